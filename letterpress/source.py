@@ -1,0 +1,58 @@
+"""Reading an input file (TOML, or the same schema as JSON) into a plain dict."""
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import UserError
+
+
+@dataclass(frozen=True)
+class Source:
+    """Raw input data plus where it came from, for error messages and relative paths."""
+
+    data: dict[str, Any]
+    origin: str = "<dict>"
+    base_dir: Path = field(default_factory=Path.cwd)
+
+
+def load_source(source: str | os.PathLike[str] | dict[str, Any] | Source) -> Source:
+    """Load a path (``.toml`` or ``.json``) or wrap a dict; raise UserError on unreadable input."""
+    if isinstance(source, Source):
+        return source
+    if isinstance(source, dict):
+        return Source(data=source)
+    path = Path(source)
+    where = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError("file not found", where=where, hint="check the path") from None
+    except IsADirectoryError:
+        raise UserError("is a folder, not a file", where=where, hint="name a .toml file") from None
+    except OSError as exc:
+        raise UserError(f"cannot read file ({exc.strerror})", where=where) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(f"not UTF-8 text (bad byte at offset {exc.start})", where=where,
+                        hint="save the file as UTF-8") from None
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise UserError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+                            where=where) from None
+    else:
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise UserError(f"invalid TOML: {exc}", where=where,
+                            hint="fix the syntax (quotes, = signs, [tables])") from None
+    if not isinstance(data, dict):
+        raise UserError("the top level must be a table/object", where=where)
+    return Source(data=data, origin=where, base_dir=path.resolve().parent)
