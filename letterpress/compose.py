@@ -1,0 +1,208 @@
+"""Platypus composition of a letter: styles, flowables, page templates and page drawing."""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from reportlab.lib.colors import Color
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, Image, KeepTogether,
+                                PageTemplate, Paragraph, Spacer)
+
+from . import fonts
+from .addressblock import SetLine
+from .firstpage import FirstPage
+from .layout import Layout
+from .markup import blocks, escape
+from .pdfdoc import canvas_maker
+from .units import mm
+
+GREY = Color(0.35, 0.35, 0.35)
+HEADER_SIZE = 8.5
+
+
+@dataclass(frozen=True)
+class Content:
+    """The letter's flowing text, resolved to plain strings (markup only in ``body``)."""
+
+    subject: str
+    opening: str
+    body: str
+    closing: str
+    signature: str
+    signature_image: Path | None
+    enclosures_label: str
+    enclosures: tuple[str, ...]
+    cc_label: str
+    cc: tuple[str, ...]
+    reference_line: str  # used where the layout has no information block
+    header: str  # continuation header: recipient and date
+    page_words: str  # "Page {page} of {pages}"
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    subject: ParagraphStyle
+    bullet: ParagraphStyle
+    small: ParagraphStyle
+
+
+def styles(layout: Layout, typeface: str, hyphenation: Any) -> Styles:
+    face = fonts.face(typeface)
+    size, leading = layout.text.size, layout.text.leading
+    body = ParagraphStyle(
+        "body", fontName=face.regular, fontSize=size, leading=leading, alignment=TA_LEFT,
+        spaceAfter=leading * 0.75, allowWidows=0, allowOrphans=0,
+        hyphenationLang=hyphenation, embeddedHyphenation=1, uriWasteReduce=0.3,
+    )
+    return Styles(
+        body=body,
+        subject=ParagraphStyle("subject", parent=body, fontName=face.bold,
+                               spaceAfter=leading * 1.5, hyphenationLang=""),
+        bullet=ParagraphStyle("bullet", parent=body, leftIndent=mm(5), bulletIndent=mm(1),
+                              spaceAfter=leading * 0.25),
+        small=ParagraphStyle("small", parent=body, fontSize=size - 1.5, leading=leading - 2,
+                             spaceAfter=2, hyphenationLang=""),
+    )
+
+
+def flowables(content: Content, st: Styles) -> list[Flowable]:
+    """The letter's flowing part, in reading order, with keep-together rules."""
+    story: list[Flowable] = []
+    if content.reference_line:
+        story.append(Paragraph(escape(content.reference_line), st.small))
+        story.append(Spacer(1, st.body.leading * 0.5))
+    story.append(Paragraph(escape(content.subject), st.subject))
+    story.append(Paragraph(escape(content.opening), st.body))
+    parts = blocks(content.body)
+    for i, block in enumerate(parts):
+        style = st.bullet if block.bullet else st.body
+        if block.bullet and i + 1 < len(parts) and not parts[i + 1].bullet:
+            style = ParagraphStyle("bullet-last", parent=st.bullet, spaceAfter=st.body.spaceAfter)
+        story.append(Paragraph(block.markup, style,
+                               bulletText="\u2022" if block.bullet else None))
+    sign: list[Flowable] = [Paragraph(escape(content.closing), st.body)]
+    if content.signature_image is not None:
+        sign.append(_signature_image(content.signature_image))
+    else:
+        sign.append(Spacer(1, st.body.leading * 2))
+    sign.append(Paragraph(escape(content.signature), st.body))
+    story.append(KeepTogether(sign))
+    if content.enclosures:
+        items = "<br/>".join(escape(e) for e in content.enclosures)
+        story.append(KeepTogether([Spacer(1, st.body.leading * 0.5),
+                                   Paragraph(f"<b>{escape(content.enclosures_label)}</b><br/>"
+                                             f"{items}", st.small)]))
+    if content.cc:
+        story.append(Paragraph(f"<b>{escape(content.cc_label)}</b> "
+                               f"{escape(', '.join(content.cc))}", st.small))
+    return story
+
+
+def _signature_image(path: Path) -> Image:
+    image = Image(str(path))
+    height = mm(15)
+    image.drawWidth = image.imageWidth * height / image.imageHeight
+    image.drawHeight = height
+    image.hAlign = "LEFT"
+    return image
+
+
+def _draw_line(canv: Any, line: SetLine, page_height: float) -> None:
+    canv.setFont(line.font, line.size)
+    canv.drawString(mm(line.x), mm(page_height - line.baseline), line.text)
+
+
+class LetterDoc(BaseDocTemplate):
+    """First-page and continuation-page templates over one layout."""
+
+    def __init__(self, out: BinaryIO, layout: Layout, first: FirstPage, content: Content,
+                 typeface: str, total_pages: int | None, **meta: Any) -> None:
+        self.layout = layout
+        self.first = first
+        self.content = content
+        self.typeface = typeface
+        self.total_pages = total_pages
+        width, height = mm(layout.paper_width), mm(layout.paper_height)
+        super().__init__(out, pagesize=(width, height), **meta)
+        left, text_width = mm(layout.text.left), mm(layout.text_width)
+        bottom = mm(layout.text.bottom)
+        first_frame = Frame(left, bottom, text_width, height - mm(layout.subject_y) - bottom,
+                            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+                            id="first")
+        later_frame = Frame(left, bottom, text_width,
+                            height - mm(layout.continuation_text_top) - bottom,
+                            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+                            id="later")
+        self.addPageTemplates([
+            PageTemplate("first", [first_frame], onPage=self._draw_first, autoNextPageTemplate="later"),
+            PageTemplate("later", [later_frame], onPage=self._draw_later),
+        ])
+
+    def _page_label(self, page: int) -> str:
+        assert self.total_pages
+        return self.content.page_words.format(page=page, pages=self.total_pages)
+
+    def _draw_first(self, canv: Any, doc: Any) -> None:
+        layout, first, height = self.layout, self.first, self.layout.paper_height
+        canv.saveState()
+        canv.setLineWidth(0.4)
+        canv.setStrokeColor(GREY)
+        for mark in first.marks:
+            y = mm(height - mark.y)
+            canv.line(mm(mark.x), y, mm(mark.x + mark.length), y)
+        canv.setLineWidth(0.3)
+        for x, y, length in first.rules:
+            canv.line(mm(x), mm(height - y), mm(x + length), mm(height - y))
+        canv.setFillColor(Color(0, 0, 0))
+        for line in first.lines:
+            _draw_line(canv, line, height)
+        address = first.address
+        for line in ((address.return_line,) if address.return_line else ()) + address.notes:
+            _draw_line(canv, line, height)
+        for line in address.address:
+            _draw_line(canv, line, height)
+        if self.total_pages and self.total_pages > 1:
+            canv.setFont(fonts.face(self.typeface).regular, HEADER_SIZE)
+            canv.drawRightString(mm(layout.paper_width - layout.text.right),
+                                 mm(layout.text.bottom) - mm(8), self._page_label(1))
+        canv.restoreState()
+
+    def _draw_later(self, canv: Any, doc: Any) -> None:
+        layout = self.layout
+        canv.saveState()
+        face = fonts.face(self.typeface)
+        y = mm(layout.paper_height - layout.continuation_top)
+        canv.setFont(face.regular, HEADER_SIZE)
+        canv.drawString(mm(layout.text.left), y, self.content.header)
+        if self.total_pages:
+            canv.drawRightString(mm(layout.paper_width - layout.text.right), y,
+                                 self._page_label(doc.page))
+        canv.setStrokeColor(GREY)
+        canv.setLineWidth(0.3)
+        canv.line(mm(layout.text.left), y - mm(2), mm(layout.paper_width - layout.text.right),
+                  y - mm(2))
+        canv.restoreState()
+
+
+def build_pdf(layout: Layout, first: FirstPage, content: Content, st: Styles, typeface: str,
+              meta: dict[str, Any], when: Any) -> tuple[bytes, int]:
+    """Lay out and draw the letter; returns the PDF bytes and the page count.
+
+    Single-page letters are laid out once; longer ones a second time, now knowing the total
+    for "Page 2 of 3".
+    """
+    total: int | None = None
+    for _ in range(2):
+        buffer = io.BytesIO()
+        doc = LetterDoc(buffer, layout, first, content, typeface, total, **meta)
+        doc.build(flowables(content, st), canvasmaker=canvas_maker(when))
+        pages = doc.page
+        if pages == 1 or total == pages:
+            return buffer.getvalue(), pages
+        total = pages
+    return buffer.getvalue(), pages

@@ -1,0 +1,144 @@
+"""Postal calendars: counted weekdays plus public holidays of the places a letter passes through."""
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+import holidays
+from dateutil.rrule import DAILY, rrule, weekday
+
+from ..errors import UserError
+from .model import WEEKDAYS
+
+_MAX_SCAN = 400  # days; no letter standard comes anywhere near this
+
+
+@dataclass(frozen=True)
+class Place:
+    """A country (ISO 3166-1 alpha-2) and optionally a subdivision as the holidays package names it."""
+
+    country: str
+    subdiv: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.country}-{self.subdiv}" if self.subdiv else self.country
+
+
+def parse_place(text: str, *, where: str) -> Place:
+    """``"DE"`` or ``"DE-BY"`` as a Place, checked against the holidays package."""
+    country, _, subdiv = str(text).strip().partition("-")
+    country = country.upper()
+    supported = holidays.list_supported_countries()
+    if len(country) != 2 or country not in supported:
+        raise UserError(f"unknown country {text!r}", where=where,
+                        hint="use an ISO country code like DE, or DE-BY for a subdivision")
+    if not subdiv:
+        return Place(country)
+    known = {code.upper(): code for code in supported[country]}
+    if subdiv.upper() not in known:
+        listed = ", ".join(supported[country][:12]) or "none"
+        raise UserError(f"unknown subdivision {subdiv!r} of {country}", where=where,
+                        hint=f"known subdivisions: {listed}")
+    return Place(country, known[subdiv.upper()])
+
+
+@lru_cache(maxsize=256)
+def _holidays(place: Place, categories: tuple[str, ...]) -> holidays.HolidayBase:
+    """The holidays package's calendar for one place and category set (expanded lazily)."""
+    cls = holidays.country_holidays(place.country)
+    usable = tuple(c for c in categories if c in cls.supported_categories) or ("public",)
+    return holidays.country_holidays(place.country, subdiv=place.subdiv, categories=usable)
+
+
+@dataclass(frozen=True)
+class HolidaySource:
+    """One place's public holidays, with the categories the carrier observes there."""
+
+    place: Place
+    categories: tuple[str, ...] = ("public",)
+
+    def name(self, day: date) -> str | None:
+        """The holiday's name on ``day``, or None; UserError if the data lacks that year."""
+        calendar = _holidays(self.place, self.categories)
+        if not calendar.start_year <= day.year <= calendar.end_year:
+            raise UserError(
+                f"no public-holiday data for {self.place.country} in {day.year}",
+                where="posted",
+                hint=f"the holidays package covers {calendar.start_year}-{calendar.end_year}")
+        return calendar.get(day)
+
+
+def format_days(days: frozenset[int]) -> str:
+    """``Mon-Sat`` for a contiguous set, else ``Mon, Wed, Fri``."""
+    ordered = sorted(days)
+    names = [WEEKDAYS[d].capitalize() for d in ordered]
+    if len(ordered) > 2 and ordered == list(range(ordered[0], ordered[-1] + 1)):
+        return f"{names[0]}-{names[-1]}"
+    return ", ".join(names)
+
+
+@dataclass(frozen=True)
+class PostalCalendar:
+    """Days that count: given weekdays that are a holiday in none of the given places."""
+
+    weekdays: frozenset[int]
+    sources: tuple[HolidaySource, ...]
+
+    def holiday(self, day: date) -> str | None:
+        """``"Christmas Day (DE)"`` if ``day`` is a holiday at any place, else None."""
+        for source in self.sources:
+            name = source.name(day)
+            if name:
+                return f"{name} ({source.place})"
+        return None
+
+    def is_open(self, day: date) -> bool:
+        """Whether ``day`` counts."""
+        return day.weekday() in self.weekdays and self.holiday(day) is None
+
+    def _after(self, day: date) -> Iterator[date]:
+        """Counted days strictly after ``day``, in order (dateutil's rrule does the weekdays)."""
+        rule = rrule(DAILY, dtstart=day + timedelta(days=1), count=_MAX_SCAN,
+                     byweekday=[weekday(d) for d in sorted(self.weekdays)])
+        for moment in rule:
+            if self.holiday(moment.date()) is None:
+                yield moment.date()
+
+    def add(self, day: date, count: int) -> date:
+        """The ``count``-th counted day after ``day`` (``day`` itself for 0)."""
+        if count == 0:
+            return day
+        for number, current in enumerate(self._after(day), start=1):
+            if number == count:
+                return current
+        raise UserError(f"no {count} counted days within {_MAX_SCAN} days of {day}")
+
+    def next_open(self, day: date) -> date:
+        """``day`` if it counts, else the next counted day."""
+        return day if self.is_open(day) else self.add(day, 1)
+
+    def holidays_between(self, first: date, last: date) -> list[tuple[date, str]]:
+        """Holidays on otherwise counted weekdays in ``first..last`` (both included)."""
+        found = []
+        current = first
+        while current <= last:
+            if current.weekday() in self.weekdays:
+                name = self.holiday(current)
+                if name:
+                    found.append((current, name))
+            current += timedelta(days=1)
+        return found
+
+
+def holiday_sources(places: Sequence[Place], categories: dict[str, tuple[str, ...]],
+                    *, subdivisions: bool = True) -> tuple[HolidaySource, ...]:
+    """One source per distinct place; ``categories`` maps a country to its carrier's categories."""
+    seen: list[HolidaySource] = []
+    for place in places:
+        use = place if subdivisions else Place(place.country)
+        source = HolidaySource(use, categories.get(use.country, ("public",)))
+        if source not in seen:
+            seen.append(source)
+    return tuple(seen)

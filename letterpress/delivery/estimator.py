@@ -1,0 +1,293 @@
+"""Forward and reverse delivery estimates from carrier rules, postal calendars and zones.
+
+International letters (origin country differs from destination country):
+
+* Both countries in the EU: the Postal Directive's cross-border standard (``eu-cross-border``,
+  85% by D+3, 97% by D+5 working days Mon-Fri, holidays of both ends) applies, whichever carrier
+  was chosen; the carrier still decides the deposit day (its collection days and cut-off).
+* Otherwise, the carrier's own international figures if its data file has them
+  (``[[international.XX]]`` or ``[[international."*"]]``, e.g. Canada Post 4-7 business days).
+* Otherwise the UPU's global target (``upu``: 80% within D+5) with a note that no standard is
+  published for the route and no upper bound is known. It is never presented as a promise.
+
+The chosen carrier must collect letters in the origin country (``deutsche-post`` from DE, ...);
+otherwise, and for unknown carriers, services or places, a UserError (exit 2) is raised.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from ..errors import UserError
+from .calendar import HolidaySource, Place, PostalCalendar, format_days, parse_place
+from .data import load_carriers
+from .model import Carrier, Estimate, Rule, Service, Standard
+from .zones import SELECTORS, Route, ZoneChoice
+
+EU_RULE = "eu-cross-border"
+UPU_RULE = "upu"
+_ROUTE_CARRIERS = (EU_RULE, UPU_RULE)
+_REVERSE_SCAN_DAYS = 120
+
+
+class NoRuleError(UserError):
+    """No rule of the service is valid on the deposit day."""
+
+    def __init__(self, what: str, *, too_early: bool, **kwargs: str) -> None:
+        super().__init__(what, **kwargs)
+        self.too_early = too_early
+
+
+def find_carrier(carrier_id: str) -> Carrier:
+    """The carrier with that id, or a UserError listing the known ids."""
+    carriers = load_carriers()
+    key = str(carrier_id).strip().lower()
+    if key not in carriers:
+        raise UserError(f"unknown carrier {carrier_id!r}", where="carrier",
+                        hint=f"known carriers: {', '.join(carriers)}")
+    return carriers[key]
+
+
+def find_service(carrier: Carrier, service_id: str | None) -> Service:
+    """The carrier's service (its default for None), or a UserError listing the services."""
+    key = carrier.default_service if service_id is None else str(service_id).strip().lower()
+    if key not in carrier.services:
+        raise UserError(f"unknown service {service_id!r} of {carrier.id}", where="service",
+                        hint=f"{carrier.id} services: {', '.join(carrier.services)}")
+    return carrier.services[key]
+
+
+def carrier_for_country(country: str) -> tuple[str, str] | None:
+    """The national carrier and its default service for a country code, or None if none is known."""
+    code = str(country).strip().upper().partition("-")[0]
+    for carrier in load_carriers().values():
+        if carrier.id not in _ROUTE_CARRIERS and code in carrier.countries:
+            return carrier.id, carrier.default_service
+    return None
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """Everything fixed by carrier, service and route; only the posting time varies."""
+
+    carrier: Carrier
+    service: Service
+    origin: Place
+    destination: Place
+    route: Route
+    rules: tuple[Rule, ...]
+    rules_name: str
+    cutoff: time
+    collection: PostalCalendar
+    notes: tuple[str, ...]
+
+
+def _route_rules(carrier: Carrier, service: Service, origin: Place,
+                 destination: Place) -> tuple[tuple[Rule, ...], str, tuple[str, ...]]:
+    """The rules that govern this route, their owner's name, and a note on why."""
+    carriers = load_carriers()
+    eu = carriers[EU_RULE]
+    in_eu = origin.country in eu.countries and destination.country in eu.countries
+    if carrier.id == EU_RULE:
+        if not in_eu or origin.country == destination.country:
+            raise UserError(f"{EU_RULE} covers letters between two EU countries, not "
+                            f"{origin.country} to {destination.country}", where="to",
+                            hint="choose the national carrier for a domestic letter")
+        return service.rules, eu.name, ()
+    if carrier.id == UPU_RULE:
+        if origin.country == destination.country:
+            raise UserError(f"{UPU_RULE} covers international letters only", where="to",
+                            hint="choose the national carrier for a domestic letter")
+        return service.rules, carrier.name, ()
+    if origin.country not in carrier.countries:
+        suggestion = carrier_for_country(origin.country)
+        hint = (f"use --carrier {suggestion[0]}" if suggestion
+                else f"carriers collect letters where they operate; {carrier.id}: "
+                     f"{', '.join(carrier.countries)}")
+        raise UserError(f"{carrier.id} does not collect letters in {origin.country}",
+                        where="from", hint=hint)
+    if destination.country == origin.country:
+        return service.rules, f"{carrier.name} {service.name}", ()
+    if in_eu:
+        return eu.services[eu.default_service].rules, eu.name, (
+            f"International letter within the EU: the Postal Directive's cross-border standard "
+            f"applies instead of {carrier.name}'s domestic standard.",)
+    for key in (destination.country, "*"):
+        if key in carrier.international:
+            return carrier.international[key], f"{carrier.name} international", (
+                f"International letter: {carrier.name}'s published time to "
+                f"{'this country' if key != '*' else 'other countries'} applies.",)
+    upu = carriers[UPU_RULE]
+    return upu.services[upu.default_service].rules, upu.name, (
+        f"No delivery standard is published for letters from {origin.country} to "
+        f"{destination.country}; the dates use the UPU's global target for international mail "
+        "(80% within 5 working days), which is not a promise for this route: one letter in "
+        "five takes longer and no upper bound is published.",)
+
+
+def _plan(carrier_id: str, service_id: str | None, origin: str, destination: str,
+          origin_postcode: str | None, destination_postcode: str | None,
+          cutoff: time | None) -> _Plan:
+    """Resolve ids and places once for forward and reverse estimates."""
+    carrier = find_carrier(carrier_id)
+    service = find_service(carrier, service_id)
+    origin_place = parse_place(origin, where="from")
+    dest_place = parse_place(destination, where="to")
+    rules, rules_name, notes = _route_rules(carrier, service, origin_place, dest_place)
+    route = Route(origin_place.country, dest_place.country, origin_place.subdiv,
+                  dest_place.subdiv, _clean(origin_postcode), _clean(destination_postcode))
+    collection_place = _holiday_place(carrier, origin_place)
+    collection = PostalCalendar(
+        service.collection_days or carrier.collection_days,
+        (HolidaySource(collection_place, _categories(carrier, collection_place)),))
+    return _Plan(carrier, service, origin_place, dest_place, route, rules, rules_name,
+                 cutoff or service.cutoff or carrier.cutoff, collection, notes)
+
+
+def _clean(postcode: str | None) -> str | None:
+    """A stripped postcode, or None for missing or blank."""
+    return postcode.strip() or None if isinstance(postcode, str) else None
+
+
+def _categories(carrier: Carrier, place: Place) -> tuple[str, ...]:
+    """Holiday categories the carrier observes at a place (public only outside its countries)."""
+    return carrier.holiday_categories if place.country in carrier.countries else ("public",)
+
+
+def _holiday_place(carrier: Carrier, place: Place) -> Place:
+    """The place whose holidays count (carriers on a federal calendar ignore subdivisions)."""
+    if place.country in carrier.countries and not carrier.subdivision_holidays:
+        return Place(place.country)
+    return place
+
+
+def _rule_for(plan: _Plan, deposit: date) -> Rule:
+    """The rule valid on the deposit day, or a NoRuleError saying which rules exist."""
+    for rule in plan.rules:
+        if rule.valid_on(deposit):
+            return rule
+    first, last = plan.rules[0], plan.rules[-1]
+    if deposit < first.valid_from:
+        raise NoRuleError(
+            f"no {plan.rules_name} rule is valid for a letter deposited on {deposit}",
+            too_early=True, where="posted",
+            hint=f"letterpress has rules from {first.valid_from} on")
+    raise NoRuleError(
+        f"no {plan.rules_name} rule is valid for a letter deposited on {deposit}",
+        too_early=False, where="posted",
+        hint=f"the last known rule ended on {last.valid_until}; the carrier data needs updating")
+
+
+def _with_region(place: Place, region: str | None) -> tuple[Place, str | None]:
+    """A place given without subdivision gains the region found from its postcode."""
+    if place.subdiv or not region:
+        return place, None
+    try:
+        found = parse_place(f"{place.country}-{region}", where="postcode")
+    except UserError:
+        return place, None
+    return found, f"Holidays of {found} (from the postcode) are counted."
+
+
+def _share(share: float | None) -> str:
+    """``95%`` or ``98.5%``."""
+    return "" if share is None else f"{share:g}%"
+
+
+def _target_text(standard: Standard, rule: Rule) -> str:
+    """``95% by D+3, 99% by D+4 (Mon-Sat except public holidays)`` and the like."""
+    exp = standard.expected
+    if standard.earliest is not None and standard.earliest < exp.days:
+        text = f"D+{standard.earliest} to D+{exp.days}"
+        text += f" ({_share(exp.share)})" if exp.share else ""
+    else:
+        text = f"{_share(exp.share)} by D+{exp.days}" if exp.share else f"D+{exp.days}"
+    if standard.latest is not None:
+        late = standard.latest
+        text += (f", {_share(late.share)} by D+{late.days}" if late.share
+                 else f", at the latest D+{late.days}")
+    days = f"counted days {format_days(rule.counted_days)} except public holidays"
+    prefix = f"{standard.label}: " if standard.label else ""
+    return f"{prefix}{text} ({days})"
+
+
+def _estimate(plan: _Plan, posted: datetime) -> Estimate:
+    """The forward estimate for one posting time."""
+    posted_day = posted.date()
+    collects = plan.collection.is_open(posted_day)
+    if collects and posted.time() <= plan.cutoff:
+        deposit = posted_day
+    else:
+        deposit = plan.collection.add(posted_day, 1)
+    rule = _rule_for(plan, deposit)
+    choice: ZoneChoice = SELECTORS[rule.selector](plan.carrier, plan.route)
+    standard = rule.standards.get(choice.zone) or rule.standards.get("all") \
+        or rule.standards["unknown"]
+    origin, origin_note = _with_region(plan.origin, choice.origin_region)
+    dest, dest_note = _with_region(plan.destination, choice.destination_region)
+    sources: list[HolidaySource] = []
+    for place in (origin, dest):
+        use = _holiday_place(plan.carrier, place)
+        source = HolidaySource(use, _categories(plan.carrier, use))
+        if source not in sources:
+            sources.append(source)
+    counted = PostalCalendar(rule.counted_days, tuple(sources))
+    delivery = PostalCalendar(rule.delivery_days, tuple(sources))
+    expected = counted.add(deposit, standard.expected.days)
+    latest = counted.add(deposit, standard.latest.days) if standard.latest else expected
+    if standard.earliest is not None:
+        earliest = counted.add(deposit, standard.earliest)
+    else:
+        earliest = min(delivery.add(deposit, 1), expected)
+    notes = [*plan.notes, *rule.notes, *choice.notes]
+    notes += [note for note in (standard.note, origin_note, dest_note) if note]
+    skipped = PostalCalendar(rule.counted_days | plan.collection.weekdays, tuple(sources))
+    holidays = skipped.holidays_between(posted_day, latest)
+    if holidays:
+        notes.append("Public holidays on the way: " + ", ".join(
+            f"{day:%a} {day.day} {day:%b} {name}" for day, name in holidays) + ".")
+    return Estimate(
+        carrier=plan.carrier.id, service=plan.service.id, posted=posted, deposit_day=deposit,
+        earliest=earliest, expected=expected, latest=latest,
+        target=_target_text(standard, rule), source=rule.source, valid_from=rule.valid_from,
+        notes=tuple(notes), cutoff=plan.cutoff, expected_share=standard.expected.share,
+        latest_share=standard.latest.share if standard.latest else None,
+        ranged=standard.earliest is not None, collection_on_posting_day=collects)
+
+
+def estimate_delivery(carrier: str, service: str | None, *, origin: str, destination: str,
+                      posted: datetime, origin_postcode: str | None = None,
+                      destination_postcode: str | None = None,
+                      cutoff: time | None = None) -> Estimate:
+    """When a letter posted at ``posted`` arrives: deposit day, earliest, expected and latest."""
+    if not isinstance(posted, datetime):
+        raise UserError("posting time must be a date and time", where="posted",
+                        hint="write it like 2026-12-23T18:00")
+    plan = _plan(carrier, service, origin, destination, origin_postcode, destination_postcode,
+                 cutoff)
+    return _estimate(plan, posted.replace(tzinfo=None))
+
+
+def latest_posting(carrier: str, service: str | None, *, origin: str, destination: str,
+                   arrive_by: date, origin_postcode: str | None = None,
+                   destination_postcode: str | None = None,
+                   cutoff: time | None = None) -> datetime:
+    """The last posting date and time whose expected date is on or before ``arrive_by``."""
+    plan = _plan(carrier, service, origin, destination, origin_postcode, destination_postcode,
+                 cutoff)
+    day = arrive_by
+    for _ in range(_REVERSE_SCAN_DAYS):
+        if plan.collection.is_open(day):
+            posted = datetime.combine(day, plan.cutoff)
+            try:
+                estimate = _estimate(plan, posted)
+            except NoRuleError as exc:
+                if exc.too_early:
+                    raise UserError(f"no posting date meets {arrive_by} under known rules",
+                                    where="arrive_by", hint=exc.hint) from None
+                estimate = None
+            if estimate is not None and estimate.expected <= arrive_by:
+                return posted
+        day -= timedelta(days=1)
+    raise UserError(f"no posting date within {_REVERSE_SCAN_DAYS} days meets {arrive_by}",
+                    where="arrive_by", hint="check the date")

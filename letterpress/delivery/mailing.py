@@ -1,0 +1,102 @@
+"""A letter file's ``[mailing]`` table, and the posting-time formats users write, as estimates."""
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime, time
+from typing import Any
+
+from ..errors import UserError
+from .data import parse_clock
+from .estimator import carrier_for_country, estimate_delivery
+from .model import Estimate
+
+MAILING_KEYS = ("carrier", "service", "posted", "from", "to", "cutoff", "from_postcode",
+                "to_postcode")
+
+
+def parse_posted(raw: Any, *, where: str) -> datetime:
+    """``YYYY-MM-DDTHH:MM`` (or a TOML datetime) as a naive local datetime."""
+    if isinstance(raw, datetime):
+        return raw.replace(tzinfo=None)
+    if isinstance(raw, str):
+        text = raw.strip()
+        if "T" in text or " " in text:
+            try:
+                return datetime.fromisoformat(text).replace(tzinfo=None)
+            except ValueError:
+                pass
+    raise UserError(f"{raw!r} is not a posting date and time", where=where,
+                    hint="write it like 2026-12-23T18:00")
+
+
+def parse_day(raw: Any, *, where: str) -> date:
+    """``YYYY-MM-DD`` (or a TOML date) as a date."""
+    if isinstance(raw, date) and not isinstance(raw, datetime):
+        return raw
+    if isinstance(raw, str):
+        try:
+            return date.fromisoformat(raw.strip())
+        except ValueError:
+            pass
+    raise UserError(f"{raw!r} is not a date", where=where, hint="write it like 2026-12-30")
+
+
+def parse_cutoff(raw: Any, *, where: str) -> time:
+    """``HH:MM`` (or a TOML time) as a time."""
+    try:
+        return parse_clock(raw)
+    except ValueError:
+        raise UserError(f"{raw!r} is not a time of day", where=where,
+                        hint="write it like 17:30") from None
+
+
+def estimate_from_mailing(mailing: dict[str, Any], *, where: str, origin_country: str,
+                          destination_country: str, destination_postcode: str | None,
+                          origin_postcode: str | None, default_posted: datetime) -> Estimate:
+    """The estimate for a letter file's ``[mailing]`` table; errors name ``where, mailing.<key>``.
+
+    ``posted`` may be a TOML datetime, a ``YYYY-MM-DDTHH:MM`` string or a TOML date (then taken
+    as posted before the last collection, with a note); it defaults to ``default_posted``.
+    ``carrier`` defaults to the origin country's national carrier, ``service`` to its default.
+    """
+    def place(key: str) -> str:
+        return f"{where}, mailing.{key}" if where else f"mailing.{key}"
+
+    if not isinstance(mailing, dict):
+        raise UserError("must be a table", where=f"{where}, mailing" if where else "mailing")
+    unknown = sorted(set(mailing) - set(MAILING_KEYS))
+    if unknown:
+        raise UserError(f"unknown key {unknown[0]!r}", where=place(unknown[0]),
+                        hint=f"[mailing] keys: {', '.join(MAILING_KEYS)}")
+    notes: list[str] = []
+    origin = str(mailing.get("from") or origin_country)
+    destination = str(mailing.get("to") or destination_country)
+    carrier = mailing.get("carrier")
+    if carrier is None:
+        found = carrier_for_country(origin)
+        if found is None:
+            raise UserError(f"no carrier known for letters posted in {origin}",
+                            where=place("carrier"), hint="set mailing.carrier")
+        carrier = found[0]
+    raw_posted = mailing.get("posted", default_posted)
+    if isinstance(raw_posted, date) and not isinstance(raw_posted, datetime):
+        posted = datetime.combine(raw_posted, time(0, 0))
+        notes.append("No posting time given: assumed before the last collection that day.")
+    else:
+        posted = parse_posted(raw_posted, where=place("posted"))
+    cutoff = (parse_cutoff(mailing["cutoff"], where=place("cutoff"))
+              if "cutoff" in mailing else None)
+    fields = {"from": "from" if "from" in mailing else "",
+              "to": "to" if "to" in mailing else ""}
+    try:
+        estimate = estimate_delivery(
+            str(carrier), mailing.get("service"), origin=origin, destination=destination,
+            posted=posted, cutoff=cutoff,
+            origin_postcode=mailing.get("from_postcode", origin_postcode),
+            destination_postcode=mailing.get("to_postcode", destination_postcode))
+    except UserError as exc:
+        key = fields.get(exc.where, exc.where)
+        raise UserError(exc.what, where=place(key) if key else where, hint=exc.hint) from None
+    if notes:
+        estimate = dataclasses.replace(estimate, notes=(*notes, *estimate.notes))
+    return estimate

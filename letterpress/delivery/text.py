@@ -1,0 +1,63 @@
+"""Human sentences and JSON for delivery estimates."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from .model import JSON_KEYS, Estimate
+
+
+def _day(day: date) -> str:
+    """``Wed 23 Dec``."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def _share(share: float | None) -> str:
+    """`` (95%)`` or nothing."""
+    return f" ({share:g}%)" if share is not None else ""
+
+
+def _posting(estimate: Estimate) -> str:
+    """``Posted Wed 23 Dec after the 17:00 collection`` and the like."""
+    posted = estimate.posted
+    cutoff = f"{estimate.cutoff:%H:%M}"
+    if not estimate.collection_on_posting_day:
+        return (f"Posted {_day(posted.date())}, a day without collection "
+                f"(counts from {_day(estimate.deposit_day)})")
+    if estimate.deposit_day == posted.date():
+        return f"Posted {_day(posted.date())} before the {cutoff} collection"
+    return f"Posted {_day(posted.date())} after the {cutoff} collection"
+
+
+def describe(estimate: Estimate) -> str:
+    """One sentence: posting, expected date with its share, and the backstop if published."""
+    if estimate.ranged and estimate.earliest < estimate.expected:
+        main = (f"expected between {_day(estimate.earliest)} and {_day(estimate.expected)}"
+                f"{_share(estimate.expected_share)}")
+    else:
+        main = f"expected by {_day(estimate.expected)}{_share(estimate.expected_share)}"
+    if estimate.latest != estimate.expected or estimate.latest_share is not None:
+        main += f", at the latest {_day(estimate.latest)}{_share(estimate.latest_share)}"
+    return f"{_posting(estimate)}: {main}."
+
+
+def describe_latest_posting(posted: datetime, arrive_by: date, estimate: Estimate) -> str:
+    """One sentence for reverse mode: post by when, to arrive by the given day."""
+    return (f"Post by {_day(posted.date())} {posted:%H:%M} (the last collection) to arrive by "
+            f"{_day(arrive_by)}: expected by {_day(estimate.expected)}"
+            f"{_share(estimate.expected_share)}.")
+
+
+def as_json(estimate: Estimate) -> dict[str, Any]:
+    """The estimate as a JSON-ready dict with exactly the documented keys."""
+    out: dict[str, Any] = {}
+    for key in JSON_KEYS:
+        value = getattr(estimate, key)
+        if key == "posted":
+            value = value.isoformat(timespec="minutes")
+        elif isinstance(value, date):
+            value = value.isoformat()
+        elif isinstance(value, tuple):
+            value = list(value)
+        out[key] = value
+    return out

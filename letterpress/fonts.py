@@ -1,0 +1,92 @@
+"""Bundled fonts: registration with ReportLab, widths, and the can-we-draw-it check."""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from .errors import FontCoverageError
+from .resources import data_dir
+
+# typeface -> (file stem, registered family name)
+TYPEFACES = {"sans": "NotoSans", "serif": "NotoSerif"}
+_STYLES = {"regular": "Regular", "bold": "Bold", "italic": "Italic", "bolditalic": "BoldItalic"}
+# Characters that never reach the page as glyphs.
+_IGNORED = {"\n", "\r", "\t", "\u00ad", "\u200b", "\u200c", "\u200d", "\ufeff"}
+
+
+@dataclass(frozen=True)
+class Face:
+    """Registered ReportLab font names of one typeface."""
+
+    regular: str
+    bold: str
+    italic: str
+    bolditalic: str
+
+
+@lru_cache(maxsize=None)
+def face(typeface: str = "sans") -> Face:
+    """Register (once) and return the four styles of a bundled typeface."""
+    stem = TYPEFACES[typeface]
+    names = {}
+    for style, suffix in _STYLES.items():
+        name = f"LP-{stem}-{suffix}"
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(data_dir("fonts") / f"{stem}-{suffix}.ttf")))
+        names[style] = name
+    family = f"LP-{stem}"
+    addMapping(family, 0, 0, names["regular"])
+    addMapping(family, 1, 0, names["bold"])
+    addMapping(family, 0, 1, names["italic"])
+    addMapping(family, 1, 1, names["bolditalic"])
+    # map the regular name too, so <b>/<i> inside paragraphs resolve
+    for bold in (0, 1):
+        for italic in (0, 1):
+            key = ("regular", "bold", "italic", "bolditalic")[bold + 2 * italic]
+            addMapping(names["regular"], bold, italic, names[key])
+    return Face(**names)
+
+
+@lru_cache(maxsize=None)
+def _coverage(font_name: str) -> frozenset[int]:
+    font = pdfmetrics.getFont(font_name)
+    return frozenset(font.face.charToGlyph)
+
+
+def missing_characters(text: str, font_name: str) -> list[str]:
+    """Characters of ``text`` the font has no glyph for, in order of first appearance."""
+    covered = _coverage(font_name)
+    seen: list[str] = []
+    for char in text:
+        if char in _IGNORED or ord(char) in covered or char in seen:
+            continue
+        seen.append(char)
+    return seen
+
+
+def check_drawable(text: str, where: str, typeface: str = "sans") -> None:
+    """Raise FontCoverageError naming the first undrawable character and the field."""
+    missing = missing_characters(text, face(typeface).regular)
+    if missing:
+        char = missing[0]
+        name = unicodedata.name(char, "unnamed character").title()
+        raise FontCoverageError(
+            f"character {char!r} (U+{ord(char):04X} {name}) cannot be drawn by the bundled fonts",
+            where=where, hint="replace or remove it")
+
+
+def width(text: str, font_name: str, size: float) -> float:
+    """Advance width of ``text`` in points."""
+    return pdfmetrics.stringWidth(text, font_name, size)
+
+
+@lru_cache(maxsize=None)
+def vertical_metrics(font_name: str) -> tuple[float, float]:
+    """(ascent, descent) as fractions of the size; descent positive, below the baseline."""
+    font = pdfmetrics.getFont(font_name)
+    return font.face.ascent / 1000.0, -font.face.descent / 1000.0

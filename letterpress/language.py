@@ -1,0 +1,78 @@
+"""The letter's language: babel locale for dates and names, wording, hyphenation dictionary."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import pyphen
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+
+from .errors import UserError
+
+
+@dataclass(frozen=True)
+class Language:
+    """A BCP 47 tag resolved to a babel locale, fixed wording and a hyphenation dictionary."""
+
+    tag: str
+    locale: Locale
+    words: dict[str, Any]
+    hyphenation: str  # pyphen dictionary name, or "" when none exists
+
+    def hyphenator(self) -> Any:
+        """A word splitter for ReportLab, or "" for none: at least 3 letters each side."""
+        return _hyphenator(self.hyphenation) if self.hyphenation else ""
+
+    def long_date(self, when: date) -> str:
+        """The date written out as letters in this language write it."""
+        return format_date(when, format="long", locale=self.locale)
+
+    def place_date(self, place: str | None, when: date) -> str:
+        """'Berlin, 26. November 2026' style, or the bare date without a place."""
+        text = self.long_date(when)
+        return self.words["place_date"].format(place=place, date=text) if place else text
+
+    def country_name(self, code: str) -> str:
+        """A country's name in this language (for the international country line)."""
+        return self.locale.territories.get(code.upper(), code.upper())
+
+    def word(self, key: str, **values: object) -> str:
+        return str(self.words[key]).format(**values)
+
+
+@lru_cache(maxsize=None)
+def _hyphenator(dictionary: str) -> Any:
+    return pyphen.Pyphen(lang=dictionary, left=3, right=3).iterate
+
+
+@lru_cache(maxsize=None)
+def _wording(code: str) -> dict[str, Any]:
+    folder = resources.files("letterpress") / "i18n"
+    english = tomllib.loads((folder / "en.toml").read_text(encoding="utf-8"))
+    path = folder / f"{code}.toml"
+    if code == "en" or not path.is_file():
+        return english
+    words = tomllib.loads(path.read_text(encoding="utf-8"))
+    merged = {**english, **words}
+    merged["references"] = {**english["references"], **words.get("references", {})}
+    return merged
+
+
+@lru_cache(maxsize=None)
+def resolve_language(tag: str, where: str = "language") -> Language:
+    """Resolve a BCP 47 tag such as ``en-GB`` or ``de``; unknown tags are a UserError."""
+    if not isinstance(tag, str) or not tag.strip():
+        raise UserError("language must be a BCP 47 tag such as 'en-GB' or 'de'", where=where)
+    try:
+        locale = Locale.parse(tag.strip().replace("_", "-"), sep="-")
+    except (ValueError, UnknownLocaleError):
+        raise UserError(f"unknown language {tag!r}", where=where,
+                        hint="use a BCP 47 tag such as 'en-US', 'en-GB', 'de' or 'fr'") from None
+    dictionary = pyphen.language_fallback(str(locale)) or ""
+    return Language(tag=tag, locale=locale, words=_wording(locale.language),
+                    hyphenation=dictionary)

@@ -1,0 +1,327 @@
+"""Page geometry loaded from ``layouts/*.toml``: every number of a standard lives in data."""
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import LayoutError
+from .resources import data_dir
+
+
+@dataclass(frozen=True)
+class Rect:
+    """An axis-aligned rectangle on the sheet, millimetres from the top-left corner."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.width
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.height
+
+    def inset(self, by: float) -> "Rect":
+        """The rectangle shrunk by ``by`` on every side."""
+        return Rect(self.x + by, self.y + by, self.width - 2 * by, self.height - 2 * by)
+
+    def intersects(self, other: "Rect") -> bool:
+        return (self.x < other.right and other.x < self.right
+                and self.y < other.bottom and other.y < self.bottom)
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """Body type: typeface family, size and leading in points, type area margins in mm."""
+
+    left: float
+    right: float
+    bottom: float
+    typeface: str
+    size: float
+    leading: float
+
+
+@dataclass(frozen=True)
+class Placement:
+    """A text anchor: x (left edge, or right edge when align is right), y top, optional width."""
+
+    x: float
+    y: float
+    align: str = "left"
+    width: float = 0.0
+
+
+@dataclass(frozen=True)
+class ReturnLine:
+    height: float
+    size: float
+    min_size: float
+
+
+@dataclass(frozen=True)
+class Notes:
+    height: float
+    max_lines: int
+    size: float
+
+
+@dataclass(frozen=True)
+class AddressZone:
+    """Where the recipient's address is set: top and height in mm, sizes in points."""
+
+    top: float
+    height: float
+    max_lines: int
+    size: float
+    min_size: float
+    leading: float
+    uppercase: bool = False
+    max_chars: int = 0
+
+
+@dataclass(frozen=True)
+class Marks:
+    x: float
+    fold_length: float
+    punch_length: float
+    folds: tuple[float, ...]
+    punch: float | None
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """The matching envelope; its window is measured from the envelope's left and bottom edges."""
+
+    name: str
+    width: float
+    height: float
+    window_left: float
+    window_bottom: float
+    window_width: float
+    window_height: float
+    tolerance: float
+    clearance: float
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One standard's geometry (millimetres), as read from its layout file."""
+
+    name: str
+    title: str
+    country: str
+    sources: tuple[str, ...]
+    path: Path
+    paper_name: str
+    paper_width: float
+    paper_height: float
+    text: TextStyle
+    letterhead: Placement
+    address_field: Rect
+    address_indent: float
+    return_line: ReturnLine | None
+    notes: Notes | None
+    address: AddressZone
+    info_block: Placement | None
+    date_line: Placement | None
+    subject_y: float
+    continuation_top: float
+    continuation_text_top: float
+    marks: Marks
+    envelope: Envelope
+
+    @property
+    def text_left(self) -> float:
+        return self.text.left
+
+    @property
+    def text_width(self) -> float:
+        return self.paper_width - self.text.left - self.text.right
+
+    @property
+    def address_x(self) -> float:
+        """Left edge of the address text."""
+        return self.address_field.x + self.address_indent
+
+
+class _Reader:
+    """Reads typed values out of a layout table, naming the field in every error."""
+
+    def __init__(self, data: dict[str, Any], where: str) -> None:
+        self.data = data
+        self.where = where
+
+    def table(self, key: str, required: bool = True) -> "_Reader | None":
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise LayoutError(f"missing table [{key}]", where=self.where,
+                                  hint="copy it from a bundled layout (letterpress layouts)")
+            return None
+        if not isinstance(value, dict):
+            raise LayoutError(f"{key} must be a table", where=self.where)
+        return _Reader(value, f"{self.where}, {key}")
+
+    def num(self, key: str, default: float | None = None) -> float:
+        value = self.data.get(key, default)
+        if value is None:
+            raise LayoutError(f"missing number {key!r}", where=self.where,
+                              hint="give it in millimetres (sizes in points)")
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise LayoutError(f"{key} must be a number, not {value!r}", where=self.where)
+        if value < 0:
+            raise LayoutError(f"{key} must not be negative", where=self.where)
+        return float(value)
+
+    def text(self, key: str, default: str | None = None) -> str:
+        value = self.data.get(key, default)
+        if not isinstance(value, str):
+            raise LayoutError(f"{key} must be text", where=self.where)
+        return value
+
+    def choice(self, key: str, options: tuple[str, ...], default: str) -> str:
+        value = self.text(key, default)
+        if value not in options:
+            raise LayoutError(f"{key} must be one of {', '.join(options)}, not {value!r}",
+                              where=self.where)
+        return value
+
+    def placement(self) -> Placement:
+        return Placement(x=self.num("x"), y=self.num("y"),
+                         align=self.choice("align", ("left", "right"), "left"),
+                         width=self.num("width", 0.0))
+
+
+def parse_layout(data: dict[str, Any], path: Path) -> Layout:
+    """Turn a layout file's table into a Layout, validating every field."""
+    r = _Reader(data, str(path))
+    paper = r.table("paper")
+    text = r.table("text")
+    field = r.table("address_field")
+    address = r.table("address")
+    marks = r.table("marks")
+    envelope = r.table("envelope")
+    assert paper and text and field and address and marks and envelope
+    window = envelope.table("window")
+    assert window
+    ret = r.table("return_line", required=False)
+    notes = r.table("notes", required=False)
+    info = r.table("info_block", required=False)
+    date_line = r.table("date_line", required=False)
+    if info is None and date_line is None:
+        raise LayoutError("needs an [info_block] or a [date_line] for the date", where=str(path))
+    folds = marks.data.get("folds", [])
+    if not isinstance(folds, list) or not folds or not all(
+            isinstance(f, (int, float)) and not isinstance(f, bool) for f in folds):
+        raise LayoutError("folds must be a list of distances from the top in mm",
+                          where=f"{path}, marks")
+    continuation = r.table("continuation")
+    subject = r.table("subject")
+    assert continuation and subject
+    sources = data.get("sources", [])
+    layout = Layout(
+        name=path.stem,
+        title=r.text("title"),
+        country=r.text("country", "").upper(),
+        sources=tuple(str(s) for s in sources) if isinstance(sources, list) else (str(sources),),
+        path=path,
+        paper_name=paper.text("name", "custom"),
+        paper_width=paper.num("width"),
+        paper_height=paper.num("height"),
+        text=TextStyle(left=text.num("left"), right=text.num("right"), bottom=text.num("bottom"),
+                       typeface=text.choice("typeface", ("sans", "serif"), "sans"),
+                       size=text.num("size"), leading=text.num("leading")),
+        letterhead=(r.table("letterhead") or _Reader({}, "")).placement(),
+        address_field=Rect(field.num("x"), field.num("y"), field.num("width"),
+                           field.num("height")),
+        address_indent=field.num("indent", 0.0),
+        return_line=ReturnLine(ret.num("height"), ret.num("size"), ret.num("min_size", 6.0))
+        if ret else None,
+        notes=Notes(notes.num("height"), int(notes.num("max_lines")), notes.num("size"))
+        if notes else None,
+        address=AddressZone(top=address.num("top"), height=address.num("height"),
+                            max_lines=int(address.num("max_lines")), size=address.num("size"),
+                            min_size=address.num("min_size", 8.0),
+                            leading=address.num("leading", 1.2),
+                            uppercase=bool(address.data.get("uppercase", False)),
+                            max_chars=int(address.num("max_chars", 0))),
+        info_block=info.placement() if info else None,
+        date_line=date_line.placement() if date_line else None,
+        subject_y=subject.num("y"),
+        continuation_top=continuation.num("top"),
+        continuation_text_top=continuation.num("text_top"),
+        marks=Marks(x=marks.num("x"), fold_length=marks.num("fold_length"),
+                    punch_length=marks.num("punch_length", 0.0),
+                    folds=tuple(float(f) for f in folds),
+                    punch=marks.num("punch") if "punch" in marks.data else None),
+        envelope=Envelope(name=envelope.text("name"), width=envelope.num("width"),
+                          height=envelope.num("height"), window_left=window.num("left"),
+                          window_bottom=window.num("bottom"), window_width=window.num("width"),
+                          window_height=window.num("height"),
+                          tolerance=envelope.num("tolerance", 1.0),
+                          clearance=envelope.num("clearance", 3.0)),
+    )
+    _check_consistency(layout)
+    return layout
+
+
+def _check_consistency(layout: Layout) -> None:
+    """Catch numbers that cannot describe a real sheet (the window check comes later)."""
+    where = str(layout.path)
+    if layout.address.min_size > layout.address.size:
+        raise LayoutError("address min_size is larger than size", where=f"{where}, address")
+    if layout.address.min_size < 6:
+        raise LayoutError("address min_size below 6 pt is unreadable", where=f"{where}, address")
+    if any(not 0 < f < layout.paper_height for f in layout.marks.folds):
+        raise LayoutError("a fold lies outside the sheet", where=f"{where}, marks")
+    if layout.text_width <= 20:
+        raise LayoutError("text margins leave no room for text", where=f"{where}, text")
+
+
+def available_layouts() -> dict[str, Path]:
+    """Bundled layout names mapped to their files, sorted by name."""
+    return {p.stem: p for p in sorted(data_dir("layouts").glob("*.toml"))}
+
+
+def load_layout(name_or_path: str | Path, *, where: str = "layout") -> Layout:
+    """Load a bundled layout by name, or a layout file by path."""
+    text = str(name_or_path)
+    bundled = available_layouts()
+    if text in bundled:
+        path = bundled[text]
+    elif text.endswith(".toml") or "/" in text or "\\" in text:
+        path = Path(text)
+        if not path.is_file():
+            raise LayoutError(f"layout file {text!r} not found", where=where,
+                              hint="check the path, or use a name from 'letterpress layouts'")
+    else:
+        close = difflib.get_close_matches(text, list(bundled), n=1)
+        hint = f"did you mean {close[0]!r}?" if close else "see 'letterpress layouts'"
+        raise LayoutError(f"unknown layout {text!r}", where=where,
+                          hint=f"{hint} (known: {', '.join(bundled)})")
+    return _load_path(path.resolve())
+
+
+_CACHE: dict[Path, tuple[float, Layout]] = {}
+
+
+def _load_path(path: Path) -> Layout:
+    mtime = path.stat().st_mtime
+    cached = _CACHE.get(path)
+    if cached and cached[0] == mtime:
+        return cached[1]
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise LayoutError(f"invalid TOML: {exc}", where=str(path)) from None
+    layout = parse_layout(data, path)
+    _CACHE[path] = (mtime, layout)
+    return layout

@@ -1,0 +1,171 @@
+"""The letter pipeline: load -> validate -> resolve -> lay out -> draw -> write.
+
+``render_letter`` is the Python API behind ``letterpress letter``.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from . import addressblock, firstpage, fonts
+from .address import AddressLine, address_lines, one_line
+from .compose import Content, build_pdf, styles
+from .errors import UserError
+from .language import Language, resolve_language
+from .layout import Layout, load_layout
+from .markup import blocks
+from .model import Letter, parse_letter
+from .output import write_bytes_atomic
+from .source import Source, load_source
+from .window import WindowReport, check_block, enforce
+
+DEFAULT_LAYOUT = "din5008-b"
+
+
+@dataclass(frozen=True)
+class LetterResult:
+    """What rendering produced: the file, its page count and the window check."""
+
+    path: Path | None
+    pages: int
+    layout: str
+    window: WindowReport
+    pdf: bytes
+    letter: Letter
+
+
+def _check_fonts(letter: Letter, where: str) -> None:
+    """Every user string must be drawable by the bundled fonts."""
+    fields: list[tuple[str, str]] = [
+        ("subject", letter.subject), ("opening", letter.opening or ""), ("body", letter.body),
+        ("closing", letter.closing or ""), ("signature", letter.signature),
+        ("place", letter.place),
+    ]
+    fields += [(f"enclosures[{i + 1}]", e) for i, e in enumerate(letter.enclosures)]
+    fields += [(f"cc[{i + 1}]", c) for i, c in enumerate(letter.cc)]
+    for party_name in ("sender", "recipient"):
+        party = getattr(letter, party_name)
+        for name in ("name", "organization", "department", "street", "postal_code", "city",
+                     "region", "phone", "email"):
+            fields.append((f"{party_name}.{name}", getattr(party, name)))
+        fields += [(f"{party_name}.address_lines[{i + 1}]", v)
+                   for i, v in enumerate(party.address_lines)]
+        fields += [(f"{party_name}.notes[{i + 1}]", v) for i, v in enumerate(party.notes)]
+    fields += [(f"references.{r.key}", str(r.value)) for r in letter.references]
+    fields += [(f"references.{r.key}", r.key) for r in letter.references]
+    if isinstance(letter.return_line, str):
+        fields.append(("return_line", letter.return_line))
+    for name, text in fields:
+        if text:
+            fonts.check_drawable(text, f"{where}, {name}")
+
+
+def _references(letter: Letter, lang: Language) -> list[tuple[str, str, str]]:
+    labels = lang.words["references"]
+    items = []
+    for ref in letter.references:
+        label = labels.get(ref.key, ref.key)
+        value = lang.long_date(ref.value) if isinstance(ref.value, date) else ref.value
+        items.append((label, value, f"references.{ref.key}"))
+    return items
+
+
+def _as_written(lines: list[AddressLine], letter: Letter) -> list[AddressLine]:
+    """The sender's own lines keep the city as the user spelled it (no postal capitals)."""
+    city = letter.sender.city
+    if not city:
+        return lines
+    return [AddressLine(line.text.replace(city.upper(), city), line.field) for line in lines]
+
+
+def resolve_layout(letter: Letter, override: str | None, where: str) -> Layout:
+    """The layout named on the command line, else in the file, else the default."""
+    if override:
+        return load_layout(override, where="--layout")
+    return load_layout(letter.layout or DEFAULT_LAYOUT, where=f"{where}, layout")
+
+
+def render_letter(source: str | os.PathLike[str] | dict[str, Any] | Source,
+                  out: str | os.PathLike[str] | None = None, *, layout: str | None = None,
+                  when: date | None = None, strict_window: bool = False) -> LetterResult:
+    """Render a letter file (path or dict) to a PDF at ``out`` (written atomically).
+
+    With ``out=None`` nothing is written; the bytes are in the result.
+    """
+    src = load_source(source)
+    where = src.origin
+    letter = parse_letter(src)
+    _check_fonts(letter, where)
+    lay = resolve_layout(letter, layout, where)
+    lang = resolve_language(letter.language, where=f"{where}, language")
+    typeface = letter.typeface or lay.text.typeface
+    day = when or letter.date or date.today()
+    home = letter.sender.country or lay.country
+    sender_lines = _as_written(address_lines(letter.sender, home_country=home, language=lang,
+                                             where=f"{where}, sender"), letter)
+    recipient_lines = address_lines(letter.recipient, home_country=home, language=lang,
+                                    where=f"{where}, recipient", uppercase=lay.address.uppercase)
+    notes = [AddressLine(n, f"{where}, recipient.notes[{i + 1}]")
+             for i, n in enumerate(letter.recipient.notes)]
+    if letter.return_line is False:
+        return_text = None
+    elif isinstance(letter.return_line, str):
+        return_text = letter.return_line
+    else:
+        postal = [line for line in sender_lines[1:] if not line.field.endswith(".department")]
+        return_text = one_line([sender_lines[0], *postal]) if sender_lines else None
+    field = addressblock.fit_address(lay, recipient_lines, where=f"{where}, recipient",
+                                     notes=notes, return_text=return_text,
+                                     return_where=f"{where}, sender")
+    report = check_block(lay, field.block)
+    enforce(report, where=f"{where}, recipient", strict=strict_window)
+
+    contact = "  ·  ".join(v for v in (letter.sender.phone, letter.sender.email) if v)
+    head = firstpage.letterhead(lay, letter.sender.name,
+                                one_line(sender_lines[1:]) if sender_lines else "", contact,
+                                typeface)
+    refs = _references(letter, lang)
+    dated_text = lang.place_date(letter.place or None, day)
+    if lay.info_block is not None:
+        info = firstpage.info_block(lay, [*refs, (lang.word("date"), lang.long_date(day), "date")],
+                                    typeface)
+        dated: list = []
+        reference_line = ""
+        if letter.place:
+            info = firstpage.info_block(lay, [*refs, (lang.word("date"), dated_text, "place")],
+                                        typeface)
+    else:
+        info = []
+        dated = firstpage.date_line(lay, dated_text, typeface)
+        reference_line = "   ".join(f"{label}: {value}" for label, value, _ in refs)
+    first = firstpage.assemble(lay, field, head, info, dated)
+
+    lang_words = lang.words
+    content = Content(
+        subject=lang_words["subject_prefix"] + letter.subject,
+        opening=letter.opening if letter.opening is not None else lang.word("opening"),
+        body=letter.body,
+        closing=letter.closing if letter.closing is not None else lang.word("closing"),
+        signature=letter.signature,
+        signature_image=letter.signature_image,
+        enclosures_label=lang.word("enclosure" if len(letter.enclosures) == 1 else "enclosures"),
+        enclosures=letter.enclosures,
+        cc_label=lang.word("cc"),
+        cc=letter.cc,
+        reference_line=reference_line,
+        header=f"{letter.recipient.name or letter.recipient.organization}  ·  "
+               f"{lang.long_date(day)}",
+        page_words=lang.word("page", page="{page}", pages="{pages}"),
+    )
+    if not blocks(letter.body):
+        raise UserError("the body has no text", where=f"{where}, body")
+    meta = {"title": letter.subject, "author": letter.sender.name, "subject": letter.subject,
+            "creator": "letterpress", "producer": "letterpress", "lang": lang.tag}
+    pdf, pages = build_pdf(lay, first, content, styles(lay, typeface, lang.hyphenator()),
+                           typeface, meta, day)
+    path = write_bytes_atomic(out, pdf) if out is not None else None
+    return LetterResult(path=path, pages=pages, layout=lay.name, window=report, pdf=pdf,
+                        letter=letter)

@@ -1,0 +1,78 @@
+"""The body's small markup: paragraphs, ``- `` bullets, ``**bold**`` and ``*italic*``.
+
+Everything else is literal text. User text is escaped before it reaches ReportLab's paragraph
+parser, so ``AT&T <Legal>`` prints as typed and ``<img src=...>`` reads no file.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from xml.sax.saxutils import escape as _xml_escape
+
+_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.S)
+_ITALIC = re.compile(r"(?<![\*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\*\w])", re.S)
+_BULLET = re.compile(r"^\s*[-–•]\s+")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (``bullet`` False) or one bullet-list item, as safe paragraph markup."""
+
+    markup: str
+    bullet: bool = False
+    plain: str = ""
+
+
+def escape(text: str) -> str:
+    """Make text safe for ReportLab's paragraph parser: it is data, never markup."""
+    return _xml_escape(text)
+
+
+def inline(text: str) -> str:
+    """Escape ``text`` and turn ``**bold**`` and ``*italic*`` into paragraph tags."""
+    out: list[str] = []
+    pos = 0
+    for match in _BOLD.finditer(text):
+        out.append(_italic(text[pos:match.start()]))
+        out.append(f"<b>{_italic(match.group(1))}</b>")
+        pos = match.end()
+    out.append(_italic(text[pos:]))
+    return "".join(out)
+
+
+def _italic(text: str) -> str:
+    out: list[str] = []
+    pos = 0
+    for match in _ITALIC.finditer(text):
+        out.append(escape(text[pos:match.start()]))
+        out.append(f"<i>{escape(match.group(1))}</i>")
+        pos = match.end()
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def plain(text: str) -> str:
+    """The text as printed: markers removed, nothing escaped."""
+    text = _BOLD.sub(r"\1", text)
+    return _ITALIC.sub(r"\1", text)
+
+
+def blocks(body: str) -> list[Block]:
+    """Split the body into paragraphs (blank-line separated) and bullet items."""
+    result: list[Block] = []
+    for chunk in re.split(r"\n[ \t]*\n", body.replace("\r\n", "\n").strip("\n")):
+        lines = chunk.split("\n")
+        if not chunk.strip():
+            continue
+        if _BULLET.match(lines[0]):
+            items: list[str] = []
+            for line in lines:
+                if _BULLET.match(line):
+                    items.append(_BULLET.sub("", line, count=1))
+                elif items:
+                    items[-1] += " " + line.strip()
+            result.extend(Block(inline(item.strip()), True, plain(item.strip())) for item in items)
+        else:
+            text = " ".join(line.strip() for line in lines)
+            result.append(Block(inline(text), False, plain(text)))
+    return result

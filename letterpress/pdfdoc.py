@@ -1,0 +1,33 @@
+"""ReportLab document set-up shared by letters and call sheets: deterministic, atomic output."""
+from __future__ import annotations
+
+import calendar
+import time
+from datetime import date
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+
+
+class _FixedTime:
+    """Stand-in for ReportLab's TimeStamp: the document's date at 00:00 UTC."""
+
+    def __init__(self, when: date) -> None:
+        self.t = float(calendar.timegm(when.timetuple()))
+        self.lt = time.gmtime(self.t)
+        self.YMDhms = tuple(self.lt)[:6]
+        self.dhh = 0
+        self.dmm = 0
+        self.tzname = "UTC"
+
+
+def canvas_maker(when: date) -> Any:
+    """A canvas factory for platypus whose output depends only on content and ``when``."""
+
+    def make(*args: Any, **kwargs: Any) -> Canvas:
+        kwargs["invariant"] = 1
+        canv = Canvas(*args, **kwargs)
+        canv._doc._timeStamp = _FixedTime(when)  # creation date = the letter's date
+        return canv
+
+    return make
