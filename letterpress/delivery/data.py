@@ -13,8 +13,7 @@ from .model import WEEKDAYS, Carrier, Rule, Service, Standard, Target
 
 _CARRIER_KEYS = {"id", "name", "countries", "default_service", "cutoff", "cutoff_source",
                  "collection_days", "holiday_categories", "subdivision_holidays", "services",
-                 "international", "postcode_regions", "postcode_ranges", "source", "members",
-                 "notes"}
+                 "international", "postcode_regions", "postcode_ranges", "source"}
 _RULE_KEYS = {"valid_from", "valid_until", "source", "counted_days", "delivery_days", "selector",
               "zones", "notes", "expected", "earliest", "latest", "label", "note",
               "valid_from_note"}
@@ -206,7 +205,7 @@ def load_carrier(path: Path) -> Carrier:
     international = {dest.upper(): _rules(reader, rules, f"international.{dest}")
                      for dest, rules in reader.table(table.get("international", {}),
                                                      "international").items()}
-    countries = table.get("countries", table.get("members"))
+    countries = table.get("countries")
     if not isinstance(countries, list) or not countries:
         raise reader.fail("countries", "must list the ISO country codes the carrier serves")
     ranges = tuple((int(lo), int(hi), str(region))

@@ -241,8 +241,8 @@ def _estimate(plan: _Plan, posted: datetime) -> Estimate:
         earliest = min(delivery.add(deposit, 1), expected)
     notes = [*plan.notes, *rule.notes, *choice.notes]
     notes += [note for note in (standard.note, origin_note, dest_note) if note]
-    skipped = PostalCalendar(rule.counted_days | plan.collection.weekdays, tuple(sources))
-    holidays = skipped.holidays_between(posted_day, latest)
+    holidays = plan.collection.holidays_between(posted_day, deposit - timedelta(days=1))
+    holidays += counted.holidays_between(deposit + timedelta(days=1), latest)
     if holidays:
         notes.append("Public holidays on the way: " + ", ".join(
             f"{day:%a} {day.day} {day:%b} {name}" for day, name in holidays) + ".")
@@ -250,7 +250,7 @@ def _estimate(plan: _Plan, posted: datetime) -> Estimate:
         carrier=plan.carrier.id, service=plan.service.id, posted=posted, deposit_day=deposit,
         earliest=earliest, expected=expected, latest=latest,
         target=_target_text(standard, rule), source=rule.source, valid_from=rule.valid_from,
-        notes=tuple(notes), cutoff=plan.cutoff, expected_share=standard.expected.share,
+        notes=tuple(dict.fromkeys(notes)), cutoff=plan.cutoff, expected_share=standard.expected.share,
         latest_share=standard.latest.share if standard.latest else None,
         ranged=standard.earliest is not None, collection_on_posting_day=collects)
 

@@ -1,0 +1,132 @@
+"""The ``estimate`` and ``carriers`` sub-commands: delivery dates from postal service standards."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from .delivery import as_json, describe, estimate_delivery, latest_posting
+from .delivery.data import load_carriers
+from .delivery.mailing import parse_cutoff, parse_day, parse_posted
+from .delivery.text import describe_latest_posting
+from .errors import UserError
+
+# Internal field names (UserError.where) -> the option a user typed.
+_OPTIONS = {"carrier": "--carrier", "service": "--service", "from": "--from", "to": "--to",
+            "posted": "--posted", "from_postcode": "--from-postcode",
+            "to_postcode": "--to-postcode", "arrive_by": "--arrive-by", "cutoff": "--cutoff",
+            "postcode": "--to-postcode"}
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    """Register ``estimate`` and ``carriers``."""
+    est = sub.add_parser("estimate", help="when a posted letter arrives, or when to post it",
+                         description="Delivery dates from the carrier's published standard. "
+                                     "Give --posted for the arrival dates, or --arrive-by for "
+                                     "the last posting time that still meets a date.")
+    est.add_argument("--carrier", help="carrier id (see `letterpress carriers`)")
+    est.add_argument("--service", help="service id (default: the carrier's standard letter)")
+    est.add_argument("--from", dest="origin", metavar="CC[-SUB]",
+                     help="origin country, optionally with subdivision (DE-BY)")
+    est.add_argument("--to", dest="destination", metavar="CC[-SUB]",
+                     help="destination country, optionally with subdivision")
+    est.add_argument("--from-postcode", metavar="P", help="origin postcode")
+    est.add_argument("--to-postcode", metavar="P", help="destination postcode")
+    est.add_argument("--posted", metavar="YYYY-MM-DDTHH:MM", help="posting date and time")
+    est.add_argument("--arrive-by", metavar="YYYY-MM-DD",
+                     help="reverse mode: the last posting time whose expected date meets this")
+    est.add_argument("--cutoff", metavar="HH:MM", help="last collection time (default per carrier)")
+    est.add_argument("--json", action="store_true", help="print JSON")
+    est.set_defaults(func=run_estimate)
+    car = sub.add_parser("carriers", help="list carriers and their services")
+    car.add_argument("--json", action="store_true", help="print JSON")
+    car.set_defaults(func=run_carriers)
+
+
+def _required(args: argparse.Namespace) -> None:
+    """argparse would print usage plus an error; one UserError line is clearer."""
+    for attr, option, example in (("carrier", "--carrier", "deutsche-post"),
+                                  ("origin", "--from", "DE"),
+                                  ("destination", "--to", "DE")):
+        if not getattr(args, attr):
+            raise UserError(f"{option} is required", where="estimate",
+                            hint=f"for example {option} {example}")
+    if bool(args.posted) == bool(args.arrive_by):
+        raise UserError("give either --posted or --arrive-by", where="estimate",
+                        hint="--posted 2026-12-23T18:00 for arrival dates, --arrive-by "
+                             "2026-12-30 for the last posting time")
+
+
+def run_estimate(args: argparse.Namespace) -> int:
+    """``letterpress estimate``."""
+    _required(args)
+    try:
+        return _estimate(args)
+    except UserError as exc:
+        where = _OPTIONS.get(exc.where, exc.where)
+        if exc.where == "posted" and args.arrive_by:
+            where = "--arrive-by"
+        raise UserError(exc.what, where=where, hint=exc.hint) from None
+
+
+def _estimate(args: argparse.Namespace) -> int:
+    """Forward or reverse estimate, printed as a sentence plus notes, or as JSON."""
+    cutoff = parse_cutoff(args.cutoff, where="cutoff") if args.cutoff else None
+    common: dict[str, Any] = dict(origin=args.origin, destination=args.destination,
+                                  origin_postcode=args.from_postcode,
+                                  destination_postcode=args.to_postcode, cutoff=cutoff)
+    if args.arrive_by:
+        arrive_by = parse_day(args.arrive_by, where="arrive_by")
+        posted = latest_posting(args.carrier, args.service, arrive_by=arrive_by, **common)
+        estimate = estimate_delivery(args.carrier, args.service, posted=posted, **common)
+        if args.json:
+            out = {"arrive_by": arrive_by.isoformat(),
+                   "latest_posting": posted.isoformat(timespec="minutes"), **as_json(estimate)}
+            print(json.dumps(out, ensure_ascii=False, indent=2))
+        else:
+            print(describe_latest_posting(posted, arrive_by, estimate))
+            _print_notes(estimate.target, estimate.notes)
+        return 0
+    posted = parse_posted(args.posted, where="posted")
+    estimate = estimate_delivery(args.carrier, args.service, posted=posted, **common)
+    if args.json:
+        print(json.dumps(as_json(estimate), ensure_ascii=False, indent=2))
+    else:
+        print(describe(estimate))
+        _print_notes(estimate.target, estimate.notes)
+    return 0
+
+
+def _print_notes(target: str, notes: tuple[str, ...]) -> None:
+    """The standard used and the caveats, one per line under the sentence."""
+    print(f"  standard: {target}")
+    for note in notes:
+        print(f"  note: {note}")
+    sys.stdout.flush()
+
+
+def run_carriers(args: argparse.Namespace) -> int:
+    """``letterpress carriers``: one line per carrier and service."""
+    rows = []
+    for carrier in load_carriers().values():
+        for service in carrier.services.values():
+            rows.append({
+                "carrier": carrier.id, "service": service.id, "name": carrier.name,
+                "service_name": service.name, "countries": list(carrier.countries),
+                "default": service.id == carrier.default_service,
+                "rules": [{"valid_from": rule.valid_from.isoformat(),
+                           "valid_until": rule.valid_until.isoformat()
+                           if rule.valid_until else None,
+                           "source": rule.source} for rule in service.rules]})
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for row in rows:
+        where = "EU" if row["carrier"] == "eu-cross-border" else (
+            "international" if row["countries"] == ["*"] else ", ".join(row["countries"]))
+        default = " (default)" if row["default"] else ""
+        since = row["rules"][0]["valid_from"]
+        print(f"{row['carrier']:<16} {row['service']:<19} {row['name']}, "
+              f"{row['service_name']}{default} [{where}; rules from {since}]")
+    return 0
