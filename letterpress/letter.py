@@ -12,6 +12,7 @@ from typing import Any
 
 from . import addressblock, firstpage, fonts
 from .address import AddressLine, address_lines, one_line
+from .addressblock import AddressField
 from .compose import Content, build_pdf, styles
 from .errors import UserError
 from .language import Language, resolve_language
@@ -35,6 +36,7 @@ class LetterResult:
     window: WindowReport
     pdf: bytes
     letter: Letter
+    address: AddressField
 
 
 def _check_fonts(letter: Letter, where: str) -> None:
@@ -168,4 +170,4 @@ def render_letter(source: str | os.PathLike[str] | dict[str, Any] | Source,
                            typeface, meta, day)
     path = write_bytes_atomic(out, pdf) if out is not None else None
     return LetterResult(path=path, pages=pages, layout=lay.name, window=report, pdf=pdf,
-                        letter=letter)
+                        letter=letter, address=field)

@@ -1,0 +1,118 @@
+"""``letterpress letter`` as a user calls it: outputs, exit codes and one-line messages."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT, assert_one_line_error, letter, run_cli
+
+
+def test_bundled_example_renders_with_default_output_name(tmp_path: Path) -> None:
+    src = tmp_path / "thank-you.toml"
+    src.write_text((ROOT / "examples" / "thank-you.toml").read_text(encoding="utf-8"),
+                   encoding="utf-8")
+    proc = run_cli("letter", str(src))
+    assert proc.returncode == 0, proc.stderr
+    out = tmp_path / "thank-you.pdf"
+    assert out.is_file() and len(PdfReader(out).pages) == 1
+    assert f"Wrote {out}" in proc.stdout and "Window check:" in proc.stdout
+    assert list(tmp_path.glob(".*part")) == []
+
+
+def test_python_api_and_json_input_agree(tmp_path: Path, write_letter) -> None:
+    from letterpress import render_letter
+
+    src = write_letter(letter())
+    run_cli("letter", str(src), "-o", str(tmp_path / "cli.pdf"))
+    render_letter(json.loads(src.read_text(encoding="utf-8")), tmp_path / "api.pdf")
+    assert (tmp_path / "cli.pdf").read_bytes() == (tmp_path / "api.pdf").read_bytes()
+
+
+def test_version_and_help() -> None:
+    proc = run_cli("--version")
+    assert proc.returncode == 0 and proc.stdout.startswith("letterpress ")
+    assert run_cli().returncode == 2
+
+
+def test_date_option_overrides_the_file(tmp_path: Path, write_letter) -> None:
+    out = tmp_path / "d.pdf"
+    proc = run_cli("letter", str(write_letter(letter())), "-o", str(out), "--date", "2027-01-04")
+    assert proc.returncode == 0
+    assert "4 January 2027" in PdfReader(out).pages[0].extract_text()
+
+
+def test_layout_option_overrides_the_file(tmp_path: Path, write_letter) -> None:
+    out = tmp_path / "l.pdf"
+    proc = run_cli("letter", str(write_letter(letter())), "-o", str(out), "--layout",
+                   "din5008-a")
+    assert proc.returncode == 0 and "layout din5008-a" in proc.stdout
+
+
+@pytest.mark.parametrize("changes,needles", [
+    ({"recipient__street": None, "recipient__city": None, "recipient__postal_code": None,
+      "recipient__address_lines": ["Line 1", "Line 2", "Line 3", "Line 4", "Line 5"],
+      "recipient__department": "Dept"}, ["recipient.address_lines[4]", "too many address lines (8"]),
+    ({"recipient__organization": "Nordlicht Logistik und Lagerhaltung Gesellschaft mit "
+      "beschränkter Haftung"}, ["recipient.organization", "wide"]),
+    ({"subject": None}, ["subject", "missing field"]),
+    ({"recipient__name": None, "recipient__organization": None}, ["recipient.name", "missing"]),
+    ({"date": "2026-02-30"}, ["date", "not a valid date", "YYYY-MM-DD"]),
+    ({"language": "xx-YY"}, ["language", "unknown language"]),
+    ({"recipient__name": "Mei Lee \U0001F600"}, ["recipient.name", "U+1F600", "cannot be drawn"]),
+    ({"body": "Thanks \U0001D11E"}, ["body", "U+1D11E"]),
+    ({"recipient__postal_code": "1234"}, ["recipient.postal_code", "not a valid postal code"]),
+    ({"subjekt": "x"}, ["subjekt", "did you mean 'subject'"]),
+    ({"recipient__country": "Germany"}, ["recipient.country", "ISO 3166"]),
+])
+def test_unusable_input_is_one_line_exit_2_and_writes_nothing(changes, needles,
+                                                               tmp_path: Path,
+                                                               write_letter) -> None:
+    out = tmp_path / "x.pdf"
+    src = write_letter(letter(**changes))
+    proc = run_cli("letter", str(src), "-o", str(out))
+    assert_one_line_error(proc, str(src), *needles)
+    assert not out.exists()
+    assert list(tmp_path.glob(".*part")) == []
+
+
+def test_missing_file_and_bad_toml(tmp_path: Path) -> None:
+    assert_one_line_error(run_cli("letter", str(tmp_path / "nope.toml")), "nope.toml",
+                          "file not found")
+    bad = tmp_path / "bad.toml"
+    bad.write_text('subject = "unterminated\n', encoding="utf-8")
+    assert_one_line_error(run_cli("letter", str(bad)), "bad.toml", "invalid TOML")
+
+
+def test_missing_output_folder(tmp_path: Path, write_letter) -> None:
+    proc = run_cli("letter", str(write_letter(letter())), "-o", str(tmp_path / "no" / "x.pdf"))
+    assert_one_line_error(proc, "does not exist")
+
+
+def test_existing_output_survives_a_failed_render(tmp_path: Path, write_letter) -> None:
+    out = tmp_path / "keep.pdf"
+    out.write_bytes(b"previous good file")
+    proc = run_cli("letter", str(write_letter(letter(date="nope"))), "-o", str(out))
+    assert proc.returncode == 2
+    assert out.read_bytes() == b"previous good file"
+
+
+def test_strict_window_requires_visibility_over_the_whole_slide(tmp_path: Path,
+                                                                 write_letter) -> None:
+    """A DL packet 99 mm high has 11 mm of play: with 5 mm clearance the UK address can slide
+    out of view, which the default reports and --strict-window refuses."""
+    from conftest import home_letter
+
+    src = write_letter(home_letter("uk-dl", "GB"))
+    ok = run_cli("letter", str(src), "-o", str(tmp_path / "a.pdf"))
+    assert ok.returncode == 0, ok.stderr
+    assert "of the address can hide at the top edge" in ok.stdout
+    strict = run_cli("letter", str(src), "-o", str(tmp_path / "b.pdf"), "--strict-window")
+    assert_one_line_error(strict, "recipient", "--strict-window")
+    assert not (tmp_path / "b.pdf").exists()
+    din = run_cli("letter", str(write_letter(letter())), "-o", str(tmp_path / "c.pdf"),
+                  "--strict-window")
+    assert din.returncode == 0, din.stderr
+    assert "play left" in din.stdout

@@ -1,0 +1,227 @@
+"""Letters read back from the PDF: address in the window, text round-trips, pages, determinism."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2
+import pytest
+from pypdf import PdfReader
+
+from conftest import MM, home_letter, letter
+from letterpress.layout import available_layouts, load_layout
+from letterpress.letter import render_letter
+from letterpress.window import centred_window, window_reach
+
+LAYOUTS = sorted(available_layouts())
+
+
+def _words(path: Path, page: int = 0) -> list[dict]:
+    with pdfplumber.open(path) as pdf:
+        return pdf.pages[page].extract_words(keep_blank_chars=True, use_text_flow=True)
+
+
+def _text(path: Path) -> str:
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+def test_every_address_line_lies_inside_the_window_with_clearance(name: str,
+                                                                  tmp_path: Path) -> None:
+    layout = load_layout(name)
+    data = home_letter(name, layout.country)
+    data["recipient"]["department"] = "Human Resources"
+    out = tmp_path / f"{name}.pdf"
+    result = render_letter(data, out)
+    window = centred_window(layout).inset(layout.envelope.clearance)
+    lines = [line.text for line in result.address.address]
+    assert len(lines) >= 4
+    with pdfplumber.open(out) as pdf:
+        chars = pdf.pages[0].chars
+    for text in lines:
+        found = [c for c in chars if abs(c["size"] - result.address.size) < 0.01]
+        row = _row_with_text(found, text)
+        assert row, f"address line {text!r} not found in the PDF"
+        x0 = min(c["x0"] for c in row) / MM
+        x1 = max(c["x1"] for c in row) / MM
+        top = min(c["top"] for c in row) / MM
+        bottom = max(c["bottom"] for c in row) / MM
+        assert window.x - 0.01 <= x0 and x1 <= window.right + 0.01, (text, x0, x1, window)
+        assert window.y - 0.01 <= top and bottom <= window.bottom + 0.01, (text, top, bottom)
+
+
+def _row_with_text(chars: list[dict], text: str) -> list[dict]:
+    rows: dict[float, list[dict]] = {}
+    for c in chars:
+        rows.setdefault(round(c["top"], 1), []).append(c)
+    for row in rows.values():
+        row.sort(key=lambda c: c["x0"])
+        if "".join(c["text"] for c in row).replace(" ", "") == text.replace(" ", ""):
+            return row
+    return []
+
+
+NAMES = {
+    "latin-extended": "Łukasz Žemaitė-Ğülşen Ŧřő",
+    "vietnamese": "Nguyễn Thị Phương Thảo",
+    "greek": "Αλέξανδρος Παπαδόπουλος",
+    "cyrillic": "Ярослава Мирошниченко",
+}
+
+
+@pytest.mark.parametrize("script", sorted(NAMES))
+def test_names_round_trip_unchanged(script: str, tmp_path: Path) -> None:
+    name = NAMES[script]
+    out = tmp_path / "n.pdf"
+    render_letter(letter(recipient__name=name, signature=name, opening=f"Dear {name},"), out)
+    text = _text(out)
+    assert text.count(name) >= 3, text
+
+
+def test_markup_like_input_prints_literally_and_reads_no_file(tmp_path: Path) -> None:
+    out = tmp_path / "m.pdf"
+    body = ('We met AT&T <Legal> and <img src="/etc/passwd"/> & <b>not bold</b>.\n\n'
+            "2*3*4 stays as typed; **this is bold** and *this italic*.")
+    render_letter(letter(recipient__organization="AT&T <Legal>", body=body,
+                         subject="Re: <font size=40>big</font>"), out)
+    text = _text(out)
+    assert 'AT&T <Legal> and <img src="/etc/passwd"/> & <b>not bold</b>.' in text
+    assert "Re: <font size=40>big</font>" in text
+    assert "AT&T <Legal>" in text.splitlines()
+    assert "2*3*4 stays as typed; this is bold and this italic." in text
+    assert "root:" not in text
+    with pdfplumber.open(out) as pdf:
+        fonts = {c["fontname"].split("+")[-1] for c in pdf.pages[0].chars
+                 if c["text"] in "this is bold"}
+    assert any("Bold" in f for f in fonts)
+
+
+LONG_BODY = "\n\n".join(
+    f"Paragraph {i}: " + "I appreciated the clear structure of the interview and the time the "
+    "team took to answer my questions about the role and the way it grows over time. " * 3
+    for i in range(1, 16))
+
+
+def test_continuation_pages_are_numbered_and_have_a_header(tmp_path: Path) -> None:
+    out = tmp_path / "long.pdf"
+    result = render_letter(letter(body=LONG_BODY), out)
+    reader = PdfReader(out)
+    pages = len(reader.pages)
+    assert result.pages == pages >= 2
+    first = reader.pages[0].extract_text()
+    assert f"Page 1 of {pages}" in first
+    for number in range(2, pages + 1):
+        text = reader.pages[number - 1].extract_text()
+        assert f"Page {number} of {pages}" in text
+        assert "Ms Mei Lee" in text and "26 November 2026" in text
+    assert "Paragraph 15" in _text(out)
+
+
+def test_single_page_letter_has_no_page_numbers(tmp_path: Path) -> None:
+    out = tmp_path / "one.pdf"
+    render_letter(letter(), out)
+    assert len(PdfReader(out).pages) == 1
+    assert "Page" not in _text(out)
+
+
+def _body_lines(page) -> list[dict]:
+    """Body text lines of a page, without the continuation header and page number."""
+    return [line for line in page.extract_text_lines()
+            if line["top"] / MM > 30 and not line["text"].startswith("Page ")]
+
+
+@pytest.mark.parametrize("extra", range(6))
+def test_no_widows_or_orphans(extra: int, tmp_path: Path) -> None:
+    """A paragraph split across pages keeps at least two lines on each side."""
+    words = "the team explained how the role grows and I valued the candour of the answers "
+    body = "\n\n".join(f"P{i} " + words * (2 + (i * 7 + extra) % 5) for i in range(1, 18))
+    out = tmp_path / "wo.pdf"
+    render_letter(letter(body=body), out)
+    with pdfplumber.open(out) as pdf:
+        pages = [_body_lines(page) for page in pdf.pages]
+    assert len(pages) >= 2
+    for before, after in zip(pages, pages[1:]):
+        if after and not after[0]["text"].startswith(("P", "Kind")):  # a paragraph continues
+            starts = [i for i, line in enumerate(before) if line["text"].startswith("P")]
+            assert len(before) - starts[-1] >= 2, "orphan: one line left at the page foot"
+            nxt = [i for i, line in enumerate(after) if line["text"].startswith(("P", "Kind"))]
+            assert (nxt[0] if nxt else len(after)) >= 2, "widow: one line at the page head"
+
+
+@pytest.mark.parametrize("tag,expected", [("en-US", "November 26, 2026"),
+                                          ("en-GB", "26 November 2026"),
+                                          ("de", "26. November 2026"),
+                                          ("fr", "26 novembre 2026")])
+def test_dates_are_localised(tag: str, expected: str, tmp_path: Path) -> None:
+    out = tmp_path / "d.pdf"
+    render_letter(letter(language=tag), out)
+    assert expected in _text(out)
+
+
+def test_french_place_and_date_line(tmp_path: Path) -> None:
+    data = home_letter("fr-right", "FR")
+    data.update(language="fr", place="Paris")
+    out = tmp_path / "fr.pdf"
+    render_letter(data, out)
+    text = _text(out)
+    assert "Paris, le 26 novembre 2026" in text
+    assert "Objet : Thank you for the interview" in text
+
+
+def test_international_mail_gets_a_country_line_in_capitals_last(tmp_path: Path) -> None:
+    data = letter(recipient__country="AT", recipient__postal_code="1010",
+                  recipient__city="Wien", recipient__street="Stephansplatz 1", language="de")
+    result = render_letter(data, tmp_path / "i.pdf")
+    lines = [line.text for line in result.address.address]
+    assert lines[-1] == "ÖSTERREICH"
+    domestic = render_letter(letter(), None)
+    assert all(line.text != "DEUTSCHLAND" for line in domestic.address.address)
+
+
+def test_same_input_gives_identical_bytes_dated_by_the_letter(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    render_letter(letter(), a)
+    render_letter(letter(), b)
+    assert a.read_bytes() == b.read_bytes()
+    assert PdfReader(a).metadata["/CreationDate"].startswith("D:20261126")
+
+
+def test_fonts_are_embedded_as_subsets(tmp_path: Path) -> None:
+    out = tmp_path / "f.pdf"
+    render_letter(letter(), out)
+    with pdfplumber.open(out) as pdf:
+        names = {c["fontname"] for c in pdf.pages[0].chars}
+    assert names and all("+" in n for n in names), names
+    assert out.stat().st_size < 120_000
+
+
+def test_nothing_but_the_address_inks_the_window_area(tmp_path: Path) -> None:
+    """Render page 1 to pixels: inside the area the window can show, ink only where the return
+    line, notes and address are set."""
+    data = letter(recipient__notes=["Personal"])
+    out = tmp_path / "w.pdf"
+    result = render_letter(data, out)
+    layout = load_layout("din5008-b")
+    reach = window_reach(layout)
+    dpi = 100
+    page = pypdfium2.PdfDocument(str(out))[0]
+    image = page.render(scale=dpi / 72).to_pil().convert("L")
+    px = dpi / 25.4
+    allowed = []
+    fld = result.address
+    for line in ([fld.return_line] if fld.return_line else []) + list(fld.notes) + list(fld.address):
+        allowed.append((line.x - 0.5, line.baseline - line.size / MM * 1.1,
+                        line.x + 95, line.baseline + line.size / MM * 0.4 + 1.2))
+    dark_outside = 0
+    for y in range(int(reach.y * px), int(reach.bottom * px)):
+        for x in range(int(reach.x * px), int(reach.right * px)):
+            if image.getpixel((x, y)) < 128:
+                xm, ym = x / px, y / px
+                if not any(a <= xm <= c and b <= ym <= d for a, b, c, d in allowed):
+                    dark_outside += 1
+    assert dark_outside == 0
+    # and the address itself is inked
+    first = fld.address[0]
+    ink = sum(1 for x in range(int(first.x * px), int((first.x + 20) * px))
+              if image.getpixel((x, int((first.baseline - 1) * px))) < 160)
+    assert ink > 0

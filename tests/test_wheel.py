@@ -1,0 +1,62 @@
+"""An installed wheel (not the checkout) finds its layouts and fonts and renders the example."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import sysconfig
+import venv
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dist = tmp_path_factory.mktemp("dist")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                    "-q", "-w", str(dist), str(ROOT)], check=True, capture_output=True)
+    (built,) = dist.glob("letterpress-*.whl")
+    return built
+
+
+def test_wheel_carries_layouts_fonts_and_carriers(wheel: Path) -> None:
+    import zipfile
+
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "letterpress/_data/layouts/din5008-b.toml" in names
+    assert "letterpress/_data/fonts/NotoSerif-BoldItalic.ttf" in names
+    assert "letterpress/_data/fonts/OFL.txt" in names
+    assert any(n.startswith("letterpress/i18n/") for n in names)
+
+
+def test_installed_wheel_renders_the_example_outside_the_checkout(wheel: Path,
+                                                                   tmp_path: Path) -> None:
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=False)
+    python = env_dir / "bin" / "python"
+    purelib = subprocess.run([str(python), "-c", "import sysconfig;print(sysconfig.get_paths()"
+                              "['purelib'])"], capture_output=True, text=True,
+                             check=True).stdout.strip()
+    # unpack the wheel into the fresh environment (what pip install does, minus dependencies)
+    import zipfile
+
+    zipfile.ZipFile(wheel).extractall(purelib)
+    # dependencies come from this test environment; its .pth files (the editable checkout) are
+    # not processed from a path listed in another .pth, so the checkout stays invisible
+    Path(purelib, "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    shutil.copy(ROOT / "examples" / "thank-you.toml", work / "thank-you.toml")
+    where = subprocess.run([str(python), "-c", "import letterpress;print(letterpress.__file__)"],
+                           cwd=work, capture_output=True, text=True, check=True).stdout
+    assert where.startswith(str(env_dir)), where
+    proc = subprocess.run([str(python), "-m", "letterpress", "letter", "thank-you.toml"],
+                          cwd=work, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert (work / "thank-you.pdf").stat().st_size > 10_000
+    listing = subprocess.run([str(python), "-m", "letterpress", "layouts"], cwd=work,
+                             capture_output=True, text=True)
+    assert "us-letter-10" in listing.stdout
