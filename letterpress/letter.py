@@ -13,9 +13,10 @@ from typing import Any
 from . import addressblock, firstpage, fonts
 from .address import AddressLine, address_lines, one_line
 from .addressblock import AddressField
-from .compose import Content, build_pdf, styles
+from .compose import Content, Styles, build_pdf, styles
 from .errors import UserError
 from .language import Language, resolve_language
+from .firstpage import FirstPage
 from .layout import Layout, load_layout
 from .markup import blocks
 from .model import Letter, parse_letter
@@ -90,6 +91,23 @@ def resolve_layout(letter: Letter, override: str | None, where: str) -> Layout:
     return load_layout(letter.layout or DEFAULT_LAYOUT, where=f"{where}, layout")
 
 
+@dataclass(frozen=True)
+class PreparedLetter:
+    """A letter loaded, validated and resolved: all that ``render_letter`` decides before the
+    flowing text is laid out. The batch builds many of these into one document."""
+
+    letter: Letter
+    layout: Layout
+    window: WindowReport
+    address: AddressField
+    first: FirstPage
+    content: Content
+    styles: Styles
+    typeface: str
+    meta: dict[str, Any]
+    day: date
+
+
 def render_letter(source: str | os.PathLike[str] | dict[str, Any] | Source,
                   out: str | os.PathLike[str] | None = None, *, layout: str | None = None,
                   when: date | None = None, strict_window: bool = False) -> LetterResult:
@@ -97,6 +115,18 @@ def render_letter(source: str | os.PathLike[str] | dict[str, Any] | Source,
 
     With ``out=None`` nothing is written; the bytes are in the result.
     """
+    prep = prepare_letter(source, layout=layout, when=when, strict_window=strict_window)
+    pdf, pages = build_pdf(prep.layout, prep.first, prep.content, prep.styles, prep.typeface,
+                           prep.meta, prep.day)
+    path = write_bytes_atomic(out, pdf) if out is not None else None
+    return LetterResult(path=path, pages=pages, layout=prep.layout.name, window=prep.window,
+                        pdf=pdf, letter=prep.letter, address=prep.address)
+
+
+def prepare_letter(source: str | os.PathLike[str] | dict[str, Any] | Source, *,
+                   layout: str | None = None, when: date | None = None,
+                   strict_window: bool = False) -> PreparedLetter:
+    """Load, validate and resolve a letter, making every check ``render_letter`` makes."""
     src = load_source(source)
     where = src.origin
     letter = parse_letter(src)
@@ -166,8 +196,17 @@ def render_letter(source: str | os.PathLike[str] | dict[str, Any] | Source,
         raise UserError("the body has no text", where=f"{where}, body")
     meta = {"title": letter.subject, "author": letter.sender.name, "subject": letter.subject,
             "creator": "letterpress", "producer": "letterpress", "lang": lang.tag}
-    pdf, pages = build_pdf(lay, first, content, styles(lay, typeface, lang.hyphenator()),
-                           typeface, meta, day)
-    path = write_bytes_atomic(out, pdf) if out is not None else None
-    return LetterResult(path=path, pages=pages, layout=lay.name, window=report, pdf=pdf,
-                        letter=letter, address=field)
+    return PreparedLetter(letter=letter, layout=lay, window=report, address=field, first=first,
+                          content=content, styles=_styles(lay, typeface, lang),
+                          typeface=typeface, meta=meta, day=day)
+
+
+_STYLES: dict[tuple[Layout, str, str], Styles] = {}
+
+
+def _styles(lay: Layout, typeface: str, lang: Language) -> Styles:
+    """Paragraph styles, made once per layout, typeface and hyphenation dictionary."""
+    key = (lay, typeface, lang.hyphenation)
+    if key not in _STYLES:
+        _STYLES[key] = styles(lay, typeface, lang.hyphenator())
+    return _STYLES[key]
