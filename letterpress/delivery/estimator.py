@@ -18,11 +18,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+import holidays
+
 from ..errors import UserError
 from .calendar import HolidaySource, Place, PostalCalendar, format_days, parse_place
 from .data import load_carriers
 from .model import Carrier, Estimate, Rule, Service, Standard
-from .zones import SELECTORS, Route, ZoneChoice
+from .zones import SELECTORS, Route, ZoneChoice, region_of
 
 EU_RULE = "eu-cross-border"
 UPU_RULE = "upu"
@@ -136,6 +138,20 @@ def _plan(carrier_id: str, service_id: str | None, origin: str, destination: str
     rules, rules_name, notes = _route_rules(carrier, service, origin_place, dest_place)
     route = Route(origin_place.country, dest_place.country, origin_place.subdiv,
                   dest_place.subdiv, _clean(origin_postcode), _clean(destination_postcode))
+    if origin_place.country in carrier.countries:
+        origin_place, note = _with_region(
+            origin_place, region_of(carrier, route.origin_postcode, "from_postcode"))
+        notes += (note,) if note else ()
+    if dest_place.country in carrier.countries:
+        dest_place, note = _with_region(
+            dest_place, region_of(carrier, route.destination_postcode, "to_postcode"))
+        notes += (note,) if note else ()
+    for place in (origin_place, dest_place):
+        subdivisions = holidays.list_supported_countries().get(place.country)
+        if place.subdiv is None and subdivisions and _uses_subdivisions(carrier, place.country):
+            notes += (f"No subdivision given for {place.country}: only nationwide holidays are "
+                      f"counted; give e.g. {place.country}-{subdivisions[0]} for regional "
+                      "ones.",)
     collection_place = _holiday_place(carrier, origin_place)
     collection = PostalCalendar(
         service.collection_days or carrier.collection_days,
@@ -154,11 +170,14 @@ def _categories(carrier: Carrier, place: Place) -> tuple[str, ...]:
     return carrier.holiday_categories if place.country in carrier.countries else ("public",)
 
 
+def _uses_subdivisions(carrier: Carrier, country: str) -> bool:
+    """Whether regional holidays count in a country (not for carriers on a federal calendar)."""
+    return carrier.subdivision_holidays or country not in carrier.countries
+
+
 def _holiday_place(carrier: Carrier, place: Place) -> Place:
-    """The place whose holidays count (carriers on a federal calendar ignore subdivisions)."""
-    if place.country in carrier.countries and not carrier.subdivision_holidays:
-        return Place(place.country)
-    return place
+    """The place whose holidays count: without its subdivision where regional ones do not."""
+    return place if _uses_subdivisions(carrier, place.country) else Place(place.country)
 
 
 def _rule_for(plan: _Plan, deposit: date) -> Rule:
@@ -223,10 +242,8 @@ def _estimate(plan: _Plan, posted: datetime) -> Estimate:
     choice: ZoneChoice = SELECTORS[rule.selector](plan.carrier, plan.route)
     standard = rule.standards.get(choice.zone) or rule.standards.get("all") \
         or rule.standards["unknown"]
-    origin, origin_note = _with_region(plan.origin, choice.origin_region)
-    dest, dest_note = _with_region(plan.destination, choice.destination_region)
     sources: list[HolidaySource] = []
-    for place in (origin, dest):
+    for place in (plan.origin, plan.destination):
         use = _holiday_place(plan.carrier, place)
         source = HolidaySource(use, _categories(plan.carrier, use))
         if source not in sources:
@@ -240,7 +257,7 @@ def _estimate(plan: _Plan, posted: datetime) -> Estimate:
     else:
         earliest = min(delivery.add(deposit, 1), expected)
     notes = [*plan.notes, *rule.notes, *choice.notes]
-    notes += [note for note in (standard.note, origin_note, dest_note) if note]
+    notes += [standard.note] if standard.note else []
     holidays = plan.collection.holidays_between(posted_day, deposit - timedelta(days=1))
     holidays += counted.holidays_between(deposit + timedelta(days=1), latest)
     if holidays:

@@ -57,6 +57,17 @@ def _check_region(given: str | None, found: str, code: str, where: str) -> None:
                         hint="fix the postcode or the subdivision")
 
 
+def region_of(carrier: Carrier, code: str | None, where: str) -> str | None:
+    """The subdivision a postcode lies in, for carriers whose data maps postcodes to regions."""
+    if not code:
+        return None
+    if carrier.postcode_regions:
+        return _ca_region(carrier, code, where)[1]
+    if carrier.postcode_ranges:
+        return _au_region(carrier, code, where)
+    return None
+
+
 def canada_postal(carrier: Carrier, route: Route) -> ZoneChoice:
     """Canada Post: local (same city), provincial or national, from the two postal codes."""
     if not route.origin_postcode or not route.destination_postcode:
