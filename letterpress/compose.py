@@ -4,13 +4,15 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from collections.abc import Sequence
+from typing import Any, BinaryIO, Protocol
 
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, Image, KeepTogether,
-                                PageTemplate, Paragraph, Spacer)
+                                NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer)
+from reportlab.platypus.doctemplate import ActionFlowable
 
 from . import fonts
 from .addressblock import SetLine
@@ -127,8 +129,13 @@ class LetterDoc(BaseDocTemplate):
         self.content = content
         self.typeface = typeface
         self.total_pages = total_pages
+        self.start_page = 1  # the document page on which the current letter starts
         width, height = mm(layout.paper_width), mm(layout.paper_height)
         super().__init__(out, pagesize=(width, height), **meta)
+        self.addPageTemplates(self._templates(layout, "first", "later"))
+
+    def _templates(self, layout: Layout, first: str, later: str) -> list[PageTemplate]:
+        height = mm(layout.paper_height)
         left, text_width = mm(layout.text.left), mm(layout.text_width)
         bottom = mm(layout.text.bottom)
         first_frame = Frame(left, bottom, text_width, height - mm(layout.subject_y) - bottom,
@@ -138,10 +145,12 @@ class LetterDoc(BaseDocTemplate):
                             height - mm(layout.continuation_text_top) - bottom,
                             leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
                             id="later")
-        self.addPageTemplates([
-            PageTemplate("first", [first_frame], onPage=self._draw_first, autoNextPageTemplate="later"),
-            PageTemplate("later", [later_frame], onPage=self._draw_later),
-        ])
+        size = (mm(layout.paper_width), height)
+        return [
+            PageTemplate(first, [first_frame], onPage=self._draw_first, autoNextPageTemplate=later,
+                         pagesize=size),
+            PageTemplate(later, [later_frame], onPage=self._draw_later, pagesize=size),
+        ]
 
     def _page_label(self, page: int) -> str:
         assert self.total_pages
@@ -181,7 +190,7 @@ class LetterDoc(BaseDocTemplate):
         canv.drawString(mm(layout.text.left), y, self.content.header)
         if self.total_pages:
             canv.drawRightString(mm(layout.paper_width - layout.text.right), y,
-                                 self._page_label(doc.page))
+                                 self._page_label(doc.page - self.start_page + 1))
         canv.setStrokeColor(GREY)
         canv.setLineWidth(0.3)
         canv.line(mm(layout.text.left), y - mm(2), mm(layout.paper_width - layout.text.right),
@@ -206,3 +215,79 @@ def build_pdf(layout: Layout, first: FirstPage, content: Content, st: Styles, ty
             return buffer.getvalue(), pages
         total = pages
     return buffer.getvalue(), pages
+
+
+class LetterParts(Protocol):
+    """What one letter brings to a shared document (``letter.PreparedLetter`` has it all)."""
+
+    layout: Layout
+    first: FirstPage
+    content: Content
+    styles: Styles
+    typeface: str
+
+
+class _StartLetter(ActionFlowable):
+    """Switches the document to the next letter; the page break after it starts its page 1."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__(("startLetter", index))
+
+
+class LettersDoc(LetterDoc):
+    """Many letters in one document: each starts on a new page with its own page-1 furniture,
+    its own "Page n of N" and its layout's page templates; fonts are embedded once."""
+
+    def __init__(self, out: BinaryIO, letters: Sequence[LetterParts],
+                 totals: Sequence[int | None], **meta: Any) -> None:
+        self.letters = letters
+        self.totals = totals
+        self.starts: list[int] = []
+        one = letters[0]
+        super().__init__(out, one.layout, one.first, one.content, one.typeface, totals[0],
+                         **meta)
+        self.template_names: dict[Layout, str] = {one.layout: "first"}
+        for part in letters:
+            if part.layout not in self.template_names:
+                n = len(self.template_names)
+                self.addPageTemplates(self._templates(part.layout, f"first{n}", f"later{n}"))
+                self.template_names[part.layout] = f"first{n}"
+        self.handle_startLetter(0)
+
+    def handle_startLetter(self, index: int) -> None:
+        part = self.letters[index]
+        self.layout, self.first, self.content = part.layout, part.first, part.content
+        self.typeface, self.total_pages = part.typeface, self.totals[index]
+        self.start_page = self.page + 1 if index else 1
+        self.starts.append(self.start_page)
+
+    def story(self) -> list[Flowable]:
+        story: list[Flowable] = []
+        for index, part in enumerate(self.letters):
+            if index:
+                story += [_StartLetter(index),
+                          NextPageTemplate(self.template_names[part.layout]), PageBreak()]
+            story += flowables(part.content, part.styles)
+        return story
+
+    def page_counts(self) -> list[int]:
+        ends = [*self.starts[1:], self.page + 1]
+        return [end - start for start, end in zip(self.starts, ends)]
+
+
+def build_letters(letters: Sequence[LetterParts], meta: dict[str, Any],
+                  when: Any) -> tuple[bytes, list[int]]:
+    """Lay out and draw many letters into one PDF; returns its bytes and each letter's pages.
+
+    Like ``build_pdf``: laid out once, and a second time only when some letter runs to more
+    than one page and so needs "Page n of N".
+    """
+    totals: list[int | None] = [None] * len(letters)
+    while True:
+        buffer = io.BytesIO()
+        doc = LettersDoc(buffer, letters, totals, **meta)
+        doc.build(doc.story(), canvasmaker=canvas_maker(when))
+        counts = doc.page_counts()
+        if all(c == 1 or c == t for c, t in zip(counts, totals)):
+            return buffer.getvalue(), counts
+        totals = list(counts)
