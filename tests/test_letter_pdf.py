@@ -236,3 +236,36 @@ def test_swiss_postcode_has_no_country_prefix(sender_country: str) -> None:
     lines = [line.text for line in render_letter(data, None).address.address]
     assert "8001 Zürich" in lines
     assert not any(line.startswith("CH-") for line in lines)
+
+
+HYPHEN_WORDS = {
+    "de": ["Bewerbungsunterlagen", "und", "Vorstellungsgespräch", "mit", "Personalabteilung",
+           "für", "Zusammenarbeit", "die", "Verantwortung", "wir"],
+    "en-GB": ["responsibilities", "and", "organisation", "the", "communication", "of",
+              "opportunity", "we", "understanding", "to"],
+}
+
+
+@pytest.mark.parametrize("tag", sorted(HYPHEN_WORDS))
+def test_hyphenation_follows_the_letters_language(tag: str, tmp_path: Path) -> None:
+    import random
+
+    import pyphen
+
+    rng = random.Random(7)
+    words = HYPHEN_WORDS[tag]
+    body = " ".join(rng.choice(words) for _ in range(400))
+    out = tmp_path / "h.pdf"
+    render_letter(letter(language=tag, body=body), out)
+    dictionary = pyphen.Pyphen(lang=tag.replace("-", "_"))
+    breaks = []
+    for page in PdfReader(out).pages:
+        lines = page.extract_text().splitlines()
+        breaks += [(line.split()[-1], nxt.split()[0]) for line, nxt in zip(lines, lines[1:])
+                   if line.endswith("-") and nxt.split()]
+    assert len(breaks) >= 3, "too few hyphenated line ends to judge"
+    for head, tail in breaks:
+        word = head[:-1] + tail
+        assert word in words, (head, tail)
+        assert len(head) - 1 in dictionary.positions(word), (head, tail)
+        assert len(head) - 1 >= 3 and len(tail) >= 3
