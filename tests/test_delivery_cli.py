@@ -1,0 +1,114 @@
+"""``letterpress estimate`` and ``letterpress carriers`` through the real command line."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from letterpress.delivery.data import load_carriers
+
+JSON_KEYS = {"carrier", "service", "posted", "deposit_day", "earliest", "expected", "latest",
+             "target", "source", "valid_from", "notes"}
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "letterpress", *args], capture_output=True,
+                          text=True, timeout=60)
+
+
+def estimate(*extra: str, carrier: str = "deutsche-post", route: tuple[str, str] = ("DE", "DE"),
+             ) -> subprocess.CompletedProcess[str]:
+    return run("estimate", "--carrier", carrier, "--from", route[0], "--to", route[1], *extra)
+
+
+def test_forward_human_sentence() -> None:
+    result = estimate("--service", "standard", "--posted", "2026-12-23T18:00")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == (
+        "Posted Wed 23 Dec after the 17:00 collection: expected by Wed 30 Dec (95%), "
+        "at the latest Thu 31 Dec (99%).")
+
+
+def test_forward_json_keys_and_values() -> None:
+    result = estimate("--service", "standard", "--posted", "2026-12-23T18:00", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == JSON_KEYS
+    assert data["posted"] == "2026-12-23T18:00"
+    assert (data["deposit_day"], data["earliest"], data["expected"], data["latest"]) == (
+        "2026-12-24", "2026-12-28", "2026-12-30", "2026-12-31")
+    assert data["valid_from"] == "2025-01-01" and "95%" in data["target"]
+    assert isinstance(data["notes"], list)
+
+
+def test_cutoff_option_moves_the_deposit_day() -> None:
+    result = estimate("--posted", "2026-12-23T18:00", "--cutoff", "18:30", "--json")
+    assert json.loads(result.stdout)["deposit_day"] == "2026-12-23"
+
+
+def test_reverse_mode_human_and_json() -> None:
+    result = estimate("--arrive-by", "2026-12-30")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Post by Thu 24 Dec 17:00")
+    data = json.loads(estimate("--arrive-by", "2026-12-30", "--json").stdout)
+    assert data["latest_posting"] == "2026-12-24T17:00" and data["arrive_by"] == "2026-12-30"
+    assert JSON_KEYS <= set(data) and data["expected"] <= "2026-12-30"
+
+
+def test_missing_postcodes_say_why() -> None:
+    result = estimate("--posted", "2026-03-02T10:00", "--json", carrier="usps",
+                      route=("US", "US"))
+    data = json.loads(result.stdout)
+    assert data["earliest"] < data["expected"]
+    assert any("drive-time" in note for note in data["notes"])
+
+
+def test_carriers_lists_every_service() -> None:
+    result = run("carriers")
+    assert result.returncode == 0, result.stderr
+    services = sum(len(c.services) for c in load_carriers().values())
+    assert len(result.stdout.splitlines()) == services
+    assert any(line.startswith("postnl") for line in result.stdout.splitlines())
+    rows = json.loads(run("carriers", "--json").stdout)
+    assert {row["carrier"] for row in rows} >= {
+        "deutsche-post", "royal-mail", "usps", "canada-post", "la-poste", "swiss-post",
+        "austrian-post", "postnl", "australia-post", "japan-post", "poste-italiane", "correos",
+        "postnord-se", "eu-cross-border"}
+
+
+@pytest.mark.parametrize(("args", "fragment"), [
+    (("--carrier", "dhl", "--from", "DE", "--to", "DE", "--posted", "2026-01-05T10:00"),
+     "--carrier: unknown carrier 'dhl'"),
+    (("--carrier", "royal-mail", "--service", "third", "--from", "GB", "--to", "GB",
+      "--posted", "2026-01-05T10:00"), "--service: unknown service 'third'"),
+    (("--carrier", "deutsche-post", "--from", "XX", "--to", "DE",
+      "--posted", "2026-01-05T10:00"), "--from: unknown country 'XX'"),
+    (("--carrier", "deutsche-post", "--from", "DE-ZZ", "--to", "DE",
+      "--posted", "2026-01-05T10:00"), "--from: unknown subdivision"),
+    (("--carrier", "austrian-post", "--service", "brief", "--from", "AT", "--to", "AT",
+      "--posted", "2025-04-29T10:00"), "--posted: no Austrian Post Brief rule is valid"),
+    (("--carrier", "japan-post", "--from", "JP", "--to", "JP",
+      "--posted", "2099-12-30T10:00"), "no public-holiday data for JP in 2100"),
+    (("--carrier", "deutsche-post", "--from", "DE", "--to", "DE",
+      "--posted", "23.12.2026"), "--posted: '23.12.2026' is not a posting date and time"),
+    (("--carrier", "deutsche-post", "--from", "DE", "--to", "DE"),
+     "give either --posted or --arrive-by"),
+    (("--carrier", "royal-mail", "--from", "DE", "--to", "DE",
+      "--posted", "2026-01-05T10:00"), "royal-mail does not collect letters in DE"),
+    (("--carrier", "canada-post", "--from", "CA", "--to", "CA", "--from-postcode", "12345",
+      "--to-postcode", "K1A 0B1", "--posted", "2026-01-05T10:00"),
+     "--from-postcode: '12345' is not a Canadian postal code"),
+    (("--carrier", "deutsche-post", "--from", "DE", "--to", "DE", "--cutoff", "5pm",
+      "--posted", "2026-01-05T10:00"), "--cutoff: '5pm' is not a time of day"),
+    (("--carrier", "deutsche-post", "--from", "DE", "--to", "DE",
+      "--arrive-by", "2021-06-01"), "--arrive-by: no posting date meets 2021-06-01"),
+])
+def test_user_errors_are_one_line_exit_2(args: tuple[str, ...], fragment: str) -> None:
+    result = run("estimate", *args)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("letterpress: error: ")
+    assert fragment in lines[0], lines[0]
