@@ -1,0 +1,69 @@
+"""Passages copied word for word from the bundled example letters or the ``init`` starter texts."""
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+from .fields import Text, texts
+from .findings import Finding, line_of, shorten
+from .lists import Lists
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _tokens(text: str) -> list[re.Match[str]]:
+    return list(_TOKEN.finditer(text.replace("’", "'")))
+
+
+@lru_cache(maxsize=None)
+def known_texts() -> tuple[tuple[str, str], ...]:
+    """(origin, text) of every bundled text a letter should not copy.
+
+    The example letters are snapshotted in ``check/examples.toml`` (a test keeps the snapshot
+    equal to ``examples/``, which the wheel does not ship); the starters are read directly.
+    """
+    root = resources.files("letterpress")
+    snapshot = tomllib.loads((root / "check" / "examples.toml").read_text(encoding="utf-8"))
+    out = [(f"{t['source']} {t['field']}", t["text"]) for t in snapshot["text"]]
+    starters = root / "starters"
+    for language in sorted(starters.iterdir(), key=lambda p: p.name):
+        if not language.is_dir() or language.name.startswith("_"):
+            continue
+        for entry in sorted(language.iterdir(), key=lambda p: p.name):
+            if entry.name.endswith(".toml"):
+                data = tomllib.loads(entry.read_text(encoding="utf-8"))
+                out += [(f"starter {language.name}/{entry.name} {item.field}", item.text)
+                        for item in texts(data) if item.prose or item.long]
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def _shingles(size: int) -> frozenset[tuple[str, ...]]:
+    grams: set[tuple[str, ...]] = set()
+    for _, text in known_texts():
+        words = [m.group().lower() for m in _tokens(text)]
+        grams.update(tuple(words[i:i + size]) for i in range(len(words) - size + 1))
+    return frozenset(grams)
+
+
+def copied(item: Text, lists: Lists) -> list[Finding]:
+    """One finding per run of at least ``min_words`` words found in a bundled text."""
+    size = lists.copied_min_words
+    tokens = _tokens(item.text)
+    words = [m.group().lower() for m in tokens]
+    grams = _shingles(size)
+    runs: list[list[int]] = []
+    for i in range(len(words) - size + 1):
+        if tuple(words[i:i + size]) in grams:
+            if runs and i <= runs[-1][1]:
+                runs[-1][1] = i + size - 1
+            else:
+                runs.append([i, i + size - 1])
+    out = []
+    for first, last in runs:
+        start, end = tokens[first].start(), tokens[last].end()
+        out.append(Finding("copied-example", item.field, shorten(item.text[start:end]),
+                           lists.copied_alternative, line_of(item.text, start)))
+    return out

@@ -1,0 +1,99 @@
+"""The tone and leftovers detectors: each takes one text and returns its findings."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .fields import Text
+from .findings import Finding, line_of, shorten
+from .lists import Lists
+
+_WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:[-'’][^\W\d_]+)*(?!\w)")
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_REPEATED = re.compile(r"[!?]*!+[!?]*(?:!|\?)|\?!+")
+
+
+def placeholders(item: Text, lists: Lists) -> list[Finding]:
+    """Square-bracket prompts, unrendered templates, TODO, XXX, Lorem ipsum, sample names."""
+    found: dict[int, Finding] = {}
+    for pattern in lists.placeholders:
+        for match in pattern.finditer(item.text):
+            if match.start() not in found:
+                found[match.start()] = Finding("placeholder", item.field, shorten(match.group()),
+                                               lists.placeholder_alternative,
+                                               line_of(item.text, match.start()))
+    return [found[key] for key in sorted(found)]
+
+
+def phrases(item: Text, lists: Lists, *, thank_you: bool) -> list[Finding]:
+    """Over-eager phrasing everywhere in prose; pay talk only in a thank-you."""
+    out = []
+    for group in lists.groups:
+        if group.kind == "pay" and not thank_you:
+            continue
+        for match in group.pattern.finditer(item.text):
+            out.append(Finding(group.kind, item.field, " ".join(match.group().split()),
+                               group.alternative, line_of(item.text, match.start())))
+    return out
+
+
+def _shouted(word: str, lists: Lists, names: set[str]) -> bool:
+    letters = word.replace("-", "").replace("'", "").replace("’", "")
+    if len(letters) < 2 or not letters.isupper() or word in names or _ROMAN.fullmatch(word):
+        return False
+    if word in lists.emphatic:
+        return True
+    return len(letters) >= 5 and word not in lists.acronyms
+
+
+def capitals(item: Text, lists: Lists, names: set[str]) -> list[Finding]:
+    """ALL CAPS words: emphatic short words, long words, runs of three; not acronyms or names.
+
+    Two to four capitals alone read as an acronym (HR, CV, SQL); "SAP SE" as a name.
+    """
+    out: list[Finding] = []
+    run: list[re.Match[str]] = []
+
+    def close() -> None:
+        capital = [m for m in run if m.group() not in names and m.group() not in lists.acronyms]
+        if len(capital) >= 3 or any(_shouted(m.group(), lists, names) for m in run):
+            start, end = run[0].start(), run[-1].end()
+            out.append(Finding("eager", item.field, item.text[start:end], lists.caps_alternative,
+                               line_of(item.text, start)))
+        run.clear()
+
+    previous_end = -1
+    for match in _WORD.finditer(item.text):
+        word = match.group()
+        upper = len(word) >= 2 and word.replace("-", "").isupper()
+        gap = item.text[previous_end:match.start()] if previous_end >= 0 else ""
+        if run and (not upper or gap.strip(" ,")):
+            close()
+        if upper:
+            run.append(match)
+        previous_end = match.end()
+    if run:
+        close()
+    return out
+
+
+def exclamations(item: Text, lists: Lists) -> list[Finding]:
+    """Repeated marks ("!!", "?!") always; more single marks in one field than the list allows."""
+    out = [Finding("eager", item.field, match.group(), lists.exclamation_alternative,
+                   line_of(item.text, match.start()))
+           for match in _REPEATED.finditer(item.text)]
+    singles = [m for m in re.finditer(r"(?<![!?])!(?![!?])", item.text)]
+    if len(singles) > lists.max_exclamations:
+        first = singles[lists.max_exclamations]
+        start = max(item.text.rfind("\n", 0, first.start()), 0)
+        sentence = item.text[start:first.end()].strip().split(". ")[-1]
+        out.append(Finding("eager", item.field, f"{len(singles)} exclamation marks, e.g. "
+                           f"\"{shorten(sentence, 8)}\"", lists.exclamation_alternative,
+                           line_of(item.text, first.start())))
+    return out
+
+
+def is_thank_you(items: Iterable[Text], lists: Lists, has_interview: bool) -> bool:
+    """A thank-you: the file has an [interview] table, or its wording thanks the reader."""
+    return has_interview or any(item.prose and not item.field.startswith("call.")
+                                and lists.thanks.search(item.text) for item in items)

@@ -1,0 +1,57 @@
+"""Which texts of a letter file the check reads, named by their field path."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import field_path
+
+# Prose the reader sees as written text: tone, pay and copying are checked here.
+PROSE = ("subject", "opening", "body", "closing", "postscript", "email.subject", "email.body")
+# Long texts compared against the bundled example and starter texts.
+LONG = ("body", "email.body")
+
+
+@dataclass(frozen=True)
+class Text:
+    """One string of the input and where it sits."""
+
+    field: str
+    text: str
+
+    @property
+    def prose(self) -> bool:
+        """Text written to the reader (letter or email wording, call-sheet talking points)."""
+        return self.field in PROSE or self.field.startswith("call.")
+
+    @property
+    def long(self) -> bool:
+        return self.field in LONG or (self.field.startswith("call.") and len(self.text) > 80)
+
+
+def texts(data: dict[str, Any]) -> list[Text]:
+    """Every string in the input, depth first, with paths like ``interview.involved[1].name``."""
+    out: list[Text] = []
+
+    def walk(value: Any, *path: object) -> None:
+        if isinstance(value, str):
+            out.append(Text(field_path(*path), value))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, *path, str(key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, *path, index)
+
+    walk(data)
+    return out
+
+
+def names(data: dict[str, Any]) -> set[str]:
+    """Words of names and addresses (sender, recipient, interview): capitals there are not shouting."""
+    words: set[str] = set()
+    for item in texts(data):
+        if item.field.split(".")[0].split("[")[0] in ("sender", "recipient", "interview", "mailing",
+                                                     "references", "enclosures", "cc"):
+            words.update(item.text.replace("-", " ").split())
+    return {w.strip(".,;:()\"'") for w in words}

@@ -1,0 +1,37 @@
+"""One finding of the check: kind, field, the phrase as written and a calmer alternative."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+KINDS = ("eager", "placeholder", "copied-example", "pay")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something to fix before sending; ``line`` counts within the field (1 = first line)."""
+
+    kind: str
+    field: str
+    phrase: str
+    alternative: str
+    line: int = 1
+
+    def where(self) -> str:
+        """``body, line 3`` or ``subject``."""
+        return f"{self.field}, line {self.line}" if self.line > 1 else self.field
+
+    def as_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "field": self.field, "phrase": self.phrase,
+                "alternative": self.alternative, "line": self.line}
+
+
+def line_of(text: str, offset: int) -> int:
+    """The 1-based line of ``offset`` in ``text``."""
+    return text.count("\n", 0, offset) + 1
+
+
+def shorten(text: str, words: int = 12) -> str:
+    """The first words of a passage, on one line."""
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")

@@ -1,0 +1,91 @@
+"""The check's phrase lists (``phrases/*.toml``), loaded once and compiled to regular expressions."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Group:
+    """Phrases of one kind that share a calmer alternative."""
+
+    kind: str
+    language: str
+    pattern: re.Pattern[str]
+    alternative: str
+
+
+@dataclass(frozen=True)
+class Lists:
+    """Everything the detectors need, from all bundled languages."""
+
+    groups: tuple[Group, ...]
+    placeholders: tuple[re.Pattern[str], ...]
+    placeholder_alternative: str
+    acronyms: frozenset[str]
+    emphatic: dict[str, str]          # shouted word -> language it belongs to
+    caps_alternative: str
+    exclamation_alternative: str
+    max_exclamations: int
+    thanks: re.Pattern[str]
+    copied_alternative: str
+    copied_min_words: int
+
+
+def phrase_regex(phrase: str) -> str:
+    """A whole-word, spacing-tolerant expression for a plain phrase (either apostrophe)."""
+    words = [re.escape(word).replace("'", "['’]").replace("’", "['’]") for word in phrase.split()]
+    return r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
+
+
+def _folder() -> Any:
+    return resources.files("letterpress") / "check" / "phrases"
+
+
+def _read(name: str) -> dict[str, Any]:
+    return tomllib.loads((_folder() / name).read_text(encoding="utf-8"))
+
+
+def languages() -> list[str]:
+    """The languages with a phrase list (``en``, ``de``...)."""
+    return sorted(entry.name[:-5] for entry in _folder().iterdir()
+                  if entry.name.endswith(".toml") and entry.name != "common.toml")
+
+
+def _group(kind: str, language: str, table: dict[str, Any]) -> Group:
+    parts = [phrase_regex(p) for p in table.get("phrases", [])]
+    parts += list(table.get("patterns", []))
+    return Group(kind=kind, language=language, alternative=str(table["alternative"]),
+                 pattern=re.compile("|".join(f"(?:{p})" for p in parts), re.I))
+
+
+@lru_cache(maxsize=None)
+def load_lists() -> Lists:
+    """All phrase lists; every language is applied to every letter (they rarely overlap)."""
+    common = _read("common.toml")
+    groups: list[Group] = []
+    emphatic: dict[str, str] = {}
+    thanks: list[str] = []
+    for code in languages():
+        data = _read(f"{code}.toml")
+        for kind in ("eager", "pay"):
+            groups += [_group(kind, code, table) for table in data.get(kind, [])]
+        emphatic.update({word: code for word in data.get("caps", {}).get("emphatic", [])})
+        thanks += data.get("thanks", [])
+    return Lists(
+        groups=tuple(groups),
+        placeholders=tuple(re.compile(p) for p in common["placeholders"]["patterns"]),
+        placeholder_alternative=common["placeholders"]["alternative"],
+        acronyms=frozenset(common["caps"]["acronyms"]),
+        emphatic=emphatic,
+        caps_alternative=common["caps"]["alternative"],
+        exclamation_alternative=common["exclamations"]["alternative"],
+        max_exclamations=int(common["exclamations"]["max_per_field"]),
+        thanks=re.compile("|".join(rf"(?<!\w){re.escape(t)}" for t in thanks), re.I),
+        copied_alternative=common["copied"]["alternative"],
+        copied_min_words=int(common["copied"]["min_words"]),
+    )
