@@ -7,8 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from letterpress.delivery import (Estimate, carrier_for_country, describe, estimate_delivery,
-                                  estimate_from_mailing, latest_posting)
+from letterpress.delivery import (
+    Estimate,
+    carrier_for_country,
+    describe,
+    estimate_delivery,
+    estimate_from_mailing,
+    latest_posting,
+)
 from letterpress.delivery.data import load_carrier
 from letterpress.errors import UserError
 

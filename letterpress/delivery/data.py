@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import tomllib
 from datetime import date, time
-from functools import lru_cache
+from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -167,7 +168,7 @@ def _rules(reader: _Reader, raw: Any, field: str) -> tuple[Rule, ...]:
         raise reader.fail(field, "needs at least one [[...rules]] entry")
     rules = sorted((_rule(reader, item, f"{field}[{i + 1}]") for i, item in enumerate(raw)),
                    key=lambda rule: rule.valid_from)
-    for before, after in zip(rules, rules[1:]):
+    for before, after in pairwise(rules):
         if before.valid_until is None or before.valid_until >= after.valid_from:
             raise reader.fail(field, f"rules from {before.valid_from} and {after.valid_from} "
                                      "overlap; give the earlier one a valid_until")
@@ -225,7 +226,7 @@ def load_carrier(path: Path) -> Carrier:
         postcode_ranges=ranges, source=str(table.get("source", "")))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_carriers(folder: Path | None = None) -> dict[str, Carrier]:
     """All carriers in ``folder`` (default: the bundled ``carriers/``), keyed by id."""
     folder = folder or data_dir("carriers")
