@@ -19,28 +19,52 @@ def _day(text: str) -> date:
 
 def run_letter(args: argparse.Namespace) -> int:
     from .letter import render_letter
+    from .model import parse_letter
+    from .source import load_source
 
     out = Path(args.output) if args.output else Path(args.file).with_suffix(".pdf")
     if out.resolve() == Path(args.file).resolve():
         raise UserError("the output would overwrite the input", where=str(out),
                         hint="choose another -o path")
-    result = render_letter(args.file, out, layout=args.layout,
-                           when=_day(args.date) if args.date else None,
+    source = load_source(args.file)
+    when = _day(args.date) if args.date else None
+    # everything that can refuse the input runs before the PDF is written
+    estimate = mailing_estimate(source, parse_letter(source), when)
+    result = render_letter(source, out, layout=args.layout, when=when,
                            strict_window=args.strict_window)
     pages = "1 page" if result.pages == 1 else f"{result.pages} pages"
     print(f"Wrote {out} ({pages}, layout {result.layout}).")
     print(f"Window check: {result.window.summary()}.")
-    _after_letter(result, args)
+    if estimate is not None:
+        from .delivery import describe
+
+        print(f"Delivery: {describe(estimate)}")
     return 0
 
 
-def _after_letter(result, args: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
-    """Hooks other command families add (delivery estimate, tone check)."""
-    for hook in AFTER_LETTER:
-        hook(result, args)
+def mailing_estimate(source, letter, when: date | None):  # type: ignore[no-untyped-def]
+    """The delivery estimate for the file's ``[mailing]`` table, or None without one.
 
+    Without ``mailing.posted`` the letter is taken as posted on its date: now if that is
+    today, else at noon.
+    """
+    mailing = letter.extra.get("mailing")
+    if mailing is None:
+        return None
+    from datetime import datetime, time
 
-AFTER_LETTER: list = []
+    from .delivery import estimate_from_mailing
+    from .layout import load_layout
+
+    day = when or letter.date or date.today()
+    posted = datetime.now() if day == date.today() else datetime.combine(day, time(12, 0))
+    home = letter.sender.country or load_layout(letter.layout or "din5008-b").country
+    return estimate_from_mailing(
+        mailing, where=source.origin, origin_country=home,
+        destination_country=letter.recipient.country or home,
+        destination_postcode=letter.recipient.postal_code or None,
+        origin_postcode=letter.sender.postal_code or None,
+        default_posted=posted.replace(second=0, microsecond=0))
 
 
 def run_layouts(args: argparse.Namespace) -> int:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,11 +49,26 @@ def load_source(source: str | os.PathLike[str] | dict[str, Any] | Source) -> Sou
             raise UserError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
                             where=where) from None
     else:
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            raise UserError(f"invalid TOML: {exc}", where=where,
-                            hint="fix the syntax (quotes, = signs, [tables])") from None
+        data = parse_toml(text, where)
     if not isinstance(data, dict):
         raise UserError("the top level must be a table/object", where=where)
     return Source(data=data, origin=where, base_dir=path.resolve().parent)
+
+
+# TOML 1.1 lets times drop their seconds (``posted = 2026-12-22T18:00``, ``cutoff = 17:00``);
+# Python's tomllib reads TOML 1.0, which needs them. Files that fail are retried with ":00".
+_SHORT_TIME = re.compile(
+    r"(=\s*(?:\d{4}-\d{2}-\d{2}[T ])?\d{2}:\d{2})(?=\s*(?:#.*)?$|\s*[,}\]])", re.M)
+
+
+def parse_toml(text: str, where: str) -> dict[str, Any]:
+    """Parse TOML, accepting times without seconds as TOML 1.1 does."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        first = exc
+    try:
+        return tomllib.loads(_SHORT_TIME.sub(r"\1:00", text))
+    except tomllib.TOMLDecodeError:
+        raise UserError(f"invalid TOML: {first}", where=where,
+                        hint="fix the syntax (quotes, = signs, [tables])") from None

@@ -116,3 +116,42 @@ def test_strict_window_requires_visibility_over_the_whole_slide(tmp_path: Path,
                   "--strict-window")
     assert din.returncode == 0, din.stderr
     assert "play left" in din.stdout
+
+
+MAILING_LETTER = '''
+layout = "din5008-b"
+date = 2026-12-22
+subject = "Thank you"
+body = "Thank you for the interview."
+[sender]
+name = "Jonas Petersen"
+country = "DE"
+[recipient]
+name = "Mei Lee"
+street = "Hafenstraße 12"
+postal_code = "20457"
+city = "Hamburg"
+[mailing]
+carrier = "deutsche-post"
+service = "SERVICE"
+posted = 2026-12-22T18:00      # TOML 1.1 style: no seconds
+'''
+
+
+def test_mailing_table_prints_the_estimate_after_rendering(tmp_path: Path) -> None:
+    src = tmp_path / "m.toml"
+    src.write_text(MAILING_LETTER.replace("SERVICE", "standard"), encoding="utf-8")
+    proc = run_cli("letter", str(src), "-o", str(tmp_path / "m.pdf"))
+    assert proc.returncode == 0, proc.stderr
+    # deposit Wed 23 Dec; Mon-Sat working days, 25 and 26 Dec are holidays: E+3 = Tue 29 Dec
+    assert ("Delivery: Posted Tue 22 Dec after the 17:00 collection: expected by Tue 29 Dec "
+            "(95%), at the latest Wed 30 Dec (99%)") in proc.stdout
+
+
+def test_bad_mailing_table_stops_before_writing(tmp_path: Path) -> None:
+    src = tmp_path / "m.toml"
+    src.write_text(MAILING_LETTER.replace("SERVICE", "express"), encoding="utf-8")
+    out = tmp_path / "m.pdf"
+    assert_one_line_error(run_cli("letter", str(src), "-o", str(out)), "mailing.service",
+                          "express")
+    assert not out.exists()
