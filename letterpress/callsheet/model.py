@@ -1,0 +1,166 @@
+"""The ``[call]`` table and the parts of the letter file a call sheet reads, validated once.
+
+Absent fields are ``None`` (a default is written later); an explicitly empty text or list means
+"leave this part out".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from .. import fonts
+from ..errors import UserError
+from ..model import LETTER_FIELDS, OTHER_TABLES, Party, _Fields, _party, parse_day
+from ..source import Source
+
+CALL_FIELDS = ("contact", "role", "organization", "phone", "timezone", "caller_timezone",
+               "best_time", "call_on", "interview_on", "position", "clarified", "purpose",
+               "opening", "points", "questions", "feedback", "if_asked", "voicemail", "closing")
+
+
+@dataclass(frozen=True)
+class QA:
+    """A likely question and the answer to give."""
+
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class CallInput:
+    """The ``[call]`` table as typed values; None means absent (use the default)."""
+
+    phone: str
+    contact: str | None = None
+    role: str | None = None
+    organization: str | None = None
+    timezone: str | None = None
+    caller_timezone: str | None = None
+    best_time: str | None = None
+    call_on: date | None = None
+    interview_on: date | None = None
+    position: str | None = None
+    clarified: str | None = None
+    purpose: str | None = None
+    opening: str | None = None
+    points: tuple[str, ...] | None = None
+    questions: tuple[str, ...] | None = None
+    feedback: str | None = None
+    if_asked: tuple[QA, ...] | None = None
+    voicemail: str | None = None
+    closing: str | None = None
+
+
+@dataclass(frozen=True)
+class CallFile:
+    """Everything a call sheet takes from the file: caller, contact, language and ``[call]``."""
+
+    origin: str
+    sender: Party
+    recipient: Party
+    language: str
+    layout: str | None
+    letter_date: date | None
+    call: CallInput
+
+
+def _optional_texts(f: _Fields, key: str) -> tuple[str, ...] | None:
+    return f.texts(key) if key in f.data else None
+
+
+def _if_asked(value: Any, f: _Fields) -> tuple[QA, ...] | None:
+    where = f.where("if_asked")
+    if value is None:
+        return None
+    hint = 'write [call.if_asked] with "question" = "answer" lines, or a list of ' \
+           '{ question = "...", answer = "..." }'
+    pairs: list[tuple[Any, Any, str]] = []
+    if isinstance(value, dict):
+        pairs = [(q, a, f"{where}.{q}") for q, a in value.items()]
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            if not isinstance(item, dict) or set(item) - {"question", "answer"} \
+                    or "question" not in item or "answer" not in item:
+                raise UserError("each item needs exactly question and answer",
+                                where=f"{where}[{i + 1}]", hint=hint)
+            pairs.append((item["question"], item["answer"], f"{where}[{i + 1}]"))
+    else:
+        raise UserError("must be a table or a list", where=where, hint=hint)
+    out = []
+    for question, answer, at in pairs:
+        if not isinstance(question, str) or not isinstance(answer, str):
+            raise UserError("question and answer must be text", where=at, hint=hint)
+        if question.strip() or answer.strip():
+            out.append(QA(question.strip(), answer.strip()))
+    return tuple(out)
+
+
+def _interview_day(data: Any, origin: str) -> date | None:
+    """The interview date from an ``[interview]`` table, if it has one (datetime or date)."""
+    if not isinstance(data, dict) or "date" not in data:
+        return None
+    value = data["date"]
+    if isinstance(value, datetime):
+        return value.date()
+    return parse_day(value, f"{origin}, interview.date")
+
+
+def parse_call(source: Source) -> CallFile:
+    """Validate what a call sheet needs; a call file need not have a letter's subject or body."""
+    origin = source.origin
+    top = _Fields(source.data, origin, "", LETTER_FIELDS + OTHER_TABLES)
+    if "call" not in source.data:
+        raise UserError("missing table [call]", where=origin,
+                        hint='add a [call] table with at least phone = "+49 ..."')
+    if "sender" not in source.data:
+        raise UserError("missing table [sender]", where=origin,
+                        hint="add a [sender] table with your name (and phone for the voicemail)")
+    sender = _party(source.data["sender"], origin, "sender")
+    if not sender.name:
+        raise UserError("missing field", where=f"{origin}, sender.name",
+                        hint="give your name; the opening and voicemail use it")
+    recipient = _party(source.data.get("recipient", {}), origin, "recipient")
+    f = _Fields(source.data["call"], origin, "call", CALL_FIELDS)
+    call = CallInput(
+        phone=f.text("phone", required=True),
+        contact=f.optional_text("contact"), role=f.optional_text("role"),
+        organization=f.optional_text("organization"), timezone=f.optional_text("timezone"),
+        caller_timezone=f.optional_text("caller_timezone"),
+        best_time=f.optional_text("best_time"), call_on=f.day("call_on"),
+        interview_on=f.day("interview_on") or _interview_day(source.data.get("interview"),
+                                                              origin),
+        position=f.optional_text("position"), clarified=f.optional_text("clarified"),
+        purpose=f.optional_text("purpose"), opening=f.optional_text("opening"),
+        points=_optional_texts(f, "points"), questions=_optional_texts(f, "questions"),
+        feedback=f.optional_text("feedback"), if_asked=_if_asked(f.data.get("if_asked"), f),
+        voicemail=f.optional_text("voicemail"), closing=f.optional_text("closing"),
+    )
+    if not (call.contact or recipient.name or recipient.organization):
+        raise UserError("missing field", where=f.where("contact"),
+                        hint="name the person to call, or give [recipient] a name")
+    _check_fonts(call, sender, recipient, f)
+    letter_date = top.day("date")
+    return CallFile(origin=origin, sender=sender, recipient=recipient,
+                    language=top.text("language", default="en"),
+                    layout=top.optional_text("layout"), letter_date=letter_date, call=call)
+
+
+def _check_fonts(call: CallInput, sender: Party, recipient: Party, f: _Fields) -> None:
+    """Every text that may reach the sheet must be drawable by the bundled fonts."""
+    items: list[tuple[str, str]] = [
+        (f"{f.origin}, sender.name", sender.name), (f"{f.origin}, sender.phone", sender.phone),
+        (f"{f.origin}, recipient.name", recipient.name),
+        (f"{f.origin}, recipient.organization", recipient.organization),
+        (f"{f.origin}, recipient.department", recipient.department),
+    ]
+    for key in ("contact", "role", "organization", "position", "clarified", "purpose",
+                "opening", "feedback", "voicemail", "closing"):
+        items.append((f.where(key), getattr(call, key) or ""))
+    for key in ("points", "questions"):
+        items += [(f"{f.where(key)}[{i + 1}]", t) for i, t in enumerate(getattr(call, key) or ())]
+    for i, qa in enumerate(call.if_asked or ()):
+        items += [(f"{f.where('if_asked')}[{i + 1}]", qa.question + qa.answer)]
+    for where, text in items:
+        if text:
+            fonts.check_drawable(text, where)

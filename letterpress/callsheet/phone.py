@@ -1,0 +1,56 @@
+"""Phone numbers: parsing with phonenumbers, display formats, the tel: URI and time-zone guess."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import PhoneNumberFormat, timezone
+
+from ..errors import UserError
+
+_UNKNOWN_ZONE = "Etc/Unknown"
+
+
+@dataclass(frozen=True)
+class Phone:
+    """A validated number in the forms the sheet needs."""
+
+    e164: str
+    international: str
+    national: str
+    region: str
+    zones: tuple[str, ...]  # IANA zones phonenumbers associates with the number (maybe several)
+
+    @property
+    def tel_uri(self) -> str:
+        """The RFC 3966 URI a phone dials when the QR code is scanned."""
+        return f"tel:{self.e164}"
+
+
+def parse_phone(text: str, *, default_region: str = "", where: str = "call.phone") -> Phone:
+    """Parse and validate a number; national numbers need ``default_region`` (ISO country)."""
+    region = default_region.upper() or None
+    hint = "write it with the country code, e.g. +49 89 1234567"
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException as exc:
+        what = {
+            phonenumbers.NumberParseException.INVALID_COUNTRY_CODE:
+                "has no country code (and no recipient country to assume)",
+            phonenumbers.NumberParseException.NOT_A_NUMBER: "is not a phone number",
+            phonenumbers.NumberParseException.TOO_SHORT_NSN: "is too short",
+            phonenumbers.NumberParseException.TOO_SHORT_AFTER_IDD: "is too short",
+            phonenumbers.NumberParseException.TOO_LONG: "is too long",
+        }.get(exc.error_type, "cannot be read")
+        raise UserError(f"{text!r} {what}", where=where, hint=hint) from None
+    if not phonenumbers.is_valid_number(number):
+        raise UserError(f"{text!r} is not a valid phone number", where=where,
+                        hint=f"check the digits; {hint}")
+    zones = tuple(z for z in timezone.time_zones_for_number(number) if z != _UNKNOWN_ZONE)
+    return Phone(
+        e164=phonenumbers.format_number(number, PhoneNumberFormat.E164),
+        international=phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL),
+        national=phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL),
+        region=phonenumbers.region_code_for_number(number) or "",
+        zones=zones,
+    )

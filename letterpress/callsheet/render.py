@@ -1,0 +1,81 @@
+"""The call-sheet pipeline: load -> validate -> resolve -> lay out (shrink to fit) -> draw -> write."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from reportlab.lib.pagesizes import A4, LETTER
+
+from ..errors import UserError
+from ..layout import load_layout
+from ..output import write_bytes_atomic
+from ..source import Source, load_source
+from .layout import Geometry, fit
+from .model import parse_call
+from .page import draw_pdf
+from .script import Sheet, resolve
+
+PAPERS = {"a4": A4, "letter": LETTER}
+DEFAULT_LAYOUT = "din5008-b"  # the letter engine's default layout, hence its paper
+
+
+@dataclass(frozen=True)
+class CallSheetResult:
+    """What rendering produced: the file (if written), the bytes, paper, type size, warnings."""
+
+    path: Path | None
+    pdf: bytes
+    pages: int
+    paper: str
+    size: float
+    sheet: Sheet
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return self.sheet.warnings
+
+
+def _paper(choice: str | None, layout: str | None, where: str) -> tuple[str, tuple[float, float]]:
+    """The paper from ``--paper``, else from the file's layout (as letters use it)."""
+    if choice:
+        key = choice.strip().lower().replace("us-letter", "letter")
+        if key not in PAPERS:
+            raise UserError(f"unknown paper {choice!r}", where="--paper", hint="use a4 or letter")
+        return key, PAPERS[key]
+    lay = load_layout(layout or DEFAULT_LAYOUT, where=f"{where}, layout")
+    from ..units import mm
+
+    name = "letter" if lay.paper_name.lower().replace("us ", "") == "letter" else (
+        lay.paper_name.lower())
+    return name, (mm(lay.paper_width), mm(lay.paper_height))
+
+
+def render_call_sheet(source: str | os.PathLike[str] | dict[str, Any] | Source,
+                      out: str | os.PathLike[str] | None = None, *, paper: str | None = None,
+                      now: datetime | date | None = None,
+                      caller_zone: ZoneInfo | str | None = None) -> CallSheetResult:
+    """Render the file's ``[call]`` table as a one-page call sheet PDF at ``out`` (atomic).
+
+    ``paper`` is "a4" or "letter" (default: the file's layout's paper). ``now`` fixes "today"
+    (the default call-on date). ``caller_zone`` overrides the caller's time zone when the file
+    has no ``call.caller_timezone`` (default: $LETTERPRESS_TZ, $TZ, else the system's zone).
+    With ``out=None`` nothing is written; the bytes are in the result.
+    """
+    src = load_source(source)
+    file = parse_call(src)
+    paper_name, (width, height) = _paper(paper, file.layout, src.origin)
+    today = now.date() if isinstance(now, datetime) else now or date.today()
+    zone = ZoneInfo(caller_zone) if isinstance(caller_zone, str) else caller_zone
+    sheet = resolve(file, today=today, caller_zone=zone)
+    geo = Geometry(width=width, height=height)
+    plan = fit(sheet, geo)
+    meta = {"title": f"{sheet.labels['kicker']}: {sheet.contact}", "author": sheet.caller,
+            "subject": sheet.purpose, "lang": sheet.locale.replace("_", "-")}
+    pdf = draw_pdf(plan, geo, meta, sheet.call_on)
+    path = write_bytes_atomic(out, pdf) if out is not None else None
+    return CallSheetResult(path=path, pdf=pdf, pages=1, paper=paper_name, size=plan.size,
+                           sheet=sheet)

@@ -1,0 +1,191 @@
+"""Resolve a call file into the sheet's final texts: defaults, number formats, times, dates."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton, format_time
+
+from ..errors import UserError
+from ..language import resolve_language
+from . import voicemail as vm
+from .model import QA, CallFile
+from .phone import Phone, parse_phone
+from .timewindow import Window, guess_zone, local_zone, parse_window, zone
+from .wording import FALLBACK, available, wording
+
+
+@dataclass(frozen=True)
+class WhenCell:
+    """One column of the 'when' row: small label, large value, small note."""
+
+    label: str
+    value: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """Every text of the sheet, resolved; layout only arranges these."""
+
+    origin: str
+    locale: str
+    labels: dict[str, str]
+    contact: str
+    role_line: str
+    phone: Phone
+    call_on: date
+    when: tuple[WhenCell, ...]
+    purpose: str
+    opening: str
+    points: tuple[str, ...]
+    questions: tuple[str, ...]
+    feedback: str
+    if_asked: tuple[QA, ...]
+    closing: str
+    voicemail: str
+    voicemail_seconds: int
+    reminders: tuple[str, ...]
+    caller: str
+    contact_zone: ZoneInfo | None = None
+    caller_zone: ZoneInfo | None = None
+    window: Window | None = None
+    caller_window: Window | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def voicemail_too_long(self) -> bool:
+        return vm.too_long(self.voicemail_seconds)
+
+
+def _zone_note(moment: datetime) -> str:
+    """'Europe/Berlin · CET' (abbreviations that are only offsets are shown as UTC+hh)."""
+    key = str(moment.tzinfo).replace("_", " ")
+    abbr = moment.tzname() or ""
+    if abbr[:1] in "+-":
+        abbr = f"UTC{abbr}"
+    return f"{key} · {abbr}" if abbr and abbr != key else key
+
+
+def _span(window: Window, locale: Locale) -> str:
+    start = format_time(window.start.time(), "short", locale=locale)
+    end = format_time(window.end.time(), "short", locale=locale)
+    return f"{start}\u2013{end}"
+
+
+def _when(file: CallFile, day: date, contact_zone: ZoneInfo | None, caller_zone: ZoneInfo,
+          locale: Locale, labels: dict[str, str]) -> tuple[tuple[WhenCell, ...], Window | None,
+                                                          Window | None]:
+    where = f"{file.origin}, call.best_time"
+    call_on = WhenCell(labels["call_on"], format_skeleton("yMMMEd", day, locale=locale))
+    if file.call.best_time is None:
+        if contact_zone is None:
+            return (call_on,), None, None
+        noon = datetime(day.year, day.month, day.day, 12, tzinfo=contact_zone)
+        return (WhenCell(labels["zone"], str(contact_zone).split("/")[-1].replace("_", " "),
+                         _zone_note(noon)), call_on), None, None
+    if contact_zone is None:
+        raise UserError("cannot tell the contact's time zone from the number", where=where,
+                        hint='add timezone = "America/New_York" (an IANA name) to [call]')
+    window = parse_window(file.call.best_time, day, contact_zone, where)
+    theirs = WhenCell(labels["their_time"], _span(window, locale), _zone_note(window.start))
+    mine = window.to(caller_zone)
+    if mine.start.utcoffset() == window.start.utcoffset() and \
+            mine.end.utcoffset() == window.end.utcoffset():
+        return (WhenCell(theirs.label, theirs.value, f"{theirs.note} · {labels['same_zone']}"),
+                call_on), window, mine
+    note = _zone_note(mine.start)
+    shift = mine.day_shift(day)
+    if shift:
+        note = f"{note} · {labels['next_day' if shift > 0 else 'previous_day']}"
+    return (theirs, WhenCell(labels["your_time"], _span(mine, locale), note), call_on), \
+        window, mine
+
+
+def resolve(file: CallFile, *, today: date, caller_zone: ZoneInfo | None = None) -> Sheet:
+    """Fill defaults in the file's language and resolve number, zones, window and dates."""
+    call, origin = file.call, file.origin
+    lang = resolve_language(file.language, where=f"{origin}, language")
+    code = lang.locale.language
+    warnings: list[str] = []
+    if code not in available():
+        warnings.append(f"no call-sheet wording for {file.language!r}; "
+                        "labels and defaults are in English")
+        code = FALLBACK
+    locale = lang.locale if code == lang.locale.language else Locale.parse(FALLBACK)
+    words = wording(code)
+    labels, text = words["labels"], words["defaults"]
+
+    region = file.recipient.country or file.sender.country
+    phone = parse_phone(call.phone, default_region=region, where=f"{origin}, call.phone")
+    day = call.call_on or today
+    if call.timezone:
+        contact_zone: ZoneInfo | None = zone(call.timezone, f"{origin}, call.timezone")
+    else:
+        contact_zone = guess_zone(phone.zones, day)
+    if call.caller_timezone:
+        mine = zone(call.caller_timezone, f"{origin}, call.caller_timezone")
+    else:
+        mine = caller_zone or local_zone()
+    when, window, caller_window = _when(file, day, contact_zone, mine, locale, labels)
+    if day.weekday() >= 5:
+        warnings.append(f"the call-on date {day.isoformat()} is a "
+                        f"{'Saturday' if day.weekday() == 5 else 'Sunday'}")
+
+    contact = call.contact or file.recipient.name or file.recipient.organization
+    role = call.role if call.role is not None else file.recipient.department
+    organization = call.organization if call.organization is not None else (
+        file.recipient.organization if contact != file.recipient.organization else "")
+    interview = text["interview"].format(
+        date=text["interview_date"].format(date=lang_date(call.interview_on, locale))
+        if call.interview_on else "",
+        position=text["interview_position"].format(position=call.position)
+        if call.position else "")
+    values = {"contact": contact, "caller": file.sender.name, "interview": interview}
+
+    def default(key: str, given: str | None) -> str:
+        return given if given is not None else text[key].format(**values)
+
+    points = call.points
+    if points is None:
+        clarified = text["clarified"].format(clarified=call.clarified) if call.clarified \
+            else text["clarified_general"]
+        points = (clarified, text["interest"])
+    callback = ""
+    if file.sender.phone:
+        try:
+            own = parse_phone(file.sender.phone, default_region=file.sender.country,
+                              where=f"{origin}, sender.phone").international
+        except UserError:
+            own = file.sender.phone
+        callback = text["callback"].format(phone=own)
+    voicemail = call.voicemail if call.voicemail is not None else \
+        text["voicemail"].format(callback=callback, **values)
+    seconds = vm.spoken_seconds(voicemail)
+    if vm.too_long(seconds):
+        warnings.append(f"the voicemail runs about {seconds} s when spoken "
+                        f"(over {vm.LIMIT_SECONDS} s); shorten call.voicemail")
+    return Sheet(
+        origin=origin, locale=str(locale), labels=labels, contact=contact,
+        role_line="  ·  ".join(p for p in (role, organization) if p),
+        phone=phone, call_on=day, when=when,
+        purpose=default("purpose", call.purpose), opening=default("opening", call.opening),
+        points=points,
+        questions=call.questions if call.questions is not None else tuple(text["questions"]),
+        feedback=default("feedback", call.feedback),
+        if_asked=call.if_asked if call.if_asked is not None else tuple(
+            QA(item["question"], item["answer"]) for item in text["if_asked"]),
+        closing=default("closing", call.closing), voicemail=voicemail,
+        voicemail_seconds=seconds, reminders=tuple(words["reminders"]["items"]),
+        caller=file.sender.name, contact_zone=contact_zone, caller_zone=mine, window=window,
+        caller_window=caller_window, warnings=tuple(warnings),
+    )
+
+
+def lang_date(day: date | None, locale: Locale) -> str:
+    """A date written out in the sheet's language ('24 November 2026')."""
+    if day is None:
+        return ""
+    return format_date(day, "long", locale=locale)

@@ -1,0 +1,122 @@
+"""Time zones and the best-time window, converted between the contact's and the caller's zone.
+
+All arithmetic goes through aware datetimes and UTC, so a window stays right when either side
+changes to or from daylight-saving time on (or around) the call day.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ..errors import UserError
+
+_WINDOW = re.compile(r"^\s*(\d{1,2})[:.h](\d{2})\s*[-–—]\s*(\d{1,2})[:.h](\d{2})\s*$")
+# Environment variable that overrides the caller's zone (tests, or a machine set to UTC).
+ENV_ZONE = "LETTERPRESS_TZ"
+
+
+@dataclass(frozen=True)
+class Window:
+    """A time window as two aware datetimes in one zone."""
+
+    start: datetime
+    end: datetime
+
+    @property
+    def zone(self) -> ZoneInfo:
+        assert isinstance(self.start.tzinfo, ZoneInfo)
+        return self.start.tzinfo
+
+    def to(self, zone: ZoneInfo) -> "Window":
+        """The same instants, shown in another zone (DST rules of each side applied)."""
+        return Window(self.start.astimezone(zone), self.end.astimezone(zone))
+
+    def day_shift(self, day: date) -> int:
+        """Days between ``day`` and this window's start day (e.g. -1 for the previous day)."""
+        return (self.start.date() - day).days
+
+
+def zone(name: str, where: str) -> ZoneInfo:
+    """An IANA zone by name, or a UserError naming the field."""
+    try:
+        return ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UserError(f"unknown time zone {name!r}", where=where,
+                        hint="use an IANA name such as 'Europe/Berlin' or "
+                             "'America/New_York'") from None
+
+
+def _zone_name_from_path(path: Path) -> str | None:
+    parts = path.parts
+    if "zoneinfo" in parts:
+        return "/".join(parts[parts.index("zoneinfo") + 1:]) or None
+    return None
+
+
+def local_zone() -> ZoneInfo:
+    """The caller's zone: $LETTERPRESS_TZ, else $TZ, else the system's, else UTC."""
+    for variable in (ENV_ZONE, "TZ"):
+        name = os.environ.get(variable, "").lstrip(":")
+        if name:
+            try:
+                return ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError):
+                if variable == ENV_ZONE:
+                    raise UserError(f"unknown time zone {name!r}", where=ENV_ZONE,
+                                    hint="use an IANA name such as 'Europe/Berlin'") from None
+    for candidate in (Path("/etc/localtime"),):
+        try:
+            name = _zone_name_from_path(candidate.resolve())
+        except OSError:
+            name = None
+        if name:
+            try:
+                return ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError):
+                pass
+    timezone_file = Path("/etc/timezone")
+    if timezone_file.is_file():
+        try:
+            return ZoneInfo(timezone_file.read_text(encoding="utf-8").strip())
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            pass
+    return ZoneInfo("UTC")
+
+
+def guess_zone(candidates: tuple[str, ...], day: date) -> ZoneInfo | None:
+    """The one zone a number's region implies, or None when its zones differ on ``day``."""
+    zones = []
+    for name in candidates:
+        try:
+            zones.append(ZoneInfo(name))
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    if not zones:
+        return None
+    noon = datetime.combine(day, time(12), tzinfo=timezone.utc)
+    offsets = {noon.astimezone(z).utcoffset() for z in zones}
+    return zones[0] if len(offsets) == 1 else None
+
+
+def parse_window(text: str, day: date, tz: ZoneInfo, where: str) -> Window:
+    """Parse 'HH:MM-HH:MM' as local times on ``day`` in ``tz``; the end may be after midnight."""
+    match = _WINDOW.match(text)
+    hint = 'write it as "09:00-11:00" (24-hour clock, the contact\'s local time)'
+    if not match:
+        raise UserError(f"{text!r} is not a time window", where=where, hint=hint)
+    h1, m1, h2, m2 = (int(g) for g in match.groups())
+    if h1 > 23 or h2 > 24 or m1 > 59 or m2 > 59 or (h2 == 24 and m2):
+        raise UserError(f"{text!r} has an impossible time", where=where, hint=hint)
+    start = datetime.combine(day, time(h1, m1), tzinfo=tz)
+    end_day = day + timedelta(days=1) if (h2, m2) <= (h1, m1) or h2 == 24 else day
+    end = datetime.combine(end_day, time(h2 % 24, m2), tzinfo=tz)
+    if (h1, m1) == (h2, m2):
+        raise UserError(f"{text!r} starts and ends at the same time", where=where, hint=hint)
+    # Normalise through UTC: a wall time inside a spring-forward gap becomes the real instant.
+    start = start.astimezone(timezone.utc).astimezone(tz)
+    end = end.astimezone(timezone.utc).astimezone(tz)
+    return Window(start, end)
