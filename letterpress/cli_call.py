@@ -1,0 +1,43 @@
+"""Sub-command ``call``: the one-page phone-call cheat sheet."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import UserError
+
+
+def default_output(file: str) -> Path:
+    """``letter.toml`` -> ``letter-call.pdf`` beside it."""
+    path = Path(file)
+    return path.with_name(f"{path.stem}-call.pdf")
+
+
+def run_call(args: argparse.Namespace) -> int:
+    from .callsheet import render_call_sheet
+
+    out = Path(args.output) if args.output else default_output(args.file)
+    if out.resolve() == Path(args.file).resolve():
+        raise UserError("the output would overwrite the input", where=str(out),
+                        hint="choose another -o path")
+    result = render_call_sheet(args.file, out, paper=args.paper)
+    for warning in result.warnings:
+        print(f"letterpress: warning: {args.file}: {warning}", file=sys.stderr)
+    sheet = result.sheet
+    print(f"Wrote {out} (1 page, {result.paper}, {result.size:g} pt type).")
+    print(f"Call {sheet.contact} on {sheet.phone.international}"
+          f" ({sheet.call_on.isoformat()}); voicemail about {sheet.voicemail_seconds} s.")
+    return 0
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("call", help="render the [call] table as a one-page call sheet PDF",
+                       description="Render a letter file's [call] table as a one-page phone-call "
+                                   "cheat sheet: number and QR code, best time in both zones, "
+                                   "script, voicemail, reminders, outcome box and notes.")
+    p.add_argument("file", help="the letter file (TOML or JSON) with a [call] table")
+    p.add_argument("-o", "--output", help="the PDF to write (default: FILE with -call.pdf)")
+    p.add_argument("--paper", choices=("a4", "letter"), type=str.lower,
+                   help="paper size (default: the paper of the file's layout)")
+    p.set_defaults(func=run_call)
