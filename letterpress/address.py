@@ -52,7 +52,8 @@ def _validated(party: Party, country: str, where: str) -> dict[str, str]:
             raise UserError(f"unknown country {country!r}", where=f"{where}.country",
                             hint="use an ISO 3166-1 alpha-2 code such as DE, GB, US") from None
         if kind == "required":
-            raise UserError(f"missing field (required for addresses in {rules.country_name.title()})",
+            country_name = rules.country_name.title()
+            raise UserError(f"missing field (required for addresses in {country_name})",
                             where=f"{where}.{field_name}",
                             hint="add it, or give address_lines for a free-form address") from None
         value = getattr(party, field_name, "")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -29,7 +29,7 @@ class Face:
     bolditalic: str
 
 
-@lru_cache(maxsize=None)
+@cache
 def face(typeface: str = "sans") -> Face:
     """Register (once) and return the four styles of a bundled typeface."""
     stem = TYPEFACES[typeface]
@@ -52,7 +52,7 @@ def face(typeface: str = "sans") -> Face:
     return Face(**names)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _coverage(font_name: str) -> frozenset[int]:
     font = pdfmetrics.getFont(font_name)
     return frozenset(font.face.charToGlyph)
@@ -85,7 +85,7 @@ def width(text: str, font_name: str, size: float) -> float:
     return pdfmetrics.stringWidth(text, font_name, size)
 
 
-@lru_cache(maxsize=None)
+@cache
 def vertical_metrics(font_name: str) -> tuple[float, float]:
     """(ascent, descent) as fractions of the size; descent positive, below the baseline."""
     font = pdfmetrics.getFont(font_name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -45,12 +45,12 @@ class Language:
         return str(self.words[key]).format(**values)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _hyphenator(dictionary: str) -> Any:
     return pyphen.Pyphen(lang=dictionary, left=3, right=3).iterate
 
 
-@lru_cache(maxsize=None)
+@cache
 def _wording(code: str) -> dict[str, Any]:
     folder = resources.files("letterpress") / "i18n"
     english = tomllib.loads((folder / "en.toml").read_text(encoding="utf-8"))
@@ -63,7 +63,7 @@ def _wording(code: str) -> dict[str, Any]:
     return merged
 
 
-@lru_cache(maxsize=None)
+@cache
 def resolve_language(tag: str, where: str = "language") -> Language:
     """Resolve a BCP 47 tag such as ``en-GB`` or ``de``; unknown tags are a UserError."""
     if not isinstance(tag, str) or not tag.strip():

@@ -28,11 +28,11 @@ class Rect:
     def bottom(self) -> float:
         return self.y + self.height
 
-    def inset(self, by: float) -> "Rect":
+    def inset(self, by: float) -> Rect:
         """The rectangle shrunk by ``by`` on every side."""
         return Rect(self.x + by, self.y + by, self.width - 2 * by, self.height - 2 * by)
 
-    def intersects(self, other: "Rect") -> bool:
+    def intersects(self, other: Rect) -> bool:
         return (self.x < other.right and other.x < self.right
                 and self.y < other.bottom and other.y < self.bottom)
 
@@ -159,7 +159,7 @@ class _Reader:
         self.data = data
         self.where = where
 
-    def table(self, key: str, required: bool = True) -> "_Reader | None":
+    def table(self, key: str, required: bool = True) -> _Reader | None:
         value = self.data.get(key)
         if value is None:
             if required:

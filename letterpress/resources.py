@@ -1,14 +1,14 @@
 """Where the bundled data lives: inside an installed wheel, or at the top of a source checkout."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
 _KINDS = ("layouts", "fonts", "carriers", "phrases", "starters")
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_dir(kind: str) -> Path:
     """Directory of bundled data of one kind (``layouts``, ``fonts``, ``carriers``...).
 

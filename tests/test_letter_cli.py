@@ -39,7 +39,8 @@ def test_version_and_help() -> None:
 
 def test_date_option_overrides_the_file(tmp_path: Path, write_letter) -> None:
     out = tmp_path / "d.pdf"
-    proc = run_cli("letter", str(write_letter(letter())), "-o", str(out), "--date", "2027-01-04")
+    proc = run_cli("letter", str(write_letter(letter())), "-o", str(out),
+                   "--date", "2027-01-04")
     assert proc.returncode == 0
     assert "4 January 2027" in PdfReader(out).pages[0].extract_text()
 

@@ -209,7 +209,8 @@ def test_nothing_but_the_address_inks_the_window_area(tmp_path: Path) -> None:
     px = dpi / 25.4
     allowed = []
     fld = result.address
-    for line in ([fld.return_line] if fld.return_line else []) + list(fld.notes) + list(fld.address):
+    drawn = [fld.return_line] if fld.return_line else []
+    for line in drawn + list(fld.notes) + list(fld.address):
         allowed.append((line.x - 0.5, line.baseline - line.size / MM * 1.1,
                         line.x + 95, line.baseline + line.size / MM * 0.4 + 1.2))
     dark_outside = 0
