@@ -55,7 +55,8 @@ def test_layout_option_overrides_the_file(tmp_path: Path, write_letter) -> None:
 @pytest.mark.parametrize("changes,needles", [
     ({"recipient__street": None, "recipient__city": None, "recipient__postal_code": None,
       "recipient__address_lines": ["Line 1", "Line 2", "Line 3", "Line 4", "Line 5"],
-      "recipient__department": "Dept"}, ["recipient.address_lines[4]", "too many address lines (8"]),
+      "recipient__department": "Dept"},
+     ["recipient.address_lines[4]", "too many address lines (8"]),
     ({"recipient__organization": "Nordlicht Logistik und Lagerhaltung Gesellschaft mit "
       "beschränkter Haftung"}, ["recipient.organization", "wide"]),
     ({"subject": None}, ["subject", "missing field"]),
