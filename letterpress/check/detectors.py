@@ -26,10 +26,13 @@ def placeholders(item: Text, lists: Lists) -> list[Finding]:
 
 
 def phrases(item: Text, lists: Lists, *, thank_you: bool) -> list[Finding]:
-    """Over-eager phrasing everywhere in prose; pay talk only in a thank-you."""
+    """Over-eager phrasing everywhere in prose; pay talk only in a thank-you's wording.
+
+    A call sheet's prepared answers (``call.*``) may mention pay: the contact may ask.
+    """
     out = []
     for group in lists.groups:
-        if group.kind == "pay" and not thank_you:
+        if group.kind == "pay" and (not thank_you or item.field.startswith("call.")):
             continue
         for match in group.pattern.finditer(item.text):
             out.append(Finding(group.kind, item.field, " ".join(match.group().split()),

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import sys
-import tomllib
 from pathlib import Path
+
+from ..source import load_source
 
 FIELDS = ("body",)
 EXAMPLES = ("examples/thank-you.toml", "examples/follow-up.toml")
@@ -22,7 +23,7 @@ def render(root: Path) -> str:
         path = root / name
         if not path.is_file():
             continue
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = load_source(path).data
         for field in FIELDS:
             if isinstance(data.get(field), str):
                 lines += ["[[text]]", f'source = "{name}"', f'field = "{field}"',

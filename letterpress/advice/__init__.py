@@ -1,0 +1,22 @@
+"""Follow-up advice (``letterpress advise``): email, letter or call, why, and what to do today.
+
+Stages: ``followup`` loads the file (``interview`` validates its ``[interview]`` table),
+``decide`` runs the rules (``calls`` finds the call day), ``report`` prints the result and
+``artefacts`` writes the letter, call sheet and ``.eml`` draft (``emaildraft``).
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from .decide import CHANNELS, Advice, advise
+from .followup import FollowUp, load_followup
+from .interview import Contact, Interview, parse_interview
+
+__all__ = ["CHANNELS", "Advice", "Contact", "FollowUp", "Interview", "advise",
+           "advise_file", "load_followup", "parse_interview"]
+
+
+def advise_file(follow: FollowUp, now: datetime) -> Advice:
+    """The advice for a loaded follow-up file at ``now`` (naive local time)."""
+    return advise(follow.letter, follow.interview, now=now, where=follow.source.origin,
+                  country=follow.country, mailing=follow.mailing)

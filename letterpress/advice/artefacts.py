@@ -1,0 +1,59 @@
+"""``advise --write DIR``: the recommended letter PDF, call sheet PDF and email draft."""
+from __future__ import annotations
+
+import dataclasses
+from email import policy
+from pathlib import Path
+from typing import Any
+
+from ..errors import UserError
+from ..output import write_bytes_atomic
+from ..source import Source
+from .decide import Advice
+from .emaildraft import build_email, email_table
+from .followup import FollowUp
+
+
+def _call_source(follow: FollowUp, advice: Advice) -> Source:
+    """The file with a ``[call]`` table filled in from the advice where the file leaves gaps."""
+    assert advice.call is not None
+    call = advice.call
+    data = dict(follow.source.data)
+    table: dict[str, Any] = dict(data.get("call") or {})
+    table.setdefault("phone", call.phone)
+    table.setdefault("contact", call.name)
+    table.setdefault("call_on", call.slot.day)
+    table.setdefault("best_time", f"{call.slot.start:%H:%M}-{call.slot.end:%H:%M}")
+    data["call"] = table
+    return dataclasses.replace(follow.source, data=data)
+
+
+def write_artefacts(follow: FollowUp, advice: Advice, folder: Path) -> list[Path]:
+    """Write what the advice recommends into ``folder`` (created if missing); the paths written."""
+    if folder.exists() and not folder.is_dir():
+        raise UserError("is a file, not a folder", where=str(folder), hint="name a folder")
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = follow.stem
+    written: list[Path] = []
+    if "letter" in advice.recommended:
+        from ..letter import render_letter
+
+        when = None if follow.letter.date else advice.now.date()
+        result = render_letter(follow.source, folder / f"{stem}-letter.pdf", when=when)
+        written.append(Path(result.path))
+    if "call" in advice.recommended and advice.call is not None:
+        try:
+            from ..callsheet import render_call_sheet
+        except ImportError:
+            raise UserError("call sheets are not available in this installation",
+                            where="--write") from None
+        sheet = render_call_sheet(_call_source(follow, advice), folder / f"{stem}-call-sheet.pdf",
+                                  now=advice.now)
+        written.append(Path(sheet.path))
+    if "email" in advice.recommended and advice.email_to:
+        overrides = email_table(follow.source.data.get("email"), follow.source.origin)
+        msg = build_email(follow.letter, advice.email_to, advice.email_cc, now=advice.now,
+                          where=follow.source.origin, overrides=overrides)
+        written.append(write_bytes_atomic(folder / f"{stem}-email.eml",
+                                          msg.as_bytes(policy=policy.SMTP)))
+    return written

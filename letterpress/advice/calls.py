@@ -1,0 +1,64 @@
+"""When a call is welcome: the first working day after the interview, in a mid-morning window."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import holidays
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_SCAN_DAYS = 60
+
+
+@lru_cache(maxsize=None)
+def rules() -> dict[str, Any]:
+    """``advice/rules.toml``."""
+    path = resources.files("letterpress") / "advice" / "rules.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class CallSlot:
+    """A day and a window in the contact's local time."""
+
+    day: date
+    start: time
+    end: time
+
+
+def _window(text: str) -> tuple[time, time]:
+    start, _, end = text.partition("-")
+    return time.fromisoformat(start.strip()), time.fromisoformat(end.strip())
+
+
+def _public_holidays(country: str, years: range) -> Any:
+    try:
+        return holidays.country_holidays(country.upper(), years=years)
+    except (NotImplementedError, KeyError):
+        return {}
+
+
+def working_day(day: date, country: str) -> bool:
+    """Offices are open: a weekday with a call window, no public holiday, not 24 or 31 Dec."""
+    if WEEKDAYS[day.weekday()] not in rules()["call_windows"]:
+        return False
+    if f"{day:%m-%d}" in rules()["no_calls_on"]:
+        return False
+    return day not in _public_holidays(country, range(day.year, day.year + 1))
+
+
+def call_slot(interview: datetime, now: datetime, country: str) -> CallSlot:
+    """The first working day after the interview day whose window has not passed at ``now``."""
+    windows = rules()["call_windows"]
+    day = max(interview.date() + timedelta(days=1), now.date())
+    for _ in range(_SCAN_DAYS):
+        if working_day(day, country):
+            start, end = _window(windows[WEEKDAYS[day.weekday()]])
+            if day > now.date() or now.time() < end:
+                return CallSlot(day, start, end)
+        day += timedelta(days=1)
+    raise RuntimeError("no working day found within 60 days")  # pragma: no cover

@@ -1,0 +1,271 @@
+"""The advice rules: which channels, in which order, why, and what to do today.
+
+One function per rule, each adding to a ``_Draft``; ``advise`` runs the process rule chosen
+from ``PROCESS_RULES`` (email, post, phone), then the business-card rule, then the 24-hour rule.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from ..errors import UserError
+from ..model import Letter
+from .calls import CallSlot, call_slot, rules
+from .interview import Contact, Interview
+from .wording import Wording, wording
+
+CHANNELS = ("email", "letter", "call")
+
+
+@dataclass(frozen=True)
+class Call:
+    """Whom to call, on which number, and when."""
+
+    name: str
+    phone: str
+    slot: CallSlot
+
+
+@dataclass(frozen=True)
+class Advice:
+    """What ``letterpress advise`` recommends."""
+
+    recommended: tuple[str, ...]
+    reasons: tuple[str, ...]
+    today: tuple[str, ...]
+    later: tuple[str, ...]
+    now: datetime
+    send_by: datetime
+    email_to: tuple[Contact, ...] = ()
+    email_cc: tuple[Contact, ...] = ()
+    letter: Any = None                # delivery Estimate when a letter was considered
+    call: Call | None = None
+    language: str = "en"
+
+
+@dataclass
+class _Draft:
+    """The advice while the rules add to it."""
+
+    letter: Letter
+    interview: Interview
+    mailing: dict[str, Any] | None
+    now: datetime
+    where: str
+    country: str
+    w: Wording
+    recommended: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    estimate: Any = None
+    call: Call | None = None
+
+    def recommend(self, channel: str) -> None:
+        if channel not in self.recommended:
+            self.recommended.append(channel)
+
+    def people(self) -> list[Contact]:
+        """HR contact, everyone involved, then the card: each person once, by name or address."""
+        seen: dict[str, Contact] = {}
+        cards = [self.interview.card] if self.interview.card else []
+        for person in [self.interview.hr_contact, *self.interview.involved, *cards]:
+            key = (person.email or person.name).lower()
+            if key and key not in seen:
+                seen[key] = person
+            elif key and not seen[key].phone and person.phone:
+                seen[key] = Contact(seen[key].name or person.name, seen[key].email,
+                                    person.phone, seen[key].role)
+        return list(seen.values())
+
+    def recipients(self) -> tuple[list[Contact], list[Contact]]:
+        """To: the HR contact (or the first person with an address); Cc: the others with one."""
+        with_email = [p for p in self.people() if p.email]
+        if not with_email:
+            return [], []
+        return with_email[:1], with_email[1:]
+
+    def callee(self) -> Contact | None:
+        """Whom to call: the card's name first (a call is welcome there), then the HR contact."""
+        card = self.interview.card
+        if card and card.phone and self.interview.in_person:
+            return card
+        hr = self.interview.hr_contact
+        if hr.phone:
+            return hr
+        return next((p for p in self.people() if p.phone), None)
+
+    def plan_call(self, person: Contact) -> Call:
+        if self.call is None:
+            slot = call_slot(self.interview.when, self.now, self.country)
+            self.call = Call(display(person), person.phone, slot)
+            self.recommend("call")
+        return self.call
+
+
+def display(person: Contact) -> str:
+    return person.name or person.email or person.phone
+
+
+def _email_rule(d: _Draft) -> None:
+    to, cc = d.recipients()
+    hr = display(d.interview.hr_contact) or d.w("channels", "email")
+    if not to:
+        d.reasons.append(d.w("reasons", "email_missing", hr=hr))
+        person = d.callee()
+        if person:
+            d.plan_call(person)
+        else:
+            _letter_rule(d)
+        return
+    d.recommend("email")
+    names = d.w.names([display(p) for p in cc])
+    d.reasons.append(d.w("reasons", "email_process", hr=display(to[0]),
+                         cc=d.w("reasons", "cc", names=names) if cc else ""))
+
+
+def _estimate(d: _Draft) -> Any:
+    from ..delivery import estimate_from_mailing
+
+    sender, recipient = d.letter.sender, d.letter.recipient
+    return estimate_from_mailing(
+        d.mailing or {}, where=d.where, origin_country=sender.country or d.country,
+        destination_country=recipient.country or d.country,
+        destination_postcode=recipient.postal_code or None,
+        origin_postcode=sender.postal_code or None, default_posted=d.now)
+
+
+def _letter_rule(d: _Draft) -> None:
+    """Invited by post: a letter, unless it would arrive on or after the decision (or a week)."""
+    d.estimate = est = _estimate(d)
+    decision = d.interview.decision_by
+    week = d.interview.when.date() + timedelta(days=int(rules()["late_after_days"]))
+    late = est.expected >= decision if decision else est.expected > week
+    deadline_key = "deadline_decision" if decision else "deadline_week"
+    days = dict(posted=d.w.day(est.posted.date()), expected=d.w.day(est.expected),
+                latest=d.w.day(est.latest))
+    deadline_day = d.w.day(decision or week)
+    if not late:
+        d.recommend("letter")
+        d.reasons.append(d.w("reasons", "post_on_time", **days,
+                             deadline=d.w("reasons", deadline_key, day=deadline_day)))
+        return
+    d.reasons.append(d.w("reasons", "post_late", **days,
+                         deadline=d.w("reasons", f"{deadline_key}_late", day=deadline_day)))
+    person = d.callee()
+    to, _ = d.recipients()
+    if person:
+        d.reasons.append(d.w("reasons", "instead_call", name=display(person)))
+        d.plan_call(person)
+    elif to:
+        d.reasons.append(d.w("reasons", "instead_email"))
+        d.recommend("email")
+    else:
+        d.reasons.append(d.w("reasons", "instead_none"))
+        d.recommend("letter")
+
+
+def _phone_rule(d: _Draft) -> None:
+    hr = d.interview.hr_contact
+    person = hr if hr.phone else d.callee()
+    to, _ = d.recipients()
+    if person is None:
+        d.reasons.append(d.w("reasons", "phone_missing"))
+        _email_rule(d)
+        return
+    d.plan_call(person)
+    key = "phone_process" if to else "phone_process_no_email"
+    d.reasons.append(d.w("reasons", key, name=display(person)))
+    if to:
+        d.recommend("email")
+
+
+PROCESS_RULES: dict[str, Callable[[_Draft], None]] = {
+    "email": _email_rule, "post": _letter_rule, "phone": _phone_rule,
+}
+
+
+def _card_rule(d: _Draft) -> None:
+    """A business card from someone met in person: a call is welcome."""
+    card = d.interview.card
+    if card is None:
+        return
+    name = display(card)
+    if not d.interview.in_person:
+        d.reasons.append(d.w("reasons", "card_remote", name=name))
+        return
+    if not card.phone:
+        if card.email and "email" in d.recommended:
+            d.reasons.append(d.w("reasons", "card_no_phone", name=name))
+        return
+    call = d.plan_call(card)
+    if call.phone == card.phone:
+        d.reasons.append(d.w("reasons", "card_call", name=name, day=d.w.day(call.slot.day),
+                             start=d.w.time(call.slot.start), end=d.w.time(call.slot.end)))
+
+
+def _today(d: _Draft, send_by: datetime) -> tuple[list[str], list[str]]:
+    today: list[str] = []
+    later: list[str] = []
+    w = d.w
+    for channel in d.recommended:
+        if channel == "email":
+            to, cc = d.recipients()
+            names = w.names([display(p) for p in cc])
+            today.append(w("today", "email", to=display(to[0]),
+                           cc=w("today", "email_cc", names=names) if cc else ""))
+        elif channel == "letter" and d.estimate is not None:
+            est = d.estimate
+            cutoff = w.time(est.cutoff)
+            if est.deposit_day == d.now.date():
+                today.append(w("today", "letter", cutoff=cutoff))
+            else:
+                today.append(w("today", "letter_late", cutoff=cutoff,
+                               deposit=w.day(est.deposit_day)))
+        elif channel == "call" and d.call is not None:
+            call = d.call
+            times = dict(name=call.name, phone=call.phone, start=w.time(call.slot.start),
+                         end=w.time(call.slot.end), day=w.day(call.slot.day))
+            if call.slot.day == d.now.date():
+                today.append(w("today", "call", **times))
+            else:
+                today.append(w("today", "call_prepare", **times))
+                later.append(w("later", "call", **times))
+    return today, later
+
+
+def advise(letter: Letter, interview: Interview, *, now: datetime, where: str, country: str,
+           mailing: dict[str, Any] | None = None) -> Advice:
+    """Run the rules for one follow-up file; ``country`` is the fallback for both sides."""
+    if now < interview.when:
+        raise UserError(f"the interview ({interview.when:%Y-%m-%d %H:%M}) is after now "
+                        f"({now:%Y-%m-%d %H:%M})", where=f"{where}, interview.date",
+                        hint="advice is for after the interview; check the date or --now")
+    d = _Draft(letter=letter, interview=interview, mailing=mailing, now=now, where=where,
+               country=letter.recipient.country or country, w=wording(letter.language))
+    w = d.w
+    if not interview.time_given:
+        d.reasons.append(w("reasons", "no_time"))
+    if interview.decision_by and interview.decision_by < now.date():
+        d.reasons.append(w("reasons", "decision_passed", day=w.day(interview.decision_by)))
+    PROCESS_RULES[interview.process](d)
+    _card_rule(d)
+    if not d.recommended:
+        d.reasons.append(w("reasons", "no_contact"))
+    send_by = interview.when + timedelta(hours=int(rules()["send_within_hours"]))
+    d.reasons.append(w("reasons", "within" if now <= send_by else "overdue",
+                       send_by=w.moment(send_by)))
+    if d.call and interview.decision_by and d.call.slot.day > interview.decision_by:
+        d.reasons.append(w("reasons", "call_after_decision", day=w.day(d.call.slot.day),
+                           decision=w.day(interview.decision_by)))
+    today, later = _today(d, send_by)
+    to, cc = d.recipients() if "email" in d.recommended else ([], [])
+    return Advice(recommended=tuple(d.recommended), reasons=tuple(d.reasons),
+                  today=tuple(today), later=tuple(later), now=now, send_by=send_by,
+                  email_to=tuple(to), email_cc=tuple(cc), letter=d.estimate, call=d.call,
+                  language=w.code)
+
+
+def letter_day(advice: Advice) -> date | None:
+    """The expected arrival of the letter, when one was considered."""
+    return advice.letter.expected if advice.letter is not None else None

@@ -1,0 +1,71 @@
+"""The thank-you email as an ``.eml`` draft (standard library ``email``) any mail client opens."""
+from __future__ import annotations
+
+from datetime import datetime
+from email import policy
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime
+from typing import Any
+
+from ..errors import UserError
+from ..markup import blocks
+from ..model import Letter
+from .interview import Contact
+
+EMAIL_FIELDS = ("subject", "body")
+
+
+def _address(person: Contact | None, where: str, *, name: str = "", email: str = "") -> Address:
+    name = person.name if person else name
+    email = person.email if person else email
+    try:
+        return Address(display_name=name, addr_spec=email)
+    except (ValueError, IndexError, TypeError) as exc:
+        raise UserError(f"{email!r} is not a usable email address ({exc})", where=where) from None
+
+
+def email_table(data: Any, where: str) -> dict[str, str]:
+    """The optional ``[email]`` table: ``subject`` and ``body`` overriding the letter's."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise UserError("must be a table", where=f"{where}, email")
+    out = {}
+    for key, value in data.items():
+        if key not in EMAIL_FIELDS:
+            raise UserError(f"unknown field {key!r}", where=f"{where}, email.{key}",
+                            hint=f"[email] fields: {', '.join(EMAIL_FIELDS)}")
+        if not isinstance(value, str):
+            raise UserError("must be text", where=f"{where}, email.{key}")
+        out[key] = value.strip()
+    return out
+
+
+def plain_body(letter: Letter) -> str:
+    """The letter as a short plain-text email: opening, paragraphs, closing, name and phone."""
+    parts = [letter.opening] if letter.opening else []
+    parts += [f"- {b.plain}" if b.bullet else b.plain for b in blocks(letter.body)]
+    sign = [letter.closing or "", letter.signature or letter.sender.name, letter.sender.phone]
+    parts.append("\n".join(line for line in sign if line))
+    return "\n\n".join(parts) + "\n"
+
+
+def build_email(letter: Letter, to: tuple[Contact, ...], cc: tuple[Contact, ...], *,
+                now: datetime, where: str, overrides: dict[str, str] | None = None
+                ) -> EmailMessage:
+    """A draft with From, To, Cc, Subject, Date and a plain-text UTF-8 body."""
+    overrides = overrides or {}
+    msg = EmailMessage(policy=policy.SMTP)
+    if letter.sender.email:
+        msg["From"] = _address(None, f"{where}, sender.email", name=letter.sender.name,
+                               email=letter.sender.email)
+    msg["To"] = [_address(p, f"{where}, interview") for p in to]
+    if cc:
+        msg["Cc"] = [_address(p, f"{where}, interview.involved") for p in cc]
+    msg["Subject"] = overrides.get("subject") or letter.subject
+    msg["Date"] = format_datetime(now)
+    msg["X-Unsent"] = "1"          # Outlook and others open it as a draft ready to send
+    body = overrides.get("body")
+    msg.set_content(body + "\n" if body else plain_body(letter))
+    return msg

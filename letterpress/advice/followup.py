@@ -1,0 +1,43 @@
+"""A follow-up file: the letter, its ``[interview]`` and ``[mailing]`` tables, loaded once."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..model import Letter, parse_letter
+from ..source import Source, load_source
+from .emaildraft import email_table
+from .interview import Interview, parse_interview
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """Everything ``advise`` reads from the file."""
+
+    source: Source
+    letter: Letter
+    interview: Interview
+    mailing: dict[str, Any] | None
+    country: str                 # where the letter would be posted, for defaults
+
+    @property
+    def stem(self) -> str:
+        """The file name without suffix, for the artefacts' names."""
+        return Path(self.source.origin).stem if self.source.origin != "<dict>" else "follow-up"
+
+
+def load_followup(source: str | os.PathLike[str] | dict[str, Any] | Source) -> FollowUp:
+    """Load and validate; problems are UserErrors naming file and field."""
+    from ..letter import resolve_layout
+
+    src = load_source(source)
+    letter = parse_letter(src)
+    interview = parse_interview(src.data.get("interview"), letter, src.origin)
+    email_table(src.data.get("email"), src.origin)
+    mailing = src.data.get("mailing")
+    country = letter.sender.country or letter.recipient.country or \
+        resolve_layout(letter, None, src.origin).country
+    return FollowUp(source=src, letter=letter, interview=interview, mailing=mailing,
+                    country=country)

@@ -1,0 +1,137 @@
+"""The ``[interview]`` table: when, how the process ran, who was involved, cards handed over.
+
+```toml
+[interview]
+date = 2026-12-22T10:00           # required: when the interview took place (local time)
+process = "post"                  # "email" (default), "post" or "phone": how the process ran
+decision_by = 2026-12-30          # optional: when they said they would decide
+hr_contact = { name = "Mei Lee", email = "mei.lee@example.com", phone = "+49 40 555 0100" }
+involved = [{ name = "Tom Berg", email = "tom.berg@example.com" }]
+card = { name = "Tom Berg", phone = "+49 89 1234567" }   # optional: a business card was given
+in_person = true                  # optional, default true: you met face to face
+```
+Without ``hr_contact`` the letter's recipient (name, email, phone) stands in.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from ..errors import UserError
+from ..model import Letter, parse_day
+
+PROCESSES = ("email", "post", "phone")
+INTERVIEW_FIELDS = ("date", "process", "decision_by", "hr_contact", "involved", "card",
+                    "in_person")
+CONTACT_FIELDS = ("name", "email", "phone", "role")
+# A date without a time of day is taken as this time (with a note in the advice).
+DEFAULT_TIME = time(12, 0)
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A person: the HR contact, someone involved, or the name on a business card."""
+
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Interview:
+    """The validated ``[interview]`` table."""
+
+    when: datetime
+    process: str = "email"
+    decision_by: date | None = None
+    hr_contact: Contact = Contact()
+    involved: tuple[Contact, ...] = ()
+    card: Contact | None = None
+    in_person: bool = True
+    time_given: bool = True
+
+
+def _unknown(data: dict[str, Any], allowed: tuple[str, ...], where: str) -> None:
+    for key in data:
+        if key not in allowed:
+            close = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"known fields: {', '.join(allowed)}"
+            raise UserError(f"unknown field {key!r}", where=f"{where}.{key}", hint=hint)
+
+
+def _contact(value: Any, where: str) -> Contact:
+    if not isinstance(value, dict):
+        raise UserError("must be a table", where=where,
+                        hint='write { name = "...", email = "...", phone = "..." }')
+    _unknown(value, CONTACT_FIELDS, where)
+    fields = {}
+    for key in CONTACT_FIELDS:
+        item = value.get(key, "")
+        if not isinstance(item, str):
+            raise UserError("must be text", where=f"{where}.{key}", hint='put it in quotes')
+        fields[key] = item.strip()
+    email = fields["email"]
+    if email and ("@" not in email or any(c.isspace() for c in email)) \
+            and not email.startswith("["):
+        raise UserError(f"{email!r} is not an email address", where=f"{where}.email")
+    return Contact(**fields)
+
+
+def _when(value: Any, where: str) -> tuple[datetime, bool]:
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None), True
+    if isinstance(value, date):
+        return datetime.combine(value, DEFAULT_TIME), False
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.strip())
+        except ValueError:
+            pass
+        else:
+            return parsed.replace(tzinfo=None), "T" in value or " " in value.strip()
+    raise UserError(f"{value!r} is not a date and time", where=where,
+                    hint="write it without quotes, like 2026-12-22T10:00")
+
+
+def parse_interview(data: Any, letter: Letter, origin: str) -> Interview:
+    """Validate the ``[interview]`` table; every error names ``file, interview.<field>``."""
+    where = f"{origin}, interview"
+    if data is None:
+        raise UserError("missing table [interview]", where=origin,
+                        hint="add [interview] with date, process and hr_contact "
+                             "(letterpress init follow-up writes one)")
+    if not isinstance(data, dict):
+        raise UserError("must be a table", where=where)
+    _unknown(data, INTERVIEW_FIELDS, where)
+    if "date" not in data:
+        raise UserError("missing field", where=f"{where}.date",
+                        hint="write date = 2026-12-22T10:00")
+    when, time_given = _when(data["date"], f"{where}.date")
+    process = data.get("process", "email")
+    if process not in PROCESSES:
+        raise UserError(f"unknown process {process!r}", where=f"{where}.process",
+                        hint='use "email", "post" or "phone"')
+    decision = data.get("decision_by")
+    decision_by = parse_day(decision, f"{where}.decision_by") if decision is not None else None
+    if "hr_contact" in data:
+        hr = _contact(data["hr_contact"], f"{where}.hr_contact")
+    else:
+        r = letter.recipient
+        hr = Contact(name=r.name, email=r.email, phone=r.phone)
+    involved_raw = data.get("involved", [])
+    if isinstance(involved_raw, dict):
+        involved_raw = [involved_raw]
+    if not isinstance(involved_raw, list):
+        raise UserError("must be a list of tables", where=f"{where}.involved",
+                        hint='write involved = [{ name = "...", email = "..." }]')
+    involved = tuple(_contact(item, f"{where}.involved[{i + 1}]")
+                     for i, item in enumerate(involved_raw))
+    card = _contact(data["card"], f"{where}.card") if "card" in data else None
+    in_person = data.get("in_person", True)
+    if not isinstance(in_person, bool):
+        raise UserError("must be true or false", where=f"{where}.in_person")
+    return Interview(when=when, process=process, decision_by=decision_by, hr_contact=hr,
+                     involved=involved, card=card, in_person=in_person, time_given=time_given)

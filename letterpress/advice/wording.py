@@ -1,0 +1,66 @@
+"""The advice's wording (``advice/wording/<lang>.toml``) and its day and time formats."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_time
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = _merge(base[key], value) if isinstance(value, dict) and \
+            isinstance(base.get(key), dict) else value
+    return out
+
+
+@lru_cache(maxsize=None)
+def _load(code: str) -> dict[str, Any]:
+    folder = resources.files("letterpress") / "advice" / "wording"
+    english = tomllib.loads((folder / "en.toml").read_text(encoding="utf-8"))
+    path = folder / f"{code}.toml"
+    if code == "en" or not path.is_file():
+        return english
+    return _merge(english, tomllib.loads(path.read_text(encoding="utf-8")))
+
+
+@dataclass(frozen=True)
+class Wording:
+    """Sentences for one language (English where a language file lacks a key)."""
+
+    code: str
+    locale: Locale
+    data: dict[str, Any]
+
+    def __call__(self, section: str, key: str, **values: object) -> str:
+        return str(self.data[section][key]).format(**values)
+
+    def day(self, day: date) -> str:
+        return format_date(day, self.data["day"], locale=self.locale)
+
+    def time(self, clock: time) -> str:
+        return format_time(clock, self.data["time"], locale=self.locale)
+
+    def moment(self, when: datetime) -> str:
+        return f"{self.day(when.date())} {self.time(when.time())}"
+
+    def names(self, names: list[str]) -> str:
+        """``A``, ``A and B``, ``A, B and C``."""
+        if len(names) <= 1:
+            return "".join(names)
+        return ", ".join(names[:-1]) + self.data["list_and"] + names[-1]
+
+
+def wording(tag: str) -> Wording:
+    """The wording for a BCP 47 tag (``en-GB`` -> en); unknown languages fall back to English."""
+    try:
+        locale = Locale.parse(tag.replace("_", "-"), sep="-")
+    except (ValueError, UnknownLocaleError):
+        locale = Locale("en")
+    return Wording(code=locale.language, locale=locale, data=_load(locale.language))
