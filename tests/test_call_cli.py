@@ -1,0 +1,85 @@
+"""``letterpress call`` through the real command line: exit codes, one-line messages, files."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from test_call_support import page_count, page_text, squash
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "call.toml"
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LETTERPRESS_TZ": "Europe/Berlin"}
+    return subprocess.run([sys.executable, "-m", "letterpress", "call", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=60, check=False)
+
+
+def test_example_renders_beside_the_input(tmp_path: Path) -> None:
+    shutil.copy(EXAMPLE, tmp_path / "call.toml")
+    done = run("call.toml", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "" and "Wrote call-call.pdf (1 page, a4" in done.stdout
+    pdf = (tmp_path / "call-call.pdf").read_bytes()
+    assert page_count(pdf) == 1
+    text = squash(page_text(pdf))
+    for expected in ("Ms. Dana Whitfield", "+1 312-555-0147", "9:30 AM–11:00 AM",
+                     "3:30 PM–5:00 PM", "Fri, Mar 27, 2026", "Would a short work sample"):
+        assert squash(expected) in text, expected
+    again = run("call.toml", "-o", "again.pdf", cwd=tmp_path)
+    assert again.returncode == 0 and (tmp_path / "again.pdf").read_bytes() == pdf
+
+
+def test_paper_option(tmp_path: Path) -> None:
+    done = run(str(EXAMPLE), "-o", "sheet.pdf", "--paper", "letter", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "letter" in done.stdout
+    assert b"/MediaBox [ 0 0 612 792 ]" in (tmp_path / "sheet.pdf").read_bytes()
+
+
+BASE = '[sender]\nname = "Jonas Petersen"\n[recipient]\nname = "Ms Mei Lee"\n'
+
+
+@pytest.mark.parametrize("content, fragment", [
+    (BASE + "[call]\nbest_time = \"09:00-11:00\"\n", "call.phone: missing field"),
+    (BASE + "[call]\nphone = \"12345\"\n", "call.phone: '12345'"),
+    (BASE + "[call]\nphone = \"+49 89 12345670\"\nbest_time = \"morning\"\n",
+     "call.best_time: 'morning' is not a time window"),
+    (BASE + "[call]\nphone = \"+49 89 12345670\"\nquestion = [\"x\"]\n",
+     "unknown field 'question'; did you mean 'questions'?"),
+    (BASE + "[call]\nphone = \"+49 89 12345670\"\npoints = [" +
+     ", ".join(['"A point that takes up a whole line on the sheet, or nearly so, each time."'] * 90)
+     + "]\n", "call.points: the call sheet does not fit on one page even at 9 pt type; shorten "
+              "call.points by about"),
+    (BASE, "missing table [call]"),
+    ("[call\n", "invalid TOML"),
+])
+def test_user_errors_exit_2_with_one_line(tmp_path: Path, content: str, fragment: str) -> None:
+    (tmp_path / "f.toml").write_text(content, encoding="utf-8")
+    done = run("f.toml", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stdout == "" and "Traceback" not in done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("letterpress: error: f.toml")
+    assert fragment in lines[0]
+    assert not (tmp_path / "f-call.pdf").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["f.toml"]  # no temporary left behind
+
+
+def test_missing_file_and_long_voicemail_warning(tmp_path: Path) -> None:
+    done = run("nope.toml", cwd=tmp_path)
+    assert done.returncode == 2 and done.stderr.strip() == \
+        "letterpress: error: nope.toml: file not found; check the path"
+    (tmp_path / "f.toml").write_text(
+        BASE + '[call]\nphone = "+49 89 12345670"\nvoicemail = "' + "word " * 90 + '"\n',
+        encoding="utf-8")
+    done = run("f.toml", cwd=tmp_path)
+    assert done.returncode == 0
+    assert done.stderr.startswith("letterpress: warning: f.toml: the voicemail runs about 36 s")
+    assert "over 30 s: shorten it" in page_text((tmp_path / "f-call.pdf").read_bytes())
