@@ -1,7 +1,7 @@
 """Call-sheet building blocks: phone formats, time windows across DST, voicemail length, wording."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, UTC
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -212,4 +212,10 @@ def test_caller_zone_and_dates_in_when_row() -> None:
     assert [c.value for c in sheet.when] == ["09:00\u201311:00", "03:00\u201305:00",
                                              "Thu, 26 Nov 2026"]
     assert sheet.when[1].note == "America/New York · EST"
-    assert sheet.window and sheet.window.start.astimezone(timezone.utc).hour == 8
+    assert sheet.window and sheet.window.start.astimezone(UTC).hour == 8
+
+
+def test_opening_without_the_name_warns() -> None:
+    assert not _sheet(data(MINIMAL, opening="Hello, Ms Lee here is Jonas.")).warnings
+    warned = _sheet(data(MINIMAL, opening="Hello, this is Jonas."))
+    assert any("name" in w for w in warned.warnings)

@@ -1,4 +1,7 @@
-"""The call-sheet pipeline: load -> validate -> resolve -> lay out (shrink to fit) -> draw -> write."""
+"""The call-sheet pipeline: load, validate, resolve, fit, draw, write.
+
+``render_call_sheet`` is the Python API behind ``letterpress call``.
+"""
 from __future__ import annotations
 
 import os
@@ -14,6 +17,7 @@ from ..errors import UserError
 from ..layout import load_layout
 from ..output import write_bytes_atomic
 from ..source import Source, load_source
+from ..units import mm
 from .layout import Geometry, fit
 from .model import parse_call
 from .page import draw_pdf
@@ -47,8 +51,6 @@ def _paper(choice: str | None, layout: str | None, where: str) -> tuple[str, tup
             raise UserError(f"unknown paper {choice!r}", where="--paper", hint="use a4 or letter")
         return key, PAPERS[key]
     lay = load_layout(layout or DEFAULT_LAYOUT, where=f"{where}, layout")
-    from ..units import mm
-
     name = "letter" if lay.paper_name.lower().replace("us ", "") == "letter" else (
         lay.paper_name.lower())
     return name, (mm(lay.paper_width), mm(lay.paper_height))

@@ -161,6 +161,9 @@ def resolve(file: CallFile, *, today: date, caller_zone: ZoneInfo | None = None)
         except UserError:
             own = file.sender.phone
         callback = text["callback"].format(phone=own)
+    if call.opening and not _names(call.opening, contact):
+        warnings.append("the opening does not use the contact's name; greeting them by name "
+                        "sounds warmer")
     voicemail = call.voicemail if call.voicemail is not None else \
         text["voicemail"].format(callback=callback, **values)
     seconds = vm.spoken_seconds(voicemail)
@@ -182,6 +185,12 @@ def resolve(file: CallFile, *, today: date, caller_zone: ZoneInfo | None = None)
         caller=file.sender.name, contact_zone=contact_zone, caller_zone=mine, window=window,
         caller_window=caller_window, warnings=tuple(warnings),
     )
+
+
+def _names(text: str, contact: str) -> bool:
+    """Whether ``text`` contains the contact's surname (or, for one word, the whole name)."""
+    words = [w for w in contact.replace(",", " ").split() if len(w) > 1]
+    return not words or words[-1].casefold() in text.casefold()
 
 
 def lang_date(day: date | None, locale: Locale) -> str:

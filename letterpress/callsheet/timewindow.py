@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, UTC
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -31,7 +31,7 @@ class Window:
         assert isinstance(self.start.tzinfo, ZoneInfo)
         return self.start.tzinfo
 
-    def to(self, zone: ZoneInfo) -> "Window":
+    def to(self, zone: ZoneInfo) -> Window:
         """The same instants, shown in another zone (DST rules of each side applied)."""
         return Window(self.start.astimezone(zone), self.end.astimezone(zone))
 
@@ -97,7 +97,7 @@ def guess_zone(candidates: tuple[str, ...], day: date) -> ZoneInfo | None:
             continue
     if not zones:
         return None
-    noon = datetime.combine(day, time(12), tzinfo=timezone.utc)
+    noon = datetime.combine(day, time(12), tzinfo=UTC)
     offsets = {noon.astimezone(z).utcoffset() for z in zones}
     return zones[0] if len(offsets) == 1 else None
 
@@ -117,6 +117,6 @@ def parse_window(text: str, day: date, tz: ZoneInfo, where: str) -> Window:
     if (h1, m1) == (h2, m2):
         raise UserError(f"{text!r} starts and ends at the same time", where=where, hint=hint)
     # Normalise through UTC: a wall time inside a spring-forward gap becomes the real instant.
-    start = start.astimezone(timezone.utc).astimezone(tz)
-    end = end.astimezone(timezone.utc).astimezone(tz)
+    start = start.astimezone(UTC).astimezone(tz)
+    end = end.astimezone(UTC).astimezone(tz)
     return Window(start, end)

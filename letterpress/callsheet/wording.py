@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import tomllib
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -15,13 +15,13 @@ def available() -> tuple[str, ...]:
     return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read(code: str) -> dict[str, Any]:
     path = resources.files("letterpress.callsheet") / "text" / f"{code}.toml"
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def wording(code: str) -> dict[str, Any]:
     """The wording for a language code; missing keys (or a missing file) fall back to English."""
     english = _read(FALLBACK)
