@@ -27,7 +27,8 @@ def _qr_texts(pdf: bytes) -> list[str]:
         image = doc[0].render(scale=200 / 72).to_pil()
     finally:
         doc.close()
-    return [b.text for b in zxingcpp.read_barcodes(image) if b.format == zxingcpp.BarcodeFormat.QRCode]
+    qr = zxingcpp.BarcodeFormat.QRCode
+    return [b.text for b in zxingcpp.read_barcodes(image) if b.format == qr]
 
 
 @pytest.mark.parametrize("source, uri", [
