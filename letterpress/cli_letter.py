@@ -54,11 +54,11 @@ def mailing_estimate(source, letter, when: date | None):  # type: ignore[no-unty
     from datetime import datetime, time
 
     from .delivery import estimate_from_mailing
-    from .layout import load_layout
+    from .layout import DEFAULT_LAYOUT, load_layout
 
     day = when or letter.date or date.today()
     posted = datetime.now() if day == date.today() else datetime.combine(day, time(12, 0))
-    home = letter.sender.country or load_layout(letter.layout or "din5008-b").country
+    home = letter.sender.country or load_layout(letter.layout or DEFAULT_LAYOUT).country
     return estimate_from_mailing(
         mailing, where=source.origin, origin_country=home,
         destination_country=letter.recipient.country or home,

@@ -10,6 +10,8 @@ from typing import Any
 from .errors import LayoutError
 from .resources import data_dir
 
+DEFAULT_LAYOUT = "din5008-b"  # used when neither the file nor the command line names one
+
 
 @dataclass(frozen=True)
 class Rect:

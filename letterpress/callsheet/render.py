@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from reportlab.lib.pagesizes import A4, LETTER
 
 from ..errors import UserError
-from ..layout import load_layout
+from ..layout import DEFAULT_LAYOUT, load_layout
 from ..output import write_bytes_atomic
 from ..source import Source, load_source
 from ..units import mm
@@ -24,7 +24,6 @@ from .page import draw_pdf
 from .script import Sheet, resolve
 
 PAPERS = {"a4": A4, "letter": LETTER}
-DEFAULT_LAYOUT = "din5008-b"  # the letter engine's default layout, hence its paper
 
 
 @dataclass(frozen=True)
