@@ -22,6 +22,9 @@ def _call_source(follow: FollowUp, advice: Advice) -> Source:
     table: dict[str, Any] = dict(data.get("call") or {})
     table.setdefault("phone", call.phone)
     table.setdefault("contact", call.name)
+    recipient = follow.letter.recipient.name
+    if call.role or not (recipient and recipient.endswith(call.name.split()[-1])):
+        table.setdefault("role", call.role)   # not the recipient: not their department either
     table.setdefault("call_on", call.slot.day)
     table.setdefault("best_time", f"{call.slot.start:%H:%M}-{call.slot.end:%H:%M}")
     data["call"] = table

@@ -4,7 +4,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -14,7 +14,7 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _SCAN_DAYS = 60
 
 
-@lru_cache(maxsize=None)
+@cache
 def rules() -> dict[str, Any]:
     """``advice/rules.toml``."""
     path = resources.files("letterpress") / "advice" / "rules.toml"

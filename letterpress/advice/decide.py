@@ -26,6 +26,7 @@ class Call:
     name: str
     phone: str
     slot: CallSlot
+    role: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ class _Draft:
     def plan_call(self, person: Contact) -> Call:
         if self.call is None:
             slot = call_slot(self.interview.when, self.now, self.country)
-            self.call = Call(display(person), person.phone, slot)
+            self.call = Call(display(person), person.phone, slot, person.role)
             self.recommend("call")
         return self.call
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -20,7 +20,7 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(code: str) -> dict[str, Any]:
     folder = resources.files("letterpress") / "advice" / "wording"
     english = tomllib.loads((folder / "en.toml").read_text(encoding="utf-8"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from .fields import Text, texts
@@ -17,7 +17,7 @@ def _tokens(text: str) -> list[re.Match[str]]:
     return list(_TOKEN.finditer(text.replace("’", "'")))
 
 
-@lru_cache(maxsize=None)
+@cache
 def known_texts() -> tuple[tuple[str, str], ...]:
     """(origin, text) of every bundled text a letter should not copy.
 
@@ -39,7 +39,7 @@ def known_texts() -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _shingles(size: int) -> frozenset[tuple[str, ...]]:
     grams: set[tuple[str, ...]] = set()
     for _, text in known_texts():

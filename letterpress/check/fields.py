@@ -48,7 +48,7 @@ def texts(data: dict[str, Any]) -> list[Text]:
 
 
 def names(data: dict[str, Any]) -> set[str]:
-    """Words of names and addresses (sender, recipient, interview): capitals there are not shouting."""
+    """Words of names and addresses (sender, recipient, interview): their capitals never shout."""
     words: set[str] = set()
     for item in texts(data):
         if item.field.split(".")[0].split("[")[0] in ("sender", "recipient", "interview", "mailing",

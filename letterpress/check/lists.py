@@ -1,10 +1,10 @@
-"""The check's phrase lists (``phrases/*.toml``), loaded once and compiled to regular expressions."""
+"""The check's phrase lists (``phrases/*.toml``), loaded once and compiled to expressions."""
 from __future__ import annotations
 
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -38,7 +38,8 @@ class Lists:
 
 def phrase_regex(phrase: str) -> str:
     """A whole-word, spacing-tolerant expression for a plain phrase (either apostrophe)."""
-    words = [re.escape(word).replace("'", "['’]").replace("’", "['’]") for word in phrase.split()]
+    words = ["['’]".join(re.escape(part) for part in re.split("['’]", word))
+             for word in phrase.split()]
     return r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
 
 
@@ -63,7 +64,7 @@ def _group(kind: str, language: str, table: dict[str, Any]) -> Group:
                  pattern=re.compile("|".join(f"(?:{p})" for p in parts), re.I))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lists() -> Lists:
     """All phrase lists; every language is applied to every letter (they rarely overlap)."""
     common = _read("common.toml")

@@ -1,0 +1,152 @@
+"""``advise`` and ``check`` through the real CLI: exit codes, JSON, --write artefacts, the .eml
+draft read back with the standard library, --strict, and one-line errors without tracebacks."""
+from __future__ import annotations
+
+import json
+from email import policy
+from email.parser import BytesParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import ROOT, assert_one_line_error, letter, run_cli
+
+EXAMPLE = str(ROOT / "examples" / "follow-up.toml")
+
+
+def follow_up_file(write_letter: Any, interview: dict[str, Any], **changes: Any) -> Path:
+    data = letter(**changes)
+    data["interview"] = interview
+    return write_letter(data, "follow.json")
+
+
+def test_example_advice_as_text_and_json() -> None:
+    text = run_cli("advise", EXAMPLE, "--now", "2026-12-22T16:00")
+    assert text.returncode == 0, text.stderr
+    assert text.stdout.startswith("Recommended: letter, call\n")
+    assert "Today (Tue 22 Dec):" in text.stdout
+    out = json.loads(run_cli("advise", EXAMPLE, "--now", "2026-12-22T16:00", "--json").stdout)
+    assert out["recommended"] == ["letter", "call"]
+    assert out["letter_arrives"] == "2026-12-28"
+    assert out["call_on"]["date"] == "2026-12-23"
+    assert out["send_by"] == "2026-12-23T10:00"
+
+
+def test_write_produces_the_eml_draft_with_to_and_cc(tmp_path: Path, write_letter: Any) -> None:
+    path = follow_up_file(write_letter, {
+        "date": "2026-11-24T10:00", "process": "email",
+        "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"},
+        "involved": [{"name": "Jürgen Groß", "email": "juergen.gross@example.com"},
+                     {"name": "Tom Berg", "email": "tom.berg@example.com"}]})
+    out = tmp_path / "out"
+    proc = run_cli("advise", str(path), "--now", "2026-11-24T15:00", "--write", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["follow-email.eml"]
+    msg = BytesParser(policy=policy.default).parse((out / "follow-email.eml").open("rb"))
+    assert [a.addr_spec for a in msg["To"].addresses] == ["mei.lee@example.com"]
+    assert [(a.display_name, a.addr_spec) for a in msg["Cc"].addresses] == [
+        ("Jürgen Groß", "juergen.gross@example.com"), ("Tom Berg", "tom.berg@example.com")]
+    assert msg["From"].addresses[0].addr_spec == "jonas@example.org"
+    assert msg["Subject"] == "Thank you for the interview"
+    assert msg["X-Unsent"] == "1"
+    body = msg.get_body(("plain",)).get_content()
+    assert body.startswith("Dear Ms Lee,\n\nThank you for meeting me on Tuesday.")
+    assert body.rstrip().endswith("Kind regards,\nJonas Petersen")
+
+
+def test_email_table_overrides_subject_and_body(tmp_path: Path, write_letter: Any) -> None:
+    data = letter()
+    data["interview"] = {"date": "2026-11-24T10:00",
+                         "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"}}
+    data["email"] = {"subject": "Thanks for today", "body": "Dear Mei,\n\nthanks for today.\n"}
+    path = write_letter(data, "f.json")
+    run_cli("advise", str(path), "--now", "2026-11-24T15:00", "--write", str(tmp_path))
+    msg = BytesParser(policy=policy.default).parse((tmp_path / "f-email.eml").open("rb"))
+    assert msg["Subject"] == "Thanks for today"
+    assert msg.get_body(("plain",)).get_content() == "Dear Mei,\n\nthanks for today.\n"
+
+
+def test_write_letter_and_call_sheet_for_the_example(tmp_path: Path) -> None:
+    proc = run_cli("advise", EXAMPLE, "--now", "2026-12-22T16:00", "--write", str(tmp_path),
+                   "--json")
+    assert proc.returncode == 0, proc.stderr
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["follow-up-call-sheet.pdf", "follow-up-letter.pdf"]
+    assert all(p.read_bytes().startswith(b"%PDF") for p in tmp_path.iterdir())
+    assert len(json.loads(proc.stdout)["written"]) == 2
+
+
+def test_findings_warn_and_strict_stops_before_writing(tmp_path: Path, write_letter: Any) -> None:
+    path = follow_up_file(write_letter, {"date": "2026-11-24T10:00",
+                                         "hr_contact": {"email": "mei@example.com"}},
+                          body="I can't wait to hear from you!!")
+    out = tmp_path / "out"
+    warned = run_cli("advise", str(path), "--now", "2026-11-24T15:00")
+    assert warned.returncode == 0
+    assert "letterpress: warning:" in warned.stderr and "can't wait to hear" in warned.stderr
+    strict = run_cli("advise", str(path), "--now", "2026-11-24T15:00", "--strict",
+                     "--write", str(out))
+    assert_one_line_error(strict, "eager", "can't wait to hear", "and 1 more")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("args, needle", [
+    (["--now", "tomorrow"], "--now: 'tomorrow' is not a date and time"),
+    (["--now", "2026-11-24T09:00"], "is after now"),
+])
+def test_advise_errors_are_one_line(args: list[str], needle: str, write_letter: Any) -> None:
+    path = follow_up_file(write_letter, {"date": "2026-11-24T10:00"})
+    assert_one_line_error(run_cli("advise", str(path), *args), needle)
+
+
+def test_advise_without_interview_table(write_letter: Any) -> None:
+    path = write_letter(letter())
+    assert_one_line_error(run_cli("advise", str(path)), "missing table [interview]",
+                          "letterpress init follow-up")
+
+
+def test_check_exit_codes_and_json(tmp_path: Path, write_letter: Any) -> None:
+    clean = write_letter(letter(), "clean.json")
+    proc = run_cli("check", str(clean))
+    assert (proc.returncode, proc.stdout.strip()) == (0, f"{clean}: no findings.")
+    bad = write_letter(letter(body="TODO: thank them. This is my last chance!!",
+                              recipient__name="[Name of the HR employee]"), "bad.json")
+    proc = run_cli("check", str(bad))
+    assert proc.returncode == 1
+    assert f"{bad}: recipient.name: placeholder: \"[Name of the HR employee]\"" in proc.stdout
+    data = json.loads(run_cli("check", str(bad), "--json").stdout)
+    assert [(f["kind"], f["field"], f["phrase"]) for f in data["findings"]] == [
+        ("placeholder", "body", "TODO"), ("eager", "body", "last chance"),
+        ("eager", "body", "!!"), ("placeholder", "recipient.name", "[Name of the HR employee]")]
+    assert all(f["alternative"] for f in data["findings"])
+
+
+def test_check_copied_example_through_the_cli() -> None:
+    proc = run_cli("check", str(ROOT / "examples" / "thank-you.toml"), "--json")
+    assert proc.returncode == 1
+    assert [f["kind"] for f in json.loads(proc.stdout)["findings"]] == ["copied-example"]
+
+
+@pytest.mark.parametrize("content, needle", [
+    (None, "file not found"),
+    ("subject = ", "invalid TOML"),
+])
+def test_check_unusable_input_exits_2(tmp_path: Path, content: str | None, needle: str) -> None:
+    path = tmp_path / "x.toml"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    assert_one_line_error(run_cli("check", str(path)), needle)
+
+
+def test_warn_or_stop_api(capsys: pytest.CaptureFixture[str]) -> None:
+    from letterpress.cli_advise import warn_or_stop
+    from letterpress.errors import UserError
+
+    assert warn_or_stop(letter(), strict=True) == []
+    findings = warn_or_stop(letter(body="I am desperate."), strict=False)
+    assert [f.phrase for f in findings] == ["desperate"]
+    assert capsys.readouterr().err.startswith("letterpress: warning: <dict>: body: eager:")
+    with pytest.raises(UserError) as exc:
+        warn_or_stop(letter(body="I am desperate."), strict=True)
+    assert exc.value.exit_code == 2 and "desperate" in exc.value.line()

@@ -1,0 +1,208 @@
+"""The tone and leftovers check: every phrase class, fields and alternatives, no false alarms."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import letter
+from letterpress.check import KINDS, check_data
+
+CALM_LETTERS = {
+    "en-analyst": """
+Thank you for meeting me on Tuesday about the Data Analyst role. I enjoyed hearing how your HR
+and IT teams share one KPI dashboard, and the question about cleaning SQL exports from SAP SE
+has stayed with me.
+
+It was a bonus to meet two future colleagues, and finally seeing the ISO 9001 audit plan made
+the role concrete. I would pay attention to the same details in the first months.
+
+Having worked three years with DATEV and Excel, and during COVID with remote teams of 12, I
+think I could contribute from the start. My CV is attached as a PDF, as requested.
+
+I look forward to hearing from you. Have a good weekend!
+""",
+    "en-nurse": """
+Many thanks for showing me around Ward 4 yesterday. Meeting the night team, and hearing why you
+moved handovers to the bedside, gave me a clear picture of how the unit works.
+
+I was glad to talk about my placement at St Mary's (London W2 1NY) and the NHS training I
+finished in March. The role feels like the right next step, and I would be glad to join you.
+
+Please let me know if I can send anything else.
+""",
+    "en-short": """
+Thank you for your time today and for the open conversation about the team's plans for 2027.
+I remain very interested in the position and look forward to the next steps.
+""",
+    "de-logistik": """
+vielen Dank für das Gespräch am Dienstag und die Führung durch das neue Lager. Besonders die
+Frage, wie die IT-Abteilung die Touren mit SAP plant, ist mir im Kopf geblieben; es hat sich
+gelohnt, das vor Ort zu sehen.
+
+Nach drei Jahren in der Disposition bei der BASF SE kenne ich Lieferketten mit knappen Fenstern
+gut, und ich würde diese Erfahrung gern in Ihr Team einbringen. Die DSGVO-Schulung habe ich im
+Mai abgeschlossen.
+
+Ich freue mich, von Ihnen zu hören.
+""",
+    "de-kurz": """
+herzlichen Dank für das freundliche Gespräch heute Vormittag. Die Stelle interessiert mich
+weiterhin sehr, und ich freue mich auf Ihre Rückmeldung zu den nächsten Schritten.
+""",
+}
+
+
+def _kinds(data: dict) -> list[tuple[str, str, str]]:
+    return [(f.kind, f.field, f.phrase) for f in check_data(data)]
+
+
+@pytest.mark.parametrize("name", sorted(CALM_LETTERS))
+def test_sincere_calm_letters_pass_clean(name: str) -> None:
+    data = letter(body=CALM_LETTERS[name].strip("\n"))
+    if name.startswith("de"):
+        data.update(language="de", opening="Sehr geehrte Frau Lee,",
+                    subject="Vielen Dank für das Gespräch", closing="Mit freundlichen Grüßen")
+    data["interview"] = {"date": "2026-11-24T10:00", "process": "email"}
+    assert check_data(data) == []
+
+
+def test_the_base_letter_and_a_full_address_block_pass_clean() -> None:
+    data = letter()
+    data["sender"].update(postal_code="SW1A 2AA", city="LONDON", country="GB")
+    data["recipient"]["organization"] = "NORDLICHT LOGISTIK GMBH"
+    assert check_data(data) == []
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("This is my last chance, to be honest.", "last chance"),
+    ("I am desperate to join you.", "desperate"),
+    ("Honestly, I really need this job.", "I really need this job"),
+    ("I can’t wait to hear from you.", "can’t wait to hear"),
+    ("I cannot\nwait to hear back.", "cannot wait to hear"),
+    ("It would be my dream job.", "dream job"),
+    ("I was so relieved when it ended.", "so relieved"),
+    ("Das ist meine letzte Chance.", "letzte Chance"),
+    ("Ich kann es kaum erwarten, von Ihnen zu hören.", "kann es kaum erwarten"),
+    ("Ich brauche diese Stelle unbedingt.", "brauche diese Stelle unbedingt"),
+])
+def test_eager_phrases_are_flagged_with_a_calmer_alternative(text: str, phrase: str) -> None:
+    findings = check_data(letter(body=f"Thanks for Tuesday.\n\n{text}"))
+    eager = [f for f in findings if f.kind == "eager"]
+    assert len(eager) == 1, findings
+    assert phrase.lower() in eager[0].phrase.lower()
+    assert eager[0].field == "body" and eager[0].line == 3
+    assert eager[0].alternative and eager[0].alternative.lower() != eager[0].phrase.lower()
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("THANK YOU SO MUCH for the interview.", "THANK YOU SO MUCH"),
+    ("I am VERY keen on the role.", "VERY"),
+    ("It was AMAZING to meet the team.", "AMAZING"),
+    ("I WANT THIS JOB.", "WANT THIS JOB"),
+    ("Ich bin SEHR interessiert.", "SEHR"),
+])
+def test_all_caps_words_are_flagged(text: str, flagged: str) -> None:
+    findings = [f for f in check_data(letter(body=text)) if f.kind == "eager"]
+    assert [f.phrase for f in findings] == [flagged]
+
+
+@pytest.mark.parametrize("text", [
+    "My CV and the HR form are attached.", "I used SQL, AWS and SAP SE tools.",
+    "Nordlicht Logistik GmbH in DE-20457 Hamburg.", "The UNESCO report, chapter IV.",
+    "Postcode SW1A 2AA, near the BBC.", "We spoke about the NATO contract and COVID.",
+])
+def test_acronyms_postcodes_and_names_are_not_shouting(text: str) -> None:
+    assert check_data(letter(body=text)) == []
+
+
+def test_repeated_and_many_exclamation_marks() -> None:
+    findings = check_data(letter(body="It was great!! Really?!"))
+    assert [f.phrase for f in findings] == ["!!", "?!"]
+    many = check_data(letter(body="Great day! Lovely team! Thanks again!"))
+    assert len(many) == 1 and many[0].phrase.startswith("3 exclamation marks")
+    assert check_data(letter(body="Thank you, and have a good weekend!")) == []
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Kind regards, [Your name]", "[Your name]"),
+    ("Dear [Name of the HR employee],", "[Name of the HR employee]"),
+    ("Dear {{ recipient.name }},", "{{ recipient.name }}"),
+    ("TODO: add the date", "TODO"),
+    ("We met on XXX.", "XXX"),
+    ("Lorem ipsum dolor sit amet.", "Lorem ipsum"),
+    ("Mit freundlichen Grüßen, Max Mustermann", "Max Mustermann"),
+])
+def test_leftover_placeholders(text: str, phrase: str) -> None:
+    found = [f for f in check_data(letter(body=text)) if f.kind == "placeholder"]
+    assert found and found[0].phrase == phrase, found
+    assert found[0].alternative == "Replace it with the real text."
+
+
+def test_placeholders_are_found_in_every_field_with_its_path() -> None:
+    data = letter(recipient__name="[Name of the HR employee]", subject="Interview on [day]")
+    data["interview"] = {"date": "2026-11-24T10:00",
+                         "involved": [{"name": "Tom", "email": "[their email address]"}]}
+    fields = {(f.field, f.phrase) for f in check_data(data)}
+    assert fields == {("recipient.name", "[Name of the HR employee]"),
+                      ("subject", "[day]"),
+                      ("interview.involved[1].email", "[their email address]")}
+
+
+def test_pay_talk_is_flagged_in_a_thank_you_only() -> None:
+    body = "Thank you for Tuesday. I would also like to discuss the salary and a signing bonus."
+    pay = [f for f in check_data(letter(body=body)) if f.kind == "pay"]
+    assert [f.phrase for f in pay] == ["salary", "signing bonus"]
+    assert "offer" in pay[0].alternative
+    # Not a thank-you (no thanks, no [interview]): salary is a normal topic, e.g. an offer reply.
+    offer = letter(subject="Your offer", body="I accept the salary of EUR 52,000 per annum.")
+    assert check_data(offer) == []
+    de = letter(body="Vielen Dank! Meine Gehaltsvorstellung liegt bei 55.000 Euro.")
+    assert [f.phrase for f in check_data(de) if f.kind == "pay"] == \
+        ["Gehaltsvorstellung", "55.000 Euro"]
+
+
+def test_pay_in_prepared_call_answers_is_not_pay_talk() -> None:
+    data = letter()
+    data["interview"] = {"date": "2026-11-24T10:00"}
+    data["call"] = {"phone": "+49 40 123456",
+                    "if_asked": {"What are your salary expectations?": "Around 55k, flexible."}}
+    assert check_data(data) == []
+
+
+def test_the_bundled_example_copied_word_for_word_is_flagged(tmp_path) -> None:
+    from letterpress.source import load_source
+
+    from conftest import ROOT
+    example = load_source(ROOT / "examples" / "thank-you.toml").data
+    body = example["body"].replace("Baltic ports", "North Sea ports")
+    found = [f for f in check_data(letter(body=body)) if f.kind == "copied-example"]
+    assert len(found) >= 2
+    assert found[0].phrase.startswith("Thank you for taking the time to meet me")
+    assert all(f.field == "body" for f in found)
+    # One borrowed sentence of ordinary length is not copying.
+    assert check_data(letter(body="I look forward to hearing about the next steps.")) == []
+
+
+def test_unfilled_starter_text_is_flagged_and_filled_starter_is_not() -> None:
+    from letterpress.source import load_source
+    from letterpress.starters import starter_text
+    import tomllib
+
+    body = tomllib.loads(starter_text("thank-you", "en"))["body"]
+    kinds = {f.kind for f in check_data(letter(body=body))}
+    assert kinds == {"placeholder", "copied-example"}
+    filled = body.replace("[day]", "Tuesday").replace("[position]", "Data Analyst")
+    filled = "\n".join(line for line in filled.splitlines() if not line.startswith("["))
+    assert check_data(letter(body=filled)) == []
+    _ = load_source
+
+
+def test_snapshot_of_the_examples_is_current() -> None:
+    from conftest import ROOT
+    from letterpress.check.snapshot import render
+
+    stored = (ROOT / "letterpress" / "check" / "examples.toml").read_text(encoding="utf-8")
+    assert stored == render(ROOT), "run: python -m letterpress.check.snapshot"
+
+
+def test_kinds_are_the_documented_four() -> None:
+    assert KINDS == ("eager", "placeholder", "copied-example", "pay")

@@ -1,0 +1,149 @@
+"""``letterpress init``: starters the check flags until filled, and that render once filled."""
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import HOME_RECIPIENTS, assert_one_line_error, run_cli
+from letterpress.check import check_data
+from letterpress.starters import KINDS, languages, starter_text
+
+COUNTRY = {"en": "GB", "de": "DE"}
+PHONE = {"GB": "+44 20 7946 0000", "DE": "+49 30 1234567"}
+INLINE = {"day": "Tuesday", "Tag": "Dienstag", "position": "Data Analyst",
+          "Position": "Datenanalyst", "day of the interview": "24 November",
+          "Tag des Gesprächs": "24. November"}
+OWN_WORDS = {"en": "The question about late deliveries has stayed with me since.",
+             "de": "Die Frage nach verspäteten Lieferungen beschäftigt mich seitdem."}
+
+
+def fill(data: Any, language: str, path: str = "") -> Any:
+    """Replace every placeholder as a user would: real values, and own sentences in the body."""
+    country = COUNTRY[language]
+    if isinstance(data, dict):
+        return {k: fill(v, language, f"{path}.{k}".lstrip(".")) for k, v in data.items()}
+    if isinstance(data, list):
+        return [fill(v, language, f"{path}[]") for v in data]
+    if not isinstance(data, str) or "[" not in data:
+        return data
+    key = path.rsplit(".", 1)[-1]
+    if key == "date":
+        return "2026-11-24T10:00"
+    if key in ("street", "postal_code", "city"):
+        return HOME_RECIPIENTS[country][key]
+    if key == "email":
+        return "someone@example.org"
+    if key == "phone":
+        return PHONE[country]
+    if key == "body":
+        lines = [OWN_WORDS[language] if line.startswith("[") else line
+                 for line in data.splitlines()]
+        data = "\n".join(lines)
+    if key in ("name", "organization", "place", "opening") or key.startswith("points"):
+        whole = {"name": "Mei Lee", "organization": "Nordlicht Logistik", "place": "Hamburg",
+                 "opening": "Dear Ms Lee," if language == "en" else "Sehr geehrte Frau Lee,"}
+        return whole.get(key, "The new cross-dock hall")
+    return re.sub(r"\[([^\]]*)\]", lambda m: INLINE.get(m.group(1), "Tuesday"), data)
+
+
+def _starter(kind: str, language: str) -> dict[str, Any]:
+    from letterpress.source import parse_toml
+
+    return parse_toml(starter_text(kind, language), "starter")
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("kind", KINDS)
+def test_starters_are_valid_commented_toml_with_placeholders(kind: str, language: str) -> None:
+    text = starter_text(kind, language)
+    assert text.startswith("# ")
+    tomllib.loads(text)
+    findings = check_data(_starter(kind, language))
+    assert findings and {f.kind for f in findings} <= {"placeholder", "copied-example"}
+    assert any(f.field == "sender.name" for f in findings)
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("kind", ["thank-you", "follow-up"])
+def test_filled_letter_starters_pass_the_check_and_render(kind: str, language: str,
+                                                          tmp_path: Path) -> None:
+    from letterpress.letter import render_letter
+
+    data = fill(_starter(kind, language), language)
+    assert check_data(data) == []
+    result = render_letter(data, tmp_path / "out.pdf")
+    assert result.pages == 1
+    assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_filled_call_starter_passes_the_check_and_renders(language: str, tmp_path: Path) -> None:
+    from letterpress.callsheet import render_call_sheet
+
+    data = fill(_starter("call", language), language)
+    assert check_data(data) == []
+    result = render_call_sheet(data, tmp_path / "call.pdf", now=datetime(2026, 11, 25, 9, 0))
+    assert (tmp_path / "call.pdf").read_bytes().startswith(b"%PDF")
+    assert result.pages == 1
+
+
+def test_filled_follow_up_starter_gets_advice() -> None:
+    from letterpress.advice import advise_file, load_followup
+
+    data = fill(_starter("follow-up", "en"), "en")
+    advice = advise_file(load_followup(data), datetime(2026, 11, 24, 15, 0))
+    assert advice.recommended == ("email",)
+
+
+def test_init_writes_the_starter_and_check_flags_it(tmp_path: Path) -> None:
+    proc = run_cli("init", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    written = tmp_path / "thank-you.toml"
+    assert written.read_text(encoding="utf-8") == starter_text("thank-you", "en")
+    assert "letterpress check thank-you.toml" in proc.stdout
+    check = run_cli("check", "thank-you.toml", "--json", cwd=tmp_path)
+    assert check.returncode == 1
+    kinds = {f["kind"] for f in json.loads(check.stdout)["findings"]}
+    assert "placeholder" in kinds
+
+
+def test_init_filled_file_renders_through_the_cli(tmp_path: Path) -> None:
+    run_cli("init", "follow-up", "--language", "de", "-o", "f.toml", cwd=tmp_path)
+    data = fill(_starter("follow-up", "de"), "de")
+    (tmp_path / "f.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert run_cli("check", "f.json", cwd=tmp_path).returncode == 0
+    letter = run_cli("letter", "f.json", "-o", "f.pdf", cwd=tmp_path)
+    assert letter.returncode == 0, letter.stderr
+    assert (tmp_path / "f.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_init_kinds_and_languages(kind: str, tmp_path: Path) -> None:
+    for language in languages():
+        out = tmp_path / f"{kind}-{language}.toml"
+        proc = run_cli("init", kind, "--language", language, "-o", str(out))
+        assert proc.returncode == 0, proc.stderr
+        assert out.read_text(encoding="utf-8") == starter_text(kind, language)
+
+
+def test_init_never_overwrites(tmp_path: Path) -> None:
+    target = tmp_path / "mine.toml"
+    target.write_text("precious", encoding="utf-8")
+    proc = run_cli("init", "-o", str(target))
+    assert_one_line_error(proc, "mine.toml", "already exists")
+    assert target.read_text(encoding="utf-8") == "precious"
+
+
+def test_init_into_a_missing_folder_is_a_one_line_error(tmp_path: Path) -> None:
+    proc = run_cli("init", "-o", str(tmp_path / "nope" / "x.toml"))
+    assert_one_line_error(proc, "does not exist")
+
+
+def test_languages_are_en_and_de() -> None:
+    assert set(languages()) >= {"en", "de"}
