@@ -30,6 +30,7 @@ def test_wheel_carries_layouts_fonts_and_carriers(wheel: Path) -> None:
     assert "letterpress/_data/fonts/NotoSerif-BoldItalic.ttf" in names
     assert "letterpress/_data/fonts/OFL.txt" in names
     assert any(n.startswith("letterpress/i18n/") for n in names)
+    assert "letterpress/callsheet/text/de.toml" in names
 
 
 def test_installed_wheel_renders_the_example_outside_the_checkout(wheel: Path,
@@ -57,6 +58,11 @@ def test_installed_wheel_renders_the_example_outside_the_checkout(wheel: Path,
                           cwd=work, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert (work / "thank-you.pdf").stat().st_size > 10_000
+    shutil.copy(ROOT / "examples" / "call.toml", work / "call.toml")
+    call = subprocess.run([str(python), "-m", "letterpress", "call", "call.toml", "-o", "c.pdf"],
+                          cwd=work, capture_output=True, text=True)
+    assert call.returncode == 0, call.stderr
+    assert (work / "c.pdf").is_file()
     listing = subprocess.run([str(python), "-m", "letterpress", "layouts"], cwd=work,
                              capture_output=True, text=True)
     assert "us-letter-10" in listing.stdout
