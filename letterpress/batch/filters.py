@@ -1,0 +1,163 @@
+"""Template filters for dates and numbers as spreadsheets hold them, and the date-order rule.
+
+``{{ row.due | date }}`` -> 2026-12-01 (for the letter's ``date`` field),
+``{{ row.due | date("%d.%m.%Y") }}``, ``{{ row.due | long_date }}`` -> "1 December 2026" in the
+letter's language, ``{{ row.amount | number(2) }}``, ``{{ row.amount | money("EUR") }}``.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
+from jinja2 import pass_context
+from jinja2.runtime import Context
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+_YMD = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")  # dots: always day first
+_NUMERIC = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})$")  # order varies
+
+
+class FilterError(Exception):
+    """A value a filter cannot use: message, hint and (when known) the column."""
+
+    def __init__(self, what: str, hint: str = "", column: str = "") -> None:
+        super().__init__(what)
+        self.what, self.hint, self.column = what, hint, column
+
+
+def date_order(values: Iterable[str]) -> str | None:
+    """'dmy' or 'mdy' when the numeric dates of the data settle it (a day over 12 somewhere),
+    else None (or when the data mixes both orders)."""
+    day_first = month_first = False
+    for value in values:
+        match = _NUMERIC.match(value)
+        if match:
+            a, b = int(match.group(1)), int(match.group(2))
+            day_first |= a > 12 >= b
+            month_first |= b > 12 >= a
+    if day_first == month_first:
+        return None
+    return "dmy" if day_first else "mdy"
+
+
+def ambiguous(value: str, order: str | None) -> tuple[date, date] | None:
+    """The two readings of a date such as 03/04/2026 when the order is not settled."""
+    match = _NUMERIC.match(value.strip())
+    if not match or order:
+        return None
+    a, b, year = int(match.group(1)), int(match.group(2)), _year(match.group(3))
+    if a == b or a > 12 or b > 12:
+        return None
+    try:
+        return date(year, b, a), date(year, a, b)
+    except ValueError:
+        return None
+
+
+def parse_date(value: Any, order: str | None) -> date:
+    """A cell as a date; raise FilterError when it is no date or reads two ways."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    try:
+        if match := _ISO.match(text) or _YMD.match(text):
+            return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        if match := _DOTTED.match(text):
+            return date(_year(match.group(3)), int(match.group(2)), int(match.group(1)))
+        if match := _NUMERIC.match(text):
+            a, b, year = int(match.group(1)), int(match.group(2)), _year(match.group(3))
+            both = ambiguous(text, order)
+            if both:
+                raise FilterError(f"date {text!r} reads as {_long(both[0])} or "
+                                  f"{_long(both[1])}",
+                                  f"write it as YYYY-MM-DD ({both[0].isoformat()})")
+            day_first = order == "dmy" or (order is None and a > 12)
+            return date(year, b, a) if day_first else date(year, a, b)
+    except ValueError:
+        raise FilterError(f"{text!r} is not a valid date", "write it as YYYY-MM-DD") from None
+    raise FilterError(f"{text!r} is not a date", "write it as YYYY-MM-DD")
+
+
+def _long(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+def _locale(tag: str) -> Locale:
+    try:
+        return Locale.parse(tag.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en")
+
+
+def _column(value: Any) -> str:
+    return getattr(value, "column", "")
+
+
+@pass_context
+def date_filter(context: Context, value: Any, fmt: str | None = None) -> str:
+    """ISO date (what the letter's ``date`` field takes), or ``strftime(fmt)``."""
+    try:
+        day = parse_date(value, context.get("date_order"))
+    except FilterError as exc:
+        exc.column = _column(value)
+        raise
+    return day.strftime(fmt) if fmt else day.isoformat()
+
+
+@pass_context
+def long_date(context: Context, value: Any, language: str | None = None) -> str:
+    """The date written out in the letter's language (or ``language``)."""
+    try:
+        day = parse_date(value, context.get("date_order"))
+    except FilterError as exc:
+        exc.column = _column(value)
+        raise
+    return format_date(day, format="long",
+                       locale=_locale(language or context.get("letter_language") or "en"))
+
+
+def _decimal(value: Any) -> Decimal:
+    text = str(value).strip().replace("\u00a0", "").replace(" ", "").replace("'", "")
+    if "," in text and "." in text:  # the last separator is the decimal one
+        text = text.replace(".", "").replace(",", ".") if text.rfind(",") > text.rfind(".") \
+            else text.replace(",", "")
+    elif "," in text:
+        text = text.replace(",", ".")
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise FilterError(f"{value!r} is not a number", "write digits, e.g. 1234.50",
+                          _column(value)) from None
+
+
+@pass_context
+def number(context: Context, value: Any, decimals: int | None = None) -> str:
+    """A number in the letter language's style, e.g. 1,234.5 or 1.234,5."""
+    amount = _decimal(value)
+    fmt = None if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(amount, format=fmt,
+                          locale=_locale(context.get("letter_language") or "en"))
+
+
+@pass_context
+def money(context: Context, value: Any, currency: str = "EUR") -> str:
+    """An amount with its currency in the letter language's style, e.g. 1.234,50 €."""
+    return format_currency(_decimal(value), currency,
+                           locale=_locale(context.get("letter_language") or "en"))
+
+
+FILTERS = {"date": date_filter, "long_date": long_date, "number": number, "money": money}

@@ -1,0 +1,247 @@
+"""Streaming concatenation of ReportLab PDFs into one print job, with a bookmark per section and
+optional blank backs (duplex). Only what the pages use is copied; memory stays flat because each
+part is written out as soon as it arrives and only object offsets are kept."""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import BinaryIO
+
+_REF = re.compile(rb"(\d+) 0 R\b")
+_OBJ = re.compile(rb"(\d+) 0 obj\s*")
+_STREAM = re.compile(rb">>\s*stream\r?\n")
+_MEDIABOX = re.compile(rb"/MediaBox\s*\[([^\]]*)\]")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A run of pages in a part (one letter, or one call sheet) and its bookmark title."""
+
+    title: str
+    pages: int
+
+
+class MergeError(Exception):
+    """A part PDF that this merger cannot read (never expected from ReportLab output)."""
+
+
+class Part:
+    """Objects of one PDF by number, read through its cross-reference table."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        start = data.rfind(b"startxref")
+        if start < 0:
+            raise MergeError("no startxref")
+        xref = int(data[start + 9:].split()[0])
+        lines = data[xref:data.index(b"trailer", xref)].split(b"\n")
+        offsets: dict[int, int] = {}
+        i = 1
+        while i < len(lines):
+            head = lines[i].split()
+            if len(head) != 2:
+                i += 1
+                continue
+            first, count = int(head[0]), int(head[1])
+            for k in range(count):
+                entry = lines[i + 1 + k].split()
+                if entry[2] == b"n":
+                    offsets[first + k] = int(entry[0])
+            i += 1 + count
+        self.offsets = offsets
+        trailer = data[data.index(b"trailer", xref):start]
+        root = re.search(rb"/Root (\d+) 0 R", trailer)
+        if not root:
+            raise MergeError("no /Root")
+        catalog = self.head(int(root.group(1)))
+        pages = re.search(rb"/Pages (\d+) 0 R", catalog)
+        if not pages:
+            raise MergeError("no /Pages")
+        self.page_tree: set[int] = set()
+        self.pages = self._kids(int(pages.group(1)))
+        self.page_set = set(self.pages)
+        self.cursor = 0  # pages before it are copied
+        self.numbers: dict[int, int] = {}  # object here -> object in the merge
+
+    def body(self, num: int) -> bytes:
+        start = self.offsets[num]
+        match = _OBJ.match(self.data, start)
+        if not match or int(match.group(1)) != num:
+            raise MergeError(f"object {num} not at its offset")
+        end = self.data.index(b"endobj", match.end())
+        if _STREAM.search(self.data, match.end(), end):  # the stream may hold "endobj"
+            stream_end = self.data.index(b"endstream", match.end())
+            end = self.data.index(b"endobj", stream_end)
+        return self.data[match.end():end]
+
+    def head(self, num: int) -> bytes:
+        body = self.body(num)
+        split = _STREAM.search(body)
+        return body[:split.start() + 2] if split else body
+
+    def _kids(self, node: int) -> list[int]:
+        """The page objects under a page-tree node, in order."""
+        head = self.head(node)
+        kids = re.search(rb"/Kids\s*\[([^\]]*)\]", head)
+        if kids is None:
+            return [node]
+        self.page_tree.add(node)
+        out: list[int] = []
+        for ref in _REF.findall(kids.group(1)):
+            out += self._kids(int(ref))
+        return out
+
+
+def _pdf_text(text: str) -> bytes:
+    """A PDF text string: UTF-16BE with BOM, as hex (safe for any character)."""
+    return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode() + b">"
+
+
+class MergedPdf:
+    """Write parts one after another to ``handle``; call ``finish`` once at the end."""
+
+    CATALOG, PAGES, OUTLINES, INFO = 1, 2, 3, 4
+
+    def __init__(self, handle: BinaryIO, *, duplex: bool = False, title: str = "",
+                 when: date | None = None) -> None:
+        self.handle = handle
+        self.duplex = duplex
+        self.title = title
+        self.when = when
+        self.offsets: dict[int, int] = {}
+        self.next_num = 5
+        self.kids: list[int] = []
+        self.marks: list[tuple[str, int, float]] = []  # title, page object, page height
+        self.digest = hashlib.md5()
+        self.pos = 0
+        self._write(b"%PDF-1.4\n%\x93\x8c\x8b\x9e letterpress batch\n")
+
+    @property
+    def page_count(self) -> int:
+        return len(self.kids)
+
+    def _write(self, data: bytes) -> None:
+        self.handle.write(data)
+        self.digest.update(data)
+        self.pos += len(data)
+
+    def _object(self, num: int, body: bytes) -> None:
+        self.offsets[num] = self.pos
+        self._write(b"%d 0 obj\n" % num + body + b"\nendobj\n")
+
+    def _new(self) -> int:
+        num = self.next_num
+        self.next_num += 1
+        return num
+
+    def append(self, pdf: bytes | "Part", sections: Sequence[Section]) -> list[int]:
+        """Copy the next pages of a part (bytes, or a ``Part`` to take its pages in several
+        runs, sharing its fonts); returns each section's first page (1-based) in the merge."""
+        part = pdf if isinstance(pdf, Part) else Part(pdf)
+        wanted = sum(s.pages for s in sections)
+        pages = part.pages[part.cursor:part.cursor + wanted]
+        if len(pages) != wanted:
+            raise MergeError(f"sections cover {wanted} pages, the part has "
+                             f"{len(part.pages) - part.cursor} left")
+        part.cursor += wanted
+        numbers = part.numbers
+        order: list[int] = []
+        todo = deque(pages)
+        while todo:  # everything these pages reach that is not copied yet
+            num = todo.popleft()
+            if num in numbers or num in part.page_tree:
+                continue
+            numbers[num] = self._new()
+            order.append(num)
+            head = part.head(num)
+            if num in part.page_set:
+                head = re.sub(rb"/Parent \d+ 0 R", b"", head)
+            todo += [int(r) for r in _REF.findall(head) if int(r) not in numbers]
+
+        def renumber(match: re.Match[bytes]) -> bytes:
+            old = int(match.group(1))
+            if old not in numbers:
+                raise MergeError(f"reference to object {old} outside the pages")
+            return b"%d 0 R" % numbers[old]
+
+        for num in order:
+            body = part.body(num)
+            split = _STREAM.search(body)
+            head, rest = (body[:split.start() + 2], body[split.start() + 2:]) if split \
+                else (body, b"")
+            if num in part.page_set:  # re-parented to the merged page tree
+                head = re.sub(rb"/Parent \d+ 0 R", b"", head)
+            head = _REF.sub(renumber, head)
+            if num in part.page_set:
+                head = head.replace(b"<<", b"<< /Parent %d 0 R" % self.PAGES, 1)
+            self._object(numbers[num], head + rest)
+        firsts = []
+        run = iter(pages)
+        for section in sections:
+            firsts.append(len(self.kids) + 1)
+            page = 0
+            for i in range(section.pages):
+                page = next(run)
+                if i == 0:
+                    self.marks.append((section.title, numbers[page],
+                                       self._height(part.head(page))))
+                self.kids.append(numbers[page])
+            if self.duplex and section.pages % 2:
+                self._blank(part.head(page))
+        return firsts
+
+    @staticmethod
+    def _height(head: bytes) -> float:
+        box = _MEDIABOX.search(head)
+        return float(box.group(1).split()[3]) if box else 842.0
+
+    def _blank(self, like_page: bytes) -> None:
+        box = _MEDIABOX.search(like_page)
+        media = box.group(0) if box else b"/MediaBox [ 0 0 595.2756 841.8898 ]"
+        num = self._new()
+        self._object(num, b"<< /Type /Page /Parent %d 0 R " % self.PAGES + media +
+                     b" /Resources << >> >>")
+        self.kids.append(num)
+
+    def finish(self) -> None:
+        """Write the page tree, bookmarks, document information, xref and trailer."""
+        items = [self._new() for _ in self.marks]
+        for i, (title, page, height) in enumerate(self.marks):
+            links = b""
+            if i:
+                links += b" /Prev %d 0 R" % items[i - 1]
+            if i + 1 < len(items):
+                links += b" /Next %d 0 R" % items[i + 1]
+            self._object(items[i], b"<< /Title " + _pdf_text(title) + b" /Parent %d 0 R"
+                         % self.OUTLINES + links + b" /Dest [ %d 0 R /XYZ 0 %s 0 ] >>"
+                         % (page, f"{height:g}".encode()))
+        if items:
+            self._object(self.OUTLINES, b"<< /Type /Outlines /First %d 0 R /Last %d 0 R "
+                         b"/Count %d >>" % (items[0], items[-1], len(items)))
+        else:
+            self._object(self.OUTLINES, b"<< /Type /Outlines /Count 0 >>")
+        kids = b" ".join(b"%d 0 R" % k for k in self.kids)
+        self._object(self.PAGES, b"<< /Type /Pages /Count %d /Kids [ " % len(self.kids) + kids
+                     + b" ] >>")
+        self._object(self.CATALOG, b"<< /Type /Catalog /Pages %d 0 R /Outlines %d 0 R "
+                     b"/PageMode /UseOutlines >>" % (self.PAGES, self.OUTLINES))
+        info = b"<< /Producer (letterpress) /Creator (letterpress batch)"
+        if self.title:
+            info += b" /Title " + _pdf_text(self.title)
+        if self.when:
+            info += b" /CreationDate (D:%s000000+00'00')" % self.when.strftime("%Y%m%d").encode()
+        self._object(self.INFO, info + b" >>")
+        size = self.next_num
+        xref = self.pos
+        lines = [b"xref\n0 %d\n" % size, b"0000000000 65535 f \n"]
+        for num in range(1, size):
+            lines.append(b"%010d 00000 n \n" % self.offsets[num])
+        ident = self.digest.hexdigest().encode()
+        self._write(b"".join(lines))
+        self._write(b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [ <%s> <%s> ] >>\n"
+                    % (size, self.CATALOG, self.INFO, ident, ident))
+        self._write(b"startxref\n%d\n%%%%EOF\n" % xref)

@@ -1,0 +1,244 @@
+"""Work done per row, in worker processes: template -> letter file -> checks -> PDF.
+
+Each process compiles the template once (``start``); the functions below take rows and return
+plain, picklable results.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..compose import build_letters, build_pdf
+from ..errors import UserError
+from ..letter import PreparedLetter, prepare_letter
+from ..source import Source
+from .checks import Finding, check_postcodes, from_row_error, from_user_error
+from .table import Row
+from .template import LetterTemplate, RowError, compile_template, direct_columns
+
+KINDS = {"letter": ("letter",), "call": ("call",), "both": ("letter", "call")}
+
+
+@dataclass(frozen=True)
+class Spec:
+    """Everything a worker needs, picklable: the raw template and the run's choices."""
+
+    template: dict[str, Any]
+    origin: str
+    base_dir: Path
+    date_order: str | None
+    columns: tuple[str, ...]
+    kind: str = "letter"
+    call_now: date | None = None
+    out_dir: Path | None = None
+
+
+@dataclass
+class Outcome:
+    """One output of one row: a letter or a call sheet, made or not."""
+
+    row: int
+    kind: str
+    finding: Finding | None = None
+    pages: int = 0
+    title: str = ""
+    file: str = ""  # --out-dir: the temporary file written
+    sha256: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.finding is None
+
+
+@dataclass
+class ChunkResult:
+    """A run of rows for the merged PDF: the letters in one PDF, call sheets one PDF each."""
+
+    index: int
+    letters_pdf: bytes | None
+    calls: dict[int, bytes] = field(default_factory=dict)
+    outcomes: list[Outcome] = field(default_factory=list)
+
+
+class _Worker:
+    def __init__(self, spec: Spec) -> None:
+        self.spec = spec
+        source = Source(data=spec.template, origin=spec.origin, base_dir=spec.base_dir)
+        self.tpl: LetterTemplate = compile_template(source, spec.date_order)
+        self.direct = direct_columns(spec.columns)
+        self.kinds = KINDS[spec.kind]
+
+
+_WORKER: _Worker | None = None
+
+
+def start(spec: Spec) -> None:
+    """Pool initializer (also called directly when running in one process)."""
+    global _WORKER
+    _WORKER = _Worker(spec)
+
+
+def _worker() -> _Worker:
+    assert _WORKER is not None, "render.start() was not called"
+    return _WORKER
+
+
+def _source(w: _Worker, row: Row) -> Source:
+    source = _render(w, row)
+    check_postcodes(source.data, w.tpl, w.direct, row.numeric)
+    return source
+
+
+def _render(w: _Worker, row: Row) -> Source:
+    from .template import render_row
+
+    return render_row(w.tpl, row.values, w.direct, f"row {row.number}")
+
+
+def _finding(w: _Worker, row: Row, exc: Exception) -> Finding:
+    if isinstance(exc, RowError):
+        return from_row_error(row.number, exc)
+    assert isinstance(exc, UserError)
+    return from_user_error(row.number, exc, w.tpl, w.direct)
+
+
+def _call_sheet(w: _Worker, source: Source) -> tuple[bytes, int]:
+    from ..callsheet import render_call_sheet
+
+    result = render_call_sheet(source, None, now=w.spec.call_now)
+    return result.pdf, result.pages
+
+
+def _title(row: Row, prep: PreparedLetter | None, source: Source | None, kind: str) -> str:
+    name = ""
+    if prep is not None:
+        name = prep.letter.recipient.name or prep.letter.recipient.organization
+    elif source is not None:
+        recipient = source.data.get("recipient")
+        if isinstance(recipient, dict):
+            name = str(recipient.get("name") or recipient.get("organization") or "")
+    label = "call sheet" if kind == "call" else "letter"
+    return f"Row {row.number}: {label}" + (f" to {name}" if name else "")
+
+
+def check_rows(rows: list[Row]) -> list[Finding]:
+    """``--check``: everything but building the PDF (call sheets are rendered, in memory)."""
+    w = _worker()
+    out = []
+    for row in rows:
+        try:
+            source = _source(w, row)
+            if "letter" in w.kinds:
+                prepare_letter(source)
+            if "call" in w.kinds:
+                _call_sheet(w, source)
+        except (RowError, UserError) as exc:
+            out.append(_finding(w, row, exc))
+    return out
+
+
+def merged_chunk(index: int, rows: list[Row]) -> ChunkResult:
+    """Render a run of rows for the merged PDF; bad rows become findings, never exceptions."""
+    w = _worker()
+    result = ChunkResult(index, None)
+    letters: list[tuple[Outcome, PreparedLetter]] = []
+    for row in rows:
+        try:
+            source = _source(w, row)
+        except (RowError, UserError) as exc:
+            finding = _finding(w, row, exc)
+            result.outcomes += [Outcome(row.number, k, finding) for k in w.kinds]
+            continue
+        if "letter" in w.kinds:
+            try:
+                prep = prepare_letter(source)
+                outcome = Outcome(row.number, "letter", title=_title(row, prep, source, "letter"))
+                letters.append((outcome, prep))
+            except (RowError, UserError) as exc:
+                outcome = Outcome(row.number, "letter", _finding(w, row, exc))
+            result.outcomes.append(outcome)
+        if "call" in w.kinds:
+            try:
+                pdf, pages = _call_sheet(w, source)
+                result.calls[row.number] = pdf
+                result.outcomes.append(Outcome(row.number, "call", pages=pages,
+                                               title=_title(row, None, source, "call")))
+            except (RowError, UserError) as exc:
+                result.outcomes.append(Outcome(row.number, "call", _finding(w, row, exc)))
+    if letters:
+        result.letters_pdf = _build(letters)
+    return result
+
+
+def _build(letters: list[tuple[Outcome, PreparedLetter]]) -> bytes | None:
+    """All good letters in one PDF; a letter that breaks the build is isolated and reported."""
+    try:
+        pdf, counts = build_letters([p for _, p in letters], {"creator": "letterpress"},
+                                    letters[0][1].day)
+    except Exception:  # noqa: BLE001 - find the letter that fails, keep the others
+        good = []
+        for outcome, prep in letters:
+            try:
+                build_pdf(prep.layout, prep.first, prep.content, prep.styles, prep.typeface,
+                          prep.meta, prep.day)
+                good.append((outcome, prep))
+            except Exception as exc:  # noqa: BLE001
+                outcome.finding = Finding(outcome.row, (), "", f"the letter could not be laid "
+                                          f"out ({type(exc).__name__}: {exc})",
+                                          "shorten long words or lines in the text")
+        if not good or len(good) == len(letters):
+            return None
+        return _build(good)
+    for (outcome, _), pages in zip(letters, counts):
+        outcome.pages = pages
+    return pdf
+
+
+def file_rows(items: list[tuple[Row, str]]) -> list[Outcome]:
+    """``--out-dir``: write each row's PDFs to temporary files in the folder (the caller
+    renames them); ``name`` is the sanitised base name."""
+    w = _worker()
+    assert w.spec.out_dir is not None
+    out: list[Outcome] = []
+    for row, name in items:
+        try:
+            source = _source(w, row)
+        except (RowError, UserError) as exc:
+            finding = _finding(w, row, exc)
+            out += [Outcome(row.number, k, finding) for k in w.kinds]
+            continue
+        for kind in w.kinds:
+            try:
+                if kind == "letter":
+                    prep = prepare_letter(source)
+                    pdf, pages = build_pdf(prep.layout, prep.first, prep.content, prep.styles,
+                                           prep.typeface, prep.meta, prep.day)
+                else:
+                    pdf, pages = _call_sheet(w, source)
+            except (RowError, UserError) as exc:
+                out.append(Outcome(row.number, kind, _finding(w, row, exc)))
+                continue
+            tmp = _write_temp(w.spec.out_dir, file_name(name, kind, w.kinds), pdf)
+            out.append(Outcome(row.number, kind, pages=pages, file=str(tmp),
+                               sha256=hashlib.sha256(pdf).hexdigest()))
+    return out
+
+
+def file_name(name: str, kind: str, kinds: tuple[str, ...]) -> str:
+    """``NAME.pdf`` for the letter, ``NAME-call.pdf`` for the call sheet when both are made."""
+    return f"{name}-call.pdf" if kind == "call" and len(kinds) > 1 else f"{name}.pdf"
+
+
+def _write_temp(folder: Path, final: str, data: bytes) -> Path:
+    fd, tmp = tempfile.mkstemp(prefix=f".{final}.", suffix=".part", dir=folder)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.chmod(tmp, 0o644)
+    return Path(tmp)

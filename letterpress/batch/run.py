@@ -1,0 +1,485 @@
+"""The batch run, stage by stage: read data -> compile template -> check -> render rows in
+worker processes -> write the merged PDF or the files -> manifest."""
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..errors import UserError
+from ..output import atomic_path, write_bytes_atomic
+from ..source import load_source
+from . import filters, manifest, render
+from .checks import Finding, table_findings
+from .manifest import Entry, Journal
+from .names import NamePattern, TemplateError, unique_names
+from .pdfmerge import MergedPdf, Part, Section
+from .table import Row, Table, read_table
+from .template import check_columns, compile_template
+
+CHUNK = 100  # rows per worker task; fixed, so the merged file does not depend on --jobs
+Report = Callable[[str], None]
+
+
+@dataclass
+class Options:
+    """What ``letterpress batch`` was asked to do (see the CLI for each option)."""
+
+    template: Path
+    data: Path
+    output: Path | None = None
+    out_dir: Path | None = None
+    name: str | None = None
+    kind: str = "letter"
+    check: bool = False
+    strict: bool = False
+    resume: bool = False
+    duplex: bool = False
+    jobs: int | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    encoding: str | None = None
+    manifest: Path | None = None
+    progress: bool | None = None  # None: only on a terminal
+    call_now: date | None = None
+    chunk: int = CHUNK
+
+
+@dataclass
+class Summary:
+    """How the run went; ``exit_code`` is 0 (all good) or 1 (some rows failed)."""
+
+    rows: int = 0
+    made: int = 0
+    failed: int = 0
+    resumed: int = 0
+    pages: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    manifest: Path | None = None
+    written: list[Path] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if any(f.severity == "error" for f in self.findings) else 0
+
+
+def run_batch(opts: Options, report: Report | None = None) -> Summary:
+    """Run the batch; row problems are reported and summarised, unusable input raises
+    UserError."""
+    say: Report = report or (lambda line: print(line, file=sys.stderr))
+    _validate(opts)
+    source = load_source(opts.template)
+    table = read_table(opts.data, delimiter=opts.delimiter, sheet=opts.sheet,
+                       encoding=opts.encoding)
+    order = filters.date_order(v for row in table.rows for v in row.values.values())
+    tpl = compile_template(source, order)
+    check_columns(tpl, table.columns, table.origin)
+    if opts.kind in ("call", "both"):
+        _require_call(source.data, source.origin)
+    spec = render.Spec(template=source.data, origin=source.origin, base_dir=source.base_dir,
+                       date_order=order, columns=table.columns, kind=opts.kind,
+                       call_now=opts.call_now, out_dir=opts.out_dir)
+    summary = Summary(rows=len(table.rows))
+    early = table_findings(table, tpl)
+    names: dict[int, str] = {}
+    if opts.out_dir is not None:
+        early += _names(opts, table, names)
+    _report(early, table.origin, say)
+    summary.findings += early
+    bad = {f.row for f in early if f.severity == "error"}
+    rows = [row for row in table.rows if row.number not in bad]
+    jobs = max(1, opts.jobs or os.cpu_count() or 1)
+
+    if opts.check or opts.strict:
+        found = _check_all(spec, rows, jobs, opts)
+        _report(found, table.origin, say)
+        summary.findings += found
+        if opts.check or summary.exit_code:
+            summary.failed = len({f.row for f in summary.findings if f.severity == "error"})
+            if opts.strict and not opts.check:
+                say(f"letterpress: --strict: {summary.failed} of {summary.rows} rows have "
+                    "problems; nothing was written")
+            return summary
+    fingerprint = _fingerprint(source.origin, opts)
+    inputs = {row.number: _input_hash(fingerprint, row) for row in table.rows}
+    failed_early = [Entry(f.row, k, "failed", message=f.message(),
+                          input_sha256=inputs[f.row])
+                    for f in early if f.severity == "error" for k in render.KINDS[opts.kind]]
+    failed_early = list({(e.row, e.kind): e for e in failed_early}.values())
+    manifest_path = opts.manifest or manifest.default_path(opts.output, opts.out_dir)
+    summary.manifest = manifest_path
+    if opts.output is not None:
+        entries = _merged(opts, spec, rows, inputs, jobs, summary, table.origin, say)
+    else:
+        entries = _files(opts, spec, rows, names, inputs, jobs, summary, table.origin, say,
+                         manifest_path)
+    entries += failed_early
+    warnings = {}
+    for f in summary.findings:
+        if f.severity == "warning":
+            warnings.setdefault(f.row, []).append(f.message())
+    for e in entries:
+        if e.status == "ok" and e.row in warnings and not e.message:
+            e.message = "warning: " + " | ".join(warnings[e.row])
+    manifest.write(manifest_path, entries)
+    summary.failed = len({e.row for e in entries if e.status == "failed"})
+    return summary
+
+
+def _validate(opts: Options) -> None:
+    if opts.kind not in render.KINDS:
+        raise UserError(f"unknown kind {opts.kind!r}", where="--kind",
+                        hint="use letter, call or both")
+    if not opts.check and (opts.output is None) == (opts.out_dir is None):
+        raise UserError("say where to write", where="batch",
+                        hint="give -o merged.pdf or --out-dir DIR (or --check)")
+    if opts.name and opts.out_dir is None:
+        raise UserError("--name applies to --out-dir only", where="--name")
+    if opts.duplex and opts.output is None and not opts.check:
+        raise UserError("--duplex applies to the merged PDF (-o) only", where="--duplex")
+    if opts.jobs is not None and opts.jobs < 1:
+        raise UserError("--jobs must be 1 or more", where="--jobs")
+    inputs = {Path(opts.template).resolve(), Path(opts.data).resolve()}
+    for out in (opts.output, opts.manifest):
+        if out is not None and Path(out).resolve() in inputs:
+            raise UserError("the output would overwrite an input", where=str(out),
+                            hint="choose another path")
+    if opts.output is not None and opts.output.suffix.lower() != ".pdf":
+        raise UserError("the merged output must be a .pdf file", where=str(opts.output))
+    if opts.out_dir is not None:
+        if opts.out_dir.exists() and not opts.out_dir.is_dir():
+            raise UserError("is a file, not a folder", where=str(opts.out_dir))
+        if not opts.check:
+            opts.out_dir.mkdir(parents=True, exist_ok=True)
+
+
+def _require_call(data: dict[str, Any], origin: str) -> None:
+    if "call" not in data:
+        raise UserError("the template has no [call] table", where=origin,
+                        hint="add one for call sheets, or use --kind letter")
+    try:
+        import letterpress.callsheet  # noqa: F401
+    except ImportError:
+        raise UserError("call sheets are not available in this installation",
+                        where="--kind") from None
+
+
+def _names(opts: Options, table: Table, names: dict[int, str]) -> list[Finding]:
+    pattern = NamePattern(opts.name)
+    raw: list[str | None] = []
+    found = []
+    for row in table.rows:
+        try:
+            raw.append(pattern.render(row.number, row.values))
+        except TemplateError as exc:
+            raw.append(None)
+            found.append(Finding(row.number, (), "--name", f"the file name pattern failed: {exc}",
+                                 "fix --name or fill the column"))
+    for row, name in zip(table.rows, unique_names(raw)):
+        if name is not None:
+            names[row.number] = name
+    return found
+
+
+def _report(findings: Iterable[Finding], origin: str, say: Report) -> None:
+    for f in findings:
+        label = "warning" if f.severity == "warning" else "error"
+        say(f"letterpress: {label}: {origin}, {f.line()}")
+
+
+def _chunks(rows: list[Row], size: int) -> list[list[Row]]:
+    return [rows[i:i + size] for i in range(0, len(rows), size)]
+
+
+def _pool_map(spec: render.Spec, func: Callable[..., Any], tasks: list[tuple[Any, ...]],
+              jobs: int) -> Iterator[Any]:
+    """Results of ``func(*task)`` in task order, from ``jobs`` processes (or this one)."""
+    if jobs == 1 or len(tasks) <= 1:
+        render.start(spec)
+        for task in tasks:
+            yield func(*task)
+        return
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    ctx = multiprocessing.get_context(method)
+    with ctx.Pool(min(jobs, len(tasks)), initializer=render.start, initargs=(spec,)) as pool:
+        yield from pool.imap(_Star(func), tasks)
+
+
+class _Star:
+    """Picklable ``lambda task: func(*task)``."""
+
+    def __init__(self, func: Callable[..., Any]) -> None:
+        self.func = func
+
+    def __call__(self, task: tuple[Any, ...]) -> Any:
+        return self.func(*task)
+
+
+def _progress(opts: Options, total: int) -> Any:
+    show = opts.progress if opts.progress is not None else sys.stderr.isatty()
+    if not show:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="row", file=sys.stderr, leave=False)
+
+
+def _check_all(spec: render.Spec, rows: list[Row], jobs: int, opts: Options) -> list[Finding]:
+    bar = _progress(opts, len(rows))
+    out: list[Finding] = []
+    for chunk, found in zip(_chunks(rows, opts.chunk),
+                            _pool_map(spec, render.check_rows,
+                                      [(c,) for c in _chunks(rows, opts.chunk)], jobs)):
+        out += found
+        if bar is not None:
+            bar.update(len(chunk))
+    if bar is not None:
+        bar.close()
+    return out
+
+
+def _fingerprint(origin: str, opts: Options) -> str:
+    """What every row's output depends on besides the row: template, version, kind."""
+    digest = hashlib.sha256()
+    try:
+        digest.update(Path(origin).read_bytes())
+    except OSError:
+        digest.update(origin.encode())
+    digest.update(f"{__version__}|{opts.kind}|{opts.call_now}".encode())
+    return digest.hexdigest()
+
+
+def _input_hash(fingerprint: str, row: Row) -> str:
+    data = json.dumps([fingerprint, row.number, sorted(row.values.items())], ensure_ascii=False)
+    return hashlib.sha256(data.encode()).hexdigest()
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+# --- merged output -------------------------------------------------------------------------
+
+def _merged(opts: Options, spec: render.Spec, rows: list[Row], inputs: dict[int, str],
+            jobs: int, summary: Summary, origin: str, say: Report) -> list[Entry]:
+    """Render chunks in parallel, keep each as a part file (for --resume), merge in order."""
+    assert opts.output is not None
+    out = opts.output
+    parts = out.with_name(out.name + ".parts")
+    if opts.resume and out.is_file():
+        done = _up_to_date(opts, rows, inputs)
+        if done is not None:
+            summary.resumed = len({e.row for e in done})
+            summary.made = sum(1 for e in done if e.status == "ok")
+            say(f"letterpress: {out} is up to date with the data; nothing to do")
+            summary.findings += [Finding(e.row, (), "", e.message) for e in done
+                                 if e.status == "failed"]
+            return done
+    if parts.exists() and not opts.resume:
+        shutil.rmtree(parts)
+    parts.mkdir(exist_ok=True)
+    chunks = _chunks(rows, opts.chunk)
+    keys = [_chunk_key(c, inputs, opts) for c in chunks]
+    cached = {i for i, key in enumerate(keys) if opts.resume and _part_ok(parts, i, key)}
+    summary.resumed = sum(len(chunks[i]) for i in cached)
+    todo = [(i, c) for i, c in enumerate(chunks) if i not in cached]
+    bar = _progress(opts, len(rows))
+    fresh = _pool_map(spec, render.merged_chunk, todo, jobs)
+    entries: list[Entry] = []
+    with atomic_path(out) as tmp, open(tmp, "wb") as handle:
+        merged = MergedPdf(handle, duplex=opts.duplex, title=_title(opts),
+                           when=spec.template.get("date") if isinstance(
+                               spec.template.get("date"), date) else None)
+        for i in range(len(chunks)):
+            if i in cached:
+                result = _load_part(parts, i)
+            else:
+                result = next(fresh)
+                _save_part(parts, i, keys[i], result)
+            entries += _append(merged, result, opts, inputs, summary, origin, say)
+            if bar is not None:
+                bar.update(len(chunks[i]))
+        merged.finish()
+        handle.flush()
+        os.fsync(handle.fileno())
+        summary.pages = merged.page_count
+    if bar is not None:
+        bar.close()
+    digest = _sha256_file(out)
+    for e in entries:
+        if e.status == "ok":
+            e.sha256 = digest
+    shutil.rmtree(parts, ignore_errors=True)
+    summary.written.append(out)
+    return entries
+
+
+def _title(opts: Options) -> str:
+    return f"{opts.template.stem} x {opts.data.name}"
+
+
+def _append(merged: MergedPdf, result: render.ChunkResult, opts: Options,
+            inputs: dict[int, str], summary: Summary, origin: str, say: Report) -> list[Entry]:
+    letters = Part(result.letters_pdf) if result.letters_pdf else None
+    entries = []
+    for o in result.outcomes:
+        entry = Entry(o.row, o.kind, "ok" if o.ok else "failed", input_sha256=inputs[o.row])
+        if o.finding is not None:
+            entry.message = o.finding.message()
+            summary.findings.append(o.finding)
+            _report([o.finding], origin, say)
+        else:
+            if o.kind == "letter":
+                assert letters is not None
+                first = merged.append(letters, [Section(o.title, o.pages)])[0]
+            else:
+                first = merged.append(result.calls[o.row], [Section(o.title, o.pages)])[0]
+            entry.output, entry.first_page, entry.pages = str(opts.output), first, o.pages
+            summary.made += 1
+        entries.append(entry)
+    return entries
+
+
+def _chunk_key(rows: list[Row], inputs: dict[int, str], opts: Options) -> str:
+    return hashlib.sha256("|".join([str(opts.chunk), *(inputs[r.number] for r in rows)])
+                          .encode()).hexdigest()
+
+
+def _save_part(parts: Path, index: int, key: str, result: render.ChunkResult) -> None:
+    """Keep a finished chunk on disk until the merge is complete (what --resume reuses)."""
+    stem = parts / f"chunk-{index:06d}"
+    files = {"letters": result.letters_pdf} if result.letters_pdf else {}
+    files.update({f"call-{row}": pdf for row, pdf in result.calls.items()})
+    for name, pdf in files.items():
+        write_bytes_atomic(f"{stem}.{name}.pdf", pdf)
+    meta = {"key": key, "files": {n: hashlib.sha256(p).hexdigest() for n, p in files.items()},
+            "outcomes": [{"row": o.row, "kind": o.kind, "pages": o.pages, "title": o.title,
+                          "finding": None if o.finding is None else
+                          [o.finding.columns, o.finding.field, o.finding.what, o.finding.hint]}
+                         for o in result.outcomes]}
+    write_bytes_atomic(f"{stem}.json", json.dumps(meta, ensure_ascii=False).encode())
+
+
+def _part_ok(parts: Path, index: int, key: str) -> bool:
+    stem = parts / f"chunk-{index:06d}"
+    try:
+        meta = json.loads(Path(f"{stem}.json").read_text(encoding="utf-8"))
+        if meta["key"] != key:
+            return False
+        return all(_sha256_file(Path(f"{stem}.{name}.pdf")) == sha
+                   for name, sha in meta["files"].items())
+    except (OSError, ValueError, KeyError):
+        return False
+
+
+def _load_part(parts: Path, index: int) -> render.ChunkResult:
+    stem = parts / f"chunk-{index:06d}"
+    meta = json.loads(Path(f"{stem}.json").read_text(encoding="utf-8"))
+    result = render.ChunkResult(index, None)
+    if "letters" in meta["files"]:
+        result.letters_pdf = Path(f"{stem}.letters.pdf").read_bytes()
+    for o in meta["outcomes"]:
+        finding = None
+        if o["finding"] is not None:
+            cols, fld, what, hint = o["finding"]
+            finding = Finding(o["row"], tuple(cols), fld, what, hint)
+        elif o["kind"] == "call":
+            result.calls[o["row"]] = Path(f"{stem}.call-{o['row']}.pdf").read_bytes()
+        result.outcomes.append(render.Outcome(o["row"], o["kind"], finding, o["pages"],
+                                              o["title"]))
+    return result
+
+
+def _up_to_date(opts: Options, rows: list[Row], inputs: dict[int, str]) -> list[Entry] | None:
+    """The manifest's entries when the merged file and every row are as it records."""
+    assert opts.output is not None
+    path = opts.manifest or manifest.default_path(opts.output, None)
+    entries = manifest.read(path)
+    if not entries or {e.row for e in entries} != set(inputs):
+        return None
+    if any(e.input_sha256 != inputs[e.row] for e in entries):
+        return None
+    shas = {e.sha256 for e in entries if e.status == "ok"}
+    if len(shas) != 1 or _sha256_file(opts.output) not in shas:
+        return None
+    return entries
+
+
+# --- one file per row ----------------------------------------------------------------------
+
+def _files(opts: Options, spec: render.Spec, rows: list[Row], names: dict[int, str],
+           inputs: dict[int, str], jobs: int, summary: Summary, origin: str, say: Report,
+           manifest_path: Path) -> list[Entry]:
+    assert opts.out_dir is not None
+    journal = Journal(manifest_path.with_name(manifest_path.name + ".journal"))
+    kinds = render.KINDS[opts.kind]
+    previous: dict[tuple[int, str], Entry] = {}
+    if opts.resume:
+        for e in manifest.read(manifest_path) + journal.load():
+            previous[(e.row, e.kind)] = e
+    else:
+        journal.remove()
+    entries: list[Entry] = []
+    todo: list[tuple[Row, str]] = []
+    for row in rows:
+        kept = [_kept(previous.get((row.number, k)), inputs[row.number], opts.out_dir)
+                for k in kinds]
+        if all(kept):
+            entries += [e for e in kept if e is not None]
+            summary.resumed += 1
+            summary.made += len(kinds)
+        else:
+            todo.append((row, names[row.number]))
+    bar = _progress(opts, len(todo))
+    tasks = [(c,) for c in _chunks(todo, opts.chunk)]  # type: ignore[arg-type]
+    try:
+        for outcomes in _pool_map(spec, render.file_rows, tasks, jobs):
+            batch = []
+            for o in outcomes:
+                entry = Entry(o.row, o.kind, "ok" if o.ok else "failed",
+                              input_sha256=inputs[o.row])
+                if o.finding is not None:
+                    entry.message = o.finding.message()
+                    summary.findings.append(o.finding)
+                    _report([o.finding], origin, say)
+                else:
+                    final = opts.out_dir / render.file_name(names[o.row], o.kind, kinds)
+                    os.replace(o.file, final)
+                    entry.output, entry.first_page, entry.pages = final.name, 1, o.pages
+                    entry.sha256 = o.sha256
+                    summary.made += 1
+                    summary.pages += o.pages
+                    summary.written.append(final)
+                batch.append(entry)
+            journal.add(batch)
+            entries += batch
+            if bar is not None:
+                bar.update(len({o.row for o in outcomes}))
+    finally:
+        if bar is not None:
+            bar.close()
+    journal.remove()
+    return entries
+
+
+def _kept(entry: Entry | None, input_sha: str, folder: Path) -> Entry | None:
+    """The previous entry when its file is still there, unchanged, for unchanged input."""
+    if entry is None or entry.status != "ok" or entry.input_sha256 != input_sha:
+        return None
+    path = folder / entry.output
+    if not entry.output or not path.is_file() or _sha256_file(path) != entry.sha256:
+        return None
+    return entry

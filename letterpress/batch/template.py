@@ -1,0 +1,280 @@
+"""The letter file as a template over a data row: every string field is a Jinja2 template,
+rendered in a sandbox with strict undefined; columns named like ``recipient.name`` fill fields
+directly."""
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
+from jinja2.exceptions import SecurityError, TemplateError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from ..errors import UserError
+from ..model import PARTY_FIELDS, RECIPIENT_FIELDS
+from ..source import Source
+from . import filters
+
+FieldPath = tuple[str | int, ...]
+# Direct columns: "recipient.name", "sender.city", "references.your_reference".
+_DIRECT_TABLES = {"sender": PARTY_FIELDS, "recipient": RECIPIENT_FIELDS, "references": None}
+
+
+class RowError(Exception):
+    """A row that cannot become a letter: field path, columns involved, message and hint."""
+
+    def __init__(self, field: str, columns: tuple[str, ...], what: str, hint: str = "") -> None:
+        super().__init__(what)
+        self.field = field
+        self.columns = columns
+        self.what = what
+        self.hint = hint
+
+
+class Cell(str):
+    """A row value that remembers its column, so a filter's error can name it."""
+
+    column = ""
+
+
+class RowView:
+    """The row as templates see it: ``row.first_name`` or ``row["First name"]``.
+
+    It has no public attributes, so a column named ``items`` or ``keys`` is still a column.
+    """
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: dict[str, str]) -> None:
+        self._values = values
+
+    def __getitem__(self, key: str) -> str:
+        cell = Cell(self._values[key])
+        cell.column = key
+        return cell
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._values
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+
+def path_name(path: FieldPath) -> str:
+    """("recipient", "name") -> "recipient.name"; ("enclosures", 0) -> "enclosures[1]"."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out = f"{out}.{part}" if out else part
+    return out
+
+
+def make_environment(date_order: str | None) -> ImmutableSandboxedEnvironment:
+    """The sandbox: no loader (no file reads), no autoescape, strict undefined, our filters."""
+    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
+                                        keep_trailing_newline=True)
+    env.filters.update(filters.FILTERS)
+    env.globals["date_order"] = date_order
+    return env
+
+
+@dataclass
+class LetterTemplate:
+    """A letter file compiled as templates, plus what each field reads from the row."""
+
+    data: dict[str, Any]
+    origin: str
+    base_dir: Path
+    date_order: str | None = None
+    templates: dict[FieldPath, Any] = field(default_factory=dict)
+    columns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # field -> columns
+    guarded: set[str] = field(default_factory=set)  # columns only used under `is defined`
+    dated: set[str] = field(default_factory=set)  # columns read through a date filter
+    free_names: dict[str, str] = field(default_factory=dict)  # bare name -> field
+
+    @property
+    def referenced(self) -> set[str]:
+        return {c for cols in self.columns.values() for c in cols}
+
+
+def compile_template(source: Source, date_order: str | None = None) -> LetterTemplate:
+    """Compile every string of the letter file; syntax errors are a UserError (exit 2)."""
+    env = make_environment(date_order)
+    tpl = LetterTemplate(data=source.data, origin=source.origin, base_dir=source.base_dir,
+                         date_order=date_order)
+    for path, text in _strings(source.data, ()):
+        if "{" not in text:
+            continue
+        where = f"{source.origin}, {path_name(path)}"
+        try:
+            tree = env.parse(text)
+            tpl.templates[path] = env.from_string(tree)
+        except TemplateSyntaxError as exc:
+            raise UserError(f"template error: {exc.message} (line {exc.lineno} of the field)",
+                            where=where, hint="check the {{ }} and {% %} pairs") from None
+        cols, guarded, free, dated = _references(tree, set(env.globals))
+        tpl.dated |= dated
+        if cols:
+            tpl.columns[path_name(path)] = tuple(sorted(cols))
+        tpl.guarded |= guarded - cols
+        for name in free:
+            tpl.free_names.setdefault(name, path_name(path))
+    return tpl
+
+
+def check_columns(tpl: LetterTemplate, columns: tuple[str, ...], data_origin: str) -> None:
+    """Template names that no column provides are one problem for every row: exit 2."""
+    for name, where in tpl.free_names.items():
+        hint = f"write row.{name}" if name in columns else "refer to columns as row.NAME"
+        raise UserError(f"the template uses {name!r}, which is not defined",
+                        where=f"{tpl.origin}, {where}", hint=hint)
+    known = set(columns)
+    for field_name, cols in tpl.columns.items():
+        for col in cols:
+            if col not in known:
+                close = difflib.get_close_matches(col, columns, n=1)
+                hint = (f"did you mean {close[0]!r}?" if close
+                        else f"columns: {', '.join(columns)}")
+                raise UserError(f"the template uses column {col!r}, which {data_origin} does not "
+                                f"have", where=f"{tpl.origin}, {field_name}", hint=hint)
+
+
+def direct_columns(columns: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+    """Columns that fill a field of the letter directly: name -> (table, field)."""
+    out = {}
+    for col in columns:
+        table, dot, name = col.partition(".")
+        if dot and table in _DIRECT_TABLES and name:
+            allowed = _DIRECT_TABLES[table]
+            if allowed is None or name in allowed:
+                out[col] = (table, name)
+    return out
+
+
+def render_row(tpl: LetterTemplate, values: dict[str, str],
+               direct: dict[str, tuple[str, str]], origin: str) -> Source:
+    """The letter file for one row, as a Source named after the row."""
+    row = RowView(values)
+    language = tpl.data.get("language")
+    context: dict[str, Any] = {"row": row, "letter_language": language
+                               if isinstance(language, str) else "en"}
+    if ("language",) in tpl.templates:
+        context["letter_language"] = _render(tpl, ("language",), context, values)
+    data = _fill(tpl.data, (), tpl, context, values)
+    for col, (table, name) in direct.items():
+        value = values.get(col, "")
+        if value:
+            part = data.setdefault(table, {})
+            if not isinstance(part, dict):
+                raise RowError(table, (col,), f"[{table}] in the template is not a table")
+            part[name] = value
+    return Source(data=data, origin=origin, base_dir=tpl.base_dir)
+
+
+def _fill(value: Any, path: FieldPath, tpl: LetterTemplate, context: dict[str, Any],
+          values: dict[str, str]) -> Any:
+    if isinstance(value, str):
+        return _render(tpl, path, context, values) if path in tpl.templates else value
+    if isinstance(value, dict):
+        return {k: _fill(v, (*path, k), tpl, context, values) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_fill(v, (*path, i), tpl, context, values) for i, v in enumerate(value)]
+    return value
+
+
+def _render(tpl: LetterTemplate, path: FieldPath, context: dict[str, Any],
+            values: dict[str, str]) -> str:
+    name = path_name(path)
+    cols = tpl.columns.get(name, ())
+    try:
+        return tpl.templates[path].render(context)
+    except UndefinedError as exc:
+        missing = _missing_name(str(exc))
+        known = tuple(values)
+        close = difflib.get_close_matches(missing or "", known, n=1)
+        hint = f"did you mean {close[0]!r}?" if close else "add the column or fix the template"
+        raise RowError(name, (missing,) if missing else cols,
+                       f"the template uses {missing or 'a value'!r}, which this row does not have",
+                       hint) from None
+    except SecurityError as exc:
+        raise RowError(name, cols, f"the template tried something not allowed ({exc})",
+                       "templates may only read row values and use filters") from None
+    except filters.FilterError as exc:
+        raise RowError(name, (exc.column,) if exc.column else cols, exc.what, exc.hint) from None
+    except (TemplateError, ArithmeticError, TypeError, ValueError, LookupError,
+            AttributeError) as exc:
+        raise RowError(name, cols, f"the template failed: {type(exc).__name__}: {exc}",
+                       "check the template expression") from None
+
+
+def _missing_name(message: str) -> str:
+    # "'...RowView object' has no attribute 'x'" or "'x' is undefined"
+    parts = message.split("'")
+    if "has no attribute" in message and len(parts) >= 4:
+        return parts[3]
+    if message.endswith("is undefined") and len(parts) >= 2:
+        return parts[1]
+    return ""
+
+
+def _strings(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, (*path, i))
+
+
+def _references(tree: nodes.Template,
+                known: set[str]) -> tuple[set[str], set[str], set[str], set[str]]:
+    """Columns read as ``row.x``/``row["x"]`` (and those only tested with ``is defined`` or
+    given a ``default``), and bare names the template reads that nothing defines."""
+    from jinja2 import meta
+
+    cols: set[str] = set()
+    guarded: set[str] = set()
+    dated: set[str] = set()
+
+    def walk(node: nodes.Node, safe: bool) -> None:
+        if isinstance(node, nodes.Filter) and node.name in ("date", "long_date"):
+            key = _row_key(node.node)
+            if key:
+                dated.add(key)
+        if isinstance(node, nodes.Test) and node.name in ("defined", "undefined"):
+            safe = True
+        if isinstance(node, nodes.Filter) and node.name in ("default", "d"):
+            safe = True
+        key = _row_key(node)
+        if key is not None:
+            (guarded if safe else cols).add(key)
+        for child in node.iter_child_nodes():
+            walk(child, safe)
+
+    walk(tree, False)
+    free = meta.find_undeclared_variables(tree) - {"row", "letter_language"} - known
+    return cols, guarded, free, dated
+
+
+def _row_key(node: nodes.Node | None) -> str | None:
+    """"x" for ``row.x`` or ``row["x"]``."""
+    if isinstance(node, nodes.Getattr) and _is_row(node.node):
+        return node.attr
+    if (isinstance(node, nodes.Getitem) and _is_row(node.node)
+            and isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str)):
+        return node.arg.value
+    return None
+
+
+def _is_row(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Name) and node.name == "row"
