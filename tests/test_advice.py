@@ -187,6 +187,11 @@ def test_wording_follows_the_letter_language() -> None:
     assert "Heute (Di., 22. Dez.):" in text
 
 
+def test_a_language_without_wording_falls_back_to_english_days() -> None:
+    data = follow_up({"date": "2026-11-24T10:00", "hr_contact": HR}, language="fr")
+    assert run(data, "2026-11-24T15:00").reasons[-1].endswith("by Wed 25 Nov 10:00.")
+
+
 def test_json_has_the_documented_keys() -> None:
     data = follow_up({"date": "2026-11-24T10:00", "hr_contact": HR})
     out = as_json(run(data, "2026-11-24T15:00"))

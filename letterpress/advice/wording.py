@@ -1,6 +1,7 @@
 """The advice's wording (``advice/wording/<lang>.toml``) and its day and time formats."""
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -39,7 +40,8 @@ class Wording:
     data: dict[str, Any]
 
     def __call__(self, section: str, key: str, **values: object) -> str:
-        return str(self.data[section][key]).format(**values)
+        text = str(self.data[section][key]).format(**values)
+        return re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)   # "Dez.." -> "Dez." at a sentence end
 
     def day(self, day: date) -> str:
         return format_date(day, self.data["day"], locale=self.locale)
@@ -63,4 +65,7 @@ def wording(tag: str) -> Wording:
         locale = Locale.parse(tag.replace("_", "-"), sep="-")
     except (ValueError, UnknownLocaleError):
         locale = Locale("en")
+    folder = resources.files("letterpress") / "advice" / "wording"
+    if not (folder / f"{locale.language}.toml").is_file():
+        locale = Locale("en")        # English sentences with English day names
     return Wording(code=locale.language, locale=locale, data=_load(locale.language))
