@@ -297,6 +297,6 @@ def test_kind_both_adds_call_sheets(tmp_path: Path) -> None:
     if summary.exit_code:  # the call-sheet schema may want more; the finding must say what
         assert all(r["status"] == "failed" for r in rows if r["kind"] == "call"), said
         return
-    assert [(r["row"], r["kind"]) for r in rows] == [("2", "call"), ("2", "letter"),
-                                                     ("3", "call"), ("3", "letter")]
+    assert [(r["row"], r["kind"], r["first_page"]) for r in rows] == [
+        ("2", "letter", "1"), ("2", "call", "2"), ("3", "letter", "3"), ("3", "call", "4")]
     assert len(PdfReader(out).pages) == 4

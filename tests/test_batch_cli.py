@@ -1,0 +1,61 @@
+"""``letterpress batch`` through the real command line: exit codes, messages, files."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from pypdf import PdfReader
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "batch"
+
+
+def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "letterpress", "batch", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_merged_run_from_a_cp1252_export(tmp_path: Path) -> None:
+    done = cli(str(FIXTURES / "template.toml"), str(FIXTURES / "cp1252-semicolon.csv"),
+               "-o", "merged.pdf", "--jobs", "2", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Wrote merged.pdf: 5 documents from 5 rows (5 pages); 0 rows failed." in done.stdout
+    assert done.stderr == ""  # no progress bar when not on a terminal
+    text = PdfReader(tmp_path / "merged.pdf").pages[1].extract_text()
+    assert "Jörg Weiß" in text and "DÜSSELDORF" in text
+    assert (tmp_path / "merged.manifest.csv").is_file()
+
+
+def test_partial_batch_exits_1_and_names_the_row(tmp_path: Path) -> None:
+    data = tmp_path / "d.csv"
+    data.write_text("first_name,last_name,street,postcode,city,workshop\n"
+                    "Anna,Schmidt,Hauptstraße 1,01067,Dresden,2026-12-03\n"
+                    "Ben,Müller,Ring 2,1067,Dresden,2026-12-03\n", encoding="utf-8")
+    done = cli(str(FIXTURES / "template.toml"), str(data), "--out-dir", "out", cwd=tmp_path)
+    assert done.returncode == 1
+    assert "d.csv, row 3, column 'postcode' (recipient.postal_code): postcode '1067' looks " \
+           "like it lost its leading zero (01067)" in done.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["manifest.csv",
+                                                                     "row-2.pdf"]
+
+
+def test_check_and_unusable_input(tmp_path: Path) -> None:
+    done = cli(str(FIXTURES / "template.toml"), str(FIXTURES / "utf16-tab.txt"), "--check",
+               cwd=tmp_path)
+    assert done.returncode == 0 and "Checked 5 rows: 5 ready, 0 with problems." in done.stdout
+    assert list(tmp_path.iterdir()) == []
+    done = cli(str(FIXTURES / "template.toml"), "missing.csv", "-o", "m.pdf", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "letterpress: error: missing.csv: data file not found; " \
+                                  "check the path"
+    done = cli(str(FIXTURES / "template.toml"), str(FIXTURES / "utf8-bom-comma.csv"),
+               cwd=tmp_path)
+    assert done.returncode == 2 and "give -o merged.pdf or --out-dir DIR" in done.stderr
+
+
+def test_help_lists_the_interface(tmp_path: Path) -> None:
+    done = cli("--help", cwd=tmp_path)
+    for option in ("--out-dir", "--name", "--kind", "--check", "--strict", "--resume",
+                   "--duplex", "--jobs", "--delimiter", "--sheet", "--manifest"):
+        assert option in done.stdout
