@@ -16,12 +16,16 @@ def default_output(file: str) -> Path:
 
 def run_call(args: argparse.Namespace) -> int:
     from .callsheet import render_call_sheet
+    from .cli_advise import warn_or_stop
+    from .source import load_source
 
     out = Path(args.output) if args.output else default_output(args.file)
     if out.resolve() == Path(args.file).resolve():
         raise UserError("the output would overwrite the input", where=str(out),
                         hint="choose another -o path")
-    result = render_call_sheet(args.file, out, paper=args.paper)
+    source = load_source(args.file)
+    warn_or_stop(source, strict=args.strict)
+    result = render_call_sheet(source, out, paper=args.paper)
     for warning in result.warnings:
         print(f"letterpress: warning: {args.file}: {warning}", file=sys.stderr)
     sheet = result.sheet
@@ -40,4 +44,6 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", help="the PDF to write (default: FILE with -call.pdf)")
     p.add_argument("--paper", choices=("a4", "letter"), type=str.lower,
                    help="paper size (default: the paper of the file's layout)")
+    p.add_argument("--strict", action="store_true",
+                   help="stop (exit 2) on tone or leftover-placeholder findings, before writing")
     p.set_defaults(func=run_call)

@@ -26,7 +26,10 @@ def run_letter(args: argparse.Namespace) -> int:
     if out.resolve() == Path(args.file).resolve():
         raise UserError("the output would overwrite the input", where=str(out),
                         hint="choose another -o path")
+    from .cli_advise import warn_or_stop
+
     source = load_source(args.file)
+    warn_or_stop(source, strict=args.strict)
     when = _day(args.date) if args.date else None
     # everything that can refuse the input runs before the PDF is written
     estimate = mailing_estimate(source, parse_letter(source), when)
@@ -83,6 +86,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--date", help="the letter's date, YYYY-MM-DD (default: the file's, or today)")
     p.add_argument("--strict-window", action="store_true",
                    help="require the address to stay visible wherever the sheet slides")
+    p.add_argument("--strict", action="store_true",
+                   help="stop (exit 2) on tone or leftover-placeholder findings, before writing")
     p.set_defaults(func=run_letter)
     q = sub.add_parser("layouts", help="list the bundled layouts")
     q.set_defaults(func=run_layouts)

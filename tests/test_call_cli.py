@@ -83,3 +83,18 @@ def test_missing_file_and_long_voicemail_warning(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert done.stderr.startswith("letterpress: warning: f.toml: the voicemail runs about 36 s")
     assert "over 30 s: shorten it" in page_text((tmp_path / "f-call.pdf").read_bytes())
+
+
+def test_strict_stops_on_leftover_placeholders_before_writing(tmp_path: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    marker = 'purpose = "Thank Ms. Whitfield,'
+    assert marker in text
+    src = tmp_path / "call.toml"
+    src.write_text(text.replace(marker, 'purpose = "Thank [Name of the HR employee],', 1),
+                   encoding="utf-8")
+    warned = run(str(src), "-o", "w.pdf", cwd=tmp_path)
+    assert warned.returncode == 0 and "placeholder" in warned.stderr
+    stopped = run(str(src), "-o", "s.pdf", "--strict", cwd=tmp_path)
+    assert stopped.returncode == 2 and "placeholder" in stopped.stderr
+    assert len(stopped.stderr.strip().splitlines()) == 1 and "Traceback" not in stopped.stderr
+    assert not (tmp_path / "s.pdf").exists()

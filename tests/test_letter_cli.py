@@ -157,3 +157,20 @@ def test_bad_mailing_table_stops_before_writing(tmp_path: Path) -> None:
     assert_one_line_error(run_cli("letter", str(src), "-o", str(out)), "mailing.service",
                           "express")
     assert not out.exists()
+
+
+def test_tone_findings_warn_and_strict_stops_before_writing(tmp_path: Path,
+                                                             write_letter) -> None:
+    eager = write_letter(letter(body="I really need this job!!! Please answer soon.\n\n"
+                                     "Best regards to the team."))
+    out = tmp_path / "w.pdf"
+    warned = run_cli("letter", str(eager), "-o", str(out))
+    assert warned.returncode == 0 and out.is_file()
+    assert "letterpress: warning:" in warned.stderr and "eager" in warned.stderr
+    strict_out = tmp_path / "s.pdf"
+    stopped = run_cli("letter", str(eager), "-o", str(strict_out), "--strict")
+    assert_one_line_error(stopped, "eager")
+    assert not strict_out.exists()
+    calm = run_cli("letter", str(write_letter(letter())), "-o", str(tmp_path / "c.pdf"),
+                   "--strict")
+    assert calm.returncode == 0 and calm.stderr == ""
