@@ -270,3 +270,43 @@ def test_hyphenation_follows_the_letters_language(tag: str, tmp_path: Path) -> N
         assert word in words, (head, tail)
         assert len(head) - 1 in dictionary.positions(word), (head, tail)
         assert len(head) - 1 >= 3 and len(tail) >= 3
+
+
+def test_signature_image_enclosures_and_cc(tmp_path: Path) -> None:
+    from PIL import Image as PILImage
+
+    sig = tmp_path / "sig.png"
+    PILImage.new("RGB", (300, 100), "white").save(sig)
+    data = letter(signature_image="sig.png", enclosures=["CV", "Certificates"],
+                  cc=["Tom Berg", "Ana Ruiz"])
+    src = tmp_path / "l.json"
+    import json
+
+    src.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "s.pdf"
+    render_letter(src, out)
+    page = PdfReader(out).pages[0]
+    assert any(str(x["/Subtype"]) == "/Image" for x in page["/Resources"]["/XObject"].values()
+               if "/Subtype" in x.get_object())
+    text = page.extract_text()
+    assert "Enclosures\nCV\nCertificates" in text
+    assert "cc Tom Berg, Ana Ruiz" in text
+
+
+def test_free_form_address_lines_and_notes_zone(tmp_path: Path) -> None:
+    data = letter(recipient={"name": "Mei Lee", "address_lines": ["Postfach 10 20 30",
+                                                                    "20457 Hamburg"],
+                             "notes": ["Persönlich/Vertraulich"]})
+    result = render_letter(data, tmp_path / "f.pdf")
+    assert [line.text for line in result.address.address] == ["Mei Lee", "Postfach 10 20 30",
+                                                               "20457 Hamburg"]
+    (note,) = result.address.notes
+    assert note.text == "Persönlich/Vertraulich" and note.size == 8.0
+    layout = load_layout("din5008-b")
+    assert layout.address.top - 12.7 < note.baseline < layout.address.top
+    window = centred_window(layout)
+    assert window.y < note.baseline - note.size / MM
+    with pdfplumber.open(tmp_path / "f.pdf") as pdf:
+        words = pdf.pages[0].extract_words()
+    assert any(w["text"] == "Persönlich/Vertraulich" and abs(w["bottom"] / MM - note.baseline)
+               < 1.5 for w in words)
