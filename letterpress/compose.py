@@ -7,6 +7,7 @@ from pathlib import Path
 from collections.abc import Sequence
 from typing import Any, BinaryIO, Protocol
 
+from reportlab import rl_config
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
@@ -72,35 +73,38 @@ def styles(layout: Layout, typeface: str, hyphenation: Any) -> Styles:
     )
 
 
-def flowables(content: Content, st: Styles) -> list[Flowable]:
-    """The letter's flowing part, in reading order, with keep-together rules."""
+def flowables(content: Content, st: Styles, make: Any = Paragraph) -> list[Flowable]:
+    """The letter's flowing part, in reading order, with keep-together rules.
+
+    ``make`` builds each paragraph (the batch passes one that reuses repeated paragraphs).
+    """
     story: list[Flowable] = []
     if content.reference_line:
-        story.append(Paragraph(escape(content.reference_line), st.small))
+        story.append(make(escape(content.reference_line), st.small))
         story.append(Spacer(1, st.body.leading * 0.5))
-    story.append(Paragraph(escape(content.subject), st.subject))
-    story.append(Paragraph(escape(content.opening), st.body))
+    story.append(make(escape(content.subject), st.subject))
+    story.append(make(escape(content.opening), st.body))
     parts = blocks(content.body)
     for i, block in enumerate(parts):
         style = st.bullet if block.bullet else st.body
         if block.bullet and i + 1 < len(parts) and not parts[i + 1].bullet:
             style = ParagraphStyle("bullet-last", parent=st.bullet, spaceAfter=st.body.spaceAfter)
-        story.append(Paragraph(block.markup, style,
+        story.append(make(block.markup, style,
                                bulletText="\u2022" if block.bullet else None))
-    sign: list[Flowable] = [Paragraph(escape(content.closing), st.body)]
+    sign: list[Flowable] = [make(escape(content.closing), st.body)]
     if content.signature_image is not None:
         sign.append(_signature_image(content.signature_image))
     else:
         sign.append(Spacer(1, st.body.leading * 2))
-    sign.append(Paragraph(escape(content.signature), st.body))
+    sign.append(make(escape(content.signature), st.body))
     story.append(KeepTogether(sign))
     if content.enclosures:
         items = "<br/>".join(escape(e) for e in content.enclosures)
         story.append(KeepTogether([Spacer(1, st.body.leading * 0.5),
-                                   Paragraph(f"<b>{escape(content.enclosures_label)}</b><br/>"
+                                   make(f"<b>{escape(content.enclosures_label)}</b><br/>"
                                              f"{items}", st.small)]))
     if content.cc:
-        story.append(Paragraph(f"<b>{escape(content.cc_label)}</b> "
+        story.append(make(f"<b>{escape(content.cc_label)}</b> "
                                f"{escape(', '.join(content.cc))}", st.small))
     return story
 
@@ -157,8 +161,14 @@ class LetterDoc(BaseDocTemplate):
         return self.content.page_words.format(page=page, pages=self.total_pages)
 
     def _draw_first(self, canv: Any, doc: Any) -> None:
-        layout, first, height = self.layout, self.first, self.layout.paper_height
         canv.saveState()
+        self._draw_fixed(canv)
+        self._draw_varying(canv)
+        canv.restoreState()
+
+    def _draw_fixed(self, canv: Any) -> None:
+        """Page 1's marks, letterhead, info block or date line and return line."""
+        first, height = self.first, self.layout.paper_height
         canv.setLineWidth(0.4)
         canv.setStrokeColor(GREY)
         for mark in first.marks:
@@ -170,8 +180,13 @@ class LetterDoc(BaseDocTemplate):
         canv.setFillColor(Color(0, 0, 0))
         for line in first.lines:
             _draw_line(canv, line, height)
-        address = first.address
-        for line in ((address.return_line,) if address.return_line else ()) + address.notes:
+        if first.address.return_line:
+            _draw_line(canv, first.address.return_line, height)
+
+    def _draw_varying(self, canv: Any) -> None:
+        """Page 1's notes, address and page label."""
+        layout, address, height = self.layout, self.first.address, self.layout.paper_height
+        for line in address.notes:
             _draw_line(canv, line, height)
         for line in address.address:
             _draw_line(canv, line, height)
@@ -179,7 +194,6 @@ class LetterDoc(BaseDocTemplate):
             canv.setFont(fonts.face(self.typeface).regular, HEADER_SIZE)
             canv.drawRightString(mm(layout.paper_width - layout.text.right),
                                  mm(layout.text.bottom) - mm(8), self._page_label(1))
-        canv.restoreState()
 
     def _draw_later(self, canv: Any, doc: Any) -> None:
         layout = self.layout
@@ -217,6 +231,75 @@ def build_pdf(layout: Layout, first: FirstPage, content: Content, st: Styles, ty
     return buffer.getvalue(), pages
 
 
+class _Reused(Flowable):
+    """A paragraph that recurs across the letters of one document (same text, style and
+    width): laid out once, drawn once as a form XObject, then only placed."""
+
+    _layouts: dict[tuple[Any, ...], tuple[Paragraph, float, float]] = {}
+
+    def __init__(self, para: Paragraph, forms: dict[Any, str]) -> None:
+        super().__init__()
+        self.para = para
+        self.forms = forms
+        self.key: tuple[Any, ...] = ()
+        for name in ("spaceBefore", "spaceAfter", "keepWithNext"):
+            setattr(self, name, getattr(para, name, 0))
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.key = (self.para.text, id(self.para.style), self.para.bulletText, avail_width)
+        known = self._layouts.get(self.key)
+        if known is None or known[0].style is not self.para.style:
+            laid_out = self._fresh()  # its own copy: the shared one may be split elsewhere
+            width, height = laid_out.wrap(avail_width, avail_height)
+            known = self._layouts[self.key] = (laid_out, width, height)
+            if len(self._layouts) > 4096:  # a bound, in case every text differs
+                self._layouts.clear()
+        self.laid_out, self.width, self.height = known
+        return self.width, self.height
+
+    def _fresh(self) -> Paragraph:
+        return Paragraph(self.para.text, self.para.style, bulletText=self.para.bulletText)
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return self._fresh().split(avail_width, avail_height)
+
+    def getSpaceBefore(self) -> float:
+        return self.para.getSpaceBefore()
+
+    def getSpaceAfter(self) -> float:
+        return self.para.getSpaceAfter()
+
+    def draw(self) -> None:
+        canv = self.canv
+        name = self.forms.get(self.key)
+        if name is None:
+            name = self.forms[self.key] = f"LPpara{len(self.forms)}"
+            canv.beginForm(name, -self.width, -self.height, 2 * self.width, 2 * self.height)
+            self.laid_out.drawOn(canv, 0, 0)
+            canv.endForm()
+        canv.doForm(name)
+
+
+_SHARED: dict[tuple[str, int, str | None], Paragraph] = {}
+
+
+def _reusing(forms: dict[Any, str]) -> Any:
+    """A paragraph factory for ``flowables``: a text and style seen before in this process
+    comes back as ``_Reused`` (no parsing, no line breaking, drawn as a form)."""
+
+    def make(text: str, style: ParagraphStyle, bulletText: str | None = None) -> Flowable:
+        key = (text, id(style), bulletText)
+        para = _SHARED.get(key)
+        if para is not None and para.style is style:
+            return _Reused(para, forms)
+        if len(_SHARED) > 4096:
+            _SHARED.clear()
+        para = _SHARED[key] = Paragraph(text, style, bulletText=bulletText)
+        return para
+
+    return make
+
+
 class LetterParts(Protocol):
     """What one letter brings to a shared document (``letter.PreparedLetter`` has it all)."""
 
@@ -252,7 +335,26 @@ class LettersDoc(LetterDoc):
                 n = len(self.template_names)
                 self.addPageTemplates(self._templates(part.layout, f"first{n}", f"later{n}"))
                 self.template_names[part.layout] = f"first{n}"
+        self.forms: dict[Any, str] = {}  # drawn once per document, shown with doForm
         self.handle_startLetter(0)
+
+    def _draw_first(self, canv: Any, doc: Any) -> None:
+        """Like a single letter's page 1, but what repeats from letter to letter (marks,
+        letterhead, info block) is a form XObject drawn once and shown on every page 1."""
+        first = self.first
+        key = (self.layout.paper_height, first.marks, first.rules, first.lines,
+               first.address.return_line)
+        name = self.forms.get(key)
+        if name is None:
+            name = self.forms[key] = f"LPfixed{len(self.forms)}"
+            canv.beginForm(name)
+            self._draw_fixed(canv)
+            canv.endForm()
+        canv.saveState()
+        canv.doForm(name)
+        canv.setFillColor(Color(0, 0, 0))
+        self._draw_varying(canv)
+        canv.restoreState()
 
     def handle_startLetter(self, index: int) -> None:
         part = self.letters[index]
@@ -267,7 +369,7 @@ class LettersDoc(LetterDoc):
             if index:
                 story += [_StartLetter(index),
                           NextPageTemplate(self.template_names[part.layout]), PageBreak()]
-            story += flowables(part.content, part.styles)
+            story += flowables(part.content, part.styles, _reusing(self.forms))
         return story
 
     def page_counts(self) -> list[int]:
@@ -286,7 +388,11 @@ def build_letters(letters: Sequence[LetterParts], meta: dict[str, Any],
     while True:
         buffer = io.BytesIO()
         doc = LettersDoc(buffer, letters, totals, **meta)
-        doc.build(doc.story(), canvasmaker=canvas_maker(when))
+        a85, rl_config.useA85 = rl_config.useA85, 0  # plain Flate: ASCII85 only adds bytes
+        try:
+            doc.build(doc.story(), canvasmaker=canvas_maker(when))
+        finally:
+            rl_config.useA85 = a85
         counts = doc.page_counts()
         if all(c == 1 or c == t for c, t in zip(counts, totals)):
             return buffer.getvalue(), counts

