@@ -21,7 +21,6 @@ import random
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,17 +45,21 @@ mm = 72 / 25.4
 c = Canvas(sys.argv[2], pagesize=(210 * mm, 297 * mm), invariant=1)
 with open(sys.argv[1], encoding="utf-8", newline="") as f:
     for row in csv.DictReader(f, delimiter=";"):
-        c.setFont("B", 13); c.drawRightString(190 * mm, 280 * mm, "Careers Service, Hanse University")
+        c.setFont("B", 13)
+        c.drawRightString(190 * mm, 280 * mm, "Careers Service, Hanse University")
         c.setFont("R", 8.5); c.drawRightString(190 * mm, 275 * mm, "Lindenallee 8 · 22587 Hamburg")
         c.drawRightString(190 * mm, 271 * mm, "careers@example.org")
-        c.setFont("R", 7); c.drawString(25 * mm, 245 * mm, "Careers Service, Hanse University · Lindenallee 8 · 22587 Hamburg")
+        c.setFont("R", 7)
+        c.drawString(25 * mm, 245 * mm,
+                     "Careers Service, Hanse University · Lindenallee 8 · 22587 Hamburg")
         c.setFont("R", 10)
         y = 235 * mm
         for line in (row["first_name"] + " " + row["last_name"], row["street"],
                      row["postcode"] + " " + row["city"].upper()):
             c.drawString(25 * mm, y, line); y -= 12
         c.drawString(125 * mm, 240 * mm, "Hamburg, 26 November 2026")
-        c.setFont("B", 11); c.drawString(25 * mm, 190 * mm, "Your place at the CV workshop on " + row["workshop"])
+        c.setFont("B", 11)
+        c.drawString(25 * mm, 190 * mm, "Your place at the CV workshop on " + row["workshop"])
         text = ["Dear " + row["first_name"] + ",",
                 "Thank you for signing up for our CV workshop. Your place is confirmed for "
                 + row["workshop"] + " at " + row["time"] + " in room " + row["room"] + ".",

@@ -49,7 +49,7 @@ def test_sniffing_ignores_delimiters_inside_quotes() -> None:
 
 def test_undecodable_bytes_are_reported_per_row(tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
-    path.write_bytes("name;city\nAnna;Köln\n".encode("utf-8") + b"Ben;K\x81ln\n")
+    path.write_bytes("name;city\nAnna;Köln\n".encode() + b"Ben;K\x81ln\n")
     table = read_table(path)
     assert table.rows[0].problems == ()
     (column, what, hint), = table.rows[1].problems

@@ -138,7 +138,7 @@ class MergedPdf:
         self.next_num += 1
         return num
 
-    def append(self, pdf: bytes | "Part", sections: Sequence[Section]) -> list[int]:
+    def append(self, pdf: bytes | Part, sections: Sequence[Section]) -> list[int]:
         """Copy the next pages of a part (bytes, or a ``Part`` to take its pages in several
         runs, sharing its fonts); returns each section's first page (1-based) in the merge."""
         part = pdf if isinstance(pdf, Part) else Part(pdf)
