@@ -125,17 +125,13 @@ def render_letter(source: str | os.PathLike[str] | dict[str, Any] | Source,
 
 def prepare_letter(source: str | os.PathLike[str] | dict[str, Any] | Source, *,
                    layout: str | None = None, when: date | None = None,
-                   strict_window: bool = False, reuse: bool = False) -> PreparedLetter:
-    """Load, validate and resolve a letter, making every check ``render_letter`` makes.
-
-    ``reuse=True`` (the batch) keeps layouts loaded for the process instead of looking
-    at the layout files again for every letter.
-    """
+                   strict_window: bool = False) -> PreparedLetter:
+    """Load, validate and resolve a letter, making every check ``render_letter`` makes."""
     src = load_source(source)
     where = src.origin
     letter = parse_letter(src)
     _check_fonts(letter, where)
-    lay = _reused_layout(letter, layout, where) if reuse else resolve_layout(letter, layout, where)
+    lay = resolve_layout(letter, layout, where)
     lang = resolve_language(letter.language, where=f"{where}, language")
     typeface = letter.typeface or lay.text.typeface
     day = when or letter.date or date.today()
@@ -166,13 +162,10 @@ def prepare_letter(source: str | os.PathLike[str] | dict[str, Any] | Source, *,
     refs = _references(letter, lang)
     dated_text = lang.place_date(letter.place or None, day)
     if lay.info_block is not None:
-        info = firstpage.info_block(lay, [*refs, (lang.word("date"), lang.long_date(day), "date")],
-                                    typeface)
+        date_item = (lang.word("date"), dated_text, "place" if letter.place else "date")
+        info = firstpage.info_block(lay, [*refs, date_item], typeface)
         dated: list = []
         reference_line = ""
-        if letter.place:
-            info = firstpage.info_block(lay, [*refs, (lang.word("date"), dated_text, "place")],
-                                        typeface)
     else:
         info = []
         dated = firstpage.date_line(lay, dated_text, typeface)
@@ -203,16 +196,6 @@ def prepare_letter(source: str | os.PathLike[str] | dict[str, Any] | Source, *,
     return PreparedLetter(letter=letter, layout=lay, window=report, address=field, first=first,
                           content=content, styles=_styles(lay, typeface, lang),
                           typeface=typeface, meta=meta, day=day)
-
-
-_LAYOUTS: dict[str, Layout] = {}
-
-
-def _reused_layout(letter: Letter, override: str | None, where: str) -> Layout:
-    name = override or letter.layout or DEFAULT_LAYOUT
-    if name not in _LAYOUTS:
-        _LAYOUTS[name] = resolve_layout(letter, override, where)
-    return _LAYOUTS[name]
 
 
 _ADDRESSES: dict[tuple[Any, ...], list[AddressLine]] = {}

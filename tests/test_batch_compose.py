@@ -27,7 +27,7 @@ def test_many_letters_in_one_document_match_single_letters() -> None:
         data["recipient"]["name"] = f"Person {i}"
         data["body"] = body
         variants.append(data)
-    prepared = [prepare_letter(v, reuse=True) for v in variants]
+    prepared = [prepare_letter(v) for v in variants]
     merged, counts = build_letters(prepared, {}, prepared[0].day)
     assert counts[2] > 1 and counts[:2] == [1, 1]
     single: list[list[tuple[str, float, float]]] = []

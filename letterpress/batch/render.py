@@ -134,7 +134,7 @@ def check_rows(rows: list[Row]) -> list[Finding]:
         try:
             source = _source(w, row)
             if "letter" in w.kinds:
-                prepare_letter(source, reuse=True)
+                prepare_letter(source)
             if "call" in w.kinds:
                 _call_sheet(w, source)
         except (RowError, UserError) as exc:
@@ -156,7 +156,7 @@ def merged_chunk(index: int, rows: list[Row]) -> ChunkResult:
             continue
         if "letter" in w.kinds:
             try:
-                prep = prepare_letter(source, reuse=True)
+                prep = prepare_letter(source)
                 outcome = Outcome(row.number, "letter", title=_title(row, prep, source, "letter"))
                 letters.append((outcome, prep))
             except (RowError, UserError) as exc:
@@ -215,7 +215,7 @@ def file_rows(items: list[tuple[Row, str]]) -> list[Outcome]:
         for kind in w.kinds:
             try:
                 if kind == "letter":
-                    prep = prepare_letter(source, reuse=True)
+                    prep = prepare_letter(source)
                     pdf, pages = build_pdf(prep.layout, prep.first, prep.content, prep.styles,
                                            prep.typeface, prep.meta, prep.day)
                 else:
