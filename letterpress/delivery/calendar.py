@@ -17,7 +17,7 @@ _MAX_SCAN = 400  # days; no letter standard comes anywhere near this
 
 @dataclass(frozen=True)
 class Place:
-    """A country (ISO 3166-1 alpha-2) and optionally a subdivision as the holidays package names it."""
+    """A country (ISO 3166-1 alpha-2), optionally with a subdivision as `holidays` names it."""
 
     country: str
     subdiv: str | None = None

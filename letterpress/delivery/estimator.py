@@ -267,7 +267,8 @@ def _estimate(plan: _Plan, posted: datetime) -> Estimate:
         carrier=plan.carrier.id, service=plan.service.id, posted=posted, deposit_day=deposit,
         earliest=earliest, expected=expected, latest=latest,
         target=_target_text(standard, rule), source=rule.source, valid_from=rule.valid_from,
-        notes=tuple(dict.fromkeys(notes)), cutoff=plan.cutoff, expected_share=standard.expected.share,
+        notes=tuple(dict.fromkeys(notes)), cutoff=plan.cutoff,
+        expected_share=standard.expected.share,
         latest_share=standard.latest.share if standard.latest else None,
         ranged=standard.earliest is not None, collection_on_posting_day=collects)
 
