@@ -310,3 +310,15 @@ def test_free_form_address_lines_and_notes_zone(tmp_path: Path) -> None:
         words = pdf.pages[0].extract_words()
     assert any(w["text"] == "Persönlich/Vertraulich" and abs(w["bottom"] / MM - note.baseline)
                < 1.5 for w in words)
+
+
+def test_a_wide_line_shrinks_the_whole_block_but_never_below_8_pt(tmp_path: Path) -> None:
+    org = "Nordlicht Logistik und Lagerhaltung GmbH & Co. KG"
+    result = render_letter(letter(recipient__organization=org), tmp_path / "s.pdf")
+    assert 8.0 <= result.address.size < 10.0
+    assert {line.size for line in result.address.address} == {result.address.size}
+    with pdfplumber.open(tmp_path / "s.pdf") as pdf:
+        sizes = {round(c["size"], 2) for c in pdf.pages[0].chars if c["text"] in org}
+    assert round(result.address.size, 2) in sizes
+    window = centred_window(load_layout("din5008-b")).inset(3.0)
+    assert result.address.block.right <= window.right + 1e-6
