@@ -198,21 +198,24 @@ def prepare_letter(source: str | os.PathLike[str] | dict[str, Any] | Source, *,
                           typeface=typeface, meta=meta, day=day)
 
 
-_ADDRESSES: dict[tuple[Any, ...], list[AddressLine]] = {}
+_ADDRESSES: dict[tuple[Any, ...], list[tuple[str, str]]] = {}
 
 
 def _address_lines(party: Any, home: str, lang: Language, where: str,
                    uppercase: bool) -> list[AddressLine]:
-    """``address_lines``, remembered: a batch repeats the same sender on every letter."""
-    key = (party, home, lang.tag, where, uppercase)
-    lines = _ADDRESSES.get(key)
-    if lines is None:
+    """``address_lines``, remembered per party: a batch repeats the same sender on every
+    letter. The cache keeps field names relative, so each letter's lines name its own file
+    and row; a failing address is never cached, so its error names the right place."""
+    key = (party, home, lang.tag, uppercase)
+    relative = _ADDRESSES.get(key)
+    if relative is None:
         lines = address_lines(party, home_country=home, language=lang, where=where,
                               uppercase=uppercase)
+        relative = [(line.text, line.field.removeprefix(f"{where}.")) for line in lines]
         if len(_ADDRESSES) > 1024:
             _ADDRESSES.clear()
-        _ADDRESSES[key] = lines
-    return list(lines)
+        _ADDRESSES[key] = relative
+    return [AddressLine(text, f"{where}.{field}") for text, field in relative]
 
 
 _STYLES: dict[tuple[Layout, str, str], Styles] = {}
