@@ -3,26 +3,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from .errors import UserError
-
-
-def default_output(file: str) -> Path:
-    """``letter.toml`` -> ``letter-call.pdf`` beside it."""
-    path = Path(file)
-    return path.with_name(f"{path.stem}-call.pdf")
 
 
 def run_call(args: argparse.Namespace) -> int:
     from .callsheet import render_call_sheet
     from .cli_advise import warn_or_stop
+    from .output import output_beside
     from .source import load_source
 
-    out = Path(args.output) if args.output else default_output(args.file)
-    if out.resolve() == Path(args.file).resolve():
-        raise UserError("the output would overwrite the input", where=str(out),
-                        hint="choose another -o path")
+    out = output_beside(args.file, args.output, "-call.pdf")
     source = load_source(args.file)
     warn_or_stop(source, strict=args.strict)
     result = render_call_sheet(source, out, paper=args.paper)

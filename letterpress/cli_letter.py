@@ -3,34 +3,22 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from pathlib import Path
 
-from .errors import UserError
 from .layout import available_layouts, load_layout
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UserError(f"{text!r} is not a valid date", where="--date",
-                        hint="write it as YYYY-MM-DD") from None
 
 
 def run_letter(args: argparse.Namespace) -> int:
     from .letter import render_letter
-    from .model import parse_letter
+    from .model import parse_day, parse_letter
+    from .output import output_beside
     from .source import load_source
 
-    out = Path(args.output) if args.output else Path(args.file).with_suffix(".pdf")
-    if out.resolve() == Path(args.file).resolve():
-        raise UserError("the output would overwrite the input", where=str(out),
-                        hint="choose another -o path")
+    out = output_beside(args.file, args.output, ".pdf")
     from .cli_advise import warn_or_stop
 
     source = load_source(args.file)
     warn_or_stop(source, strict=args.strict)
-    when = _day(args.date) if args.date else None
+    when = parse_day(args.date, "--date") if args.date else None
     # everything that can refuse the input runs before the PDF is written
     estimate = mailing_estimate(source, parse_letter(source), when)
     result = render_letter(source, out, layout=args.layout, when=when,

@@ -5,6 +5,7 @@ import dataclasses
 from datetime import date, datetime, time
 from typing import Any
 
+from .. import model
 from ..errors import UserError
 from .data import parse_clock
 from .estimator import carrier_for_country, estimate_delivery
@@ -30,15 +31,8 @@ def parse_posted(raw: Any, *, where: str) -> datetime:
 
 
 def parse_day(raw: Any, *, where: str) -> date:
-    """``YYYY-MM-DD`` (or a TOML date) as a date."""
-    if isinstance(raw, date) and not isinstance(raw, datetime):
-        return raw
-    if isinstance(raw, str):
-        try:
-            return date.fromisoformat(raw.strip())
-        except ValueError:
-            pass
-    raise UserError(f"{raw!r} is not a date", where=where, hint="write it like 2026-12-30")
+    """``YYYY-MM-DD`` (or a TOML date) as a date: the letter file's own date rule."""
+    return model.parse_day(raw, where)
 
 
 def parse_cutoff(raw: Any, *, where: str) -> time:
