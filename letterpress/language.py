@@ -4,7 +4,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -30,7 +30,7 @@ class Language:
 
     def long_date(self, when: date) -> str:
         """The date written out as letters in this language write it."""
-        return format_date(when, format="long", locale=self.locale)
+        return _long_date(when, self.locale)
 
     def place_date(self, place: str | None, when: date) -> str:
         """'Berlin, 26. November 2026' style, or the bare date without a place."""
@@ -43,6 +43,11 @@ class Language:
 
     def word(self, key: str, **values: object) -> str:
         return str(self.words[key]).format(**values)
+
+
+@lru_cache(maxsize=512)
+def _long_date(when: date, locale: Locale) -> str:
+    return format_date(when, format="long", locale=locale)
 
 
 @cache
@@ -63,16 +68,20 @@ def _wording(code: str) -> dict[str, Any]:
     return merged
 
 
-@cache
 def resolve_language(tag: str, where: str = "language") -> Language:
     """Resolve a BCP 47 tag such as ``en-GB`` or ``de``; unknown tags are a UserError."""
     if not isinstance(tag, str) or not tag.strip():
         raise UserError("language must be a BCP 47 tag such as 'en-GB' or 'de'", where=where)
     try:
-        locale = Locale.parse(tag.strip().replace("_", "-"), sep="-")
+        return _resolve(tag)
     except (ValueError, UnknownLocaleError):
         raise UserError(f"unknown language {tag!r}", where=where,
                         hint="use a BCP 47 tag such as 'en-US', 'en-GB', 'de' or 'fr'") from None
+
+
+@cache
+def _resolve(tag: str) -> Language:
+    locale = Locale.parse(tag.strip().replace("_", "-"), sep="-")
     dictionary = pyphen.language_fallback(str(locale)) or ""
     return Language(tag=tag, locale=locale, words=_wording(locale.language),
                     hyphenation=dictionary)

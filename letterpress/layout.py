@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 import tomllib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -290,7 +291,13 @@ def _check_consistency(layout: Layout) -> None:
 
 def available_layouts() -> dict[str, Path]:
     """Bundled layout names mapped to their files, sorted by name."""
-    return {p.stem: p for p in sorted(data_dir("layouts").glob("*.toml"))}
+    return dict(_bundled())
+
+
+@cache
+def _bundled() -> tuple[tuple[str, Path], ...]:
+    """The bundled layout files, listed once per process (they ship with the package)."""
+    return tuple((p.stem, p) for p in sorted(data_dir("layouts").glob("*.toml")))
 
 
 def load_layout(name_or_path: str | Path, *, where: str = "layout") -> Layout:
@@ -298,8 +305,8 @@ def load_layout(name_or_path: str | Path, *, where: str = "layout") -> Layout:
     text = str(name_or_path)
     bundled = available_layouts()
     if text in bundled:
-        path = bundled[text]
-    elif text.endswith(".toml") or "/" in text or "\\" in text:
+        return _load_bundled(text)
+    if text.endswith(".toml") or "/" in text or "\\" in text:
         path = Path(text)
         if not path.is_file():
             raise LayoutError(f"layout file {text!r} not found", where=where,
@@ -313,6 +320,12 @@ def load_layout(name_or_path: str | Path, *, where: str = "layout") -> Layout:
 
 
 _CACHE: dict[Path, tuple[float, Layout]] = {}
+
+
+@cache
+def _load_bundled(name: str) -> Layout:
+    """A bundled layout, read once per process (it ships with the package)."""
+    return _load_path(dict(_bundled())[name].resolve())
 
 
 def _load_path(path: Path) -> Layout:

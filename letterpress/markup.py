@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from xml.sax.saxutils import escape as _xml_escape
 
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.S)
@@ -59,6 +60,12 @@ def plain(text: str) -> str:
 
 def blocks(body: str) -> list[Block]:
     """Split the body into paragraphs (blank-line separated) and bullet items."""
+    return list(_blocks(body))
+
+
+@lru_cache(maxsize=1024)
+def _blocks(body: str) -> tuple[Block, ...]:
+    """``blocks``, remembered: a batch's letters share most of their body."""
     result: list[Block] = []
     for chunk in re.split(r"\n[ \t]*\n", body.replace("\r\n", "\n").strip("\n")):
         lines = chunk.split("\n")
@@ -75,4 +82,4 @@ def blocks(body: str) -> list[Block]:
         else:
             text = " ".join(line.strip() for line in lines)
             result.append(Block(inline(text), False, plain(text)))
-    return result
+    return tuple(result)

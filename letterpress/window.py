@@ -9,6 +9,7 @@ sheet's top edge then sits ``first_fold - d + y0`` mm above the envelope's botto
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .errors import LayoutError, WindowError
 from .layout import Layout, Rect
@@ -124,6 +125,7 @@ def clearance(block: Rect, window: Rect) -> Clearance:
                      top=block.y - window.y, bottom=window.bottom - block.bottom)
 
 
+@lru_cache(maxsize=1024)
 def check_block(layout: Layout, block: Rect) -> WindowReport:
     """Measure the block against the centred window and against every end of the slide."""
     centred = clearance(block, centred_window(layout))
