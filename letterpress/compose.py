@@ -7,7 +7,6 @@ from pathlib import Path
 from collections.abc import Sequence
 from typing import Any, BinaryIO, Protocol
 
-from reportlab import rl_config
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
@@ -20,7 +19,7 @@ from .addressblock import SetLine
 from .firstpage import FirstPage
 from .layout import Layout
 from .markup import blocks, escape
-from .pdfdoc import canvas_maker
+from .pdfdoc import canvas_maker, plain_flate
 from .units import mm
 
 GREY = Color(0.35, 0.35, 0.35)
@@ -123,6 +122,64 @@ def _draw_line(canv: Any, line: SetLine, page_height: float) -> None:
     canv.drawString(mm(line.x), mm(page_height - line.baseline), line.text)
 
 
+def draw_fixed(canv: Any, layout: Layout, first: FirstPage) -> None:
+    """Page 1's marks, letterhead, info block or date line and return line."""
+    height = layout.paper_height
+    canv.setLineWidth(0.4)
+    canv.setStrokeColor(GREY)
+    for mark in first.marks:
+        y = mm(height - mark.y)
+        canv.line(mm(mark.x), y, mm(mark.x + mark.length), y)
+    canv.setLineWidth(0.3)
+    for x, y, length in first.rules:
+        canv.line(mm(x), mm(height - y), mm(x + length), mm(height - y))
+    canv.setFillColor(Color(0, 0, 0))
+    for line in first.lines:
+        _draw_line(canv, line, height)
+    if first.address.return_line:
+        _draw_line(canv, first.address.return_line, height)
+
+
+def draw_varying(canv: Any, layout: Layout, first: FirstPage, typeface: str,
+                 page_label: str = "") -> None:
+    """Page 1's notes, address and (for letters of more than one page) page label."""
+    address, height = first.address, layout.paper_height
+    for line in address.notes:
+        _draw_line(canv, line, height)
+    for line in address.address:
+        _draw_line(canv, line, height)
+    if page_label:
+        canv.setFont(fonts.face(typeface).regular, HEADER_SIZE)
+        canv.drawRightString(mm(layout.paper_width - layout.text.right),
+                             mm(layout.text.bottom) - mm(8), page_label)
+
+
+def draw_first_shared(canv: Any, forms: dict[Any, str], layout: Layout, first: FirstPage,
+                      typeface: str, page_label: str = "") -> None:
+    """Page 1 of one letter among many: what repeats from letter to letter (marks,
+    letterhead, info block) is a form XObject drawn once per document and shown on every
+    page 1; only the address and page label are drawn anew."""
+    key = (layout.paper_height, first.marks, first.rules, first.lines, first.address.return_line)
+    name = forms.get(key)
+    if name is None:
+        name = forms[key] = f"LPfixed{len(forms)}"
+        canv.beginForm(name)
+        draw_fixed(canv, layout, first)
+        canv.endForm()
+    canv.saveState()
+    canv.doForm(name)
+    canv.setFillColor(Color(0, 0, 0))
+    draw_varying(canv, layout, first, typeface, page_label)
+    canv.restoreState()
+
+
+def first_frame_box(layout: Layout) -> tuple[float, float, float, float]:
+    """Page 1's text frame in points: left, bottom, width, height (below the subject line)."""
+    bottom = mm(layout.text.bottom)
+    return (mm(layout.text.left), bottom, mm(layout.text_width),
+            mm(layout.paper_height) - mm(layout.subject_y) - bottom)
+
+
 class LetterDoc(BaseDocTemplate):
     """First-page and continuation-page templates over one layout."""
 
@@ -142,9 +199,8 @@ class LetterDoc(BaseDocTemplate):
         height = mm(layout.paper_height)
         left, text_width = mm(layout.text.left), mm(layout.text_width)
         bottom = mm(layout.text.bottom)
-        first_frame = Frame(left, bottom, text_width, height - mm(layout.subject_y) - bottom,
-                            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
-                            id="first")
+        first_frame = Frame(*first_frame_box(layout), leftPadding=0, rightPadding=0,
+                            topPadding=0, bottomPadding=0, id="first")
         later_frame = Frame(left, bottom, text_width,
                             height - mm(layout.continuation_text_top) - bottom,
                             leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
@@ -167,33 +223,11 @@ class LetterDoc(BaseDocTemplate):
         canv.restoreState()
 
     def _draw_fixed(self, canv: Any) -> None:
-        """Page 1's marks, letterhead, info block or date line and return line."""
-        first, height = self.first, self.layout.paper_height
-        canv.setLineWidth(0.4)
-        canv.setStrokeColor(GREY)
-        for mark in first.marks:
-            y = mm(height - mark.y)
-            canv.line(mm(mark.x), y, mm(mark.x + mark.length), y)
-        canv.setLineWidth(0.3)
-        for x, y, length in first.rules:
-            canv.line(mm(x), mm(height - y), mm(x + length), mm(height - y))
-        canv.setFillColor(Color(0, 0, 0))
-        for line in first.lines:
-            _draw_line(canv, line, height)
-        if first.address.return_line:
-            _draw_line(canv, first.address.return_line, height)
+        draw_fixed(canv, self.layout, self.first)
 
     def _draw_varying(self, canv: Any) -> None:
-        """Page 1's notes, address and page label."""
-        layout, address, height = self.layout, self.first.address, self.layout.paper_height
-        for line in address.notes:
-            _draw_line(canv, line, height)
-        for line in address.address:
-            _draw_line(canv, line, height)
-        if self.total_pages and self.total_pages > 1:
-            canv.setFont(fonts.face(self.typeface).regular, HEADER_SIZE)
-            canv.drawRightString(mm(layout.paper_width - layout.text.right),
-                                 mm(layout.text.bottom) - mm(8), self._page_label(1))
+        label = self._page_label(1) if self.total_pages and self.total_pages > 1 else ""
+        draw_varying(canv, self.layout, self.first, self.typeface, label)
 
     def _draw_later(self, canv: Any, doc: Any) -> None:
         layout = self.layout
@@ -241,6 +275,7 @@ class _Reused(Flowable):
         super().__init__()
         self.para = para
         self.forms = forms
+        self.as_form = True  # False: drawn in place (a form costs more than one drawing)
         self.key: tuple[Any, ...] = ()
         for name in ("spaceBefore", "spaceAfter", "keepWithNext"):
             setattr(self, name, getattr(para, name, 0))
@@ -272,6 +307,9 @@ class _Reused(Flowable):
     def draw(self) -> None:
         canv = self.canv
         name = self.forms.get(self.key)
+        if name is None and not self.as_form:
+            self.laid_out.drawOn(canv, 0, 0)
+            return
         if name is None:
             name = self.forms[self.key] = f"LPpara{len(self.forms)}"
             canv.beginForm(name, -self.width, -self.height, 2 * self.width, 2 * self.height)
@@ -283,7 +321,7 @@ class _Reused(Flowable):
 _SHARED: dict[tuple[str, int, str | None], Paragraph] = {}
 
 
-def _reusing(forms: dict[Any, str]) -> Any:
+def reusing(forms: dict[Any, str]) -> Any:
     """A paragraph factory for ``flowables``: a text and style seen before in this process
     comes back as ``_Reused`` (no parsing, no line breaking, drawn as a form)."""
 
@@ -339,22 +377,8 @@ class LettersDoc(LetterDoc):
         self.handle_startLetter(0)
 
     def _draw_first(self, canv: Any, doc: Any) -> None:
-        """Like a single letter's page 1, but what repeats from letter to letter (marks,
-        letterhead, info block) is a form XObject drawn once and shown on every page 1."""
-        first = self.first
-        key = (self.layout.paper_height, first.marks, first.rules, first.lines,
-               first.address.return_line)
-        name = self.forms.get(key)
-        if name is None:
-            name = self.forms[key] = f"LPfixed{len(self.forms)}"
-            canv.beginForm(name)
-            self._draw_fixed(canv)
-            canv.endForm()
-        canv.saveState()
-        canv.doForm(name)
-        canv.setFillColor(Color(0, 0, 0))
-        self._draw_varying(canv)
-        canv.restoreState()
+        label = self._page_label(1) if self.total_pages and self.total_pages > 1 else ""
+        draw_first_shared(canv, self.forms, self.layout, self.first, self.typeface, label)
 
     def handle_startLetter(self, index: int) -> None:
         part = self.letters[index]
@@ -369,7 +393,7 @@ class LettersDoc(LetterDoc):
             if index:
                 story += [_StartLetter(index),
                           NextPageTemplate(self.template_names[part.layout]), PageBreak()]
-            story += flowables(part.content, part.styles, _reusing(self.forms))
+            story += flowables(part.content, part.styles, reusing(self.forms))
         return story
 
     def page_counts(self) -> list[int]:
@@ -388,11 +412,8 @@ def build_letters(letters: Sequence[LetterParts], meta: dict[str, Any],
     while True:
         buffer = io.BytesIO()
         doc = LettersDoc(buffer, letters, totals, **meta)
-        a85, rl_config.useA85 = rl_config.useA85, 0  # plain Flate: ASCII85 only adds bytes
-        try:
+        with plain_flate():
             doc.build(doc.story(), canvasmaker=canvas_maker(when))
-        finally:
-            rl_config.useA85 = a85
         counts = doc.page_counts()
         if all(c == 1 or c == t for c, t in zip(counts, totals)):
             return buffer.getvalue(), counts

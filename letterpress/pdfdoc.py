@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import calendar
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 
@@ -31,3 +34,14 @@ def canvas_maker(when: date) -> Any:
         return canv
 
     return make
+
+
+@contextmanager
+def plain_flate() -> Iterator[None]:
+    """Streams compressed with Flate alone while inside: ReportLab's ASCII85 layer only adds
+    a quarter to their size, and a merged batch has thousands of them."""
+    saved, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved

@@ -16,6 +16,8 @@ from typing import Any
 from ..compose import build_letters, build_pdf
 from ..errors import UserError
 from ..letter import PreparedLetter, prepare_letter
+from ..onepage import OnePageLetters
+from ..pdfdoc import plain_flate
 from ..source import Source
 from .checks import Finding, check_postcodes, from_row_error, from_user_error
 from .table import Row
@@ -57,12 +59,14 @@ class Outcome:
 
 @dataclass
 class ChunkResult:
-    """A run of rows for the merged PDF: the letters in one PDF, call sheets one PDF each."""
+    """A run of rows for the merged PDF: the one-page letters in one PDF, longer letters and
+    call sheets one PDF each (by row)."""
 
     index: int
     letters_pdf: bytes | None
     calls: dict[int, bytes] = field(default_factory=dict)
     outcomes: list[Outcome] = field(default_factory=list)
+    long_letters: dict[int, bytes] = field(default_factory=dict)
 
 
 class _Worker:
@@ -171,12 +175,55 @@ def merged_chunk(index: int, rows: list[Row]) -> ChunkResult:
             except (RowError, UserError) as exc:
                 result.outcomes.append(Outcome(row.number, "call", _finding(w, row, exc)))
     if letters:
-        result.letters_pdf = _build(letters)
+        try:
+            result.letters_pdf, result.long_letters = _build_fast(letters)
+        except _DrawError:
+            result.letters_pdf, result.long_letters = _build(letters), {}
     return result
 
 
+class _DrawError(Exception):
+    """Drawing a letter on the shared canvas failed half-way: the canvas is unusable."""
+
+
+def _build_fast(letters: list[tuple[Outcome, PreparedLetter]]) -> tuple[bytes | None,
+                                                                         dict[int, bytes]]:
+    """One-page letters drawn straight onto one shared canvas; a letter that runs longer is
+    laid out by platypus on its own; one that cannot be laid out becomes a finding."""
+    shared = OnePageLetters(letters[0][1].day)
+    longer: dict[int, bytes] = {}
+    with plain_flate():
+        plans = []
+        for _, prep in letters:  # all placed first: the counts decide what is a form
+            try:
+                plans.append(shared.fits(prep))
+            except Exception:  # noqa: BLE001 - platypus below reports it, or copes
+                plans.append(None)
+        for (outcome, prep), placed in zip(letters, plans):
+            if placed is not None:
+                try:
+                    shared.draw(prep, placed)
+                except Exception as exc:  # noqa: BLE001
+                    raise _DrawError from exc
+                outcome.pages = 1
+                continue
+            try:
+                pdf, outcome.pages = build_pdf(prep.layout, prep.first, prep.content,
+                                               prep.styles, prep.typeface, prep.meta, prep.day)
+                longer[outcome.row] = pdf
+            except Exception as exc:  # noqa: BLE001 - keep the other letters
+                outcome.finding = _layout_finding(outcome, exc)
+        return shared.finish(), longer
+
+
+def _layout_finding(outcome: Outcome, exc: Exception) -> Finding:
+    return Finding(outcome.row, (), "", f"the letter could not be laid out "
+                   f"({type(exc).__name__}: {exc})", "shorten long words or lines in the text")
+
+
 def _build(letters: list[tuple[Outcome, PreparedLetter]]) -> bytes | None:
-    """All good letters in one PDF; a letter that breaks the build is isolated and reported."""
+    """All good letters in one PDF through platypus; a letter that breaks the build is
+    isolated and reported."""
     try:
         pdf, counts = build_letters([p for _, p in letters], {"creator": "letterpress"},
                                     letters[0][1].day)
@@ -188,9 +235,7 @@ def _build(letters: list[tuple[Outcome, PreparedLetter]]) -> bytes | None:
                           prep.meta, prep.day)
                 good.append((outcome, prep))
             except Exception as exc:  # noqa: BLE001
-                outcome.finding = Finding(outcome.row, (), "", f"the letter could not be laid "
-                                          f"out ({type(exc).__name__}: {exc})",
-                                          "shorten long words or lines in the text")
+                outcome.finding = _layout_finding(outcome, exc)
         if not good or len(good) == len(letters):
             return None
         return _build(good)

@@ -342,7 +342,10 @@ def _append(merged: MergedPdf, result: render.ChunkResult, opts: Options,
             summary.findings.append(o.finding)
             _report([o.finding], origin, say)
         else:
-            if o.kind == "letter":
+            if o.kind == "letter" and o.row in result.long_letters:
+                first = merged.append(result.long_letters[o.row],
+                                      [Section(o.title, o.pages)])[0]
+            elif o.kind == "letter":
                 assert letters is not None
                 first = merged.append(letters, [Section(o.title, o.pages)])[0]
             else:
@@ -363,6 +366,7 @@ def _save_part(parts: Path, index: int, key: str, result: render.ChunkResult) ->
     stem = parts / f"chunk-{index:06d}"
     files = {"letters": result.letters_pdf} if result.letters_pdf else {}
     files.update({f"call-{row}": pdf for row, pdf in result.calls.items()})
+    files.update({f"letter-{row}": pdf for row, pdf in result.long_letters.items()})
     for name, pdf in files.items():
         write_bytes_atomic(f"{stem}.{name}.pdf", pdf)
     meta = {"key": key, "files": {n: hashlib.sha256(p).hexdigest() for n, p in files.items()},
@@ -398,6 +402,8 @@ def _load_part(parts: Path, index: int) -> render.ChunkResult:
             finding = Finding(o["row"], tuple(cols), fld, what, hint)
         elif o["kind"] == "call":
             result.calls[o["row"]] = Path(f"{stem}.call-{o['row']}.pdf").read_bytes()
+        elif f"letter-{o['row']}" in meta["files"]:
+            result.long_letters[o["row"]] = Path(f"{stem}.letter-{o['row']}.pdf").read_bytes()
         result.outcomes.append(render.Outcome(o["row"], o["kind"], finding, o["pages"],
                                               o["title"]))
     return result

@@ -1,0 +1,145 @@
+"""One-page letters drawn straight onto a shared canvas: the batch's fast path.
+
+Platypus's document machinery (page templates, frame switching, keep-together and widow
+rules, "Page n of N") matters only when a letter's text runs past page 1. Most letters of a
+mail merge fit on one page. For them, ``place`` wraps each paragraph and computes where a
+platypus ``Frame`` would put it (the same arithmetic as ``Frame._add``: space before is
+dropped at the top of the frame and overlaps the previous space after); ``OnePageLetters``
+then draws page 1's furniture and the paragraphs at those positions. A letter that does not
+fit on page 1 is refused (``add`` returns False) and left to ``compose.build_pdf``.
+
+The result is the same drawing as ``compose.build_letters`` makes; a test compares the two.
+"""
+from __future__ import annotations
+
+import io
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from reportlab.pdfbase import pdfdoc
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer
+from reportlab.platypus.frames import _FUZZ
+
+from .compose import LetterParts, _Reused, draw_first_shared, first_frame_box, flowables, reusing
+from .layout import Layout
+from .pdfdoc import canvas_maker
+from .units import mm
+
+# What ``place`` knows how to put in a frame; anything else takes the platypus path.
+_SIMPLE = (Paragraph, _Reused, Spacer, Image)
+Placed = list[tuple[Flowable, float, float, float]]  # flowable, x, y, spare width
+
+
+def _flat(story: list[Flowable]) -> Iterator[Flowable]:
+    """The story with keep-together groups opened: on a page that holds everything they
+    change nothing."""
+    for item in story:
+        if isinstance(item, KeepTogether):
+            yield from _flat(item._content)
+        else:
+            yield item
+
+
+def place(story: list[Flowable], layout: Layout) -> Placed | None:
+    """Each flowable's position in page 1's frame, or None when the story does not fit (or
+    holds something other than paragraphs, spacers and images)."""
+    x, bottom, width, height = first_frame_box(layout)
+    y = bottom + height
+    at_top, space_after = True, 0.0
+    placed: Placed = []
+    for item in _flat(story):
+        if not isinstance(item, _SIMPLE):
+            return None
+        space = 0.0 if at_top else max(item.getSpaceBefore() - space_after, 0.0)
+        room = y - bottom - space
+        if room <= 0:
+            return None
+        w, h = item.wrap(width, room)
+        top_y = y - h - space
+        if top_y < bottom - _FUZZ:
+            return None
+        placed.append((item, x, top_y, width - w))
+        space_after = item.getSpaceAfter()
+        next_y = top_y - space_after
+        if next_y != y:
+            at_top = False
+        y = next_y
+    return placed
+
+
+class OnePageLetters:
+    """Many one-page letters in one PDF: fonts embedded once, what repeats (page furniture,
+    paragraphs seen before) drawn once as form XObjects and then only placed."""
+
+    def __init__(self, when: Any) -> None:
+        self._buffer = io.BytesIO()
+        self._canvas = canvas_maker(when)(self._buffer)
+        self._forms: dict[Any, str] = {}
+        self._make = reusing(self._forms)
+        self._pages: list[pdfdoc.PDFPage] = []
+        self._uses: Counter[Any] = Counter()
+        self.count = 0
+
+    def add(self, letter: LetterParts) -> bool:
+        """Draw the letter on a new page; False (nothing drawn) if it needs more than one."""
+        placed = self.fits(letter)
+        if placed is None:
+            return False
+        self.draw(letter, placed)
+        return True
+
+    def fits(self, letter: LetterParts) -> Placed | None:
+        """Where the letter's text goes on page 1, or None if it needs more pages. Draws
+        nothing, so a failure here leaves the document intact.
+
+        Call it for every letter before drawing any: a paragraph that more than one of them
+        shows is then drawn once, as a form; one shown once is drawn in place."""
+        placed = place(flowables(letter.content, letter.styles, self._make), letter.layout)
+        for item, *_ in placed or ():
+            if isinstance(item, _Reused):
+                self._uses[item.key] += 1
+        return placed
+
+    def draw(self, letter: LetterParts, placed: Placed) -> None:
+        """Page 1 of the letter, its text where ``fits`` placed it."""
+        canv = self._canvas
+        canv.setPageSize((mm(letter.layout.paper_width), mm(letter.layout.paper_height)))
+        draw_first_shared(canv, self._forms, letter.layout, letter.first, letter.typeface)
+        for item, x, y, spare in placed:
+            if isinstance(item, _Reused):
+                item.as_form = self._uses[item.key] > 1
+            item.drawOn(canv, x, y, _sW=spare)
+        canv.showPage()
+        self._pages.append(canv._doc.Pages.pages[-1])
+        self.count += 1
+
+    def finish(self) -> bytes | None:
+        """The PDF of all pages added, or None if there are none."""
+        if not self.count:
+            return None
+        self._share_resources()
+        self._canvas.save()
+        return self._buffer.getvalue()
+
+    def _share_resources(self) -> None:
+        """One resource dictionary (fonts, forms) for all pages, written once: ReportLab
+        otherwise writes each page's own, and formatting them costs more than the pages'
+        drawing. Pages with graphics states, shadings or spot colours keep their own."""
+        shared, xobjects = [], {}
+        for page in self._pages:
+            if page.ExtGState or page._colorsUsed or page._shadingUsed:
+                continue
+            if page.XObjects:
+                xobjects.update(page.XObjects.dict)
+            shared.append(page)
+        if not shared:
+            return
+        resources = pdfdoc.PDFResourceDictionary()
+        resources.basicFonts()
+        resources.allProcs()
+        resources.XObject = xobjects
+        reference = self._canvas._doc.Reference(resources)
+        for page in shared:
+            page.Resources = reference
+            page.Trans = None  # an empty transition dictionary says nothing
