@@ -12,6 +12,7 @@ import pyphen
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
+from . import hyphenation
 from .errors import UserError
 
 
@@ -50,9 +51,8 @@ def _long_date(when: date, locale: Locale) -> str:
     return format_date(when, format="long", locale=locale)
 
 
-@cache
 def _hyphenator(dictionary: str) -> Any:
-    return pyphen.Pyphen(lang=dictionary, left=3, right=3).iterate
+    return hyphenation.splitter(dictionary)
 
 
 @cache

@@ -78,6 +78,14 @@ def assert_one_line_error(proc: subprocess.CompletedProcess[str], *needles: str)
         assert needle in lines[0], (needle, lines[0])
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _cache_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep the hyphenation cache of the tests (and of the CLI they run) out of ~/.cache."""
+    import os
+
+    os.environ["LETTERPRESS_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture
 def write_letter(tmp_path: Path):
     """Write a dict as a JSON letter file (letterpress reads the TOML schema as JSON too)."""

@@ -40,3 +40,55 @@ def test_many_letters_in_one_document_match_single_letters() -> None:
     assert len(merged) < sizes / 2  # fonts once, repeats as forms
     again, _ = build_letters(prepared, {}, prepared[0].day)
     assert again == merged  # deterministic
+
+
+def _variants() -> list[dict]:
+    """Letters in every layout, with bullets, enclosures, copies and repeated paragraphs."""
+    from conftest import HOME_RECIPIENTS, home_letter
+    from letterpress.layout import available_layouts, load_layout
+
+    out = []
+    for i, name in enumerate(available_layouts()):
+        data = home_letter(name, load_layout(name).country
+                           if load_layout(name).country in HOME_RECIPIENTS else "DE")
+        data["recipient"]["name"] = f"Person {i}"
+        if i % 2:
+            data["body"] = ("Thank you for the *interview* on **Tuesday**.\n\n- the role\n"
+                            "- the team & <the> office\n\nI look forward to hearing from you.")
+            data["enclosures"] = ["CV", "References"]
+            data["cc"] = ["Careers Service"]
+        out += [data, copy.deepcopy(data)]
+    return out
+
+
+def test_one_page_fast_path_draws_what_platypus_draws() -> None:
+    from letterpress.onepage import OnePageLetters
+
+    variants = _variants()
+    prepared = [prepare_letter(v) for v in variants]
+    shared = OnePageLetters(prepared[0].day)
+    plans = [shared.fits(p) for p in prepared]
+    assert all(plan is not None for plan in plans)
+    for prep, plan in zip(prepared, plans):
+        shared.draw(prep, plan)
+    merged = shared.finish()
+    assert merged is not None
+    single = [page for v in variants for page in words(render_letter(v).pdf)]
+    assert len(single) == len(variants)
+    assert words(merged) == single  # every word where `letterpress letter` puts it
+    assert b"/FormXob" in merged  # the repeated paragraphs and furniture are forms
+
+
+def test_one_page_fast_path_refuses_a_longer_letter() -> None:
+    from letterpress.batch import render
+    from letterpress.onepage import OnePageLetters
+
+    short, long = letter(), letter(body="Long paragraph text. " * 400)
+    assert OnePageLetters(prepare_letter(long).day).fits(prepare_letter(long)) is None
+    outcomes = [render.Outcome(row, "letter") for row in (2, 3, 4)]
+    letters = list(zip(outcomes, [prepare_letter(d) for d in (short, long, short)]))
+    pdf, longer = render._build_fast(letters)
+    assert [o.pages for o in outcomes] == [1, render_letter(long).pages, 1]
+    assert outcomes[1].pages > 1 and list(longer) == [3]
+    assert len(words(pdf)) == 2  # the two short ones share the document
+    assert words(longer[3]) == words(render_letter(long).pdf)

@@ -1,0 +1,58 @@
+"""Hyphenation patterns are parsed once and read back from the cache folder, with the same
+breaks as pyphen's own parse; a broken or unwritable cache never stops a letter."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pyphen
+import pytest
+
+from letterpress import hyphenation
+
+WORDS = ["Informationsveranstaltung", "Bewerbungsgespräch", "opportunity", "hyphenation"]
+
+
+def fresh(dictionary: str, folder: Path) -> list[list[tuple[str, str]]]:
+    """Hyphenate WORDS in a new process whose cache folder is ``folder``."""
+    code = ("import sys; from letterpress import hyphenation as h; s = h.splitter(sys.argv[1]); "
+            "print([list(s(w)) for w in sys.argv[2:]])")
+    env = {**os.environ, "LETTERPRESS_CACHE_DIR": str(folder)}
+    done = subprocess.run([sys.executable, "-c", code, dictionary, *WORDS], env=env,
+                          capture_output=True, text=True, check=True)
+    return eval(done.stdout)  # noqa: S307 - our own repr of lists of tuples of str
+
+
+@pytest.mark.parametrize("dictionary", ["de_DE", "en_GB"])
+def test_cached_patterns_break_words_as_pyphen_does(tmp_path: Path, dictionary: str) -> None:
+    expected = [list(pyphen.Pyphen(lang=dictionary, left=3, right=3).iterate(w)) for w in WORDS]
+    assert fresh(dictionary, tmp_path) == expected  # parsed, then written
+    files = list(tmp_path.glob("hyphenation-*"))
+    assert len(files) == 1 and files[0].stat().st_size > 10_000
+    assert fresh(dictionary, tmp_path) == expected  # read back
+
+
+def test_a_stale_or_broken_cache_file_is_rebuilt(tmp_path: Path) -> None:
+    expected = fresh("en_GB", tmp_path)
+    (cache,) = tmp_path.glob("hyphenation-*")
+    cache.write_bytes(b"not marshal data")
+    assert fresh("en_GB", tmp_path) == expected
+    assert cache.stat().st_size > 10_000  # rewritten
+
+
+def test_an_unwritable_cache_folder_is_not_used(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the folder would go")
+    expected = [list(pyphen.Pyphen(lang="en_GB", left=3, right=3).iterate(w)) for w in WORDS]
+    assert fresh("en_GB", blocker / "sub") == expected
+
+
+def test_cache_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatch,
+                                              tmp_path: Path) -> None:
+    monkeypatch.delenv("LETTERPRESS_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert hyphenation.cache_dir() == tmp_path / "letterpress"
+    monkeypatch.setenv("LETTERPRESS_CACHE_DIR", str(tmp_path / "x"))
+    assert hyphenation.cache_dir() == tmp_path / "x"
