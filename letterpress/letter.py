@@ -17,15 +17,12 @@ from .compose import Content, Styles, build_pdf, styles
 from .errors import UserError
 from .language import Language, resolve_language
 from .firstpage import FirstPage
-from .layout import Layout, load_layout
+from .layout import DEFAULT_LAYOUT, Layout, load_layout
 from .markup import blocks
 from .model import Letter, parse_letter
 from .output import write_bytes_atomic
 from .source import Source, load_source
 from .window import WindowReport, check_block, enforce
-
-DEFAULT_LAYOUT = "din5008-b"
-
 
 @dataclass(frozen=True)
 class LetterResult:

@@ -1,14 +1,14 @@
 """Work done per row, in worker processes: template -> letter file -> checks -> PDF.
 
-Each process compiles the template once (``start``); the functions below take rows and return
-plain, picklable results.
+Each process compiles the template once (``use``); the functions below take rows and return
+plain, picklable results (``tasks``). This module brings in ReportLab; the process that
+reads the data and merges the output never imports it when workers do the rendering.
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import tempfile
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,53 +21,8 @@ from ..pdfdoc import plain_flate
 from ..source import Source
 from .checks import Finding, check_postcodes, from_row_error, from_user_error
 from .table import Row
+from .tasks import KINDS, ChunkResult, Outcome, Spec, file_name
 from .template import LetterTemplate, RowError, compile_template, direct_columns
-
-KINDS = {"letter": ("letter",), "call": ("call",), "both": ("letter", "call")}
-
-
-@dataclass(frozen=True)
-class Spec:
-    """Everything a worker needs, picklable: the raw template and the run's choices."""
-
-    template: dict[str, Any]
-    origin: str
-    base_dir: Path
-    date_order: str | None
-    columns: tuple[str, ...]
-    kind: str = "letter"
-    call_now: date | None = None
-    out_dir: Path | None = None
-
-
-@dataclass
-class Outcome:
-    """One output of one row: a letter or a call sheet, made or not."""
-
-    row: int
-    kind: str
-    finding: Finding | None = None
-    pages: int = 0
-    title: str = ""
-    file: str = ""  # --out-dir: the temporary file written
-    sha256: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return self.finding is None
-
-
-@dataclass
-class ChunkResult:
-    """A run of rows for the merged PDF: the one-page letters in one PDF, longer letters and
-    call sheets one PDF each (by row)."""
-
-    index: int
-    letters_pdf: bytes | None
-    calls: dict[int, bytes] = field(default_factory=dict)
-    outcomes: list[Outcome] = field(default_factory=list)
-    long_letters: dict[int, bytes] = field(default_factory=dict)
-
 
 class _Worker:
     def __init__(self, spec: Spec) -> None:
@@ -82,9 +37,31 @@ _WORKER: _Worker | None = None
 
 
 def start(spec: Spec) -> None:
-    """Pool initializer (also called directly when running in one process)."""
+    """Compile the template for this process's rows."""
     global _WORKER
     _WORKER = _Worker(spec)
+
+
+def use(spec: Spec) -> None:
+    """``start``, unless this process already works for the same run."""
+    if _WORKER is None or _WORKER.spec != spec:
+        start(spec)
+
+
+def warm(language: Any, typeface: Any) -> None:
+    """Load what every letter needs before any row arrives: fonts, the hyphenation patterns
+    and the date formats of the template's language. Whatever fails here is reported by the
+    rows themselves."""
+    from .. import fonts
+    from ..language import resolve_language
+
+    try:
+        fonts.face(typeface if typeface in fonts.TYPEFACES else "sans")
+        lang = resolve_language(language if isinstance(language, str) else "en")
+        lang.hyphenator()
+        lang.long_date(date(2026, 1, 1))
+    except Exception:  # noqa: BLE001 - only a head start
+        return
 
 
 def _worker() -> _Worker:
@@ -272,11 +249,6 @@ def file_rows(items: list[tuple[Row, str]]) -> list[Outcome]:
             out.append(Outcome(row.number, kind, pages=pages, file=str(tmp),
                                sha256=hashlib.sha256(pdf).hexdigest()))
     return out
-
-
-def file_name(name: str, kind: str, kinds: tuple[str, ...]) -> str:
-    """``NAME.pdf`` for the letter, ``NAME-call.pdf`` for the call sheet when both are made."""
-    return f"{name}-call.pdf" if kind == "call" and len(kinds) > 1 else f"{name}.pdf"
 
 
 def _write_temp(folder: Path, final: str, data: bytes) -> Path:

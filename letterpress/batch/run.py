@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,11 +17,12 @@ from .. import __version__
 from ..errors import UserError
 from ..output import atomic_path, write_bytes_atomic
 from ..source import load_source
-from . import filters, manifest, render
+from . import filters, manifest, tasks
 from .checks import Finding, table_findings
 from .manifest import Entry, Journal
 from .names import NamePattern, TemplateError, unique_names
 from .pdfmerge import MergedPdf, Part, Section
+from .pool import Workers
 from .table import Row, Table, read_table
 from .template import check_columns, compile_template
 
@@ -80,14 +80,24 @@ def run_batch(opts: Options, report: Report | None = None) -> Summary:
     source = load_source(opts.template)
     table = read_table(opts.data, delimiter=opts.delimiter, sheet=opts.sheet,
                        encoding=opts.encoding)
+    jobs = max(1, opts.jobs or os.cpu_count() or 1)
+    chunks = -(-len(table.rows) // max(1, opts.chunk))
+    # Start the workers now: they load ReportLab, fonts and hyphenation while this process
+    # compiles the template and checks the rows.
+    with Workers(min(jobs, chunks), source.data.get("language"),
+                 source.data.get("typeface")) as workers:
+        return _run(opts, say, source, table, workers)
+
+
+def _run(opts: Options, say: Report, source: Any, table: Table, workers: Workers) -> Summary:
     order = filters.date_order(v for row in table.rows for v in row.values.values())
     tpl = compile_template(source, order)
     check_columns(tpl, table.columns, table.origin)
     if opts.kind in ("call", "both"):
         _require_call(source.data, source.origin)
-    spec = render.Spec(template=source.data, origin=source.origin, base_dir=source.base_dir,
-                       date_order=order, columns=table.columns, kind=opts.kind,
-                       call_now=opts.call_now, out_dir=opts.out_dir)
+    spec = tasks.Spec(template=source.data, origin=source.origin, base_dir=source.base_dir,
+                      date_order=order, columns=table.columns, kind=opts.kind,
+                      call_now=opts.call_now, out_dir=opts.out_dir)
     summary = Summary(rows=len(table.rows))
     early = table_findings(table, tpl)
     names: dict[int, str] = {}
@@ -97,10 +107,9 @@ def run_batch(opts: Options, report: Report | None = None) -> Summary:
     summary.findings += early
     bad = {f.row for f in early if f.severity == "error"}
     rows = [row for row in table.rows if row.number not in bad]
-    jobs = max(1, opts.jobs or os.cpu_count() or 1)
 
     if opts.check or opts.strict:
-        found = _check_all(spec, rows, jobs, opts)
+        found = _check_all(spec, rows, workers, opts)
         _report(found, table.origin, say)
         summary.findings += found
         if opts.check or summary.exit_code:
@@ -113,14 +122,14 @@ def run_batch(opts: Options, report: Report | None = None) -> Summary:
     inputs = {row.number: _input_hash(fingerprint, row) for row in table.rows}
     failed_early = [Entry(f.row, k, "failed", message=f.message(),
                           input_sha256=inputs[f.row])
-                    for f in early if f.severity == "error" for k in render.KINDS[opts.kind]]
+                    for f in early if f.severity == "error" for k in tasks.KINDS[opts.kind]]
     failed_early = list({(e.row, e.kind): e for e in failed_early}.values())
     manifest_path = opts.manifest or manifest.default_path(opts.output, opts.out_dir)
     summary.manifest = manifest_path
     if opts.output is not None:
-        entries = _merged(opts, spec, rows, inputs, jobs, summary, table.origin, say)
+        entries = _merged(opts, spec, rows, inputs, workers, summary, table.origin, say)
     else:
-        entries = _files(opts, spec, rows, names, inputs, jobs, summary, table.origin, say,
+        entries = _files(opts, spec, rows, names, inputs, workers, summary, table.origin, say,
                          manifest_path)
     entries += failed_early
     warnings = {}
@@ -136,7 +145,7 @@ def run_batch(opts: Options, report: Report | None = None) -> Summary:
 
 
 def _validate(opts: Options) -> None:
-    if opts.kind not in render.KINDS:
+    if opts.kind not in tasks.KINDS:
         raise UserError(f"unknown kind {opts.kind!r}", where="--kind",
                         hint="use letter, call or both")
     if not opts.check and (opts.output is None) == (opts.out_dir is None):
@@ -200,30 +209,6 @@ def _chunks(rows: list[Row], size: int) -> list[list[Row]]:
     return [rows[i:i + size] for i in range(0, len(rows), size)]
 
 
-def _pool_map(spec: render.Spec, func: Callable[..., Any], tasks: list[tuple[Any, ...]],
-              jobs: int) -> Iterator[Any]:
-    """Results of ``func(*task)`` in task order, from ``jobs`` processes (or this one)."""
-    if jobs == 1 or len(tasks) <= 1:
-        render.start(spec)
-        for task in tasks:
-            yield func(*task)
-        return
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    ctx = multiprocessing.get_context(method)
-    with ctx.Pool(min(jobs, len(tasks)), initializer=render.start, initargs=(spec,)) as pool:
-        yield from pool.imap(_Star(func), tasks)
-
-
-class _Star:
-    """Picklable ``lambda task: func(*task)``."""
-
-    def __init__(self, func: Callable[..., Any]) -> None:
-        self.func = func
-
-    def __call__(self, task: tuple[Any, ...]) -> Any:
-        return self.func(*task)
-
-
 def _progress(opts: Options, total: int) -> Any:
     show = opts.progress if opts.progress is not None else sys.stderr.isatty()
     if not show:
@@ -233,12 +218,13 @@ def _progress(opts: Options, total: int) -> Any:
     return tqdm(total=total, unit="row", file=sys.stderr, leave=False)
 
 
-def _check_all(spec: render.Spec, rows: list[Row], jobs: int, opts: Options) -> list[Finding]:
+def _check_all(spec: tasks.Spec, rows: list[Row], workers: Workers,
+               opts: Options) -> list[Finding]:
     bar = _progress(opts, len(rows))
     out: list[Finding] = []
     for chunk, found in zip(_chunks(rows, opts.chunk),
-                            _pool_map(spec, render.check_rows,
-                                      [(c,) for c in _chunks(rows, opts.chunk)], jobs)):
+                            workers.map(spec, "check_rows",
+                                        [(c,) for c in _chunks(rows, opts.chunk)])):
         out += found
         if bar is not None:
             bar.update(len(chunk))
@@ -273,8 +259,8 @@ def _sha256_file(path: Path) -> str:
 
 # --- merged output -------------------------------------------------------------------------
 
-def _merged(opts: Options, spec: render.Spec, rows: list[Row], inputs: dict[int, str],
-            jobs: int, summary: Summary, origin: str, say: Report) -> list[Entry]:
+def _merged(opts: Options, spec: tasks.Spec, rows: list[Row], inputs: dict[int, str],
+            workers: Workers, summary: Summary, origin: str, say: Report) -> list[Entry]:
     """Render chunks in parallel, keep each as a part file (for --resume), merge in order."""
     assert opts.output is not None
     out = opts.output
@@ -297,7 +283,7 @@ def _merged(opts: Options, spec: render.Spec, rows: list[Row], inputs: dict[int,
     summary.resumed = sum(len(chunks[i]) for i in cached)
     todo = [(i, c) for i, c in enumerate(chunks) if i not in cached]
     bar = _progress(opts, len(rows))
-    fresh = _pool_map(spec, render.merged_chunk, todo, jobs)
+    fresh = workers.map(spec, "merged_chunk", todo)
     entries: list[Entry] = []
     with atomic_path(out) as tmp, open(tmp, "wb") as handle:
         merged = MergedPdf(handle, duplex=opts.duplex, title=_title(opts),
@@ -331,7 +317,7 @@ def _title(opts: Options) -> str:
     return f"{opts.template.stem} x {opts.data.name}"
 
 
-def _append(merged: MergedPdf, result: render.ChunkResult, opts: Options,
+def _append(merged: MergedPdf, result: tasks.ChunkResult, opts: Options,
             inputs: dict[int, str], summary: Summary, origin: str, say: Report) -> list[Entry]:
     letters = Part(result.letters_pdf) if result.letters_pdf else None
     entries = []
@@ -361,7 +347,7 @@ def _chunk_key(rows: list[Row], inputs: dict[int, str], opts: Options) -> str:
                           .encode()).hexdigest()
 
 
-def _save_part(parts: Path, index: int, key: str, result: render.ChunkResult) -> None:
+def _save_part(parts: Path, index: int, key: str, result: tasks.ChunkResult) -> None:
     """Keep a finished chunk on disk until the merge is complete (what --resume reuses)."""
     stem = parts / f"chunk-{index:06d}"
     files = {"letters": result.letters_pdf} if result.letters_pdf else {}
@@ -389,10 +375,10 @@ def _part_ok(parts: Path, index: int, key: str) -> bool:
         return False
 
 
-def _load_part(parts: Path, index: int) -> render.ChunkResult:
+def _load_part(parts: Path, index: int) -> tasks.ChunkResult:
     stem = parts / f"chunk-{index:06d}"
     meta = json.loads(Path(f"{stem}.json").read_text(encoding="utf-8"))
-    result = render.ChunkResult(index, None)
+    result = tasks.ChunkResult(index, None)
     if "letters" in meta["files"]:
         result.letters_pdf = Path(f"{stem}.letters.pdf").read_bytes()
     for o in meta["outcomes"]:
@@ -404,7 +390,7 @@ def _load_part(parts: Path, index: int) -> render.ChunkResult:
             result.calls[o["row"]] = Path(f"{stem}.call-{o['row']}.pdf").read_bytes()
         elif f"letter-{o['row']}" in meta["files"]:
             result.long_letters[o["row"]] = Path(f"{stem}.letter-{o['row']}.pdf").read_bytes()
-        result.outcomes.append(render.Outcome(o["row"], o["kind"], finding, o["pages"],
+        result.outcomes.append(tasks.Outcome(o["row"], o["kind"], finding, o["pages"],
                                               o["title"]))
     return result
 
@@ -426,12 +412,12 @@ def _up_to_date(opts: Options, rows: list[Row], inputs: dict[int, str]) -> list[
 
 # --- one file per row ----------------------------------------------------------------------
 
-def _files(opts: Options, spec: render.Spec, rows: list[Row], names: dict[int, str],
-           inputs: dict[int, str], jobs: int, summary: Summary, origin: str, say: Report,
+def _files(opts: Options, spec: tasks.Spec, rows: list[Row], names: dict[int, str],
+           inputs: dict[int, str], workers: Workers, summary: Summary, origin: str, say: Report,
            manifest_path: Path) -> list[Entry]:
     assert opts.out_dir is not None
     journal = Journal(manifest_path.with_name(manifest_path.name + ".journal"))
-    kinds = render.KINDS[opts.kind]
+    kinds = tasks.KINDS[opts.kind]
     previous: dict[tuple[int, str], Entry] = {}
     if opts.resume:
         for e in manifest.read(manifest_path) + journal.load():
@@ -450,9 +436,9 @@ def _files(opts: Options, spec: render.Spec, rows: list[Row], names: dict[int, s
         else:
             todo.append((row, names[row.number]))
     bar = _progress(opts, len(todo))
-    tasks = [(c,) for c in _chunks(todo, opts.chunk)]  # type: ignore[arg-type]
+    work = [(c,) for c in _chunks(todo, opts.chunk)]  # type: ignore[arg-type]
     try:
-        for outcomes in _pool_map(spec, render.file_rows, tasks, jobs):
+        for outcomes in workers.map(spec, "file_rows", work):
             batch = []
             for o in outcomes:
                 entry = Entry(o.row, o.kind, "ok" if o.ok else "failed",
@@ -462,7 +448,7 @@ def _files(opts: Options, spec: render.Spec, rows: list[Row], names: dict[int, s
                     summary.findings.append(o.finding)
                     _report([o.finding], origin, say)
                 else:
-                    final = opts.out_dir / render.file_name(names[o.row], o.kind, kinds)
+                    final = opts.out_dir / tasks.file_name(names[o.row], o.kind, kinds)
                     os.replace(o.file, final)
                     entry.output, entry.first_page, entry.pages = final.name, 1, o.pages
                     entry.sha256 = o.sha256
