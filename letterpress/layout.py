@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import difflib
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -140,6 +140,14 @@ class Layout:
     continuation_text_top: float
     marks: Marks
     envelope: Envelope
+
+    def __hash__(self) -> int:
+        """Hashed once: layouts key caches that a batch consults several times per letter."""
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash(tuple(getattr(self, f.name) for f in fields(self)))
+            object.__setattr__(self, "_hash", cached)
+        return cached
 
     @property
     def text_left(self) -> float:

@@ -123,10 +123,12 @@ class OnePageLetters:
         return self._buffer.getvalue()
 
     def _share_resources(self) -> None:
-        """One resource dictionary (fonts, forms) for all pages, written once: ReportLab
-        otherwise writes each page's own, and formatting them costs more than the pages'
-        drawing. Pages with graphics states, shadings or spot colours keep their own."""
-        shared, xobjects = [], {}
+        """One resource dictionary (fonts, forms) for all pages and forms, written once:
+        ReportLab otherwise writes each page's and each form's own, and formatting them costs
+        more than the drawing. Pages with graphics states, shadings or spot colours keep
+        their own."""
+        shared: list[Any] = []
+        xobjects: dict[str, Any] = {}
         for page in self._pages:
             if page.ExtGState or page._colorsUsed or page._shadingUsed:
                 continue
@@ -139,7 +141,11 @@ class OnePageLetters:
         resources.basicFonts()
         resources.allProcs()
         resources.XObject = xobjects
-        reference = self._canvas._doc.Reference(resources)
+        doc = self._canvas._doc
+        reference = doc.Reference(resources)
         for page in shared:
             page.Resources = reference
             page.Trans = None  # an empty transition dictionary says nothing
+        for item in list(doc.idToObject.values()):
+            if isinstance(item, pdfdoc.PDFFormXObject) and not item.Resources:
+                item.Resources = reference

@@ -112,6 +112,7 @@ def centred_window(layout: Layout) -> Rect:
     return window_on_sheet(layout, *play(layout).centre)
 
 
+@lru_cache(maxsize=64)
 def window_reach(layout: Layout) -> Rect:
     """Everything of the sheet that can ever show through the window (union over the slide)."""
     rects = [window_on_sheet(layout, x, y) for x, y in play(layout).corners()]

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
@@ -97,6 +98,7 @@ def _year(text: str) -> int:
     return year + 2000 if year < 100 else year
 
 
+@lru_cache(maxsize=64)
 def _locale(tag: str) -> Locale:
     try:
         return Locale.parse(tag.replace("-", "_"))
@@ -127,8 +129,13 @@ def long_date(context: Context, value: Any, language: str | None = None) -> str:
     except FilterError as exc:
         exc.column = _column(value)
         raise
-    return format_date(day, format="long",
-                       locale=_locale(language or context.get("letter_language") or "en"))
+    return _long(day, _locale(language or context.get("letter_language") or "en"))
+
+
+@lru_cache(maxsize=1024)
+def _long(day: date, locale: Locale) -> str:
+    """A batch writes the same few dates thousands of times."""
+    return format_date(day, format="long", locale=locale)
 
 
 def _decimal(value: Any) -> Decimal:

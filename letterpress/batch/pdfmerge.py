@@ -15,6 +15,7 @@ _REF = re.compile(rb"(\d+) 0 R\b")
 _OBJ = re.compile(rb"(\d+) 0 obj\s*")
 _STREAM = re.compile(rb">>\s*stream\r?\n")
 _MEDIABOX = re.compile(rb"/MediaBox\s*\[([^\]]*)\]")
+_PARENT = re.compile(rb"/Parent \d+ 0 R")
 
 
 @dataclass(frozen=True)
@@ -149,17 +150,20 @@ class MergedPdf:
                              f"{len(part.pages) - part.cursor} left")
         part.cursor += wanted
         numbers = part.numbers
-        order: list[int] = []
+        order: list[tuple[int, bytes, bytes]] = []  # object, dictionary part, stream part
         todo = deque(pages)
         while todo:  # everything these pages reach that is not copied yet
             num = todo.popleft()
             if num in numbers or num in part.page_tree:
                 continue
             numbers[num] = self._new()
-            order.append(num)
-            head = part.head(num)
-            if num in part.page_set:
-                head = re.sub(rb"/Parent \d+ 0 R", b"", head)
+            body = part.body(num)
+            split = _STREAM.search(body)
+            head, rest = (body[:split.start() + 2], body[split.start() + 2:]) if split \
+                else (body, b"")
+            if num in part.page_set:  # re-parented to the merged page tree
+                head = _PARENT.sub(b"", head)
+            order.append((num, head, rest))
             todo += [int(r) for r in _REF.findall(head) if int(r) not in numbers]
 
         def renumber(match: re.Match[bytes]) -> bytes:
@@ -168,13 +172,7 @@ class MergedPdf:
                 raise MergeError(f"reference to object {old} outside the pages")
             return b"%d 0 R" % numbers[old]
 
-        for num in order:
-            body = part.body(num)
-            split = _STREAM.search(body)
-            head, rest = (body[:split.start() + 2], body[split.start() + 2:]) if split \
-                else (body, b"")
-            if num in part.page_set:  # re-parented to the merged page tree
-                head = re.sub(rb"/Parent \d+ 0 R", b"", head)
+        for num, head, rest in order:
             head = _REF.sub(renumber, head)
             if num in part.page_set:
                 head = head.replace(b"<<", b"<< /Parent %d 0 R" % self.PAGES, 1)
