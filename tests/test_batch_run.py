@@ -300,3 +300,9 @@ def test_kind_both_adds_call_sheets(tmp_path: Path) -> None:
     assert [(r["row"], r["kind"], r["first_page"]) for r in rows] == [
         ("2", "letter", "1"), ("2", "call", "2"), ("3", "letter", "3"), ("3", "call", "4")]
     assert len(PdfReader(out).pages) == 4
+
+
+def test_chunks_follow_the_row_count_only() -> None:
+    from letterpress.batch.run import chunk_size
+
+    assert [chunk_size(n) for n in (1, 199, 400, 1000, 10_000)] == [50, 50, 100, 250, 250]
