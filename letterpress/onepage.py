@@ -8,11 +8,17 @@ dropped at the top of the frame and overlaps the previous space after); ``OnePag
 then draws page 1's furniture and the paragraphs at those positions. A letter that does not
 fit on page 1 is refused (``add`` returns False) and left to ``compose.build_pdf``.
 
+Only the first page of the shared canvas becomes a ReportLab page object. Every later page
+is taken from the canvas as its content stream alone (``LoosePage``): ReportLab spends more
+time formatting a page's objects than drawing a letter's few lines, and the merge writes
+each loose page's dictionary itself, pointing at the resources the first page shares.
+
 The result is the same drawing as ``compose.build_letters`` makes; a test compares the two.
 """
 from __future__ import annotations
 
 import io
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -21,6 +27,7 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer
 from reportlab.platypus.frames import _FUZZ
 
+from .batch.pdfmerge import LoosePage
 from .compose import LetterParts, _Reused, draw_first_shared, first_frame_box, flowables, reusing
 from .layout import Layout
 from .pdfdoc import canvas_maker
@@ -78,6 +85,9 @@ class OnePageLetters:
         self._forms: dict[Any, str] = {}
         self._make = reusing(self._forms)
         self._pages: list[pdfdoc.PDFPage] = []
+        self._loose: list[LoosePage] = []
+        self._loose_forms: set[str] = set()
+        self._can_loosen = True  # False once a page needs resources of its own
         self._uses: Counter[Any] = Counter()
         self.count = 0
 
@@ -110,17 +120,45 @@ class OnePageLetters:
             if isinstance(item, _Reused):
                 item.as_form = self._uses[item.key] > 1
             item.drawOn(canv, x, y, _sW=spare)
-        canv.showPage()
-        self._pages.append(canv._doc.Pages.pages[-1])
+        plain = self._plain_page()
+        if self._pages and self._can_loosen and plain:
+            self._loose.append(self._take_page())
+        elif self._loose:  # it would land before the loose pages: the caller starts over
+            raise RuntimeError("a page needing resources of its own after loose pages")
+        else:
+            self._can_loosen = self._can_loosen and plain
+            canv.showPage()
+            self._pages.append(canv._doc.Pages.pages[-1])
         self.count += 1
 
-    def finish(self) -> bytes | None:
-        """The PDF of all pages added, or None if there are none."""
+    def _plain_page(self) -> bool:
+        """The page needs nothing but the shared fonts and forms (no links, transparency,
+        spot colours, shadings, rotation or transitions)."""
+        canv = self._canvas
+        return not (canv._annotationrefs or canv._extgstate.getState() or canv._colorsUsed
+                    or canv._shadingUsed or canv._pageRotation or canv._pageTransition
+                    or canv._pageDuration is not None or canv._cropMarks
+                    or canv._psCommandsBeforePage or canv._psCommandsAfterPage)
+
+    def _take_page(self) -> LoosePage:
+        """End the page as ``Canvas.showPage`` does, keeping its content stream for the
+        merge instead of making ReportLab page objects."""
+        canv = self._canvas
+        code = [canv._preamble, *canv._code, " "]
+        content = zlib.compress(("\n".join(code) + "\n").encode("utf8"))
+        self._loose_forms.update(canv._formsinuse)
+        width, height = canv._pagesize
+        canv._startPage()
+        return LoosePage(content, width, height)
+
+    def finish(self) -> tuple[bytes | None, list[LoosePage]]:
+        """The PDF of the first page (and any page that could not be loose) with the shared
+        resources, and the loose pages that follow it; (None, []) if nothing was added."""
         if not self.count:
-            return None
+            return None, []
         self._share_resources()
         self._canvas.save()
-        return self._buffer.getvalue()
+        return self._buffer.getvalue(), self._loose
 
     def _share_resources(self) -> None:
         """One resource dictionary (fonts, forms) for all pages and forms, written once:
@@ -135,6 +173,8 @@ class OnePageLetters:
             if page.XObjects:
                 xobjects.update(page.XObjects.dict)
             shared.append(page)
+        if self._loose_forms:
+            xobjects.update(self._canvas._doc.xobjDict(sorted(self._loose_forms)).dict)
         if not shared:
             return
         resources = pdfdoc.PDFResourceDictionary()

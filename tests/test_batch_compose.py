@@ -6,6 +6,7 @@ import copy
 import io
 
 import pdfplumber
+from pypdf import PdfReader
 from conftest import letter
 
 from letterpress.compose import build_letters
@@ -61,6 +62,19 @@ def _variants() -> list[dict]:
     return out
 
 
+def joined(pdf: bytes | None, loose: list) -> bytes:  # noqa: ANN001
+    """A shared-canvas PDF and its loose pages, merged as the batch merges them."""
+    from letterpress.batch.pdfmerge import MergedPdf, Part, Section
+
+    assert pdf is not None
+    out = io.BytesIO()
+    merged = MergedPdf(out)
+    part = Part(pdf, loose)
+    merged.append(part, [Section(f"letter {i}", 1) for i in range(len(part.sequence))])
+    merged.finish()
+    return out.getvalue()
+
+
 def test_one_page_fast_path_draws_what_platypus_draws() -> None:
     from letterpress.onepage import OnePageLetters
 
@@ -71,12 +85,19 @@ def test_one_page_fast_path_draws_what_platypus_draws() -> None:
     assert all(plan is not None for plan in plans)
     for prep, plan in zip(prepared, plans):
         shared.draw(prep, plan)
-    merged = shared.finish()
-    assert merged is not None
+    first, loose = shared.finish()
+    assert first is not None and len(loose) == len(variants) - 1  # one ReportLab page
+    merged = joined(first, loose)
     single = [page for v in variants for page in words(render_letter(v).pdf)]
     assert len(single) == len(variants)
     assert words(merged) == single  # every word where `letterpress letter` puts it
     assert b"/FormXob" in merged  # the repeated paragraphs and furniture are forms
+    sizes = [tuple(round(float(v)) for v in page.mediabox[2:])
+             for page in PdfReader(io.BytesIO(merged)).pages]
+    assert sizes == [tuple(round(float(v)) for v in
+                           PdfReader(io.BytesIO(render_letter(v).pdf)).pages[0].mediabox[2:])
+                     for v in variants]
+    assert (612, 792) in sizes and (595, 842) in sizes  # US Letter and A4 loose pages
 
 
 def test_one_page_fast_path_refuses_a_longer_letter() -> None:
@@ -87,8 +108,8 @@ def test_one_page_fast_path_refuses_a_longer_letter() -> None:
     assert OnePageLetters(prepare_letter(long).day).fits(prepare_letter(long)) is None
     outcomes = [render.Outcome(row, "letter") for row in (2, 3, 4)]
     letters = list(zip(outcomes, [prepare_letter(d) for d in (short, long, short)]))
-    pdf, longer = render._build_fast(letters)
+    pdf, loose, longer = render._build_fast(letters)
     assert [o.pages for o in outcomes] == [1, render_letter(long).pages, 1]
     assert outcomes[1].pages > 1 and list(longer) == [3]
-    assert len(words(pdf)) == 2  # the two short ones share the document
+    assert len(words(joined(pdf, loose))) == 2  # the two short ones share the document
     assert words(longer[3]) == words(render_letter(long).pdf)

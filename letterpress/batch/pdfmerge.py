@@ -1,6 +1,10 @@
 """Streaming concatenation of ReportLab PDFs into one print job, with a bookmark per section and
 optional blank backs (duplex). Only what the pages use is copied; memory stays flat because each
-part is written out as soon as it arrives and only object offsets are kept."""
+part is written out as soon as it arrives and only object offsets are kept.
+
+A part may bring loose pages after its own (``LoosePage``: a content stream and a size); they
+use the resources of the part's first page, and this module writes their page dictionaries.
+"""
 from __future__ import annotations
 
 import hashlib
@@ -19,6 +23,16 @@ _PARENT = re.compile(rb"/Parent \d+ 0 R")
 
 
 @dataclass(frozen=True)
+class LoosePage:
+    """A page given only as its Flate-compressed content stream and its size in points; it
+    draws with the resources of the first page of the part it comes with."""
+
+    content: bytes
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
 class Section:
     """A run of pages in a part (one letter, or one call sheet) and its bookmark title."""
 
@@ -33,8 +47,9 @@ class MergeError(Exception):
 class Part:
     """Objects of one PDF by number, read through its cross-reference table."""
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, loose: Sequence[LoosePage] = ()) -> None:
         self.data = data
+        self.loose = list(loose)
         start = data.rfind(b"startxref")
         if start < 0:
             raise MergeError("no startxref")
@@ -65,8 +80,19 @@ class Part:
         self.page_tree: set[int] = set()
         self.pages = self._kids(int(pages.group(1)))
         self.page_set = set(self.pages)
+        self.sequence: list[int | LoosePage] = [*self.pages, *self.loose]
         self.cursor = 0  # pages before it are copied
         self.numbers: dict[int, int] = {}  # object here -> object in the merge
+        self._resources: int | None = None
+
+    def shared_resources(self) -> int:
+        """The resources object of the first page, which loose pages share."""
+        if self._resources is None:
+            found = re.search(rb"/Resources (\d+) 0 R", self.head(self.pages[0]))
+            if not found:
+                raise MergeError("loose pages, but the first page has no shared resources")
+            self._resources = int(found.group(1))
+        return self._resources
 
     def body(self, num: int) -> bytes:
         start = self.offsets[num]
@@ -95,6 +121,11 @@ class Part:
         for ref in _REF.findall(kids.group(1)):
             out += self._kids(int(ref))
         return out
+
+
+def _number(value: float) -> bytes:
+    """A PDF number as ReportLab writes page sizes: up to four decimals, no trailing zeros."""
+    return (b"%.4f" % value).rstrip(b"0").rstrip(b".")
 
 
 def _pdf_text(text: str) -> bytes:
@@ -144,15 +175,43 @@ class MergedPdf:
         runs, sharing its fonts); returns each section's first page (1-based) in the merge."""
         part = pdf if isinstance(pdf, Part) else Part(pdf)
         wanted = sum(s.pages for s in sections)
-        pages = part.pages[part.cursor:part.cursor + wanted]
+        pages = part.sequence[part.cursor:part.cursor + wanted]
         if len(pages) != wanted:
             raise MergeError(f"sections cover {wanted} pages, the part has "
-                             f"{len(part.pages) - part.cursor} left")
+                             f"{len(part.sequence) - part.cursor} left")
         part.cursor += wanted
+        real = [p for p in pages if isinstance(p, int)]
+        if len(real) < len(pages):
+            real.append(part.shared_resources())
+        self._copy(part, real)
+        firsts = []
+        run = iter(pages)
+        for section in sections:
+            firsts.append(len(self.kids) + 1)
+            media = b""
+            for i in range(section.pages):
+                page = next(run)
+                if isinstance(page, LoosePage):
+                    num, media, height = self._loose(part, page)
+                else:
+                    num = part.numbers[page]
+                    head = part.head(page)
+                    box = _MEDIABOX.search(head)
+                    media = box.group(0) if box else b""
+                    height = self._height(head)
+                if i == 0:
+                    self.marks.append((section.title, num, height))
+                self.kids.append(num)
+            if self.duplex and section.pages % 2:
+                self._blank(media)
+        return firsts
+
+    def _copy(self, part: Part, roots: list[int]) -> None:
+        """Copy the objects ``roots`` reach (pages re-parented) that are not copied yet."""
         numbers = part.numbers
         order: list[tuple[int, bytes, bytes]] = []  # object, dictionary part, stream part
-        todo = deque(pages)
-        while todo:  # everything these pages reach that is not copied yet
+        todo = deque(roots)
+        while todo:
             num = todo.popleft()
             if num in numbers or num in part.page_tree:
                 continue
@@ -177,29 +236,27 @@ class MergedPdf:
             if num in part.page_set:
                 head = head.replace(b"<<", b"<< /Parent %d 0 R" % self.PAGES, 1)
             self._object(numbers[num], head + rest)
-        firsts = []
-        run = iter(pages)
-        for section in sections:
-            firsts.append(len(self.kids) + 1)
-            page = 0
-            for i in range(section.pages):
-                page = next(run)
-                if i == 0:
-                    self.marks.append((section.title, numbers[page],
-                                       self._height(part.head(page))))
-                self.kids.append(numbers[page])
-            if self.duplex and section.pages % 2:
-                self._blank(part.head(page))
-        return firsts
+
+    def _loose(self, part: Part, page: LoosePage) -> tuple[int, bytes, float]:
+        """Write a loose page's content stream and page dictionary."""
+        stream = self._new()
+        self._object(stream, b"<< /Filter /FlateDecode /Length %d >>\nstream\n" %
+                     len(page.content) + page.content + b"\nendstream")
+        media = b"/MediaBox [ 0 0 %s %s ]" % (_number(page.width), _number(page.height))
+        num = self._new()
+        self._object(num, b"<< /Type /Page /Parent %d 0 R " % self.PAGES + media +
+                     b" /Resources %d 0 R /Contents %d 0 R >>"
+                     % (part.numbers[part.shared_resources()], stream))
+        return num, media, page.height
 
     @staticmethod
     def _height(head: bytes) -> float:
         box = _MEDIABOX.search(head)
         return float(box.group(1).split()[3]) if box else 842.0
 
-    def _blank(self, like_page: bytes) -> None:
-        box = _MEDIABOX.search(like_page)
-        media = box.group(0) if box else b"/MediaBox [ 0 0 595.2756 841.8898 ]"
+    def _blank(self, media: bytes) -> None:
+        """An empty page of the given MediaBox entry (A4 if none)."""
+        media = media or b"/MediaBox [ 0 0 595.2756 841.8898 ]"
         num = self._new()
         self._object(num, b"<< /Type /Page /Parent %d 0 R " % self.PAGES + media +
                      b" /Resources << >> >>")

@@ -20,6 +20,7 @@ from ..onepage import OnePageLetters
 from ..pdfdoc import plain_flate
 from ..source import Source
 from .checks import Finding, check_postcodes, from_row_error, from_user_error
+from .pdfmerge import LoosePage
 from .table import Row
 from .tasks import KINDS, ChunkResult, Outcome, Spec, file_name
 from .template import LetterTemplate, RowError, compile_template, direct_columns
@@ -153,9 +154,9 @@ def merged_chunk(index: int, rows: list[Row]) -> ChunkResult:
                 result.outcomes.append(Outcome(row.number, "call", _finding(w, row, exc)))
     if letters:
         try:
-            result.letters_pdf, result.long_letters = _build_fast(letters)
+            result.letters_pdf, result.loose, result.long_letters = _build_fast(letters)
         except _DrawError:
-            result.letters_pdf, result.long_letters = _build(letters), {}
+            result.letters_pdf, result.loose, result.long_letters = _build(letters), [], {}
     return result
 
 
@@ -163,10 +164,11 @@ class _DrawError(Exception):
     """Drawing a letter on the shared canvas failed half-way: the canvas is unusable."""
 
 
-def _build_fast(letters: list[tuple[Outcome, PreparedLetter]]) -> tuple[bytes | None,
-                                                                         dict[int, bytes]]:
-    """One-page letters drawn straight onto one shared canvas; a letter that runs longer is
-    laid out by platypus on its own; one that cannot be laid out becomes a finding."""
+def _build_fast(letters: list[tuple[Outcome, PreparedLetter]]
+                ) -> tuple[bytes | None, list[LoosePage], dict[int, bytes]]:
+    """One-page letters drawn straight onto one shared canvas (a PDF and the loose pages
+    after its first); a letter that runs longer is laid out by platypus on its own; one
+    that cannot be laid out becomes a finding."""
     shared = OnePageLetters(letters[0][1].day)
     longer: dict[int, bytes] = {}
     with plain_flate():
@@ -190,7 +192,8 @@ def _build_fast(letters: list[tuple[Outcome, PreparedLetter]]) -> tuple[bytes | 
                 longer[outcome.row] = pdf
             except Exception as exc:  # noqa: BLE001 - keep the other letters
                 outcome.finding = _layout_finding(outcome, exc)
-        return shared.finish(), longer
+        pdf, loose = shared.finish()
+        return pdf, loose, longer
 
 
 def _layout_finding(outcome: Outcome, exc: Exception) -> Finding:

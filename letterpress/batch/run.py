@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 import shutil
 import sys
@@ -21,7 +22,7 @@ from . import filters, manifest, tasks
 from .checks import Finding, table_findings
 from .manifest import Entry, Journal
 from .names import NamePattern, TemplateError, unique_names
-from .pdfmerge import MergedPdf, Part, Section
+from .pdfmerge import LoosePage, MergedPdf, Part, Section
 from .pool import Workers
 from .table import Row, Table, read_table
 from .template import check_columns, compile_template
@@ -329,7 +330,7 @@ def _title(opts: Options) -> str:
 
 def _append(merged: MergedPdf, result: tasks.ChunkResult, opts: Options,
             inputs: dict[int, str], summary: Summary, origin: str, say: Report) -> list[Entry]:
-    letters = Part(result.letters_pdf) if result.letters_pdf else None
+    letters = Part(result.letters_pdf, result.loose) if result.letters_pdf else None
     entries = []
     for o in result.outcomes:
         entry = Entry(o.row, o.kind, "ok" if o.ok else "failed", input_sha256=inputs[o.row])
@@ -363,8 +364,10 @@ def _save_part(parts: Path, index: int, key: str, result: tasks.ChunkResult) -> 
     files = {"letters": result.letters_pdf} if result.letters_pdf else {}
     files.update({f"call-{row}": pdf for row, pdf in result.calls.items()})
     files.update({f"letter-{row}": pdf for row, pdf in result.long_letters.items()})
-    for name, pdf in files.items():
-        write_bytes_atomic(f"{stem}.{name}.pdf", pdf)
+    if result.loose:
+        files["loose"] = marshal.dumps([(p.content, p.width, p.height) for p in result.loose])
+    for name, data in files.items():
+        write_bytes_atomic(_part_file(stem, name), data)
     meta = {"key": key, "files": {n: hashlib.sha256(p).hexdigest() for n, p in files.items()},
             "outcomes": [{"row": o.row, "kind": o.kind, "pages": o.pages, "title": o.title,
                           "finding": None if o.finding is None else
@@ -373,13 +376,18 @@ def _save_part(parts: Path, index: int, key: str, result: tasks.ChunkResult) -> 
     write_bytes_atomic(f"{stem}.json", json.dumps(meta, ensure_ascii=False).encode())
 
 
+def _part_file(stem: Path, name: str) -> Path:
+    """A chunk's PDFs, and its loose pages (content streams, in marshal format)."""
+    return Path(f"{stem}.{name}.{'marshal' if name == 'loose' else 'pdf'}")
+
+
 def _part_ok(parts: Path, index: int, key: str) -> bool:
     stem = parts / f"chunk-{index:06d}"
     try:
         meta = json.loads(Path(f"{stem}.json").read_text(encoding="utf-8"))
         if meta["key"] != key:
             return False
-        return all(_sha256_file(Path(f"{stem}.{name}.pdf")) == sha
+        return all(_sha256_file(_part_file(stem, name)) == sha
                    for name, sha in meta["files"].items())
     except (OSError, ValueError, KeyError):
         return False
@@ -391,6 +399,9 @@ def _load_part(parts: Path, index: int) -> tasks.ChunkResult:
     result = tasks.ChunkResult(index, None)
     if "letters" in meta["files"]:
         result.letters_pdf = Path(f"{stem}.letters.pdf").read_bytes()
+    if "loose" in meta["files"]:
+        result.loose = [LoosePage(*page) for page in
+                        marshal.loads(_part_file(stem, "loose").read_bytes())]
     for o in meta["outcomes"]:
         finding = None
         if o["finding"] is not None:

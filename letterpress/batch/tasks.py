@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .checks import Finding
+from .pdfmerge import LoosePage
 
 KINDS = {"letter": ("letter",), "call": ("call",), "both": ("letter", "call")}
 
@@ -53,6 +54,7 @@ class ChunkResult:
     calls: dict[int, bytes] = field(default_factory=dict)
     outcomes: list[Outcome] = field(default_factory=list)
     long_letters: dict[int, bytes] = field(default_factory=dict)
+    loose: list[LoosePage] = field(default_factory=list)  # pages after letters_pdf's own
 
 
 def file_name(name: str, kind: str, kinds: tuple[str, ...]) -> str:
