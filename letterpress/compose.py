@@ -144,10 +144,17 @@ def draw_varying(canv: Any, layout: Layout, first: FirstPage, typeface: str,
                  page_label: str = "") -> None:
     """Page 1's notes, address and (for letters of more than one page) page label."""
     address, height = first.address, layout.paper_height
-    for line in address.notes:
-        _draw_line(canv, line, height)
-    for line in address.address:
-        _draw_line(canv, line, height)
+    lines = [*address.notes, *address.address]
+    if lines:  # one text object for the block: fewer operators than a drawString each
+        text = canv.beginText()
+        font = None
+        for line in lines:
+            if (line.font, line.size) != font:
+                font = (line.font, line.size)
+                text.setFont(line.font, line.size)
+            text.setTextOrigin(mm(line.x), mm(height - line.baseline))
+            text.textOut(line.text)
+        canv.drawText(text)
     if page_label:
         canv.setFont(fonts.face(typeface).regular, HEADER_SIZE)
         canv.drawRightString(mm(layout.paper_width - layout.text.right),
@@ -306,16 +313,20 @@ class _Reused(Flowable):
 
     def draw(self) -> None:
         canv = self.canv
-        name = self.forms.get(self.key)
-        if name is None and not self.as_form:
+        if self.key not in self.forms and not self.as_form:
             self.laid_out.drawOn(canv, 0, 0)
             return
+        canv.doForm(self.form(canv))
+
+    def form(self, canv: Any) -> str:
+        """The name of the form showing this paragraph, drawn first if need be."""
+        name = self.forms.get(self.key)
         if name is None:
             name = self.forms[self.key] = f"LPpara{len(self.forms)}"
             canv.beginForm(name, -self.width, -self.height, 2 * self.width, 2 * self.height)
             self.laid_out.drawOn(canv, 0, 0)
             canv.endForm()
-        canv.doForm(name)
+        return name
 
 
 _SHARED: dict[tuple[str, int, str | None], Paragraph] = {}

@@ -78,6 +78,11 @@ def missing_characters(text: str, font_name: str) -> list[str]:
     return seen
 
 
+def drawable(text: str, typeface: str = "sans") -> bool:
+    """Whether the bundled fonts draw every character of ``text``."""
+    return _drawable(face(typeface).regular).issuperset(text)
+
+
 def check_drawable(text: str, where: str, typeface: str = "sans") -> None:
     """Raise FontCoverageError naming the first undrawable character and the field."""
     missing = missing_characters(text, face(typeface).regular)

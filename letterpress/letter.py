@@ -58,6 +58,8 @@ def _check_fonts(letter: Letter, where: str) -> None:
     fields += [(f"references.{r.key}", r.key) for r in letter.references]
     if isinstance(letter.return_line, str):
         fields.append(("return_line", letter.return_line))
+    if fonts.drawable("".join(text for _, text in fields)):  # the usual case: one look
+        return
     for name, text in fields:
         if text:
             fonts.check_drawable(text, f"{where}, {name}")

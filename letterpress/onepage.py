@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer
 from reportlab.platypus.frames import _FUZZ
@@ -75,6 +76,13 @@ def place(story: list[Flowable], layout: Layout) -> Placed | None:
     return placed
 
 
+def _show_form(canv: Any, name: str, x: float, y: float) -> None:
+    """What ``drawOn`` writes for a form at (x, y) (save, move, show, restore), without
+    the canvas's state bookkeeping, which nothing between save and restore changes."""
+    canv._code.append(f"q\n{fp_str(1, 0, 0, 1, x, y)} cm\n/{canv._doc.getXObjectName(name)} Do\nQ")
+    canv._formsinuse.append(name)
+
+
 class OnePageLetters:
     """Many one-page letters in one PDF: fonts embedded once, what repeats (page furniture,
     paragraphs seen before) drawn once as form XObjects and then only placed."""
@@ -117,8 +125,11 @@ class OnePageLetters:
         canv.setPageSize((mm(letter.layout.paper_width), mm(letter.layout.paper_height)))
         draw_first_shared(canv, self._forms, letter.layout, letter.first, letter.typeface)
         for item, x, y, spare in placed:
+            if isinstance(item, _Reused) and self._uses[item.key] > 1:
+                _show_form(canv, item.form(canv), x, y)
+                continue
             if isinstance(item, _Reused):
-                item.as_form = self._uses[item.key] > 1
+                item.as_form = False
             item.drawOn(canv, x, y, _sW=spare)
         plain = self._plain_page()
         if self._pages and self._can_loosen and plain:
