@@ -8,7 +8,7 @@ run and on the same data:
 Prints letters/second, the ratio, peak memory (largest process, from getrusage of the
 children) and bytes per extra letter in the merged file.
 
-Each command runs ``--repeat`` times (default 3), alternating, and the fastest run counts:
+Each command runs ``--repeat`` times (default 5), alternating, and the fastest run counts:
 on a shared machine the slower runs measure the neighbours. Before timing, one untimed run
 lets Python write its bytecode caches and letterpress its hyphenation cache, as after a
 user's first run (PYTHONDONTWRITEBYTECODE is removed from the children's environment).
@@ -126,7 +126,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="100 and 200 rows, a smoke run")
     parser.add_argument("--jobs", type=int, default=None, help="passed to letterpress batch")
     parser.add_argument("--json", help="also write the figures to this file")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per command; best counts")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per command; best counts")
     args = parser.parse_args()
     sizes = [100, 200] if args.quick else [1000, 10000]
     results = []

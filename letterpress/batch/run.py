@@ -25,7 +25,7 @@ from .names import NamePattern, TemplateError, unique_names
 from .pdfmerge import LoosePage, MergedPdf, Part, Section
 from .pool import Workers
 from .table import Row, Table, read_table
-from .template import check_columns, compile_template
+from .template import LetterTemplate, check_columns, compile_template
 
 # Rows per worker task. A chunk is one PDF from one worker (fonts and repeated paragraphs
 # drawn once per chunk), so bigger chunks cost less per letter; at least four chunks keep
@@ -93,17 +93,19 @@ def run_batch(opts: Options, report: Report | None = None) -> Summary:
     jobs = max(1, opts.jobs or os.cpu_count() or 1)
     opts = replace(opts, chunk=max(1, opts.chunk or chunk_size(len(table.rows))))
     chunks = -(-len(table.rows) // opts.chunk)
+    order = filters.date_order(v for row in table.rows for v in row.values.values())
+    tpl = compile_template(source, order)  # remembered: forked workers find it compiled
+    check_columns(tpl, table.columns, table.origin)
     # Start the workers now: they load ReportLab, fonts and hyphenation while this process
-    # compiles the template and checks the rows.
+    # checks the rows.
     with Workers(min(jobs, chunks), source.data.get("language"),
                  source.data.get("typeface")) as workers:
-        return _run(opts, say, source, table, workers)
+        return _run(opts, say, source, table, tpl, workers)
 
 
-def _run(opts: Options, say: Report, source: Any, table: Table, workers: Workers) -> Summary:
-    order = filters.date_order(v for row in table.rows for v in row.values.values())
-    tpl = compile_template(source, order)
-    check_columns(tpl, table.columns, table.origin)
+def _run(opts: Options, say: Report, source: Any, table: Table, tpl: LetterTemplate,
+         workers: Workers) -> Summary:
+    order = tpl.date_order
     if opts.kind in ("call", "both"):
         _require_call(source.data, source.origin)
     spec = tasks.Spec(template=source.data, origin=source.origin, base_dir=source.base_dir,
