@@ -3,6 +3,7 @@ marks and continuation header. Layout decides here; drawing only reads the resul
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import fonts
 from .addressblock import AddressField, SetLine
@@ -60,6 +61,13 @@ def _extent(lines: list[SetLine]) -> Rect:
 def letterhead(layout: Layout, name: str, address: str, contact: str,
                typeface: str) -> list[SetLine]:
     """Sender's name and contact lines at the top of page 1."""
+    return list(_letterhead(layout, name, address, contact, typeface))
+
+
+@lru_cache(maxsize=256)
+def _letterhead(layout: Layout, name: str, address: str, contact: str,
+                typeface: str) -> tuple[SetLine, ...]:
+    """``letterhead``, remembered: a batch's letters share their sender."""
     face = fonts.face(typeface)
     spec = layout.letterhead
     width = spec.width or layout.text_width
@@ -76,12 +84,19 @@ def letterhead(layout: Layout, name: str, address: str, contact: str,
                             f"({width:.0f} mm)", where=where, hint="shorten it")
         lines.append(_line(text, spec.x, top, size, font, spec.align, right))
         top += to_mm(size * 1.35)
-    return lines
+    return tuple(lines)
 
 
 def info_block(layout: Layout, items: list[tuple[str, str, str]],
                typeface: str) -> list[SetLine]:
     """Label/value pairs in two columns in the information block (DIN 5008)."""
+    return list(_info_block(layout, tuple(items), typeface))
+
+
+@lru_cache(maxsize=256)
+def _info_block(layout: Layout, items: tuple[tuple[str, str, str], ...],
+                typeface: str) -> tuple[SetLine, ...]:
+    """``info_block``, remembered: a batch's letters mostly share references and date."""
     spec = layout.info_block
     assert spec is not None
     face = fonts.face(typeface)
@@ -96,7 +111,7 @@ def info_block(layout: Layout, items: list[tuple[str, str, str]],
                             hint="shorten it")
         lines.append(_line(label, spec.x, top + 0.4, LABEL_SIZE, face.regular))
         lines.append(_line(value, spec.x + label_width, top, VALUE_SIZE, face.regular))
-    return lines
+    return tuple(lines)
 
 
 def date_line(layout: Layout, text: str, typeface: str) -> list[SetLine]:
