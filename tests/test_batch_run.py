@@ -306,3 +306,47 @@ def test_chunks_follow_the_row_count_only() -> None:
     from letterpress.batch.run import chunk_size
 
     assert [chunk_size(n) for n in (1, 199, 400, 1000, 10_000)] == [50, 50, 100, 250, 250]
+
+
+def fail_to_lay_out(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Letters to ``name`` pass every check, then cannot be laid out (as a layout bug would)."""
+    from letterpress.onepage import OnePageLetters
+
+    real_fits, real_build = OnePageLetters.fits, render_module.build_pdf
+
+    def fits(self, letter):  # noqa: ANN001, ANN202
+        return None if name in letter.content.header else real_fits(self, letter)
+
+    def build(layout, first, content, *rest):  # noqa: ANN001, ANN002, ANN202
+        if name in content.header:
+            raise ValueError("a line taller than the page")
+        return real_build(layout, first, content, *rest)
+
+    monkeypatch.setattr(OnePageLetters, "fits", fits)
+    monkeypatch.setattr(render_module, "build_pdf", build)
+
+
+@pytest.mark.parametrize("where", ["output", "out_dir"])
+def test_strict_keeps_nothing_when_a_row_fails_after_the_checks(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str) -> None:
+    fail_to_lay_out(monkeypatch, "Chloé")
+    target = {"output": tmp_path / "m.pdf"} if where == "output" else \
+        {"out_dir": tmp_path / "letters"}
+    if where == "out_dir":
+        target["out_dir"].mkdir()
+    summary, said = run(tmp_path, data_file(tmp_path, GOOD), strict=True, **target)
+    assert summary.exit_code == 1 and summary.failed == 1 and summary.made == 0
+    assert "row 4" in " ".join(said) and "nothing was written" in said[-1]
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["people.csv"]
+
+
+def test_without_strict_a_row_failing_after_the_checks_is_skipped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fail_to_lay_out(monkeypatch, "Chloé")
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    summary, said = run(tmp_path, data_file(tmp_path, GOOD), out_dir=folder)
+    assert summary.exit_code == 1 and summary.made == 2
+    assert sorted(p.name for p in folder.iterdir()) == ["manifest.csv", "row-2.pdf", "row-3.pdf"]
+    failed = [r for r in manifest_rows(folder / "manifest.csv") if r["status"] == "failed"]
+    assert [r["row"] for r in failed] == ["4"] and "could not be laid out" in failed[0]["message"]

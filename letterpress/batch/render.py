@@ -241,8 +241,14 @@ def file_rows(items: list[tuple[Row, str]]) -> list[Outcome]:
             try:
                 if kind == "letter":
                     prep = prepare_letter(source)
-                    pdf, pages = build_pdf(prep.layout, prep.first, prep.content, prep.styles,
-                                           prep.typeface, prep.meta, prep.day)
+                    try:
+                        pdf, pages = build_pdf(prep.layout, prep.first, prep.content,
+                                               prep.styles, prep.typeface, prep.meta, prep.day)
+                    except Exception as exc:  # noqa: BLE001 - as in the merged file
+                        outcome = Outcome(row.number, kind)
+                        outcome.finding = _layout_finding(outcome, exc)
+                        out.append(outcome)
+                        continue
                 else:
                     pdf, pages = _call_sheet(w, source)
             except (RowError, UserError) as exc:

@@ -82,6 +82,10 @@ class Summary:
         return 1 if any(f.severity == "error" for f in self.findings) else 0
 
 
+class _StrictStop(Exception):
+    """--strict: a row failed while being made, after passing the checks; nothing is kept."""
+
+
 def run_batch(opts: Options, report: Report | None = None) -> Summary:
     """Run the batch; row problems are reported and summarised, unusable input raises
     UserError."""
@@ -139,11 +143,18 @@ def _run(opts: Options, say: Report, source: Any, table: Table, tpl: LetterTempl
     failed_early = list({(e.row, e.kind): e for e in failed_early}.values())
     manifest_path = opts.manifest or manifest.default_path(opts.output, opts.out_dir)
     summary.manifest = manifest_path
-    if opts.output is not None:
-        entries = _merged(opts, spec, rows, inputs, workers, summary, table.origin, say)
-    else:
-        entries = _files(opts, spec, rows, names, inputs, workers, summary, table.origin, say,
-                         manifest_path)
+    try:
+        if opts.output is not None:
+            entries = _merged(opts, spec, rows, inputs, workers, summary, table.origin, say)
+        else:
+            entries = _files(opts, spec, rows, names, inputs, workers, summary, table.origin,
+                             say, manifest_path)
+    except _StrictStop:
+        summary.failed = len({f.row for f in summary.findings if f.severity == "error"})
+        summary.made, summary.pages, summary.written, summary.manifest = 0, 0, [], None
+        say(f"letterpress: --strict: {summary.failed} of {summary.rows} rows could not be "
+            "made; nothing was written")
+        return summary
     entries += failed_early
     warnings = {}
     for f in summary.findings:
@@ -311,6 +322,9 @@ def _merged(opts: Options, spec: tasks.Spec, rows: list[Row], inputs: dict[int, 
             entries += _append(merged, result, opts, inputs, summary, origin, say)
             if bar is not None:
                 bar.update(len(chunks[i]))
+            if opts.strict and any(e.status == "failed" for e in entries):
+                shutil.rmtree(parts, ignore_errors=True)
+                raise _StrictStop  # inside atomic_path: the partial file goes too
         merged.finish()
         handle.flush()
         os.fsync(handle.fileno())
@@ -460,6 +474,7 @@ def _files(opts: Options, spec: tasks.Spec, rows: list[Row], names: dict[int, st
             todo.append((row, names[row.number]))
     bar = _progress(opts, len(todo))
     work = [(c,) for c in _chunks(todo, opts.chunk)]  # type: ignore[arg-type]
+    held: list[tuple[str, Path]] = []  # --strict: renamed only when every row is made
     try:
         for outcomes in workers.map(spec, "file_rows", work):
             batch = []
@@ -472,20 +487,30 @@ def _files(opts: Options, spec: tasks.Spec, rows: list[Row], names: dict[int, st
                     _report([o.finding], origin, say)
                 else:
                     final = opts.out_dir / tasks.file_name(names[o.row], o.kind, kinds)
-                    os.replace(o.file, final)
+                    if opts.strict:
+                        held.append((o.file, final))
+                    else:
+                        os.replace(o.file, final)
                     entry.output, entry.first_page, entry.pages = final.name, 1, o.pages
                     entry.sha256 = o.sha256
                     summary.made += 1
                     summary.pages += o.pages
                     summary.written.append(final)
                 batch.append(entry)
-            journal.add(batch)
+            if not opts.strict:
+                journal.add(batch)
+            elif any(o.finding is not None for o in outcomes):
+                for temporary, _ in held:
+                    Path(temporary).unlink(missing_ok=True)
+                raise _StrictStop
             entries += batch
             if bar is not None:
                 bar.update(len({o.row for o in outcomes}))
     finally:
         if bar is not None:
             bar.close()
+    for temporary, final in held:
+        os.replace(temporary, final)
     journal.remove()
     return entries
 
