@@ -96,6 +96,41 @@ def _call_sheet(w: _Worker, source: Source) -> tuple[bytes, int]:
     return result.pdf, result.pages
 
 
+def _prepared_call(w: _Worker, source: Source) -> Any:
+    from ..callsheet.render import prepare_call_sheet
+
+    return prepare_call_sheet(source, now=w.spec.call_now)
+
+
+def _draw_calls(calls: list[tuple[Outcome, Any]]) -> bytes | None:
+    """A chunk's call sheets in one PDF (fonts once); a sheet that cannot be drawn becomes
+    a finding and the others are kept."""
+    from ..callsheet.page import draw_pages, draw_pdf
+
+    def pages(items: list[tuple[Outcome, Any]]) -> bytes:
+        return draw_pages([(s.plan, s.geometry) for _, s in items], items[0][1].sheet.call_on)
+
+    try:
+        return pages(calls)
+    except Exception:  # noqa: BLE001 - find the sheet that fails, keep the others
+        good = []
+        for outcome, sheet in calls:
+            try:
+                draw_pdf(sheet.plan, sheet.geometry, sheet.meta, sheet.sheet.call_on)
+                good.append((outcome, sheet))
+            except Exception as exc:  # noqa: BLE001
+                outcome.finding = Finding(outcome.row, (), "", "the call sheet could not be "
+                                          f"drawn ({type(exc).__name__}: {exc})",
+                                          "shorten long words or lines in the [call] texts")
+        if len(good) == len(calls):  # each alone is fine: nothing to single out
+            for outcome, _ in calls:
+                outcome.finding = Finding(outcome.row, (), "", "the call sheets of rows "
+                                          f"{calls[0][0].row}-{calls[-1][0].row} could not be "
+                                          "drawn together", "run them with --out-dir")
+            return None
+        return pages(good) if good else None
+
+
 def _title(row: Row, prep: PreparedLetter | None, source: Source | None, kind: str) -> str:
     name = ""
     if prep is not None:
@@ -109,7 +144,7 @@ def _title(row: Row, prep: PreparedLetter | None, source: Source | None, kind: s
 
 
 def check_rows(rows: list[Row]) -> list[Finding]:
-    """``--check``: everything but building the PDF (call sheets are rendered, in memory)."""
+    """``--check``: everything but drawing the PDFs."""
     w = _worker()
     out = []
     for row in rows:
@@ -118,7 +153,7 @@ def check_rows(rows: list[Row]) -> list[Finding]:
             if "letter" in w.kinds:
                 prepare_letter(source)
             if "call" in w.kinds:
-                _call_sheet(w, source)
+                _prepared_call(w, source)
         except (RowError, UserError) as exc:
             out.append(_finding(w, row, exc))
     return out
@@ -129,6 +164,7 @@ def merged_chunk(index: int, rows: list[Row]) -> ChunkResult:
     w = _worker()
     result = ChunkResult(index, None)
     letters: list[tuple[Outcome, PreparedLetter]] = []
+    calls: list[tuple[Outcome, Any]] = []
     for row in rows:
         try:
             source = _source(w, row)
@@ -146,12 +182,15 @@ def merged_chunk(index: int, rows: list[Row]) -> ChunkResult:
             result.outcomes.append(outcome)
         if "call" in w.kinds:
             try:
-                pdf, pages = _call_sheet(w, source)
-                result.calls[row.number] = pdf
-                result.outcomes.append(Outcome(row.number, "call", pages=pages,
-                                               title=_title(row, None, source, "call")))
+                sheet = _prepared_call(w, source)
+                outcome = Outcome(row.number, "call", pages=1,
+                                  title=_title(row, None, source, "call"))
+                calls.append((outcome, sheet))
             except (RowError, UserError) as exc:
-                result.outcomes.append(Outcome(row.number, "call", _finding(w, row, exc)))
+                outcome = Outcome(row.number, "call", _finding(w, row, exc))
+            result.outcomes.append(outcome)
+    if calls:
+        result.calls_pdf = _draw_calls(calls)
     if letters:
         try:
             result.letters_pdf, result.loose, result.long_letters = _build_fast(letters)
@@ -216,9 +255,13 @@ def _build(letters: list[tuple[Outcome, PreparedLetter]]) -> bytes | None:
                 good.append((outcome, prep))
             except Exception as exc:  # noqa: BLE001
                 outcome.finding = _layout_finding(outcome, exc)
-        if not good or len(good) == len(letters):
+        if len(good) == len(letters):  # each alone is fine: nothing to single out
+            for outcome, _ in letters:
+                outcome.finding = Finding(outcome.row, (), "", "the letters of rows "
+                                          f"{letters[0][0].row}-{letters[-1][0].row} could not "
+                                          "be laid out together", "run them with --out-dir")
             return None
-        return _build(good)
+        return _build(good) if good else None
     for (outcome, _), pages in zip(letters, counts):
         outcome.pages = pages
     return pdf

@@ -347,6 +347,7 @@ def _title(opts: Options) -> str:
 def _append(merged: MergedPdf, result: tasks.ChunkResult, opts: Options,
             inputs: dict[int, str], summary: Summary, origin: str, say: Report) -> list[Entry]:
     letters = Part(result.letters_pdf, result.loose) if result.letters_pdf else None
+    calls = Part(result.calls_pdf) if result.calls_pdf else None
     entries = []
     for o in result.outcomes:
         entry = Entry(o.row, o.kind, "ok" if o.ok else "failed", input_sha256=inputs[o.row])
@@ -362,7 +363,8 @@ def _append(merged: MergedPdf, result: tasks.ChunkResult, opts: Options,
                 assert letters is not None
                 first = merged.append(letters, [Section(o.title, o.pages)])[0]
             else:
-                first = merged.append(result.calls[o.row], [Section(o.title, o.pages)])[0]
+                assert calls is not None
+                first = merged.append(calls, [Section(o.title, o.pages)])[0]
             entry.output, entry.first_page, entry.pages = str(opts.output), first, o.pages
             summary.made += 1
         entries.append(entry)
@@ -378,7 +380,8 @@ def _save_part(parts: Path, index: int, key: str, result: tasks.ChunkResult) -> 
     """Keep a finished chunk on disk until the merge is complete (what --resume reuses)."""
     stem = parts / f"chunk-{index:06d}"
     files = {"letters": result.letters_pdf} if result.letters_pdf else {}
-    files.update({f"call-{row}": pdf for row, pdf in result.calls.items()})
+    if result.calls_pdf:
+        files["calls"] = result.calls_pdf
     files.update({f"letter-{row}": pdf for row, pdf in result.long_letters.items()})
     if result.loose:
         files["loose"] = marshal.dumps([(p.content, p.width, p.height) for p in result.loose])
@@ -415,6 +418,8 @@ def _load_part(parts: Path, index: int) -> tasks.ChunkResult:
     result = tasks.ChunkResult(index, None)
     if "letters" in meta["files"]:
         result.letters_pdf = Path(f"{stem}.letters.pdf").read_bytes()
+    if "calls" in meta["files"]:
+        result.calls_pdf = _part_file(stem, "calls").read_bytes()
     if "loose" in meta["files"]:
         result.loose = [LoosePage(*page) for page in
                         marshal.loads(_part_file(stem, "loose").read_bytes())]
@@ -423,8 +428,6 @@ def _load_part(parts: Path, index: int) -> tasks.ChunkResult:
         if o["finding"] is not None:
             cols, fld, what, hint = o["finding"]
             finding = Finding(o["row"], tuple(cols), fld, what, hint)
-        elif o["kind"] == "call":
-            result.calls[o["row"]] = Path(f"{stem}.call-{o['row']}.pdf").read_bytes()
         elif f"letter-{o['row']}" in meta["files"]:
             result.long_letters[o["row"]] = Path(f"{stem}.letter-{o['row']}.pdf").read_bytes()
         result.outcomes.append(tasks.Outcome(o["row"], o["kind"], finding, o["pages"],

@@ -51,7 +51,7 @@ class ChunkResult:
 
     index: int
     letters_pdf: bytes | None
-    calls: dict[int, bytes] = field(default_factory=dict)
+    calls_pdf: bytes | None = None  # the call sheets, a page each, in row order
     outcomes: list[Outcome] = field(default_factory=list)
     long_letters: dict[int, bytes] = field(default_factory=dict)
     loose: list[LoosePage] = field(default_factory=list)  # pages after letters_pdf's own

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from typing import Any
 
 from ..pdfdoc import canvas_maker
 from .flowables import FAINT
@@ -19,6 +20,24 @@ def draw_pdf(plan: Plan, geo: Geometry, meta: dict[str, str], when: date) -> byt
     canv.setSubject(meta.get("subject", ""))
     canv.setCreator("letterpress")
     canv.setProducer("letterpress")
+    draw_page(canv, plan, geo)
+    canv.save()
+    return buffer.getvalue()
+
+
+def draw_pages(sheets: list[tuple[Plan, Geometry]], when: date) -> bytes:
+    """Many call sheets, a page each, in one PDF (fonts embedded once): the batch's way."""
+    buffer = io.BytesIO()
+    canv = canvas_maker(when)(buffer)
+    for plan, geo in sheets:
+        draw_page(canv, plan, geo)
+    canv.save()
+    return buffer.getvalue()
+
+
+def draw_page(canv: Any, plan: Plan, geo: Geometry) -> None:
+    """One call sheet on the canvas's current page, which it then ends."""
+    canv.setPageSize((geo.width, geo.height))
     for item in plan.placed:
         item.flowable.drawOn(canv, item.x, item.y)
     canv.saveState()
@@ -29,5 +48,3 @@ def draw_pdf(plan: Plan, geo: Geometry, meta: dict[str, str], when: date) -> byt
         canv.line(x0, y, x1, y)
     canv.restoreState()
     canv.showPage()
-    canv.save()
-    return buffer.getvalue()

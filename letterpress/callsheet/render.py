@@ -18,7 +18,7 @@ from ..layout import DEFAULT_LAYOUT, load_layout
 from ..output import write_bytes_atomic
 from ..source import Source, load_source
 from ..units import mm
-from .layout import Geometry, fit
+from .layout import Geometry, Plan, fit
 from .model import parse_call
 from .page import draw_pdf
 from .script import Sheet, resolve
@@ -55,6 +55,34 @@ def _paper(choice: str | None, layout: str | None, where: str) -> tuple[str, tup
     return name, (mm(lay.paper_width), mm(lay.paper_height))
 
 
+@dataclass(frozen=True)
+class PreparedSheet:
+    """A call sheet validated, resolved and fitted to its page: all but the drawing."""
+
+    plan: Plan
+    geometry: Geometry
+    meta: dict[str, str]
+    paper: str
+    sheet: Sheet
+
+
+def prepare_call_sheet(source: str | os.PathLike[str] | dict[str, Any] | Source, *,
+                       paper: str | None = None, now: datetime | date | None = None,
+                       caller_zone: ZoneInfo | str | None = None) -> PreparedSheet:
+    """Everything ``render_call_sheet`` decides and checks, short of drawing the page."""
+    src = load_source(source)
+    file = parse_call(src)
+    paper_name, (width, height) = _paper(paper, file.layout, src.origin)
+    today = now.date() if isinstance(now, datetime) else now or date.today()
+    zone = ZoneInfo(caller_zone) if isinstance(caller_zone, str) else caller_zone
+    sheet = resolve(file, today=today, caller_zone=zone)
+    geo = Geometry(width=width, height=height)
+    plan = fit(sheet, geo)
+    meta = {"title": f"{sheet.labels['kicker']}: {sheet.contact}", "author": sheet.caller,
+            "subject": sheet.purpose, "lang": sheet.locale.replace("_", "-")}
+    return PreparedSheet(plan=plan, geometry=geo, meta=meta, paper=paper_name, sheet=sheet)
+
+
 def render_call_sheet(source: str | os.PathLike[str] | dict[str, Any] | Source,
                       out: str | os.PathLike[str] | None = None, *, paper: str | None = None,
                       now: datetime | date | None = None,
@@ -66,17 +94,8 @@ def render_call_sheet(source: str | os.PathLike[str] | dict[str, Any] | Source,
     has no ``call.caller_timezone`` (default: $LETTERPRESS_TZ, $TZ, else the system's zone).
     With ``out=None`` nothing is written; the bytes are in the result.
     """
-    src = load_source(source)
-    file = parse_call(src)
-    paper_name, (width, height) = _paper(paper, file.layout, src.origin)
-    today = now.date() if isinstance(now, datetime) else now or date.today()
-    zone = ZoneInfo(caller_zone) if isinstance(caller_zone, str) else caller_zone
-    sheet = resolve(file, today=today, caller_zone=zone)
-    geo = Geometry(width=width, height=height)
-    plan = fit(sheet, geo)
-    meta = {"title": f"{sheet.labels['kicker']}: {sheet.contact}", "author": sheet.caller,
-            "subject": sheet.purpose, "lang": sheet.locale.replace("_", "-")}
-    pdf = draw_pdf(plan, geo, meta, sheet.call_on)
+    prep = prepare_call_sheet(source, paper=paper, now=now, caller_zone=caller_zone)
+    pdf = draw_pdf(prep.plan, prep.geometry, prep.meta, prep.sheet.call_on)
     path = write_bytes_atomic(out, pdf) if out is not None else None
-    return CallSheetResult(path=path, pdf=pdf, pages=1, paper=paper_name, size=plan.size,
-                           sheet=sheet)
+    return CallSheetResult(path=path, pdf=pdf, pages=1, paper=prep.paper, size=prep.plan.size,
+                           sheet=prep.sheet)
