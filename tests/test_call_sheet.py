@@ -78,6 +78,13 @@ def test_german_sheet_labels_and_defaults() -> None:
         assert squash(expected) in squash(text), expected
 
 
+def test_french_sheet_labels_and_defaults() -> None:
+    text = page_text(render(TYPICAL | {"language": "fr"}, now=TODAY).pdf)
+    for expected in ("APPEL APRÈS L'ENTRETIEN", "Bonjour Ms Mei Lee", "APPELER LE", "NOTES",
+                     "Pas de réponse", "Étape suivante", "Scanner pour appeler"):
+        assert squash(expected) in squash(text), expected
+
+
 def test_markup_like_input_prints_literally() -> None:
     nasty = data(MINIMAL, contact="AT&T <Legal>", points=["<b>not bold</b> & <img src='x'/>"],
                  if_asked={"Q &amp; A?": "a < b > c"})

@@ -114,15 +114,17 @@ def test_voicemail_length() -> None:
     assert spoken_seconds(" ".join(["word"] * 76)) == 31 and too_long(31)
 
 
-def test_wording_files_have_the_same_keys() -> None:
-    assert {"en", "de"} <= set(available())
-    en, de = wording("en"), wording("de")
+@pytest.mark.parametrize("code", ["de", "fr"])
+def test_wording_files_have_the_same_keys(code: str) -> None:
+    assert {"en", "de", "fr"} <= set(available())
+    en = wording("en")
     for table in ("labels", "defaults", "reminders"):
         own = set(__import__("tomllib").loads(
             (__import__("importlib").resources.files("letterpress.callsheet") / "text" /
-             "de.toml").read_text(encoding="utf-8"))[table])
+             f"{code}.toml").read_text(encoding="utf-8"))[table])
         assert own == set(en[table]), table
-    assert de["labels"]["notes"] == "Notizen" and wording("xx") is en
+    assert wording("de")["labels"]["notes"] == "Notizen" and wording("xx") is en
+    assert wording("fr")["labels"]["call_on"] == "Appeler le"
 
 
 def _sheet(source: dict, **kw):  # type: ignore[no-untyped-def]
@@ -156,8 +158,18 @@ def test_defaults_in_german() -> None:
     assert sheet.labels["their_time"] == "Dort" and sheet.when[0].value == "09:00\u201311:00"
 
 
+def test_defaults_in_french() -> None:
+    sheet = _sheet({**TYPICAL, "language": "fr"})
+    assert sheet.opening.startswith("Bonjour Ms Mei Lee, ici Jonas Petersen.")
+    assert "l'entretien du 24 novembre 2026 pour le poste de Data Analyst" in sheet.opening
+    assert sheet.opening.endswith("m'accorder\u202f?")  # French spacing, unbreakable
+    assert any("calendrier" in q for q in sheet.questions)
+    assert any("salaire" in r for r in sheet.reminders)
+    assert not any("wording" in w for w in sheet.warnings)
+
+
 def test_interview_date_from_interview_table_and_fallback_language() -> None:
-    source = {**MINIMAL, "language": "fr", "interview": {"date": datetime(2026, 11, 24, 10)}}
+    source = {**MINIMAL, "language": "nl", "interview": {"date": datetime(2026, 11, 24, 10)}}
     sheet = _sheet(source)
     assert "November 24, 2026" in sheet.opening or "24 November 2026" in sheet.opening
     assert any("wording" in w for w in sheet.warnings)

@@ -24,7 +24,7 @@ The ``[call]`` table (everything optional except ``phone``)::
     [call.if_asked]               # or: if_asked = [{ question = "...", answer = "..." }]
     "What are your salary expectations?" = "..."
 
-An absent text gets a default in the file's language (en, de; others fall back to English);
+An absent text gets a default in the file's language (en, de, fr; others: English);
 an empty text or list (``feedback = ""``, ``points = []``) leaves that part out.
 """
 from __future__ import annotations
