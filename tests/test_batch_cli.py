@@ -59,3 +59,36 @@ def test_help_lists_the_interface(tmp_path: Path) -> None:
     for option in ("--out-dir", "--name", "--kind", "--check", "--strict", "--resume",
                    "--duplex", "--jobs", "--delimiter", "--sheet", "--manifest"):
         assert option in done.stdout
+
+
+def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    """With stderr on a terminal, tqdm draws a bar counting rows; the output is unchanged."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # 24 x 100
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "letterpress", "batch", str(FIXTURES / "template.toml"),
+             str(FIXTURES / "cp1252-semicolon.csv"), "-o", "merged.pdf"], cwd=tmp_path,
+            stdout=subprocess.DEVNULL, stderr=slave)
+        os.close(slave)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:  # the terminal closed: the run is over
+                break
+            if not chunk:
+                break
+            seen += chunk
+        assert proc.wait(timeout=120) == 0
+    finally:
+        os.close(master)
+    text = seen.decode("utf-8", "replace")
+    assert "/5 [" in text and "row/s]" in text, text  # tqdm: " 0/5 [00:00<?, ?row/s]"
+    assert len(PdfReader(tmp_path / "merged.pdf").pages) == 5
