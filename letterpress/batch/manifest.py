@@ -16,7 +16,7 @@ COLUMNS = ("row", "kind", "status", "output", "first_page", "pages", "sha256", "
            "input_sha256")
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """One row's outcome for one kind of output. ``status`` is ok, failed or warning-free ok."""
 

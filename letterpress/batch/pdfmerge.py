@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from array import array
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -144,10 +145,14 @@ class MergedPdf:
         self.duplex = duplex
         self.title = title
         self.when = when
-        self.offsets: dict[int, int] = {}
+        # Per page and object only numbers in arrays: a merge of many thousand letters keeps
+        # its memory small (the titles are the only per-letter objects).
+        self.offsets = array("q")  # by object number; 0: not written yet
         self.next_num = 5
-        self.kids: list[int] = []
-        self.marks: list[tuple[str, int, float]] = []  # title, page object, page height
+        self.kids = array("q")  # page objects in order
+        self.mark_titles: list[str] = []
+        self.mark_pages = array("q")
+        self.mark_heights = array("d")
         self.digest = hashlib.md5()
         self.pos = 0
         self._write(b"%PDF-1.4\n%\x93\x8c\x8b\x9e letterpress batch\n")
@@ -162,6 +167,8 @@ class MergedPdf:
         self.pos += len(data)
 
     def _object(self, num: int, body: bytes) -> None:
+        if num >= len(self.offsets):
+            self.offsets.extend([0] * (num + 1 - len(self.offsets)))
         self.offsets[num] = self.pos
         self._write(b"%d 0 obj\n" % num + body + b"\nendobj\n")
 
@@ -200,7 +207,9 @@ class MergedPdf:
                     media = box.group(0) if box else b""
                     height = self._height(head)
                 if i == 0:
-                    self.marks.append((section.title, num, height))
+                    self.mark_titles.append(section.title)
+                    self.mark_pages.append(num)
+                    self.mark_heights.append(height)
                 self.kids.append(num)
             if self.duplex and section.pages % 2:
                 self._blank(media)
@@ -264,8 +273,9 @@ class MergedPdf:
 
     def finish(self) -> None:
         """Write the page tree, bookmarks, document information, xref and trailer."""
-        items = [self._new() for _ in self.marks]
-        for i, (title, page, height) in enumerate(self.marks):
+        items = [self._new() for _ in self.mark_titles]
+        for i, (title, page, height) in enumerate(zip(self.mark_titles, self.mark_pages,
+                                                      self.mark_heights)):
             links = b""
             if i:
                 links += b" /Prev %d 0 R" % items[i - 1]
@@ -292,11 +302,11 @@ class MergedPdf:
         self._object(self.INFO, info + b" >>")
         size = self.next_num
         xref = self.pos
-        lines = [b"xref\n0 %d\n" % size, b"0000000000 65535 f \n"]
-        for num in range(1, size):
-            lines.append(b"%010d 00000 n \n" % self.offsets[num])
-        ident = self.digest.hexdigest().encode()
-        self._write(b"".join(lines))
+        ident = self.digest.hexdigest().encode()  # of everything before the xref
+        self._write(b"xref\n0 %d\n0000000000 65535 f \n" % size)
+        for start in range(1, size, 4096):  # in blocks: no list of every line at once
+            self._write(b"".join(b"%010d 00000 n \n" % self.offsets[num]
+                                 for num in range(start, min(size, start + 4096))))
         self._write(b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [ <%s> <%s> ] >>\n"
                     % (size, self.CATALOG, self.INFO, ident, ident))
         self._write(b"startxref\n%d\n%%%%EOF\n" % xref)

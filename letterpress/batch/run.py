@@ -348,6 +348,7 @@ def _append(merged: MergedPdf, result: tasks.ChunkResult, opts: Options,
             inputs: dict[int, str], summary: Summary, origin: str, say: Report) -> list[Entry]:
     letters = Part(result.letters_pdf, result.loose) if result.letters_pdf else None
     calls = Part(result.calls_pdf) if result.calls_pdf else None
+    output_name = str(opts.output)  # one string for all the chunk's entries
     entries = []
     for o in result.outcomes:
         entry = Entry(o.row, o.kind, "ok" if o.ok else "failed", input_sha256=inputs[o.row])
@@ -365,7 +366,7 @@ def _append(merged: MergedPdf, result: tasks.ChunkResult, opts: Options,
             else:
                 assert calls is not None
                 first = merged.append(calls, [Section(o.title, o.pages)])[0]
-            entry.output, entry.first_page, entry.pages = str(opts.output), first, o.pages
+            entry.output, entry.first_page, entry.pages = output_name, first, o.pages
             summary.made += 1
         entries.append(entry)
     return entries

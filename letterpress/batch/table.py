@@ -7,6 +7,7 @@ import io
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..errors import UserError
@@ -16,15 +17,51 @@ DELIMITERS = (",", ";", "\t", "|")
 _DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
 
 
-@dataclass(frozen=True)
+_NOTHING: frozenset[str] = frozenset()
+_SHARED_COLUMNS: dict[tuple[str, ...], tuple[str, ...]] = {}
+_JOIN = "\x00"  # never in a cell: the csv module refuses NUL, and XML cannot hold it
+
+
 class Row:
     """One data row: its number as a spreadsheet shows it (the header is row 1), its values by
-    column, and problems found while reading it (column, message, hint)."""
+    column, and problems found while reading it (column, message, hint).
 
-    number: int
-    values: dict[str, str]
-    problems: tuple[tuple[str, str, str], ...] = ()
-    numeric: frozenset[str] = frozenset()  # xlsx columns whose cell held a number
+    Stored compactly (the cells joined in one string, the column names shared by all rows),
+    so that a table of many thousand rows costs little memory, in this process and in the
+    worker processes forked from it; ``values`` builds the dict when asked."""
+
+    __slots__ = ("number", "_columns", "_cells", "problems", "numeric")
+
+    def __init__(self, number: int, values: dict[str, str],
+                 problems: tuple[tuple[str, str, str], ...] = (),
+                 numeric: frozenset[str] = _NOTHING) -> None:
+        columns = tuple(values)
+        self.number = number
+        self._columns = _SHARED_COLUMNS.setdefault(columns, columns)
+        cells = tuple(values.values())
+        self._cells: str | tuple[str, ...] = (
+            _JOIN.join(cells) if not any(_JOIN in c for c in cells) else cells)
+        self.problems = problems
+        self.numeric = numeric or _NOTHING
+
+    @property
+    def values(self) -> dict[str, str]:
+        cells = self._cells
+        return dict(zip(self._columns, cells.split(_JOIN) if isinstance(cells, str) else cells))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Row) and (self.number, self.values, self.problems,
+                                           self.numeric) == (other.number, other.values,
+                                                             other.problems, other.numeric)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (f"Row(number={self.number}, values={self.values!r}, problems={self.problems!r},"
+                f" numeric={set(self.numeric) or '{}'})")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Row, (self.number, self.values, self.problems, self.numeric))
 
 
 @dataclass(frozen=True)
@@ -92,30 +129,42 @@ def _read_csv(path: Path, delimiter: str | None, encoding: str | None) -> Table:
     decoded = decode(raw, where, encoding)
     text = decoded.text
     delim = parse_delimiter(delimiter) if delimiter else sniff_delimiter(text)
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delim,
-                                  quotechar='"', strict=False))
-    except csv.Error as exc:
-        raise UserError(f"not readable as CSV: {exc}", where=where,
-                        hint="export the sheet again as CSV") from None
-    numbered = [(i + 1, rec) for i, rec in enumerate(records)]
-    table = _build(numbered, where, decoded.encoding, delim)
+
+    def records() -> Iterator[tuple[int, list[str]]]:
+        """The records one by one (never all at once: a big file's lists would cost more
+        memory than its rows)."""
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim, quotechar='"',
+                            strict=False)
+        try:
+            yield from enumerate(reader, start=1)
+        except csv.Error as exc:
+            raise UserError(f"not readable as CSV: {exc}", where=where,
+                            hint="export the sheet again as CSV") from None
+
+    table = _build(records, where, decoded.encoding, delim)
     if decoded.replaced:
         table = _flag_replacements(table, decoded.encoding)
     return table
 
 
-def _build(records: list[tuple[int, list[str]]], where: str, encoding: str,
-           delimiter: str, numeric: dict[int, frozenset[str]] | None = None) -> Table:
-    """Header from the first non-empty record, rows from the rest (blank rows skipped)."""
-    records = [(n, rec) for n, rec in records if any(v.strip() for v in rec)]
-    if not records:
+def _build(records: Callable[[], Iterator[tuple[int, list[str]]]], where: str,
+           encoding: str, delimiter: str,
+           numeric: dict[int, frozenset[str]] | None = None) -> Table:
+    """Header from the first non-empty record, rows from the rest (blank rows skipped).
+    ``records`` gives a fresh pass over the records each time it is called."""
+    body = (item for item in records() if any(v.strip() for v in item[1]))
+    first = next(body, None)
+    if first is None:
         raise UserError("the data file has no header row", where=where,
                         hint="the first row must name the columns")
-    header_no, header = records[0]
+    header_no, header = first
     names = [_clean_header(h) for h in header]
-    body = records[1:]
-    used = [any(i < len(rec) and rec[i].strip() for _, rec in body) for i in range(len(names))]
+    used = [bool(name) for name in names]
+    if not all(used):  # a second pass finds values under nameless columns
+        for number, rec in records():
+            if number > header_no:
+                for i, value in enumerate(rec[:len(names)]):
+                    used[i] = used[i] or bool(value.strip())
     for i, name in enumerate(names):
         if not name and used[i]:
             raise UserError(f"column {i + 1} has values but no name in the header row",
@@ -130,7 +179,7 @@ def _build(records: list[tuple[int, list[str]]], where: str, encoding: str,
     keep = [i for i, name in enumerate(names) if name]
     columns = tuple(names[i] for i in keep)
     rows = []
-    for number, rec in body:
+    for number, rec in body:  # the rest of the pass that found the header
         values = {names[i]: _clean_value(rec[i]) if i < len(rec) else "" for i in keep}
         problems = []
         extra = [v for v in rec[len(names):] if v.strip()]
@@ -203,7 +252,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
     numeric_cols = {n: frozenset(names[i] for i in cols if i < len(names) and names[i])
                     for n, cols in numeric.items()}
     title = f"{where} [{ws.title}]" if sheet else where
-    return _build(records, title, "xlsx", "", numeric_cols)
+    return _build(lambda: iter(records), title, "xlsx", "", numeric_cols)
 
 
 def cell_text(value: Any, number_format: str = "General") -> str:
