@@ -113,3 +113,39 @@ def test_one_page_fast_path_refuses_a_longer_letter() -> None:
     assert outcomes[1].pages > 1 and list(longer) == [3]
     assert len(words(joined(pdf, loose))) == 2  # the two short ones share the document
     assert words(longer[3]) == words(render_letter(long).pdf)
+
+
+def test_a_chunk_that_fails_together_singles_out_the_failing_letter(monkeypatch) -> None:  # noqa: ANN001
+    """When the shared document cannot be built, each letter is tried alone: the one that
+    fails is reported, the others are kept; if all work alone, all are reported."""
+    from letterpress.batch import render
+
+    real_letters, real_pdf = render.build_letters, render.build_pdf
+    calls = {"group": 0}
+
+    def group(letters, *args):  # noqa: ANN001, ANN002, ANN202
+        calls["group"] += 1
+        if calls["group"] == 1 or any("Bad" in p.content.header for p in letters):
+            raise ValueError("broken together")
+        return real_letters(letters, *args)
+
+    def alone(layout, first, content, *args):  # noqa: ANN001, ANN002, ANN202
+        if "Bad" in content.header:
+            raise ValueError("broken alone")
+        return real_pdf(layout, first, content, *args)
+
+    monkeypatch.setattr(render, "build_letters", group)
+    monkeypatch.setattr(render, "build_pdf", alone)
+    names = ["Ann Good", "Bob Bad", "Cy Good"]
+    outcomes = [render.Outcome(row, "letter") for row in (2, 3, 4)]
+    letters = [(o, prepare_letter(letter(recipient__name=n))) for o, n in zip(outcomes, names)]
+    pdf = render._build(letters)
+    assert [o.finding is None for o in outcomes] == [True, False, True]
+    assert "broken alone" in outcomes[1].finding.what
+    assert pdf is not None and len(words(pdf)) == 2
+
+    calls["group"] = 0
+    outcomes = [render.Outcome(row, "letter") for row in (2, 4)]
+    good = [(o, prepare_letter(letter(recipient__name=n))) for o, n in zip(outcomes, names[::2])]
+    assert render._build(good) is None
+    assert all("could not be laid out together" in o.finding.what for o in outcomes)

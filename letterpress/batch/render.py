@@ -11,6 +11,7 @@ import os
 import tempfile
 from datetime import date
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from ..compose import build_letters, build_pdf
@@ -113,22 +114,32 @@ def _draw_calls(calls: list[tuple[Outcome, Any]]) -> bytes | None:
     try:
         return pages(calls)
     except Exception:  # noqa: BLE001 - find the sheet that fails, keep the others
-        good = []
-        for outcome, sheet in calls:
-            try:
-                draw_pdf(sheet.plan, sheet.geometry, sheet.meta, sheet.sheet.call_on)
-                good.append((outcome, sheet))
-            except Exception as exc:  # noqa: BLE001
-                outcome.finding = Finding(outcome.row, (), "", "the call sheet could not be "
-                                          f"drawn ({type(exc).__name__}: {exc})",
-                                          "shorten long words or lines in the [call] texts")
-        if len(good) == len(calls):  # each alone is fine: nothing to single out
-            for outcome, _ in calls:
-                outcome.finding = Finding(outcome.row, (), "", "the call sheets of rows "
-                                          f"{calls[0][0].row}-{calls[-1][0].row} could not be "
-                                          "drawn together", "run them with --out-dir")
-            return None
+        good = _single_out(calls, lambda s: draw_pdf(s.plan, s.geometry, s.meta,
+                                                      s.sheet.call_on),
+                           "call sheet", "drawn", "shorten long words or lines in the [call] texts")
         return pages(good) if good else None
+
+
+def _single_out(items: list[tuple[Outcome, Any]], attempt: Callable[[Any], object], what: str,
+                done: str, hint: str) -> list[tuple[Outcome, Any]]:
+    """After a chunk's items failed together: try each alone; one that fails gets a finding.
+    The items that work alone are returned, unless all do: then they fail only together,
+    and every one gets a finding."""
+    good = []
+    for outcome, item in items:
+        try:
+            attempt(item)
+            good.append((outcome, item))
+        except Exception as exc:  # noqa: BLE001 - reported, the others are kept
+            outcome.finding = Finding(outcome.row, (), "", f"the {what} could not be {done} "
+                                      f"({type(exc).__name__}: {exc})", hint)
+    if len(good) < len(items):
+        return good
+    for outcome, _ in items:
+        outcome.finding = Finding(outcome.row, (), "", f"the {what}s of rows {items[0][0].row}-"
+                                  f"{items[-1][0].row} could not be {done} together",
+                                  "make them with --out-dir")
+    return []
 
 
 def _title(row: Row, prep: PreparedLetter | None, source: Source | None, kind: str) -> str:
@@ -247,20 +258,9 @@ def _build(letters: list[tuple[Outcome, PreparedLetter]]) -> bytes | None:
         pdf, counts = build_letters([p for _, p in letters], {"creator": "letterpress"},
                                     letters[0][1].day)
     except Exception:  # noqa: BLE001 - find the letter that fails, keep the others
-        good = []
-        for outcome, prep in letters:
-            try:
-                build_pdf(prep.layout, prep.first, prep.content, prep.styles, prep.typeface,
-                          prep.meta, prep.day)
-                good.append((outcome, prep))
-            except Exception as exc:  # noqa: BLE001
-                outcome.finding = _layout_finding(outcome, exc)
-        if len(good) == len(letters):  # each alone is fine: nothing to single out
-            for outcome, _ in letters:
-                outcome.finding = Finding(outcome.row, (), "", "the letters of rows "
-                                          f"{letters[0][0].row}-{letters[-1][0].row} could not "
-                                          "be laid out together", "run them with --out-dir")
-            return None
+        good = _single_out(letters, lambda p: build_pdf(p.layout, p.first, p.content, p.styles,
+                                                         p.typeface, p.meta, p.day),
+                           "letter", "laid out", "shorten long words or lines in the text")
         return _build(good) if good else None
     for (outcome, _), pages in zip(letters, counts):
         outcome.pages = pages
