@@ -1,5 +1,5 @@
 """The advice rules: email, post (with the late-letter rule on real holiday dates), phone, card,
-the 24-hour rule, what to do today, wording in en and de, and the [interview] table's errors."""
+the 24-hour rule, what to do today, wording in en, de and fr, and the [interview] table's errors."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from conftest import letter
+from conftest import ROOT, letter
 from letterpress.advice import advise_file, load_followup
 from letterpress.advice.report import as_json, as_text
 from letterpress.errors import UserError
@@ -187,8 +187,88 @@ def test_wording_follows_the_letter_language() -> None:
     assert "Heute (Di., 22. Dez.):" in text
 
 
+LA_POSTE = {"carrier": "la-poste", "service": "lettre-verte"}
+FRENCH = {"language": "fr-FR", "layout": "fr-right",
+          "sender": {"name": "Camille Martin", "street": "8 quai Saint-Antoine",
+                     "postal_code": "69002", "city": "Lyon", "country": "FR"},
+          "recipient": {"name": "Madame Mei Lee", "organization": "Rhône Logistique",
+                        "street": "12 rue de Rivoli", "postal_code": "75001", "city": "Paris",
+                        "country": "FR"}}
+
+
+def test_french_wording_for_a_letter_posted_with_la_poste() -> None:
+    data = follow_up({"date": "2026-12-22T10:00", "process": "post", "hr_contact": HR,
+                      "decision_by": "2026-12-30"}, LA_POSTE, **FRENCH)
+    advice = run(data, "2026-12-22T16:00")
+    assert advice.recommended == ("letter",) and advice.language == "fr"
+    assert advice.reasons[0].startswith("L’invitation est arrivée par courrier\u00a0:")
+    assert "Postée le mardi 22 décembre, elle devrait arriver le lundi 28 décembre" \
+        in advice.reasons[0]
+    assert advice.reasons[0].endswith("avant la date de décision, le mercredi 30 décembre.")
+    assert advice.today == ("Imprimez la lettre, signez-la et postez-la avant la levée de 17:00.",)
+    text = as_text(advice, "fr-FR")
+    assert text.startswith("À privilégier\u00a0: lettre\n\nPourquoi\u00a0:\n")
+    assert "Aujourd’hui (mardi 22 décembre)\u00a0:" in text
+
+
+def test_french_wording_for_email_copies_and_a_card() -> None:
+    card = {"name": "Tom Berg", "phone": "+33 1 99 00 12 34"}
+    data = follow_up({"date": "2026-12-23T10:00", "hr_contact": HR,
+                      "involved": [TOM, {"name": "Ana Ruiz", "email": "ana@example.com"}],
+                      "card": card}, **FRENCH)
+    advice = run(data, "2026-12-23T15:00")
+    assert advice.recommended == ("email", "call")
+    assert advice.reasons[0].endswith("remerciez donc Mei Lee par e-mail, avec Tom Berg et "
+                                      "Ana Ruiz en copie.")
+    # 24 Dec: offices empty; 25 Dec: holiday; 26 and 27 Dec: weekend; Monday afternoon.
+    assert "un appel est bienvenu, le lundi 28 décembre entre 14:00 et 16:00" in advice.reasons[1]
+    assert advice.reasons[-1] == ("Envoyez vos remerciements dans les 24 heures qui suivent "
+                                  "l’entretien (échéance\u00a0: jeudi 24 décembre 10:00).")
+    assert advice.today == (
+        "Envoyez l’e-mail de remerciement à Mei Lee (copie à Tom Berg et Ana Ruiz).",
+        "Imprimez le mémo d’appel pour l’appel prévu le lundi 28 décembre.")
+    assert advice.later == ("Le lundi 28 décembre, de 14:00 à 16:00\u00a0: appelez Tom Berg "
+                            "au +33 1 99 00 12 34.",)
+    overdue = run(data, "2026-12-28T09:00").reasons[-1]
+    assert overdue.startswith("Le délai de 24 heures après l’entretien est dépassé")
+    monday = run(data, "2026-12-28T13:00")
+    assert "Appelez Tom Berg au +33 1 99 00 12 34 entre 14:00 et 16:00." in monday.today
+    assert monday.later == () and "Plus tard" not in as_text(monday, "fr")
+
+
+@pytest.mark.parametrize("language", ["de", "fr"])
+def test_wording_files_have_the_english_keys_and_fields(language: str) -> None:
+    import string
+    import tomllib
+
+    folder = ROOT / "letterpress" / "advice" / "wording"
+    english = tomllib.loads((folder / "en.toml").read_text(encoding="utf-8"))
+    own = tomllib.loads((folder / f"{language}.toml").read_text(encoding="utf-8"))
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    for section, value in english.items():
+        assert section in own, section
+        if isinstance(value, dict):
+            assert set(own[section]) == set(value), section
+            for key, text in value.items():
+                assert fields(own[section][key]) == fields(text), (section, key)
+    assert set(own) == set(english)
+
+
+def test_french_wording_keeps_french_spacing() -> None:
+    import re
+
+    text = (ROOT / "letterpress" / "advice" / "wording" / "fr.toml").read_text(encoding="utf-8")
+    strings = re.findall(r'^\w+ = "(.*)"', text, flags=re.M)
+    assert strings
+    for value in strings:
+        assert not re.search(r"[ \u00a0][;?!]| [:;?!]|\u202f:", value), value
+
+
 def test_a_language_without_wording_falls_back_to_english_days() -> None:
-    data = follow_up({"date": "2026-11-24T10:00", "hr_contact": HR}, language="fr")
+    data = follow_up({"date": "2026-11-24T10:00", "hr_contact": HR}, language="it")
     assert run(data, "2026-11-24T15:00").reasons[-1].endswith("by Wed 25 Nov 10:00.")
 
 

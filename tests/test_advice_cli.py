@@ -55,6 +55,63 @@ def test_write_produces_the_eml_draft_with_to_and_cc(tmp_path: Path, write_lette
     assert body.rstrip().endswith("Kind regards,\nJonas Petersen")
 
 
+FRENCH_LETTER: dict[str, Any] = {
+    "layout": "fr-right", "language": "fr-FR", "place": "Lyon",
+    "subject": "Remerciements pour l’entretien du 24 novembre", "opening": "Madame,",
+    "body": "Je vous remercie pour notre entretien de mardi au sujet du poste "
+            "«\u00a0Analyste de données\u00a0».\n\n"
+            "La question des livraisons en retard a depuis retenu toute mon attention.",
+    "closing": "Je vous prie d’agréer, Madame, l’expression de mes salutations distinguées.",
+    "sender": {"name": "Camille Martin", "street": "8 quai Saint-Antoine", "postal_code": "69002",
+               "city": "Lyon", "country": "FR", "phone": "+33 4 78 00 00 00",
+               "email": "camille.martin@example.org"},
+    "recipient": {"name": "Madame Mei Lee", "organization": "Rhône Logistique",
+                  "street": "12 rue de Rivoli", "postal_code": "75001", "city": "Paris",
+                  "country": "FR"},
+}
+
+
+def test_french_follow_up_writes_a_french_email_draft(tmp_path: Path, write_letter: Any) -> None:
+    data = {**FRENCH_LETTER, "interview": {
+        "date": "2026-11-24T10:00", "process": "email",
+        "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"},
+        "involved": [{"name": "Léa Dubois", "email": "lea.dubois@example.com"}]}}
+    path = write_letter(data, "suivi.json")
+    out = tmp_path / "out"
+    proc = run_cli("advise", str(path), "--now", "2026-11-24T15:00", "--write", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    assert proc.stdout.startswith("À privilégier\u00a0: e-mail\n")
+    assert "Aujourd’hui (mardi 24 novembre)\u00a0:" in proc.stdout
+    assert "Envoyez l’e-mail de remerciement à Mei Lee (copie à Léa Dubois)." in proc.stdout
+    assert sorted(p.name for p in out.iterdir()) == ["suivi-email.eml"]
+    msg = BytesParser(policy=policy.default).parse((out / "suivi-email.eml").open("rb"))
+    assert msg["Subject"] == "Remerciements pour l’entretien du 24 novembre"
+    assert [(a.display_name, a.addr_spec) for a in msg["Cc"].addresses] == [
+        ("Léa Dubois", "lea.dubois@example.com")]
+    body = msg.get_body(("plain",)).get_content()
+    assert body.startswith("Madame,\n\nJe vous remercie pour notre entretien de mardi")
+    assert body.rstrip().endswith("salutations distinguées.\nCamille Martin\n+33 4 78 00 00 00")
+
+
+def test_french_follow_up_posted_writes_a_french_letter(tmp_path: Path, write_letter: Any) -> None:
+    from pypdf import PdfReader
+
+    data = {**FRENCH_LETTER, "interview": {
+        "date": "2026-12-22T10:00", "process": "post", "decision_by": "2026-12-30",
+        "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"}},
+        "mailing": {"carrier": "la-poste", "service": "lettre-verte"}}
+    path = write_letter(data, "suivi.json")
+    proc = run_cli("advise", str(path), "--now", "2026-12-22T16:00", "--write", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("À privilégier\u00a0: lettre\n")
+    assert "elle devrait arriver le lundi 28 décembre" in proc.stdout
+    reader = PdfReader(tmp_path / "suivi-letter.pdf")
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "Lyon, le 22 décembre 2026" in text and "Objet" in text
+
+
 def test_email_table_overrides_subject_and_body(tmp_path: Path, write_letter: Any) -> None:
     data = letter()
     data["interview"] = {"date": "2026-11-24T10:00",
@@ -120,6 +177,30 @@ def test_check_exit_codes_and_json(tmp_path: Path, write_letter: Any) -> None:
         ("placeholder", "body", "TODO"), ("eager", "body", "last chance"),
         ("eager", "body", "!!"), ("placeholder", "recipient.name", "[Name of the HR employee]")]
     assert all(f["alternative"] for f in data["findings"])
+
+
+def test_check_flags_french_eagerness_and_placeholders(tmp_path: Path) -> None:
+    path = tmp_path / "merci.toml"
+    path.write_text(
+        'layout = "fr-right"\nlanguage = "fr-FR"\n'
+        'subject = "Remerciements pour l’entretien du [date de l’entretien]"\n'
+        'opening = "Madame,"\n'
+        'body = """\nJe vous remercie pour notre échange de mardi.\n\n'
+        'C’est mon poste de rêve et j’attends votre réponse avec impatience\u202f!\n"""\n'
+        '[sender]\nname = "[Votre prénom et nom]"\n'
+        '[recipient]\nname = "Madame Mei Lee"\n', encoding="utf-8")
+    proc = run_cli("check", str(path), "--json")
+    assert proc.returncode == 1, proc.stderr
+    findings = json.loads(proc.stdout)["findings"]
+    assert [(f["kind"], f["field"], f["phrase"], f["line"]) for f in findings] == [
+        ("placeholder", "subject", "[date de l’entretien]", 1),
+        ("eager", "body", "avec impatience", 3),
+        ("eager", "body", "poste de rêve", 3),
+        ("placeholder", "sender.name", "[Votre prénom et nom]", 1)]
+    assert findings[2]["alternative"].startswith("Le poste correspond à ce que je souhaite")
+    text = run_cli("check", str(path))
+    assert f"{path}: body, line 3: eager: \"avec impatience\"; suggestion: Je reste" in text.stdout
+    assert "4 findings" in text.stderr
 
 
 def test_check_copied_example_through_the_cli() -> None:

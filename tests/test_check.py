@@ -48,6 +48,32 @@ Ich freue mich, von Ihnen zu hören.
 herzlichen Dank für das freundliche Gespräch heute Vormittag. Die Stelle interessiert mich
 weiterhin sehr, und ich freue mich auf Ihre Rückmeldung zu den nächsten Schritten.
 """,
+    "fr-logistique": """
+Je vous remercie pour notre entretien de mardi et pour la visite du nouvel entrepôt de
+Vénissieux. La façon dont le service RH et la DSI partagent un même tableau de bord SAP a
+retenu mon attention\u202f; c’était concret et instructif.
+
+Après trois ans à la planification chez un transporteur régional, je connais bien les créneaux
+serrés et les pics de fin d’année. Ce que vous avez décrit pour le premier semestre rejoint
+cette expérience, et j’aurais plaisir à y contribuer.
+
+Je reste à votre disposition pour tout complément d’information et attends avec intérêt la
+suite du processus.
+""",
+    "fr-court": """
+Merci encore pour votre accueil et pour cet échange ouvert sur les projets de l’équipe en 2027.
+Le poste m’intéresse toujours vivement\u202f; je vous souhaite une bonne fin de semaine\u202f!
+""",
+}
+
+# What each language's letters put around the body, for the calm letters above.
+FRAME = {
+    "de": {"language": "de", "opening": "Sehr geehrte Frau Lee,",
+           "subject": "Vielen Dank für das Gespräch", "closing": "Mit freundlichen Grüßen"},
+    "fr": {"language": "fr-FR", "opening": "Madame,",
+           "subject": "Remerciements pour l’entretien du 24 novembre",
+           "closing": "Je vous prie d’agréer, Madame, l’expression de mes salutations "
+                      "distinguées."},
 }
 
 
@@ -58,9 +84,7 @@ def _kinds(data: dict) -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize("name", sorted(CALM_LETTERS))
 def test_sincere_calm_letters_pass_clean(name: str) -> None:
     data = letter(body=CALM_LETTERS[name].strip("\n"))
-    if name.startswith("de"):
-        data.update(language="de", opening="Sehr geehrte Frau Lee,",
-                    subject="Vielen Dank für das Gespräch", closing="Mit freundlichen Grüßen")
+    data.update(FRAME.get(name[:2], {}))
     data["interview"] = {"date": "2026-11-24T10:00", "process": "email"}
     assert check_data(data) == []
 
@@ -83,6 +107,14 @@ def test_the_base_letter_and_a_full_address_block_pass_clean() -> None:
     ("Das ist meine letzte Chance.", "letzte Chance"),
     ("Ich kann es kaum erwarten, von Ihnen zu hören.", "kann es kaum erwarten"),
     ("Ich brauche diese Stelle unbedingt.", "brauche diese Stelle unbedingt"),
+    ("C’est ma dernière chance, je le sais.", "dernière chance"),
+    ("Je suis désespérée depuis des semaines.", "désespérée"),
+    ("J’ai vraiment besoin de ce poste.", "J’ai vraiment besoin de ce poste"),
+    ("J’attends votre réponse avec impatience.", "avec impatience"),
+    ("J'ai hâte de vous revoir.", "J'ai hâte"),
+    ("Ce serait mon poste de\nrêve.", "poste de rêve"),
+    ("J’étais tellement stressé pendant l’entretien.", "J’étais tellement stressé"),
+    ("Merci de me répondre au plus vite.", "répondre au plus vite"),
 ])
 def test_eager_phrases_are_flagged_with_a_calmer_alternative(text: str, phrase: str) -> None:
     findings = check_data(letter(body=f"Thanks for Tuesday.\n\n{text}"))
@@ -99,6 +131,7 @@ def test_eager_phrases_are_flagged_with_a_calmer_alternative(text: str, phrase: 
     ("It was AMAZING to meet the team.", "AMAZING"),
     ("I WANT THIS JOB.", "WANT THIS JOB"),
     ("Ich bin SEHR interessiert.", "SEHR"),
+    ("Le poste m’intéresse TRÈS vivement.", "TRÈS"),
 ])
 def test_all_caps_words_are_flagged(text: str, flagged: str) -> None:
     findings = [f for f in check_data(letter(body=text)) if f.kind == "eager"]
@@ -130,6 +163,7 @@ def test_repeated_and_many_exclamation_marks() -> None:
     ("We met on XXX.", "XXX"),
     ("Lorem ipsum dolor sit amet.", "Lorem ipsum"),
     ("Mit freundlichen Grüßen, Max Mustermann", "Max Mustermann"),
+    ("Je vous prie d’agréer, [Madame / Monsieur], mes salutations.", "[Madame / Monsieur]"),
 ])
 def test_leftover_placeholders(text: str, phrase: str) -> None:
     found = [f for f in check_data(letter(body=text)) if f.kind == "placeholder"]
@@ -158,6 +192,13 @@ def test_pay_talk_is_flagged_in_a_thank_you_only() -> None:
     de = letter(body="Vielen Dank! Meine Gehaltsvorstellung liegt bei 55.000 Euro.")
     assert [f.phrase for f in check_data(de) if f.kind == "pay"] == \
         ["Gehaltsvorstellung", "55.000 Euro"]
+    fr = letter(body="Merci pour l’entretien. J’aimerais aussi parler de mes prétentions "
+                     "salariales et des tickets-restaurant.")
+    pay = [f for f in check_data(fr) if f.kind == "pay"]
+    assert [f.phrase for f in pay] == ["mes prétentions salariales", "tickets-restaurant"]
+    assert "offre" in pay[0].alternative
+    offre = letter(subject="Votre offre", body="J’accepte la rémunération proposée.")
+    assert check_data(offre) == []
 
 
 def test_pay_in_prepared_call_answers_is_not_pay_talk() -> None:
@@ -182,18 +223,38 @@ def test_the_bundled_example_copied_word_for_word_is_flagged(tmp_path) -> None:
     assert check_data(letter(body="I look forward to hearing about the next steps.")) == []
 
 
-def test_unfilled_starter_text_is_flagged_and_filled_starter_is_not() -> None:
-    from letterpress.source import load_source
+STARTER_FILLS = {
+    "en": {"[day]": "Tuesday", "[position]": "Data Analyst"},
+    "de": {"[Tag]": "Dienstag", "[Position]": "Datenanalyst"},
+    "fr": {"[date]": "mardi 24 novembre", "[intitulé du poste]": "Analyste de données"},
+}
+
+
+@pytest.mark.parametrize("language", sorted(STARTER_FILLS))
+def test_unfilled_starter_text_is_flagged_and_filled_starter_is_not(language: str) -> None:
     from letterpress.starters import starter_text
     import tomllib
 
-    body = tomllib.loads(starter_text("thank-you", "en"))["body"]
+    body = tomllib.loads(starter_text("thank-you", language))["body"]
     kinds = {f.kind for f in check_data(letter(body=body))}
     assert kinds == {"placeholder", "copied-example"}
-    filled = body.replace("[day]", "Tuesday").replace("[position]", "Data Analyst")
+    filled = body
+    for prompt, value in STARTER_FILLS[language].items():
+        filled = filled.replace(prompt, value)
     filled = "\n".join(line for line in filled.splitlines() if not line.startswith("["))
     assert check_data(letter(body=filled)) == []
-    _ = load_source
+
+
+def test_french_starter_prose_copied_word_for_word_is_flagged() -> None:
+    from letterpress.check.copied import known_texts
+
+    origins = {origin for origin, _ in known_texts()}
+    assert "starter fr/thank-you.toml body" in origins
+    assert "starter fr/call.toml call.questions[1]" in origins
+    copied = ("Je vous remercie pour notre entretien du [date] au sujet du poste "
+              "« [intitulé du poste] ». [Une ou deux phrases personnelles")
+    found = [f for f in check_data(letter(body=copied)) if f.kind == "copied-example"]
+    assert len(found) == 1 and found[0].phrase.startswith("Je vous remercie pour notre entretien")
 
 
 def test_snapshot_of_the_examples_is_current() -> None:

@@ -14,13 +14,19 @@ from conftest import HOME_RECIPIENTS, assert_one_line_error, run_cli
 from letterpress.check import check_data
 from letterpress.starters import KINDS, languages, starter_text
 
-COUNTRY = {"en": "GB", "de": "DE"}
-PHONE = {"GB": "+44 20 7946 0000", "DE": "+49 30 1234567"}
+LANGUAGES = ["en", "de", "fr"]
+COUNTRY = {"en": "GB", "de": "DE", "fr": "FR"}
+PHONE = {"GB": "+44 20 7946 0000", "DE": "+49 30 1234567", "FR": "+33 1 99 00 12 34"}
 INLINE = {"day": "Tuesday", "Tag": "Dienstag", "position": "Data Analyst",
           "Position": "Datenanalyst", "day of the interview": "24 November",
-          "Tag des Gesprächs": "24. November"}
+          "Tag des Gesprächs": "24. November", "date": "mardi 24 novembre",
+          "intitulé du poste": "Analyste de données", "date de l’entretien": "24 novembre",
+          "Madame / Monsieur": "Madame"}
 OWN_WORDS = {"en": "The question about late deliveries has stayed with me since.",
-             "de": "Die Frage nach verspäteten Lieferungen beschäftigt mich seitdem."}
+             "de": "Die Frage nach verspäteten Lieferungen beschäftigt mich seitdem.",
+             "fr": "La question des livraisons en retard a depuis retenu toute mon attention."}
+OPENING = {"en": "Dear Ms Lee,", "de": "Sehr geehrte Frau Lee,", "fr": "Madame,"}
+PLACE = {"en": "Hamburg", "de": "Hamburg", "fr": "Lyon"}
 
 
 def fill(data: Any, language: str, path: str = "") -> Any:
@@ -46,8 +52,8 @@ def fill(data: Any, language: str, path: str = "") -> Any:
                  for line in data.splitlines()]
         data = "\n".join(lines)
     if key in ("name", "organization", "place", "opening") or key.startswith("points"):
-        whole = {"name": "Mei Lee", "organization": "Nordlicht Logistik", "place": "Hamburg",
-                 "opening": "Dear Ms Lee," if language == "en" else "Sehr geehrte Frau Lee,"}
+        whole = {"name": "Mei Lee", "organization": "Nordlicht Logistik",
+                 "place": PLACE[language], "opening": OPENING[language]}
         return whole.get(key, "The new cross-dock hall")
     return re.sub(r"\[([^\]]*)\]", lambda m: INLINE.get(m.group(1), "Tuesday"), data)
 
@@ -58,7 +64,7 @@ def _starter(kind: str, language: str) -> dict[str, Any]:
     return parse_toml(starter_text(kind, language), "starter")
 
 
-@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("kind", KINDS)
 def test_starters_are_valid_commented_toml_with_placeholders(kind: str, language: str) -> None:
     text = starter_text(kind, language)
@@ -69,7 +75,7 @@ def test_starters_are_valid_commented_toml_with_placeholders(kind: str, language
     assert any(f.field == "sender.name" for f in findings)
 
 
-@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("kind", ["thank-you", "follow-up"])
 def test_filled_letter_starters_pass_the_check_and_render(kind: str, language: str,
                                                           tmp_path: Path) -> None:
@@ -82,7 +88,7 @@ def test_filled_letter_starters_pass_the_check_and_render(kind: str, language: s
     assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")
 
 
-@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_filled_call_starter_passes_the_check_and_renders(language: str, tmp_path: Path) -> None:
     from letterpress.callsheet import render_call_sheet
 
@@ -93,12 +99,14 @@ def test_filled_call_starter_passes_the_check_and_renders(language: str, tmp_pat
     assert result.pages == 1
 
 
-def test_filled_follow_up_starter_gets_advice() -> None:
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_filled_follow_up_starter_gets_advice(language: str) -> None:
     from letterpress.advice import advise_file, load_followup
 
-    data = fill(_starter("follow-up", "en"), "en")
+    data = fill(_starter("follow-up", language), language)
     advice = advise_file(load_followup(data), datetime(2026, 11, 24, 15, 0))
     assert advice.recommended == ("email",)
+    assert advice.language == language
 
 
 def test_init_writes_the_starter_and_check_flags_it(tmp_path: Path) -> None:
@@ -123,6 +131,39 @@ def test_init_filled_file_renders_through_the_cli(tmp_path: Path) -> None:
     assert (tmp_path / "f.pdf").read_bytes().startswith(b"%PDF")
 
 
+def test_init_french_thank_you_filled_renders_one_french_page(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    proc = run_cli("init", "thank-you", "--language", "fr", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    written = tmp_path / "thank-you.toml"
+    assert written.read_text(encoding="utf-8") == starter_text("thank-you", "fr")
+    data = fill(tomllib.loads(written.read_text(encoding="utf-8")), "fr")
+    assert (data["layout"], data["language"], data["sender"]["country"]) == \
+        ("fr-right", "fr-FR", "FR")
+    (tmp_path / "merci.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert run_cli("check", "merci.json", cwd=tmp_path).returncode == 0
+    letter = run_cli("letter", "merci.json", "-o", "merci.pdf", "--date", "2026-11-25",
+                     cwd=tmp_path)
+    assert letter.returncode == 0, letter.stderr
+    assert "letterpress: warning" not in letter.stderr
+    assert "1 page, layout fr-right" in letter.stdout
+    reader = PdfReader(tmp_path / "merci.pdf")
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    for french in ("Objet", "Remerciements pour l’entretien du 24 novembre", "Madame,",
+                   "Lyon, le 25 novembre 2026", "Je vous remercie pour notre entretien",
+                   "salutations distinguées", "75001 PARIS"):
+        assert french in text, (french, text)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_french_starters_use_french_spacing(kind: str) -> None:
+    text = starter_text(kind, "fr")
+    assert not re.search(r"[ \u00a0][;?!]| [:;?!]|\u202f:", text)
+    assert "\u00a0:" in text and "\u202f;" in text
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_init_kinds_and_languages(kind: str, tmp_path: Path) -> None:
     for language in languages():
@@ -145,5 +186,5 @@ def test_init_into_a_missing_folder_is_a_one_line_error(tmp_path: Path) -> None:
     assert_one_line_error(proc, "does not exist")
 
 
-def test_languages_are_en_and_de() -> None:
-    assert set(languages()) >= {"en", "de"}
+def test_languages_are_en_de_and_fr() -> None:
+    assert set(languages()) >= {"en", "de", "fr"}
