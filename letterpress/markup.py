@@ -23,9 +23,16 @@ class Block:
     plain: str = ""
 
 
+# ReportLab's line breaker counts these no-break spaces as ordinary spaces: it breaks lines at
+# them and drops them, so French "m'accorder ?" could end a line before its "?". As the
+# no-break space, which ReportLab keeps, they stay together.
+_UNBREAKABLE = str.maketrans({"\u202f": "\u00a0", "\u2007": "\u00a0"})
+
+
 def escape(text: str) -> str:
     """Make text safe for ReportLab's paragraph parser: it is data, never markup."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.translate(_UNBREAKABLE) if "\u202f" in text or "\u2007" in text else text
 
 
 def inline(text: str) -> str:

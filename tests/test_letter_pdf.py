@@ -322,3 +322,23 @@ def test_a_wide_line_shrinks_the_whole_block_but_never_below_8_pt(tmp_path: Path
     assert round(result.address.size, 2) in sizes
     window = centred_window(load_layout("din5008-b")).inset(3.0)
     assert result.address.block.right <= window.right + 1e-6
+
+
+def test_french_no_break_spaces_never_break() -> None:
+    """U+202F before ? ; ! (French typography) must keep the sign on its word's line, at any
+    width; ReportLab alone would break there and drop the space."""
+    from reportlab.platypus import Paragraph
+
+    from letterpress.compose import styles
+    from letterpress.layout import load_layout
+    from letterpress.markup import escape
+
+    body = styles(load_layout("fr-right"), "sans", "").body
+    for filler in range(40):
+        text = ("Auriez-vous " + "x" * filler + " deux minutes à m\u2019accorder\u202f? "
+                "Merci\u202f; à bientôt\u202f!")
+        para = Paragraph(escape(text), body)
+        para.wrap(200, 1000)
+        lines = [" ".join(words) for _, words in para.blPara.lines]
+        assert not any(line.lstrip()[:1] in "?;!" for line in lines), lines
+        assert "accorder\u00a0?" in "".join(lines) + " ".join(lines)
