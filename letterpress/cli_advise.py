@@ -141,7 +141,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                                    "'letterpress check' flags until you replace them.")
     i.add_argument("kind", nargs="?", default="thank-you", choices=KINDS,
                    help="thank-you (default), follow-up (for advise) or call")
-    i.add_argument("--language", default="en", choices=languages(), help="en (default) or de")
+    i.add_argument("--language", default="en", choices=languages(), help="en (default), de or fr")
     i.add_argument("-o", "--output", help="the file to write (default: KIND.toml); never "
                                           "overwritten")
     i.set_defaults(func=run_init)

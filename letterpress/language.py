@@ -1,6 +1,7 @@
 """The letter's language: babel locale for dates and names, wording, hyphenation dictionary."""
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date
@@ -48,7 +49,18 @@ class Language:
 
 @lru_cache(maxsize=512)
 def _long_date(when: date, locale: Locale) -> str:
-    return format_date(when, format="long", locale=locale)
+    return first_of_month(format_date(when, format="long", locale=locale), when, locale)
+
+
+_DAY_ONE = re.compile(r"(?<!\d)1(?=\s)")
+
+
+def first_of_month(text: str, when: date, locale: Locale) -> str:
+    """French writes the first of the month as an ordinal, "1er décembre"; CLDR's patterns
+    (and so babel) print "1 décembre". Other languages' dates pass unchanged."""
+    if when.day != 1 or locale.language != "fr":
+        return text
+    return _DAY_ONE.sub("1er", text, count=1)
 
 
 def _hyphenator(dictionary: str) -> Any:

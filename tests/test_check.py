@@ -142,6 +142,7 @@ def test_all_caps_words_are_flagged(text: str, flagged: str) -> None:
     "My CV and the HR form are attached.", "I used SQL, AWS and SAP SE tools.",
     "Nordlicht Logistik GmbH in DE-20457 Hamburg.", "The UNESCO report, chapter IV.",
     "Postcode SW1A 2AA, near the BBC.", "We spoke about the NATO contract and COVID.",
+    "Mon dossier URSSAF et les chiffres de l’INSEE, puis mon MBA à l’INSEAD.",
 ])
 def test_acronyms_postcodes_and_names_are_not_shouting(text: str) -> None:
     assert check_data(letter(body=text)) == []
@@ -163,6 +164,7 @@ def test_repeated_and_many_exclamation_marks() -> None:
     ("We met on XXX.", "XXX"),
     ("Lorem ipsum dolor sit amet.", "Lorem ipsum"),
     ("Mit freundlichen Grüßen, Max Mustermann", "Max Mustermann"),
+    ("Cordialement, Jean Dupont", "Jean Dupont"),
     ("Je vous prie d’agréer, [Madame / Monsieur], mes salutations.", "[Madame / Monsieur]"),
 ])
 def test_leftover_placeholders(text: str, phrase: str) -> None:
@@ -199,6 +201,19 @@ def test_pay_talk_is_flagged_in_a_thank_you_only() -> None:
     assert "offre" in pay[0].alternative
     offre = letter(subject="Votre offre", body="J’accepte la rémunération proposée.")
     assert check_data(offre) == []
+
+
+@pytest.mark.parametrize("language, amount, alternative", [
+    ("fr-FR", "45\u202f000 €", "offre"), ("fr-FR", "45 000 euros", "offre"),
+    ("de", "45.000 €", "Angebot"), ("de", "45 000 EUR", "Angebot"),
+    ("en-GB", "45,000 EUR", "offer"),
+])
+def test_an_amount_is_flagged_whole_and_once_in_the_letters_language(
+        language: str, amount: str, alternative: str) -> None:
+    data = letter(language=language, body=f"Merci, danke, thank you. Mein Ziel: {amount}.")
+    pay = [f for f in check_data(data) if f.kind == "pay"]
+    assert [f.phrase for f in pay] == [" ".join(amount.split())]
+    assert alternative in pay[0].alternative
 
 
 def test_pay_in_prepared_call_answers_is_not_pay_talk() -> None:

@@ -342,3 +342,19 @@ def test_french_no_break_spaces_never_break() -> None:
         lines = [" ".join(words) for _, words in para.blPara.lines]
         assert not any(line.lstrip()[:1] in "?;!" for line in lines), lines
         assert "accorder\u00a0?" in "".join(lines) + " ".join(lines)
+
+
+def test_french_dates_write_the_first_of_the_month_as_an_ordinal() -> None:
+    import io
+    from datetime import date
+
+    from conftest import home_letter
+
+    from letterpress.language import resolve_language
+
+    data = home_letter("fr-right", "FR")
+    data.update(language="fr-FR", date="2026-12-01", place="Paris")
+    text = PdfReader(io.BytesIO(render_letter(data).pdf)).pages[0].extract_text()
+    assert "Paris, le 1er décembre 2026" in text
+    assert resolve_language("fr").long_date(date(2026, 12, 11)) == "11 décembre 2026"
+    assert resolve_language("en-GB").long_date(date(2026, 12, 1)) == "1 December 2026"

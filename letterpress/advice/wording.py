@@ -12,6 +12,8 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
 
+from ..language import first_of_month
+
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     out = dict(base)
@@ -44,7 +46,8 @@ class Wording:
         return re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)   # "Dez.." -> "Dez." at a sentence end
 
     def day(self, day: date) -> str:
-        return format_date(day, self.data["day"], locale=self.locale)
+        return first_of_month(format_date(day, self.data["day"], locale=self.locale), day,
+                              self.locale)
 
     def time(self, clock: time) -> str:
         return format_time(clock, self.data["time"], locale=self.locale)

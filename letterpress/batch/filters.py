@@ -19,6 +19,8 @@ from babel.numbers import format_currency, format_decimal
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
+from ..language import first_of_month
+
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
 _YMD = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")  # dots: always day first
@@ -135,7 +137,7 @@ def long_date(context: Context, value: Any, language: str | None = None) -> str:
 @lru_cache(maxsize=1024)
 def _long(day: date, locale: Locale) -> str:
     """A batch writes the same few dates thousands of times."""
-    return format_date(day, format="long", locale=locale)
+    return first_of_month(format_date(day, format="long", locale=locale), day, locale)
 
 
 def _decimal(value: Any) -> Decimal:

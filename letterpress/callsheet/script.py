@@ -9,7 +9,7 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton, format_time
 
 from ..errors import UserError
-from ..language import resolve_language
+from ..language import first_of_month, resolve_language
 from . import voicemail as vm
 from .model import QA, CallFile
 from .phone import Phone, parse_phone
@@ -79,7 +79,8 @@ def _when(file: CallFile, day: date, contact_zone: ZoneInfo | None, caller_zone:
           locale: Locale, labels: dict[str, str]) -> tuple[tuple[WhenCell, ...], Window | None,
                                                           Window | None]:
     where = f"{file.origin}, call.best_time"
-    call_on = WhenCell(labels["call_on"], format_skeleton("yMMMEd", day, locale=locale))
+    call_on = WhenCell(labels["call_on"], first_of_month(
+        format_skeleton("yMMMEd", day, locale=locale), day, Locale.parse(locale)))
     if file.call.best_time is None:
         if contact_zone is None:
             return (call_on,), None, None
@@ -138,11 +139,13 @@ def resolve(file: CallFile, *, today: date, caller_zone: ZoneInfo | None = None)
     role = call.role if call.role is not None else file.recipient.department
     organization = call.organization if call.organization is not None else (
         file.recipient.organization if contact != file.recipient.organization else "")
+    # "_vowel": the wording before a job title that starts with a vowel (French "d'Analyste")
+    vowel = call.position[:1].lower() in "aeiouyhàâäéèêëîïôöûüù" if call.position else False
     interview = text["interview"].format(
         date=text["interview_date"].format(date=lang_date(call.interview_on, locale))
         if call.interview_on else "",
-        position=text["interview_position"].format(position=call.position)
-        if call.position else "")
+        position=text["interview_position_vowel" if vowel else "interview_position"].format(
+            position=call.position) if call.position else "")
     values = {"contact": contact, "caller": file.sender.name, "interview": interview}
 
     def default(key: str, given: str | None) -> str:
@@ -197,4 +200,4 @@ def lang_date(day: date | None, locale: Locale) -> str:
     """A date written out in the sheet's language ('24 November 2026')."""
     if day is None:
         return ""
-    return format_date(day, "long", locale=locale)
+    return first_of_month(format_date(day, "long", locale=locale), day, Locale.parse(locale))

@@ -24,11 +24,12 @@ def check_data(data: dict[str, Any]) -> list[Finding]:
     items = texts(data)
     proper = names(data)
     thank_you = detectors.is_thank_you(items, lists, has_interview="interview" in data)
+    language = str(data.get("language") or "en").replace("_", "-").split("-")[0].lower()
     out: list[Finding] = []
     for item in items:
         out += detectors.placeholders(item, lists)
         if item.prose:
-            out += detectors.phrases(item, lists, thank_you=thank_you)
+            out += detectors.phrases(item, lists, thank_you=thank_you, language=language)
             if not item.field.startswith("call."):
                 out += detectors.capitals(item, lists, proper)
                 out += detectors.exclamations(item, lists)

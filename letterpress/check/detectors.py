@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from .fields import Text
 from .findings import Finding, line_of, shorten
-from .lists import Lists
+from .lists import Group, Lists
 
 _WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:[-'’][^\W\d_]+)*(?!\w)")
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
@@ -25,19 +25,27 @@ def placeholders(item: Text, lists: Lists) -> list[Finding]:
     return [found[key] for key in sorted(found)]
 
 
-def phrases(item: Text, lists: Lists, *, thank_you: bool) -> list[Finding]:
+def phrases(item: Text, lists: Lists, *, thank_you: bool, language: str = "en") -> list[Finding]:
     """Over-eager phrasing everywhere in prose; pay talk only in a thank-you's wording.
 
     A call sheet's prepared answers (``call.*``) may mention pay: the contact may ask.
+    Every language's lists apply; where two match the same words (an amount in euros), the
+    letter's own language speaks, once.
     """
-    out = []
-    for group in lists.groups:
+    found = []  # (rank, order, match, group): rank 0 for the letter's own language
+    for order, group in enumerate(lists.groups):
         if group.kind == "pay" and (not thank_you or item.field.startswith("call.")):
             continue
         for match in group.pattern.finditer(item.text):
-            out.append(Finding(group.kind, item.field, " ".join(match.group().split()),
-                               group.alternative, line_of(item.text, match.start())))
-    return out
+            found.append((group.language != language, order, match, group))
+    kept: list[tuple[int, re.Match[str], Group]] = []
+    for _, order, match, group in sorted(found, key=lambda f: (f[0], f[1])):
+        if not any(match.start() < other.end() and other.start() < match.end()
+                   for _, other, _ in kept):
+            kept.append((order, match, group))
+    kept.sort(key=lambda k: (k[0], k[1].start()))  # as before: by list, then by place
+    return [Finding(group.kind, item.field, " ".join(match.group().split()), group.alternative,
+                    line_of(item.text, match.start())) for _, match, group in kept]
 
 
 def _shouted(word: str, lists: Lists, names: set[str]) -> bool:

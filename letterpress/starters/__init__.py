@@ -1,4 +1,4 @@
-"""Starter files for ``letterpress init``: commented TOML with placeholders, in en and de."""
+"""Starter files for ``letterpress init``: commented TOML with placeholders, in en, de and fr."""
 from __future__ import annotations
 
 from importlib import resources
@@ -7,7 +7,7 @@ KINDS = ("thank-you", "follow-up", "call")
 
 
 def languages() -> list[str]:
-    """The languages with starters (folder names: ``en``, ``de``)."""
+    """The languages with starters (folder names: ``en``, ``de``, ``fr``)."""
     folder = resources.files("letterpress") / "starters"
     return sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith("_"))
 
