@@ -9,16 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UserError
+from .model import parse_moment
 
 
 def _now(text: str | None) -> datetime:
     if text is None:
         return datetime.now().replace(second=0, microsecond=0)
-    try:
-        return datetime.strptime(text, "%Y-%m-%dT%H:%M")
-    except ValueError:
-        raise UserError(f"{text!r} is not a date and time", where="--now",
-                        hint="write it as YYYY-MM-DDTHH:MM, e.g. 2026-12-22T18:00") from None
+    return parse_moment(text, "--now")[0]
 
 
 def _finding_line(origin: str, finding: Any) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +140,34 @@ def parse_day(value: Any, where: str) -> date:
             pass
     raise UserError(f"{value!r} is not a valid date", where=where,
                     hint="write it as YYYY-MM-DD, e.g. 2026-11-26")
+
+
+def parse_moment(value: Any, where: str, *, what: str = "a date and time",
+                 date_alone_at: time | None = None) -> tuple[datetime, bool]:
+    """A TOML datetime or a 'YYYY-MM-DDTHH:MM' string (a space for the T, seconds and an
+    offset allowed; the offset is dropped: times are local) as a naive datetime, and whether
+    a time of day was written. With ``date_alone_at``, a date alone is taken at that time.
+
+    The one parser of dates with times: the interview's date, ``[mailing] posted``,
+    ``--posted`` and ``--now`` all read and report the same way.
+    """
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None), True
+    if isinstance(value, date) and date_alone_at is not None:
+        return datetime.combine(value, date_alone_at), False
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            parsed = datetime.fromisoformat(text)
+        except ValueError:
+            pass
+        else:
+            if "T" in text or " " in text:
+                return parsed.replace(tzinfo=None), True
+            if date_alone_at is not None:
+                return datetime.combine(parsed.date(), date_alone_at), False
+    raise UserError(f"{value!r} is not {what}", where=where,
+                    hint="write it as YYYY-MM-DDTHH:MM, e.g. 2026-12-22T10:00")
 
 
 def _party(data: Any, origin: str, path: str) -> Party:

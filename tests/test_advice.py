@@ -307,3 +307,26 @@ def test_without_hr_contact_the_recipient_stands_in() -> None:
     data = follow_up({"date": "2026-11-24T10:00"}, recipient__email="mei@example.com")
     advice = run(data, "2026-11-24T15:00")
     assert [p.email for p in advice.email_to] == ["mei@example.com"]
+
+
+def test_one_reading_of_dates_with_times_everywhere() -> None:
+    """The interview's date, --now, --posted and [mailing] posted share one parser: the same
+    forms are accepted, a date alone means the same moment whether quoted or not."""
+    from datetime import date, datetime, time
+
+    from letterpress.delivery.mailing import parse_posted
+    from letterpress.model import parse_moment
+
+    noon = time(12, 0)
+    assert parse_moment(date(2026, 12, 22), "x", date_alone_at=noon) == \
+        parse_moment("2026-12-22", "x", date_alone_at=noon) == (datetime(2026, 12, 22, 12), False)
+    for text in ("2026-12-22T18:00", "2026-12-22 18:00", "2026-12-22T18:00:00+01:00"):
+        assert parse_moment(text, "x") == (datetime(2026, 12, 22, 18), True)
+        assert parse_posted(text, where="posted") == datetime(2026, 12, 22, 18)
+    for bad in ("2026-12-22", "22.12.2026 18:00", "tomorrow", 20261222):
+        with pytest.raises(UserError) as exc:
+            parse_moment(bad, "--now")
+        assert exc.value.line().startswith(f"--now: {bad!r} is not a date and time")
+        assert "2026-12-22T10:00" in exc.value.line()
+    interview = load_followup(follow_up({"date": "2026-11-24"})).interview
+    assert (interview.when, interview.time_given) == (datetime(2026, 11, 24, 12), False)

@@ -20,7 +20,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from ..errors import UserError
-from ..model import Letter, parse_day
+from ..model import Letter, parse_day, parse_moment
 
 PROCESSES = ("email", "post", "phone")
 INTERVIEW_FIELDS = ("date", "process", "decision_by", "hr_contact", "involved", "card",
@@ -81,19 +81,7 @@ def _contact(value: Any, where: str) -> Contact:
 
 
 def _when(value: Any, where: str) -> tuple[datetime, bool]:
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=None), True
-    if isinstance(value, date):
-        return datetime.combine(value, DEFAULT_TIME), False
-    if isinstance(value, str):
-        try:
-            parsed = datetime.fromisoformat(value.strip())
-        except ValueError:
-            pass
-        else:
-            return parsed.replace(tzinfo=None), "T" in value or " " in value.strip()
-    raise UserError(f"{value!r} is not a date and time", where=where,
-                    hint="write it without quotes, like 2026-12-22T10:00")
+    return parse_moment(value, where, date_alone_at=DEFAULT_TIME)
 
 
 def parse_interview(data: Any, letter: Letter, origin: str) -> Interview:

@@ -17,17 +17,7 @@ MAILING_KEYS = ("carrier", "service", "posted", "from", "to", "cutoff", "from_po
 
 def parse_posted(raw: Any, *, where: str) -> datetime:
     """``YYYY-MM-DDTHH:MM`` (or a TOML datetime) as a naive local datetime."""
-    if isinstance(raw, datetime):
-        return raw.replace(tzinfo=None)
-    if isinstance(raw, str):
-        text = raw.strip()
-        if "T" in text or " " in text:
-            try:
-                return datetime.fromisoformat(text).replace(tzinfo=None)
-            except ValueError:
-                pass
-    raise UserError(f"{raw!r} is not a posting date and time", where=where,
-                    hint="write it like 2026-12-23T18:00")
+    return model.parse_moment(raw, where, what="a posting date and time")[0]
 
 
 def parse_day(raw: Any, *, where: str) -> date:
