@@ -43,7 +43,8 @@ def manifest_rows(path: Path) -> list[dict[str, str]]:
 
 
 def texts(pdf: Path) -> list[str]:
-    return [page.extract_text() for page in PdfReader(pdf).pages]
+    """Each page's text, read strictly: a broken cross-reference table fails the test."""
+    return [page.extract_text() for page in PdfReader(pdf, strict=True).pages]
 
 
 def test_bad_rows_among_good_ones(tmp_path: Path) -> None:
