@@ -84,6 +84,8 @@ def flowables(content: Content, st: Styles, make: Any = Paragraph) -> list[Flowa
     story.append(make(escape(content.subject), st.subject))
     story.append(make(escape(content.opening), st.body))
     parts = blocks(content.body)
+    if any("<i>" in block.markup for block in parts):
+        fonts.italics(st.body.fontName)
     for i, block in enumerate(parts):
         style = st.bullet if block.bullet else st.body
         if block.bullet and i + 1 < len(parts) and not parts[i + 1].bullet:

@@ -29,16 +29,28 @@ class Face:
     bolditalic: str
 
 
+_EAGER = ("regular", "bold")  # italics are read only when some text is set in them
+
+
+def _register(stem: str, style: str) -> str:
+    name = f"LP-{stem}-{_STYLES[style]}"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        path = data_dir("fonts") / f"{stem}-{_STYLES[style]}.ttf"
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+    return name
+
+
 @cache
 def face(typeface: str = "sans") -> Face:
-    """Register (once) and return the four styles of a bundled typeface."""
+    """Register (once) and return the four styles of a bundled typeface.
+
+    The italic styles are named and mapped but their files are read only by ``italics``,
+    which the text that uses them calls first: most letters have none, and reading a font
+    file costs as much as laying out several letters."""
     stem = TYPEFACES[typeface]
-    names = {}
-    for style, suffix in _STYLES.items():
-        name = f"LP-{stem}-{suffix}"
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(data_dir("fonts") / f"{stem}-{suffix}.ttf")))
-        names[style] = name
+    names = {style: f"LP-{stem}-{suffix}" for style, suffix in _STYLES.items()}
+    for style in _EAGER:
+        _register(stem, style)
     family = f"LP-{stem}"
     addMapping(family, 0, 0, names["regular"])
     addMapping(family, 1, 0, names["bold"])
@@ -50,6 +62,16 @@ def face(typeface: str = "sans") -> Face:
             key = ("regular", "bold", "italic", "bolditalic")[bold + 2 * italic]
             addMapping(names["regular"], bold, italic, names[key])
     return Face(**names)
+
+
+@cache
+def italics(font_name: str) -> None:
+    """Read the italic styles of the typeface whose regular style is ``font_name``."""
+    for typeface, stem in TYPEFACES.items():
+        if face(typeface).regular == font_name:
+            for style in _STYLES:
+                if style not in _EAGER:
+                    _register(stem, style)
 
 
 @cache

@@ -174,3 +174,18 @@ def test_tone_findings_warn_and_strict_stops_before_writing(tmp_path: Path,
     calm = run_cli("letter", str(write_letter(letter())), "-o", str(tmp_path / "c.pdf"),
                    "--strict")
     assert calm.returncode == 0 and calm.stderr == ""
+
+
+def test_italics_in_a_fresh_process(tmp_path: Path, write_letter) -> None:
+    """The italic fonts are read only when a text uses them: a new process must find them."""
+    path = write_letter(letter(body="It was good to hear about *Nordlicht Next* on Tuesday."))
+    done = run_cli("letter", str(path), "-o", str(tmp_path / "i.pdf"))
+    assert done.returncode == 0, done.stderr
+    fonts = {str(f.get("/BaseFont")) for page in PdfReader(tmp_path / "i.pdf").pages
+             for f in page["/Resources"]["/Font"].get_object().values()}
+    assert any("Italic" in f for f in fonts) and any("Regular" in f for f in fonts), fonts
+    plain = write_letter(letter(), "plain.json")
+    assert run_cli("letter", str(plain), "-o", str(tmp_path / "p.pdf")).returncode == 0
+    fonts = {str(f.get("/BaseFont")) for page in PdfReader(tmp_path / "p.pdf").pages
+             for f in page["/Resources"]["/Font"].get_object().values()}
+    assert not any("Italic" in f for f in fonts), fonts

@@ -93,7 +93,10 @@ def test_markup_like_input_prints_literally_and_reads_no_file(tmp_path: Path) ->
     with pdfplumber.open(out) as pdf:
         fonts = {c["fontname"].split("+")[-1] for c in pdf.pages[0].chars
                  if c["text"] in "this is bold"}
+        italic = {c["fontname"].split("+")[-1] for c in pdf.pages[0].chars
+                  if c["text"] in "italic" and c["top"] > 0 and "Italic" in c["fontname"]}
     assert any("Bold" in f for f in fonts)
+    assert italic  # the italic style is read on demand, and used
 
 
 LONG_BODY = "\n\n".join(
