@@ -35,19 +35,25 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
         raise
 
 
-def write_atomic(target: str | os.PathLike[str], write: Callable[[BinaryIO], None]) -> Path:
-    """Call ``write`` with a binary file object and move the result onto ``target``."""
+def write_atomic(target: str | os.PathLike[str], write: Callable[[BinaryIO], None], *,
+                 durable: bool = True) -> Path:
+    """Call ``write`` with a binary file object and move the result onto ``target``.
+
+    ``durable`` waits for the disk before the rename (fsync), so that a power cut leaves the
+    old file or the new one; scratch files that are checked before reuse can skip it."""
     with atomic_path(target) as tmp:
         with open(tmp, "wb") as handle:
             write(handle)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
     return Path(target)
 
 
-def write_bytes_atomic(target: str | os.PathLike[str], data: bytes) -> Path:
+def write_bytes_atomic(target: str | os.PathLike[str], data: bytes, *,
+                       durable: bool = True) -> Path:
     """Write ``data`` to ``target`` atomically."""
-    return write_atomic(target, lambda handle: handle.write(data))
+    return write_atomic(target, lambda handle: handle.write(data), durable=durable)
 
 
 def output_beside(source: str | os.PathLike[str], output: str | None, suffix: str) -> Path:

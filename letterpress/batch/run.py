@@ -386,14 +386,15 @@ def _save_part(parts: Path, index: int, key: str, result: tasks.ChunkResult) -> 
     files.update({f"letter-{row}": pdf for row, pdf in result.long_letters.items()})
     if result.loose:
         files["loose"] = marshal.dumps([(p.content, p.width, p.height) for p in result.loose])
-    for name, data in files.items():
-        write_bytes_atomic(_part_file(stem, name), data)
+    for name, data in files.items():  # no fsync: --resume checks each part's SHA-256
+        write_bytes_atomic(_part_file(stem, name), data, durable=False)
     meta = {"key": key, "files": {n: hashlib.sha256(p).hexdigest() for n, p in files.items()},
             "outcomes": [{"row": o.row, "kind": o.kind, "pages": o.pages, "title": o.title,
                           "finding": None if o.finding is None else
                           [o.finding.columns, o.finding.field, o.finding.what, o.finding.hint]}
                          for o in result.outcomes]}
-    write_bytes_atomic(f"{stem}.json", json.dumps(meta, ensure_ascii=False).encode())
+    write_bytes_atomic(f"{stem}.json", json.dumps(meta, ensure_ascii=False).encode(),
+                       durable=False)
 
 
 def _part_file(stem: Path, name: str) -> Path:
