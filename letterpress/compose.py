@@ -284,7 +284,6 @@ class _Reused(Flowable):
         super().__init__()
         self.para = para
         self.forms = forms
-        self.as_form = True  # False: drawn in place (a form costs more than one drawing)
         self.key: tuple[Any, ...] = ()
         for name in ("spaceBefore", "spaceAfter", "keepWithNext"):
             setattr(self, name, getattr(para, name, 0))
@@ -315,9 +314,6 @@ class _Reused(Flowable):
 
     def draw(self) -> None:
         canv = self.canv
-        if self.key not in self.forms and not self.as_form:
-            self.laid_out.drawOn(canv, 0, 0)
-            return
         canv.doForm(self.form(canv))
 
     def form(self, canv: Any) -> str:

@@ -106,6 +106,11 @@ class PreparedLetter:
     meta: dict[str, Any]
     day: date
 
+    def build(self) -> tuple[bytes, int]:
+        """Lay out and draw this letter alone: its PDF and page count."""
+        return build_pdf(self.layout, self.first, self.content, self.styles, self.typeface,
+                         self.meta, self.day)
+
 
 def render_letter(source: str | os.PathLike[str] | dict[str, Any] | Source,
                   out: str | os.PathLike[str] | None = None, *, layout: str | None = None,
@@ -115,8 +120,7 @@ def render_letter(source: str | os.PathLike[str] | dict[str, Any] | Source,
     With ``out=None`` nothing is written; the bytes are in the result.
     """
     prep = prepare_letter(source, layout=layout, when=when, strict_window=strict_window)
-    pdf, pages = build_pdf(prep.layout, prep.first, prep.content, prep.styles, prep.typeface,
-                           prep.meta, prep.day)
+    pdf, pages = prep.build()
     path = write_bytes_atomic(out, pdf) if out is not None else None
     return LetterResult(path=path, pages=pages, layout=prep.layout.name, window=prep.window,
                         pdf=pdf, letter=prep.letter, address=prep.address)

@@ -115,14 +115,6 @@ class OnePageLetters:
         self._uses: Counter[Any] = Counter()
         self.count = 0
 
-    def add(self, letter: LetterParts) -> bool:
-        """Draw the letter on a new page; False (nothing drawn) if it needs more than one."""
-        placed = self.fits(letter)
-        if placed is None:
-            return False
-        self.draw(letter, placed)
-        return True
-
     def fits(self, letter: LetterParts) -> Placed | None:
         """Where the letter's text goes on page 1, or None if it needs more pages. Draws
         nothing, so a failure here leaves the document intact.
@@ -143,10 +135,10 @@ class OnePageLetters:
         for item, x, y, spare in placed:
             if isinstance(item, _Reused) and self._uses[item.key] > 1:
                 _show_form(canv, item.form(canv), x, y)
-                continue
-            if isinstance(item, _Reused):
-                item.as_form = False
-            item.drawOn(canv, x, y, _sW=spare)
+            elif isinstance(item, _Reused):  # shown once in this chunk: no form
+                item.laid_out.drawOn(canv, x, y, _sW=spare)
+            else:
+                item.drawOn(canv, x, y, _sW=spare)
         plain = self._plain_page()
         if self._pages and self._can_loosen and plain:
             self._loose.append(self._take_page())

@@ -118,9 +118,10 @@ def test_one_page_fast_path_refuses_a_longer_letter() -> None:
 def test_a_chunk_that_fails_together_singles_out_the_failing_letter(monkeypatch) -> None:  # noqa: ANN001
     """When the shared document cannot be built, each letter is tried alone: the one that
     fails is reported, the others are kept; if all work alone, all are reported."""
+    from letterpress import letter as letter_module
     from letterpress.batch import render
 
-    real_letters, real_pdf = render.build_letters, render.build_pdf
+    real_letters, real_pdf = render.build_letters, letter_module.build_pdf
     calls = {"group": 0}
 
     def group(letters, *args):  # noqa: ANN001, ANN002, ANN202
@@ -135,7 +136,7 @@ def test_a_chunk_that_fails_together_singles_out_the_failing_letter(monkeypatch)
         return real_pdf(layout, first, content, *args)
 
     monkeypatch.setattr(render, "build_letters", group)
-    monkeypatch.setattr(render, "build_pdf", alone)
+    monkeypatch.setattr(letter_module, "build_pdf", alone)  # what PreparedLetter.build calls
     names = ["Ann Good", "Bob Bad", "Cy Good"]
     outcomes = [render.Outcome(row, "letter") for row in (2, 3, 4)]
     letters = [(o, prepare_letter(letter(recipient__name=n))) for o, n in zip(outcomes, names)]

@@ -313,9 +313,10 @@ def test_chunks_follow_the_row_count_only() -> None:
 
 def fail_to_lay_out(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     """Letters to ``name`` pass every check, then cannot be laid out (as a layout bug would)."""
+    from letterpress import letter as letter_module
     from letterpress.onepage import OnePageLetters
 
-    real_fits, real_build = OnePageLetters.fits, render_module.build_pdf
+    real_fits, real_build = OnePageLetters.fits, letter_module.build_pdf
 
     def fits(self, letter):  # noqa: ANN001, ANN202
         return None if name in letter.content.header else real_fits(self, letter)
@@ -326,7 +327,7 @@ def fail_to_lay_out(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
         return real_build(layout, first, content, *rest)
 
     monkeypatch.setattr(OnePageLetters, "fits", fits)
-    monkeypatch.setattr(render_module, "build_pdf", build)
+    monkeypatch.setattr(letter_module, "build_pdf", build)  # what PreparedLetter.build calls
 
 
 @pytest.mark.parametrize("where", ["output", "out_dir"])

@@ -112,25 +112,26 @@ def _column(value: Any) -> str:
     return getattr(value, "column", "")
 
 
-@pass_context
-def date_filter(context: Context, value: Any, fmt: str | None = None) -> str:
-    """ISO date (what the letter's ``date`` field takes), or ``strftime(fmt)``."""
+def _cell_date(context: Context, value: Any) -> date:
+    """A filter's input as a date; the error names the cell's column."""
     try:
-        day = parse_date(value, context.get("date_order"))
+        return parse_date(value, context.get("date_order"))
     except FilterError as exc:
         exc.column = _column(value)
         raise
+
+
+@pass_context
+def date_filter(context: Context, value: Any, fmt: str | None = None) -> str:
+    """ISO date (what the letter's ``date`` field takes), or ``strftime(fmt)``."""
+    day = _cell_date(context, value)
     return day.strftime(fmt) if fmt else day.isoformat()
 
 
 @pass_context
 def long_date(context: Context, value: Any, language: str | None = None) -> str:
     """The date written out in the letter's language (or ``language``)."""
-    try:
-        day = parse_date(value, context.get("date_order"))
-    except FilterError as exc:
-        exc.column = _column(value)
-        raise
+    day = _cell_date(context, value)
     return _long(day, _locale(language or context.get("letter_language") or "en"))
 
 

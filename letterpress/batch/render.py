@@ -9,12 +9,12 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
-from ..compose import build_letters, build_pdf
+from ..compose import build_letters
 from ..errors import UserError
 from ..letter import PreparedLetter, prepare_letter
 from ..onepage import OnePageLetters
@@ -24,7 +24,10 @@ from .checks import Finding, check_postcodes, from_row_error, from_user_error
 from .pdfmerge import LoosePage
 from .table import Row
 from .tasks import KINDS, ChunkResult, Outcome, Spec, file_name
-from .template import LetterTemplate, RowError, compile_template, direct_columns
+from .template import LetterTemplate, RowError, compile_template, direct_columns, render_row
+
+LAYOUT_HINT = "shorten long words or lines in the text"
+
 
 class _Worker:
     def __init__(self, spec: Spec) -> None:
@@ -61,7 +64,7 @@ def warm(language: Any, typeface: Any) -> None:
         fonts.face(typeface if typeface in fonts.TYPEFACES else "sans")
         lang = resolve_language(language if isinstance(language, str) else "en")
         lang.hyphenator()
-        lang.long_date(date(2026, 1, 1))
+        lang.long_date(date.today())
     except Exception:  # noqa: BLE001 - only a head start
         return
 
@@ -78,8 +81,6 @@ def _source(w: _Worker, row: Row) -> Source:
 
 
 def _render(w: _Worker, row: Row) -> Source:
-    from .template import render_row
-
     return render_row(w.tpl, row.values, w.direct, f"row {row.number}")
 
 
@@ -131,8 +132,7 @@ def _single_out(items: list[tuple[Outcome, Any]], attempt: Callable[[Any], objec
             attempt(item)
             good.append((outcome, item))
         except Exception as exc:  # noqa: BLE001 - reported, the others are kept
-            outcome.finding = Finding(outcome.row, (), "", f"the {what} could not be {done} "
-                                      f"({type(exc).__name__}: {exc})", hint)
+            outcome.finding = _failure(outcome, exc, what, done, hint)
     if len(good) < len(items):
         return good
     for outcome, _ in items:
@@ -237,18 +237,22 @@ def _build_fast(letters: list[tuple[Outcome, PreparedLetter]]
                 outcome.pages = 1
                 continue
             try:
-                pdf, outcome.pages = build_pdf(prep.layout, prep.first, prep.content,
-                                               prep.styles, prep.typeface, prep.meta, prep.day)
+                pdf, outcome.pages = prep.build()
                 longer[outcome.row] = pdf
             except Exception as exc:  # noqa: BLE001 - keep the other letters
-                outcome.finding = _layout_finding(outcome, exc)
-        pdf, loose = shared.finish()
+                outcome.finding = _failure(outcome, exc)
+        try:
+            pdf, loose = shared.finish()
+        except Exception as exc:  # noqa: BLE001 - the platypus way still may work
+            raise _DrawError from exc
         return pdf, loose, longer
 
 
-def _layout_finding(outcome: Outcome, exc: Exception) -> Finding:
-    return Finding(outcome.row, (), "", f"the letter could not be laid out "
-                   f"({type(exc).__name__}: {exc})", "shorten long words or lines in the text")
+def _failure(outcome: Outcome, exc: Exception, what: str = "letter", done: str = "laid out",
+             hint: str = LAYOUT_HINT) -> Finding:
+    """The finding for an item that failed while being made (not while being checked)."""
+    return Finding(outcome.row, (), "", f"the {what} could not be {done} "
+                   f"({type(exc).__name__}: {exc})", hint)
 
 
 def _build(letters: list[tuple[Outcome, PreparedLetter]]) -> bytes | None:
@@ -258,9 +262,8 @@ def _build(letters: list[tuple[Outcome, PreparedLetter]]) -> bytes | None:
         pdf, counts = build_letters([p for _, p in letters], {"creator": "letterpress"},
                                     letters[0][1].day)
     except Exception:  # noqa: BLE001 - find the letter that fails, keep the others
-        good = _single_out(letters, lambda p: build_pdf(p.layout, p.first, p.content, p.styles,
-                                                         p.typeface, p.meta, p.day),
-                           "letter", "laid out", "shorten long words or lines in the text")
+        good = _single_out(letters, lambda prep: prep.build(), "letter", "laid out",
+                           LAYOUT_HINT)
         return _build(good) if good else None
     for (outcome, _), pages in zip(letters, counts):
         outcome.pages = pages
@@ -285,11 +288,10 @@ def file_rows(items: list[tuple[Row, str]]) -> list[Outcome]:
                 if kind == "letter":
                     prep = prepare_letter(source)
                     try:
-                        pdf, pages = build_pdf(prep.layout, prep.first, prep.content,
-                                               prep.styles, prep.typeface, prep.meta, prep.day)
+                        pdf, pages = prep.build()
                     except Exception as exc:  # noqa: BLE001 - as in the merged file
                         outcome = Outcome(row.number, kind)
-                        outcome.finding = _layout_finding(outcome, exc)
+                        outcome.finding = _failure(outcome, exc)
                         out.append(outcome)
                         continue
                 else:

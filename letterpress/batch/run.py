@@ -37,6 +37,8 @@ MIN_CHUNK, MAX_CHUNK, FEW_CHUNKS = 50, 250, 4
 def chunk_size(rows: int) -> int:
     """Rows per chunk for a table of ``rows`` rows."""
     return max(MIN_CHUNK, min(MAX_CHUNK, -(-rows // FEW_CHUNKS)))
+
+
 Report = Callable[[str], None]
 
 
@@ -319,10 +321,11 @@ def _merged(opts: Options, spec: tasks.Spec, rows: list[Row], inputs: dict[int, 
             else:
                 result = next(fresh)
                 _save_part(parts, i, keys[i], result)
-            entries += _append(merged, result, opts, inputs, summary, origin, say)
+            added = _append(merged, result, opts, inputs, summary, origin, say)
+            entries += added
             if bar is not None:
                 bar.update(len(chunks[i]))
-            if opts.strict and any(e.status == "failed" for e in entries):
+            if opts.strict and any(e.status == "failed" for e in added):
                 shutil.rmtree(parts, ignore_errors=True)
                 raise _StrictStop  # inside atomic_path: the partial file goes too
         merged.finish()
