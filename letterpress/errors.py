@@ -23,11 +23,6 @@ class UserError(Exception):
             text = f"{text}; {self.hint}"
         return text
 
-    def located(self, where: str) -> UserError:
-        """A copy whose place is prefixed with ``where`` (e.g. a file or row)."""
-        inner = f"{where}, {self.where}" if self.where else where
-        return type(self)(self.what, where=inner, hint=self.hint)
-
 
 class LayoutError(UserError):
     """A layout file is missing, malformed or geometrically impossible."""

@@ -150,10 +150,6 @@ class Layout:
         return cached
 
     @property
-    def text_left(self) -> float:
-        return self.text.left
-
-    @property
     def text_width(self) -> float:
         return self.paper_width - self.text.left - self.text.right
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from ..errors import UserError
@@ -265,8 +265,3 @@ def advise(letter: Letter, interview: Interview, *, now: datetime, where: str, c
                   today=tuple(today), later=tuple(later), now=now, send_by=send_by,
                   email_to=tuple(to), email_cc=tuple(cc), letter=d.estimate, call=d.call,
                   language=w.code)
-
-
-def letter_day(advice: Advice) -> date | None:
-    """The expected arrival of the letter, when one was considered."""
-    return advice.letter.expected if advice.letter is not None else None

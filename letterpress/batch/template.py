@@ -103,10 +103,6 @@ class LetterTemplate:
     combined: Any = None  # every field but the language in one template (see render_row)
     combined_paths: tuple[FieldPath, ...] = ()
 
-    @property
-    def referenced(self) -> set[str]:
-        return {c for cols in self.columns.values() for c in cols}
-
 
 _COMPILED: dict[str, LetterTemplate] = {}
 

@@ -1,7 +1,7 @@
 """Postal calendars: counted weekdays plus public holidays of the places a letter passes through."""
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -115,10 +115,6 @@ class PostalCalendar:
                 return current
         raise UserError(f"no {count} counted days within {_MAX_SCAN} days of {day}")
 
-    def next_open(self, day: date) -> date:
-        """``day`` if it counts, else the next counted day."""
-        return day if self.is_open(day) else self.add(day, 1)
-
     def holidays_between(self, first: date, last: date) -> list[tuple[date, str]]:
         """Holidays on otherwise counted weekdays in ``first..last`` (both included)."""
         found = []
@@ -130,15 +126,3 @@ class PostalCalendar:
                     found.append((current, name))
             current += timedelta(days=1)
         return found
-
-
-def holiday_sources(places: Sequence[Place], categories: dict[str, tuple[str, ...]],
-                    *, subdivisions: bool = True) -> tuple[HolidaySource, ...]:
-    """One source per distinct place; ``categories`` maps a country to its carrier's categories."""
-    seen: list[HolidaySource] = []
-    for place in places:
-        use = place if subdivisions else Place(place.country)
-        source = HolidaySource(use, categories.get(use.country, ("public",)))
-        if source not in seen:
-            seen.append(source)
-    return tuple(seen)
