@@ -8,24 +8,25 @@ from .layout import available_layouts, load_layout
 
 
 def run_letter(args: argparse.Namespace) -> int:
-    from .letter import render_letter
-    from .model import parse_day, parse_letter
-    from .output import output_beside
+    from .cli_advise import warn_or_stop
+    from .letter import prepare_letter
+    from .model import parse_day
+    from .output import output_beside, write_bytes_atomic
     from .source import load_source
 
     out = output_beside(args.file, args.output, ".pdf")
-    from .cli_advise import warn_or_stop
-
     source = load_source(args.file)
     warn_or_stop(source, strict=args.strict)
     when = parse_day(args.date, "--date") if args.date else None
     # everything that can refuse the input runs before the PDF is written
-    estimate = mailing_estimate(source, parse_letter(source), when)
-    result = render_letter(source, out, layout=args.layout, when=when,
-                           strict_window=args.strict_window)
-    pages = "1 page" if result.pages == 1 else f"{result.pages} pages"
-    print(f"Wrote {out} ({pages}, layout {result.layout}).")
-    print(f"Window check: {result.window.summary()}.")
+    prep = prepare_letter(source, layout=args.layout, when=when,
+                          strict_window=args.strict_window)
+    estimate = mailing_estimate(source, prep)
+    pdf, pages = prep.build()
+    write_bytes_atomic(out, pdf)
+    print(f"Wrote {out} ({'1 page' if pages == 1 else f'{pages} pages'}, "
+          f"layout {prep.layout.name}).")
+    print(f"Window check: {prep.window.summary()}.")
     if estimate is not None:
         from .delivery import describe
 
@@ -33,23 +34,23 @@ def run_letter(args: argparse.Namespace) -> int:
     return 0
 
 
-def mailing_estimate(source, letter, when: date | None):  # type: ignore[no-untyped-def]
+def mailing_estimate(source, prep):  # type: ignore[no-untyped-def]
     """The delivery estimate for the file's ``[mailing]`` table, or None without one.
 
     Without ``mailing.posted`` the letter is taken as posted on its date: now if that is
-    today, else at noon.
+    today, else at noon. The sender's country defaults to the layout's (``--layout`` too).
     """
+    letter = prep.letter
     mailing = letter.extra.get("mailing")
     if mailing is None:
         return None
     from datetime import datetime, time
 
     from .delivery import estimate_from_mailing
-    from .layout import DEFAULT_LAYOUT, load_layout
 
-    day = when or letter.date or date.today()
+    day = prep.day
     posted = datetime.now() if day == date.today() else datetime.combine(day, time(12, 0))
-    home = letter.sender.country or load_layout(letter.layout or DEFAULT_LAYOUT).country
+    home = letter.sender.country or prep.layout.country
     return estimate_from_mailing(
         mailing, where=source.origin, origin_country=home,
         destination_country=letter.recipient.country or home,

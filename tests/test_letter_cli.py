@@ -189,3 +189,24 @@ def test_italics_in_a_fresh_process(tmp_path: Path, write_letter) -> None:
     fonts = {str(f.get("/BaseFont")) for page in PdfReader(tmp_path / "p.pdf").pages
              for f in page["/Resources"]["/Font"].get_object().values()}
     assert not any("Italic" in f for f in fonts), fonts
+
+
+def test_the_layout_option_also_sets_the_home_country_of_the_estimate(tmp_path: Path,
+                                                                       write_letter) -> None:
+    """A file without a layout or sender country, rendered with --layout us-letter-10, is a
+    US letter: its [mailing] estimate uses the US carrier, like its address does."""
+    from conftest import home_letter
+
+    from letterpress.cli_letter import mailing_estimate
+    from letterpress.letter import prepare_letter
+    from letterpress.source import load_source
+
+    data = home_letter("us-letter-10", "US")
+    del data["layout"], data["sender"]["country"], data["recipient"]["country"]
+    data.update(date="2026-12-07", mailing={"posted": "2026-12-07T10:00"})
+    source = load_source(write_letter(data))
+    estimate = mailing_estimate(source, prepare_letter(source, layout="us-letter-10"))
+    assert estimate.carrier == "usps"
+    done = run_cli("letter", str(write_letter(data)), "--layout", "us-letter-10",
+                   "-o", str(tmp_path / "us.pdf"))
+    assert done.returncode == 0 and "Delivery: Posted Mon 7 Dec" in done.stdout, done.stderr
