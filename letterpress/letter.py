@@ -10,7 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import addressblock, firstpage, fonts
+from . import addressblock, firstpage
+from .pdf import fonts
 from .address import AddressLine, address_lines, one_line
 from .addressblock import AddressField
 from .compose import Content, Styles, build_pdf, styles

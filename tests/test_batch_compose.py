@@ -64,7 +64,7 @@ def _variants() -> list[dict]:
 
 def joined(pdf: bytes | None, loose: list) -> bytes:  # noqa: ANN001
     """A shared-canvas PDF and its loose pages, merged as the batch merges them."""
-    from letterpress.batch.pdfmerge import MergedPdf, Part, Section
+    from letterpress.pdf.merge import MergedPdf, Part, Section
 
     assert pdf is not None
     out = io.BytesIO()

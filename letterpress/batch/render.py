@@ -18,10 +18,10 @@ from ..compose import build_letters
 from ..errors import UserError
 from ..letter import PreparedLetter, prepare_letter
 from ..onepage import OnePageLetters
-from ..pdfdoc import plain_flate
+from ..pdf.canvas import plain_flate
 from ..source import Source
 from .checks import Finding, check_postcodes, from_row_error, from_user_error
-from .pdfmerge import LoosePage
+from ..pdf.merge import LoosePage
 from .table import Row
 from .tasks import KINDS, ChunkResult, Outcome, Spec, file_name
 from .template import LetterTemplate, RowError, compile_template, direct_columns, render_row
@@ -57,7 +57,7 @@ def warm(language: Any, typeface: Any) -> None:
     """Load what every letter needs before any row arrives: fonts, the hyphenation patterns
     and the date formats of the template's language. Whatever fails here is reported by the
     rows themselves."""
-    from .. import fonts
+    from ..pdf import fonts
     from ..language import resolve_language
 
     try:

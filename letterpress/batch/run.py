@@ -22,7 +22,7 @@ from . import filters, manifest, tasks
 from .checks import Finding, table_findings
 from .manifest import Entry, Journal
 from .names import NamePattern, TemplateError, unique_names
-from .pdfmerge import LoosePage, MergedPdf, Part, Section
+from ..pdf.merge import LoosePage, MergedPdf, Part, Section
 from .pool import Workers
 from .table import Row, Table, read_table
 from .template import LetterTemplate, check_columns, compile_template

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .checks import Finding
-from .pdfmerge import LoosePage
+from ..pdf.merge import LoosePage
 
 KINDS = {"letter": ("letter",), "call": ("call",), "both": ("letter", "call")}
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
-from .. import fonts
+from ..pdf import fonts
 from ..errors import UserError
 from ..markup import escape
-from ..units import mm
+from ..pdf.units import mm
 from .flowables import GREY, INK, WARN, Columns, FormLines, QrCode, Rule, Tick
 from .script import Sheet
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from .. import fonts
+from ..pdf import fonts
 from ..errors import UserError
 from ..model import LETTER_FIELDS, OTHER_TABLES, Party, _Fields, _party, parse_day
 from ..source import Source

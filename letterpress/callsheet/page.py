@@ -5,7 +5,7 @@ import io
 from datetime import date
 from typing import Any
 
-from ..pdfdoc import canvas_maker
+from ..pdf.canvas import canvas_maker
 from .flowables import FAINT
 from .layout import Geometry, Plan
 

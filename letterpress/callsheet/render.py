@@ -17,7 +17,7 @@ from ..errors import UserError
 from ..layout import DEFAULT_LAYOUT, load_layout
 from ..output import write_bytes_atomic
 from ..source import Source, load_source
-from ..units import mm
+from ..pdf.units import mm
 from .layout import Geometry, Plan, fit
 from .model import parse_call
 from .page import draw_pdf

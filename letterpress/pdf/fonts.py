@@ -9,8 +9,8 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from .errors import FontCoverageError
-from .resources import data_dir
+from ..errors import FontCoverageError
+from ..resources import data_dir
 
 # typeface -> (file stem, registered family name)
 TYPEFACES = {"sans": "NotoSans", "serif": "NotoSerif"}
