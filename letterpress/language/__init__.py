@@ -14,7 +14,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
 from . import hyphenation
-from .errors import UserError
+from ..errors import UserError
 
 
 @dataclass(frozen=True)
