@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UserError
-from .model import parse_moment
+from .letter.model import parse_moment
 
 
 def _now(text: str | None) -> datetime:

@@ -4,13 +4,13 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from .layout import available_layouts, load_layout
+from .letter.layout import available_layouts, load_layout
 
 
 def run_letter(args: argparse.Namespace) -> int:
     from .cli_advise import warn_or_stop
-    from .letter import prepare_letter
-    from .model import parse_day
+    from .letter.pipeline import prepare_letter
+    from .letter.model import parse_day
     from .output import output_beside, write_bytes_atomic
     from .source import load_source
 

@@ -9,8 +9,8 @@ import pdfplumber
 from pypdf import PdfReader
 from conftest import letter
 
-from letterpress.compose import build_letters
-from letterpress.letter import prepare_letter, render_letter
+from letterpress.letter.compose import build_letters
+from letterpress.letter.pipeline import prepare_letter, render_letter
 
 
 def words(pdf: bytes) -> list[list[tuple[str, float, float]]]:
@@ -46,7 +46,7 @@ def test_many_letters_in_one_document_match_single_letters() -> None:
 def _variants() -> list[dict]:
     """Letters in every layout, with bullets, enclosures, copies and repeated paragraphs."""
     from conftest import HOME_RECIPIENTS, home_letter
-    from letterpress.layout import available_layouts, load_layout
+    from letterpress.letter.layout import available_layouts, load_layout
 
     out = []
     for i, name in enumerate(available_layouts()):
@@ -76,7 +76,7 @@ def joined(pdf: bytes | None, loose: list) -> bytes:  # noqa: ANN001
 
 
 def test_one_page_fast_path_draws_what_platypus_draws() -> None:
-    from letterpress.onepage import OnePageLetters
+    from letterpress.letter.onepage import OnePageLetters
 
     variants = _variants()
     prepared = [prepare_letter(v) for v in variants]
@@ -102,7 +102,7 @@ def test_one_page_fast_path_draws_what_platypus_draws() -> None:
 
 def test_one_page_fast_path_refuses_a_longer_letter() -> None:
     from letterpress.batch import render
-    from letterpress.onepage import OnePageLetters
+    from letterpress.letter.onepage import OnePageLetters
 
     short, long = letter(), letter(body="Long paragraph text. " * 400)
     assert OnePageLetters(prepare_letter(long).day).fits(prepare_letter(long)) is None
@@ -118,7 +118,7 @@ def test_one_page_fast_path_refuses_a_longer_letter() -> None:
 def test_a_chunk_that_fails_together_singles_out_the_failing_letter(monkeypatch) -> None:  # noqa: ANN001
     """When the shared document cannot be built, each letter is tried alone: the one that
     fails is reported, the others are kept; if all work alone, all are reported."""
-    from letterpress import letter as letter_module
+    from letterpress.letter import pipeline as letter_module
     from letterpress.batch import render
 
     real_letters, real_pdf = render.build_letters, letter_module.build_pdf

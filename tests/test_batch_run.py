@@ -313,8 +313,8 @@ def test_chunks_follow_the_row_count_only() -> None:
 
 def fail_to_lay_out(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     """Letters to ``name`` pass every check, then cannot be laid out (as a layout bug would)."""
-    from letterpress import letter as letter_module
-    from letterpress.onepage import OnePageLetters
+    from letterpress.letter import pipeline as letter_module
+    from letterpress.letter.onepage import OnePageLetters
 
     real_fits, real_build = OnePageLetters.fits, letter_module.build_pdf
 

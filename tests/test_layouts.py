@@ -8,12 +8,12 @@ import pdfplumber
 import pytest
 
 from conftest import MM, assert_one_line_error, home_letter, run_cli
-from letterpress.address import AddressLine
-from letterpress.addressblock import fit_address
+from letterpress.letter.address import AddressLine
+from letterpress.letter.addressfield import fit_address
 from letterpress.errors import UserError
-from letterpress.layout import available_layouts, load_layout
-from letterpress.letter import render_letter
-from letterpress.window import centred_window, check_block, window_on_sheet, window_reach
+from letterpress.letter.layout import available_layouts, load_layout
+from letterpress.letter.pipeline import render_letter
+from letterpress.letter.window import centred_window, check_block, window_on_sheet, window_reach
 
 LAYOUTS = sorted(available_layouts())
 REQUIRED = {"din5008-a", "din5008-b", "us-letter-10", "uk-dl", "ch-right", "ch-left", "fr-right"}

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from ..errors import UserError
-from ..model import Letter
+from ..letter.model import Letter
 from .calls import CallSlot, call_slot, rules
 from .interview import Contact, Interview
 from .wording import Wording, wording

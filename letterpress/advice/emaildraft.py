@@ -9,8 +9,8 @@ from email.utils import format_datetime
 from typing import Any
 
 from ..errors import UserError
-from ..markup import blocks
-from ..model import Letter
+from ..letter.markup import blocks
+from ..letter.model import Letter
 from .interview import Contact
 
 EMAIL_FIELDS = ("subject", "body")

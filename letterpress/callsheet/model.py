@@ -11,7 +11,7 @@ from typing import Any
 
 from ..pdf import fonts
 from ..errors import UserError
-from ..model import LETTER_FIELDS, OTHER_TABLES, Party, _Fields, _party, parse_day
+from ..letter.model import LETTER_FIELDS, OTHER_TABLES, Party, _Fields, _party, parse_day
 from ..source import Source
 
 CALL_FIELDS = ("contact", "role", "organization", "phone", "timezone", "caller_timezone",

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from reportlab.lib.pagesizes import A4, LETTER
 
 from ..errors import UserError
-from ..layout import DEFAULT_LAYOUT, load_layout
+from ..letter.layout import DEFAULT_LAYOUT, load_layout
 from ..output import write_bytes_atomic
 from ..source import Source, load_source
 from ..pdf.units import mm

@@ -5,7 +5,7 @@ import dataclasses
 from datetime import date, datetime, time
 from typing import Any
 
-from .. import model
+from ..letter import model
 from ..errors import UserError
 from .data import parse_clock
 from .estimator import carrier_for_country, estimate_delivery

@@ -8,8 +8,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .errors import LayoutError
-from .resources import data_dir
+from ..errors import LayoutError
+from ..resources import data_dir
 
 DEFAULT_LAYOUT = "din5008-b"  # used when neither the file nor the command line names one
 

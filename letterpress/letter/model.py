@@ -7,8 +7,8 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from .errors import UserError
-from .source import Source
+from ..errors import UserError
+from ..source import Source
 
 PARTY_FIELDS = ("name", "organization", "department", "street", "address_lines", "postal_code",
                 "city", "region", "country", "phone", "email")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .errors import LayoutError, WindowError
+from ..errors import LayoutError, WindowError
 from .layout import Layout, Rect
 
 

@@ -28,11 +28,11 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer
 from reportlab.platypus.frames import _FUZZ
 
-from .pdf.merge import LoosePage
+from ..pdf.merge import LoosePage
 from .compose import LetterParts, _Reused, draw_first_shared, first_frame_box, flowables, reusing
 from .layout import Layout
-from .pdf.canvas import canvas_maker
-from .pdf.units import mm
+from ..pdf.canvas import canvas_maker
+from ..pdf.units import mm
 
 # What ``place`` knows how to put in a frame; anything else takes the platypus path.
 _SIMPLE = (Paragraph, _Reused, Spacer, Image)

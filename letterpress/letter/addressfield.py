@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .pdf import fonts
+from ..pdf import fonts
 from .address import AddressLine
-from .errors import UserError
+from ..errors import UserError
 from .layout import Layout, Rect
-from .pdf.units import to_mm
+from ..pdf.units import to_mm
 from .window import centred_window
 
 SIZE_STEP = 0.5  # pt: how much the address shrinks per try

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .pdf import fonts
-from .addressblock import AddressField, SetLine
-from .errors import LayoutError, UserError
+from ..pdf import fonts
+from .addressfield import AddressField, SetLine
+from ..errors import LayoutError, UserError
 from .layout import Layout, Rect
-from .pdf.units import to_mm
+from ..pdf.units import to_mm
 from .window import window_reach
 
 LETTERHEAD_NAME_SIZE = 13.0

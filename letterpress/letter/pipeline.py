@@ -10,19 +10,19 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import addressblock, firstpage
-from .pdf import fonts
+from . import addressfield as addressblock, firstpage
+from ..pdf import fonts
 from .address import AddressLine, address_lines, one_line
-from .addressblock import AddressField
+from .addressfield import AddressField
 from .compose import Content, Styles, build_pdf, styles
-from .errors import UserError
-from .language import Language, resolve_language
+from ..errors import UserError
+from ..language import Language, resolve_language
 from .firstpage import FirstPage
 from .layout import DEFAULT_LAYOUT, Layout, load_layout
 from .markup import blocks
 from .model import Letter, parse_letter
-from .output import write_bytes_atomic
-from .source import Source, load_source
+from ..output import write_bytes_atomic
+from ..source import Source, load_source
 from .window import WindowReport, check_block, enforce
 
 @dataclass(frozen=True)

@@ -14,13 +14,13 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, Image, KeepTog
                                 NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer)
 from reportlab.platypus.doctemplate import ActionFlowable
 
-from .pdf import fonts
-from .addressblock import SetLine
+from ..pdf import fonts
+from .addressfield import SetLine
 from .firstpage import FirstPage
 from .layout import Layout
 from .markup import blocks, escape
-from .pdf.canvas import canvas_maker, plain_flate
-from .pdf.units import mm
+from ..pdf.canvas import canvas_maker, plain_flate
+from ..pdf.units import mm
 
 GREY = Color(0.35, 0.35, 0.35)
 HEADER_SIZE = 8.5
