@@ -9,7 +9,7 @@ from .letter.layout import available_layouts, load_layout
 
 def run_letter(args: argparse.Namespace) -> int:
     from .cli_advise import warn_or_stop
-    from .letter.pipeline import prepare_letter
+    from .letter import build_letter, prepare_letter
     from .letter.model import parse_day
     from .output import output_beside, write_bytes_atomic
     from .source import load_source
@@ -22,7 +22,7 @@ def run_letter(args: argparse.Namespace) -> int:
     prep = prepare_letter(source, layout=args.layout, when=when,
                           strict_window=args.strict_window)
     estimate = mailing_estimate(source, prep)
-    pdf, pages = prep.build()
+    pdf, pages = build_letter(prep)
     write_bytes_atomic(out, pdf)
     print(f"Wrote {out} ({'1 page' if pages == 1 else f'{pages} pages'}, "
           f"layout {prep.layout.name}).")

@@ -313,21 +313,18 @@ def test_chunks_follow_the_row_count_only() -> None:
 
 def fail_to_lay_out(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     """Letters to ``name`` pass every check, then cannot be laid out (as a layout bug would)."""
-    from letterpress.letter import pipeline as letter_module
-    from letterpress.letter.onepage import OnePageLetters
+    import letterpress.letter
+    import letterpress.letter.shared
 
-    real_fits, real_build = OnePageLetters.fits, letter_module.build_pdf
+    real = letterpress.letter.plan_letter
 
-    def fits(self, letter):  # noqa: ANN001, ANN202
-        return None if name in letter.content.header else real_fits(self, letter)
-
-    def build(layout, first, content, *rest):  # noqa: ANN001, ANN002, ANN202
-        if name in content.header:
+    def plan(prep, *args):  # noqa: ANN001, ANN002, ANN202
+        if name in prep.content.header:
             raise ValueError("a line taller than the page")
-        return real_build(layout, first, content, *rest)
+        return real(prep, *args)
 
-    monkeypatch.setattr(OnePageLetters, "fits", fits)
-    monkeypatch.setattr(letter_module, "build_pdf", build)  # what PreparedLetter.build calls
+    monkeypatch.setattr(letterpress.letter, "plan_letter", plan)  # one letter, --out-dir
+    monkeypatch.setattr(letterpress.letter.shared, "plan_letter", plan)  # the merged file
 
 
 @pytest.mark.parametrize("where", ["output", "out_dir"])

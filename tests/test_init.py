@@ -79,7 +79,7 @@ def test_starters_are_valid_commented_toml_with_placeholders(kind: str, language
 @pytest.mark.parametrize("kind", ["thank-you", "follow-up"])
 def test_filled_letter_starters_pass_the_check_and_render(kind: str, language: str,
                                                           tmp_path: Path) -> None:
-    from letterpress.letter.pipeline import render_letter
+    from letterpress.letter import render_letter
 
     data = fill(_starter(kind, language), language)
     assert check_data(data) == []

@@ -12,7 +12,7 @@ from letterpress.letter.address import AddressLine
 from letterpress.letter.addressfield import fit_address
 from letterpress.errors import UserError
 from letterpress.letter.layout import available_layouts, load_layout
-from letterpress.letter.pipeline import render_letter
+from letterpress.letter import render_letter
 from letterpress.letter.window import centred_window, check_block, window_on_sheet, window_reach
 
 LAYOUTS = sorted(available_layouts())

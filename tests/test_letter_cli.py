@@ -198,7 +198,7 @@ def test_the_layout_option_also_sets_the_home_country_of_the_estimate(tmp_path: 
     from conftest import home_letter
 
     from letterpress.cli_letter import mailing_estimate
-    from letterpress.letter.pipeline import prepare_letter
+    from letterpress.letter import prepare_letter
     from letterpress.source import load_source
 
     data = home_letter("us-letter-10", "US")

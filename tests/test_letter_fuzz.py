@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from conftest import letter
 from letterpress.errors import UserError
-from letterpress.letter.pipeline import render_letter
+from letterpress.letter import render_letter
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from conftest import MM, home_letter, letter
 from letterpress.letter.layout import available_layouts, load_layout
-from letterpress.letter.pipeline import render_letter
+from letterpress.letter import render_letter
 from letterpress.letter.window import centred_window, window_reach
 
 LAYOUTS = sorted(available_layouts())
@@ -332,11 +332,11 @@ def test_french_no_break_spaces_never_break() -> None:
     width; ReportLab alone would break there and drop the space."""
     from reportlab.platypus import Paragraph
 
-    from letterpress.letter.compose import styles
+    from letterpress.letter.story import styles
     from letterpress.letter.layout import load_layout
     from letterpress.letter.markup import escape
 
-    body = styles(load_layout("fr-right"), "sans", "").body
+    body = styles(load_layout("fr-right"), "sans", "", ()).body
     for filler in range(40):
         text = ("Auriez-vous " + "x" * filler + " deux minutes à m\u2019accorder\u202f? "
                 "Merci\u202f; à bientôt\u202f!")

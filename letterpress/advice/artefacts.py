@@ -39,7 +39,7 @@ def write_artefacts(follow: FollowUp, advice: Advice, folder: Path) -> list[Path
     stem = follow.stem
     written: list[Path] = []
     if "letter" in advice.recommended:
-        from ..letter.pipeline import render_letter
+        from ..letter import render_letter
 
         when = None if follow.letter.date else advice.now.date()
         result = render_letter(follow.source, folder / f"{stem}-letter.pdf", when=when)

@@ -30,7 +30,7 @@ class FollowUp:
 
 def load_followup(source: str | os.PathLike[str] | dict[str, Any] | Source) -> FollowUp:
     """Load and validate; problems are UserErrors naming file and field."""
-    from ..letter.pipeline import resolve_layout
+    from ..letter.resolve import resolve_layout
 
     src = load_source(source)
     letter = parse_letter(src)

@@ -14,14 +14,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..letter.compose import build_letters
 from ..errors import UserError
-from ..letter.pipeline import PreparedLetter, prepare_letter
-from ..letter.onepage import OnePageLetters
+from ..letter import Prepared, RenderContext, build_letter, prepare_letter
+from ..letter.shared import draw_letters
 from ..pdf.canvas import plain_flate
 from ..source import Source
 from .checks import Finding, check_postcodes, from_row_error, from_user_error
-from ..pdf.merge import LoosePage
 from .table import Row
 from .tasks import KINDS, ChunkResult, Outcome, Spec, file_name
 from .template import LetterTemplate, RowError, compile_template, direct_columns, render_row
@@ -57,13 +55,15 @@ def warm(language: Any, typeface: Any) -> None:
     """Load what every letter needs before any row arrives: fonts, the hyphenation patterns
     and the date formats of the template's language. Whatever fails here is reported by the
     rows themselves."""
-    from ..pdf import fonts
     from ..language import resolve_language
+    from ..language.hyphenation import hyphenator
+    from ..pdf import fonts
 
     try:
         fonts.face(typeface if typeface in fonts.TYPEFACES else "sans")
         lang = resolve_language(language if isinstance(language, str) else "en")
-        lang.hyphenator()
+        if lang.hyphenation:
+            hyphenator(lang.hyphenation)  # reads the patterns into the cache folder
         lang.long_date(date.today())
     except Exception:  # noqa: BLE001 - only a head start
         return
@@ -142,7 +142,7 @@ def _single_out(items: list[tuple[Outcome, Any]], attempt: Callable[[Any], objec
     return []
 
 
-def _title(row: Row, prep: PreparedLetter | None, source: Source | None, kind: str) -> str:
+def _title(row: Row, prep: Prepared | None, source: Source | None, kind: str) -> str:
     name = ""
     if prep is not None:
         name = prep.letter.recipient.name or prep.letter.recipient.organization
@@ -157,12 +157,13 @@ def _title(row: Row, prep: PreparedLetter | None, source: Source | None, kind: s
 def check_rows(rows: list[Row]) -> list[Finding]:
     """``--check``: everything but drawing the PDFs."""
     w = _worker()
+    ctx = RenderContext()  # per chunk: what a chunk makes never depends on another chunk
     out = []
     for row in rows:
         try:
             source = _source(w, row)
             if "letter" in w.kinds:
-                prepare_letter(source)
+                prepare_letter(source, context=ctx)
             if "call" in w.kinds:
                 _prepared_call(w, source)
         except (RowError, UserError) as exc:
@@ -173,8 +174,9 @@ def check_rows(rows: list[Row]) -> list[Finding]:
 def merged_chunk(index: int, rows: list[Row]) -> ChunkResult:
     """Render a run of rows for the merged PDF; bad rows become findings, never exceptions."""
     w = _worker()
+    ctx = RenderContext()  # per chunk: what a chunk makes never depends on another chunk
     result = ChunkResult(index, None)
-    letters: list[tuple[Outcome, PreparedLetter]] = []
+    letters: list[tuple[Outcome, Prepared]] = []
     calls: list[tuple[Outcome, Any]] = []
     for row in rows:
         try:
@@ -185,7 +187,7 @@ def merged_chunk(index: int, rows: list[Row]) -> ChunkResult:
             continue
         if "letter" in w.kinds:
             try:
-                prep = prepare_letter(source)
+                prep = prepare_letter(source, context=ctx)
                 outcome = Outcome(row.number, "letter", title=_title(row, prep, source, "letter"))
                 letters.append((outcome, prep))
             except (RowError, UserError) as exc:
@@ -203,49 +205,15 @@ def merged_chunk(index: int, rows: list[Row]) -> ChunkResult:
     if calls:
         result.calls_pdf = _draw_calls(calls)
     if letters:
-        try:
-            result.letters_pdf, result.loose, result.long_letters = _build_fast(letters)
-        except _DrawError:
-            result.letters_pdf, result.loose, result.long_letters = _build(letters), [], {}
+        with plain_flate():
+            drawn = draw_letters([prep for _, prep in letters], ctx)
+        result.letters_pdf, result.loose = drawn.pdf, drawn.loose
+        for index, (outcome, _) in enumerate(letters):
+            if index in drawn.failed:
+                outcome.finding = _failure(outcome, drawn.failed[index])
+            else:
+                outcome.pages = drawn.pages[index]
     return result
-
-
-class _DrawError(Exception):
-    """Drawing a letter on the shared canvas failed half-way: the canvas is unusable."""
-
-
-def _build_fast(letters: list[tuple[Outcome, PreparedLetter]]
-                ) -> tuple[bytes | None, list[LoosePage], dict[int, bytes]]:
-    """One-page letters drawn straight onto one shared canvas (a PDF and the loose pages
-    after its first); a letter that runs longer is laid out by platypus on its own; one
-    that cannot be laid out becomes a finding."""
-    shared = OnePageLetters(letters[0][1].day)
-    longer: dict[int, bytes] = {}
-    with plain_flate():
-        plans = []
-        for _, prep in letters:  # all placed first: the counts decide what is a form
-            try:
-                plans.append(shared.fits(prep))
-            except Exception:  # noqa: BLE001 - platypus below reports it, or copes
-                plans.append(None)
-        for (outcome, prep), placed in zip(letters, plans):
-            if placed is not None:
-                try:
-                    shared.draw(prep, placed)
-                except Exception as exc:  # noqa: BLE001
-                    raise _DrawError from exc
-                outcome.pages = 1
-                continue
-            try:
-                pdf, outcome.pages = prep.build()
-                longer[outcome.row] = pdf
-            except Exception as exc:  # noqa: BLE001 - keep the other letters
-                outcome.finding = _failure(outcome, exc)
-        try:
-            pdf, loose = shared.finish()
-        except Exception as exc:  # noqa: BLE001 - the platypus way still may work
-            raise _DrawError from exc
-        return pdf, loose, longer
 
 
 def _failure(outcome: Outcome, exc: Exception, what: str = "letter", done: str = "laid out",
@@ -255,25 +223,11 @@ def _failure(outcome: Outcome, exc: Exception, what: str = "letter", done: str =
                    f"({type(exc).__name__}: {exc})", hint)
 
 
-def _build(letters: list[tuple[Outcome, PreparedLetter]]) -> bytes | None:
-    """All good letters in one PDF through platypus; a letter that breaks the build is
-    isolated and reported."""
-    try:
-        pdf, counts = build_letters([p for _, p in letters], {"creator": "letterpress"},
-                                    letters[0][1].day)
-    except Exception:  # noqa: BLE001 - find the letter that fails, keep the others
-        good = _single_out(letters, lambda prep: prep.build(), "letter", "laid out",
-                           LAYOUT_HINT)
-        return _build(good) if good else None
-    for (outcome, _), pages in zip(letters, counts):
-        outcome.pages = pages
-    return pdf
-
-
 def file_rows(items: list[tuple[Row, str]]) -> list[Outcome]:
     """``--out-dir``: write each row's PDFs to temporary files in the folder (the caller
     renames them); ``name`` is the sanitised base name."""
     w = _worker()
+    ctx = RenderContext()  # per chunk: what a chunk makes never depends on another chunk
     assert w.spec.out_dir is not None
     out: list[Outcome] = []
     for row, name in items:
@@ -286,9 +240,9 @@ def file_rows(items: list[tuple[Row, str]]) -> list[Outcome]:
         for kind in w.kinds:
             try:
                 if kind == "letter":
-                    prep = prepare_letter(source)
+                    prep = prepare_letter(source, context=ctx)
                     try:
-                        pdf, pages = prep.build()
+                        pdf, pages = build_letter(prep)
                     except Exception as exc:  # noqa: BLE001 - as in the merged file
                         outcome = Outcome(row.number, kind)
                         outcome.finding = _failure(outcome, exc)

@@ -360,10 +360,7 @@ def _append(merged: MergedPdf, result: tasks.ChunkResult, opts: Options,
             summary.findings.append(o.finding)
             _report([o.finding], origin, say)
         else:
-            if o.kind == "letter" and o.row in result.long_letters:
-                first = merged.append(result.long_letters[o.row],
-                                      [Section(o.title, o.pages)])[0]
-            elif o.kind == "letter":
+            if o.kind == "letter":
                 assert letters is not None
                 first = merged.append(letters, [Section(o.title, o.pages)])[0]
             else:
@@ -386,7 +383,6 @@ def _save_part(parts: Path, index: int, key: str, result: tasks.ChunkResult) -> 
     files = {"letters": result.letters_pdf} if result.letters_pdf else {}
     if result.calls_pdf:
         files["calls"] = result.calls_pdf
-    files.update({f"letter-{row}": pdf for row, pdf in result.long_letters.items()})
     if result.loose:
         files["loose"] = marshal.dumps([(p.content, p.width, p.height) for p in result.loose])
     for name, data in files.items():  # no fsync: --resume checks each part's SHA-256
@@ -433,8 +429,6 @@ def _load_part(parts: Path, index: int) -> tasks.ChunkResult:
         if o["finding"] is not None:
             cols, fld, what, hint = o["finding"]
             finding = Finding(o["row"], tuple(cols), fld, what, hint)
-        elif f"letter-{o['row']}" in meta["files"]:
-            result.long_letters[o["row"]] = Path(f"{stem}.letter-{o['row']}.pdf").read_bytes()
         result.outcomes.append(tasks.Outcome(o["row"], o["kind"], finding, o["pages"],
                                               o["title"]))
     return result

@@ -46,14 +46,13 @@ class Outcome:
 
 @dataclass
 class ChunkResult:
-    """A run of rows for the merged PDF: the one-page letters in one PDF, longer letters and
-    call sheets one PDF each (by row)."""
+    """A run of rows for the merged PDF: the letters in one PDF (its first page a real page,
+    the rest loose), the call sheets in another."""
 
     index: int
     letters_pdf: bytes | None
     calls_pdf: bytes | None = None  # the call sheets, a page each, in row order
     outcomes: list[Outcome] = field(default_factory=list)
-    long_letters: dict[int, bytes] = field(default_factory=dict)
     loose: list[LoosePage] = field(default_factory=list)  # pages after letters_pdf's own
 
 

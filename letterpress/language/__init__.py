@@ -13,7 +13,6 @@ import pyphen
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
-from . import hyphenation
 from ..errors import UserError
 
 
@@ -25,10 +24,6 @@ class Language:
     locale: Locale
     words: dict[str, Any]
     hyphenation: str  # pyphen dictionary name, or "" when none exists
-
-    def hyphenator(self) -> Any:
-        """A word splitter for ReportLab, or "" for none: at least 3 letters each side."""
-        return _hyphenator(self.hyphenation) if self.hyphenation else ""
 
     def long_date(self, when: date) -> str:
         """The date written out as letters in this language write it."""
@@ -61,10 +56,6 @@ def first_of_month(text: str, when: date, locale: Locale) -> str:
     if when.day != 1 or locale.language != "fr":
         return text
     return _DAY_ONE.sub("1er", text, count=1)
-
-
-def _hyphenator(dictionary: str) -> Any:
-    return hyphenation.splitter(dictionary)
 
 
 @cache

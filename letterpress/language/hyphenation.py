@@ -14,8 +14,7 @@ import marshal
 import os
 import sys
 import tempfile
-from collections.abc import Callable
-from functools import cache
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,19 +32,38 @@ def cache_dir() -> Path:
     return Path(base) / "letterpress"
 
 
-@cache
-def splitter(dictionary: str) -> Callable[[str], Any]:
-    """ReportLab's word splitter for a pyphen dictionary name such as ``en_GB``."""
+class Hyphenator:
+    """Splits a word at its hyphenation points, longest first part first, with at least
+    ``LEFT`` and ``RIGHT`` letters each side: the callable ReportLab's paragraphs take
+    (what ``pyphen.Pyphen.iterate`` gives, over patterns read through this module's cache)."""
+
+    def __init__(self, patterns: pyphen.HyphDict) -> None:
+        self._patterns = patterns
+
+    def __call__(self, word: str) -> Iterator[tuple[str, str]]:
+        right = len(word) - RIGHT
+        for position in reversed([i for i in self._patterns.positions(word)
+                                  if LEFT <= i <= right]):
+            if position.data:  # non-standard hyphenation ("ck" -> "k-k" and the like)
+                change, index, cut = position.data
+                index += position
+                if word.isupper():
+                    change = change.upper()
+                before, after = change.split("=")
+                yield word[:index] + before, after + word[index + cut:]
+            else:
+                yield word[:position], word[position:]
+
+
+def hyphenator(dictionary: str) -> Hyphenator:
+    """The hyphenator for a pyphen dictionary name such as ``en_GB``."""
     path = pyphen.LANGUAGES[dictionary]
-    if path not in pyphen.hdcache:
-        patterns = _load(path)
-        if patterns is None:
-            parsed = pyphen.HyphDict(path)
-            _store(path, parsed.patterns)
-            pyphen.hdcache[path] = parsed
-        else:
-            pyphen.hdcache[path] = _dictionary(patterns)
-    return pyphen.Pyphen(lang=dictionary, left=LEFT, right=RIGHT).iterate
+    patterns = _load(path)
+    if patterns is None:
+        parsed = pyphen.HyphDict(path)
+        _store(path, parsed.patterns)
+        return Hyphenator(parsed)
+    return Hyphenator(_dictionary(patterns))
 
 
 def _stamp(path: Path) -> list[Any]:

@@ -1,1 +1,63 @@
-"""The letter engine: a letter file in, a print-ready window-envelope PDF out."""
+"""The letter engine: a letter file in, a print-ready window-envelope PDF out.
+
+The stages, in order, one module each:
+
+1. ``source.load_source``   read the TOML or JSON file
+2. ``model.parse_letter``   validate it into a ``Letter``
+3. ``resolve.resolve``      layout and language; address lines (``address``), the address field
+                            (``addressfield``) and its window check (``window``); page 1's
+                            furniture (``firstpage``); the wording of the flowing text
+4. ``pages.plan_letter``    the story (``story``) broken into pages (``paginate``), every piece
+                            of every page positioned (``plan``)
+5. ``draw.draw_pdf``        the plan painted, deciding nothing
+6. ``output``               written atomically
+"""
+from __future__ import annotations
+
+import os
+from datetime import date
+from typing import Any
+
+from ..output import write_bytes_atomic
+from ..source import Source, load_source
+from .context import RenderContext
+from .draw import draw_pdf
+from .model import parse_letter
+from .pages import plan_letter
+from .resolve import Prepared, resolve
+from .result import LetterResult
+
+LetterSource = str | os.PathLike[str] | dict[str, Any] | Source
+
+__all__ = ["LetterResult", "Prepared", "RenderContext", "build_letter", "prepare_letter",
+           "render_letter"]
+
+
+def prepare_letter(source: LetterSource, *, layout: str | None = None,
+                   when: date | None = None, strict_window: bool = False,
+                   context: RenderContext | None = None) -> Prepared:
+    """Stages 1-3: read, validate and resolve a letter, making every check that can refuse
+    it before anything is drawn."""
+    src = load_source(source)
+    letter = parse_letter(src)
+    return resolve(src, letter, context or RenderContext(), layout=layout, when=when,
+                   strict_window=strict_window)
+
+
+def build_letter(prep: Prepared) -> tuple[bytes, int]:
+    """Stages 4-5: lay out and draw a prepared letter; its PDF and page count."""
+    plan = plan_letter(prep)
+    return draw_pdf(plan), len(plan.pages)
+
+
+def render_letter(source: LetterSource, out: str | os.PathLike[str] | None = None, *,
+                  layout: str | None = None, when: date | None = None,
+                  strict_window: bool = False) -> LetterResult:
+    """Render a letter file (path or dict) to a PDF at ``out`` (written atomically); with
+    ``out=None`` nothing is written and the bytes are in the result."""
+    prep = prepare_letter(source, layout=layout, when=when, strict_window=strict_window)
+    plan = plan_letter(prep)
+    pdf = draw_pdf(plan)
+    path = write_bytes_atomic(out, pdf) if out is not None else None
+    return LetterResult(path=path, pages=len(plan.pages), layout=prep.layout.name,
+                        window=prep.window, pdf=pdf, letter=prep.letter, address=prep.address)

@@ -1,38 +1,15 @@
 """Fitting the address field: return line, notes zone and address block, sizes and positions."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..pdf import fonts
 from .address import AddressLine
 from ..errors import UserError
 from .layout import Layout, Rect
+from .plan import AddressField, SetLine
 from ..pdf.units import to_mm
 from .window import centred_window
 
 SIZE_STEP = 0.5  # pt: how much the address shrinks per try
-
-
-@dataclass(frozen=True)
-class SetLine:
-    """A line of text placed on the sheet: left x and baseline in mm, size in pt."""
-
-    text: str
-    x: float
-    baseline: float
-    size: float
-    font: str
-
-
-@dataclass(frozen=True)
-class AddressField:
-    """Everything printed in the address field, positioned."""
-
-    return_line: SetLine | None
-    notes: tuple[SetLine, ...]
-    address: tuple[SetLine, ...]
-    block: Rect  # the address block's extent (ascent of the first to descent of the last line)
-    size: float
 
 
 def _address_box(layout: Layout) -> Rect:

@@ -2,13 +2,10 @@
 marks and continuation header. Layout decides here; drawing only reads the result."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import lru_cache
-
 from ..pdf import fonts
-from .addressfield import AddressField, SetLine
 from ..errors import LayoutError, UserError
 from .layout import Layout, Rect
+from .plan import AddressField, FirstPage, Mark, Rule, SetLine
 from ..pdf.units import to_mm
 from .window import window_reach
 
@@ -17,27 +14,8 @@ SMALL_SIZE = 8.5
 LABEL_SIZE = 8.0
 VALUE_SIZE = 9.0
 INFO_PITCH = 4.4  # mm between info block lines
-
-
-@dataclass(frozen=True)
-class Mark:
-    """A short horizontal line at the left edge: y from the top, x and length in mm."""
-
-    y: float
-    x: float
-    length: float
-    kind: str  # "fold" or "punch"
-
-
-@dataclass(frozen=True)
-class FirstPage:
-    """Everything fixed on page 1, positioned in mm."""
-
-    lines: tuple[SetLine, ...]
-    rules: tuple[tuple[float, float, float], ...]  # (x, y, length) hairlines
-    marks: tuple[Mark, ...]
-    address: AddressField
-    extents: dict[str, Rect] = field(default_factory=dict)
+MARK_WEIGHT = 0.4  # pt: fold and punch marks
+RULE_WEIGHT = 0.3  # pt: the rule under the return line
 
 
 def _line(text: str, x: float, top: float, size: float, font: str, align: str = "left",
@@ -59,15 +37,8 @@ def _extent(lines: list[SetLine]) -> Rect:
 
 
 def letterhead(layout: Layout, name: str, address: str, contact: str,
-               typeface: str) -> list[SetLine]:
+               typeface: str) -> tuple[SetLine, ...]:
     """Sender's name and contact lines at the top of page 1."""
-    return list(_letterhead(layout, name, address, contact, typeface))
-
-
-@lru_cache(maxsize=256)
-def _letterhead(layout: Layout, name: str, address: str, contact: str,
-                typeface: str) -> tuple[SetLine, ...]:
-    """``letterhead``, remembered: a batch's letters share their sender."""
     face = fonts.face(typeface)
     spec = layout.letterhead
     width = spec.width or layout.text_width
@@ -88,15 +59,8 @@ def _letterhead(layout: Layout, name: str, address: str, contact: str,
 
 
 def info_block(layout: Layout, items: list[tuple[str, str, str]],
-               typeface: str) -> list[SetLine]:
+               typeface: str) -> tuple[SetLine, ...]:
     """Label/value pairs in two columns in the information block (DIN 5008)."""
-    return list(_info_block(layout, tuple(items), typeface))
-
-
-@lru_cache(maxsize=256)
-def _info_block(layout: Layout, items: tuple[tuple[str, str, str], ...],
-                typeface: str) -> tuple[SetLine, ...]:
-    """``info_block``, remembered: a batch's letters mostly share references and date."""
     spec = layout.info_block
     assert spec is not None
     face = fonts.face(typeface)
@@ -155,6 +119,7 @@ def assemble(layout: Layout, address: AddressField, head: list[SetLine],
     if address.return_line is not None:
         ret = address.return_line
         length = to_mm(fonts.width(ret.text, ret.font, ret.size))
-        rules.append((ret.x, ret.baseline + 0.9, length))
+        rules.append(Rule(ret.x, ret.baseline + 0.9, length))
     return FirstPage(lines=tuple(head + info + dated), rules=tuple(rules), marks=marks(layout),
-                     address=address, extents=extents)
+                     address=address, mark_weight=MARK_WEIGHT, rule_weight=RULE_WEIGHT,
+                     extents=extents)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.S)
 _ITALIC = re.compile(r"(?<![\*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\*\w])", re.S)
@@ -66,12 +65,6 @@ def plain(text: str) -> str:
 
 def blocks(body: str) -> list[Block]:
     """Split the body into paragraphs (blank-line separated) and bullet items."""
-    return list(_blocks(body))
-
-
-@lru_cache(maxsize=1024)
-def _blocks(body: str) -> tuple[Block, ...]:
-    """``blocks``, remembered: a batch's letters share most of their body."""
     result: list[Block] = []
     for chunk in re.split(r"\n[ \t]*\n", body.replace("\r\n", "\n").strip("\n")):
         lines = chunk.split("\n")
@@ -88,4 +81,4 @@ def _blocks(body: str) -> tuple[Block, ...]:
         else:
             text = " ".join(line.strip() for line in lines)
             result.append(Block(inline(text), False, plain(text)))
-    return tuple(result)
+    return result

@@ -9,7 +9,6 @@ sheet's top edge then sits ``first_fold - d + y0`` mm above the envelope's botto
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..errors import LayoutError, WindowError
 from .layout import Layout, Rect
@@ -112,7 +111,6 @@ def centred_window(layout: Layout) -> Rect:
     return window_on_sheet(layout, *play(layout).centre)
 
 
-@lru_cache(maxsize=64)
 def window_reach(layout: Layout) -> Rect:
     """Everything of the sheet that can ever show through the window (union over the slide)."""
     rects = [window_on_sheet(layout, x, y) for x, y in play(layout).corners()]
@@ -126,7 +124,6 @@ def clearance(block: Rect, window: Rect) -> Clearance:
                      top=block.y - window.y, bottom=window.bottom - block.bottom)
 
 
-@lru_cache(maxsize=1024)
 def check_block(layout: Layout, block: Rect) -> WindowReport:
     """Measure the block against the centred window and against every end of the slide."""
     centred = clearance(block, centred_window(layout))

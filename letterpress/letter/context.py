@@ -1,0 +1,58 @@
+"""What a run of letters may remember between letters, owned by whoever renders them.
+
+A batch renders thousands of letters that share their sender, layout, wording and most of
+their paragraphs; one ``RenderContext`` per run (per chunk of rows, in the batch) lets them share
+the work. Every cache is bounded and keyed by value, and lives exactly as long as its owner: a
+single ``letterpress letter`` makes a fresh one, so nothing leaks from one run into the next.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
+
+from ..language import Language
+from ..language.hyphenation import Hyphenator, hyphenator
+from .address import AddressRules
+
+V = TypeVar("V")
+
+
+class Memo(Generic[V]):
+    """A bounded map from keys to values made on first use; the oldest entry goes first."""
+
+    def __init__(self, limit: int) -> None:
+        self._items: OrderedDict[Hashable, V] = OrderedDict()
+        self._limit = limit
+
+    def get(self, key: Hashable, make: Callable[[], V]) -> V:
+        """The value for ``key``, made by ``make`` the first time."""
+        try:
+            value = self._items[key]
+        except KeyError:
+            value = self._items[key] = make()
+            if len(self._items) > self._limit:
+                self._items.popitem(last=False)
+        return value
+
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._items
+
+
+class RenderContext:
+    """The caches of one run of letters."""
+
+    def __init__(self) -> None:
+        self.address_rules = AddressRules()
+        self.addresses: Memo[list[tuple[str, str]]] = Memo(1024)
+        self.styles: Memo[object] = Memo(64)
+        self.furniture: Memo[object] = Memo(256)  # letterheads and information blocks
+        self.paragraphs: Memo[object] = Memo(4096)
+        self._hyphenators: Memo[Hyphenator] = Memo(16)
+
+    def hyphenator(self, language: Language) -> Hyphenator | None:
+        """The word splitter for the language's hyphenation dictionary, or None without one."""
+        name = language.hyphenation
+        if not name:
+            return None
+        return self._hyphenators.get(name, lambda: hyphenator(name))

@@ -1,0 +1,97 @@
+"""The letter as data: every piece of every page positioned, for ``draw`` to paint.
+
+Positions of fixed pieces are millimetres from the sheet's top-left corner (as the layout files
+give them); flowing text is placed in points by :mod:`letterpress.pdf.frame`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..pdf.frame import Placed
+from .layout import Rect
+
+
+@dataclass(frozen=True)
+class SetLine:
+    """A line of text placed on the sheet: left x and baseline in mm, size in pt."""
+
+    text: str
+    x: float
+    baseline: float
+    size: float
+    font: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A hairline from (x, y) to the right, in mm."""
+
+    x: float
+    y: float
+    length: float
+
+
+@dataclass(frozen=True)
+class AddressField:
+    """Everything printed in the address field, positioned."""
+
+    return_line: SetLine | None
+    notes: tuple[SetLine, ...]
+    address: tuple[SetLine, ...]
+    block: Rect  # the address block's extent (ascent of the first to descent of the last line)
+    size: float
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A short horizontal line at the left edge: y from the top, x and length in mm."""
+
+    y: float
+    x: float
+    length: float
+    kind: str  # "fold" or "punch"
+
+
+@dataclass(frozen=True)
+class FirstPage:
+    """Everything fixed on page 1, positioned in mm."""
+
+    lines: tuple[SetLine, ...]
+    rules: tuple[Rule, ...]
+    marks: tuple[Mark, ...]
+    address: AddressField
+    mark_weight: float  # pt
+    rule_weight: float  # pt
+    extents: dict[str, Rect] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Header:
+    """The header of a continuation page: recipient and date, page label, rule below."""
+
+    text: SetLine
+    rule: Rule
+    rule_weight: float  # pt
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """One page: its size in mm, its fixed pieces (page 1's furniture, or a continuation
+    header), its page label ("Page 2 of 3", absent on a one-page letter) and its text."""
+
+    width: float
+    height: float
+    first: FirstPage | None
+    header: Header | None
+    label: SetLine | None
+    text: tuple[Placed, ...]
+
+
+@dataclass(frozen=True)
+class LetterPlan:
+    """A whole letter, page by page, and the document facts its PDF carries."""
+
+    pages: tuple[PagePlan, ...]
+    meta: dict[str, str]
+    day: date  # the PDF's creation date

@@ -1,0 +1,202 @@
+"""Resolving a validated letter: layout, language, address lines, the address field and its
+window check, page 1's furniture and the flowing text's wording. Every check that can refuse a
+letter runs here, before anything is drawn."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..errors import UserError
+from ..language import Language, resolve_language
+from ..pdf import fonts
+from ..source import Source
+from . import firstpage
+from .address import AddressLine, address_lines, one_line
+from .addressfield import fit_address
+from .context import RenderContext
+from .layout import DEFAULT_LAYOUT, Layout, load_layout
+from .markup import blocks
+from .model import Letter, Party
+from .plan import AddressField, FirstPage
+from .story import Content, Styles, styles
+from .window import WindowReport, check_block, enforce
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A letter loaded, validated and resolved: all that is decided before its flowing text
+    is laid out into pages."""
+
+    letter: Letter
+    layout: Layout
+    window: WindowReport
+    address: AddressField
+    first: FirstPage
+    content: Content
+    styles: Styles
+    typeface: str
+    meta: dict[str, str]
+    day: date
+
+
+def resolve(source: Source, letter: Letter, ctx: RenderContext, *, layout: str | None = None,
+            when: date | None = None, strict_window: bool = False) -> Prepared:
+    """Resolve ``letter`` (read from ``source``), making every check rendering makes."""
+    where = source.origin
+    _check_fonts(letter, where)
+    lay = resolve_layout(letter, layout, where)
+    lang = resolve_language(letter.language, where=f"{where}, language")
+    typeface = letter.typeface or lay.text.typeface
+    day = when or letter.date or date.today()
+    home = letter.sender.country or lay.country
+    sender_lines = _as_written(_address_lines(ctx, letter.sender, home, lang,
+                                              f"{where}, sender", False), letter)
+    recipient_lines = _address_lines(ctx, letter.recipient, home, lang, f"{where}, recipient",
+                                     lay.address.uppercase)
+    notes = [AddressLine(n, f"{where}, recipient.notes[{i + 1}]")
+             for i, n in enumerate(letter.recipient.notes)]
+    field = fit_address(lay, recipient_lines, where=f"{where}, recipient", notes=notes,
+                        return_text=_return_text(letter, sender_lines),
+                        return_where=f"{where}, sender")
+    report = check_block(lay, field.block)
+    enforce(report, where=f"{where}, recipient", strict=strict_window)
+    first = _first_page(ctx, letter, lay, lang, typeface, day, field, sender_lines)
+    if not blocks(letter.body):
+        raise UserError("the body has no text", where=f"{where}, body")
+    meta = {"title": letter.subject, "author": letter.sender.name, "subject": letter.subject,
+            "creator": "letterpress", "producer": "letterpress", "lang": lang.tag}
+    return Prepared(letter=letter, layout=lay, window=report, address=field, first=first,
+                    content=_content(letter, lay, lang, day), styles=_styles(ctx, lay, typeface,
+                                                                             lang),
+                    typeface=typeface, meta=meta, day=day)
+
+
+def resolve_layout(letter: Letter, override: str | None, where: str) -> Layout:
+    """The layout named on the command line, else in the file, else the default."""
+    if override:
+        return load_layout(override, where="--layout")
+    return load_layout(letter.layout or DEFAULT_LAYOUT, where=f"{where}, layout")
+
+
+def _check_fonts(letter: Letter, where: str) -> None:
+    """Every user string must be drawable by the bundled fonts."""
+    fields: list[tuple[str, str]] = [
+        ("subject", letter.subject), ("opening", letter.opening or ""), ("body", letter.body),
+        ("closing", letter.closing or ""), ("signature", letter.signature),
+        ("place", letter.place),
+    ]
+    fields += [(f"enclosures[{i + 1}]", e) for i, e in enumerate(letter.enclosures)]
+    fields += [(f"cc[{i + 1}]", c) for i, c in enumerate(letter.cc)]
+    for party_name in ("sender", "recipient"):
+        party = getattr(letter, party_name)
+        for name in ("name", "organization", "department", "street", "postal_code", "city",
+                     "region", "phone", "email"):
+            fields.append((f"{party_name}.{name}", getattr(party, name)))
+        fields += [(f"{party_name}.address_lines[{i + 1}]", v)
+                   for i, v in enumerate(party.address_lines)]
+        fields += [(f"{party_name}.notes[{i + 1}]", v) for i, v in enumerate(party.notes)]
+    fields += [(f"references.{r.key}", str(r.value)) for r in letter.references]
+    fields += [(f"references.{r.key}", r.key) for r in letter.references]
+    if isinstance(letter.return_line, str):
+        fields.append(("return_line", letter.return_line))
+    if fonts.drawable("".join(text for _, text in fields)):  # the usual case: one look
+        return
+    for name, text in fields:
+        if text:
+            fonts.check_drawable(text, f"{where}, {name}")
+
+
+def _address_lines(ctx: RenderContext, party: Party, home: str, lang: Language, where: str,
+                   uppercase: bool) -> list[AddressLine]:
+    """``address_lines``, remembered per party: a batch repeats the same sender on every
+    letter. The memo keeps field names relative, so each letter's lines name its own file
+    and row; a failing address is never remembered, so its error names the right place."""
+
+    def make() -> list[tuple[str, str]]:
+        lines = address_lines(party, home_country=home, language=lang, where=where,
+                              rules_for=ctx.address_rules, uppercase=uppercase)
+        return [(line.text, line.field.removeprefix(f"{where}.")) for line in lines]
+
+    relative = ctx.addresses.get((party, home, lang.tag, uppercase), make)
+    return [AddressLine(text, f"{where}.{field}") for text, field in relative]
+
+
+def _as_written(lines: list[AddressLine], letter: Letter) -> list[AddressLine]:
+    """The sender's own lines keep the city as the user spelled it (no postal capitals)."""
+    city = letter.sender.city
+    if not city:
+        return lines
+    return [AddressLine(line.text.replace(city.upper(), city), line.field) for line in lines]
+
+
+def _return_text(letter: Letter, sender_lines: list[AddressLine]) -> str | None:
+    """The return line: none, the user's own text, or the sender's name and postal lines."""
+    if letter.return_line is False:
+        return None
+    if isinstance(letter.return_line, str):
+        return letter.return_line
+    postal = [line for line in sender_lines[1:] if not line.field.endswith(".department")]
+    return one_line([sender_lines[0], *postal]) if sender_lines else None
+
+
+def _first_page(ctx: RenderContext, letter: Letter, lay: Layout, lang: Language,
+                typeface: str, day: date, field: AddressField,
+                sender_lines: list[AddressLine]) -> FirstPage:
+    """Page 1's furniture: letterhead, information block or date line, marks, address."""
+    contact = "  ·  ".join(v for v in (letter.sender.phone, letter.sender.email) if v)
+    address = one_line(sender_lines[1:]) if sender_lines else ""
+    head = ctx.furniture.get(
+        ("letterhead", lay.path, letter.sender.name, address, contact, typeface),
+        lambda: firstpage.letterhead(lay, letter.sender.name, address, contact, typeface))
+    refs = _references(letter, lang)
+    dated_text = lang.place_date(letter.place or None, day)
+    if lay.info_block is not None:
+        date_item = (lang.word("date"), dated_text, "place" if letter.place else "date")
+        items = (*refs, date_item)
+        info = ctx.furniture.get(("info", lay.path, items, typeface),
+                                 lambda: firstpage.info_block(lay, list(items), typeface))
+        dated: list[Any] = []
+    else:
+        info = []
+        dated = firstpage.date_line(lay, dated_text, typeface)
+    return firstpage.assemble(lay, field, list(head), list(info), dated)
+
+
+def _references(letter: Letter, lang: Language) -> list[tuple[str, str, str]]:
+    labels = lang.words["references"]
+    items = []
+    for ref in letter.references:
+        label = labels.get(ref.key, ref.key)
+        value = lang.long_date(ref.value) if isinstance(ref.value, date) else ref.value
+        items.append((label, value, f"references.{ref.key}"))
+    return items
+
+
+def _content(letter: Letter, lay: Layout, lang: Language, day: date) -> Content:
+    """The flowing text's strings, with the language's defaults and labels."""
+    refs = _references(letter, lang) if lay.info_block is None else []
+    return Content(
+        subject=lang.words["subject_prefix"] + letter.subject,
+        opening=letter.opening if letter.opening is not None else lang.word("opening"),
+        body=letter.body,
+        closing=letter.closing if letter.closing is not None else lang.word("closing"),
+        signature=letter.signature,
+        signature_image=letter.signature_image,
+        enclosures_label=lang.word("enclosure" if len(letter.enclosures) == 1 else "enclosures"),
+        enclosures=letter.enclosures,
+        cc_label=lang.word("cc"),
+        cc=letter.cc,
+        reference_line="   ".join(f"{label}: {value}" for label, value, _ in refs),
+        header=f"{letter.recipient.name or letter.recipient.organization}  ·  "
+               f"{lang.long_date(day)}",
+        page_words=lang.word("page", page="{page}", pages="{pages}"),
+    )
+
+
+def _styles(ctx: RenderContext, lay: Layout, typeface: str, lang: Language) -> Styles:
+    """Paragraph styles, made once per layout, typeface and hyphenation dictionary."""
+    key = (lay.path, lay.text, typeface, lang.hyphenation)
+    made = ctx.styles.get(key, lambda: styles(lay, typeface, ctx.hyphenator(lang) or "", key))
+    assert isinstance(made, Styles)
+    return made

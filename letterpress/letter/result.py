@@ -1,0 +1,22 @@
+"""What rendering a letter gives back to its caller."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Letter
+from .plan import AddressField
+from .window import WindowReport
+
+
+@dataclass(frozen=True)
+class LetterResult:
+    """What rendering produced: the file, its page count and the window check."""
+
+    path: Path | None
+    pages: int
+    layout: str
+    window: WindowReport
+    pdf: bytes
+    letter: Letter
+    address: AddressField

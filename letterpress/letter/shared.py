@@ -1,0 +1,126 @@
+"""Many letters in one document: the batch's way of drawing the same plans.
+
+Each letter is planned by :mod:`.pages` as on its own, with paragraphs that recur across the
+run's letters reused (laid out once); the plans are then painted by :mod:`.draw` onto one
+shared canvas, where what several letters show (page 1's furniture, recurring paragraphs) is a
+form XObject drawn once.
+"""
+from __future__ import annotations
+
+import copy
+from collections import Counter
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field, replace
+
+from reportlab.platypus import Flowable
+
+from ..pdf.frame import Placed
+from ..pdf.merge import LoosePage
+from ..pdf.pages import SharedPages
+from ..pdf.paragraph import SettledParagraph
+from .context import RenderContext
+from .draw import draw_pdf, draw_shared
+from .pages import plan_letter
+from .plan import LetterPlan
+from .resolve import Prepared
+from .story import Styles
+
+
+@dataclass
+class Drawn:
+    """What became of the letters: the shared document (its first page as a PDF, the rest
+    loose), each letter's page count, and the error of each letter that could not be laid out
+    or drawn (by index)."""
+
+    pdf: bytes | None = None
+    loose: list[LoosePage] = field(default_factory=list)
+    pages: dict[int, int] = field(default_factory=dict)
+    failed: dict[int, Exception] = field(default_factory=dict)
+
+
+class _Reuse:
+    """The paragraph maker of a run: a paragraph seen before in the run's context comes back
+    as a copy that shares its broken lines, and is recorded so that it can become a form."""
+
+    def __init__(self, ctx: RenderContext) -> None:
+        self.ctx = ctx
+        self.keys: dict[int, Hashable] = {}  # id of a reused copy -> what it shows
+
+    def __call__(self, text: str, st: Styles, role: str, bullet: str | None) -> Flowable:
+        key = (text, st.key, role, bullet)
+        seen = key in self.ctx.paragraphs
+        original = self.ctx.paragraphs.get(
+            key, lambda: SettledParagraph(text, getattr(st, role), bulletText=bullet))
+        if not seen:
+            return original
+        reused = copy.copy(original)
+        self.keys[id(reused)] = key
+        return reused
+
+
+def draw_letters(letters: Sequence[Prepared], ctx: RenderContext) -> Drawn:
+    """Plan every letter, then draw them all on one canvas."""
+    reuse = _Reuse(ctx)
+    drawn = Drawn()
+    plans: dict[int, LetterPlan] = {}
+    for index, prep in enumerate(letters):  # all planned first: the counts decide the forms
+        try:
+            plans[index] = plan_letter(prep, reuse)
+        except Exception as exc:  # noqa: BLE001 - reported for this letter, the others go on
+            drawn.failed[index] = exc
+    uses = Counter(reuse.keys[id(item.flowable)] for plan in plans.values()
+                   for page in plan.pages for item in page.text
+                   if id(item.flowable) in reuse.keys)
+    shared = {i: _with_forms(plan, reuse.keys, uses) for i, plan in plans.items()}
+    while shared:
+        try:
+            drawn.pdf, drawn.loose = _draw_together(shared)
+            drawn.pages.update((i, len(plan.pages)) for i, plan in shared.items())
+            break
+        except _Failed as failed:  # the canvas is spoilt: start over without that letter
+            drawn.failed[failed.index] = failed.error
+            del shared[failed.index]
+    return drawn
+
+
+class _Failed(Exception):
+    def __init__(self, index: int, error: Exception) -> None:
+        super().__init__(str(error))
+        self.index = index
+        self.error = error
+
+
+def _draw_together(plans: dict[int, LetterPlan]) -> tuple[bytes | None, list[LoosePage]]:
+    first = next(iter(plans.values()))
+    pages = SharedPages(first.day)
+    for index, plan in plans.items():
+        try:
+            draw_shared(pages, plan)
+        except Exception as exc:  # noqa: BLE001
+            raise _Failed(index, exc) from exc
+    try:
+        return pages.finish()
+    except Exception as exc:  # noqa: BLE001 - blame the first letter that fails alone
+        for index, plan in plans.items():
+            try:
+                draw_pdf(plan)
+            except Exception as alone:  # noqa: BLE001
+                raise _Failed(index, alone) from alone
+        raise _Failed(first_index(plans), exc) from exc
+
+
+def first_index(plans: dict[int, LetterPlan]) -> int:
+    return next(iter(plans))
+
+
+def _with_forms(plan: LetterPlan, keys: dict[int, Hashable],
+                uses: Counter[Hashable]) -> LetterPlan:
+    """The plan with each reused paragraph that the run shows more than once marked to be
+    drawn as a form."""
+    def marked(item: Placed) -> Placed:
+        key = keys.get(id(item.flowable))
+        return replace(item, form=key) if key is not None and uses[key] > 1 else item
+
+    return replace(plan, pages=tuple(replace(page, text=tuple(marked(t) for t in page.text))
+                                     for page in plan.pages))
+

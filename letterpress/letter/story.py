@@ -1,0 +1,137 @@
+"""The letter's flowing text as platypus flowables: styles, and the story in reading order."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Image, Spacer
+
+from ..pdf import fonts
+from ..pdf.paragraph import SettledParagraph
+from ..pdf.units import mm
+from .layout import Layout
+from .markup import blocks, escape
+
+SIGNATURE_HEIGHT = 15.0  # mm: a signature image is scaled to this height
+
+
+@dataclass(frozen=True)
+class Content:
+    """The letter's flowing text, resolved to plain strings (markup only in ``body``)."""
+
+    subject: str
+    opening: str
+    body: str
+    closing: str
+    signature: str
+    signature_image: Path | None
+    enclosures_label: str
+    enclosures: tuple[str, ...]
+    cc_label: str
+    cc: tuple[str, ...]
+    reference_line: str  # used where the layout has no information block
+    header: str  # continuation header: recipient and date
+    page_words: str  # "Page {page} of {pages}"
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The paragraph styles of one layout, typeface and hyphenation; ``key`` names them by
+    value, so that paragraphs set in them can be recognised across letters."""
+
+    key: tuple[Any, ...]
+    body: ParagraphStyle
+    subject: ParagraphStyle
+    bullet: ParagraphStyle
+    bullet_last: ParagraphStyle  # the last item of a list: the body's space after
+    small: ParagraphStyle
+
+
+@dataclass(frozen=True)
+class Together:
+    """Flowables kept on one page when they fit an empty page (closing and signature)."""
+
+    items: tuple[Flowable, ...]
+
+
+Story = list[Flowable | Together]
+# Builds one paragraph: (markup, styles, the style's name in them, bullet text) -> flowable.
+# The batch passes one that reuses the paragraphs its letters share.
+MakeParagraph = Callable[[str, "Styles", str, str | None], Flowable]
+
+
+def make_paragraph(text: str, st: Styles, role: str, bullet: str | None = None) -> Flowable:
+    """A new paragraph (the single letter's way)."""
+    return SettledParagraph(text, getattr(st, role), bulletText=bullet)
+
+
+def styles(layout: Layout, typeface: str, hyphenation: Any, key: tuple[Any, ...]) -> Styles:
+    """The paragraph styles for ``layout`` set in ``typeface``, hyphenated by ``hyphenation``."""
+    face = fonts.face(typeface)
+    size, leading = layout.text.size, layout.text.leading
+    body = ParagraphStyle(
+        "body", fontName=face.regular, fontSize=size, leading=leading, alignment=TA_LEFT,
+        spaceAfter=leading * 0.75, allowWidows=0, allowOrphans=0,
+        hyphenationLang=hyphenation, embeddedHyphenation=1, uriWasteReduce=0.3,
+    )
+    bullet = ParagraphStyle("bullet", parent=body, leftIndent=mm(5), bulletIndent=mm(1),
+                            spaceAfter=leading * 0.25)
+    return Styles(
+        key=key,
+        body=body,
+        subject=ParagraphStyle("subject", parent=body, fontName=face.bold,
+                               spaceAfter=leading * 1.5, hyphenationLang=""),
+        bullet=bullet,
+        bullet_last=ParagraphStyle("bullet-last", parent=bullet, spaceAfter=body.spaceAfter),
+        small=ParagraphStyle("small", parent=body, fontSize=size - 1.5, leading=leading - 2,
+                             spaceAfter=2, hyphenationLang=""),
+    )
+
+
+def story(content: Content, st: Styles, make: MakeParagraph = make_paragraph) -> Story:
+    """The letter's flowing part, in reading order; the closing, signature and name, and the
+    enclosures, each stay together."""
+    out: Story = []
+    if content.reference_line:
+        out.append(make(escape(content.reference_line), st, "small", None))
+        out.append(Spacer(1, st.body.leading * 0.5))
+    out.append(make(escape(content.subject), st, "subject", None))
+    out.append(make(escape(content.opening), st, "body", None))
+    parts = blocks(content.body)
+    if any("<i>" in block.markup for block in parts):
+        fonts.italics(st.body.fontName)
+    for i, block in enumerate(parts):
+        role = "body"
+        if block.bullet:
+            last = i + 1 < len(parts) and not parts[i + 1].bullet
+            role = "bullet_last" if last else "bullet"
+        out.append(make(block.markup, st, role, "\u2022" if block.bullet else None))
+    sign: list[Flowable] = [make(escape(content.closing), st, "body", None)]
+    if content.signature_image is not None:
+        sign.append(_signature_image(content.signature_image))
+    else:
+        sign.append(Spacer(1, st.body.leading * 2))
+    sign.append(make(escape(content.signature), st, "body", None))
+    out.append(Together(tuple(sign)))
+    if content.enclosures:
+        items = "<br/>".join(escape(e) for e in content.enclosures)
+        out.append(Together((Spacer(1, st.body.leading * 0.5),
+                             make(f"<b>{escape(content.enclosures_label)}</b><br/>{items}",
+                                  st, "small", None))))
+    if content.cc:
+        out.append(make(f"<b>{escape(content.cc_label)}</b> {escape(', '.join(content.cc))}",
+                        st, "small", None))
+    return out
+
+
+def _signature_image(path: Path) -> Image:
+    image = Image(str(path))
+    height = mm(SIGNATURE_HEIGHT)
+    image.drawWidth = image.imageWidth * height / image.imageHeight
+    image.drawHeight = height
+    image.hAlign = "LEFT"
+    return image
