@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
 from .letter.layout import available_layouts, load_layout
 
@@ -21,7 +20,11 @@ def run_letter(args: argparse.Namespace) -> int:
     # everything that can refuse the input runs before the PDF is written
     prep = prepare_letter(source, layout=args.layout, when=when,
                           strict_window=args.strict_window)
-    estimate = mailing_estimate(source, prep)
+    estimate = None
+    if "mailing" in prep.letter.extra:  # the holiday calendars load only for a [mailing] table
+        from .delivery.mailing import mailing_estimate
+
+        estimate = mailing_estimate(source, prep)
     pdf, pages = prep.build()
     write_bytes_atomic(out, pdf)
     print(f"Wrote {out} ({'1 page' if pages == 1 else f'{pages} pages'}, "
@@ -32,31 +35,6 @@ def run_letter(args: argparse.Namespace) -> int:
 
         print(f"Delivery: {describe(estimate)}")
     return 0
-
-
-def mailing_estimate(source, prep):  # type: ignore[no-untyped-def]
-    """The delivery estimate for the file's ``[mailing]`` table, or None without one.
-
-    Without ``mailing.posted`` the letter is taken as posted on its date: now if that is
-    today, else at noon. The sender's country defaults to the layout's (``--layout`` too).
-    """
-    letter = prep.letter
-    mailing = letter.extra.get("mailing")
-    if mailing is None:
-        return None
-    from datetime import datetime, time
-
-    from .delivery import estimate_from_mailing
-
-    day = prep.day
-    posted = datetime.now() if day == date.today() else datetime.combine(day, time(12, 0))
-    home = letter.sender.country or prep.layout.country
-    return estimate_from_mailing(
-        mailing, where=source.origin, origin_country=home,
-        destination_country=letter.recipient.country or home,
-        destination_postcode=letter.recipient.postal_code or None,
-        origin_postcode=letter.sender.postal_code or None,
-        default_posted=posted.replace(second=0, microsecond=0))
 
 
 def run_layouts(args: argparse.Namespace) -> int:
