@@ -8,8 +8,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from .errors import UserError
-from .letter.model import parse_moment
+from ..errors import UserError
+from ..letter.model import parse_moment
 
 
 def _now(text: str | None) -> datetime:
@@ -28,8 +28,8 @@ def warn_or_stop(letter_source: Any, *, strict: bool) -> list[Any]:
 
     Call it before anything is written. Returns the findings (empty when clean).
     """
-    from .check import check_source
-    from .source import load_source
+    from ..check import check_source
+    from ..source import load_source
 
     src = load_source(letter_source)
     findings = check_source(src)
@@ -47,7 +47,7 @@ def warn_or_stop(letter_source: Any, *, strict: bool) -> list[Any]:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from .check import check_source
+    from ..check import check_source
 
     findings = check_source(args.file)
     if args.json:
@@ -64,9 +64,9 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_advise(args: argparse.Namespace) -> int:
-    from .advice import advise_file, load_followup
-    from .advice.artefacts import write_artefacts
-    from .advice.report import as_json, as_text
+    from ..advice import advise_file, load_followup
+    from ..advice.artefacts import write_artefacts
+    from ..advice.report import as_json, as_text
 
     follow = load_followup(args.file)
     now = _now(args.now)
@@ -86,7 +86,7 @@ def run_advise(args: argparse.Namespace) -> int:
 
 
 def run_init(args: argparse.Namespace) -> int:
-    from .starters import starter_text
+    from ..starters import starter_text
 
     out = Path(args.output or f"{args.kind}.toml")
     text = starter_text(args.kind, args.language)
@@ -109,7 +109,7 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
-    from .starters import KINDS, languages
+    from ..starters import KINDS, languages
 
     p = sub.add_parser("advise", help="recommend email, letter or call after an interview",
                        description="Recommend how to follow up after a job interview (email, "

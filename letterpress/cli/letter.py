@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import argparse
 
-from .letter.layout import available_layouts, load_layout
+from ..letter.layout import available_layouts, load_layout
 
 
 def run_letter(args: argparse.Namespace) -> int:
-    from .cli_advise import warn_or_stop
-    from .letter.pipeline import prepare_letter
-    from .letter.model import parse_day
-    from .output import output_beside, write_bytes_atomic
-    from .source import load_source
+    from .advise import warn_or_stop
+    from ..letter.pipeline import prepare_letter
+    from ..letter.model import parse_day
+    from ..output import output_beside, write_bytes_atomic
+    from ..source import load_source
 
     out = output_beside(args.file, args.output, ".pdf")
     source = load_source(args.file)
@@ -22,7 +22,7 @@ def run_letter(args: argparse.Namespace) -> int:
                           strict_window=args.strict_window)
     estimate = None
     if "mailing" in prep.letter.extra:  # the holiday calendars load only for a [mailing] table
-        from .delivery.mailing import mailing_estimate
+        from ..delivery.mailing import mailing_estimate
 
         estimate = mailing_estimate(source, prep)
     pdf, pages = prep.build()
@@ -31,7 +31,7 @@ def run_letter(args: argparse.Namespace) -> int:
           f"layout {prep.layout.name}).")
     print(f"Window check: {prep.window.summary()}.")
     if estimate is not None:
-        from .delivery import describe
+        from ..delivery import describe
 
         print(f"Delivery: {describe(estimate)}")
     return 0

@@ -6,7 +6,7 @@ from pathlib import Path
 
 
 def run_batch_command(args: argparse.Namespace) -> int:
-    from .batch import Options, run_batch
+    from ..batch import Options, run_batch
 
     opts = Options(
         template=Path(args.template), data=Path(args.data),

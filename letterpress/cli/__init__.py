@@ -5,8 +5,8 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from . import __version__
-from .errors import UserError
+from .. import __version__
+from ..errors import UserError
 
 # Each entry adds its sub-commands to the parser; every sub-command sets ``func(args) -> int``.
 CommandAdder = Callable[[argparse._SubParsersAction], None]
@@ -14,18 +14,10 @@ CommandAdder = Callable[[argparse._SubParsersAction], None]
 
 def _adders() -> list[CommandAdder]:
     """The modules that contribute sub-commands, in the order ``--help`` lists them."""
-    from . import cli_letter
+    from . import advise, batch, call, estimate, letter
 
-    adders: list[CommandAdder] = [cli_letter.add_commands]
-    for name in ("cli_call", "cli_delivery", "cli_batch", "cli_advise"):
-        try:
-            module = __import__(f"letterpress.{name}", fromlist=["add_commands"])
-        except ModuleNotFoundError as exc:  # a command family not built yet
-            if exc.name != f"letterpress.{name}":
-                raise
-            continue
-        adders.append(module.add_commands)
-    return adders
+    return [letter.add_commands, call.add_commands, estimate.add_commands, batch.add_commands,
+            advise.add_commands]
 
 
 def build_parser() -> argparse.ArgumentParser:

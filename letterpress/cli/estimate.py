@@ -6,7 +6,7 @@ import json
 import sys
 from typing import Any
 
-from .errors import UserError
+from ..errors import UserError
 
 # Internal field names (UserError.where) -> the option a user typed.
 _OPTIONS = {"carrier": "--carrier", "service": "--service", "from": "--from", "to": "--to",
@@ -69,9 +69,9 @@ def run_estimate(args: argparse.Namespace) -> int:
 def _estimate(args: argparse.Namespace) -> int:
     """Forward or reverse estimate, printed as a sentence plus notes, or as JSON."""
     # imported here: the holiday calendars load slowly, and other commands never need them
-    from .delivery import as_json, describe, estimate_delivery, latest_posting
-    from .delivery.mailing import parse_cutoff, parse_day, parse_posted
-    from .delivery.text import describe_latest_posting
+    from ..delivery import as_json, describe, estimate_delivery, latest_posting
+    from ..delivery.mailing import parse_cutoff, parse_day, parse_posted
+    from ..delivery.text import describe_latest_posting
 
     cutoff = parse_cutoff(args.cutoff, where="cutoff") if args.cutoff else None
     common: dict[str, Any] = dict(origin=args.origin, destination=args.destination,
@@ -108,7 +108,7 @@ def _print_notes(target: str, notes: tuple[str, ...]) -> None:
 
 
 def run_carriers(args: argparse.Namespace) -> int:
-    from .delivery.data import load_carriers
+    from ..delivery.data import load_carriers
 
     """``letterpress carriers``: one line per carrier and service."""
     rows = []

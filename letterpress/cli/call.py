@@ -7,10 +7,10 @@ import sys
 
 
 def run_call(args: argparse.Namespace) -> int:
-    from .callsheet import render_call_sheet
-    from .cli_advise import warn_or_stop
-    from .output import output_beside
-    from .source import load_source
+    from ..callsheet import render_call_sheet
+    from .advise import warn_or_stop
+    from ..output import output_beside
+    from ..source import load_source
 
     out = output_beside(args.file, args.output, "-call.pdf")
     source = load_source(args.file)
