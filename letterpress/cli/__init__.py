@@ -1,35 +1,55 @@
-"""The ``letterpress`` command line: one sub-command per job, errors as one line, exit codes."""
+"""The ``letterpress`` command line: one module per command, listed in ``COMMANDS``."""
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from typing import Protocol
 
 from .. import __version__
 from ..errors import UserError
+from . import advise, batch, call, carriers, check, estimate, init, layouts, letter
+from .common import print_error
 
-# Each entry adds its sub-commands to the parser; every sub-command sets ``func(args) -> int``.
-CommandAdder = Callable[[argparse._SubParsersAction], None]
+
+class Command(Protocol):
+    """A command module: its help line, description, arguments and run function."""
+
+    HELP: str
+    DESCRIPTION: str | None
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        """Add the command's arguments to its parser."""
+
+    def run(self, args: argparse.Namespace) -> int:
+        """Do the command's job; return the exit code."""
 
 
-def _adders() -> list[CommandAdder]:
-    """The modules that contribute sub-commands, in the order ``--help`` lists them."""
-    from . import advise, batch, call, estimate, letter
-
-    return [letter.add_commands, call.add_commands, estimate.add_commands, batch.add_commands,
-            advise.add_commands]
+# The commands, in the order ``--help`` lists them.
+COMMANDS: dict[str, Command] = {
+    "letter": letter,
+    "layouts": layouts,
+    "call": call,
+    "estimate": estimate,
+    "carriers": carriers,
+    "batch": batch,
+    "advise": advise,
+    "check": check,
+    "init": init,
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser."""
+    """The full argument parser: one sub-parser per entry of ``COMMANDS``."""
     parser = argparse.ArgumentParser(
         prog="letterpress",
         description="Print-ready window-envelope letters, delivery estimates and call sheets.",
     )
     parser.add_argument("--version", action="version", version=f"letterpress {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for add in _adders():
-        add(sub)
+    for name, command in COMMANDS.items():
+        command.add_arguments(sub.add_parser(name, help=command.HELP,
+                                             description=command.DESCRIPTION))
     return parser
 
 
@@ -37,14 +57,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (0 ok, 1 partial batch or findings, 2 unusable input)."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
+    if args.command is None:
         parser.print_help(sys.stderr)
         return 2
     try:
-        return int(args.func(args) or 0)
+        return int(COMMANDS[args.command].run(args) or 0)
     except UserError as exc:
-        print(f"letterpress: error: {exc.line()}", file=sys.stderr)
-        return exc.exit_code
+        return print_error(exc)
     except KeyboardInterrupt:
         print("letterpress: interrupted", file=sys.stderr)
         return 130
@@ -52,5 +71,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+__all__ = ["COMMANDS", "build_parser", "main"]

@@ -1,11 +1,54 @@
-"""Sub-command ``batch``: a letter (and/or call sheet) per row of a CSV or Excel file."""
+"""``letterpress batch``: a letter (and/or call sheet) per row of a CSV or Excel file."""
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
+HELP = "mail merge: a letter per row of a CSV or Excel file"
+DESCRIPTION: str | None = ("Mail merge: render TEMPLATE (a letter file whose texts are Jinja2 "
+                           "templates over `row`) once per row of DATA (.csv or .xlsx). Bad rows "
+                           "are reported and skipped. Exit 0: all rows made; 1: some rows failed "
+                           "(the others are written); 2: unusable input.")
 
-def run_batch_command(args: argparse.Namespace) -> int:
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Template and data, where to write, what to make, and how the data is read."""
+    parser.add_argument("template",
+                        help="the letter file (TOML or JSON) with {{ row.COLUMN }} fields")
+    parser.add_argument("data", help="the data: .csv (any common encoding/delimiter) or .xlsx")
+    out = parser.add_mutually_exclusive_group()
+    out.add_argument("-o", "--output", metavar="MERGED.pdf",
+                     help="one PDF with every letter, in row order (one print job)")
+    out.add_argument("--out-dir", metavar="DIR", help="one PDF per row in DIR")
+    parser.add_argument("--name", metavar="PATTERN",
+                        help="file name pattern for --out-dir, e.g. "
+                             "'{{ row.last_name }}-{{ n }}' "
+                             "(default 'row-{{ n }}'; n is the row number)")
+    parser.add_argument("--kind", choices=("letter", "call", "both"), default="letter",
+                        help="what to make per row (default: letter)")
+    parser.add_argument("--check", action="store_true",
+                        help="only check every row and report; write nothing")
+    parser.add_argument("--strict", action="store_true",
+                        help="write nothing if any row has a problem")
+    parser.add_argument("--resume", action="store_true",
+                        help="keep outputs of an earlier run that match the manifest")
+    parser.add_argument("--duplex", action="store_true",
+                        help="blank backs so no letter shares a sheet with the next (-o only)")
+    parser.add_argument("--jobs", type=int, metavar="N",
+                        help="worker processes (default: all cores)")
+    parser.add_argument("--delimiter", metavar="D",
+                        help="CSV delimiter: a character or tab/comma/semicolon/pipe (default: "
+                             "detected)")
+    parser.add_argument("--encoding", metavar="ENC",
+                        help="CSV encoding, e.g. cp1252 (default: detected)")
+    parser.add_argument("--sheet", metavar="NAME",
+                        help="worksheet of an .xlsx file (default: first)")
+    parser.add_argument("--manifest", metavar="PATH",
+                        help="manifest file, .csv or .json (default: beside the output)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the merge (or only check it), then report what was written and what failed."""
     from ..batch import Options, run_batch
 
     opts = Options(
@@ -34,42 +77,3 @@ def run_batch_command(args: argparse.Namespace) -> int:
     print(f"Wrote {where}: {done} from {summary.rows} rows ({pages}){extra}; {failed}.")
     print(f"Manifest: {summary.manifest}")
     return summary.exit_code
-
-
-def add_commands(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "batch", help="mail merge: a letter per row of a CSV or Excel file",
-        description="Mail merge: render TEMPLATE (a letter file whose texts are Jinja2 "
-                    "templates over `row`) once per row of DATA (.csv or .xlsx). Bad rows are "
-                    "reported and skipped. Exit 0: all rows made; 1: some rows failed (the "
-                    "others are written); 2: unusable input.")
-    p.add_argument("template", help="the letter file (TOML or JSON) with {{ row.COLUMN }} fields")
-    p.add_argument("data", help="the data: .csv (any common encoding/delimiter) or .xlsx")
-    out = p.add_mutually_exclusive_group()
-    out.add_argument("-o", "--output", metavar="MERGED.pdf",
-                     help="one PDF with every letter, in row order (one print job)")
-    out.add_argument("--out-dir", metavar="DIR", help="one PDF per row in DIR")
-    p.add_argument("--name", metavar="PATTERN",
-                   help="file name pattern for --out-dir, e.g. '{{ row.last_name }}-{{ n }}' "
-                        "(default 'row-{{ n }}'; n is the row number)")
-    p.add_argument("--kind", choices=("letter", "call", "both"), default="letter",
-                   help="what to make per row (default: letter)")
-    p.add_argument("--check", action="store_true",
-                   help="only check every row and report; write nothing")
-    p.add_argument("--strict", action="store_true",
-                   help="write nothing if any row has a problem")
-    p.add_argument("--resume", action="store_true",
-                   help="keep outputs of an earlier run that match the manifest")
-    p.add_argument("--duplex", action="store_true",
-                   help="blank backs so no letter shares a sheet with the next (-o only)")
-    p.add_argument("--jobs", type=int, metavar="N",
-                   help="worker processes (default: all cores)")
-    p.add_argument("--delimiter", metavar="D",
-                   help="CSV delimiter: a character or tab/comma/semicolon/pipe (default: "
-                        "detected)")
-    p.add_argument("--encoding", metavar="ENC",
-                   help="CSV encoding, e.g. cp1252 (default: detected)")
-    p.add_argument("--sheet", metavar="NAME", help="worksheet of an .xlsx file (default: first)")
-    p.add_argument("--manifest", metavar="PATH",
-                   help="manifest file, .csv or .json (default: beside the output)")
-    p.set_defaults(func=run_batch_command)

@@ -1,4 +1,4 @@
-"""The ``estimate`` and ``carriers`` sub-commands: delivery dates from postal service standards."""
+"""``letterpress estimate``: delivery dates from postal service standards."""
 from __future__ import annotations
 
 import argparse
@@ -8,6 +8,11 @@ from typing import Any
 
 from ..errors import UserError
 
+HELP = "when a posted letter arrives, or when to post it"
+DESCRIPTION: str | None = ("Delivery dates from the carrier's published standard. Give --posted "
+                           "for the arrival dates, or --arrive-by for the last posting time that "
+                           "still meets a date.")
+
 # Internal field names (UserError.where) -> the option a user typed.
 _OPTIONS = {"carrier": "--carrier", "service": "--service", "from": "--from", "to": "--to",
             "posted": "--posted", "from_postcode": "--from-postcode",
@@ -15,29 +20,22 @@ _OPTIONS = {"carrier": "--carrier", "service": "--service", "from": "--from", "t
             "postcode": "--to-postcode"}
 
 
-def add_commands(sub: argparse._SubParsersAction) -> None:
-    """Register ``estimate`` and ``carriers``."""
-    est = sub.add_parser("estimate", help="when a posted letter arrives, or when to post it",
-                         description="Delivery dates from the carrier's published standard. "
-                                     "Give --posted for the arrival dates, or --arrive-by for "
-                                     "the last posting time that still meets a date.")
-    est.add_argument("--carrier", help="carrier id (see `letterpress carriers`)")
-    est.add_argument("--service", help="service id (default: the carrier's standard letter)")
-    est.add_argument("--from", dest="origin", metavar="CC[-SUB]",
-                     help="origin country, optionally with subdivision (DE-BY)")
-    est.add_argument("--to", dest="destination", metavar="CC[-SUB]",
-                     help="destination country, optionally with subdivision")
-    est.add_argument("--from-postcode", metavar="P", help="origin postcode")
-    est.add_argument("--to-postcode", metavar="P", help="destination postcode")
-    est.add_argument("--posted", metavar="YYYY-MM-DDTHH:MM", help="posting date and time")
-    est.add_argument("--arrive-by", metavar="YYYY-MM-DD",
-                     help="reverse mode: the last posting time whose expected date meets this")
-    est.add_argument("--cutoff", metavar="HH:MM", help="last collection time (default per carrier)")
-    est.add_argument("--json", action="store_true", help="print JSON")
-    est.set_defaults(func=run_estimate)
-    car = sub.add_parser("carriers", help="list carriers and their services")
-    car.add_argument("--json", action="store_true", help="print JSON")
-    car.set_defaults(func=run_carriers)
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Carrier and service, the two places, and --posted or --arrive-by."""
+    parser.add_argument("--carrier", help="carrier id (see `letterpress carriers`)")
+    parser.add_argument("--service", help="service id (default: the carrier's standard letter)")
+    parser.add_argument("--from", dest="origin", metavar="CC[-SUB]",
+                        help="origin country, optionally with subdivision (DE-BY)")
+    parser.add_argument("--to", dest="destination", metavar="CC[-SUB]",
+                        help="destination country, optionally with subdivision")
+    parser.add_argument("--from-postcode", metavar="P", help="origin postcode")
+    parser.add_argument("--to-postcode", metavar="P", help="destination postcode")
+    parser.add_argument("--posted", metavar="YYYY-MM-DDTHH:MM", help="posting date and time")
+    parser.add_argument("--arrive-by", metavar="YYYY-MM-DD",
+                        help="reverse mode: the last posting time whose expected date meets this")
+    parser.add_argument("--cutoff", metavar="HH:MM",
+                        help="last collection time (default per carrier)")
+    parser.add_argument("--json", action="store_true", help="print JSON")
 
 
 def _required(args: argparse.Namespace) -> None:
@@ -54,8 +52,8 @@ def _required(args: argparse.Namespace) -> None:
                              "2026-12-30 for the last posting time")
 
 
-def run_estimate(args: argparse.Namespace) -> int:
-    """``letterpress estimate``."""
+def run(args: argparse.Namespace) -> int:
+    """Check the options, estimate, and name a refused value by the option the user typed."""
     _required(args)
     try:
         return _estimate(args)
@@ -105,31 +103,3 @@ def _print_notes(target: str, notes: tuple[str, ...]) -> None:
     for note in notes:
         print(f"  note: {note}")
     sys.stdout.flush()
-
-
-def run_carriers(args: argparse.Namespace) -> int:
-    from ..delivery.data import load_carriers
-
-    """``letterpress carriers``: one line per carrier and service."""
-    rows = []
-    for carrier in load_carriers().values():
-        for service in carrier.services.values():
-            rows.append({
-                "carrier": carrier.id, "service": service.id, "name": carrier.name,
-                "service_name": service.name, "countries": list(carrier.countries),
-                "default": service.id == carrier.default_service,
-                "rules": [{"valid_from": rule.valid_from.isoformat(),
-                           "valid_until": rule.valid_until.isoformat()
-                           if rule.valid_until else None,
-                           "source": rule.source} for rule in service.rules]})
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return 0
-    for row in rows:
-        where = "EU" if row["carrier"] == "eu-cross-border" else (
-            "international" if row["countries"] == ["*"] else ", ".join(row["countries"]))
-        default = " (default)" if row["default"] else ""
-        since = row["rules"][0]["valid_from"]
-        print(f"{row['carrier']:<16} {row['service']:<19} {row['name']}, "
-              f"{row['service_name']}{default} [{where}; rules from {since}]")
-    return 0

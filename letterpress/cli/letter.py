@@ -1,17 +1,34 @@
-"""Sub-commands ``letter`` and ``layouts``."""
+"""``letterpress letter``: render a letter file to a print-ready PDF."""
 from __future__ import annotations
 
 import argparse
 
-from ..letter.layout import available_layouts, load_layout
+HELP = "render a letter file (TOML or JSON) to a PDF"
+DESCRIPTION: str | None = "Render a letter file (TOML or JSON) to a print-ready PDF."
 
 
-def run_letter(args: argparse.Namespace) -> int:
-    from .advise import warn_or_stop
-    from ..letter.pipeline import prepare_letter
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The letter file, -o, --layout, --date, --strict-window and --strict."""
+    parser.add_argument("file", help="the letter file")
+    parser.add_argument("-o", "--output", help="the PDF to write (default: FILE with .pdf)")
+    parser.add_argument("--layout",
+                        help="layout name (see 'letterpress layouts') or layout file path")
+    parser.add_argument("--date",
+                        help="the letter's date, YYYY-MM-DD (default: the file's, or today)")
+    parser.add_argument("--strict-window", action="store_true",
+                        help="require the address to stay visible wherever the sheet slides")
+    parser.add_argument("--strict", action="store_true",
+                        help="stop (exit 2) on tone or leftover-placeholder findings, before "
+                             "writing")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check, prepare (everything that can refuse runs first), write, then report."""
     from ..letter.model import parse_day
-    from ..output import output_beside, write_bytes_atomic
+    from ..letter.pipeline import prepare_letter
+    from ..output import write_bytes_atomic
     from ..source import load_source
+    from .common import output_beside, warn_or_stop
 
     out = output_beside(args.file, args.output, ".pdf")
     source = load_source(args.file)
@@ -35,26 +52,3 @@ def run_letter(args: argparse.Namespace) -> int:
 
         print(f"Delivery: {describe(estimate)}")
     return 0
-
-
-def run_layouts(args: argparse.Namespace) -> int:
-    for name, path in available_layouts().items():
-        layout = load_layout(path)
-        print(f"{name:14} {layout.title}")
-    return 0
-
-
-def add_commands(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("letter", help="render a letter file (TOML or JSON) to a PDF",
-                       description="Render a letter file (TOML or JSON) to a print-ready PDF.")
-    p.add_argument("file", help="the letter file")
-    p.add_argument("-o", "--output", help="the PDF to write (default: FILE with .pdf)")
-    p.add_argument("--layout", help="layout name (see 'letterpress layouts') or layout file path")
-    p.add_argument("--date", help="the letter's date, YYYY-MM-DD (default: the file's, or today)")
-    p.add_argument("--strict-window", action="store_true",
-                   help="require the address to stay visible wherever the sheet slides")
-    p.add_argument("--strict", action="store_true",
-                   help="stop (exit 2) on tone or leftover-placeholder findings, before writing")
-    p.set_defaults(func=run_letter)
-    q = sub.add_parser("layouts", help="list the bundled layouts")
-    q.set_defaults(func=run_layouts)
