@@ -13,7 +13,10 @@ __all__ = ["__version__", "estimate_delivery", "latest_posting", "render_call_sh
 
 
 def render_letter(source: Any, out: Any = None, **options: Any) -> Any:
-    """Render a letter file (path or dict) to the PDF ``out``; see :mod:`letterpress.letter.pipeline`."""
+    """Render a letter file (path or dict) to the PDF ``out``.
+
+    See :mod:`letterpress.letter.pipeline`.
+    """
     from .letter.pipeline import render_letter as _render
 
     return _render(source, out, **options)

@@ -17,8 +17,8 @@ WORDS = ["Informationsveranstaltung", "Bewerbungsgespräch", "opportunity", "hyp
 
 def fresh(dictionary: str, folder: Path) -> list[list[tuple[str, str]]]:
     """Hyphenate WORDS in a new process whose cache folder is ``folder``."""
-    code = ("import sys; from letterpress.language import hyphenation as h; s = h.splitter(sys.argv[1]); "
-            "print([list(s(w)) for w in sys.argv[2:]])")
+    code = ("import sys; from letterpress.language import hyphenation as h; "
+            "s = h.splitter(sys.argv[1]); print([list(s(w)) for w in sys.argv[2:]])")
     env = {**os.environ, "LETTERPRESS_CACHE_DIR": str(folder)}
     done = subprocess.run([sys.executable, "-c", code, dictionary, *WORDS], env=env,
                           capture_output=True, text=True, check=True)
