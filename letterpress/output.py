@@ -55,13 +55,3 @@ def write_bytes_atomic(target: str | os.PathLike[str], data: bytes, *,
     """Write ``data`` to ``target`` atomically."""
     return write_atomic(target, lambda handle: handle.write(data), durable=durable)
 
-
-def output_beside(source: str | os.PathLike[str], output: str | None, suffix: str) -> Path:
-    """The ``-o`` path, else the input's name with ``suffix`` (``.pdf``, ``-call.pdf``) beside
-    it; refuses a path that would overwrite the input."""
-    src = Path(source)
-    out = Path(output) if output else src.with_name(src.stem + suffix)
-    if out.resolve() == src.resolve():
-        raise UserError("the output would overwrite the input", where=str(out),
-                        hint="choose another -o path")
-    return out

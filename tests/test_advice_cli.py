@@ -221,7 +221,7 @@ def test_check_unusable_input_exits_2(tmp_path: Path, content: str | None, needl
 
 
 def test_warn_or_stop_api(capsys: pytest.CaptureFixture[str]) -> None:
-    from letterpress.cli_advise import warn_or_stop
+    from letterpress.cli.common import warn_or_stop
     from letterpress.errors import UserError
 
     assert warn_or_stop(letter(), strict=True) == []

@@ -197,7 +197,7 @@ def test_the_layout_option_also_sets_the_home_country_of_the_estimate(tmp_path: 
     US letter: its [mailing] estimate uses the US carrier, like its address does."""
     from conftest import home_letter
 
-    from letterpress.cli_letter import mailing_estimate
+    from letterpress.delivery.mailing import mailing_estimate
     from letterpress.letter import prepare_letter
     from letterpress.source import load_source
 

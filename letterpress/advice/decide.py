@@ -126,14 +126,10 @@ def _email_rule(d: _Draft) -> None:
 
 
 def _estimate(d: _Draft) -> Any:
-    from ..delivery import estimate_from_mailing
+    from ..delivery.mailing import letter_estimate
 
-    sender, recipient = d.letter.sender, d.letter.recipient
-    return estimate_from_mailing(
-        d.mailing or {}, where=d.where, origin_country=sender.country or d.country,
-        destination_country=recipient.country or d.country,
-        destination_postcode=recipient.postal_code or None,
-        origin_postcode=sender.postal_code or None, default_posted=d.now)
+    return letter_estimate(d.mailing or {}, d.letter, where=d.where, home_country=d.country,
+                           default_posted=d.now)
 
 
 def _letter_rule(d: _Draft) -> None:

@@ -3,13 +3,17 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..letter import model
 from ..errors import UserError
+from ..letter import model
+from ..source import Source
 from .data import parse_clock
 from .estimator import carrier_for_country, estimate_delivery
 from .model import Estimate
+
+if TYPE_CHECKING:
+    from ..letter import Prepared
 
 MAILING_KEYS = ("carrier", "service", "posted", "from", "to", "cutoff", "from_postcode",
                 "to_postcode")
@@ -84,3 +88,38 @@ def estimate_from_mailing(mailing: dict[str, Any], *, where: str, origin_country
     if notes:
         estimate = dataclasses.replace(estimate, notes=(*notes, *estimate.notes))
     return estimate
+
+
+def letter_estimate(mailing: dict[str, Any], letter: model.Letter, *, where: str,
+                    home_country: str, default_posted: datetime) -> Estimate:
+    """The estimate for a letter's ``[mailing]`` table, from its sender to its recipient.
+
+    A country the letter leaves out is ``home_country``; ``default_posted`` as in
+    :func:`estimate_from_mailing`.
+    """
+    sender, recipient = letter.sender, letter.recipient
+    return estimate_from_mailing(
+        mailing, where=where, origin_country=sender.country or home_country,
+        destination_country=recipient.country or home_country,
+        destination_postcode=recipient.postal_code or None,
+        origin_postcode=sender.postal_code or None, default_posted=default_posted)
+
+
+def posted_default(day: date, now: datetime) -> datetime:
+    """When a letter dated ``day`` counts as posted: ``now`` if that is today, else noon."""
+    posted = now if day == now.date() else datetime.combine(day, time(12, 0))
+    return posted.replace(second=0, microsecond=0)
+
+
+def mailing_estimate(source: Source, prep: Prepared) -> Estimate | None:
+    """The delivery estimate for a letter file's ``[mailing]`` table, or None without one.
+
+    Without ``mailing.posted`` the letter is taken as posted on its date: now if that is
+    today, else at noon. The sender's country defaults to the layout's (``--layout`` too).
+    """
+    mailing = prep.letter.extra.get("mailing")
+    if mailing is None:
+        return None
+    return letter_estimate(mailing, prep.letter, where=source.origin,
+                           home_country=prep.layout.country,
+                           default_posted=posted_default(prep.day, datetime.now()))

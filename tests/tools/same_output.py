@@ -98,7 +98,8 @@ def main() -> int:
                             str(old_tree)], check=True)
     differ = sorted(name for name in old.keys() | new.keys() if old.get(name) != new.get(name))
     for name in differ:
-        print(f"differs: {name}: {old.get(name, 'missing')[:16]} -> {new.get(name, 'missing')[:16]}")
+        before, after = old.get(name, "missing")[:16], new.get(name, "missing")[:16]
+        print(f"differs: {name}: {before} -> {after}")
     print(f"{len(old.keys() | new.keys()) - len(differ)} of {len(old.keys() | new.keys())} "
           "files byte-identical")
     return 1 if differ else 0

@@ -1,0 +1,57 @@
+"""``letterpress advise``: email, letter or call after an interview, and what to do today."""
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import datetime
+from pathlib import Path
+
+HELP = "recommend email, letter or call after an interview"
+DESCRIPTION: str | None = ("Recommend how to follow up after a job interview (email, letter, "
+                           "call), why, and what to do today, from a letter file with an "
+                           "[interview] table.")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The follow-up file, --now, --json, --write and --strict."""
+    parser.add_argument("file", help="the follow-up file (a letter file with [interview])")
+    parser.add_argument("--now", metavar="YYYY-MM-DDTHH:MM",
+                        help="the current time, for reproducible advice (default: the clock)")
+    parser.add_argument("--json", action="store_true", help="print the advice as JSON")
+    parser.add_argument("--write", metavar="DIR",
+                        help="write the recommended letter PDF, call sheet PDF and .eml draft")
+    parser.add_argument("--strict", action="store_true",
+                        help="stop (exit 2) when the tone check finds anything, before writing")
+
+
+def _now(text: str | None) -> datetime:
+    """``--now`` as a datetime, else the clock to the minute."""
+    from ..letter.model import parse_moment
+
+    if text is None:
+        return datetime.now().replace(second=0, microsecond=0)
+    return parse_moment(text, "--now")[0]
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check, advise, write the artefacts when asked, then print the advice."""
+    from ..advice import advise_file, load_followup
+    from ..advice.artefacts import write_artefacts
+    from ..advice.report import as_json, as_text
+    from .common import warn_or_stop
+
+    follow = load_followup(args.file)
+    now = _now(args.now)
+    warn_or_stop(follow.source, strict=args.strict)
+    advice = advise_file(follow, now)
+    written = write_artefacts(follow, advice, Path(args.write)) if args.write else []
+    if args.json:
+        data = as_json(advice)
+        if args.write:
+            data["written"] = [str(p) for p in written]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(as_text(advice, follow.letter.language))
+        for path in written:
+            print(f"Wrote {path}.")
+    return 0

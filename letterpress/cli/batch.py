@@ -1,0 +1,79 @@
+"""``letterpress batch``: a letter (and/or call sheet) per row of a CSV or Excel file."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+HELP = "mail merge: a letter per row of a CSV or Excel file"
+DESCRIPTION: str | None = ("Mail merge: render TEMPLATE (a letter file whose texts are Jinja2 "
+                           "templates over `row`) once per row of DATA (.csv or .xlsx). Bad rows "
+                           "are reported and skipped. Exit 0: all rows made; 1: some rows failed "
+                           "(the others are written); 2: unusable input.")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Template and data, where to write, what to make, and how the data is read."""
+    parser.add_argument("template",
+                        help="the letter file (TOML or JSON) with {{ row.COLUMN }} fields")
+    parser.add_argument("data", help="the data: .csv (any common encoding/delimiter) or .xlsx")
+    out = parser.add_mutually_exclusive_group()
+    out.add_argument("-o", "--output", metavar="MERGED.pdf",
+                     help="one PDF with every letter, in row order (one print job)")
+    out.add_argument("--out-dir", metavar="DIR", help="one PDF per row in DIR")
+    parser.add_argument("--name", metavar="PATTERN",
+                        help="file name pattern for --out-dir, e.g. "
+                             "'{{ row.last_name }}-{{ n }}' "
+                             "(default 'row-{{ n }}'; n is the row number)")
+    parser.add_argument("--kind", choices=("letter", "call", "both"), default="letter",
+                        help="what to make per row (default: letter)")
+    parser.add_argument("--check", action="store_true",
+                        help="only check every row and report; write nothing")
+    parser.add_argument("--strict", action="store_true",
+                        help="write nothing if any row has a problem")
+    parser.add_argument("--resume", action="store_true",
+                        help="keep outputs of an earlier run that match the manifest")
+    parser.add_argument("--duplex", action="store_true",
+                        help="blank backs so no letter shares a sheet with the next (-o only)")
+    parser.add_argument("--jobs", type=int, metavar="N",
+                        help="worker processes (default: all cores)")
+    parser.add_argument("--delimiter", metavar="D",
+                        help="CSV delimiter: a character or tab/comma/semicolon/pipe (default: "
+                             "detected)")
+    parser.add_argument("--encoding", metavar="ENC",
+                        help="CSV encoding, e.g. cp1252 (default: detected)")
+    parser.add_argument("--sheet", metavar="NAME",
+                        help="worksheet of an .xlsx file (default: first)")
+    parser.add_argument("--manifest", metavar="PATH",
+                        help="manifest file, .csv or .json (default: beside the output)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the merge (or only check it), then report what was written and what failed."""
+    from ..batch import Options, run_batch
+
+    opts = Options(
+        template=Path(args.template), data=Path(args.data),
+        output=Path(args.output) if args.output else None,
+        out_dir=Path(args.out_dir) if args.out_dir else None, name=args.name, kind=args.kind,
+        check=args.check, strict=args.strict, resume=args.resume, duplex=args.duplex,
+        jobs=args.jobs, delimiter=args.delimiter, sheet=args.sheet, encoding=args.encoding,
+        manifest=Path(args.manifest) if args.manifest else None,
+    )
+    summary = run_batch(opts)
+    errors = {f.row for f in summary.findings if f.severity == "error"}
+    warnings = sum(1 for f in summary.findings if f.severity == "warning")
+    if opts.check:
+        ok = summary.rows - len(errors)
+        print(f"Checked {summary.rows} rows: {ok} ready, {len(errors)} with problems"
+              + (f", {warnings} warnings" if warnings else "") + ".")
+        return summary.exit_code
+    if opts.strict and summary.exit_code:
+        return summary.exit_code
+    where = str(opts.output) if opts.output else f"{opts.out_dir}/"
+    done = f"{summary.made} {'document' if summary.made == 1 else 'documents'}"
+    extra = f", {summary.resumed} rows kept from the last run" if summary.resumed else ""
+    pages = f"{summary.pages} page{'s' if summary.pages != 1 else ''}"
+    failed = f"{summary.failed} row{'s' if summary.failed != 1 else ''} failed"
+    print(f"Wrote {where}: {done} from {summary.rows} rows ({pages}){extra}; {failed}.")
+    print(f"Manifest: {summary.manifest}")
+    return summary.exit_code

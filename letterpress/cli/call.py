@@ -1,0 +1,39 @@
+"""``letterpress call``: the one-page phone-call cheat sheet."""
+from __future__ import annotations
+
+import argparse
+
+HELP = "render the [call] table as a one-page call sheet PDF"
+DESCRIPTION: str | None = ("Render a letter file's [call] table as a one-page phone-call "
+                           "cheat sheet: number and QR code, best time in both zones, "
+                           "script, voicemail, reminders, outcome box and notes.")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The letter file, -o, --paper and --strict."""
+    parser.add_argument("file", help="the letter file (TOML or JSON) with a [call] table")
+    parser.add_argument("-o", "--output", help="the PDF to write (default: FILE with -call.pdf)")
+    parser.add_argument("--paper", choices=("a4", "letter"), type=str.lower,
+                        help="paper size (default: the paper of the file's layout)")
+    parser.add_argument("--strict", action="store_true",
+                        help="stop (exit 2) on tone or leftover-placeholder findings, before "
+                             "writing")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check, render the sheet, then report the number to call and when."""
+    from ..callsheet import render_call_sheet
+    from ..source import load_source
+    from .common import output_beside, warn, warn_or_stop
+
+    out = output_beside(args.file, args.output, "-call.pdf")
+    source = load_source(args.file)
+    warn_or_stop(source, strict=args.strict)
+    result = render_call_sheet(source, out, paper=args.paper)
+    for warning in result.warnings:
+        warn(f"{args.file}: {warning}")
+    sheet = result.sheet
+    print(f"Wrote {out} (1 page, {result.paper}, {result.size:g} pt type).")
+    print(f"Call {sheet.contact} on {sheet.phone.international}"
+          f" ({sheet.call_on.isoformat()}); voicemail about {sheet.voicemail_seconds} s.")
+    return 0
