@@ -100,7 +100,7 @@ def test_carriers_lists_every_service() -> None:
       "--posted", "2026-01-05T10:00"), "royal-mail does not collect letters in DE"),
     (("--carrier", "canada-post", "--from", "CA", "--to", "CA", "--from-postcode", "12345",
       "--to-postcode", "K1A 0B1", "--posted", "2026-01-05T10:00"),
-     "--from-postcode: '12345' is not a Canadian postal code"),
+     "--from-postcode: '12345' is not a postcode of Canada; write it like H3Z 2Y7"),
     (("--carrier", "deutsche-post", "--from", "DE", "--to", "DE", "--cutoff", "5pm",
       "--posted", "2026-01-05T10:00"), "--cutoff: '5pm' is not a time of day"),
     (("--carrier", "deutsche-post", "--from", "DE", "--to", "DE",
