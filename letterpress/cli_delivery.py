@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import datetime
 from typing import Any
 
 from .errors import UserError
@@ -21,15 +22,20 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
                          description="Delivery dates from the carrier's published standard. "
                                      "Give --posted for the arrival dates, or --arrive-by for "
                                      "the last posting time that still meets a date.")
-    est.add_argument("--carrier", help="carrier id (see `letterpress carriers`)")
+    est.add_argument("--carrier", help="carrier id (see `letterpress carriers`; default: the "
+                                       "national carrier of --from)")
     est.add_argument("--service", help="service id (default: the carrier's standard letter)")
     est.add_argument("--from", dest="origin", metavar="CC[-SUB]",
                      help="origin country, optionally with subdivision (DE-BY)")
     est.add_argument("--to", dest="destination", metavar="CC[-SUB]",
                      help="destination country, optionally with subdivision")
-    est.add_argument("--from-postcode", metavar="P", help="origin postcode")
-    est.add_argument("--to-postcode", metavar="P", help="destination postcode")
-    est.add_argument("--posted", metavar="YYYY-MM-DDTHH:MM", help="posting date and time")
+    est.add_argument("--from-postcode", metavar="P",
+                     help="origin postcode (settles the region and the route where it can)")
+    est.add_argument("--to-postcode", metavar="P",
+                     help="destination postcode (settles the region and the route where it can)")
+    est.add_argument("--posted", metavar="WHEN",
+                     help="posting time: YYYY-MM-DDTHH:MM, `now`, or a date alone (today: now; "
+                          "another day: before its last collection)")
     est.add_argument("--arrive-by", metavar="YYYY-MM-DD",
                      help="reverse mode: the last posting time whose expected date meets this")
     est.add_argument("--cutoff", metavar="HH:MM", help="last collection time (default per carrier)")
@@ -42,8 +48,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
 def _required(args: argparse.Namespace) -> None:
     """argparse would print usage plus an error; one UserError line is clearer."""
-    for attr, option, example in (("carrier", "--carrier", "deutsche-post"),
-                                  ("origin", "--from", "DE"),
+    for attr, option, example in (("origin", "--from", "DE"),
                                   ("destination", "--to", "DE")):
         if not getattr(args, attr):
             raise UserError(f"{option} is required", where="estimate",
@@ -70,9 +75,16 @@ def _estimate(args: argparse.Namespace) -> int:
     """Forward or reverse estimate, printed as a sentence plus notes, or as JSON."""
     # imported here: the holiday calendars load slowly, and other commands never need them
     from .delivery import as_json, describe, estimate_delivery, latest_posting
-    from .delivery.mailing import parse_cutoff, parse_day, parse_posted
+    from .delivery.mailing import (
+        carrier_or_national,
+        parse_cutoff,
+        parse_day,
+        posting_from_option,
+        with_notes,
+    )
     from .delivery.text import describe_latest_posting
 
+    args.carrier = carrier_or_national(args.carrier, args.origin, where="carrier")
     cutoff = parse_cutoff(args.cutoff, where="cutoff") if args.cutoff else None
     common: dict[str, Any] = dict(origin=args.origin, destination=args.destination,
                                   origin_postcode=args.from_postcode,
@@ -89,8 +101,9 @@ def _estimate(args: argparse.Namespace) -> int:
             print(describe_latest_posting(posted, arrive_by, estimate))
             _print_notes(estimate.target, estimate.notes)
         return 0
-    posted = parse_posted(args.posted, where="posted")
-    estimate = estimate_delivery(args.carrier, args.service, posted=posted, **common)
+    posted, notes = posting_from_option(args.posted, datetime.now(), where="posted")
+    estimate = with_notes(
+        estimate_delivery(args.carrier, args.service, posted=posted, **common), notes)
     if args.json:
         print(json.dumps(as_json(estimate), ensure_ascii=False, indent=2))
     else:
