@@ -124,7 +124,7 @@ def run_carriers(args: argparse.Namespace) -> int:
     from .delivery.data import load_carriers
 
     """``letterpress carriers``: one line per carrier and service."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for carrier in load_carriers().values():
         for service in carrier.services.values():
             rows.append({
