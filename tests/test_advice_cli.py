@@ -1,5 +1,6 @@
 """``advise`` and ``check`` through the real CLI: exit codes, JSON, --write artefacts, the .eml
-draft read back with the standard library, --strict, and one-line errors without tracebacks."""
+draft read back with the standard library, --strict, and one-line errors without tracebacks.
+(The bundled example's advice through the CLI is a scenario in tests/cases/advice/wording.toml.)"""
 from __future__ import annotations
 
 import json
@@ -19,18 +20,6 @@ def follow_up_file(write_letter: Any, interview: dict[str, Any], **changes: Any)
     data = letter(**changes)
     data["interview"] = interview
     return write_letter(data, "follow.json")
-
-
-def test_example_advice_as_text_and_json() -> None:
-    text = run_cli("advise", EXAMPLE, "--now", "2026-12-22T16:00")
-    assert text.returncode == 0, text.stderr
-    assert text.stdout.startswith("Recommended: letter, call\n")
-    assert "Today (Tue 22 Dec):" in text.stdout
-    out = json.loads(run_cli("advise", EXAMPLE, "--now", "2026-12-22T16:00", "--json").stdout)
-    assert out["recommended"] == ["letter", "call"]
-    assert out["letter_arrives"] == "2026-12-28"
-    assert out["call_on"]["date"] == "2026-12-23"
-    assert out["send_by"] == "2026-12-23T10:00"
 
 
 def test_write_produces_the_eml_draft_with_to_and_cc(tmp_path: Path, write_letter: Any) -> None:

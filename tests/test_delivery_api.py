@@ -96,10 +96,19 @@ def test_international_within_eu_uses_the_directive_for_any_carrier() -> None:
 
 
 def test_international_outside_eu_is_a_flagged_upu_estimate() -> None:
-    estimate = estimate_delivery("royal-mail", "first", origin="GB", destination="FR",
+    estimate = estimate_delivery("deutsche-post", None, origin="DE", destination="US",
                                  posted=NOON)
     assert estimate.expected == date(2026, 3, 9) and estimate.expected_share == 80
     assert "not a promise" in estimate.notes[0]
+
+
+def test_royal_mail_international_standard_by_destination_group() -> None:
+    europe = estimate_delivery("royal-mail", "first", origin="GB", destination="FR", posted=NOON)
+    assert (europe.expected, europe.expected_share) == (date(2026, 3, 5), None)
+    assert europe.notes[0] == ("International letter: Royal Mail's published time to europe "
+                               "applies.")
+    world = estimate_delivery("royal-mail", "first", origin="GB", destination="JP", posted=NOON)
+    assert (world.earliest, world.expected) == (date(2026, 3, 6), date(2026, 3, 10))
 
 
 def test_postcodes_choose_the_canada_post_zone() -> None:
@@ -108,16 +117,23 @@ def test_postcodes_choose_the_canada_post_zone() -> None:
                                  posted=NOON, origin_postcode=a,
                                  destination_postcode=b).expected
     assert expected("K1A 0B1", "K1A 0A6") == date(2026, 3, 4)   # local, 2 days
-    assert expected("K1A 0B1", "M5V 2T6") == date(2026, 3, 5)   # Ontario, 3 days
-    assert expected("K1A 0B1", "V6B 1A1") == date(2026, 3, 6)   # national, 4 days
+    assert expected("K1P 1J1", "M5V 2T6") == date(2026, 3, 5)   # Ontario, 3 days
+    assert expected("K1P 1J1", "V6B 1A1") == date(2026, 3, 6)   # national, 4 days
     assert expected(None, "V6B 1A1") == date(2026, 3, 6)        # unknown: national
 
 
-def test_australia_without_postcodes_gives_the_widest_range_and_says_why() -> None:
+def test_australia_without_postcodes_gives_the_state_range_and_says_why() -> None:
     estimate = estimate_delivery("australia-post", "regular", origin="AU-NSW",
                                  destination="AU-NSW", posted=NOON)
-    assert (estimate.earliest, estimate.expected) == (date(2026, 3, 5), date(2026, 3, 11))
-    assert any("without both postcodes" in note for note in estimate.notes)
+    assert (estimate.earliest, estimate.expected) == (date(2026, 3, 5), date(2026, 3, 9))
+    assert any("needs both postcodes" in note for note in estimate.notes)
+    nowhere = estimate_delivery("australia-post", "regular", origin="AU", destination="AU",
+                                posted=NOON)
+    # No state: holidays of any state count. Mon 2 Mar is Labour Day in WA, so the letter is
+    # deposited Tue 3; Mon 9 Mar is a holiday in ACT, SA, TAS and VIC: 3 days Fri 6, 7 days Fri 13.
+    assert (nowhere.deposit_day, nowhere.earliest, nowhere.expected) == (
+        date(2026, 3, 3), date(2026, 3, 6), date(2026, 3, 13))
+    assert any("without both states or postcodes" in note for note in nowhere.notes)
 
 
 def test_describe_variants() -> None:

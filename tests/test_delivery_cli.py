@@ -100,7 +100,7 @@ def test_carriers_lists_every_service() -> None:
       "--posted", "2026-01-05T10:00"), "royal-mail does not collect letters in DE"),
     (("--carrier", "canada-post", "--from", "CA", "--to", "CA", "--from-postcode", "12345",
       "--to-postcode", "K1A 0B1", "--posted", "2026-01-05T10:00"),
-     "--from-postcode: '12345' is not a Canadian postal code"),
+     "--from-postcode: '12345' is not a postcode of Canada; write it like H3Z 2Y7"),
     (("--carrier", "deutsche-post", "--from", "DE", "--to", "DE", "--cutoff", "5pm",
       "--posted", "2026-01-05T10:00"), "--cutoff: '5pm' is not a time of day"),
     (("--carrier", "deutsche-post", "--from", "DE", "--to", "DE",
@@ -113,3 +113,45 @@ def test_user_errors_are_one_line_exit_2(args: tuple[str, ...], fragment: str) -
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("letterpress: error: ")
     assert fragment in lines[0], lines[0]
+
+
+def test_carrier_defaults_to_the_national_carrier_of_from() -> None:
+    result = run("estimate", "--from", "GB", "--to", "GB", "--posted", "2026-03-02T12:00",
+                 "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["carrier"], data["service"]) == ("royal-mail", "second")
+    missing = run("estimate", "--from", "BR", "--to", "BR", "--posted", "2026-03-02T12:00")
+    assert missing.returncode == 2
+    assert missing.stderr.strip() == ("letterpress: error: --carrier: no carrier known for "
+                                      "letters posted in BR; choose one with "
+                                      "`letterpress carriers`")
+
+
+def test_posted_now_today_and_another_day() -> None:
+    from datetime import date, datetime
+
+    before = datetime.now().replace(second=0, microsecond=0)
+    now = json.loads(estimate("--posted", "now", "--json").stdout)
+    assert before <= datetime.fromisoformat(now["posted"]) <= datetime.now()
+    today = json.loads(estimate("--posted", date.today().isoformat(), "--json").stdout)
+    assert today["posted"][:10] == date.today().isoformat()
+    assert today["notes"][0].startswith("Posted today: taken as now (")
+    other = json.loads(estimate("--posted", "2026-11-27", "--json").stdout)
+    assert (other["posted"], other["deposit_day"]) == ("2026-11-27T00:00", "2026-11-27")
+    assert other["notes"][0] == ("No posting time given: assumed before the last collection "
+                                 "that day.")
+
+
+def test_to_postcode_settles_the_german_land() -> None:
+    result = estimate("--to-postcode", "04275", "--posted", "2026-11-17T12:00", "--json",
+                      route=("DE-SN", "DE"))
+    data = json.loads(result.stdout)
+    # Tue 17 Nov: Wed 18 Buß- und Bettag (Saxony), Thu 19, Fri 20, Sat 21 = E+3, Mon 23 = E+4.
+    assert (data["expected"], data["latest"]) == ("2026-11-21", "2026-11-23")
+    assert "Holidays of DE-SN (from the postcode 04275) are counted." in data["notes"]
+    wrong = estimate("--to-postcode", "04275", "--posted", "2026-11-17T12:00",
+                     route=("DE", "DE-BY"))
+    assert wrong.returncode == 2
+    assert wrong.stderr.strip() == ("letterpress: error: --to-postcode: postcode 04275 is in "
+                                    "DE-SN, not DE-BY; fix the postcode or the subdivision")

@@ -29,6 +29,7 @@ def test_wheel_carries_layouts_fonts_and_carriers(wheel: Path) -> None:
     assert "letterpress/_data/layouts/din5008-b.toml" in names
     assert "letterpress/_data/fonts/NotoSerif-BoldItalic.ttf" in names
     assert "letterpress/_data/fonts/OFL.txt" in names
+    assert "letterpress/_data/carriers/regions/de-subdivisions.toml" in names
     assert any(n.startswith("letterpress/i18n/") for n in names)
     assert "letterpress/callsheet/text/de.toml" in names
 
@@ -58,6 +59,11 @@ def test_installed_wheel_renders_the_example_outside_the_checkout(wheel: Path,
                           cwd=work, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert (work / "thank-you.pdf").stat().st_size > 10_000
+    estimate = subprocess.run([str(python), "-m", "letterpress", "estimate", "--from", "DE",
+                               "--to", "DE", "--to-postcode", "04275", "--posted",
+                               "2026-11-17T12:00"], cwd=work, capture_output=True, text=True)
+    assert estimate.returncode == 0, estimate.stderr
+    assert "Holidays of DE-SN (from the postcode 04275) are counted." in estimate.stdout
     shutil.copy(ROOT / "examples" / "call.toml", work / "call.toml")
     call = subprocess.run([str(python), "-m", "letterpress", "call", "call.toml", "-o", "c.pdf"],
                           cwd=work, capture_output=True, text=True)

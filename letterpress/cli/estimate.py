@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import datetime
 from typing import Any
 
 from ..errors import UserError
@@ -22,15 +23,21 @@ _OPTIONS = {"carrier": "--carrier", "service": "--service", "from": "--from", "t
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Carrier and service, the two places, and --posted or --arrive-by."""
-    parser.add_argument("--carrier", help="carrier id (see `letterpress carriers`)")
+    parser.add_argument("--carrier", help="carrier id (see `letterpress carriers`; default: the "
+                                          "national carrier of --from)")
     parser.add_argument("--service", help="service id (default: the carrier's standard letter)")
     parser.add_argument("--from", dest="origin", metavar="CC[-SUB]",
                         help="origin country, optionally with subdivision (DE-BY)")
     parser.add_argument("--to", dest="destination", metavar="CC[-SUB]",
                         help="destination country, optionally with subdivision")
-    parser.add_argument("--from-postcode", metavar="P", help="origin postcode")
-    parser.add_argument("--to-postcode", metavar="P", help="destination postcode")
-    parser.add_argument("--posted", metavar="YYYY-MM-DDTHH:MM", help="posting date and time")
+    parser.add_argument("--from-postcode", metavar="P",
+                        help="origin postcode (settles the region and the route where it can)")
+    parser.add_argument("--to-postcode", metavar="P",
+                        help="destination postcode (settles the region and the route where it "
+                             "can)")
+    parser.add_argument("--posted", metavar="WHEN",
+                        help="posting time: YYYY-MM-DDTHH:MM, `now`, or a date alone (today: "
+                             "now; another day: before its last collection)")
     parser.add_argument("--arrive-by", metavar="YYYY-MM-DD",
                         help="reverse mode: the last posting time whose expected date meets this")
     parser.add_argument("--cutoff", metavar="HH:MM",
@@ -40,8 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _required(args: argparse.Namespace) -> None:
     """argparse would print usage plus an error; one UserError line is clearer."""
-    for attr, option, example in (("carrier", "--carrier", "deutsche-post"),
-                                  ("origin", "--from", "DE"),
+    for attr, option, example in (("origin", "--from", "DE"),
                                   ("destination", "--to", "DE")):
         if not getattr(args, attr):
             raise UserError(f"{option} is required", where="estimate",
@@ -68,9 +74,16 @@ def _estimate(args: argparse.Namespace) -> int:
     """Forward or reverse estimate, printed as a sentence plus notes, or as JSON."""
     # imported here: the holiday calendars load slowly, and other commands never need them
     from ..delivery import as_json, describe, estimate_delivery, latest_posting
-    from ..delivery.mailing import parse_cutoff, parse_day, parse_posted
+    from ..delivery.mailing import (
+        carrier_or_national,
+        parse_cutoff,
+        parse_day,
+        posting_from_option,
+        with_notes,
+    )
     from ..delivery.text import describe_latest_posting
 
+    args.carrier = carrier_or_national(args.carrier, args.origin, where="carrier")
     cutoff = parse_cutoff(args.cutoff, where="cutoff") if args.cutoff else None
     common: dict[str, Any] = dict(origin=args.origin, destination=args.destination,
                                   origin_postcode=args.from_postcode,
@@ -87,8 +100,9 @@ def _estimate(args: argparse.Namespace) -> int:
             print(describe_latest_posting(posted, arrive_by, estimate))
             _print_notes(estimate.target, estimate.notes)
         return 0
-    posted = parse_posted(args.posted, where="posted")
-    estimate = estimate_delivery(args.carrier, args.service, posted=posted, **common)
+    posted, notes = posting_from_option(args.posted, datetime.now(), where="posted")
+    estimate = with_notes(
+        estimate_delivery(args.carrier, args.service, posted=posted, **common), notes)
     if args.json:
         print(json.dumps(as_json(estimate), ensure_ascii=False, indent=2))
     else:

@@ -17,10 +17,21 @@ _MAX_SCAN = 400  # days; no letter standard comes anywhere near this
 
 @dataclass(frozen=True)
 class Place:
-    """A country (ISO 3166-1 alpha-2), optionally with a subdivision as `holidays` names it."""
+    """A country (ISO 3166-1 alpha-2), optionally with a subdivision as `holidays` names it.
+
+    ``settled`` says the region is known even without a subdivision (a postcode in a part of the
+    country with no holidays of its own, or a carrier on a national calendar); an unsettled place
+    without subdivision may be anywhere in the country.
+    """
 
     country: str
     subdiv: str | None = None
+    settled: bool = False
+
+    @property
+    def anywhere(self) -> bool:
+        """Whether the place may lie in any part of its country."""
+        return self.subdiv is None and not self.settled
 
     def __str__(self) -> str:
         return f"{self.country}-{self.subdiv}" if self.subdiv else self.country
@@ -41,7 +52,7 @@ def parse_place(text: str, *, where: str) -> Place:
         listed = ", ".join(supported[country][:12]) or "none"
         raise UserError(f"unknown subdivision {subdiv!r} of {country}", where=where,
                         hint=f"known subdivisions: {listed}")
-    return Place(country, known[subdiv.upper()])
+    return Place(country, known[subdiv.upper()], settled=True)
 
 
 @lru_cache(maxsize=256)
@@ -54,20 +65,40 @@ def _holidays(place: Place, categories: tuple[str, ...]) -> holidays.HolidayBase
 
 @dataclass(frozen=True)
 class HolidaySource:
-    """One place's public holidays, with the categories the carrier observes there."""
+    """One place's public holidays, with the categories the carrier observes there; for a place
+    that may lie anywhere in its country, also the holidays of each of its ``parts``."""
 
     place: Place
     categories: tuple[str, ...] = ("public",)
+    parts: tuple[str, ...] = ()
 
-    def name(self, day: date) -> str | None:
-        """The holiday's name on ``day``, or None; UserError if the data lacks that year."""
-        calendar = _holidays(self.place, self.categories)
+    def _name(self, place: Place, day: date) -> str | None:
+        """One calendar's holiday name on ``day``; UserError if the data lacks that year."""
+        calendar = _holidays(place, self.categories)
         if not calendar.start_year <= day.year <= calendar.end_year:
             raise UserError(
-                f"no public-holiday data for {self.place.country} in {day.year}",
+                f"no public-holiday data for {place.country} in {day.year}",
                 where="posted",
                 hint=f"the holidays package covers {calendar.start_year}-{calendar.end_year}")
         return calendar.get(day)
+
+    def label(self, day: date) -> str | None:
+        """``"Christmas Day (DE)"``, or for a place anywhere in its country a holiday of any of
+        its parts, ``"Easter Monday (GB-ENG, GB-NIR, GB-WLS)"``; None on other days."""
+        name = self._name(self.place, day)
+        if name or not self.place.anywhere:
+            return f"{name} ({self.place})" if name else None
+        found: dict[str, list[str]] = {}
+        for part in self.parts:
+            part_name = self._name(Place(self.place.country, part, settled=True), day)
+            if part_name:
+                found.setdefault(part_name, []).append(part)
+        if not found:
+            return None
+        name, parts = next(iter(found.items()))
+        where = ", ".join(f"{self.place.country}-{part}" for part in parts[:3])
+        more = f" and {len(parts) - 3} more" if len(parts) > 3 else ""
+        return f"{name} ({where}{more})"
 
 
 def format_days(days: frozenset[int]) -> str:
@@ -89,9 +120,9 @@ class PostalCalendar:
     def holiday(self, day: date) -> str | None:
         """``"Christmas Day (DE)"`` if ``day`` is a holiday at any place, else None."""
         for source in self.sources:
-            name = source.name(day)
-            if name:
-                return f"{name} ({source.place})"
+            label = source.label(day)
+            if label:
+                return label
         return None
 
     def is_open(self, day: date) -> bool:

@@ -14,7 +14,7 @@ from .model import WEEKDAYS, Carrier, Rule, Service, Standard, Target
 
 _CARRIER_KEYS = {"id", "name", "countries", "default_service", "cutoff", "cutoff_source",
                  "collection_days", "holiday_categories", "subdivision_holidays", "services",
-                 "international", "postcode_regions", "postcode_ranges", "source"}
+                 "international", "international_groups", "source"}
 _RULE_KEYS = {"valid_from", "valid_until", "source", "counted_days", "delivery_days", "selector",
               "zones", "notes", "expected", "earliest", "latest", "label", "note",
               "valid_from_note"}
@@ -191,7 +191,8 @@ def load_carrier(path: Path) -> Carrier:
     for service_id, service_raw in services_raw.items():
         field = f"services.{service_id}"
         service_table = reader.table(service_raw, field,
-                                     {"name", "rules", "cutoff", "collection_days"})
+                                     {"name", "rules", "cutoff", "cutoff_source",
+                                      "collection_days"})
         services[service_id] = Service(
             id=service_id, name=reader.text(service_table.get("name"), f"{field}.name"),
             rules=_rules(reader, service_table.get("rules"), f"{field}.rules"),
@@ -203,14 +204,20 @@ def load_carrier(path: Path) -> Carrier:
     default_service = reader.text(table.get("default_service"), "default_service")
     if default_service not in services:
         raise reader.fail("default_service", f"names no service of {carrier_id}")
-    international = {dest.upper(): _rules(reader, rules, f"international.{dest}")
+    international = {(dest.upper() if len(dest) == 2 else dest.lower()):
+                     _rules(reader, rules, f"international.{dest}")
                      for dest, rules in reader.table(table.get("international", {}),
                                                      "international").items()}
     countries = table.get("countries")
     if not isinstance(countries, list) or not countries:
         raise reader.fail("countries", "must list the ISO country codes the carrier serves")
-    ranges = tuple((int(lo), int(hi), str(region))
-                   for lo, hi, region in table.get("postcode_ranges", []))
+    groups = {str(name).lower(): frozenset(str(code).upper() for code in members)
+              for name, members in reader.table(table.get("international_groups", {}),
+                                                "international_groups").items()}
+    for dest in international:
+        if dest != "*" and len(dest) != 2 and dest.lower() not in groups:
+            raise reader.fail(f"international.{dest}",
+                              "must be a country code, \"*\" or a name in international_groups")
     return Carrier(
         id=carrier_id, name=reader.text(table.get("name"), "name"),
         countries=tuple(str(code).upper() for code in countries),
@@ -220,10 +227,8 @@ def load_carrier(path: Path) -> Carrier:
         services=services, default_service=default_service,
         holiday_categories=tuple(table.get("holiday_categories", ("public",))),
         subdivision_holidays=bool(table.get("subdivision_holidays", True)),
-        international=international,
-        postcode_regions={str(k).upper(): str(v)
-                          for k, v in table.get("postcode_regions", {}).items()},
-        postcode_ranges=ranges, source=str(table.get("source", "")))
+        international=international, international_groups=groups,
+        source=str(table.get("source", "")))
 
 
 @cache

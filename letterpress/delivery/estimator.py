@@ -18,13 +18,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-import holidays
-
 from ..errors import UserError
 from .calendar import HolidaySource, Place, PostalCalendar, format_days, parse_place
 from .data import load_carriers
 from .model import Carrier, Estimate, Rule, Service, Standard
-from .zones import SELECTORS, Route, ZoneChoice, region_of
+from .postcodes import normalise, parts_of, subdivision_of, subdivisions_named
+from .zones import SELECTORS, Route, ZoneChoice
 
 EU_RULE = "eu-cross-border"
 UPU_RULE = "upu"
@@ -114,11 +113,13 @@ def _route_rules(carrier: Carrier, service: Service, origin: Place,
         return eu.services[eu.default_service].rules, eu.name, (
             f"International letter within the EU: the Postal Directive's cross-border standard "
             f"applies instead of {carrier.name}'s domestic standard.",)
-    for key in (destination.country, "*"):
+    groups = [name for name, members in carrier.international_groups.items()
+              if destination.country in members]
+    for key in (destination.country, *groups, "*"):
         if key in carrier.international:
+            to = {destination.country: "this country", "*": "other countries"}.get(key, key)
             return carrier.international[key], f"{carrier.name} international", (
-                f"International letter: {carrier.name}'s published time to "
-                f"{'this country' if key != '*' else 'other countries'} applies.",)
+                f"International letter: {carrier.name}'s published time to {to} applies.",)
     upu = carriers[UPU_RULE]
     return upu.services[upu.default_service].rules, upu.name, (
         f"No delivery standard is published for letters from {origin.country} to "
@@ -127,35 +128,58 @@ def _route_rules(carrier: Carrier, service: Service, origin: Place,
         "five takes longer and no upper bound is published.",)
 
 
+def _resolve(place: Place, postcode: str | None, where: str) -> tuple[Place, str | None, str]:
+    """A place refined by its postcode: (place, normalised postcode, note or "")."""
+    if not postcode:
+        return place, None, ""
+    code = normalise(place.country, postcode, where)
+    found = subdivision_of(place.country, code)
+    if place.subdiv:
+        if found.subdiv and found.subdiv != place.subdiv \
+                and place.subdiv in subdivisions_named(place.country):
+            raise UserError(f"postcode {postcode} is in {place.country}-{found.subdiv}, "
+                            f"not {place}", where=where,
+                            hint="fix the postcode or the subdivision")
+        return place, code, ""
+    if not found.settled:
+        return place, code, ""
+    settled = Place(place.country, found.subdiv, settled=True)
+    if found.subdiv:
+        return settled, code, f"Holidays of {settled} (from the postcode {postcode}) are counted."
+    return settled, code, (f"The postcode {postcode} lies in no part of {place.country} with "
+                           "holidays of its own: only nationwide holidays are counted.")
+
+
+def _anywhere_note(place: Place) -> str:
+    """The note for a place whose region is unknown: every part's holidays count."""
+    parts = parts_of(place.country)
+    return (f"No region or postcode given for {place.country}: a holiday in any part of "
+            f"{place.country} is counted, so the dates may be late; give e.g. "
+            f"{place.country}-{parts[0]} or the postcode for one region's holidays.")
+
+
 def _plan(carrier_id: str, service_id: str | None, origin: str, destination: str,
           origin_postcode: str | None, destination_postcode: str | None,
           cutoff: time | None) -> _Plan:
     """Resolve ids and places once for forward and reverse estimates."""
     carrier = find_carrier(carrier_id)
     service = find_service(carrier, service_id)
-    origin_place = parse_place(origin, where="from")
-    dest_place = parse_place(destination, where="to")
+    origin_place, origin_code, origin_note = _resolve(
+        parse_place(origin, where="from"), _clean(origin_postcode), "from_postcode")
+    dest_place, dest_code, dest_note = _resolve(
+        parse_place(destination, where="to"), _clean(destination_postcode), "to_postcode")
     rules, rules_name, notes = _route_rules(carrier, service, origin_place, dest_place)
     route = Route(origin_place.country, dest_place.country, origin_place.subdiv,
-                  dest_place.subdiv, _clean(origin_postcode), _clean(destination_postcode))
-    if origin_place.country in carrier.countries:
-        origin_place, note = _with_region(
-            origin_place, region_of(carrier, route.origin_postcode, "from_postcode"))
-        notes += (note,) if note else ()
-    if dest_place.country in carrier.countries:
-        dest_place, note = _with_region(
-            dest_place, region_of(carrier, route.destination_postcode, "to_postcode"))
-        notes += (note,) if note else ()
-    for place in (origin_place, dest_place):
-        subdivisions = holidays.list_supported_countries().get(place.country)
-        if place.subdiv is None and subdivisions and _uses_subdivisions(carrier, place.country):
-            notes += (f"No subdivision given for {place.country}: only nationwide holidays are "
-                      f"counted; give e.g. {place.country}-{subdivisions[0]} for regional "
-                      "ones.",)
-    collection_place = _holiday_place(carrier, origin_place)
-    collection = PostalCalendar(
-        service.collection_days or carrier.collection_days,
-        (HolidaySource(collection_place, _categories(carrier, collection_place)),))
+                  dest_place.subdiv, origin_code, dest_code)
+    origin_place = _holiday_place(carrier, origin_place)
+    dest_place = _holiday_place(carrier, dest_place)
+    for place, note in ((origin_place, origin_note), (dest_place, dest_note)):
+        if note and _uses_subdivisions(carrier, place.country):
+            notes += (note,)
+        if place.anywhere and parts_of(place.country):
+            notes += (_anywhere_note(place),)
+    collection = PostalCalendar(service.collection_days or carrier.collection_days,
+                                (_holidays_at(carrier, origin_place),))
     return _Plan(carrier, service, origin_place, dest_place, route, rules, rules_name,
                  cutoff or service.cutoff or carrier.cutoff, collection, notes)
 
@@ -171,13 +195,27 @@ def _categories(carrier: Carrier, place: Place) -> tuple[str, ...]:
 
 
 def _uses_subdivisions(carrier: Carrier, country: str) -> bool:
-    """Whether regional holidays count in a country (not for carriers on a federal calendar)."""
-    return carrier.subdivision_holidays or country not in carrier.countries
+    """Whether regional holidays count in a country: not where the carrier delivering there (the
+    chosen one at home, the national one abroad) keeps a federal or national calendar."""
+    if country not in carrier.countries:
+        national = carrier_for_country(country)
+        if national is None:
+            return True
+        carrier = find_carrier(national[0])
+    return carrier.subdivision_holidays
+
+
+def _holidays_at(carrier: Carrier, place: Place) -> HolidaySource:
+    """The holidays that count at a place (of all its country's parts if it may be anywhere)."""
+    parts = parts_of(place.country) if place.anywhere else ()
+    return HolidaySource(place, _categories(carrier, place), parts)
 
 
 def _holiday_place(carrier: Carrier, place: Place) -> Place:
-    """The place whose holidays count: without its subdivision where regional ones do not."""
-    return place if _uses_subdivisions(carrier, place.country) else Place(place.country)
+    """The place whose holidays count: the country's alone where regional ones do not."""
+    if _uses_subdivisions(carrier, place.country):
+        return place
+    return Place(place.country, settled=True)
 
 
 def _rule_for(plan: _Plan, deposit: date) -> Rule:
@@ -195,17 +233,6 @@ def _rule_for(plan: _Plan, deposit: date) -> Rule:
         f"no {plan.rules_name} rule is valid for a letter deposited on {deposit}",
         too_early=False, where="posted",
         hint=f"the last known rule ended on {last.valid_until}; the carrier data needs updating")
-
-
-def _with_region(place: Place, region: str | None) -> tuple[Place, str | None]:
-    """A place given without subdivision gains the region found from its postcode."""
-    if place.subdiv or not region:
-        return place, None
-    try:
-        found = parse_place(f"{place.country}-{region}", where="postcode")
-    except UserError:
-        return place, None
-    return found, f"Holidays of {found} (from the postcode) are counted."
 
 
 def _share(share: float | None) -> str:
@@ -244,8 +271,7 @@ def _estimate(plan: _Plan, posted: datetime) -> Estimate:
         or rule.standards["unknown"]
     sources: list[HolidaySource] = []
     for place in (plan.origin, plan.destination):
-        use = _holiday_place(plan.carrier, place)
-        source = HolidaySource(use, _categories(plan.carrier, use))
+        source = _holidays_at(plan.carrier, place)
         if source not in sources:
             sources.append(source)
     counted = PostalCalendar(rule.counted_days, tuple(sources))

@@ -29,6 +29,41 @@ def parse_day(raw: Any, *, where: str) -> date:
     return model.parse_day(raw, where)
 
 
+def posting_from_option(raw: str, now: datetime, *, where: str) -> tuple[datetime, tuple[str, ...]]:
+    """``--posted``: ``now``, a date alone (today: now; another day: before its last collection)
+    or a date and time; returns the moment and the notes that say what was assumed."""
+    text = str(raw).strip()
+    if text.lower() == "now":
+        return now.replace(second=0, microsecond=0, tzinfo=None), ()
+    try:
+        day = date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        day = None
+    if day is None:
+        return parse_posted(text, where=where), ()
+    if day == now.date():
+        return now.replace(second=0, microsecond=0, tzinfo=None), (
+            f"Posted today: taken as now ({now:%H:%M}).",)
+    return datetime.combine(day, time(0, 0)), (
+        "No posting time given: assumed before the last collection that day.",)
+
+
+def carrier_or_national(carrier: str | None, origin: str, *, where: str) -> str:
+    """The carrier given, else the national carrier of the origin country."""
+    if carrier:
+        return str(carrier)
+    found = carrier_for_country(origin)
+    if found is None:
+        raise UserError(f"no carrier known for letters posted in {origin}", where=where,
+                        hint="choose one with `letterpress carriers`")
+    return found[0]
+
+
+def with_notes(estimate: Estimate, notes: tuple[str, ...]) -> Estimate:
+    """The estimate with ``notes`` put first."""
+    return dataclasses.replace(estimate, notes=(*notes, *estimate.notes)) if notes else estimate
+
+
 def parse_cutoff(raw: Any, *, where: str) -> time:
     """``HH:MM`` (or a TOML time) as a time."""
     try:
@@ -59,13 +94,7 @@ def estimate_from_mailing(mailing: dict[str, Any], *, where: str, origin_country
     notes: list[str] = []
     origin = str(mailing.get("from") or origin_country)
     destination = str(mailing.get("to") or destination_country)
-    carrier = mailing.get("carrier")
-    if carrier is None:
-        found = carrier_for_country(origin)
-        if found is None:
-            raise UserError(f"no carrier known for letters posted in {origin}",
-                            where=place("carrier"), hint="set mailing.carrier")
-        carrier = found[0]
+    carrier = carrier_or_national(mailing.get("carrier"), origin, where=place("carrier"))
     raw_posted = mailing.get("posted", default_posted)
     if isinstance(raw_posted, date) and not isinstance(raw_posted, datetime):
         posted = datetime.combine(raw_posted, time(0, 0))
@@ -85,9 +114,7 @@ def estimate_from_mailing(mailing: dict[str, Any], *, where: str, origin_country
     except UserError as exc:
         key = fields.get(exc.where, exc.where)
         raise UserError(exc.what, where=place(key) if key else where, hint=exc.hint) from None
-    if notes:
-        estimate = dataclasses.replace(estimate, notes=(*notes, *estimate.notes))
-    return estimate
+    return with_notes(estimate, tuple(notes))
 
 
 def letter_estimate(mailing: dict[str, Any], letter: model.Letter, *, where: str,

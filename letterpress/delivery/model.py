@@ -70,8 +70,7 @@ class Carrier:
     holiday_categories: tuple[str, ...] = ("public",)
     subdivision_holidays: bool = True
     international: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
-    postcode_regions: dict[str, str] = field(default_factory=dict)
-    postcode_ranges: tuple[tuple[int, int, str], ...] = ()
+    international_groups: dict[str, frozenset[str]] = field(default_factory=dict)
     source: str = ""
 
 

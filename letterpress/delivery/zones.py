@@ -1,17 +1,20 @@
-"""Choosing a standard's zone from origin and destination (postcodes, regions), one handler each."""
+"""Choosing a standard's zone from origin and destination (regions, postcodes), one handler each.
+
+The route's subdivisions are those given with --from/--to or settled by the postcodes; the
+postcodes arrive normalised (see ``postcodes.normalise``).
+"""
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..errors import UserError
 from .model import Carrier
+from .postcodes import area_of
 
 
 @dataclass(frozen=True)
 class Route:
-    """Where a letter goes: countries, subdivisions as given, and postcodes if known."""
+    """Where a letter goes: countries, subdivisions (given or from postcodes), postcodes."""
 
     origin_country: str
     destination_country: str
@@ -23,111 +26,81 @@ class Route:
 
 @dataclass(frozen=True)
 class ZoneChoice:
-    """The zone a route falls into, why, and regions (subdivisions) learnt from the postcodes."""
+    """The zone a route falls into, and why."""
 
     zone: str
     notes: tuple[str, ...] = ()
-    origin_region: str | None = None
-    destination_region: str | None = None
 
 
 Selector = Callable[[Carrier, Route], ZoneChoice]
 
-_CA_POSTCODE = re.compile(r"^[A-Z]\d[A-Z](\d[A-Z]\d)?$")
 
-
-def _ca_region(carrier: Carrier, code: str, where: str) -> tuple[str, str]:
-    """Normalised Canadian postal code (or FSA) and its province, by longest known prefix."""
-    norm = code.replace(" ", "").upper()
-    if not _CA_POSTCODE.match(norm):
-        raise UserError(f"{code!r} is not a Canadian postal code", where=where,
-                        hint="write it like K1A 0B1 (or just the first three characters)")
-    for length in (3, 2, 1):
-        region = carrier.postcode_regions.get(norm[:length])
-        if region:
-            return norm, region
-    raise UserError(f"postal code {code!r} starts with a letter no province uses", where=where,
-                    hint="check the postal code")
-
-
-def _check_region(given: str | None, found: str, code: str, where: str) -> None:
-    """A postcode must lie in the subdivision given with --from/--to, if one was given."""
-    if given and given.upper() != found.upper():
-        raise UserError(f"postcode {code} is in {found}, not {given}", where=where,
-                        hint="fix the postcode or the subdivision")
-
-
-def region_of(carrier: Carrier, code: str | None, where: str) -> str | None:
-    """The subdivision a postcode lies in, for carriers whose data maps postcodes to regions."""
-    if not code:
+def _ca_local(route: Route) -> str | None:
+    """Why a Canadian route is local (same FSA, or FSAs of one city), or None."""
+    origin, dest = route.origin_postcode, route.destination_postcode
+    if not origin or not dest:
         return None
-    if carrier.postcode_regions:
-        return _ca_region(carrier, code, where)[1]
-    if carrier.postcode_ranges:
-        return _au_region(carrier, code, where)
+    if origin[:3] == dest[:3]:
+        return "same forward sortation area"
+    city = area_of("CA", "city", origin)
+    if city and city == area_of("CA", "city", dest):
+        return f"both postal codes are in {city}"
     return None
 
 
 def canada_postal(carrier: Carrier, route: Route) -> ZoneChoice:
-    """Canada Post: local (same city), provincial or national, from the two postal codes."""
-    if not route.origin_postcode or not route.destination_postcode:
+    """Canada Post: local (same city), provincial or national, from postal codes and provinces."""
+    local = _ca_local(route)
+    if local:
+        return ZoneChoice("local", (f"Local standard: {local}.",))
+    origin, dest = route.origin_subdiv, route.destination_subdiv
+    if not origin or not dest:
         return ZoneChoice("unknown", (
-            "Canada Post's standard depends on the postal codes (2 days within a city, 3 within "
-            "a province, 4 nationally); without both codes the national 4 days are used.",))
-    origin, origin_region = _ca_region(carrier, route.origin_postcode, "from_postcode")
-    dest, dest_region = _ca_region(carrier, route.destination_postcode, "to_postcode")
-    _check_region(route.origin_subdiv, origin_region, route.origin_postcode, "from_postcode")
-    _check_region(route.destination_subdiv, dest_region, route.destination_postcode,
-                  "to_postcode")
-    if origin[:3] == dest[:3]:
-        zone, notes = "local", ()
-    elif origin_region == dest_region:
-        zone, notes = "provincial", (
-            "Different forward sortation areas in one province: within one city the standard "
-            "is 2 days, but the city cannot be told from postal codes, so the provincial 3 days "
-            "are used.",)
+            "Canada Post's standard depends on where the letter goes (2 days within a city, 3 "
+            "within a province, 4 nationally); without both provinces or postal codes the "
+            "national 4 days are used.",))
+    if origin != dest:
+        return ZoneChoice("national")
+    if route.origin_postcode and route.destination_postcode:
+        why = (f"Both ends are in CA-{origin} but letterpress cannot tell from these postal "
+               "codes that they are in one city, so the provincial 3 days are used (2 within a "
+               "city).")
     else:
-        zone, notes = "national", ()
-    return ZoneChoice(zone, notes, origin_region, dest_region)
+        why = (f"Both ends are in CA-{origin}: the provincial 3 days are used; within one city "
+               "the standard is 2 days (give both postal codes).")
+    return ZoneChoice("provincial", (why,))
 
 
-def _au_region(carrier: Carrier, code: str, where: str) -> str:
-    """The state or territory of an Australian postcode."""
-    norm = code.strip()
-    if not (norm.isdigit() and len(norm) == 4):
-        raise UserError(f"{code!r} is not an Australian postcode", where=where,
-                        hint="Australian postcodes have four digits, like 2000")
-    number = int(norm)
-    for low, high, region in carrier.postcode_ranges:
-        if low <= number <= high:
-            return region
-    raise UserError(f"postcode {code} is in no Australian state's range", where=where,
-                    hint="check the postcode")
+def _au_kind(code: str | None) -> str | None:
+    """``metro`` or ``country`` for an Australian postcode, None without one."""
+    if not code:
+        return None
+    return "metro" if area_of("AU", "metro", code) == "metro" else "country"
 
 
 def australia_postcode(carrier: Carrier, route: Route) -> ZoneChoice:
-    """Australia Post: same state or interstate from postcodes; metro/country is not known here."""
-    metro = ("Whether each end is metropolitan or country is not in letterpress's data, so the "
-             "range covers both.")
-    if not route.origin_postcode or not route.destination_postcode:
+    """Australia Post: same state or interstate from the states; metro or country from postcodes."""
+    origin, dest = route.origin_subdiv, route.destination_subdiv
+    if not origin or not dest:
         return ZoneChoice("unknown", (
-            "Australia Post's standard depends on the postcodes (same state or interstate, "
-            "metropolitan or country); without both postcodes the widest range is given.",))
-    origin = _au_region(carrier, route.origin_postcode, "from_postcode")
-    dest = _au_region(carrier, route.destination_postcode, "to_postcode")
-    _check_region(route.origin_subdiv, origin, route.origin_postcode, "from_postcode")
-    _check_region(route.destination_subdiv, dest, route.destination_postcode, "to_postcode")
-    zone = "intrastate" if origin == dest else "interstate"
-    return ZoneChoice(zone, (metro,), origin, dest)
+            "Australia Post's standard depends on the states (same state or interstate) and on "
+            "whether each end is metropolitan; without both states or postcodes the widest range "
+            "is given.",))
+    scope = "same-state" if origin == dest else "interstate"
+    kinds = {_au_kind(route.origin_postcode), _au_kind(route.destination_postcode)}
+    if None in kinds:
+        return ZoneChoice(scope, (
+            "Whether each end is metropolitan or country needs both postcodes, so the range "
+            "covers both.",))
+    kind = "mixed" if len(kinds) == 2 else kinds.pop()
+    return ZoneChoice(f"{scope}-{kind}", (
+        "Metropolitan postcodes are letterpress's conservative list of capital-city postcodes "
+        "(Australia Post's own list was not found); any other postcode counts as country, which "
+        "errs late.",))
 
 
 def usps_drive_time(carrier: Carrier, route: Route) -> ZoneChoice:
     """USPS: the standard follows the drive time between ZIP codes, which letterpress lacks."""
-    for code, where in ((route.origin_postcode, "from_postcode"),
-                        (route.destination_postcode, "to_postcode")):
-        if code and not re.fullmatch(r"\d{5}(-\d{4})?", code.strip()):
-            raise UserError(f"{code!r} is not a US ZIP code", where=where,
-                            hint="write five digits, like 20500")
     return ZoneChoice("unknown", (
         "USPS sets the First-Class standard (1 to 5 days) per origin and destination ZIP code "
         "from drive times between its facilities; letterpress has no drive-time data, so the "
