@@ -80,10 +80,12 @@ def assert_one_line_error(proc: subprocess.CompletedProcess[str], *needles: str)
 
 @pytest.fixture(autouse=True, scope="session")
 def _cache_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Keep the hyphenation cache of the tests (and of the CLI they run) out of ~/.cache."""
+    """Keep the hyphenation cache and the user's settings of the tests (and of the CLI they
+    run) out of ~/.cache and ~/.config: no test reads or writes the real user's files."""
     import os
 
     os.environ["LETTERPRESS_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ["LETTERPRESS_CONFIG_DIR"] = str(tmp_path_factory.mktemp("config"))
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -10,6 +11,7 @@ from ..errors import UserError
 
 if TYPE_CHECKING:
     from ..check.findings import Finding
+    from ..notices import Notice
     from ..source import Source
 
 
@@ -22,6 +24,16 @@ def print_error(exc: UserError) -> int:
 def warn(line: str) -> None:
     """Print one ``letterpress: warning:`` line on stderr."""
     print(f"letterpress: warning: {line}", file=sys.stderr)
+
+
+def report(notices: Sequence[Notice], *, strict: bool) -> None:
+    """Print the engine's notices (``info:`` and ``warning:`` lines on stderr), or under
+    ``--strict`` stop with the first warning as the error (exit 2). Call before writing."""
+    from ..notices import enforce
+
+    enforce(list(notices), strict=strict)
+    for notice in notices:
+        print(f"letterpress: {notice.level}: {notice.line()}", file=sys.stderr)
 
 
 def finding_line(origin: str, finding: Finding) -> str:

@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from ..letter import build_letter, prepare_letter
     from ..output import write_bytes_atomic
     from ..source import load_source
-    from .common import output_beside, warn_or_stop
+    from .common import output_beside, report, warn_or_stop
 
     out = output_beside(args.file, args.output, ".pdf")
     source = load_source(args.file)
@@ -37,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
     # everything that can refuse the input runs before the PDF is written
     prep = prepare_letter(source, layout=args.layout, when=when,
                           strict_window=args.strict_window)
+    report(prep.notices, strict=args.strict)
     estimate = None
     if "mailing" in prep.letter.extra:  # the holiday calendars load only for a [mailing] table
         from ..delivery.mailing import mailing_estimate

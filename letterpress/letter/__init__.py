@@ -60,4 +60,5 @@ def render_letter(source: LetterSource, out: str | os.PathLike[str] | None = Non
     pdf = draw_pdf(plan)
     path = write_bytes_atomic(out, pdf) if out is not None else None
     return LetterResult(path=path, pages=len(plan.pages), layout=prep.layout.name,
-                        window=prep.window, pdf=pdf, letter=prep.letter, address=prep.address)
+                        window=prep.window, pdf=pdf, letter=prep.letter, address=prep.address,
+                        notices=prep.notices)

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..errors import UserError
 from ..language import Language, resolve_language
+from ..notices import Notice
 from ..pdf import fonts
 from ..source import Source
 from . import firstpage
@@ -38,6 +39,7 @@ class Prepared:
     typeface: str
     meta: dict[str, str]
     day: date
+    notices: tuple[Notice, ...] = ()  # doubtful but deliverable: printed as warnings
 
 
 def resolve(source: Source, letter: Letter, ctx: RenderContext, *, layout: str | None = None,

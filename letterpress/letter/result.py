@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..notices import Notice
 from .model import Letter
 from .plan import AddressField
 from .window import WindowReport
@@ -20,3 +21,4 @@ class LetterResult:
     pdf: bytes
     letter: Letter
     address: AddressField
+    notices: tuple[Notice, ...] = ()  # doubtful but deliverable: what the CLI prints as warnings

@@ -1,0 +1,65 @@
+"""The user's own settings, kept between runs in the user's config folder.
+
+One TOML file, ``config.toml``, in ``$LETTERPRESS_CONFIG_DIR`` if set, else the platform's
+config folder for letterpress (platformdirs: ``~/.config/letterpress`` on Linux,
+``~/Library/Application Support/letterpress`` on macOS, ``%LOCALAPPDATA%\\letterpress`` on
+Windows). Each feature owns one table of it (``[me]``: the stored sender; ``[printers]``:
+calibration offsets); a feature reads and replaces only its own table.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import tomli_w
+
+from .errors import UserError
+from .output import write_bytes_atomic
+
+FILE_NAME = "config.toml"
+
+
+def config_path() -> Path:
+    """Where the settings live (the file need not exist)."""
+    explicit = os.environ.get("LETTERPRESS_CONFIG_DIR")
+    folder = Path(explicit) if explicit else platformdirs.user_config_path("letterpress")
+    return folder / FILE_NAME
+
+
+def load_config() -> dict[str, Any]:
+    """Every table of the settings file; empty when there is none yet."""
+    path = config_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"cannot read the settings file ({exc})", where=str(path),
+                        hint="fix or delete it") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise UserError(f"invalid TOML in the settings file: {exc}", where=str(path),
+                        hint="fix or delete it") from None
+
+
+def load_table(name: str) -> dict[str, Any]:
+    """One table of the settings (``me``, ``printers``...), empty when absent."""
+    table = load_config().get(name, {})
+    return table if isinstance(table, dict) else {}
+
+
+def save_table(name: str, values: dict[str, Any]) -> Path:
+    """Replace one table of the settings, keeping the others; written atomically."""
+    data = load_config()
+    data[name] = values
+    path = config_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"cannot create the settings folder ({exc.strerror})",
+                        where=str(path.parent)) from None
+    return write_bytes_atomic(path, tomli_w.dumps(data).encode("utf-8"))
