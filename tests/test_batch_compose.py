@@ -11,7 +11,8 @@ import pdfplumber
 from conftest import HOME_RECIPIENTS, home_letter, letter
 from pypdf import PdfReader
 
-from letterpress.letter import RenderContext, prepare_letter, render_letter
+from letterpress.letter import prepare_letter, render_letter
+from letterpress.letter.context import RenderContext
 from letterpress.letter.layout import available_layouts, load_layout
 from letterpress.letter.shared import draw_letters
 from letterpress.pdf.merge import MergedPdf, Part, Section

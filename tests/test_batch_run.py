@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from letterpress.batch import Options, run_batch
-from letterpress.batch import render as render_module
+from letterpress.batch import worker as render_module
 from letterpress.errors import UserError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "batch"
@@ -313,17 +313,17 @@ def test_chunks_follow_the_row_count_only() -> None:
 
 def fail_to_lay_out(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     """Letters to ``name`` pass every check, then cannot be laid out (as a layout bug would)."""
-    import letterpress.letter
+    import letterpress.letter.pages
     import letterpress.letter.shared
 
-    real = letterpress.letter.plan_letter
+    real = letterpress.letter.pages.plan_letter
 
     def plan(prep, *args):  # noqa: ANN001, ANN002, ANN202
         if name in prep.content.header:
             raise ValueError("a line taller than the page")
         return real(prep, *args)
 
-    monkeypatch.setattr(letterpress.letter, "plan_letter", plan)  # one letter, --out-dir
+    monkeypatch.setattr(letterpress.letter.pages, "plan_letter", plan)  # one letter, --out-dir
     monkeypatch.setattr(letterpress.letter.shared, "plan_letter", plan)  # the merged file
 
 

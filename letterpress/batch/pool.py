@@ -1,38 +1,50 @@
 """The batch's worker processes: started as soon as the data is read, so that they import
 ReportLab and load fonts and hyphenation patterns while this process is still compiling the
-template and checking the rows; then they render chunks of rows in order.
+template and checking the rows; then they run chunks of rows in order.
 
-Tasks name their function in ``render`` (looked up when called) and carry the run's ``Spec``;
-a worker compiles the template once per run. With one job, or a single chunk, everything runs
-in this process instead.
+A task is a function of :mod:`.worker` (passed by reference) and its arguments; the function
+gets the process's ``RowWorker`` (the run's compiled template) as its first argument. With one
+job, or a single task, everything runs in this process instead.
 """
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from .tasks import Spec
 
+# The one piece of process state a worker process keeps: its RowWorker for the current run
+# (compiling a template per chunk would cost more than the chunk). Only ``_run`` uses it.
+_PROCESS: dict[str, Any] = {}
+
+
+@dataclass(frozen=True)
+class _Task:
+    spec: Spec
+    function: Callable[..., Any]
+    args: tuple[Any, ...]
+
+
+def _row_worker(spec: Spec) -> Any:
+    """This process's RowWorker for ``spec``, made on the run's first task."""
+    from .worker import RowWorker
+
+    worker = _PROCESS.get("worker")
+    if worker is None or worker.spec != spec:
+        worker = _PROCESS["worker"] = RowWorker(spec)
+    return worker
+
+
+def _run(task: _Task) -> Any:
+    return task.function(_row_worker(task.spec), *task.args)
+
 
 def _warm(language: Any, typeface: Any) -> None:
-    from . import render
+    from .worker import warm
 
-    render.warm(language, typeface)
-
-
-class _Call:
-    """Picklable ``render.NAME(*task)`` for the run described by ``spec``."""
-
-    def __init__(self, spec: Spec, name: str) -> None:
-        self.spec = spec
-        self.name = name
-
-    def __call__(self, task: tuple[Any, ...]) -> Any:
-        from . import render
-
-        render.use(self.spec)
-        return getattr(render, self.name)(*task)
+    warm(language, typeface)
 
 
 class Workers:
@@ -41,18 +53,24 @@ class Workers:
     def __init__(self, jobs: int, language: Any = None, typeface: Any = None) -> None:
         self.jobs = jobs
         self._pool: Any = None
+        self._local: Any = None  # the RowWorker when everything runs in this process
         if jobs > 1:
             methods = multiprocessing.get_all_start_methods()
             ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
             self._pool = ctx.Pool(jobs, initializer=_warm, initargs=(language, typeface))
 
-    def map(self, spec: Spec, name: str, tasks: list[tuple[Any, ...]]) -> Iterator[Any]:
-        """``render.NAME(*task)`` for each task, results in task order."""
-        call = _Call(spec, name)
+    def map(self, spec: Spec, function: Callable[..., Any],
+            tasks: list[tuple[Any, ...]]) -> Iterator[Any]:
+        """``function(row_worker, *task)`` for each task, results in task order."""
         if self._pool is None or len(tasks) <= 1:
-            yield from map(call, tasks)
+            from .worker import RowWorker
+
+            if self._local is None or self._local.spec != spec:
+                self._local = RowWorker(spec)
+            for args in tasks:
+                yield function(self._local, *args)
             return
-        yield from self._pool.imap(call, tasks)
+        yield from self._pool.imap(_run, [_Task(spec, function, args) for args in tasks])
 
     def __enter__(self) -> Workers:
         return self

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .checks import Finding
-from ..pdf.merge import LoosePage
+from ..pdf.merge import Drawn
 
 KINDS = {"letter": ("letter",), "call": ("call",), "both": ("letter", "call")}
 
@@ -25,6 +25,7 @@ class Spec:
     kind: str = "letter"
     call_now: date | None = None
     out_dir: Path | None = None
+    strict: bool = False  # warnings fail their row
 
 
 @dataclass
@@ -36,6 +37,7 @@ class Outcome:
     finding: Finding | None = None
     pages: int = 0
     title: str = ""
+    warnings: tuple[Finding, ...] = ()
     file: str = ""  # --out-dir: the temporary file written
     sha256: str = ""
 
@@ -46,14 +48,12 @@ class Outcome:
 
 @dataclass
 class ChunkResult:
-    """A run of rows for the merged PDF: the letters in one PDF (its first page a real page,
-    the rest loose), the call sheets in another."""
+    """A run of rows for the merged PDF: per kind of document, the chunk's documents drawn
+    together (one PDF whose first page is a real page, the rest loose), and every outcome."""
 
     index: int
-    letters_pdf: bytes | None
-    calls_pdf: bytes | None = None  # the call sheets, a page each, in row order
+    parts: dict[str, Drawn] = field(default_factory=dict)
     outcomes: list[Outcome] = field(default_factory=list)
-    loose: list[LoosePage] = field(default_factory=list)  # pages after letters_pdf's own
 
 
 def file_name(name: str, kind: str, kinds: tuple[str, ...]) -> str:

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from ..pdf.canvas import canvas_maker
+from ..pdf.merge import Drawn
 from .flowables import FAINT
 from .layout import Geometry, Plan
 
@@ -33,6 +34,32 @@ def draw_pages(sheets: list[tuple[Plan, Geometry]], when: date) -> bytes:
         draw_page(canv, plan, geo)
     canv.save()
     return buffer.getvalue()
+
+
+def draw_sheets(sheets: list[tuple[Plan, Geometry]], when: date) -> Drawn:
+    """Many call sheets in one PDF, a page each; a sheet that cannot be drawn is left out
+    and its error kept (by index), as the batch wants it."""
+    drawn = Drawn()
+    good = dict(enumerate(sheets))
+    while good:
+        try:
+            drawn.pdf = draw_pages(list(good.values()), when)
+            drawn.pages.update((i, 1) for i in good)
+            return drawn
+        except Exception:  # noqa: BLE001 - find the sheet that fails alone
+            bad = {}
+            for index, (plan, geo) in good.items():
+                try:
+                    draw_pages([(plan, geo)], when)
+                except Exception as exc:  # noqa: BLE001
+                    bad[index] = exc
+            if not bad:  # they fail only together: none is made
+                error = RuntimeError("these call sheets can only be drawn one at a time")
+                drawn.failed.update((i, error) for i in good)
+                return drawn
+            drawn.failed.update(bad)
+            good = {i: item for i, item in good.items() if i not in bad}
+    return drawn
 
 
 def draw_page(canv: Any, plan: Plan, geo: Geometry) -> None:

@@ -13,7 +13,7 @@ from .estimator import carrier_for_country, estimate_delivery
 from .model import Estimate
 
 if TYPE_CHECKING:
-    from ..letter import Prepared
+    from ..letter.resolve import Prepared
 
 MAILING_KEYS = ("carrier", "service", "posted", "from", "to", "cutoff", "from_postcode",
                 "to_postcode")

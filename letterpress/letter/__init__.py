@@ -11,33 +11,37 @@ The stages, in order, one module each:
                             of every page positioned (``plan``)
 5. ``draw.draw_pdf``        the plan painted, deciding nothing
 6. ``output``               written atomically
+
+The stages are imported when first run, so that a module of this package (its layouts, say)
+can be used without loading ReportLab.
 """
 from __future__ import annotations
 
 import os
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..output import write_bytes_atomic
-from ..source import Source, load_source
-from .context import RenderContext
-from .draw import draw_pdf
-from .model import parse_letter
-from .pages import plan_letter
-from .resolve import Prepared, resolve
-from .result import LetterResult
-
-LetterSource = str | os.PathLike[str] | dict[str, Any] | Source
-
-__all__ = ["LetterResult", "Prepared", "RenderContext", "build_letter", "prepare_letter",
-           "render_letter"]
+if TYPE_CHECKING:
+    from ..source import Source
+    from .context import RenderContext
+    from .resolve import Prepared
+    from .result import LetterResult
 
 
-def prepare_letter(source: LetterSource, *, layout: str | None = None,
-                   when: date | None = None, strict_window: bool = False,
+__all__ = ["build_letter", "prepare_letter", "render_letter"]
+
+
+def prepare_letter(source: str | os.PathLike[str] | dict[str, Any] | Source, *,
+                   layout: str | None = None, when: date | None = None,
+                   strict_window: bool = False,
                    context: RenderContext | None = None) -> Prepared:
     """Stages 1-3: read, validate and resolve a letter, making every check that can refuse
     it before anything is drawn."""
+    from ..source import load_source
+    from .context import RenderContext
+    from .model import parse_letter
+    from .resolve import resolve
+
     src = load_source(source)
     letter = parse_letter(src)
     return resolve(src, letter, context or RenderContext(), layout=layout, when=when,
@@ -46,19 +50,23 @@ def prepare_letter(source: LetterSource, *, layout: str | None = None,
 
 def build_letter(prep: Prepared) -> tuple[bytes, int]:
     """Stages 4-5: lay out and draw a prepared letter; its PDF and page count."""
+    from .draw import draw_pdf
+    from .pages import plan_letter
+
     plan = plan_letter(prep)
     return draw_pdf(plan), len(plan.pages)
 
 
-def render_letter(source: LetterSource, out: str | os.PathLike[str] | None = None, *,
-                  layout: str | None = None, when: date | None = None,
-                  strict_window: bool = False) -> LetterResult:
+def render_letter(source: str | os.PathLike[str] | dict[str, Any] | Source,
+                  out: str | os.PathLike[str] | None = None, *, layout: str | None = None,
+                  when: date | None = None, strict_window: bool = False) -> LetterResult:
     """Render a letter file (path or dict) to a PDF at ``out`` (written atomically); with
     ``out=None`` nothing is written and the bytes are in the result."""
+    from ..output import write_bytes_atomic
+    from .result import LetterResult
+
     prep = prepare_letter(source, layout=layout, when=when, strict_window=strict_window)
-    plan = plan_letter(prep)
-    pdf = draw_pdf(plan)
+    pdf, pages = build_letter(prep)
     path = write_bytes_atomic(out, pdf) if out is not None else None
-    return LetterResult(path=path, pages=len(plan.pages), layout=prep.layout.name,
-                        window=prep.window, pdf=pdf, letter=prep.letter, address=prep.address,
-                        notices=prep.notices)
+    return LetterResult(path=path, pages=pages, layout=prep.layout.name, window=prep.window,
+                        pdf=pdf, letter=prep.letter, address=prep.address, notices=prep.notices)

@@ -10,12 +10,12 @@ from __future__ import annotations
 import copy
 from collections import Counter
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from reportlab.platypus import Flowable
 
 from ..pdf.frame import Placed
-from ..pdf.merge import LoosePage
+from ..pdf.merge import Drawn, LoosePage
 from ..pdf.pages import SharedPages
 from ..pdf.paragraph import SettledParagraph
 from .context import RenderContext
@@ -24,18 +24,6 @@ from .pages import plan_letter
 from .plan import LetterPlan
 from .resolve import Prepared
 from .story import Styles
-
-
-@dataclass
-class Drawn:
-    """What became of the letters: the shared document (its first page as a PDF, the rest
-    loose), each letter's page count, and the error of each letter that could not be laid out
-    or drawn (by index)."""
-
-    pdf: bytes | None = None
-    loose: list[LoosePage] = field(default_factory=list)
-    pages: dict[int, int] = field(default_factory=dict)
-    failed: dict[int, Exception] = field(default_factory=dict)
 
 
 class _Reuse:

@@ -12,7 +12,7 @@ import re
 from array import array
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import BinaryIO
 
@@ -39,6 +39,18 @@ class Section:
 
     title: str
     pages: int
+
+
+@dataclass
+class Drawn:
+    """What became of many documents drawn together: the shared PDF (its first page a real
+    page, the rest loose), each document's page count, and the error of each document that
+    could not be laid out or drawn (both by the document's index)."""
+
+    pdf: bytes | None = None
+    loose: list[LoosePage] = field(default_factory=list)
+    pages: dict[int, int] = field(default_factory=dict)
+    failed: dict[int, Exception] = field(default_factory=dict)
 
 
 class MergeError(Exception):

@@ -1,0 +1,68 @@
+"""What ``letterpress batch`` was asked to do, and how the run went."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .checks import Finding
+
+# Rows per worker task. A chunk is one PDF from one worker (fonts and repeated paragraphs
+# drawn once per chunk), so bigger chunks cost less per letter; at least four chunks keep
+# two to four cores busy; at most 250 rows bound memory and the work a crash can lose. The
+# size depends on the row count only, so the merged file is the same whatever --jobs.
+MIN_CHUNK, MAX_CHUNK, FEW_CHUNKS = 50, 250, 4
+
+Report = Callable[[str], None]  # prints one line for the user
+
+
+def chunk_size(rows: int) -> int:
+    """Rows per chunk for a table of ``rows`` rows."""
+    return max(MIN_CHUNK, min(MAX_CHUNK, -(-rows // FEW_CHUNKS)))
+
+
+@dataclass
+class Options:
+    """What ``letterpress batch`` was asked to do (see the CLI for each option)."""
+
+    template: Path
+    data: Path
+    output: Path | None = None
+    out_dir: Path | None = None
+    name: str | None = None
+    kind: str = "letter"
+    check: bool = False
+    strict: bool = False
+    resume: bool = False
+    duplex: bool = False
+    jobs: int | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    encoding: str | None = None
+    manifest: Path | None = None
+    progress: bool | None = None  # None: only on a terminal
+    call_now: date | None = None
+    chunk: int | None = None  # rows per worker task; None: chunk_size(rows)
+
+
+@dataclass
+class Summary:
+    """How the run went; ``exit_code`` is 0 (all good) or 1 (some rows failed)."""
+
+    rows: int = 0
+    made: int = 0
+    failed: int = 0
+    resumed: int = 0
+    pages: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    manifest: Path | None = None
+    written: list[Path] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if any(f.severity == "error" for f in self.findings) else 0
+
+    def failed_rows(self) -> int:
+        """How many rows have at least one error."""
+        return len({f.row for f in self.findings if f.severity == "error"})

@@ -1,0 +1,214 @@
+"""Where a batch's documents go: one merged PDF (one print job) or one file per row, and the
+one way an outcome becomes a manifest entry."""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..output import atomic_path
+from ..pdf.merge import MergedPdf, Part, Section
+from . import manifest, worker
+from .checks import Finding
+from .manifest import Entry, Journal
+from .options import Options, Report, Summary
+from .pool import Workers
+from .resume import Parts, chunk_key, kept, sha256_file, up_to_date
+from .table import Row
+from .tasks import KINDS, ChunkResult, Outcome, Spec, file_name
+
+
+class StrictStop(Exception):
+    """--strict: a row failed while being made, after passing the checks; nothing is kept."""
+
+
+@dataclass
+class Run:
+    """The state a sink shares with the run: choices, inputs and the running summary."""
+
+    opts: Options
+    spec: Spec
+    chunk: int
+    inputs: dict[int, str]  # row -> hash of everything its output depends on
+    workers: Workers
+    summary: Summary
+    origin: str  # the data file, for messages
+    say: Report
+
+    def report(self, findings: Iterable[Finding]) -> None:
+        """Print findings as one line each."""
+        for f in findings:
+            label = "warning" if f.severity == "warning" else "error"
+            self.say(f"letterpress: {label}: {self.origin}, {f.line()}")
+
+    def record(self, outcome: Outcome) -> Entry:
+        """The manifest entry for one outcome; its findings reported and summed up."""
+        entry = Entry(outcome.row, outcome.kind, "ok" if outcome.ok else "failed",
+                      input_sha256=self.inputs[outcome.row])
+        found = [outcome.finding] if outcome.finding is not None else list(outcome.warnings)
+        self.report(found)
+        self.summary.findings += found
+        if outcome.finding is not None:
+            entry.message = outcome.finding.message()
+        elif outcome.warnings:
+            entry.message = "warning: " + " | ".join(w.message() for w in outcome.warnings)
+        return entry
+
+    def progress(self, total: int) -> Any:
+        """A progress bar on a terminal (or when asked for), else None."""
+        show = self.opts.progress if self.opts.progress is not None else sys.stderr.isatty()
+        if not show:
+            return None
+        from tqdm import tqdm
+
+        return tqdm(total=total, unit="row", file=sys.stderr, leave=False)
+
+
+def chunks(rows: list[Any], size: int) -> list[list[Any]]:
+    return [rows[i:i + size] for i in range(0, len(rows), size)]
+
+
+def merged(run: Run, rows: list[Row]) -> list[Entry]:
+    """Render chunks in parallel, keep each as a part file (for --resume), merge in order."""
+    opts, summary = run.opts, run.summary
+    assert opts.output is not None
+    out = opts.output
+    if opts.resume and out.is_file():
+        done = up_to_date(out, run.summary.manifest or manifest.default_path(out, None),
+                          run.inputs)
+        if done is not None:
+            summary.resumed = len({e.row for e in done})
+            summary.made = sum(1 for e in done if e.status == "ok")
+            run.say(f"letterpress: {out} is up to date with the data; nothing to do")
+            summary.findings += [Finding(e.row, (), "", e.message) for e in done
+                                 if e.status == "failed"]
+            return done
+    parts = Parts(out.with_name(out.name + ".parts"))
+    if parts.folder.exists() and not opts.resume:
+        shutil.rmtree(parts.folder)
+    parts.folder.mkdir(exist_ok=True)
+    groups = chunks(rows, run.chunk)
+    keys = [chunk_key(c, run.inputs, run.chunk) for c in groups]
+    cached = {i for i, key in enumerate(keys) if opts.resume and parts.ok(i, key)}
+    summary.resumed = sum(len(groups[i]) for i in cached)
+    fresh = run.workers.map(run.spec, worker.merged_chunk,
+                            [(i, c) for i, c in enumerate(groups) if i not in cached])
+    bar = run.progress(len(rows))
+    entries: list[Entry] = []
+    day = run.spec.template.get("date")
+    with atomic_path(out) as tmp, open(tmp, "wb") as handle:
+        document = MergedPdf(handle, duplex=opts.duplex, title=_title(opts),
+                             when=day if isinstance(day, date) else None)
+        for i in range(len(groups)):
+            if i in cached:
+                result = parts.load(i)
+            else:
+                result = next(fresh)
+                parts.save(i, keys[i], result)
+            added = _append(run, document, result)
+            entries += added
+            if bar is not None:
+                bar.update(len(groups[i]))
+            if opts.strict and any(e.status == "failed" for e in added):
+                shutil.rmtree(parts.folder, ignore_errors=True)
+                raise StrictStop  # inside atomic_path: the partial file goes too
+        document.finish()
+        handle.flush()
+        os.fsync(handle.fileno())
+        summary.pages = document.page_count
+    if bar is not None:
+        bar.close()
+    digest = sha256_file(out)
+    for e in entries:
+        if e.status == "ok":
+            e.sha256 = digest
+    shutil.rmtree(parts.folder, ignore_errors=True)
+    summary.written.append(out)
+    return entries
+
+
+def _title(opts: Options) -> str:
+    return f"{opts.template.stem} x {opts.data.name}"
+
+
+def _append(run: Run, document: MergedPdf, result: ChunkResult) -> list[Entry]:
+    """A chunk's documents added to the merged PDF in row order, with a bookmark each."""
+    parts = {kind: Part(drawn.pdf, drawn.loose) for kind, drawn in result.parts.items()
+             if drawn.pdf is not None}
+    output_name = str(run.opts.output)  # one string for all the chunk's entries
+    entries = []
+    for o in result.outcomes:
+        entry = run.record(o)
+        if o.ok:
+            first = document.append(parts[o.kind], [Section(o.title, o.pages)])[0]
+            entry.output, entry.first_page, entry.pages = output_name, first, o.pages
+            run.summary.made += 1
+        entries.append(entry)
+    return entries
+
+
+def folder(run: Run, rows: list[Row], names: dict[int, str],
+           manifest_path: Path) -> list[Entry]:
+    """One PDF per row and kind in ``--out-dir``, journaled as rows finish (for --resume)."""
+    opts, summary = run.opts, run.summary
+    assert opts.out_dir is not None
+    journal = Journal(manifest_path.with_name(manifest_path.name + ".journal"))
+    kinds = KINDS[opts.kind]
+    previous: dict[tuple[int, str], Entry] = {}
+    if opts.resume:
+        for e in manifest.read(manifest_path) + journal.load():
+            previous[(e.row, e.kind)] = e
+    else:
+        journal.remove()
+    entries: list[Entry] = []
+    todo: list[tuple[Row, str]] = []
+    for row in rows:
+        found = [kept(previous.get((row.number, k)), run.inputs[row.number], opts.out_dir)
+                 for k in kinds]
+        if all(found):
+            entries += [e for e in found if e is not None]
+            summary.resumed += 1
+            summary.made += len(kinds)
+        else:
+            todo.append((row, names[row.number]))
+    bar = run.progress(len(todo))
+    held: list[tuple[str, Path]] = []  # --strict: renamed only when every row is made
+    try:
+        for outcomes in run.workers.map(run.spec, worker.file_rows,
+                                        [(c,) for c in chunks(todo, run.chunk)]):
+            batch = []
+            for o in outcomes:
+                entry = run.record(o)
+                if o.ok:
+                    final = opts.out_dir / file_name(names[o.row], o.kind, kinds)
+                    if opts.strict:
+                        held.append((o.file, final))
+                    else:
+                        os.replace(o.file, final)
+                    entry.output, entry.first_page, entry.pages = final.name, 1, o.pages
+                    entry.sha256 = o.sha256
+                    summary.made += 1
+                    summary.pages += o.pages
+                    summary.written.append(final)
+                batch.append(entry)
+            if not opts.strict:
+                journal.add(batch)
+            elif any(not o.ok for o in outcomes):
+                for temporary, _ in held:
+                    Path(temporary).unlink(missing_ok=True)
+                raise StrictStop
+            entries += batch
+            if bar is not None:
+                bar.update(len({o.row for o in outcomes}))
+    finally:
+        if bar is not None:
+            bar.close()
+    for temporary, final in held:
+        os.replace(temporary, final)
+    journal.remove()
+    return entries
