@@ -10,7 +10,7 @@ from pathlib import Path
 import pyphen
 import pytest
 
-from letterpress.language import hyphenation
+from letterpress import cachefiles
 
 WORDS = ["Informationsveranstaltung", "Bewerbungsgespräch", "opportunity", "hyphenation"]
 
@@ -54,6 +54,6 @@ def test_cache_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatch,
                                               tmp_path: Path) -> None:
     monkeypatch.delenv("LETTERPRESS_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert hyphenation.cache_dir() == tmp_path / "letterpress"
+    assert cachefiles.cache_dir() == tmp_path / "letterpress"
     monkeypatch.setenv("LETTERPRESS_CACHE_DIR", str(tmp_path / "x"))
-    assert hyphenation.cache_dir() == tmp_path / "x"
+    assert cachefiles.cache_dir() == tmp_path / "x"

@@ -2,34 +2,20 @@
 
 pyphen reads a dictionary's patterns from text each time a process first hyphenates: about
 0.1 s for English and 0.6 s for German, paid again by every batch worker. The parsed patterns
-are kept in Python's ``marshal`` format (the quickest to read back) in the user's cache folder:
-``$LETTERPRESS_CACHE_DIR``, else ``$XDG_CACHE_HOME/letterpress``, else ``~/.cache/letterpress``.
-They are keyed by the Python and pyphen versions and the dictionary file's size and modification
-time. A missing, stale or unreadable cache file is rebuilt from the dictionary; a folder that
-cannot be written to is simply not used.
+are kept in letterpress's cache folder (:mod:`letterpress.cachefiles`), stamped with the Python and
+pyphen versions and the dictionary file; a missing or stale file is rebuilt.
 """
 from __future__ import annotations
 
-import marshal
-import os
-import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pyphen
 
+from .. import cachefiles
+
 LEFT = RIGHT = 3  # at least three letters before and after a break
-
-
-def cache_dir() -> Path:
-    """Where letterpress keeps files it can always rebuild."""
-    explicit = os.environ.get("LETTERPRESS_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "letterpress"
 
 
 class Hyphenator:
@@ -66,42 +52,23 @@ def hyphenator(dictionary: str) -> Hyphenator:
     return Hyphenator(_dictionary(patterns))
 
 
-def _stamp(path: Path) -> list[Any]:
-    info = path.stat()
-    return [sys.version_info[:2], pyphen.__version__, path.name, info.st_size,
-            info.st_mtime_ns]
-
-
-def _cache_file(path: Path) -> Path:
-    return cache_dir() / f"hyphenation-{path.stem}.marshal"
+def _name(path: Path) -> str:
+    return f"hyphenation-{path.stem}.marshal"
 
 
 def _load(path: Path) -> dict[str, tuple[int, tuple[int, ...]]] | None:
-    try:
-        stamp, patterns = marshal.loads(_cache_file(path).read_bytes())
-        if stamp != _stamp(path) or not isinstance(patterns, dict) or not patterns:
-            return None
-        return patterns
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
+    patterns = cachefiles.read(_name(path), cachefiles.stamp(path, pyphen.__version__))
+    return patterns if isinstance(patterns, dict) and patterns else None
 
 
 def _store(path: Path, patterns: dict[str, Any]) -> None:
-    """Write the parsed patterns, unless some use pyphen's non-standard hyphenation data
+    """Keep the parsed patterns, unless some use pyphen's non-standard hyphenation data
     (those are not plain numbers and are left to pyphen to parse each time)."""
     if any(type(v) is not int for _, values in patterns.values() for v in values):
         return
-    data = marshal.dumps((_stamp(path), {k: (int(start), tuple(int(v) for v in values))
-                                         for k, (start, values) in patterns.items()}))
-    target = _cache_file(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
-    except OSError:
-        return
+    cachefiles.write(_name(path), cachefiles.stamp(path, pyphen.__version__),
+                {k: (int(start), tuple(int(v) for v in values))
+                 for k, (start, values) in patterns.items()})
 
 
 def _dictionary(patterns: dict[str, tuple[int, tuple[int, ...]]]) -> pyphen.HyphDict:

@@ -102,8 +102,7 @@ def story(content: Content, st: Styles, make: MakeParagraph = make_paragraph) ->
     out.append(make(escape(content.subject), st, "subject", None))
     out.append(make(escape(content.opening), st, "body", None))
     parts = blocks(content.body)
-    if any("<i>" in block.markup for block in parts):
-        fonts.italics(st.body.fontName)
+    fonts.styles_for(st.body.fontName, "".join(block.markup for block in parts))
     for i, block in enumerate(parts):
         role = "body"
         if block.bullet:

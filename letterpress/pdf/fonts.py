@@ -2,13 +2,25 @@
 from __future__ import annotations
 
 import unicodedata
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import Any
+from weakref import WeakKeyDictionary
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from reportlab import Version, rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import (
+    TTEncoding,
+    TTFNameBytes,
+    TTFont,
+    TTFontFace,
+    unShapedFontGlob,
+)
 
+from .. import cachefiles
 from ..errors import FontCoverageError
 from ..resources import data_dir
 
@@ -29,24 +41,64 @@ class Face:
     bolditalic: str
 
 
-_EAGER = ("regular", "bold")  # italics are read only when some text is set in them
+_EAGER = ("regular", "bold")  # the others are read only when some text is set in them
+_NAMED_BYTES = ("name", "familyName", "styleName", "fullName", "uniqueFontID")
+
+
+class _StoredFace(TTFontFace):  # type: ignore[misc]
+    """A font's parsed tables read back from the cache instead of parsed from the file."""
+
+    def __init__(self, state: dict[str, Any]) -> None:
+        pdfmetrics.TypeFace.__init__(self, None)
+        self.__dict__.update(state)
+        for key in _NAMED_BYTES:
+            self.__dict__[key] = TTFNameBytes(state[key])
+        per_em = 1000 / self.unitsPerEm
+        self._pdfScale = (lambda x: x) if self.unitsPerEm == 1000 else (lambda x: x * per_em)
+
+
+class _StoredFont(TTFont):  # type: ignore[misc]
+    """``TTFont`` over a stored face (what ``TTFont.__init__`` sets, without parsing)."""
+
+    def __init__(self, name: str, face: TTFontFace) -> None:
+        self.fontName = name
+        self.face = face
+        self.encoding = TTEncoding()
+        self.state = WeakKeyDictionary()
+        self._asciiReadable = rl_config.ttfAsciiReadable
+        self.shapable = not any(fnmatch(name, glob) for glob in unShapedFontGlob)
+
+
+def _load(name: str, path: Path) -> TTFont:
+    """The font at ``path``: its parsed tables from the cache when they are there (a few
+    milliseconds instead of tens), else parsed and kept for the next run."""
+    current = cachefiles.stamp(path, Version)
+    key = f"font-{path.stem}.marshal"
+    state = cachefiles.read(key, current)
+    if isinstance(state, dict):
+        try:
+            return _StoredFont(name, _StoredFace(state))
+        except (KeyError, TypeError, ValueError, ZeroDivisionError):
+            pass  # a file from another layout of the tables: parse afresh
+    font = TTFont(name, str(path))
+    cachefiles.write(key, current, {k: (bytes(v) if isinstance(v, TTFNameBytes) else v)
+                               for k, v in vars(font.face).items() if k != "_pdfScale"})
+    return font
 
 
 def _register(stem: str, style: str) -> str:
     name = f"LP-{stem}-{_STYLES[style]}"
     if name not in pdfmetrics.getRegisteredFontNames():
-        path = data_dir("fonts") / f"{stem}-{_STYLES[style]}.ttf"
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFont(_load(name, data_dir("fonts") / f"{stem}-{_STYLES[style]}.ttf"))
     return name
 
 
 @cache
 def face(typeface: str = "sans") -> Face:
-    """Register (once) and return the four styles of a bundled typeface.
+    """Register (once) the regular and bold styles of a bundled typeface and map all four.
 
-    The italic styles are named and mapped but their files are read only by ``italics``,
-    which the text that uses them calls first: most letters have none, and reading a font
-    file costs as much as laying out several letters."""
+    The italic styles are named and mapped but their files are read only by ``styles_for``,
+    which the text that uses them calls first: most letters have none."""
     stem = TYPEFACES[typeface]
     names = {style: f"LP-{stem}-{suffix}" for style, suffix in _STYLES.items()}
     for style in _EAGER:
@@ -64,14 +116,16 @@ def face(typeface: str = "sans") -> Face:
     return Face(**names)
 
 
-@cache
-def italics(font_name: str) -> None:
-    """Read the italic styles of the typeface whose regular style is ``font_name``."""
-    for typeface, stem in TYPEFACES.items():
-        if face(typeface).regular == font_name:
-            for style in _STYLES:
-                if style not in _EAGER:
-                    _register(stem, style)
+def styles_for(font_name: str, markup: str) -> None:
+    """Read the italic styles that paragraph ``markup`` set in the typeface whose regular
+    style is ``font_name`` needs (italic; bold italic when bold and italic meet)."""
+    if "<i>" not in markup:
+        return
+    for stem in TYPEFACES.values():
+        if font_name == f"LP-{stem}-{_STYLES['regular']}":
+            _register(stem, "italic")
+            if "<b>" in markup:
+                _register(stem, "bolditalic")
 
 
 @cache

@@ -1,0 +1,57 @@
+"""Files letterpress can always rebuild, kept between runs to start faster.
+
+Parsed hyphenation patterns and font tables are kept in Python's ``marshal`` format (the
+quickest to read back, and unable to run code) in ``$LETTERPRESS_CACHE_DIR``, else the user's
+cache folder (platformdirs: ``~/.cache/letterpress`` on Linux, honouring ``XDG_CACHE_HOME``).
+Each file carries a stamp (Python and library versions, the source file's size and time); a
+missing, stale or unreadable file is rebuilt, and a folder that cannot be written to is simply
+not used.
+"""
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+
+def cache_dir() -> Path:
+    """Where letterpress keeps files it can always rebuild."""
+    explicit = os.environ.get("LETTERPRESS_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    return platformdirs.user_cache_path("letterpress")
+
+
+def stamp(source: Path, *versions: object) -> list[Any]:
+    """What a cache file built from ``source`` depends on."""
+    info = source.stat()
+    return [list(sys.version_info[:2]), *versions, source.name, info.st_size, info.st_mtime_ns]
+
+
+def read(name: str, expected: list[Any]) -> Any:
+    """The data kept under ``name`` if its stamp is ``expected``, else None."""
+    try:
+        kept_stamp, data = marshal.loads((cache_dir() / name).read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return data if kept_stamp == expected else None
+
+
+def write(name: str, current: list[Any], data: Any) -> None:
+    """Keep ``data`` (marshal-able) under ``name`` with its stamp; silently skipped when the
+    folder cannot be written."""
+    target = cache_dir() / name
+    try:
+        payload = marshal.dumps((current, data))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        os.replace(tmp, target)
+    except (OSError, ValueError):
+        return
