@@ -33,8 +33,11 @@ def phrases(item: Text, lists: Lists, *, thank_you: bool, language: str = "en") 
     letter's own language speaks, once.
     """
     found = []  # (rank, order, match, group): rank 0 for the letter's own language
+    lowered = item.text.lower()
     for order, group in enumerate(lists.groups):
         if group.kind == "pay" and (not thank_you or item.field.startswith("call.")):
+            continue
+        if not group.might_match(lowered):
             continue
         for match in group.pattern.finditer(item.text):
             found.append((group.language != language, order, match, group))
