@@ -42,9 +42,14 @@ def _run(task: _Task) -> Any:
 
 
 def _warm(language: Any, typeface: Any) -> None:
+    """Load what every row needs, then exempt it from cycle collection: ReportLab's many
+    long-lived objects would otherwise be scanned again and again, doubling each row's cost."""
+    import gc
+
     from .worker import warm
 
     warm(language, typeface)
+    gc.freeze()
 
 
 class Workers:
