@@ -1,0 +1,73 @@
+"""Countries as people write them: ISO codes, and names in the major languages.
+
+Spreadsheets and letter files hold ``Deutschland``, ``Österreich``, ``United Kingdom`` or
+``USA`` as often as ``DE``. ``country_code`` turns any of these into the ISO 3166-1 alpha-2
+code: the codes and names come from CLDR (through Babel) in the languages listed below, plus
+the common short forms in ``aliases.toml``. The table of names is built once and kept in the
+cache folder (``letterpress.cachefiles``), since CLDR's files take a tenth of a second to read.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import babel
+from babel import Locale
+
+from .. import cachefiles
+
+# Languages whose CLDR country names are understood (the post's users and their neighbours).
+LANGUAGES = ("en", "de", "fr", "it", "es", "pt", "nl", "pl", "cs", "sk", "sl", "hu", "ro",
+             "sv", "da", "nb", "fi", "tr", "ru", "uk", "el", "ja", "zh", "ko")
+_SPACES = re.compile(r"[\s.]+")
+
+
+def normalise(text: str) -> str:
+    """A name as compared: case-folded, dots and runs of spaces dropped ("U.S.A." -> "usa")."""
+    return _SPACES.sub(" ", text.replace(".", "")).strip().casefold()
+
+
+def _aliases_file() -> Path:
+    return Path(str(resources.files("letterpress.countries") / "aliases.toml"))
+
+
+@cache
+def _names() -> dict[str, str]:
+    """Every known name (normalised) -> ISO code, and every ISO code (lower case) -> itself;
+    read once per process (it is bundled data, never changed)."""
+    path = _aliases_file()
+    stamp = cachefiles.stamp(path, babel.__version__, LANGUAGES)
+    kept = cachefiles.read("countries.marshal", stamp)
+    if isinstance(kept, dict) and kept:
+        return kept
+    names: dict[str, str] = {}
+    english = Locale.parse("en").territories
+    for code in english:
+        if len(code) == 2 and code.isalpha() and code not in ("ZZ", "EU", "EZ", "UN", "QO"):
+            names[code.lower()] = code
+    for language in LANGUAGES:
+        for code, name in Locale.parse(language).territories.items():
+            if code.lower() in names:
+                names.setdefault(normalise(name), code)
+    aliases = tomllib.loads(path.read_text(encoding="utf-8"))["aliases"]
+    for code, spellings in aliases.items():
+        for spelling in spellings:
+            names[normalise(spelling)] = code
+    cachefiles.write("countries.marshal", stamp, names)
+    return names
+
+
+def country_code(text: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code for a code or a name as people write it, or None."""
+    return _names().get(normalise(text))
+
+
+def suggestion(text: str) -> str | None:
+    """The closest known name or code to an unknown one, for the error's hint."""
+    names = _names()
+    close = difflib.get_close_matches(normalise(text), list(names), n=1, cutoff=0.75)
+    return close[0] if close else None
