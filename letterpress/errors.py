@@ -1,24 +1,68 @@
 """The project's own exception types: every problem a user can cause is a UserError."""
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in the input: file, spreadsheet row and column, field path, command-line option.
+
+    Printed as one comma-separated text, e.g. ``letter.toml, recipient.name``,
+    ``row 4, recipient.city`` or ``--posted``; absent parts are left out.
+    """
+
+    file: str = ""
+    row: int | None = None       # spreadsheet row number, as the user counts rows
+    column: str = ""             # spreadsheet column name
+    field: str = ""              # dotted field path, list items as [n]: recipient.address_lines[2]
+    option: str = ""             # command-line option (or environment variable): --posted
+    command: str = ""            # the command itself, for problems with its options as a whole
+
+    def __str__(self) -> str:
+        parts = (self.command, self.file, "" if self.row is None else f"row {self.row}",
+                 f"column {self.column!r}" if self.column else "", self.field, self.option)
+        return ", ".join(part for part in parts if part)
+
+    def at(self, *parts: str | int) -> Where:
+        """The place of a field inside this one: names joined with dots, and a list's item
+        ``i`` (counted from 0) written as ``[i + 1]``, as users count."""
+        path = self.field
+        for part in parts:
+            if isinstance(part, int):
+                path += f"[{part + 1}]"
+            elif path:
+                path += f".{part}"
+            else:
+                path = str(part)
+        return dataclasses.replace(self, field=path)
+
 
 class UserError(Exception):
     """Unusable input: reported as one line (where, what, what to do) and exit code 2.
 
-    ``where`` names the place (file, row, field), ``what`` the problem and ``hint`` what to do.
+    ``where`` names the place (file, row, column, field, option), ``what`` the problem and
+    ``hint`` what to do. The place is kept as ``place``; ``where`` gives it as text.
     """
 
     exit_code = 2
 
-    def __init__(self, what: str, *, where: str = "", hint: str = "") -> None:
+    def __init__(self, what: str, *, where: Where = Where(), hint: str = "") -> None:
         self.what = what
-        self.where = where
+        self.place = where
         self.hint = hint
         super().__init__(self.line())
 
+    @property
+    def where(self) -> str:
+        """The place as the text printed before the message ('' when there is none)."""
+        return str(self.place)
+
     def line(self) -> str:
         """The one line printed to the user."""
-        text = f"{self.where}: {self.what}" if self.where else self.what
+        where = self.where
+        text = f"{where}: {self.what}" if where else self.what
         if self.hint:
             text = f"{text}; {self.hint}"
         return text
@@ -34,16 +78,3 @@ class WindowError(UserError):
 
 class FontCoverageError(UserError):
     """A character that no bundled font can draw."""
-
-
-def field_path(*parts: object) -> str:
-    """Join field names into a dotted path, with list indexes in brackets."""
-    out = ""
-    for part in parts:
-        if isinstance(part, int):
-            out += f"[{part + 1}]"
-        elif out:
-            out += f".{part}"
-        else:
-            out = str(part)
-    return out

@@ -9,16 +9,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import UserError
+from .errors import UserError, Where
 
 
 @dataclass(frozen=True)
 class Source:
-    """Raw input data plus where it came from, for error messages and relative paths."""
+    """Raw input data plus where it came from, for error messages and relative paths.
+
+    ``origin`` names the file ("<dict>" for a dict, "" for a row of a mail merge's data);
+    ``row`` is the spreadsheet row a mail merge's letter was made from.
+    """
 
     data: dict[str, Any]
     origin: str = "<dict>"
     base_dir: Path = field(default_factory=Path.cwd)
+    row: int | None = None
+
+    @property
+    def where(self) -> Where:
+        """The place every error about this input starts from: its file, or its row."""
+        return Where(file=self.origin, row=self.row)
 
 
 def load_source(source: str | os.PathLike[str] | dict[str, Any] | Source) -> Source:
@@ -28,7 +38,7 @@ def load_source(source: str | os.PathLike[str] | dict[str, Any] | Source) -> Sou
     if isinstance(source, dict):
         return Source(data=source)
     path = Path(source)
-    where = str(path)
+    where = Where(file=str(path))
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -52,7 +62,7 @@ def load_source(source: str | os.PathLike[str] | dict[str, Any] | Source) -> Sou
         data = parse_toml(text, where)
     if not isinstance(data, dict):
         raise UserError("the top level must be a table/object", where=where)
-    return Source(data=data, origin=where, base_dir=path.resolve().parent)
+    return Source(data=data, origin=str(path), base_dir=path.resolve().parent)
 
 
 # TOML 1.1 lets times drop their seconds (``posted = 2026-12-22T18:00``, ``cutoff = 17:00``);
@@ -61,7 +71,7 @@ _SHORT_TIME = re.compile(
     r"(=\s*(?:\d{4}-\d{2}-\d{2}[T ])?\d{2}:\d{2})(?=\s*(?:#.*)?$|\s*[,}\]])", re.M)
 
 
-def parse_toml(text: str, where: str) -> dict[str, Any]:
+def parse_toml(text: str, where: Where) -> dict[str, Any]:
     """Parse TOML, accepting times without seconds as TOML 1.1 does."""
     try:
         return tomllib.loads(text)

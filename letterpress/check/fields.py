@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import field_path
+from ..errors import Where
 
 # Prose the reader sees as written text: tone, pay and copying are checked here.
 PROSE = ("subject", "opening", "body", "closing", "postscript", "email.subject", "email.body")
@@ -33,9 +33,9 @@ def texts(data: dict[str, Any]) -> list[Text]:
     """Every string in the input, depth first, with paths like ``interview.involved[1].name``."""
     out: list[Text] = []
 
-    def walk(value: Any, *path: object) -> None:
+    def walk(value: Any, *path: str | int) -> None:
         if isinstance(value, str):
-            out.append(Text(field_path(*path), value))
+            out.append(Text(Where().at(*path).field, value))
         elif isinstance(value, dict):
             for key, item in value.items():
                 walk(item, *path, str(key))
