@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import UserError
+from .errors import UserError, Where
 
 
 @contextmanager
@@ -21,7 +21,8 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise UserError(f"output folder {str(folder)!r} does not exist", where=str(target),
+        raise UserError(f"output folder {str(folder)!r} does not exist",
+                        where=Where(file=str(target)),
                         hint="create it or choose another -o path")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     os.close(fd)
@@ -35,7 +36,7 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
         raise
 
 
-def write_atomic(target: str | os.PathLike[str], write: Callable[[BinaryIO], None], *,
+def write_atomic(target: str | os.PathLike[str], write: Callable[[BinaryIO], object], *,
                  durable: bool = True) -> Path:
     """Call ``write`` with a binary file object and move the result onto ``target``.
 

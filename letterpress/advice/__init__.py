@@ -18,5 +18,5 @@ __all__ = ["CHANNELS", "Advice", "Contact", "FollowUp", "Interview", "advise",
 
 def advise_file(follow: FollowUp, now: datetime) -> Advice:
     """The advice for a loaded follow-up file at ``now`` (naive local time)."""
-    return advise(follow.letter, follow.interview, now=now, where=follow.source.origin,
+    return advise(follow.letter, follow.interview, now=now, where=follow.source.where,
                   country=follow.country, mailing=follow.mailing)

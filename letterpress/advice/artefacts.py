@@ -6,7 +6,7 @@ from email import policy
 from pathlib import Path
 from typing import Any
 
-from ..errors import UserError
+from ..errors import UserError, Where
 from ..output import write_bytes_atomic
 from ..source import Source
 from .decide import Advice
@@ -34,7 +34,8 @@ def _call_source(follow: FollowUp, advice: Advice) -> Source:
 def write_artefacts(follow: FollowUp, advice: Advice, folder: Path) -> list[Path]:
     """Write what the advice recommends into ``folder`` (created if missing); the paths written."""
     if folder.exists() and not folder.is_dir():
-        raise UserError("is a file, not a folder", where=str(folder), hint="name a folder")
+        raise UserError("is a file, not a folder", where=Where(file=str(folder)),
+                        hint="name a folder")
     folder.mkdir(parents=True, exist_ok=True)
     stem = follow.stem
     written: list[Path] = []
@@ -43,20 +44,22 @@ def write_artefacts(follow: FollowUp, advice: Advice, folder: Path) -> list[Path
 
         when = None if follow.letter.date else advice.now.date()
         result = render_letter(follow.source, folder / f"{stem}-letter.pdf", when=when)
-        written.append(Path(result.path))
+        assert result.path is not None
+        written.append(result.path)
     if "call" in advice.recommended and advice.call is not None:
         try:
             from ..callsheet import render_call_sheet
         except ImportError:
             raise UserError("call sheets are not available in this installation",
-                            where="--write") from None
+                            where=Where(option="--write")) from None
         sheet = render_call_sheet(_call_source(follow, advice), folder / f"{stem}-call-sheet.pdf",
                                   now=advice.now)
-        written.append(Path(sheet.path))
+        assert sheet.path is not None
+        written.append(sheet.path)
     if "email" in advice.recommended and advice.email_to:
-        overrides = email_table(follow.source.data.get("email"), follow.source.origin)
+        overrides = email_table(follow.source.data.get("email"), follow.source.where)
         msg = build_email(follow.letter, advice.email_to, advice.email_cc, now=advice.now,
-                          where=follow.source.origin, overrides=overrides)
+                          where=follow.source.where, overrides=overrides)
         written.append(write_bytes_atomic(folder / f"{stem}-email.eml",
                                           msg.as_bytes(policy=policy.SMTP)))
     return written

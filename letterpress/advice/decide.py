@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from ..errors import UserError
+from ..errors import UserError, Where
 from ..letter.model import Letter
 from .calls import CallSlot, call_slot, rules
 from .interview import Contact, Interview
@@ -54,7 +54,7 @@ class _Draft:
     interview: Interview
     mailing: dict[str, Any] | None
     now: datetime
-    where: str
+    where: Where
     country: str
     w: Wording
     recommended: list[str] = field(default_factory=list)
@@ -231,12 +231,12 @@ def _today(d: _Draft, send_by: datetime) -> tuple[list[str], list[str]]:
     return today, later
 
 
-def advise(letter: Letter, interview: Interview, *, now: datetime, where: str, country: str,
+def advise(letter: Letter, interview: Interview, *, now: datetime, where: Where, country: str,
            mailing: dict[str, Any] | None = None) -> Advice:
     """Run the rules for one follow-up file; ``country`` is the fallback for both sides."""
     if now < interview.when:
         raise UserError(f"the interview ({interview.when:%Y-%m-%d %H:%M}) is after now "
-                        f"({now:%Y-%m-%d %H:%M})", where=f"{where}, interview.date",
+                        f"({now:%Y-%m-%d %H:%M})", where=where.at("interview", "date"),
                         hint="advice is for after the interview; check the date or --now")
     d = _Draft(letter=letter, interview=interview, mailing=mailing, now=now, where=where,
                country=letter.recipient.country or country, w=wording(letter.language))

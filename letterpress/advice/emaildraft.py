@@ -8,7 +8,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from typing import Any
 
-from ..errors import UserError
+from ..errors import UserError, Where
 from ..letter.markup import blocks
 from ..letter.model import Letter
 from .interview import Contact
@@ -16,7 +16,7 @@ from .interview import Contact
 EMAIL_FIELDS = ("subject", "body")
 
 
-def _address(person: Contact | None, where: str, *, name: str = "", email: str = "") -> Address:
+def _address(person: Contact | None, where: Where, *, name: str = "", email: str = "") -> Address:
     name = person.name if person else name
     email = person.email if person else email
     try:
@@ -25,19 +25,19 @@ def _address(person: Contact | None, where: str, *, name: str = "", email: str =
         raise UserError(f"{email!r} is not a usable email address ({exc})", where=where) from None
 
 
-def email_table(data: Any, where: str) -> dict[str, str]:
+def email_table(data: Any, where: Where) -> dict[str, str]:
     """The optional ``[email]`` table: ``subject`` and ``body`` overriding the letter's."""
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise UserError("must be a table", where=f"{where}, email")
+        raise UserError("must be a table", where=where.at("email"))
     out = {}
     for key, value in data.items():
         if key not in EMAIL_FIELDS:
-            raise UserError(f"unknown field {key!r}", where=f"{where}, email.{key}",
+            raise UserError(f"unknown field {key!r}", where=where.at("email", str(key)),
                             hint=f"[email] fields: {', '.join(EMAIL_FIELDS)}")
         if not isinstance(value, str):
-            raise UserError("must be text", where=f"{where}, email.{key}")
+            raise UserError("must be text", where=where.at("email", str(key)))
         out[key] = value.strip()
     return out
 
@@ -52,17 +52,17 @@ def plain_body(letter: Letter) -> str:
 
 
 def build_email(letter: Letter, to: tuple[Contact, ...], cc: tuple[Contact, ...], *,
-                now: datetime, where: str, overrides: dict[str, str] | None = None
+                now: datetime, where: Where, overrides: dict[str, str] | None = None
                 ) -> EmailMessage:
     """A draft with From, To, Cc, Subject, Date and a plain-text UTF-8 body."""
     overrides = overrides or {}
     msg = EmailMessage(policy=policy.SMTP)
     if letter.sender.email:
-        msg["From"] = _address(None, f"{where}, sender.email", name=letter.sender.name,
+        msg["From"] = _address(None, where.at("sender", "email"), name=letter.sender.name,
                                email=letter.sender.email)
-    msg["To"] = [_address(p, f"{where}, interview") for p in to]
+    msg["To"] = [_address(p, where.at("interview")) for p in to]
     if cc:
-        msg["Cc"] = [_address(p, f"{where}, interview.involved") for p in cc]
+        msg["Cc"] = [_address(p, where.at("interview", "involved")) for p in cc]
     msg["Subject"] = overrides.get("subject") or letter.subject
     msg["Date"] = format_datetime(now)
     msg["X-Unsent"] = "1"          # Outlook and others open it as a draft ready to send

@@ -34,10 +34,10 @@ def load_followup(source: str | os.PathLike[str] | dict[str, Any] | Source) -> F
 
     src = load_source(source)
     letter = parse_letter(src)
-    interview = parse_interview(src.data.get("interview"), letter, src.origin)
-    email_table(src.data.get("email"), src.origin)
+    interview = parse_interview(src.data.get("interview"), letter, src.where)
+    email_table(src.data.get("email"), src.where)
     mailing = src.data.get("mailing")
     country = letter.sender.country or letter.recipient.country or \
-        resolve_layout(letter, None, src.origin).country
+        resolve_layout(letter, None, src.where).country
     return FollowUp(source=src, letter=letter, interview=interview, mailing=mailing,
                     country=country)

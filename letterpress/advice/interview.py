@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from ..errors import UserError
+from ..errors import UserError, Where
 from ..letter.model import Letter, parse_day, parse_moment
 
 PROCESSES = ("email", "post", "phone")
@@ -54,15 +54,15 @@ class Interview:
     time_given: bool = True
 
 
-def _unknown(data: dict[str, Any], allowed: tuple[str, ...], where: str) -> None:
+def _unknown(data: dict[str, Any], allowed: tuple[str, ...], where: Where) -> None:
     for key in data:
         if key not in allowed:
             close = difflib.get_close_matches(str(key), allowed, n=1)
             hint = f"did you mean {close[0]!r}?" if close else f"known fields: {', '.join(allowed)}"
-            raise UserError(f"unknown field {key!r}", where=f"{where}.{key}", hint=hint)
+            raise UserError(f"unknown field {key!r}", where=where.at(str(key)), hint=hint)
 
 
-def _contact(value: Any, where: str) -> Contact:
+def _contact(value: Any, where: Where) -> Contact:
     if not isinstance(value, dict):
         raise UserError("must be a table", where=where,
                         hint='write { name = "...", email = "...", phone = "..." }')
@@ -71,22 +71,22 @@ def _contact(value: Any, where: str) -> Contact:
     for key in CONTACT_FIELDS:
         item = value.get(key, "")
         if not isinstance(item, str):
-            raise UserError("must be text", where=f"{where}.{key}", hint='put it in quotes')
+            raise UserError("must be text", where=where.at(key), hint='put it in quotes')
         fields[key] = item.strip()
     email = fields["email"]
     if email and ("@" not in email or any(c.isspace() for c in email)) \
             and not email.startswith("["):
-        raise UserError(f"{email!r} is not an email address", where=f"{where}.email")
+        raise UserError(f"{email!r} is not an email address", where=where.at("email"))
     return Contact(**fields)
 
 
-def _when(value: Any, where: str) -> tuple[datetime, bool]:
+def _when(value: Any, where: Where) -> tuple[datetime, bool]:
     return parse_moment(value, where, date_alone_at=DEFAULT_TIME)
 
 
-def parse_interview(data: Any, letter: Letter, origin: str) -> Interview:
+def parse_interview(data: Any, letter: Letter, origin: Where) -> Interview:
     """Validate the ``[interview]`` table; every error names ``file, interview.<field>``."""
-    where = f"{origin}, interview"
+    where = origin.at("interview")
     if data is None:
         raise UserError("missing table [interview]", where=origin,
                         hint="add [interview] with date, process and hr_contact "
@@ -95,17 +95,17 @@ def parse_interview(data: Any, letter: Letter, origin: str) -> Interview:
         raise UserError("must be a table", where=where)
     _unknown(data, INTERVIEW_FIELDS, where)
     if "date" not in data:
-        raise UserError("missing field", where=f"{where}.date",
+        raise UserError("missing field", where=where.at("date"),
                         hint="write date = 2026-12-22T10:00")
-    when, time_given = _when(data["date"], f"{where}.date")
+    when, time_given = _when(data["date"], where.at("date"))
     process = data.get("process", "email")
     if process not in PROCESSES:
-        raise UserError(f"unknown process {process!r}", where=f"{where}.process",
+        raise UserError(f"unknown process {process!r}", where=where.at("process"),
                         hint='use "email", "post" or "phone"')
     decision = data.get("decision_by")
-    decision_by = parse_day(decision, f"{where}.decision_by") if decision is not None else None
+    decision_by = parse_day(decision, where.at("decision_by")) if decision is not None else None
     if "hr_contact" in data:
-        hr = _contact(data["hr_contact"], f"{where}.hr_contact")
+        hr = _contact(data["hr_contact"], where.at("hr_contact"))
     else:
         r = letter.recipient
         hr = Contact(name=r.name, email=r.email, phone=r.phone)
@@ -113,13 +113,13 @@ def parse_interview(data: Any, letter: Letter, origin: str) -> Interview:
     if isinstance(involved_raw, dict):
         involved_raw = [involved_raw]
     if not isinstance(involved_raw, list):
-        raise UserError("must be a list of tables", where=f"{where}.involved",
+        raise UserError("must be a list of tables", where=where.at("involved"),
                         hint='write involved = [{ name = "...", email = "..." }]')
-    involved = tuple(_contact(item, f"{where}.involved[{i + 1}]")
+    involved = tuple(_contact(item, where.at("involved", i))
                      for i, item in enumerate(involved_raw))
-    card = _contact(data["card"], f"{where}.card") if "card" in data else None
+    card = _contact(data["card"], where.at("card")) if "card" in data else None
     in_person = data.get("in_person", True)
     if not isinstance(in_person, bool):
-        raise UserError("must be true or false", where=f"{where}.in_person")
+        raise UserError("must be true or false", where=where.at("in_person"))
     return Interview(when=when, process=process, decision_by=decision_by, hr_contact=hr,
                      involved=involved, card=card, in_person=in_person, time_given=time_given)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
@@ -212,9 +213,10 @@ def _reminders(items: tuple[str, ...], st: Styles, geo: Geometry) -> Flowable:
 def _outcome(sheet: Sheet, st: Styles, geo: Geometry) -> Flowable:
     lab = sheet.labels
     size = min(st.size, 11.0)
-    rows = [[("text", lab["called"]), ("blank", 0.6), ("text", lab["at"]), ("blank", 0.4)],
-            [("box", lab["reached"]), ("box", lab["left_voicemail"]), ("box", lab["no_answer"])],
-            [("text", lab["next_step"]), ("blank", 1.0)]]
+    rows: list[list[tuple[str, Any]]] = [
+        [("text", lab["called"]), ("blank", 0.6), ("text", lab["at"]), ("blank", 0.4)],
+        [("box", lab["reached"]), ("box", lab["left_voicemail"]), ("box", lab["no_answer"])],
+        [("text", lab["next_step"]), ("blank", 1.0)]]
     form = FormLines(rows, FORM_ROW, fonts.face("sans").regular, size, fonts.width)
     return _row(lab["outcome"], [form], st, geo)
 
@@ -280,6 +282,6 @@ def _too_long(sheet: Sheet, stack: list[Block], heights: list[float], excess: fl
     _, field = max(candidates, key=lambda item: item[0])
     lines = max(1, math.ceil(excess / (size * LEADING)))
     return UserError(f"the call sheet does not fit on one page even at {size:g} pt type",
-                     where=f"{sheet.origin}, call.{field}",
+                     where=sheet.where.at("call", field),
                      hint=f"shorten call.{field} by about {lines} "
                           f"line{'s' if lines != 1 else ''} (or shorten other parts)")

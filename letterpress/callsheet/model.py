@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ..pdf import fonts
-from ..errors import UserError
+from ..errors import UserError, Where
 from ..letter.model import LETTER_FIELDS, OTHER_TABLES, Party, _Fields, _party, parse_day
 from ..source import Source
 
@@ -56,7 +56,7 @@ class CallInput:
 class CallFile:
     """Everything a call sheet takes from the file: caller, contact, language and ``[call]``."""
 
-    origin: str
+    where: Where  # the file (or mail-merge row) it was read from
     sender: Party
     recipient: Party
     language: str
@@ -75,16 +75,16 @@ def _if_asked(value: Any, f: _Fields) -> tuple[QA, ...] | None:
         return None
     hint = 'write [call.if_asked] with "question" = "answer" lines, or a list of ' \
            '{ question = "...", answer = "..." }'
-    pairs: list[tuple[Any, Any, str]] = []
+    pairs: list[tuple[Any, Any, Where]] = []
     if isinstance(value, dict):
-        pairs = [(q, a, f"{where}.{q}") for q, a in value.items()]
+        pairs = [(q, a, where.at(str(q))) for q, a in value.items()]
     elif isinstance(value, list):
         for i, item in enumerate(value):
             if not isinstance(item, dict) or set(item) - {"question", "answer"} \
                     or "question" not in item or "answer" not in item:
                 raise UserError("each item needs exactly question and answer",
-                                where=f"{where}[{i + 1}]", hint=hint)
-            pairs.append((item["question"], item["answer"], f"{where}[{i + 1}]"))
+                                where=where.at(i), hint=hint)
+            pairs.append((item["question"], item["answer"], where.at(i)))
     else:
         raise UserError("must be a table or a list", where=where, hint=hint)
     out = []
@@ -96,19 +96,19 @@ def _if_asked(value: Any, f: _Fields) -> tuple[QA, ...] | None:
     return tuple(out)
 
 
-def _interview_day(data: Any, origin: str) -> date | None:
+def _interview_day(data: Any, origin: Where) -> date | None:
     """The interview date from an ``[interview]`` table, if it has one (datetime or date)."""
     if not isinstance(data, dict) or "date" not in data:
         return None
     value = data["date"]
     if isinstance(value, datetime):
         return value.date()
-    return parse_day(value, f"{origin}, interview.date")
+    return parse_day(value, origin.at("interview", "date"))
 
 
 def parse_call(source: Source) -> CallFile:
     """Validate what a call sheet needs; a call file need not have a letter's subject or body."""
-    origin = source.origin
+    origin = source.where
     top = _Fields(source.data, origin, "", LETTER_FIELDS + OTHER_TABLES)
     if "call" not in source.data:
         raise UserError("missing table [call]", where=origin,
@@ -118,7 +118,7 @@ def parse_call(source: Source) -> CallFile:
                         hint="add a [sender] table with your name (and phone for the voicemail)")
     sender = _party(source.data["sender"], origin, "sender")
     if not sender.name:
-        raise UserError("missing field", where=f"{origin}, sender.name",
+        raise UserError("missing field", where=origin.at("sender", "name"),
                         hint="give your name; the opening and voicemail use it")
     recipient = _party(source.data.get("recipient", {}), origin, "recipient")
     f = _Fields(source.data["call"], origin, "call", CALL_FIELDS)
@@ -141,26 +141,27 @@ def parse_call(source: Source) -> CallFile:
                         hint="name the person to call, or give [recipient] a name")
     _check_fonts(call, sender, recipient, f)
     letter_date = top.day("date")
-    return CallFile(origin=origin, sender=sender, recipient=recipient,
+    return CallFile(where=origin, sender=sender, recipient=recipient,
                     language=top.text("language", default="en"),
                     layout=top.optional_text("layout"), letter_date=letter_date, call=call)
 
 
 def _check_fonts(call: CallInput, sender: Party, recipient: Party, f: _Fields) -> None:
     """Every text that may reach the sheet must be drawable by the bundled fonts."""
-    items: list[tuple[str, str]] = [
-        (f"{f.origin}, sender.name", sender.name), (f"{f.origin}, sender.phone", sender.phone),
-        (f"{f.origin}, recipient.name", recipient.name),
-        (f"{f.origin}, recipient.organization", recipient.organization),
-        (f"{f.origin}, recipient.department", recipient.department),
+    items: list[tuple[Where, str]] = [
+        (f.origin.at("sender", "name"), sender.name),
+        (f.origin.at("sender", "phone"), sender.phone),
+        (f.origin.at("recipient", "name"), recipient.name),
+        (f.origin.at("recipient", "organization"), recipient.organization),
+        (f.origin.at("recipient", "department"), recipient.department),
     ]
     for key in ("contact", "role", "organization", "position", "clarified", "purpose",
                 "opening", "feedback", "voicemail", "closing"):
         items.append((f.where(key), getattr(call, key) or ""))
     for key in ("points", "questions"):
-        items += [(f"{f.where(key)}[{i + 1}]", t) for i, t in enumerate(getattr(call, key) or ())]
+        items += [(f.where(key).at(i), t) for i, t in enumerate(getattr(call, key) or ())]
     for i, qa in enumerate(call.if_asked or ()):
-        items += [(f"{f.where('if_asked')}[{i + 1}]", qa.question + qa.answer)]
+        items += [(f.where("if_asked").at(i), qa.question + qa.answer)]
     for where, text in items:
         if text:
             fonts.check_drawable(text, where)

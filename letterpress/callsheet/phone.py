@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import PhoneNumberFormat, timezone
 
-from ..errors import UserError
+from ..errors import UserError, Where
 
 _UNKNOWN_ZONE = "Etc/Unknown"
 
@@ -27,7 +27,8 @@ class Phone:
         return f"tel:{self.e164}"
 
 
-def parse_phone(text: str, *, default_region: str = "", where: str = "call.phone") -> Phone:
+def parse_phone(text: str, *, default_region: str = "",
+                where: Where = Where(field="call.phone")) -> Phone:
     """Parse and validate a number; national numbers need ``default_region`` (ISO country)."""
     region = default_region.upper() or None
     hint = "write it with the country code, e.g. +49 89 1234567"

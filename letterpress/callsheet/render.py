@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from reportlab.lib.pagesizes import A4, LETTER
 
-from ..errors import UserError
+from ..errors import UserError, Where
 from ..letter.layout import DEFAULT_LAYOUT, load_layout
 from ..output import write_bytes_atomic
 from ..source import Source, load_source
@@ -42,14 +42,15 @@ class CallSheetResult:
         return self.sheet.warnings
 
 
-def _paper(choice: str | None, layout: str | None, where: str) -> tuple[str, tuple[float, float]]:
+def _paper(choice: str | None, layout: str | None, where: Where) -> tuple[str, tuple[float, float]]:
     """The paper from ``--paper``, else from the file's layout (as letters use it)."""
     if choice:
         key = choice.strip().lower().replace("us-letter", "letter")
         if key not in PAPERS:
-            raise UserError(f"unknown paper {choice!r}", where="--paper", hint="use a4 or letter")
+            raise UserError(f"unknown paper {choice!r}", where=Where(option="--paper"),
+                            hint="use a4 or letter")
         return key, PAPERS[key]
-    lay = load_layout(layout or DEFAULT_LAYOUT, where=f"{where}, layout")
+    lay = load_layout(layout or DEFAULT_LAYOUT, where=where.at("layout"))
     name = "letter" if lay.paper_name.lower().replace("us ", "") == "letter" else (
         lay.paper_name.lower())
     return name, (mm(lay.paper_width), mm(lay.paper_height))
@@ -72,7 +73,7 @@ def prepare_call_sheet(source: str | os.PathLike[str] | dict[str, Any] | Source,
     """Everything ``render_call_sheet`` decides and checks, short of drawing the page."""
     src = load_source(source)
     file = parse_call(src)
-    paper_name, (width, height) = _paper(paper, file.layout, src.origin)
+    paper_name, (width, height) = _paper(paper, file.layout, src.where)
     today = now.date() if isinstance(now, datetime) else now or date.today()
     zone = ZoneInfo(caller_zone) if isinstance(caller_zone, str) else caller_zone
     sheet = resolve(file, today=today, caller_zone=zone)

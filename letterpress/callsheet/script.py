@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from babel import Locale
 from babel.dates import format_date, format_skeleton, format_time
 
-from ..errors import UserError
+from ..errors import UserError, Where
 from ..language import first_of_month, resolve_language
 from . import voicemail as vm
 from .model import QA, CallFile
@@ -30,7 +30,7 @@ class WhenCell:
 class Sheet:
     """Every text of the sheet, resolved; layout only arranges these."""
 
-    origin: str
+    where: Where  # the file (or mail-merge row) it was made from
     locale: str
     labels: dict[str, str]
     contact: str
@@ -78,7 +78,7 @@ def _span(window: Window, locale: Locale) -> str:
 def _when(file: CallFile, day: date, contact_zone: ZoneInfo | None, caller_zone: ZoneInfo,
           locale: Locale, labels: dict[str, str]) -> tuple[tuple[WhenCell, ...], Window | None,
                                                           Window | None]:
-    where = f"{file.origin}, call.best_time"
+    where = file.where.at("call", "best_time")
     call_on = WhenCell(labels["call_on"], first_of_month(
         format_skeleton("yMMMEd", day, locale=locale), day, Locale.parse(locale)))
     if file.call.best_time is None:
@@ -107,8 +107,8 @@ def _when(file: CallFile, day: date, contact_zone: ZoneInfo | None, caller_zone:
 
 def resolve(file: CallFile, *, today: date, caller_zone: ZoneInfo | None = None) -> Sheet:
     """Fill defaults in the file's language and resolve number, zones, window and dates."""
-    call, origin = file.call, file.origin
-    lang = resolve_language(file.language, where=f"{origin}, language")
+    call, origin = file.call, file.where
+    lang = resolve_language(file.language, where=origin.at("language"))
     code = lang.locale.language
     warnings: list[str] = []
     if code not in available():
@@ -120,14 +120,14 @@ def resolve(file: CallFile, *, today: date, caller_zone: ZoneInfo | None = None)
     labels, text = words["labels"], words["defaults"]
 
     region = file.recipient.country or file.sender.country
-    phone = parse_phone(call.phone, default_region=region, where=f"{origin}, call.phone")
+    phone = parse_phone(call.phone, default_region=region, where=origin.at("call", "phone"))
     day = call.call_on or today
     if call.timezone:
-        contact_zone: ZoneInfo | None = zone(call.timezone, f"{origin}, call.timezone")
+        contact_zone: ZoneInfo | None = zone(call.timezone, origin.at("call", "timezone"))
     else:
         contact_zone = guess_zone(phone.zones, day)
     if call.caller_timezone:
-        mine = zone(call.caller_timezone, f"{origin}, call.caller_timezone")
+        mine = zone(call.caller_timezone, origin.at("call", "caller_timezone"))
     else:
         mine = caller_zone or local_zone()
     when, window, caller_window = _when(file, day, contact_zone, mine, locale, labels)
@@ -160,7 +160,7 @@ def resolve(file: CallFile, *, today: date, caller_zone: ZoneInfo | None = None)
     if file.sender.phone:
         try:
             own = parse_phone(file.sender.phone, default_region=file.sender.country,
-                              where=f"{origin}, sender.phone").international
+                              where=origin.at("sender", "phone")).international
         except UserError:
             own = file.sender.phone
         callback = text["callback"].format(phone=own)
@@ -174,7 +174,7 @@ def resolve(file: CallFile, *, today: date, caller_zone: ZoneInfo | None = None)
         warnings.append(f"the voicemail runs about {seconds} s when spoken "
                         f"(over {vm.LIMIT_SECONDS} s); shorten call.voicemail")
     return Sheet(
-        origin=origin, locale=str(locale), labels=labels, contact=contact,
+        where=origin, locale=str(locale), labels=labels, contact=contact,
         role_line="  ·  ".join(p for p in (role, organization) if p),
         phone=phone, call_on=day, when=when,
         purpose=default("purpose", call.purpose), opening=default("opening", call.opening),

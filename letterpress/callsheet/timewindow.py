@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta, UTC
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..errors import UserError
+from ..errors import UserError, Where
 
 _WINDOW = re.compile(r"^\s*(\d{1,2})[:.h](\d{2})\s*[-–—]\s*(\d{1,2})[:.h](\d{2})\s*$")
 # Environment variable that overrides the caller's zone (tests, or a machine set to UTC).
@@ -40,7 +40,7 @@ class Window:
         return (self.start.date() - day).days
 
 
-def zone(name: str, where: str) -> ZoneInfo:
+def zone(name: str, where: Where) -> ZoneInfo:
     """An IANA zone by name, or a UserError naming the field."""
     try:
         return ZoneInfo(name.strip())
@@ -66,16 +66,16 @@ def local_zone() -> ZoneInfo:
                 return ZoneInfo(name)
             except (ZoneInfoNotFoundError, ValueError):
                 if variable == ENV_ZONE:
-                    raise UserError(f"unknown time zone {name!r}", where=ENV_ZONE,
+                    raise UserError(f"unknown time zone {name!r}", where=Where(option=ENV_ZONE),
                                     hint="use an IANA name such as 'Europe/Berlin'") from None
     for candidate in (Path("/etc/localtime"),):
         try:
-            name = _zone_name_from_path(candidate.resolve())
+            found = _zone_name_from_path(candidate.resolve())
         except OSError:
-            name = None
-        if name:
+            found = None
+        if found:
             try:
-                return ZoneInfo(name)
+                return ZoneInfo(found)
             except (ZoneInfoNotFoundError, ValueError):
                 pass
     timezone_file = Path("/etc/timezone")
@@ -102,7 +102,7 @@ def guess_zone(candidates: tuple[str, ...], day: date) -> ZoneInfo | None:
     return zones[0] if len(offsets) == 1 else None
 
 
-def parse_window(text: str, day: date, tz: ZoneInfo, where: str) -> Window:
+def parse_window(text: str, day: date, tz: ZoneInfo, where: Where) -> Window:
     """Parse 'HH:MM-HH:MM' as local times on ``day`` in ``tz``; the end may be after midnight."""
     match = _WINDOW.match(text)
     hint = 'write it as "09:00-11:00" (24-hour clock, the contact\'s local time)'

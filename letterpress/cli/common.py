@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import UserError
+from ..errors import UserError, Where
 
 if TYPE_CHECKING:
     from ..check.findings import Finding
@@ -59,7 +59,7 @@ def warn_or_stop(letter_source: str | os.PathLike[str] | dict[str, Any] | Source
         first = findings[0]
         more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
         raise UserError(f"{first.kind} \"{first.phrase}\" in {first.where()}{more}",
-                        where=src.origin,
+                        where=src.where,
                         hint=f"see letterpress check {src.origin}, or leave out --strict")
     for finding in findings:
         warn(finding_line(src.origin, finding))
@@ -72,6 +72,6 @@ def output_beside(source: str | os.PathLike[str], output: str | None, suffix: st
     src = Path(source)
     out = Path(output) if output else src.with_name(src.stem + suffix)
     if out.resolve() == src.resolve():
-        raise UserError("the output would overwrite the input", where=str(out),
+        raise UserError("the output would overwrite the input", where=Where(file=str(out)),
                         hint="choose another -o path")
     return out

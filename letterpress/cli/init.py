@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..errors import UserError
+from ..errors import UserError, Where
 
 HELP = "write a commented starter file to edit"
 DESCRIPTION: str | None = ("Write an editable starter file with placeholders that "
@@ -37,13 +37,14 @@ def run(args: argparse.Namespace) -> int:
         with open(out, "x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
     except FileExistsError:
-        raise UserError("already exists; not overwritten", where=str(out),
+        raise UserError("already exists; not overwritten", where=Where(file=str(out)),
                         hint="choose another -o path or remove the file") from None
     except FileNotFoundError:
-        raise UserError(f"output folder {str(out.parent)!r} does not exist", where=str(out),
+        raise UserError(f"output folder {str(out.parent)!r} does not exist",
+                        where=Where(file=str(out)),
                         hint="create it or choose another -o path") from None
     except OSError as exc:
-        raise UserError(f"cannot write file ({exc.strerror})", where=str(out)) from None
+        raise UserError(f"cannot write file ({exc.strerror})", where=Where(file=str(out))) from None
     follow = _NEXT[args.kind].format(out=out)
     print(f"Wrote {out}. Replace the [bracketed prompts], run 'letterpress check {out}' until "
           f"it is clean, then '{follow}'.")

@@ -24,6 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Check, prepare (everything that can refuse runs first), write, then report."""
+    from ..errors import Where
     from ..letter.model import parse_day
     from ..letter import build_letter, prepare_letter
     from ..output import write_bytes_atomic
@@ -33,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     out = output_beside(args.file, args.output, ".pdf")
     source = load_source(args.file)
     warn_or_stop(source, strict=args.strict)
-    when = parse_day(args.date, "--date") if args.date else None
+    when = parse_day(args.date, Where(option="--date")) if args.date else None
     # everything that can refuse the input runs before the PDF is written
     prep = prepare_letter(source, layout=args.layout, when=when,
                           strict_window=args.strict_window)

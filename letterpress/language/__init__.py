@@ -13,7 +13,7 @@ import pyphen
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
-from ..errors import UserError
+from ..errors import UserError, Where
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def _wording(code: str) -> dict[str, Any]:
     return merged
 
 
-def resolve_language(tag: str, where: str = "language") -> Language:
+def resolve_language(tag: str, where: Where = Where(field="language")) -> Language:
     """Resolve a BCP 47 tag such as ``en-GB`` or ``de``; unknown tags are a UserError."""
     if not isinstance(tag, str) or not tag.strip():
         raise UserError("language must be a BCP 47 tag such as 'en-GB' or 'de'", where=where)

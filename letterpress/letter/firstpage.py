@@ -3,7 +3,7 @@ marks and continuation header. Layout decides here; drawing only reads the resul
 from __future__ import annotations
 
 from ..pdf import fonts
-from ..errors import LayoutError, UserError
+from ..errors import LayoutError, UserError, Where
 from .layout import Layout, Rect
 from .plan import AddressField, FirstPage, Mark, Rule, SetLine
 from ..pdf.units import to_mm
@@ -45,9 +45,10 @@ def letterhead(layout: Layout, name: str, address: str, contact: str,
     right = spec.x + width if spec.align == "right" else None
     lines: list[SetLine] = []
     top = spec.y
-    for text, font, size, where in ((name, face.bold, LETTERHEAD_NAME_SIZE, "sender.name"),
-                                    (address, face.regular, SMALL_SIZE, "sender"),
-                                    (contact, face.regular, SMALL_SIZE, "sender")):
+    for text, font, size, where in ((name, face.bold, LETTERHEAD_NAME_SIZE,
+                                     Where(field="sender.name")),
+                                    (address, face.regular, SMALL_SIZE, Where(field="sender")),
+                                    (contact, face.regular, SMALL_SIZE, Where(field="sender"))):
         if not text:
             continue
         if to_mm(fonts.width(text, font, size)) > width:
@@ -58,7 +59,7 @@ def letterhead(layout: Layout, name: str, address: str, contact: str,
     return tuple(lines)
 
 
-def info_block(layout: Layout, items: list[tuple[str, str, str]],
+def info_block(layout: Layout, items: list[tuple[str, str, Where]],
                typeface: str) -> tuple[SetLine, ...]:
     """Label/value pairs in two columns in the information block (DIN 5008)."""
     spec = layout.info_block
@@ -104,16 +105,17 @@ def assemble(layout: Layout, address: AddressField, head: list[SetLine],
         if rect.width and rect.intersects(reach):
             raise LayoutError(f"the {name} reaches into the window area "
                               f"(x {reach.x:.1f}-{reach.right:.1f}, y {reach.y:.1f}-"
-                              f"{reach.bottom:.1f} mm)", where=str(layout.path),
+                              f"{reach.bottom:.1f} mm)", where=Where(file=str(layout.path)),
                               hint="move it in the layout file, or shorten the sender lines")
     if layout.subject_y < reach.bottom and layout.text.left < reach.right:
         raise LayoutError(f"the text starts at {layout.subject_y} mm, inside the window area "
-                          f"(down to {reach.bottom:.1f} mm)", where=f"{layout.path}, subject")
+                          f"(down to {reach.bottom:.1f} mm)",
+                          where=Where(file=str(layout.path), field="subject"))
     for name in ("info block", "date line"):
         rect = extents[name]
         if rect.width and rect.bottom > layout.subject_y:
             raise UserError(f"the {name} runs into the text (ends at {rect.bottom:.1f} mm, text "
-                            f"starts at {layout.subject_y} mm)", where="references",
+                            f"starts at {layout.subject_y} mm)", where=Where(field="references"),
                             hint="give fewer references")
     rules = []
     if address.return_line is not None:

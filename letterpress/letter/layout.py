@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import LayoutError
+from ..errors import LayoutError, Where
 from ..resources import data_dir
 
 DEFAULT_LAYOUT = "din5008-b"  # used when neither the file nor the command line names one
@@ -162,7 +162,7 @@ class Layout:
 class _Reader:
     """Reads typed values out of a layout table, naming the field in every error."""
 
-    def __init__(self, data: dict[str, Any], where: str) -> None:
+    def __init__(self, data: dict[str, Any], where: Where) -> None:
         self.data = data
         self.where = where
 
@@ -175,7 +175,7 @@ class _Reader:
             return None
         if not isinstance(value, dict):
             raise LayoutError(f"{key} must be a table", where=self.where)
-        return _Reader(value, f"{self.where}, {key}")
+        return _Reader(value, self.where.at(key))
 
     def num(self, key: str, default: float | None = None) -> float:
         value = self.data.get(key, default)
@@ -209,7 +209,8 @@ class _Reader:
 
 def parse_layout(data: dict[str, Any], path: Path) -> Layout:
     """Turn a layout file's table into a Layout, validating every field."""
-    r = _Reader(data, str(path))
+    where = Where(file=str(path))
+    r = _Reader(data, where)
     paper = r.table("paper")
     text = r.table("text")
     field = r.table("address_field")
@@ -224,12 +225,12 @@ def parse_layout(data: dict[str, Any], path: Path) -> Layout:
     info = r.table("info_block", required=False)
     date_line = r.table("date_line", required=False)
     if info is None and date_line is None:
-        raise LayoutError("needs an [info_block] or a [date_line] for the date", where=str(path))
+        raise LayoutError("needs an [info_block] or a [date_line] for the date", where=where)
     folds = marks.data.get("folds", [])
     if not isinstance(folds, list) or not folds or not all(
             isinstance(f, (int, float)) and not isinstance(f, bool) for f in folds):
         raise LayoutError("folds must be a list of distances from the top in mm",
-                          where=f"{path}, marks")
+                          where=where.at("marks"))
     continuation = r.table("continuation")
     subject = r.table("subject")
     assert continuation and subject
@@ -246,7 +247,7 @@ def parse_layout(data: dict[str, Any], path: Path) -> Layout:
         text=TextStyle(left=text.num("left"), right=text.num("right"), bottom=text.num("bottom"),
                        typeface=text.choice("typeface", ("sans", "serif"), "sans"),
                        size=text.num("size"), leading=text.num("leading")),
-        letterhead=(r.table("letterhead") or _Reader({}, "")).placement(),
+        letterhead=(r.table("letterhead") or _Reader({}, Where())).placement(),
         address_field=Rect(field.num("x"), field.num("y"), field.num("width"),
                            field.num("height")),
         address_indent=field.num("indent", 0.0),
@@ -282,15 +283,15 @@ def parse_layout(data: dict[str, Any], path: Path) -> Layout:
 
 def _check_consistency(layout: Layout) -> None:
     """Catch numbers that cannot describe a real sheet (the window check comes later)."""
-    where = str(layout.path)
+    where = Where(file=str(layout.path))
     if layout.address.min_size > layout.address.size:
-        raise LayoutError("address min_size is larger than size", where=f"{where}, address")
+        raise LayoutError("address min_size is larger than size", where=where.at("address"))
     if layout.address.min_size < 6:
-        raise LayoutError("address min_size below 6 pt is unreadable", where=f"{where}, address")
+        raise LayoutError("address min_size below 6 pt is unreadable", where=where.at("address"))
     if any(not 0 < f < layout.paper_height for f in layout.marks.folds):
-        raise LayoutError("a fold lies outside the sheet", where=f"{where}, marks")
+        raise LayoutError("a fold lies outside the sheet", where=where.at("marks"))
     if layout.text_width <= 20:
-        raise LayoutError("text margins leave no room for text", where=f"{where}, text")
+        raise LayoutError("text margins leave no room for text", where=where.at("text"))
 
 
 def available_layouts() -> dict[str, Path]:
@@ -304,7 +305,7 @@ def _bundled() -> tuple[tuple[str, Path], ...]:
     return tuple((p.stem, p) for p in sorted(data_dir("layouts").glob("*.toml")))
 
 
-def load_layout(name_or_path: str | Path, *, where: str = "layout") -> Layout:
+def load_layout(name_or_path: str | Path, *, where: Where = Where(field="layout")) -> Layout:
     """Load a bundled layout by name, or a layout file by path."""
     text = str(name_or_path)
     bundled = available_layouts()
@@ -340,7 +341,7 @@ def _load_path(path: Path) -> Layout:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise LayoutError(f"invalid TOML: {exc}", where=str(path)) from None
+        raise LayoutError(f"invalid TOML: {exc}", where=Where(file=str(path))) from None
     layout = parse_layout(data, path)
     _CACHE[path] = (mtime, layout)
     return layout

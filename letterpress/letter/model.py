@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from ..errors import UserError
+from ..errors import UserError, Where
 from ..source import Source
 
 PARTY_FIELDS = ("name", "organization", "department", "street", "address_lines", "postal_code",
@@ -73,7 +73,7 @@ class Letter:
 class _Fields:
     """Typed access to one table of the input, naming file and field in every error."""
 
-    def __init__(self, data: Any, origin: str, path: str, allowed: tuple[str, ...]) -> None:
+    def __init__(self, data: Any, origin: Where, path: str, allowed: tuple[str, ...]) -> None:
         self.origin = origin
         self.path = path
         if not isinstance(data, dict):
@@ -86,9 +86,9 @@ class _Fields:
                     f"known fields: {', '.join(allowed)}"
                 raise UserError(f"unknown field {key!r}", where=self.where(key), hint=hint)
 
-    def where(self, key: str) -> str:
-        name = f"{self.path}.{key}" if self.path else key
-        return f"{self.origin}, {name}"
+    def where(self, key: str) -> Where:
+        """The place of field ``key`` of this table."""
+        return self.origin.at(self.path, key) if self.path else self.origin.at(key)
 
     def text(self, key: str, *, required: bool = False, default: str = "") -> str:
         value = self.data.get(key)
@@ -127,7 +127,7 @@ class _Fields:
         return parse_day(value, self.where(key))
 
 
-def parse_day(value: Any, where: str) -> date:
+def parse_day(value: Any, where: Where) -> date:
     """A TOML date, a datetime, or a 'YYYY-MM-DD' string as a date."""
     if isinstance(value, datetime):
         return value.date()
@@ -142,7 +142,7 @@ def parse_day(value: Any, where: str) -> date:
                     hint="write it as YYYY-MM-DD, e.g. 2026-11-26")
 
 
-def parse_moment(value: Any, where: str, *, what: str = "a date and time",
+def parse_moment(value: Any, where: Where, *, what: str = "a date and time",
                  date_alone_at: time | None = None) -> tuple[datetime, bool]:
     """A TOML datetime or a 'YYYY-MM-DDTHH:MM' string (a space for the T, seconds and an
     offset allowed; the offset is dropped: times are local) as a naive datetime, and whether
@@ -170,7 +170,7 @@ def parse_moment(value: Any, where: str, *, what: str = "a date and time",
                     hint="write it as YYYY-MM-DDTHH:MM, e.g. 2026-12-22T10:00")
 
 
-def _party(data: Any, origin: str, path: str) -> Party:
+def _party(data: Any, origin: Where, path: str) -> Party:
     allowed = RECIPIENT_FIELDS if path == "recipient" else PARTY_FIELDS
     f = _Fields(data, origin, path, allowed)
     country = f.text("country").upper()
@@ -189,7 +189,7 @@ def _party(data: Any, origin: str, path: str) -> Party:
 
 def parse_letter(source: Source) -> Letter:
     """Validate the raw input into a Letter; every problem names file and field."""
-    origin = source.origin
+    origin = source.where
     f = _Fields(source.data, origin, "", LETTER_FIELDS + OTHER_TABLES)
     for table in ("sender", "recipient"):
         if table not in source.data:
@@ -198,10 +198,10 @@ def parse_letter(source: Source) -> Letter:
     sender = _party(source.data["sender"], origin, "sender")
     recipient = _party(source.data["recipient"], origin, "recipient")
     if not (recipient.name or recipient.organization):
-        raise UserError("missing field", where=f"{origin}, recipient.name",
+        raise UserError("missing field", where=origin.at("recipient", "name"),
                         hint="give the recipient's name or organization")
     if not sender.name:
-        raise UserError("missing field", where=f"{origin}, sender.name",
+        raise UserError("missing field", where=origin.at("sender", "name"),
                         hint="give your name; it is also the default signature")
     refs_data = source.data.get("references", {})
     if not isinstance(refs_data, dict):
@@ -213,7 +213,7 @@ def parse_letter(source: Source) -> Letter:
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         elif not isinstance(value, str):
-            raise UserError("must be text or a date", where=f"{origin}, references.{key}")
+            raise UserError("must be text or a date", where=origin.at("references", str(key)))
         references.append(Reference(key=str(key), value=value))
     typeface = f.optional_text("typeface")
     if typeface is not None and typeface not in ("sans", "serif"):

@@ -3,11 +3,11 @@ window check, page 1's furniture and the flowing text's wording. Every check tha
 letter runs here, before anything is drawn."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from ..errors import UserError
+from ..errors import UserError, Where
 from ..language import Language, resolve_language
 from ..notices import Notice
 from ..pdf import fonts
@@ -45,27 +45,27 @@ class Prepared:
 def resolve(source: Source, letter: Letter, ctx: RenderContext, *, layout: str | None = None,
             when: date | None = None, strict_window: bool = False) -> Prepared:
     """Resolve ``letter`` (read from ``source``), making every check rendering makes."""
-    where = source.origin
+    where = source.where
     _check_fonts(letter, where)
     lay = resolve_layout(letter, layout, where)
-    lang = resolve_language(letter.language, where=f"{where}, language")
+    lang = resolve_language(letter.language, where=where.at("language"))
     typeface = letter.typeface or lay.text.typeface
     day = when or letter.date or date.today()
     home = letter.sender.country or lay.country
-    sender_lines = _as_written(_address_lines(ctx, letter.sender, home, lang,
-                                              f"{where}, sender", False), letter)
-    recipient_lines = _address_lines(ctx, letter.recipient, home, lang, f"{where}, recipient",
+    sender_lines = _as_written(_address_lines(ctx, letter.sender, home, lang, where, "sender",
+                                              False), letter)
+    recipient_lines = _address_lines(ctx, letter.recipient, home, lang, where, "recipient",
                                      lay.address.uppercase)
-    notes = [AddressLine(n, f"{where}, recipient.notes[{i + 1}]")
+    notes = [AddressLine(n, where.at("recipient", "notes", i))
              for i, n in enumerate(letter.recipient.notes)]
-    field = fit_address(lay, recipient_lines, where=f"{where}, recipient", notes=notes,
+    field = fit_address(lay, recipient_lines, where=where.at("recipient"), notes=notes,
                         return_text=_return_text(letter, sender_lines),
-                        return_where=f"{where}, sender")
+                        return_where=where.at("sender"))
     report = check_block(lay, field.block)
-    enforce(report, where=f"{where}, recipient", strict=strict_window)
+    enforce(report, where=where.at("recipient"), strict=strict_window)
     first = _first_page(ctx, letter, lay, lang, typeface, day, field, sender_lines)
     if not blocks(letter.body):
-        raise UserError("the body has no text", where=f"{where}, body")
+        raise UserError("the body has no text", where=where.at("body"))
     meta = {"title": letter.subject, "author": letter.sender.name, "subject": letter.subject,
             "creator": "letterpress", "producer": "letterpress", "lang": lang.tag}
     return Prepared(letter=letter, layout=lay, window=report, address=field, first=first,
@@ -74,54 +74,55 @@ def resolve(source: Source, letter: Letter, ctx: RenderContext, *, layout: str |
                     typeface=typeface, meta=meta, day=day)
 
 
-def resolve_layout(letter: Letter, override: str | None, where: str) -> Layout:
+def resolve_layout(letter: Letter, override: str | None, where: Where) -> Layout:
     """The layout named on the command line, else in the file, else the default."""
     if override:
-        return load_layout(override, where="--layout")
-    return load_layout(letter.layout or DEFAULT_LAYOUT, where=f"{where}, layout")
+        return load_layout(override, where=Where(option="--layout"))
+    return load_layout(letter.layout or DEFAULT_LAYOUT, where=where.at("layout"))
 
 
-def _check_fonts(letter: Letter, where: str) -> None:
+def _check_fonts(letter: Letter, where: Where) -> None:
     """Every user string must be drawable by the bundled fonts."""
-    fields: list[tuple[str, str]] = [
-        ("subject", letter.subject), ("opening", letter.opening or ""), ("body", letter.body),
-        ("closing", letter.closing or ""), ("signature", letter.signature),
-        ("place", letter.place),
+    fields: list[tuple[Where, str]] = [
+        (where.at("subject"), letter.subject), (where.at("opening"), letter.opening or ""),
+        (where.at("body"), letter.body), (where.at("closing"), letter.closing or ""),
+        (where.at("signature"), letter.signature), (where.at("place"), letter.place),
     ]
-    fields += [(f"enclosures[{i + 1}]", e) for i, e in enumerate(letter.enclosures)]
-    fields += [(f"cc[{i + 1}]", c) for i, c in enumerate(letter.cc)]
+    fields += [(where.at("enclosures", i), e) for i, e in enumerate(letter.enclosures)]
+    fields += [(where.at("cc", i), c) for i, c in enumerate(letter.cc)]
     for party_name in ("sender", "recipient"):
         party = getattr(letter, party_name)
         for name in ("name", "organization", "department", "street", "postal_code", "city",
                      "region", "phone", "email"):
-            fields.append((f"{party_name}.{name}", getattr(party, name)))
-        fields += [(f"{party_name}.address_lines[{i + 1}]", v)
+            fields.append((where.at(party_name, name), getattr(party, name)))
+        fields += [(where.at(party_name, "address_lines", i), v)
                    for i, v in enumerate(party.address_lines)]
-        fields += [(f"{party_name}.notes[{i + 1}]", v) for i, v in enumerate(party.notes)]
-    fields += [(f"references.{r.key}", str(r.value)) for r in letter.references]
-    fields += [(f"references.{r.key}", r.key) for r in letter.references]
+        fields += [(where.at(party_name, "notes", i), v) for i, v in enumerate(party.notes)]
+    fields += [(where.at("references", r.key), str(r.value)) for r in letter.references]
+    fields += [(where.at("references", r.key), r.key) for r in letter.references]
     if isinstance(letter.return_line, str):
-        fields.append(("return_line", letter.return_line))
+        fields.append((where.at("return_line"), letter.return_line))
     if fonts.drawable("".join(text for _, text in fields)):  # the usual case: one look
         return
-    for name, text in fields:
+    for place, text in fields:
         if text:
-            fonts.check_drawable(text, f"{where}, {name}")
+            fonts.check_drawable(text, place)
 
 
-def _address_lines(ctx: RenderContext, party: Party, home: str, lang: Language, where: str,
-                   uppercase: bool) -> list[AddressLine]:
-    """``address_lines``, remembered per party: a batch repeats the same sender on every
-    letter. The memo keeps field names relative, so each letter's lines name its own file
-    and row; a failing address is never remembered, so its error names the right place."""
+def _address_lines(ctx: RenderContext, party: Party, home: str, lang: Language, where: Where,
+                   name: str, uppercase: bool) -> list[AddressLine]:
+    """``address_lines`` of the party called ``name``, remembered per party: a batch repeats
+    the same sender on every letter. The memo keeps only the field paths, so each letter's
+    lines name its own file and row; a failing address is never remembered, so its error
+    names the right place."""
 
     def make() -> list[tuple[str, str]]:
-        lines = address_lines(party, home_country=home, language=lang, where=where,
+        lines = address_lines(party, home_country=home, language=lang, where=where.at(name),
                               rules_for=ctx.address_rules, uppercase=uppercase)
-        return [(line.text, line.field.removeprefix(f"{where}.")) for line in lines]
+        return [(line.text, line.where.field) for line in lines]
 
-    relative = ctx.addresses.get((party, home, lang.tag, uppercase), make)
-    return [AddressLine(text, f"{where}.{field}") for text, field in relative]
+    fields = ctx.addresses.get((name, party, home, lang.tag, uppercase), make)
+    return [AddressLine(text, replace(where, field=field)) for text, field in fields]
 
 
 def _as_written(lines: list[AddressLine], letter: Letter) -> list[AddressLine]:
@@ -129,7 +130,7 @@ def _as_written(lines: list[AddressLine], letter: Letter) -> list[AddressLine]:
     city = letter.sender.city
     if not city:
         return lines
-    return [AddressLine(line.text.replace(city.upper(), city), line.field) for line in lines]
+    return [AddressLine(line.text.replace(city.upper(), city), line.where) for line in lines]
 
 
 def _return_text(letter: Letter, sender_lines: list[AddressLine]) -> str | None:
@@ -138,7 +139,7 @@ def _return_text(letter: Letter, sender_lines: list[AddressLine]) -> str | None:
         return None
     if isinstance(letter.return_line, str):
         return letter.return_line
-    postal = [line for line in sender_lines[1:] if not line.field.endswith(".department")]
+    postal = [line for line in sender_lines[1:] if line.where.field != "sender.department"]
     return one_line([sender_lines[0], *postal]) if sender_lines else None
 
 
@@ -151,27 +152,30 @@ def _first_page(ctx: RenderContext, letter: Letter, lay: Layout, lang: Language,
     head = ctx.furniture.get(
         ("letterhead", lay.path, letter.sender.name, address, contact, typeface),
         lambda: firstpage.letterhead(lay, letter.sender.name, address, contact, typeface))
+    assert isinstance(head, tuple)
     refs = _references(letter, lang)
     dated_text = lang.place_date(letter.place or None, day)
     if lay.info_block is not None:
-        date_item = (lang.word("date"), dated_text, "place" if letter.place else "date")
+        date_item = (lang.word("date"), dated_text,
+                     Where(field="place" if letter.place else "date"))
         items = (*refs, date_item)
         info = ctx.furniture.get(("info", lay.path, items, typeface),
                                  lambda: firstpage.info_block(lay, list(items), typeface))
+        assert isinstance(info, tuple)
         dated: list[Any] = []
     else:
-        info = []
+        info = ()
         dated = firstpage.date_line(lay, dated_text, typeface)
     return firstpage.assemble(lay, field, list(head), list(info), dated)
 
 
-def _references(letter: Letter, lang: Language) -> list[tuple[str, str, str]]:
+def _references(letter: Letter, lang: Language) -> list[tuple[str, str, Where]]:
     labels = lang.words["references"]
     items = []
     for ref in letter.references:
         label = labels.get(ref.key, ref.key)
         value = lang.long_date(ref.value) if isinstance(ref.value, date) else ref.value
-        items.append((label, value, f"references.{ref.key}"))
+        items.append((label, value, Where().at("references", ref.key)))
     return items
 
 

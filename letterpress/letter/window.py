@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import LayoutError, WindowError
+from ..errors import LayoutError, WindowError, Where
 from .layout import Layout, Rect
 
 
@@ -93,7 +93,8 @@ def play(layout: Layout) -> Play:
     if slack_x < 0 or slack_y < 0:
         raise LayoutError(f"the folded sheet ({layout.paper_width:.1f} x "
                           f"{packet_height(layout):.1f} mm) does not fit the {env.name} envelope",
-                          where=str(layout.path), hint="check paper, folds and envelope size")
+                          where=Where(file=str(layout.path)),
+                          hint="check paper, folds and envelope size")
     tol = env.tolerance
     return Play(-tol, slack_x + tol, -tol, slack_y + tol)
 
@@ -134,7 +135,7 @@ def check_block(layout: Layout, block: Rect) -> WindowReport:
                         required=layout.envelope.clearance)
 
 
-def enforce(report: WindowReport, *, where: str, strict: bool = False) -> None:
+def enforce(report: WindowReport, *, where: Where, strict: bool = False) -> None:
     """Raise WindowError when the block breaks the centred check (or the tap test if strict)."""
     if not report.ok:
         side = report.centred.worst_side()

@@ -21,7 +21,7 @@ from reportlab.pdfbase.ttfonts import (
 )
 
 from .. import cachefiles
-from ..errors import FontCoverageError
+from ..errors import FontCoverageError, Where
 from ..resources import data_dir
 
 # typeface -> (file stem, registered family name)
@@ -159,7 +159,7 @@ def drawable(text: str, typeface: str = "sans") -> bool:
     return _drawable(face(typeface).regular).issuperset(text)
 
 
-def check_drawable(text: str, where: str, typeface: str = "sans") -> None:
+def check_drawable(text: str, where: Where, typeface: str = "sans") -> None:
     """Raise FontCoverageError naming the first undrawable character and the field."""
     missing = missing_characters(text, face(typeface).regular)
     if missing:
