@@ -7,14 +7,14 @@ import sys
 from datetime import datetime
 from typing import Any
 
-from ..errors import UserError
+from ..errors import UserError, Where
 
 HELP = "when a posted letter arrives, or when to post it"
 DESCRIPTION: str | None = ("Delivery dates from the carrier's published standard. Give --posted "
                            "for the arrival dates, or --arrive-by for the last posting time that "
                            "still meets a date.")
 
-# Internal field names (UserError.where) -> the option a user typed.
+# Internal field names (the field of a UserError's place) -> the option a user typed.
 _OPTIONS = {"carrier": "--carrier", "service": "--service", "from": "--from", "to": "--to",
             "posted": "--posted", "from_postcode": "--from-postcode",
             "to_postcode": "--to-postcode", "arrive_by": "--arrive-by", "cutoff": "--cutoff",
@@ -50,10 +50,10 @@ def _required(args: argparse.Namespace) -> None:
     for attr, option, example in (("origin", "--from", "DE"),
                                   ("destination", "--to", "DE")):
         if not getattr(args, attr):
-            raise UserError(f"{option} is required", where="estimate",
+            raise UserError(f"{option} is required", where=Where(command="estimate"),
                             hint=f"for example {option} {example}")
     if bool(args.posted) == bool(args.arrive_by):
-        raise UserError("give either --posted or --arrive-by", where="estimate",
+        raise UserError("give either --posted or --arrive-by", where=Where(command="estimate"),
                         hint="--posted 2026-12-23T18:00 for arrival dates, --arrive-by "
                              "2026-12-30 for the last posting time")
 
@@ -64,10 +64,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         return _estimate(args)
     except UserError as exc:
-        where = _OPTIONS.get(exc.where, exc.where)
-        if exc.where == "posted" and args.arrive_by:
-            where = "--arrive-by"
-        raise UserError(exc.what, where=where, hint=exc.hint) from None
+        field = exc.place.field
+        if exc.place != Where(field=field) or field not in _OPTIONS:  # not an option's value
+            raise UserError(exc.what, where=exc.place, hint=exc.hint) from None
+        option = "--arrive-by" if field == "posted" and args.arrive_by else _OPTIONS[field]
+        raise UserError(exc.what, where=Where(option=option), hint=exc.hint) from None
 
 
 def _estimate(args: argparse.Namespace) -> int:
@@ -83,13 +84,13 @@ def _estimate(args: argparse.Namespace) -> int:
     )
     from ..delivery.text import describe_latest_posting
 
-    args.carrier = carrier_or_national(args.carrier, args.origin, where="carrier")
-    cutoff = parse_cutoff(args.cutoff, where="cutoff") if args.cutoff else None
+    args.carrier = carrier_or_national(args.carrier, args.origin, where=Where(field="carrier"))
+    cutoff = parse_cutoff(args.cutoff, where=Where(field="cutoff")) if args.cutoff else None
     common: dict[str, Any] = dict(origin=args.origin, destination=args.destination,
                                   origin_postcode=args.from_postcode,
                                   destination_postcode=args.to_postcode, cutoff=cutoff)
     if args.arrive_by:
-        arrive_by = parse_day(args.arrive_by, where="arrive_by")
+        arrive_by = parse_day(args.arrive_by, where=Where(field="arrive_by"))
         posted = latest_posting(args.carrier, args.service, arrive_by=arrive_by, **common)
         estimate = estimate_delivery(args.carrier, args.service, posted=posted, **common)
         if args.json:
@@ -100,7 +101,7 @@ def _estimate(args: argparse.Namespace) -> int:
             print(describe_latest_posting(posted, arrive_by, estimate))
             _print_notes(estimate.target, estimate.notes)
         return 0
-    posted, notes = posting_from_option(args.posted, datetime.now(), where="posted")
+    posted, notes = posting_from_option(args.posted, datetime.now(), where=Where(field="posted"))
     estimate = with_notes(
         estimate_delivery(args.carrier, args.service, posted=posted, **common), notes)
     if args.json:

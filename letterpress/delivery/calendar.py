@@ -9,7 +9,7 @@ from functools import lru_cache
 import holidays
 from dateutil.rrule import DAILY, rrule, weekday
 
-from ..errors import UserError
+from ..errors import UserError, Where
 from .model import WEEKDAYS
 
 _MAX_SCAN = 400  # days; no letter standard comes anywhere near this
@@ -37,7 +37,7 @@ class Place:
         return f"{self.country}-{self.subdiv}" if self.subdiv else self.country
 
 
-def parse_place(text: str, *, where: str) -> Place:
+def parse_place(text: str, *, where: Where) -> Place:
     """``"DE"`` or ``"DE-BY"`` as a Place, checked against the holidays package."""
     country, _, subdiv = str(text).strip().partition("-")
     country = country.upper()
@@ -78,7 +78,7 @@ class HolidaySource:
         if not calendar.start_year <= day.year <= calendar.end_year:
             raise UserError(
                 f"no public-holiday data for {place.country} in {day.year}",
-                where="posted",
+                where=Where(field="posted"),
                 hint=f"the holidays package covers {calendar.start_year}-{calendar.end_year}")
         return calendar.get(day)
 

@@ -8,7 +8,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from ..errors import UserError
+from ..errors import UserError, Where
 from ..resources import data_dir
 from .model import WEEKDAYS, Carrier, Rule, Service, Standard, Target
 
@@ -26,11 +26,11 @@ class _Reader:
     """Typed access to one data file's fields, raising a UserError that names file and field."""
 
     def __init__(self, path: Path) -> None:
-        self.where = str(path)
+        self.where = Where(file=str(path))
 
     def fail(self, field: str, what: str) -> UserError:
-        """An error about ``field`` of this file."""
-        return UserError(what, where=f"{self.where}, {field}",
+        """An error about ``field`` (a dotted path) of this file."""
+        return UserError(what, where=self.where.at(field),
                          hint="fix the carrier data file")
 
     def table(self, raw: Any, field: str, allowed: set[str] | None = None) -> dict[str, Any]:
@@ -181,7 +181,7 @@ def load_carrier(path: Path) -> Carrier:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise UserError(f"invalid TOML: {exc}", where=str(path)) from None
+        raise UserError(f"invalid TOML: {exc}", where=Where(file=str(path))) from None
     table = reader.table(raw, "top level", _CARRIER_KEYS)
     carrier_id = reader.text(table.get("id"), "id")
     if carrier_id != path.stem:

