@@ -16,7 +16,7 @@ from typing import Any
 import platformdirs
 import tomli_w
 
-from .errors import UserError
+from .errors import UserError, Where
 from .output import write_bytes_atomic
 
 FILE_NAME = "config.toml"
@@ -37,12 +37,12 @@ def load_config() -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"cannot read the settings file ({exc})", where=str(path),
+        raise UserError(f"cannot read the settings file ({exc})", where=Where(file=str(path)),
                         hint="fix or delete it") from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise UserError(f"invalid TOML in the settings file: {exc}", where=str(path),
+        raise UserError(f"invalid TOML in the settings file: {exc}", where=Where(file=str(path)),
                         hint="fix or delete it") from None
 
 
@@ -61,5 +61,5 @@ def save_table(name: str, values: dict[str, Any]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(f"cannot create the settings folder ({exc.strerror})",
-                        where=str(path.parent)) from None
+                        where=Where(file=str(path.parent))) from None
     return write_bytes_atomic(path, tomli_w.dumps(data).encode("utf-8"))

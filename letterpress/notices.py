@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .errors import UserError
+from .errors import UserError, Where
 
 Level = Literal["info", "warning"]
 
@@ -22,7 +22,7 @@ class Notice:
     counting and tests), ``level`` is ``warning`` or ``info``."""
 
     what: str
-    where: object = ""  # a place as UserError takes it (printed with str())
+    where: Where = Where()  # the place, as UserError takes it
     hint: str = ""
     kind: str = ""
     level: Level = "warning"
@@ -35,7 +35,7 @@ class Notice:
 
     def as_error(self) -> UserError:
         """The notice as the error ``--strict`` makes of it: same place, text and hint."""
-        return UserError(self.what, where=self.where, hint=self.hint)  # type: ignore[arg-type]
+        return UserError(self.what, where=self.where, hint=self.hint)
 
 
 def first_warning(notices: tuple[Notice, ...] | list[Notice]) -> Notice | None:

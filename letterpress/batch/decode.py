@@ -4,7 +4,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-from ..errors import UserError
+from ..errors import UserError, Where
 
 REPLACEMENT = "\ufffd"
 # Bytes cp1252 leaves undefined; anything else decodes to some character.
@@ -31,7 +31,7 @@ def decode(raw: bytes, where: str, encoding: str | None = None) -> Decoded:
         try:
             codecs.lookup(encoding)
         except LookupError:
-            raise UserError(f"unknown encoding {encoding!r}", where="--encoding",
+            raise UserError(f"unknown encoding {encoding!r}", where=Where(option="--encoding"),
                             hint="use e.g. utf-8, cp1252, latin-1, utf-16") from None
         text = raw.decode(encoding, errors="replace")
         return Decoded(_strip_bom(text), encoding, REPLACEMENT in text)
@@ -53,7 +53,7 @@ def decode(raw: bytes, where: str, encoding: str | None = None) -> Decoded:
     if valid_multibyte > lenient.count(REPLACEMENT):
         return Decoded(lenient, "utf-8", True)
     if not raw:
-        raise UserError("the data file is empty", where=where, hint="export it again")
+        raise UserError("the data file is empty", where=Where(file=where), hint="export it again")
     text = "".join(REPLACEMENT if b in _CP1252_HOLES else bytes([b]).decode("cp1252")
                    for b in raw) if any(b in _CP1252_HOLES for b in raw) else raw.decode("cp1252")
     return Decoded(text, "cp1252", REPLACEMENT in text)

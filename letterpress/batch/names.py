@@ -7,7 +7,7 @@ import unicodedata
 from jinja2 import TemplateSyntaxError
 from jinja2.exceptions import TemplateError
 
-from ..errors import UserError
+from ..errors import UserError, Where
 from .template import RowView, make_environment
 
 DEFAULT_PATTERN = "row-{{ n }}"
@@ -26,7 +26,7 @@ class NamePattern:
         try:
             self.template = env.from_string(self.pattern)
         except TemplateSyntaxError as exc:
-            raise UserError(f"template error: {exc.message}", where="--name",
+            raise UserError(f"template error: {exc.message}", where=Where(option="--name"),
                             hint='write it like "{{ row.last_name }}-{{ n }}"') from None
 
     def render(self, number: int, values: dict[str, str]) -> str:

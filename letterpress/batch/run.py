@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import UserError
+from ..errors import UserError, Where
 from ..source import load_source
 from . import filters, manifest, tasks, worker
 from .checks import Finding, table_findings
@@ -39,7 +39,7 @@ def run_batch(opts: Options, report: Report | None = None) -> Summary:
     tpl = compile_template(source, order)
     check_columns(tpl, table.columns, table.origin)
     if opts.kind in ("call", "both") and "call" not in source.data:
-        raise UserError("the template has no [call] table", where=source.origin,
+        raise UserError("the template has no [call] table", where=source.where,
                         hint="add one for call sheets, or use --kind letter")
     spec = tasks.Spec(template=source.data, origin=source.origin, base_dir=source.base_dir,
                       date_order=order, columns=table.columns, kind=opts.kind,
@@ -98,27 +98,28 @@ def _run(run: Run, table: Table, tpl: Any) -> Summary:
 def _validate(opts: Options) -> None:
     """Options that cannot go together, or cannot work, before anything is read."""
     if opts.kind not in tasks.KINDS:
-        raise UserError(f"unknown kind {opts.kind!r}", where="--kind",
+        raise UserError(f"unknown kind {opts.kind!r}", where=Where(option="--kind"),
                         hint="use letter, call or both")
     if not opts.check and (opts.output is None) == (opts.out_dir is None):
-        raise UserError("say where to write", where="batch",
+        raise UserError("say where to write", where=Where(command="batch"),
                         hint="give -o merged.pdf or --out-dir DIR (or --check)")
     if opts.name and opts.out_dir is None:
-        raise UserError("--name applies to --out-dir only", where="--name")
+        raise UserError("--name applies to --out-dir only", where=Where(option="--name"))
     if opts.duplex and opts.output is None and not opts.check:
-        raise UserError("--duplex applies to the merged PDF (-o) only", where="--duplex")
+        raise UserError("--duplex applies to the merged PDF (-o) only",
+                        where=Where(option="--duplex"))
     if opts.jobs is not None and opts.jobs < 1:
-        raise UserError("--jobs must be 1 or more", where="--jobs")
+        raise UserError("--jobs must be 1 or more", where=Where(option="--jobs"))
     inputs = {Path(opts.template).resolve(), Path(opts.data).resolve()}
     for out in (opts.output, opts.manifest):
         if out is not None and Path(out).resolve() in inputs:
-            raise UserError("the output would overwrite an input", where=str(out),
+            raise UserError("the output would overwrite an input", where=Where(file=str(out)),
                             hint="choose another path")
     if opts.output is not None and opts.output.suffix.lower() != ".pdf":
-        raise UserError("the merged output must be a .pdf file", where=str(opts.output))
+        raise UserError("the merged output must be a .pdf file", where=Where(file=str(opts.output)))
     if opts.out_dir is not None:
         if opts.out_dir.exists() and not opts.out_dir.is_dir():
-            raise UserError("is a file, not a folder", where=str(opts.out_dir))
+            raise UserError("is a file, not a folder", where=Where(file=str(opts.out_dir)))
         if not opts.check:
             opts.out_dir.mkdir(parents=True, exist_ok=True)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ..errors import UserError
+from ..errors import UserError, Where
 from .decode import REPLACEMENT, decode
 
 DELIMITERS = (",", ";", "\t", "|")
@@ -83,16 +83,17 @@ def read_table(path: str | Path, *, delimiter: str | None = None, sheet: str | N
     where = str(path)
     suffix = path.suffix.lower()
     if suffix in (".xls", ".ods", ".numbers"):
-        raise UserError(f"{suffix} files cannot be read", where=where,
+        raise UserError(f"{suffix} files cannot be read", where=Where(file=where),
                         hint="save the sheet as .xlsx or as CSV (UTF-8)")
     if not path.is_file():
-        raise UserError("data file not found", where=where, hint="check the path")
+        raise UserError("data file not found", where=Where(file=where), hint="check the path")
     if suffix in (".xlsx", ".xlsm"):
         if delimiter:
-            raise UserError("--delimiter applies to CSV files only", where="--delimiter")
+            raise UserError("--delimiter applies to CSV files only",
+                            where=Where(option="--delimiter"))
         return _read_xlsx(path, sheet)
     if sheet:
-        raise UserError("--sheet applies to .xlsx files only", where="--sheet")
+        raise UserError("--sheet applies to .xlsx files only", where=Where(option="--sheet"))
     return _read_csv(path, delimiter, encoding)
 
 
@@ -100,7 +101,7 @@ def parse_delimiter(text: str) -> str:
     """A --delimiter value: one character, or a name (tab, comma, semicolon, pipe)."""
     value = _DELIMITER_NAMES.get(text.lower(), text)
     if len(value) != 1 or value in "\"\r\n":
-        raise UserError(f"{text!r} cannot be a delimiter", where="--delimiter",
+        raise UserError(f"{text!r} cannot be a delimiter", where=Where(option="--delimiter"),
                         hint="give one character such as ';' or the word 'tab'")
     return value
 
@@ -125,7 +126,8 @@ def _read_csv(path: Path, delimiter: str | None, encoding: str | None) -> Table:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise UserError(f"cannot read the data file ({exc.strerror})", where=where) from None
+        raise UserError(f"cannot read the data file ({exc.strerror})",
+                        where=Where(file=where)) from None
     decoded = decode(raw, where, encoding)
     text = decoded.text
     delim = parse_delimiter(delimiter) if delimiter else sniff_delimiter(text)
@@ -138,7 +140,7 @@ def _read_csv(path: Path, delimiter: str | None, encoding: str | None) -> Table:
         try:
             yield from enumerate(reader, start=1)
         except csv.Error as exc:
-            raise UserError(f"not readable as CSV: {exc}", where=where,
+            raise UserError(f"not readable as CSV: {exc}", where=Where(file=where),
                             hint="export the sheet again as CSV") from None
 
     table = _build(records, where, decoded.encoding, delim)
@@ -155,7 +157,7 @@ def _build(records: Callable[[], Iterator[tuple[int, list[str]]]], where: str,
     body = (item for item in records() if any(v.strip() for v in item[1]))
     first = next(body, None)
     if first is None:
-        raise UserError("the data file has no header row", where=where,
+        raise UserError("the data file has no header row", where=Where(file=where),
                         hint="the first row must name the columns")
     header_no, header = first
     names = [_clean_header(h) for h in header]
@@ -168,13 +170,13 @@ def _build(records: Callable[[], Iterator[tuple[int, list[str]]]], where: str,
     for i, name in enumerate(names):
         if not name and used[i]:
             raise UserError(f"column {i + 1} has values but no name in the header row",
-                            where=f"{where}, row {header_no}",
+                            where=Where(file=where, row=header_no),
                             hint="give the column a name or delete it")
     seen: set[str] = set()
     for name in names:
         if name and name in seen:
             raise UserError(f"column {name!r} appears twice in the header row",
-                            where=f"{where}, row {header_no}", hint="rename one of them")
+                            where=Where(file=where, row=header_no), hint="rename one of them")
         seen.add(name)
     keep = [i for i, name in enumerate(names) if name]
     columns = tuple(names[i] for i in keep)
@@ -191,7 +193,7 @@ def _build(records: Callable[[], Iterator[tuple[int, list[str]]]], where: str,
         rows.append(Row(number, values, tuple(problems),
                         (numeric or {}).get(number, frozenset())))
     if not rows:
-        raise UserError("the data file has a header but no rows", where=where)
+        raise UserError("the data file has a header but no rows", where=Where(file=where))
     return Table(columns, tuple(rows), where, encoding, delimiter)
 
 
@@ -225,12 +227,13 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for broken files
-        raise UserError(f"not a readable .xlsx workbook ({type(exc).__name__})", where=where,
+        raise UserError(f"not a readable .xlsx workbook ({type(exc).__name__})",
+                        where=Where(file=where),
                         hint="open it in a spreadsheet program and save it again") from None
     try:
         if sheet is not None:
             if sheet not in book.sheetnames:
-                raise UserError(f"no sheet named {sheet!r}", where=where,
+                raise UserError(f"no sheet named {sheet!r}", where=Where(file=where),
                                 hint=f"sheets: {', '.join(book.sheetnames)}")
             ws = book[sheet]
         else:

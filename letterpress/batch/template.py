@@ -14,7 +14,7 @@ from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.exceptions import SecurityError, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from ..errors import UserError
+from ..errors import UserError, Where
 from ..letter.model import PARTY_FIELDS, RECIPIENT_FIELDS
 from ..source import Source
 from . import filters
@@ -130,7 +130,7 @@ def _compile(source: Source, date_order: str | None) -> LetterTemplate:
     for path, text in _strings(source.data, ()):
         if "{" not in text:
             continue
-        where = f"{source.origin}, {path_name(path)}"
+        where = Where(file=source.origin, field=path_name(path))
         try:
             tree = env.parse(text)
             tpl.templates[path] = env.from_string(tree)
@@ -181,7 +181,7 @@ def check_columns(tpl: LetterTemplate, columns: tuple[str, ...], data_origin: st
     for name, where in tpl.free_names.items():
         hint = f"write row.{name}" if name in columns else "refer to columns as row.NAME"
         raise UserError(f"the template uses {name!r}, which is not defined",
-                        where=f"{tpl.origin}, {where}", hint=hint)
+                        where=Where(file=tpl.origin, field=where), hint=hint)
     known = set(columns)
     for field_name, cols in tpl.columns.items():
         for col in cols:
@@ -190,7 +190,7 @@ def check_columns(tpl: LetterTemplate, columns: tuple[str, ...], data_origin: st
                 hint = (f"did you mean {close[0]!r}?" if close
                         else f"columns: {', '.join(columns)}")
                 raise UserError(f"the template uses column {col!r}, which {data_origin} does not "
-                                f"have", where=f"{tpl.origin}, {field_name}", hint=hint)
+                                f"have", where=Where(file=tpl.origin, field=field_name), hint=hint)
 
 
 def direct_columns(columns: tuple[str, ...]) -> dict[str, tuple[str, str]]:
@@ -206,7 +206,7 @@ def direct_columns(columns: tuple[str, ...]) -> dict[str, tuple[str, str]]:
 
 
 def render_row(tpl: LetterTemplate, values: dict[str, str],
-               direct: dict[str, tuple[str, str]], origin: str) -> Source:
+               direct: dict[str, tuple[str, str]], row_number: int) -> Source:
     """The letter file for one row, as a Source named after the row."""
     row = RowView(values)
     language = tpl.data.get("language")
@@ -223,7 +223,7 @@ def render_row(tpl: LetterTemplate, values: dict[str, str],
             if not isinstance(part, dict):
                 raise RowError(table, (col,), f"[{table}] in the template is not a table")
             part[name] = value
-    return Source(data=data, origin=origin, base_dir=tpl.base_dir)
+    return Source(data=data, origin="", base_dir=tpl.base_dir, row=row_number)
 
 
 def _render_combined(tpl: LetterTemplate, context: dict[str, Any]) -> dict[FieldPath, str]:

@@ -66,7 +66,7 @@ class RowWorker:
 
     def source(self, row: Row) -> Source:
         """The row's document file: the template filled with the row (RowError if it fails)."""
-        source = render_row(self.template, row.values, self.direct, f"row {row.number}")
+        source = render_row(self.template, row.values, self.direct, row.number)
         check_postcodes(source.data, self.template, self.direct, row.numeric)
         return source
 
