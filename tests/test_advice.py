@@ -78,7 +78,7 @@ def test_one_reading_of_dates_with_times_everywhere() -> None:
     from datetime import date, datetime, time
 
     from letterpress.delivery.mailing import parse_posted
-    from letterpress.letter.model import parse_moment
+    from letterpress.fields import parse_moment
 
     noon = time(12, 0)
     assert parse_moment(date(2026, 12, 22), "x", date_alone_at=noon) == \

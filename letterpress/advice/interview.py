@@ -14,13 +14,13 @@ Without ``hr_contact`` the letter's recipient (name, email, phone) stands in.
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
 from ..errors import UserError, Where
-from ..letter.model import Letter, parse_day, parse_moment
+from ..fields import Fields, parse_day, parse_moment
+from ..letter.model import Letter
 
 PROCESSES = ("email", "post", "phone")
 INTERVIEW_FIELDS = ("date", "process", "decision_by", "hr_contact", "involved", "card",
@@ -54,19 +54,11 @@ class Interview:
     time_given: bool = True
 
 
-def _unknown(data: dict[str, Any], allowed: tuple[str, ...], where: Where) -> None:
-    for key in data:
-        if key not in allowed:
-            close = difflib.get_close_matches(str(key), allowed, n=1)
-            hint = f"did you mean {close[0]!r}?" if close else f"known fields: {', '.join(allowed)}"
-            raise UserError(f"unknown field {key!r}", where=where.at(str(key)), hint=hint)
-
-
 def _contact(value: Any, where: Where) -> Contact:
     if not isinstance(value, dict):
         raise UserError("must be a table", where=where,
                         hint='write { name = "...", email = "...", phone = "..." }')
-    _unknown(value, CONTACT_FIELDS, where)
+    Fields(value, where, CONTACT_FIELDS)  # refuses unknown fields
     fields = {}
     for key in CONTACT_FIELDS:
         item = value.get(key, "")
@@ -93,7 +85,7 @@ def parse_interview(data: Any, letter: Letter, origin: Where) -> Interview:
                              "(letterpress init follow-up writes one)")
     if not isinstance(data, dict):
         raise UserError("must be a table", where=where)
-    _unknown(data, INTERVIEW_FIELDS, where)
+    Fields(data, where, INTERVIEW_FIELDS)  # refuses unknown fields
     if "date" not in data:
         raise UserError("missing field", where=where.at("date"),
                         hint="write date = 2026-12-22T10:00")

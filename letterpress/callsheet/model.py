@@ -11,7 +11,8 @@ from typing import Any
 
 from ..pdf import fonts
 from ..errors import UserError, Where
-from ..letter.model import LETTER_FIELDS, OTHER_TABLES, Party, _Fields, _party, parse_day
+from ..fields import Fields, parse_day
+from ..letter.model import LETTER_FIELDS, OTHER_TABLES, Party, parse_party
 from ..source import Source
 
 CALL_FIELDS = ("contact", "role", "organization", "phone", "timezone", "caller_timezone",
@@ -65,12 +66,12 @@ class CallFile:
     call: CallInput
 
 
-def _optional_texts(f: _Fields, key: str) -> tuple[str, ...] | None:
+def _optional_texts(f: Fields, key: str) -> tuple[str, ...] | None:
     return f.texts(key) if key in f.data else None
 
 
-def _if_asked(value: Any, f: _Fields) -> tuple[QA, ...] | None:
-    where = f.where("if_asked")
+def _if_asked(value: Any, f: Fields) -> tuple[QA, ...] | None:
+    where = f.at("if_asked")
     if value is None:
         return None
     hint = 'write [call.if_asked] with "question" = "answer" lines, or a list of ' \
@@ -109,19 +110,19 @@ def _interview_day(data: Any, origin: Where) -> date | None:
 def parse_call(source: Source) -> CallFile:
     """Validate what a call sheet needs; a call file need not have a letter's subject or body."""
     origin = source.where
-    top = _Fields(source.data, origin, "", LETTER_FIELDS + OTHER_TABLES)
+    top = Fields(source.data, origin, LETTER_FIELDS + OTHER_TABLES)
     if "call" not in source.data:
         raise UserError("missing table [call]", where=origin,
                         hint='add a [call] table with at least phone = "+49 ..."')
     if "sender" not in source.data:
         raise UserError("missing table [sender]", where=origin,
                         hint="add a [sender] table with your name (and phone for the voicemail)")
-    sender = _party(source.data["sender"], origin, "sender")
+    sender = parse_party(source.data["sender"], origin, "sender")
     if not sender.name:
         raise UserError("missing field", where=origin.at("sender", "name"),
                         hint="give your name; the opening and voicemail use it")
-    recipient = _party(source.data.get("recipient", {}), origin, "recipient")
-    f = _Fields(source.data["call"], origin, "call", CALL_FIELDS)
+    recipient = parse_party(source.data.get("recipient", {}), origin, "recipient")
+    f = Fields(source.data["call"], origin.at("call"), CALL_FIELDS)
     call = CallInput(
         phone=f.text("phone", required=True),
         contact=f.optional_text("contact"), role=f.optional_text("role"),
@@ -137,31 +138,32 @@ def parse_call(source: Source) -> CallFile:
         voicemail=f.optional_text("voicemail"), closing=f.optional_text("closing"),
     )
     if not (call.contact or recipient.name or recipient.organization):
-        raise UserError("missing field", where=f.where("contact"),
+        raise UserError("missing field", where=f.at("contact"),
                         hint="name the person to call, or give [recipient] a name")
-    _check_fonts(call, sender, recipient, f)
+    _check_fonts(call, sender, recipient, f, origin)
     letter_date = top.day("date")
     return CallFile(where=origin, sender=sender, recipient=recipient,
                     language=top.text("language", default="en"),
                     layout=top.optional_text("layout"), letter_date=letter_date, call=call)
 
 
-def _check_fonts(call: CallInput, sender: Party, recipient: Party, f: _Fields) -> None:
+def _check_fonts(call: CallInput, sender: Party, recipient: Party, f: Fields,
+                 origin: Where) -> None:
     """Every text that may reach the sheet must be drawable by the bundled fonts."""
     items: list[tuple[Where, str]] = [
-        (f.origin.at("sender", "name"), sender.name),
-        (f.origin.at("sender", "phone"), sender.phone),
-        (f.origin.at("recipient", "name"), recipient.name),
-        (f.origin.at("recipient", "organization"), recipient.organization),
-        (f.origin.at("recipient", "department"), recipient.department),
+        (origin.at("sender", "name"), sender.name),
+        (origin.at("sender", "phone"), sender.phone),
+        (origin.at("recipient", "name"), recipient.name),
+        (origin.at("recipient", "organization"), recipient.organization),
+        (origin.at("recipient", "department"), recipient.department),
     ]
     for key in ("contact", "role", "organization", "position", "clarified", "purpose",
                 "opening", "feedback", "voicemail", "closing"):
-        items.append((f.where(key), getattr(call, key) or ""))
+        items.append((f.at(key), getattr(call, key) or ""))
     for key in ("points", "questions"):
-        items += [(f.where(key).at(i), t) for i, t in enumerate(getattr(call, key) or ())]
+        items += [(f.at(key).at(i), t) for i, t in enumerate(getattr(call, key) or ())]
     for i, qa in enumerate(call.if_asked or ()):
-        items += [(f.where("if_asked").at(i), qa.question + qa.answer)]
+        items += [(f.at("if_asked").at(i), qa.question + qa.answer)]
     for where, text in items:
         if text:
             fonts.check_drawable(text, where)

@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _now(text: str | None) -> datetime:
     """``--now`` as a datetime, else the clock to the minute."""
     from ..errors import Where
-    from ..letter.model import parse_moment
+    from ..fields import parse_moment
 
     if text is None:
         return datetime.now().replace(second=0, microsecond=0)

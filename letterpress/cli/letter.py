@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Check, prepare (everything that can refuse runs first), write, then report."""
     from ..errors import Where
-    from ..letter.model import parse_day
+    from ..fields import parse_day
     from ..letter import build_letter, prepare_letter
     from ..output import write_bytes_atomic
     from ..source import load_source

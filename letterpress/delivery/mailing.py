@@ -5,6 +5,7 @@ import dataclasses
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
+from .. import fields
 from ..errors import UserError, Where
 from ..letter import model
 from ..source import Source
@@ -21,12 +22,12 @@ MAILING_KEYS = ("carrier", "service", "posted", "from", "to", "cutoff", "from_po
 
 def parse_posted(raw: Any, *, where: Where) -> datetime:
     """``YYYY-MM-DDTHH:MM`` (or a TOML datetime) as a naive local datetime."""
-    return model.parse_moment(raw, where, what="a posting date and time")[0]
+    return fields.parse_moment(raw, where, what="a posting date and time")[0]
 
 
 def parse_day(raw: Any, *, where: Where) -> date:
     """``YYYY-MM-DD`` (or a TOML date) as a date: the letter file's own date rule."""
-    return model.parse_day(raw, where)
+    return fields.parse_day(raw, where)
 
 
 def posting_from_option(raw: str, now: datetime, *,
@@ -107,8 +108,8 @@ def estimate_from_mailing(mailing: dict[str, Any], *, where: Where | str, origin
         posted = parse_posted(raw_posted, where=place("posted"))
     cutoff = (parse_cutoff(mailing["cutoff"], where=place("cutoff"))
               if "cutoff" in mailing else None)
-    fields = {"from": "from" if "from" in mailing else "",
-              "to": "to" if "to" in mailing else ""}
+    given = {"from": "from" if "from" in mailing else "",
+             "to": "to" if "to" in mailing else ""}
     try:
         estimate = estimate_delivery(
             str(carrier), mailing.get("service"), origin=origin, destination=destination,
@@ -118,7 +119,7 @@ def estimate_from_mailing(mailing: dict[str, Any], *, where: Where | str, origin
     except UserError as exc:
         if exc.place != Where(field=exc.place.field):  # a data file's place: report it as is
             raise
-        key = fields.get(exc.place.field, exc.place.field)
+        key = given.get(exc.place.field, exc.place.field)
         raise UserError(exc.what, where=place(key) if key else base, hint=exc.hint) from None
     return with_notes(estimate, tuple(notes))
 

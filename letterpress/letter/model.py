@@ -1,13 +1,13 @@
 """The letter file's schema: typed models, validated once at the edge with named fields."""
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from ..errors import UserError, Where
+from ..fields import Fields
 from ..source import Source
 
 PARTY_FIELDS = ("name", "organization", "department", "street", "address_lines", "postal_code",
@@ -70,113 +70,14 @@ class Letter:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-class _Fields:
-    """Typed access to one table of the input, naming file and field in every error."""
-
-    def __init__(self, data: Any, origin: Where, path: str, allowed: tuple[str, ...]) -> None:
-        self.origin = origin
-        self.path = path
-        if not isinstance(data, dict):
-            raise UserError(f"{path or 'top level'} must be a table", where=origin)
-        self.data = data
-        for key in data:
-            if key not in allowed:
-                close = difflib.get_close_matches(key, allowed, n=1)
-                hint = f"did you mean {close[0]!r}?" if close else \
-                    f"known fields: {', '.join(allowed)}"
-                raise UserError(f"unknown field {key!r}", where=self.where(key), hint=hint)
-
-    def where(self, key: str) -> Where:
-        """The place of field ``key`` of this table."""
-        return self.origin.at(self.path, key) if self.path else self.origin.at(key)
-
-    def text(self, key: str, *, required: bool = False, default: str = "") -> str:
-        value = self.data.get(key)
-        if value is None:
-            if required:
-                raise UserError("missing field", where=self.where(key),
-                                hint=f"add {key} = \"...\"")
-            return default
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = str(value)
-        if not isinstance(value, str):
-            raise UserError(f"must be text, not {type(value).__name__}", where=self.where(key))
-        if required and not value.strip():
-            raise UserError("must not be empty", where=self.where(key))
-        return value.strip("\n") if key == "body" else value.strip()
-
-    def optional_text(self, key: str) -> str | None:
-        return self.text(key) if key in self.data else None
-
-    def texts(self, key: str) -> tuple[str, ...]:
-        value = self.data.get(key)
-        if value is None:
-            return ()
-        if isinstance(value, str):
-            return tuple(line for line in value.splitlines() if line.strip()) if key in (
-                "address_lines", "notes") else (value.strip(),)
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise UserError("must be a list of texts", where=self.where(key),
-                            hint=f'write {key} = ["...", "..."]')
-        return tuple(v.strip() for v in value if v.strip())
-
-    def day(self, key: str) -> date | None:
-        value = self.data.get(key)
-        if value is None:
-            return None
-        return parse_day(value, self.where(key))
-
-
-def parse_day(value: Any, where: Where) -> date:
-    """A TOML date, a datetime, or a 'YYYY-MM-DD' string as a date."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise UserError(f"{value!r} is not a valid date", where=where,
-                    hint="write it as YYYY-MM-DD, e.g. 2026-11-26")
-
-
-def parse_moment(value: Any, where: Where, *, what: str = "a date and time",
-                 date_alone_at: time | None = None) -> tuple[datetime, bool]:
-    """A TOML datetime or a 'YYYY-MM-DDTHH:MM' string (a space for the T, seconds and an
-    offset allowed; the offset is dropped: times are local) as a naive datetime, and whether
-    a time of day was written. With ``date_alone_at``, a date alone is taken at that time.
-
-    The one parser of dates with times: the interview's date, ``[mailing] posted``,
-    ``--posted`` and ``--now`` all read and report the same way.
-    """
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=None), True
-    if isinstance(value, date) and date_alone_at is not None:
-        return datetime.combine(value, date_alone_at), False
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            parsed = datetime.fromisoformat(text)
-        except ValueError:
-            pass
-        else:
-            if "T" in text or " " in text:
-                return parsed.replace(tzinfo=None), True
-            if date_alone_at is not None:
-                return datetime.combine(parsed.date(), date_alone_at), False
-    raise UserError(f"{value!r} is not {what}", where=where,
-                    hint="write it as YYYY-MM-DDTHH:MM, e.g. 2026-12-22T10:00")
-
-
-def _party(data: Any, origin: Where, path: str) -> Party:
+def parse_party(data: Any, origin: Where, path: str) -> Party:
+    """The ``sender`` or ``recipient`` table (``path``) of the file at ``origin``."""
     allowed = RECIPIENT_FIELDS if path == "recipient" else PARTY_FIELDS
-    f = _Fields(data, origin, path, allowed)
+    f = Fields(data, origin.at(path), allowed)
     country = f.text("country").upper()
     if country and (len(country) != 2 or not country.isalpha()):
         raise UserError(f"{country!r} is not an ISO 3166-1 alpha-2 country code",
-                        where=f.where("country"), hint="use two letters, e.g. DE, US, GB, FR")
+                        where=f.at("country"), hint="use two letters, e.g. DE, US, GB, FR")
     return Party(
         name=f.text("name"), organization=f.text("organization"),
         department=f.text("department"), street=f.text("street"),
@@ -190,13 +91,13 @@ def _party(data: Any, origin: Where, path: str) -> Party:
 def parse_letter(source: Source) -> Letter:
     """Validate the raw input into a Letter; every problem names file and field."""
     origin = source.where
-    f = _Fields(source.data, origin, "", LETTER_FIELDS + OTHER_TABLES)
+    f = Fields(source.data, origin, LETTER_FIELDS + OTHER_TABLES)
     for table in ("sender", "recipient"):
         if table not in source.data:
             raise UserError(f"missing table [{table}]", where=origin,
                             hint=f"add a [{table}] table with name and address")
-    sender = _party(source.data["sender"], origin, "sender")
-    recipient = _party(source.data["recipient"], origin, "recipient")
+    sender = parse_party(source.data["sender"], origin, "sender")
+    recipient = parse_party(source.data["recipient"], origin, "recipient")
     if not (recipient.name or recipient.organization):
         raise UserError("missing field", where=origin.at("recipient", "name"),
                         hint="give the recipient's name or organization")
@@ -217,15 +118,15 @@ def parse_letter(source: Source) -> Letter:
         references.append(Reference(key=str(key), value=value))
     typeface = f.optional_text("typeface")
     if typeface is not None and typeface not in ("sans", "serif"):
-        raise UserError(f"unknown typeface {typeface!r}", where=f.where("typeface"),
+        raise UserError(f"unknown typeface {typeface!r}", where=f.at("typeface"),
                         hint="use 'sans' or 'serif'")
     return_line = source.data.get("return_line")
     if return_line is not None and not isinstance(return_line, (str, bool)):
-        raise UserError("must be text, or false for none", where=f.where("return_line"))
+        raise UserError("must be text, or false for none", where=f.at("return_line"))
     image = f.text("signature_image")
     image_path = (source.base_dir / image) if image else None
     if image_path is not None and not image_path.is_file():
-        raise UserError(f"signature image {image!r} not found", where=f.where("signature_image"),
+        raise UserError(f"signature image {image!r} not found", where=f.at("signature_image"),
                         hint="give a PNG or JPEG path relative to the letter file")
     language = f.text("language", default="en")
     return Letter(

@@ -1,0 +1,124 @@
+"""Reading typed values out of one table of an input file, naming the field in every error.
+
+Shared by the letter, the call sheet, the follow-up advice and the delivery estimate: the same
+input is read, and refused, the same way whichever command reads it.
+"""
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from datetime import date, datetime, time
+from typing import Any
+
+from .errors import UserError, Where
+
+# Fields whose text may hold one item per line instead of a list.
+LINE_LISTS = ("address_lines", "notes")
+
+
+class Fields:
+    """Typed access to one table of the input, naming its place in every error.
+
+    ``where`` is the table's place (``Where(file="letter.toml", field="sender")``; no field
+    for the top level); keys outside ``allowed`` are refused with the closest known one.
+    """
+
+    def __init__(self, data: Any, where: Where, allowed: tuple[str, ...]) -> None:
+        self.place = where
+        if not isinstance(data, dict):
+            raise UserError(f"{where.field or 'top level'} must be a table",
+                            where=dataclasses.replace(where, field=""))
+        self.data: dict[str, Any] = data
+        for key in data:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1)
+                hint = f"did you mean {close[0]!r}?" if close else \
+                    f"known fields: {', '.join(allowed)}"
+                raise UserError(f"unknown field {key!r}", where=self.at(key), hint=hint)
+
+    def at(self, key: str) -> Where:
+        """The place of field ``key`` of this table."""
+        return self.place.at(key)
+
+    def text(self, key: str, *, required: bool = False, default: str = "") -> str:
+        """A text (a number is taken as its digits), stripped; ``body`` keeps inner lines."""
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise UserError("missing field", where=self.at(key),
+                                hint=f"add {key} = \"...\"")
+            return default
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            raise UserError(f"must be text, not {type(value).__name__}", where=self.at(key))
+        if required and not value.strip():
+            raise UserError("must not be empty", where=self.at(key))
+        return value.strip("\n") if key == "body" else value.strip()
+
+    def optional_text(self, key: str) -> str | None:
+        """The text, or None when the field is absent."""
+        return self.text(key) if key in self.data else None
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        """A list of texts; a single text is one item (one per line for ``LINE_LISTS``)."""
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return tuple(line for line in value.splitlines() if line.strip()) if key in \
+                LINE_LISTS else (value.strip(),)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise UserError("must be a list of texts", where=self.at(key),
+                            hint=f'write {key} = ["...", "..."]')
+        return tuple(v.strip() for v in value if v.strip())
+
+    def day(self, key: str) -> date | None:
+        """A date, or None when the field is absent."""
+        value = self.data.get(key)
+        if value is None:
+            return None
+        return parse_day(value, self.at(key))
+
+
+def parse_day(value: Any, where: Where) -> date:
+    """A TOML date, a datetime, or a 'YYYY-MM-DD' string as a date."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise UserError(f"{value!r} is not a valid date", where=where,
+                    hint="write it as YYYY-MM-DD, e.g. 2026-11-26")
+
+
+def parse_moment(value: Any, where: Where, *, what: str = "a date and time",
+                 date_alone_at: time | None = None) -> tuple[datetime, bool]:
+    """A TOML datetime or a 'YYYY-MM-DDTHH:MM' string (a space for the T, seconds and an
+    offset allowed; the offset is dropped: times are local) as a naive datetime, and whether
+    a time of day was written. With ``date_alone_at``, a date alone is taken at that time.
+
+    The one parser of dates with times: the interview's date, ``[mailing] posted``,
+    ``--posted`` and ``--now`` all read and report the same way.
+    """
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None), True
+    if isinstance(value, date) and date_alone_at is not None:
+        return datetime.combine(value, date_alone_at), False
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            parsed = datetime.fromisoformat(text)
+        except ValueError:
+            pass
+        else:
+            if "T" in text or " " in text:
+                return parsed.replace(tzinfo=None), True
+            if date_alone_at is not None:
+                return datetime.combine(parsed.date(), date_alone_at), False
+    raise UserError(f"{value!r} is not {what}", where=where,
+                    hint="write it as YYYY-MM-DDTHH:MM, e.g. 2026-12-22T10:00")
