@@ -10,9 +10,9 @@ from importlib import resources
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_time
+from babel.dates import format_time
 
-from ..language import first_of_month
+from ..language.dates import long_date
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -46,8 +46,7 @@ class Wording:
         return re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)   # "Dez.." -> "Dez." at a sentence end
 
     def day(self, day: date) -> str:
-        return first_of_month(format_date(day, self.data["day"], locale=self.locale), day,
-                              self.locale)
+        return long_date(day, self.locale, self.data["day"])
 
     def time(self, clock: time) -> str:
         return format_time(clock, self.data["time"], locale=self.locale)

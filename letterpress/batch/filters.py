@@ -14,12 +14,11 @@ from functools import lru_cache
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
-from ..language import first_of_month
+from ..language.dates import long_date as written_date
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
 _YMD = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
@@ -132,13 +131,7 @@ def date_filter(context: Context, value: Any, fmt: str | None = None) -> str:
 def long_date(context: Context, value: Any, language: str | None = None) -> str:
     """The date written out in the letter's language (or ``language``)."""
     day = _cell_date(context, value)
-    return _long(day, _locale(language or context.get("letter_language") or "en"))
-
-
-@lru_cache(maxsize=1024)
-def _long(day: date, locale: Locale) -> str:
-    """A batch writes the same few dates thousands of times."""
-    return first_of_month(format_date(day, format="long", locale=locale), day, locale)
+    return written_date(day, _locale(language or context.get("letter_language") or "en"))
 
 
 def _decimal(value: Any) -> Decimal:

@@ -6,10 +6,11 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_date, format_skeleton, format_time
+from babel.dates import format_time
 
 from ..errors import UserError, Where
-from ..language import first_of_month, resolve_language
+from ..language import resolve_language
+from ..language.dates import long_date
 from . import voicemail as vm
 from .model import QA, CallFile
 from .phone import Phone, parse_phone
@@ -79,8 +80,7 @@ def _when(file: CallFile, day: date, contact_zone: ZoneInfo | None, caller_zone:
           locale: Locale, labels: dict[str, str]) -> tuple[tuple[WhenCell, ...], Window | None,
                                                           Window | None]:
     where = file.where.at("call", "best_time")
-    call_on = WhenCell(labels["call_on"], first_of_month(
-        format_skeleton("yMMMEd", day, locale=locale), day, Locale.parse(locale)))
+    call_on = WhenCell(labels["call_on"], long_date(day, locale, skeleton="yMMMEd"))
     if file.call.best_time is None:
         if contact_zone is None:
             return (call_on,), None, None
@@ -200,4 +200,4 @@ def lang_date(day: date | None, locale: Locale) -> str:
     """A date written out in the sheet's language ('24 November 2026')."""
     if day is None:
         return ""
-    return first_of_month(format_date(day, "long", locale=locale), day, Locale.parse(locale))
+    return long_date(day, locale)

@@ -1,19 +1,18 @@
 """The letter's language: babel locale for dates and names, wording, hyphenation dictionary."""
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
 import pyphen
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
 
 from ..errors import UserError, Where
+from .dates import long_date
 
 
 @dataclass(frozen=True)
@@ -27,7 +26,7 @@ class Language:
 
     def long_date(self, when: date) -> str:
         """The date written out as letters in this language write it."""
-        return _long_date(when, self.locale)
+        return long_date(when, self.locale)
 
     def place_date(self, place: str | None, when: date) -> str:
         """'Berlin, 26. November 2026' style, or the bare date without a place."""
@@ -40,22 +39,6 @@ class Language:
 
     def word(self, key: str, **values: object) -> str:
         return str(self.words[key]).format(**values)
-
-
-@lru_cache(maxsize=512)
-def _long_date(when: date, locale: Locale) -> str:
-    return first_of_month(format_date(when, format="long", locale=locale), when, locale)
-
-
-_DAY_ONE = re.compile(r"(?<!\d)1(?=\s)")
-
-
-def first_of_month(text: str, when: date, locale: Locale) -> str:
-    """French writes the first of the month as an ordinal, "1er décembre"; CLDR's patterns
-    (and so babel) print "1 décembre". Other languages' dates pass unchanged."""
-    if when.day != 1 or locale.language != "fr":
-        return text
-    return _DAY_ONE.sub("1er", text, count=1)
 
 
 @cache
