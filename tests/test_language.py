@@ -20,3 +20,22 @@ from letterpress.language.dates import long_date
 def test_long_date_writes_the_first_of_the_month_as_french_does(
         day: date, locale: str, pattern: str, skeleton: str, text: str) -> None:
     assert long_date(day, locale, pattern, skeleton=skeleton) == text
+
+
+def test_load_wording_merges_a_language_over_english_table_by_table(tmp_path) -> None:
+    from letterpress.language.wording import load_wording
+
+    (tmp_path / "en.toml").write_text('hello = "Hello"\nbye = "Bye"\n[labels]\na = "A"\nb = "B"\n',
+                                      encoding="utf-8")
+    (tmp_path / "de.toml").write_text('hello = "Hallo"\n[labels]\nb = "Be"\n', encoding="utf-8")
+    assert load_wording(tmp_path, "de") == {"hello": "Hallo", "bye": "Bye",
+                                            "labels": {"a": "A", "b": "Be"}}
+    assert load_wording(tmp_path, "xx") == load_wording(tmp_path, "en") == {
+        "hello": "Hello", "bye": "Bye", "labels": {"a": "A", "b": "B"}}
+
+
+def test_the_letter_wording_ships_beside_the_letter_engine() -> None:
+    from letterpress.language import resolve_language
+
+    assert resolve_language("de").word("enclosures") != resolve_language("en").word("enclosures")
+    assert resolve_language("pt").words == resolve_language("en").words  # no file: English

@@ -30,7 +30,9 @@ def test_wheel_carries_layouts_fonts_and_carriers(wheel: Path) -> None:
     assert "letterpress/_data/fonts/NotoSerif-BoldItalic.ttf" in names
     assert "letterpress/_data/fonts/OFL.txt" in names
     assert "letterpress/_data/carriers/regions/de-subdivisions.toml" in names
-    assert any(n.startswith("letterpress/i18n/") for n in names)
+    assert "letterpress/letter/wording/de.toml" in names
+    data = {p.relative_to(ROOT).as_posix() for p in (ROOT / "letterpress").rglob("*.toml")}
+    assert data <= set(names), sorted(data - set(names))  # every wording and rules file
     assert "letterpress/callsheet/text/de.toml" in names
 
 

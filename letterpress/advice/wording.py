@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import cache
@@ -13,24 +12,12 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_time
 
 from ..language.dates import long_date
-
-
-def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    for key, value in over.items():
-        out[key] = _merge(base[key], value) if isinstance(value, dict) and \
-            isinstance(base.get(key), dict) else value
-    return out
+from ..language.wording import load_wording
 
 
 @cache
 def _load(code: str) -> dict[str, Any]:
-    folder = resources.files("letterpress") / "advice" / "wording"
-    english = tomllib.loads((folder / "en.toml").read_text(encoding="utf-8"))
-    path = folder / f"{code}.toml"
-    if code == "en" or not path.is_file():
-        return english
-    return _merge(english, tomllib.loads(path.read_text(encoding="utf-8")))
+    return load_wording(resources.files("letterpress.advice") / "wording", code)
 
 
 @dataclass(frozen=True)

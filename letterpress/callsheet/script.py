@@ -15,7 +15,8 @@ from . import voicemail as vm
 from .model import QA, CallFile
 from .phone import Phone, parse_phone
 from .timewindow import Window, guess_zone, local_zone, parse_window, zone
-from .wording import FALLBACK, available, wording
+from ..language.wording import FALLBACK
+from .wording import available, wording
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,6 @@
 """The letter's language: babel locale for dates and names, wording, hyphenation dictionary."""
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -13,6 +12,11 @@ from babel import Locale, UnknownLocaleError
 
 from ..errors import UserError, Where
 from .dates import long_date
+from .wording import load_wording
+
+# The letter's own words (labels, default opening and closing) beside the letter engine; read
+# as package data, without importing the engine.
+LETTER_WORDING = resources.files("letterpress") / "letter" / "wording"
 
 
 @dataclass(frozen=True)
@@ -41,19 +45,6 @@ class Language:
         return str(self.words[key]).format(**values)
 
 
-@cache
-def _wording(code: str) -> dict[str, Any]:
-    folder = resources.files("letterpress") / "i18n"
-    english = tomllib.loads((folder / "en.toml").read_text(encoding="utf-8"))
-    path = folder / f"{code}.toml"
-    if code == "en" or not path.is_file():
-        return english
-    words = tomllib.loads(path.read_text(encoding="utf-8"))
-    merged = {**english, **words}
-    merged["references"] = {**english["references"], **words.get("references", {})}
-    return merged
-
-
 def resolve_language(tag: str, where: Where = Where(field="language")) -> Language:
     """Resolve a BCP 47 tag such as ``en-GB`` or ``de``; unknown tags are a UserError."""
     if not isinstance(tag, str) or not tag.strip():
@@ -69,5 +60,5 @@ def resolve_language(tag: str, where: Where = Where(field="language")) -> Langua
 def _resolve(tag: str) -> Language:
     locale = Locale.parse(tag.strip().replace("_", "-"), sep="-")
     dictionary = pyphen.language_fallback(str(locale)) or ""
-    return Language(tag=tag, locale=locale, words=_wording(locale.language),
+    return Language(tag=tag, locale=locale, words=load_wording(LETTER_WORDING, locale.language),
                     hyphenation=dictionary)

@@ -1,0 +1,32 @@
+"""Wording files with an English fallback: one loader for the letter, call sheet and advice."""
+from __future__ import annotations
+
+import tomllib
+from importlib.resources.abc import Traversable
+from typing import Any
+
+FALLBACK = "en"
+
+
+def load_wording(folder: Traversable, code: str) -> dict[str, Any]:
+    """``folder/<code>.toml`` merged over ``folder/en.toml``: tables key by key, so whatever a
+    language's file leaves out is said in English; an unknown code gets English alone."""
+    english = _read(folder / f"{FALLBACK}.toml")
+    path = folder / f"{code}.toml"
+    if code == FALLBACK or not path.is_file():
+        return english
+    return _merge(english, _read(path))
+
+
+def _read(path: Traversable) -> dict[str, Any]:
+    """One wording file."""
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """``over`` merged into a copy of ``base``, tables within tables too."""
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = _merge(base[key], value) if isinstance(value, dict) and \
+            isinstance(base.get(key), dict) else value
+    return out
