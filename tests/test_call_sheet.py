@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from letterpress.callsheet import render_call_sheet
-from letterpress.callsheet.layout import MIN_SIZE
+from letterpress.callsheet.fit import MIN_SIZE
 from letterpress.errors import UserError
 from test_call_support import (MINIMAL, TYPICAL, chars_inside_page, data, page_count, page_text,
                                render, squash)

@@ -8,7 +8,7 @@ from typing import Any
 from ..pdf.canvas import canvas_maker
 from ..pdf.merge import Drawn
 from .flowables import FAINT
-from .layout import Geometry, Plan
+from .fit import Geometry, Plan
 
 
 def draw_pdf(plan: Plan, geo: Geometry, meta: dict[str, str], when: date) -> bytes:

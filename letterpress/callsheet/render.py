@@ -18,7 +18,7 @@ from ..letter.layout import DEFAULT_LAYOUT, load_layout
 from ..output import write_bytes_atomic
 from ..source import Source, load_source
 from ..pdf.units import mm
-from .layout import Geometry, Plan, fit
+from .fit import Geometry, Plan, fit
 from .model import parse_call
 from .page import draw_pdf
 from .script import Sheet, resolve

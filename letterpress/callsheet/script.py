@@ -30,7 +30,7 @@ class WhenCell:
 
 @dataclass(frozen=True)
 class Sheet:
-    """Every text of the sheet, resolved; layout only arranges these."""
+    """Every text of the sheet, resolved; fitting only arranges these."""
 
     where: Where  # the file (or mail-merge row) it was made from
     locale: str

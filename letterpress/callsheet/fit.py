@@ -1,6 +1,6 @@
-"""Page composition: the sheet's blocks at a type size, and the shrink-to-fit loop.
+"""Fitting the call sheet to its page: the sheet's blocks at a type size, shrunk until they fit.
 
-Layout decides every position; :mod:`.page` only draws what is placed here. Type starts at the
+Fitting decides every position; :mod:`.page` only draws what is placed here. Type starts at the
 design size and steps down to the minimum; the sheet is always one page and never clips text.
 """
 from __future__ import annotations
