@@ -10,6 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..letter.plan import SetLine
 from ..pdf.canvas import canvas_maker
+from ..pdf.merge import Drawn
 from ..pdf.shift import Shift, apply
 from ..pdf.units import mm
 
@@ -67,3 +68,11 @@ def draw_sheet(canv: Canvas, page: SheetPage, shift: Shift | None) -> None:
         text.textOut(line.text)
     canv.drawText(text)
     canv.restoreState()
+
+
+def draw_together(plans: list[SheetPlan]) -> Drawn:
+    """Many documents of such pages in one PDF (fonts embedded once), as the batch merges
+    them; pages of placed lines cannot fail alone, so none is left out."""
+    pages = tuple(page for plan in plans for page in plan.pages)
+    pdf = draw_sheets(SheetPlan(pages, plans[0].day, {}, plans[0].shift))
+    return Drawn(pdf=pdf, pages={i: len(plan.pages) for i, plan in enumerate(plans)})
