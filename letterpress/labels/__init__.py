@@ -95,11 +95,11 @@ def _place(item: RowSource, sheet: LabelSheet, post: Post, rules: AddressRules, 
         return _with_column(exc.line(), fields)
     placed = place_label(lines, sheet, index, post)
     if isinstance(placed, Misfit):
-        return _misfit_line(item.source.origin, placed, sheet, post, len(lines))
+        return _with_column(_misfit_line(placed, sheet, post, len(lines)), fields)
     return placed
 
 
-def _misfit_line(origin: str, misfit: Misfit, sheet: LabelSheet, post: Post, count: int) -> str:
+def _misfit_line(misfit: Misfit, sheet: LabelSheet, post: Post, count: int) -> str:
     size = f"{sheet.width:g} x {sheet.height:g} mm"
     if misfit.too_tall:
         what = (f"{count} address lines do not fit a {sheet.name} label ({size}) even at "
@@ -108,7 +108,7 @@ def _misfit_line(origin: str, misfit: Misfit, sheet: LabelSheet, post: Post, cou
         what = (f"address line {misfit.line.text!r} is {misfit.width:.1f} mm wide at "
                 f"{post.label.min_size:g} pt; a {sheet.name} label ({size}) leaves "
                 f"{misfit.room_width:.1f} mm")
-    return f"{origin}: {what}; use a sheet with larger labels, or shorten the address"
+    return f"{misfit.line.field}: {what}; use a sheet with larger labels, or shorten the address"
 
 
 def _with_column(line: str, fields: dict[str, str]) -> str:
