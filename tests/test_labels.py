@@ -124,7 +124,8 @@ def test_a_label_too_small_for_the_address_is_one_line_naming_the_row(tmp_path: 
     assert proc.returncode == 1
     assert proc.stderr.splitlines() == [
         f"letterpress: error: {data}, row 3, column 'organization' (recipient.organization): "
-        "address line 'Bundesamt für Lebensmittelsicherheit und Veterinärwesen' is 78.3 mm wide at 8 pt; a L7160 label (63.5 x 38.1 mm) leaves "
+        "address line 'Bundesamt für Lebensmittelsicherheit und Veterinärwesen' is 78.3 mm "
+        "wide at 8 pt; a L7160 label (63.5 x 38.1 mm) leaves "
         "57.5 mm; use a sheet with larger labels, or shorten the address"]
     assert out.is_file()  # the good row is printed
     proc = run_cli("labels", str(data), "--sheet", "L7163", "-o", str(out), "--from", "DE")

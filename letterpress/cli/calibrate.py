@@ -5,7 +5,7 @@ import argparse
 
 from .common import add_preview_arguments
 
-HELP = "print a calibration sheet, or store a printer's measured offset"
+HELP = "printer test sheet, or store a printer's offset"
 DESCRIPTION: str | None = (
     "Without --set: write a test sheet with two cross-hairs and rulers; print it at 100 %, "
     "measure where cross-hair A landed, and store the difference with --set. With --set: "

@@ -77,7 +77,6 @@ def output_beside(source: str | os.PathLike[str], output: str | None, suffix: st
     return out
 
 
-PREVIEW_DPI = 150  # a page preview sharp enough to read the address on a screen
 
 
 def add_preview_arguments(parser: Any) -> None:
@@ -88,7 +87,7 @@ def add_preview_arguments(parser: Any) -> None:
     parser.add_argument("--pages", metavar="N[-M]",
                         help="pages to preview, e.g. 1, 1-2 or 1,3 (default: 1)")
     parser.add_argument("--dpi", type=float, metavar="DPI",
-                        help=f"resolution of the PNG preview (default: {PREVIEW_DPI})")
+                        help="resolution of the PNG preview (default: 100)")
 
 
 def add_printer_argument(parser: Any) -> None:
@@ -145,12 +144,12 @@ def write_document(out: Path, pdf: bytes, args: Any) -> list[Path]:
     ``NAME-2.png`` per page when there are several); ``-o NAME.png`` writes only the PNGs.
     Every image is made before anything is written. Returns the files written."""
     from ..output import write_bytes_atomic
-    from ..pdf.preview import png_pages
+    from ..pdf.preview import DEFAULT_DPI, png_pages
 
     if not wants_png(args, out):
         return [write_bytes_atomic(out, pdf)]
     pages = parse_pages(getattr(args, "pages", None))
-    images = png_pages(pdf, pages, getattr(args, "dpi", None) or PREVIEW_DPI)
+    images = png_pages(pdf, pages, getattr(args, "dpi", None) or DEFAULT_DPI)
     png_only = out.suffix.lower() == ".png"
     base = out if png_only else out.with_suffix(".png")
     names = [base] if len(pages) == 1 else [base.with_name(f"{base.stem}-{n}.png")

@@ -5,7 +5,7 @@ import argparse
 
 from .common import add_preview_arguments, add_printer_argument
 
-HELP = "print the addresses on a plain envelope (the PDF page is the envelope)"
+HELP = "print the addresses on a plain envelope"
 DESCRIPTION: str | None = (
     "Print a letter file's recipient, and the sender as return address, on a plain envelope: "
     "the PDF page is the envelope, for feeding through the printer. Addresses are formatted "

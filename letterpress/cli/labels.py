@@ -5,7 +5,7 @@ import argparse
 
 from .common import add_preview_arguments, add_printer_argument
 
-HELP = "print addresses on label sheets (Avery, Zweckform, HERMA), one per row"
+HELP = "print one address per label of a label sheet"
 DESCRIPTION: str | None = (
     "Print one address per label, in the order of the rows of DATA (.csv or .xlsx), starting "
     "at --start so a half-used sheet can be finished. Without --template, columns named like "
