@@ -5,7 +5,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-_KINDS = ("layouts", "fonts", "carriers", "phrases", "starters")
+_KINDS = ("layouts", "fonts", "carriers", "envelopes", "label-sheets", "phrases", "starters")
 
 
 @cache

@@ -34,6 +34,9 @@ def test_wheel_carries_layouts_fonts_and_carriers(wheel: Path) -> None:
     data = {p.relative_to(ROOT).as_posix() for p in (ROOT / "letterpress").rglob("*.toml")}
     assert data <= set(names), sorted(data - set(names))  # every wording and rules file
     assert "letterpress/callsheet/text/de.toml" in names
+    assert "letterpress/_data/envelopes/sizes.toml" in names
+    assert "letterpress/_data/envelopes/posts/usps.toml" in names
+    assert "letterpress/_data/label-sheets/avery-a4.toml" in names
 
 
 def test_installed_wheel_renders_the_example_outside_the_checkout(wheel: Path,
@@ -74,3 +77,13 @@ def test_installed_wheel_renders_the_example_outside_the_checkout(wheel: Path,
     listing = subprocess.run([str(python), "-m", "letterpress", "layouts"], cwd=work,
                              capture_output=True, text=True)
     assert "us-letter-10" in listing.stdout
+    envelope = subprocess.run([str(python), "-m", "letterpress", "envelope", "thank-you.toml",
+                               "--size", "C5", "--png", "--dpi", "30"], cwd=work,
+                              capture_output=True, text=True)
+    assert envelope.returncode == 0, envelope.stderr
+    assert (work / "thank-you-envelope.png").is_file()
+    shutil.copy(ROOT / "examples" / "labels.csv", work / "labels.csv")
+    labels = subprocess.run([str(python), "-m", "letterpress", "labels", "labels.csv", "--sheet",
+                             "5160", "-o", "labels.pdf", "--from", "DE"], cwd=work,
+                            capture_output=True, text=True)
+    assert labels.returncode == 0, labels.stderr

@@ -99,7 +99,7 @@ def _validate(opts: Options) -> None:
     """Options that cannot go together, or cannot work, before anything is read."""
     if opts.kind not in tasks.KINDS:
         raise UserError(f"unknown kind {opts.kind!r}", where=Where(option="--kind"),
-                        hint="use letter, call or both")
+                        hint="use letter, call, both or envelope")
     if not opts.check and (opts.output is None) == (opts.out_dir is None):
         raise UserError("say where to write", where=Where(command="batch"),
                         hint="give -o merged.pdf or --out-dir DIR (or --check)")

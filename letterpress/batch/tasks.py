@@ -10,7 +10,8 @@ from typing import Any
 from .checks import Finding
 from ..pdf.merge import Drawn
 
-KINDS = {"letter": ("letter",), "call": ("call",), "both": ("letter", "call")}
+KINDS = {"letter": ("letter",), "call": ("call",), "both": ("letter", "call"),
+         "envelope": ("envelope",)}
 
 
 @dataclass(frozen=True)

@@ -259,7 +259,28 @@ def _call_alone(item: Any) -> tuple[bytes, int]:
     return draw_pdf(item.plan, item.geometry, item.meta, item.sheet.call_on), 1
 
 
+def _prepare_envelope(worker: RowWorker, ctx: RenderContext,
+                      source: Source) -> tuple[Any, tuple[Notice, ...]]:
+    from ..envelope import prepare_envelope
+
+    prep = prepare_envelope(source, rules=ctx.address_rules)
+    return prep.plan, prep.notices
+
+
+def _envelopes_together(items: list[Any], ctx: RenderContext) -> Drawn:
+    from ..mailpiece.sheet import draw_together
+
+    return draw_together(items)
+
+
+def _envelope_alone(item: Any) -> tuple[bytes, int]:
+    from ..mailpiece.sheet import draw_sheets
+
+    return draw_sheets(item), len(item.pages)
+
+
 MAKERS: dict[str, Maker] = {
     "letter": Maker("letter", _prepare_letter, _letters_together, _letter_alone),
     "call": Maker("call sheet", _prepare_call, _calls_together, _call_alone),
+    "envelope": Maker("envelope", _prepare_envelope, _envelopes_together, _envelope_alone),
 }

@@ -9,7 +9,8 @@ from typing import Protocol
 
 from .. import __version__
 from ..errors import UserError
-from . import advise, batch, call, carriers, check, estimate, init, layouts, letter
+from . import (advise, batch, calibrate, call, carriers, check, envelope, estimate, init, labels,
+               layouts, letter)
 from .common import print_error
 
 
@@ -37,6 +38,9 @@ COMMANDS: dict[str, Command] = {
     "advise": advise,
     "check": check,
     "init": init,
+    "envelope": envelope,
+    "labels": labels,
+    "calibrate": calibrate,
 }
 
 

@@ -24,8 +24,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="file name pattern for --out-dir, e.g. "
                              "'{{ row.last_name }}-{{ n }}' "
                              "(default 'row-{{ n }}'; n is the row number)")
-    parser.add_argument("--kind", choices=("letter", "call", "both"), default="letter",
-                        help="what to make per row (default: letter)")
+    parser.add_argument("--kind", choices=("letter", "call", "both", "envelope"),
+                        default="letter",
+                        help="what to make per row (default: letter); envelope: the row's "
+                             "plain envelope")
     parser.add_argument("--check", action="store_true",
                         help="only check every row and report; write nothing")
     parser.add_argument("--strict", action="store_true",

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import argparse
 
+from .common import add_preview_arguments
+
 HELP = "render the [call] table as a one-page call sheet PDF"
 DESCRIPTION: str | None = ("Render a letter file's [call] table as a one-page phone-call "
                            "cheat sheet: number and QR code, best time in both zones, "
@@ -18,22 +20,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true",
                         help="stop (exit 2) on tone or leftover-placeholder findings, before "
                              "writing")
+    add_preview_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Check, render the sheet, then report the number to call and when."""
     from ..callsheet import render_call_sheet
     from ..source import load_source
-    from .common import output_beside, warn, warn_or_stop
+    from .common import output_beside, wants_png, warn, warn_or_stop, write_document, wrote
 
     out = output_beside(args.file, args.output, "-call.pdf")
+    wants_png(args, out)
     source = load_source(args.file)
     warn_or_stop(source, strict=args.strict)
-    result = render_call_sheet(source, out, paper=args.paper)
+    result = render_call_sheet(source, None, paper=args.paper)
+    written = write_document(out, result.pdf, args)
     for warning in result.warnings:
         warn(f"{args.file}: {warning}")
     sheet = result.sheet
-    print(f"Wrote {out} (1 page, {result.paper}, {result.size:g} pt type).")
+    print(f"Wrote {wrote(written)} (1 page, {result.paper}, {result.size:g} pt type).")
     print(f"Call {sheet.contact} on {sheet.phone.international}"
           f" ({sheet.call_on.isoformat()}); voicemail about {sheet.voicemail_seconds} s.")
     return 0

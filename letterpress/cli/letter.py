@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import argparse
 
+from .common import add_preview_arguments, add_printer_argument
+
 HELP = "render a letter file (TOML or JSON) to a PDF"
 DESCRIPTION: str | None = "Render a letter file (TOML or JSON) to a print-ready PDF."
 
@@ -20,6 +22,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true",
                         help="stop (exit 2) on tone or leftover-placeholder findings, before "
                              "writing")
+    add_printer_argument(parser)
+    add_preview_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,17 +31,19 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import Where
     from ..fields import parse_day
     from ..letter import build_letter, prepare_letter
-    from ..output import write_bytes_atomic
     from ..source import load_source
-    from .common import output_beside, report, warn_or_stop
+    from .common import (output_beside, printer_shift, report, wants_png, warn_or_stop,
+                         write_document, wrote)
 
     out = output_beside(args.file, args.output, ".pdf")
+    wants_png(args, out)
+    shift = printer_shift(args)
     source = load_source(args.file)
     warn_or_stop(source, strict=args.strict)
     when = parse_day(args.date, Where(option="--date")) if args.date else None
     # everything that can refuse the input runs before the PDF is written
     prep = prepare_letter(source, layout=args.layout, when=when,
-                          strict_window=args.strict_window)
+                          strict_window=args.strict_window, shift=shift)
     report(prep.notices, strict=args.strict)
     estimate = None
     if "mailing" in prep.letter.extra:  # the holiday calendars load only for a [mailing] table
@@ -45,10 +51,12 @@ def run(args: argparse.Namespace) -> int:
 
         estimate = mailing_estimate(source, prep)
     pdf, pages = build_letter(prep)
-    write_bytes_atomic(out, pdf)
-    print(f"Wrote {out} ({'1 page' if pages == 1 else f'{pages} pages'}, "
+    written = write_document(out, pdf, args)
+    print(f"Wrote {wrote(written)} ({'1 page' if pages == 1 else f'{pages} pages'}, "
           f"layout {prep.layout.name}).")
     print(f"Window check: {prep.window.summary()}.")
+    if shift is not None and not shift.identity:
+        print(f"Calibrated for {shift.describe()}.")
     if estimate is not None:
         from ..delivery import describe
 

@@ -22,6 +22,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ..pdf.shift import Shift
     from ..source import Source
     from .context import RenderContext
     from .resolve import Prepared
@@ -33,19 +34,24 @@ __all__ = ["build_letter", "prepare_letter", "render_letter"]
 
 def prepare_letter(source: str | os.PathLike[str] | dict[str, Any] | Source, *,
                    layout: str | None = None, when: date | None = None,
-                   strict_window: bool = False,
-                   context: RenderContext | None = None) -> Prepared:
+                   strict_window: bool = False, context: RenderContext | None = None,
+                   shift: Shift | None = None) -> Prepared:
     """Stages 1-3: read, validate and resolve a letter, making every check that can refuse
-    it before anything is drawn."""
+    it before anything is drawn; ``shift`` is a printer's calibration (see ``calibrate``)."""
+    from dataclasses import replace
+
     from ..source import load_source
     from .context import RenderContext
     from .model import parse_letter
+    from .offset import offset_notices
     from .resolve import resolve
 
     src = load_source(source)
     letter = parse_letter(src)
-    return resolve(src, letter, context or RenderContext(), layout=layout, when=when,
-                   strict_window=strict_window)
+    prep = resolve(src, letter, context or RenderContext(), layout=layout, when=when,
+                   strict_window=strict_window, shift=shift)
+    moved = offset_notices(prep, src.origin)
+    return replace(prep, notices=prep.notices + moved) if moved else prep
 
 
 def build_letter(prep: Prepared) -> tuple[bytes, int]:
@@ -59,13 +65,16 @@ def build_letter(prep: Prepared) -> tuple[bytes, int]:
 
 def render_letter(source: str | os.PathLike[str] | dict[str, Any] | Source,
                   out: str | os.PathLike[str] | None = None, *, layout: str | None = None,
-                  when: date | None = None, strict_window: bool = False) -> LetterResult:
+                  when: date | None = None, strict_window: bool = False,
+                  shift: Shift | None = None) -> LetterResult:
     """Render a letter file (path or dict) to a PDF at ``out`` (written atomically); with
-    ``out=None`` nothing is written and the bytes are in the result."""
+    ``out=None`` nothing is written and the bytes are in the result. ``shift`` moves every
+    page's content by a printer's calibration."""
     from ..output import write_bytes_atomic
     from .result import LetterResult
 
-    prep = prepare_letter(source, layout=layout, when=when, strict_window=strict_window)
+    prep = prepare_letter(source, layout=layout, when=when, strict_window=strict_window,
+                          shift=shift)
     pdf, pages = build_letter(prep)
     path = write_bytes_atomic(out, pdf) if out is not None else None
     return LetterResult(path=path, pages=pages, layout=prep.layout.name, window=prep.window,

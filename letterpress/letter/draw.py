@@ -14,6 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ..pdf.canvas import canvas_maker
 from ..pdf.frame import Placed
 from ..pdf.pages import SharedPages
+from ..pdf.shift import Shift, apply
 from ..pdf.units import mm
 from .plan import FirstPage, LetterPlan, PagePlan, SetLine
 
@@ -37,7 +38,7 @@ def draw_pdf(plan: LetterPlan) -> bytes:
         size = (mm(page.width), mm(page.height))
         if list(map(int, canv._pagesize)) != list(map(int, size)):
             canv.setPageSize(size)
-        draw_page(canv, page)
+        draw_page(canv, page, shift=plan.shift)
         canv.showPage()
     canv.save()
     return buffer.getvalue()
@@ -47,12 +48,20 @@ def draw_shared(pages: SharedPages, plan: LetterPlan) -> None:
     """The letter's pages on a shared canvas, each page ended there."""
     for page in plan.pages:
         pages.canvas.setPageSize((mm(page.width), mm(page.height)))
-        draw_page(pages.canvas, page, pages)
+        draw_page(pages.canvas, page, pages, plan.shift)
         pages.end_page()
 
 
-def draw_page(canv: Canvas, page: PagePlan, shared: SharedPages | None = None) -> None:
-    """One page: its fixed pieces first, then its text."""
+def draw_page(canv: Canvas, page: PagePlan, shared: SharedPages | None = None,
+              shift: Shift | None = None) -> None:
+    """One page: its fixed pieces first, then its text; all of it moved by a printer's
+    calibration (``shift``) when there is one."""
+    if shift is not None and not shift.identity:
+        canv.saveState()
+        apply(canv, shift, page.height)
+        draw_page(canv, page, shared)
+        canv.restoreState()
+        return
     if page.first is not None:
         _first_page(canv, page, page.first, shared)
     elif page.header is not None:

@@ -139,3 +139,25 @@ def parse_letter(source: Source) -> Letter:
         typeface=typeface, return_line=return_line, references=tuple(references),
         extra={k: source.data[k] for k in OTHER_TABLES if k in source.data},
     )
+
+
+def parse_parties(source: Source) -> tuple[Party | None, Party]:
+    """The sender (None when the file has no ``[sender]``) and the recipient of a letter-like
+    file, checked as ``parse_letter`` checks them: for envelopes and labels, which need no
+    subject or body."""
+    origin = source.where
+    Fields(source.data, origin, LETTER_FIELDS + OTHER_TABLES)  # unknown fields: an error
+    if "recipient" not in source.data:
+        raise UserError("missing table [recipient]", where=origin,
+                        hint="add a [recipient] table with name and address")
+    recipient = parse_party(source.data["recipient"], origin, "recipient")
+    if not (recipient.name or recipient.organization):
+        raise UserError("missing field", where=origin.at("recipient", "name"),
+                        hint="give the recipient's name or organization")
+    if "sender" not in source.data:
+        return None, recipient
+    sender = parse_party(source.data["sender"], origin, "sender")
+    if not sender.name:
+        raise UserError("missing field", where=origin.at("sender", "name"),
+                        hint="give your name for the return address")
+    return sender, recipient

@@ -32,7 +32,7 @@ def plan_letter(prep: Prepared, make: MakeParagraph = make_paragraph) -> LetterP
         label = prep.content.page_words.format(page=number, pages=total) if total > 1 else ""
         pages.append(_page(layout, number, tuple(placed), label, prep.content.header, font,
                            prep))
-    return LetterPlan(pages=tuple(pages), meta=prep.meta, day=prep.day)
+    return LetterPlan(pages=tuple(pages), meta=prep.meta, day=prep.day, shift=prep.shift)
 
 
 def _page(layout: Layout, number: int, placed: tuple[Placed, ...], label: str, header: str,

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..pdf.frame import Placed
+from ..pdf.shift import Shift
 from .layout import Rect
 
 
@@ -95,3 +96,4 @@ class LetterPlan:
     pages: tuple[PagePlan, ...]
     meta: dict[str, str]
     day: date  # the PDF's creation date
+    shift: Shift | None = None  # a printer's calibration, applied to every page when drawn

@@ -11,6 +11,7 @@ from ..errors import UserError, Where
 from ..language import Language, resolve_language
 from ..notices import Notice
 from ..pdf import fonts
+from ..pdf.shift import Shift
 from ..source import Source
 from . import firstpage
 from .address import AddressLine, address_lines, one_line
@@ -40,11 +41,17 @@ class Prepared:
     meta: dict[str, str]
     day: date
     notices: tuple[Notice, ...] = ()  # doubtful but deliverable: printed as warnings
+    shift: Shift | None = None  # a printer's calibration: the plan is drawn moved by it
 
 
 def resolve(source: Source, letter: Letter, ctx: RenderContext, *, layout: str | None = None,
-            when: date | None = None, strict_window: bool = False) -> Prepared:
-    """Resolve ``letter`` (read from ``source``), making every check rendering makes."""
+            when: date | None = None, strict_window: bool = False,
+            shift: Shift | None = None) -> Prepared:
+    """Resolve ``letter`` (read from ``source``), making every check rendering makes.
+
+    A printer's ``shift`` moves what is drawn by that printer's calibration, which cancels the
+    printer's own error: on paper every piece lands where the layout puts it, so the window
+    check measures the layout's positions, and the drawn ones differ by the shift."""
     where = source.where
     _check_fonts(letter, where)
     lay = resolve_layout(letter, layout, where)
@@ -71,7 +78,7 @@ def resolve(source: Source, letter: Letter, ctx: RenderContext, *, layout: str |
     return Prepared(letter=letter, layout=lay, window=report, address=field, first=first,
                     content=_content(letter, lay, lang, day), styles=_styles(ctx, lay, typeface,
                                                                              lang),
-                    typeface=typeface, meta=meta, day=day)
+                    typeface=typeface, meta=meta, day=day, shift=shift)
 
 
 def resolve_layout(letter: Letter, override: str | None, where: Where) -> Layout:

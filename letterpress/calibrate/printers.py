@@ -1,0 +1,82 @@
+"""Each printer's offset in the user's settings: table ``printers``, with ``default`` (a
+printer's name) and one table per printer under ``offsets`` (``dx``, ``dy`` in mm, ``scale``)."""
+from __future__ import annotations
+
+import difflib
+import math
+from pathlib import Path
+from typing import Any
+
+from ..config import load_table, save_table
+from ..errors import UserError
+from ..pdf.shift import Shift
+
+TABLE = "printers"
+
+
+def known_printers() -> tuple[dict[str, Shift], str]:
+    """The stored printers by name, and the default printer's name ("" when none)."""
+    table = load_table(TABLE)
+    offsets = table.get("offsets", {})
+    printers = {}
+    if isinstance(offsets, dict):
+        for name, values in offsets.items():
+            if isinstance(values, dict):
+                printers[str(name)] = _shift(str(name), values)
+    default = table.get("default", "")
+    return printers, default if isinstance(default, str) and default in printers else ""
+
+
+def _shift(name: str, values: dict[str, Any]) -> Shift:
+    def number(key: str, default: float) -> float:
+        value = values.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) \
+                or not math.isfinite(value):
+            raise UserError(f"printer {name!r}: {key} must be a number, not {value!r}",
+                            where="settings, printers",
+                            hint=f'set it again with letterpress calibrate --set "{name}"')
+        return float(value)
+
+    return Shift(dx=number("dx", 0.0), dy=number("dy", 0.0), scale=number("scale", 1.0),
+                 printer=name)
+
+
+def find_shift(printer: str | None) -> Shift | None:
+    """The offset of the printer named (``--printer``), else of the default printer, else
+    None. An unknown name is an error listing the stored ones."""
+    printers, default = known_printers()
+    if printer is None:
+        return printers.get(default) if default else None
+    if printer in printers:
+        return printers[printer]
+    close = difflib.get_close_matches(printer, list(printers), n=1)
+    if close:
+        hint = f"did you mean {close[0]!r}?"
+    elif printers:
+        hint = f"stored printers: {', '.join(sorted(printers))}"
+    else:
+        hint = f'measure it first: letterpress calibrate, then calibrate --set "{printer}"'
+    raise UserError(f"no calibration stored for printer {printer!r}", where="--printer",
+                    hint=hint)
+
+
+def save_printer(name: str, shift: Shift, *, make_default: bool) -> tuple[Path, bool]:
+    """Store a printer's offset (replacing an earlier one of that name); it becomes the
+    default when asked or when no default is set. Returns the settings file and whether the
+    printer is now the default."""
+    if not name.strip():
+        raise UserError("the printer needs a name", where="--set",
+                        hint='e.g. --set "Office laser"')
+    if not shift.scale > 0 or not all(math.isfinite(v) for v in (shift.dx, shift.dy,
+                                                                  shift.scale)):
+        raise UserError(f"scale must be a positive number, not {shift.scale:g}",
+                        where="--scale", hint="e.g. --scale 1.002")
+    table = load_table(TABLE)
+    offsets = table.get("offsets", {})
+    offsets = dict(offsets) if isinstance(offsets, dict) else {}
+    offsets[name] = {"dx": shift.dx, "dy": shift.dy, "scale": shift.scale}
+    default = table.get("default", "")
+    if make_default or not isinstance(default, str) or default not in offsets:
+        default = name
+    path = save_table(TABLE, {"default": default, "offsets": offsets})
+    return path, default == name

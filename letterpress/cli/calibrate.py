@@ -1,0 +1,90 @@
+"""``letterpress calibrate``: the printer test sheet, and storing a printer's offset."""
+from __future__ import annotations
+
+import argparse
+
+from .common import add_preview_arguments
+
+HELP = "printer test sheet, or store a printer's offset"
+DESCRIPTION: str | None = (
+    "Without --set: write a test sheet with two cross-hairs and rulers; print it at 100 %, "
+    "measure where cross-hair A landed, and store the difference with --set. With --set: "
+    "store the printer's offset in your settings; letter, envelope and labels then move "
+    "everything by it (--printer NAME, or the default printer).")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The sheet (--paper, -o) or the offset to store (--set, --dx, --dy, --scale)."""
+    parser.add_argument("--paper", choices=("a4", "letter"), type=str.lower, default="a4",
+                        help="paper of the test sheet (default: a4)")
+    parser.add_argument("-o", "--output", default="calibration.pdf",
+                        help="the test sheet to write (default: calibration.pdf)")
+    parser.add_argument("--set", metavar="NAME", dest="set_name",
+                        help="store the offset of the printer called NAME")
+    parser.add_argument("--dx", type=float, default=0.0,
+                        help="with --set: move the print this many mm to the right "
+                             "(negative: left)")
+    parser.add_argument("--dy", type=float, default=0.0,
+                        help="with --set: move the print this many mm down (negative: up)")
+    parser.add_argument("--scale", type=float, default=1.0,
+                        help="with --set: scale the print by this factor (default 1)")
+    parser.add_argument("--default", action="store_true", dest="make_default",
+                        help="with --set: make this the default printer (the first one stored "
+                             "is)")
+    parser.add_argument("--list", action="store_true", help="list the stored printers")
+    parser.add_argument("--printer", metavar="NAME",
+                        help="without --set: write the sheet already corrected for this "
+                             "printer, to check its offset")
+    add_preview_arguments(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Store an offset, list them, or write the test sheet."""
+    if args.list:
+        return _list()
+    if args.set_name is not None:
+        return _store(args)
+    return _sheet(args)
+
+
+def _store(args: argparse.Namespace) -> int:
+    from ..calibrate import save_printer
+    from ..pdf.shift import Shift
+
+    shift = Shift(dx=args.dx, dy=args.dy, scale=args.scale, printer=args.set_name)
+    path, is_default = save_printer(args.set_name, shift, make_default=args.make_default)
+    default = " (the default printer)" if is_default else ""
+    print(f"Stored {shift.describe()}{default} in {path}.")
+    return 0
+
+
+def _list() -> int:
+    from ..calibrate import known_printers
+
+    printers, default = known_printers()
+    if not printers:
+        print("No printers stored; see letterpress calibrate --help.")
+    for name in sorted(printers):
+        mark = "  (default)" if name == default else ""
+        shift = printers[name]
+        print(f"{name}: dx {shift.dx:+g} mm, dy {shift.dy:+g} mm, scale {shift.scale:g}{mark}")
+    return 0
+
+
+def _sheet(args: argparse.Namespace) -> int:
+    from datetime import date
+    from pathlib import Path
+
+    from ..calibrate import calibration_sheet, find_shift
+    from ..calibrate.sheet import PAPERS
+    from .common import wants_png, write_document, wrote
+
+    out = Path(args.output)
+    wants_png(args, out)
+    shift = find_shift(args.printer) if args.printer else None
+    pdf = calibration_sheet(args.paper, date.today(), shift)
+    written = write_document(out, pdf, args)
+    paper = PAPERS[args.paper].name
+    print(f"Wrote {wrote(written)} (calibration sheet, {paper}). Print it at 100 %, measure "
+          'cross-hair A, then run letterpress calibrate --set "PRINTER NAME" --dx DX --dy DY.')
+    return 0

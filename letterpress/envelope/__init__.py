@@ -1,0 +1,97 @@
+"""Plain envelopes: the recipient (and the sender as return address) printed on the envelope
+itself, the PDF page being the envelope.
+
+Stages: ``mailpiece.parties`` (the file's addresses, formatted as the letter formats them) ->
+``place`` (the post's read area, clear zones and return-address place, from
+``envelopes/posts/``; sizes from ``envelopes/sizes.toml``) -> ``mailpiece.sheet`` (drawn).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..letter.address import AddressRules
+from ..mailpiece.parties import Parties, read_parties, recipient_lines, sender_lines
+from ..mailpiece.posts import Post, post_for
+from ..mailpiece.sheet import SheetPage, SheetPlan, draw_sheets
+from ..notices import Notice
+from ..output import write_bytes_atomic
+from ..pdf.shift import Shift
+from ..source import Source, load_source
+from .place import EnvelopeLayout, place_envelope
+from .sizes import EnvelopeSize, bundled_sizes, find_size
+
+__all__ = ["EnvelopeResult", "PreparedEnvelope", "bundled_sizes", "find_size",
+           "prepare_envelope", "render_envelope"]
+
+
+@dataclass(frozen=True)
+class PreparedEnvelope:
+    """An envelope planned: its pages (the front, and the back when the post wants the
+    return address there), where the addresses went, and what looked doubtful."""
+
+    plan: SheetPlan
+    layout: EnvelopeLayout
+    parties: Parties
+    notices: tuple[Notice, ...]
+
+    @property
+    def post(self) -> Post:
+        return self.layout.post
+
+    @property
+    def size(self) -> EnvelopeSize:
+        return self.layout.size
+
+
+@dataclass(frozen=True)
+class EnvelopeResult:
+    """What ``render_envelope`` made."""
+
+    path: Path | None
+    pdf: bytes
+    pages: int
+    prepared: PreparedEnvelope
+
+
+def prepare_envelope(source: str | os.PathLike[str] | dict[str, Any] | Source, *,
+                     size: str | None = None, shift: Shift | None = None,
+                     rules: AddressRules | None = None) -> PreparedEnvelope:
+    """Read a letter-like file and plan its envelope; everything that can refuse it runs
+    here. ``size`` names the envelope (default: the post's usual one); ``shift`` is a
+    printer's calibration; ``rules`` the address rules a run of envelopes shares."""
+    src = load_source(source)
+    parties = read_parties(src)
+    post = post_for(parties.home)
+    envelope = find_size(size) if size else find_size(post.default_size, where=str(post.path))
+    rules = rules or AddressRules()
+    recipient = recipient_lines(parties, rules, uppercase=post.uppercase)
+    sender = sender_lines(parties, rules, uppercase=post.uppercase)
+    layout = place_envelope(recipient, sender, post, envelope, src.where)
+    front = list(layout.address.lines)
+    back = list(layout.return_block.lines) if layout.return_block is not None else []
+    pages = [SheetPage(envelope.width, envelope.height, tuple(front))]
+    if post.return_side == "front":
+        pages[0] = SheetPage(envelope.width, envelope.height, tuple(back + front))
+    elif back:
+        pages.append(SheetPage(envelope.width, envelope.height, tuple(back)))
+    name = parties.recipient.name or parties.recipient.organization
+    meta = {"title": f"Envelope to {name}", "author": parties.sender.name if parties.sender
+            else "", "lang": parties.language.tag}
+    day = src.data.get("date")
+    plan = SheetPlan(tuple(pages), day if isinstance(day, date) else date.today(), meta, shift)
+    return PreparedEnvelope(plan, layout, parties, layout.notices)
+
+
+def render_envelope(source: str | os.PathLike[str] | dict[str, Any] | Source,
+                    out: str | os.PathLike[str] | None = None, *, size: str | None = None,
+                    shift: Shift | None = None) -> EnvelopeResult:
+    """Render a letter-like file's envelope to a PDF at ``out`` (written atomically); with
+    ``out=None`` nothing is written and the bytes are in the result."""
+    prep = prepare_envelope(source, size=size, shift=shift)
+    pdf = draw_sheets(prep.plan)
+    path = write_bytes_atomic(out, pdf) if out is not None else None
+    return EnvelopeResult(path, pdf, len(prep.plan.pages), prep)

@@ -1,0 +1,55 @@
+"""Envelope sizes from ``envelopes/sizes.toml``, found by name or alias whatever the case."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from functools import cache
+
+from ..errors import UserError
+from ..mailpiece.data import number, read_toml, sources, table, text
+from ..resources import data_dir
+
+
+@dataclass(frozen=True)
+class EnvelopeSize:
+    """One envelope size, long side across (mm)."""
+
+    name: str
+    width: float
+    height: float
+    title: str
+    aliases: tuple[str, ...] = ()
+
+
+@cache
+def bundled_sizes() -> tuple[EnvelopeSize, ...]:
+    """Every bundled size, in the file's order, read once per process."""
+    path = data_dir("envelopes") / "sizes.toml"
+    data = read_toml(path)
+    sources(data, str(path))
+    out = []
+    for name, spec in table(data, "sizes", str(path)).items():
+        where = f"{path}, sizes.{name}"
+        aliases = spec.get("aliases", [])
+        out.append(EnvelopeSize(name, number(spec, "width", where), number(spec, "height", where),
+                                text(spec, "title", where), tuple(map(str, aliases))))
+    return tuple(out)
+
+
+def _key(name: str) -> str:
+    return name.replace(" ", "").lower()
+
+
+def find_size(name: str, where: str = "--size") -> EnvelopeSize:
+    """The size called ``name`` (or one of its aliases); unknown names are an error with a
+    suggestion."""
+    sizes = bundled_sizes()
+    by_key = {_key(alias): size for size in sizes for alias in (size.name, *size.aliases)}
+    found = by_key.get(_key(name))
+    if found is not None:
+        return found
+    names = [size.name for size in sizes]
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    raise UserError(f"unknown envelope size {name!r}", where=where,
+                    hint=f"{hint}(known: {', '.join(names)})")

@@ -1,0 +1,148 @@
+"""Address labels: one address per label of a sheet (Avery, Avery Zweckform, HERMA), in row
+order, starting at any label of the first sheet so a half-used sheet can be finished.
+
+Stages: ``batch.table`` reads the data; ``rows`` makes each row a letter-like file (through a
+template, or by well-known column names); ``mailpiece.parties`` formats its address as the
+letter does; ``place`` sets it on its label (geometries from ``label-sheets/*.toml``);
+``mailpiece.sheet`` draws the sheets.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..batch.table import read_table
+from ..config import load_table
+from ..errors import UserError
+from ..letter.address import AddressRules
+from ..mailpiece.block import Misfit
+from ..mailpiece.parties import read_parties, recipient_lines
+from ..mailpiece.posts import Post, post_for
+from ..mailpiece.sheet import SheetPage, SheetPlan
+from ..notices import Notice
+from ..pdf.shift import Shift
+from ..source import Source, load_source
+from .place import Placed, place_label
+from .rows import RowSource, column_map, row_sources
+from .sheets import LabelSheet, bundled_sheets, find_sheet
+
+__all__ = ["LabelRun", "bundled_sheets", "find_sheet", "make_labels"]
+
+
+@dataclass
+class LabelRun:
+    """What became of the rows: the sheets planned (None when no row could be made), each
+    address placed (row number and where), each failed row's one-line message, and the
+    notices."""
+
+    sheet: LabelSheet
+    post: Post
+    plan: SheetPlan | None = None
+    placed: list[tuple[int, Placed]] = field(default_factory=list)
+    failed: list[tuple[int, str]] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    rows: int = 0
+
+
+def make_labels(data: str | Path, sheet: str, *, template: str | Path | None = None,
+                start: int = 1, home: str | None = None, language: str | None = None,
+                shift: Shift | None = None, delimiter: str | None = None,
+                encoding: str | None = None) -> LabelRun:
+    """Plan the label sheets for every row of ``data``; a row whose address cannot be made
+    or does not fit its label is reported and skipped (the next row takes its label)."""
+    spec = find_sheet(sheet)
+    if not 1 <= start <= spec.count:
+        raise UserError(f"a {spec.name} sheet has labels 1 to {spec.count}", where="--start",
+                        hint="count the used labels left to right, then top to bottom")
+    table = read_table(data, delimiter=delimiter, encoding=encoding)
+    tpl = load_source(template) if template is not None else None
+    lang = language or _template_text(tpl, "language") or "en"
+    country, notices = _home(home, tpl, table)
+    post = post_for(country)
+    run = LabelRun(spec, post, notices=notices, rows=len(table.rows))
+    fields = column_map(table.columns) if tpl is None else {}
+    rules = AddressRules()
+    index = start - 1
+    pages: dict[int, list] = {}
+    for item in row_sources(table, tpl, lang):
+        made = _place(item, spec, post, rules, country, index, fields)
+        if isinstance(made, str):
+            run.failed.append((item.row.number, made))
+            continue
+        run.placed.append((item.row.number, made))
+        pages.setdefault(made.page, []).extend(made.block.lines)
+        index += 1
+    if run.placed:
+        sheets = tuple(SheetPage(spec.paper_width, spec.paper_height, tuple(pages.get(i, ())))
+                       for i in range(max(pages) + 1))
+        run.plan = SheetPlan(sheets, date.today(), {"title": f"{spec.maker} {spec.name} labels"
+                                                    f" from {Path(data).name}"}, shift)
+    return run
+
+
+def _place(item: RowSource, sheet: LabelSheet, post: Post, rules: AddressRules, home: str,
+           index: int, fields: dict[str, str]) -> Placed | str:
+    """The row's address on label ``index``, or the one line saying why not."""
+    if item.source is None:
+        return item.error
+    try:
+        parties = read_parties(item.source, home=home)
+        lines = recipient_lines(parties, rules, uppercase=post.uppercase)
+    except UserError as exc:
+        return _with_column(exc.line(), fields)
+    placed = place_label(lines, sheet, index, post)
+    if isinstance(placed, Misfit):
+        return _with_column(_misfit_line(placed, sheet, post, len(lines)), fields)
+    return placed
+
+
+def _misfit_line(misfit: Misfit, sheet: LabelSheet, post: Post, count: int) -> str:
+    size = f"{sheet.width:g} x {sheet.height:g} mm"
+    if misfit.too_tall:
+        what = (f"{count} address lines do not fit a {sheet.name} label ({size}) even at "
+                f"{post.label.min_size:g} pt")
+    else:
+        what = (f"address line {misfit.line.text!r} is {misfit.width:.1f} mm wide at "
+                f"{post.label.min_size:g} pt; a {sheet.name} label ({size}) leaves "
+                f"{misfit.room_width:.1f} mm")
+    return f"{misfit.line.where}: {what}; use a sheet with larger labels, or shorten the address"
+
+
+def _with_column(line: str, fields: dict[str, str]) -> str:
+    """An engine message about ``recipient.FIELD`` naming the data column that filled it."""
+    def name(match: re.Match[str]) -> str:
+        column = fields.get(match.group(1))
+        return f"column {column!r} ({match.group(0)})" if column else match.group(0)
+
+    return re.sub(r"recipient\.(\w+)", name, line, count=1)
+
+
+def _template_text(tpl: Source | None, key: str) -> str:
+    value = tpl.data.get(key) if tpl is not None else None
+    return value if isinstance(value, str) and "{" not in value else ""
+
+
+def _home(home: str | None, tpl: Source | None, table) -> tuple[str, list[Notice]]:  # type: ignore[no-untyped-def]
+    """The country the labels are posted in: ``--from``, the template's sender, the stored
+    profile, else the country most rows go to (said in an info line)."""
+    if home:
+        return home.upper(), []
+    sender = tpl.data.get("sender") if tpl is not None else None
+    if isinstance(sender, dict) and isinstance(sender.get("country"), str) \
+            and sender["country"] and "{" not in sender["country"]:
+        return sender["country"].upper(), []
+    me = load_table("me").get("country")
+    if isinstance(me, str) and me:
+        return me.upper(), []
+    fields = column_map(table.columns)
+    counts = Counter(row.values.get(fields["country"], "").strip().upper()
+                     for row in table.rows) if "country" in fields else Counter()
+    counts.pop("", None)
+    country = counts.most_common(1)[0][0] if counts else "DE"
+    return country, [Notice(f"no home country given: taking {country}, where most rows go; "
+                            "addresses in other countries get a country line",
+                            where=table.origin, hint="give --from CC", kind="labels-home",
+                            level="info")]

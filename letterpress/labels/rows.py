@@ -1,0 +1,120 @@
+"""Data rows as letter-like files: a template's ``[recipient]`` filled per row (the batch's
+template machinery), or well-known column names mapped to the recipient's fields."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..batch.table import Row, Table
+from ..batch.template import (LetterTemplate, RowError, check_columns, compile_template,
+                              direct_columns, render_row)
+from ..errors import UserError
+from ..source import Source
+
+# Column names (compared in lower case without spaces, dots, hyphens or underscores, and
+# without a "recipient" prefix) and the recipient field each fills.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "name": ("name", "fullname", "recipient", "contact", "contactname"),
+    "first_name": ("firstname", "givenname", "forename", "first", "vorname", "prenom"),
+    "last_name": ("lastname", "surname", "familyname", "last", "nachname", "nom"),
+    "organization": ("organization", "organisation", "company", "firm", "employer", "firma"),
+    "department": ("department", "dept", "abteilung"),
+    "street": ("street", "address", "streetaddress", "address1", "addressline1", "street1",
+               "strasse", "straße", "adresse"),
+    "street2": ("address2", "addressline2", "street2"),
+    "postal_code": ("postalcode", "postcode", "zip", "zipcode", "plz", "postleitzahl",
+                    "codepostal"),
+    "city": ("city", "town", "locality", "ort", "stadt", "ville"),
+    "region": ("region", "state", "province", "county", "stateprovince", "bundesland"),
+    "country": ("country", "countrycode", "land", "pays"),
+    "address_lines": ("addresslines",),
+    "notes": ("notes",),
+}
+_BY_KEY = {key: field for field, keys in COLUMNS.items() for key in keys}
+
+
+def _key(column: str) -> str:
+    key = re.sub(r"[\s._-]+", "", column.lower())
+    return key.removeprefix("recipient") or key
+
+
+@dataclass(frozen=True)
+class RowSource:
+    """One row as a letter-like file, or why it could not be made into one."""
+
+    row: Row
+    source: Source | None
+    error: str = ""
+
+
+def column_map(columns: tuple[str, ...]) -> dict[str, str]:
+    """Which column fills which recipient field (the first column of each field wins)."""
+    out: dict[str, str] = {}
+    for column in columns:
+        field = _BY_KEY.get(_key(column))
+        if field is not None and field not in out:
+            out[field] = column
+    return out
+
+
+def mapped_recipient(values: dict[str, str], fields: dict[str, str]) -> dict[str, Any]:
+    """The recipient table of one row from the mapped columns."""
+    got = {field: values.get(column, "").strip() for field, column in fields.items()}
+    recipient: dict[str, Any] = {}
+    name = got.get("name") or " ".join(p for p in (got.get("first_name"), got.get("last_name"))
+                                       if p)
+    for field in ("organization", "department", "postal_code", "city", "region", "country"):
+        if got.get(field):
+            recipient[field] = got[field]
+    if name:
+        recipient["name"] = name
+    street = "\n".join(p for p in (got.get("street"), got.get("street2")) if p)
+    if street:
+        recipient["street"] = street
+    for field in ("address_lines", "notes"):
+        if got.get(field):
+            recipient[field] = got[field]
+    return recipient
+
+
+def row_sources(table: Table, template: Source | None, language: str) -> Iterator[RowSource]:
+    """Each row as a letter-like file named after the row (``people.csv, row 3``)."""
+    if template is None:
+        fields = column_map(table.columns)
+        if "name" not in fields and "last_name" not in fields and "organization" not in fields:
+            raise UserError("no column gives the recipient's name", where=table.origin,
+                            hint="name a column name, last_name or organization, or give "
+                                 "--template")
+        for row in table.rows:
+            data = {"recipient": mapped_recipient(row.values, fields), "language": language}
+            yield _checked(row, Source(data=data, origin=table.origin, row=row.number))
+        return
+    tpl: LetterTemplate = compile_template(template)
+    check_columns(tpl, table.columns, table.origin)
+    direct = direct_columns(table.columns)
+    for row in table.rows:
+        origin = f"{table.origin}, row {row.number}"
+        try:
+            source = replace(render_row(tpl, row.values, direct, row.number),
+                             origin=table.origin)
+        except RowError as exc:
+            columns = ", ".join(repr(c) for c in exc.columns)
+            place = f"{origin}, column {columns} ({exc.field})" if columns else \
+                f"{origin}, {exc.field}"
+            yield RowSource(row, None, f"{place}: {exc.what}" + (f"; {exc.hint}" if exc.hint
+                                                                else ""))
+            continue
+        yield _checked(row, source)
+
+
+def _checked(row: Row, source: Source) -> RowSource:
+    """The row's source, unless reading the data already found a problem in the row."""
+    if row.problems:
+        column, what, hint = row.problems[0]
+        return RowSource(row, None, f"{source.where}, column {column!r}: {what}"
+                         + (f"; {hint}" if hint else ""))
+    return RowSource(row, source)

@@ -1,0 +1,80 @@
+"""An address block fitted into a box: one size for every line, stepping down from the
+preferred size to the smallest, as the letter's address field does."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..letter.address import AddressLine
+from ..letter.layout import Rect
+from ..letter.plan import SetLine
+from ..pdf import fonts
+from ..pdf.units import to_mm
+from .posts import TypeSpec
+
+SIZE_STEP = 0.5  # pt, as the letter's address field
+
+
+@dataclass(frozen=True)
+class Block:
+    """Lines placed: their extent (ascent of the first line to descent of the last, widest
+    line) and their size."""
+
+    lines: tuple[SetLine, ...]
+    rect: Rect
+    size: float
+
+
+@dataclass(frozen=True)
+class Misfit:
+    """Why lines do not fit a box even at the smallest size: too tall, or a line too wide
+    (``line``, with its width), with the room there was (mm)."""
+
+    too_tall: bool
+    line: AddressLine
+    width: float
+    room_width: float
+    room_height: float
+
+
+def extent(texts: Sequence[str], spec: TypeSpec, size: float) -> tuple[float, float]:
+    """Width and height (mm) of a block of lines at ``size``."""
+    font = fonts.face("sans").regular
+    ascent, descent = fonts.vertical_metrics(font)
+    height = (len(texts) - 1) * to_mm(size * spec.leading) + to_mm((ascent + descent) * size)
+    width = max((to_mm(fonts.width(t, font, size)) for t in texts), default=0.0)
+    return width, height
+
+
+def fit_size(lines: Sequence[AddressLine], spec: TypeSpec, width: float,
+             height: float) -> float | Misfit:
+    """The largest size (from ``spec.size`` down to ``spec.min_size``) at which the lines fit
+    ``width`` x ``height`` mm, or why they do not."""
+    texts = [line.text for line in lines]
+    size = spec.size
+    while True:
+        w, h = extent(texts, spec, size)
+        if w <= width + 1e-6 and h <= height + 1e-6:
+            return size
+        if size - SIZE_STEP < spec.min_size - 1e-6:
+            break
+        size -= SIZE_STEP
+    if h > height + 1e-6:
+        return Misfit(True, lines[-1], w, width, height)
+    font = fonts.face("sans").regular
+    widths = [to_mm(fonts.width(t, font, size)) for t in texts]
+    widest = max(range(len(texts)), key=widths.__getitem__)
+    return Misfit(False, lines[widest], widths[widest], width, height)
+
+
+def set_block(lines: Sequence[AddressLine], spec: TypeSpec, size: float, x: float,
+              top: float) -> Block:
+    """The lines at ``size``, left-aligned at ``x`` with the block's top at ``top`` (mm)."""
+    font = fonts.face("sans").regular
+    ascent, _ = fonts.vertical_metrics(font)
+    pitch = to_mm(size * spec.leading)
+    first = top + to_mm(ascent * size)
+    placed = tuple(SetLine(line.text, x, first + i * pitch, size, font)
+                   for i, line in enumerate(lines))
+    width, height = extent([line.text for line in lines], spec, size)
+    return Block(placed, Rect(x, top, width, height), size)

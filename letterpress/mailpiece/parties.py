@@ -1,0 +1,72 @@
+"""The addresses of a letter-like file, formatted exactly as letters format them
+(``letter.address.address_lines``, with the same checks) for a post's envelope or label."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import Where
+from ..language import Language, resolve_language
+from ..letter.address import AddressLine, AddressRules, address_lines
+from ..letter.layout import DEFAULT_LAYOUT, load_layout
+from ..letter.model import Party, parse_parties
+from ..pdf import fonts
+from ..source import Source
+
+
+@dataclass(frozen=True)
+class Parties:
+    """Who a mail piece goes to and comes from, and what decides their formatting."""
+
+    sender: Party | None
+    recipient: Party
+    language: Language
+    home: str  # the country it is posted in
+    where: Where  # the file (or row) for messages
+
+
+def read_parties(source: Source, *, home: str = "") -> Parties:
+    """Sender and recipient of a letter-like file; the home country is ``home``, else the
+    sender's, else that of the file's layout (as for its letter)."""
+    sender, recipient = parse_parties(source)
+    origin = source.where
+    language = source.data.get("language", "en")
+    lang = resolve_language(language if isinstance(language, str) else "en",
+                            where=origin.at("language"))
+    country = home or (sender.country if sender else "")
+    if not country:
+        layout = source.data.get("layout")
+        country = load_layout(layout if isinstance(layout, str) and layout else DEFAULT_LAYOUT,
+                              where=origin.at("layout")).country
+    return Parties(sender, recipient, lang, country.upper(), origin)
+
+
+def recipient_lines(parties: Parties, rules: AddressRules, *,
+                    uppercase: bool) -> list[AddressLine]:
+    """The delivery address as the letter prints it, headed by the recipient's notes; every
+    character drawable."""
+    where = parties.where.at("recipient")
+    notes = [AddressLine(note, where.at("notes", i))
+             for i, note in enumerate(parties.recipient.notes)]
+    lines = address_lines(parties.recipient, home_country=parties.home,
+                          language=parties.language, where=where, rules_for=rules,
+                          uppercase=uppercase)
+    return _drawable(notes + lines)
+
+
+def sender_lines(parties: Parties, rules: AddressRules, *, uppercase: bool) -> list[AddressLine]:
+    """The return address: the sender's name and postal lines, with the sender's country
+    when the piece goes abroad; empty without a sender."""
+    sender = parties.sender
+    if sender is None:
+        return []
+    destination = parties.recipient.country or parties.home
+    lines = address_lines(sender, home_country=destination, language=parties.language,
+                          where=parties.where.at("sender"), rules_for=rules,
+                          uppercase=uppercase)
+    return _drawable([line for line in lines if line.where.field != "sender.department"])
+
+
+def _drawable(lines: list[AddressLine]) -> list[AddressLine]:
+    for line in lines:
+        fonts.check_drawable(line.text, line.where)
+    return lines

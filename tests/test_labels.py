@@ -1,0 +1,185 @@
+"""Address labels read back from the PDF: every address on its label within 0.2 mm of the
+sheet's geometry, rows in order across sheets, --start, templates, and the CLI's messages."""
+from __future__ import annotations
+
+import csv
+import tomllib
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from conftest import MM, ROOT, assert_one_line_error, run_cli
+from letterpress.labels import bundled_sheets
+
+SHEETS = {s.name: s for s in bundled_sheets()}
+
+
+def _geometry(name: str) -> dict:
+    """The sheet's numbers read straight from its data file (not through letterpress)."""
+    for path in (ROOT / "label-sheets").glob("*.toml"):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        if name in data["sheets"]:
+            return {**data["sheets"][name], "paper": data["paper"],
+                    "margin": data["printable_margin"], "sources": data["sources"]}
+    raise KeyError(name)
+
+
+def _people(path: Path, count: int, country: str = "DE") -> Path:
+    rows = {"DE": ("Hafenstraße {n}", "20457", "Hamburg", ""),
+            "US": ("{n} Main Street", "94043", "Mountain View", "CA")}[country]
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow(["name", "street", "zip", "city", "state", "country"])
+        for n in range(1, count + 1):
+            out.writerow([f"Person {n:02d}", rows[0].format(n=n), rows[1], rows[2], rows[3],
+                          country])
+    return path
+
+
+def _blocks(pdf_path: Path) -> list[list[dict]]:
+    """Per page: the address blocks as lists of words (top to bottom), in reading order of
+    their first line."""
+    pages = []
+    with pdfplumber.open(pdf_path) as pdf:
+        for page in pdf.pages:
+            words = page.extract_words(use_text_flow=True, keep_blank_chars=True)
+            starts = [w for w in words if w["text"].upper().startswith("PERSON ")]
+            blocks = []
+            for start in starts:
+                blocks.append([w for w in words if abs(w["x0"] - start["x0"]) < 0.5
+                               and 0 <= w["top"] - start["top"] < 20 * MM])
+            pages.append(blocks)
+    return pages
+
+
+def _expected_label(geo: dict, position: int) -> tuple[float, float, float, float]:
+    row, column = divmod(position, geo["columns"])
+    x = geo["left"] + column * geo["pitch_x"]
+    y = geo["top"] + row * geo["pitch_y"]
+    return x, y, geo["width"], geo["height"]
+
+
+@pytest.mark.parametrize("sheet,country,clearance", [("L7163", "DE", 3.0),
+                                                     ("L7160", "DE", 3.0),
+                                                     ("3474", "DE", 3.0),
+                                                     ("5160", "US", 3.175),
+                                                     ("5163", "US", 3.175)])
+def test_every_label_of_a_sheet_holds_its_address_where_the_geometry_says(
+        sheet: str, country: str, clearance: float, tmp_path: Path) -> None:
+    geo = _geometry(sheet)
+    count = geo["columns"] * geo["rows"]
+    data = _people(tmp_path / "people.csv", count, country)
+    out = tmp_path / "labels.pdf"
+    proc = run_cli("labels", str(data), "--sheet", sheet, "-o", str(out), "--from", country)
+    assert proc.returncode == 0, proc.stderr
+    [page] = _blocks(out)
+    assert len(page) == count
+    margin = geo["margin"]
+    offsets = []
+    for position, block in enumerate(page):
+        assert block[0]["text"].upper() == f"PERSON {position + 1:02d}"
+        x, y, w, h = _expected_label(geo, position)
+        left = max(x + clearance, margin)
+        assert abs(block[0]["x0"] / MM - left) <= 0.2, (position, block[0]["x0"] / MM, left)
+        top, bottom = block[0]["top"] / MM, block[-1]["bottom"] / MM
+        assert y + clearance - 0.7 <= top and bottom <= y + h - clearance + 0.7, (position, top)
+        offsets.append(top - max(y, margin - clearance))
+        for word in block:
+            assert x + clearance - 0.01 <= word["x0"] / MM and word["x1"] / MM <= x + w - \
+                clearance + 0.01
+    # every label's address sits at the same place within its label: the pitches hold
+    rows = geo["rows"]
+    inner = [o for i, o in enumerate(offsets) if 0 < i // geo["columns"] < rows - 1]
+    assert max(inner) - min(inner) <= 0.2, offsets
+
+
+def test_rows_in_order_across_sheets_from_the_start_label(tmp_path: Path) -> None:
+    data = _people(tmp_path / "people.csv", 30)
+    out = tmp_path / "labels.pdf"
+    proc = run_cli("labels", str(data), "--sheet", "L7163", "-o", str(out), "--start", "5",
+                   "--from", "DE")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == (f"Wrote {out}: 30 labels on 3 Avery L7163 sheets (from "
+                                   "label 5); 0 rows failed.")
+    pages = _blocks(out)
+    assert [len(p) for p in pages] == [10, 14, 6]
+    names = [block[0]["text"] for page in pages for block in page]
+    assert names == [f"Person {n:02d}" for n in range(1, 31)]
+    geo = _geometry("L7163")
+    x, y, _, _ = _expected_label(geo, 4)  # label 5: first column, third row
+    first = pages[0][0][0]
+    assert abs(first["x0"] / MM - (x + 3.0)) <= 0.2
+    assert y < first["top"] / MM < y + geo["height"]
+
+
+def test_a_label_too_small_for_the_address_is_one_line_naming_the_row(tmp_path: Path) -> None:
+    data = tmp_path / "people.csv"
+    data.write_text("name,organization,street,postcode,city,country\n"
+                    "Mei Lee,Nordlicht,Hafenstraße 12,20457,Hamburg,DE\n"
+                    "Tom Berg,Bundesamt für Lebensmittelsicherheit und Veterinärwesen,"
+                    "Lindenallee 8,22587,Hamburg,DE\n", encoding="utf-8")
+    out = tmp_path / "labels.pdf"
+    proc = run_cli("labels", str(data), "--sheet", "L7160", "-o", str(out), "--from", "DE")
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines() == [
+        f"letterpress: error: {data}, row 3, column 'organization' (recipient.organization): "
+        "address line 'Bundesamt für Lebensmittelsicherheit und Veterinärwesen' is 78.3 mm "
+        "wide at 8 pt; a L7160 label (63.5 x 38.1 mm) leaves "
+        "57.5 mm; use a sheet with larger labels, or shorten the address"]
+    assert out.is_file()  # the good row is printed
+    proc = run_cli("labels", str(data), "--sheet", "L7163", "-o", str(out), "--from", "DE")
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_bad_rows_are_skipped_with_their_column_and_nothing_written_when_all_fail(
+        tmp_path: Path) -> None:
+    data = tmp_path / "people.csv"
+    data.write_text("name,street,zip,city\nBad Row,Somewhere 1,1234,Berlin\n", encoding="utf-8")
+    out = tmp_path / "labels.pdf"
+    proc = run_cli("labels", str(data), "--sheet", "L7163", "-o", str(out), "--from", "DE")
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [
+        f"letterpress: error: {data}, row 2, column 'zip' (recipient.postal_code): '1234' is not "
+        "a valid postal code for Germany; e.g. 26133, 53225, or give address_lines for a "
+        "free-form address",
+        "letterpress: no label made: all 1 rows failed; nothing was written"]
+    assert not out.exists()
+
+
+def test_template_fills_the_recipient_per_row(tmp_path: Path) -> None:
+    out = tmp_path / "labels.pdf"
+    proc = run_cli("labels", str(ROOT / "examples/batch/workshop.csv"), "--template",
+                   str(ROOT / "examples/batch/workshop.toml"), "--sheet", "L7163", "-o",
+                   str(out))
+    assert proc.returncode == 0, proc.stderr
+    with pdfplumber.open(out) as pdf:
+        text = pdf.pages[0].extract_text()
+    with open(ROOT / "examples/batch/workshop.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    # two labels across: the first line holds rows 2 and 3's names, in order
+    assert text.splitlines()[0] == (f"{rows[0]['first_name']} {rows[0]['last_name']} "
+                                    f"{rows[1]['first_name']} {rows[1]['last_name']}")
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--sheet", "L9999"], "letterpress: error: --sheet: unknown label sheet 'L9999'"),
+    (["--sheet", "L7163", "--start", "15"],
+     "letterpress: error: --start: a L7163 sheet has labels 1 to 14; count the used labels "
+     "left to right, then top to bottom"),
+])
+def test_cli_refuses_unusable_options_in_one_line(args: list[str], message: str,
+                                                  tmp_path: Path) -> None:
+    data = _people(tmp_path / "people.csv", 2)
+    proc = run_cli("labels", str(data), "-o", str(tmp_path / "l.pdf"), *args)
+    assert_one_line_error(proc)
+    assert proc.stderr.strip().startswith(message)
+
+
+def test_every_sheet_file_cites_its_sources_and_fits_its_paper() -> None:
+    for sheet in SHEETS.values():
+        geo = _geometry(sheet.name)
+        assert geo["sources"]
+        last = sheet.label(sheet.count - 1)
+        assert last.right <= sheet.paper_width + 0.01 and last.bottom <= sheet.paper_height + 0.01
+    assert {"L7160", "L7161", "L7163", "5160", "5163", "3474"} <= set(SHEETS)
