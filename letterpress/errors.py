@@ -1,7 +1,6 @@
 """The project's own exception types: every problem a user can cause is a UserError."""
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
 
@@ -36,7 +35,7 @@ class Where:
                 path += f".{part}"
             else:
                 path = str(part)
-        return dataclasses.replace(self, field=path)
+        return Where(self.file, self.row, self.column, path, self.option, self.command)
 
 
 class UserError(Exception):

@@ -90,14 +90,14 @@ def warm(language: Any, typeface: Any) -> None:
     from datetime import date
 
     from ..language import resolve_language
-    from ..language.hyphenation import hyphenator
+    from ..language.hyphenation import patterns
     from ..pdf import fonts
 
     try:
         fonts.face(typeface if typeface in fonts.TYPEFACES else "sans")
         lang = resolve_language(language if isinstance(language, str) else "en")
         if lang.hyphenation:
-            hyphenator(lang.hyphenation)  # reads the patterns into the cache folder
+            patterns(lang.hyphenation)  # read before the rows, then frozen with the rest
         lang.long_date(date.today())
     except Exception:  # noqa: BLE001 - only a head start
         return

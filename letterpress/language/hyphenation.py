@@ -8,6 +8,7 @@ pyphen versions and the dictionary file; a missing or stale file is rebuilt.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -21,14 +22,15 @@ LEFT = RIGHT = 3  # at least three letters before and after a break
 class Hyphenator:
     """Splits a word at its hyphenation points, longest first part first, with at least
     ``LEFT`` and ``RIGHT`` letters each side: the callable ReportLab's paragraphs take
-    (what ``pyphen.Pyphen.iterate`` gives, over patterns read through this module's cache)."""
+    (what ``pyphen.Pyphen.iterate`` gives). The dictionary's patterns are read when the first
+    word needs them: most letters break their lines without hyphenating anything."""
 
-    def __init__(self, patterns: pyphen.HyphDict) -> None:
-        self._patterns = patterns
+    def __init__(self, dictionary: str) -> None:
+        self.dictionary = dictionary
 
     def __call__(self, word: str) -> Iterator[tuple[str, str]]:
         right = len(word) - RIGHT
-        for position in reversed([i for i in self._patterns.positions(word)
+        for position in reversed([i for i in patterns(self.dictionary).positions(word)
                                   if LEFT <= i <= right]):
             if position.data:  # non-standard hyphenation ("ck" -> "k-k" and the like)
                 change, index, cut = position.data
@@ -43,13 +45,20 @@ class Hyphenator:
 
 def hyphenator(dictionary: str) -> Hyphenator:
     """The hyphenator for a pyphen dictionary name such as ``en_GB``."""
+    return Hyphenator(dictionary)
+
+
+@cache
+def patterns(dictionary: str) -> pyphen.HyphDict:
+    """A dictionary's parsed patterns, read once per process (bundled data, never changed;
+    its per-word cache serves every letter the process sets)."""
     path = pyphen.LANGUAGES[dictionary]
-    patterns = _load(path)
-    if patterns is None:
+    kept = _load(path)
+    if kept is None:
         parsed = pyphen.HyphDict(path)
         _store(path, parsed.patterns)
-        return Hyphenator(parsed)
-    return Hyphenator(_dictionary(patterns))
+        return parsed
+    return _dictionary(kept)
 
 
 def _name(path: Path) -> str:

@@ -18,7 +18,6 @@ from .address import AddressLine, address_lines, one_line
 from .addressfield import fit_address
 from .context import RenderContext
 from .layout import DEFAULT_LAYOUT, Layout, load_layout
-from .markup import blocks
 from .model import Letter, Party
 from .plan import AddressField, FirstPage
 from .story import Content, Styles, styles
@@ -71,7 +70,7 @@ def resolve(source: Source, letter: Letter, ctx: RenderContext, *, layout: str |
     report = check_block(lay, field.block)
     enforce(report, where=where.at("recipient"), strict=strict_window)
     first = _first_page(ctx, letter, lay, lang, typeface, day, field, sender_lines)
-    if not blocks(letter.body):
+    if not letter.body.strip():  # what blocks() would find no paragraph in
         raise UserError("the body has no text", where=where.at("body"))
     meta = {"title": letter.subject, "author": letter.sender.name, "subject": letter.subject,
             "creator": "letterpress", "producer": "letterpress", "lang": lang.tag}
@@ -90,30 +89,30 @@ def resolve_layout(letter: Letter, override: str | None, where: Where) -> Layout
 
 def _check_fonts(letter: Letter, where: Where) -> None:
     """Every user string must be drawable by the bundled fonts."""
-    fields: list[tuple[Where, str]] = [
-        (where.at("subject"), letter.subject), (where.at("opening"), letter.opening or ""),
-        (where.at("body"), letter.body), (where.at("closing"), letter.closing or ""),
-        (where.at("signature"), letter.signature), (where.at("place"), letter.place),
+    fields: list[tuple[tuple[str | int, ...], str]] = [
+        (("subject",), letter.subject), (("opening",), letter.opening or ""),
+        (("body",), letter.body), (("closing",), letter.closing or ""),
+        (("signature",), letter.signature), (("place",), letter.place),
     ]
-    fields += [(where.at("enclosures", i), e) for i, e in enumerate(letter.enclosures)]
-    fields += [(where.at("cc", i), c) for i, c in enumerate(letter.cc)]
+    fields += [(("enclosures", i), e) for i, e in enumerate(letter.enclosures)]
+    fields += [(("cc", i), c) for i, c in enumerate(letter.cc)]
     for party_name in ("sender", "recipient"):
         party = getattr(letter, party_name)
         for name in ("name", "organization", "department", "street", "postal_code", "city",
                      "region", "phone", "email"):
-            fields.append((where.at(party_name, name), getattr(party, name)))
-        fields += [(where.at(party_name, "address_lines", i), v)
+            fields.append(((party_name, name), getattr(party, name)))
+        fields += [((party_name, "address_lines", i), v)
                    for i, v in enumerate(party.address_lines)]
-        fields += [(where.at(party_name, "notes", i), v) for i, v in enumerate(party.notes)]
-    fields += [(where.at("references", r.key), str(r.value)) for r in letter.references]
-    fields += [(where.at("references", r.key), r.key) for r in letter.references]
+        fields += [((party_name, "notes", i), v) for i, v in enumerate(party.notes)]
+    fields += [(("references", r.key), str(r.value)) for r in letter.references]
+    fields += [(("references", r.key), r.key) for r in letter.references]
     if isinstance(letter.return_line, str):
-        fields.append((where.at("return_line"), letter.return_line))
+        fields.append((("return_line",), letter.return_line))
     if fonts.drawable("".join(text for _, text in fields)):  # the usual case: one look
         return
-    for place, text in fields:
+    for path, text in fields:
         if text:
-            fonts.check_drawable(text, place)
+            fonts.check_drawable(text, where.at(*path))
 
 
 def _address_lines(ctx: RenderContext, party: Party, home: str, lang: Language, where: Where,

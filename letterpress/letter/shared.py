@@ -21,7 +21,7 @@ from ..pdf.paragraph import SettledParagraph
 from .context import RenderContext
 from .draw import draw_pdf, draw_shared
 from .pages import plan_letter
-from .plan import LetterPlan
+from .plan import LetterPlan, PagePlan
 from .resolve import Prepared
 from .story import Styles
 
@@ -105,10 +105,14 @@ def _with_forms(plan: LetterPlan, keys: dict[int, Hashable],
                 uses: Counter[Hashable]) -> LetterPlan:
     """The plan with each reused paragraph that the run shows more than once marked to be
     drawn as a form."""
-    def marked(item: Placed) -> Placed:
-        key = keys.get(id(item.flowable))
-        return replace(item, form=key) if key is not None and uses[key] > 1 else item
+    def marked(page: PagePlan) -> PagePlan:
+        text = []
+        for item in page.text:
+            key = keys.get(id(item.flowable))
+            if key is not None and uses[key] > 1:
+                item = Placed(item.flowable, item.x, item.y, item.spare, key)
+            text.append(item)
+        return replace(page, text=tuple(text))
 
-    return replace(plan, pages=tuple(replace(page, text=tuple(marked(t) for t in page.text))
-                                     for page in plan.pages))
+    return replace(plan, pages=tuple(marked(page) for page in plan.pages))
 
