@@ -9,6 +9,7 @@ from weakref import WeakKeyDictionary
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from fontTools.ttLib import TTFont as OutlineFont
 from reportlab import Version, rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -182,3 +183,70 @@ def vertical_metrics(font_name: str) -> tuple[float, float]:
     """(ascent, descent) as fractions of the size; descent positive, below the baseline."""
     font = pdfmetrics.getFont(font_name)
     return font.face.ascent / 1000.0, -font.face.descent / 1000.0
+
+
+@dataclass(frozen=True)
+class Ink:
+    """Where a set text's glyphs put ink, in points from its origin: ``left`` and ``right``
+    along the baseline (``left`` negative when the first glyph overhangs its origin), ``top``
+    above and ``bottom`` below the baseline. All zero for text without ink."""
+
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+
+class _Outlines:
+    """The glyph boxes and advances of one font file, read once and kept per character."""
+
+    def __init__(self, path: str) -> None:
+        font = OutlineFont(path, lazy=True)
+        self._cmap = font.getBestCmap()
+        self._glyf = font["glyf"]
+        self._hmtx = font["hmtx"]
+        self._scale = 1.0 / font["head"].unitsPerEm
+        self._chars: dict[str, tuple[float, tuple[float, float, float, float] | None]] = {}
+
+    def char(self, char: str) -> tuple[float, tuple[float, float, float, float] | None]:
+        """(advance, (x_min, y_min, x_max, y_max) or None without ink), in ems."""
+        known = self._chars.get(char)
+        if known is None:
+            name = self._cmap.get(ord(char))
+            if name is None:
+                known = (0.0, None)
+            else:
+                glyph = self._glyf[name]
+                advance = self._hmtx[name][0] * self._scale
+                box = None
+                if glyph.numberOfContours:
+                    s = self._scale
+                    box = (glyph.xMin * s, glyph.yMin * s, glyph.xMax * s, glyph.yMax * s)
+                known = (advance, box)
+            self._chars[char] = known
+        return known
+
+
+@cache
+def _outlines(font_name: str) -> _Outlines:
+    """The outlines of a registered bundled font (``LP-NotoSans-Regular``)."""
+    return _Outlines(str(data_dir("fonts") / f"{font_name.removeprefix('LP-')}.ttf"))
+
+
+@lru_cache(maxsize=16384)
+def ink(text: str, font_name: str, size: float) -> Ink:
+    """The extent of the glyphs' outlines when ``text`` is set at ``size`` (in points): what a
+    reader sees of it, accents and descenders included, as ReportLab places the glyphs (each
+    at the sum of the advances before it)."""
+    outlines = _outlines(font_name)
+    x = 0.0
+    boxes = []
+    for char in text:
+        advance, box = outlines.char(char)
+        if box is not None:
+            boxes.append((x + box[0], box[1], x + box[2], box[3]))
+        x += advance
+    if not boxes:
+        return Ink(0.0, 0.0, 0.0, 0.0)
+    return Ink(left=min(b[0] for b in boxes) * size, right=max(b[2] for b in boxes) * size,
+               top=max(b[3] for b in boxes) * size, bottom=-min(b[1] for b in boxes) * size)
