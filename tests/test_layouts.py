@@ -169,3 +169,14 @@ def test_layout_files_are_plain_data(tmp_path: Path) -> None:
     target = tmp_path / "copy.toml"
     shutil.copy(available_layouts()["uk-dl"], target)
     assert load_layout(str(target)).envelope.clearance == 5.0
+
+
+@pytest.mark.parametrize("name,envelope", VARIANTS)
+def test_every_envelope_is_a_standard_size(name: str, envelope: str) -> None:
+    """The layouts' envelopes are sizes that envelopes/sizes.toml knows (ISO 269, DIN 678,
+    EMA), so the two data files cannot drift apart."""
+    from letterpress.envelope.sizes import bundled_sizes
+
+    env = choose_envelope(load_layout(name), envelope).envelope
+    assert any((s.width, s.height) == pytest.approx((env.width, env.height))
+               for s in bundled_sizes()), (name, envelope)

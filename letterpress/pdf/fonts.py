@@ -9,7 +9,6 @@ from weakref import WeakKeyDictionary
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from fontTools.ttLib import TTFont as OutlineFont
 from reportlab import Version, rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -197,40 +196,39 @@ class Ink:
     bottom: float
 
 
-class _Outlines:
-    """The glyph boxes and advances of one font file, read once and kept per character."""
+# per character: (advance, x_min, y_min, x_max, y_max) in ems; no box for a glyph without ink
+_Glyph = tuple[float, ...]
 
-    def __init__(self, path: str) -> None:
-        font = OutlineFont(path, lazy=True)
-        self._cmap = font.getBestCmap()
-        self._glyf = font["glyf"]
-        self._hmtx = font["hmtx"]
-        self._scale = 1.0 / font["head"].unitsPerEm
-        self._chars: dict[str, tuple[float, tuple[float, float, float, float] | None]] = {}
 
-    def char(self, char: str) -> tuple[float, tuple[float, float, float, float] | None]:
-        """(advance, (x_min, y_min, x_max, y_max) or None without ink), in ems."""
-        known = self._chars.get(char)
-        if known is None:
-            name = self._cmap.get(ord(char))
-            if name is None:
-                known = (0.0, None)
-            else:
-                glyph = self._glyf[name]
-                advance = self._hmtx[name][0] * self._scale
-                box = None
-                if glyph.numberOfContours:
-                    s = self._scale
-                    box = (glyph.xMin * s, glyph.yMin * s, glyph.xMax * s, glyph.yMax * s)
-                known = (advance, box)
-            self._chars[char] = known
-        return known
+def _read_outlines(path: Path) -> dict[int, _Glyph]:
+    """Every character's advance and glyph box, read from the font file with fontTools."""
+    from fontTools.ttLib import TTFont as OutlineFont
+
+    font = OutlineFont(str(path), lazy=True)
+    glyf, hmtx = font["glyf"], font["hmtx"]
+    scale = 1.0 / font["head"].unitsPerEm
+    out: dict[int, _Glyph] = {}
+    for code, name in font.getBestCmap().items():
+        glyph = glyf[name]
+        advance = hmtx[name][0] * scale
+        out[code] = ((advance, glyph.xMin * scale, glyph.yMin * scale, glyph.xMax * scale,
+                      glyph.yMax * scale) if glyph.numberOfContours else (advance,))
+    return out
 
 
 @cache
-def _outlines(font_name: str) -> _Outlines:
-    """The outlines of a registered bundled font (``LP-NotoSans-Regular``)."""
-    return _Outlines(str(data_dir("fonts") / f"{font_name.removeprefix('LP-')}.ttf"))
+def _outlines(font_name: str) -> dict[int, _Glyph]:
+    """The glyph boxes of a registered bundled font (``LP-NotoSans-Regular``): from the cache
+    folder when they are there (fontTools then stays unloaded), else read and kept."""
+    path = data_dir("fonts") / f"{font_name.removeprefix('LP-')}.ttf"
+    current = cachefiles.stamp(path, "outlines-1")
+    key = f"outlines-{path.stem}.marshal"
+    kept = cachefiles.read(key, current)
+    if isinstance(kept, dict):
+        return kept
+    table = _read_outlines(path)
+    cachefiles.write(key, current, table)
+    return table
 
 
 @lru_cache(maxsize=16384)
@@ -242,10 +240,10 @@ def ink(text: str, font_name: str, size: float) -> Ink:
     x = 0.0
     boxes = []
     for char in text:
-        advance, box = outlines.char(char)
-        if box is not None:
-            boxes.append((x + box[0], box[1], x + box[2], box[3]))
-        x += advance
+        glyph = outlines.get(ord(char), (0.0,))
+        if len(glyph) == 5:
+            boxes.append((x + glyph[1], glyph[2], x + glyph[3], glyph[4]))
+        x += glyph[0]
     if not boxes:
         return Ink(0.0, 0.0, 0.0, 0.0)
     return Ink(left=min(b[0] for b in boxes) * size, right=max(b[2] for b in boxes) * size,
