@@ -230,9 +230,10 @@ def check_field(layout: Layout, field: AddressField) -> WindowReport:
         if seen.least < worst[0]:
             worst = (seen.least, text, seen.worst_side())
     env = layout.envelope
-    room = safe_box(layout)
+    room = view.inset(env.clearance)
+    failed = worst[0] < env.clearance - 1e-6  # only then are roomier envelopes worth naming
     others = {e.name: safe_box(choose_envelope(layout, e.name)) for e in layout.envelopes
-              if e.name != env.name}
+              if failed and e.name != env.name}
     return WindowReport(
         envelope=env.name, required=env.clearance, worst=worst[0], line=worst[1], side=worst[2],
         centred=min(clearance(box, centred).least for _, box in lines), block=field.block,
