@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..pdf import fonts
 from ..errors import LayoutError, UserError, Where
 from .layout import Layout, Rect
-from .plan import AddressField, FirstPage, Mark, Rule, SetLine
+from .plan import RULE_WEIGHT, AddressField, FirstPage, Mark, SetLine
 from ..pdf.units import to_mm
 from .window import window_reach
 
@@ -15,7 +15,6 @@ LABEL_SIZE = 8.0
 VALUE_SIZE = 9.0
 INFO_PITCH = 4.4  # mm between info block lines
 MARK_WEIGHT = 0.4  # pt: fold and punch marks
-RULE_WEIGHT = 0.3  # pt: the rule under the return line
 
 
 def _line(text: str, x: float, top: float, size: float, font: str, align: str = "left",
@@ -117,11 +116,7 @@ def assemble(layout: Layout, address: AddressField, head: list[SetLine],
             raise UserError(f"the {name} runs into the text (ends at {rect.bottom:.1f} mm, text "
                             f"starts at {layout.subject_y} mm)", where=Where(field="references"),
                             hint="give fewer references")
-    rules = []
-    if address.return_line is not None:
-        ret = address.return_line
-        length = to_mm(fonts.width(ret.text, ret.font, ret.size))
-        rules.append(Rule(ret.x, ret.baseline + 0.9, length))
+    rules = [address.rule] if address.rule is not None else []
     return FirstPage(lines=tuple(head + info + dated), rules=tuple(rules), marks=marks(layout),
                      address=address, mark_weight=MARK_WEIGHT, rule_weight=RULE_WEIGHT,
                      extents=extents)
