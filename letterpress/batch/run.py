@@ -20,7 +20,7 @@ from .pool import Workers
 from .resume import fingerprint, input_hash
 from .sinks import Run, StrictStop, chunks, folder, merged
 from .table import Table, read_table
-from .template import check_columns, compile_template
+from .template import check_columns, compile_template, direct_columns
 
 __all__ = ["Options", "Summary", "chunk_size", "run_batch"]
 
@@ -31,8 +31,10 @@ def run_batch(opts: Options, report: Report | None = None) -> Summary:
     say: Report = report or (lambda line: print(line, file=sys.stderr))
     _validate(opts)
     source = load_source(opts.template)
+    language = source.data.get("language")
     table = read_table(opts.data, delimiter=opts.delimiter, sheet=opts.sheet,
-                       encoding=opts.encoding)
+                       encoding=opts.encoding, locale=language if isinstance(language, str)
+                       and "{" not in language else "en")
     jobs = max(1, opts.jobs or os.cpu_count() or 1)
     size = max(1, opts.chunk or chunk_size(len(table.rows)))
     order = filters.date_order(v for row in table.rows for v in row.values.values())
@@ -58,7 +60,7 @@ def run_batch(opts: Options, report: Report | None = None) -> Summary:
 
 def _run(run: Run, table: Table, tpl: Any) -> Summary:
     opts, summary = run.opts, run.summary
-    early = table_findings(table, tpl)
+    early = table_findings(table, tpl, direct_columns(table.columns))
     names: dict[int, str] = {}
     if opts.out_dir is not None:
         early += _names(opts, table, names)

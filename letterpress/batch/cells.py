@@ -1,0 +1,220 @@
+"""A spreadsheet cell as the text it shows: its value put through its number format.
+
+Excel and LibreOffice keep numbers, dates and times as numbers plus a format such as
+``hh:mm``, ``dd.mm.yyyy``, ``#,##0.00 [$€-407]`` or ``00000``. The format is translated to
+the equivalent Unicode (CLDR) pattern and applied with Babel, with the separators and month
+names of ``locale`` (the letter's language); what no pattern covers falls back to plain forms
+(whole numbers without ``.0``, dates as YYYY-MM-DD, times as HH:MM).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+
+from babel import Locale
+from babel.dates import format_datetime
+from babel.numbers import format_decimal
+
+# Excel's built-in "short date" (number format 14) follows the reader's system locale; the
+# file only says mm-dd-yy. A date that reads the same everywhere is the honest rendering; so
+# too for the format programs (openpyxl, pandas) give every date they write.
+_LOCALE_DEPENDENT = {"mm-dd-yy", "m/d/yy h:mm", "general", "", "yyyy-mm-dd h:mm:ss"}
+_QUOTED = re.compile(r'"([^"]*)"')
+_BRACKETS = re.compile(r"\[([^\]]*)\]")
+_DATE_TOKEN = re.compile(r"(?i)am/pm|a/p|y+|m+|d+|h+|s+|\.0+|e+|b+")
+_NUMBER_CORE = re.compile(r"[#0?,.]*[0#?][#0?,.]*%?")
+
+
+def cell_text(value: Any, number_format: str | None, locale: Locale) -> str:
+    """What a cell holding ``value`` with ``number_format`` shows, with ``locale``'s symbols."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, str):
+        return value
+    fmt = _section(number_format or "General", value)
+    if isinstance(value, (datetime, date, time)):
+        return _temporal(value, fmt, locale)
+    if isinstance(value, timedelta):
+        return _duration(value)
+    if isinstance(value, (int, float, Decimal)):
+        return _number(value, fmt, locale, number_format or "")
+    return str(value)
+
+
+def plain_number(value: int | float | Decimal) -> str:
+    """A number as Excel's General format shows it: 1067, 12.5, never 1067.0 or 0.30000000004."""
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return f"{value:.15g}"
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value == value.to_integral() else str(value)
+    return str(value)
+
+
+def as_decimal(value: int | float | Decimal) -> Decimal:
+    """The exact number a cell holds, as the filters compute with it."""
+    if isinstance(value, float):
+        return Decimal(plain_number(value))
+    return Decimal(value)
+
+
+def _section(fmt: str, value: Any) -> str:
+    """The part of a ``positive;negative;zero;text`` format that applies to ``value``."""
+    parts = _split_sections(fmt)
+    if len(parts) > 1 and isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        if value < 0:
+            return parts[1] or parts[0]
+        if value == 0 and len(parts) > 2:
+            return parts[2]
+    return parts[0]
+
+
+def _split_sections(fmt: str) -> list[str]:
+    out, current, quoted = [], "", False
+    for char in fmt:
+        if char == '"':
+            quoted = not quoted
+        if char == ";" and not quoted:
+            out.append(current)
+            current = ""
+        else:
+            current += char
+    return out + [current]
+
+
+def _literal_free(fmt: str) -> tuple[str, str]:
+    """(format without colours, conditions and padding; currency symbols as literals)."""
+    def bracket(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        if inner.startswith("$"):  # [$€-407]: a currency symbol (and its locale)
+            return '"' + inner[1:].split("-")[0] + '"'
+        if re.fullmatch(r"(?i)h+|m+|s+", inner):  # [h]: elapsed hours
+            return inner
+        return ""  # [Red], [>=100], [DBNum1]
+    fmt = _BRACKETS.sub(bracket, fmt)
+    fmt = re.sub(r"_.", " ", fmt)      # _) leaves room for a bracket: a space here
+    fmt = re.sub(r"\*.", "", fmt)      # *  fills the cell's width: nothing here
+    fmt = re.sub(r"\\(.)", r'"\1"', fmt)
+    return fmt, fmt.lower()
+
+
+def _temporal(value: date | time, fmt: str, locale: Locale) -> str:
+    cleaned, lower = _literal_free(fmt)
+    if lower.strip() in _LOCALE_DEPENDENT or not _DATE_TOKEN.search(_QUOTED.sub("", cleaned)):
+        return _plain_temporal(value)
+    pattern = _cldr_date(cleaned)
+    moment = value if isinstance(value, datetime) else (
+        datetime.combine(value, time()) if isinstance(value, date) else
+        datetime.combine(date(1899, 12, 31), value))
+    try:
+        return format_datetime(moment, pattern, locale=locale)
+    except (ValueError, KeyError, AttributeError):
+        return _plain_temporal(value)
+
+
+def _plain_temporal(value: date | time) -> str:
+    if isinstance(value, datetime):
+        if value.time() == time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, time):
+        return value.isoformat(timespec="minutes" if not value.second else "seconds")
+    return value.isoformat()
+
+
+def _cldr_date(fmt: str) -> str:
+    """Excel date tokens as CLDR pattern letters; literals quoted."""
+    tokens: list[tuple[str, str]] = []  # (kind, text)
+    pos = 0
+    for match in re.finditer(r'"[^"]*"|(?i:am/pm|a/p|y+|m+|d+|h+|s+|\.0+|e+|b+)', fmt):
+        if match.start() > pos:
+            tokens.append(("lit", fmt[pos:match.start()]))
+        text = match.group()
+        tokens.append(("lit", text[1:-1]) if text.startswith('"') else ("tok", text.lower()))
+        pos = match.end()
+    if pos < len(fmt):
+        tokens.append(("lit", fmt[pos:]))
+    twelve = any(kind == "tok" and text in ("am/pm", "a/p") for kind, text in tokens)
+    out = []
+    for i, (kind, text) in enumerate(tokens):
+        if kind == "lit":
+            out.append(_quote(text))
+            continue
+        head = text[0]
+        if head == "m":
+            before = [t for k, t in tokens[:i] if k == "tok"]
+            after = [t for k, t in tokens[i + 1:] if k == "tok"]
+            minute = (len(text) <= 2 and ((before and before[-1][0] == "h")
+                                           or (after and after[0][0] == "s")))
+            out.append(("m" if len(text) == 1 else "mm") if minute else
+                       {1: "M", 2: "MM", 3: "MMM", 4: "MMMM"}.get(len(text), "MMMMM"))
+        elif head in "ye":
+            out.append("yy" if len(text) <= 2 else "yyyy")
+        elif head == "b":
+            out.append("yyyy")
+        elif head == "d":
+            out.append({1: "d", 2: "dd", 3: "EEE"}.get(len(text), "EEEE"))
+        elif head == "h":
+            letter = "h" if twelve else "H"
+            out.append(letter * min(len(text), 2))
+        elif head == "s":
+            out.append("s" if len(text) == 1 else "ss")
+        elif head == ".":
+            out.append("." + "S" * (len(text) - 1))
+        else:  # am/pm
+            out.append("a")
+    return "".join(out)
+
+
+def _quote(text: str) -> str:
+    if not text:
+        return ""
+    if re.fullmatch(r"[\s,.:/\-]*", text):
+        return text.replace("'", "''")
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _duration(value: timedelta) -> str:
+    seconds = int(value.total_seconds())
+    sign = "-" if seconds < 0 else ""
+    hours, rest = divmod(abs(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{sign}{hours}:{minutes:02d}" + (f":{secs:02d}" if secs else "")
+
+
+def _number(value: int | float | Decimal, fmt: str, locale: Locale,
+            number_format: str = "") -> str:
+    cleaned, lower = _literal_free(fmt)
+    if lower.strip() in ("general", "") or "@" in cleaned:
+        return plain_number(value)
+    if set(cleaned) == {"0"}:  # 00000: a postcode or an ID padded to its length
+        return plain_number(value).lstrip("-").zfill(len(cleaned))
+    unquoted = _QUOTED.sub(lambda m: " " * len(m.group()), cleaned)
+    core = _NUMBER_CORE.search(unquoted)
+    if core is None:  # only words: "-" for zero, say
+        return _unquote(cleaned).strip() or plain_number(value)
+    if re.search(r"e[+-]", lower):  # scientific notation: rare in an address list
+        return plain_number(value)
+    prefix = _unquote(cleaned[:core.start()])
+    suffix = _unquote(cleaned[core.end():])
+    pattern = core.group().replace("?", "#")
+    amount = as_decimal(value)
+    # A negative section writes its own minus (or brackets); without one, Excel puts it first.
+    sign = "-" if amount < 0 and len(_split_sections(number_format)) < 2 else ""
+    try:
+        text = format_decimal(abs(amount), format=pattern, locale=locale)
+    except (ValueError, KeyError):
+        return plain_number(value)
+    return sign + (prefix + text + suffix).strip()
+
+
+def _unquote(text: str) -> str:
+    return _QUOTED.sub(lambda m: m.group(1), text)
+
+
+__all__ = ["as_decimal", "cell_text", "plain_number"]
