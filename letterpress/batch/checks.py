@@ -1,6 +1,7 @@
 """Findings about rows: what was wrong, where (row, column, field) and what to do."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -12,6 +13,7 @@ from ..letter.layout import DEFAULT_LAYOUT, load_layout
 from ..countries import country_code, suggestion
 from .filters import spelled, ambiguous
 from .lost import lost_characters
+from .rowlist import rows_text
 from .table import Table
 from .template import LetterTemplate, RowError
 
@@ -27,9 +29,10 @@ class Finding:
     hint: str = ""
     severity: str = "error"
 
-    def place(self) -> str:
-        """'row 5, column 'postcode' (recipient.postal_code)'."""
-        text = f"row {self.row}"
+    def place(self, rows: str = "") -> str:
+        """'row 5, column 'postcode' (recipient.postal_code)'; ``rows`` in place of the row
+        ("rows 2-21") for a finding that stands for several rows."""
+        text = rows or f"row {self.row}"
         if self.columns:
             names = ", ".join(repr(c) for c in self.columns)
             text += f", column{'s' if len(self.columns) > 1 else ''} {names}"
@@ -43,8 +46,26 @@ class Finding:
         """What and what to do, without the place (for the manifest)."""
         return f"{self.what}; {self.hint}" if self.hint else self.what
 
-    def line(self) -> str:
-        return f"{self.place()}: {self.message()}"
+    def line(self, rows: str = "") -> str:
+        return f"{self.place(rows)}: {self.message()}"
+
+    def problem(self) -> tuple[object, ...]:
+        """What makes two rows' findings the same problem: all but the row."""
+        return (self.severity, self.columns, self.field, self.what, self.hint)
+
+
+def grouped(findings: Iterable[Finding]) -> list[str]:
+    """One line per problem, not per row: identical findings of several rows as one line
+    naming the rows ("rows 2-21 (20 rows), column 'Land' ...") and the count."""
+    groups: dict[tuple[object, ...], list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(finding.problem(), []).append(finding)
+    lines = []
+    for same in groups.values():
+        rows = sorted({f.row for f in same})
+        label = rows_text(rows) + (f" ({len(rows)} rows)" if len(rows) > 1 else "")
+        lines.append((same[0].severity, same[0].line(label)))
+    return [f"{severity}: {line}" for severity, line in lines]
 
 
 def from_row_error(row: int, exc: RowError) -> Finding:
