@@ -107,7 +107,7 @@ def _temporal(value: date | time, fmt: str, locale: Locale) -> str:
     cleaned, lower = _literal_free(fmt)
     if lower.strip() in _LOCALE_DEPENDENT or not _DATE_TOKEN.search(_QUOTED.sub("", cleaned)):
         return _plain_temporal(value)
-    pattern = _cldr_date(cleaned)
+    pattern = _cldr_date(cleaned, _date_separator(locale))
     moment = value if isinstance(value, datetime) else (
         datetime.combine(value, time()) if isinstance(value, date) else
         datetime.combine(date(1899, 12, 31), value))
@@ -127,22 +127,31 @@ def _plain_temporal(value: date | time) -> str:
     return value.isoformat()
 
 
-def _cldr_date(fmt: str) -> str:
-    """Excel date tokens as CLDR pattern letters; literals quoted."""
+def _date_separator(locale: Locale) -> str:
+    """The locale's date separator ("." in German, "/" in English), from its short date."""
+    pattern = locale.date_formats["short"].pattern
+    return next((ch for ch in pattern if not ch.isalpha() and ch not in " '"), "/")
+
+
+def _cldr_date(fmt: str, separator: str = "/") -> str:
+    """Excel date tokens as CLDR pattern letters; literals quoted. A bare "/" is the date
+    separator of the reader's locale, as in Excel ("dd/mm/yyyy" shows 03.12.2026 in German)."""
     tokens: list[tuple[str, str]] = []  # (kind, text)
     pos = 0
     for match in re.finditer(r'"[^"]*"|(?i:am/pm|a/p|y+|m+|d+|h+|s+|\.0+|e+|b+)', fmt):
         if match.start() > pos:
             tokens.append(("lit", fmt[pos:match.start()]))
         text = match.group()
-        tokens.append(("lit", text[1:-1]) if text.startswith('"') else ("tok", text.lower()))
+        tokens.append(("quoted", text[1:-1]) if text.startswith('"') else ("tok", text.lower()))
         pos = match.end()
     if pos < len(fmt):
         tokens.append(("lit", fmt[pos:]))
+    tokens = [("quoted", t.replace("/", separator)) if k == "lit" else (k, t)
+              for k, t in tokens]
     twelve = any(kind == "tok" and text in ("am/pm", "a/p") for kind, text in tokens)
     out = []
     for i, (kind, text) in enumerate(tokens):
-        if kind == "lit":
+        if kind == "quoted":
             out.append(_quote(text))
             continue
         head = text[0]
