@@ -73,7 +73,7 @@ def _named(raw: bytes, where: str, encoding: str) -> Decoded:
         text = raw.decode(name)
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        raise UserError(f"the file is not {_spelled(name)} (byte 0x{raw[exc.start]:02X} on "
+        raise UserError(f"the file is not {_spelled(encoding)} (byte 0x{raw[exc.start]:02X} on "
                         f"line {line})",
                         where=Where(file=where),
                         hint="leave out --encoding to let letterpress recognise it, or name the "
@@ -82,7 +82,7 @@ def _named(raw: bytes, where: str, encoding: str) -> Decoded:
         raise UserError(f"{encoding!r} is not an encoding a data file can be saved in",
                         where=Where(option="--encoding"), hint=_ENCODING_HINT) from None
     if is_eight_bit(name) and _is_utf8_text(raw):
-        raise UserError(f"the file is UTF-8, not {_spelled(name)}", where=Where(file=where),
+        raise UserError(f"the file is UTF-8, not {encoding}", where=Where(file=where),
                         hint="leave out --encoding (or give --encoding utf-8)")
     return Decoded(text.removeprefix("\ufeff"), name, REPLACEMENT in text)
 
@@ -102,8 +102,8 @@ def _codec_name(encoding: str) -> str:
 
 
 def _spelled(name: str) -> str:
-    """utf-8 -> UTF-8, cp1252 -> cp1252 (as people write them)."""
-    return name.upper() if name.startswith("utf") else name
+    """utf-8 -> UTF-8, utf8 -> UTF8, cp1252 -> cp1252 (as people write them)."""
+    return name.upper() if name.lower().startswith("utf") else name
 
 
 def is_eight_bit(name: str) -> bool:
