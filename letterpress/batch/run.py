@@ -14,14 +14,13 @@ from ..errors import UserError, Where
 from ..source import load_source
 from . import filters, manifest, tasks, worker
 from .checks import Finding, table_findings
-from .manifest import Entry
 from .names import row_names
 from .preview import write_previews
 from .options import Options, Report, Summary, chunk_size
 from .pool import Workers
 from .resume import fingerprint, input_hash
 from .rowlist import select_rows
-from .sinks import NothingMade, Run, StrictStop, chunks, folder, merged
+from .sinks import NothingMade, Run, StrictStop, chunks, early_entries, folder, merged
 from .table import Table, read_table
 from .template import check_columns, compile_template, direct_columns
 
@@ -129,8 +128,7 @@ def _run(run: Run, table: Table, tpl: Any, early: list[Finding]) -> Summary:
         raise UserError(f"no document could be made: {_rows(summary.rows)} failed; nothing was "
                         "written", where=Where(file=run.origin),
                         hint="fix the problems above and run again") from None
-    entries += _failed_early(run, early)
-    _note_early_warnings(entries, early)
+    entries += early_entries(run, entries, early)
     manifest.write(summary.manifest, entries)
     summary.entries = entries
     summary.failed = len({e.row for e in entries if e.status == "failed"})
@@ -184,22 +182,3 @@ def _check_all(run: Run, rows: list[Any]) -> list[Finding]:
     if bar is not None:
         bar.close()
     return out
-
-
-def _failed_early(run: Run, early: list[Finding]) -> list[Entry]:
-    """Manifest entries for the rows refused before any worker saw them."""
-    entries = {(f.row, kind): Entry(f.row, kind, "failed", message=f.message(),
-                                    input_sha256=run.inputs[f.row])
-               for f in early if f.severity == "error" for kind in tasks.KINDS[run.opts.kind]}
-    return list(entries.values())
-
-
-def _note_early_warnings(entries: list[Entry], early: list[Finding]) -> None:
-    """Warnings found while reading the data, noted on the rows' entries that have no message."""
-    warnings: dict[int, list[str]] = {}
-    for f in early:
-        if f.severity == "warning":
-            warnings.setdefault(f.row, []).append(f.message())
-    for e in entries:
-        if e.status == "ok" and e.row in warnings and not e.message:
-            e.message = "warning: " + " | ".join(warnings[e.row])

@@ -227,3 +227,19 @@ def folder(run: Run, rows: list[Row], manifest_path: Path) -> list[Entry]:
     if not summary.made:
         raise NothingMade
     return entries
+
+
+def early_entries(run: Run, entries: list[Entry], early: list[Finding]) -> list[Entry]:
+    """Manifest entries for the rows refused before any worker saw them; warnings found while
+    reading the data noted on the made rows' entries that have no message."""
+    failed = {(f.row, kind): Entry(f.row, kind, "failed", message=f.message(),
+                                   input_sha256=run.inputs[f.row])
+              for f in early if f.severity == "error" for kind in KINDS[run.opts.kind]}
+    warnings: dict[int, list[str]] = {}
+    for f in early:
+        if f.severity == "warning":
+            warnings.setdefault(f.row, []).append(f.message())
+    for e in entries:
+        if e.status == "ok" and e.row in warnings and not e.message:
+            e.message = "warning: " + " | ".join(warnings[e.row])
+    return list(failed.values())
