@@ -9,13 +9,14 @@ names of ``locale`` (the letter's language); what no pattern covers falls back t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
 from babel import Locale
-from babel.dates import format_datetime
-from babel.numbers import format_decimal
+from babel.dates import parse_pattern
+from babel.numbers import parse_pattern as parse_number_pattern
 
 # Excel's built-in "short date" (number format 14) follows the reader's system locale; the
 # file only says mm-dd-yy. A date that reads the same everywhere is the honest rendering; so
@@ -27,22 +28,48 @@ _DATE_TOKEN = re.compile(r"(?i)am/pm|a/p|y+|m+|d+|h+|s+|\.0+|e+|b+")
 _NUMBER_CORE = re.compile(r"[#0?,.]*[0#?][#0?,.]*%?")
 
 
+Show = Callable[[Any], str]
+
+
+class CellFormats:
+    """The texts of one file's cells: each number format is translated once (a file has a
+    few), then applied to every cell that has it."""
+
+    LIMIT = 1000  # formats remembered; a file with more is translated cell by cell
+
+    def __init__(self, locale: Locale) -> None:
+        self.locale = locale
+        self._shows: dict[tuple[str, str], Show] = {}
+
+    def text(self, value: Any, number_format: str | None) -> str:
+        """What a cell holding ``value`` with ``number_format`` shows."""
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "TRUE" if value else "FALSE"
+        if isinstance(value, str):
+            return value
+        if isinstance(value, timedelta):
+            return _duration(value)
+        fmt = number_format or "General"
+        if isinstance(value, (datetime, date, time)):
+            key = (fmt, "date")
+        elif isinstance(value, (int, float, Decimal)):
+            key = (fmt, "-" if value < 0 else "0" if value == 0 else "+")
+        else:
+            return str(value)
+        show = self._shows.get(key)
+        if show is None:
+            show = _temporal(fmt, self.locale) if key[1] == "date" else \
+                _number(_section(fmt, key[1]), self.locale, fmt)
+            if len(self._shows) < self.LIMIT:
+                self._shows[key] = show
+        return show(value)
+
+
 def cell_text(value: Any, number_format: str | None, locale: Locale) -> str:
     """What a cell holding ``value`` with ``number_format`` shows, with ``locale``'s symbols."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, str):
-        return value
-    fmt = _section(number_format or "General", value)
-    if isinstance(value, (datetime, date, time)):
-        return _temporal(value, fmt, locale)
-    if isinstance(value, timedelta):
-        return _duration(value)
-    if isinstance(value, (int, float, Decimal)):
-        return _number(value, fmt, locale, number_format or "")
-    return str(value)
+    return CellFormats(locale).text(value, number_format)
 
 
 def plain_number(value: int | float | Decimal) -> str:
@@ -63,14 +90,13 @@ def as_decimal(value: int | float | Decimal) -> Decimal:
     return Decimal(value)
 
 
-def _section(fmt: str, value: Any) -> str:
-    """The part of a ``positive;negative;zero;text`` format that applies to ``value``."""
+def _section(fmt: str, sign: str) -> str:
+    """The part of a ``positive;negative;zero;text`` format for a number of ``sign``."""
     parts = _split_sections(fmt)
-    if len(parts) > 1 and isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-        if value < 0:
-            return parts[1] or parts[0]
-        if value == 0 and len(parts) > 2:
-            return parts[2]
+    if len(parts) > 1 and sign == "-":
+        return parts[1] or parts[0]
+    if len(parts) > 2 and sign == "0":
+        return parts[2]
     return parts[0]
 
 
@@ -103,18 +129,25 @@ def _literal_free(fmt: str) -> tuple[str, str]:
     return fmt, fmt.lower()
 
 
-def _temporal(value: date | time, fmt: str, locale: Locale) -> str:
-    cleaned, lower = _literal_free(fmt)
+def _temporal(fmt: str, locale: Locale) -> Show:
+    """How a date or time cell with ``fmt`` shows."""
+    cleaned, lower = _literal_free(_section(fmt, "+"))
     if lower.strip() in _LOCALE_DEPENDENT or not _DATE_TOKEN.search(_QUOTED.sub("", cleaned)):
-        return _plain_temporal(value)
-    pattern = _cldr_date(cleaned, _date_separator(locale))
-    moment = value if isinstance(value, datetime) else (
-        datetime.combine(value, time()) if isinstance(value, date) else
-        datetime.combine(date(1899, 12, 31), value))
+        return _plain_temporal
     try:
-        return format_datetime(moment, pattern, locale=locale)
-    except (ValueError, KeyError, AttributeError):
-        return _plain_temporal(value)
+        pattern = parse_pattern(_cldr_date(cleaned, _date_separator(locale)))
+    except (ValueError, KeyError):
+        return _plain_temporal
+
+    def show(value: date | time) -> str:
+        moment = value if isinstance(value, datetime) else (
+            datetime.combine(value, time()) if isinstance(value, date) else
+            datetime.combine(date(1899, 12, 31), value))
+        try:
+            return pattern.apply(moment, locale)
+        except (ValueError, KeyError, AttributeError):
+            return _plain_temporal(value)
+    return show
 
 
 def _plain_temporal(value: date | time) -> str:
@@ -196,34 +229,43 @@ def _duration(value: timedelta) -> str:
     return f"{sign}{hours}:{minutes:02d}" + (f":{secs:02d}" if secs else "")
 
 
-def _number(value: int | float | Decimal, fmt: str, locale: Locale,
-            number_format: str = "") -> str:
+def _number(fmt: str, locale: Locale, number_format: str) -> Show:
+    """How a number cell with the section ``fmt`` of ``number_format`` shows."""
     cleaned, lower = _literal_free(fmt)
     if lower.strip() in ("general", "") or "@" in cleaned:
-        return plain_number(value)
+        return plain_number
     if set(cleaned) == {"0"}:  # 00000: a postcode or an ID padded to its length
-        return plain_number(value).lstrip("-").zfill(len(cleaned))
+        width = len(cleaned)
+        return lambda value: plain_number(value).lstrip("-").zfill(width)
     unquoted = _QUOTED.sub(lambda m: " " * len(m.group()), cleaned)
     core = _NUMBER_CORE.search(unquoted)
     if core is None:  # only words: "-" for zero, say
-        return _unquote(cleaned).strip() or plain_number(value)
+        words = _unquote(cleaned).strip()
+        return (lambda value: words) if words else plain_number
     if re.search(r"e[+-]", lower):  # scientific notation: rare in an address list
-        return plain_number(value)
+        return plain_number
     prefix = _unquote(cleaned[:core.start()])
     suffix = _unquote(cleaned[core.end():])
-    pattern = core.group().replace("?", "#")
-    amount = as_decimal(value)
-    # A negative section writes its own minus (or brackets); without one, Excel puts it first.
-    sign = "-" if amount < 0 and len(_split_sections(number_format)) < 2 else ""
     try:
-        text = format_decimal(abs(amount), format=pattern, locale=locale)
+        pattern = parse_number_pattern(core.group().replace("?", "#"))
     except (ValueError, KeyError):
-        return plain_number(value)
-    return sign + (prefix + text + suffix).strip()
+        return plain_number
+    # A negative section writes its own minus (or brackets); without one, Excel puts it first.
+    own_sign = len(_split_sections(number_format)) > 1
+
+    def show(value: int | float | Decimal) -> str:
+        amount = as_decimal(value)
+        sign = "-" if amount < 0 and not own_sign else ""
+        try:
+            text = pattern.apply(abs(amount), locale)
+        except (ValueError, KeyError):
+            return plain_number(value)
+        return sign + (prefix + text + suffix).strip()
+    return show
 
 
 def _unquote(text: str) -> str:
     return _QUOTED.sub(lambda m: m.group(1), text)
 
 
-__all__ = ["as_decimal", "cell_text", "plain_number"]
+__all__ = ["CellFormats", "as_decimal", "cell_text", "plain_number"]

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UserError, Where
-from .cells import as_decimal, cell_text
+from .cells import CellFormats, as_decimal
 from .csvdata import MAX_BYTES
 from .table import ReadOptions, Record, Table, build
 
@@ -40,12 +40,12 @@ def read_xlsx(path: Path, options: ReadOptions) -> Table:
         name = _sheet_name(book.sheetnames, options.sheet, where)
         ws = book[name]
         ws.reset_dimensions()  # the declared <dimension> may be smaller or huge: read the cells
-        locale = options.babel_locale()
+        shown = CellFormats(options.babel_locale())
         records: list[Record] = []
         for number, cells in enumerate(ws.iter_rows(), start=1):
             _check_width(len(cells), number, where)
             records.append(_record(number, ((c.value, getattr(c, "number_format", None))
-                                            for c in cells), locale))
+                                            for c in cells), shown))
     except UserError:
         raise
     except Exception as exc:  # noqa: BLE001 - a broken part shows while the rows are read
@@ -67,7 +67,7 @@ def read_calamine(path: Path, options: ReadOptions) -> Table:
     elif path.stat().st_size > MAX_BYTES:
         raise UserError(f"the workbook is larger than {MAX_BYTES // 2**20} MiB",
                         where=Where(file=where), hint="split it into smaller files")
-    locale = options.babel_locale()
+    shown = CellFormats(options.babel_locale())
     try:
         with CalamineWorkbook.from_path(str(path)) as book:
             name = _sheet_name(book.sheet_names, options.sheet, where)
@@ -76,7 +76,7 @@ def read_calamine(path: Path, options: ReadOptions) -> Table:
             records: list[Record] = []
             for number, values in enumerate(sheet.iter_rows(), start=first):
                 _check_width(len(values), number, where)
-                records.append(_record(number, ((v, None) for v in values), locale))
+                records.append(_record(number, ((v, None) for v in values), shown))
     except UserError:
         raise
     except Exception as exc:  # noqa: BLE001 - calamine's errors for broken files vary
@@ -85,7 +85,7 @@ def read_calamine(path: Path, options: ReadOptions) -> Table:
     return build(lambda: iter(records), title, kind.lstrip("."), "")
 
 
-def _record(number: int, cells: Iterable[tuple[Any, str | None]], locale: Any) -> Record:
+def _record(number: int, cells: Iterable[tuple[Any, str | None]], shown: CellFormats) -> Record:
     """One row's texts (as the cells show) and typed values (numbers, dates, times)."""
     texts: list[str] = []
     typed: dict[int, Any] = {}
@@ -93,7 +93,7 @@ def _record(number: int, cells: Iterable[tuple[Any, str | None]], locale: Any) -
         if value == "" or value is None:
             texts.append("")
             continue
-        texts.append(cell_text(value, fmt, locale))
+        texts.append(shown.text(value, fmt))
         if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
             typed[i] = as_decimal(value)
         elif isinstance(value, (date, time, timedelta)):
