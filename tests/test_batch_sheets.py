@@ -296,6 +296,18 @@ def test_a_wrong_encoding_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert (code, err) == (2, f"letterpress: error: {prefix}{message}\n")
 
 
+def test_an_unreadable_header_names_the_encoding_not_a_column(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "d.csv"
+    path.write_bytes("name;Straße;Ort\nJörg Weiß;Ring 2;Köln\n".encode()
+                     .replace("ß".encode(), b"\xdf", 1))
+    code, _, err = batch(capsys, template(tmp_path, "{{ row['Straße'] }}"), path,
+                         "-o", tmp_path / "m.pdf")
+    assert (code, err) == (2, f"letterpress: error: {path}, row 1: the header row has "
+                              "characters that could not be read as utf-8; save the sheet as "
+                              '"CSV UTF-8", or give --encoding (e.g. cp1252)\n')
+
+
 def test_an_8_bit_encoding_named_for_a_utf8_file(tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     path = data(tmp_path, "name;Straße", "Jörg Weiß;Ring 2")

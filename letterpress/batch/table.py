@@ -158,6 +158,10 @@ def build(records: Callable[[], Iterator[Record]], where: str, encoding: str,
                         hint="the first row must name the columns")
     header_no, header, _ = first
     names = [clean_header(h) for h in header]
+    if any("\ufffd" in name for name in names):  # not a column name to suggest: an encoding
+        raise UserError(f"the header row has characters that could not be read as {encoding}",
+                        where=Where(file=where, row=header_no),
+                        hint='save the sheet as "CSV UTF-8", or give --encoding (e.g. cp1252)')
     used = [bool(name) for name in names]
     if not all(used):  # a second pass finds values under nameless columns
         for number, rec, _ in records():
