@@ -50,7 +50,8 @@ def _key(word: str) -> str:
 def parse_title(cell: str) -> tuple[str, str]:
     """(gender, academic title as written) from a cell such as "Frau Dr." or "m"."""
     words = _words()
-    gender, title = "neutral", []
+    gender = "neutral"
+    title: list[str] = []
     for token in cell.replace(",", " ").split():
         key = _key(token)
         found = next((g for g in GENDERS if key in words[g]), None)
