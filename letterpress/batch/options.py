@@ -15,6 +15,7 @@ from .checks import Finding
 MIN_CHUNK, MAX_CHUNK, FEW_CHUNKS = 50, 250, 4
 
 Report = Callable[[str], None]  # prints one line for the user
+Progress = Callable[[int, int], None]  # rows done so far, rows to do
 
 
 def chunk_size(rows: int) -> int:
@@ -44,6 +45,9 @@ class Options:
     progress: bool | None = None  # None: only on a terminal
     call_now: date | None = None
     chunk: int | None = None  # rows per worker task; None: chunk_size(rows)
+    max_rows: int | None = None  # refuse data with more rows, before any row is checked
+    only_rows: frozenset[int] | None = None  # make (or check) only these rows; None: all
+    on_progress: Progress | None = None  # told (rows done, rows to do) as chunks finish
 
 
 @dataclass

@@ -33,6 +33,10 @@ def run_batch(opts: Options, report: Report | None = None) -> Summary:
     source = load_source(opts.template)
     table = read_table(opts.data, delimiter=opts.delimiter, sheet=opts.sheet,
                        encoding=opts.encoding)
+    if opts.max_rows is not None and len(table.rows) > opts.max_rows:
+        raise UserError(f"the data has {len(table.rows)} rows, more than the {opts.max_rows} "
+                        "this run takes", where=Where(file=table.origin),
+                        hint=f"split it into files of at most {opts.max_rows} rows")
     jobs = max(1, opts.jobs or os.cpu_count() or 1)
     size = max(1, opts.chunk or chunk_size(len(table.rows)))
     order = filters.date_order(v for row in table.rows for v in row.values.values())
@@ -65,7 +69,8 @@ def _run(run: Run, table: Table, tpl: Any) -> Summary:
     run.report(early)
     summary.findings += early
     bad = {f.row for f in early if f.severity == "error"}
-    rows = [row for row in table.rows if row.number not in bad]
+    rows = [row for row in table.rows if row.number not in bad
+            and (opts.only_rows is None or row.number in opts.only_rows)]
     if opts.check or opts.strict:
         found = _check_all(run, rows)
         run.report(found)
