@@ -44,9 +44,9 @@ class Jobs:
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
 
-    def start(self, work: Work) -> Job:
-        """Run ``work`` in a thread on a new job with a private folder; older finished jobs
-        beyond ``KEEP`` are deleted."""
+    def new(self) -> Job:
+        """A new job with a private folder (mode 0700) for its inputs and outputs; older
+        finished jobs beyond ``KEEP`` are deleted."""
         job = Job(id=secrets.token_urlsafe(12),
                   folder=Path(tempfile.mkdtemp(prefix="letterpress-merge-")))
         with self._lock:
@@ -54,9 +54,17 @@ class Jobs:
             for old in finished[:max(0, len(finished) - KEEP + 1)]:
                 self._drop(old)
             self._jobs[job.id] = job
+        return job
+
+    def start(self, job: Job, work: Work) -> None:
+        """Run ``work`` on the job in a thread of its own."""
         threading.Thread(target=_run, args=(job, work), daemon=True,
                          name=f"merge-{job.id}").start()
-        return job
+
+    def drop(self, job: Job) -> None:
+        """Delete a job and its folder."""
+        with self._lock:
+            self._drop(job)
 
     def get(self, job_id: str) -> Job | None:
         """The job, or None when it is unknown or deleted."""

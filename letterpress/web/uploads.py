@@ -3,6 +3,7 @@ size, stored under names the page chooses (never the user's path), and the file 
 may name (layouts, signature images) held to what the page allows."""
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -37,11 +38,23 @@ def uploaded(files: Mapping[str, FileStorage], field: str) -> FileStorage | None
     return item if item is not None and item.filename else None
 
 
+def safe_stem(item: FileStorage, default: str) -> str:
+    """The uploaded file's name without its suffix, reduced to letters, digits, ``-`` and
+    ``_`` (for the names of what is made from it), else ``default``."""
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", Path(shown_name(item)).stem).strip("-")[:60]
+    return stem or default
+
+
+def shown_name(item: FileStorage) -> str:
+    """The uploaded file's name as the user's computer calls it (no folders)."""
+    return Path((item.filename or "").replace("\\", "/")).name
+
+
 def save(item: FileStorage, field: str, folder: Path, stem: str,
          suffixes: tuple[str, ...]) -> Path:
     """Store an upload as ``folder/stem.suffix`` (its suffix checked against ``suffixes``),
     refusing one over ``UPLOAD_LIMIT`` with a message at ``field``."""
-    name = Path(item.filename or "").name
+    name = shown_name(item)
     suffix = Path(name).suffix.lower()
     if suffix not in suffixes:
         raise UserError(f"{name!r} is not a {' or '.join(suffixes)} file",
