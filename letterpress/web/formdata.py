@@ -36,6 +36,25 @@ LETTER: dict[str, str] = {
     "subject": "text", "opening": "text", "body": "text", "closing": "text",
     "signature": "text", "enclosures": "lines", "cc": "lines",
 }
+FOLLOWUP: dict[str, str] = {
+    "interview.date": "moment", "interview.process": "text", "interview.decision_by": "day",
+    "interview.in_person": "flag", "interview.hr_contact.name": "text",
+    "interview.hr_contact.email": "text", "interview.hr_contact.phone": "text",
+    "interview.involved": "people", "interview.card.name": "text",
+    "interview.card.phone": "text", "interview.card.email": "text",
+    **{k: v for k, v in LETTER.items() if k not in ("typeface", "place", "recipient.notes",
+                                                  "enclosures", "cc")},
+}
+CALL_TEXTS = ("contact", "role", "organization", "timezone", "caller_timezone", "best_time",
+              "position", "clarified", "purpose", "opening", "feedback", "voicemail", "closing")
+CALL: dict[str, str] = {
+    "language": "text", "layout": "text", "call.phone": "text",
+    **{f"call.{k}": "text" for k in CALL_TEXTS},
+    "call.call_on": "day", "call.interview_on": "day", "call.points": "lines",
+    "call.questions": "lines",
+    **party("sender", ("name", "phone", "country")),
+    **party("recipient", ("name", "organization", "department", "country")),
+}
 # Tables made even when all their fields are empty, so a missing name is named as a field.
 TABLES = ("sender", "recipient", "interview", "call")
 

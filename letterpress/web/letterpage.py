@@ -57,8 +57,8 @@ def make(form: dict[str, str], files: Any, *, picture_too: bool = True) -> Made:
 
 def _page(values: dict[str, str], said: list[Message], status: int = 200) -> Any:
     return common.page("letter.html", status, values=values, said=messages.by_slot(said),
-                       layouts=common.layout_choices(), languages=[(c, c) for c in common.LETTER_LANGUAGES],
-                       slots=SLOTS)
+                       layouts=common.layout_choices(),
+                       languages=[(c, c) for c in common.LETTER_LANGUAGES], slots=SLOTS)
 
 
 @bp.get("/")
