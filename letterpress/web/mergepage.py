@@ -87,8 +87,11 @@ def receive(folder: Path) -> Inputs:
                         where=Where(field="data"), hint="choose the data file")
     template, data = got["template"][0], got["data"][0]
     names = {str(template): got["template"][1], str(data): got["data"][1]}
-    source = load_source(template)
     origin = got["template"][1]
+    try:
+        source = load_source(template)
+    except UserError as exc:  # named by the user's file name, not the private folder's
+        raise UserError(exc.what, where=Where(file=origin), hint=exc.hint) from None
     layout = source.data.get("layout")
     if layout is not None:
         uploads.bundled_layout({"layout": layout}, origin)
