@@ -399,3 +399,18 @@ def test_delivery_estimate_lists_the_holidays_and_names_options_as_the_cli(clien
     cli = run_cli("estimate", "--from", "DE", "--to", "DE", "--arrive-by", "2026-02-30")
     assert lines(html, "msg-arrive_by") == [cli.stderr.strip().removeprefix(
         "letterpress: error: ")]
+
+
+@pytest.mark.parametrize("url, module", [("/", "letterpage"), ("/follow-up", "followup"),
+                                         ("/call", "callpage"), ("/merge", "mergepage"),
+                                         ("/delivery", "deliverypage")])
+def test_every_field_a_message_can_concern_is_on_its_page(client: Any, url: str,
+                                                          module: str) -> None:
+    import importlib
+
+    slots = importlib.import_module(f"letterpress.web.{module}").SLOTS
+    html = client.get(url).get_data(as_text=True)
+    for slot in slots:
+        assert f'id="msg-{slot.replace(".", "-")}"' in html, slot
+        if slot not in ("import", "mode", "output"):
+            assert f'name="{slot}"' in html, slot

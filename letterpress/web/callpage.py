@@ -37,13 +37,15 @@ def _sheet(form: dict[str, str]) -> tuple[Any, list[Message]]:
 
 def _page(values: dict[str, str], said: list[Message], status: int = 200) -> Any:
     return common.page("call.html", status, values=values, said=messages.by_slot(said),
-                       languages=[(c, c) for c in common.LETTER_LANGUAGES], slots=SLOTS)
+                       languages=[(c, c) for c in common.LETTER_LANGUAGES], slots=SLOTS,
+                       layouts=[(c.name, c.name) for c in common.layout_choices()])
 
 
 @bp.get("/call")
 def show() -> Any:
     """The form, with the stored sender."""
     values, problem = common.stored_sender()
+    values.setdefault("layout", "din5008-b")
     return _page(values, [problem] if problem else [])
 
 

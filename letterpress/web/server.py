@@ -68,10 +68,11 @@ def serve(host: str = LOOPBACK, port: int = 0, *, open_browser: bool = True,
     if open_browser and has_browser():
         threading.Thread(target=webbrowser.open, args=(address,), daemon=True).start()
     try:
-        server.run()
+        server.run()  # returns on Ctrl-C: waitress closes its sockets itself
     except KeyboardInterrupt:
-        say("letterpress serve: stopped.")
+        pass
     finally:
         server.close()
         app.extensions["letterpress.jobs"].close()
+    say("letterpress serve: stopped.")
     return 0
