@@ -414,3 +414,18 @@ def test_every_field_a_message_can_concern_is_on_its_page(client: Any, url: str,
         assert f'id="msg-{slot.replace(".", "-")}"' in html, slot
         if slot not in ("import", "mode", "output"):
             assert f'name="{slot}"' in html, slot
+
+
+def test_serve_refuses_a_host_others_can_reach_unless_told(tmp_path: Path) -> None:
+    from conftest import assert_one_line_error
+    from letterpress.web.server import is_loopback
+
+    assert_one_line_error(run_cli("serve", "--host", "0.0.0.0", "--no-open"),
+                          "letterpress: error: --host: '0.0.0.0' is not a loopback address: "
+                          "anyone on the network could use the page and read what you type; "
+                          "leave out --host, or add --i-know-this-is-exposed if you mean it")
+    assert_one_line_error(run_cli("serve", "--port", "70000", "--no-open"),
+                          "--port: 70000 is not a port number")
+    assert [is_loopback(h) for h in ("127.0.0.1", "127.8.0.1", "::1", "[::1]", "localhost",
+                                     "0.0.0.0", "192.168.1.2", "example.org")] == \
+        [True, True, True, True, True, False, False, False]
