@@ -55,7 +55,8 @@ def stored_sender() -> tuple[dict[str, str], Message | None]:
         table = load_table(PROFILE)
     except UserError as exc:
         return {}, Message("warning", exc.line(), "sender.name")
-    sender = table.get("sender") if isinstance(table.get("sender"), dict) else table
+    nested = table.get("sender")
+    sender: dict[str, Any] = nested if isinstance(nested, dict) else table
     values = {f"sender.{k}": v for k, v in sender.items() if k in PARTY and isinstance(v, str)}
     for key in ("language", "layout"):
         if isinstance(table.get(key), str):
