@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-HELP = "open the local web page (letters, follow-up, call sheets, estimates, mail merge)"
+HELP = "the local web page, for working in the browser"
 DESCRIPTION: str | None = ("Serve letterpress as a web page on this computer (127.0.0.1, a free "
                            "port) and open it in the browser. Nothing leaves the machine. "
                            "Ctrl-C stops it.")
