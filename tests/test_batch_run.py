@@ -351,3 +351,23 @@ def test_without_strict_a_row_failing_after_the_checks_is_skipped(
     assert sorted(p.name for p in folder.iterdir()) == ["manifest.csv", "row-2.pdf", "row-3.pdf"]
     failed = [r for r in manifest_rows(folder / "manifest.csv") if r["status"] == "failed"]
     assert [r["row"] for r in failed] == ["4"] and "could not be laid out" in failed[0]["message"]
+
+
+def test_callers_that_are_not_a_terminal_limit_pick_and_follow_rows(tmp_path: Path) -> None:
+    """The web page's needs: a row limit refused before any row is checked, one row made
+    alone (a preview), and progress told to a callback as chunks finish."""
+    data = data_file(tmp_path, GOOD)
+    with pytest.raises(UserError) as caught:
+        run(tmp_path, data, output=tmp_path / "x.pdf", max_rows=2)
+    assert caught.value.line() == (f"{data}: the data has 3 rows, more than the 2 this run "
+                                   "takes; split it into files of at most 2 rows")
+    assert not (tmp_path / "x.pdf").exists()
+    one = tmp_path / "one.pdf"
+    summary, _ = run(tmp_path, data, output=one, rows="3")
+    assert summary.made == 1
+    assert [t.count("Dear Jörg") for t in texts(one)] == [1]
+    told: list[tuple[int, int]] = []
+    summary, _ = run(tmp_path, data, output=tmp_path / "all.pdf", on_progress=lambda *a:
+                     told.append(a))
+    assert summary.made == 3
+    assert told == [(0, 3), (2, 3), (3, 3)]  # chunks of two rows

@@ -364,7 +364,7 @@ def test_rows_renders_only_those_rows(tmp_path: Path,
     pages = pdf_texts(tmp_path / "m.pdf")
     assert "Weiß" in pages[0] and "Yılmaz" in pages[1] and "Lee" in pages[2]
     code, _, err = batch(capsys, BRIEF, KONTAKTE, "-o", tmp_path / "m.pdf", "--rows", "2,9-12")
-    assert (code, err) == (2, f"letterpress: error: --rows: {KONTAKTE} has no data in rows "
+    assert (code, err) == (2, f"letterpress: error: {KONTAKTE}, --rows: no data in rows "
                               "9-12; its data rows are 2-6 (row 1 is the header; blank rows "
                               "are skipped)\n")
     code, _, err = batch(capsys, BRIEF, KONTAKTE, "-o", tmp_path / "m.pdf", "--rows", "two")

@@ -37,6 +37,10 @@ def test_wheel_carries_layouts_fonts_and_carriers(wheel: Path) -> None:
     assert "letterpress/_data/envelopes/sizes.toml" in names
     assert "letterpress/_data/envelopes/posts/usps.toml" in names
     assert "letterpress/_data/label-sheets/avery-a4.toml" in names
+    # the web page ships everything it shows: no asset comes from the internet
+    for part in ("static/htmx.min.js", "static/htmx-LICENSE.txt", "static/style.css",
+                 "templates/base.html", "templates/letter.html", "wording/de.toml"):
+        assert f"letterpress/web/{part}" in names, part
 
 
 def test_installed_wheel_renders_the_example_outside_the_checkout(wheel: Path,
@@ -87,3 +91,11 @@ def test_installed_wheel_renders_the_example_outside_the_checkout(wheel: Path,
                              "5160", "-o", "labels.pdf", "--from", "DE"], cwd=work,
                             capture_output=True, text=True)
     assert labels.returncode == 0, labels.stderr
+    web = subprocess.run([str(python), "-c",
+                          "from letterpress.web.app import create_app\n"
+                          "c = create_app().test_client()\n"
+                          "print(c.get('/').status_code, c.get('/merge').status_code,"
+                          " c.get('/static/htmx.min.js').status_code,"
+                          " len(c.get('/static/style.css').data) > 1000)"],
+                         cwd=work, capture_output=True, text=True)
+    assert web.stdout.split() == ["200", "200", "200", "True"], web.stderr

@@ -16,6 +16,7 @@ from .manifest import Entry
 MIN_CHUNK, MAX_CHUNK, FEW_CHUNKS = 50, 250, 4
 
 Report = Callable[[str], None]  # prints one line for the user
+Progress = Callable[[int, int], None]  # rows done so far, rows to do
 
 
 def chunk_size(rows: int) -> int:
@@ -48,6 +49,8 @@ class Options:
     chunk: int | None = None  # rows per worker task; None: chunk_size(rows)
     rows: str | None = None  # --rows 2-5,12: only these rows (as the spreadsheet numbers them)
     preview: Path | None = None  # --preview DIR: page 1 of each document as PNG
+    max_rows: int | None = None  # refuse data with more rows, before any row is checked
+    on_progress: Progress | None = None  # told (rows done, rows to do) as chunks finish
 
 
 @dataclass

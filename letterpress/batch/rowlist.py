@@ -66,8 +66,8 @@ def select_rows(table: Table, wanted: str | None) -> Table:
     missing = numbers - have
     if missing:
         first, last = table.rows[0].number, table.rows[-1].number
-        raise UserError(f"{table.origin} has no data in {rows_text(missing)}",
-                        where=Where(option="--rows"),
+        raise UserError(f"no data in {rows_text(missing)}",
+                        where=Where(file=table.origin, option="--rows"),
                         hint=f"its data rows are {first}-{last} (row 1 is the header; blank "
                              "rows are skipped)")
     return replace(table, rows=tuple(row for row in table.rows if row.number in numbers))

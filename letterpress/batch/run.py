@@ -45,6 +45,10 @@ def _batch(opts: Options, say: Report) -> Summary:
     table = read_table(opts.data, delimiter=opts.delimiter, sheet=opts.sheet,
                        encoding=opts.encoding, locale=language if isinstance(language, str)
                        and "{" not in language else "en")
+    if opts.max_rows is not None and len(table.rows) > opts.max_rows:
+        raise UserError(f"the data has {len(table.rows)} rows, more than the {opts.max_rows} "
+                        "this run takes", where=Where(file=table.origin),
+                        hint=f"split it into files of at most {opts.max_rows} rows")
     order = filters.date_order(v for row in table.rows for v in row.values.values())
     tpl = compile_template(source, order)
     check_columns(tpl, table.columns, table.origin)

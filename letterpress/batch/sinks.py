@@ -16,7 +16,7 @@ from ..pdf.merge import MergedPdf, Part, Section
 from . import manifest, worker
 from .checks import Finding, grouped
 from .manifest import Entry, Journal
-from .options import Options, Report, Summary
+from .options import Options, Progress, Report, Summary
 from .pool import Workers
 from .resume import Parts, chunk_key, kept, sha256_file, up_to_date
 from .table import Row
@@ -71,13 +71,32 @@ class Run:
         return entry
 
     def progress(self, total: int) -> Any:
-        """A progress bar on a terminal (or when asked for), else None."""
+        """The caller's progress callback, else a progress bar on a terminal (or when asked
+        for), else None."""
+        if self.opts.on_progress is not None:
+            return Told(self.opts.on_progress, total)
         show = self.opts.progress if self.opts.progress is not None else sys.stderr.isatty()
         if not show:
             return None
         from tqdm import tqdm
 
         return tqdm(total=total, unit="row", file=sys.stderr, leave=False)
+
+
+class Told:
+    """A progress "bar" that tells a callback (rows done, rows to do) instead of drawing."""
+
+    def __init__(self, tell: Progress, total: int) -> None:
+        self.tell, self.total, self.done = tell, total, 0
+        tell(0, total)
+
+    def update(self, rows: int) -> None:
+        """``rows`` more rows are done."""
+        self.done += rows
+        self.tell(self.done, self.total)
+
+    def close(self) -> None:
+        """Nothing to clear."""
 
 
 def chunks(rows: list[Any], size: int) -> list[list[Any]]:

@@ -21,6 +21,11 @@ class Finding:
         """``body, line 3`` or ``subject``."""
         return f"{self.field}, line {self.line}" if self.line > 1 else self.field
 
+    def describe(self, origin: str) -> str:
+        """The finding as one line: file, field, kind, the phrase and a suggestion."""
+        return (f"{origin}: {self.where()}: {self.kind}: \"{self.phrase}\"; "
+                f"suggestion: {self.alternative}")
+
     def as_json(self) -> dict[str, Any]:
         return {"kind": self.kind, "field": self.field, "phrase": self.phrase,
                 "alternative": self.alternative, "line": self.line}

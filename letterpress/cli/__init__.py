@@ -10,7 +10,7 @@ from typing import Protocol
 from .. import __version__
 from ..errors import UserError
 from . import (advise, batch, calibrate, call, carriers, check, envelope, estimate, init, labels,
-               layouts, letter)
+               layouts, letter, serve)
 from .common import print_error
 
 
@@ -41,11 +41,12 @@ COMMANDS: dict[str, Command] = {
     "envelope": envelope,
     "labels": labels,
     "calibrate": calibrate,
+    "serve": serve,
 }
 
 
 # Commands that make many documents keep Python's cycle collector running.
-LONG_RUNNING = frozenset({"batch"})
+LONG_RUNNING = frozenset({"batch", "serve"})
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -38,8 +38,7 @@ def report(notices: Sequence[Notice], *, strict: bool) -> None:
 
 def finding_line(origin: str, finding: Finding) -> str:
     """A check finding as one line: file, field, kind, the phrase and a suggestion."""
-    return (f"{origin}: {finding.where()}: {finding.kind}: \"{finding.phrase}\"; "
-            f"suggestion: {finding.alternative}")
+    return finding.describe(origin)
 
 
 def warn_or_stop(letter_source: str | os.PathLike[str] | dict[str, Any] | Source, *,

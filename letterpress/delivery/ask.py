@@ -1,0 +1,89 @@
+"""A delivery question as people ask it (``letterpress estimate``'s options, or the web page's
+form): the carrier or the national one, posted when or arrive by when; a refused value is
+named by the option that gave it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from ..errors import UserError, Where
+from .model import Estimate
+
+# Field names of the estimator's errors -> the option a user typed.
+OPTIONS = {"carrier": "--carrier", "service": "--service", "from": "--from", "to": "--to",
+           "posted": "--posted", "from_postcode": "--from-postcode",
+           "to_postcode": "--to-postcode", "arrive_by": "--arrive-by", "cutoff": "--cutoff",
+           "postcode": "--to-postcode"}
+
+
+@dataclass(frozen=True)
+class Question:
+    """What was asked, as typed: places, optional carrier and service, and either ``posted``
+    (a date and time, a date, or ``now``) or ``arrive_by`` (a date)."""
+
+    origin: str = ""
+    destination: str = ""
+    carrier: str | None = None
+    service: str | None = None
+    origin_postcode: str | None = None
+    destination_postcode: str | None = None
+    posted: str | None = None
+    arrive_by: str | None = None
+    cutoff: str | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The estimate; in reverse mode also the day asked for and the last posting time."""
+
+    estimate: Estimate
+    arrive_by: date | None = None
+    latest_posting: datetime | None = None
+
+
+def required(question: Question) -> None:
+    """The places, and exactly one of posted / arrive-by, as one error line each."""
+    for value, option, example in ((question.origin, "--from", "DE"),
+                                   (question.destination, "--to", "DE")):
+        if not value:
+            raise UserError(f"{option} is required", where=Where(command="estimate"),
+                            hint=f"for example {option} {example}")
+    if bool(question.posted) == bool(question.arrive_by):
+        raise UserError("give either --posted or --arrive-by", where=Where(command="estimate"),
+                        hint="--posted 2026-12-23T18:00 for arrival dates, --arrive-by "
+                             "2026-12-30 for the last posting time")
+
+
+def answer(question: Question, now: datetime) -> Answer:
+    """Check the question and estimate; a refused value names its option (``--posted``)."""
+    required(question)
+    try:
+        return _answer(question, now)
+    except UserError as exc:
+        field = exc.place.field
+        if exc.place != Where(field=field) or field not in OPTIONS:  # not an option's value
+            raise UserError(exc.what, where=exc.place, hint=exc.hint) from None
+        option = "--arrive-by" if field == "posted" and question.arrive_by else OPTIONS[field]
+        raise UserError(exc.what, where=Where(option=option), hint=exc.hint) from None
+
+
+def _answer(q: Question, now: datetime) -> Answer:
+    """Forward (``posted``) or reverse (``arrive_by``) estimate."""
+    from .estimator import estimate_delivery, latest_posting
+    from .mailing import (carrier_or_national, parse_cutoff, parse_day, posting_from_option,
+                          with_notes)
+
+    carrier = carrier_or_national(q.carrier, q.origin, where=Where(field="carrier"))
+    cutoff = parse_cutoff(q.cutoff, where=Where(field="cutoff")) if q.cutoff else None
+    common: dict[str, Any] = dict(origin=q.origin, destination=q.destination,
+                                  origin_postcode=q.origin_postcode,
+                                  destination_postcode=q.destination_postcode, cutoff=cutoff)
+    if q.arrive_by:
+        arrive_by = parse_day(q.arrive_by, where=Where(field="arrive_by"))
+        posted = latest_posting(carrier, q.service, arrive_by=arrive_by, **common)
+        estimate = estimate_delivery(carrier, q.service, posted=posted, **common)
+        return Answer(estimate, arrive_by=arrive_by, latest_posting=posted)
+    posted, notes = posting_from_option(str(q.posted), now, where=Where(field="posted"))
+    return Answer(with_notes(estimate_delivery(carrier, q.service, posted=posted, **common),
+                             notes))

@@ -1,0 +1,79 @@
+"""The Call sheet page: the ``[call]`` table as a form, the one-page sheet previewed, its
+warnings shown, the PDF to download; rendered by ``callsheet.render_call_sheet``."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Blueprint, render_template, request
+
+from ..errors import UserError
+from . import common, formdata, messages, picture, uploads
+from .messages import Message
+
+bp = Blueprint("call", __name__)
+FILE = "call.toml"
+SLOTS = (*formdata.CALL, formdata.MORE, "paper", "import")
+PAPERS = ("", "a4", "letter")
+
+
+def _sheet(form: dict[str, str]) -> tuple[Any, list[Message]]:
+    """The sheet as ``letterpress call`` makes it (None when refused), and what was said."""
+    from ..callsheet import render_call_sheet
+    from ..check import check_data
+    from ..source import Source
+
+    paper = form.get("paper", "")
+    try:
+        data = formdata.letter_file(form, formdata.CALL, FILE)
+        uploads.bundled_layout(data, FILE)
+        said = messages.from_findings(check_data(data), FILE, SLOTS)
+        result = render_call_sheet(Source(data=data, origin=FILE, base_dir=Path.cwd()),
+                                   paper=paper if paper in PAPERS and paper else None)
+    except UserError as exc:
+        return None, [messages.from_error(exc, SLOTS)]
+    return result, said + [Message("warning", f"{FILE}: {w}") for w in result.warnings]
+
+
+def _page(values: dict[str, str], said: list[Message], status: int = 200) -> Any:
+    return common.page("call.html", status, values=values, said=messages.by_slot(said),
+                       languages=[(c, c) for c in common.LETTER_LANGUAGES], slots=SLOTS,
+                       layouts=[(c.name, c.name) for c in common.layout_choices()])
+
+
+@bp.get("/call")
+def show() -> Any:
+    """The form, with the stored sender."""
+    values, problem = common.stored_sender()
+    values.setdefault("layout", "din5008-b")
+    return _page(values, [problem] if problem else [])
+
+
+@bp.post("/call/preview")
+def preview() -> Any:
+    """The sheet as a picture, who to call and when, and the warnings."""
+    result, said = _sheet(common.form_dict())
+    image = picture.data_url(picture.page_one(result.pdf)) if result is not None else ""
+    return render_template("call_feedback.html", result=result, image=image,
+                           said=messages.by_slot(said), slots=SLOTS)
+
+
+@bp.post("/call/pdf")
+def pdf() -> Any:
+    """The sheet's PDF to save; when refused, the page again with the reason."""
+    form = common.form_dict()
+    result, said = _sheet(form)
+    if result is None:
+        return _page(form, said, 422)
+    return common.download(result.pdf, "call-sheet.pdf", "application/pdf")
+
+
+@bp.post("/call/import")
+def import_file() -> Any:
+    """A file with a [call] table read into the form."""
+    try:
+        data = common.read_letter_file(request.files, "import")
+    except UserError as exc:
+        return _page(common.form_dict(), [messages.from_error(exc, SLOTS)], 422)
+    data.pop("signature_image", None)
+    return _page(formdata.form_values(data, formdata.CALL), [])

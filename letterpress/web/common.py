@@ -1,0 +1,116 @@
+"""What the pages share: the stored sender, the layouts to pick from, reading an uploaded
+letter file, and rendering a page or the part of it a form updates."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from flask import Response, render_template, request
+from werkzeug.datastructures import FileStorage
+
+from ..errors import UserError, Where
+from .formdata import PARTY
+from .messages import Message
+from .uploads import private_folder, save, uploaded
+
+# Letter languages offered (BCP 47); any other can be typed into the imported file.
+LETTER_LANGUAGES = ("en", "en-GB", "en-US", "de", "de-AT", "de-CH", "fr", "fr-CH")
+PROFILE = "me"  # the stored sender's table in the user's settings (letterpress.config)
+
+
+@dataclass(frozen=True)
+class LayoutChoice:
+    """A bundled layout for the picker: its name and title, its envelope and window (mm)."""
+
+    name: str
+    title: str
+    envelope: str
+    width: float
+    height: float
+    window: tuple[float, float, float, float]  # x, y from the envelope's top-left, w, h
+
+
+def layout_choices() -> list[LayoutChoice]:
+    """Every bundled layout with the envelope it fits."""
+    from ..letter.layout import available_layouts, load_layout
+
+    out = []
+    for name in available_layouts():
+        layout = load_layout(name)
+        env = layout.envelope
+        top = env.height - env.window_bottom - env.window_height
+        out.append(LayoutChoice(name, layout.title, env.name, env.width, env.height,
+                                (env.window_left, top, env.window_width, env.window_height)))
+    return out
+
+
+def stored_sender() -> tuple[dict[str, str], Message | None]:
+    """The stored profile as ``sender.*`` form values (and its language and layout), or an
+    empty one with the reason when the settings cannot be read; no profile is no problem."""
+    from ..config import load_table
+
+    try:
+        table = load_table(PROFILE)
+    except UserError as exc:
+        return {}, Message("warning", exc.line(), "sender.name")
+    nested = table.get("sender")
+    sender: dict[str, Any] = nested if isinstance(nested, dict) else table
+    values = {f"sender.{k}": v for k, v in sender.items() if k in PARTY and isinstance(v, str)}
+    for key in ("language", "layout"):
+        if isinstance(table.get(key), str):
+            values[key] = table[key]
+    return values, None
+
+
+def store_sender(form: Mapping[str, str]) -> Path:
+    """Save the form's sender into the stored profile, keeping what else it holds."""
+    from ..config import load_table, save_table
+
+    table = dict(load_table(PROFILE))
+    nested = isinstance(table.get("sender"), dict)
+    target = dict(table["sender"]) if nested else table
+    for key in PARTY:
+        value = form.get(f"sender.{key}", "").strip()
+        if value:
+            target[key] = value
+        else:
+            target.pop(key, None)
+    if nested:
+        table["sender"] = target
+    return save_table(PROFILE, table)
+
+
+def read_letter_file(files: Mapping[str, FileStorage], field: str) -> dict[str, Any]:
+    """An uploaded letter file (TOML or JSON) as the CLI reads it; errors at ``field``."""
+    from ..source import load_source
+
+    item = uploaded(files, field)
+    if item is None:
+        raise UserError("no file chosen", where=Where(field=field),
+                        hint="choose the .toml file to import")
+    with private_folder() as folder:
+        path = save(item, field, folder, "letter", (".toml", ".json"))
+        try:
+            return load_source(path).data
+        except UserError as exc:
+            name = Path(item.filename or "").name
+            raise UserError(exc.what, where=Where(file=name, field=field),
+                            hint=exc.hint) from None
+
+
+def page(template: str, status: int = 200, **context: Any) -> tuple[str, int]:
+    """A whole page."""
+    return render_template(template, **context), status
+
+
+def download(body: bytes, name: str, mimetype: str) -> Response:
+    """A file to save, named ``name``."""
+    return Response(body, mimetype=mimetype,
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+def form_dict() -> dict[str, str]:
+    """The posted form as plain texts (a checkbox left unticked is absent)."""
+    return {key: request.form.get(key, "") for key in request.form}

@@ -1,0 +1,78 @@
+"""The Delivery estimate page: carrier, from and to, posted when or arrive by when; the answer
+with the public holidays on the way, as ``letterpress estimate`` gives it (``delivery.ask``)."""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from flask import Blueprint, render_template
+
+from ..errors import UserError
+from . import common, messages
+from .messages import Message
+
+bp = Blueprint("delivery", __name__)
+SLOTS = ("carrier", "service", "from", "to", "from_postcode", "to_postcode", "posted",
+         "arrive_by", "cutoff", "mode")
+_PLACE = re.compile(r"[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?")
+
+
+def place(text: str) -> str:
+    """A country as typed: a code (``DE``, ``DE-BY``) as it is, a name ("Deutschland") as
+    its code; anything else as typed, for the estimator to refuse with its message."""
+    from ..countries import country_code
+
+    text = text.strip()
+    if not text or _PLACE.fullmatch(text):
+        return text.upper()
+    return country_code(text) or text
+
+
+def carriers() -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """Carrier id, name and its services (id, name), for the pickers."""
+    from ..delivery.data import load_carriers
+
+    return [(c.id, c.name, [(s.id, s.name) for s in c.services.values()])
+            for c in load_carriers().values()]
+
+
+@bp.get("/delivery")
+def show() -> Any:
+    """The form, from the stored sender's country."""
+    values, _ = common.stored_sender()
+    return common.page("delivery.html", values={"from": values.get("sender.country", ""),
+                                                "mode": "posted"},
+                       said={}, carriers=carriers(), slots=SLOTS)
+
+
+@bp.post("/delivery/estimate")
+def estimate() -> Any:
+    """The estimate, or the refused value's line at its field."""
+    from ..delivery import describe
+    from ..delivery.ask import Question, answer
+    from ..delivery.text import describe_latest_posting
+
+    form = common.form_dict()
+    reverse = form.get("mode") == "arrive_by"
+    question = Question(origin=place(form.get("from", "")), destination=place(form.get("to", "")),
+                        carrier=form.get("carrier") or None, service=form.get("service") or None,
+                        origin_postcode=form.get("from_postcode", "").strip() or None,
+                        destination_postcode=form.get("to_postcode", "").strip() or None,
+                        posted=None if reverse else form.get("posted", "").strip() or "now",
+                        arrive_by=form.get("arrive_by", "").strip() or None if reverse else None,
+                        cutoff=form.get("cutoff", "").strip() or None)
+    said: list[Message] = []
+    try:
+        result = answer(question, datetime.now())
+    except UserError as exc:
+        said.append(messages.from_error(exc, SLOTS))
+        result = None
+    sentence = ""
+    if result is not None and result.latest_posting is not None and result.arrive_by:
+        sentence = describe_latest_posting(result.latest_posting, result.arrive_by,
+                                           result.estimate)
+    elif result is not None:
+        sentence = describe(result.estimate)
+    return render_template("delivery_answer.html", result=result, sentence=sentence,
+                           said=messages.by_slot(said), slots=SLOTS)

@@ -1,0 +1,182 @@
+"""Form fields to a letter file (the dict ``letterpress letter`` reads) and back.
+
+A form field is named by its path in the file (``recipient.postal_code``) and has a kind:
+``text``, ``lines`` (a list, one item a line), ``day`` (a date), ``moment`` (a date and time),
+``flag`` (true or false) or ``people`` (contacts, one a line: name, e-mail, phone). The
+``more`` field holds, as TOML, whatever the file has that the form has no field for, so an
+imported file comes back out whole.
+"""
+from __future__ import annotations
+
+import copy
+import tomllib
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+import tomli_w
+
+from ..errors import UserError, Where
+
+MORE = "more"
+PARTY = ("name", "organization", "department", "street", "postal_code", "city", "region",
+         "country", "phone", "email")
+
+
+def party(table: str, keys: tuple[str, ...] = PARTY) -> dict[str, str]:
+    """The text fields of a ``[sender]`` or ``[recipient]`` table."""
+    return {f"{table}.{key}": "text" for key in keys}
+
+
+LETTER: dict[str, str] = {
+    "layout": "text", "language": "text", "typeface": "text", "date": "day", "place": "text",
+    **party("sender"), **party("recipient"), "recipient.notes": "lines",
+    "references.your_reference": "text", "references.your_letter_of": "day",
+    "references.our_reference": "text",
+    "subject": "text", "opening": "text", "body": "text", "closing": "text",
+    "signature": "text", "enclosures": "lines", "cc": "lines",
+}
+FOLLOWUP: dict[str, str] = {
+    "interview.date": "moment", "interview.process": "text", "interview.decision_by": "day",
+    "interview.in_person": "flag", "interview.hr_contact.name": "text",
+    "interview.hr_contact.email": "text", "interview.hr_contact.phone": "text",
+    "interview.involved": "people", "interview.card.name": "text",
+    "interview.card.phone": "text", "interview.card.email": "text",
+    **{k: v for k, v in LETTER.items() if k not in ("typeface", "place", "recipient.notes",
+                                                  "enclosures", "cc")},
+}
+CALL_TEXTS = ("contact", "role", "organization", "timezone", "caller_timezone", "best_time",
+              "position", "clarified", "purpose", "opening", "feedback", "voicemail", "closing")
+CALL: dict[str, str] = {
+    "language": "text", "layout": "text", "call.phone": "text",
+    **{f"call.{k}": "text" for k in CALL_TEXTS},
+    "call.call_on": "day", "call.interview_on": "day", "call.points": "lines",
+    "call.questions": "lines",
+    **party("sender", ("name", "phone", "country")),
+    **party("recipient", ("name", "organization", "department", "country")),
+}
+# Tables made even when all their fields are empty, so a missing name is named as a field.
+TABLES = ("sender", "recipient", "interview", "call")
+
+
+def _text(value: str) -> Any:
+    return value
+
+
+def _lines(value: str) -> Any:
+    return [line.strip() for line in value.splitlines() if line.strip()]
+
+
+def _day(value: str) -> Any:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return value  # the engine names the field and says how to write it
+
+
+def _moment(value: str) -> Any:
+    try:
+        return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+    except ValueError:
+        return value
+
+
+def _flag(value: str) -> Any:
+    return value not in ("", "off", "false", "no")
+
+
+def _people(value: str) -> Any:
+    out = []
+    for line in _lines(value):
+        parts = [p.strip() for p in line.split(",")]
+        person = {"name": parts[0]}
+        for part in parts[1:]:
+            person["email" if "@" in part else "phone"] = part
+        out.append(person)
+    return out
+
+
+# Form text -> file value, per kind.
+READ: dict[str, Callable[[str], Any]] = {"text": _text, "lines": _lines, "day": _day,
+                                         "moment": _moment, "flag": _flag, "people": _people}
+
+
+def _put(data: dict[str, Any], path: str, value: Any) -> None:
+    """Set ``value`` at a dotted path, making the tables on the way."""
+    *tables, key = path.split(".")
+    for name in tables:
+        data = data.setdefault(name, {})
+    data[key] = value
+
+
+def letter_file(form: Mapping[str, str], fields: Mapping[str, str], origin: str
+                ) -> dict[str, Any]:
+    """The file's dict from a form: ``more`` first, the form's filled fields over it."""
+    data = more_tables(form.get(MORE, ""), origin)
+    for path, kind in fields.items():
+        top = path.split(".")[0]
+        if top in TABLES and "." in path and not isinstance(data.get(top), dict):
+            data[top] = {}
+        raw = form.get(path, "").replace("\r\n", "\n")  # browsers send CR LF in text areas
+        raw = raw if kind == "text" and raw.strip() else raw.strip()
+        if raw or kind == "flag" and path in form:
+            _put(data, path, READ[kind](raw))
+    return data
+
+
+def more_tables(text: str, origin: str) -> dict[str, Any]:
+    """The ``more`` field's TOML; bad TOML is an error at that field."""
+    if not text.strip():
+        return {}
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise UserError(f"invalid TOML: {exc}", where=Where(file=origin, field=MORE),
+                        hint="fix the syntax (quotes, = signs, [tables])") from None
+
+
+def _shown(value: Any, kind: str) -> str | None:
+    """A file value as form text, or None when the field cannot show it (it stays in
+    ``more``)."""
+    if kind == "lines" and isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return "\n".join(value)
+    if kind == "people" and isinstance(value, list) and all(isinstance(v, dict) for v in value):
+        return "\n".join(", ".join(str(p[k]) for k in ("name", "email", "phone") if p.get(k))
+                         for p in value if set(p) <= {"name", "email", "phone"}) \
+            if all(set(p) <= {"name", "email", "phone"} for p in value) else None
+    if kind == "flag" and isinstance(value, bool):
+        return "on" if value else "off"
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%dT%H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str) and kind != "people":
+        return value
+    return None
+
+
+def form_values(data: Mapping[str, Any], fields: Mapping[str, str]) -> dict[str, str]:
+    """A file's dict as form texts; what no field shows goes into ``more`` as TOML."""
+    rest = copy.deepcopy(dict(data))
+    values: dict[str, str] = {}
+    for path, kind in fields.items():
+        *tables, key = path.split(".")
+        table: Any = rest
+        for name in tables:
+            table = table.get(name) if isinstance(table, dict) else None
+        if not isinstance(table, dict) or key not in table:
+            continue
+        text = _shown(table[key], kind)
+        if text is not None:
+            values[path] = text
+            del table[key]
+    for name in TABLES + ("references",):
+        if rest.get(name) == {}:
+            del rest[name]
+    values[MORE] = tomli_w.dumps(rest) if rest else ""
+    return values
+
+
+def as_toml(data: Mapping[str, Any]) -> str:
+    """The file as TOML text, as ``letterpress letter`` reads it."""
+    return tomli_w.dumps(dict(data))

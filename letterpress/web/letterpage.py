@@ -1,0 +1,126 @@
+"""The Letter page: the letter's fields, sender from the stored profile, layout picker, live
+preview of page 1 with the window, tone findings and address warnings at their fields, PDF
+download, TOML import and export."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import Blueprint, render_template, request
+
+from ..errors import UserError, Where
+from . import common, formdata, messages, picture, uploads
+from .messages import Message
+
+bp = Blueprint("letter", __name__)
+FILE = "letter.toml"  # the name the page's letter has in messages and when exported
+SLOTS = (*formdata.LETTER, formdata.MORE, "signature_image", "import")
+
+
+@dataclass
+class Made:
+    """A letter made from the form: its PDF and picture (None when refused) and what was
+    said about it."""
+
+    pdf: bytes | None = None
+    picture: str = ""
+    pages: int = 0
+    window: str = ""
+    said: list[Message] = field(default_factory=list)
+
+
+def make(form: dict[str, str], files: Any, *, picture_too: bool = True) -> Made:
+    """Check and render the form's letter as ``letterpress letter`` does."""
+    from ..check import check_data
+    from ..letter import build_letter, prepare_letter
+    from ..source import Source
+
+    made = Made()
+    with uploads.private_folder() as folder:
+        try:
+            data = formdata.letter_file(form, formdata.LETTER, FILE)
+            uploads.bundled_layout(data, FILE)
+            uploads.signature(data, FILE, folder, files)
+            source = Source(data=data, origin=FILE, base_dir=folder)
+            made.said += messages.from_findings(check_data(data), FILE, SLOTS)
+            prep = prepare_letter(source)
+            made.said += messages.from_notices(prep.notices, SLOTS)
+            made.pdf, made.pages = build_letter(prep)
+        except UserError as exc:
+            made.said.append(messages.from_error(exc, SLOTS))
+            return made
+    made.window = prep.window.summary()
+    if picture_too:
+        made.picture = picture.data_url(picture.with_window(made.pdf, prep.layout, prep.window))
+    return made
+
+
+def _page(values: dict[str, str], said: list[Message], status: int = 200) -> Any:
+    return common.page("letter.html", status, values=values, said=messages.by_slot(said),
+                       layouts=common.layout_choices(),
+                       languages=[(c, c) for c in common.LETTER_LANGUAGES], slots=SLOTS)
+
+
+@bp.get("/")
+def show() -> Any:
+    """The empty letter, with the stored sender (if any)."""
+    values, problem = common.stored_sender()
+    values.setdefault("layout", "din5008-b")
+    return _page(values, [problem] if problem else [])
+
+
+@bp.post("/letter/preview")
+def preview() -> Any:
+    """The part of the page that follows the typing: picture, window check, messages."""
+    made = make(common.form_dict(), request.files)
+    return render_template("letter_feedback.html", made=made, said=messages.by_slot(made.said),
+                           slots=SLOTS)
+
+
+@bp.post("/letter/pdf")
+def pdf() -> Any:
+    """The PDF to save; when the letter is refused, the page again with the reason."""
+    form = common.form_dict()
+    made = make(form, request.files, picture_too=False)
+    if made.pdf is None:
+        return _page(form, made.said, 422)
+    return common.download(made.pdf, "letter.pdf", "application/pdf")
+
+
+@bp.post("/letter/toml")
+def export() -> Any:
+    """The letter file, as ``letterpress letter`` reads it."""
+    form = common.form_dict()
+    try:
+        data = formdata.letter_file(form, formdata.LETTER, FILE)
+    except UserError as exc:
+        return _page(form, [messages.from_error(exc, SLOTS)], 422)
+    return common.download(formdata.as_toml(data).encode("utf-8"), FILE,
+                           "application/toml")
+
+
+@bp.post("/letter/import")
+def import_file() -> Any:
+    """A letter file read into the form; a named signature image must be uploaded again."""
+    try:
+        data = common.read_letter_file(request.files, "import")
+    except UserError as exc:
+        return _page(common.form_dict(), [messages.from_error(exc, SLOTS)], 422)
+    said = []
+    named = data.pop("signature_image", None)
+    if named:
+        said.append(Message("warning", UserError(
+            f"signature image {named!r} is not uploaded", where=Where(field="signature_image"),
+            hint="choose the image file here (the page opens no file by its name)").line(),
+            "signature_image"))
+    return _page(formdata.form_values(data, formdata.LETTER), said)
+
+
+@bp.post("/letter/sender")
+def save_sender() -> Any:
+    """Store the sender for next time."""
+    try:
+        path = common.store_sender(common.form_dict())
+    except UserError as exc:
+        return render_template("saved.html", problem=exc.line())
+    return render_template("saved.html", path=str(path))

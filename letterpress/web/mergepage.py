@@ -1,0 +1,270 @@
+"""The Mail merge page: a template and a CSV/XLSX/ODS uploaded, the rows checked as a table
+(row, column, problem, what to do), any row previewed, then the merged PDF or a zip of one file
+per row made in the background with its progress shown, and the manifest to download. The
+batch does the work (``letterpress.batch.run_batch``), exactly as ``letterpress batch``."""
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from flask import Blueprint, abort, current_app, render_template, request, send_file
+
+from ..errors import UserError, Where
+from . import common, messages, picture, uploads
+from .jobs import Job
+from .messages import Message
+
+bp = Blueprint("merge", __name__)
+SLOTS = ("template", "data", "signature_image", "kind", "output", "name", "delimiter", "sheet",
+         "row")
+TEMPLATES = (".toml", ".json")
+DATA = (".csv", ".txt", ".tsv", ".xlsx", ".ods")
+KINDS = ("letter", "call", "both", "envelope")
+DELIMITERS = ("", "comma", "semicolon", "tab", "pipe")
+
+
+@dataclass
+class Inputs:
+    """The uploads stored in a private folder, the user's names for them, and the choices."""
+
+    template: Path
+    data: Path
+    names: dict[str, str]  # stored path -> the user's file name, for messages
+    kind: str = "letter"
+    files: bool = False  # one file per row (a zip), else one merged PDF
+    name: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    stem: str = "merged"
+
+    def slot(self, exc: UserError) -> str:
+        """The field an error concerns: the upload it names, else its field or option."""
+        if exc.place.option == "--rows":
+            return "row"
+        for slot, path in (("template", self.template), ("data", self.data)):
+            if exc.place.file == str(path):
+                return slot
+        return messages.slot_for(exc.place, SLOTS)
+
+    def options(self, **more: Any) -> Any:
+        """The batch's options for these inputs (in this process: the page serves requests
+        from threads, and worker processes are not forked from them)."""
+        from ..batch import Options
+
+        return Options(template=self.template, data=self.data, kind=self.kind, jobs=1,
+                       delimiter=self.delimiter, sheet=self.sheet, progress=False,
+                       max_rows=uploads.ROW_LIMIT, **more)
+
+
+def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
+    if value not in allowed:
+        raise UserError(f"unknown choice {value!r}", where=Where(field=option),
+                        hint="use one of " + ", ".join(a for a in allowed if a))
+    return value
+
+
+def receive(folder: Path) -> Inputs:
+    """Store the uploads in ``folder`` and read the choices; the template may name only a
+    bundled layout and an uploaded signature image."""
+    from ..source import load_source
+
+    files = request.files
+    got = {}
+    for slot, suffixes, default in (("template", TEMPLATES, "template"),
+                                    ("data", DATA, "data")):
+        item = uploads.uploaded(files, slot)
+        if item is None:
+            raise UserError("no file chosen", where=Where(field=slot),
+                            hint=f"choose the {' or '.join(suffixes)} file")
+        got[slot] = (uploads.save(item, slot, folder, uploads.safe_stem(item, default),
+                                  suffixes), uploads.shown_name(item))
+    if got["template"][0].stem == got["data"][0].stem and \
+            got["template"][0].suffix == got["data"][0].suffix:
+        raise UserError("the template and the data are the same file",
+                        where=Where(field="data"), hint="choose the data file")
+    template, data = got["template"][0], got["data"][0]
+    names = {str(template): got["template"][1], str(data): got["data"][1]}
+    origin = got["template"][1]
+    try:
+        source = load_source(template)
+    except UserError as exc:  # named by the user's file name, not the private folder's
+        raise UserError(exc.what, where=Where(file=origin), hint=exc.hint) from None
+    layout = source.data.get("layout")
+    if layout is not None:
+        uploads.bundled_layout({"layout": layout}, origin)
+    uploads.signature(dict(source.data), origin, folder, files)
+    form = request.form
+    delimiter = _choice(form.get("delimiter", ""), DELIMITERS, "delimiter")
+    return Inputs(template=template, data=data, names=names,
+                  kind=_choice(form.get("kind", "letter"), KINDS, "kind"),
+                  files=form.get("output") == "files",
+                  name=form.get("name", "").strip() or None, delimiter=delimiter or None,
+                  sheet=form.get("sheet", "").strip() or None, stem=data.stem)
+
+
+def _refused(exc: UserError, inputs: Inputs | None) -> Message:
+    """An unusable input as its line, at the upload or field it concerns."""
+    names = inputs.names if inputs is not None else {}
+    slot = inputs.slot(exc) if inputs is not None else messages.slot_for(exc.place, SLOTS)
+    return Message("error", messages.shown(exc, names), slot)
+
+
+def _answer(template: str, said: list[Message], **context: Any) -> Any:
+    """The part of the page under the form, with the field messages swapped in place."""
+    return render_template(template, said=messages.by_slot(said), slots=SLOTS, **context)
+
+
+@bp.get("/merge")
+def show() -> Any:
+    """The empty form."""
+    return common.page("merge.html", said={}, kinds=KINDS, delimiters=DELIMITERS,
+                       limit=uploads.ROW_LIMIT, upload_mb=uploads.UPLOAD_LIMIT // uploads.MB)
+
+
+@bp.post("/merge/check")
+def check() -> Any:
+    """Every row checked, nothing made: the findings as a table."""
+    from ..batch import run_batch
+
+    inputs = None
+    with uploads.private_folder() as folder:
+        try:
+            inputs = receive(folder)
+            summary = run_batch(inputs.options(check=True), lambda line: None)
+        except UserError as exc:
+            return _answer("merge_result.html", [_refused(exc, inputs)])
+    bad = {f.row for f in summary.findings if f.severity == "error"}
+    return _answer("merge_check.html", [], summary=summary, bad=len(bad),
+                   ready=summary.rows - len(bad),
+                   warnings=sum(1 for f in summary.findings if f.severity == "warning"))
+
+
+@bp.post("/merge/preview")
+def preview() -> Any:
+    """One row's document, page 1, as a picture; or why that row cannot be made."""
+    from ..batch import run_batch
+
+    inputs = None
+    with uploads.private_folder() as folder:
+        try:
+            row = _row(request.form.get("row", ""))
+            inputs = receive(folder)
+            out = folder / "preview.pdf"
+            kind = "letter" if inputs.kind == "both" else inputs.kind
+            inputs.kind = kind
+            summary = run_batch(inputs.options(output=out, rows=str(row),
+                                               manifest=folder / "preview.csv"),
+                                lambda line: None)
+            image = picture.data_url(picture.page_one(out.read_bytes())) if summary.made else ""
+        except UserError as exc:
+            return _answer("merge_result.html", [_refused(exc, inputs)])
+    found = [f for f in summary.findings if f.row == row]
+    return _answer("merge_preview.html", [], row=row, image=image, findings=found,
+                   origin=inputs.names[str(inputs.data)])
+
+
+def _row(text: str) -> int:
+    """The row to preview, as the spreadsheet numbers it (the header is row 1)."""
+    try:
+        row = int(text)
+    except ValueError:
+        row = 0
+    if row < 2:
+        raise UserError(f"{text!r} is not a data row", where=Where(field="row"),
+                        hint="rows count as the spreadsheet shows them: the first data row "
+                             "is 2")
+    return row
+
+
+@bp.post("/merge/make")
+def make() -> Any:
+    """Start the merge in the background; the answer shows its progress."""
+    jobs = current_app.extensions["letterpress.jobs"]
+    job = jobs.new()
+    folder = job.folder / "in"
+    folder.mkdir()
+    try:
+        inputs = receive(folder)
+    except UserError as exc:
+        jobs.drop(job)
+        return _answer("merge_result.html", [_refused(exc, None)])
+    jobs.start(job, lambda running: _merge(running, inputs))
+    return _answer("merge_job.html", [], job=job)
+
+
+def _merge(job: Job, inputs: Inputs) -> None:
+    """The merge itself (in the job's thread); the uploads are deleted when it ends."""
+    from ..batch import run_batch
+
+    out = job.folder / "out"
+    out.mkdir()
+    manifest = out / "manifest.csv"
+    target: dict[str, Any] = {"out_dir": out / "files", "name": inputs.name} if inputs.files \
+        else {"output": out / f"{inputs.stem}.pdf"}
+    try:
+        summary = run_batch(inputs.options(manifest=manifest, on_progress=job.tell, **target),
+                            lambda line: None)
+    except UserError as exc:
+        job.error, job.state = messages.shown(exc, inputs.names), "failed"
+        return
+    finally:
+        shutil.rmtree(job.folder / "in", ignore_errors=True)
+    job.rows = _manifest_lines(manifest, {str(out / f"{inputs.stem}.pdf"):
+                                          f"{inputs.stem}.pdf"})
+    if inputs.files:
+        job.files[f"{inputs.stem}.zip"] = _zip(out / "files", manifest,
+                                               out / f"{inputs.stem}.zip")
+    elif summary.made:
+        job.files[f"{inputs.stem}.pdf"] = out / f"{inputs.stem}.pdf"
+    job.files["manifest.csv"] = manifest
+    job.summary = {"rows": summary.rows, "made": summary.made, "failed": summary.failed,
+                   "pages": summary.pages}
+
+
+def _manifest_lines(path: Path, shown: dict[str, str]) -> list[dict[str, str]]:
+    """The manifest's lines with the outputs named as downloaded (not by the private
+    folder); rewritten so. Returns the lines that are not plainly ok."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        columns = list(reader.fieldnames or [])
+        lines = list(reader)
+    for line in lines:
+        line["output"] = shown.get(line.get("output", ""), line.get("output", ""))
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(lines)
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    return [line for line in lines if line.get("status") != "ok" or line.get("message")]
+
+
+def _zip(folder: Path, manifest: Path, target: Path) -> Path:
+    """One file per row, and the manifest, in one zip."""
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(folder.glob("*.pdf")):
+            archive.write(path, path.name)
+        archive.write(manifest, "manifest.csv")
+    return target
+
+
+@bp.get("/merge/job/<job_id>")
+def progress(job_id: str) -> Any:
+    """How far the merge is; at the end, what was made and the downloads."""
+    job = current_app.extensions["letterpress.jobs"].get(job_id)
+    if job is None:
+        abort(404, "this merge is no longer kept (the page keeps the last three)")
+    return _answer("merge_job.html", [], job=job)
+
+
+@bp.get("/merge/job/<job_id>/<name>")
+def fetch(job_id: str, name: str) -> Any:
+    """A finished merge's file (by its download name, never a path)."""
+    job = current_app.extensions["letterpress.jobs"].get(job_id)
+    if job is None or name not in job.files:
+        abort(404, "this file is no longer kept (the page keeps the last three merges)")
+    return send_file(job.files[name], as_attachment=True, download_name=name)

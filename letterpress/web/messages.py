@@ -1,0 +1,71 @@
+"""What the engine says (errors, notices, check findings), as the CLI's one line, placed at the
+form field it concerns."""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..errors import UserError, Where
+
+if TYPE_CHECKING:
+    from ..check.findings import Finding
+    from ..notices import Notice
+
+PAGE = ""  # the slot of messages that concern no single field
+
+
+@dataclass(frozen=True)
+class Message:
+    """One line as the CLI prints it (without ``letterpress: level:``), and where it goes."""
+
+    level: str  # "error", "warning" or "info"
+    text: str
+    slot: str = PAGE
+
+
+def slot_for(place: Where, slots: Collection[str]) -> str:
+    """The form field a place concerns: its field path (or option) without list indexes,
+    else the nearest enclosing field the form has, else the page."""
+    path = (place.field or place.option.lstrip("-").replace("-", "_")).split("[")[0]
+    while path:
+        if path in slots:
+            return path
+        path = path.rpartition(".")[0]
+    return PAGE
+
+
+def shown(exc: UserError, names: Mapping[str, str] | None = None) -> str:
+    """The error's line, with the page's private file paths shown as the user's file names."""
+    file = exc.place.file
+    if names and file in names:
+        exc = UserError(exc.what, where=dataclasses.replace(exc.place, file=names[file]),
+                        hint=exc.hint)
+    return exc.line()
+
+
+def from_error(exc: UserError, slots: Collection[str],
+               names: Mapping[str, str] | None = None) -> Message:
+    """A refused input: the error line at its field."""
+    return Message("error", shown(exc, names), slot_for(exc.place, slots))
+
+
+def from_notices(notices: Iterable[Notice], slots: Collection[str]) -> list[Message]:
+    """Doubtful but deliverable: each notice at its field."""
+    return [Message(n.level, n.line(), slot_for(n.where, slots)) for n in notices]
+
+
+def from_findings(findings: Iterable[Finding], origin: str,
+                  slots: Collection[str]) -> list[Message]:
+    """Tone and leftovers: each finding beside its text, as ``letter`` prints it."""
+    return [Message("warning", f.describe(origin), slot_for(Where(field=f.field), slots))
+            for f in findings]
+
+
+def by_slot(messages: Iterable[Message]) -> dict[str, list[Message]]:
+    """The messages grouped by the field they belong to (``""``: the page)."""
+    out: dict[str, list[Message]] = {}
+    for message in messages:
+        out.setdefault(message.slot, []).append(message)
+    return out

@@ -1,0 +1,281 @@
+"""``letterpress serve`` in a real headless browser: Debian's chromium driven by Playwright
+(no browser download). The server is started as a user starts it, on a free port; the tests
+fill the forms, wait for the previews, download what the page makes and read it back.
+Screenshots of every page go to $LETTERPRESS_SCREENSHOTS (else a temporary folder)."""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT, run_cli
+
+CHROMIUM = Path("/usr/bin/chromium")
+playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
+                                reason="Debian's chromium is not installed (.ci/run installs it)")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+EXAMPLES = ROOT / "examples"
+WAIT = 30_000  # ms: a preview on a busy 2-core machine
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    """``letterpress serve --no-open`` on a free port; stopped with Ctrl-C (SIGINT)."""
+    proc = subprocess.Popen([sys.executable, "-m", "letterpress", "serve", "--no-open"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    first = proc.stdout.readline()
+    found = re.search(r"open (http://127\.0\.0\.1:(\d+)/) in your browser; Ctrl-C stops it\.",
+                      first)
+    assert found, (first, proc.stderr.read() if proc.poll() is not None else "")
+    try:
+        yield found.group(1)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0, err
+    assert out.strip() == "letterpress serve: stopped.", out
+    assert "Traceback" not in err, err
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(accept_downloads=True, locale="en-GB",
+                                  viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = os.environ.get("LETTERPRESS_SCREENSHOTS")
+    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def download(page: Any, click: str, folder: Path) -> Path:
+    """Click and keep the file the browser downloads."""
+    with page.expect_download() as info:
+        page.click(click)
+    target = folder / info.value.suggested_filename
+    info.value.save_as(target)
+    return target
+
+
+def labelled(page: Any) -> None:
+    """Every visible field has a label, and the page fits a 640 px wide window (a 1280 px
+    screen at 200 % zoom) without scrolling sideways."""
+    unlabelled = page.evaluate("""() => [...document.querySelectorAll(
+        'input:not([type=hidden]), select, textarea')].filter(e => !e.labels.length)
+        .map(e => e.name)""")
+    assert unlabelled == []
+    page.set_viewport_size({"width": 640, "height": 900})
+    assert page.evaluate("document.documentElement.scrollWidth <= "
+                         "document.documentElement.clientWidth")
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+LETTER = {"#f-sender-name": "Jonas Petersen", "#f-sender-street": "Lindenallee 8",
+          "#f-sender-postal_code": "22587", "#f-sender-city": "Hamburg",
+          "#f-sender-country": "DE", "#f-recipient-name": "Ms Mei Lee",
+          "#f-recipient-organization": "Nordlicht Logistik GmbH",
+          "#f-recipient-street": "Hafenstraße 12", "#f-recipient-postal_code": "20457",
+          "#f-recipient-city": "Hamburg", "#f-subject": "Thank you for Tuesday",
+          "#f-date": "2026-11-26",
+          "#f-body": "Thank you for our conversation about the analyst role.\n\n"
+                     "I look forward to hearing from you."}
+
+
+def test_letter_typed_previewed_checked_and_downloaded(server: str, page: Any, shots: Path,
+                                                       tmp_path: Path) -> None:
+    page.goto(server)
+    labelled(page)
+    page.check("#layout-din5008-b")
+    for selector, text in LETTER.items():
+        page.fill(selector, text)
+    page.wait_for_selector("#page-image", timeout=WAIT)
+    page.wait_for_function("document.querySelector('#f-body').value.includes('look forward')"
+                           " && !document.querySelector('.htmx-request')", timeout=WAIT)
+    page.wait_for_timeout(1500)  # the last keystroke's preview
+    summary = page.inner_text("#window-summary")
+    page.screenshot(path=str(shots / "letter.png"))
+    pdf = download(page, "text=Download the PDF", tmp_path)
+    toml = download(page, "text=Save the letter file (.toml)", tmp_path)
+    text = PdfReader(pdf).pages[0].extract_text()
+    assert "Thank you for Tuesday" in text and "Ms Mei Lee" in text
+    # the CLI renders the saved file to the same PDF, with the same window check
+    cli = run_cli("letter", str(toml), "-o", str(tmp_path / "cli.pdf"))
+    assert cli.returncode == 0, cli.stderr
+    assert f"Window: {summary}" in cli.stdout.splitlines()
+    assert (tmp_path / "cli.pdf").read_bytes() == pdf.read_bytes()
+
+
+def test_tone_findings_and_address_errors_appear_at_their_fields(server: str, page: Any,
+                                                                 shots: Path) -> None:
+    page.goto(server)
+    for selector, text in LETTER.items():
+        page.fill(selector, text)
+    page.fill("#f-body", "I can't wait to hear from you!!")
+    page.wait_for_selector("#msg-body .msg.warning", timeout=WAIT)
+    assert 'eager: "can\'t wait to hear"' in page.inner_text("#msg-body")
+    page.fill("#f-recipient-postal_code", "1234")
+    page.wait_for_selector("#msg-recipient-postal_code .msg.error", timeout=WAIT)
+    assert page.inner_text("#msg-recipient-postal_code .line") == (
+        "letter.toml, recipient.postal_code: '1234' is not a valid postal code for Germany; "
+        "e.g. 26133, 53225, or give address_lines for a free-form address")
+    page.screenshot(path=str(shots / "letter-error.png"), full_page=True)
+
+
+def test_keyboard_alone_reaches_every_field_and_the_download(server: str, page: Any) -> None:
+    page.goto(server)
+    seen = []
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate("document.activeElement.id || "
+                                  "document.activeElement.textContent.trim()"))
+    assert "f-recipient-postal_code" in seen and "f-body" in seen
+    assert "Download the PDF" in seen
+
+
+def test_remember_my_details_prefills_the_next_letter(server: str, page: Any) -> None:
+    page.goto(server)
+    page.fill("#f-sender-name", "Alex Profile")
+    page.fill("#f-sender-city", "Leipzig")
+    page.click("text=Remember my details")
+    page.wait_for_selector("#saved .msg.info", timeout=WAIT)
+    page.goto(server)
+    assert page.input_value("#f-sender-name") == "Alex Profile"
+    from letterpress.config import save_table
+
+    save_table("me", {})
+
+
+def test_merge_checks_previews_makes_and_keeps_a_manifest(server: str, page: Any, shots: Path,
+                                                          tmp_path: Path) -> None:
+    data = tmp_path / "people.csv"
+    workshop = (EXAMPLES / "batch" / "workshop.csv").read_text(encoding="utf-8")
+    data.write_text(workshop.replace("\n", "\nBen;Müller;Ring 2;1067;Dresden;;2026-12-03;"
+                                     "10:00;A 1;\n", 1), encoding="utf-8")
+    rows = len(list(csv.reader(io.StringIO(workshop), delimiter=";"))) - 1
+    page.goto(server + "merge")
+    labelled(page)
+    page.set_input_files("#f-template", str(EXAMPLES / "batch" / "workshop.toml"))
+    page.set_input_files("#f-data", str(data))
+    page.click("button:has-text('Check the rows')")
+    page.wait_for_selector("#findings", timeout=WAIT)
+    cells = page.eval_on_selector_all("#findings tbody tr", "rows => rows.map(r => "
+                                      "[...r.cells].map(c => c.innerText))")
+    assert cells == [["2", "postcode", "postcode '1067' looks like it lost its leading zero "
+                      "(01067)", "format the column as Text in the spreadsheet and export "
+                      "again, or write 01067"]]
+    page.fill("#f-row", "3")
+    page.click("button:has-text('Preview this row')")
+    page.wait_for_selector("#row-image", timeout=WAIT)
+    page.click("button:has-text('Make them')")
+    page.wait_for_selector("#job-summary", timeout=WAIT)
+    page.screenshot(path=str(shots / "merge.png"), full_page=True)
+    assert page.inner_text("#job-summary").startswith(f"{rows} documents from {rows + 1} rows")
+    merged = download(page, "text=Download people.pdf", tmp_path)
+    manifest = download(page, "text=Download manifest.csv", tmp_path)
+    assert len(PdfReader(merged).pages) == rows
+    lines = list(csv.DictReader(manifest.open(encoding="utf-8")))
+    assert [(m["row"], m["status"]) for m in lines][:2] == [("2", "failed"), ("3", "ok")]
+    assert lines[0]["message"].startswith("postcode '1067' looks like it lost its leading zero")
+
+
+def test_an_oversize_upload_gets_a_clear_message(server: str, page: Any,
+                                                 tmp_path: Path) -> None:
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"name\n" + b"x" * (21 * 1024 * 1024))
+    page.goto(server + "merge")
+    page.set_input_files("#f-template", str(EXAMPLES / "batch" / "workshop.toml"))
+    page.set_input_files("#f-data", str(big))
+    page.click("button:has-text('Check the rows')")
+    page.wait_for_selector("#msg-data .msg.error", timeout=WAIT)
+    assert page.inner_text("#msg-data .line") == (
+        "data: 'big.csv' is larger than 20 MB; choose a file under 20 MB, or split the data "
+        "into smaller files")
+
+
+def test_a_post_without_the_csrf_token_is_refused(server: str, page: Any) -> None:
+    page.goto(server)
+    answer = page.request.post(server + "letter/pdf", form={"subject": "x"})
+    assert answer.status == 400
+    assert "the form was refused: the csrf token is missing; reload the page and send the " \
+        "form again" in answer.text()
+    forged = page.evaluate("""async (url) => {
+        const r = await fetch(url, {method: 'POST', body: new FormData()});
+        return [r.status, await r.text()]; }""", server + "letter/preview")
+    assert forged[0] == 400
+
+
+def test_follow_up_call_sheet_and_estimate_pages(server: str, page: Any, shots: Path,
+                                                 tmp_path: Path) -> None:
+    page.goto(server + "follow-up")
+    page.set_input_files("#f-import", str(EXAMPLES / "follow-up.toml"))
+    page.click("form.import button")
+    page.wait_for_selector("#f-interview-date")
+    labelled(page)
+    page.locator("details").evaluate("d => { d.open = true; }")
+    page.fill("#f-now", "2026-12-22T16:00")
+    page.click("text=Advise me")
+    page.wait_for_selector("#recommended", timeout=WAIT)
+    assert page.inner_text("#recommended") == "Recommended: letter, call"
+    page.screenshot(path=str(shots / "follow-up.png"), full_page=True)
+    sheet = download(page, "text=Call sheet (PDF)", tmp_path)
+    assert "Tom Berg" in PdfReader(sheet).pages[0].extract_text()
+
+    page.goto(server + "call")
+    page.set_input_files("#f-import", str(EXAMPLES / "call.toml"))
+    page.click("form.import button")
+    page.wait_for_selector("#sheet-image", timeout=WAIT)
+    labelled(page)
+    page.screenshot(path=str(shots / "call.png"))
+    assert download(page, "text=Download the PDF", tmp_path).read_bytes().startswith(b"%PDF")
+
+    page.goto(server + "delivery")
+    labelled(page)
+    page.fill("#f-from", "Deutschland")
+    page.fill("#f-to", "DE")
+    page.fill("#f-to_postcode", "04275")
+    page.fill("#f-posted", "2026-11-17T12:00")
+    page.click("button:has-text('Estimate')")
+    page.wait_for_selector("#sentence", timeout=WAIT)
+    assert page.inner_text("#sentence") == ("Posted Tue 17 Nov before the 17:00 collection: "
+                                            "expected by Sat 21 Nov (95%), at the latest Mon "
+                                            "23 Nov (99%).")
+    assert "Wed 18 Nov Repentance and Prayer Day (DE-SN)" in page.inner_text("#notes")
+    page.screenshot(path=str(shots / "delivery.png"))
+
+
+def test_pages_follow_the_browser_s_language(server: str, browser: Any, shots: Path) -> None:
+    for locale, heading in (("de-DE", "Brief"), ("fr-FR", "Lettre")):
+        context = browser.new_context(locale=locale)
+        tab = context.new_page()
+        tab.goto(server)
+        assert tab.inner_text("h1") == heading
+        assert tab.get_attribute("html", "lang") == locale[:2]
+        tab.screenshot(path=str(shots / f"letter-{locale[:2]}.png"))
+        context.close()
