@@ -77,6 +77,7 @@ def styles(layout: Layout, typeface: str, hyphenation: Any, key: tuple[Any, ...]
         "body", fontName=face.regular, fontSize=size, leading=leading, alignment=TA_LEFT,
         spaceAfter=leading * 0.75, allowWidows=0, allowOrphans=0,
         hyphenationLang=hyphenation, embeddedHyphenation=1, uriWasteReduce=0.3,
+        bulletFontName=face.regular,  # the bullet from the embedded face, not Helvetica
     )
     bullet = ParagraphStyle("bullet", parent=body, leftIndent=mm(5), bulletIndent=mm(1),
                             spaceAfter=leading * 0.25)
