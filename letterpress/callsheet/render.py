@@ -20,6 +20,7 @@ from ..source import Source, load_source
 from ..pdf.units import mm
 from .fit import Geometry, Plan, fit
 from .model import parse_call
+from ..pdf.document import DocumentInfo
 from .page import draw_pdf
 from .script import Sheet, resolve
 
@@ -62,7 +63,7 @@ class PreparedSheet:
 
     plan: Plan
     geometry: Geometry
-    meta: dict[str, str]
+    meta: DocumentInfo
     paper: str
     sheet: Sheet
 
@@ -79,8 +80,8 @@ def prepare_call_sheet(source: str | os.PathLike[str] | dict[str, Any] | Source,
     sheet = resolve(file, today=today, caller_zone=zone)
     geo = Geometry(width=width, height=height)
     plan = fit(sheet, geo)
-    meta = {"title": f"{sheet.labels['kicker']}: {sheet.contact}", "author": sheet.caller,
-            "subject": sheet.purpose, "lang": sheet.locale.replace("_", "-")}
+    meta = DocumentInfo(title=f"{sheet.labels['kicker']}: {sheet.contact}", author=sheet.caller,
+                        subject=sheet.purpose, lang=sheet.locale.replace("_", "-"))
     return PreparedSheet(plan=plan, geometry=geo, meta=meta, paper=paper_name, sheet=sheet)
 
 

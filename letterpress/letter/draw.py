@@ -12,6 +12,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
 from ..pdf.canvas import canvas_maker
+from ..pdf.document import describe
 from ..pdf.frame import Placed
 from ..pdf.pages import SharedPages
 from ..pdf.shift import Shift, apply
@@ -26,16 +27,8 @@ def draw_pdf(plan: LetterPlan) -> bytes:
     """The letter as a PDF of its own."""
     buffer = io.BytesIO()
     first = plan.pages[0]
-    canv = canvas_maker(plan.day)(buffer, pagesize=(mm(first.width), mm(first.height)),
-                                  lang=plan.meta.get("lang") or None)
-    canv.setAuthor(plan.meta.get("author"))
-    canv.setTitle(plan.meta.get("title"))
-    canv.setSubject(plan.meta.get("subject"))
-    canv.setCreator(plan.meta.get("creator"))
-    canv.setProducer(plan.meta.get("producer"))
-    canv.setKeywords([])
-    # a print dialog that scales the page to fit moves the address out of the window
-    canv.setViewerPreference("PrintScaling", "None")
+    canv = canvas_maker(plan.day)(buffer, pagesize=(mm(first.width), mm(first.height)))
+    describe(canv, plan.meta)
     for page in plan.pages:
         size = (mm(page.width), mm(page.height))
         if list(map(int, canv._pagesize)) != list(map(int, size)):

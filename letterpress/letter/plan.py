@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..pdf.document import DocumentInfo
 from ..pdf.frame import Placed
 from ..pdf.shift import Shift
 from .layout import Rect
@@ -97,6 +98,6 @@ class LetterPlan:
     """A whole letter, page by page, and the document facts its PDF carries."""
 
     pages: tuple[PagePlan, ...]
-    meta: dict[str, str]
+    meta: DocumentInfo  # title, author, language: what the PDF says about itself
     day: date  # the PDF's creation date
     shift: Shift | None = None  # a printer's calibration, applied to every page when drawn

@@ -11,6 +11,7 @@ from ..errors import UserError, WindowError, Where
 from ..language import Language, resolve_language
 from ..notices import Notice
 from ..pdf import fonts
+from ..pdf.document import DocumentInfo
 from ..pdf.shift import Shift
 from ..source import Source
 from . import firstpage
@@ -37,7 +38,7 @@ class Prepared:
     content: Content
     styles: Styles
     typeface: str
-    meta: dict[str, str]
+    meta: DocumentInfo
     day: date
     notices: tuple[Notice, ...] = ()  # doubtful but deliverable: printed as warnings
     shift: Shift | None = None  # a printer's calibration: the plan is drawn moved by it
@@ -76,8 +77,8 @@ def resolve(source: Source, letter: Letter, ctx: RenderContext, *, layout: str |
     first = _first_page(ctx, letter, lay, lang, typeface, day, field, sender_lines)
     if not letter.body.strip():  # what blocks() would find no paragraph in
         raise UserError("the body has no text", where=where.at("body"))
-    meta = {"title": letter.subject, "author": letter.sender.name, "subject": letter.subject,
-            "creator": "letterpress", "producer": "letterpress", "lang": lang.tag}
+    meta = DocumentInfo(title=letter.subject, author=letter.sender.name, subject=letter.subject,
+                        lang=lang.tag)
     return Prepared(letter=letter, layout=lay, window=report, address=field, first=first,
                     content=_content(letter, lay, lang, day), styles=_styles(ctx, lay, typeface,
                                                                              lang),
