@@ -33,7 +33,7 @@ class Content:
     enclosures: tuple[str, ...]
     cc_label: str
     cc: tuple[str, ...]
-    reference_line: str  # used where the layout has no information block
+    references: tuple[str, ...]  # one line each, where the layout has no information block
     header: str  # continuation header: recipient and date
     page_words: str  # "Page {page} of {pages}"
 
@@ -97,8 +97,9 @@ def story(content: Content, st: Styles, make: MakeParagraph = make_paragraph) ->
     """The letter's flowing part, in reading order; the closing, signature and name, and the
     enclosures, each stay together."""
     out: Story = []
-    if content.reference_line:
-        out.append(make(escape(content.reference_line), st, "small", None))
+    if content.references:
+        out.append(make("<br/>".join(escape(line) for line in content.references), st,
+                        "small", None))
         out.append(Spacer(1, st.body.leading * 0.5))
     out.append(make(escape(content.subject), st, "subject", None))
     out.append(make(escape(content.opening), st, "body", None))
