@@ -19,7 +19,6 @@ from ..pdf.shift import Shift, apply
 from ..pdf.units import mm
 from .plan import FirstPage, LetterPlan, PagePlan, SetLine
 
-GREY = Color(0.35, 0.35, 0.35)  # marks and rules
 BLACK = Color(0, 0, 0)
 
 
@@ -75,7 +74,7 @@ def _first_page(canv: Canvas, page: PagePlan, first: FirstPage,
         _furniture(canv, page.height, first)
     else:
         key = (page.height, first.marks, first.rules, first.lines, first.address.return_line,
-               first.mark_weight, first.rule_weight)
+               first.mark_weight, first.rule_weight, first.grey)
         canv.doForm(shared.form(key, "LPfixed",
                                 lambda form: _furniture(form, page.height, first)))
         canv.setFillColor(BLACK)
@@ -89,7 +88,7 @@ def _furniture(canv: Canvas, height: float, first: FirstPage) -> None:
     """What page 1 of every letter from one sender shares: marks, letterhead, information
     block or date line, and the return line."""
     canv.setLineWidth(first.mark_weight)
-    canv.setStrokeColor(GREY)
+    canv.setStrokeColor(_grey(first.grey))
     for mark in first.marks:
         y = mm(height - mark.y)
         canv.line(mm(mark.x), y, mm(mark.x + mark.length), y)
@@ -129,11 +128,15 @@ def _header(canv: Canvas, page: PagePlan) -> None:
     canv.drawString(mm(head.text.x), mm(height - head.text.baseline), head.text.text)
     if page.label is not None:
         canv.drawString(mm(page.label.x), mm(height - page.label.baseline), page.label.text)
-    canv.setStrokeColor(GREY)
+    canv.setStrokeColor(_grey(head.grey))
     canv.setLineWidth(head.rule_weight)
     y = mm(height - head.rule.y)
     canv.line(mm(head.rule.x), y, mm(head.rule.x + head.rule.length), y)
     canv.restoreState()
+
+
+def _grey(level: float) -> Color:
+    return Color(level, level, level)
 
 
 def _line(canv: Canvas, line: SetLine, height: float) -> None:

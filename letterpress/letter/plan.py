@@ -68,6 +68,7 @@ class FirstPage:
     address: AddressField
     mark_weight: float  # pt
     rule_weight: float  # pt
+    grey: float  # the marks' and rules' grey (0 black, 1 white)
     extents: dict[str, Rect] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -78,6 +79,7 @@ class Header:
     text: SetLine
     rule: Rule
     rule_weight: float  # pt
+    grey: float  # the rule's grey
 
 
 @dataclass(frozen=True)

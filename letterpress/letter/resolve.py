@@ -265,7 +265,7 @@ def _content(letter: Letter, lay: Layout, lang: Language, day: date, subject: st
 
 def _styles(ctx: RenderContext, lay: Layout, typeface: str, lang: Language) -> Styles:
     """Paragraph styles, made once per layout, typeface and hyphenation dictionary."""
-    key = (lay.path, lay.text, typeface, lang.hyphenation)
+    key = (lay.path, lay.text, lay.type, typeface, lang.hyphenation)
     made = ctx.styles.get(key, lambda: styles(lay, typeface, ctx.hyphenator(lang) or "", key))
     assert isinstance(made, Styles)
     return made
