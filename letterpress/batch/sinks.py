@@ -124,6 +124,8 @@ def merged(run: Run, rows: list[Row]) -> list[Entry]:
                                     len({e.row for e in entries if e.status == "ok"}))
         document.finish()
         handle.flush()
+        if opts.pdfa:
+            _make_pdfa(handle, tmp)
         os.fsync(handle.fileno())
         summary.pages = document.page_count
     if bar is not None:
@@ -135,6 +137,17 @@ def merged(run: Run, rows: list[Row]) -> list[Entry]:
     shutil.rmtree(parts.folder, ignore_errors=True)
     summary.written.append(out)
     return entries
+
+
+def _make_pdfa(handle: Any, path: Path) -> None:
+    """The merged file, written so far through ``handle``, rewritten as PDF/A-2b."""
+    from ..pdf.pdfa import to_pdfa
+
+    made = to_pdfa(Path(path).read_bytes())
+    handle.seek(0)
+    handle.truncate()
+    handle.write(made)
+    handle.flush()
 
 
 def merged_info(template: dict[str, Any], kind: str, count: int) -> DocumentInfo:

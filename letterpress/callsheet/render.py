@@ -88,16 +88,22 @@ def prepare_call_sheet(source: str | os.PathLike[str] | dict[str, Any] | Source,
 def render_call_sheet(source: str | os.PathLike[str] | dict[str, Any] | Source,
                       out: str | os.PathLike[str] | None = None, *, paper: str | None = None,
                       now: datetime | date | None = None,
-                      caller_zone: ZoneInfo | str | None = None) -> CallSheetResult:
+                      caller_zone: ZoneInfo | str | None = None,
+                      pdfa: bool = False) -> CallSheetResult:
     """Render the file's ``[call]`` table as a one-page call sheet PDF at ``out`` (atomic).
 
     ``paper`` is "a4" or "letter" (default: the file's layout's paper). ``now`` fixes "today"
     (the default call-on date). ``caller_zone`` overrides the caller's time zone when the file
     has no ``call.caller_timezone`` (default: $LETTERPRESS_TZ, $TZ, else the system's zone).
-    With ``out=None`` nothing is written; the bytes are in the result.
+    With ``out=None`` nothing is written; the bytes are in the result. ``pdfa`` makes the PDF
+    PDF/A-2b.
     """
     prep = prepare_call_sheet(source, paper=paper, now=now, caller_zone=caller_zone)
     pdf = draw_pdf(prep.plan, prep.geometry, prep.meta, prep.sheet.call_on)
+    if pdfa:
+        from ..pdf.pdfa import to_pdfa
+
+        pdf = to_pdfa(pdf)
     path = write_bytes_atomic(out, pdf) if out is not None else None
     return CallSheetResult(path=path, pdf=pdf, pages=1, paper=prep.paper, size=prep.plan.size,
                            sheet=prep.sheet)
