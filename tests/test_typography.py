@@ -148,3 +148,15 @@ def test_the_din_information_block_dates_without_the_place() -> None:
 def test_a_date_line_keeps_place_and_date() -> None:
     prep = prepare_letter(letter(**FRENCH, place="Paris", date="2026-11-26"))
     assert "Paris, le 26 novembre 2026" in [line.text for line in prep.first.lines]
+
+
+def test_a_french_call_sheet_is_set_as_a_french_letter() -> None:
+    from letterpress.callsheet import render_call_sheet
+
+    source = {"language": "fr", "sender": {"name": "Claire O'Connor"},
+              "recipient": {"name": "Mme Sophie Martin"},
+              "call": {"phone": "+33 1 23 45 67 89", "caller_timezone": "Europe/Paris",
+                       "call_on": "2026-11-27",
+                       "points": ['Le poste "Analyste" me plaît; merci!']}}
+    printed = text(render_call_sheet(source, None).pdf)
+    assert "Le poste « Analyste » me plaît ; merci !" in printed

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -14,12 +14,13 @@ from zoneinfo import ZoneInfo
 from reportlab.lib.pagesizes import A4, LETTER
 
 from ..errors import UserError, Where
+from ..language.typography import typography
 from ..letter.layout import DEFAULT_LAYOUT, load_layout
 from ..output import write_bytes_atomic
 from ..source import Source, load_source
 from ..pdf.units import mm
 from .fit import Geometry, Plan, fit
-from .model import parse_call
+from .model import QA, parse_call
 from ..pdf.document import DocumentInfo
 from .page import draw_pdf
 from .script import Sheet, resolve
@@ -68,6 +69,28 @@ class PreparedSheet:
     sheet: Sheet
 
 
+def typeset(sheet: Sheet, style: str = "typographic") -> Sheet:
+    """The sheet's texts and labels set in its language's typography (quotes, apostrophes,
+    French no-break spaces before ``; : ? !``), as a letter's are; ``style`` "as-typed" keeps
+    the quotes as typed."""
+    rules = typography(sheet.locale)
+
+    def one(text: str) -> str:
+        return rules.set(text, style)
+
+    def many(texts: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(map(one, texts))
+
+    return replace(sheet, labels={k: one(v) if isinstance(v, str) else v
+                                  for k, v in sheet.labels.items()},
+                   purpose=one(sheet.purpose), opening=one(sheet.opening),
+                   points=many(sheet.points), questions=many(sheet.questions),
+                   feedback=one(sheet.feedback), closing=one(sheet.closing),
+                   voicemail=one(sheet.voicemail), reminders=many(sheet.reminders),
+                   if_asked=tuple(QA(one(qa.question), one(qa.answer))
+                                  for qa in sheet.if_asked))
+
+
 def prepare_call_sheet(source: str | os.PathLike[str] | dict[str, Any] | Source, *,
                        paper: str | None = None, now: datetime | date | None = None,
                        caller_zone: ZoneInfo | str | None = None) -> PreparedSheet:
@@ -77,7 +100,9 @@ def prepare_call_sheet(source: str | os.PathLike[str] | dict[str, Any] | Source,
     paper_name, (width, height) = _paper(paper, file.layout, src.where)
     today = now.date() if isinstance(now, datetime) else now or date.today()
     zone = ZoneInfo(caller_zone) if isinstance(caller_zone, str) else caller_zone
-    sheet = resolve(file, today=today, caller_zone=zone)
+    style = src.data.get("typography")  # checked as the letter's: "as-typed" keeps quotes
+    sheet = typeset(resolve(file, today=today, caller_zone=zone),
+                    style if isinstance(style, str) else "typographic")
     geo = Geometry(width=width, height=height)
     plan = fit(sheet, geo)
     meta = DocumentInfo(title=f"{sheet.labels['kicker']}: {sheet.contact}", author=sheet.caller,
