@@ -104,7 +104,7 @@ def test_a_letter_that_cannot_be_drawn_is_singled_out(monkeypatch) -> None:  # n
 
     def draw(pages, plan):  # noqa: ANN001, ANN202
         if any("Bob" in page.header.text.text for page in plan.pages if page.header) or \
-                "Bob" in plan.meta["subject"]:
+                "Bob" in plan.meta.subject:
             raise ValueError("broken drawing")
         return real(pages, plan)
 

@@ -14,6 +14,7 @@ from letterpress.batch import Options, run_batch
 
 TEMPLATE = """layout = "din5008-b"
 language = "en-GB"
+typography = "as-typed"  # the cells as written: no typographic quotes
 date = 2026-11-26
 subject = "Your entry"
 opening = "Hello,"

@@ -69,7 +69,8 @@ def test_arbitrary_text_renders_or_fails_cleanly(subject: str, body: str, name: 
 def test_drawable_text_always_renders_and_round_trips(subject: str, paragraphs: list[str],
                                                       name: str) -> None:
     body = "\n\n".join(paragraphs)
-    result = render_letter(letter(subject=subject, body=body, recipient__name=name), None)
+    result = render_letter(letter(subject=subject, body=body, recipient__name=name,
+                                  typography="as-typed"), None)  # quotes as typed
     text = _squash("".join(page.extract_text() for page in PdfReader(io.BytesIO(result.pdf)).pages))
     assert _squash(subject) in text
     assert _squash(name) in text

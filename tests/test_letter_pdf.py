@@ -82,8 +82,8 @@ def test_markup_like_input_prints_literally_and_reads_no_file(tmp_path: Path) ->
     out = tmp_path / "m.pdf"
     body = ('We met AT&T <Legal> and <img src="/etc/passwd"/> & <b>not bold</b>.\n\n'
             "2*3*4 stays as typed; **this is bold** and *this italic*.")
-    render_letter(letter(recipient__organization="AT&T <Legal>", body=body,
-                         subject="Re: <font size=40>big</font>"), out)
+    render_letter(letter(recipient__organization="AT&T <Legal>", body=body,  # quotes as typed
+                         subject="Re: <font size=40>big</font>", typography="as-typed"), out)
     text = _text(out)
     assert 'AT&T <Legal> and <img src="/etc/passwd"/> & <b>not bold</b>.' in text
     assert "Re: <font size=40>big</font>" in text

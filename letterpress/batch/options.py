@@ -38,6 +38,7 @@ class Options:
     strict: bool = False
     resume: bool = False
     duplex: bool = False
+    pdfa: bool = False  # the merged PDF made PDF/A-2b
     jobs: int | None = None
     delimiter: str | None = None
     sheet: str | None = None

@@ -158,6 +158,11 @@ def _validate(opts: Options) -> None:
     if opts.duplex and opts.output is None and not opts.check:
         raise UserError("--duplex applies to the merged PDF (-o) only",
                         where=Where(option="--duplex"))
+    if opts.pdfa and opts.output is None and not opts.check:
+        raise UserError("--pdfa applies to the merged PDF (-o) only",
+                        where=Where(option="--pdfa"),
+                        hint="write -o MERGED.pdf, or make each file with letterpress letter "
+                             "--pdfa")
     if opts.jobs is not None and opts.jobs < 1:
         raise UserError("--jobs must be 1 or more", where=Where(option="--jobs"))
     inputs = {Path(opts.template).resolve(), Path(opts.data).resolve()}

@@ -11,7 +11,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..errors import UserError
+from ..language import resolve_language
 from ..output import atomic_path
+from ..pdf.document import DocumentInfo
 from ..pdf.merge import MergedPdf, Part, Section
 from . import manifest, worker
 from .checks import Finding, grouped
@@ -132,7 +135,7 @@ def merged(run: Run, rows: list[Row]) -> list[Entry]:
     entries: list[Entry] = []
     day = run.spec.template.get("date")
     with atomic_path(out) as tmp, open(tmp, "wb") as handle:
-        document = MergedPdf(handle, duplex=opts.duplex, title=_title(opts),
+        document = MergedPdf(handle, duplex=opts.duplex,
                              when=day if isinstance(day, date) else None)
         for i in range(len(groups)):
             if i in cached:
@@ -150,8 +153,12 @@ def merged(run: Run, rows: list[Row]) -> list[Entry]:
         if document.page_count == 0:
             shutil.rmtree(parts.folder, ignore_errors=True)
             raise NothingMade  # inside atomic_path: the empty file goes, the old one stays
+        document.info = merged_info(run.spec.template, opts.kind,
+                                    len({e.row for e in entries if e.status == "ok"}))
         document.finish()
         handle.flush()
+        if opts.pdfa:
+            _make_pdfa(handle, tmp)
         os.fsync(handle.fileno())
         summary.pages = document.page_count
     if bar is not None:
@@ -165,8 +172,34 @@ def merged(run: Run, rows: list[Row]) -> list[Entry]:
     return entries
 
 
-def _title(opts: Options) -> str:
-    return f"{opts.template.stem} x {opts.data.name}"
+def _make_pdfa(handle: Any, path: Path) -> None:
+    """The merged file, written so far through ``handle``, rewritten as PDF/A-2b."""
+    from ..pdf.pdfa import to_pdfa
+
+    made = to_pdfa(Path(path).read_bytes())
+    handle.seek(0)
+    handle.truncate()
+    handle.write(made)
+    handle.flush()
+
+
+def merged_info(template: dict[str, Any], kind: str, count: int) -> DocumentInfo:
+    """What the merged PDF says about itself: "Letters to 12 recipients" in the template's
+    language, the sender as author (each where the template gives it as plain text)."""
+    lang = _plain(template.get("language")) or "en"
+    try:
+        words = resolve_language(lang).words["merged"][kind]
+    except UserError:  # every row has failed on it already
+        lang, words = "", resolve_language("en").words["merged"][kind]
+    sender = template.get("sender")
+    author = _plain(sender.get("name")) if isinstance(sender, dict) else ""
+    return DocumentInfo(title=words[count != 1].format(count=count), author=author, lang=lang,
+                        creator="letterpress batch")
+
+
+def _plain(value: object) -> str:
+    """A template's value when it is text without template markup, else ""."""
+    return value if isinstance(value, str) and "{" not in value else ""
 
 
 def _append(run: Run, document: MergedPdf, result: ChunkResult) -> list[Entry]:

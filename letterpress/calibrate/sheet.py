@@ -11,6 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..pdf import fonts
 from ..pdf.canvas import canvas_maker
+from ..pdf.document import DocumentInfo, describe
 from ..pdf.shift import Shift, apply
 from ..pdf.units import mm
 
@@ -41,9 +42,8 @@ def calibration_sheet(paper: str, when: date, shift: Shift | None = None) -> byt
     spec = PAPERS[paper]
     buffer = io.BytesIO()
     canv = canvas_maker(when)(buffer, pagesize=(mm(spec.width), mm(spec.height)))
-    canv.setTitle(f"letterpress printer calibration ({spec.name})")
-    canv.setCreator("letterpress")
-    canv.setProducer("letterpress")
+    describe(canv, DocumentInfo(title=f"letterpress printer calibration ({spec.name})",
+                                lang="en"))
     canv.saveState()
     apply(canv, shift, spec.height)
     _draw(canv, spec, shift)

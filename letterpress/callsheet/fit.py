@@ -88,7 +88,7 @@ class Styles:
         self.leading = size * LEADING
         base = ParagraphStyle("cs-body", fontName=face.regular, fontSize=size,
                               leading=self.leading, textColor=INK, hyphenationLang="",
-                              splitLongWords=1)
+                              splitLongWords=1, bulletFontName=face.regular)
         self.body = base
         self.strong = ParagraphStyle("cs-strong", parent=base, fontName=face.bold)
         self.label = ParagraphStyle("cs-label", parent=base, fontName=face.bold,

@@ -9,6 +9,8 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Paragraph
 
+from ..pdf import fonts
+
 INK = Color(0.08, 0.08, 0.08)
 GREY = Color(0.42, 0.42, 0.42)
 RULE = Color(0.72, 0.72, 0.72)
@@ -117,7 +119,8 @@ class QrCode(Flowable):
         widget = QrCodeWidget(self.value, barLevel="M", barBorder=4)
         x0, y0, x1, y1 = widget.getBounds()
         drawing = Drawing(self.size, self.size,
-                          transform=[self.size / (x1 - x0), 0, 0, self.size / (y1 - y0), 0, 0])
+                          transform=[self.size / (x1 - x0), 0, 0, self.size / (y1 - y0), 0, 0],
+                          initialFontName=fonts.face("sans").regular)  # not base-14 Helvetica
         drawing.add(widget)
         renderPDF.draw(drawing, self.canv, 0, 0)
 

@@ -6,21 +6,17 @@ from datetime import date
 from typing import Any
 
 from ..pdf.canvas import canvas_maker
+from ..pdf.document import DocumentInfo, describe
 from ..pdf.merge import Drawn
 from .flowables import FAINT
 from .fit import Geometry, Plan
 
 
-def draw_pdf(plan: Plan, geo: Geometry, meta: dict[str, str], when: date) -> bytes:
+def draw_pdf(plan: Plan, geo: Geometry, meta: DocumentInfo, when: date) -> bytes:
     """Draw the plan on exactly one page and return the PDF bytes."""
     buffer = io.BytesIO()
-    canv = canvas_maker(when)(buffer, pagesize=(geo.width, geo.height),
-                              lang=meta.get("lang") or None)
-    canv.setTitle(meta.get("title", ""))
-    canv.setAuthor(meta.get("author", ""))
-    canv.setSubject(meta.get("subject", ""))
-    canv.setCreator("letterpress")
-    canv.setProducer("letterpress")
+    canv = canvas_maker(when)(buffer, pagesize=(geo.width, geo.height))
+    describe(canv, meta)
     draw_page(canv, plan, geo)
     canv.save()
     return buffer.getvalue()

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -14,12 +14,14 @@ from zoneinfo import ZoneInfo
 from reportlab.lib.pagesizes import A4, LETTER
 
 from ..errors import UserError, Where
+from ..language.typography import typography
 from ..letter.layout import DEFAULT_LAYOUT, load_layout
 from ..output import write_bytes_atomic
 from ..source import Source, load_source
 from ..pdf.units import mm
 from .fit import Geometry, Plan, fit
-from .model import parse_call
+from .model import QA, parse_call
+from ..pdf.document import DocumentInfo
 from .page import draw_pdf
 from .script import Sheet, resolve
 
@@ -62,9 +64,31 @@ class PreparedSheet:
 
     plan: Plan
     geometry: Geometry
-    meta: dict[str, str]
+    meta: DocumentInfo
     paper: str
     sheet: Sheet
+
+
+def typeset(sheet: Sheet, style: str = "typographic") -> Sheet:
+    """The sheet's texts and labels set in its language's typography (quotes, apostrophes,
+    French no-break spaces before ``; : ? !``), as a letter's are; ``style`` "as-typed" keeps
+    the quotes as typed."""
+    rules = typography(sheet.locale)
+
+    def one(text: str) -> str:
+        return rules.set(text, style)
+
+    def many(texts: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(map(one, texts))
+
+    return replace(sheet, labels={k: one(v) if isinstance(v, str) else v
+                                  for k, v in sheet.labels.items()},
+                   purpose=one(sheet.purpose), opening=one(sheet.opening),
+                   points=many(sheet.points), questions=many(sheet.questions),
+                   feedback=one(sheet.feedback), closing=one(sheet.closing),
+                   voicemail=one(sheet.voicemail), reminders=many(sheet.reminders),
+                   if_asked=tuple(QA(one(qa.question), one(qa.answer))
+                                  for qa in sheet.if_asked))
 
 
 def prepare_call_sheet(source: str | os.PathLike[str] | dict[str, Any] | Source, *,
@@ -76,27 +100,35 @@ def prepare_call_sheet(source: str | os.PathLike[str] | dict[str, Any] | Source,
     paper_name, (width, height) = _paper(paper, file.layout, src.where)
     today = now.date() if isinstance(now, datetime) else now or date.today()
     zone = ZoneInfo(caller_zone) if isinstance(caller_zone, str) else caller_zone
-    sheet = resolve(file, today=today, caller_zone=zone)
+    style = src.data.get("typography")  # checked as the letter's: "as-typed" keeps quotes
+    sheet = typeset(resolve(file, today=today, caller_zone=zone),
+                    style if isinstance(style, str) else "typographic")
     geo = Geometry(width=width, height=height)
     plan = fit(sheet, geo)
-    meta = {"title": f"{sheet.labels['kicker']}: {sheet.contact}", "author": sheet.caller,
-            "subject": sheet.purpose, "lang": sheet.locale.replace("_", "-")}
+    meta = DocumentInfo(title=f"{sheet.labels['kicker']}: {sheet.contact}", author=sheet.caller,
+                        subject=sheet.purpose, lang=sheet.locale.replace("_", "-"))
     return PreparedSheet(plan=plan, geometry=geo, meta=meta, paper=paper_name, sheet=sheet)
 
 
 def render_call_sheet(source: str | os.PathLike[str] | dict[str, Any] | Source,
                       out: str | os.PathLike[str] | None = None, *, paper: str | None = None,
                       now: datetime | date | None = None,
-                      caller_zone: ZoneInfo | str | None = None) -> CallSheetResult:
+                      caller_zone: ZoneInfo | str | None = None,
+                      pdfa: bool = False) -> CallSheetResult:
     """Render the file's ``[call]`` table as a one-page call sheet PDF at ``out`` (atomic).
 
     ``paper`` is "a4" or "letter" (default: the file's layout's paper). ``now`` fixes "today"
     (the default call-on date). ``caller_zone`` overrides the caller's time zone when the file
     has no ``call.caller_timezone`` (default: $LETTERPRESS_TZ, $TZ, else the system's zone).
-    With ``out=None`` nothing is written; the bytes are in the result.
+    With ``out=None`` nothing is written; the bytes are in the result. ``pdfa`` makes the PDF
+    PDF/A-2b.
     """
     prep = prepare_call_sheet(source, paper=paper, now=now, caller_zone=caller_zone)
     pdf = draw_pdf(prep.plan, prep.geometry, prep.meta, prep.sheet.call_on)
+    if pdfa:
+        from ..pdf.pdfa import to_pdfa
+
+        pdf = to_pdfa(pdf)
     path = write_bytes_atomic(out, pdf) if out is not None else None
     return CallSheetResult(path=path, pdf=pdf, pages=1, paper=prep.paper, size=prep.plan.size,
                            sheet=prep.sheet)

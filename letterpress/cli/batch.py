@@ -47,6 +47,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="keep outputs of an earlier run that match the manifest")
     parser.add_argument("--duplex", action="store_true",
                         help="blank backs so no letter shares a sheet with the next (-o only)")
+    parser.add_argument("--pdfa", action="store_true",
+                        help="write the merged PDF as PDF/A-2b (-o only)")
     parser.add_argument("--jobs", type=int, metavar="N",
                         help="worker processes (default: all cores)")
     parser.add_argument("--delimiter", metavar="D",
@@ -69,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
         output=Path(args.output) if args.output else None,
         out_dir=Path(args.out_dir) if args.out_dir else None, name=args.name, kind=args.kind,
         check=args.check, strict=args.strict, resume=args.resume, duplex=args.duplex,
+        pdfa=args.pdfa,
         jobs=args.jobs, delimiter=args.delimiter, sheet=args.sheet, encoding=args.encoding,
         manifest=Path(args.manifest) if args.manifest else None, envelope=args.envelope,
         rows=args.rows, preview=Path(args.preview) if args.preview else None,

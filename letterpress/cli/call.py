@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from .common import add_preview_arguments
+from .common import add_pdfa_argument, add_preview_arguments
 
 HELP = "render the [call] table as a one-page call sheet PDF"
 DESCRIPTION: str | None = ("Render a letter file's [call] table as a one-page phone-call "
@@ -20,6 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true",
                         help="stop (exit 2) on tone or leftover-placeholder findings, before "
                              "writing")
+    add_pdfa_argument(parser)
     add_preview_arguments(parser)
 
 
@@ -33,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     wants_png(args, out)
     source = load_source(args.file)
     warn_or_stop(source, strict=args.strict)
-    result = render_call_sheet(source, None, paper=args.paper)
+    result = render_call_sheet(source, None, paper=args.paper, pdfa=args.pdfa)
     written = write_document(out, result.pdf, args)
     for warning in result.warnings:
         warn(f"{args.file}: {warning}")

@@ -89,6 +89,12 @@ def add_preview_arguments(parser: Any) -> None:
                         help="resolution of the PNG preview (default: 100)")
 
 
+def add_pdfa_argument(parser: Any) -> None:
+    """``--pdfa``: write PDF/A-2b (for archives and hybrid-mail services)."""
+    parser.add_argument("--pdfa", action="store_true",
+                        help="write PDF/A-2b (XMP metadata, sRGB output intent)")
+
+
 def add_printer_argument(parser: Any) -> None:
     """``--printer NAME``: move the content by a stored printer calibration."""
     parser.add_argument("--printer", metavar="NAME",

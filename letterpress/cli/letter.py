@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from .common import add_preview_arguments, add_printer_argument
+from .common import add_pdfa_argument, add_preview_arguments, add_printer_argument
 
 HELP = "render a letter file (TOML or JSON) to a PDF"
 DESCRIPTION: str | None = "Render a letter file (TOML or JSON) to a print-ready PDF."
@@ -29,6 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="stop (exit 2) on any warning (tone, leftover placeholders, the "
                              "window check), before writing")
     add_printer_argument(parser)
+    add_pdfa_argument(parser)
     add_preview_arguments(parser)
 
 
@@ -58,6 +59,10 @@ def run(args: argparse.Namespace) -> int:
 
         estimate = mailing_estimate(source, prep)
     pdf, pages = build_letter(prep)
+    if args.pdfa:
+        from ..pdf.pdfa import to_pdfa
+
+        pdf = to_pdfa(pdf)
     written = write_document(out, pdf, args)
     print(f"Wrote {wrote(written)} ({'1 page' if pages == 1 else f'{pages} pages'}, "
           f"layout {prep.layout.name}, envelope {prep.layout.envelope.name}).")

@@ -19,6 +19,7 @@ from ..mailpiece.posts import Post, post_for
 from ..mailpiece.sheet import SheetPage, SheetPlan, draw_sheets
 from ..notices import Notice
 from ..output import write_bytes_atomic
+from ..pdf.document import DocumentInfo
 from ..pdf.shift import Shift
 from ..source import Source, load_source
 from .place import EnvelopeLayout, place_envelope
@@ -79,8 +80,8 @@ def prepare_envelope(source: str | os.PathLike[str] | dict[str, Any] | Source, *
     elif back:
         pages.append(SheetPage(envelope.width, envelope.height, tuple(back)))
     name = parties.recipient.name or parties.recipient.organization
-    meta = {"title": f"Envelope to {name}", "author": parties.sender.name if parties.sender
-            else "", "lang": parties.language.tag}
+    meta = DocumentInfo(title=f"Envelope to {name}", author=parties.sender.name
+                        if parties.sender else "", lang=parties.language.tag)
     day = src.data.get("date")
     plan = SheetPlan(tuple(pages), day if isinstance(day, date) else date.today(), meta, shift)
     return PreparedEnvelope(plan, layout, parties, layout.notices)

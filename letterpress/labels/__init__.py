@@ -23,6 +23,7 @@ from ..mailpiece.parties import read_parties, recipient_lines
 from ..mailpiece.posts import Post, post_for
 from ..mailpiece.sheet import SheetPage, SheetPlan
 from ..notices import Notice
+from ..pdf.document import DocumentInfo
 from ..pdf.shift import Shift
 from ..source import Source, load_source
 from .place import Placed, place_label
@@ -78,8 +79,9 @@ def make_labels(data: str | Path, sheet: str, *, template: str | Path | None = N
     if run.placed:
         sheets = tuple(SheetPage(spec.paper_width, spec.paper_height, tuple(pages.get(i, ())))
                        for i in range(max(pages) + 1))
-        run.plan = SheetPlan(sheets, date.today(), {"title": f"{spec.maker} {spec.name} labels"
-                                                    f" from {Path(data).name}"}, shift)
+        info = DocumentInfo(title=f"{spec.maker} {spec.name} labels from {Path(data).name}",
+                            author=_sender_name(tpl), lang=lang)
+        run.plan = SheetPlan(sheets, date.today(), info, shift)
     return run
 
 
@@ -118,6 +120,13 @@ def _with_column(line: str, fields: dict[str, str]) -> str:
         return f"column {column!r} ({match.group(0)})" if column else match.group(0)
 
     return re.sub(r"recipient\.(\w+)", name, line, count=1)
+
+
+def _sender_name(tpl: Source | None) -> str:
+    """The template's sender name when it is plain text (the PDF's author), else ""."""
+    sender = tpl.data.get("sender") if tpl is not None else None
+    name = sender.get("name") if isinstance(sender, dict) else None
+    return name if isinstance(name, str) and "{" not in name else ""
 
 
 def _template_text(tpl: Source | None, key: str) -> str:

@@ -12,6 +12,7 @@ from babel import Locale, UnknownLocaleError
 
 from ..errors import UserError, Where
 from .dates import long_date
+from .typography import Typography, typography
 from .wording import load_wording
 
 # The letter's own words (labels, default opening and closing) beside the letter engine; read
@@ -27,6 +28,7 @@ class Language:
     locale: Locale
     words: dict[str, Any]
     hyphenation: str  # pyphen dictionary name, or "" when none exists
+    typography: Typography = Typography()  # quotes, apostrophes, spaces before punctuation
 
     def long_date(self, when: date) -> str:
         """The date written out as letters in this language write it."""
@@ -61,4 +63,4 @@ def _resolve(tag: str) -> Language:
     locale = Locale.parse(tag.strip().replace("_", "-"), sep="-")
     dictionary = pyphen.language_fallback(str(locale)) or ""
     return Language(tag=tag, locale=locale, words=load_wording(LETTER_WORDING, locale.language),
-                    hyphenation=dictionary)
+                    hyphenation=dictionary, typography=typography(str(locale)))

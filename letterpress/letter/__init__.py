@@ -67,16 +67,21 @@ def build_letter(prep: Prepared) -> tuple[bytes, int]:
 def render_letter(source: str | os.PathLike[str] | dict[str, Any] | Source,
                   out: str | os.PathLike[str] | None = None, *, layout: str | None = None,
                   when: date | None = None, strict_window: bool = False,
-                  shift: Shift | None = None, envelope: str | None = None) -> LetterResult:
+                  shift: Shift | None = None, envelope: str | None = None,
+                  pdfa: bool = False) -> LetterResult:
     """Render a letter file (path or dict) to a PDF at ``out`` (written atomically); with
     ``out=None`` nothing is written and the bytes are in the result. ``shift`` moves every
-    page's content by a printer's calibration."""
+    page's content by a printer's calibration; ``pdfa`` makes the PDF PDF/A-2b."""
     from ..output import write_bytes_atomic
     from .result import LetterResult
 
     prep = prepare_letter(source, layout=layout, when=when, strict_window=strict_window,
                           shift=shift, envelope=envelope)
     pdf, pages = build_letter(prep)
+    if pdfa:
+        from ..pdf.pdfa import to_pdfa
+
+        pdf = to_pdfa(pdf)
     path = write_bytes_atomic(out, pdf) if out is not None else None
     return LetterResult(path=path, pages=pages, layout=prep.layout.name, window=prep.window,
                         pdf=pdf, letter=prep.letter, address=prep.address, notices=prep.notices)

@@ -12,13 +12,13 @@ from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
 from ..pdf.canvas import canvas_maker
+from ..pdf.document import describe
 from ..pdf.frame import Placed
 from ..pdf.pages import SharedPages
 from ..pdf.shift import Shift, apply
 from ..pdf.units import mm
 from .plan import FirstPage, LetterPlan, PagePlan, SetLine
 
-GREY = Color(0.35, 0.35, 0.35)  # marks and rules
 BLACK = Color(0, 0, 0)
 
 
@@ -26,16 +26,8 @@ def draw_pdf(plan: LetterPlan) -> bytes:
     """The letter as a PDF of its own."""
     buffer = io.BytesIO()
     first = plan.pages[0]
-    canv = canvas_maker(plan.day)(buffer, pagesize=(mm(first.width), mm(first.height)),
-                                  lang=plan.meta.get("lang") or None)
-    canv.setAuthor(plan.meta.get("author"))
-    canv.setTitle(plan.meta.get("title"))
-    canv.setSubject(plan.meta.get("subject"))
-    canv.setCreator(plan.meta.get("creator"))
-    canv.setProducer(plan.meta.get("producer"))
-    canv.setKeywords([])
-    # a print dialog that scales the page to fit moves the address out of the window
-    canv.setViewerPreference("PrintScaling", "None")
+    canv = canvas_maker(plan.day)(buffer, pagesize=(mm(first.width), mm(first.height)))
+    describe(canv, plan.meta)
     for page in plan.pages:
         size = (mm(page.width), mm(page.height))
         if list(map(int, canv._pagesize)) != list(map(int, size)):
@@ -82,7 +74,7 @@ def _first_page(canv: Canvas, page: PagePlan, first: FirstPage,
         _furniture(canv, page.height, first)
     else:
         key = (page.height, first.marks, first.rules, first.lines, first.address.return_line,
-               first.mark_weight, first.rule_weight)
+               first.mark_weight, first.rule_weight, first.grey)
         canv.doForm(shared.form(key, "LPfixed",
                                 lambda form: _furniture(form, page.height, first)))
         canv.setFillColor(BLACK)
@@ -96,7 +88,7 @@ def _furniture(canv: Canvas, height: float, first: FirstPage) -> None:
     """What page 1 of every letter from one sender shares: marks, letterhead, information
     block or date line, and the return line."""
     canv.setLineWidth(first.mark_weight)
-    canv.setStrokeColor(GREY)
+    canv.setStrokeColor(_grey(first.grey))
     for mark in first.marks:
         y = mm(height - mark.y)
         canv.line(mm(mark.x), y, mm(mark.x + mark.length), y)
@@ -136,11 +128,15 @@ def _header(canv: Canvas, page: PagePlan) -> None:
     canv.drawString(mm(head.text.x), mm(height - head.text.baseline), head.text.text)
     if page.label is not None:
         canv.drawString(mm(page.label.x), mm(height - page.label.baseline), page.label.text)
-    canv.setStrokeColor(GREY)
+    canv.setStrokeColor(_grey(head.grey))
     canv.setLineWidth(head.rule_weight)
     y = mm(height - head.rule.y)
     canv.line(mm(head.rule.x), y, mm(head.rule.x + head.rule.length), y)
     canv.restoreState()
+
+
+def _grey(level: float) -> Color:
+    return Color(level, level, level)
 
 
 def _line(canv: Canvas, line: SetLine, height: float) -> None:

@@ -9,13 +9,6 @@ from .plan import RULE_WEIGHT, AddressField, FirstPage, Mark, SetLine
 from ..pdf.units import to_mm
 from .window import window_reach
 
-LETTERHEAD_NAME_SIZE = 13.0
-SMALL_SIZE = 8.5
-LABEL_SIZE = 8.0
-VALUE_SIZE = 9.0
-INFO_PITCH = 4.4  # mm between info block lines
-MARK_WEIGHT = 0.4  # pt: fold and punch marks
-
 
 def _line(text: str, x: float, top: float, size: float, font: str, align: str = "left",
           right: float | None = None) -> SetLine:
@@ -39,42 +32,44 @@ def letterhead(layout: Layout, name: str, address: str, contact: str,
                typeface: str) -> tuple[SetLine, ...]:
     """Sender's name and contact lines at the top of page 1."""
     face = fonts.face(typeface)
-    spec = layout.letterhead
+    spec, kind = layout.letterhead, layout.type
     width = spec.width or layout.text_width
     right = spec.x + width if spec.align == "right" else None
     lines: list[SetLine] = []
     top = spec.y
-    for text, font, size, where in ((name, face.bold, LETTERHEAD_NAME_SIZE,
+    for text, font, size, where in ((name, face.bold, kind.letterhead_name_size,
                                      Where(field="sender.name")),
-                                    (address, face.regular, SMALL_SIZE, Where(field="sender")),
-                                    (contact, face.regular, SMALL_SIZE, Where(field="sender"))):
+                                    (address, face.regular, kind.letterhead_size,
+                                     Where(field="sender")),
+                                    (contact, face.regular, kind.letterhead_size,
+                                     Where(field="sender"))):
         if not text:
             continue
         if to_mm(fonts.width(text, font, size)) > width:
             raise UserError(f"letterhead line {text!r} is wider than the letterhead "
                             f"({width:.0f} mm)", where=where, hint="shorten it")
         lines.append(_line(text, spec.x, top, size, font, spec.align, right))
-        top += to_mm(size * 1.35)
+        top += to_mm(size * kind.letterhead_pitch)
     return tuple(lines)
 
 
 def info_block(layout: Layout, items: list[tuple[str, str, Where]],
                typeface: str) -> tuple[SetLine, ...]:
     """Label/value pairs in two columns in the information block (DIN 5008)."""
-    spec = layout.info_block
+    spec, kind = layout.info_block, layout.type
     assert spec is not None
     face = fonts.face(typeface)
-    label_width = max((to_mm(fonts.width(lbl, face.regular, LABEL_SIZE)) for lbl, _, _ in items),
-                      default=0) + 3
+    label_width = max((to_mm(fonts.width(lbl, face.regular, kind.label_size))
+                       for lbl, _, _ in items), default=0) + 3
     width = spec.width or 75.0
     lines: list[SetLine] = []
     for i, (label, value, where) in enumerate(items):
-        top = spec.y + i * INFO_PITCH
-        if to_mm(fonts.width(value, face.regular, VALUE_SIZE)) > width - label_width:
+        top = spec.y + i * kind.info_pitch
+        if to_mm(fonts.width(value, face.regular, kind.value_size)) > width - label_width:
             raise UserError(f"{value!r} is too wide for the information block", where=where,
                             hint="shorten it")
-        lines.append(_line(label, spec.x, top + 0.4, LABEL_SIZE, face.regular))
-        lines.append(_line(value, spec.x + label_width, top, VALUE_SIZE, face.regular))
+        lines.append(_line(label, spec.x, top + 0.4, kind.label_size, face.regular))
+        lines.append(_line(value, spec.x + label_width, top, kind.value_size, face.regular))
     return tuple(lines)
 
 
@@ -82,7 +77,7 @@ def date_line(layout: Layout, text: str, typeface: str) -> list[SetLine]:
     spec = layout.date_line
     assert spec is not None
     font = fonts.face(typeface).regular
-    return [_line(text, spec.x, spec.y, VALUE_SIZE + 1, font, spec.align,
+    return [_line(text, spec.x, spec.y, layout.type.date_size, font, spec.align,
                   spec.x if spec.align == "right" else None)]
 
 
@@ -118,5 +113,6 @@ def assemble(layout: Layout, address: AddressField, head: list[SetLine],
                             hint="give fewer references")
     rules = [address.rule] if address.rule is not None else []
     return FirstPage(lines=tuple(head + info + dated), rules=tuple(rules), marks=marks(layout),
-                     address=address, mark_weight=MARK_WEIGHT, rule_weight=RULE_WEIGHT,
+                     address=address, mark_weight=layout.type.mark_weight,
+                     rule_weight=RULE_WEIGHT, grey=layout.type.grey,
                      extents=extents)

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..errors import LayoutError, Where
 from ..resources import data_dir
+from .typestyle import TypeStyle, parse_type
 
 DEFAULT_LAYOUT = "din5008-b"  # used when neither the file nor the command line names one
 
@@ -148,6 +149,7 @@ class Layout:
     marks: Marks
     envelope: Envelope  # the one letters are fitted to: the chosen one, else the first listed
     envelopes: tuple[Envelope, ...] = ()  # every envelope the layout lists, the default first
+    type: TypeStyle = TypeStyle()  # house style: sizes, pitches, offsets, rule weights
 
     def __hash__(self) -> int:
         """Hashed once: layouts key caches that a batch consults several times per letter."""
@@ -279,6 +281,7 @@ def parse_layout(data: dict[str, Any], path: Path) -> Layout:
                     punch=marks.num("punch") if "punch" in marks.data else None),
         envelope=envelopes[0],
         envelopes=envelopes,
+        type=parse_type(data.get("type"), where.at("type")),
     )
     _check_consistency(layout)
     return layout

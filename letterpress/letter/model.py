@@ -8,6 +8,7 @@ from typing import Any
 
 from ..errors import UserError, Where
 from ..fields import Fields
+from ..language.typography import STYLES
 from ..source import Source
 
 PARTY_FIELDS = ("name", "organization", "department", "street", "address_lines", "postal_code",
@@ -15,7 +16,7 @@ PARTY_FIELDS = ("name", "organization", "department", "street", "address_lines",
 RECIPIENT_FIELDS = PARTY_FIELDS + ("notes",)
 LETTER_FIELDS = ("layout", "envelope", "language", "date", "place", "subject", "opening", "body",
                  "closing", "signature", "signature_image", "enclosures", "cc", "typeface",
-                 "return_line", "sender", "recipient", "references")
+                 "typography", "return_line", "sender", "recipient", "references")
 # Tables other commands read from the same file; the letter engine leaves them alone.
 OTHER_TABLES = ("mailing", "call", "interview", "email")
 
@@ -66,6 +67,7 @@ class Letter:
     enclosures: tuple[str, ...] = ()
     cc: tuple[str, ...] = ()
     typeface: str | None = None
+    typography: str = "typographic"  # or "as-typed": quotes and apostrophes as typed
     return_line: str | bool | None = None
     references: tuple[Reference, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
@@ -121,6 +123,10 @@ def parse_letter(source: Source) -> Letter:
     if typeface is not None and typeface not in ("sans", "serif"):
         raise UserError(f"unknown typeface {typeface!r}", where=f.at("typeface"),
                         hint="use 'sans' or 'serif'")
+    style = f.text("typography", default="typographic")
+    if style not in STYLES:
+        raise UserError(f"unknown typography {style!r}", where=f.at("typography"),
+                        hint="use 'typographic' (the default) or 'as-typed'")
     return_line = source.data.get("return_line")
     if return_line is not None and not isinstance(return_line, (str, bool)):
         raise UserError("must be text, or false for none", where=f.at("return_line"))
@@ -138,7 +144,7 @@ def parse_letter(source: Source) -> Letter:
         place=f.text("place"), opening=f.optional_text("opening"),
         closing=f.optional_text("closing"), signature=f.text("signature") or sender.name,
         signature_image=image_path, enclosures=f.texts("enclosures"), cc=f.texts("cc"),
-        typeface=typeface, return_line=return_line, references=tuple(references),
+        typeface=typeface, typography=style, return_line=return_line, references=tuple(references),
         extra={k: source.data[k] for k in OTHER_TABLES if k in source.data},
     )
 

@@ -14,11 +14,6 @@ from .plan import Header, LetterPlan, PagePlan, Rule, SetLine
 from .resolve import Prepared
 from .story import MakeParagraph, make_paragraph, story
 
-HEADER_SIZE = 8.5  # pt: continuation header and page labels
-LABEL_BELOW = 8.0  # mm: page 1's label sits this far below the text's bottom margin
-HEADER_RULE_BELOW = 2.0  # mm: the rule under the continuation header
-HEADER_RULE_WEIGHT = 0.3  # pt
-
 
 def plan_letter(prep: Prepared, make: MakeParagraph = make_paragraph) -> LetterPlan:
     """Every page of the letter, planned."""
@@ -38,18 +33,20 @@ def plan_letter(prep: Prepared, make: MakeParagraph = make_paragraph) -> LetterP
 def _page(layout: Layout, number: int, placed: tuple[Placed, ...], label: str, header: str,
           font: str, prep: Prepared) -> PagePlan:
     right = layout.paper_width - layout.text.right
+    kind = layout.type
+    size = kind.header_size
     if number == 1:
-        at = _right_aligned(label, right, layout.paper_height - layout.text.bottom + LABEL_BELOW,
-                            font) if label else None
+        at = _right_aligned(label, right, layout.paper_height - layout.text.bottom
+                            + kind.label_below, font, size) if label else None
         return PagePlan(layout.paper_width, layout.paper_height, prep.first, None, at, placed)
     top = layout.continuation_top
-    head = Header(SetLine(header, layout.text.left, top, HEADER_SIZE, font),
-                  Rule(layout.text.left, top + HEADER_RULE_BELOW, right - layout.text.left),
-                  HEADER_RULE_WEIGHT)
-    at = _right_aligned(label, right, top, font) if label else None
+    head = Header(SetLine(header, layout.text.left, top, size, font),
+                  Rule(layout.text.left, top + kind.header_rule_below, right - layout.text.left),
+                  kind.header_rule_weight, kind.grey)
+    at = _right_aligned(label, right, top, font, size) if label else None
     return PagePlan(layout.paper_width, layout.paper_height, None, head, at, placed)
 
 
-def _right_aligned(text: str, right: float, baseline: float, font: str) -> SetLine:
-    return SetLine(text, right - to_mm(fonts.width(text, font, HEADER_SIZE)), baseline,
-                   HEADER_SIZE, font)
+def _right_aligned(text: str, right: float, baseline: float, font: str,
+                   size: float) -> SetLine:
+    return SetLine(text, right - to_mm(fonts.width(text, font, size)), baseline, size, font)

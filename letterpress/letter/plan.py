@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..pdf.document import DocumentInfo
 from ..pdf.frame import Placed
 from ..pdf.shift import Shift
 from .layout import Rect
@@ -67,6 +68,7 @@ class FirstPage:
     address: AddressField
     mark_weight: float  # pt
     rule_weight: float  # pt
+    grey: float  # the marks' and rules' grey (0 black, 1 white)
     extents: dict[str, Rect] = field(default_factory=dict, compare=False, hash=False)
 
 
@@ -77,6 +79,7 @@ class Header:
     text: SetLine
     rule: Rule
     rule_weight: float  # pt
+    grey: float  # the rule's grey
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,6 @@ class LetterPlan:
     """A whole letter, page by page, and the document facts its PDF carries."""
 
     pages: tuple[PagePlan, ...]
-    meta: dict[str, str]
+    meta: DocumentInfo  # title, author, language: what the PDF says about itself
     day: date  # the PDF's creation date
     shift: Shift | None = None  # a printer's calibration, applied to every page when drawn

@@ -9,8 +9,10 @@ from typing import Any
 
 from ..errors import UserError, WindowError, Where
 from ..language import Language, resolve_language
+from ..language.typography import typed_prefix
 from ..notices import Notice
 from ..pdf import fonts
+from ..pdf.document import DocumentInfo
 from ..pdf.shift import Shift
 from ..source import Source
 from . import firstpage
@@ -37,7 +39,7 @@ class Prepared:
     content: Content
     styles: Styles
     typeface: str
-    meta: dict[str, str]
+    meta: DocumentInfo
     day: date
     notices: tuple[Notice, ...] = ()  # doubtful but deliverable: printed as warnings
     shift: Shift | None = None  # a printer's calibration: the plan is drawn moved by it
@@ -76,12 +78,12 @@ def resolve(source: Source, letter: Letter, ctx: RenderContext, *, layout: str |
     first = _first_page(ctx, letter, lay, lang, typeface, day, field, sender_lines)
     if not letter.body.strip():  # what blocks() would find no paragraph in
         raise UserError("the body has no text", where=where.at("body"))
-    meta = {"title": letter.subject, "author": letter.sender.name, "subject": letter.subject,
-            "creator": "letterpress", "producer": "letterpress", "lang": lang.tag}
+    subject, typed = _subject(letter, lang, where)
+    meta = DocumentInfo(title=subject, author=letter.sender.name, subject=subject, lang=lang.tag)
     return Prepared(letter=letter, layout=lay, window=report, address=field, first=first,
-                    content=_content(letter, lay, lang, day), styles=_styles(ctx, lay, typeface,
-                                                                             lang),
-                    typeface=typeface, meta=meta, day=day, notices=notices, shift=shift)
+                    content=_content(letter, lay, lang, day, subject),
+                    styles=_styles(ctx, lay, typeface, lang), typeface=typeface, meta=meta,
+                    day=day, notices=notices + typed, shift=shift)
 
 
 def _window_notices(report: WindowReport, where: Where, strict: bool) -> tuple[Notice, ...]:
@@ -183,15 +185,15 @@ def _first_page(ctx: RenderContext, letter: Letter, lay: Layout, lang: Language,
     """Page 1's furniture: letterhead, information block or date line, marks, address."""
     contact = "  ·  ".join(v for v in (letter.sender.phone, letter.sender.email) if v)
     address = one_line(sender_lines[1:]) if sender_lines else ""
+    name = lang.typography.set(letter.sender.name, letter.typography)
     head = ctx.furniture.get(
-        ("letterhead", lay.path, letter.sender.name, address, contact, typeface),
-        lambda: firstpage.letterhead(lay, letter.sender.name, address, contact, typeface))
+        ("letterhead", lay.path, name, address, contact, typeface),
+        lambda: firstpage.letterhead(lay, name, address, contact, typeface))
     assert isinstance(head, tuple)
     refs = _references(letter, lang)
-    dated_text = lang.place_date(letter.place or None, day)
     if lay.info_block is not None:
-        date_item = (lang.word("date"), dated_text,
-                     Where(field="place" if letter.place else "date"))
+        # DIN 5008's information block: the date alone; the place is the letterhead's
+        date_item = (lang.word("date"), lang.long_date(day), Where(field="date"))
         items = (*refs, date_item)
         info = ctx.furniture.get(("info", lay.path, items, typeface),
                                  lambda: firstpage.info_block(lay, list(items), typeface))
@@ -199,44 +201,71 @@ def _first_page(ctx: RenderContext, letter: Letter, lay: Layout, lang: Language,
         dated: list[Any] = []
     else:
         info = ()
-        dated = firstpage.date_line(lay, dated_text, typeface)
+        dated = firstpage.date_line(lay, lang.typography.set(
+            lang.place_date(letter.place or None, day), letter.typography), typeface)
     return firstpage.assemble(lay, field, list(head), list(info), dated)
 
 
 def _references(letter: Letter, lang: Language) -> list[tuple[str, str, Where]]:
+    """The references' labels and values, as set in the letter's language."""
     labels = lang.words["references"]
     items = []
     for ref in letter.references:
         label = labels.get(ref.key, ref.key)
         value = lang.long_date(ref.value) if isinstance(ref.value, date) else ref.value
-        items.append((label, value, Where().at("references", ref.key)))
+        items.append((lang.typography.set(label, letter.typography),
+                      lang.typography.set(value, letter.typography),
+                      Where().at("references", ref.key)))
     return items
 
 
-def _content(letter: Letter, lay: Layout, lang: Language, day: date) -> Content:
-    """The flowing text's strings, with the language's defaults and labels."""
+def _subject(letter: Letter, lang: Language, where: Where) -> tuple[str, tuple[Notice, ...]]:
+    """The subject as set, without a prefix the user typed that the language prints itself
+    (French "Objet :", never doubled) or no longer prints (German "Betreff:", which DIN 5008
+    dropped: left out, with a warning)."""
+    subject, typed = typed_prefix(letter.subject, lang.words.get("subject_words", []))
+    notices: tuple[Notice, ...] = ()
+    if typed and not lang.words["subject_prefix"]:
+        notices = (Notice(f"the subject starts with {typed!r}, which "
+                          f"{lang.words.get('subject_words_rule', 'is not printed')}",
+                          where=where.at("subject"),
+                          hint="it was left out; write the subject alone",
+                          kind="subject-prefix"),)
+    return lang.typography.set(subject or letter.subject, letter.typography), notices
+
+
+def _content(letter: Letter, lay: Layout, lang: Language, day: date, subject: str) -> Content:
+    """The flowing text's strings, with the language's defaults and labels, each set in the
+    language's typography."""
     refs = _references(letter, lang) if lay.info_block is None else []
+    glued = {f"references.{key}" for key in lang.words["references_glued"]}
+
+    def typeset(text: str) -> str:
+        return lang.typography.set(text, letter.typography)
+
     return Content(
-        subject=lang.words["subject_prefix"] + letter.subject,
-        opening=letter.opening if letter.opening is not None else lang.word("opening"),
-        body=letter.body,
-        closing=letter.closing if letter.closing is not None else lang.word("closing"),
-        signature=letter.signature,
+        subject=typeset(lang.words["subject_prefix"] + subject),
+        opening=typeset(letter.opening if letter.opening is not None else lang.word("opening")),
+        body=typeset(letter.body),
+        closing=typeset(letter.closing if letter.closing is not None else lang.word("closing")),
+        signature=typeset(letter.signature),
         signature_image=letter.signature_image,
         enclosures_label=lang.word("enclosure" if len(letter.enclosures) == 1 else "enclosures"),
-        enclosures=letter.enclosures,
+        enclosures=tuple(typeset(e) for e in letter.enclosures),
         cc_label=lang.word("cc"),
-        cc=letter.cc,
-        reference_line="   ".join(f"{label}: {value}" for label, value, _ in refs),
-        header=f"{letter.recipient.name or letter.recipient.organization}  ·  "
-               f"{lang.long_date(day)}",
+        cc=tuple(typeset(c) for c in letter.cc),
+        references=tuple(typeset(lang.word("reference_glued" if where.field in glued
+                                           else "reference", label=label, value=value))
+                         for label, value, where in refs),
+        header=typeset(f"{letter.recipient.name or letter.recipient.organization}  ·  "
+                       f"{lang.long_date(day)}"),
         page_words=lang.word("page", page="{page}", pages="{pages}"),
     )
 
 
 def _styles(ctx: RenderContext, lay: Layout, typeface: str, lang: Language) -> Styles:
     """Paragraph styles, made once per layout, typeface and hyphenation dictionary."""
-    key = (lay.path, lay.text, typeface, lang.hyphenation)
+    key = (lay.path, lay.text, lay.type, typeface, lang.hyphenation)
     made = ctx.styles.get(key, lambda: styles(lay, typeface, ctx.hyphenator(lang) or "", key))
     assert isinstance(made, Styles)
     return made

@@ -15,8 +15,7 @@ from ..pdf.paragraph import SettledParagraph
 from ..pdf.units import mm
 from .layout import Layout
 from .markup import blocks, escape
-
-SIGNATURE_HEIGHT = 15.0  # mm: a signature image is scaled to this height
+from .typestyle import TypeStyle
 
 
 @dataclass(frozen=True)
@@ -33,7 +32,7 @@ class Content:
     enclosures: tuple[str, ...]
     cc_label: str
     cc: tuple[str, ...]
-    reference_line: str  # used where the layout has no information block
+    references: tuple[str, ...]  # one line each, where the layout has no information block
     header: str  # continuation header: recipient and date
     page_words: str  # "Page {page} of {pages}"
 
@@ -49,6 +48,7 @@ class Styles:
     bullet: ParagraphStyle
     bullet_last: ParagraphStyle  # the last item of a list: the body's space after
     small: ParagraphStyle
+    type: TypeStyle  # the layout's spacing between the pieces
 
 
 @dataclass(frozen=True)
@@ -72,23 +72,27 @@ def make_paragraph(text: str, st: Styles, role: str, bullet: str | None = None) 
 def styles(layout: Layout, typeface: str, hyphenation: Any, key: tuple[Any, ...]) -> Styles:
     """The paragraph styles for ``layout`` set in ``typeface``, hyphenated by ``hyphenation``."""
     face = fonts.face(typeface)
-    size, leading = layout.text.size, layout.text.leading
+    size, leading, kind = layout.text.size, layout.text.leading, layout.type
     body = ParagraphStyle(
         "body", fontName=face.regular, fontSize=size, leading=leading, alignment=TA_LEFT,
-        spaceAfter=leading * 0.75, allowWidows=0, allowOrphans=0,
+        spaceAfter=leading * kind.paragraph_space, allowWidows=0, allowOrphans=0,
         hyphenationLang=hyphenation, embeddedHyphenation=1, uriWasteReduce=0.3,
+        bulletFontName=face.regular,  # the bullet from the embedded face, not Helvetica
     )
-    bullet = ParagraphStyle("bullet", parent=body, leftIndent=mm(5), bulletIndent=mm(1),
-                            spaceAfter=leading * 0.25)
+    bullet = ParagraphStyle("bullet", parent=body, leftIndent=mm(kind.bullet_indent),
+                            bulletIndent=mm(kind.bullet_offset),
+                            spaceAfter=leading * kind.bullet_space)
     return Styles(
         key=key,
         body=body,
         subject=ParagraphStyle("subject", parent=body, fontName=face.bold,
-                               spaceAfter=leading * 1.5, hyphenationLang=""),
+                               spaceAfter=leading * kind.subject_space, hyphenationLang=""),
         bullet=bullet,
         bullet_last=ParagraphStyle("bullet-last", parent=bullet, spaceAfter=body.spaceAfter),
-        small=ParagraphStyle("small", parent=body, fontSize=size - 1.5, leading=leading - 2,
-                             spaceAfter=2, hyphenationLang=""),
+        small=ParagraphStyle("small", parent=body, fontSize=size - kind.small_step,
+                             leading=leading - kind.small_leading_step, spaceAfter=2,
+                             hyphenationLang=""),
+        type=kind,
     )
 
 
@@ -96,9 +100,10 @@ def story(content: Content, st: Styles, make: MakeParagraph = make_paragraph) ->
     """The letter's flowing part, in reading order; the closing, signature and name, and the
     enclosures, each stay together."""
     out: Story = []
-    if content.reference_line:
-        out.append(make(escape(content.reference_line), st, "small", None))
-        out.append(Spacer(1, st.body.leading * 0.5))
+    if content.references:
+        out.append(make("<br/>".join(escape(line) for line in content.references), st,
+                        "small", None))
+        out.append(Spacer(1, st.body.leading * st.type.reference_space))
     out.append(make(escape(content.subject), st, "subject", None))
     out.append(make(escape(content.opening), st, "body", None))
     parts = blocks(content.body)
@@ -111,14 +116,14 @@ def story(content: Content, st: Styles, make: MakeParagraph = make_paragraph) ->
         out.append(make(block.markup, st, role, "\u2022" if block.bullet else None))
     sign: list[Flowable] = [make(escape(content.closing), st, "body", None)]
     if content.signature_image is not None:
-        sign.append(_signature_image(content.signature_image))
+        sign.append(_signature_image(content.signature_image, st.type.signature_height))
     else:
-        sign.append(Spacer(1, st.body.leading * 2))
+        sign.append(Spacer(1, st.body.leading * st.type.signature_space))
     sign.append(make(escape(content.signature), st, "body", None))
     out.append(Together(tuple(sign)))
     if content.enclosures:
         items = "<br/>".join(escape(e) for e in content.enclosures)
-        out.append(Together((Spacer(1, st.body.leading * 0.5),
+        out.append(Together((Spacer(1, st.body.leading * st.type.reference_space),
                              make(f"<b>{escape(content.enclosures_label)}</b><br/>{items}",
                                   st, "small", None))))
     if content.cc:
@@ -127,9 +132,9 @@ def story(content: Content, st: Styles, make: MakeParagraph = make_paragraph) ->
     return out
 
 
-def _signature_image(path: Path) -> Image:
+def _signature_image(path: Path, height_mm: float) -> Image:
     image = Image(str(path))
-    height = mm(SIGNATURE_HEIGHT)
+    height = mm(height_mm)
     image.drawWidth = image.imageWidth * height / image.imageHeight
     image.drawHeight = height
     image.hAlign = "LEFT"

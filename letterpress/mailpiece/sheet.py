@@ -3,13 +3,14 @@ printer's calibration when there is one; nothing is decided here."""
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from reportlab.pdfgen.canvas import Canvas
 
 from ..letter.plan import SetLine
 from ..pdf.canvas import canvas_maker
+from ..pdf.document import DocumentInfo, describe
 from ..pdf.merge import Drawn
 from ..pdf.shift import Shift, apply
 from ..pdf.units import mm
@@ -30,7 +31,7 @@ class SheetPlan:
 
     pages: tuple[SheetPage, ...]
     day: date  # the PDF's creation date
-    meta: dict[str, str] = field(default_factory=dict)
+    meta: DocumentInfo = DocumentInfo()
     shift: Shift | None = None
 
 
@@ -38,12 +39,8 @@ def draw_sheets(plan: SheetPlan) -> bytes:
     """The pages as one PDF."""
     buffer = io.BytesIO()
     first = plan.pages[0]
-    canv = canvas_maker(plan.day)(buffer, pagesize=(mm(first.width), mm(first.height)),
-                                  lang=plan.meta.get("lang") or None)
-    canv.setTitle(plan.meta.get("title"))
-    canv.setAuthor(plan.meta.get("author"))
-    canv.setCreator("letterpress")
-    canv.setProducer("letterpress")
+    canv = canvas_maker(plan.day)(buffer, pagesize=(mm(first.width), mm(first.height)))
+    describe(canv, plan.meta)
     for page in plan.pages:
         canv.setPageSize((mm(page.width), mm(page.height)))
         draw_sheet(canv, page, plan.shift)
@@ -74,5 +71,5 @@ def draw_together(plans: list[SheetPlan]) -> Drawn:
     """Many documents of such pages in one PDF (fonts embedded once), as the batch merges
     them; pages of placed lines cannot fail alone, so none is left out."""
     pages = tuple(page for plan in plans for page in plan.pages)
-    pdf = draw_sheets(SheetPlan(pages, plans[0].day, {}, plans[0].shift))
+    pdf = draw_sheets(SheetPlan(pages, plans[0].day, DocumentInfo(), plans[0].shift))
     return Drawn(pdf=pdf, pages={i: len(plan.pages) for i, plan in enumerate(plans)})

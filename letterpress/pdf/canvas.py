@@ -11,6 +11,8 @@ from typing import Any
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
+from . import fonts
+
 
 class _FixedTime:
     """Stand-in for ReportLab's TimeStamp: the document's date at 00:00 UTC."""
@@ -25,10 +27,15 @@ class _FixedTime:
 
 
 def canvas_maker(when: date) -> Any:
-    """A canvas factory for platypus whose output depends only on content and ``when``."""
+    """A canvas factory for platypus whose output depends only on content and ``when``.
+
+    Its initial font is the bundled sans (embedded when used), not ReportLab's default
+    Helvetica, which the page preamble would otherwise select and list, unembedded, in every
+    PDF: print shops' preflight rejects a document with a font that is not embedded."""
 
     def make(*args: Any, **kwargs: Any) -> Canvas:
         kwargs["invariant"] = 1
+        kwargs.setdefault("initialFontName", fonts.face("sans").regular)
         canv = Canvas(*args, **kwargs)
         canv._doc._timeStamp = _FixedTime(when)  # creation date = the letter's date
         return canv

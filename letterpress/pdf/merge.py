@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import BinaryIO
 
+from .document import DocumentInfo, catalog_entries, info_entries, pdf_text
+
 _REF = re.compile(rb"(\d+) 0 R\b")
 _OBJ = re.compile(rb"(\d+) 0 obj\s*")
 _STREAM = re.compile(rb">>\s*stream\r?\n")
@@ -141,21 +143,18 @@ def _number(value: float) -> bytes:
     return (b"%.4f" % value).rstrip(b"0").rstrip(b".")
 
 
-def _pdf_text(text: str) -> bytes:
-    """A PDF text string: UTF-16BE with BOM, as hex (safe for any character)."""
-    return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode() + b">"
-
-
 class MergedPdf:
     """Write parts one after another to ``handle``; call ``finish`` once at the end."""
 
     CATALOG, PAGES, OUTLINES, INFO = 1, 2, 3, 4
 
-    def __init__(self, handle: BinaryIO, *, duplex: bool = False, title: str = "",
+    def __init__(self, handle: BinaryIO, *, duplex: bool = False,
+                 info: DocumentInfo | None = None,
                  when: date | None = None) -> None:
         self.handle = handle
         self.duplex = duplex
-        self.title = title
+        # may be replaced before ``finish``: a title that counts the letters
+        self.info = info or DocumentInfo(creator="letterpress batch")
         self.when = when
         # Per page and object only numbers in arrays: a merge of many thousand letters keeps
         # its memory small (the titles are the only per-letter objects).
@@ -293,7 +292,7 @@ class MergedPdf:
                 links += b" /Prev %d 0 R" % items[i - 1]
             if i + 1 < len(items):
                 links += b" /Next %d 0 R" % items[i + 1]
-            self._object(items[i], b"<< /Title " + _pdf_text(title) + b" /Parent %d 0 R"
+            self._object(items[i], b"<< /Title " + pdf_text(title) + b" /Parent %d 0 R"
                          % self.OUTLINES + links + b" /Dest [ %d 0 R /XYZ 0 %s 0 ] >>"
                          % (page, f"{height:g}".encode()))
         if items:
@@ -304,17 +303,10 @@ class MergedPdf:
         kids = b" ".join(b"%d 0 R" % k for k in self.kids)
         self._object(self.PAGES, b"<< /Type /Pages /Count %d /Kids [ " % len(self.kids) + kids
                      + b" ] >>")
-        # /PrintScaling /None: a print dialog that scales the pages to fit would move the
-        # addresses of window-envelope letters
         self._object(self.CATALOG, b"<< /Type /Catalog /Pages %d 0 R /Outlines %d 0 R "
-                     b"/PageMode /UseOutlines /ViewerPreferences << /PrintScaling /None >> >>"
-                     % (self.PAGES, self.OUTLINES))
-        info = b"<< /Producer (letterpress) /Creator (letterpress batch)"
-        if self.title:
-            info += b" /Title " + _pdf_text(self.title)
-        if self.when:
-            info += b" /CreationDate (D:%s000000+00'00')" % self.when.strftime("%Y%m%d").encode()
-        self._object(self.INFO, info + b" >>")
+                     b"/PageMode /UseOutlines" % (self.PAGES, self.OUTLINES)
+                     + catalog_entries(self.info) + b" >>")
+        self._object(self.INFO, b"<< " + info_entries(self.info, self.when) + b" >>")
         size = self.next_num
         xref = self.pos
         ident = self.digest.hexdigest().encode()  # of everything before the xref
