@@ -1,13 +1,20 @@
 """Positions of everything fixed on a letter's pages: letterhead, info block or date line,
-marks and continuation header. Layout decides here; drawing only reads the result."""
+marks and continuation header. Layout decides here; drawing only reads the result.
+
+A letterhead or information block line too wide for its zone is broken (at the ` · ` between
+parts of the sender's address and contact, else at words) and stacked within the zone; only
+what cannot fit at all is refused, naming the file and the field."""
 from __future__ import annotations
 
-from ..pdf import fonts
+from collections.abc import Callable, Sequence
+
 from ..errors import LayoutError, UserError, Where
+from ..pdf import fonts
+from ..pdf.units import to_mm
 from .layout import Layout, Rect
 from .plan import AddressField, FirstPage, Mark, Rule, SetLine
-from ..pdf.units import to_mm
 from .window import window_reach
+from .wrap import wrap, wrap_words
 
 LETTERHEAD_NAME_SIZE = 13.0
 SMALL_SIZE = 8.5
@@ -16,6 +23,10 @@ VALUE_SIZE = 9.0
 INFO_PITCH = 4.4  # mm between info block lines
 MARK_WEIGHT = 0.4  # pt: fold and punch marks
 RULE_WEIGHT = 0.3  # pt: the rule under the return line
+LINE_PITCH = 1.35  # letterhead lines: leading as a multiple of the size
+GAP = 2.0  # mm kept between the letterhead and whatever lies below it
+ADDRESS_JOINER = " · "  # between the parts of the sender's address in the letterhead
+CONTACT_JOINER = "  ·  "  # between phone and e-mail
 
 
 def _line(text: str, x: float, top: float, size: float, font: str, align: str = "left",
@@ -36,47 +47,116 @@ def _extent(lines: list[SetLine]) -> Rect:
     return Rect(left, top, right - left, bottom - top)
 
 
-def letterhead(layout: Layout, name: str, address: str, contact: str,
-               typeface: str) -> tuple[SetLine, ...]:
-    """Sender's name and contact lines at the top of page 1."""
+def _room_below(layout: Layout, left: float, right: float, top: float) -> float:
+    """How far down (mm from the top) a block spanning ``left``-``right`` from ``top`` may
+    reach: to whatever page-1 piece lies below it across that span, or the subject."""
+    below = [layout.address_field, window_reach(layout)]
+    if layout.info_block is not None:
+        spec = layout.info_block
+        below.append(Rect(spec.x, spec.y, spec.width or 75.0, 1.0))
+    if layout.date_line is not None:
+        spec = layout.date_line
+        start = layout.text.left if spec.align == "right" else spec.x
+        end = spec.x if spec.align == "right" else layout.paper_width - layout.text.right
+        below.append(Rect(start, spec.y, end - start, 1.0))
+    limits = [rect.y - GAP for rect in below
+              if rect.x < right and left < rect.right and rect.y > top]
+    return min([layout.subject_y - GAP, *limits])
+
+
+def _broken(parts: Sequence[str], joiner: str, fits: Callable[[str], bool]) -> list[str] | None:
+    """Parts joined on as few lines as fit; a part too wide alone is broken at its words."""
+    lines = wrap(list(parts), joiner, fits)
+    if lines is not None:
+        return lines
+    out: list[str] = []
+    for part in parts:
+        words = wrap_words(part, fits)
+        if words is None:
+            return None
+        out += words
+    return wrap(out, joiner, fits) if len(out) > len(parts) else out
+
+
+def letterhead(layout: Layout, name: str, address: Sequence[str], contact: Sequence[str],
+               typeface: str, where: Where = Where()) -> tuple[SetLine, ...]:
+    """Sender's name, address and contact at the top of page 1: the address's parts and the
+    contact's joined on one line each where they fit, else stacked; refused (naming the file
+    at ``where`` and the field) only when they cannot fit in the letterhead's zone."""
     face = fonts.face(typeface)
     spec = layout.letterhead
     width = spec.width or layout.text_width
     right = spec.x + width if spec.align == "right" else None
+    bottom = _room_below(layout, spec.x, spec.x + width, spec.y)
     lines: list[SetLine] = []
     top = spec.y
-    for text, font, size, where in ((name, face.bold, LETTERHEAD_NAME_SIZE,
-                                     Where(field="sender.name")),
-                                    (address, face.regular, SMALL_SIZE, Where(field="sender")),
-                                    (contact, face.regular, SMALL_SIZE, Where(field="sender"))):
-        if not text:
+    for parts, joiner, font, size, field in (
+            ([name], " ", face.bold, LETTERHEAD_NAME_SIZE, "sender.name"),
+            (address, ADDRESS_JOINER, face.regular, SMALL_SIZE, "sender"),
+            (contact, CONTACT_JOINER, face.regular, SMALL_SIZE, "sender")):
+        parts = [part for part in parts if part]
+        if not parts:
             continue
-        if to_mm(fonts.width(text, font, size)) > width:
-            raise UserError(f"letterhead line {text!r} is wider than the letterhead "
-                            f"({width:.0f} mm)", where=where, hint="shorten it")
-        lines.append(_line(text, spec.x, top, size, font, spec.align, right))
-        top += to_mm(size * 1.35)
+        place = Where(file=where.file, row=where.row, column=where.column, field=field)
+
+        def fits(text: str, font: str = font, size: float = size) -> bool:
+            return to_mm(fonts.width(text, font, size)) <= width + 1e-6
+
+        texts = _broken(parts, joiner, fits)
+        if texts is None:
+            widest = max(parts, key=len)
+            raise UserError(f"letterhead text {widest!r} has a word wider than the letterhead "
+                            f"({width:.0f} mm)", where=place, hint="shorten it")
+        for text in texts:
+            line = _line(text, spec.x, top, size, font, spec.align, right)
+            if _extent([line]).bottom > bottom + 1e-6:
+                raise UserError(f"the letterhead needs more room than the {bottom - spec.y:.0f} "
+                                f"mm above the address field of the {layout.name} layout, even "
+                                f"with its lines stacked", where=place,
+                                hint="shorten the sender's address or contact lines")
+            lines.append(line)
+            top += to_mm(size * LINE_PITCH)
     return tuple(lines)
 
 
-def info_block(layout: Layout, items: list[tuple[str, str, Where]],
-               typeface: str) -> tuple[SetLine, ...]:
-    """Label/value pairs in two columns in the information block (DIN 5008)."""
+def info_block(layout: Layout, items: list[tuple[str, str, Where]], typeface: str,
+               where: Where = Where(), keep: tuple[str, ...] = ()) -> tuple[SetLine, ...]:
+    """Label/value pairs in two columns in the information block (DIN 5008). A value too
+    wide for its column breaks at its words (never inside a phrase of ``keep``, such as the
+    date); one with a word too wide for the column goes under its label at the block's full
+    width; only a word wider than the block is refused, naming the file at ``where``."""
     spec = layout.info_block
     assert spec is not None
     face = fonts.face(typeface)
     label_width = max((to_mm(fonts.width(lbl, face.regular, LABEL_SIZE)) for lbl, _, _ in items),
                       default=0) + 3
     width = spec.width or 75.0
+
+    def within(room: float) -> Callable[[str], bool]:
+        return lambda text: to_mm(fonts.width(text, face.regular, VALUE_SIZE)) <= room + 1e-6
+
     lines: list[SetLine] = []
-    for i, (label, value, where) in enumerate(items):
-        top = spec.y + i * INFO_PITCH
-        if to_mm(fonts.width(value, face.regular, VALUE_SIZE)) > width - label_width:
-            raise UserError(f"{value!r} is too wide for the information block", where=where,
-                            hint="shorten it")
-        lines.append(_line(label, spec.x, top + 0.4, LABEL_SIZE, face.regular))
-        lines.append(_line(value, spec.x + label_width, top, VALUE_SIZE, face.regular))
+    row = 0
+    for label, value, place in items:
+        beside = wrap_words(value, within(width - label_width), keep)
+        under = None if beside is not None else wrap_words(value, within(width), keep)
+        if beside is None and under is None:
+            raise UserError(f"{value!r} has a word too wide for the information block "
+                            f"({width:.0f} mm)", where=_in_file(place, where), hint="shorten it")
+        lines.append(_line(label, spec.x, spec.y + row * INFO_PITCH + 0.4, LABEL_SIZE,
+                           face.regular))
+        x = spec.x + label_width if beside is not None else spec.x
+        row += 0 if beside is not None else 1
+        for text in beside if beside is not None else under or []:
+            lines.append(_line(text, x, spec.y + row * INFO_PITCH, VALUE_SIZE, face.regular))
+            row += 1
     return tuple(lines)
+
+
+def _in_file(place: Where, where: Where) -> Where:
+    """A field's place (``place``) in the letter's file or row (``where``)."""
+    return Where(file=where.file, row=where.row, column=where.column, field=place.field,
+                 option=place.option)
 
 
 def date_line(layout: Layout, text: str, typeface: str) -> list[SetLine]:
@@ -96,7 +176,7 @@ def marks(layout: Layout) -> tuple[Mark, ...]:
 
 
 def assemble(layout: Layout, address: AddressField, head: list[SetLine],
-             info: list[SetLine], dated: list[SetLine]) -> FirstPage:
+             info: list[SetLine], dated: list[SetLine], where: Where = Where()) -> FirstPage:
     """Collect page 1's furniture and make sure nothing but the address shows in the window."""
     reach = window_reach(layout)
     extents = {"letterhead": _extent(head), "info block": _extent(info),
@@ -115,8 +195,9 @@ def assemble(layout: Layout, address: AddressField, head: list[SetLine],
         rect = extents[name]
         if rect.width and rect.bottom > layout.subject_y:
             raise UserError(f"the {name} runs into the text (ends at {rect.bottom:.1f} mm, text "
-                            f"starts at {layout.subject_y} mm)", where=Where(field="references"),
-                            hint="give fewer references")
+                            f"starts at {layout.subject_y} mm)",
+                            where=_in_file(Where(field="references"), where),
+                            hint="give fewer or shorter references")
     rules = []
     if address.return_line is not None:
         ret = address.return_line

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..notices import Notice
 from ..pdf.frame import Placed
 from ..pdf.shift import Shift
 from .layout import Rect
@@ -42,6 +43,7 @@ class AddressField:
     address: tuple[SetLine, ...]
     block: Rect  # the address block's extent (ascent of the first to descent of the last line)
     size: float
+    notices: tuple[Notice, ...] = ()  # lines shortened, left out or longer than the post asks
 
 
 @dataclass(frozen=True)
