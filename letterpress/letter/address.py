@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import UserError, Where
 from ..language import Language
 from ..notices import Notice
-from .addressdata import AddressRules, Subdivision, has_postcode_prefixes, subdivision_of
+from .addressdata import AddressRules, Subdivision, has_postcode_prefixes, subdivisions_of
 from .addressing import upper_fields
 from .model import Party
 
@@ -147,11 +147,13 @@ def _printed(sub: Subdivision, latin: bool) -> str:
     return sub.latin if latin and not _latin(sub.key) else sub.key
 
 
-def _named(sub: Subdivision, latin: bool) -> str:
-    """A subdivision as messages name it: ``Georgia (GA)``, ``Tokyo``."""
-    name = sub.latin if latin else sub.name
-    printed = _printed(sub, latin)
-    return name if name == printed else f"{name} ({printed})"
+def _named(subs: tuple[Subdivision, ...], latin: bool) -> str:
+    """Subdivisions as messages name them: ``Georgia (GA)``, ``Tokyo``, ``A (X) or B (Y)``."""
+    names = []
+    for sub in subs:
+        name, printed = (sub.latin if latin else sub.name), _printed(sub, latin)
+        names.append(name if name == printed else f"{name} ({printed})")
+    return " or ".join(names)
 
 
 def _region(party: Party, code: str, country: str, rules: Any, rules_for: AddressRules,
@@ -159,20 +161,20 @@ def _region(party: Party, code: str, country: str, rules: Any, rules_for: Addres
     """The region to print: as written, matched to the data's key, or taken from the postal
     code when the country requires one and the address leaves it out."""
     subs = rules_for.subdivisions(country)
-    by_code = subdivision_of(subs, code) if code and subs else None
+    by_code = subdivisions_of(subs, code) if code and subs else ()
     area, zip_word = _words(rules)
     place = where.at("region")
     country_name = rules.country_name.title()
     if party.region:
         key = _match_choice(party.region, rules.country_area_choices) if subs else None
         if subs and key is None:
-            where_code = f"; {zip_word} {code} is in {_named(by_code, latin)}" if by_code else ""
+            lies = f"; {zip_word} {code} is in {_named(by_code, latin)}" if by_code else ""
             return _Region(party.region, Notice(
-                f"{party.region!r} is not a {area} of {country_name}{where_code}", place,
+                f"{party.region!r} is not a {area} of {country_name}{lies}", place,
                 "printed as written; check it", kind="region-unknown"))
         sub = next((s for s in subs if s.key == key), None)
         printed = _printed(sub, latin) if sub is not None else party.region
-        if by_code is not None and sub is not None and by_code.key != sub.key:
+        if by_code and sub is not None and sub not in by_code:
             return _Region(printed, Notice(
                 f"{zip_word} {code} is in {_named(by_code, latin)}, but region is "
                 f"{party.region}", place, f"printed as written; check the {area} and the "
@@ -180,12 +182,16 @@ def _region(party: Party, code: str, country: str, rules: Any, rules_for: Addres
         return _Region(printed)
     if "country_area" not in rules.required_fields:
         return _Region("")
-    if by_code is not None:
-        return _Region(_printed(by_code, latin), Notice(
+    if len(by_code) == 1:
+        return _Region(_printed(by_code[0], latin), Notice(
             f"not given; {area} {_named(by_code, latin)} taken from the {zip_word} {code}",
             place, "give region to print another", kind="region-derived", level="info"))
-    why = (f"the {zip_word} does not say which" if has_postcode_prefixes(subs)
-           else f"the address data cannot tell it from the {zip_word}")
+    if by_code:
+        why = f"the {zip_word} may lie in {_named(by_code, latin)}"
+    elif has_postcode_prefixes(subs):
+        why = f"the {zip_word} does not say which"
+    else:
+        why = f"the address data cannot tell it from the {zip_word}"
     return _Region("", Notice(
         f"missing: addresses in {country_name} usually name the {area}, and {why}", place,
         "printed without it; add region = \"...\" if you know it", kind="region-missing"))
@@ -203,12 +209,14 @@ def _checked(party: Party, country: str, where: Where,
                         hint="give address_lines for a free-form address") from None
     code = _postal_code(party, rules, where)
     _required(party, rules, where)
-    # an address in Latin letters to a country whose own script is another: its Latin format
-    latin = _latin(party.street + party.city + party.region) \
-        and rules.address_latin_format != rules.address_format
+    # an address in Latin letters (to a country whose own script is another: its Latin format)
+    latin = _latin(party.street + party.city + party.region)
     region = _region(party, code, country, rules, rules_for, where, latin)
+    street = party.street
+    if party.city and "%C" not in (rules.address_latin_format if latin else rules.address_format):
+        street = f"{street}, {party.city}" if street else party.city  # Japan: the ward joins it
     values = {"country_code": country, "country_area": region.value, "city": party.city,
-              "postal_code": code, "street_address": party.street, "name": party.name,
+              "postal_code": code, "street_address": street, "name": party.name,
               "company_name": "\n".join(p for p in (party.organization, party.department) if p),
               "city_area": "", "sorting_code": ""}
     if region.value and not latin:  # a town the data lists prints as the data spells it

@@ -93,20 +93,12 @@ def _at(items: list[str], index: int) -> str:
     return items[index] if index < len(items) else ""
 
 
-def subdivision_of(subdivisions: tuple[Subdivision, ...], postal_code: str) -> Subdivision | None:
-    """The subdivision whose postal-code prefix matches ``postal_code`` the furthest (Soria's
-    ``26127`` before La Rioja's ``26``), or None when none matches or two match as far."""
-    best: list[tuple[int, Subdivision]] = []
-    for sub in subdivisions:
-        found = sub.postcodes.match(postal_code) if sub.postcodes is not None else None
-        if found is not None and found.end() > 0:
-            best.append((found.end(), sub))
-    if not best:
-        return None
-    best.sort(key=lambda item: -item[0])
-    if len(best) > 1 and best[1][0] == best[0][0] and best[1][1].key != best[0][1].key:
-        return None
-    return best[0][1]
+def subdivisions_of(subdivisions: tuple[Subdivision, ...],
+                    postal_code: str) -> tuple[Subdivision, ...]:
+    """Every subdivision whose postal-code prefixes include ``postal_code`` (one, as a rule;
+    two where the data shares a prefix, as Canada's K1A between Ontario and Quebec)."""
+    return tuple(sub for sub in subdivisions
+                 if sub.postcodes is not None and sub.postcodes.match(postal_code))
 
 
 def has_postcode_prefixes(subdivisions: tuple[Subdivision, ...]) -> bool:

@@ -14,7 +14,7 @@ from ..pdf.units import to_mm
 from .layout import Layout, Rect
 from .plan import AddressField, FirstPage, Mark, Rule, SetLine
 from .window import window_reach
-from .wrap import wrap, wrap_words
+from .wrap import wrap_words
 
 LETTERHEAD_NAME_SIZE = 13.0
 SMALL_SIZE = 8.5
@@ -24,6 +24,8 @@ INFO_PITCH = 4.4  # mm between info block lines
 MARK_WEIGHT = 0.4  # pt: fold and punch marks
 RULE_WEIGHT = 0.3  # pt: the rule under the return line
 LINE_PITCH = 1.35  # letterhead lines: leading as a multiple of the size
+LETTERHEAD_MIN_SIZES = {LETTERHEAD_NAME_SIZE: 10.0, SMALL_SIZE: 7.0}  # a too-wide part shrinks
+SIZE_STEP = 0.5  # pt
 GAP = 2.0  # mm kept between the letterhead and whatever lies below it
 ADDRESS_JOINER = " · "  # between the parts of the sender's address in the letterhead
 CONTACT_JOINER = "  ·  "  # between phone and e-mail
@@ -47,76 +49,101 @@ def _extent(lines: list[SetLine]) -> Rect:
     return Rect(left, top, right - left, bottom - top)
 
 
-def _room_below(layout: Layout, left: float, right: float, top: float) -> float:
-    """How far down (mm from the top) a block spanning ``left``-``right`` from ``top`` may
-    reach: to whatever page-1 piece lies below it across that span, or the subject."""
-    below = [layout.address_field, window_reach(layout)]
+def _below(layout: Layout) -> list[Rect]:
+    """What the letterhead must keep clear of: the address field, all the window can show,
+    the information block or date line, and the text from the subject on."""
+    out = [layout.address_field, window_reach(layout),
+           Rect(0.0, layout.subject_y, layout.paper_width, layout.paper_height)]
     if layout.info_block is not None:
         spec = layout.info_block
-        below.append(Rect(spec.x, spec.y, spec.width or 75.0, 1.0))
+        out.append(Rect(spec.x, spec.y, spec.width or 75.0, 1.0))
     if layout.date_line is not None:
         spec = layout.date_line
         start = layout.text.left if spec.align == "right" else spec.x
         end = spec.x if spec.align == "right" else layout.paper_width - layout.text.right
-        below.append(Rect(start, spec.y, end - start, 1.0))
-    limits = [rect.y - GAP for rect in below
-              if rect.x < right and left < rect.right and rect.y > top]
-    return min([layout.subject_y - GAP, *limits])
+        out.append(Rect(start, spec.y, end - start, 1.0))
+    return out
 
 
-def _broken(parts: Sequence[str], joiner: str, fits: Callable[[str], bool]) -> list[str] | None:
-    """Parts joined on as few lines as fit; a part too wide alone is broken at its words."""
-    lines = wrap(list(parts), joiner, fits)
-    if lines is not None:
-        return lines
-    out: list[str] = []
-    for part in parts:
-        words = wrap_words(part, fits)
-        if words is None:
-            return None
-        out += words
-    return wrap(out, joiner, fits) if len(out) > len(parts) else out
+def _clear(rect: Rect, obstacles: list[Rect]) -> bool:
+    """Whether ``rect`` keeps ``GAP`` mm from every obstacle."""
+    grown = Rect(rect.x - GAP, rect.y - GAP, rect.width + 2 * GAP, rect.height + 2 * GAP)
+    return not any(grown.intersects(other) for other in obstacles)
 
 
-def letterhead(layout: Layout, name: str, address: Sequence[str], contact: Sequence[str],
-               typeface: str, where: Where = Where()) -> tuple[SetLine, ...]:
-    """Sender's name, address and contact at the top of page 1: the address's parts and the
-    contact's joined on one line each where they fit, else stacked; refused (naming the file
-    at ``where`` and the field) only when they cannot fit in the letterhead's zone."""
+def letterhead(layout: Layout, name: str, address: Sequence[str],
+               contact: Sequence[tuple[str, str]], typeface: str,
+               where: Where = Where()) -> tuple[SetLine, ...]:
+    """Sender's name, address and contact (texts with their fields) at the top of page 1.
+
+    Each group is one line where it fits; else its parts (the address's lines, phone and
+    e-mail) are stacked, a part too long alone breaks at its words, and a group whose part
+    fits no line is set a little smaller (down to ``LETTERHEAD_MIN_SIZES``). Every line keeps
+    clear of the window, the address field, the information block and the text; refused,
+    naming the file at ``where`` and the field, only when a group cannot fit at all."""
     face = fonts.face(typeface)
+    spec = layout.letterhead
+    obstacles = _below(layout)
+    lines: list[SetLine] = []
+    top = spec.y
+    groups = (([(name, "sender.name")], " ", face.bold, LETTERHEAD_NAME_SIZE),
+              ([(text, "sender") for text in address], ADDRESS_JOINER, face.regular, SMALL_SIZE),
+              (list(contact), CONTACT_JOINER, face.regular, SMALL_SIZE))
+    for parts, joiner, font, size in groups:
+        parts = [(text, field) for text, field in parts if text]
+        if not parts:
+            continue
+        smallest = LETTERHEAD_MIN_SIZES[size]
+        while (stacked := _stack(layout, [t for t, _ in parts], joiner, font, size, top,
+                                 obstacles)) is None:
+            size -= SIZE_STEP
+            if size < smallest - 1e-6:
+                text, field = max(parts, key=lambda part: len(part[0]))
+                raise UserError(f"the letterhead has no room for {text!r} above the address "
+                                f"field and the text of the {layout.name} layout, even stacked "
+                                f"at {smallest:g} pt", where=_in_file(Where(field=field), where),
+                                hint="shorten the sender's address or contact lines")
+        lines += stacked
+        top += len(stacked) * to_mm(size * LINE_PITCH)
+    return tuple(lines)
+
+
+def _stack(layout: Layout, parts: list[str], joiner: str, font: str, size: float, top: float,
+           obstacles: list[Rect]) -> list[SetLine] | None:
+    """``parts`` set from ``top`` down, greedily joined, each line within the letterhead's
+    width and clear of ``obstacles``; a part too long alone breaks at its words; None when a
+    word does not fit its line."""
     spec = layout.letterhead
     width = spec.width or layout.text_width
     right = spec.x + width if spec.align == "right" else None
-    bottom = _room_below(layout, spec.x, spec.x + width, spec.y)
-    lines: list[SetLine] = []
-    top = spec.y
-    for parts, joiner, font, size, field in (
-            ([name], " ", face.bold, LETTERHEAD_NAME_SIZE, "sender.name"),
-            (address, ADDRESS_JOINER, face.regular, SMALL_SIZE, "sender"),
-            (contact, CONTACT_JOINER, face.regular, SMALL_SIZE, "sender")):
-        parts = [part for part in parts if part]
-        if not parts:
-            continue
-        place = Where(file=where.file, row=where.row, column=where.column, field=field)
+    pitch = to_mm(size * LINE_PITCH)
 
-        def fits(text: str, font: str = font, size: float = size) -> bool:
-            return to_mm(fonts.width(text, font, size)) <= width + 1e-6
+    def placed(text: str, index: int) -> SetLine:
+        return _line(text, spec.x, top + index * pitch, size, font, spec.align, right)
 
-        texts = _broken(parts, joiner, fits)
-        if texts is None:
-            widest = max(parts, key=len)
-            raise UserError(f"letterhead text {widest!r} has a word wider than the letterhead "
-                            f"({width:.0f} mm)", where=place, hint="shorten it")
-        for text in texts:
-            line = _line(text, spec.x, top, size, font, spec.align, right)
-            if _extent([line]).bottom > bottom + 1e-6:
-                raise UserError(f"the letterhead needs more room than the {bottom - spec.y:.0f} "
-                                f"mm above the address field of the {layout.name} layout, even "
-                                f"with its lines stacked", where=place,
-                                hint="shorten the sender's address or contact lines")
-            lines.append(line)
-            top += to_mm(size * LINE_PITCH)
-    return tuple(lines)
+    def fits(text: str, index: int) -> bool:
+        return to_mm(fonts.width(text, font, size)) <= width + 1e-6 and _clear(
+            _extent([placed(text, index)]), obstacles)
+
+    tokens = [(part, joiner) for part in parts]
+    texts: list[str] = []
+    current = ""
+    while tokens:
+        text, before = tokens.pop(0)
+        candidate = f"{current}{before}{text}" if current else text
+        if fits(candidate, len(texts)):
+            current = candidate
+        elif current:
+            texts.append(current)
+            current = ""
+            tokens.insert(0, (text, before))
+        elif " " in text.strip():
+            tokens[0:0] = [(word, " ") for word in text.split()]
+        else:
+            return None
+    if current:
+        texts.append(current)
+    return [placed(text, i) for i, text in enumerate(texts)]
 
 
 def info_block(layout: Layout, items: list[tuple[str, str, Where]], typeface: str,
@@ -181,7 +208,9 @@ def assemble(layout: Layout, address: AddressField, head: list[SetLine],
     reach = window_reach(layout)
     extents = {"letterhead": _extent(head), "info block": _extent(info),
                "date line": _extent(dated)}
-    for name, rect in extents.items():
+    pieces = [("letterhead", _extent([line])) for line in head] + [
+        (name, extents[name]) for name in ("info block", "date line")]
+    for name, rect in pieces:  # line by line: a stacked letterhead may step around the window
         if rect.width and rect.intersects(reach):
             raise LayoutError(f"the {name} reaches into the window area "
                               f"(x {reach.x:.1f}-{reach.right:.1f}, y {reach.y:.1f}-"

@@ -167,7 +167,8 @@ def _first_page(ctx: RenderContext, letter: Letter, lay: Layout, lang: Language,
                 sender_lines: list[AddressLine], where: Where) -> FirstPage:
     """Page 1's furniture: letterhead, information block or date line, marks, address; what
     cannot fit names the file at ``where``."""
-    contact = tuple(v for v in (letter.sender.phone, letter.sender.email) if v)
+    contact = tuple((v, f"sender.{k}") for k, v in (("phone", letter.sender.phone),
+                                                   ("email", letter.sender.email)) if v)
     address = tuple(line.text for line in sender_lines[1:])
     head = ctx.furniture.get(
         ("letterhead", lay.path, letter.sender.name, address, contact, typeface),
