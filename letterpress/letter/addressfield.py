@@ -37,6 +37,9 @@ def _address_box(layout: Layout) -> Rect:
 # The fields whose lines may break onto a further line (never the street or the town line,
 # which the post's machines read as one).
 WRAPPABLE = ("name", "organization", "department", "notes")
+# The fields whose lines may share one line when a country's format has more lines than the
+# layout allows (Russia: town, region and postal code each on a line of their own).
+LOCALITY = ("city", "region", "postal_code")
 
 
 def fit_address(layout: Layout, lines: list[AddressLine], *, where: Where | str,
@@ -56,13 +59,14 @@ def fit_address(layout: Layout, lines: list[AddressLine], *, where: Where | str,
     if layout.notes is None:  # no notes zone: notes head the address block
         lines = notes + lines
         notes = []
+    lines, joined = _combined(lines, zone.max_lines)
     if len(lines) > zone.max_lines:
         extra = lines[zone.max_lines]
         raise UserError(f"too many address lines ({len(lines)}; the {layout.name} layout allows "
                         f"{zone.max_lines})", where=extra.where,
                         hint="shorten the address or combine lines")
     box = _address_box(layout)
-    notices = _over_max_chars(layout, lines)
+    notices = _over_max_chars(layout, lines) + joined
     set_lines, size = _fit_block(layout, lines, box, font)
     pitch = to_mm(size * zone.leading)
     first = box.y + to_mm(ascent * size)
@@ -74,6 +78,27 @@ def fit_address(layout: Layout, lines: list[AddressLine], *, where: Where | str,
     return AddressField(return_line=ret, notes=_notes(layout, notes, box.y, font),
                         address=placed, block=Rect(box.x, box.y, width, height), size=size,
                         notices=tuple(notices + ([notice] if notice else [])))
+
+
+def _combined(lines: list[AddressLine],
+              budget: int) -> tuple[list[AddressLine], list[Notice]]:
+    """The lines, with adjacent town, region and postal-code lines joined (", ", from the
+    last pair up) until they fit ``budget``; an info notice for each join."""
+    lines = list(lines)
+    notices: list[Notice] = []
+    while len(lines) > budget:
+        pairs = [i for i in range(len(lines) - 1)
+                 if _field(lines[i]) in LOCALITY and _field(lines[i + 1]) in LOCALITY]
+        if not pairs:
+            break
+        i = pairs[-1]
+        first, second = lines[i], lines[i + 1]
+        lines[i:i + 2] = [replace(first, text=f"{first.text}, {second.text}")]
+        notices.append(Notice(f"{first.text!r} and {second.text!r} share one line to fit the "
+                              f"layout's {budget} address lines", second.where,
+                              "check the address reads well", kind="address-lines-joined",
+                              level="info"))
+    return lines, notices
 
 
 def _extent(texts: list[str], zone: AddressZone, size: float, font: str) -> tuple[float, float]:
