@@ -86,7 +86,7 @@ def test_the_window_check_is_where_the_address_lands_on_the_calibrated_printer(
     plain = run_cli("letter", str(path), "-o", str(tmp_path / "a.pdf"))
     run_cli("calibrate", "--set", "Office", "--dx", "2.5", "--dy", "1")
     moved = run_cli("letter", str(path), "-o", str(tmp_path / "b.pdf"), "--printer", "Office")
-    window = [line for line in plain.stdout.splitlines() if line.startswith("Window check:")]
+    window = [line for line in plain.stdout.splitlines() if line.startswith("Window: ")]
     assert window and window[0] in moved.stdout.splitlines()
 
 

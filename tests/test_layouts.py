@@ -11,11 +11,13 @@ from conftest import MM, assert_one_line_error, home_letter, run_cli
 from letterpress.letter.address import AddressLine
 from letterpress.letter.addressfield import fit_address
 from letterpress.errors import UserError
-from letterpress.letter.layout import available_layouts, load_layout
+from letterpress.letter.layout import available_layouts, choose_envelope, load_layout
 from letterpress.letter import render_letter
-from letterpress.letter.window import centred_window, check_block, window_on_sheet, window_reach
+from letterpress.letter.window import (centred_window, check_field, safe_box, window_on_sheet,
+                                       window_reach)
 
 LAYOUTS = sorted(available_layouts())
+VARIANTS = [(name, env.name) for name in LAYOUTS for env in load_layout(name).envelopes]
 REQUIRED = {"din5008-a", "din5008-b", "us-letter-10", "uk-dl", "ch-right", "ch-left", "fr-right"}
 
 
@@ -23,28 +25,37 @@ def test_all_required_layouts_ship() -> None:
     assert REQUIRED <= set(LAYOUTS)
 
 
-@pytest.mark.parametrize("name", LAYOUTS)
-def test_fullest_address_block_passes_centred_check(name: str) -> None:
-    """The layout's own numbers: max_lines lines as wide as the zone allows must fit the window."""
-    layout = load_layout(name)
-    lines = [AddressLine("M" * 3, f"recipient.line{i}") for i in range(layout.address.max_lines)]
-    field = fit_address(layout, lines, where="test")
-    report = check_block(layout, field.block)
+@pytest.mark.parametrize("name,envelope", VARIANTS)
+def test_the_lines_each_envelope_promises_keep_clear(name: str, envelope: str) -> None:
+    """The layout's own numbers: as many lines as the envelope promises to keep clear
+    (``lines_in_view``), with accented capitals on top and descenders below, notes where the
+    layout has a zone for them and a return line where it prints one, pass the tap test."""
+    layout = choose_envelope(load_layout(name), envelope)
+    total = layout.envelope.lines_in_view
+    address = min(total, layout.address.max_lines)
+    lines = [AddressLine("Émile Ångström", "recipient.name"),
+             *[AddressLine("Nordlicht Logistik", f"recipient.line{i}") for i in range(address - 2)],
+             AddressLine("Königsberg", "recipient.city")]
+    notes = [AddressLine("Persönlich", "recipient.notes")] * (total - address)
+    field = fit_address(layout, lines, where="test", notes=notes,
+                        return_text="Jürgen Example · Hafenstraße 12 · 20457 Hamburg")
+    report = check_field(layout, field)
     assert report.ok, report.summary()
     assert field.size >= layout.address.min_size
 
 
 @pytest.mark.parametrize("name", LAYOUTS)
-def test_address_zone_lies_in_centred_window_with_clearance(name: str) -> None:
+def test_address_zone_lies_where_the_default_envelope_keeps_clear(name: str) -> None:
     layout = load_layout(name)
-    window = centred_window(layout).inset(layout.envelope.clearance)
-    assert layout.address_x >= window.x - 1e-6
-    assert layout.address.top >= window.y - 1e-6
+    safe = safe_box(layout)
+    assert layout.address_x >= safe.x - 1e-6
+    assert layout.address.top >= safe.y - 1e-6
+    assert layout.address.top + layout.address.height >= safe.bottom - 1e-6
 
 
-@pytest.mark.parametrize("name", LAYOUTS)
-def test_text_starts_below_everything_the_window_can_show(name: str) -> None:
-    layout = load_layout(name)
+@pytest.mark.parametrize("name,envelope", VARIANTS)
+def test_text_starts_below_everything_the_window_can_show(name: str, envelope: str) -> None:
+    layout = choose_envelope(load_layout(name), envelope)
     assert layout.subject_y >= window_reach(layout).bottom
 
 
@@ -61,11 +72,25 @@ def test_din_b_window_matches_hand_computation() -> None:
 
 
 def test_us_window_matches_hand_computation() -> None:
-    """#10 9.5 x 4.125 in, packet 8.5 x 3.75 in: the window shows 2.1875-3.3125 in from the top."""
-    window = centred_window(load_layout("us-letter-10"))
-    assert window.y / 25.4 == pytest.approx(2.1875)
-    assert window.bottom / 25.4 == pytest.approx(3.3125)
+    """#10 9.5 x 4.125 in, packet 8.5 x 3.75 in, window 1/2 in from the bottom: centred, the
+    window shows 2.3125-3.4375 in from the top; at the ends of the slide (3/8 in up and down, 1
+    in sideways) it always shows 2.5-3.25 in down and 7/8-4 3/8 in across, so the address may
+    use 2.625-3.125 in and 1-4.25 in (1/8 in clear)."""
+    layout = load_layout("us-letter-10")
+    window = centred_window(layout)
+    assert window.y / 25.4 == pytest.approx(2.3125)
+    assert window.bottom / 25.4 == pytest.approx(3.4375)
     assert window.x / 25.4 == pytest.approx(0.375)
+    safe = safe_box(layout)
+    assert (safe.x / 25.4, safe.right / 25.4) == pytest.approx((1.0, 4.25))
+    assert (safe.y / 25.4, safe.bottom / 25.4) == pytest.approx((2.625, 3.125))
+
+
+def test_din_b_tolerances_matches_hand_computation() -> None:
+    """DIN 680's tolerances: a DL may be 1.5 mm larger (the packet slides 11.5 x 6.5 mm) and
+    each window edge may lie 1 mm in: the window always shows x 21-97.5, y 52.5-89."""
+    safe = safe_box(load_layout("din5008-b"))
+    assert (safe.x, safe.right, safe.y, safe.bottom) == pytest.approx((24, 94.5, 55.5, 86))
 
 
 def _marks_from_pdf(pdf_path: Path) -> list[tuple[float, float]]:
@@ -110,14 +135,17 @@ def test_copied_layout_with_changed_numbers_is_used(tmp_path: Path, write_letter
 
 
 def test_layout_whose_window_misses_the_address_fails(tmp_path: Path, write_letter) -> None:
+    """A window moved to the right half (where the information block is): exit 2 naming the
+    layout file, nothing written."""
     custom = tmp_path / "bad.toml"
     text = (available_layouts()["din5008-b"]).read_text(encoding="utf-8")
-    custom.write_text(text.replace("bottom = 15.0", "bottom = 45.0"), encoding="utf-8")
+    custom.write_text(text.replace("left = 20.0, bottom = 15.0", "left = 120.0, bottom = 15.0"),
+                      encoding="utf-8")
     with pytest.raises(UserError):
         render_letter(home_letter(str(custom), "DE"), None)
     proc = run_cli("letter", str(write_letter(home_letter(str(custom), "DE"))), "-o",
                    str(tmp_path / "x.pdf"))
-    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert_one_line_error(proc, "bad.toml", "the info block reaches into the window area")
     assert not (tmp_path / "x.pdf").exists()
 
 
@@ -141,3 +169,14 @@ def test_layout_files_are_plain_data(tmp_path: Path) -> None:
     target = tmp_path / "copy.toml"
     shutil.copy(available_layouts()["uk-dl"], target)
     assert load_layout(str(target)).envelope.clearance == 5.0
+
+
+@pytest.mark.parametrize("name,envelope", VARIANTS)
+def test_every_envelope_is_a_standard_size(name: str, envelope: str) -> None:
+    """The layouts' envelopes are sizes that envelopes/sizes.toml knows (ISO 269, DIN 678,
+    EMA), so the two data files cannot drift apart."""
+    from letterpress.envelope.sizes import bundled_sizes
+
+    env = choose_envelope(load_layout(name), envelope).envelope
+    assert any((s.width, s.height) == pytest.approx((env.width, env.height))
+               for s in bundled_sizes()), (name, envelope)

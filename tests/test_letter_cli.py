@@ -18,7 +18,7 @@ def test_bundled_example_renders_with_default_output_name(tmp_path: Path) -> Non
     assert proc.returncode == 0, proc.stderr
     out = tmp_path / "thank-you.pdf"
     assert out.is_file() and len(PdfReader(out).pages) == 1
-    assert f"Wrote {out}" in proc.stdout and "Window check:" in proc.stdout
+    assert f"Wrote {out}" in proc.stdout and "\nWindow: OK, " in proc.stdout
     assert list(tmp_path.glob(".*part")) == []
 
 
@@ -104,21 +104,24 @@ def test_existing_output_survives_a_failed_render(tmp_path: Path, write_letter) 
 
 def test_strict_window_requires_visibility_over_the_whole_slide(tmp_path: Path,
                                                                  write_letter) -> None:
-    """A DL packet 99 mm high has 11 mm of play: with 5 mm clearance the UK address can slide
-    out of view, which the default reports and --strict-window refuses."""
+    """A 90 x 35 DL window keeps four lines 5 mm clear while the sheet slides 11 mm: a
+    five-line UK address is written with a warning, which --strict-window turns into exit 2;
+    a DIN letter keeps clear and passes it."""
     from conftest import home_letter
 
     src = write_letter(home_letter("uk-dl", "GB"))
-    ok = run_cli("letter", str(src), "-o", str(tmp_path / "a.pdf"))
+    ok = run_cli("letter", str(src), "-o", str(tmp_path / "a.pdf"), "--envelope", "DL-90x35")
     assert ok.returncode == 0, ok.stderr
-    assert "of the address can hide at the top edge" in ok.stdout
-    strict = run_cli("letter", str(src), "-o", str(tmp_path / "b.pdf"), "--strict-window")
-    assert_one_line_error(strict, "recipient", "--strict-window")
+    assert "Window: FAILS, \"SW1A 2AA\" keeps only 4.2 mm of the 5.0 needed" in ok.stdout
+    assert ok.stderr.startswith(f"letterpress: warning: {src}, recipient: ")
+    strict = run_cli("letter", str(src), "-o", str(tmp_path / "b.pdf"), "--envelope",
+                     "DL-90x35", "--strict-window")
+    assert_one_line_error(strict, "recipient", "from the bottom edge when the sheet slides")
     assert not (tmp_path / "b.pdf").exists()
     din = run_cli("letter", str(write_letter(letter())), "-o", str(tmp_path / "c.pdf"),
                   "--strict-window")
     assert din.returncode == 0, din.stderr
-    assert "play left" in din.stdout
+    assert "Window: OK, 3.0 mm clear at the worst position (needs 3.0)" in din.stdout
 
 
 MAILING_LETTER = '''

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UserError, Where
+from ..notices import Notice, enforce
 from ..output import write_bytes_atomic
 from ..source import Source
 from .decide import Advice
@@ -31,21 +32,28 @@ def _call_source(follow: FollowUp, advice: Advice) -> Source:
     return dataclasses.replace(follow.source, data=data)
 
 
-def write_artefacts(follow: FollowUp, advice: Advice, folder: Path) -> list[Path]:
-    """Write what the advice recommends into ``folder`` (created if missing); the paths written."""
+def write_artefacts(follow: FollowUp, advice: Advice, folder: Path, *,
+                    envelope: str | None = None,
+                    strict: bool = False) -> tuple[list[Path], tuple[Notice, ...]]:
+    """Write what the advice recommends into ``folder`` (created if missing): the paths
+    written, and the letter's warnings (under ``strict`` the first one stops it, unwritten).
+    ``envelope`` picks one of the letter's layout's envelopes."""
     if folder.exists() and not folder.is_dir():
         raise UserError("is a file, not a folder", where=Where(file=str(folder)),
                         hint="name a folder")
     folder.mkdir(parents=True, exist_ok=True)
     stem = follow.stem
     written: list[Path] = []
+    notices: tuple[Notice, ...] = ()
     if "letter" in advice.recommended:
-        from ..letter import render_letter
+        from ..letter import build_letter, prepare_letter
 
         when = None if follow.letter.date else advice.now.date()
-        result = render_letter(follow.source, folder / f"{stem}-letter.pdf", when=when)
-        assert result.path is not None
-        written.append(result.path)
+        prep = prepare_letter(follow.source, when=when, envelope=envelope)
+        enforce(prep.notices, strict=strict)
+        notices = prep.notices
+        pdf, _ = build_letter(prep)
+        written.append(write_bytes_atomic(folder / f"{stem}-letter.pdf", pdf))
     if "call" in advice.recommended and advice.call is not None:
         try:
             from ..callsheet import render_call_sheet
@@ -62,4 +70,4 @@ def write_artefacts(follow: FollowUp, advice: Advice, folder: Path) -> list[Path
                           where=follow.source.where, overrides=overrides)
         written.append(write_bytes_atomic(folder / f"{stem}-email.eml",
                                           msg.as_bytes(policy=policy.SMTP)))
-    return written
+    return written, notices

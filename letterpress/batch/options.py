@@ -43,6 +43,7 @@ class Options:
     manifest: Path | None = None
     progress: bool | None = None  # None: only on a terminal
     call_now: date | None = None
+    envelope: str | None = None  # the window envelope letters are fitted to; None: template's
     chunk: int | None = None  # rows per worker task; None: chunk_size(rows)
 
 

@@ -17,14 +17,15 @@ from .table import Row
 from .tasks import ChunkResult, Outcome
 
 
-def fingerprint(origin: str, kind: str, call_now: object) -> str:
-    """What every row's output depends on besides the row: template, version, kind."""
+def fingerprint(origin: str, kind: str, call_now: object, envelope: str | None = None) -> str:
+    """What every row's output depends on besides the row: template, version, kind, the call
+    sheets' date and the letters' envelope."""
     digest = hashlib.sha256()
     try:
         digest.update(Path(origin).read_bytes())
     except OSError:
         digest.update(origin.encode())
-    digest.update(f"{__version__}|{kind}|{call_now}".encode())
+    digest.update(f"{__version__}|{kind}|{call_now}|{envelope}".encode())
     return digest.hexdigest()
 
 

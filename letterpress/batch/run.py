@@ -43,12 +43,13 @@ def run_batch(opts: Options, report: Report | None = None) -> Summary:
                         hint="add one for call sheets, or use --kind letter")
     spec = tasks.Spec(template=source.data, origin=source.origin, base_dir=source.base_dir,
                       date_order=order, columns=table.columns, kind=opts.kind,
-                      call_now=opts.call_now, out_dir=opts.out_dir, strict=opts.strict)
+                      call_now=opts.call_now, out_dir=opts.out_dir, strict=opts.strict,
+                      envelope=opts.envelope)
     # Start the workers now: they load ReportLab, fonts and hyphenation while this process
     # checks the rows.
     with Workers(min(jobs, -(-len(table.rows) // size)), source.data.get("language"),
                  source.data.get("typeface")) as workers:
-        fp = fingerprint(source.origin, opts.kind, opts.call_now)
+        fp = fingerprint(source.origin, opts.kind, opts.call_now, opts.envelope)
         run = Run(opts=replace(opts, chunk=size), spec=spec, chunk=size,
                   inputs={row.number: input_hash(fp, row) for row in table.rows},
                   workers=workers, summary=Summary(rows=len(table.rows)),

@@ -27,6 +27,7 @@ class Spec:
     call_now: date | None = None
     out_dir: Path | None = None
     strict: bool = False  # warnings fail their row
+    envelope: str | None = None  # --envelope: which of the letters' layout's envelopes
 
 
 @dataclass

@@ -224,7 +224,7 @@ def _prepare_letter(worker: RowWorker, ctx: RenderContext,
                     source: Source) -> tuple[Any, tuple[Notice, ...]]:
     from ..letter import prepare_letter
 
-    prep = prepare_letter(source, context=ctx)
+    prep = prepare_letter(source, context=ctx, envelope=worker.spec.envelope)
     return prep, prep.notices
 
 

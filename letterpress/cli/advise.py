@@ -13,15 +13,19 @@ DESCRIPTION: str | None = ("Recommend how to follow up after a job interview (em
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The follow-up file, --now, --json, --write and --strict."""
+    """The follow-up file, --now, --json, --write, --envelope and --strict."""
     parser.add_argument("file", help="the follow-up file (a letter file with [interview])")
     parser.add_argument("--now", metavar="YYYY-MM-DDTHH:MM",
                         help="the current time, for reproducible advice (default: the clock)")
     parser.add_argument("--json", action="store_true", help="print the advice as JSON")
     parser.add_argument("--write", metavar="DIR",
                         help="write the recommended letter PDF, call sheet PDF and .eml draft")
+    parser.add_argument("--envelope", metavar="NAME",
+                        help="with --write: which of the layout's envelopes the letter is "
+                             "fitted to (see 'letterpress layouts')")
     parser.add_argument("--strict", action="store_true",
-                        help="stop (exit 2) when the tone check finds anything, before writing")
+                        help="stop (exit 2) when the tone check or the letter's checks find "
+                             "anything, before writing")
 
 
 def _now(text: str | None) -> datetime:
@@ -39,13 +43,15 @@ def run(args: argparse.Namespace) -> int:
     from ..advice import advise_file, load_followup
     from ..advice.artefacts import write_artefacts
     from ..advice.report import as_json, as_text
-    from .common import warn_or_stop
+    from .common import report, warn_or_stop
 
     follow = load_followup(args.file)
     now = _now(args.now)
     warn_or_stop(follow.source, strict=args.strict)
     advice = advise_file(follow, now)
-    written = write_artefacts(follow, advice, Path(args.write)) if args.write else []
+    written, notices = (write_artefacts(follow, advice, Path(args.write), envelope=args.envelope,
+                                        strict=args.strict) if args.write else ([], ()))
+    report(notices, strict=False)  # under --strict the first one has already stopped it
     if args.json:
         data = as_json(advice)
         if args.write:

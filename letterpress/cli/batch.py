@@ -28,6 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         default="letter",
                         help="what to make per row (default: letter); envelope: the row's "
                              "plain envelope")
+    parser.add_argument("--envelope", metavar="NAME",
+                        help="the window envelope letters are fitted to (see 'letterpress "
+                             "layouts'; default: the template's, else the layout's first)")
     parser.add_argument("--check", action="store_true",
                         help="only check every row and report; write nothing")
     parser.add_argument("--strict", action="store_true",
@@ -59,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         out_dir=Path(args.out_dir) if args.out_dir else None, name=args.name, kind=args.kind,
         check=args.check, strict=args.strict, resume=args.resume, duplex=args.duplex,
         jobs=args.jobs, delimiter=args.delimiter, sheet=args.sheet, encoding=args.encoding,
-        manifest=Path(args.manifest) if args.manifest else None,
+        manifest=Path(args.manifest) if args.manifest else None, envelope=args.envelope,
     )
     summary = run_batch(opts)
     errors = {f.row for f in summary.findings if f.severity == "error"}

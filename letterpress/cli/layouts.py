@@ -12,10 +12,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """One line per layout: its name and title."""
+    """One line per layout: its name, title and envelopes (the default first)."""
     from ..letter.layout import available_layouts, load_layout
 
     for name, path in available_layouts().items():
         layout = load_layout(path)
-        print(f"{name:14} {layout.title}")
+        names = [e.name for e in layout.envelopes]
+        envelopes = ", ".join([f"{names[0]} (default)", *names[1:]])
+        print(f"{name:14} {layout.title}; envelopes {envelopes}")
     return 0

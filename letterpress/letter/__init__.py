@@ -35,9 +35,10 @@ __all__ = ["build_letter", "prepare_letter", "render_letter"]
 def prepare_letter(source: str | os.PathLike[str] | dict[str, Any] | Source, *,
                    layout: str | None = None, when: date | None = None,
                    strict_window: bool = False, context: RenderContext | None = None,
-                   shift: Shift | None = None) -> Prepared:
+                   shift: Shift | None = None, envelope: str | None = None) -> Prepared:
     """Stages 1-3: read, validate and resolve a letter, making every check that can refuse
-    it before anything is drawn; ``shift`` is a printer's calibration (see ``calibrate``)."""
+    it before anything is drawn; ``shift`` is a printer's calibration (see ``calibrate``),
+    ``envelope`` one of the layout's envelopes (default: the file's, else the layout's first)."""
     from dataclasses import replace
 
     from ..source import load_source
@@ -49,7 +50,7 @@ def prepare_letter(source: str | os.PathLike[str] | dict[str, Any] | Source, *,
     src = load_source(source)
     letter = parse_letter(src)
     prep = resolve(src, letter, context or RenderContext(), layout=layout, when=when,
-                   strict_window=strict_window, shift=shift)
+                   strict_window=strict_window, shift=shift, envelope=envelope)
     moved = offset_notices(prep, src.origin)
     return replace(prep, notices=prep.notices + moved) if moved else prep
 
@@ -66,7 +67,7 @@ def build_letter(prep: Prepared) -> tuple[bytes, int]:
 def render_letter(source: str | os.PathLike[str] | dict[str, Any] | Source,
                   out: str | os.PathLike[str] | None = None, *, layout: str | None = None,
                   when: date | None = None, strict_window: bool = False,
-                  shift: Shift | None = None) -> LetterResult:
+                  shift: Shift | None = None, envelope: str | None = None) -> LetterResult:
     """Render a letter file (path or dict) to a PDF at ``out`` (written atomically); with
     ``out=None`` nothing is written and the bytes are in the result. ``shift`` moves every
     page's content by a printer's calibration."""
@@ -74,7 +75,7 @@ def render_letter(source: str | os.PathLike[str] | dict[str, Any] | Source,
     from .result import LetterResult
 
     prep = prepare_letter(source, layout=layout, when=when, strict_window=strict_window,
-                          shift=shift)
+                          shift=shift, envelope=envelope)
     pdf, pages = build_letter(prep)
     path = write_bytes_atomic(out, pdf) if out is not None else None
     return LetterResult(path=path, pages=pages, layout=prep.layout.name, window=prep.window,

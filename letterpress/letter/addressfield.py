@@ -1,13 +1,22 @@
 """Fitting the address field: return line, notes zone and address block, sizes and positions.
 
-The block takes one size, the largest from the layout's down to its minimum at which it fits;
-a name, organisation, department or note wider than the window even at the minimum breaks at
-a word onto a further line while the layout's line budget allows. The return line never
-refuses a letter: it is shortened (``returnline``), else left out, with a warning."""
+Everything is set inside the window of the layout's chosen envelope: where it keeps the
+layout's clearance at every position the folded sheet can take in the envelope
+(``window.safe_box``), shrinking the address down to the layout's minimum size. When the lines
+cannot fit there even at that size, they are set at the minimum size where they keep the
+clearance with the sheet centred (``window.centred_box``), centred on the safe area so that as
+little as possible hides when the sheet slides; the window check then says so. Only lines that
+do not fit even with the sheet centred are refused.
+
+A name, organisation, department or note wider than the window even at the minimum size breaks
+at a word onto a further line while the layout's line budget allows; town, region and postal
+code share a line when a country's format has more lines than the layout. The return line never
+refuses a letter: it is shortened (``returnline``), else left out, with a warning.
+"""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..errors import UserError, Where
 from ..notices import Notice
@@ -15,25 +24,16 @@ from ..pdf import fonts
 from ..pdf.units import to_mm
 from .address import AddressLine
 from .layout import AddressZone, Layout, Rect
-from .plan import AddressField, SetLine
+from .plan import RULE_WEIGHT, AddressField, Rule, SetLine
 from .returnline import ReturnText
-from .window import centred_window
+from .window import centred_box, safe_box, union
 from .wrap import wrap_words
 
 SIZE_STEP = 0.5  # pt: how much the address shrinks per try
-
-
-def _address_box(layout: Layout) -> Rect:
-    """Where address text may go: the layout's zone, inside the centred window's clearance."""
-    zone = layout.address
-    window = centred_window(layout).inset(layout.envelope.clearance)
-    top = max(zone.top, window.y)
-    bottom = min(zone.top + zone.height, window.bottom)
-    left = max(layout.address_x, window.x)
-    right = min(layout.address_field.right, window.right)
-    return Rect(left, top, right - left, bottom - top)
-
-
+NOTE_GAP = 1.5  # mm between the notes' ink and the address's
+RETURN_GAP = 1.5  # mm between the return line's rule and what follows it
+RULE_DROP = 0.9  # mm: the return line's rule below its baseline
+NOTE_LEADING = 1.2  # the notes' line pitch as a multiple of their size
 # The fields whose lines may break onto a further line (never the street or the town line,
 # which the post's machines read as one).
 WRAPPABLE = ("name", "organization", "department", "notes")
@@ -42,42 +42,64 @@ WRAPPABLE = ("name", "organization", "department", "notes")
 LOCALITY = ("city", "region", "postal_code")
 
 
+@dataclass(frozen=True)
+class _Box:
+    """Where the field's text may go: the window's clear area, the layout's address field's
+    left and right edges, and the address zone's top and bottom."""
+
+    area: Rect
+    left: float
+    right: float
+    slide: Rect | None = None  # set when fitting centred: the area to stay as close to
+
+
+def _address_box(layout: Layout, area: Rect, slide: Rect | None = None) -> _Box:
+    """Where address text may go inside ``area``: from the layout's text edge (or the area's,
+    if further right) to the address field's right edge (or the area's, if further left; when
+    fitting centred, the area's: only the window itself refuses a line)."""
+    right = area.right if slide is not None else min(layout.address_field.right, area.right)
+    return _Box(area, max(layout.address_x, area.x), right, slide)
+
+
 def fit_address(layout: Layout, lines: list[AddressLine], *, where: Where | str,
                 notes: list[AddressLine] | None = None, return_text: str | None = None,
                 return_where: Where = Where(field="sender"),
                 return_texts: Sequence[ReturnText] = ()) -> AddressField:
     """Choose one size for the whole block (shrinking down to the layout's minimum, breaking
-    long names onto further lines past that) and place it; the return line is the first of
-    ``return_texts`` (or ``return_text``) that fits.
+    long names onto further lines past that) and place it in the window, with the return line
+    (the first of ``return_texts``, or ``return_text``, that fits) and notes above it.
 
     Raises UserError naming the field when there are too many lines or a line cannot fit.
     """
     font = fonts.face("sans").regular
-    ascent, _ = fonts.vertical_metrics(font)
     zone = layout.address
     notes = list(notes or [])
     if layout.notes is None:  # no notes zone: notes head the address block
         lines = notes + lines
         notes = []
-    lines, joined = _combined(lines, zone.max_lines)
+    lines, notices = _combined(lines, zone.max_lines)
     if len(lines) > zone.max_lines:
         extra = lines[zone.max_lines]
         raise UserError(f"too many address lines ({len(lines)}; the {layout.name} layout allows "
                         f"{zone.max_lines})", where=extra.where,
                         hint="shorten the address or combine lines")
-    box = _address_box(layout)
-    notices = _over_max_chars(layout, lines) + joined
-    set_lines, size = _fit_block(layout, lines, box, font)
-    pitch = to_mm(size * zone.leading)
-    first = box.y + to_mm(ascent * size)
-    placed = tuple(SetLine(line.text, box.x, first + i * pitch, size, font)
-                   for i, line in enumerate(set_lines))
-    width, height = _extent([line.text for line in set_lines], zone, size, font)
+    lines = _within_chars(lines, zone)
+    notices += _over_max_chars(layout, lines)
     texts = list(return_texts) or ([ReturnText(return_text)] if return_text else [])
-    ret, notice = _return_line(layout, texts, return_where, font)
-    return AddressField(return_line=ret, notes=_notes(layout, notes, box.y, font),
-                        address=placed, block=Rect(box.x, box.y, width, height), size=size,
-                        notices=tuple(notices + ([notice] if notice else [])))
+    safe = safe_box(layout)
+    boxes = (_address_box(layout, safe), _address_box(layout, centred_box(layout), slide=safe))
+    last_error: UserError | None = None
+    for box in boxes:  # clear wherever the sheet slides, else clear when centred
+        set_notes = _wrapped_notes(layout, notes, font, box)
+        for candidate in _candidates(lines, zone, font, box):
+            try:
+                field = _fit(layout, candidate, set_notes, texts, return_where, font, box)
+            except UserError as exc:
+                last_error = exc
+                continue
+            return replace(field, notices=tuple(notices) + field.notices)
+    assert last_error is not None
+    raise _misfit(layout, lines, font, boxes[1]) or last_error
 
 
 def _combined(lines: list[AddressLine],
@@ -101,35 +123,51 @@ def _combined(lines: list[AddressLine],
     return lines, notices
 
 
-def _extent(texts: list[str], zone: AddressZone, size: float, font: str) -> tuple[float, float]:
-    """Width and height (mm) of lines set at ``size``."""
-    ascent, descent = fonts.vertical_metrics(font)
-    height = (len(texts) - 1) * to_mm(size * zone.leading) + to_mm((ascent + descent) * size)
-    return max((to_mm(fonts.width(t, font, size)) for t in texts), default=0.0), height
+def _field(line: AddressLine) -> str:
+    """The input field a line came from, without its party and list index."""
+    return line.where.field.split("[")[0].rsplit(".", 1)[-1]
 
 
-def _sizes(zone: AddressZone) -> list[float]:
-    """The sizes tried, largest first, down to the layout's minimum."""
-    sizes, size = [], zone.size
-    while size >= zone.min_size - 1e-6:
-        sizes.append(size)
-        size -= SIZE_STEP
-    return sizes
+def _within_chars(lines: list[AddressLine], zone: AddressZone) -> list[AddressLine]:
+    """Names and organisations longer than the layout's characters per line (La Poste: 38)
+    broken at their words, while the line budget allows."""
+    if not zone.max_chars:
+        return lines
+    out: list[AddressLine] = []
+    for line in lines:
+        parts = wrap_words(line.text, lambda t: len(t) <= zone.max_chars) \
+            if len(line.text) > zone.max_chars and _field(line) in WRAPPABLE else None
+        out += [replace(line, text=p) for p in parts] if parts else [line]
+    return out if len(out) <= zone.max_lines else lines
 
 
-def _fits(texts: list[str], zone: AddressZone, box: Rect, size: float, font: str) -> bool:
-    width, height = _extent(texts, zone, size, font)
-    return width <= box.width + 1e-6 and height <= box.height + 1e-6
+def _over_max_chars(layout: Layout, lines: list[AddressLine]) -> list[Notice]:
+    """Lines the layout's post wants shorter (La Poste: 38 characters) but that fit: printed,
+    with a warning."""
+    limit = layout.address.max_chars
+    return [Notice(f"address line {line.text!r} has {len(line.text)} characters; the "
+                   f"{layout.name} layout's post asks for at most {limit}", line.where,
+                   "printed as it is; abbreviate it if you can", kind="line-over-max-chars")
+            for line in lines if limit and len(line.text) > limit]
 
 
-def _wrapped(lines: list[AddressLine], zone: AddressZone, box: Rect, size: float,
-             font: str) -> list[AddressLine] | None:
-    """The lines with each too-wide name, organisation, department or note broken at its
-    words to the box's width (and the layout's characters per line) at ``size``; None when a
-    word does not fit alone."""
+def _candidates(lines: list[AddressLine], zone: AddressZone, font: str,
+                box: _Box) -> list[list[AddressLine]]:
+    """The lines as they are, then (when a name, organisation, department or note is wider
+    than the box even at the minimum size) broken at words to the box's width, within the
+    layout's line budget."""
+    wrapped = _wrapped(lines, zone.min_size, font, box.right - box.left)
+    if wrapped is None or wrapped == lines or len(wrapped) > zone.max_lines:
+        return [lines]
+    return [lines, wrapped]
+
+
+def _wrapped(lines: list[AddressLine], size: float, font: str,
+             width: float) -> list[AddressLine] | None:
+    """Each too-wide wrappable line broken at its words to ``width`` mm at ``size``; None
+    when a word does not fit alone."""
     def fits(text: str) -> bool:
-        return to_mm(fonts.width(text, font, size)) <= box.width + 1e-6 and (
-            not zone.max_chars or len(text) <= zone.max_chars)
+        return to_mm(fonts.width(text, font, size)) <= width + 1e-6
 
     out: list[AddressLine] = []
     for line in lines:
@@ -143,84 +181,137 @@ def _wrapped(lines: list[AddressLine], zone: AddressZone, box: Rect, size: float
     return out
 
 
-def _field(line: AddressLine) -> str:
-    """The input field a line came from, without its party and list index."""
-    return line.where.field.split("[")[0].rsplit(".", 1)[-1]
-
-
-def _fit_block(layout: Layout, lines: list[AddressLine], box: Rect,
-               font: str) -> tuple[list[AddressLine], float]:
-    """The lines as set and their size: unbroken at the largest size that fits, else broken
-    at the largest size at which they fit the layout's line budget; else a UserError."""
-    zone = layout.address
-    texts = [line.text for line in lines]
-    for size in _sizes(zone):
-        if _fits(texts, zone, box, size, font):
-            return lines, size
-    for size in _sizes(zone):
-        wrapped = _wrapped(lines, zone, box, size, font)
-        if wrapped is not None and len(wrapped) <= zone.max_lines and _fits(
-                [line.text for line in wrapped], zone, box, size, font):
-            return wrapped, size
-    raise _misfit(layout, lines, box, font)
-
-
-def _misfit(layout: Layout, lines: list[AddressLine], box: Rect, font: str) -> UserError:
-    """Why the lines cannot fit even at the minimum size, broken or not, naming the field."""
+def _misfit(layout: Layout, lines: list[AddressLine], font: str,
+            box: _Box) -> UserError | None:
+    """The budget error when a name or organisation would need more lines than the layout
+    allows once broken; None when the fitting's own error says it better."""
     zone = layout.address
     size = zone.min_size
+    width = box.right - box.left
+    wrapped = _wrapped(lines, size, font, width)
+    if wrapped is None or len(wrapped) <= zone.max_lines:
+        return None
 
-    def width(line: AddressLine) -> float:
+    def measure(line: AddressLine) -> float:
         return to_mm(fonts.width(line.text, font, size))
 
-    wrapped = _wrapped(lines, zone, box, size, font)
-    if wrapped is None or any(width(line) > box.width + 1e-6 for line in wrapped):
-        widest = max(lines, key=width)
-        return UserError(f"address line {widest.text!r} is {width(widest):.1f} mm wide at "
-                         f"{size:g} pt; the window leaves {box.width:.1f} mm",
-                         where=widest.where, hint="shorten or abbreviate it")
-    if len(wrapped) > zone.max_lines:
-        broken = max((line for line in lines if _field(line) in WRAPPABLE), key=width)
-        return UserError(f"{broken.text!r} is {width(broken):.1f} mm wide at {size:g} pt and the "
-                         f"window leaves {box.width:.1f} mm; broken onto more lines, the address "
-                         f"would have {len(wrapped)} lines, and the {layout.name} layout allows "
-                         f"{zone.max_lines}", where=broken.where, hint="shorten or abbreviate it")
-    return UserError(f"{len(wrapped)} address lines do not fit the window of the "
-                     f"{layout.name} layout even at {size:g} pt", where=lines[-1].where,
-                     hint="use fewer address lines")
+    broken = max((line for line in lines if _field(line) in WRAPPABLE), key=measure)
+    return UserError(f"{broken.text!r} is {measure(broken):.1f} mm wide at {size:g} pt and the "
+                     f"window leaves {width:.1f} mm; broken onto more lines, the address would "
+                     f"have {len(wrapped)} lines, and the {layout.name} layout allows "
+                     f"{zone.max_lines}", where=broken.where, hint="shorten or abbreviate it")
 
 
-def _over_max_chars(layout: Layout, lines: list[AddressLine]) -> list[Notice]:
-    """Lines the layout's post wants shorter (La Poste: 38 characters) but that fit: printed,
-    with a warning; names and organisations break instead."""
-    limit = layout.address.max_chars
-    return [Notice(f"address line {line.text!r} has {len(line.text)} characters; the "
-                   f"{layout.name} layout's post asks for at most {limit}", line.where,
-                   "printed as it is; abbreviate it if you can", kind="line-over-max-chars")
-            for line in lines if limit and len(line.text) > limit
-            and _field(line) not in WRAPPABLE]
+def _wrapped_notes(layout: Layout, notes: list[AddressLine], font: str,
+                   box: _Box) -> list[AddressLine]:
+    """The delivery notes, each too wide for the box broken at its words."""
+    spec = layout.notes
+    if spec is None or not notes:
+        return notes
+    width = box.right - box.left
+
+    def fits(text: str) -> bool:
+        return to_mm(fonts.width(text, font, spec.size)) <= width + 1e-6
+
+    out: list[AddressLine] = []
+    for note in notes:
+        parts = [note.text] if fits(note.text) else wrap_words(note.text, fits)
+        if parts is None:
+            raise UserError(f"note {note.text!r} has a word too wide for the notes zone "
+                            f"({width:.1f} mm at {spec.size:g} pt)", where=note.where,
+                            hint="shorten it")
+        out += [replace(note, text=part) for part in parts]
+    return out
 
 
-def _return_line(layout: Layout, texts: list[ReturnText], where: Where,
-                 font: str) -> tuple[SetLine | None, Notice | None]:
-    """The first form of the return line that fits its strip at a size the layout allows,
-    and a warning when it had to be shortened or left out."""
+def _fit(layout: Layout, lines: list[AddressLine], notes: list[AddressLine],
+         texts: list[ReturnText], return_where: Where, font: str, box: _Box) -> AddressField:
+    """Set the field in ``box``: the largest size that fits, or the minimum size centred on
+    ``box.slide`` when fitting centred."""
+    zone = layout.address
+    returned, notice = _return_size(layout, texts, return_where, font, box)
+    note_height = _notes_height(layout, notes, font, box)
+    above = 0.0  # mm of return line and notes above the address's ink
+    if returned is not None:
+        ink = fonts.ink(returned[0], font, returned[1])
+        above += to_mm(ink.top) + max(to_mm(ink.bottom), RULE_DROP + to_mm(RULE_WEIGHT) / 2)
+        above += RETURN_GAP
+    if notes:
+        above += note_height + NOTE_GAP
+    bottom = box.area.bottom if box.slide is not None else min(box.area.bottom,
+                                                               zone.top + zone.height)
+    overhang = min([0.0, *(fonts.ink(note.text, font, layout.notes.size).left
+                           for note in notes if layout.notes is not None)])
+    if returned is not None:
+        overhang = min(overhang, fonts.ink(returned[0], font, returned[1]).left)
+    size = zone.min_size if box.slide is not None else zone.size
+    while True:
+        inks = [fonts.ink(line.text, font, size) for line in lines]
+        widths = [to_mm(i.right) for i in inks]
+        # a glyph that reaches left of its origin (J) moves the whole field right
+        x = max(box.left, box.area.x - to_mm(min([overhang, *(i.left for i in inks)])))
+        if box.slide is not None:  # as far into the area that keeps clear as the width allows
+            x = max(box.left, min(max(x, box.slide.x), box.right - max(widths, default=0.0)))
+        pitch = to_mm(size * zone.leading)
+        height = ((len(lines) - 1) * pitch + to_mm(inks[0].top) + to_mm(inks[-1].bottom)
+                  if lines else 0.0)
+        lowest = box.area.y + above  # the highest the address's ink may start
+        if box.slide is None:
+            top = min(max(zone.top, lowest), bottom - height)
+        else:  # centred on the area that keeps clear when the sheet slides, inside the box
+            total = above + height
+            start = box.slide.y - (total - box.slide.height) / 2
+            top = min(max(start, box.area.y), bottom - total) + above
+        fits_high = top >= lowest - 1e-6
+        fits_wide = x + max(widths, default=0.0) <= box.right + 1e-6
+        if fits_high and fits_wide:
+            break
+        if size - SIZE_STEP < zone.min_size - 1e-6:
+            if not fits_high:
+                raise UserError(f"{len(lines)} address lines do not fit the window of the "
+                                f"{layout.name} layout even at {zone.min_size:g} pt",
+                                where=lines[-1].where,
+                                hint="use fewer address lines")
+            widest = max(range(len(lines)), key=widths.__getitem__)
+            raise UserError(f"address line {lines[widest].text!r} is {widths[widest]:.1f} mm wide "
+                            f"at {zone.min_size:g} pt; the window leaves {box.right - x:.1f} mm",
+                            where=lines[widest].where, hint="shorten or abbreviate it")
+        size -= SIZE_STEP
+    first = top + to_mm(inks[0].top) if lines else top
+    placed = tuple(SetLine(line.text, x, first + i * pitch, size, font)
+                   for i, line in enumerate(lines))
+    block = union([Rect(x + to_mm(i.left), s.baseline - to_mm(i.top), to_mm(i.right - i.left),
+                        to_mm(i.top + i.bottom)) for s, i in zip(placed, inks)]) if lines \
+        else Rect(x, top, 0.0, 0.0)
+    set_notes = _notes(layout, notes, x, top, font)
+    ret, rule = None, None
+    if returned is not None:
+        text, ret_size = returned
+        stack_top = top - above if box.slide is not None else box.area.y
+        ret = SetLine(text, x, stack_top + to_mm(fonts.ink(text, font, ret_size).top), ret_size,
+                      font)
+        rule = Rule(x, ret.baseline + RULE_DROP, to_mm(fonts.width(text, font, ret_size)))
+    return AddressField(return_line=ret, notes=set_notes, address=placed, block=block,
+                        size=size, rule=rule, notices=(notice,) if notice else ())
+
+
+def _return_size(layout: Layout, texts: list[ReturnText], where: Where, font: str,
+                 box: _Box) -> tuple[tuple[str, float] | None, Notice | None]:
+    """The first form of the return line that fits the box's width at a size the layout
+    allows, and its size; a warning when it had to be shortened, or left out."""
     spec = layout.return_line
     if spec is None or not texts:
         return None, None
-    available = min(layout.address_field.right,
-                    centred_window(layout).right - layout.envelope.clearance) - layout.address_x
-    _, descent = fonts.vertical_metrics(font)
+    available = box.right - box.left
     for form in texts:
         size = spec.size
         while size >= spec.min_size - 1e-6:
             if to_mm(fonts.width(form.text, font, size)) <= available + 1e-6:
-                baseline = layout.address_field.y + spec.height - to_mm(descent * size) - 0.6
                 notice = None if not form.changes else Notice(
                     f"the return line was shortened to fit the address field "
                     f"({', '.join(form.changes)})", where,
                     'set return_line = "..." to choose its text', kind="return-line-shortened")
-                return SetLine(form.text, layout.address_x, baseline, size, font), notice
+                return (form.text, size), notice
             size -= SIZE_STEP
     return None, Notice(f"the return line {texts[-1].text!r} is too wide for the address field "
                         f"even at {spec.min_size:g} pt; it is left out", where,
@@ -228,32 +319,33 @@ def _return_line(layout: Layout, texts: list[ReturnText], where: Where,
                         kind="return-line-left-out")
 
 
-def _notes(layout: Layout, notes: list[AddressLine], address_top: float,
+def _notes_height(layout: Layout, notes: list[AddressLine], font: str, box: _Box) -> float:
+    """The height (mm) of the notes' ink, checking their number and width."""
+    spec = layout.notes
+    if spec is None or not notes:
+        return 0.0
+    if len(notes) > spec.max_lines:
+        raise UserError(f"too many notes lines ({len(notes)}; the {layout.name} layout allows "
+                        f"{spec.max_lines})", where=notes[spec.max_lines].where,
+                        hint="keep delivery notes short")
+    available = box.right - box.left
+    for note in notes:
+        if to_mm(fonts.width(note.text, font, spec.size)) > available:
+            raise UserError(f"note {note.text!r} is too wide for the notes zone", where=note.where,
+                            hint="shorten it")
+    first = fonts.ink(notes[0].text, font, spec.size)
+    last = fonts.ink(notes[-1].text, font, spec.size)
+    pitch = to_mm(spec.size * NOTE_LEADING)
+    return (len(notes) - 1) * pitch + to_mm(first.top) + to_mm(last.bottom)
+
+
+def _notes(layout: Layout, notes: list[AddressLine], x: float, address_top: float,
            font: str) -> tuple[SetLine, ...]:
-    """The delivery notes, filled bottom-up above the address; a note too wide for the zone
-    breaks at its words while the zone's lines allow."""
+    """The notes, filled bottom-up just above the address's ink."""
     spec = layout.notes
     if spec is None or not notes:
         return ()
-    available = layout.address_field.right - layout.address_x
-
-    def fits(text: str) -> bool:
-        return to_mm(fonts.width(text, font, spec.size)) <= available + 1e-6
-
-    lines: list[AddressLine] = []
-    for note in notes:
-        parts = [note.text] if fits(note.text) else wrap_words(note.text, fits)
-        if parts is None:
-            raise UserError(f"note {note.text!r} has a word too wide for the notes zone "
-                            f"({available:.1f} mm at {spec.size:g} pt)", where=note.where,
-                            hint="shorten it")
-        lines += [replace(note, text=part) for part in parts]
-    if len(lines) > spec.max_lines:
-        raise UserError(f"too many notes lines ({len(lines)}; the {layout.name} layout allows "
-                        f"{spec.max_lines})", where=lines[spec.max_lines].where,
-                        hint="keep delivery notes short")
-    _, descent = fonts.vertical_metrics(font)
-    pitch = to_mm(spec.size * 1.2)
-    last = address_top - to_mm(descent * spec.size) - 1.0  # filled bottom-up
-    return tuple(SetLine(note.text, layout.address_x, last - (len(lines) - 1 - i) * pitch,
-                         spec.size, font) for i, note in enumerate(lines))
+    pitch = to_mm(spec.size * NOTE_LEADING)
+    last = address_top - NOTE_GAP - to_mm(fonts.ink(notes[-1].text, font, spec.size).bottom)
+    return tuple(SetLine(note.text, x, last - (len(notes) - 1 - i) * pitch, spec.size, font)
+                 for i, note in enumerate(notes))

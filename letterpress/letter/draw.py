@@ -34,6 +34,8 @@ def draw_pdf(plan: LetterPlan) -> bytes:
     canv.setCreator(plan.meta.get("creator"))
     canv.setProducer(plan.meta.get("producer"))
     canv.setKeywords([])
+    # a print dialog that scales the page to fit moves the address out of the window
+    canv.setViewerPreference("PrintScaling", "None")
     for page in plan.pages:
         size = (mm(page.width), mm(page.height))
         if list(map(int, canv._pagesize)) != list(map(int, size)):

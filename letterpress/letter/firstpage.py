@@ -12,7 +12,7 @@ from ..errors import LayoutError, UserError, Where
 from ..pdf import fonts
 from ..pdf.units import to_mm
 from .layout import Layout, Rect
-from .plan import AddressField, FirstPage, Mark, Rule, SetLine
+from .plan import RULE_WEIGHT, AddressField, FirstPage, Mark, SetLine
 from .window import window_reach
 from .wrap import wrap_words
 
@@ -22,7 +22,6 @@ LABEL_SIZE = 8.0
 VALUE_SIZE = 9.0
 INFO_PITCH = 4.4  # mm between info block lines
 MARK_WEIGHT = 0.4  # pt: fold and punch marks
-RULE_WEIGHT = 0.3  # pt: the rule under the return line
 LINE_PITCH = 1.35  # letterhead lines: leading as a multiple of the size
 LETTERHEAD_MIN_SIZES = {LETTERHEAD_NAME_SIZE: 10.0, SMALL_SIZE: 7.0}  # a too-wide part shrinks
 SIZE_STEP = 0.5  # pt
@@ -227,11 +226,7 @@ def assemble(layout: Layout, address: AddressField, head: list[SetLine],
                             f"starts at {layout.subject_y} mm)",
                             where=_in_file(Where(field="references"), where),
                             hint="give fewer or shorter references")
-    rules = []
-    if address.return_line is not None:
-        ret = address.return_line
-        length = to_mm(fonts.width(ret.text, ret.font, ret.size))
-        rules.append(Rule(ret.x, ret.baseline + 0.9, length))
+    rules = [address.rule] if address.rule is not None else []
     return FirstPage(lines=tuple(head + info + dated), rules=tuple(rules), marks=marks(layout),
                      address=address, mark_weight=MARK_WEIGHT, rule_weight=RULE_WEIGHT,
                      extents=extents)

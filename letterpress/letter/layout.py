@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import difflib
 import tomllib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -64,7 +64,9 @@ class Placement:
 
 @dataclass(frozen=True)
 class ReturnLine:
-    height: float
+    """The sender's one-line return address at the top of the address field."""
+
+    height: float  # mm: the strip older layout files give it (the window decides where it goes)
     size: float
     min_size: float
 
@@ -101,17 +103,22 @@ class Marks:
 
 @dataclass(frozen=True)
 class Envelope:
-    """The matching envelope; its window is measured from the envelope's left and bottom edges."""
+    """One window envelope a layout is made for; its window is measured from the envelope's
+    left and bottom edges (face up, flap at the top)."""
 
     name: str
+    title: str
     width: float
     height: float
     window_left: float
     window_bottom: float
     window_width: float
     window_height: float
-    tolerance: float
-    clearance: float
+    size_tolerance: float  # the envelope may be this much larger: the packet slides further
+    window_tolerance: float  # each window edge may lie this much off its nominal place
+    clearance: float  # clear window kept around the address at every position of the packet
+    lines_in_view: int = 0  # address and notes lines it keeps clear at the minimum size
+    subject_y: float | None = None  # the text starts lower for this envelope's window
 
 
 @dataclass(frozen=True)
@@ -139,7 +146,8 @@ class Layout:
     continuation_top: float
     continuation_text_top: float
     marks: Marks
-    envelope: Envelope
+    envelope: Envelope  # the one letters are fitted to: the chosen one, else the first listed
+    envelopes: tuple[Envelope, ...] = ()  # every envelope the layout lists, the default first
 
     def __hash__(self) -> int:
         """Hashed once: layouts key caches that a batch consults several times per letter."""
@@ -218,8 +226,7 @@ def parse_layout(data: dict[str, Any], path: Path) -> Layout:
     marks = r.table("marks")
     envelope = r.table("envelope")
     assert paper and text and field and address and marks and envelope
-    window = envelope.table("window")
-    assert window
+    envelopes = _envelopes(envelope)
     ret = r.table("return_line", required=False)
     notes = r.table("notes", required=False)
     info = r.table("info_block", required=False)
@@ -251,7 +258,7 @@ def parse_layout(data: dict[str, Any], path: Path) -> Layout:
         address_field=Rect(field.num("x"), field.num("y"), field.num("width"),
                            field.num("height")),
         address_indent=field.num("indent", 0.0),
-        return_line=ReturnLine(ret.num("height"), ret.num("size"), ret.num("min_size", 6.0))
+        return_line=ReturnLine(ret.num("height", 5.0), ret.num("size"), ret.num("min_size", 6.0))
         if ret else None,
         notes=Notes(notes.num("height"), int(notes.num("max_lines")), notes.num("size"))
         if notes else None,
@@ -270,15 +277,75 @@ def parse_layout(data: dict[str, Any], path: Path) -> Layout:
                     punch_length=marks.num("punch_length", 0.0),
                     folds=tuple(float(f) for f in folds),
                     punch=marks.num("punch") if "punch" in marks.data else None),
-        envelope=Envelope(name=envelope.text("name"), width=envelope.num("width"),
-                          height=envelope.num("height"), window_left=window.num("left"),
-                          window_bottom=window.num("bottom"), window_width=window.num("width"),
-                          window_height=window.num("height"),
-                          tolerance=envelope.num("tolerance", 1.0),
-                          clearance=envelope.num("clearance", 3.0)),
+        envelope=envelopes[0],
+        envelopes=envelopes,
     )
     _check_consistency(layout)
     return layout
+
+
+ENVELOPE_SHARED = ("clearance", "size_tolerance", "window_tolerance")
+
+
+def _envelopes(table: _Reader) -> tuple[Envelope, ...]:
+    """The ``[envelope]`` table's envelopes, in file order: one sub-table each, named by its
+    key, with the table's shared numbers as defaults. A file in the older form (the envelope's
+    own numbers and a ``[envelope.window]`` directly in ``[envelope]``) gives one envelope."""
+    if "window" in table.data:
+        window = table.table("window")
+        assert window
+        return (Envelope(name=table.text("name"), title=table.text("title", ""),
+                         width=table.num("width"), height=table.num("height"),
+                         window_left=window.num("left"), window_bottom=window.num("bottom"),
+                         window_width=window.num("width"), window_height=window.num("height"),
+                         size_tolerance=table.num("size_tolerance", 0.0),
+                         window_tolerance=table.num("tolerance", 1.0),
+                         clearance=table.num("clearance", 3.0)),)
+    out = []
+    for key, value in table.data.items():
+        if not isinstance(value, dict):
+            if key not in ENVELOPE_SHARED:
+                raise LayoutError(f"unknown key {key!r} in [envelope]", where=table.where,
+                                  hint=f"shared keys are {', '.join(ENVELOPE_SHARED)}; each "
+                                       "envelope is a table [envelope.NAME]")
+            continue
+        one = _Reader(value, table.where.at(key))
+        window = one.table("window")
+        assert window
+        shared = {name: one.num(name, table.num(name, default))
+                  for name, default in zip(ENVELOPE_SHARED, (3.0, 0.0, 1.0))}
+        out.append(Envelope(name=key, title=one.text("title", key),
+                            width=one.num("width"), height=one.num("height"),
+                            window_left=window.num("left"), window_bottom=window.num("bottom"),
+                            window_width=window.num("width"), window_height=window.num("height"),
+                            lines_in_view=int(one.num("lines_in_view", 0)),
+                            subject_y=one.num("subject_y") if "subject_y" in value else None,
+                            **shared))
+    if not out:
+        raise LayoutError("no envelope listed", where=table.where,
+                          hint="add a table [envelope.NAME] with width, height and window")
+    if out[0].subject_y is not None:
+        raise LayoutError("the first envelope is the layout's default: its text starts at "
+                          "[subject] y", where=table.where.at(out[0].name),
+                          hint="move subject_y to [subject] y")
+    return tuple(out)
+
+
+def choose_envelope(layout: Layout, name: str | None, *,
+                    where: Where = Where(option="--envelope")) -> Layout:
+    """The layout fitted to the named envelope (any case), or as loaded (its first envelope)
+    when ``name`` is empty; an unknown name is an error listing the layout's envelopes."""
+    if not name:
+        return layout
+    for envelope in layout.envelopes:
+        if envelope.name.casefold() == name.strip().casefold():
+            return replace(layout, envelope=envelope,
+                           subject_y=envelope.subject_y or layout.subject_y)
+    names = [e.name for e in layout.envelopes]
+    close = difflib.get_close_matches(name, names, n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    raise LayoutError(f"the {layout.name} layout has no envelope {name!r}", where=where,
+                      hint=f"{hint}its envelopes: {', '.join(names)}")
 
 
 def _check_consistency(layout: Layout) -> None:

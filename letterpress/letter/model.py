@@ -14,9 +14,9 @@ from ..source import Source
 PARTY_FIELDS = ("name", "organization", "department", "street", "address_lines", "postal_code",
                 "city", "region", "country", "phone", "email")
 RECIPIENT_FIELDS = PARTY_FIELDS + ("notes",)
-LETTER_FIELDS = ("layout", "language", "date", "place", "subject", "opening", "body", "closing",
-                 "signature", "signature_image", "enclosures", "cc", "typeface", "return_line",
-                 "sender", "recipient", "references")
+LETTER_FIELDS = ("layout", "envelope", "language", "date", "place", "subject", "opening", "body",
+                 "closing", "signature", "signature_image", "enclosures", "cc", "typeface",
+                 "return_line", "sender", "recipient", "references")
 # Tables other commands read from the same file; the letter engine leaves them alone.
 OTHER_TABLES = ("mailing", "call", "interview", "email")
 
@@ -56,6 +56,7 @@ class Letter:
     subject: str
     body: str
     layout: str | None = None
+    envelope: str | None = None  # which of the layout's envelopes; default: its first
     language: str = "en"
     date: date | None = None
     place: str = ""
@@ -134,7 +135,8 @@ def parse_letter(source: Source) -> Letter:
     return Letter(
         sender=sender, recipient=recipient,
         subject=f.text("subject", required=True), body=f.text("body", required=True),
-        layout=f.optional_text("layout"), language=language, date=f.day("date"),
+        layout=f.optional_text("layout"), envelope=f.optional_text("envelope"),
+        language=language, date=f.day("date"),
         place=f.text("place"), opening=f.optional_text("opening"),
         closing=f.optional_text("closing"), signature=f.text("signature") or sender.name,
         signature_image=image_path, enclosures=f.texts("enclosures"), cc=f.texts("cc"),

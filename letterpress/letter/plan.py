@@ -13,6 +13,8 @@ from ..pdf.frame import Placed
 from ..pdf.shift import Shift
 from .layout import Rect
 
+RULE_WEIGHT = 0.3  # pt: the hairline under the return line
+
 
 @dataclass(frozen=True)
 class SetLine:
@@ -41,8 +43,9 @@ class AddressField:
     return_line: SetLine | None
     notes: tuple[SetLine, ...]
     address: tuple[SetLine, ...]
-    block: Rect  # the address block's extent (ascent of the first to descent of the last line)
+    block: Rect  # the address block's ink (its glyphs' outlines)
     size: float
+    rule: Rule | None = None  # the hairline under the return line
     notices: tuple[Notice, ...] = ()  # lines shortened, left out or longer than the post asks
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from ..errors import UserError, Where
+from ..errors import UserError, WindowError, Where
 from ..language import Language, resolve_language
 from ..notices import Notice
 from ..pdf import fonts
@@ -17,12 +17,12 @@ from . import firstpage
 from .address import AddressLine, PostalAddress, postal_address
 from .addressfield import fit_address
 from .context import RenderContext
-from .layout import DEFAULT_LAYOUT, Layout, load_layout
+from .layout import DEFAULT_LAYOUT, Layout, choose_envelope, load_layout
 from .model import Letter, Party
 from .plan import AddressField, FirstPage
 from .returnline import ReturnText, return_texts
 from .story import Content, Styles, styles
-from .window import WindowReport, check_block, enforce
+from .window import WindowReport, check_field
 
 
 @dataclass(frozen=True)
@@ -46,15 +46,19 @@ class Prepared:
 
 def resolve(source: Source, letter: Letter, ctx: RenderContext, *, layout: str | None = None,
             when: date | None = None, strict_window: bool = False,
-            shift: Shift | None = None) -> Prepared:
+            shift: Shift | None = None, envelope: str | None = None) -> Prepared:
     """Resolve ``letter`` (read from ``source``), making every check rendering makes.
+
+    ``envelope`` (else the file's ``envelope``, else the layout's first) picks the envelope
+    the address is fitted to; ``strict_window`` refuses a letter whose address does not keep
+    clear wherever the sheet slides (otherwise that is a warning).
 
     A printer's ``shift`` moves what is drawn by that printer's calibration, which cancels the
     printer's own error: on paper every piece lands where the layout puts it, so the window
     check measures the layout's positions, and the drawn ones differ by the shift."""
     where = source.where
     _check_fonts(letter, where)
-    lay = resolve_layout(letter, layout, where)
+    lay = resolve_envelope(resolve_layout(letter, layout, where), letter, envelope, where)
     lang = resolve_language(letter.language, where=where.at("language"))
     typeface = letter.typeface or lay.text.typeface
     day = when or letter.date or date.today()
@@ -68,8 +72,8 @@ def resolve(source: Source, letter: Letter, ctx: RenderContext, *, layout: str |
     field = fit_address(lay, list(recipient.lines), where=where.at("recipient"), notes=notes,
                         return_texts=_return_texts(ctx, letter, home, lang, sender_lines),
                         return_where=where.at("sender"))
-    report = check_block(lay, field.block)
-    enforce(report, where=where.at("recipient"), strict=strict_window)
+    report = check_field(lay, field)
+    notices = _window_notices(report, where.at("recipient"), strict_window)
     first = _first_page(ctx, letter, lay, lang, typeface, day, field, sender_lines, where)
     if not letter.body.strip():  # what blocks() would find no paragraph in
         raise UserError("the body has no text", where=where.at("body"))
@@ -79,7 +83,31 @@ def resolve(source: Source, letter: Letter, ctx: RenderContext, *, layout: str |
                     content=_content(letter, lay, lang, day), styles=_styles(ctx, lay, typeface,
                                                                              lang),
                     typeface=typeface, meta=meta, day=day, shift=shift,
-                    notices=sender.notices + recipient.notices + field.notices)
+                    notices=sender.notices + recipient.notices + field.notices + notices)
+
+
+def _window_notices(report: WindowReport, where: Where, strict: bool) -> tuple[Notice, ...]:
+    """The window check's verdict: nothing when every line keeps clear wherever the sheet
+    slides; a warning when a line does only with the sheet centred (an error if ``strict``).
+    A line outside even the centred window was refused while fitting."""
+    if not report.centred_ok:
+        raise WindowError(f"the address comes within {report.centred:.1f} mm of the window's "
+                          f"edge with the sheet centred (needs {report.required:.1f})",
+                          where=where, hint="fix the layout's address field for this envelope")
+    if report.ok:
+        return ()
+    notice = Notice(f"{report.problem()} in the {report.envelope} envelope", where,
+                    report.advice(), kind="window-slide")
+    if strict:
+        raise WindowError(notice.what, where=where, hint=notice.hint)
+    return (notice,)
+
+
+def resolve_envelope(lay: Layout, letter: Letter, override: str | None, where: Where) -> Layout:
+    """The layout fitted to the envelope named on the command line, else in the file."""
+    if override:
+        return choose_envelope(lay, override)
+    return choose_envelope(lay, letter.envelope, where=where.at("envelope"))
 
 
 def resolve_layout(letter: Letter, override: str | None, where: Where) -> Layout:

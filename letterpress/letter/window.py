@@ -1,39 +1,51 @@
-"""The window check: where the envelope window lies on the folded sheet, and how much room the
-address block keeps inside it.
+"""The window check, as the post makes it (USPS calls it the tap test): the return line, notes
+and address must stay clear of the window's edges at every position the folded sheet can take
+in its envelope.
 
-Model (as KOMA-Script assumes): the sheet is folded at its fold marks, the first fold is the
-folded packet's bottom edge and the top panel faces the window. A point ``d`` mm below the
-sheet's top edge then sits ``first_fold - d + y0`` mm above the envelope's bottom edge, where
-``(x0, y0)`` is the packet's offset in the envelope: centred, or pushed to any end of its play.
+Model: the sheet is folded at its fold marks; the first fold is the folded packet's bottom edge
+and the top panel faces the window, upright. A point ``d`` mm below the sheet's top edge then
+sits ``first_fold - d + y0`` mm above the envelope's bottom edge, and a point ``x`` mm from the
+sheet's left edge ``x + x0`` mm from the envelope's left edge, where ``(x0, y0)`` is the
+packet's offset in the envelope: from 0 (pushed against the left and bottom edges) to the
+slack, the envelope's size plus its size tolerance less the packet's size. Each window edge
+may lie up to the window tolerance inside its nominal place. A line's worst clearance on a side
+is its distance to that side of the area every position keeps in view, the window intersected
+over the four extremes: moving the packet is linear, so the extremes are the worst positions.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import LayoutError, WindowError, Where
-from .layout import Layout, Rect
+from ..errors import LayoutError, Where
+from ..pdf import fonts
+from ..pdf.units import to_mm
+from .layout import Layout, Rect, choose_envelope
+from .plan import RULE_WEIGHT, AddressField, SetLine
+
+SIDES = ("left", "right", "top", "bottom")
 
 
 @dataclass(frozen=True)
 class Play:
-    """The packet's possible offsets inside the envelope (mm), tolerance included."""
+    """How far the packet can move in its envelope (mm): from 0 to ``x_max``/``y_max``
+    (size tolerance included); centred is half the nominal slack."""
 
-    x_min: float
     x_max: float
-    y_min: float
     y_max: float
+    x_nominal: float
+    y_nominal: float
 
     @property
     def centre(self) -> tuple[float, float]:
-        return (self.x_min + self.x_max) / 2, (self.y_min + self.y_max) / 2
+        return self.x_nominal / 2, self.y_nominal / 2
 
     def corners(self) -> list[tuple[float, float]]:
-        return [(x, y) for x in (self.x_min, self.x_max) for y in (self.y_min, self.y_max)]
+        return [(x, y) for x in (0.0, self.x_max) for y in (0.0, self.y_max)]
 
 
 @dataclass(frozen=True)
 class Clearance:
-    """Distances (mm) from the block to each window edge; negative means outside."""
+    """Distances (mm) from a box to each edge of a window area; negative means hidden."""
 
     left: float
     right: float
@@ -51,32 +63,63 @@ class Clearance:
 
 @dataclass(frozen=True)
 class WindowReport:
-    """Result of the window check for one address block."""
+    """The window check of one letter in one envelope: the least clearance at the worst
+    position (and which line, which side), the least with the packet centred, what is needed."""
 
-    block: Rect
-    centred: Clearance
-    slid: Clearance  # the least clearance per side over every end of the slide
+    envelope: str
     required: float
+    worst: float  # mm: the least clearance of any line, on any side, at any position
+    line: str  # the line that comes closest to an edge
+    side: str  # left, right, top or bottom
+    centred: float  # mm: the least clearance with the packet centred in a nominal envelope
+    block: Rect  # the address block's ink
+    room: Rect  # what every position keeps in view, less the clearance
+    lines_in_view: int = 0  # from the layout: lines the envelope keeps clear (0: not said)
+    taller: tuple[str, ...] = ()  # the layout's envelopes that keep more height clear
+    wider: tuple[str, ...] = ()  # and those that keep more width clear
 
     @property
     def ok(self) -> bool:
-        return self.centred.least >= self.required - 1e-6
+        """The tap test: every line keeps the clearance wherever the sheet slides."""
+        return self.worst >= self.required - 1e-6
 
     @property
-    def tap_test_ok(self) -> bool:
-        """The address stays fully visible wherever the sheet slides (USPS 'tap test')."""
-        return self.slid.least >= -1e-6
+    def centred_ok(self) -> bool:
+        """Every line keeps the clearance with the packet centred."""
+        return self.centred >= self.required - 1e-6
+
+    def problem(self) -> str:
+        """What goes wrong when the sheet slides, in one phrase (empty when nothing does)."""
+        if self.ok:
+            return ""
+        if self.worst <= -0.05:
+            return (f'{-self.worst:.1f} mm of "{self.line}" hides at the {self.side} edge '
+                    f"when the sheet slides")
+        return (f'"{self.line}" keeps only {max(self.worst, 0.0):.1f} mm of the '
+                f"{self.required:.1f} needed from the {self.side} edge when the sheet slides")
+
+    def advice(self) -> str:
+        """What to do about the problem."""
+        if self.side in ("left", "right"):
+            text = (f'shorten "{self.line}": the {self.envelope} envelope keeps '
+                    f"{max(self.room.width, 0.0):.0f} mm of width clear")
+            roomier = self.wider
+        else:
+            kept = (f": the {self.envelope} envelope keeps {self.lines_in_view} lines clear "
+                    "(address and notes)" if self.lines_in_view else "")
+            text = f"use fewer lines{kept}; leave out a note or an address line"
+            roomier = self.taller
+        if roomier:
+            text += f", or use the {' or '.join(roomier)} envelope (--envelope)"
+        return text
 
     def summary(self) -> str:
-        """One human line: clearance when centred and play left at the ends of the slide."""
-        play = self.slid.least
-        if play >= 0:
-            slide = f"{play:.1f} mm play left when the sheet slides to the end of the envelope"
-        else:
-            slide = (f"up to {-play:.1f} mm of the address can hide at the {self.slid.worst_side()}"
-                     " edge when the sheet slides to the end of the envelope")
-        return (f"address {self.centred.least:.1f} mm inside the window edges when centred "
-                f"(needs {self.required:.1f}); {slide}")
+        """One line: ``OK, 4.2 mm clear at the worst position (needs 3.0)``, or ``FAILS, ...;
+        what to do``."""
+        if self.ok:
+            return (f"OK, {self.worst:.1f} mm clear at the worst position "
+                    f"(needs {self.required:.1f})")
+        return f"FAILS, {self.problem()}; {self.advice()}"
 
 
 def packet_height(layout: Layout) -> float:
@@ -86,7 +129,7 @@ def packet_height(layout: Layout) -> float:
 
 
 def play(layout: Layout) -> Play:
-    """How far the folded sheet can move inside its envelope, plus the envelope tolerance."""
+    """How far the folded sheet can move inside its envelope."""
     env = layout.envelope
     slack_x = env.width - layout.paper_width
     slack_y = env.height - packet_height(layout)
@@ -95,12 +138,11 @@ def play(layout: Layout) -> Play:
                           f"{packet_height(layout):.1f} mm) does not fit the {env.name} envelope",
                           where=Where(file=str(layout.path)),
                           hint="check paper, folds and envelope size")
-    tol = env.tolerance
-    return Play(-tol, slack_x + tol, -tol, slack_y + tol)
+    return Play(slack_x + env.size_tolerance, slack_y + env.size_tolerance, slack_x, slack_y)
 
 
 def window_on_sheet(layout: Layout, x0: float, y0: float) -> Rect:
-    """The window's rectangle in sheet coordinates for the packet at offset (x0, y0)."""
+    """The nominal window's rectangle in sheet coordinates for the packet at offset (x0, y0)."""
     env = layout.envelope
     first_fold = layout.marks.folds[0]
     top = first_fold + y0 - (env.window_bottom + env.window_height)
@@ -108,43 +150,93 @@ def window_on_sheet(layout: Layout, x0: float, y0: float) -> Rect:
 
 
 def centred_window(layout: Layout) -> Rect:
-    """The window on the sheet when the packet sits centred in the envelope."""
+    """The window on the sheet when the packet sits centred in a nominal envelope."""
     return window_on_sheet(layout, *play(layout).centre)
 
 
+def in_view(layout: Layout) -> Rect:
+    """What every position keeps in view: the window, its edges at their tolerance inside,
+    intersected over the extremes of the slide (its size is negative when nothing is)."""
+    rects = [window_on_sheet(layout, x, y).inset(layout.envelope.window_tolerance)
+             for x, y in play(layout).corners()]
+    left = max(r.x for r in rects)
+    top = max(r.y for r in rects)
+    return Rect(left, top, min(r.right for r in rects) - left, min(r.bottom for r in rects) - top)
+
+
 def window_reach(layout: Layout) -> Rect:
-    """Everything of the sheet that can ever show through the window (union over the slide)."""
-    rects = [window_on_sheet(layout, x, y) for x, y in play(layout).corners()]
+    """Everything of the sheet that can ever show through the window: the union over the
+    slide, the window's edges at their tolerance outside."""
+    rects = [window_on_sheet(layout, x, y).inset(-layout.envelope.window_tolerance)
+             for x, y in play(layout).corners()]
     left = min(r.x for r in rects)
     top = min(r.y for r in rects)
     return Rect(left, top, max(r.right for r in rects) - left, max(r.bottom for r in rects) - top)
 
 
-def clearance(block: Rect, window: Rect) -> Clearance:
-    return Clearance(left=block.x - window.x, right=window.right - block.right,
-                     top=block.y - window.y, bottom=window.bottom - block.bottom)
+def safe_box(layout: Layout) -> Rect:
+    """Where text keeps the layout's clearance at every position of the packet."""
+    return in_view(layout).inset(layout.envelope.clearance)
 
 
-def check_block(layout: Layout, block: Rect) -> WindowReport:
-    """Measure the block against the centred window and against every end of the slide."""
-    centred = clearance(block, centred_window(layout))
-    corners = [clearance(block, window_on_sheet(layout, x, y)) for x, y in play(layout).corners()]
-    slid = Clearance(left=min(c.left for c in corners), right=min(c.right for c in corners),
-                     top=min(c.top for c in corners), bottom=min(c.bottom for c in corners))
-    return WindowReport(block=block, centred=centred, slid=slid,
-                        required=layout.envelope.clearance)
+def centred_box(layout: Layout) -> Rect:
+    """Where text keeps the layout's clearance with the packet centred."""
+    return centred_window(layout).inset(layout.envelope.clearance)
 
 
-def enforce(report: WindowReport, *, where: Where, strict: bool = False) -> None:
-    """Raise WindowError when the block breaks the centred check (or the tap test if strict)."""
-    if not report.ok:
-        side = report.centred.worst_side()
-        raise WindowError(
-            f"the address block comes within {report.centred.least:.1f} mm of the window's {side} "
-            f"edge (needs {report.required:.1f} mm)", where=where,
-            hint="shorten or remove address lines, or fix the layout's address zone")
-    if strict and not report.tap_test_ok:
-        raise WindowError(
-            f"with --strict-window the address must stay visible wherever the sheet slides, but "
-            f"up to {-report.slid.least:.1f} mm can hide at the {report.slid.worst_side()} edge",
-            where=where, hint="use fewer address lines or a layout with more window play")
+def clearance(box: Rect, window: Rect) -> Clearance:
+    return Clearance(left=box.x - window.x, right=window.right - box.right,
+                     top=box.y - window.y, bottom=window.bottom - box.bottom)
+
+
+def ink_box(line: SetLine) -> Rect:
+    """The ink of a placed line on the sheet (mm): its glyphs' outlines."""
+    ink = fonts.ink(line.text, line.font, line.size)
+    return Rect(line.x + to_mm(ink.left), line.baseline - to_mm(ink.top),
+                to_mm(ink.right - ink.left), to_mm(ink.top + ink.bottom))
+
+
+def shown(field: AddressField) -> list[tuple[str, Rect]]:
+    """Every line the window must show clearly, with its ink: the return line (with its rule),
+    the notes and the address lines."""
+    out = []
+    if field.return_line is not None:
+        box = ink_box(field.return_line)
+        if field.rule is not None:
+            half = to_mm(RULE_WEIGHT) / 2
+            rule = Rect(field.rule.x, field.rule.y - half, field.rule.length, 2 * half)
+            box = union([box, rule])
+        out.append((field.return_line.text, box))
+    out += [(line.text, ink_box(line)) for line in (*field.notes, *field.address)]
+    return out
+
+
+def union(boxes: list[Rect]) -> Rect:
+    """The smallest rectangle around ``boxes``."""
+    left = min(b.x for b in boxes)
+    top = min(b.y for b in boxes)
+    return Rect(left, top, max(b.right for b in boxes) - left, max(b.bottom for b in boxes) - top)
+
+
+def check_field(layout: Layout, field: AddressField) -> WindowReport:
+    """Measure every line of the address field against what the window keeps in view at every
+    position of the packet, and with the packet centred."""
+    lines = shown(field)
+    view = in_view(layout)
+    centred = centred_window(layout)
+    worst = (float("inf"), "", "left")
+    for text, box in lines:
+        seen = clearance(box, view)
+        if seen.least < worst[0]:
+            worst = (seen.least, text, seen.worst_side())
+    env = layout.envelope
+    room = view.inset(env.clearance)
+    failed = worst[0] < env.clearance - 1e-6  # only then are roomier envelopes worth naming
+    others = {e.name: safe_box(choose_envelope(layout, e.name)) for e in layout.envelopes
+              if failed and e.name != env.name}
+    return WindowReport(
+        envelope=env.name, required=env.clearance, worst=worst[0], line=worst[1], side=worst[2],
+        centred=min(clearance(box, centred).least for _, box in lines), block=field.block,
+        room=room, lines_in_view=env.lines_in_view,
+        taller=tuple(n for n, r in others.items() if r.height > room.height + 0.05),
+        wider=tuple(n for n, r in others.items() if r.width > room.width + 0.05))

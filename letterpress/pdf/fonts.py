@@ -182,3 +182,69 @@ def vertical_metrics(font_name: str) -> tuple[float, float]:
     """(ascent, descent) as fractions of the size; descent positive, below the baseline."""
     font = pdfmetrics.getFont(font_name)
     return font.face.ascent / 1000.0, -font.face.descent / 1000.0
+
+
+@dataclass(frozen=True)
+class Ink:
+    """Where a set text's glyphs put ink, in points from its origin: ``left`` and ``right``
+    along the baseline (``left`` negative when the first glyph overhangs its origin), ``top``
+    above and ``bottom`` below the baseline. All zero for text without ink."""
+
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+
+# per character: (advance, x_min, y_min, x_max, y_max) in ems; no box for a glyph without ink
+_Glyph = tuple[float, ...]
+
+
+def _read_outlines(path: Path) -> dict[int, _Glyph]:
+    """Every character's advance and glyph box, read from the font file with fontTools."""
+    from fontTools.ttLib import TTFont as OutlineFont
+
+    font = OutlineFont(str(path), lazy=True)
+    glyf, hmtx = font["glyf"], font["hmtx"]
+    scale = 1.0 / font["head"].unitsPerEm
+    out: dict[int, _Glyph] = {}
+    for code, name in font.getBestCmap().items():
+        glyph = glyf[name]
+        advance = hmtx[name][0] * scale
+        out[code] = ((advance, glyph.xMin * scale, glyph.yMin * scale, glyph.xMax * scale,
+                      glyph.yMax * scale) if glyph.numberOfContours else (advance,))
+    return out
+
+
+@cache
+def _outlines(font_name: str) -> dict[int, _Glyph]:
+    """The glyph boxes of a registered bundled font (``LP-NotoSans-Regular``): from the cache
+    folder when they are there (fontTools then stays unloaded), else read and kept."""
+    path = data_dir("fonts") / f"{font_name.removeprefix('LP-')}.ttf"
+    current = cachefiles.stamp(path, "outlines-1")
+    key = f"outlines-{path.stem}.marshal"
+    kept = cachefiles.read(key, current)
+    if isinstance(kept, dict):
+        return kept
+    table = _read_outlines(path)
+    cachefiles.write(key, current, table)
+    return table
+
+
+@lru_cache(maxsize=16384)
+def ink(text: str, font_name: str, size: float) -> Ink:
+    """The extent of the glyphs' outlines when ``text`` is set at ``size`` (in points): what a
+    reader sees of it, accents and descenders included, as ReportLab places the glyphs (each
+    at the sum of the advances before it)."""
+    outlines = _outlines(font_name)
+    x = 0.0
+    boxes = []
+    for char in text:
+        glyph = outlines.get(ord(char), (0.0,))
+        if len(glyph) == 5:
+            boxes.append((x + glyph[1], glyph[2], x + glyph[3], glyph[4]))
+        x += glyph[0]
+    if not boxes:
+        return Ink(0.0, 0.0, 0.0, 0.0)
+    return Ink(left=min(b[0] for b in boxes) * size, right=max(b[2] for b in boxes) * size,
+               top=max(b[3] for b in boxes) * size, bottom=-min(b[1] for b in boxes) * size)

@@ -304,8 +304,11 @@ class MergedPdf:
         kids = b" ".join(b"%d 0 R" % k for k in self.kids)
         self._object(self.PAGES, b"<< /Type /Pages /Count %d /Kids [ " % len(self.kids) + kids
                      + b" ] >>")
+        # /PrintScaling /None: a print dialog that scales the pages to fit would move the
+        # addresses of window-envelope letters
         self._object(self.CATALOG, b"<< /Type /Catalog /Pages %d 0 R /Outlines %d 0 R "
-                     b"/PageMode /UseOutlines >>" % (self.PAGES, self.OUTLINES))
+                     b"/PageMode /UseOutlines /ViewerPreferences << /PrintScaling /None >> >>"
+                     % (self.PAGES, self.OUTLINES))
         info = b"<< /Producer (letterpress) /Creator (letterpress batch)"
         if self.title:
             info += b" /Title " + _pdf_text(self.title)
