@@ -153,7 +153,9 @@ def test_every_corpus_letter_renders_inside_its_window(capsys: pytest.CaptureFix
     layouts: Counter[str] = Counter()
     for data in letters:
         prep = _readable(data, ctx, rng)
-        assert prep.window.ok, (prep.window.summary(), data)
+        # the window check: clear with the sheet centred (else refused); a slide that hides
+        # part of the address is a warning (window-slide), counted below
+        assert prep.window.centred_ok, (prep.window.summary(), data)
         pdf, pages = build_letter(prep)
         assert pages == 1
         expected = [line.text.replace(" ", "") for line in prep.address.address]
