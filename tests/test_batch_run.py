@@ -214,10 +214,10 @@ def test_out_dir_names_sanitised_and_unique(tmp_path: Path) -> None:
                      name="{{ row.last_name }}-{{ row.first_name }}")
     assert summary.exit_code == 0
     assert sorted(p.name for p in folder.iterdir()) == [
-        "Schmidt-Anna-2.pdf", "Schmidt-Anna.pdf", "etc_passwd-Ben.pdf", "manifest.csv"]
+        "Schmidt-Anna-2.pdf", "Schmidt-Anna.pdf", "etc passwd-Ben.pdf", "manifest.csv"]
     rows = manifest_rows(folder / "manifest.csv")
     assert [r["output"] for r in rows] == ["Schmidt-Anna.pdf", "Schmidt-Anna-2.pdf",
-                                           "etc_passwd-Ben.pdf"]
+                                           "etc passwd-Ben.pdf"]
     import hashlib
     for r in rows:
         assert hashlib.sha256((folder / r["output"]).read_bytes()).hexdigest() == r["sha256"]

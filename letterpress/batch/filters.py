@@ -7,14 +7,15 @@ letter's language, ``{{ row.amount | number(2) }}``, ``{{ row.amount | money("EU
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import NumberFormatError, format_currency, format_decimal, parse_decimal
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
@@ -24,6 +25,9 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)
 _YMD = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")  # dots: always day first
 _NUMERIC = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})$")  # order varies
+# Currency signs and ISO codes around an amount: "12,50 €", "£1,234.50", "EUR 1.234,50".
+_ISO_CURRENCY = re.compile(r"^[A-Z]{3}(?=[\s\d-])|(?<=[\s\d])[A-Z]{3}$")
+_MACHINE = re.compile(r"^-?\d+(?:\.\d+)?$")
 
 
 class FilterError(Exception):
@@ -112,7 +116,11 @@ def _column(value: Any) -> str:
 
 
 def _cell_date(context: Context, value: Any) -> date:
-    """A filter's input as a date; the error names the cell's column."""
+    """A filter's input as a date (the date a spreadsheet cell holds, else its text read as a
+    date); the error names the cell's column."""
+    typed = getattr(value, "value", None)
+    if isinstance(typed, date):
+        return typed.date() if isinstance(typed, datetime) else typed
     try:
         return parse_date(value, context.get("date_order"))
     except FilterError as exc:
@@ -134,34 +142,48 @@ def long_date(context: Context, value: Any, language: str | None = None) -> str:
     return written_date(day, _locale(language or context.get("letter_language") or "en"))
 
 
-def _decimal(value: Any) -> Decimal:
-    text = str(value).strip().replace("\u00a0", "").replace(" ", "").replace("'", "")
-    if "," in text and "." in text:  # the last separator is the decimal one
-        text = text.replace(".", "").replace(",", ".") if text.rfind(",") > text.rfind(".") \
-            else text.replace(",", "")
-    elif "," in text:
-        text = text.replace(",", ".")
+def _decimal(value: Any, language: str) -> Decimal:
+    """A cell as a number: the number a spreadsheet cell holds, else its text read the way
+    the letter's language writes numbers (Babel, strict), currency signs and spaces left out."""
+    typed = getattr(value, "value", None)
+    if isinstance(typed, Decimal):
+        return typed
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return Decimal(str(value))
+    text = _ISO_CURRENCY.sub("", "".join(ch for ch in str(value).strip()
+                                         if unicodedata.category(ch) != "Sc")).strip()
+    text = "".join(ch for ch in text if not ch.isspace() and ch not in "'’")
+    locale = _locale(language)
     try:
-        return Decimal(text)
-    except InvalidOperation:
-        raise FilterError(f"{value!r} is not a number", "write digits, e.g. 1234.50",
-                          _column(value)) from None
+        return parse_decimal(text, locale=locale, strict=True)
+    except NumberFormatError:
+        if _MACHINE.match(text):  # 1234.50 as programs write it: only a point, no grouping
+            return Decimal(text)
+        symbols = locale.number_symbols.get("latn", {})
+        group, point = symbols.get("group", ","), symbols.get("decimal", ".")
+        raise FilterError(f"{str(value)!r} is not a number as {locale.english_name} writes "
+                          f"them ({group!r} separates thousands, {point!r} decimals)",
+                          f"write it like 1{group}234{point}50, or format the column as a "
+                          "number in the spreadsheet", _column(value)) from None
+
+
+def _language(context: Context) -> str:
+    return str(context.get("letter_language") or "en")
 
 
 @pass_context
 def number(context: Context, value: Any, decimals: int | None = None) -> str:
     """A number in the letter language's style, e.g. 1,234.5 or 1.234,5."""
-    amount = _decimal(value)
+    amount = _decimal(value, _language(context))
     fmt = None if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(amount, format=fmt,
-                          locale=_locale(context.get("letter_language") or "en"))
+    return format_decimal(amount, format=fmt, locale=_locale(_language(context)))
 
 
 @pass_context
 def money(context: Context, value: Any, currency: str = "EUR") -> str:
     """An amount with its currency in the letter language's style, e.g. 1.234,50 €."""
-    return format_currency(_decimal(value), currency,
-                           locale=_locale(context.get("letter_language") or "en"))
+    return format_currency(_decimal(value, _language(context)), currency,
+                           locale=_locale(_language(context)))
 
 
 FILTERS = {"date": date_filter, "long_date": long_date, "number": number, "money": money}

@@ -1,20 +1,27 @@
-"""File names for ``--out-dir``: a pattern over the row, made safe and unique."""
+"""File names for ``--out-dir``: a pattern over the row, made safe (pathvalidate) and unique
+across every kind of document a row makes."""
 from __future__ import annotations
 
-import re
 import unicodedata
+from collections.abc import Callable, Sequence
+from functools import partial
 
 from jinja2 import TemplateSyntaxError
 from jinja2.exceptions import TemplateError
+from pathvalidate import sanitize_filename
 
 from ..errors import UserError, Where
+from .checks import Finding
+from .filters import FilterError
+from .table import Row
+from .tasks import file_name
 from .template import RowView, make_environment
 
 DEFAULT_PATTERN = "row-{{ n }}"
-MAX_LENGTH = 100
-_UNSAFE = re.compile(r"[^\w\-.+()]+")  # \w is Unicode-aware: letters of any script stay
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
-             *(f"lpt{i}" for i in range(1, 10))}
+# File systems allow 255 bytes (ext4, APFS) or 255 UTF-16 units (NTFS) per name: the base
+# name keeps room for "-call", a "-12345" that makes it unique, ".pdf" and the temporary
+# name's ".", random part and ".part".
+MAX_BYTES = 200
 
 
 class NamePattern:
@@ -36,18 +43,49 @@ class NamePattern:
 
 
 def sanitise(text: str) -> str:
-    """A name safe on Windows, macOS and Linux: no separators or control characters, no
-    leading dots, not a reserved device name, at most 100 characters."""
-    text = unicodedata.normalize("NFC", text).strip()
-    text = _UNSAFE.sub("-", text.replace(" ", "_"))
-    text = re.sub(r"-{2,}", "-", text).strip("-._")[:MAX_LENGTH].rstrip("-._ ")
-    if text.split(".")[0].lower() in _RESERVED:
-        text += "_"
-    return text
+    """A name every file system takes: what all of them allow stays (spaces, commas,
+    apostrophes, accents: ``Berger, Kim``); separators, ``: * ? " < > |``, control characters,
+    leading dots and trailing dots and spaces go; a reserved device name (``CON``, ``COM¹``,
+    ``CON.txt``) gets a ``_``; at most ``MAX_BYTES`` bytes of UTF-8, cut between characters."""
+    text = unicodedata.normalize("NFC", " ".join(text.split()))
+    text = sanitize_filename(text, replacement_text="-", platform="universal",
+                             max_len=MAX_BYTES)
+    text = text.lstrip(".- ").rstrip(". ")
+    return sanitize_filename(text, platform="universal", max_len=MAX_BYTES) if text else ""
 
 
-def unique_names(names: list[str | None]) -> list[str | None]:
-    """Make names unique without regard to case ('Lee' twice -> 'Lee', 'Lee-2')."""
+def row_names(pattern: str | None, rows: Sequence[Row], kinds: tuple[str, ...],
+              names: dict[int, str]) -> list[Finding]:
+    """``--out-dir`` base names per row, unique across every file a row makes, into
+    ``names``; a row whose pattern fails (a missing column, an error) is a finding."""
+    compiled = NamePattern(pattern)
+    raw: list[str | None] = []
+    found = []
+    for row in rows:
+        try:
+            raw.append(compiled.render(row.number, row.values))
+        except Exception as exc:  # noqa: BLE001 - the pattern fails this row, not the run
+            raw.append(None)
+            what = exc.what if isinstance(exc, FilterError) else f"{type(exc).__name__}: {exc}"
+            found.append(Finding(row.number, (), "--name",
+                                 f"the file name pattern failed: {what}",
+                                 "fix --name or fill the column"))
+    finals = partial(_finals, kinds=kinds)
+    for row, name in zip(rows, unique_names(raw, finals)):
+        if name is not None:
+            names[row.number] = name
+    return found
+
+
+def _finals(base: str, kinds: tuple[str, ...]) -> list[str]:
+    return [file_name(base, kind, kinds) for kind in kinds]
+
+
+def unique_names(names: list[str | None], finals: Callable[[str], list[str]]
+                 ) -> list[str | None]:
+    """Base names whose files (``finals(base)``: ``NAME.pdf``, ``NAME-call.pdf``) all differ,
+    without regard to case: a second 'Lee' becomes 'Lee-2'; a row named 'Lee-call' next to
+    a row 'Lee' that also makes a call sheet becomes 'Lee-call-2'."""
     seen: set[str] = set()
     out: list[str | None] = []
     for name in names:
@@ -55,12 +93,17 @@ def unique_names(names: list[str | None]) -> list[str | None]:
             out.append(None)
             continue
         candidate, k = name, 1
-        while candidate.lower() in seen:
+        while any(_key(f) in seen for f in finals(candidate)):
             k += 1
             candidate = f"{name}-{k}"
-        seen.add(candidate.lower())
+        seen.update(_key(f) for f in finals(candidate))
         out.append(candidate)
     return out
+
+
+def _key(name: str) -> str:
+    """Names that one file system or another treats as the same file compare equal."""
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 __all__ = ["NamePattern", "TemplateError", "sanitise", "unique_names"]

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from .checks import Finding
+from .manifest import Entry
 
 # Rows per worker task. A chunk is one PDF from one worker (fonts and repeated paragraphs
 # drawn once per chunk), so bigger chunks cost less per letter; at least four chunks keep
@@ -45,6 +46,8 @@ class Options:
     call_now: date | None = None
     envelope: str | None = None  # the window envelope letters are fitted to; None: template's
     chunk: int | None = None  # rows per worker task; None: chunk_size(rows)
+    rows: str | None = None  # --rows 2-5,12: only these rows (as the spreadsheet numbers them)
+    preview: Path | None = None  # --preview DIR: page 1 of each document as PNG
 
 
 @dataclass
@@ -59,6 +62,8 @@ class Summary:
     findings: list[Finding] = field(default_factory=list)
     manifest: Path | None = None
     written: list[Path] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)  # the manifest's lines
+    previews: list[Path] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -13,34 +14,49 @@ from ..errors import UserError, Where
 from ..source import load_source
 from . import filters, manifest, tasks, worker
 from .checks import Finding, table_findings
-from .manifest import Entry
-from .names import NamePattern, TemplateError, unique_names
+from .names import row_names
+from .preview import write_previews
 from .options import Options, Report, Summary, chunk_size
 from .pool import Workers
 from .resume import fingerprint, input_hash
-from .sinks import Run, StrictStop, chunks, folder, merged
+from .rowlist import select_rows
+from .sinks import NothingMade, Run, StrictStop, chunks, early_entries, folder, merged
 from .table import Table, read_table
-from .template import check_columns, compile_template
+from .template import check_columns, compile_template, direct_columns
 
 __all__ = ["Options", "Summary", "chunk_size", "run_batch"]
 
 
 def run_batch(opts: Options, report: Report | None = None) -> Summary:
     """Run the batch; row problems are reported and summarised, unusable input raises
-    UserError."""
+    UserError (as does a run in which no row could be made: nothing is written then)."""
     say: Report = report or (lambda line: print(line, file=sys.stderr))
     _validate(opts)
+    if opts.preview is not None and opts.output is None and opts.out_dir is None \
+            and not opts.check:
+        with tempfile.TemporaryDirectory(prefix="letterpress-preview-") as scratch:
+            return _preview_only(opts, Path(scratch), say)
+    return _batch(opts, say)
+
+
+def _batch(opts: Options, say: Report) -> Summary:
     source = load_source(opts.template)
+    language = source.data.get("language")
     table = read_table(opts.data, delimiter=opts.delimiter, sheet=opts.sheet,
-                       encoding=opts.encoding)
-    jobs = max(1, opts.jobs or os.cpu_count() or 1)
-    size = max(1, opts.chunk or chunk_size(len(table.rows)))
+                       encoding=opts.encoding, locale=language if isinstance(language, str)
+                       and "{" not in language else "en")
     order = filters.date_order(v for row in table.rows for v in row.values.values())
     tpl = compile_template(source, order)
     check_columns(tpl, table.columns, table.origin)
     if opts.kind in ("call", "both") and "call" not in source.data:
         raise UserError("the template has no [call] table", where=source.where,
                         hint="add one for call sheets, or use --kind letter")
+    names: dict[int, str] = {}
+    early = row_names(opts.name, table.rows, tasks.KINDS[opts.kind], names) \
+        if opts.out_dir is not None else []
+    table = select_rows(table, opts.rows)  # after the names: row 7 is named as in a full run
+    jobs = max(1, opts.jobs or os.cpu_count() or 1)
+    size = max(1, opts.chunk or chunk_size(len(table.rows)))
     spec = tasks.Spec(template=source.data, origin=source.origin, base_dir=source.base_dir,
                       date_order=order, columns=table.columns, kind=opts.kind,
                       call_now=opts.call_now, out_dir=opts.out_dir, strict=opts.strict,
@@ -53,16 +69,32 @@ def run_batch(opts: Options, report: Report | None = None) -> Summary:
         run = Run(opts=replace(opts, chunk=size), spec=spec, chunk=size,
                   inputs={row.number: input_hash(fp, row) for row in table.rows},
                   workers=workers, summary=Summary(rows=len(table.rows)),
-                  origin=table.origin, say=say)
-        return _run(run, table, tpl)
+                  origin=table.origin, say=say, names=names)
+        early = [f for f in early if f.row in run.inputs]
+        try:
+            summary = _run(run, table, tpl, early + table_findings(
+                table, tpl, direct_columns(table.columns)))
+        finally:
+            run.flush()
+    if opts.preview is not None and summary.entries:
+        base = opts.output if opts.output is not None else opts.out_dir
+        assert base is not None
+        summary.previews = write_previews(opts.preview, summary.entries, base,
+                                          tasks.KINDS[opts.kind])
+    return summary
 
 
-def _run(run: Run, table: Table, tpl: Any) -> Summary:
+def _preview_only(opts: Options, scratch: Path, say: Report) -> Summary:
+    """``--preview DIR`` alone: the documents made in a scratch folder, only PNGs kept."""
+    merged_pdf = scratch / "preview.pdf"
+    summary = _batch(replace(opts, output=merged_pdf,
+                             manifest=scratch / "preview.manifest.csv"), say)
+    summary.manifest, summary.written = None, []
+    return summary
+
+
+def _run(run: Run, table: Table, tpl: Any, early: list[Finding]) -> Summary:
     opts, summary = run.opts, run.summary
-    early = table_findings(table, tpl)
-    names: dict[int, str] = {}
-    if opts.out_dir is not None:
-        early += _names(opts, table, names)
     run.report(early)
     summary.findings += early
     bad = {f.row for f in early if f.severity == "error"}
@@ -74,26 +106,38 @@ def _run(run: Run, table: Table, tpl: Any) -> Summary:
         if opts.check or summary.exit_code:
             summary.failed = summary.failed_rows()
             if opts.strict and not opts.check:
+                run.flush()
                 run.say(f"letterpress: --strict: {summary.failed} of {summary.rows} rows have "
                         "problems; nothing was written")
             return summary
     summary.manifest = opts.manifest or manifest.default_path(opts.output, opts.out_dir)
     try:
+        if not rows:
+            raise NothingMade
         if opts.output is not None:
             entries = merged(run, rows)
         else:
-            entries = folder(run, rows, names, summary.manifest)
+            entries = folder(run, rows, summary.manifest)
     except StrictStop:
         summary.failed = summary.failed_rows()
         summary.made, summary.pages, summary.written, summary.manifest = 0, 0, [], None
+        run.flush()
         run.say(f"letterpress: --strict: {summary.failed} of {summary.rows} rows could not be "
                 "made; nothing was written")
         return summary
-    entries += _failed_early(run, early)
-    _note_early_warnings(entries, early)
+    except NothingMade:
+        raise UserError(f"no document could be made: {_rows(summary.rows)} failed; nothing was "
+                        "written", where=Where(file=run.origin),
+                        hint="fix the problems above and run again") from None
+    entries += early_entries(run, entries, early)
     manifest.write(summary.manifest, entries)
+    summary.entries = entries
     summary.failed = len({e.row for e in entries if e.status == "failed"})
     return summary
+
+
+def _rows(count: int) -> str:
+    return "the row" if count == 1 else f"all {count} rows"
 
 
 def _validate(opts: Options) -> None:
@@ -101,9 +145,10 @@ def _validate(opts: Options) -> None:
     if opts.kind not in tasks.KINDS:
         raise UserError(f"unknown kind {opts.kind!r}", where=Where(option="--kind"),
                         hint="use letter, call, both or envelope")
-    if not opts.check and (opts.output is None) == (opts.out_dir is None):
+    if not opts.check and (opts.output is None) == (opts.out_dir is None) \
+            and (opts.preview is None or opts.output is not None):
         raise UserError("say where to write", where=Where(command="batch"),
-                        hint="give -o merged.pdf or --out-dir DIR (or --check)")
+                        hint="give -o merged.pdf or --out-dir DIR (or --check, or --preview DIR)")
     if opts.name and opts.out_dir is None:
         raise UserError("--name applies to --out-dir only", where=Where(option="--name"))
     if opts.duplex and opts.output is None and not opts.check:
@@ -125,24 +170,6 @@ def _validate(opts: Options) -> None:
             opts.out_dir.mkdir(parents=True, exist_ok=True)
 
 
-def _names(opts: Options, table: Table, names: dict[int, str]) -> list[Finding]:
-    """``--out-dir`` file names per row (unique); a row whose name fails is a finding."""
-    pattern = NamePattern(opts.name)
-    raw: list[str | None] = []
-    found = []
-    for row in table.rows:
-        try:
-            raw.append(pattern.render(row.number, row.values))
-        except TemplateError as exc:
-            raw.append(None)
-            found.append(Finding(row.number, (), "--name", f"the file name pattern failed: {exc}",
-                                 "fix --name or fill the column"))
-    for row, name in zip(table.rows, unique_names(raw)):
-        if name is not None:
-            names[row.number] = name
-    return found
-
-
 def _check_all(run: Run, rows: list[Any]) -> list[Finding]:
     """Every check of every row, in the workers; nothing drawn."""
     bar = run.progress(len(rows))
@@ -156,22 +183,3 @@ def _check_all(run: Run, rows: list[Any]) -> list[Finding]:
     if bar is not None:
         bar.close()
     return out
-
-
-def _failed_early(run: Run, early: list[Finding]) -> list[Entry]:
-    """Manifest entries for the rows refused before any worker saw them."""
-    entries = {(f.row, kind): Entry(f.row, kind, "failed", message=f.message(),
-                                    input_sha256=run.inputs[f.row])
-               for f in early if f.severity == "error" for kind in tasks.KINDS[run.opts.kind]}
-    return list(entries.values())
-
-
-def _note_early_warnings(entries: list[Entry], early: list[Finding]) -> None:
-    """Warnings found while reading the data, noted on the rows' entries that have no message."""
-    warnings: dict[int, list[str]] = {}
-    for f in early:
-        if f.severity == "warning":
-            warnings.setdefault(f.row, []).append(f.message())
-    for e in entries:
-        if e.status == "ok" and e.row in warnings and not e.message:
-            e.message = "warning: " + " | ".join(warnings[e.row])

@@ -6,7 +6,7 @@ import os
 import shutil
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,7 +14,7 @@ from typing import Any
 from ..output import atomic_path
 from ..pdf.merge import MergedPdf, Part, Section
 from . import manifest, worker
-from .checks import Finding
+from .checks import Finding, grouped
 from .manifest import Entry, Journal
 from .options import Options, Report, Summary
 from .pool import Workers
@@ -25,6 +25,10 @@ from .tasks import KINDS, ChunkResult, Outcome, Spec, file_name
 
 class StrictStop(Exception):
     """--strict: a row failed while being made, after passing the checks; nothing is kept."""
+
+
+class NothingMade(Exception):
+    """Every row failed: no document, so no file is written (nor an existing one replaced)."""
 
 
 @dataclass
@@ -39,12 +43,19 @@ class Run:
     summary: Summary
     origin: str  # the data file, for messages
     say: Report
+    names: dict[int, str] = field(default_factory=dict)  # --out-dir: row -> base name
+    pending: list[Finding] = field(default_factory=list)  # reported, not yet printed
 
     def report(self, findings: Iterable[Finding]) -> None:
-        """Print findings as one line each."""
-        for f in findings:
-            label = "warning" if f.severity == "warning" else "error"
-            self.say(f"letterpress: {label}: {self.origin}, {f.line()}")
+        """Note findings to print (``flush``): one line per problem, not per row."""
+        self.pending += findings
+
+    def flush(self) -> None:
+        """Print the findings noted so far, identical ones of several rows as one line."""
+        for line in grouped(self.pending):
+            severity, _, rest = line.partition(": ")
+            self.say(f"letterpress: {severity}: {self.origin}, {rest}")
+        self.pending.clear()
 
     def record(self, outcome: Outcome) -> Entry:
         """The manifest entry for one outcome; its findings reported and summed up."""
@@ -117,6 +128,9 @@ def merged(run: Run, rows: list[Row]) -> list[Entry]:
             if opts.strict and any(e.status == "failed" for e in added):
                 shutil.rmtree(parts.folder, ignore_errors=True)
                 raise StrictStop  # inside atomic_path: the partial file goes too
+        if document.page_count == 0:
+            shutil.rmtree(parts.folder, ignore_errors=True)
+            raise NothingMade  # inside atomic_path: the empty file goes, the old one stays
         document.finish()
         handle.flush()
         os.fsync(handle.fileno())
@@ -152,10 +166,9 @@ def _append(run: Run, document: MergedPdf, result: ChunkResult) -> list[Entry]:
     return entries
 
 
-def folder(run: Run, rows: list[Row], names: dict[int, str],
-           manifest_path: Path) -> list[Entry]:
+def folder(run: Run, rows: list[Row], manifest_path: Path) -> list[Entry]:
     """One PDF per row and kind in ``--out-dir``, journaled as rows finish (for --resume)."""
-    opts, summary = run.opts, run.summary
+    opts, summary, names = run.opts, run.summary, run.names
     assert opts.out_dir is not None
     journal = Journal(manifest_path.with_name(manifest_path.name + ".journal"))
     kinds = KINDS[opts.kind]
@@ -211,4 +224,22 @@ def folder(run: Run, rows: list[Row], names: dict[int, str],
     for temporary, final in held:
         os.replace(temporary, final)
     journal.remove()
+    if not summary.made:
+        raise NothingMade
     return entries
+
+
+def early_entries(run: Run, entries: list[Entry], early: list[Finding]) -> list[Entry]:
+    """Manifest entries for the rows refused before any worker saw them; warnings found while
+    reading the data noted on the made rows' entries that have no message."""
+    failed = {(f.row, kind): Entry(f.row, kind, "failed", message=f.message(),
+                                   input_sha256=run.inputs[f.row])
+              for f in early if f.severity == "error" for kind in KINDS[run.opts.kind]}
+    warnings: dict[int, list[str]] = {}
+    for f in early:
+        if f.severity == "warning":
+            warnings.setdefault(f.row, []).append(f.message())
+    for e in entries:
+        if e.status == "ok" and e.row in warnings and not e.message:
+            e.message = "warning: " + " | ".join(warnings[e.row])
+    return list(failed.values())

@@ -1,72 +1,92 @@
-"""Reading the mail-merge data as people export it: CSV in any common encoding and delimiter,
-or an Excel workbook. Every value stays a string (postcodes keep their leading zeros)."""
+"""The mail-merge data as rows: the header, then one ``Row`` per non-empty record, whichever
+file it came from (CSV in :mod:`.csvdata`, workbooks in :mod:`.workbook`).
+
+Every value is the text the cell shows (postcodes keep their leading zeros); a cell that holds
+a number, date or time in a workbook also keeps that value (``Row.typed``), which the filters
+use instead of reading the text back.
+"""
 from __future__ import annotations
 
-import csv
-import io
-from dataclasses import dataclass, field
-from datetime import date, datetime, time
-from pathlib import Path
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
+from babel import Locale
+
 from ..errors import UserError, Where
-from .decode import REPLACEMENT, decode
-
-DELIMITERS = (",", ";", "\t", "|")
-_DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
-
 
 _NOTHING: frozenset[str] = frozenset()
-_SHARED_COLUMNS: dict[tuple[str, ...], tuple[str, ...]] = {}
 _JOIN = "\x00"  # never in a cell: the csv module refuses NUL, and XML cannot hold it
+
+Problem = tuple[str, str, str]  # column, what, hint
+# One record of a data file: its row number, the texts of its cells, and the typed values
+# of the cells that hold numbers, dates or times (by cell index).
+Record = tuple[int, list[str], dict[int, Any]]
 
 
 class Row:
     """One data row: its number as a spreadsheet shows it (the header is row 1), its values by
-    column, and problems found while reading it (column, message, hint).
+    column, problems found while reading it (column, message, hint), and the typed values of
+    cells that hold numbers, dates or times.
 
-    Stored compactly (the cells joined in one string, the column names shared by all rows),
+    Stored compactly (the cells joined in one string, the column names the table's own tuple),
     so that a table of many thousand rows costs little memory, in this process and in the
     worker processes forked from it; ``values`` builds the dict when asked."""
 
-    __slots__ = ("number", "_columns", "_cells", "problems", "numeric")
+    __slots__ = ("number", "columns", "_cells", "problems", "typed")
 
-    def __init__(self, number: int, values: dict[str, str],
-                 problems: tuple[tuple[str, str, str], ...] = (),
-                 numeric: frozenset[str] = _NOTHING) -> None:
-        columns = tuple(values)
+    def __init__(self, number: int, columns: tuple[str, ...], cells: tuple[str, ...],
+                 problems: tuple[Problem, ...] = (),
+                 typed: dict[str, Any] | None = None) -> None:
         self.number = number
-        self._columns = _SHARED_COLUMNS.setdefault(columns, columns)
-        cells = tuple(values.values())
+        self.columns = columns
         self._cells: str | tuple[str, ...] = (
             _JOIN.join(cells) if not any(_JOIN in c for c in cells) else cells)
         self.problems = problems
-        self.numeric = numeric or _NOTHING
+        self.typed = typed or None
 
     @property
     def values(self) -> dict[str, str]:
         cells = self._cells
-        return dict(zip(self._columns, cells.split(_JOIN) if isinstance(cells, str) else cells))
+        return dict(zip(self.columns, cells.split(_JOIN) if isinstance(cells, str) else cells))
+
+    @property
+    def numeric(self) -> frozenset[str]:
+        """The columns whose cell holds a number (not text) in the spreadsheet."""
+        if not self.typed:
+            return _NOTHING
+        return frozenset(c for c, v in self.typed.items() if isinstance(v, (int, Decimal)))
+
+    def with_problems(self, problems: tuple[Problem, ...]) -> Row:
+        """The same row with more problems."""
+        row = Row(self.number, self.columns, (), self.problems + problems, self.typed)
+        row._cells = self._cells
+        return row
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Row) and (self.number, self.values, self.problems,
-                                           self.numeric) == (other.number, other.values,
-                                                             other.problems, other.numeric)
+                                           self.typed) == (other.number, other.values,
+                                                           other.problems, other.typed)
 
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         return (f"Row(number={self.number}, values={self.values!r}, problems={self.problems!r},"
-                f" numeric={set(self.numeric) or '{}'})")
+                f" typed={self.typed!r})")
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Row, (self.number, self.values, self.problems, self.numeric))
+        cells = self._cells
+        return (Row, (self.number, self.columns,
+                      tuple(cells.split(_JOIN)) if isinstance(cells, str) else cells,
+                      self.problems, self.typed))
 
 
 @dataclass(frozen=True)
 class Table:
-    """The header and the non-empty rows of the data file."""
+    """The header and the non-empty rows of the data file; ``eight_bit`` when the file was
+    read in a one-byte code page (where letters outside it may have become ``?``)."""
 
     columns: tuple[str, ...]
     rows: tuple[Row, ...]
@@ -74,84 +94,61 @@ class Table:
     encoding: str = ""
     delimiter: str = ""
     notes: tuple[str, ...] = field(default=())
+    eight_bit: bool = False
+
+
+Reader = Callable[[Path, "ReadOptions"], Table]
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read a data file: CSV delimiter and encoding, the worksheet, and the locale
+    whose separators and month names formatted cells show."""
+
+    delimiter: str | None = None
+    sheet: str | None = None
+    encoding: str | None = None
+    locale: str = "en"
+
+    def babel_locale(self) -> Locale:
+        try:
+            return Locale.parse(self.locale.replace("-", "_"))
+        except (ValueError, TypeError, LookupError):
+            return Locale.parse("en")
 
 
 def read_table(path: str | Path, *, delimiter: str | None = None, sheet: str | None = None,
-               encoding: str | None = None) -> Table:
-    """Read a ``.csv``/``.tsv``/``.txt`` or ``.xlsx`` file; raise UserError if unusable."""
+               encoding: str | None = None, locale: str = "en") -> Table:
+    """Read a ``.csv``/``.tsv``/``.txt``, ``.xlsx``, ``.xls`` or ``.ods`` file; raise UserError
+    if unusable."""
+    from . import csvdata, workbook
+
+    readers: dict[str, Reader] = {".xlsx": workbook.read_xlsx, ".xlsm": workbook.read_xlsx,
+                                  ".xls": workbook.read_calamine, ".ods": workbook.read_calamine}
     path = Path(path)
-    where = str(path)
+    where = Where(file=str(path))
     suffix = path.suffix.lower()
-    if suffix in (".xls", ".ods", ".numbers"):
-        raise UserError(f"{suffix} files cannot be read", where=Where(file=where),
-                        hint="save the sheet as .xlsx or as CSV (UTF-8)")
+    if suffix == ".numbers":
+        raise UserError(".numbers files cannot be read", where=where,
+                        hint="export the sheet from Numbers as .xlsx or as CSV (UTF-8)")
+    if not path.exists():
+        raise UserError("data file not found", where=where, hint="check the path")
     if not path.is_file():
-        raise UserError("data file not found", where=Where(file=where), hint="check the path")
-    if suffix in (".xlsx", ".xlsm"):
-        if delimiter:
-            raise UserError("--delimiter applies to CSV files only",
-                            where=Where(option="--delimiter"))
-        return _read_xlsx(path, sheet)
-    if sheet:
-        raise UserError("--sheet applies to .xlsx files only", where=Where(option="--sheet"))
-    return _read_csv(path, delimiter, encoding)
+        raise UserError("is not a file", where=where, hint="give a .csv, .xlsx, .xls or .ods file")
+    reader = readers.get(suffix)
+    if reader is not None and delimiter:
+        raise UserError("--delimiter applies to CSV files only", where=Where(option="--delimiter"))
+    if reader is not None and encoding:
+        raise UserError("--encoding applies to CSV files only", where=Where(option="--encoding"))
+    if reader is None and sheet:
+        raise UserError("--sheet applies to workbooks (.xlsx, .xls, .ods) only",
+                        where=Where(option="--sheet"))
+    options = ReadOptions(delimiter, sheet, encoding, locale)
+    return (reader or csvdata.read_csv)(path, options)
 
 
-def parse_delimiter(text: str) -> str:
-    """A --delimiter value: one character, or a name (tab, comma, semicolon, pipe)."""
-    value = _DELIMITER_NAMES.get(text.lower(), text)
-    if len(value) != 1 or value in "\"\r\n":
-        raise UserError(f"{text!r} cannot be a delimiter", where=Where(option="--delimiter"),
-                        hint="give one character such as ';' or the word 'tab'")
-    return value
-
-
-def sniff_delimiter(text: str) -> str:
-    """The candidate that occurs most often, outside quotes, in the header line."""
-    counts = dict.fromkeys(DELIMITERS, 0)
-    quoted = False
-    for char in text:
-        if char == '"':
-            quoted = not quoted
-        elif char in "\r\n" and not quoted:
-            break
-        elif char in counts and not quoted:
-            counts[char] += 1
-    best = max(DELIMITERS, key=lambda d: counts[d])
-    return best if counts[best] else ","
-
-
-def _read_csv(path: Path, delimiter: str | None, encoding: str | None) -> Table:
-    where = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise UserError(f"cannot read the data file ({exc.strerror})",
-                        where=Where(file=where)) from None
-    decoded = decode(raw, where, encoding)
-    text = decoded.text
-    delim = parse_delimiter(delimiter) if delimiter else sniff_delimiter(text)
-
-    def records() -> Iterator[tuple[int, list[str]]]:
-        """The records one by one (never all at once: a big file's lists would cost more
-        memory than its rows)."""
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim, quotechar='"',
-                            strict=False)
-        try:
-            yield from enumerate(reader, start=1)
-        except csv.Error as exc:
-            raise UserError(f"not readable as CSV: {exc}", where=Where(file=where),
-                            hint="export the sheet again as CSV") from None
-
-    table = _build(records, where, decoded.encoding, delim)
-    if decoded.replaced:
-        table = _flag_replacements(table, decoded.encoding)
-    return table
-
-
-def _build(records: Callable[[], Iterator[tuple[int, list[str]]]], where: str,
-           encoding: str, delimiter: str,
-           numeric: dict[int, frozenset[str]] | None = None) -> Table:
+def build(records: Callable[[], Iterator[Record]], where: str, encoding: str,
+          delimiter: str, eight_bit: bool = False) -> Table:
     """Header from the first non-empty record, rows from the rest (blank rows skipped).
     ``records`` gives a fresh pass over the records each time it is called."""
     body = (item for item in records() if any(v.strip() for v in item[1]))
@@ -159,11 +156,15 @@ def _build(records: Callable[[], Iterator[tuple[int, list[str]]]], where: str,
     if first is None:
         raise UserError("the data file has no header row", where=Where(file=where),
                         hint="the first row must name the columns")
-    header_no, header = first
-    names = [_clean_header(h) for h in header]
+    header_no, header, _ = first
+    names = [clean_header(h) for h in header]
+    if any("\ufffd" in name for name in names):  # not a column name to suggest: an encoding
+        raise UserError(f"the header row has characters that could not be read as {encoding}",
+                        where=Where(file=where, row=header_no),
+                        hint='save the sheet as "CSV UTF-8", or give --encoding (e.g. cp1252)')
     used = [bool(name) for name in names]
     if not all(used):  # a second pass finds values under nameless columns
-        for number, rec in records():
+        for number, rec, _ in records():
             if number > header_no:
                 for i, value in enumerate(rec[:len(names)]):
                     used[i] = used[i] or bool(value.strip())
@@ -181,103 +182,30 @@ def _build(records: Callable[[], Iterator[tuple[int, list[str]]]], where: str,
     keep = [i for i, name in enumerate(names) if name]
     columns = tuple(names[i] for i in keep)
     rows = []
-    for number, rec in body:  # the rest of the pass that found the header
-        values = {names[i]: _clean_value(rec[i]) if i < len(rec) else "" for i in keep}
-        problems = []
+    for number, rec, typed in body:  # the rest of the pass that found the header
+        cells = tuple(_clean_value(rec[i]) if i < len(rec) else "" for i in keep)
+        problems: tuple[Problem, ...] = ()
         extra = [v for v in rec[len(names):] if v.strip()]
         if extra:
-            problems.append(("", f"the row has {len(rec)} values but the header names "
-                                 f"{len(names)} columns",
-                             "quote values that contain the delimiter "
-                             f"{_show(delimiter)}, or check for a stray one"))
-        rows.append(Row(number, values, tuple(problems),
-                        (numeric or {}).get(number, frozenset())))
+            problems = (("", f"the row has {len(rec)} values but the header names "
+                             f"{len(names)} columns",
+                         "quote values that contain the delimiter "
+                         f"{_show(delimiter)}, or check for a stray one"),)
+        values = {names[i]: typed[i] for i in keep if i in typed} if typed else None
+        rows.append(Row(number, columns, cells, problems, values))
     if not rows:
         raise UserError("the data file has a header but no rows", where=Where(file=where))
-    return Table(columns, tuple(rows), where, encoding, delimiter)
+    return Table(columns, tuple(rows), where, encoding, delimiter, eight_bit=eight_bit)
 
 
 def _show(delimiter: str) -> str:
     return "tab" if delimiter == "\t" else repr(delimiter)
 
 
-def _clean_header(name: str) -> str:
+def clean_header(name: str) -> str:
+    """A header cell as a column name: no BOM, no-break spaces as spaces, trimmed."""
     return name.replace("\ufeff", "").replace("\u00a0", " ").strip()
 
 
 def _clean_value(value: str) -> str:
     return value.replace("\r\n", "\n").replace("\r", "\n").strip()
-
-
-def _flag_replacements(table: Table, encoding: str) -> Table:
-    rows = []
-    for row in table.rows:
-        bad = [col for col, value in row.values.items() if REPLACEMENT in value]
-        problems = row.problems + tuple(
-            (col, f"undecodable bytes (the file was read as {encoding})",
-             "save the data as 'CSV UTF-8' or give --encoding") for col in bad)
-        rows.append(Row(row.number, row.values, problems, row.numeric))
-    return Table(table.columns, tuple(rows), table.origin, table.encoding, table.delimiter)
-
-
-def _read_xlsx(path: Path, sheet: str | None) -> Table:
-    from openpyxl import load_workbook
-
-    where = str(path)
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for broken files
-        raise UserError(f"not a readable .xlsx workbook ({type(exc).__name__})",
-                        where=Where(file=where),
-                        hint="open it in a spreadsheet program and save it again") from None
-    try:
-        if sheet is not None:
-            if sheet not in book.sheetnames:
-                raise UserError(f"no sheet named {sheet!r}", where=Where(file=where),
-                                hint=f"sheets: {', '.join(book.sheetnames)}")
-            ws = book[sheet]
-        else:
-            ws = book.worksheets[0]
-        records: list[tuple[int, list[str]]] = []
-        numeric: dict[int, set[int]] = {}
-        for number, cells in enumerate(ws.iter_rows(), start=1):
-            values = []
-            for i, cell in enumerate(cells):
-                value = cell.value
-                if isinstance(value, (int, float)) and not isinstance(value, bool):
-                    numeric.setdefault(number, set()).add(i)
-                values.append(cell_text(value, getattr(cell, "number_format", "General")))
-            records.append((number, values))
-    finally:
-        book.close()
-    header = next((rec for _, rec in records if any(v.strip() for v in rec)), [])
-    names = [_clean_header(h) for h in header]
-    numeric_cols = {n: frozenset(names[i] for i in cols if i < len(names) and names[i])
-                    for n, cols in numeric.items()}
-    title = f"{where} [{ws.title}]" if sheet else where
-    return _build(lambda: iter(records), title, "xlsx", "", numeric_cols)
-
-
-def cell_text(value: Any, number_format: str = "General") -> str:
-    """An Excel cell as the text it shows: whole numbers without '.0', zero-padded where the
-    cell's format pads (a postcode formatted '00000'), dates as YYYY-MM-DD."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, datetime):
-        if value.time() == time(0, 0):
-            return value.date().isoformat()
-        return value.isoformat(sep=" ", timespec="minutes")
-    if isinstance(value, (date, time)):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int):
-        fmt = number_format or ""
-        if fmt and set(fmt) == {"0"}:
-            return str(value).zfill(len(fmt))
-        return str(value)
-    if isinstance(value, float):
-        return repr(value)
-    return str(value)

@@ -17,7 +17,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from ..errors import UserError, Where
 from ..letter.model import PARTY_FIELDS, RECIPIENT_FIELDS
 from ..source import Source
-from . import filters
+from . import filters, salutation
 
 FieldPath = tuple[str | int, ...]
 # Direct columns: "recipient.name", "sender.city", "references.your_reference".
@@ -36,26 +36,36 @@ class RowError(Exception):
 
 
 class Cell(str):
-    """A row value that remembers its column, so a filter's error can name it."""
+    """A row value as the cell shows it, remembering its column (so a filter's error can name
+    it) and, for a spreadsheet cell holding a number, date or time, that value (``value``)."""
 
     column = ""
+    value: Any = None
 
 
 class RowView:
     """The row as templates see it: ``row.first_name`` or ``row["First name"]``.
 
     It has no public attributes, so a column named ``items`` or ``keys`` is still a column.
+    Printed whole (``{{ row }}``), it refuses: a letter shows columns, not a row's insides.
     """
 
-    __slots__ = ("_values",)
+    __slots__ = ("_values", "_typed")
 
-    def __init__(self, values: dict[str, str]) -> None:
+    def __init__(self, values: dict[str, str], typed: dict[str, Any] | None = None) -> None:
         self._values = values
+        self._typed = typed or {}
 
     def __getitem__(self, key: str) -> str:
         cell = Cell(self._values[key])
         cell.column = key
+        cell.value = self._typed.get(key)
         return cell
+
+    def __str__(self) -> str:
+        raise filters.FilterError("the template prints the whole row ({{ row }})",
+                                  "write row.COLUMN for each value the letter shows, e.g. "
+                                  "{{ row.last_name }}")
 
     def __contains__(self, key: object) -> bool:
         return key in self._values
@@ -83,6 +93,7 @@ def make_environment(date_order: str | None) -> ImmutableSandboxedEnvironment:
     env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
                                         keep_trailing_newline=True)
     env.filters.update(filters.FILTERS)
+    env.filters["salutation"] = salutation.salutation
     env.globals["date_order"] = date_order
     return env
 
@@ -206,9 +217,11 @@ def direct_columns(columns: tuple[str, ...]) -> dict[str, tuple[str, str]]:
 
 
 def render_row(tpl: LetterTemplate, values: dict[str, str],
-               direct: dict[str, tuple[str, str]], row_number: int) -> Source:
-    """The letter file for one row, as a Source named after the row."""
-    row = RowView(values)
+               direct: dict[str, tuple[str, str]], row_number: int,
+               typed: dict[str, Any] | None = None) -> Source:
+    """The letter file for one row, as a Source named after the row; ``typed`` holds the
+    numbers, dates and times of the row's spreadsheet cells."""
+    row = RowView(values, typed)
     language = tpl.data.get("language")
     context: dict[str, Any] = {"row": row, "letter_language": language
                                if isinstance(language, str) else "en"}

@@ -22,7 +22,8 @@ from ..errors import UserError
 from ..notices import Notice
 from ..pdf.merge import Drawn
 from ..source import Source
-from .checks import Finding, check_postcodes, from_notice, from_row_error, from_user_error
+from .checks import (Finding, check_postcodes, from_notice, from_row_error, from_user_error,
+                     normalise_countries)
 from .table import Row
 from .tasks import KINDS, ChunkResult, Outcome, Spec, file_name
 from .template import LetterTemplate, RowError, compile_template, direct_columns, render_row
@@ -66,7 +67,8 @@ class RowWorker:
 
     def source(self, row: Row) -> Source:
         """The row's document file: the template filled with the row (RowError if it fails)."""
-        source = render_row(self.template, row.values, self.direct, row.number)
+        source = render_row(self.template, row.values, self.direct, row.number, row.typed)
+        normalise_countries(source.data, self.template, self.direct)
         check_postcodes(source.data, self.template, self.direct, row.numeric)
         return source
 

@@ -6,16 +6,18 @@ from pathlib import Path
 
 HELP = "mail merge: a letter per row of a CSV or Excel file"
 DESCRIPTION: str | None = ("Mail merge: render TEMPLATE (a letter file whose texts are Jinja2 "
-                           "templates over `row`) once per row of DATA (.csv or .xlsx). Bad rows "
-                           "are reported and skipped. Exit 0: all rows made; 1: some rows failed "
-                           "(the others are written); 2: unusable input.")
+                           "templates over `row`) once per row of DATA (.csv, .xlsx, .xls or "
+                           ".ods). Bad rows are reported and skipped. Exit 0: all rows made; "
+                           "1: some rows failed (the others are written); 2: unusable input "
+                           "(or no row could be made).")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Template and data, where to write, what to make, and how the data is read."""
     parser.add_argument("template",
                         help="the letter file (TOML or JSON) with {{ row.COLUMN }} fields")
-    parser.add_argument("data", help="the data: .csv (any common encoding/delimiter) or .xlsx")
+    parser.add_argument("data", help="the data: .csv (any common encoding/delimiter), .xlsx, "
+                                     ".xls or .ods")
     out = parser.add_mutually_exclusive_group()
     out.add_argument("-o", "--output", metavar="MERGED.pdf",
                      help="one PDF with every letter, in row order (one print job)")
@@ -31,6 +33,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--envelope", metavar="NAME",
                         help="the window envelope letters are fitted to (see 'letterpress "
                              "layouts'; default: the template's, else the layout's first)")
+    parser.add_argument("--rows", metavar="LIST",
+                        help="only these rows, numbered as in the spreadsheet (the header is "
+                             "row 1), e.g. 2-5,12")
+    parser.add_argument("--preview", metavar="DIR",
+                        help="write page 1 of each document as DIR/row-N.png (alone: only the "
+                             "PNGs, no PDF)")
     parser.add_argument("--check", action="store_true",
                         help="only check every row and report; write nothing")
     parser.add_argument("--strict", action="store_true",
@@ -47,7 +55,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--encoding", metavar="ENC",
                         help="CSV encoding, e.g. cp1252 (default: detected)")
     parser.add_argument("--sheet", metavar="NAME",
-                        help="worksheet of an .xlsx file (default: first)")
+                        help="worksheet of a workbook (default: first)")
     parser.add_argument("--manifest", metavar="PATH",
                         help="manifest file, .csv or .json (default: beside the output)")
 
@@ -63,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
         check=args.check, strict=args.strict, resume=args.resume, duplex=args.duplex,
         jobs=args.jobs, delimiter=args.delimiter, sheet=args.sheet, encoding=args.encoding,
         manifest=Path(args.manifest) if args.manifest else None, envelope=args.envelope,
+        rows=args.rows, preview=Path(args.preview) if args.preview else None,
     )
     summary = run_batch(opts)
     errors = {f.row for f in summary.findings if f.severity == "error"}
@@ -74,6 +83,13 @@ def run(args: argparse.Namespace) -> int:
         return summary.exit_code
     if opts.strict and summary.exit_code:
         return summary.exit_code
+    if opts.preview is not None:
+        count = len(summary.previews)
+        print(f"Previews in {opts.preview}/: {count} image{'s' if count != 1 else ''} "
+              f"({', '.join(p.name for p in summary.previews[:5])}"
+              f"{', ...' if count > 5 else ''}).")
+        if opts.output is None and opts.out_dir is None:
+            return summary.exit_code
     where = str(opts.output) if opts.output else f"{opts.out_dir}/"
     done = f"{summary.made} {'document' if summary.made == 1 else 'documents'}"
     extra = f", {summary.resumed} rows kept from the last run" if summary.resumed else ""

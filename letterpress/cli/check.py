@@ -1,27 +1,49 @@
-"""``letterpress check``: tone and leftovers, one finding a line (exit 1 when any)."""
+"""``letterpress check``: tone and leftovers, one finding a line (exit 1 when any); with a data
+file, on each row's filled-in mail-merge letter."""
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..batch.tone import ToneRun
+    from ..check import Finding
 
 HELP = "check tone and leftovers (exit 1 when something is found)"
 DESCRIPTION: str | None = ("Flag over-eager phrasing, pay talk in a thank-you, leftover "
-                           "placeholders and text copied from the bundled examples. Exit 0 "
-                           "clean, 1 findings, 2 unusable input.")
+                           "placeholders and text copied from the bundled examples. With DATA, "
+                           "check the letter of each row of a mail merge. Exit 0 clean, "
+                           "1 findings, 2 unusable input.")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The letter file and --json."""
-    parser.add_argument("file", help="the letter file (TOML or JSON)")
+    """The letter file, the optional mail-merge data and --json."""
+    parser.add_argument("file", help="the letter file (TOML or JSON), or a mail-merge template")
+    parser.add_argument("data", nargs="?",
+                        help="mail-merge data (.csv, .xlsx, .xls, .ods): check each row's "
+                             "filled-in letter")
+    parser.add_argument("--rows", metavar="LIST",
+                        help="with DATA: only these rows, e.g. 2-5,12")
+    parser.add_argument("--delimiter", metavar="D", help="with DATA: the CSV delimiter")
+    parser.add_argument("--encoding", metavar="ENC", help="with DATA: the CSV encoding")
+    parser.add_argument("--sheet", metavar="NAME", help="with DATA: the worksheet")
     parser.add_argument("--json", action="store_true", help="print the findings as JSON")
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the findings (or that there are none); exit 1 when there are any."""
     from ..check import check_source
+    from ..errors import UserError, Where
     from .common import finding_line
 
+    if args.data is not None:
+        return _run_rows(args)
+    for option in ("rows", "delimiter", "encoding", "sheet"):
+        if getattr(args, option) is not None:
+            raise UserError("applies to a mail-merge check only", where=Where(option=f"--{option}"),
+                            hint="give the data file after the template")
     findings = check_source(args.file)
     if args.json:
         print(json.dumps({"file": args.file, "findings": [f.as_json() for f in findings]},
@@ -31,6 +53,62 @@ def run(args: argparse.Namespace) -> int:
             print(finding_line(args.file, finding))
         count = "1 finding" if len(findings) == 1 else f"{len(findings)} findings"
         print(f"{count}: replace or rephrase, then check again.", file=sys.stderr)
+        if any(f.kind == "placeholder" and "row." in f.phrase for f in findings):
+            print(f"{args.file} is a mail-merge template: give the data file too "
+                  f"(letterpress check {args.file} DATA) to check each row's letter.",
+                  file=sys.stderr)
     else:
         print(f"{args.file}: no findings.")
     return 1 if findings else 0
+
+
+def _run_rows(args: argparse.Namespace) -> int:
+    """``check TEMPLATE DATA``: each row's letter; identical findings of many rows (the
+    template's own wording) as one line naming the rows."""
+    from ..batch.tone import check_rows
+
+    result = check_rows(args.file, args.data, rows=args.rows, delimiter=args.delimiter,
+                        sheet=args.sheet, encoding=args.encoding)
+    if args.json:
+        print(json.dumps(_as_json(args.file, result), ensure_ascii=False, indent=2))
+    else:
+        _print_rows(result)
+    return 1 if any(r.findings or r.error for r in result.rows) else 0
+
+
+def _print_rows(result: ToneRun) -> None:
+    from ..batch.rowlist import rows_text
+    from .common import finding_line
+
+    groups: dict[Finding, list[int]] = {}
+    errors = []
+    for row in result.rows:
+        if row.error is not None:
+            errors.append(row.error)
+        for finding in row.findings:
+            groups.setdefault(finding, []).append(row.row)
+    for finding, numbers in groups.items():
+        count = f" ({len(numbers)} rows)" if len(numbers) > 1 else ""
+        print(finding_line(f"{result.origin}, {rows_text(numbers)}{count}", finding))
+    from ..batch.checks import grouped
+
+    for line in grouped(errors):
+        severity, _, rest = line.partition(": ")
+        print(f"letterpress: {severity}: {result.origin}, {rest}", file=sys.stderr)
+    found = sum(len(numbers) for numbers in groups.values())
+    checked = len(result.rows)
+    if not groups and not errors:
+        print(f"{result.origin}: {checked} row{'s' if checked != 1 else ''} checked, "
+              "no findings.")
+    else:
+        print(f"{found} finding{'s' if found != 1 else ''} in {checked} rows checked"
+              + (f", {len(errors)} row{' 'if len(errors) == 1 else 's '}could not be filled in"
+                 if errors else "")
+              + ": replace or rephrase, then check again.", file=sys.stderr)
+
+
+def _as_json(template: str, result: ToneRun) -> dict[str, object]:
+    return {"file": template, "data": result.origin,
+            "rows": [{"row": r.row, "findings": [f.as_json() for f in r.findings],
+                      "error": None if r.error is None else r.error.message()}
+                     for r in result.rows]}

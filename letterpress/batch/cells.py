@@ -1,0 +1,271 @@
+"""A spreadsheet cell as the text it shows: its value put through its number format.
+
+Excel and LibreOffice keep numbers, dates and times as numbers plus a format such as
+``hh:mm``, ``dd.mm.yyyy``, ``#,##0.00 [$€-407]`` or ``00000``. The format is translated to
+the equivalent Unicode (CLDR) pattern and applied with Babel, with the separators and month
+names of ``locale`` (the letter's language); what no pattern covers falls back to plain forms
+(whole numbers without ``.0``, dates as YYYY-MM-DD, times as HH:MM).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+
+from babel import Locale
+from babel.dates import parse_pattern
+from babel.numbers import parse_pattern as parse_number_pattern
+
+# Excel's built-in "short date" (number format 14) follows the reader's system locale; the
+# file only says mm-dd-yy. A date that reads the same everywhere is the honest rendering; so
+# too for the format programs (openpyxl, pandas) give every date they write.
+_LOCALE_DEPENDENT = {"mm-dd-yy", "m/d/yy h:mm", "general", "", "yyyy-mm-dd h:mm:ss"}
+_QUOTED = re.compile(r'"([^"]*)"')
+_BRACKETS = re.compile(r"\[([^\]]*)\]")
+_DATE_TOKEN = re.compile(r"(?i)am/pm|a/p|y+|m+|d+|h+|s+|\.0+|e+|b+")
+_NUMBER_CORE = re.compile(r"[#0?,.]*[0#?][#0?,.]*%?")
+
+
+Show = Callable[[Any], str]
+
+
+class CellFormats:
+    """The texts of one file's cells: each number format is translated once (a file has a
+    few), then applied to every cell that has it."""
+
+    LIMIT = 1000  # formats remembered; a file with more is translated cell by cell
+
+    def __init__(self, locale: Locale) -> None:
+        self.locale = locale
+        self._shows: dict[tuple[str, str], Show] = {}
+
+    def text(self, value: Any, number_format: str | None) -> str:
+        """What a cell holding ``value`` with ``number_format`` shows."""
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "TRUE" if value else "FALSE"
+        if isinstance(value, str):
+            return value
+        if isinstance(value, timedelta):
+            return _duration(value)
+        fmt = number_format or "General"
+        if isinstance(value, (datetime, date, time)):
+            key = (fmt, "date")
+        elif isinstance(value, (int, float, Decimal)):
+            key = (fmt, "-" if value < 0 else "0" if value == 0 else "+")
+        else:
+            return str(value)
+        show = self._shows.get(key)
+        if show is None:
+            show = _temporal(fmt, self.locale) if key[1] == "date" else \
+                _number(_section(fmt, key[1]), self.locale, fmt)
+            if len(self._shows) < self.LIMIT:
+                self._shows[key] = show
+        return show(value)
+
+
+def cell_text(value: Any, number_format: str | None, locale: Locale) -> str:
+    """What a cell holding ``value`` with ``number_format`` shows, with ``locale``'s symbols."""
+    return CellFormats(locale).text(value, number_format)
+
+
+def plain_number(value: int | float | Decimal) -> str:
+    """A number as Excel's General format shows it: 1067, 12.5, never 1067.0 or 0.30000000004."""
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return f"{value:.15g}"
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value == value.to_integral() else str(value)
+    return str(value)
+
+
+def as_decimal(value: int | float | Decimal) -> Decimal:
+    """The exact number a cell holds, as the filters compute with it."""
+    if isinstance(value, float):
+        return Decimal(plain_number(value))
+    return Decimal(value)
+
+
+def _section(fmt: str, sign: str) -> str:
+    """The part of a ``positive;negative;zero;text`` format for a number of ``sign``."""
+    parts = _split_sections(fmt)
+    if len(parts) > 1 and sign == "-":
+        return parts[1] or parts[0]
+    if len(parts) > 2 and sign == "0":
+        return parts[2]
+    return parts[0]
+
+
+def _split_sections(fmt: str) -> list[str]:
+    out, current, quoted = [], "", False
+    for char in fmt:
+        if char == '"':
+            quoted = not quoted
+        if char == ";" and not quoted:
+            out.append(current)
+            current = ""
+        else:
+            current += char
+    return out + [current]
+
+
+def _literal_free(fmt: str) -> tuple[str, str]:
+    """(format without colours, conditions and padding; currency symbols as literals)."""
+    def bracket(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        if inner.startswith("$"):  # [$€-407]: a currency symbol (and its locale)
+            return '"' + inner[1:].split("-")[0] + '"'
+        if re.fullmatch(r"(?i)h+|m+|s+", inner):  # [h]: elapsed hours
+            return inner
+        return ""  # [Red], [>=100], [DBNum1]
+    fmt = _BRACKETS.sub(bracket, fmt)
+    fmt = re.sub(r"_.", " ", fmt)      # _) leaves room for a bracket: a space here
+    fmt = re.sub(r"\*.", "", fmt)      # *  fills the cell's width: nothing here
+    fmt = re.sub(r"\\(.)", r'"\1"', fmt)
+    return fmt, fmt.lower()
+
+
+def _temporal(fmt: str, locale: Locale) -> Show:
+    """How a date or time cell with ``fmt`` shows."""
+    cleaned, lower = _literal_free(_section(fmt, "+"))
+    if lower.strip() in _LOCALE_DEPENDENT or not _DATE_TOKEN.search(_QUOTED.sub("", cleaned)):
+        return _plain_temporal
+    try:
+        pattern = parse_pattern(_cldr_date(cleaned, _date_separator(locale)))
+    except (ValueError, KeyError):
+        return _plain_temporal
+
+    def show(value: date | time) -> str:
+        moment = value if isinstance(value, datetime) else (
+            datetime.combine(value, time()) if isinstance(value, date) else
+            datetime.combine(date(1899, 12, 31), value))
+        try:
+            return pattern.apply(moment, locale)
+        except (ValueError, KeyError, AttributeError):
+            return _plain_temporal(value)
+    return show
+
+
+def _plain_temporal(value: date | time) -> str:
+    if isinstance(value, datetime):
+        if value.time() == time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, time):
+        return value.isoformat(timespec="minutes" if not value.second else "seconds")
+    return value.isoformat()
+
+
+def _date_separator(locale: Locale) -> str:
+    """The locale's date separator ("." in German, "/" in English), from its short date."""
+    pattern = locale.date_formats["short"].pattern
+    return next((ch for ch in pattern if not ch.isalpha() and ch not in " '"), "/")
+
+
+def _cldr_date(fmt: str, separator: str = "/") -> str:
+    """Excel date tokens as CLDR pattern letters; literals quoted. A bare "/" is the date
+    separator of the reader's locale, as in Excel ("dd/mm/yyyy" shows 03.12.2026 in German)."""
+    tokens: list[tuple[str, str]] = []  # (kind, text)
+    pos = 0
+    for match in re.finditer(r'"[^"]*"|(?i:am/pm|a/p|y+|m+|d+|h+|s+|\.0+|e+|b+)', fmt):
+        if match.start() > pos:
+            tokens.append(("lit", fmt[pos:match.start()]))
+        text = match.group()
+        tokens.append(("quoted", text[1:-1]) if text.startswith('"') else ("tok", text.lower()))
+        pos = match.end()
+    if pos < len(fmt):
+        tokens.append(("lit", fmt[pos:]))
+    tokens = [("quoted", t.replace("/", separator)) if k == "lit" else (k, t)
+              for k, t in tokens]
+    twelve = any(kind == "tok" and text in ("am/pm", "a/p") for kind, text in tokens)
+    out = []
+    for i, (kind, text) in enumerate(tokens):
+        if kind == "quoted":
+            out.append(_quote(text))
+            continue
+        head = text[0]
+        if head == "m":
+            before = [t for k, t in tokens[:i] if k == "tok"]
+            after = [t for k, t in tokens[i + 1:] if k == "tok"]
+            minute = (len(text) <= 2 and ((before and before[-1][0] == "h")
+                                           or (after and after[0][0] == "s")))
+            out.append(("m" if len(text) == 1 else "mm") if minute else
+                       {1: "M", 2: "MM", 3: "MMM", 4: "MMMM"}.get(len(text), "MMMMM"))
+        elif head in "ye":
+            out.append("yy" if len(text) <= 2 else "yyyy")
+        elif head == "b":
+            out.append("yyyy")
+        elif head == "d":
+            out.append({1: "d", 2: "dd", 3: "EEE"}.get(len(text), "EEEE"))
+        elif head == "h":
+            letter = "h" if twelve else "H"
+            out.append(letter * min(len(text), 2))
+        elif head == "s":
+            out.append("s" if len(text) == 1 else "ss")
+        elif head == ".":
+            out.append("." + "S" * (len(text) - 1))
+        else:  # am/pm
+            out.append("a")
+    return "".join(out)
+
+
+def _quote(text: str) -> str:
+    if not text:
+        return ""
+    if re.fullmatch(r"[\s,.:/\-]*", text):
+        return text.replace("'", "''")
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _duration(value: timedelta) -> str:
+    seconds = int(value.total_seconds())
+    sign = "-" if seconds < 0 else ""
+    hours, rest = divmod(abs(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{sign}{hours}:{minutes:02d}" + (f":{secs:02d}" if secs else "")
+
+
+def _number(fmt: str, locale: Locale, number_format: str) -> Show:
+    """How a number cell with the section ``fmt`` of ``number_format`` shows."""
+    cleaned, lower = _literal_free(fmt)
+    if lower.strip() in ("general", "") or "@" in cleaned:
+        return plain_number
+    if set(cleaned) == {"0"}:  # 00000: a postcode or an ID padded to its length
+        width = len(cleaned)
+        return lambda value: plain_number(value).lstrip("-").zfill(width)
+    unquoted = _QUOTED.sub(lambda m: " " * len(m.group()), cleaned)
+    core = _NUMBER_CORE.search(unquoted)
+    if core is None:  # only words: "-" for zero, say
+        words = _unquote(cleaned).strip()
+        return (lambda value: words) if words else plain_number
+    if re.search(r"e[+-]", lower):  # scientific notation: rare in an address list
+        return plain_number
+    prefix = _unquote(cleaned[:core.start()])
+    suffix = _unquote(cleaned[core.end():])
+    try:
+        pattern = parse_number_pattern(core.group().replace("?", "#"))
+    except (ValueError, KeyError):
+        return plain_number
+    # A negative section writes its own minus (or brackets); without one, Excel puts it first.
+    own_sign = len(_split_sections(number_format)) > 1
+
+    def show(value: int | float | Decimal) -> str:
+        amount = as_decimal(value)
+        sign = "-" if amount < 0 and not own_sign else ""
+        try:
+            text = pattern.apply(abs(amount), locale)
+        except (ValueError, KeyError):
+            return plain_number(value)
+        return sign + (prefix + text + suffix).strip()
+    return show
+
+
+def _unquote(text: str) -> str:
+    return _QUOTED.sub(lambda m: m.group(1), text)
+
+
+__all__ = ["CellFormats", "as_decimal", "cell_text", "plain_number"]

@@ -1,0 +1,92 @@
+"""Reading a CSV export: its encoding (:mod:`.decode`), Excel's ``sep=`` line, the delimiter
+(given, or detected from the header), and the records."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import UserError, Where
+from .decode import decode
+from .table import ReadOptions, Record, Table, build
+
+DELIMITERS = (",", ";", "\t", "|")
+_DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
+# Excel writes (and reads) a first line "sep=;" naming the delimiter; it is not a row.
+_SEP_LINE = re.compile(r"\A\ufeff?\"?sep=(.)\"?[ \t]*(?:\r\n|\n|\r)", re.IGNORECASE)
+# Larger than any address list a spreadsheet can hold (Excel: 1,048,576 rows); a bigger
+# "data file" is something else, and is refused before it fills the memory.
+MAX_BYTES = 256 * 2**20
+
+
+def read_csv(path: Path, options: ReadOptions) -> Table:
+    """A ``.csv``/``.tsv``/``.txt`` file as a table."""
+    where = str(path)
+    raw = _read_bytes(path)
+    decoded = decode(raw, where, options.encoding)
+    text = decoded.text
+    sep = _SEP_LINE.match(text)
+    first_row = 1
+    if sep:
+        text = text[sep.end():]
+    if options.delimiter:
+        delim = parse_delimiter(options.delimiter)
+    elif sep and sep.group(1) not in "\"\r\n":
+        delim = sep.group(1)
+    else:
+        delim = sniff_delimiter(text)
+
+    def records() -> Iterator[Record]:
+        """The records one by one (never all at once: a big file's lists would cost more
+        memory than its rows)."""
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim, quotechar='"',
+                            strict=False)
+        try:
+            for number, record in enumerate(reader, start=first_row):
+                yield number, record, {}
+        except csv.Error as exc:
+            raise UserError(f"not readable as CSV: {exc}", where=Where(file=where),
+                            hint="export the sheet again as CSV") from None
+
+    return build(records, where, decoded.encoding, delim, eight_bit=decoded.eight_bit)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, at most ``MAX_BYTES``."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise UserError(f"cannot read the data file ({exc.strerror})",
+                        where=Where(file=str(path))) from None
+    if len(raw) > MAX_BYTES:
+        raise UserError(f"the data file is larger than {MAX_BYTES // 2**20} MiB",
+                        where=Where(file=str(path)),
+                        hint="split it into smaller files, or check that it is the address list")
+    return raw
+
+
+def parse_delimiter(text: str) -> str:
+    """A --delimiter value: one character, or a name (tab, comma, semicolon, pipe)."""
+    value = _DELIMITER_NAMES.get(text.lower(), text)
+    if len(value) != 1 or value in "\"\r\n":
+        raise UserError(f"{text!r} cannot be a delimiter", where=Where(option="--delimiter"),
+                        hint="give one character such as ';' or the word 'tab'")
+    return value
+
+
+def sniff_delimiter(text: str) -> str:
+    """The candidate that occurs most often, outside quotes, in the header line."""
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    for char in text:
+        if char == '"':
+            quoted = not quoted
+        elif char in "\r\n" and not quoted:
+            break
+        elif char in counts and not quoted:
+            counts[char] += 1
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","

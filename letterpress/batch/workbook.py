@@ -1,0 +1,144 @@
+"""Reading a workbook: ``.xlsx`` with openpyxl (it gives each cell's number format, so a
+cell shows as it does in Excel: ``hh:mm`` -> 10:00, ``00000`` -> 01067), ``.xls`` and ``.ods``
+with python-calamine (values only: numbers plain, dates as YYYY-MM-DD, times as HH:MM).
+
+Only the real cells are read, never the range a file declares, and every file is checked
+before it is opened: a zip that would unpack to more than ``MAX_UNPACKED`` bytes, a missing
+part, XML entities or anything else a reader chokes on becomes one clean error.
+"""
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterable
+from datetime import date, time, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..errors import UserError, Where
+from .cells import CellFormats, as_decimal
+from .csvdata import MAX_BYTES
+from .table import ReadOptions, Record, Table, build
+
+# What an address list comes nowhere near; a file beyond is refused, not read for minutes.
+MAX_UNPACKED = 512 * 2**20
+MAX_COLUMNS = 1000
+_AGAIN = "open it in the spreadsheet program and save it again"
+
+
+def read_xlsx(path: Path, options: ReadOptions) -> Table:
+    """An ``.xlsx``/``.xlsm`` workbook, its cells as they show."""
+    from openpyxl import load_workbook
+
+    where = str(path)
+    _check_zip(path, ".xlsx")
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for broken files
+        raise _unreadable(where, ".xlsx", exc) from None
+    try:
+        name = _sheet_name(book.sheetnames, options.sheet, where)
+        ws = book[name]
+        ws.reset_dimensions()  # the declared <dimension> may be smaller or huge: read the cells
+        shown = CellFormats(options.babel_locale())
+        records: list[Record] = []
+        for number, cells in enumerate(ws.iter_rows(), start=1):
+            _check_width(len(cells), number, where)
+            records.append(_record(number, ((c.value, getattr(c, "number_format", None))
+                                            for c in cells), shown))
+    except UserError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a broken part shows while the rows are read
+        raise _unreadable(where, ".xlsx", exc) from None
+    finally:
+        book.close()
+    title = f"{where} [{name}]" if options.sheet else where
+    return build(lambda: iter(records), title, "xlsx", "")
+
+
+def read_calamine(path: Path, options: ReadOptions) -> Table:
+    """An ``.xls`` or ``.ods`` workbook (python-calamine), values as plain text."""
+    from python_calamine import CalamineWorkbook
+
+    where = str(path)
+    kind = path.suffix.lower()
+    if kind == ".ods":
+        _check_zip(path, kind)
+    elif path.stat().st_size > MAX_BYTES:
+        raise UserError(f"the workbook is larger than {MAX_BYTES // 2**20} MiB",
+                        where=Where(file=where), hint="split it into smaller files")
+    shown = CellFormats(options.babel_locale())
+    try:
+        with CalamineWorkbook.from_path(str(path)) as book:
+            name = _sheet_name(book.sheet_names, options.sheet, where)
+            sheet = book.get_sheet_by_name(name)
+            first = (sheet.start or (0, 0))[0] + 1
+            records: list[Record] = []
+            for number, values in enumerate(sheet.iter_rows(), start=first):
+                _check_width(len(values), number, where)
+                records.append(_record(number, ((v, None) for v in values), shown))
+    except UserError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - calamine's errors for broken files vary
+        raise _unreadable(where, kind, exc) from None
+    title = f"{where} [{name}]" if options.sheet else where
+    return build(lambda: iter(records), title, kind.lstrip("."), "")
+
+
+def _record(number: int, cells: Iterable[tuple[Any, str | None]], shown: CellFormats) -> Record:
+    """One row's texts (as the cells show) and typed values (numbers, dates, times)."""
+    texts: list[str] = []
+    typed: dict[int, Any] = {}
+    for i, (value, fmt) in enumerate(cells):
+        if value == "" or value is None:
+            texts.append("")
+            continue
+        texts.append(shown.text(value, fmt))
+        if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+            typed[i] = as_decimal(value)
+        elif isinstance(value, (date, time, timedelta)):
+            typed[i] = value
+    while texts and not texts[-1]:
+        texts.pop()
+    return number, texts, typed
+
+
+def _sheet_name(names: list[str], wanted: str | None, where: str) -> str:
+    if not names:
+        raise UserError("the workbook has no worksheet", where=Where(file=where), hint=_AGAIN)
+    if wanted is None:
+        return names[0]
+    if wanted not in names:
+        raise UserError(f"no sheet named {wanted!r}", where=Where(file=where),
+                        hint=f"sheets: {', '.join(names)}")
+    return wanted
+
+
+def _check_width(width: int, number: int, where: str) -> None:
+    if width > MAX_COLUMNS:
+        raise UserError(f"row {number} has a value in column {width}; an address list has at "
+                        f"most {MAX_COLUMNS} columns", where=Where(file=where),
+                        hint="delete what lies to the right of the table, save and try again")
+
+
+def _check_zip(path: Path, kind: str) -> None:
+    """A workbook is a zip: refuse one that is not, or that would unpack to too much."""
+    where = Where(file=str(path))
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise UserError(f"not a readable {kind} workbook (not a zip file)", where=where,
+                        hint=_AGAIN) from None
+    if unpacked > MAX_UNPACKED:
+        raise UserError(f"the workbook unpacks to {unpacked // 2**20:,} MiB, more than the "
+                        f"{MAX_UNPACKED // 2**20} MiB an address list needs", where=where,
+                        hint="split it into smaller files, or save it again")
+
+
+def _unreadable(where: str, kind: str, exc: Exception) -> UserError:
+    detail = type(exc).__name__
+    if isinstance(exc, KeyError):
+        detail = f"a part is missing: {exc.args[0] if exc.args else ''}".rstrip(": ")
+    return UserError(f"not a readable {kind} workbook ({detail})", where=Where(file=where),
+                     hint=_AGAIN)
