@@ -23,7 +23,7 @@ def test_merged_run_from_a_cp1252_export(tmp_path: Path) -> None:
     assert "Wrote merged.pdf: 5 documents from 5 rows (5 pages); 0 rows failed." in done.stdout
     assert done.stderr == ""  # no progress bar when not on a terminal
     text = PdfReader(tmp_path / "merged.pdf").pages[1].extract_text()
-    assert "Jörg Weiß" in text and "DÜSSELDORF" in text
+    assert "Jörg Weiß" in text and "Düsseldorf" in text  # domestic: mixed case (DIN 5008)
     assert (tmp_path / "merged.manifest.csv").is_file()
 
 

@@ -149,7 +149,7 @@ def test_every_program_s_file_gives_the_same_letters(tmp_path: Path, name: str,
     assert "Termin am 03.12.2026 um 10:00 Uhr. Die Gebühr von 1.234,50 € (1.234,50 Euro)" \
         in pages[0]
     assert "Sehr geehrter Herr Nowak," in pages[1] and "1010 WIEN ÖSTERREICH" in pages[1]
-    assert "Guten Tag Ayşe Yılmaz," in pages[2] and "8001 Zürich SCHWEIZ" in pages[2]
+    assert "Guten Tag Ayşe Yılmaz," in pages[2] and "8001 ZÜRICH SCHWEIZ" in pages[2]
     assert "Sehr geehrte Frau Dr. Lee," in pages[3] and "VEREINIGTES KÖNIGREICH" in pages[3]
     assert "WASHINGTON, DC 20500 VEREINIGTE STAATEN" in pages[4]
     assert "um 16:45 Uhr" in pages[4] and "250,00 €" in pages[4]

@@ -57,8 +57,8 @@ def test_layout_option_overrides_the_file(tmp_path: Path, write_letter) -> None:
       "recipient__address_lines": ["Line 1", "Line 2", "Line 3", "Line 4", "Line 5"],
       "recipient__department": "Dept"},
      ["recipient.address_lines[4]", "too many address lines (8"]),
-    ({"recipient__organization": "Nordlicht Logistik und Lagerhaltung Gesellschaft mit "
-      "beschränkter Haftung"}, ["recipient.organization", "wide"]),
+    ({"recipient__street": "Große Elbstraße am Fischmarkt gegenüber der Fischauktionshalle "
+      "12"}, ["recipient.street", "mm wide at 8 pt; the window leaves"]),
     ({"subject": None}, ["subject", "missing field"]),
     ({"recipient__name": None, "recipient__organization": None}, ["recipient.name", "missing"]),
     ({"date": "2026-02-30"}, ["date", "not a valid date", "YYYY-MM-DD"]),
@@ -67,7 +67,8 @@ def test_layout_option_overrides_the_file(tmp_path: Path, write_letter) -> None:
     ({"body": "Thanks \U0001D11E"}, ["body", "U+1D11E"]),
     ({"recipient__postal_code": "1234"}, ["recipient.postal_code", "not a valid postal code"]),
     ({"subjekt": "x"}, ["subjekt", "did you mean 'subject'"]),
-    ({"recipient__country": "Germany"}, ["recipient.country", "ISO 3166"]),
+    ({"recipient__country": "Germny"}, ["recipient.country", "unknown country 'Germny'",
+                                         "did you mean 'germany' (DE)?"]),
 ])
 def test_unusable_input_is_one_line_exit_2_and_writes_nothing(changes, needles,
                                                                tmp_path: Path,

@@ -19,6 +19,7 @@ import babel
 from babel import Locale
 
 from .. import cachefiles
+from ..errors import UserError, Where
 
 # Languages whose CLDR country names are understood (the post's users and their neighbours).
 LANGUAGES = ("en", "de", "fr", "it", "es", "pt", "nl", "pl", "cs", "sk", "sl", "hu", "ro",
@@ -71,3 +72,18 @@ def suggestion(text: str) -> str | None:
     names = _names()
     close = difflib.get_close_matches(normalise(text), list(names), n=1, cutoff=0.75)
     return close[0] if close else None
+
+
+def parse_country(text: str, where: Where) -> str:
+    """The ISO code of a country given by code or name (``""`` for an empty text); an unknown
+    one is a UserError at ``where`` that shows the text as written and the closest name."""
+    text = text.strip()
+    if not text:
+        return ""
+    code = country_code(text)
+    if code is not None:
+        return code
+    close = suggestion(text)
+    hint = (f"did you mean {close!r} ({country_code(close)})?" if close
+            else "write the country's name, e.g. Deutschland, or its ISO code, e.g. DE")
+    raise UserError(f"unknown country {text!r}", where=where, hint=hint)

@@ -9,6 +9,7 @@ from functools import lru_cache
 import holidays
 from dateutil.rrule import DAILY, rrule, weekday
 
+from ..countries import country_code, suggestion
 from ..errors import UserError, Where
 from .model import WEEKDAYS
 
@@ -38,13 +39,18 @@ class Place:
 
 
 def parse_place(text: str, *, where: Where) -> Place:
-    """``"DE"`` or ``"DE-BY"`` as a Place, checked against the holidays package."""
-    country, _, subdiv = str(text).strip().partition("-")
+    """``"DE"``, ``"DE-BY"`` or a country's name (``"Deutschland"``) as a Place, checked
+    against the holidays package."""
+    named = country_code(str(text))  # a name first: "Guinea-Bissau" has a hyphen
+    country, _, subdiv = (named, "", "") if named else str(text).strip().partition("-")
     country = country.upper()
     supported = holidays.list_supported_countries()
     if len(country) != 2 or country not in supported:
+        close = suggestion(str(text)) if not named else None
+        hint = f"did you mean {close!r}? " if close else ""
         raise UserError(f"unknown country {text!r}", where=where,
-                        hint="use an ISO country code like DE, or DE-BY for a subdivision")
+                        hint=f"{hint}use a country's name or ISO code like DE, or DE-BY for a "
+                             "subdivision")
     if not subdiv:
         return Place(country)
     known = {code.upper(): code for code in supported[country]}

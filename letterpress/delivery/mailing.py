@@ -6,6 +6,7 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from .. import fields
+from ..countries import country_code
 from ..errors import UserError, Where
 from ..letter import model
 from ..source import Source
@@ -97,8 +98,8 @@ def estimate_from_mailing(mailing: dict[str, Any], *, where: Where | str, origin
         raise UserError(f"unknown key {unknown[0]!r}", where=place(unknown[0]),
                         hint=f"[mailing] keys: {', '.join(MAILING_KEYS)}")
     notes: list[str] = []
-    origin = str(mailing.get("from") or origin_country)
-    destination = str(mailing.get("to") or destination_country)
+    origin = _as_code(str(mailing.get("from") or origin_country))
+    destination = _as_code(str(mailing.get("to") or destination_country))
     carrier = carrier_or_national(mailing.get("carrier"), origin, where=place("carrier"))
     raw_posted = mailing.get("posted", default_posted)
     if isinstance(raw_posted, date) and not isinstance(raw_posted, datetime):
@@ -122,6 +123,11 @@ def estimate_from_mailing(mailing: dict[str, Any], *, where: Where | str, origin
         key = given.get(exc.place.field, exc.place.field)
         raise UserError(exc.what, where=place(key) if key else base, hint=exc.hint) from None
     return with_notes(estimate, tuple(notes))
+
+
+def _as_code(place: str) -> str:
+    """A country written by name ("Deutschland") as its ISO code; codes and "DE-BY" as they are."""
+    return country_code(place) or place
 
 
 def letter_estimate(mailing: dict[str, Any], letter: model.Letter, *, where: Where,

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..letter.address import AddressRules
-from ..mailpiece.parties import Parties, read_parties, recipient_lines, sender_lines
+from ..mailpiece.parties import Parties, read_parties, recipient_address, sender_address
 from ..mailpiece.posts import Post, post_for
 from ..mailpiece.sheet import SheetPage, SheetPlan, draw_sheets
 from ..notices import Notice
@@ -69,9 +69,10 @@ def prepare_envelope(source: str | os.PathLike[str] | dict[str, Any] | Source, *
     post = post_for(parties.home)
     envelope = find_size(size) if size else find_size(post.default_size, where=str(post.path))
     rules = rules or AddressRules()
-    recipient = recipient_lines(parties, rules, uppercase=post.uppercase)
-    sender = sender_lines(parties, rules, uppercase=post.uppercase)
-    layout = place_envelope(recipient, sender, post, envelope, src.where)
+    recipient = recipient_address(parties, rules, uppercase=post.uppercase)
+    sender = sender_address(parties, rules, uppercase=post.uppercase)
+    layout = place_envelope(list(recipient.lines), list(sender.lines), post, envelope,
+                            src.where)
     front = list(layout.address.lines)
     back = list(layout.return_block.lines) if layout.return_block is not None else []
     pages = [SheetPage(envelope.width, envelope.height, tuple(front))]
@@ -84,7 +85,8 @@ def prepare_envelope(source: str | os.PathLike[str] | dict[str, Any] | Source, *
                         if parties.sender else "", lang=parties.language.tag)
     day = src.data.get("date")
     plan = SheetPlan(tuple(pages), day if isinstance(day, date) else date.today(), meta, shift)
-    return PreparedEnvelope(plan, layout, parties, layout.notices)
+    notices = sender.notices + recipient.notices + layout.notices
+    return PreparedEnvelope(plan, layout, parties, notices)
 
 
 def render_envelope(source: str | os.PathLike[str] | dict[str, Any] | Source,

@@ -16,10 +16,11 @@ from pathlib import Path
 
 from ..batch.table import read_table
 from ..config import load_table
-from ..errors import UserError
+from ..countries import country_code, parse_country
+from ..errors import UserError, Where
 from ..letter.address import AddressRules
 from ..mailpiece.block import Misfit
-from ..mailpiece.parties import read_parties, recipient_lines
+from ..mailpiece.parties import read_parties, recipient_address
 from ..mailpiece.posts import Post, post_for
 from ..mailpiece.sheet import SheetPage, SheetPlan
 from ..notices import Notice
@@ -56,7 +57,8 @@ def make_labels(data: str | Path, sheet: str, *, template: str | Path | None = N
     or does not fit its label is reported and skipped (the next row takes its label)."""
     spec = find_sheet(sheet)
     if not 1 <= start <= spec.count:
-        raise UserError(f"a {spec.name} sheet has labels 1 to {spec.count}", where="--start",
+        raise UserError(f"a {spec.name} sheet has labels 1 to {spec.count}",
+                        where=Where(option="--start"),
                         hint="count the used labels left to right, then top to bottom")
     table = read_table(data, delimiter=delimiter, encoding=encoding)
     tpl = load_source(template) if template is not None else None
@@ -69,10 +71,12 @@ def make_labels(data: str | Path, sheet: str, *, template: str | Path | None = N
     index = start - 1
     pages: dict[int, list] = {}
     for item in row_sources(table, tpl, lang):
-        made = _place(item, spec, post, rules, country, index, fields)
-        if isinstance(made, str):
-            run.failed.append((item.row.number, made))
+        outcome = _place(item, spec, post, rules, country, index, fields)
+        if isinstance(outcome, str):
+            run.failed.append((item.row.number, outcome))
             continue
+        made, notices = outcome
+        run.notices += notices
         run.placed.append((item.row.number, made))
         pages.setdefault(made.page, []).extend(made.block.lines)
         index += 1
@@ -86,19 +90,21 @@ def make_labels(data: str | Path, sheet: str, *, template: str | Path | None = N
 
 
 def _place(item: RowSource, sheet: LabelSheet, post: Post, rules: AddressRules, home: str,
-           index: int, fields: dict[str, str]) -> Placed | str:
-    """The row's address on label ``index``, or the one line saying why not."""
+           index: int, fields: dict[str, str]) -> tuple[Placed, list[Notice]] | str:
+    """The row's address on label ``index`` and the notices about it, or the one line saying
+    why not."""
     if item.source is None:
         return item.error
     try:
         parties = read_parties(item.source, home=home)
-        lines = recipient_lines(parties, rules, uppercase=post.uppercase)
+        address = recipient_address(parties, rules, uppercase=post.uppercase)
     except UserError as exc:
         return _with_column(exc.line(), fields)
+    lines = list(address.lines)
     placed = place_label(lines, sheet, index, post)
     if isinstance(placed, Misfit):
         return _with_column(_misfit_line(placed, sheet, post, len(lines)), fields)
-    return placed
+    return placed, list(address.notices)
 
 
 def _misfit_line(misfit: Misfit, sheet: LabelSheet, post: Post, count: int) -> str:
@@ -129,6 +135,11 @@ def _sender_name(tpl: Source | None) -> str:
     return name if isinstance(name, str) and "{" not in name else ""
 
 
+def _code(text: str) -> str:
+    """A country cell as its ISO code (a name as people write it, or a code)."""
+    return country_code(text) or text.strip().upper() if text.strip() else ""
+
+
 def _template_text(tpl: Source | None, key: str) -> str:
     value = tpl.data.get(key) if tpl is not None else None
     return value if isinstance(value, str) and "{" not in value else ""
@@ -138,16 +149,16 @@ def _home(home: str | None, tpl: Source | None, table) -> tuple[str, list[Notice
     """The country the labels are posted in: ``--from``, the template's sender, the stored
     profile, else the country most rows go to (said in an info line)."""
     if home:
-        return home.upper(), []
+        return parse_country(home, Where(option="--from")), []
     sender = tpl.data.get("sender") if tpl is not None else None
-    if isinstance(sender, dict) and isinstance(sender.get("country"), str) \
+    if tpl is not None and isinstance(sender, dict) and isinstance(sender.get("country"), str) \
             and sender["country"] and "{" not in sender["country"]:
-        return sender["country"].upper(), []
+        return parse_country(sender["country"], tpl.where.at("sender", "country")), []
     me = load_table("me").get("country")
     if isinstance(me, str) and me:
-        return me.upper(), []
+        return country_code(me) or me.upper(), []
     fields = column_map(table.columns)
-    counts = Counter(row.values.get(fields["country"], "").strip().upper()
+    counts = Counter(_code(row.values.get(fields["country"], ""))
                      for row in table.rows) if "country" in fields else Counter()
     counts.pop("", None)
     country = counts.most_common(1)[0][0] if counts else "DE"

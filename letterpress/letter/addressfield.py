@@ -7,24 +7,39 @@ cannot fit there even at that size, they are set at the minimum size where they 
 clearance with the sheet centred (``window.centred_box``), centred on the safe area so that as
 little as possible hides when the sheet slides; the window check then says so. Only lines that
 do not fit even with the sheet centred are refused.
+
+A name, organisation, department or note wider than the window even at the minimum size breaks
+at a word onto a further line while the layout's line budget allows; town, region and postal
+code share a line when a country's format has more lines than the layout. The return line never
+refuses a letter: it is shortened (``returnline``), else left out, with a warning.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from ..errors import UserError, Where
+from ..notices import Notice
 from ..pdf import fonts
 from ..pdf.units import to_mm
 from .address import AddressLine
-from .layout import Layout, Rect
+from .layout import AddressZone, Layout, Rect
 from .plan import RULE_WEIGHT, AddressField, Rule, SetLine
+from .returnline import ReturnText
 from .window import centred_box, safe_box, union
+from .wrap import wrap_words
 
 SIZE_STEP = 0.5  # pt: how much the address shrinks per try
 NOTE_GAP = 1.5  # mm between the notes' ink and the address's
 RETURN_GAP = 1.5  # mm between the return line's rule and what follows it
 RULE_DROP = 0.9  # mm: the return line's rule below its baseline
 NOTE_LEADING = 1.2  # the notes' line pitch as a multiple of their size
+# The fields whose lines may break onto a further line (never the street or the town line,
+# which the post's machines read as one).
+WRAPPABLE = ("name", "organization", "department", "notes")
+# The fields whose lines may share one line when a country's format has more lines than the
+# layout allows (Russia: town, region and postal code each on a line of their own).
+LOCALITY = ("city", "region", "postal_code")
 
 
 @dataclass(frozen=True)
@@ -46,13 +61,15 @@ def _address_box(layout: Layout, area: Rect, slide: Rect | None = None) -> _Box:
     return _Box(area, max(layout.address_x, area.x), right, slide)
 
 
-def fit_address(layout: Layout, lines: list[AddressLine], *, where: Where,
+def fit_address(layout: Layout, lines: list[AddressLine], *, where: Where | str,
                 notes: list[AddressLine] | None = None, return_text: str | None = None,
-                return_where: Where = Where(field="sender")) -> AddressField:
-    """Choose one size for the whole block (shrinking down to the layout's minimum) and place
-    it in the window, with the return line and notes above it.
+                return_where: Where = Where(field="sender"),
+                return_texts: Sequence[ReturnText] = ()) -> AddressField:
+    """Choose one size for the whole block (shrinking down to the layout's minimum, breaking
+    long names onto further lines past that) and place it in the window, with the return line
+    (the first of ``return_texts``, or ``return_text``, that fits) and notes above it.
 
-    Raises UserError naming the field when there are too many lines or a line is too wide.
+    Raises UserError naming the field when there are too many lines or a line cannot fit.
     """
     font = fonts.face("sans").regular
     zone = layout.address
@@ -60,33 +77,159 @@ def fit_address(layout: Layout, lines: list[AddressLine], *, where: Where,
     if layout.notes is None:  # no notes zone: notes head the address block
         lines = notes + lines
         notes = []
+    lines, notices = _combined(lines, zone.max_lines)
     if len(lines) > zone.max_lines:
         extra = lines[zone.max_lines]
         raise UserError(f"too many address lines ({len(lines)}; the {layout.name} layout allows "
                         f"{zone.max_lines})", where=extra.where,
                         hint="shorten the address or combine lines")
-    if zone.max_chars:
-        for line in lines:
-            if len(line.text) > zone.max_chars:
-                raise UserError(f"address line {line.text!r} has {len(line.text)} characters; the "
-                                f"{layout.name} layout allows {zone.max_chars}", where=line.where,
-                                hint="abbreviate it")
+    lines = _within_chars(lines, zone)
+    notices += _over_max_chars(layout, lines)
+    texts = list(return_texts) or ([ReturnText(return_text)] if return_text else [])
     safe = safe_box(layout)
-    try:
-        return _fit(layout, lines, notes, return_text, return_where, font,
-                    _address_box(layout, safe))
-    except UserError:
-        pass  # does not keep clear wherever the sheet slides: the window check will say so
-    return _fit(layout, lines, notes, return_text, return_where, font,
-                _address_box(layout, centred_box(layout), slide=safe))
+    boxes = (_address_box(layout, safe), _address_box(layout, centred_box(layout), slide=safe))
+    last_error: UserError | None = None
+    for box in boxes:  # clear wherever the sheet slides, else clear when centred
+        set_notes = _wrapped_notes(layout, notes, font, box)
+        for candidate in _candidates(lines, zone, font, box):
+            try:
+                field = _fit(layout, candidate, set_notes, texts, return_where, font, box)
+            except UserError as exc:
+                last_error = exc
+                continue
+            return replace(field, notices=tuple(notices) + field.notices)
+    assert last_error is not None
+    raise _misfit(layout, lines, font, boxes[1]) or last_error
+
+
+def _combined(lines: list[AddressLine],
+              budget: int) -> tuple[list[AddressLine], list[Notice]]:
+    """The lines, with adjacent town, region and postal-code lines joined (", ", from the
+    last pair up) until they fit ``budget``; an info notice for each join."""
+    lines = list(lines)
+    notices: list[Notice] = []
+    while len(lines) > budget:
+        pairs = [i for i in range(len(lines) - 1)
+                 if _field(lines[i]) in LOCALITY and _field(lines[i + 1]) in LOCALITY]
+        if not pairs:
+            break
+        i = pairs[-1]
+        first, second = lines[i], lines[i + 1]
+        lines[i:i + 2] = [replace(first, text=f"{first.text}, {second.text}")]
+        notices.append(Notice(f"{first.text!r} and {second.text!r} share one line to fit the "
+                              f"layout's {budget} address lines", second.where,
+                              "check the address reads well", kind="address-lines-joined",
+                              level="info"))
+    return lines, notices
+
+
+def _field(line: AddressLine) -> str:
+    """The input field a line came from, without its party and list index."""
+    return line.where.field.split("[")[0].rsplit(".", 1)[-1]
+
+
+def _within_chars(lines: list[AddressLine], zone: AddressZone) -> list[AddressLine]:
+    """Names and organisations longer than the layout's characters per line (La Poste: 38)
+    broken at their words, while the line budget allows."""
+    if not zone.max_chars:
+        return lines
+    out: list[AddressLine] = []
+    for line in lines:
+        parts = wrap_words(line.text, lambda t: len(t) <= zone.max_chars) \
+            if len(line.text) > zone.max_chars and _field(line) in WRAPPABLE else None
+        out += [replace(line, text=p) for p in parts] if parts else [line]
+    return out if len(out) <= zone.max_lines else lines
+
+
+def _over_max_chars(layout: Layout, lines: list[AddressLine]) -> list[Notice]:
+    """Lines the layout's post wants shorter (La Poste: 38 characters) but that fit: printed,
+    with a warning."""
+    limit = layout.address.max_chars
+    return [Notice(f"address line {line.text!r} has {len(line.text)} characters; the "
+                   f"{layout.name} layout's post asks for at most {limit}", line.where,
+                   "printed as it is; abbreviate it if you can", kind="line-over-max-chars")
+            for line in lines if limit and len(line.text) > limit]
+
+
+def _candidates(lines: list[AddressLine], zone: AddressZone, font: str,
+                box: _Box) -> list[list[AddressLine]]:
+    """The lines as they are, then (when a name, organisation, department or note is wider
+    than the box even at the minimum size) broken at words to the box's width, within the
+    layout's line budget."""
+    wrapped = _wrapped(lines, zone.min_size, font, box.right - box.left)
+    if wrapped is None or wrapped == lines or len(wrapped) > zone.max_lines:
+        return [lines]
+    return [lines, wrapped]
+
+
+def _wrapped(lines: list[AddressLine], size: float, font: str,
+             width: float) -> list[AddressLine] | None:
+    """Each too-wide wrappable line broken at its words to ``width`` mm at ``size``; None
+    when a word does not fit alone."""
+    def fits(text: str) -> bool:
+        return to_mm(fonts.width(text, font, size)) <= width + 1e-6
+
+    out: list[AddressLine] = []
+    for line in lines:
+        if fits(line.text) or _field(line) not in WRAPPABLE:
+            out.append(line)
+            continue
+        parts = wrap_words(line.text, fits)
+        if parts is None:
+            return None
+        out += [replace(line, text=part) for part in parts]
+    return out
+
+
+def _misfit(layout: Layout, lines: list[AddressLine], font: str,
+            box: _Box) -> UserError | None:
+    """The budget error when a name or organisation would need more lines than the layout
+    allows once broken; None when the fitting's own error says it better."""
+    zone = layout.address
+    size = zone.min_size
+    width = box.right - box.left
+    wrapped = _wrapped(lines, size, font, width)
+    if wrapped is None or len(wrapped) <= zone.max_lines:
+        return None
+
+    def measure(line: AddressLine) -> float:
+        return to_mm(fonts.width(line.text, font, size))
+
+    broken = max((line for line in lines if _field(line) in WRAPPABLE), key=measure)
+    return UserError(f"{broken.text!r} is {measure(broken):.1f} mm wide at {size:g} pt and the "
+                     f"window leaves {width:.1f} mm; broken onto more lines, the address would "
+                     f"have {len(wrapped)} lines, and the {layout.name} layout allows "
+                     f"{zone.max_lines}", where=broken.where, hint="shorten or abbreviate it")
+
+
+def _wrapped_notes(layout: Layout, notes: list[AddressLine], font: str,
+                   box: _Box) -> list[AddressLine]:
+    """The delivery notes, each too wide for the box broken at its words."""
+    spec = layout.notes
+    if spec is None or not notes:
+        return notes
+    width = box.right - box.left
+
+    def fits(text: str) -> bool:
+        return to_mm(fonts.width(text, font, spec.size)) <= width + 1e-6
+
+    out: list[AddressLine] = []
+    for note in notes:
+        parts = [note.text] if fits(note.text) else wrap_words(note.text, fits)
+        if parts is None:
+            raise UserError(f"note {note.text!r} has a word too wide for the notes zone "
+                            f"({width:.1f} mm at {spec.size:g} pt)", where=note.where,
+                            hint="shorten it")
+        out += [replace(note, text=part) for part in parts]
+    return out
 
 
 def _fit(layout: Layout, lines: list[AddressLine], notes: list[AddressLine],
-         return_text: str | None, return_where: Where, font: str, box: _Box) -> AddressField:
+         texts: list[ReturnText], return_where: Where, font: str, box: _Box) -> AddressField:
     """Set the field in ``box``: the largest size that fits, or the minimum size centred on
     ``box.slide`` when fitting centred."""
     zone = layout.address
-    returned = _return_size(layout, return_text, return_where, font, box)
+    returned, notice = _return_size(layout, texts, return_where, font, box)
     note_height = _notes_height(layout, notes, font, box)
     above = 0.0  # mm of return line and notes above the address's ink
     if returned is not None:
@@ -149,24 +292,31 @@ def _fit(layout: Layout, lines: list[AddressLine], notes: list[AddressLine],
                       font)
         rule = Rule(x, ret.baseline + RULE_DROP, to_mm(fonts.width(text, font, ret_size)))
     return AddressField(return_line=ret, notes=set_notes, address=placed, block=block,
-                        size=size, rule=rule)
+                        size=size, rule=rule, notices=(notice,) if notice else ())
 
 
-def _return_size(layout: Layout, text: str | None, where: Where, font: str,
-                 box: _Box) -> tuple[str, float] | None:
-    """The return line's text and the size at which it fits the box's width."""
+def _return_size(layout: Layout, texts: list[ReturnText], where: Where, font: str,
+                 box: _Box) -> tuple[tuple[str, float] | None, Notice | None]:
+    """The first form of the return line that fits the box's width at a size the layout
+    allows, and its size; a warning when it had to be shortened, or left out."""
     spec = layout.return_line
-    if spec is None or not text:
-        return None
+    if spec is None or not texts:
+        return None, None
     available = box.right - box.left
-    size = spec.size
-    while to_mm(fonts.width(text, font, size)) > available:
-        size -= SIZE_STEP
-        if size < spec.min_size - 1e-6:
-            raise UserError(f"the return line {text!r} is too wide for the address field even at "
-                            f"{spec.min_size:g} pt", where=where,
-                            hint='set return_line = "shorter text" or return_line = false')
-    return text, size
+    for form in texts:
+        size = spec.size
+        while size >= spec.min_size - 1e-6:
+            if to_mm(fonts.width(form.text, font, size)) <= available + 1e-6:
+                notice = None if not form.changes else Notice(
+                    f"the return line was shortened to fit the address field "
+                    f"({', '.join(form.changes)})", where,
+                    'set return_line = "..." to choose its text', kind="return-line-shortened")
+                return (form.text, size), notice
+            size -= SIZE_STEP
+    return None, Notice(f"the return line {texts[-1].text!r} is too wide for the address field "
+                        f"even at {spec.min_size:g} pt; it is left out", where,
+                        'set return_line = "shorter text", or return_line = false',
+                        kind="return-line-left-out")
 
 
 def _notes_height(layout: Layout, notes: list[AddressLine], font: str, box: _Box) -> float:

@@ -44,7 +44,7 @@ class RenderContext:
 
     def __init__(self) -> None:
         self.address_rules = AddressRules()
-        self.addresses: Memo[list[tuple[str, str]]] = Memo(1024)
+        self.addresses: Memo[object] = Memo(1024)  # PostalAddress per party
         self.styles: Memo[object] = Memo(64)
         self.furniture: Memo[object] = Memo(256)  # letterheads and information blocks
         self.paragraphs: Memo[object] = Memo(4096)

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from ..countries import parse_country
 from ..errors import UserError, Where
 from ..fields import Fields
 from ..language.typography import STYLES
@@ -77,10 +78,7 @@ def parse_party(data: Any, origin: Where, path: str) -> Party:
     """The ``sender`` or ``recipient`` table (``path``) of the file at ``origin``."""
     allowed = RECIPIENT_FIELDS if path == "recipient" else PARTY_FIELDS
     f = Fields(data, origin.at(path), allowed)
-    country = f.text("country").upper()
-    if country and (len(country) != 2 or not country.isalpha()):
-        raise UserError(f"{country!r} is not an ISO 3166-1 alpha-2 country code",
-                        where=f.at("country"), hint="use two letters, e.g. DE, US, GB, FR")
+    country = parse_country(f.text("country"), f.at("country"))
     return Party(
         name=f.text("name"), organization=f.text("organization"),
         department=f.text("department"), street=f.text("street"),
@@ -135,6 +133,10 @@ def parse_letter(source: Source) -> Letter:
     if image_path is not None and not image_path.is_file():
         raise UserError(f"signature image {image!r} not found", where=f.at("signature_image"),
                         hint="give a PNG or JPEG path relative to the letter file")
+    if image_path is not None:
+        from .signature import check_signature_image  # Pillow loads only for a signature
+
+        check_signature_image(image_path, image, f.at("signature_image"))
     language = f.text("language", default="en")
     return Letter(
         sender=sender, recipient=recipient,

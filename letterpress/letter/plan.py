@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..notices import Notice
 from ..pdf.document import DocumentInfo
 from ..pdf.frame import Placed
 from ..pdf.shift import Shift
@@ -46,6 +47,7 @@ class AddressField:
     block: Rect  # the address block's ink (its glyphs' outlines)
     size: float
     rule: Rule | None = None  # the hairline under the return line
+    notices: tuple[Notice, ...] = ()  # lines shortened, left out or longer than the post asks
 
 
 @dataclass(frozen=True)

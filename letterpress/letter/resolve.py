@@ -16,12 +16,13 @@ from ..pdf.document import DocumentInfo
 from ..pdf.shift import Shift
 from ..source import Source
 from . import firstpage
-from .address import AddressLine, address_lines, one_line
+from .address import AddressLine, PostalAddress, postal_address
 from .addressfield import fit_address
 from .context import RenderContext
 from .layout import DEFAULT_LAYOUT, Layout, choose_envelope, load_layout
 from .model import Letter, Party
 from .plan import AddressField, FirstPage
+from .returnline import ReturnText, return_texts
 from .story import Content, Styles, styles
 from .window import WindowReport, check_field
 
@@ -64,18 +65,18 @@ def resolve(source: Source, letter: Letter, ctx: RenderContext, *, layout: str |
     typeface = letter.typeface or lay.text.typeface
     day = when or letter.date or date.today()
     home = letter.sender.country or lay.country
-    sender_lines = _as_written(_address_lines(ctx, letter.sender, home, lang, where, "sender",
-                                              False), letter)
-    recipient_lines = _address_lines(ctx, letter.recipient, home, lang, where, "recipient",
-                                     lay.address.uppercase)
+    sender = _address(ctx, letter.sender, home, lang, where, "sender", False)
+    sender_lines = _as_written(list(sender.lines), letter)
+    recipient = _address(ctx, letter.recipient, home, lang, where, "recipient",
+                         lay.address.uppercase)
     notes = [AddressLine(n, where.at("recipient", "notes", i))
              for i, n in enumerate(letter.recipient.notes)]
-    field = fit_address(lay, recipient_lines, where=where.at("recipient"), notes=notes,
-                        return_text=_return_text(letter, sender_lines),
+    field = fit_address(lay, list(recipient.lines), where=where.at("recipient"), notes=notes,
+                        return_texts=_return_texts(ctx, letter, home, lang, sender_lines),
                         return_where=where.at("sender"))
     report = check_field(lay, field)
     notices = _window_notices(report, where.at("recipient"), strict_window)
-    first = _first_page(ctx, letter, lay, lang, typeface, day, field, sender_lines)
+    first = _first_page(ctx, letter, lay, lang, typeface, day, field, sender_lines, where)
     if not letter.body.strip():  # what blocks() would find no paragraph in
         raise UserError("the body has no text", where=where.at("body"))
     subject, typed = _subject(letter, lang, where)
@@ -83,7 +84,8 @@ def resolve(source: Source, letter: Letter, ctx: RenderContext, *, layout: str |
     return Prepared(letter=letter, layout=lay, window=report, address=field, first=first,
                     content=_content(letter, lay, lang, day, subject),
                     styles=_styles(ctx, lay, typeface, lang), typeface=typeface, meta=meta,
-                    day=day, notices=notices + typed, shift=shift)
+                    day=day, shift=shift,
+                    notices=sender.notices + recipient.notices + field.notices + notices + typed)
 
 
 def _window_notices(report: WindowReport, where: Where, strict: bool) -> tuple[Notice, ...]:
@@ -145,20 +147,24 @@ def _check_fonts(letter: Letter, where: Where) -> None:
             fonts.check_drawable(text, where.at(*path))
 
 
-def _address_lines(ctx: RenderContext, party: Party, home: str, lang: Language, where: Where,
-                   name: str, uppercase: bool) -> list[AddressLine]:
-    """``address_lines`` of the party called ``name``, remembered per party: a batch repeats
-    the same sender on every letter. The memo keeps only the field paths, so each letter's
-    lines name its own file and row; a failing address is never remembered, so its error
-    names the right place."""
+def _address(ctx: RenderContext, party: Party, home: str, lang: Language, where: Where,
+             name: str, uppercase: bool) -> PostalAddress:
+    """``postal_address`` of the party called ``name``, remembered per party: a batch repeats
+    the same sender on every letter. What is remembered is placed anew at this letter's file
+    and row, so each letter's lines and notices name their own place; a failing address is
+    never remembered, so its error names the right place."""
 
-    def make() -> list[tuple[str, str]]:
-        lines = address_lines(party, home_country=home, language=lang, where=where.at(name),
+    def make() -> PostalAddress:
+        return postal_address(party, home_country=home, language=lang, where=where.at(name),
                               rules_for=ctx.address_rules, uppercase=uppercase)
-        return [(line.text, line.where.field) for line in lines]
 
-    fields = ctx.addresses.get((name, party, home, lang.tag, uppercase), make)
-    return [AddressLine(text, replace(where, field=field)) for text, field in fields]
+    made = ctx.addresses.get((name, party, home, lang.tag, uppercase), make)
+    assert isinstance(made, PostalAddress)
+    return PostalAddress(
+        tuple(AddressLine(line.text, replace(where, field=line.where.field))
+              for line in made.lines),
+        tuple(replace(notice, where=replace(where, field=notice.where.field))
+              for notice in made.notices))
 
 
 def _as_written(lines: list[AddressLine], letter: Letter) -> list[AddressLine]:
@@ -169,41 +175,52 @@ def _as_written(lines: list[AddressLine], letter: Letter) -> list[AddressLine]:
     return [AddressLine(line.text.replace(city.upper(), city), line.where) for line in lines]
 
 
-def _return_text(letter: Letter, sender_lines: list[AddressLine]) -> str | None:
-    """The return line: none, the user's own text, or the sender's name and postal lines."""
+def _return_texts(ctx: RenderContext, letter: Letter, home: str, lang: Language,
+                  sender_lines: list[AddressLine]) -> list[ReturnText]:
+    """The return line: none, the user's own text, or the sender's name and postal lines
+    with their shorter forms (the street abbreviated as the sender's country writes it)."""
     if letter.return_line is False:
-        return None
+        return []
     if isinstance(letter.return_line, str):
-        return letter.return_line
-    postal = [line for line in sender_lines[1:] if line.where.field != "sender.department"]
-    return one_line([sender_lines[0], *postal]) if sender_lines else None
+        return [ReturnText(letter.return_line)] if letter.return_line else []
+    if not sender_lines:
+        return []
+    try:
+        languages = ctx.address_rules.languages(letter.sender.country or home)
+    except ValueError:
+        languages = ()
+    return return_texts(sender_lines, (*languages, lang.locale.language))
 
 
 def _first_page(ctx: RenderContext, letter: Letter, lay: Layout, lang: Language,
                 typeface: str, day: date, field: AddressField,
-                sender_lines: list[AddressLine]) -> FirstPage:
-    """Page 1's furniture: letterhead, information block or date line, marks, address."""
-    contact = "  ·  ".join(v for v in (letter.sender.phone, letter.sender.email) if v)
-    address = one_line(sender_lines[1:]) if sender_lines else ""
+                sender_lines: list[AddressLine], where: Where) -> FirstPage:
+    """Page 1's furniture: letterhead, information block or date line, marks, address; what
+    cannot fit names the file at ``where``."""
+    contact = tuple((v, f"sender.{k}") for k, v in (("phone", letter.sender.phone),
+                                                   ("email", letter.sender.email)) if v)
+    address = tuple(line.text for line in sender_lines[1:])
     name = lang.typography.set(letter.sender.name, letter.typography)
     head = ctx.furniture.get(
         ("letterhead", lay.path, name, address, contact, typeface),
-        lambda: firstpage.letterhead(lay, name, address, contact, typeface))
+        lambda: firstpage.letterhead(lay, name, address, contact, typeface, where))
     assert isinstance(head, tuple)
     refs = _references(letter, lang)
     if lay.info_block is not None:
         # DIN 5008's information block: the date alone; the place is the letterhead's
         date_item = (lang.word("date"), lang.long_date(day), Where(field="date"))
         items = (*refs, date_item)
+        keep = (lang.long_date(day),)  # the date never breaks
         info = ctx.furniture.get(("info", lay.path, items, typeface),
-                                 lambda: firstpage.info_block(lay, list(items), typeface))
+                                 lambda: firstpage.info_block(lay, list(items), typeface, where,
+                                                              keep))
         assert isinstance(info, tuple)
         dated: list[Any] = []
     else:
         info = ()
         dated = firstpage.date_line(lay, lang.typography.set(
             lang.place_date(letter.place or None, day), letter.typography), typeface)
-    return firstpage.assemble(lay, field, list(head), list(info), dated)
+    return firstpage.assemble(lay, field, list(head), list(info), dated, where)
 
 
 def _references(letter: Letter, lang: Language) -> list[tuple[str, str, Where]]:

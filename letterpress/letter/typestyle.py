@@ -15,6 +15,8 @@ class TypeStyle:
     letterhead_name_size: float = 13.0  # the sender's name at the top of page 1
     letterhead_size: float = 8.5  # the letterhead's address and contact lines
     letterhead_pitch: float = 1.35  # letterhead line pitch, as a multiple of the line's size
+    letterhead_name_min_size: float = 10.0  # a name too wide for its zone shrinks to this
+    letterhead_min_size: float = 7.0  # address and contact lines too wide shrink to this
     label_size: float = 8.0  # the information block's labels
     value_size: float = 9.0  # the information block's values
     info_pitch: float = 4.4  # mm between the information block's lines

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..errors import Where
 from ..language import Language, resolve_language
-from ..letter.address import AddressLine, AddressRules, address_lines
+from ..letter.address import AddressLine, AddressRules, PostalAddress, postal_address
 from ..letter.layout import DEFAULT_LAYOUT, load_layout
 from ..letter.model import Party, parse_parties
 from ..pdf import fonts
@@ -40,30 +40,32 @@ def read_parties(source: Source, *, home: str = "") -> Parties:
     return Parties(sender, recipient, lang, country.upper(), origin)
 
 
-def recipient_lines(parties: Parties, rules: AddressRules, *,
-                    uppercase: bool) -> list[AddressLine]:
-    """The delivery address as the letter prints it, headed by the recipient's notes; every
-    character drawable."""
+def recipient_address(parties: Parties, rules: AddressRules, *,
+                      uppercase: bool) -> PostalAddress:
+    """The delivery address as the letter prints it, headed by the recipient's notes, and
+    the notices about it; every character drawable."""
     where = parties.where.at("recipient")
     notes = [AddressLine(note, where.at("notes", i))
              for i, note in enumerate(parties.recipient.notes)]
-    lines = address_lines(parties.recipient, home_country=parties.home,
+    made = postal_address(parties.recipient, home_country=parties.home,
                           language=parties.language, where=where, rules_for=rules,
                           uppercase=uppercase)
-    return _drawable(notes + lines)
+    return PostalAddress(tuple(_drawable(notes + list(made.lines))), made.notices)
 
 
-def sender_lines(parties: Parties, rules: AddressRules, *, uppercase: bool) -> list[AddressLine]:
+def sender_address(parties: Parties, rules: AddressRules, *,
+                   uppercase: bool) -> PostalAddress:
     """The return address: the sender's name and postal lines, with the sender's country
-    when the piece goes abroad; empty without a sender."""
+    when the piece goes abroad, and the notices about it; empty without a sender."""
     sender = parties.sender
     if sender is None:
-        return []
+        return PostalAddress(())
     destination = parties.recipient.country or parties.home
-    lines = address_lines(sender, home_country=destination, language=parties.language,
+    made = postal_address(sender, home_country=destination, language=parties.language,
                           where=parties.where.at("sender"), rules_for=rules,
                           uppercase=uppercase)
-    return _drawable([line for line in lines if line.where.field != "sender.department"])
+    lines = [line for line in made.lines if line.where.field != "sender.department"]
+    return PostalAddress(tuple(_drawable(lines)), made.notices)
 
 
 def _drawable(lines: list[AddressLine]) -> list[AddressLine]:

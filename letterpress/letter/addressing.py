@@ -1,0 +1,82 @@
+"""How letterpress writes an address beyond what the address data says (``addressing.toml``,
+with its sources): which fields are in capitals on which route, and the street abbreviations
+and academic titles a return line too long for its strip loses."""
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Addressing:
+    """The rules of ``addressing.toml``."""
+
+    international_upper: frozenset[str]  # fields in capitals on mail abroad (plus the data's)
+    domestic_upper: dict[str, frozenset[str]]  # a country's own rule for its domestic mail
+    abbreviations: dict[str, tuple[tuple[re.Pattern[str], str], ...]]  # language -> rules
+    titles: tuple[str, ...]
+
+
+@cache
+def addressing() -> Addressing:
+    """The bundled rules, read once per process (they ship with the package)."""
+    path = resources.files("letterpress") / "letter" / "addressing.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    capitals = data["capitals"]
+    return Addressing(
+        international_upper=frozenset(capitals["international"]),
+        domestic_upper={code: frozenset(fields)
+                        for code, fields in capitals.get("domestic", {}).items()},
+        abbreviations={language: tuple(_abbreviation(key, value) for key, value in table.items())
+                       for language, table in data["street_abbreviations"].items()},
+        titles=tuple(sorted(data["titles"]["academic"], key=len, reverse=True)),
+    )
+
+
+def _abbreviation(key: str, value: Any) -> tuple[re.Pattern[str], str]:
+    """A rule as a pattern: a whole word, or with a leading ``-`` also a word's end."""
+    word = re.escape(key.lstrip("-"))
+    start = r"(?<=\w)|\b" if key.startswith("-") else r"\b"
+    return re.compile(rf"(?:{start}){word}(?!\w)", re.IGNORECASE), str(value)
+
+
+def upper_fields(data_upper: set[str] | frozenset[str], destination: str,
+                 home: str) -> frozenset[str]:
+    """The fields printed in capitals for mail from ``home`` to ``destination``, whose address
+    data lists ``data_upper`` (the rules of ``addressing.toml``)."""
+    rules = addressing()
+    if home and destination != home:
+        return frozenset(data_upper) | rules.international_upper
+    return rules.domestic_upper.get(destination, frozenset(data_upper))
+
+
+def abbreviate_street(text: str, languages: tuple[str, ...]) -> str:
+    """``text`` with the street words of ``languages`` abbreviated (Hafenstraße -> Hafenstr.)."""
+    tables = addressing().abbreviations
+    for language in languages:
+        for pattern, short in tables.get(language, ()):
+            text = pattern.sub(_replacer(short), text)
+    return text
+
+
+def _replacer(short: str) -> Callable[[re.Match[str]], str]:
+    """A substitution writing ``short`` in the case the matched word starts with."""
+    return lambda match: _same_case(match.group(0), short)
+
+
+def _same_case(found: str, short: str) -> str:
+    """``short`` with a capital first letter when ``found`` starts with one."""
+    return short[:1].upper() + short[1:] if found[:1].isupper() else short
+
+
+def without_titles(name: str) -> str:
+    """The name without academic titles (Dr. Anna Muster, PhD -> Anna Muster); titles are
+    matched as written (``DI`` is a title, ``Di`` in Di Stefano is not)."""
+    for title in addressing().titles:
+        name = re.sub(rf"(?<!\w){re.escape(title)}(?!\w)", "", name)
+    return re.sub(r"\s{2,}", " ", re.sub(r"\s*,\s*(,|$)", r"\1", name)).strip(" ,")
