@@ -38,11 +38,11 @@ class Typography:
         if not text:
             return text
         typographic = style != "as-typed"
-        if typographic and (self.quotes or self.apostrophe):
+        if typographic and (self.quotes or self.apostrophe) and ('"' in text or "'" in text):
             text = self._quotes(text)
-        if self.space_before:
+        if self.space_before and any(mark in text for mark, _ in self.space_before):
             text = self._space_before(text, insert=typographic)
-        if self.quote_space:
+        if self.quote_space and ("«" in text or "»" in text):
             text = self._quote_spaces(text, insert=typographic)
         return text
 
