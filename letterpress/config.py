@@ -13,11 +13,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-import tomli_w
-
 from .errors import UserError, Where
-from .output import write_bytes_atomic
 
 FILE_NAME = "config.toml"
 
@@ -25,7 +21,11 @@ FILE_NAME = "config.toml"
 def config_path() -> Path:
     """Where the settings live (the file need not exist)."""
     explicit = os.environ.get("LETTERPRESS_CONFIG_DIR")
-    folder = Path(explicit) if explicit else platformdirs.user_config_path("letterpress")
+    if explicit:
+        return Path(explicit) / FILE_NAME
+    import platformdirs  # loaded only when the platform's folder is asked for
+
+    folder = platformdirs.user_config_path("letterpress")
     return folder / FILE_NAME
 
 
@@ -54,6 +54,10 @@ def load_table(name: str) -> dict[str, Any]:
 
 def save_table(name: str, values: dict[str, Any]) -> Path:
     """Replace one table of the settings, keeping the others; written atomically."""
+    import tomli_w  # only when storing: every run reads the settings, few write them
+
+    from .output import write_bytes_atomic
+
     data = load_config()
     data[name] = values
     path = config_path()

@@ -11,6 +11,8 @@ from typing import Any
 
 from .errors import UserError, Where
 
+STDIN = "<stdin>"  # the origin of a file read from standard input (``-``)
+
 
 @dataclass(frozen=True)
 class Source:
@@ -32,11 +34,17 @@ class Source:
 
 
 def load_source(source: str | os.PathLike[str] | dict[str, Any] | Source) -> Source:
-    """Load a path (``.toml`` or ``.json``) or wrap a dict; raise UserError on unreadable input."""
+    """Load a path (``.toml`` or ``.json``; ``-`` is standard input) or wrap a dict; raise
+    UserError on unreadable input. What the file leaves out of your stored details (``[sender]``,
+    ``language``, ``layout``) is filled in from them (``profile.with_profile``)."""
+    from .profile import apply_stored
+
     if isinstance(source, Source):
         return source
     if isinstance(source, dict):
-        return Source(data=source)
+        return Source(data=apply_stored(source))
+    if str(source) == "-":
+        return Source(data=apply_stored(_read_stdin()), origin=STDIN, base_dir=Path.cwd())
     path = Path(source)
     where = Where(file=str(path))
     try:
@@ -62,7 +70,24 @@ def load_source(source: str | os.PathLike[str] | dict[str, Any] | Source) -> Sou
         data = parse_toml(text, where)
     if not isinstance(data, dict):
         raise UserError("the top level must be a table/object", where=where)
-    return Source(data=data, origin=str(path), base_dir=path.resolve().parent)
+    return Source(data=apply_stored(data), origin=str(path), base_dir=path.resolve().parent)
+
+
+def _read_stdin() -> dict[str, Any]:
+    """``-``: the file's text from standard input (JSON when it starts with ``{``, else TOML)."""
+    import sys
+
+    where = Where(file=STDIN)
+    try:
+        text = sys.stdin.buffer.read().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(f"not UTF-8 text (bad byte at offset {exc.start})", where=where,
+                        hint="send the file as UTF-8") from None
+    try:
+        return json.loads(text) if text.lstrip().startswith("{") else parse_toml(text, where)
+    except json.JSONDecodeError as exc:
+        raise UserError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+                        where=where) from None
 
 
 # TOML 1.1 lets times drop their seconds (``posted = 2026-12-22T18:00``, ``cutoff = 17:00``);
