@@ -73,14 +73,14 @@ def test_paper_from_layout_and_override() -> None:
 
 def test_german_sheet_labels_and_defaults() -> None:
     text = page_text(render(TYPICAL | {"language": "de"}, now=TODAY).pdf)
-    for expected in ("ANRUF NACH DEM VORSTELLUNGSGESPRÄCH", "Guten Tag Ms Mei Lee", "Do., 26. Nov.",
+    for expected in ("ANRUF NACH DEM VORSTELLUNGSGESPRÄCH", "Guten Tag, Frau Lee", "Do., 26. Nov.",
                      "NOTIZEN", "Nicht erreicht", "Nächster Schritt", "Scannen zum Wählen"):
         assert squash(expected) in squash(text), expected
 
 
 def test_french_sheet_labels_and_defaults() -> None:
     text = page_text(render(TYPICAL | {"language": "fr"}, now=TODAY).pdf)
-    for expected in ("APPEL APRÈS L’ENTRETIEN", "Bonjour Ms Mei Lee", "APPELER LE", "NOTES",
+    for expected in ("APPEL APRÈS L’ENTRETIEN", "Bonjour Madame Lee", "APPELER LE", "NOTES",
                      "Pas de réponse", "Étape suivante", "Scanner pour appeler"):
         assert squash(expected) in squash(text), expected
 

@@ -134,7 +134,11 @@ def _sheet(source: dict, **kw):  # type: ignore[no-untyped-def]
 
 def test_defaults_in_english() -> None:
     sheet = _sheet(TYPICAL)
-    assert sheet.opening.startswith("Hello Ms Mei Lee, this is Jonas Petersen.")
+    assert sheet.opening.startswith("Hello Ms Lee, this is Jonas Petersen.")
+    assert sheet.closing == "Thank you for your time, Ms Lee. I look forward to hearing from " \
+        "you. Goodbye."
+    assert sheet.voicemail.startswith("Hello Ms Lee, this is Jonas Petersen.")
+    assert sheet.purpose.startswith("Thank Ms Mei Lee,")
     assert "interview for the Data Analyst position on 24 November 2026" in sheet.opening
     assert any("how reporting and the spring project share the week" in p for p in sheet.points)
     assert any("timeline" in q for q in sheet.questions)
@@ -148,7 +152,8 @@ def test_defaults_in_english() -> None:
 def test_defaults_in_german() -> None:
     sheet = _sheet({**TYPICAL, "language": "de"} | {"call": {
         **TYPICAL["call"], "clarified": "die Aufteilung zwischen Reporting und Projekt"}})
-    assert sheet.opening.startswith("Guten Tag Ms Mei Lee, hier spricht Jonas Petersen.")
+    assert sheet.opening.startswith("Guten Tag, Frau Lee, hier spricht Jonas Petersen.")
+    assert sheet.closing.startswith("Vielen Dank für Ihre Zeit, Frau Lee.")
     assert "Vorstellungsgespräch am 24. November 2026 zur Stelle als Data Analyst" in \
         sheet.opening
     assert "Gut, dass wir die Aufteilung zwischen Reporting und Projekt klären konnten." in \
@@ -160,7 +165,7 @@ def test_defaults_in_german() -> None:
 
 def test_defaults_in_french() -> None:
     sheet = _sheet({**TYPICAL, "language": "fr"})
-    assert sheet.opening.startswith("Bonjour Ms Mei Lee, ici Jonas Petersen.")
+    assert sheet.opening.startswith("Bonjour Madame Lee, ici Jonas Petersen.")
     assert "l'entretien du 24 novembre 2026 pour le poste de Data Analyst" in sheet.opening
     assert sheet.opening.endswith("m'accorder\u202f?")  # French spacing, unbreakable
     assert any("calendrier" in q for q in sheet.questions)

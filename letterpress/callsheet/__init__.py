@@ -8,7 +8,8 @@ The ``[call]`` table (everything optional except ``phone``)::
     role = "Head of HR"           # default: recipient.department
     organization = "Nordlicht"    # default: recipient.organization
     timezone = "Europe/Berlin"    # the contact's IANA zone; default: guessed from the number
-    caller_timezone = "Europe/Berlin"  # yours; default: $LETTERPRESS_TZ, $TZ, the system's
+    caller_timezone = "Europe/Berlin"  # yours; default: $LETTERPRESS_TZ, your stored profile's,
+                                       # your phone's or country's, else this computer's
     best_time = "09:00-11:00"     # the contact's local window (24-hour clock)
     call_on = 2026-11-26          # default: today
     interview_on = 2026-11-24     # default: [interview].date; used by the default texts

@@ -64,6 +64,7 @@ class CallFile:
     layout: str | None
     letter_date: date | None
     call: CallInput
+    letter_opening: str | None = None  # the letter's salutation: how it addresses the contact
 
 
 def _optional_texts(f: Fields, key: str) -> tuple[str, ...] | None:
@@ -116,7 +117,8 @@ def parse_call(source: Source) -> CallFile:
                         hint='add a [call] table with at least phone = "+49 ..."')
     if "sender" not in source.data:
         raise UserError("missing table [sender]", where=origin,
-                        hint="add a [sender] table with your name (and phone for the voicemail)")
+                        hint="add a [sender] table with your name (and phone for the "
+                             "voicemail), or store yours once with letterpress init --me")
     sender = parse_party(source.data["sender"], origin, "sender")
     if not sender.name:
         raise UserError("missing field", where=origin.at("sender", "name"),
@@ -144,7 +146,8 @@ def parse_call(source: Source) -> CallFile:
     letter_date = top.day("date")
     return CallFile(where=origin, sender=sender, recipient=recipient,
                     language=top.text("language", default="en"),
-                    layout=top.optional_text("layout"), letter_date=letter_date, call=call)
+                    layout=top.optional_text("layout"), letter_date=letter_date, call=call,
+                    letter_opening=top.optional_text("opening"))
 
 
 def _check_fonts(call: CallInput, sender: Party, recipient: Party, f: Fields,

@@ -17,6 +17,7 @@ from ..errors import UserError, Where
 from ..language.typography import typography
 from ..letter.layout import DEFAULT_LAYOUT, load_layout
 from ..output import write_bytes_atomic
+from ..profile import stored_profile, stored_zone
 from ..source import Source, load_source
 from ..pdf.units import mm
 from .fit import Geometry, Plan, fit
@@ -101,7 +102,8 @@ def prepare_call_sheet(source: str | os.PathLike[str] | dict[str, Any] | Source,
     today = now.date() if isinstance(now, datetime) else now or date.today()
     zone = ZoneInfo(caller_zone) if isinstance(caller_zone, str) else caller_zone
     style = src.data.get("typography")  # checked as the letter's: "as-typed" keeps quotes
-    sheet = typeset(resolve(file, today=today, caller_zone=zone),
+    sheet = typeset(resolve(file, today=today, caller_zone=zone,
+                            home_zone=lambda: stored_zone(stored_profile())),
                     style if isinstance(style, str) else "typographic")
     geo = Geometry(width=width, height=height)
     plan = fit(sheet, geo)
@@ -119,7 +121,8 @@ def render_call_sheet(source: str | os.PathLike[str] | dict[str, Any] | Source,
 
     ``paper`` is "a4" or "letter" (default: the file's layout's paper). ``now`` fixes "today"
     (the default call-on date). ``caller_zone`` overrides the caller's time zone when the file
-    has no ``call.caller_timezone`` (default: $LETTERPRESS_TZ, $TZ, else the system's zone).
+    has no ``call.caller_timezone`` (default: $LETTERPRESS_TZ, your stored profile's zone, the
+    zone of your phone number or country, else this computer's; see ``callsheet.callerzone``).
     With ``out=None`` nothing is written; the bytes are in the result. ``pdfa`` makes the PDF
     PDF/A-2b.
     """

@@ -14,7 +14,9 @@ from ..language.dates import long_date
 from . import voicemail as vm
 from .model import QA, CallFile
 from .phone import Phone, parse_phone
-from .timewindow import Window, guess_zone, local_zone, parse_window, zone
+from .callerzone import caller_zone as find_caller_zone
+from .greeting import spoken_form
+from .timewindow import Window, guess_zone, parse_window, zone
 from ..language.wording import FALLBACK
 from .wording import available, wording
 
@@ -56,6 +58,7 @@ class Sheet:
     window: Window | None = None
     caller_window: Window | None = None
     warnings: tuple[str, ...] = field(default=())
+    caller_zone_from: str = ""  # what "your time" was taken from, e.g. "your stored profile"
 
     @property
     def voicemail_too_long(self) -> bool:
@@ -106,8 +109,12 @@ def _when(file: CallFile, day: date, contact_zone: ZoneInfo | None, caller_zone:
         window, mine
 
 
-def resolve(file: CallFile, *, today: date, caller_zone: ZoneInfo | None = None) -> Sheet:
-    """Fill defaults in the file's language and resolve number, zones, window and dates."""
+def resolve(file: CallFile, *, today: date, caller_zone: ZoneInfo | None = None,
+            home_zone: str | None = None) -> Sheet:
+    """Fill defaults in the file's language and resolve number, zones, window and dates.
+
+    ``caller_zone`` is the caller's zone when the file names none; ``home_zone`` the stored
+    profile's (see :mod:`.callerzone` for the order)."""
     call, origin = file.call, file.where
     lang = resolve_language(file.language, where=origin.at("language"))
     code = lang.locale.language
@@ -127,10 +134,10 @@ def resolve(file: CallFile, *, today: date, caller_zone: ZoneInfo | None = None)
         contact_zone: ZoneInfo | None = zone(call.timezone, origin.at("call", "timezone"))
     else:
         contact_zone = guess_zone(phone.zones, day)
-    if call.caller_timezone:
-        mine = zone(call.caller_timezone, origin.at("call", "caller_timezone"))
-    else:
-        mine = caller_zone or local_zone()
+    found = find_caller_zone(in_file=call.caller_timezone, given=caller_zone, stored=home_zone,
+                             phone=file.sender.phone, country=file.sender.country, day=day,
+                             where=origin)
+    mine = found.zone
     when, window, caller_window = _when(file, day, contact_zone, mine, locale, labels)
     if day.weekday() >= 5:
         warnings.append(f"the call-on date {day.isoformat()} is a "
@@ -147,7 +154,10 @@ def resolve(file: CallFile, *, today: date, caller_zone: ZoneInfo | None = None)
         if call.interview_on else "",
         position=text["interview_position_vowel" if vowel else "interview_position"].format(
             position=call.position) if call.position else "")
-    values = {"contact": contact, "caller": file.sender.name, "interview": interview}
+    address = spoken_form(contact, words["address"],
+                          file.letter_opening if contact == file.recipient.name else None)
+    values = {"contact": contact, "address": address, "caller": file.sender.name,
+              "interview": interview}
 
     def default(key: str, given: str | None) -> str:
         return given if given is not None else text[key].format(**values)
@@ -187,7 +197,7 @@ def resolve(file: CallFile, *, today: date, caller_zone: ZoneInfo | None = None)
         closing=default("closing", call.closing), voicemail=voicemail,
         voicemail_seconds=seconds, reminders=tuple(words["reminders"]["items"]),
         caller=file.sender.name, contact_zone=contact_zone, caller_zone=mine, window=window,
-        caller_window=caller_window, warnings=tuple(warnings),
+        caller_window=caller_window, warnings=tuple(warnings), caller_zone_from=found.source,
     )
 
 

@@ -9,10 +9,10 @@ import os
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, UTC
-from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..errors import UserError, Where
+from ..zones import machine_zone, one_clock
 
 _WINDOW = re.compile(r"^\s*(\d{1,2})[:.h](\d{2})\s*[-–—]\s*(\d{1,2})[:.h](\d{2})\s*$")
 # Environment variable that overrides the caller's zone (tests, or a machine set to UTC).
@@ -50,56 +50,18 @@ def zone(name: str, where: Where) -> ZoneInfo:
                              "'America/New_York'") from None
 
 
-def _zone_name_from_path(path: Path) -> str | None:
-    parts = path.parts
-    if "zoneinfo" in parts:
-        return "/".join(parts[parts.index("zoneinfo") + 1:]) or None
-    return None
-
-
 def local_zone() -> ZoneInfo:
-    """The caller's zone: $LETTERPRESS_TZ, else $TZ, else the system's, else UTC."""
-    for variable in (ENV_ZONE, "TZ"):
-        name = os.environ.get(variable, "").lstrip(":")
-        if name:
-            try:
-                return ZoneInfo(name)
-            except (ZoneInfoNotFoundError, ValueError):
-                if variable == ENV_ZONE:
-                    raise UserError(f"unknown time zone {name!r}", where=Where(option=ENV_ZONE),
-                                    hint="use an IANA name such as 'Europe/Berlin'") from None
-    for candidate in (Path("/etc/localtime"),):
-        try:
-            found = _zone_name_from_path(candidate.resolve())
-        except OSError:
-            found = None
-        if found:
-            try:
-                return ZoneInfo(found)
-            except (ZoneInfoNotFoundError, ValueError):
-                pass
-    timezone_file = Path("/etc/timezone")
-    if timezone_file.is_file():
-        try:
-            return ZoneInfo(timezone_file.read_text(encoding="utf-8").strip())
-        except (ZoneInfoNotFoundError, ValueError, OSError):
-            pass
-    return ZoneInfo("UTC")
+    """The caller's zone on this machine: $LETTERPRESS_TZ, else the system's (tzlocal), else
+    UTC."""
+    name = os.environ.get(ENV_ZONE, "").strip()
+    if name:
+        return zone(name, Where(option=ENV_ZONE))
+    return machine_zone() or ZoneInfo("UTC")
 
 
 def guess_zone(candidates: tuple[str, ...], day: date) -> ZoneInfo | None:
     """The one zone a number's region implies, or None when its zones differ on ``day``."""
-    zones = []
-    for name in candidates:
-        try:
-            zones.append(ZoneInfo(name))
-        except (ZoneInfoNotFoundError, ValueError):
-            continue
-    if not zones:
-        return None
-    noon = datetime.combine(day, time(12), tzinfo=UTC)
-    offsets = {noon.astimezone(z).utcoffset() for z in zones}
-    return zones[0] if len(offsets) == 1 else None
+    return one_clock(candidates, day)
 
 
 def parse_window(text: str, day: date, tz: ZoneInfo, where: Where) -> Window:

@@ -1,0 +1,52 @@
+"""The caller's time zone ("your time" on the call sheet), and what it was taken from.
+
+In order: the file's ``call.caller_timezone``; the zone the program passes; ``$LETTERPRESS_TZ``;
+your stored profile's home zone; the zone of your phone number, else of your country, where
+phonenumbers' data gives one clock; else this computer's setting (tzlocal), else UTC.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from ..errors import Where
+from ..zones import country_zone, machine_zone, phone_zone
+from .timewindow import ENV_ZONE, zone
+
+
+@dataclass(frozen=True)
+class CallerZone:
+    """A zone and what it was taken from, as the line that reports it says it."""
+
+    zone: ZoneInfo
+    source: str
+
+
+def caller_zone(*, in_file: str | None, given: ZoneInfo | None, stored: str | None,
+                phone: str, country: str, day: date, where: Where) -> CallerZone:
+    """The caller's zone by the order above; ``where`` is the file's place, for a bad name."""
+    if in_file:
+        return CallerZone(zone(in_file, where.at("call", "caller_timezone")),
+                          "call.caller_timezone in the file")
+    if given is not None:
+        return CallerZone(given, "the zone given to the program")
+    env = os.environ.get(ENV_ZONE, "").strip()
+    if env:
+        return CallerZone(zone(env, Where(option=ENV_ZONE)), f"${ENV_ZONE}")
+    if stored:
+        from ..config import config_path
+
+        return CallerZone(zone(stored, Where(file=str(config_path()), field="me.timezone")),
+                          "your stored profile")
+    found = phone_zone(phone, country, day) if phone else None
+    if found is not None:
+        return CallerZone(found, f"your phone number {phone}")
+    found = country_zone(country, day) if country else None
+    if found is not None:
+        return CallerZone(found, f"your country ({country.upper()})")
+    machine = machine_zone()
+    if machine is not None:
+        return CallerZone(machine, "this computer's setting")
+    return CallerZone(ZoneInfo("UTC"), "no setting on this computer (UTC)")
