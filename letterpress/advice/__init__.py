@@ -16,7 +16,8 @@ __all__ = ["CHANNELS", "Advice", "Contact", "FollowUp", "Interview", "advise",
            "advise_file", "load_followup", "parse_interview"]
 
 
-def advise_file(follow: FollowUp, now: datetime) -> Advice:
-    """The advice for a loaded follow-up file at ``now`` (naive local time)."""
+def advise_file(follow: FollowUp, now: datetime, language: str | None = None) -> Advice:
+    """The advice for a loaded follow-up file at ``now`` (naive local time), worded in
+    ``language`` (default: the letter's)."""
     return advise(follow.letter, follow.interview, now=now, where=follow.source.where,
-                  country=follow.country, mailing=follow.mailing)
+                  country=follow.country, mailing=follow.mailing, language=language)

@@ -232,14 +232,16 @@ def _today(d: _Draft, send_by: datetime) -> tuple[list[str], list[str]]:
 
 
 def advise(letter: Letter, interview: Interview, *, now: datetime, where: Where, country: str,
-           mailing: dict[str, Any] | None = None) -> Advice:
-    """Run the rules for one follow-up file; ``country`` is the fallback for both sides."""
+           mailing: dict[str, Any] | None = None, language: str | None = None) -> Advice:
+    """Run the rules for one follow-up file; ``country`` is the fallback for both sides. The
+    advice is worded in ``language`` (default: the letter's)."""
     if now < interview.when:
         raise UserError(f"the interview ({interview.when:%Y-%m-%d %H:%M}) is after now "
                         f"({now:%Y-%m-%d %H:%M})", where=where.at("interview", "date"),
                         hint="advice is for after the interview; check the date or --now")
     d = _Draft(letter=letter, interview=interview, mailing=mailing, now=now, where=where,
-               country=letter.recipient.country or country, w=wording(letter.language))
+               country=letter.recipient.country or country,
+               w=wording(language or letter.language))
     w = d.w
     if not interview.time_given:
         d.reasons.append(w("reasons", "no_time"))

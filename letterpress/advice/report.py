@@ -39,3 +39,8 @@ def as_text(advice: Advice, language: str) -> str:
     if advice.later:
         lines += ["", f"{w('headings', 'later')}:"] + [f"  - {item}" for item in advice.later]
     return "\n".join(lines)
+
+
+def wrote_line(path: object, language: str) -> str:
+    """The line that names a file ``--write`` wrote, in the advice's language."""
+    return wording(language)("headings", "wrote", path=path)

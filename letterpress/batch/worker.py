@@ -194,12 +194,15 @@ def _context() -> RenderContext:
 
 
 def _title(row: Row, source: Source, label: str) -> str:
-    """The bookmark: 'Row 5: letter to Kim Berger'."""
+    """The bookmark in the letter's language: 'Row 5: letter to Kim Berger'."""
+    from .wording import batch_wording, bookmark, language_code
+
     recipient = source.data.get("recipient")
     name = ""
     if isinstance(recipient, dict):
         name = str(recipient.get("name") or recipient.get("organization") or "")
-    return f"Row {row.number}: {label}" + (f" to {name}" if name else "")
+    words = batch_wording(language_code(source.data.get("language")))
+    return bookmark(words, row.number, label, name)
 
 
 def _failure(outcome: Outcome, exc: Exception, label: str) -> Finding:

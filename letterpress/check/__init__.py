@@ -14,31 +14,36 @@ from .copied import copied
 from .fields import names, texts
 from .findings import KINDS, Finding
 from .lists import load_lists
+from .wording import check_wording, language_code
 
 __all__ = ["KINDS", "Finding", "check_data", "check_source"]
 
 
-def check_data(data: dict[str, Any]) -> list[Finding]:
-    """Findings for a letter file's raw data, in field order."""
+def check_data(data: dict[str, Any], language: str | None = None) -> list[Finding]:
+    """Findings for a letter file's raw data, in field order; suggestions in ``language``
+    (a BCP 47 tag; default: the file's ``language``)."""
     lists = load_lists()
     items = texts(data)
     proper = names(data)
     thank_you = detectors.is_thank_you(items, lists, has_interview="interview" in data)
-    language = str(data.get("language") or "en").replace("_", "-").split("-")[0].lower()
+    language = language_code(language or data.get("language"))
+    says = check_wording(language)["alternatives"]
     out: list[Finding] = []
     for item in items:
-        out += detectors.placeholders(item, lists)
+        out += detectors.placeholders(item, lists, says)
         if item.prose:
             out += detectors.phrases(item, lists, thank_you=thank_you, language=language)
             if not item.field.startswith("call."):
-                out += detectors.capitals(item, lists, proper)
-                out += detectors.exclamations(item, lists)
+                out += detectors.capitals(item, lists, proper, says)
+                out += detectors.exclamations(item, lists, check_wording(language))
         if item.long:
-            out += copied(item, lists)
+            out += copied(item, lists, says)
     order = {item.field: index for index, item in reversed(list(enumerate(items)))}
     return sorted(out, key=lambda f: (order.get(f.field, len(items)), f.line))
 
 
-def check_source(source: str | os.PathLike[str] | dict[str, Any] | Source) -> list[Finding]:
-    """Load a letter file (path or dict) and check it; unreadable input raises UserError."""
-    return check_data(load_source(source).data)
+def check_source(source: str | os.PathLike[str] | dict[str, Any] | Source,
+                 language: str | None = None) -> list[Finding]:
+    """Load a letter file (path or dict) and check it; unreadable input raises UserError.
+    Suggestions are in ``language`` (default: the file's)."""
+    return check_data(load_source(source).data, language)

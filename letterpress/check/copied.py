@@ -48,7 +48,7 @@ def _shingles(size: int) -> frozenset[tuple[str, ...]]:
     return frozenset(grams)
 
 
-def copied(item: Text, lists: Lists) -> list[Finding]:
+def copied(item: Text, lists: Lists, says: dict[str, str]) -> list[Finding]:
     """One finding per run of at least ``min_words`` words found in a bundled text."""
     size = lists.copied_min_words
     tokens = _tokens(item.text)
@@ -65,5 +65,5 @@ def copied(item: Text, lists: Lists) -> list[Finding]:
     for first, last in runs:
         start, end = tokens[first].start(), tokens[last].end()
         out.append(Finding("copied-example", item.field, shorten(item.text[start:end]),
-                           lists.copied_alternative, line_of(item.text, start)))
+                           says["copied"], line_of(item.text, start)))
     return out

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from .fields import Text
 from .findings import Finding, line_of, shorten
@@ -13,14 +14,14 @@ _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3
 _REPEATED = re.compile(r"[!?]*!+[!?]*(?:!|\?)|\?!+")
 
 
-def placeholders(item: Text, lists: Lists) -> list[Finding]:
+def placeholders(item: Text, lists: Lists, says: dict[str, str]) -> list[Finding]:
     """Square-bracket prompts, unrendered templates, TODO, XXX, Lorem ipsum, sample names."""
     found: dict[int, Finding] = {}
     for pattern in lists.placeholders:
         for match in pattern.finditer(item.text):
             if match.start() not in found:
                 found[match.start()] = Finding("placeholder", item.field, shorten(match.group()),
-                                               lists.placeholder_alternative,
+                                               says["placeholder"],
                                                line_of(item.text, match.start()))
     return [found[key] for key in sorted(found)]
 
@@ -60,7 +61,7 @@ def _shouted(word: str, lists: Lists, names: set[str]) -> bool:
     return len(letters) >= 5 and word not in lists.acronyms
 
 
-def capitals(item: Text, lists: Lists, names: set[str]) -> list[Finding]:
+def capitals(item: Text, lists: Lists, names: set[str], says: dict[str, str]) -> list[Finding]:
     """ALL CAPS words: emphatic short words, long words, runs of three; not acronyms or names.
 
     Two to four capitals alone read as an acronym (HR, CV, SQL); "SAP SE" as a name.
@@ -72,7 +73,7 @@ def capitals(item: Text, lists: Lists, names: set[str]) -> list[Finding]:
         capital = [m for m in run if m.group() not in names and m.group() not in lists.acronyms]
         if len(capital) >= 3 or any(_shouted(m.group(), lists, names) for m in run):
             start, end = run[0].start(), run[-1].end()
-            out.append(Finding("eager", item.field, item.text[start:end], lists.caps_alternative,
+            out.append(Finding("eager", item.field, item.text[start:end], says["caps"],
                                line_of(item.text, start)))
         run.clear()
 
@@ -91,9 +92,11 @@ def capitals(item: Text, lists: Lists, names: set[str]) -> list[Finding]:
     return out
 
 
-def exclamations(item: Text, lists: Lists) -> list[Finding]:
-    """Repeated marks ("!!", "?!") always; more single marks in one field than the list allows."""
-    out = [Finding("eager", item.field, match.group(), lists.exclamation_alternative,
+def exclamations(item: Text, lists: Lists, words: dict[str, Any]) -> list[Finding]:
+    """Repeated marks ("!!", "?!") always; more single marks in one field than the list allows
+    (said in the wording's language)."""
+    says = words["alternatives"]["exclamation"]
+    out = [Finding("eager", item.field, match.group(), says,
                    line_of(item.text, match.start()))
            for match in _REPEATED.finditer(item.text)]
     singles = [m for m in re.finditer(r"(?<![!?])!(?![!?])", item.text)]
@@ -101,8 +104,8 @@ def exclamations(item: Text, lists: Lists) -> list[Finding]:
         first = singles[lists.max_exclamations]
         start = max(item.text.rfind("\n", 0, first.start()), 0)
         sentence = item.text[start:first.end()].strip().split(". ")[-1]
-        out.append(Finding("eager", item.field, f"{len(singles)} exclamation marks, e.g. "
-                           f"\"{shorten(sentence, 8)}\"", lists.exclamation_alternative,
+        out.append(Finding("eager", item.field, words["lines"]["exclamations"].format(
+                           count=len(singles), sentence=shorten(sentence, 8)), says,
                            line_of(item.text, first.start())))
     return out
 

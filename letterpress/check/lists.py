@@ -40,14 +40,10 @@ class Lists:
 
     groups: tuple[Group, ...]
     placeholders: tuple[re.Pattern[str], ...]
-    placeholder_alternative: str
     acronyms: frozenset[str]
     emphatic: dict[str, str]          # shouted word -> language it belongs to
-    caps_alternative: str
-    exclamation_alternative: str
     max_exclamations: int
     thanks: re.Pattern[str]
-    copied_alternative: str
     copied_min_words: int
 
 
@@ -103,13 +99,9 @@ def load_lists() -> Lists:
     return Lists(
         groups=tuple(groups),
         placeholders=tuple(re.compile(p) for p in common["placeholders"]["patterns"]),
-        placeholder_alternative=common["placeholders"]["alternative"],
         acronyms=frozenset(common["caps"]["acronyms"]),
         emphatic=emphatic,
-        caps_alternative=common["caps"]["alternative"],
-        exclamation_alternative=common["exclamations"]["alternative"],
         max_exclamations=int(common["exclamations"]["max_per_field"]),
         thanks=re.compile("|".join(rf"(?<!\w){re.escape(t)}" for t in thanks), re.I),
-        copied_alternative=common["copied"]["alternative"],
         copied_min_words=int(common["copied"]["min_words"]),
     )

@@ -1,0 +1,43 @@
+"""What the check says, per language (``wording/<lang>.toml`` over English): kind names, the
+suggestions for placeholders, capitals, exclamation marks and copied text, and its lines."""
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ..language.wording import load_wording
+from .findings import Finding
+
+
+def language_code(tag: str | None) -> str:
+    """The language of a BCP 47 tag (``de-CH`` -> ``de``); English for none."""
+    code = re.split(r"[-_]", str(tag or "en").strip())[0].lower()
+    return code or "en"
+
+
+@cache
+def check_wording(code: str) -> dict[str, Any]:
+    """The check's words for a language code; English where the language has none (bundled
+    data, read once per process)."""
+    return load_wording(resources.files("letterpress.check") / "wording", code)
+
+
+def finding_text(origin: str, finding: Finding, words: dict[str, Any]) -> str:
+    """A finding as one line in the wording's language: file, field, kind, the phrase and a
+    suggestion."""
+    lines = words["lines"]
+    where = lines["field_line"].format(field=finding.field, line=finding.line) \
+        if finding.line > 1 else finding.field
+    return lines["finding"].format(origin=origin, where=where,
+                                   kind=words["kinds"].get(finding.kind, finding.kind),
+                                   phrase=finding.phrase, alternative=finding.alternative)
+
+
+def summary_text(origin: str, count: int, words: dict[str, Any]) -> str:
+    """How many findings there are (or that there are none), as the last line says it."""
+    lines = words["lines"]
+    if count == 0:
+        return str(lines["clean"].format(origin=origin))
+    return str(lines["one"] if count == 1 else lines["many"].format(count=count))
