@@ -187,9 +187,16 @@ def test_check_flags_french_eagerness_and_placeholders(tmp_path: Path) -> None:
         ("eager", "body", "poste de rêve", 3),
         ("placeholder", "sender.name", "[Votre prénom et nom]", 1)]
     assert findings[2]["alternative"].startswith("Le poste correspond à ce que je souhaite")
-    text = run_cli("check", str(path))
-    assert f"{path}: body, line 3: eager: \"avec impatience\"; suggestion: Je reste" in text.stdout
-    assert "4 findings" in text.stderr
+    text = run_cli("check", str(path))  # a French letter: the check speaks French
+    assert f"{path}: body, ligne 3: empressement: «\u00a0avec impatience\u00a0»; " \
+        "suggestion\u00a0: Je reste" in text.stdout
+    assert text.stderr == "4 remarques\u00a0: remplacez ou reformulez, puis vérifiez à nouveau.\n"
+    english = run_cli("check", str(path), "--lang", "en")
+    assert f"{path}: body, line 3: eager: \"avec impatience\"; suggestion: Je reste" in \
+        english.stdout
+    assert f"{path}: subject: placeholder: \"[date de l’entretien]\"; suggestion: Replace it " \
+        "with the real text." in english.stdout
+    assert english.stderr == "4 findings: replace or rephrase, then check again.\n"
 
 
 def test_check_copied_example_through_the_cli() -> None:

@@ -36,9 +36,10 @@ class ToneRun:
 
 def check_rows(template: str | Path, data: str | Path, *, rows: str | None = None,
                delimiter: str | None = None, sheet: str | None = None,
-               encoding: str | None = None) -> ToneRun:
-    """Fill the template with every row (or the ``rows`` asked for) and check each letter;
-    unusable input raises UserError."""
+               encoding: str | None = None, language: str | None = None) -> ToneRun:
+    """Fill the template with every row (or the ``rows`` asked for) and check each letter,
+    its suggestions in ``language`` (default: each letter's); unusable input raises
+    UserError."""
     source = load_source(template)
     language = source.data.get("language")
     table = read_table(data, delimiter=delimiter, sheet=sheet, encoding=encoding,
@@ -48,11 +49,12 @@ def check_rows(template: str | Path, data: str | Path, *, rows: str | None = Non
     tpl = compile_template(source, order)
     check_columns(tpl, table.columns, table.origin)
     table = select_rows(table, rows)
-    return ToneRun(table.origin, list(_each(tpl, table.rows, direct_columns(table.columns))))
+    return ToneRun(table.origin, list(_each(tpl, table.rows, direct_columns(table.columns),
+                                            language)))
 
 
-def _each(tpl: LetterTemplate, rows: Sequence[Row],
-          direct: dict[str, tuple[str, str]]) -> Iterator[RowTone]:
+def _each(tpl: LetterTemplate, rows: Sequence[Row], direct: dict[str, tuple[str, str]],
+          language: str | None = None) -> Iterator[RowTone]:
     """Each row's letter filled in and checked."""
     for row in rows:
         try:
@@ -61,4 +63,4 @@ def _each(tpl: LetterTemplate, rows: Sequence[Row],
             yield RowTone(row.number, error=Finding(row.number, exc.columns, exc.field,
                                                     exc.what, exc.hint))
             continue
-        yield RowTone(row.number, check_data(filled.data))
+        yield RowTone(row.number, check_data(filled.data, language))

@@ -3,22 +3,32 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from .. import __version__
 from ..errors import UserError
-from . import (advise, batch, calibrate, call, carriers, check, envelope, estimate, init, labels,
-               layouts, letter, serve)
+from . import (advise, batch, calibrate, call, carriers, check, completion, envelope, estimate,
+               init, labels, layouts, letter, serve)
+from . import config as config_command
+from . import help as help_command
 from .common import print_error
+from .parser import HelpFormatter, Parser, examples_epilog, unknown_command
+from .streams import routed
 
 
 class Command(Protocol):
-    """A command module: its help line, description, arguments and run function."""
+    """A command module: its help line, description, examples, arguments and run function."""
 
     HELP: str
     DESCRIPTION: str | None
+
+    @property
+    def EXAMPLES(self) -> tuple[str, ...]:
+        """Two or three command lines that end the command's ``--help``."""
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         """Add the command's arguments to its parser."""
@@ -42,38 +52,83 @@ COMMANDS: dict[str, Command] = {
     "labels": labels,
     "calibrate": calibrate,
     "serve": serve,
+    "config": config_command,
+    "help": help_command,
+    "completion": completion,
 }
 
+EXAMPLES = (
+    "letterpress init thank-you --language en-US    # a starter file to fill in",
+    "letterpress letter thank-you.toml              # the letter as thank-you.pdf",
+    "letterpress help letter                        # everything 'letter' can do",
+)
 
 # Commands that make many documents keep Python's cycle collector running.
 LONG_RUNNING = frozenset({"batch", "serve"})
 
+# Commands whose standard output only sums up the files they wrote: --quiet silences it. (The
+# others print their result there: findings, advice, lists, estimates.)
+WRITERS = frozenset({"letter", "call", "envelope", "labels", "calibrate", "batch", "init"})
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser: one sub-parser per entry of ``COMMANDS``."""
-    parser = argparse.ArgumentParser(
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: one sub-parser per entry of ``COMMANDS``, or only the one named
+    ``only`` (a run builds just the command it runs; ``--help`` and completion build all)."""
+    parser = Parser(
         prog="letterpress",
         description="Print-ready window-envelope letters, delivery estimates and call sheets.",
+        epilog=examples_epilog(EXAMPLES), formatter_class=HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"letterpress {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="print no warnings and no summaries, only errors and results")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name, command in COMMANDS.items():
-        command.add_arguments(sub.add_parser(name, help=command.HELP,
-                                             description=command.DESCRIPTION))
+        if only is not None and name != only:
+            continue
+        command_parser = sub.add_parser(name, help=command.HELP,
+                                        description=command.DESCRIPTION,
+                                        epilog=examples_epilog(command.EXAMPLES),
+                                        formatter_class=HelpFormatter)
+        command.add_arguments(command_parser)
+        command_parser.add_argument("-q", "--quiet", action="store_true",
+                                    default=argparse.SUPPRESS,
+                                    help="print no warnings and no summaries, only errors and "
+                                         "results")
     return parser
+
+
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The first word that is not an option: the command asked for, or None."""
+    return next((word for word in argv if not word.startswith("-")), None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (0 ok, 1 partial batch or findings, 2 unusable input)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    if "_ARGCOMPLETE" in os.environ:  # a shell asks for completions (letterpress completion)
+        import argcomplete
+
+        argcomplete.autocomplete(build_parser())
+    name = _command_word(words)
+    try:
+        if name is not None and name not in COMMANDS:
+            raise unknown_command(name, COMMANDS)
+        parser = build_parser(name)
+        args = parser.parse_args(words)
+    except UserError as exc:
+        if name is not None and not exc.place.command:  # left over after the command's own
+            exc = UserError(exc.what, where=replace(exc.place, command=name),
+                            hint=f"see 'letterpress {name} --help'")
+        return print_error(exc)
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
     if args.command not in LONG_RUNNING:
         gc.disable()  # one document, a few megabytes: collecting cycles would only cost time
     try:
-        return int(COMMANDS[args.command].run(args) or 0)
+        with routed(args, summary_only=args.command in WRITERS):
+            return int(COMMANDS[args.command].run(args) or 0)
     except UserError as exc:
         return print_error(exc)
     except KeyboardInterrupt:

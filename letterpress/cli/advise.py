@@ -6,10 +6,17 @@ import json
 from datetime import datetime
 from pathlib import Path
 
+from .common import add_lang_argument
+
 HELP = "recommend email, letter or call after an interview"
 DESCRIPTION: str | None = ("Recommend how to follow up after a job interview (email, letter, "
                            "call), why, and what to do today, from a letter file with an "
                            "[interview] table.")
+EXAMPLES = (
+    'letterpress advise follow-up.toml',
+    'letterpress advise follow-up.toml --now 2026-12-22T16:00 --lang de',
+    'letterpress advise follow-up.toml --write out/   # letter, call sheet, e-mail draft',
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,6 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true",
                         help="stop (exit 2) when the tone check or the letter's checks find "
                              "anything, before writing")
+    add_lang_argument(parser)
 
 
 def _now(text: str | None) -> datetime:
@@ -42,13 +50,14 @@ def run(args: argparse.Namespace) -> int:
     """Check, advise, write the artefacts when asked, then print the advice."""
     from ..advice import advise_file, load_followup
     from ..advice.artefacts import write_artefacts
-    from ..advice.report import as_json, as_text
+    from ..advice.report import as_json, as_text, wrote_line
     from .common import report, warn_or_stop
 
     follow = load_followup(args.file)
     now = _now(args.now)
-    warn_or_stop(follow.source, strict=args.strict)
-    advice = advise_file(follow, now)
+    language = args.lang or follow.letter.language
+    warn_or_stop(follow.source, strict=args.strict, language=language)
+    advice = advise_file(follow, now, language)
     written, notices = (write_artefacts(follow, advice, Path(args.write), envelope=args.envelope,
                                         strict=args.strict) if args.write else ([], ()))
     report(notices, strict=False)  # under --strict the first one has already stopped it
@@ -58,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
             data["written"] = [str(p) for p in written]
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print(as_text(advice, follow.letter.language))
+        print(as_text(advice, language))
         for path in written:
-            print(f"Wrote {path}.")
+            print(wrote_line(path, language))
     return 0

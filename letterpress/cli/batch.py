@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
+
+from .common import add_lang_argument
 
 HELP = "mail merge: a letter per row of a CSV or Excel file"
 DESCRIPTION: str | None = ("Mail merge: render TEMPLATE (a letter file whose texts are Jinja2 "
@@ -10,6 +13,11 @@ DESCRIPTION: str | None = ("Mail merge: render TEMPLATE (a letter file whose tex
                            ".ods). Bad rows are reported and skipped. Exit 0: all rows made; "
                            "1: some rows failed (the others are written); 2: unusable input "
                            "(or no row could be made).")
+EXAMPLES = (
+    'letterpress batch examples/batch/workshop.toml examples/batch/workshop.csv -o workshop.pdf',
+    'letterpress batch letter.toml people.xlsx --out-dir letters/ --name "{{ row.last_name }}"',
+    'letterpress batch letter.toml people.csv --check      # only report the problems',
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -60,12 +68,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="worksheet of a workbook (default: first)")
     parser.add_argument("--manifest", metavar="PATH",
                         help="manifest file, .csv or .json (default: beside the output)")
+    add_lang_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the merge (or only check it), then report what was written and what failed."""
     from ..batch import Options, run_batch
+    from ..batch.wording import count as counted
+    from .common import pdf_file_name
 
+    if args.output is not None:
+        pdf_file_name(Path(args.output))
     opts = Options(
         template=Path(args.template), data=Path(args.data),
         output=Path(args.output) if args.output else None,
@@ -77,12 +90,15 @@ def run(args: argparse.Namespace) -> int:
         rows=args.rows, preview=Path(args.preview) if args.preview else None,
     )
     summary = run_batch(opts)
+    words = _words(args)
+    say = words["summary"]
     errors = {f.row for f in summary.findings if f.severity == "error"}
     warnings = sum(1 for f in summary.findings if f.severity == "warning")
     if opts.check:
         ok = summary.rows - len(errors)
-        print(f"Checked {summary.rows} rows: {ok} ready, {len(errors)} with problems"
-              + (f", {warnings} warnings" if warnings else "") + ".")
+        print(say["checked"].format(
+            rows=summary.rows, ok=ok, bad=len(errors),
+            warnings=say["warnings"].format(count=warnings) if warnings else ""))
         return summary.exit_code
     if opts.strict and summary.exit_code:
         return summary.exit_code
@@ -94,10 +110,19 @@ def run(args: argparse.Namespace) -> int:
         if opts.output is None and opts.out_dir is None:
             return summary.exit_code
     where = str(opts.output) if opts.output else f"{opts.out_dir}/"
-    done = f"{summary.made} {'document' if summary.made == 1 else 'documents'}"
-    extra = f", {summary.resumed} rows kept from the last run" if summary.resumed else ""
-    pages = f"{summary.pages} page{'s' if summary.pages != 1 else ''}"
-    failed = f"{summary.failed} row{'s' if summary.failed != 1 else ''} failed"
-    print(f"Wrote {where}: {done} from {summary.rows} rows ({pages}){extra}; {failed}.")
-    print(f"Manifest: {summary.manifest}")
+    print(say["wrote"].format(
+        where=where, documents=counted(words, "document", "documents", summary.made),
+        rows=summary.rows, pages=counted(words, "page", "pages", summary.pages),
+        kept=say["kept"].format(count=summary.resumed) if summary.resumed else "",
+        failed=counted(words, "failed_one", "failed_many", summary.failed)))
+    print(say["manifest"].format(path=summary.manifest))
     return summary.exit_code
+
+
+def _words(args: argparse.Namespace) -> dict[str, Any]:
+    """The summary's words: in --lang, else in the template's language."""
+    from ..batch.wording import batch_wording, language_code
+    from ..source import load_source
+
+    tag = args.lang or load_source(args.template).data.get("language")
+    return batch_wording(language_code(tag))

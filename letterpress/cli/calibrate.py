@@ -11,6 +11,11 @@ DESCRIPTION: str | None = (
     "measure where cross-hair A landed, and store the difference with --set. With --set: "
     "store the printer's offset in your settings; letter, envelope and labels then move "
     "everything by it (--printer NAME, or the default printer).")
+EXAMPLES = (
+    'letterpress calibrate -o test.pdf             # print it at 100 %, then measure',
+    'letterpress calibrate --set "Office laser" --dx -1.5 --dy 0.8',
+    'letterpress calibrate --list',
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -77,9 +82,9 @@ def _sheet(args: argparse.Namespace) -> int:
 
     from ..calibrate import calibration_sheet, find_shift
     from ..calibrate.sheet import PAPERS
-    from .common import wants_png, write_document, wrote
+    from .common import document_name, wants_png, write_document, wrote
 
-    out = Path(args.output)
+    out = document_name(Path(args.output))
     wants_png(args, out)
     shift = find_shift(args.printer) if args.printer else None
     pdf = calibration_sheet(args.paper, date.today(), shift)

@@ -9,6 +9,10 @@ HELP = "render the [call] table as a one-page call sheet PDF"
 DESCRIPTION: str | None = ("Render a letter file's [call] table as a one-page phone-call "
                            "cheat sheet: number and QR code, best time in both zones, "
                            "script, voicemail, reminders, outcome box and notes.")
+EXAMPLES = (
+    'letterpress call examples/call.toml              # writes examples/call-call.pdf',
+    'letterpress call letter.toml -o call.pdf --paper letter',
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -42,4 +46,6 @@ def run(args: argparse.Namespace) -> int:
     print(f"Wrote {wrote(written)} (1 page, {result.paper}, {result.size:g} pt type).")
     print(f"Call {sheet.contact} on {sheet.phone.international}"
           f" ({sheet.call_on.isoformat()}); voicemail about {sheet.voicemail_seconds} s.")
+    if sheet.caller_window is not None and sheet.caller_zone is not None:
+        print(f"Your time: {sheet.caller_zone.key}, from {sheet.caller_zone_from}.")
     return 0

@@ -7,6 +7,10 @@ from typing import Any
 
 HELP = "list carriers and their services"
 DESCRIPTION: str | None = None
+EXAMPLES = (
+    'letterpress carriers',
+    'letterpress carriers --json',
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from .common import add_lang_argument
 
 if TYPE_CHECKING:
     from ..batch.tone import ToneRun
@@ -16,11 +18,17 @@ DESCRIPTION: str | None = ("Flag over-eager phrasing, pay talk in a thank-you, l
                            "placeholders and text copied from the bundled examples. With DATA, "
                            "check the letter of each row of a mail merge. Exit 0 clean, "
                            "1 findings, 2 unusable input.")
+EXAMPLES = (
+    'letterpress check thank-you.toml',
+    'letterpress check letter.toml people.csv    # each row of a mail merge',
+    'letterpress check danke.toml --lang en      # the findings in English',
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The letter file, the optional mail-merge data and --json."""
-    parser.add_argument("file", help="the letter file (TOML or JSON), or a mail-merge template")
+    parser.add_argument("file", help="the letter file (TOML or JSON), or a mail-merge template; "
+                                     "- for standard input")
     parser.add_argument("data", nargs="?",
                         help="mail-merge data (.csv, .xlsx, .xls, .ods): check each row's "
                              "filled-in letter")
@@ -30,13 +38,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--encoding", metavar="ENC", help="with DATA: the CSV encoding")
     parser.add_argument("--sheet", metavar="NAME", help="with DATA: the worksheet")
     parser.add_argument("--json", action="store_true", help="print the findings as JSON")
+    add_lang_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the findings (or that there are none); exit 1 when there are any."""
     from ..check import check_source
+    from ..check.wording import finding_text, summary_text
     from ..errors import UserError, Where
-    from .common import finding_line
+    from ..source import load_source
 
     if args.data is not None:
         return _run_rows(args)
@@ -44,22 +54,30 @@ def run(args: argparse.Namespace) -> int:
         if getattr(args, option) is not None:
             raise UserError("applies to a mail-merge check only", where=Where(option=f"--{option}"),
                             hint="give the data file after the template")
-    findings = check_source(args.file)
+    source = load_source(args.file)
+    findings = check_source(source, args.lang)
+    words = _words(args.lang or source.data.get("language"))
     if args.json:
         print(json.dumps({"file": args.file, "findings": [f.as_json() for f in findings]},
                          ensure_ascii=False, indent=2))
     elif findings:
         for finding in findings:
-            print(finding_line(args.file, finding))
-        count = "1 finding" if len(findings) == 1 else f"{len(findings)} findings"
-        print(f"{count}: replace or rephrase, then check again.", file=sys.stderr)
+            print(finding_text(source.origin, finding, words))
+        print(summary_text(source.origin, len(findings), words), file=sys.stderr)
         if any(f.kind == "placeholder" and "row." in f.phrase for f in findings):
             print(f"{args.file} is a mail-merge template: give the data file too "
                   f"(letterpress check {args.file} DATA) to check each row's letter.",
                   file=sys.stderr)
     else:
-        print(f"{args.file}: no findings.")
+        print(summary_text(source.origin, 0, words))
     return 1 if findings else 0
+
+
+def _words(tag: object) -> dict[str, Any]:
+    """What the check says, in the language of ``tag`` (``--lang``, else the letter's)."""
+    from ..check.wording import check_wording, language_code
+
+    return check_wording(language_code(tag if isinstance(tag, str) else None))
 
 
 def _run_rows(args: argparse.Namespace) -> int:
@@ -68,17 +86,24 @@ def _run_rows(args: argparse.Namespace) -> int:
     from ..batch.tone import check_rows
 
     result = check_rows(args.file, args.data, rows=args.rows, delimiter=args.delimiter,
-                        sheet=args.sheet, encoding=args.encoding)
+                        sheet=args.sheet, encoding=args.encoding, language=args.lang)
     if args.json:
         print(json.dumps(_as_json(args.file, result), ensure_ascii=False, indent=2))
     else:
-        _print_rows(result)
+        _print_rows(result, _words(args.lang or _template_language(args.file)))
     return 1 if any(r.findings or r.error for r in result.rows) else 0
 
 
-def _print_rows(result: ToneRun) -> None:
+def _template_language(path: str) -> object:
+    """The template's own ``language`` (a row's may differ; the lines follow the template)."""
+    from ..source import load_source
+
+    return None if path == "-" else load_source(path).data.get("language")
+
+
+def _print_rows(result: ToneRun, words: dict[str, Any]) -> None:
     from ..batch.rowlist import rows_text
-    from .common import finding_line
+    from ..check.wording import finding_text
 
     groups: dict[Finding, list[int]] = {}
     errors = []
@@ -89,7 +114,7 @@ def _print_rows(result: ToneRun) -> None:
             groups.setdefault(finding, []).append(row.row)
     for finding, numbers in groups.items():
         count = f" ({len(numbers)} rows)" if len(numbers) > 1 else ""
-        print(finding_line(f"{result.origin}, {rows_text(numbers)}{count}", finding))
+        print(finding_text(f"{result.origin}, {rows_text(numbers)}{count}", finding, words))
     from ..batch.checks import grouped
 
     for line in grouped(errors):

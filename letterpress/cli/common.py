@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,16 +42,18 @@ def finding_line(origin: str, finding: Finding) -> str:
 
 
 def warn_or_stop(letter_source: str | os.PathLike[str] | dict[str, Any] | Source, *,
-                 strict: bool) -> list[Finding]:
-    """Run the check; print findings as warnings on stderr, or stop with exit 2 under --strict.
+                 strict: bool, language: str | None = None) -> list[Finding]:
+    """Run the check; print findings as warnings on stderr (in ``language``, default the
+    file's), or stop with exit 2 under --strict.
 
     Call it before anything is written. Returns the findings (empty when clean).
     """
     from ..check import check_source
+    from ..check.wording import check_wording, finding_text, language_code
     from ..source import load_source
 
     src = load_source(letter_source)
-    findings = check_source(src)
+    findings = check_source(src, language)
     if not findings:
         return findings
     if strict:
@@ -60,22 +62,60 @@ def warn_or_stop(letter_source: str | os.PathLike[str] | dict[str, Any] | Source
         raise UserError(f"{first.kind} \"{first.phrase}\" in {first.where()}{more}",
                         where=src.where,
                         hint=f"see letterpress check {src.origin}, or leave out --strict")
+    words = check_wording(language_code(language or src.data.get("language")))
     for finding in findings:
-        warn(finding_line(src.origin, finding))
+        warn(finding_text(src.origin, finding, words))
     return findings
 
 
 def output_beside(source: str | os.PathLike[str], output: str | None, suffix: str) -> Path:
     """The ``-o`` path, else the input's name with ``suffix`` (``.pdf``, ``-call.pdf``) beside
-    it; refuses a path that would overwrite the input."""
+    it; ``-`` is standard output. Refuses a name that is not a PDF (or a PNG preview), and a
+    path that would overwrite the input."""
+    if output == "-":
+        return Path("-")
+    if output is None and str(source) == "-":
+        raise UserError("the input comes from standard input, so there is no file to name the "
+                        "output after", where=Where(option="-o"),
+                        hint="add -o NAME.pdf, or -o - to write the PDF to standard output")
     src = Path(source)
     out = Path(output) if output else src.with_name(src.stem + suffix)
-    if out.resolve() == src.resolve():
+    document_name(out)
+    if str(source) != "-" and out.resolve() == src.resolve():
         raise UserError("the output would overwrite the input", where=Where(file=str(out)),
                         hint="choose another -o path")
     return out
 
 
+def document_name(out: Path) -> Path:
+    """``out`` if it names a PDF (or a PNG preview) or standard output (``-``); else the error
+    that says what to call it."""
+    if str(out) == "-" or out.suffix.lower() in (".pdf", ".png"):
+        return out
+    stem = out.stem if out.suffix else out.name
+    raise UserError("the output is a PDF, so its name must end in .pdf", where=Where(file=str(out)),
+                    hint=f"name it {out.with_name(stem + '.pdf')} (or "
+                         f"{out.with_name(stem + '.png')} for a preview image)")
+
+
+def pdf_file_name(out: Path) -> Path:
+    """``out`` if it names a PDF file (no preview image, no standard output): for the merged
+    PDF of a batch."""
+    if str(out) == "-":
+        raise UserError("the merged PDF is written to a file, not to standard output",
+                        where=Where(option="-o"), hint="name it, e.g. -o merged.pdf")
+    if out.suffix.lower() != ".pdf":
+        stem = out.stem if out.suffix else out.name
+        raise UserError("the output is a PDF, so its name must end in .pdf",
+                        where=Where(file=str(out)), hint=f"name it {out.with_name(stem + '.pdf')}")
+    return out
+
+
+def add_lang_argument(parser: Any) -> None:
+    """``--lang TAG``: the language of what the command says (default: the file's)."""
+    parser.add_argument("--lang", metavar="TAG",
+                        help="the language of the findings, advice and summaries: en, de or fr "
+                             "(default: the file's language)")
 
 
 def add_preview_arguments(parser: Any) -> None:
@@ -87,6 +127,8 @@ def add_preview_arguments(parser: Any) -> None:
                         help="pages to preview, e.g. 1, 1-2 or 1,3 (default: 1)")
     parser.add_argument("--dpi", type=float, metavar="DPI",
                         help="resolution of the PNG preview (default: 100)")
+    parser.add_argument("--open", action="store_true",
+                        help="open what was written in the system's viewer")
 
 
 def add_pdfa_argument(parser: Any) -> None:
@@ -120,10 +162,10 @@ def parse_pages(text: str | None) -> list[int]:
         try:
             numbers = range(int(first), int(last) + 1) if dash else [int(first)]
         except ValueError:
-            raise UserError(f"{text!r} is not a page list", where="--pages",
+            raise UserError(f"{text!r} is not a page list", where=Where(option="--pages"),
                             hint="write e.g. 1, 1-2 or 1,3") from None
         if not numbers or min(numbers) < 1:
-            raise UserError(f"{text!r} is not a page list", where="--pages",
+            raise UserError(f"{text!r} is not a page list", where=Where(option="--pages"),
                             hint="pages count from 1; write e.g. 1, 1-2 or 1,3")
         pages += [n for n in numbers if n not in pages]
     return pages
@@ -131,39 +173,107 @@ def parse_pages(text: str | None) -> list[int]:
 
 def wants_png(args: Any, out: Path) -> bool:
     """Whether PNG previews are asked for (``--png``, or ``-o NAME.png``); ``--pages`` and
-    ``--dpi`` without them are an error."""
+    ``--dpi`` without them are an error, and so are ``--png`` and ``--open`` with ``-o -``, and
+    ``-o -`` onto a terminal."""
     png = bool(getattr(args, "png", False)) or out.suffix.lower() == ".png"
+    if str(out) == "-":
+        _stdout_stream(args)
+        for option in ("png", "open"):
+            if getattr(args, option, False):
+                raise UserError("needs a file, and -o - writes to standard output",
+                                where=Where(option=f"--{option}"),
+                                hint="name a file with -o NAME.pdf")
     for option in ("pages", "dpi"):
         if getattr(args, option, None) is not None and not png:
-            raise UserError("applies to PNG previews only", where=f"--{option}",
+            raise UserError("applies to PNG previews only", where=Where(option=f"--{option}"),
                             hint="add --png, or write -o NAME.png")
     dpi = getattr(args, "dpi", None)
     if dpi is not None and not 10 <= dpi <= 1200:
-        raise UserError(f"--dpi {dpi:g} is out of range", where="--dpi",
+        raise UserError(f"--dpi {dpi:g} is out of range", where=Where(option="--dpi"),
                         hint="use 10 to 1200, e.g. 150")
     return png
 
 
 def write_document(out: Path, pdf: bytes, args: Any) -> list[Path]:
-    """Write the PDF to ``out``, and the PNG previews asked for beside it (``NAME.png``, or
-    ``NAME-2.png`` per page when there are several); ``-o NAME.png`` writes only the PNGs.
-    Every image is made before anything is written. Returns the files written."""
+    """Write the PDF to ``out`` (``-``: standard output), and the PNG previews asked for beside
+    it (``NAME.png``, or ``NAME-2.png`` per page when there are several); ``-o NAME.png``
+    writes only the PNGs. Every image is made before anything is written; ``--open`` then
+    opens the first file written. Returns the files written."""
     from ..output import write_bytes_atomic
     from ..pdf.preview import DEFAULT_DPI, png_pages
 
+    if str(out) == "-":
+        return [write_stdout(pdf, args)]
     if not wants_png(args, out):
-        return [write_bytes_atomic(out, pdf)]
-    pages = parse_pages(getattr(args, "pages", None))
-    images = png_pages(pdf, pages, getattr(args, "dpi", None) or DEFAULT_DPI)
-    png_only = out.suffix.lower() == ".png"
-    base = out if png_only else out.with_suffix(".png")
-    names = [base] if len(pages) == 1 else [base.with_name(f"{base.stem}-{n}.png")
-                                            for n in pages]
-    written = [] if png_only else [write_bytes_atomic(out, pdf)]
-    return written + [write_bytes_atomic(name, image) for name, image in zip(names, images)]
+        written = [write_bytes_atomic(out, pdf)]
+    else:
+        pages = parse_pages(getattr(args, "pages", None))
+        images = png_pages(pdf, pages, getattr(args, "dpi", None) or DEFAULT_DPI)
+        png_only = out.suffix.lower() == ".png"
+        base = out if png_only else out.with_suffix(".png")
+        names = [base] if len(pages) == 1 else [base.with_name(f"{base.stem}-{n}.png")
+                                                for n in pages]
+        written = [] if png_only else [write_bytes_atomic(out, pdf)]
+        written += [write_bytes_atomic(name, image) for name, image in zip(names, images)]
+    if getattr(args, "open", False):
+        open_in_viewer(written[0])
+    return written
+
+
+def write_stdout(data: bytes, args: Any) -> Path:
+    """``-o -``: the document on standard output (never onto a terminal, where it would show
+    as noise). Returns ``-`` as the path written."""
+    stream = _stdout_stream(args)
+    stream.write(data)
+    stream.flush()
+    return Path("-")
+
+
+def _stdout_stream(args: Any) -> Any:
+    """Where ``-o -`` writes: standard output as it was before the run's summaries were moved
+    off it; an error when that is a terminal."""
+    stream = getattr(args, "document_stream", None) or sys.stdout.buffer
+    if stream.isatty():
+        raise UserError("standard output is a terminal, where a PDF shows as noise",
+                        where=Where(option="-o"),
+                        hint="pipe it into a program (| lp) or name a file with -o NAME.pdf")
+    return stream
+
+
+def _open_windows(path: Path) -> None:
+    """Windows: the program associated with the file's extension."""
+    os.startfile(path)  # type: ignore[attr-defined]
+
+
+def _open_with(command: str) -> Callable[[Path], None]:
+    """An opener that runs ``command FILE`` in the background (``open``, ``xdg-open``)."""
+    def start(path: Path) -> None:
+        """Start the viewer and return at once."""
+        import subprocess
+
+        subprocess.Popen([command, str(path)], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True)
+    return start
+
+
+# How each system opens a file in the user's default viewer (others: freedesktop's xdg-open).
+_OPENERS: dict[str, Callable[[Path], None]] = {"win32": _open_windows,
+                                               "darwin": _open_with("open")}
+
+
+def open_in_viewer(path: Path) -> None:
+    """``--open``: hand the file to the system's viewer; a warning when there is none."""
+    opener = _OPENERS.get(sys.platform, _open_with("xdg-open"))
+    try:
+        opener(path)
+    except OSError as exc:
+        program = exc.filename or "the viewer"
+        warn(f"--open: could not start a viewer ({program}: {exc.strerror or exc}); open "
+             f"{path} yourself")
 
 
 def wrote(paths: Sequence[Path]) -> str:
     """The files written, for the "Wrote ..." line: ``a.pdf`` or ``a.pdf and a.png``."""
-    names = [str(p) for p in paths]
+    names = ["the PDF to standard output" if str(p) == "-" else str(p) for p in paths]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -10,6 +10,11 @@ DESCRIPTION: str | None = (
     "Print a letter file's recipient, and the sender as return address, on a plain envelope: "
     "the PDF page is the envelope, for feeding through the printer. Addresses are formatted "
     "as in the letter and placed in the post's read area, clear of its barcode or coding zone.")
+EXAMPLES = (
+    'letterpress envelope examples/thank-you.toml     # examples/thank-you-envelope.pdf, DL',
+    'letterpress envelope letter.toml --size C5 -o c5.pdf',
+    "letterpress envelope letter.toml --size '#10' --png",
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -10,6 +10,11 @@ HELP = "when a posted letter arrives, or when to post it"
 DESCRIPTION: str | None = ("Delivery dates from the carrier's published standard. Give --posted "
                            "for the arrival dates, or --arrive-by for the last posting time that "
                            "still meets a date.")
+EXAMPLES = (
+    'letterpress estimate --from DE --to DE --to-postcode 04275 --posted now',
+    'letterpress estimate --from GB --to GB --arrive-by 2026-12-30',
+    'letterpress estimate --carrier usps --from US --to US-CA --posted 2026-12-23T18:00 --json',
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

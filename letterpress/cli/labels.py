@@ -13,6 +13,11 @@ DESCRIPTION: str | None = (
     "--template, a letter file's [recipient] is filled per row as in 'letterpress batch'. "
     "Exit 0: every row printed; 1: some rows failed (the others are printed); 2: unusable "
     "input.")
+EXAMPLES = (
+    'letterpress labels examples/labels.csv --sheet L7163 -o labels.pdf --from DE',
+    'letterpress labels people.xlsx --sheet 5160 -o labels.pdf --start 5',
+    'letterpress labels people.csv --template letter.toml --sheet 3474 -o labels.pdf',
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,18 +54,16 @@ def run(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
-    from ..errors import UserError
+    from ..errors import UserError, Where
     from ..labels import make_labels
     from ..mailpiece.sheet import draw_sheets
-    from .common import printer_shift, report, wants_png, write_document, wrote
+    from .common import (document_name, printer_shift, report, wants_png, write_document,
+                         wrote)
 
-    out = Path(args.output)
+    out = document_name(Path(args.output))
     wants_png(args, out)
-    if out.suffix.lower() not in (".pdf", ".png"):
-        raise UserError("the labels are written as a .pdf (or a .png preview)", where=str(out),
-                        hint="name the output LABELS.pdf")
-    if out.resolve() == Path(args.data).resolve():
-        raise UserError("the output would overwrite the input", where=str(out),
+    if str(out) != "-" and out.resolve() == Path(args.data).resolve():
+        raise UserError("the output would overwrite the input", where=Where(file=str(out)),
                         hint="choose another -o path")
     labels = make_labels(args.data, args.sheet, template=args.template, start=args.start,
                          home=args.home, language=args.language, shift=printer_shift(args),

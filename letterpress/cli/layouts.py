@@ -5,6 +5,10 @@ import argparse
 
 HELP = "list the bundled layouts"
 DESCRIPTION: str | None = None
+EXAMPLES = (
+    'letterpress layouts',
+    'letterpress letter thank-you.toml --layout us-letter-10',
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

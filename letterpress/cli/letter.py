@@ -9,6 +9,11 @@ HELP = "render a letter file (TOML or JSON) to a PDF"
 DESCRIPTION: str | None = "Render a letter file (TOML or JSON) to a print-ready PDF."
 PRINT_ADVICE = ('Print at actual size (100 %, not "fit to page"): scaling moves the address '
                 "out of the window.")
+EXAMPLES = (
+    'letterpress letter thank-you.toml                # writes thank-you.pdf',
+    'letterpress letter thank-you.toml --png --open   # and a preview image; opens it',
+    'letterpress letter - -o - < letter.toml | lp     # a pipe: TOML in, PDF out',
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -7,6 +7,10 @@ HELP = "the local web page, for working in the browser"
 DESCRIPTION: str | None = ("Serve letterpress as a web page on this computer (127.0.0.1, a free "
                            "port) and open it in the browser. Nothing leaves the machine. "
                            "Ctrl-C stops it.")
+EXAMPLES = (
+    "letterpress serve                  # opens the page in your browser",
+    "letterpress serve --port 8080 --no-open",
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
