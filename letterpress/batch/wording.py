@@ -11,9 +11,12 @@ from ..language.wording import load_wording
 
 
 def language_code(tag: object) -> str:
-    """The language of a BCP 47 tag (``de-CH`` -> ``de``); English for none or a template."""
+    """The language of a BCP 47 tag (``de-CH`` -> ``de``) when there are words for it; English
+    for others, none, or a template (``{{ row.lang }}``)."""
     text = tag.strip() if isinstance(tag, str) and "{" not in tag else "en"
-    return re.split(r"[-_]", text)[0].lower() or "en"
+    code = re.split(r"[-_]", text)[0].lower()
+    folder = resources.files("letterpress.batch") / "wording"
+    return code if code and (folder / f"{code}.toml").is_file() else "en"
 
 
 @cache
@@ -30,7 +33,11 @@ def bookmark(words: dict[str, Any], row: int, what: str, name: str) -> str:
     return str(words["bookmarks"][key].format(row=row, what=kind, name=name))
 
 
-def count(words: dict[str, Any], one: str, many: str, number: int) -> str:
-    """``1 page`` or ``3 pages``: the summary's word for one, or for many."""
+def count(words: dict[str, Any], one: str, many: str, number: int, code: str) -> str:
+    """``1 page`` or ``3 pages``: the summary's word for one, or for many, as the language
+    counts (French says "0 ligne")."""
+    from babel import Locale
+
     summary = words["summary"]
-    return str(summary[one] if number == 1 else summary[many].format(count=number))
+    singular = Locale.parse(code).plural_form(number) == "one"
+    return str(summary[one] if singular else summary[many]).format(count=number)

@@ -117,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = build_parser(name)
         args = parser.parse_args(words)
     except UserError as exc:
-        if name is not None and not exc.place.command:  # left over after the command's own
+        if name in COMMANDS and not exc.place.command:  # left over after the command's own
             exc = UserError(exc.what, where=replace(exc.place, command=name),
                             hint=f"see 'letterpress {name} --help'")
         return print_error(exc)

@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         rows=args.rows, preview=Path(args.preview) if args.preview else None,
     )
     summary = run_batch(opts)
-    words = _words(args)
+    words, code = _words(args)
     say = words["summary"]
     errors = {f.row for f in summary.findings if f.severity == "error"}
     warnings = sum(1 for f in summary.findings if f.severity == "warning")
@@ -111,18 +111,19 @@ def run(args: argparse.Namespace) -> int:
             return summary.exit_code
     where = str(opts.output) if opts.output else f"{opts.out_dir}/"
     print(say["wrote"].format(
-        where=where, documents=counted(words, "document", "documents", summary.made),
-        rows=summary.rows, pages=counted(words, "page", "pages", summary.pages),
+        where=where, documents=counted(words, "document", "documents", summary.made, code),
+        rows=summary.rows, pages=counted(words, "page", "pages", summary.pages, code),
         kept=say["kept"].format(count=summary.resumed) if summary.resumed else "",
-        failed=counted(words, "failed_one", "failed_many", summary.failed)))
+        failed=counted(words, "failed_one", "failed_many", summary.failed, code)))
     print(say["manifest"].format(path=summary.manifest))
     return summary.exit_code
 
 
-def _words(args: argparse.Namespace) -> dict[str, Any]:
-    """The summary's words: in --lang, else in the template's language."""
+def _words(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    """The summary's words and their language: --lang, else the template's language."""
     from ..batch.wording import batch_wording, language_code
     from ..source import load_source
 
     tag = args.lang or load_source(args.template).data.get("language")
-    return batch_wording(language_code(tag))
+    code = language_code(tag)
+    return batch_wording(code), code

@@ -81,8 +81,10 @@ def run(args: argparse.Namespace) -> int:
     if args.layout:
         _check_layout(args.layout)
     text = starter_for(args.kind, choice, sender_stored=bool(stored_sender(profile)))
-    if args.output == "-":
-        sys.stdout.write(text)
+    if args.output == "-":  # standard output as it was before the summaries moved off it
+        stream = getattr(args, "document_stream", None) or sys.stdout.buffer
+        stream.write(text.encode("utf-8"))
+        stream.flush()
         return 0
     out = Path(args.output or f"{args.kind}.toml")
     _write_new(out, text)
@@ -156,8 +158,8 @@ def _ask(stored: dict[str, Any]) -> dict[str, Any]:
     values: dict[str, Any] = dict(stored)
     for key, _, question in QUESTIONS:
         if key == "language":  # country and phone are known: suggest what follows from them
-            moved = {k: values.get(k) if values.get(k) != stored.get(k) else None
-                     for k in ("country", "phone")}
+            moved = {k: values.get(k) if values.get(k) and values.get(k) != stored.get(k)
+                     else None for k in ("country", "phone")}
             values = derived(values, moved)
         if key == "region" and not (values.get("region") or _needs_region(values)):
             continue

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
-import textwrap
 from collections.abc import Iterable
 from typing import NoReturn
 
@@ -34,6 +32,8 @@ class HelpFormatter(argparse.HelpFormatter):
             self._action_max_length = max(self._action_max_length, longest + deeper)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
+        import textwrap
+
         lines = []
         for line in text.splitlines():
             if line.startswith(" ") or not line:
@@ -52,6 +52,8 @@ def examples_epilog(examples: Iterable[str]) -> str | None:
 
 def suggestion(word: str, choices: Iterable[str]) -> str | None:
     """The closest of ``choices`` to a mistyped ``word``, or None when none is close."""
+    import difflib
+
     close = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
     return close[0] if close else None
 
