@@ -62,10 +62,11 @@ def home_letter(layout_name: str, country: str) -> dict[str, Any]:
     return data
 
 
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m letterpress ARGS`` as a user would."""
+def run_cli(*args: str, cwd: Path | None = None,
+            stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m letterpress ARGS`` as a user would (``stdin``: what they type or pipe)."""
     return subprocess.run([sys.executable, "-m", "letterpress", *args], capture_output=True,
-                          text=True, cwd=cwd, timeout=120)
+                          text=True, cwd=cwd, timeout=120, input=stdin)
 
 
 def assert_one_line_error(proc: subprocess.CompletedProcess[str], *needles: str) -> None:
