@@ -357,3 +357,25 @@ def test_your_time_from_the_stored_profile_first(settings: Path, tmp_path: Path)
         "Your time: Asia/Tokyo, from your stored profile."
     text = " ".join(page_text((tmp_path / "call.pdf").read_bytes()).split())
     assert "00:00–02:00" in text and "Asia/Tokyo · JST · next day" in text  # 09:00 CST
+
+
+def test_a_follow_up_without_sender_is_advised_and_signed_with_the_stored_one(
+        settings: Path, tmp_path: Path, write_letter) -> None:  # type: ignore[no-untyped-def]
+    from email import policy
+    from email.parser import BytesParser
+
+    run_cli("init", *ME)
+    data = no_sender()
+    data["interview"] = {"date": "2026-11-24T10:00", "process": "email",
+                         "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"}}
+    path = write_letter(data, "follow.json")
+    done = run_cli("advise", str(path), "--now", "2026-11-24T15:00", "--write",
+                   str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Empfohlen: E-Mail\n")  # the stored language, German
+    with (tmp_path / "out" / "follow-email.eml").open("rb") as handle:
+        msg = BytesParser(policy=policy.default).parse(handle)
+    assert (msg["From"].addresses[0].display_name, msg["From"].addresses[0].addr_spec) == \
+        ("Jonas Petersen", "jonas@example.org")
+    assert msg.get_body(("plain",)).get_content().rstrip().endswith(
+        "Jonas Petersen\n+49 40 12345678")

@@ -40,6 +40,7 @@ QUESTIONS = (
     ("timezone", "--timezone", "Your time zone"),
 )
 OPTIONS = {key: option for key, option, _ in QUESTIONS}
+ADDRESS = ("street", "postal_code", "city", "region")  # asked again when the post refuses them
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -164,7 +165,16 @@ def _ask(stored: dict[str, Any]) -> dict[str, Any]:
         if key == "region" and not (values.get("region") or _needs_region(values)):
             continue
         values[key] = _answer_checked(key, question, values, places)
-    return checked(values, places)
+    while True:  # the address as a whole, as the country's post wants it
+        try:
+            return checked(values, places)
+        except UserError as exc:
+            if not sys.stdin.isatty():
+                raise
+            print(f"letterpress: error: {exc.line()}", file=sys.stderr)
+        for key, _, question in QUESTIONS:
+            if key in ADDRESS and (key != "region" or _needs_region(values)):
+                values[key] = _answer_checked(key, question, values, places)
 
 
 def _answer_checked(key: str, question: str, values: dict[str, Any],
