@@ -124,6 +124,7 @@ def _words(args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     from ..batch.wording import batch_wording, language_code
     from ..source import load_source
 
-    tag = args.lang or load_source(args.template).data.get("language")
+    template = {} if args.template == "-" else load_source(args.template).data  # read once
+    tag = args.lang or template.get("language")
     code = language_code(tag)
     return batch_wording(code), code
