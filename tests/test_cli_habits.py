@@ -17,8 +17,9 @@ EXAMPLE = str(ROOT / "examples" / "thank-you.toml")
 WARNING = ('letterpress: warning: {file}: body: copied-example: "Thank you for taking the time '
            'to meet me on Tuesday about …"; suggestion: Write this passage in your own words: '
            'what you talked about, what stayed with you.')
-WINDOW = ("Window check: address 8.1 mm inside the window edges when centred (needs 3.0); "
-          "4.0 mm play left when the sheet slides to the end of the envelope.")
+SUMMARY = ["Window: OK, 3.0 mm clear at the worst position (needs 3.0)",
+           'Print at actual size (100 %, not "fit to page"): scaling moves the address out of '
+           "the window."]
 
 
 def run_bytes(*args: str, stdin: bytes = b"", cwd: Path | None = None,
@@ -43,7 +44,7 @@ def test_dash_o_dash_writes_the_pdf_to_standard_output() -> None:
     assert "Ms Mei Lee" in pdf_text(done.stdout)
     assert done.stderr.decode().splitlines() == [
         WARNING.format(file=EXAMPLE), "Wrote the PDF to standard output (1 page, layout "
-        "din5008-b).", WINDOW]
+        "din5008-b, envelope DL).", *SUMMARY]
     assert not (ROOT / "examples" / "thank-you.pdf").exists()
     assert not Path("-").exists()
 
@@ -68,7 +69,7 @@ def test_dash_reads_the_letter_from_standard_input(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stderr.decode().splitlines()[0] == WARNING.format(file="<stdin>")
     assert done.stdout.decode().splitlines()[0] == \
-        "Wrote from-stdin.pdf (1 page, layout din5008-b)."
+        "Wrote from-stdin.pdf (1 page, layout din5008-b, envelope DL)."
     assert (tmp_path / "from-stdin.pdf").read_bytes() == \
         run_bytes("letter", EXAMPLE, "-o", "-").stdout  # the same letter, byte for byte
     check = run_bytes("check", "-", stdin=data)

@@ -82,7 +82,7 @@ def test_the_setup_is_two_commands_and_ci_runs_them_literally() -> None:
 def test_the_first_command_installs_and_renders_the_example(installed) -> None:  # type: ignore[no-untyped-def]
     top, _, done = installed
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
-    assert "Wrote thank-you.pdf (1 page, layout din5008-b)." in done.stdout
+    assert "Wrote thank-you.pdf (1 page, layout din5008-b, envelope DL)." in done.stdout
     assert (top / "thank-you.pdf").read_bytes().startswith(b"%PDF-")
     assert not (top / ".venv" / "bin" / "pytest").exists()  # no test tools for users
 
@@ -138,7 +138,7 @@ def test_the_readme_first_steps_with_the_bare_command(installed, tmp_path: Path)
     (work / "thank-you.toml").write_text(filled, encoding="utf-8")
     letter = bash(activate + steps[3], work, env)
     assert letter.returncode == 0, letter.stderr
-    assert "Wrote thank-you.pdf (1 page, layout us-letter-10)." in letter.stdout
+    assert "Wrote thank-you.pdf (1 page, layout us-letter-10, envelope #10)." in letter.stdout
     for _ in range(50):  # the viewer runs in the background
         if opened.exists():
             break
@@ -177,7 +177,7 @@ def test_the_profile_flow_of_the_readme_with_options(installed, tmp_path: Path) 
         encoding="utf-8")
     letter = bash(activate + "letterpress letter danke.toml", tmp_path, env)
     assert letter.returncode == 0, letter.stderr
-    assert "Wrote danke.pdf (1 page, layout din5008-b)." in letter.stdout
+    assert "Wrote danke.pdf (1 page, layout din5008-b, envelope DL)." in letter.stdout
     with pdfplumber.open(tmp_path / "danke.pdf") as pdf:
         words = pdf.pages[0].extract_words()
     top_lines: dict[int, list[str]] = {}
