@@ -7,6 +7,7 @@ phonenumbers' data gives one clock; else this computer's setting (tzlocal), else
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
@@ -24,9 +25,11 @@ class CallerZone:
     source: str
 
 
-def caller_zone(*, in_file: str | None, given: ZoneInfo | None, stored: str | None,
-                phone: str, country: str, day: date, where: Where) -> CallerZone:
-    """The caller's zone by the order above; ``where`` is the file's place, for a bad name."""
+def caller_zone(*, in_file: str | None, given: ZoneInfo | None,
+                stored: Callable[[], str | None], phone: str, country: str, day: date,
+                where: Where) -> CallerZone:
+    """The caller's zone by the order above; ``stored`` reads the profile's (only when it is
+    needed); ``where`` is the file's place, for a bad name."""
     if in_file:
         return CallerZone(zone(in_file, where.at("call", "caller_timezone")),
                           "call.caller_timezone in the file")
@@ -35,10 +38,11 @@ def caller_zone(*, in_file: str | None, given: ZoneInfo | None, stored: str | No
     env = os.environ.get(ENV_ZONE, "").strip()
     if env:
         return CallerZone(zone(env, Where(option=ENV_ZONE)), f"${ENV_ZONE}")
-    if stored:
+    home = stored()
+    if home:
         from ..config import config_path
 
-        return CallerZone(zone(stored, Where(file=str(config_path()), field="me.timezone")),
+        return CallerZone(zone(home, Where(file=str(config_path()), field="me.timezone")),
                           "your stored profile")
     found = phone_zone(phone, country, day) if phone else None
     if found is not None:

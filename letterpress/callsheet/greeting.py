@@ -7,6 +7,7 @@ from typing import Any
 
 
 def _words(text: str) -> list[str]:
+    """The words of a name or salutation, commas dropped."""
     return text.replace(",", " ").split()
 
 

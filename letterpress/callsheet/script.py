@@ -1,6 +1,7 @@
 """Resolve a call file into the sheet's final texts: defaults, number formats, times, dates."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -80,7 +81,7 @@ def _span(window: Window, locale: Locale) -> str:
     return f"{start}\u2013{end}"
 
 
-def _when(file: CallFile, day: date, contact_zone: ZoneInfo | None, caller_zone: ZoneInfo,
+def _when(file: CallFile, day: date, contact_zone: ZoneInfo | None, caller_zone: ZoneInfo | None,
           locale: Locale, labels: dict[str, str]) -> tuple[tuple[WhenCell, ...], Window | None,
                                                           Window | None]:
     where = file.where.at("call", "best_time")
@@ -96,6 +97,7 @@ def _when(file: CallFile, day: date, contact_zone: ZoneInfo | None, caller_zone:
                         hint='add timezone = "America/New_York" (an IANA name) to [call]')
     window = parse_window(file.call.best_time, day, contact_zone, where)
     theirs = WhenCell(labels["their_time"], _span(window, locale), _zone_note(window.start))
+    assert caller_zone is not None  # resolve finds it whenever there is a best time
     mine = window.to(caller_zone)
     if mine.start.utcoffset() == window.start.utcoffset() and \
             mine.end.utcoffset() == window.end.utcoffset():
@@ -110,11 +112,12 @@ def _when(file: CallFile, day: date, contact_zone: ZoneInfo | None, caller_zone:
 
 
 def resolve(file: CallFile, *, today: date, caller_zone: ZoneInfo | None = None,
-            home_zone: str | None = None) -> Sheet:
+            home_zone: Callable[[], str | None] | None = None) -> Sheet:
     """Fill defaults in the file's language and resolve number, zones, window and dates.
 
-    ``caller_zone`` is the caller's zone when the file names none; ``home_zone`` the stored
-    profile's (see :mod:`.callerzone` for the order)."""
+    ``caller_zone`` is the caller's zone when the file names none; ``home_zone`` gives the
+    stored profile's (asked only when needed; see :mod:`.callerzone` for the order). The
+    caller's zone is looked for only when there is a best time to convert."""
     call, origin = file.call, file.where
     lang = resolve_language(file.language, where=origin.at("language"))
     code = lang.locale.language
@@ -134,10 +137,11 @@ def resolve(file: CallFile, *, today: date, caller_zone: ZoneInfo | None = None,
         contact_zone: ZoneInfo | None = zone(call.timezone, origin.at("call", "timezone"))
     else:
         contact_zone = guess_zone(phone.zones, day)
-    found = find_caller_zone(in_file=call.caller_timezone, given=caller_zone, stored=home_zone,
-                             phone=file.sender.phone, country=file.sender.country, day=day,
-                             where=origin)
-    mine = found.zone
+    found = find_caller_zone(in_file=call.caller_timezone, given=caller_zone,
+                             stored=home_zone or (lambda: None), phone=file.sender.phone,
+                             country=file.sender.country, day=day, where=origin) \
+        if call.best_time is not None else None
+    mine = found.zone if found is not None else None
     when, window, caller_window = _when(file, day, contact_zone, mine, locale, labels)
     if day.weekday() >= 5:
         warnings.append(f"the call-on date {day.isoformat()} is a "
@@ -197,7 +201,8 @@ def resolve(file: CallFile, *, today: date, caller_zone: ZoneInfo | None = None,
         closing=default("closing", call.closing), voicemail=voicemail,
         voicemail_seconds=seconds, reminders=tuple(words["reminders"]["items"]),
         caller=file.sender.name, contact_zone=contact_zone, caller_zone=mine, window=window,
-        caller_window=caller_window, warnings=tuple(warnings), caller_zone_from=found.source,
+        caller_window=caller_window, warnings=tuple(warnings),
+        caller_zone_from=found.source if found is not None else "",
     )
 
 

@@ -32,6 +32,7 @@ class HelpFormatter(argparse.HelpFormatter):
             self._action_max_length = max(self._action_max_length, longest + deeper)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
+        """Each line of ``text`` wrapped to ``width``, or kept as written when indented."""
         import textwrap
 
         lines = []

@@ -19,10 +19,12 @@ class ErrorsOnly(io.TextIOBase):
     errors and the line that says a run stopped. Summaries and progress bars are dropped."""
 
     def __init__(self, target: TextIO) -> None:
+        """Pass lines on to ``target``."""
         self.target = target
         self.pending = ""
 
     def writable(self) -> bool:
+        """Always: it is an output stream."""
         return True
 
     def write(self, text: str) -> int:
@@ -35,6 +37,7 @@ class ErrorsOnly(io.TextIOBase):
         return len(text)
 
     def flush(self) -> None:
+        """Flush the stream the kept lines go to."""
         self.target.flush()
 
 

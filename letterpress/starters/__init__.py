@@ -113,6 +113,7 @@ def _value(text: str, key: str, value: str) -> str:
     """Every ``key = "..."`` line with ``value`` as its text; a comment after it stays where it
     was, where there is room."""
     def put(match: re.Match[str]) -> str:
+        """The matched line with the new value, its comment moved to stay in its column."""
         start, old, gap = match.group(1), match.group(2), match.group(3)
         if not match.group(4):
             return f'{start}"{value}"'
