@@ -99,3 +99,23 @@ def test_batch_bookmarks_and_summary_in_the_templates_language(tmp_path: Path) -
         f"Manifeste\u00a0: {tmp_path / 'fusion.manifest.csv'}"]
     checked = run_cli("batch", str(template), str(data), "--check", "--lang", "en")
     assert checked.stdout == "Checked 2 rows: 2 ready, 0 with problems.\n"
+
+
+def test_check_of_a_mail_merge_speaks_the_templates_language(tmp_path: Path) -> None:
+    template = tmp_path / "vorlage.toml"
+    template.write_text(
+        'language = "de"\nsubject = "Einladung"\nopening = "Guten Tag {{ row.name }},"\n'
+        'body = "Ich kann es kaum erwarten, Sie zu sehen."\n'
+        '[sender]\nname = "Jonas Petersen"\n[recipient]\nname = "{{ row.name }}"\n',
+        encoding="utf-8")
+    data = tmp_path / "leute.csv"
+    data.write_text("name\nMei Lee\nTom Berg\n", encoding="utf-8")
+    done = run_cli("check", str(template), str(data))
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == [
+        f"{data}, rows 2-3 (2 rows): body: übereifrig: „kann es kaum erwarten“; Vorschlag: Ich "
+        "freue mich auf Ihre Rückmeldung."]
+    english = run_cli("check", str(template), str(data), "--lang", "en")
+    assert english.stdout.splitlines() == [
+        f'{data}, rows 2-3 (2 rows): body: eager: "kann es kaum erwarten"; suggestion: Ich '
+        "freue mich auf Ihre Rückmeldung."]
