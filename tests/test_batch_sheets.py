@@ -141,8 +141,8 @@ def test_every_program_s_file_gives_the_same_letters(tmp_path: Path, name: str,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = batch(capsys, BRIEF, SHEETS / name, "-o", tmp_path / "m.pdf")
     assert (code, err) == (0, "")
-    assert out.splitlines()[0] == f"Wrote {tmp_path / 'm.pdf'}: 5 documents from 5 rows " \
-                                  "(5 pages); 0 rows failed."
+    assert out.splitlines()[0] == f"Geschrieben: {tmp_path / 'm.pdf'}: 5 Dokumente aus 5 " \
+                                  "Zeilen (5 Seiten); 0 Zeilen fehlgeschlagen."  # a German letter
     pages = [" ".join(t.split()) for t in pdf_texts(tmp_path / "m.pdf")]
     assert "Ihr Beratungstermin am 3. Dezember 2026 um 10:00 Uhr" in pages[0]
     assert "Sehr geehrte Frau Weiß," in pages[0]
@@ -170,7 +170,7 @@ def test_question_marks_from_a_windows_export_stop_their_rows(
         f"was lost when the sheet was saved ('Ay?e'); {hint}",
         f"letterpress: error: {source}, row 4, column 'Nachname' (recipient.name): a character "
         f"was lost when the sheet was saved ('Y?lmaz'); {hint}"]
-    assert "3 documents from 5 rows (3 pages); 2 rows failed." in out
+    assert "3 Dokumente aus 5 Zeilen (3 Seiten); 2 Zeilen fehlgeschlagen." in out
     rows = manifest(tmp_path / "m.manifest.csv")
     assert [(r["row"], r["status"]) for r in rows] == [("2", "ok"), ("3", "failed"),
                                                       ("4", "failed"), ("5", "ok"), ("6", "ok")]
@@ -359,7 +359,7 @@ def test_rows_renders_only_those_rows(tmp_path: Path,
                                       capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = batch(capsys, BRIEF, KONTAKTE, "-o", tmp_path / "m.pdf", "--rows", "2,4-5")
     assert (code, err) == (0, "")
-    assert "3 documents from 3 rows (3 pages)" in out
+    assert "3 Dokumente aus 3 Zeilen (3 Seiten)" in out
     assert [r["row"] for r in manifest(tmp_path / "m.manifest.csv")] == ["2", "4", "5"]
     pages = pdf_texts(tmp_path / "m.pdf")
     assert "Weiß" in pages[0] and "Yılmaz" in pages[1] and "Lee" in pages[2]
