@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import os
+
 import pytest
 from pypdf import PdfReader
 
@@ -22,6 +24,8 @@ from conftest import ROOT, run_cli
 
 CHROMIUM = Path("/usr/bin/chromium")
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+if os.environ.get("LETTERPRESS_REQUIRE_BROWSER") and not CHROMIUM.exists():  # .ci/run sets it
+    raise RuntimeError("Debian's chromium is required here: apt-get install chromium")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
                                 reason="Debian's chromium is not installed (.ci/run installs it)")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
