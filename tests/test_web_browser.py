@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import os
 
 import pytest
 from pypdf import PdfReader
