@@ -9,11 +9,11 @@ calibration offsets); a feature reads and replaces only its own table.
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 from typing import Any
 
 from .errors import UserError, Where
+from .source import parse_toml, read_text
 
 FILE_NAME = "config.toml"
 
@@ -32,18 +32,10 @@ def config_path() -> Path:
 def load_config() -> dict[str, Any]:
     """Every table of the settings file; empty when there is none yet."""
     path = config_path()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not path.exists():
         return {}
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"cannot read the settings file ({exc})", where=Where(file=str(path)),
-                        hint="fix or delete it") from None
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise UserError(f"invalid TOML in the settings file: {exc}", where=Where(file=str(path)),
-                        hint="fix or delete it") from None
+    text = read_text(path, what="settings file", hint="fix or delete it")
+    return parse_toml(text, Where(file=str(path)), hint="fix or delete it")
 
 
 def load_table(name: str) -> dict[str, Any]:

@@ -1,15 +1,19 @@
-"""Reading an input file (TOML, or the same schema as JSON) into a plain dict."""
+"""Reading a user's file: the one guarded entry (size limit, folders, devices, encodings) and
+the letter file (TOML, or the same schema as JSON) as a plain dict."""
 from __future__ import annotations
 
 import json
 import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import tomltraps
 from .errors import UserError, Where
+from .limits import MAX_INPUT_BYTES, MAX_NESTING, size_text
 
 STDIN = "<stdin>"  # the origin of a file read from standard input (``-``)
 
@@ -33,6 +37,59 @@ class Source:
         return Where(file=self.origin, row=self.row)
 
 
+def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_INPUT_BYTES,
+               what: str = "file", hint: str = "check the path",
+               big_hint: str = "check that this is the right file") -> bytes:
+    """The bytes of a file the user named, at most ``limit`` of them.
+
+    Every problem is a UserError naming the file: missing, a folder, not readable, or larger
+    than ``limit`` (a device such as /dev/zero is read no further than that). A pipe is read
+    like a file. ``what`` names the file in messages ("data file"); ``hint`` says what to do
+    when it is missing, ``big_hint`` when it is too large."""
+    where = Where(file=str(path))
+    try:
+        with open(path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError
+            if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+                raise _too_large(where, what, limit, big_hint)
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise UserError(f"{what} not found", where=where, hint=hint) from None
+    except IsADirectoryError:
+        raise UserError("is a folder, not a file", where=where,
+                        hint=f"name the {what} inside it") from None
+    except PermissionError:
+        raise UserError(f"no permission to read the {what}", where=where,
+                        hint="check the file's permissions") from None
+    except OSError as exc:
+        raise UserError(f"cannot read the {what} ({exc.strerror or exc})", where=where) from None
+    if len(data) > limit:
+        raise _too_large(where, what, limit, big_hint)
+    return data
+
+
+def _too_large(where: Where, what: str, limit: int, hint: str) -> UserError:
+    return UserError(f"the {what} is larger than {size_text(limit)}", where=where, hint=hint)
+
+
+def read_text(path: str | os.PathLike[str], *, limit: int = MAX_INPUT_BYTES,
+              what: str = "file", hint: str = "check the path") -> str:
+    """A UTF-8 text file the user named (a BOM is allowed), read with ``read_bytes``."""
+    raw = read_bytes(path, limit=limit, what=what, hint=hint)
+    return _decoded(raw, Where(file=str(path)), "save the file as UTF-8")
+
+
+def _decoded(raw: bytes, where: Where, hint: str) -> str:
+    """UTF-8 text (a BOM is allowed), or a UserError naming the first bad byte."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(f"not UTF-8 text (bad byte at offset {exc.start})", where=where,
+                        hint=hint) from None
+
+
 def load_source(source: str | os.PathLike[str] | dict[str, Any] | Source) -> Source:
     """Load a path (``.toml`` or ``.json``; ``-`` is standard input) or wrap a dict; raise
     UserError on unreadable input. What the file leaves out of your stored details (``[sender]``,
@@ -47,47 +104,38 @@ def load_source(source: str | os.PathLike[str] | dict[str, Any] | Source) -> Sou
         return Source(data=apply_stored(_read_stdin()), origin=STDIN, base_dir=Path.cwd())
     path = Path(source)
     where = Where(file=str(path))
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError("file not found", where=where, hint="check the path") from None
-    except IsADirectoryError:
-        raise UserError("is a folder, not a file", where=where, hint="name a .toml file") from None
-    except OSError as exc:
-        raise UserError(f"cannot read file ({exc.strerror})", where=where) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UserError(f"not UTF-8 text (bad byte at offset {exc.start})", where=where,
-                        hint="save the file as UTF-8") from None
-    if path.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise UserError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
-                            where=where) from None
-    else:
-        data = parse_toml(text, where)
-    if not isinstance(data, dict):
-        raise UserError("the top level must be a table/object", where=where)
+    text = read_text(path, hint="check the path")
+    data = parse_json(text, where) if path.suffix.lower() == ".json" else parse_toml(text, where)
     return Source(data=apply_stored(data), origin=str(path), base_dir=path.resolve().parent)
 
 
-def _read_stdin() -> dict[str, Any]:
-    """``-``: the file's text from standard input (JSON when it starts with ``{``, else TOML)."""
-    import sys
-
-    where = Where(file=STDIN)
+def parse_json(text: str, where: Where) -> dict[str, Any]:
+    """Parse the JSON form of a letter file: an object, nested no deeper than the limit."""
     try:
-        text = sys.stdin.buffer.read().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UserError(f"not UTF-8 text (bad byte at offset {exc.start})", where=where,
-                        hint="send the file as UTF-8") from None
-    try:
-        return json.loads(text) if text.lstrip().startswith("{") else parse_toml(text, where)
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UserError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
                         where=where) from None
+    except RecursionError:
+        raise _too_deep(where) from None
+    except ValueError:  # an integer of more digits than Python converts
+        raise _long_number(text, where) from None
+    if not isinstance(data, dict):
+        raise UserError("the top level must be a table/object", where=where)
+    return _checked_depth(data, where)
+
+
+def _read_stdin() -> dict[str, Any]:
+    """``-``: the file's text from standard input (JSON when it starts with ``{``, else TOML),
+    at most ``MAX_INPUT_BYTES`` of it, read and checked as a file is."""
+    import sys
+
+    where = Where(file=STDIN)
+    raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+    if len(raw) > MAX_INPUT_BYTES:
+        raise _too_large(where, "input", MAX_INPUT_BYTES, "check what is sent to letterpress")
+    text = _decoded(raw, where, "send the file as UTF-8")
+    return parse_json(text, where) if text.lstrip().startswith("{") else parse_toml(text, where)
 
 
 # TOML 1.1 lets times drop their seconds (``posted = 2026-12-22T18:00``, ``cutoff = 17:00``);
@@ -96,14 +144,53 @@ _SHORT_TIME = re.compile(
     r"(=\s*(?:\d{4}-\d{2}-\d{2}[T ])?\d{2}:\d{2})(?=\s*(?:#.*)?$|\s*[,}\]])", re.M)
 
 
-def parse_toml(text: str, where: Where) -> dict[str, Any]:
-    """Parse TOML, accepting times without seconds as TOML 1.1 does."""
+def parse_toml(text: str, where: Where, hint: str = tomltraps.GENERIC_HINT) -> dict[str, Any]:
+    """Parse TOML, accepting times without seconds as TOML 1.1 does; a syntax error is
+    explained in the user's terms where it is a known trap (curly quotes, a date written
+    27.11.2026, an unclosed \"\"\", a space TOML does not accept); ``hint`` says what to do
+    about any other syntax error."""
     try:
-        return tomllib.loads(text)
+        return _checked_depth(_loads(text, where), where)
     except tomllib.TOMLDecodeError as exc:
         first = exc
     try:
-        return tomllib.loads(_SHORT_TIME.sub(r"\1:00", text))
+        return _checked_depth(_loads(_SHORT_TIME.sub(r"\1:00", text), where), where)
     except tomllib.TOMLDecodeError:
-        raise UserError(f"invalid TOML: {first}", where=where,
-                        hint="fix the syntax (quotes, = signs, [tables])") from None
+        raise tomltraps.explain(text, str(first), where, hint) from None
+
+
+def _loads(text: str, where: Where) -> dict[str, Any]:
+    """tomllib.loads, with its crashes on hostile input turned into UserErrors."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        raise
+    except RecursionError:
+        raise _too_deep(where) from None
+    except ValueError:  # an integer of more digits than Python converts
+        raise _long_number(text, where) from None
+
+
+def _too_deep(where: Where) -> UserError:
+    return UserError(f"tables or lists are nested more than {MAX_NESTING} deep", where=where,
+                     hint="a letter file needs three levels at most; check the brackets")
+
+
+def _long_number(text: str, where: Where) -> UserError:
+    digits = re.search(r"\d{4000,}", text)
+    line = f" (line {text.count(chr(10), 0, digits.start()) + 1})" if digits else ""
+    return UserError(f"a number has too many digits{line}", where=where,
+                     hint="write it in quotes as text, or shorten it")
+
+
+def _checked_depth(data: dict[str, Any], where: Where) -> dict[str, Any]:
+    """``data`` unchanged, or a UserError when it nests deeper than ``MAX_NESTING`` (every
+    later stage walks the tree, and none of them should meet a RecursionError)."""
+    level: list[Any] = [data]
+    for _ in range(MAX_NESTING + 1):
+        level = [child for node in level
+                 for child in (node.values() if isinstance(node, dict) else node)
+                 if isinstance(child, (dict, list))]
+        if not level:
+            return data
+    raise _too_deep(where)

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import UserError, Where
+from ..limits import MAX_DATA_BYTES
+from ..source import read_bytes
 from .decode import decode
 from .table import ReadOptions, Record, Table, build
 
@@ -18,7 +20,7 @@ _DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "p
 _SEP_LINE = re.compile(r"\A\ufeff?\"?sep=(.)\"?[ \t]*(?:\r\n|\n|\r)", re.IGNORECASE)
 # Larger than any address list a spreadsheet can hold (Excel: 1,048,576 rows); a bigger
 # "data file" is something else, and is refused before it fills the memory.
-MAX_BYTES = 256 * 2**20
+MAX_BYTES = MAX_DATA_BYTES
 
 
 def read_csv(path: Path, options: ReadOptions) -> Table:
@@ -54,18 +56,9 @@ def read_csv(path: Path, options: ReadOptions) -> Table:
 
 
 def _read_bytes(path: Path) -> bytes:
-    """The file's bytes, at most ``MAX_BYTES``."""
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise UserError(f"cannot read the data file ({exc.strerror})",
-                        where=Where(file=str(path))) from None
-    if len(raw) > MAX_BYTES:
-        raise UserError(f"the data file is larger than {MAX_BYTES // 2**20} MiB",
-                        where=Where(file=str(path)),
-                        hint="split it into smaller files, or check that it is the address list")
-    return raw
+    """The file's bytes, at most ``MAX_BYTES`` (through the one guarded reader)."""
+    return read_bytes(path, limit=MAX_BYTES, what="data file",
+                      big_hint="split it into smaller files, or check that it is the address list")
 
 
 def parse_delimiter(text: str) -> str:
