@@ -10,16 +10,14 @@ draws never depends on which chunks its process drew before.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 
 from ..errors import UserError
 from ..notices import Notice
+from ..output import write_temporary
 from ..pdf.merge import Drawn
 from ..source import Source
 from .checks import (Finding, check_postcodes, from_notice, from_row_error, from_user_error,
@@ -181,7 +179,7 @@ def file_rows(worker: RowWorker, items: list[tuple[Row, str]]) -> list[Outcome]:
             outcome.finding = _failure(outcome, exc, MAKERS[kind].label)
             continue
         final = file_name(names[made.row.number], kind, worker.kinds)
-        outcome.file = str(_write_temp(folder, final, pdf))
+        outcome.file = str(write_temporary(folder, final, pdf))
         outcome.sha256 = hashlib.sha256(pdf).hexdigest()
     return outcomes
 
@@ -211,16 +209,6 @@ def _failure(outcome: Outcome, exc: Exception, label: str) -> Finding:
     hint = LAYOUT_HINT if label == "letter" else "shorten long words or lines in the [call] texts"
     return Finding(outcome.row, (), "", f"the {label} could not be {done} "
                    f"({type(exc).__name__}: {exc})", hint)
-
-
-def _write_temp(folder: Path, final: str, data: bytes) -> Path:
-    fd, tmp = tempfile.mkstemp(prefix=f".{final}.", suffix=".part", dir=folder)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.chmod(tmp, 0o644)
-    return Path(tmp)
 
 
 # --- the kinds of document ---------------------------------------------------------------

@@ -12,7 +12,7 @@ from typing import Protocol
 from .. import __version__
 from ..errors import UserError
 from . import (advise, batch, calibrate, call, carriers, check, completion, envelope, estimate,
-               init, labels, layouts, letter, serve)
+               init, labels, layouts, letter, serve, stdio)
 from . import config as config_command
 from . import help as help_command
 from .common import print_error
@@ -126,11 +126,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.command not in LONG_RUNNING:
         gc.disable()  # one document, a few megabytes: collecting cycles would only cost time
+    stdio.prepare()
     try:
         with routed(args, summary_only=args.command in WRITERS):
-            return int(COMMANDS[args.command].run(args) or 0)
+            code = int(COMMANDS[args.command].run(args) or 0)
+        stdio.finish()
+        return code
     except UserError as exc:
         return print_error(exc)
+    except OSError as exc:
+        if not stdio.is_stdout_failure(exc):
+            raise
+        return print_error(stdio.stdout_error(exc))
     except KeyboardInterrupt:
         print("letterpress: interrupted", file=sys.stderr)
         return 130
