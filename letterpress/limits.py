@@ -17,8 +17,9 @@ MAX_PARAGRAPH_CHARS = 10_000       # about 3 pages of text without a blank line
 
 # Mail-merge templates and --name patterns, per row (every field together).
 TEMPLATE_OUTPUT_CHARS = 200_000    # what one row's templates may write
-TEMPLATE_CPU_SECONDS = 2.0         # processor time one row's templates may take
-TEMPLATE_LOOP_STEPS = 1_000_000    # steps of range() loops per row
+TEMPLATE_CPU_SECONDS = 1.0         # processor time one row's templates may take (a real
+                                   # template takes under a millisecond)
+TEMPLATE_LOOP_STEPS = 100_000      # steps of loops, calls and look-ups per row
 TEMPLATE_MAX_VALUE = 200_000       # length of a text or list made by *, or a filter's width
 TEMPLATE_FORMAT_CHARS = 100        # a date filter's format
 

@@ -20,6 +20,10 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from ..language.dates import long_date as written_date
+from ..limits import TEMPLATE_FORMAT_CHARS
+
+_WIDTH = re.compile(r"%[-_0^#]*\d")  # "%10Y": a padded field, as wide as it says
+MAX_DIGITS = 30  # a number's digits before the decimal separator, and decimals asked for
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
 _YMD = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
@@ -132,7 +136,14 @@ def _cell_date(context: Context, value: Any) -> date:
 def date_filter(context: Context, value: Any, fmt: str | None = None) -> str:
     """ISO date (what the letter's ``date`` field takes), or ``strftime(fmt)``."""
     day = _cell_date(context, value)
-    return day.strftime(fmt) if fmt else day.isoformat()
+    if fmt is None or fmt == "":
+        return day.isoformat()
+    if not isinstance(fmt, str) or len(fmt) > TEMPLATE_FORMAT_CHARS or _WIDTH.search(fmt):
+        shown = str(fmt) if len(str(fmt)) <= 20 else str(fmt)[:20] + "..."
+        raise FilterError(f"the date format {shown!r} is too long or pads a field to a width",
+                          f'write a format such as "%d.%m.%Y" (at most {TEMPLATE_FORMAT_CHARS} '
+                          "characters)")
+    return day.strftime(fmt)
 
 
 @pass_context
@@ -142,7 +153,7 @@ def long_date(context: Context, value: Any, language: str | None = None) -> str:
     return written_date(day, _locale(language or context.get("letter_language") or "en"))
 
 
-def _decimal(value: Any, language: str) -> Decimal:
+def _read_decimal(value: Any, language: str) -> Decimal:
     """A cell as a number: the number a spreadsheet cell holds, else its text read the way
     the letter's language writes numbers (Babel, strict), currency signs and spaces left out."""
     typed = getattr(value, "value", None)
@@ -167,6 +178,16 @@ def _decimal(value: Any, language: str) -> Decimal:
                           "number in the spreadsheet", _column(value)) from None
 
 
+def _decimal(value: Any, language: str) -> Decimal:
+    """A cell as a number (``_read_decimal``) that a letter can print: finite, and fewer than
+    ``MAX_DIGITS`` digits before the decimal separator."""
+    amount = _read_decimal(value, language)
+    if not amount.is_finite() or amount.adjusted() >= MAX_DIGITS:
+        raise FilterError(f"{str(value)[:40]!r} is too large a number",
+                          "write an amount with fewer digits", _column(value))
+    return amount
+
+
 def _language(context: Context) -> str:
     return str(context.get("letter_language") or "en")
 
@@ -175,6 +196,9 @@ def _language(context: Context) -> str:
 def number(context: Context, value: Any, decimals: int | None = None) -> str:
     """A number in the letter language's style, e.g. 1,234.5 or 1.234,5."""
     amount = _decimal(value, _language(context))
+    if decimals is not None and not (isinstance(decimals, int) and 0 <= decimals <= MAX_DIGITS):
+        raise FilterError(f"number({decimals!r}): the decimals must be 0 to {MAX_DIGITS}",
+                          "write e.g. number(2)")
     fmt = None if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(amount, format=fmt, locale=_locale(_language(context)))
 

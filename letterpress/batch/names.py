@@ -13,6 +13,7 @@ from pathvalidate import sanitize_filename
 from ..errors import UserError, Where
 from .checks import Finding
 from .filters import FilterError
+from .sandbox import Budget, LimitError, render
 from .table import Row
 from .tasks import file_name
 from .template import RowView, make_environment
@@ -38,7 +39,18 @@ class NamePattern:
 
     def render(self, number: int, values: dict[str, str]) -> str:
         """The bare, sanitised name (no extension); TemplateError for a bad row."""
-        text = self.template.render(row=RowView(values), n=number)
+        self.template.environment.budget = Budget()
+        try:
+            text = render(self.template, {"row": RowView(values), "n": number})
+        except TemplateError:
+            raise
+        except LimitError as exc:
+            raise TemplateError(exc.what) from None
+        except RecursionError:
+            raise TemplateError("the pattern calls itself without end") from None
+        except (MemoryError, ArithmeticError, TypeError, ValueError, LookupError,
+                AttributeError) as exc:
+            raise TemplateError(f"{type(exc).__name__}: {exc}") from None
         return sanitise(text) or f"row-{number}"
 
 

@@ -12,12 +12,11 @@ from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.exceptions import SecurityError, TemplateError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
-
 from ..errors import UserError, Where
 from ..letter.model import PARTY_FIELDS, RECIPIENT_FIELDS
 from ..source import Source
 from . import filters, salutation
+from .sandbox import Budget, LimitedSandbox, LimitError, render
 
 FieldPath = tuple[str | int, ...]
 # Direct columns: "recipient.name", "sender.city", "references.your_reference".
@@ -88,12 +87,14 @@ def path_name(path: FieldPath) -> str:
     return out
 
 
-def make_environment(date_order: str | None) -> ImmutableSandboxedEnvironment:
-    """The sandbox: no loader (no file reads), no autoescape, strict undefined, our filters."""
-    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
-                                        keep_trailing_newline=True)
+def make_environment(date_order: str | None) -> LimitedSandbox:
+    """The sandbox: no loader (no file reads), no autoescape, strict undefined, our filters,
+    and limits on the work per row (see ``sandbox``)."""
+    env = LimitedSandbox(undefined=StrictUndefined, autoescape=False,
+                         keep_trailing_newline=True)
     env.filters.update(filters.FILTERS)
     env.filters["salutation"] = salutation.salutation
+    env.guard_filters()
     env.globals["date_order"] = date_order
     return env
 
@@ -113,6 +114,7 @@ class LetterTemplate:
     free_names: dict[str, str] = field(default_factory=dict)  # bare name -> field
     combined: Any = None  # every field but the language in one template (see render_row)
     combined_paths: tuple[FieldPath, ...] = ()
+    environment: LimitedSandbox | None = None  # whose budget each row resets
 
 
 _COMPILED: dict[str, LetterTemplate] = {}
@@ -137,7 +139,7 @@ def compile_template(source: Source, date_order: str | None = None) -> LetterTem
 def _compile(source: Source, date_order: str | None) -> LetterTemplate:
     env = make_environment(date_order)
     tpl = LetterTemplate(data=source.data, origin=source.origin, base_dir=source.base_dir,
-                         date_order=date_order)
+                         date_order=date_order, environment=env)
     for path, text in _strings(source.data, ()):
         if "{" not in text:
             continue
@@ -164,7 +166,7 @@ def _compile(source: Source, date_order: str | None) -> LetterTemplate:
 _SEPARATOR = "\x1e\ue000letterpress-field\ue000\x1e"
 
 
-def _combine(env: ImmutableSandboxedEnvironment, tpl: LetterTemplate) -> None:
+def _combine(env: LimitedSandbox, tpl: LetterTemplate) -> None:
     """One template that renders every field at once, each in its own scope (``with``), so
     a ``set`` in one field stays invisible to the next, as when rendered alone. A batch
     renders thousands of rows; one render per row instead of one per field saves most of the
@@ -220,7 +222,10 @@ def render_row(tpl: LetterTemplate, values: dict[str, str],
                direct: dict[str, tuple[str, str]], row_number: int,
                typed: dict[str, Any] | None = None) -> Source:
     """The letter file for one row, as a Source named after the row; ``typed`` holds the
-    numbers, dates and times of the row's spreadsheet cells."""
+    numbers, dates and times of the row's spreadsheet cells. The row's templates share one
+    budget of time and output."""
+    if tpl.environment is not None:
+        tpl.environment.budget = Budget()
     row = RowView(values, typed)
     language = tpl.data.get("language")
     context: dict[str, Any] = {"row": row, "letter_language": language
@@ -245,7 +250,9 @@ def _render_combined(tpl: LetterTemplate, context: dict[str, Any]) -> dict[Field
     if tpl.combined is None:
         return {}
     try:
-        parts = tpl.combined.render(context).split(_SEPARATOR)
+        parts = render(tpl.combined, context).split(_SEPARATOR)
+    except LimitError as exc:  # rendering field by field would spend the same again
+        raise RowError("", (), exc.what, exc.hint) from None
     except Exception:  # noqa: BLE001 - the field-by-field render reports it precisely
         return {}
     if len(parts) != len(tpl.combined_paths):
@@ -272,7 +279,15 @@ def _render(tpl: LetterTemplate, path: FieldPath, context: dict[str, Any],
     name = path_name(path)
     cols = tpl.columns.get(name, ())
     try:
-        return tpl.templates[path].render(context)
+        return render(tpl.templates[path], context)
+    except LimitError as exc:
+        raise RowError(name, cols, exc.what, exc.hint) from None
+    except RecursionError:
+        raise RowError(name, cols, "the template calls itself without end",
+                       "check the template's macros") from None
+    except MemoryError:
+        raise RowError(name, cols, "the template needs more memory than there is",
+                       "simplify the template") from None
     except UndefinedError as exc:
         missing = _missing_name(str(exc))
         known = tuple(values)
