@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UserError, Where
+from ..output import check_target, final_path, make_folder
 from ..source import load_source
 from . import filters, manifest, tasks, worker
 from .checks import Finding, table_findings
@@ -22,6 +23,7 @@ from .resume import fingerprint, input_hash
 from .rowlist import select_rows
 from .sinks import NothingMade, Run, StrictStop, chunks, early_entries, folder, merged
 from .table import Table, read_table
+from .tasks import file_name
 from .template import check_columns, compile_template, direct_columns
 
 __all__ = ["Options", "Summary", "chunk_size", "run_batch"]
@@ -58,6 +60,8 @@ def _batch(opts: Options, say: Report) -> Summary:
     names: dict[int, str] = {}
     early = row_names(opts.name, table.rows, tasks.KINDS[opts.kind], names) \
         if opts.out_dir is not None else []
+    if opts.out_dir is not None and not opts.check:
+        _refuse_manifest_clash(opts, table, names)
     table = select_rows(table, opts.rows)  # after the names: row 7 is named as in a full run
     jobs = max(1, opts.jobs or os.cpu_count() or 1)
     size = max(1, opts.chunk or chunk_size(len(table.rows)))
@@ -172,11 +176,51 @@ def _validate(opts: Options) -> None:
                             hint="choose another path")
     if opts.output is not None and opts.output.suffix.lower() != ".pdf":
         raise UserError("the merged output must be a .pdf file", where=Where(file=str(opts.output)))
+    if opts.check:
+        return
+    if opts.output is not None:
+        check_target(opts.output)
+        _refuse_clashes(opts)
     if opts.out_dir is not None:
-        if opts.out_dir.exists() and not opts.out_dir.is_dir():
-            raise UserError("is a file, not a folder", where=Where(file=str(opts.out_dir)))
-        if not opts.check:
-            opts.out_dir.mkdir(parents=True, exist_ok=True)
+        make_folder(opts.out_dir)
+    if opts.manifest is not None:
+        check_target(opts.manifest)
+
+
+def _refuse_clashes(opts: Options) -> None:
+    """-o: the merged PDF, its manifest, the manifest's journal and the folder of finished
+    chunks are four different paths (one written over another would lose it)."""
+    assert opts.output is not None
+    paths = {"the merged PDF": opts.output,
+             "the manifest": opts.manifest or manifest.default_path(opts.output, None),
+             "the folder of finished chunks": opts.output.with_name(opts.output.name + ".parts")}
+    paths["the manifest's journal"] = paths["the manifest"].with_name(
+        paths["the manifest"].name + ".journal")
+    seen: dict[Path, str] = {}
+    for label, path in paths.items():
+        key = final_path(path).resolve()
+        if key in seen:
+            raise UserError(f"{label} and {seen[key]} would be the same file",
+                            where=Where(file=str(path)),
+                            hint="give --manifest a name of its own, e.g. "
+                                 f"{manifest.default_path(opts.output, None).name}")
+        seen[key] = label
+
+
+def _refuse_manifest_clash(opts: Options, table: Table, names: dict[int, str]) -> None:
+    """--out-dir: a --manifest inside the folder must not have a row's file name."""
+    path = opts.manifest or manifest.default_path(None, opts.out_dir)
+    assert opts.out_dir is not None
+    if final_path(path).resolve().parent != opts.out_dir.resolve():
+        return
+    kinds = tasks.KINDS[opts.kind]
+    for row in table.rows:
+        name = names.get(row.number)
+        if name is not None and path.name.lower() in (file_name(name, kind, kinds).lower()
+                                                      for kind in kinds):
+            raise UserError(f"the manifest would replace the file of row {row.number}",
+                            where=Where(file=str(path)),
+                            hint="give --manifest another name, e.g. manifest.csv")
 
 
 def _check_all(run: Run, rows: list[Any]) -> list[Finding]:
