@@ -42,10 +42,15 @@ def _run(task: _Task) -> Any:
 
 
 def _warm(language: Any, typeface: Any) -> None:
-    """Load what every row needs, then exempt it from cycle collection: ReportLab's many
-    long-lived objects would otherwise be scanned again and again, doubling each row's cost."""
+    """Ignore Ctrl-C, load what every row needs, then exempt it from cycle collection:
+    ReportLab's many long-lived objects would otherwise be scanned again and again, doubling
+    each row's cost."""
     import gc
+    import signal
 
+    # Ctrl-C reaches every process of the terminal's group: the main process stops the run
+    # and says what was kept; a worker just waits to be ended, without a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from .worker import warm
 
     warm(language, typeface)

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import UserError
 from ..language import resolve_language
-from ..output import atomic_path
+from ..output import atomic_path, make_folder, move_into_place, remove_parts
 from ..pdf.document import DocumentInfo
 from ..pdf.merge import MergedPdf, Part, Section
 from . import manifest, worker
@@ -117,6 +117,7 @@ def merged(run: Run, rows: list[Row]) -> list[Entry]:
         if done is not None:
             summary.resumed = len({e.row for e in done})
             summary.made = sum(1 for e in done if e.status == "ok")
+            summary.pages = _page_count(done, opts.duplex)
             run.say(f"letterpress: {out} is up to date with the data; nothing to do")
             summary.findings += [Finding(e.row, (), "", e.message) for e in done
                                  if e.status == "failed"]
@@ -124,7 +125,10 @@ def merged(run: Run, rows: list[Row]) -> list[Entry]:
     parts = Parts(out.with_name(out.name + ".parts"))
     if parts.folder.exists() and not opts.resume:
         shutil.rmtree(parts.folder)
-    parts.folder.mkdir(exist_ok=True)
+    make_folder(parts.folder)
+    if opts.resume:  # what an interrupted run was still writing
+        remove_parts(out.parent, out.name)
+        remove_parts(parts.folder)
     groups = chunks(rows, run.chunk)
     keys = [chunk_key(c, run.inputs, run.chunk) for c in groups]
     cached = {i for i, key in enumerate(keys) if opts.resume and parts.ok(i, key)}
@@ -202,6 +206,14 @@ def _plain(value: object) -> str:
     return value if isinstance(value, str) and "{" not in value else ""
 
 
+def _page_count(entries: list[Entry], duplex: bool) -> int:
+    """The merged file's pages, from its manifest: the last letter's last page (and its blank
+    back in duplex)."""
+    last = max((e.first_page + e.pages - 1 for e in entries
+                if e.status == "ok" and e.first_page and e.pages), default=0)
+    return last + (last % 2 if duplex else 0)
+
+
 def _append(run: Run, document: MergedPdf, result: ChunkResult) -> list[Entry]:
     """A chunk's documents added to the merged PDF in row order, with a bookmark each."""
     parts = {kind: Part(drawn.pdf, drawn.loose) for kind, drawn in result.parts.items()
@@ -228,6 +240,7 @@ def folder(run: Run, rows: list[Row], manifest_path: Path) -> list[Entry]:
     if opts.resume:
         for e in manifest.read(manifest_path) + journal.load():
             previous[(e.row, e.kind)] = e
+        remove_parts(opts.out_dir)  # what an interrupted run was still writing
     else:
         journal.remove()
     entries: list[Entry] = []
@@ -254,7 +267,7 @@ def folder(run: Run, rows: list[Row], manifest_path: Path) -> list[Entry]:
                     if opts.strict:
                         held.append((o.file, final))
                     else:
-                        os.replace(o.file, final)
+                        move_into_place(o.file, final)
                     entry.output, entry.first_page, entry.pages = final.name, 1, o.pages
                     entry.sha256 = o.sha256
                     summary.made += 1
@@ -274,7 +287,7 @@ def folder(run: Run, rows: list[Row], manifest_path: Path) -> list[Entry]:
         if bar is not None:
             bar.close()
     for temporary, final in held:
-        os.replace(temporary, final)
+        move_into_place(temporary, final)
     journal.remove()
     if not summary.made:
         raise NothingMade

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -89,7 +90,12 @@ def run(args: argparse.Namespace) -> int:
         manifest=Path(args.manifest) if args.manifest else None, envelope=args.envelope,
         rows=args.rows, preview=Path(args.preview) if args.preview else None,
     )
-    summary = run_batch(opts)
+    try:
+        summary = run_batch(opts)
+    except KeyboardInterrupt:
+        print("letterpress: interrupted; what was finished is kept: run the same command with "
+              "--resume to continue", file=sys.stderr)
+        return 130
     words, code = _words(args)
     say = words["summary"]
     errors = {f.row for f in summary.findings if f.severity == "error"}
