@@ -7,7 +7,7 @@ from functools import cache
 from importlib import resources
 
 from .fields import Text, texts
-from .findings import Finding, line_of, shorten
+from .findings import Finding, shorten
 from .lists import Lists
 
 _TOKEN = re.compile(r"\w+")
@@ -65,5 +65,5 @@ def copied(item: Text, lists: Lists, says: dict[str, str]) -> list[Finding]:
     for first, last in runs:
         start, end = tokens[first].start(), tokens[last].end()
         out.append(Finding("copied-example", item.field, shorten(item.text[start:end]),
-                           says["copied"], line_of(item.text, start)))
+                           says["copied"], item.line_of(start)))
     return out

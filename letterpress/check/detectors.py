@@ -6,12 +6,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from .fields import Text
-from .findings import Finding, line_of, shorten
-from .lists import Group, Lists
+from .findings import Finding, shorten
+from .lists import Lists
 
 _WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:[-'’][^\W\d_]+)*(?!\w)")
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_REPEATED = re.compile(r"[!?]*!+[!?]*(?:!|\?)|\?!+")
+_MARKS = re.compile(r"[!?]{2,}")
 
 
 def placeholders(item: Text, lists: Lists, says: dict[str, str]) -> list[Finding]:
@@ -22,7 +22,7 @@ def placeholders(item: Text, lists: Lists, says: dict[str, str]) -> list[Finding
             if match.start() not in found:
                 found[match.start()] = Finding("placeholder", item.field, shorten(match.group()),
                                                says["placeholder"],
-                                               line_of(item.text, match.start()))
+                                               item.line_of(match.start()))
     return [found[key] for key in sorted(found)]
 
 
@@ -31,25 +31,47 @@ def phrases(item: Text, lists: Lists, *, thank_you: bool, language: str = "en") 
 
     A call sheet's prepared answers (``call.*``) may mention pay: the contact may ask.
     Every language's lists apply; where two match the same words (an amount in euros), the
-    letter's own language speaks, once.
+    letter's own language speaks, once. Linear in the text: plain phrases are tried only
+    at the words they start with, and overlaps are settled on a map of taken characters.
     """
-    found = []  # (rank, order, match, group): rank 0 for the letter's own language
-    lowered = item.text.lower()
+    allowed = [not (group.kind == "pay" and (not thank_you or item.field.startswith("call.")))
+               for group in lists.groups]
+    found = _phrase_matches(item, lists, allowed)
     for order, group in enumerate(lists.groups):
-        if group.kind == "pay" and (not thank_you or item.field.startswith("call.")):
-            continue
-        if not group.might_match(lowered):
-            continue
-        for match in group.pattern.finditer(item.text):
-            found.append((group.language != language, order, match, group))
-    kept: list[tuple[int, re.Match[str], Group]] = []
-    for _, order, match, group in sorted(found, key=lambda f: (f[0], f[1])):
-        if not any(match.start() < other.end() and other.start() < match.end()
-                   for _, other, _ in kept):
-            kept.append((order, match, group))
+        if allowed[order] and group.scan is not None:
+            found += [(order, match) for match in group.scan.finditer(item.text)]
+    # The letter's own language first, then list order, then place; a match that overlaps
+    # one kept before it is dropped.
+    found.sort(key=lambda f: (lists.groups[f[0]].language != language, f[0], f[1].start()))
+    taken = bytearray(len(item.text))
+    kept: list[tuple[int, re.Match[str]]] = []
+    for order, match in found:
+        start, end = match.span()
+        if taken.find(1, start, end) < 0:
+            taken[start:end] = b"\x01" * (end - start)
+            kept.append((order, match))
     kept.sort(key=lambda k: (k[0], k[1].start()))  # as before: by list, then by place
-    return [Finding(group.kind, item.field, " ".join(match.group().split()), group.alternative,
-                    line_of(item.text, match.start())) for _, match, group in kept]
+    return [Finding(lists.groups[order].kind, item.field, " ".join(match.group().split()),
+                    lists.groups[order].alternative, item.line_of(match.start()))
+            for order, match in kept]
+
+
+def _phrase_matches(item: Text, lists: Lists,
+                    allowed: list[bool]) -> list[tuple[int, re.Match[str]]]:
+    """Matches of the plain phrases, one pass over the text's words: each group's matches in
+    order and without overlaps, as one search through the text would find them."""
+    found: list[tuple[int, re.Match[str]]] = []
+    ends = [0] * len(lists.groups)  # where each group's last match ended
+    for word, start in item.words:
+        for order in lists.first_words.get(word, ()):
+            if not allowed[order] or start < ends[order]:
+                continue
+            pattern = lists.groups[order].at_word(word)
+            match = pattern.match(item.text, start) if pattern is not None else None
+            if match is not None and match.end() > start:
+                found.append((order, match))
+                ends[order] = match.end()
+    return found
 
 
 def _shouted(word: str, lists: Lists, names: set[str]) -> bool:
@@ -74,7 +96,7 @@ def capitals(item: Text, lists: Lists, names: set[str], says: dict[str, str]) ->
         if len(capital) >= 3 or any(_shouted(m.group(), lists, names) for m in run):
             start, end = run[0].start(), run[-1].end()
             out.append(Finding("eager", item.field, item.text[start:end], says["caps"],
-                               line_of(item.text, start)))
+                               item.line_of(start)))
         run.clear()
 
     previous_end = -1
@@ -96,9 +118,8 @@ def exclamations(item: Text, lists: Lists, words: dict[str, Any]) -> list[Findin
     """Repeated marks ("!!", "?!") always; more single marks in one field than the list allows
     (said in the wording's language)."""
     says = words["alternatives"]["exclamation"]
-    out = [Finding("eager", item.field, match.group(), says,
-                   line_of(item.text, match.start()))
-           for match in _REPEATED.finditer(item.text)]
+    out = [Finding("eager", item.field, phrase, says, item.line_of(start))
+           for start, phrase in _repeated_marks(item.text)]
     singles = [m for m in re.finditer(r"(?<![!?])!(?![!?])", item.text)]
     if len(singles) > lists.max_exclamations:
         first = singles[lists.max_exclamations]
@@ -106,7 +127,20 @@ def exclamations(item: Text, lists: Lists, words: dict[str, Any]) -> list[Findin
         sentence = item.text[start:first.end()].strip().split(". ")[-1]
         out.append(Finding("eager", item.field, words["lines"]["exclamations"].format(
                            count=len(singles), sentence=shorten(sentence, 8)), says,
-                           line_of(item.text, first.start())))
+                           item.line_of(first.start())))
+    return out
+
+
+def _repeated_marks(text: str) -> list[tuple[int, str]]:
+    """Runs of two or more of ! and ? holding a "!", as (offset, marks): the whole run, or
+    its last two marks when its only "!" ends it ("??!" -> "?!")."""
+    out = []
+    for match in _MARKS.finditer(text):
+        run = match.group()
+        first = run.find("!")
+        if first >= 0:
+            start = 0 if first < len(run) - 1 else first - 1
+            out.append((match.start() + start, run[start:]))
     return out
 
 

@@ -1,7 +1,10 @@
 """Which texts of a letter file the check reads, named by their field path."""
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from ..errors import Where
@@ -27,6 +30,21 @@ class Text:
     @property
     def long(self) -> bool:
         return self.field in LONG or (self.field.startswith("call.") and len(self.text) > 80)
+
+    @cached_property
+    def _newlines(self) -> list[int]:
+        return [match.start() for match in re.finditer("\n", self.text)]
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line of ``offset`` in the text (one look-up, however many findings)."""
+        return bisect_right(self._newlines, offset - 1) + 1
+
+    @cached_property
+    def words(self) -> list[tuple[str, int]]:
+        """The text's words, case-folded, with their offsets (see ``lists.words``)."""
+        from .lists import words
+
+        return words(self.text)
 
 
 def texts(data: dict[str, Any]) -> list[Text]:

@@ -10,28 +10,50 @@ from typing import Any
 
 
 class Group:
-    """Phrases of one kind that share a calmer alternative. Its expression is compiled the
-    first time a text might match: a group of plain phrases is skipped for a text that holds
-    none of their first words (compiling every group would cost a letter 30 ms)."""
+    """Phrases of one kind that share a calmer alternative.
 
-    def __init__(self, kind: str, language: str, source: str, alternative: str,
-                 needles: frozenset[str] | None) -> None:
+    Plain phrases are tried only where a text has their first word (``at_word``), so a check
+    costs one pass over the text's words however many phrases there are; the expressions for
+    a word are compiled the first time a text holds it (compiling every group would cost a
+    letter 30 ms). Regular expressions (``patterns``) are searched through the whole text.
+    """
+
+    def __init__(self, kind: str, language: str, phrases: list[str], patterns: list[str],
+                 alternative: str) -> None:
         self.kind = kind
         self.language = language
-        self.source = source
         self.alternative = alternative
-        self.needles = needles  # lower-case words one of which any match contains, or None
-        self._pattern: re.Pattern[str] | None = None
-
-    def might_match(self, lowered: str) -> bool:
-        """Whether the text (lower-cased) can hold a match at all."""
-        return self.needles is None or any(n in lowered for n in self.needles)
+        self._by_word: dict[str, list[str]] = {}  # first word -> phrase expressions, in order
+        scanned = list(patterns)
+        for phrase in phrases:
+            word = first_word(phrase)
+            if word:
+                self._by_word.setdefault(word, []).append(phrase_regex(phrase))
+            else:  # starts with a sign ("€ 50"): searched like a pattern
+                scanned.append(phrase_regex(phrase))
+        self._compiled: dict[str, re.Pattern[str]] = {}
+        self._scan_source = "|".join(f"(?:{p})" for p in scanned)
+        self._scan: re.Pattern[str] | None = None
 
     @property
-    def pattern(self) -> re.Pattern[str]:
-        if self._pattern is None:
-            self._pattern = re.compile(self.source, re.I)
-        return self._pattern
+    def words(self) -> frozenset[str]:
+        """The first words (case-folded) of the plain phrases."""
+        return frozenset(self._by_word)
+
+    def at_word(self, word: str) -> re.Pattern[str] | None:
+        """The phrases that start with ``word`` (case-folded) as one expression, or None."""
+        compiled = self._compiled.get(word)
+        if compiled is None and word in self._by_word:
+            compiled = self._compiled[word] = re.compile(
+                "|".join(f"(?:{p})" for p in self._by_word[word]), re.I)
+        return compiled
+
+    @property
+    def scan(self) -> re.Pattern[str] | None:
+        """The regular expressions of the group, searched through a whole text; or None."""
+        if self._scan is None and self._scan_source:
+            self._scan = re.compile(self._scan_source, re.I)
+        return self._scan
 
 
 @dataclass(frozen=True)
@@ -39,12 +61,28 @@ class Lists:
     """Everything the detectors need, from all bundled languages."""
 
     groups: tuple[Group, ...]
+    first_words: dict[str, tuple[int, ...]]  # a phrase's first word -> groups (by index)
     placeholders: tuple[re.Pattern[str], ...]
     acronyms: frozenset[str]
     emphatic: dict[str, str]          # shouted word -> language it belongs to
     max_exclamations: int
     thanks: re.Pattern[str]
     copied_min_words: int
+
+
+_WORD = re.compile(r"\w+")
+
+
+def first_word(phrase: str) -> str:
+    """The word a phrase's matches start with, case-folded: the letters and digits before its
+    first space, apostrophe or hyphen (what ``words`` finds at the start of a match)."""
+    match = _WORD.match(phrase)
+    return match.group().casefold() if match else ""
+
+
+def words(text: str) -> list[tuple[str, int]]:
+    """The words of ``text`` (runs of letters and digits), case-folded, with their offsets."""
+    return [(m.group().casefold(), m.start()) for m in _WORD.finditer(text)]
 
 
 def phrase_regex(phrase: str) -> str:
@@ -69,18 +107,8 @@ def languages() -> list[str]:
 
 
 def _group(kind: str, language: str, table: dict[str, Any]) -> Group:
-    phrases = list(table.get("phrases", []))
-    parts = [phrase_regex(p) for p in phrases] + list(table.get("patterns", []))
-    needles = None if table.get("patterns") else frozenset(_needle(p) for p in phrases)
-    return Group(kind, language, "|".join(f"(?:{p})" for p in parts),
-                 str(table["alternative"]), needles)
-
-
-def _needle(phrase: str) -> str:
-    """The longest run of letters in the phrase's first word, lower-cased: every match of
-    the phrase contains it (apostrophes may differ, case and spacing may not matter)."""
-    first = phrase.split()[0]
-    return max(re.split(r"\W+", first), key=len).lower()
+    return Group(kind, language, list(table.get("phrases", [])), list(table.get("patterns", [])),
+                 str(table["alternative"]))
 
 
 @cache
@@ -96,8 +124,13 @@ def load_lists() -> Lists:
             groups += [_group(kind, code, table) for table in data.get(kind, [])]
         emphatic.update({word: code for word in data.get("caps", {}).get("emphatic", [])})
         thanks += data.get("thanks", [])
+    first_words: dict[str, list[int]] = {}
+    for index, group in enumerate(groups):
+        for word in group.words:
+            first_words.setdefault(word, []).append(index)
     return Lists(
         groups=tuple(groups),
+        first_words={word: tuple(indices) for word, indices in first_words.items()},
         placeholders=tuple(re.compile(p) for p in common["placeholders"]["patterns"]),
         acronyms=frozenset(common["caps"]["acronyms"]),
         emphatic=emphatic,
