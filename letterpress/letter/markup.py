@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.S)
-_ITALIC = re.compile(r"(?<![\*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\*\w])", re.S)
+# A bold or italic run ends at the next marker: the search from one marker never runs past
+# the next, so unmatched markers ("**a **b **c...") cost time in proportion to the text.
+_BOLD = re.compile(r"\*\*(?=\S)((?:(?!\*\*).)+?)(?<=\S)\*\*", re.S)
+_ITALIC = re.compile(r"(?<![\*\w])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\*\w])", re.S)
 _BULLET = re.compile(r"^\s*[-–•]\s+")
 
 
@@ -63,22 +65,34 @@ def plain(text: str) -> str:
     return _ITALIC.sub(r"\1", text)
 
 
-def blocks(body: str) -> list[Block]:
-    """Split the body into paragraphs (blank-line separated) and bullet items."""
-    result: list[Block] = []
-    for chunk in re.split(r"\n[ \t]*\n", body.replace("\r\n", "\n").strip("\n")):
+def units(body: str) -> list[tuple[int, bool, str]]:
+    """The body's paragraphs (blank-line separated) and bullet items as written, each as
+    (the line it starts on, whether it is a bullet item, its text on one line)."""
+    result: list[tuple[int, bool, str]] = []
+    text = body.replace("\r\n", "\n")
+    line = len(text) - len(text.lstrip("\n")) + 1
+    for index, chunk in enumerate(re.split(r"(\n(?:[ \t]*\n)+)", text.strip("\n"))):
+        if index % 2:  # a separator: count its lines
+            line += chunk.count("\n")
+            continue
         lines = chunk.split("\n")
         if not chunk.strip():
+            line += len(lines) - 1
             continue
         if _BULLET.match(lines[0]):
-            items: list[str] = []
-            for line in lines:
-                if _BULLET.match(line):
-                    items.append(_BULLET.sub("", line, count=1))
+            items: list[tuple[int, str]] = []
+            for number, row in enumerate(lines, line):
+                if _BULLET.match(row):
+                    items.append((number, _BULLET.sub("", row, count=1)))
                 elif items:
-                    items[-1] += " " + line.strip()
-            result.extend(Block(inline(item.strip()), True, plain(item.strip())) for item in items)
+                    items[-1] = (items[-1][0], items[-1][1] + " " + row.strip())
+            result.extend((number, True, item.strip()) for number, item in items)
         else:
-            text = " ".join(line.strip() for line in lines)
-            result.append(Block(inline(text), False, plain(text)))
+            result.append((line, False, " ".join(row.strip() for row in lines)))
+        line += len(lines) - 1
     return result
+
+
+def blocks(body: str) -> list[Block]:
+    """Split the body into paragraphs (blank-line separated) and bullet items."""
+    return [Block(inline(text), bullet, plain(text)) for _, bullet, text in units(body)]

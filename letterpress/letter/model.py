@@ -10,7 +10,9 @@ from ..countries import parse_country
 from ..errors import UserError, Where
 from ..fields import Fields
 from ..language.typography import STYLES
+from ..limits import MAX_BODY_CHARS, MAX_PARAGRAPH_CHARS
 from ..source import Source
+from .markup import units
 
 PARTY_FIELDS = ("name", "organization", "department", "street", "address_lines", "postal_code",
                 "city", "region", "country", "phone", "email")
@@ -138,7 +140,7 @@ def parse_letter(source: Source) -> Letter:
 
         check_signature_image(image_path, image, f.at("signature_image"))
     language = f.text("language", default="en")
-    return Letter(
+    return check_sizes(Letter(
         sender=sender, recipient=recipient,
         subject=f.text("subject", required=True), body=f.text("body", required=True),
         layout=f.optional_text("layout"), envelope=f.optional_text("envelope"),
@@ -146,9 +148,40 @@ def parse_letter(source: Source) -> Letter:
         place=f.text("place"), opening=f.optional_text("opening"),
         closing=f.optional_text("closing"), signature=f.text("signature") or sender.name,
         signature_image=image_path, enclosures=f.texts("enclosures"), cc=f.texts("cc"),
-        typeface=typeface, typography=style, return_line=return_line, references=tuple(references),
+        typeface=typeface, typography=style, return_line=return_line,
+        references=tuple(references),
         extra={k: source.data[k] for k in OTHER_TABLES if k in source.data},
-    )
+    ), origin)
+
+
+def check_sizes(letter: Letter, origin: Where) -> Letter:
+    """Refuse texts longer than the limits (``limits.py``): no letter comes near them, and
+    laying out a text grows with the length of its longest paragraph."""
+    if len(letter.body) > MAX_BODY_CHARS:
+        raise UserError(f"the body has {len(letter.body):,} characters; letterpress lays out at "
+                        f"most {MAX_BODY_CHARS:,} (about 30 pages)", where=origin.at("body"),
+                        hint="shorten it: a letter is read in a few minutes")
+    for line, bullet, paragraph in units(letter.body):
+        if len(paragraph) > MAX_PARAGRAPH_CHARS:
+            what = "bullet item" if bullet else "paragraph"
+            raise UserError(f"the {what} on line {line} has {len(paragraph):,} characters; "
+                            f"a {what} may have at most {MAX_PARAGRAPH_CHARS:,}",
+                            where=origin.at("body"),
+                            hint="split it with blank lines into paragraphs")
+    singles = {"subject": letter.subject, "opening": letter.opening or "",
+               "closing": letter.closing or "", "signature": letter.signature,
+               "place": letter.place}
+    lists = {"enclosures": letter.enclosures, "cc": letter.cc}
+    texts = [(origin.at(name), text) for name, text in singles.items()]
+    texts += [(origin.at(name, i), text) for name, items in lists.items()
+              for i, text in enumerate(items)]
+    texts += [(origin.at("references", ref.key), ref.value) for ref in letter.references
+              if isinstance(ref.value, str)]
+    for where, text in texts:
+        if len(text) > MAX_PARAGRAPH_CHARS:
+            raise UserError(f"has {len(text):,} characters; at most {MAX_PARAGRAPH_CHARS:,}",
+                            where=where, hint="shorten it")
+    return letter
 
 
 def parse_parties(source: Source) -> tuple[Party | None, Party]:
