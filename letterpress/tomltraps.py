@@ -155,6 +155,20 @@ def _unclosed_quote(error: _Error, where: Where) -> UserError | None:
                           'between """ and """')
 
 
+def _control_character(error: _Error, where: Where) -> UserError | None:
+    line = error.line_text()
+    index = error.column - 1
+    if not error.message.startswith("Illegal character") or not 0 <= index < len(line):
+        return None
+    char = line[index]
+    if unicodedata.category(char) != "Cc" or char in "\n\r":
+        return None
+    return UserError(f"invalid TOML, line {error.line}, column {error.column}: a control "
+                     f"character (U+{ord(char):04X}) in the text", where=_field(error, where),
+                     hint="remove it (it prints nothing; a copy from another program may "
+                          "have brought it)")
+
+
 def _spaced_key(error: _Error, where: Where) -> UserError | None:
     if not error.message.startswith("Expected '=' after a key"):
         return None
@@ -173,5 +187,6 @@ TRAPS: dict[str, Callable[[_Error, Where], UserError | None]] = {
     "date written as people write it": _written_date,
     "space TOML does not accept": _odd_space,
     "text without its closing quote": _unclosed_quote,
+    "control character": _control_character,
     "name with a space": _spaced_key,
 }

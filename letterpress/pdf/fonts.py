@@ -130,8 +130,24 @@ def styles_for(font_name: str, markup: str) -> None:
 
 @cache
 def _coverage(font_name: str) -> frozenset[int]:
+    """The code points the font draws. A font's table also maps control characters, U+FFFF
+    and other code points that are never text to an empty glyph: those are left out, so
+    they are refused like any character the font cannot draw."""
     font = pdfmetrics.getFont(font_name)
-    return frozenset(font.face.charToGlyph)
+    return frozenset(code for code in font.face.charToGlyph if _is_text(code))
+
+
+def _is_text(code: int) -> bool:
+    """Whether a code point can stand in printed text: not a control character (Cc),
+    surrogate (Cs) or noncharacter (U+FDD0..U+FDEF, U+xxFFFE, U+xxFFFF)."""
+    if 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+        return False
+    return unicodedata.category(chr(code)) not in ("Cc", "Cs")
+
+
+# What an unnamed character is, for the message that refuses it.
+_UNNAMED = {"Cc": "control character", "Cs": "surrogate", "Cn": "unassigned character",
+            "Co": "private-use character"}
 
 
 @cache
@@ -164,7 +180,9 @@ def check_drawable(text: str, where: Where, typeface: str = "sans") -> None:
     missing = missing_characters(text, face(typeface).regular)
     if missing:
         char = missing[0]
-        name = unicodedata.name(char, "unnamed character").title()
+        name = unicodedata.name(char, "").title() or (
+            "noncharacter" if not _is_text(ord(char)) and unicodedata.category(char) == "Cn"
+            else _UNNAMED.get(unicodedata.category(char), "unnamed character"))
         raise FontCoverageError(
             f"character {char!r} (U+{ord(char):04X} {name}) cannot be drawn by the bundled fonts",
             where=where, hint="replace or remove it")
