@@ -8,7 +8,7 @@ from typing import Any
 
 from ..errors import UserError, Where
 from ..notices import Notice, enforce
-from ..output import write_bytes_atomic
+from ..output import check_target, make_folder, move_into_place, write_temporary
 from ..source import Source
 from .decide import Advice
 from .emaildraft import build_email, email_table
@@ -37,13 +37,32 @@ def write_artefacts(follow: FollowUp, advice: Advice, folder: Path, *,
                     strict: bool = False) -> tuple[list[Path], tuple[Notice, ...]]:
     """Write what the advice recommends into ``folder`` (created if missing): the paths
     written, and the letter's warnings (under ``strict`` the first one stops it, unwritten).
-    ``envelope`` picks one of the letter's layout's envelopes."""
-    if folder.exists() and not folder.is_dir():
-        raise UserError("is a file, not a folder", where=Where(file=str(folder)),
-                        hint="name a folder")
-    folder.mkdir(parents=True, exist_ok=True)
+    ``envelope`` picks one of the letter's layout's envelopes.
+
+    All or nothing: every file is made first (a bad address or subject stops the run before
+    anything is written), then each is written under a temporary name, and only when all are
+    complete are they renamed into place."""
+    made, notices = _make(follow, advice, envelope=envelope, strict=strict)
+    make_folder(folder)
+    targets = [check_target(folder / name) for name, _ in made]
+    staged: list[Path] = []
+    try:
+        for target, (_, data) in zip(targets, made):
+            staged.append(write_temporary(target.parent, target.name, data))
+    except BaseException:
+        for tmp in staged:
+            tmp.unlink(missing_ok=True)
+        raise
+    for tmp, target in zip(staged, targets):
+        move_into_place(tmp, target)
+    return [folder / name for name, _ in made], notices
+
+
+def _make(follow: FollowUp, advice: Advice, *, envelope: str | None,
+          strict: bool) -> tuple[list[tuple[str, bytes]], tuple[Notice, ...]]:
+    """The recommended files as (name, bytes), nothing written; and the letter's warnings."""
     stem = follow.stem
-    written: list[Path] = []
+    made: list[tuple[str, bytes]] = []
     notices: tuple[Notice, ...] = ()
     if "letter" in advice.recommended:
         from ..letter import build_letter, prepare_letter
@@ -53,21 +72,18 @@ def write_artefacts(follow: FollowUp, advice: Advice, folder: Path, *,
         enforce(prep.notices, strict=strict)
         notices = prep.notices
         pdf, _ = build_letter(prep)
-        written.append(write_bytes_atomic(folder / f"{stem}-letter.pdf", pdf))
+        made.append((f"{stem}-letter.pdf", pdf))
     if "call" in advice.recommended and advice.call is not None:
         try:
             from ..callsheet import render_call_sheet
         except ImportError:
             raise UserError("call sheets are not available in this installation",
                             where=Where(option="--write")) from None
-        sheet = render_call_sheet(_call_source(follow, advice), folder / f"{stem}-call-sheet.pdf",
-                                  now=advice.now)
-        assert sheet.path is not None
-        written.append(sheet.path)
+        sheet = render_call_sheet(_call_source(follow, advice), None, now=advice.now)
+        made.append((f"{stem}-call-sheet.pdf", sheet.pdf))
     if "email" in advice.recommended and advice.email_to:
         overrides = email_table(follow.source.data.get("email"), follow.source.where)
         msg = build_email(follow.letter, advice.email_to, advice.email_cc, now=advice.now,
                           where=follow.source.where, overrides=overrides)
-        written.append(write_bytes_atomic(folder / f"{stem}-email.eml",
-                                          msg.as_bytes(policy=policy.SMTP)))
-    return written, notices
+        made.append((f"{stem}-email.eml", msg.as_bytes(policy=policy.SMTP)))
+    return made, notices

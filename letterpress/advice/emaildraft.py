@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from email import policy
+from email.errors import MessageError
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
@@ -21,7 +22,7 @@ def _address(person: Contact | None, where: Where, *, name: str = "", email: str
     email = person.email if person else email
     try:
         return Address(display_name=name, addr_spec=email)
-    except (ValueError, IndexError, TypeError) as exc:
+    except (ValueError, IndexError, TypeError, MessageError) as exc:
         raise UserError(f"{email!r} is not a usable email address ({exc})", where=where) from None
 
 
@@ -63,7 +64,12 @@ def build_email(letter: Letter, to: tuple[Contact, ...], cc: tuple[Contact, ...]
     msg["To"] = [_address(p, where.at("interview")) for p in to]
     if cc:
         msg["Cc"] = [_address(p, where.at("interview", "involved")) for p in cc]
-    msg["Subject"] = overrides.get("subject") or letter.subject
+    subject = overrides.get("subject") or letter.subject
+    if any(char in subject for char in "\r\n"):
+        field = ("email", "subject") if overrides.get("subject") else ("subject",)
+        raise UserError("the email's subject has a line break", where=where.at(*field),
+                        hint="write the subject on one line")
+    msg["Subject"] = subject
     msg["Date"] = format_datetime(now)
     msg["X-Unsent"] = "1"          # Outlook and others open it as a draft ready to send
     body = overrides.get("body")

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from email.errors import MessageError
+from email.headerregistry import Address
 from typing import Any
 
 from ..errors import UserError, Where
@@ -66,10 +68,21 @@ def _contact(value: Any, where: Where) -> Contact:
             raise UserError("must be text", where=where.at(key), hint='put it in quotes')
         fields[key] = item.strip()
     email = fields["email"]
-    if email and ("@" not in email or any(c.isspace() for c in email)) \
-            and not email.startswith("["):
-        raise UserError(f"{email!r} is not an email address", where=where.at("email"))
+    if email and not email.startswith("[") and not _is_address(email):
+        raise UserError(f"{email!r} is not an email address", where=where.at("email"),
+                        hint="write it like name@example.com")
     return Contact(**fields)
+
+
+def _is_address(text: str) -> bool:
+    """Whether ``text`` is one address an email's To or Cc can carry (name@domain)."""
+    if "@" not in text or any(c.isspace() for c in text):
+        return False
+    try:
+        Address(addr_spec=text)
+    except (ValueError, IndexError, TypeError, MessageError):
+        return False
+    return True
 
 
 def _when(value: Any, where: Where) -> tuple[datetime, bool]:

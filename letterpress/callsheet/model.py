@@ -6,12 +6,12 @@ Absent fields are ``None`` (a default is written later); an explicitly empty tex
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, time
 from typing import Any
 
 from ..pdf import fonts
 from ..errors import UserError, Where
-from ..fields import Fields, parse_day
+from ..fields import Fields, parse_moment
 from ..letter.model import LETTER_FIELDS, OTHER_TABLES, Party, parse_party
 from ..source import Source
 
@@ -102,10 +102,9 @@ def _interview_day(data: Any, origin: Where) -> date | None:
     """The interview date from an ``[interview]`` table, if it has one (datetime or date)."""
     if not isinstance(data, dict) or "date" not in data:
         return None
-    value = data["date"]
-    if isinstance(value, datetime):
-        return value.date()
-    return parse_day(value, origin.at("interview", "date"))
+    moment, _ = parse_moment(data["date"], origin.at("interview", "date"),
+                             date_alone_at=time(12))
+    return moment.date()
 
 
 def parse_call(source: Source) -> CallFile:
