@@ -11,6 +11,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from .errors import UserError, Where
+from .limits import FIRST_YEAR, LAST_YEAR
 
 # Fields whose text may hold one item per line instead of a list.
 LINE_LISTS = ("address_lines", "notes")
@@ -82,18 +83,27 @@ class Fields:
 
 
 def parse_day(value: Any, where: Where) -> date:
-    """A TOML date, a datetime, or a 'YYYY-MM-DD' string as a date."""
+    """A TOML date, a datetime, or a 'YYYY-MM-DD' string as a date (within ``in_range``)."""
     if isinstance(value, datetime):
-        return value.date()
+        return in_range(value.date(), where)
     if isinstance(value, date):
-        return value
+        return in_range(value, where)
     if isinstance(value, str):
         try:
-            return date.fromisoformat(value.strip())
+            return in_range(date.fromisoformat(value.strip()), where)
         except ValueError:
             pass
     raise UserError(f"{value!r} is not a valid date", where=where,
                     hint="write it as YYYY-MM-DD, e.g. 2026-11-26")
+
+
+def in_range(day: date, where: Where) -> date:
+    """``day``, or a UserError when its year is outside ``FIRST_YEAR``..``LAST_YEAR``: far
+    enough for any letter, near enough that no date arithmetic leaves the calendar."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise UserError(f"{day.isoformat()} is out of range", where=where,
+                        hint=f"letterpress takes dates from {FIRST_YEAR} to {LAST_YEAR}")
+    return day
 
 
 def parse_moment(value: Any, where: Where, *, what: str = "a date and time",
@@ -106,9 +116,10 @@ def parse_moment(value: Any, where: Where, *, what: str = "a date and time",
     ``--posted`` and ``--now`` all read and report the same way.
     """
     if isinstance(value, datetime):
+        in_range(value.date(), where)
         return value.replace(tzinfo=None), True
     if isinstance(value, date) and date_alone_at is not None:
-        return datetime.combine(value, date_alone_at), False
+        return datetime.combine(in_range(value, where), date_alone_at), False
     if isinstance(value, str):
         text = value.strip()
         try:
@@ -116,6 +127,7 @@ def parse_moment(value: Any, where: Where, *, what: str = "a date and time",
         except ValueError:
             pass
         else:
+            in_range(parsed.date(), where)
             if "T" in text or " " in text:
                 return parsed.replace(tzinfo=None), True
             if date_alone_at is not None:

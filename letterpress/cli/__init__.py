@@ -11,8 +11,8 @@ from typing import Protocol
 
 from .. import __version__
 from ..errors import UserError
-from . import (advise, batch, calibrate, call, carriers, check, completion, envelope, estimate,
-               init, labels, layouts, letter, serve, stdio)
+from . import (advise, batch, calibrate, call, carriers, check, completion, environment,
+               envelope, estimate, init, labels, layouts, letter, serve, stdio)
 from . import config as config_command
 from . import help as help_command
 from .common import print_error
@@ -128,6 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         gc.disable()  # one document, a few megabytes: collecting cycles would only cost time
     stdio.prepare()
     try:
+        environment.check_tz()
         with routed(args, summary_only=args.command in WRITERS):
             code = int(COMMANDS[args.command].run(args) or 0)
         stdio.finish()

@@ -94,7 +94,8 @@ def parse_clock(raw: Any) -> time:
     if not isinstance(raw, str):
         raise ValueError(raw)
     hours, sep, minutes = raw.strip().partition(":")
-    if not sep or not hours.isdigit() or not minutes.isdigit() or len(minutes) != 2:
+    if not sep or not hours.isdigit() or not minutes.isdigit() or len(minutes) != 2 \
+            or len(hours) > 2:
         raise ValueError(raw)
     return time(int(hours), int(minutes))
 
