@@ -1,7 +1,7 @@
 """The project's own exception types: every problem a user can cause is a UserError."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,16 @@ class UserError(Exception):
         if self.hint:
             text = f"{text}; {self.hint}"
         return text
+
+
+def in_input(exc: UserError, where: Where) -> UserError:
+    """``exc`` naming the input at ``where`` (its file, or its mail-merge row) when it names
+    neither: parts made without knowing the input (page furniture a batch shares between
+    letters, pages laid out from a plan) raise errors with only a field."""
+    if exc.place.file or exc.place.row is not None:
+        return exc
+    return type(exc)(exc.what, where=replace(exc.place, file=where.file, row=where.row),
+                     hint=exc.hint)
 
 
 class LayoutError(UserError):

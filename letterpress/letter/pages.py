@@ -5,6 +5,7 @@ here and painted by :mod:`.draw`.
 """
 from __future__ import annotations
 
+from ..errors import UserError, in_input
 from ..pdf import fonts
 from ..pdf.frame import Placed
 from ..pdf.units import to_mm
@@ -18,8 +19,11 @@ from .story import MakeParagraph, make_paragraph, story
 def plan_letter(prep: Prepared, make: MakeParagraph = make_paragraph) -> LetterPlan:
     """Every page of the letter, planned."""
     layout = prep.layout
-    texts = paginate(story(prep.content, prep.styles, make), first_box(layout),
-                     later_box(layout))
+    try:
+        texts = paginate(story(prep.content, prep.styles, make), first_box(layout),
+                         later_box(layout))
+    except UserError as exc:  # laid out from the plan, which names no file
+        raise in_input(exc, prep.where) from None
     font = fonts.face(prep.typeface).regular
     total = len(texts)
     pages = []

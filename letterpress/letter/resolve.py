@@ -44,6 +44,7 @@ class Prepared:
     day: date
     notices: tuple[Notice, ...] = ()  # doubtful but deliverable: printed as warnings
     shift: Shift | None = None  # a printer's calibration: the plan is drawn moved by it
+    where: Where = Where()  # the input's place (file, or mail-merge row), for later errors
 
 
 def resolve(source: Source, letter: Letter, ctx: RenderContext, *, layout: str | None = None,
@@ -84,7 +85,7 @@ def resolve(source: Source, letter: Letter, ctx: RenderContext, *, layout: str |
     return Prepared(letter=letter, layout=lay, window=report, address=field, first=first,
                     content=_content(letter, lay, lang, day, subject),
                     styles=_styles(ctx, lay, typeface, lang), typeface=typeface, meta=meta,
-                    day=day, shift=shift,
+                    day=day, shift=shift, where=where,
                     notices=sender.notices + recipient.notices + field.notices + notices + typed)
 
 
