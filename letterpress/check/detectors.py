@@ -132,15 +132,17 @@ def exclamations(item: Text, lists: Lists, words: dict[str, Any]) -> list[Findin
 
 
 def _repeated_marks(text: str) -> list[tuple[int, str]]:
-    """Runs of two or more of ! and ? holding a "!", as (offset, marks): the whole run, or
-    its last two marks when its only "!" ends it ("??!" -> "?!")."""
+    """Runs of two or more of ! and ? holding a "!", as (offset, marks): the whole run (its
+    first eight marks and "…" when longer), or its last two marks when its only "!" ends it
+    ("??!" -> "?!")."""
     out = []
     for match in _MARKS.finditer(text):
         run = match.group()
         first = run.find("!")
         if first >= 0:
             start = 0 if first < len(run) - 1 else first - 1
-            out.append((match.start() + start, run[start:]))
+            marks = run[start:]
+            out.append((match.start() + start, marks if len(marks) <= 8 else marks[:8] + "…"))
     return out
 
 

@@ -1,0 +1,273 @@
+"""Hostile or broken input files through the command line: one error line, exit 2, never a
+traceback or a hang (issue #20), and the TOML traps people fall into explained with their
+fix (issue #16, item 6)."""
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, assert_one_line_error, letter, run_cli
+
+EXAMPLE = (ROOT / "examples" / "thank-you.toml").read_text(encoding="utf-8")
+
+
+def _toml(tmp_path: Path, text: str, name: str = "letter.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _error(proc) -> str:
+    assert_one_line_error(proc)
+    return proc.stderr.strip()
+
+
+# --- files that crashed the readers ---------------------------------------------------
+
+@pytest.mark.parametrize("name, text", [
+    ("deep.toml", "a = " + "[" * 5000 + "]" * 5000 + "\n"),
+    ("deep.json", '{"a": ' + "[" * 100_000 + "]" * 100_000 + "}"),
+    ("dotted.toml", "a" + ".a" * 100 + " = 1\n"),
+])
+def test_deep_nesting_is_one_line(tmp_path: Path, name: str, text: str) -> None:
+    path = _toml(tmp_path, text, name)
+    assert _error(run_cli("letter", str(path), cwd=tmp_path)) == (
+        f"letterpress: error: {path}: tables or lists are nested more than 32 deep; a letter "
+        "file needs three levels at most; check the brackets")
+    assert list(tmp_path.iterdir()) == [path]
+
+
+@pytest.mark.parametrize("name, text", [
+    ("long.toml", 'subject = "x"\npostal = ' + "9" * 5000 + "\n"),
+    ("long.json", '{"subject": "x", "postal": ' + "9" * 5000 + "}"),
+])
+def test_a_number_over_4300_digits_is_one_line(tmp_path: Path, name: str, text: str) -> None:
+    path = _toml(tmp_path, text, name)
+    line = 2 if name.endswith(".toml") else 1
+    assert _error(run_cli("check", str(path), cwd=tmp_path)) == (
+        f"letterpress: error: {path}: a number has too many digits (line {line}); write it in "
+        "quotes as text, or shorten it")
+
+
+def test_a_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
+    path = _toml(tmp_path, 'subject = "x"\n' + "#" * (1 << 20) + "\n")
+    assert _error(run_cli("letter", str(path), cwd=tmp_path)) == (
+        f"letterpress: error: {path}: the file is larger than 1 MiB; check that this is the "
+        "right file")
+
+
+def test_an_endless_input_is_read_no_further_than_the_limit(tmp_path: Path) -> None:
+    """A device such as /dev/zero, played by a pipe that never ends (never a real device)."""
+    fifo = tmp_path / "endless.toml"
+    os.mkfifo(fifo)
+    stop = threading.Event()
+
+    def write() -> None:
+        with open(fifo, "wb") as pipe:
+            try:
+                while not stop.is_set():
+                    pipe.write(b"\0" * 65536)
+            except BrokenPipeError:
+                pass
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    started = time.monotonic()
+    proc = run_cli("letter", str(fifo), cwd=tmp_path)
+    stop.set()
+    assert time.monotonic() - started < 60
+    assert _error(proc) == (f"letterpress: error: {fifo}: the file is larger than 1 MiB; "
+                            "check that this is the right file")
+
+
+def test_a_folder_as_input(tmp_path: Path) -> None:
+    assert _error(run_cli("letter", str(tmp_path), cwd=tmp_path)) == (
+        f"letterpress: error: {tmp_path}: is a folder, not a file; name the file inside it")
+
+
+# --- TOML traps: the fix, not the parser's message ------------------------------------
+
+def test_curly_quotes_from_a_word_processor(tmp_path: Path) -> None:
+    lines = EXAMPLE.splitlines()
+    line = lines.index('city = "Hamburg"') + 1  # the sender's
+    lines[line - 1] = "city = “Leipzig”"
+    path = _toml(tmp_path, "\n".join(lines) + "\n")
+    assert _error(run_cli("letter", str(path), cwd=tmp_path)) == (
+        f"letterpress: error: {path}, sender.city: invalid TOML, line {line}: the text "
+        "“Leipzig” is in curly quotes; use straight quotes: \"Leipzig\" (a word processor "
+        "curls them; turn off smart quotes or use a plain-text editor)")
+
+
+def test_a_date_written_with_dots(tmp_path: Path) -> None:
+    path = _toml(tmp_path, EXAMPLE.replace("date = 2026-11-26", "date = 27.11.2026"))
+    assert _error(run_cli("letter", str(path), cwd=tmp_path)) == (
+        f"letterpress: error: {path}, date: invalid TOML, line 5: the date 27.11.2026 is not "
+        "written as TOML reads dates; write dates as 2026-11-27 (year-month-day, no quotes)")
+
+
+def test_a_missing_closing_triple_quote(tmp_path: Path) -> None:
+    text = EXAMPLE.replace('steps.\n"""\n', "steps.\n")
+    path = _toml(tmp_path, text)
+    lines = text.splitlines()
+    opened = lines.index('body = """') + 1
+    runs_into = next(i for i, line in enumerate(lines, 1) if line.startswith("closing = "))
+    assert _error(run_cli("letter", str(path), cwd=tmp_path)) == (
+        f"letterpress: error: {path}, body: invalid TOML: the text opened with \"\"\" on line "
+        f"{opened} is never closed, and runs into line {runs_into}; add \"\"\" on a line of its "
+        "own after the text")
+    path = _toml(tmp_path, 'subject = "x"\nbody = """\nThank you.\n', "end.toml")
+    assert _error(run_cli("check", str(path), cwd=tmp_path)) == (
+        f"letterpress: error: {path}, body: invalid TOML: the text opened with \"\"\" on line 2 "
+        "is never closed and runs to the end of the file; add \"\"\" on a line of its own "
+        "after the text")
+
+
+def test_a_space_toml_does_not_accept(tmp_path: Path) -> None:
+    """Tabs and spaces mix freely; a no-break space pasted from a web page does not."""
+    text = '[sender]\n\tname = "Jonas"\n  city\t= "Hamburg"\nstreet\u00a0= "Lindenallee 8"\n'
+    path = _toml(tmp_path, text)
+    assert _error(run_cli("check", str(path), cwd=tmp_path)) == (
+        f"letterpress: error: {path}: invalid TOML, line 4, column 7: a no-break space "
+        "(U+00A0) where TOML expects a plain space or a tab; replace it with a plain space "
+        "(word processors and web pages insert such spaces)")
+    path = _toml(tmp_path, text.replace("\u00a0", " "), "tabs.toml")
+    assert run_cli("check", str(path), cwd=tmp_path).returncode == 0
+
+
+@pytest.mark.parametrize("text, place, what", [
+    ('subject = "Thank you\nbody = "x"\n', ", subject", "invalid TOML, line 1: the text has "
+     "no closing quote; end it with \" on the same line, or write a text of several lines "
+     "between \"\"\" and \"\"\""),
+    ('[sender]\npostal code = "22587"\n', "", "invalid TOML, line 2: the name 'postal code' "
+     "has a space in it; write postal_code (names of fields have no spaces)"),
+    ('subject = "a\x01b"\n', ", subject", "invalid TOML, line 1, column 13: a control "
+     "character (U+0001) in the text; remove it (it prints nothing; a copy from another "
+     "program may have brought it)"),
+])
+def test_other_traps(tmp_path: Path, text: str, place: str, what: str) -> None:
+    path = _toml(tmp_path, text)
+    assert _error(run_cli("check", str(path), cwd=tmp_path)) == \
+        f"letterpress: error: {path}{place}: {what}"
+
+
+# --- characters no font draws ---------------------------------------------------------
+
+@pytest.mark.parametrize("char, name", [
+    ("\uffff", "noncharacter"), ("\ufdd0", "noncharacter"), ("\x00", "control character"),
+    ("\x1b", "control character"), ("\ud800", "surrogate"),
+])
+def test_control_and_noncharacters_are_refused_like_emoji(tmp_path: Path, char: str,
+                                                          name: str) -> None:
+    """U+FFFF and NUL passed the font check (the fonts map them to an empty glyph); JSON
+    writes them (and a lone surrogate) as escapes."""
+    path = tmp_path / "letter.json"
+    path.write_text(json.dumps(letter(subject=f"Thank you{char}")), encoding="ascii")
+    proc = run_cli("letter", str(path), "-o", "out.pdf", cwd=tmp_path)
+    code = f"U+{ord(char):04X}"
+    assert _error(proc) == (
+        f"letterpress: error: {path}, subject: character {char!r} ({code} {name}) cannot be "
+        "drawn by the bundled fonts; replace or remove it")
+    assert not (tmp_path / "out.pdf").exists()
+
+
+# --- dates, clocks and zones ----------------------------------------------------------
+
+def test_a_call_sheet_dated_9999_12_31(tmp_path: Path) -> None:
+    text = (ROOT / "examples" / "call.toml").read_text(encoding="utf-8")
+    path = _toml(tmp_path, text.replace("call_on = 2026-03-27", "call_on = 9999-12-31")
+                 .replace('best_time = "09:30-11:00"', 'best_time = "22:00-01:00"'), "call.toml")
+    assert _error(run_cli("call", str(path), cwd=tmp_path)) == (
+        f"letterpress: error: {path}, call.call_on: 9999-12-31 is out of range; letterpress "
+        "takes dates from 1900 to 2999")
+
+
+def test_a_20_digit_hour_in_a_cut_off(tmp_path: Path) -> None:
+    proc = run_cli("estimate", "--from", "DE", "--to", "DE", "--posted", "2026-11-20T10:00",
+                   "--cutoff", "99999999999999999999:00", cwd=tmp_path)
+    assert _error(proc) == ("letterpress: error: --cutoff: '99999999999999999999:00' is not a "
+                            "time of day; write it like 17:30")
+
+
+def test_tz_naming_a_file_that_is_not_a_zone(tmp_path: Path) -> None:
+    (tmp_path / "zone").write_text("not a zone\n", encoding="utf-8")
+    path = _toml(tmp_path, EXAMPLE)
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "letterpress", "letter", str(path)],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=120,
+                          env={**os.environ, "TZ": f":{tmp_path / 'zone'}"})
+    assert _error(proc) == (
+        f"letterpress: error: TZ: ':{tmp_path / 'zone'}' is not a time zone (not a zone "
+        "file); unset TZ, or set it to a zone name such as Europe/Berlin")
+
+
+def test_call_reads_interview_date_quoted_with_a_time(tmp_path: Path) -> None:
+    """The README allows "2026-11-24T10:00" (quoted or not); call refused it."""
+    path = _toml(tmp_path, 'language = "en-GB"\n[sender]\nname = "Anna Keller"\n'
+                           '[recipient]\nname = "Dana Whitfield"\n'
+                           '[call]\nphone = "+49 89 1234567"\ncall_on = 2026-03-27\n'
+                           '[interview]\ndate = "2026-03-24T10:00"\n', "call.toml")
+    proc = run_cli("call", str(path), "-o", "call.pdf", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    from pypdf import PdfReader
+
+    text = " ".join(PdfReader(tmp_path / "call.pdf").pages[0].extract_text().split())
+    assert "interview on 24 March 2026" in text
+
+
+# --- the letter's size limits ---------------------------------------------------------
+
+def test_body_and_paragraph_limits(write_letter, tmp_path: Path) -> None:
+    """Laying out a 400 KB paragraph took 101 s; the limits refuse it at once."""
+    words = ("word " * 2001)[:10_001]
+    path = write_letter(letter(body=f"Thank you.\n\n{words}"))
+    started = time.monotonic()
+    assert _error(run_cli("letter", str(path), cwd=tmp_path)) == (
+        f"letterpress: error: {path}, body: the paragraph on line 3 has 10,001 characters; a "
+        "paragraph may have at most 10,000; split it with blank lines into paragraphs")
+    path = write_letter(letter(body="\n\n".join([("word " * 1000)[:4999]] * 21)), "long.json")
+    assert _error(run_cli("letter", str(path), cwd=tmp_path)) == (
+        f"letterpress: error: {path}, body: the body has 105,019 characters; letterpress lays "
+        "out at most 100,000 (about 30 pages); shorten it: a letter is read in a few minutes")
+    assert time.monotonic() - started < 30
+    path = write_letter(letter(body=("word " * 2000)[:9999]), "ok.json")
+    proc = run_cli("letter", str(path), "-o", "ok.pdf", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_unmatched_bold_markers_take_linear_time(write_letter, tmp_path: Path) -> None:
+    """'**a **a ...' made the bold expression scan to the end from every marker."""
+    path = write_letter(letter(body="\n\n".join(["**a " * 2400] * 8)))
+    started = time.monotonic()
+    proc = run_cli("letter", str(path), "-o", "bold.pdf", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert time.monotonic() - started < 30
+
+
+def test_check_is_linear(tmp_path: Path) -> None:
+    """100,000 '?' took 75-101 s; 1 MB of an eager phrase did not finish in 3 minutes."""
+    from letterpress.check import check_data
+
+    started = time.monotonic()
+    assert [f.kind for f in check_data({"body": "?" * 100_000})] == []
+    marks = check_data({"body": "Really?!" + "?" * 100_000 + "!"})
+    assert [(f.kind, f.phrase) for f in marks] == [("eager", "?!??????…")]
+    eager = check_data({"body": "I can't wait to hear from you. " * 8000})
+    assert len(eager) == 8000 and {f.phrase for f in eager} == {"can't wait to hear"}
+    assert eager[-1].line == 1
+    lines = check_data({"body": "TODO\n" * 50_000})
+    assert len(lines) == 50_000 and lines[-1].line == 50_000
+    assert time.monotonic() - started < 30
+
+
+def test_json_input_keeps_working(write_letter, tmp_path: Path) -> None:
+    path = write_letter(letter())
+    proc = run_cli("letter", str(path), "-o", "out.pdf", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(path.read_text(encoding="utf-8"))["subject"]
