@@ -92,17 +92,19 @@ def check_target(target: str | os.PathLike[str]) -> Path:
     where = Where(file=str(target))
     try:
         kind = _existing_kind(os.stat(path).st_mode)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         kind = None
     except OSError as exc:
         raise write_error(exc, target) from None
     if kind is not None:
         what, hint = _NOT_WRITABLE[kind]
         raise UserError(what, where=where, hint=hint)
+    if path.parent.exists() and not path.parent.is_dir():
+        raise UserError(f"{str(path.parent)!r} is a file, not a folder", where=where,
+                        hint="choose another path")
     if not path.parent.is_dir():
-        what = "is a file" if path.parent.exists() else "does not exist"
-        raise UserError(f"the folder {str(path.parent)!r} {what}", where=where,
-                        hint="create the folder or choose another path")
+        raise UserError(f"the folder {str(path.parent)!r} does not exist", where=where,
+                        hint="create it or choose another path")
     return path
 
 
