@@ -142,7 +142,7 @@ def date_filter(context: Context, value: Any, fmt: str | None = None) -> str:
         shown = str(fmt) if len(str(fmt)) <= 20 else str(fmt)[:20] + "..."
         raise FilterError(f"the date format {shown!r} is too long or pads a field to a width",
                           f'write a format such as "%d.%m.%Y" (at most {TEMPLATE_FORMAT_CHARS} '
-                          "characters)")
+                          "characters)", _column(value))
     return day.strftime(fmt)
 
 

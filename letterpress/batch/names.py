@@ -38,19 +38,15 @@ class NamePattern:
                             hint='write it like "{{ row.last_name }}-{{ n }}"') from None
 
     def render(self, number: int, values: dict[str, str]) -> str:
-        """The bare, sanitised name (no extension); TemplateError for a bad row."""
-        self.template.environment.budget = Budget()
+        """The bare, sanitised name (no extension); an exception for a bad row (FilterError
+        for one the pattern's limits stopped)."""
+        self.template.environment.budget = Budget()  # each row's limits (see sandbox)
         try:
             text = render(self.template, {"row": RowView(values), "n": number})
-        except TemplateError:
-            raise
         except LimitError as exc:
-            raise TemplateError(exc.what) from None
+            raise FilterError(exc.what, exc.hint) from None
         except RecursionError:
-            raise TemplateError("the pattern calls itself without end") from None
-        except (MemoryError, ArithmeticError, TypeError, ValueError, LookupError,
-                AttributeError) as exc:
-            raise TemplateError(f"{type(exc).__name__}: {exc}") from None
+            raise FilterError("the pattern calls itself without end") from None
         return sanitise(text) or f"row-{number}"
 
 
