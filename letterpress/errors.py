@@ -71,7 +71,7 @@ def in_input(exc: UserError, where: Where) -> UserError:
     """``exc`` naming the input at ``where`` (its file, or its mail-merge row) when it names
     neither: parts made without knowing the input (page furniture a batch shares between
     letters, pages laid out from a plan) raise errors with only a field."""
-    if exc.place.file or exc.place.row is not None:
+    if not isinstance(exc.place, Where) or exc.place.file or exc.place.row is not None:
         return exc
     return type(exc)(exc.what, where=replace(exc.place, file=where.file, row=where.row),
                      hint=exc.hint)

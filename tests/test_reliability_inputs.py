@@ -271,3 +271,37 @@ def test_json_input_keeps_working(write_letter, tmp_path: Path) -> None:
     proc = run_cli("letter", str(path), "-o", "out.pdf", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(path.read_text(encoding="utf-8"))["subject"]
+
+
+# --- every error line names the file --------------------------------------------------
+
+def test_page_furniture_errors_name_the_file(write_letter, tmp_path: Path) -> None:
+    """The information block and the letterhead are made without the file (a batch shares
+    them between letters): their errors named only a field."""
+    refs = {f"item {i}": "value" for i in range(40)}
+    path = write_letter(letter(references=refs))
+    assert _error(run_cli("letter", str(path), cwd=tmp_path)) == (
+        f"letterpress: error: {path}, references: the info block runs into the text (ends at "
+        "229.8 mm, text starts at 98.46 mm); give fewer references")
+    path = write_letter(letter(sender__name="Jonas " * 30), "head.json")
+    line = _error(run_cli("letter", str(path), cwd=tmp_path))
+    assert line.startswith(f"letterpress: error: {path}, sender")
+
+
+def test_a_broken_printer_setting_names_the_settings_file(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    settings = tmp_path / "settings"
+    settings.mkdir()
+    (settings / "config.toml").write_text(
+        '[printers]\ndefault = "Office"\n[printers.offsets.Office]\ndx = "a"\n', encoding="utf-8")
+    path = _toml(tmp_path, EXAMPLE)
+    proc = subprocess.run([sys.executable, "-m", "letterpress", "letter", str(path)],
+                          capture_output=True, text=True, cwd=tmp_path, timeout=120,
+                          env={**os.environ, "LETTERPRESS_CONFIG_DIR": str(settings)})
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr.strip().splitlines()[-1] == (
+        f"letterpress: error: {settings / 'config.toml'}, printers.offsets.Office.dx: printer "
+        "'Office': dx must be a number, not 'a'; set it again with letterpress calibrate --set "
+        '"Office"')

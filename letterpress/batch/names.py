@@ -30,7 +30,7 @@ class NamePattern:
 
     def __init__(self, pattern: str | None) -> None:
         self.pattern = pattern or DEFAULT_PATTERN
-        env = make_environment(None)
+        env = self.environment = make_environment(None)
         try:
             self.template = env.from_string(self.pattern)
         except TemplateSyntaxError as exc:
@@ -40,7 +40,7 @@ class NamePattern:
     def render(self, number: int, values: dict[str, str]) -> str:
         """The bare, sanitised name (no extension); an exception for a bad row (FilterError
         for one the pattern's limits stopped)."""
-        self.template.environment.budget = Budget()  # each row's limits (see sandbox)
+        self.environment.budget = Budget()  # each row's limits (see sandbox)
         try:
             text = render(self.template, {"row": RowView(values), "n": number})
         except LimitError as exc:

@@ -7,8 +7,8 @@ import math
 from pathlib import Path
 from typing import Any
 
-from ..config import load_table, save_table
-from ..errors import UserError
+from ..config import config_path, load_table, save_table
+from ..errors import UserError, Where
 from ..pdf.shift import Shift
 
 TABLE = "printers"
@@ -33,7 +33,8 @@ def _shift(name: str, values: dict[str, Any]) -> Shift:
         if isinstance(value, bool) or not isinstance(value, (int, float)) \
                 or not math.isfinite(value):
             raise UserError(f"printer {name!r}: {key} must be a number, not {value!r}",
-                            where="settings, printers",
+                            where=Where(file=str(config_path()),
+                                        field=f"{TABLE}.offsets.{name}.{key}"),
                             hint=f'set it again with letterpress calibrate --set "{name}"')
         return float(value)
 
