@@ -35,7 +35,8 @@ def load_config() -> dict[str, Any]:
     if not path.exists():
         return {}
     text = read_text(path, what="settings file", hint="fix or delete it")
-    return parse_toml(text, Where(file=str(path)), hint="fix or delete it")
+    return parse_toml(text, Where(file=str(path)), hint="fix or delete it",
+                      label="invalid TOML in the settings file")
 
 
 def load_table(name: str) -> dict[str, Any]:

@@ -144,11 +144,12 @@ _SHORT_TIME = re.compile(
     r"(=\s*(?:\d{4}-\d{2}-\d{2}[T ])?\d{2}:\d{2})(?=\s*(?:#.*)?$|\s*[,}\]])", re.M)
 
 
-def parse_toml(text: str, where: Where, hint: str = tomltraps.GENERIC_HINT) -> dict[str, Any]:
+def parse_toml(text: str, where: Where, hint: str = tomltraps.GENERIC_HINT,
+               label: str = "invalid TOML") -> dict[str, Any]:
     """Parse TOML, accepting times without seconds as TOML 1.1 does; a syntax error is
     explained in the user's terms where it is a known trap (curly quotes, a date written
-    27.11.2026, an unclosed \"\"\", a space TOML does not accept); ``hint`` says what to do
-    about any other syntax error."""
+    27.11.2026, an unclosed \"\"\", a space TOML does not accept); any other syntax error
+    is ``label`` and the parser's message, with ``hint`` saying what to do."""
     try:
         return _checked_depth(_loads(text, where), where)
     except tomllib.TOMLDecodeError as exc:
@@ -156,7 +157,7 @@ def parse_toml(text: str, where: Where, hint: str = tomltraps.GENERIC_HINT) -> d
     try:
         return _checked_depth(_loads(_SHORT_TIME.sub(r"\1:00", text), where), where)
     except tomllib.TOMLDecodeError:
-        raise tomltraps.explain(text, str(first), where, hint) from None
+        raise tomltraps.explain(text, str(first), where, hint, label) from None
 
 
 def _loads(text: str, where: Where) -> dict[str, Any]:

@@ -39,15 +39,16 @@ class _Error:
         return lines[index] if 0 <= index < len(lines) else ""
 
 
-def explain(text: str, message: str, where: Where, hint: str = GENERIC_HINT) -> UserError:
-    """The UserError for TOML ``text`` that tomllib refused with ``message``; ``hint`` is
-    what to do when no known trap explains it."""
+def explain(text: str, message: str, where: Where, hint: str = GENERIC_HINT,
+            label: str = "invalid TOML") -> UserError:
+    """The UserError for TOML ``text`` that tomllib refused with ``message``; ``label`` and
+    ``hint`` say what is wrong and what to do when no known trap explains it."""
     error = _locate(text, message)
     for trap in TRAPS.values():
         found = trap(error, where)
         if found is not None:
             return found
-    return UserError(f"invalid TOML: {message}", where=where, hint=hint)
+    return UserError(f"{label}: {message}", where=where, hint=hint)
 
 
 def _locate(text: str, message: str) -> _Error:
