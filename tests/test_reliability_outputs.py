@@ -66,7 +66,7 @@ def test_a_fifo_nobody_reads_is_an_error_not_a_wait(tmp_path: Path) -> None:
 @root_only
 def test_a_character_device_is_written_into(tmp_path: Path) -> None:
     """The /dev/null case, on a null device made in the test's folder."""
-    null = tmp_path / "null"
+    null = tmp_path / "null"  # no .pdf: a device keeps its name, as /dev/null does
     os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
     proc = _letter(tmp_path, str(null))
     assert proc.returncode == 0, proc.stderr
@@ -117,7 +117,7 @@ def test_a_symlink_is_followed_and_kept(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("out, message", [
-    ("folder", "{tmp}/folder: is a folder, not a file; name a file inside it"),
+    ("folder.pdf", "{tmp}/folder.pdf: is a folder, not a file; name a file inside it"),
     ("missing/out.pdf", "missing/out.pdf: the folder 'missing' does not exist; create it or "
      "choose another path"),
     ("afile/out.pdf", "afile/out.pdf: 'afile' is a file, not a folder; choose another path"),
@@ -125,11 +125,11 @@ def test_a_symlink_is_followed_and_kept(tmp_path: Path) -> None:
      "name"),
 ])
 def test_outputs_that_cannot_be_written(tmp_path: Path, out: str, message: str) -> None:
-    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder.pdf").mkdir()
     (tmp_path / "afile").write_text("keep me", encoding="utf-8")
     _source(tmp_path)
     before = _files(tmp_path)
-    target = str(tmp_path / out) if out == "folder" else out
+    target = str(tmp_path / out) if out == "folder.pdf" else out
     proc = _letter(tmp_path, target)
     assert_one_line_error(proc)
     assert proc.stderr.strip().endswith(

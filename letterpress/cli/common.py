@@ -88,10 +88,12 @@ def output_beside(source: str | os.PathLike[str], output: str | None, suffix: st
 
 
 def document_name(out: Path) -> Path:
-    """``out`` if it names a PDF (or a PNG preview) or standard output (``-``); else the error
-    that says what to call it."""
-    if str(out) == "-" or out.suffix.lower() in (".pdf", ".png"):
-        return out
+    """``out`` if it names a PDF (or a PNG preview), standard output (``-``), or a pipe or
+    device; else the error that says what to call it."""
+    from ..output import is_stream
+
+    if str(out) == "-" or out.suffix.lower() in (".pdf", ".png") or is_stream(out):
+        return out  # a pipe or device (/dev/null, a FIFO) has no name to correct
     stem = out.stem if out.suffix else out.name
     raise UserError("the output is a PDF, so its name must end in .pdf", where=Where(file=str(out)),
                     hint=f"name it {out.with_name(stem + '.pdf')} (or "
