@@ -301,3 +301,21 @@ def test_a_broken_printer_setting_names_the_settings_file(tmp_path: Path) -> Non
         f"letterpress: error: {settings / 'config.toml'}, printers.offsets.Office.dx: printer "
         "'Office': dx must be a number, not 'a'; set it again with letterpress calibrate --set "
         '"Office"')
+
+
+def test_standard_input_is_read_with_the_same_limit(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "letterpress", "check", "-"],
+                          input=b'subject = "x"\n' + b"#" * (1 << 20), capture_output=True,
+                          cwd=tmp_path, timeout=120)
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr
+    assert proc.stderr.decode().strip() == ("letterpress: error: <stdin>: the input is larger "
+                                            "than 1 MiB; check what is sent to letterpress")
+    proc = subprocess.run([sys.executable, "-m", "letterpress", "check", "-"],
+                          input=b"a = " + b"[" * 5000 + b"]" * 5000, capture_output=True,
+                          cwd=tmp_path, timeout=120)
+    assert proc.stderr.decode().strip() == (
+        "letterpress: error: <stdin>: tables or lists are nested more than 32 deep; a letter "
+        "file needs three levels at most; check the brackets")
