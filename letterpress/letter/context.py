@@ -48,6 +48,7 @@ class RenderContext:
         self.styles: Memo[object] = Memo(64)
         self.furniture: Memo[object] = Memo(256)  # letterheads and information blocks
         self.paragraphs: Memo[object] = Memo(4096)
+        self.layouts: Memo[object] = Memo(16)  # by the name or path the letter gives
         self._hyphenators: Memo[Hyphenator] = Memo(16)
 
     def hyphenator(self, language: Language) -> Hyphenator | None:

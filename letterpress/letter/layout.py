@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import difflib
-import tomllib
 from dataclasses import dataclass, fields, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import LayoutError, Where
+from ..errors import LayoutError, UserError, Where
 from ..resources import data_dir
+from ..source import parse_toml, read_text
 from .typestyle import TypeStyle, parse_type
 
 DEFAULT_LAYOUT = "din5008-b"  # used when neither the file nor the command line names one
@@ -394,9 +394,6 @@ def load_layout(name_or_path: str | Path, *, where: Where = Where(field="layout"
     return _load_path(path.resolve())
 
 
-_CACHE: dict[Path, tuple[float, Layout]] = {}
-
-
 @cache
 def _load_bundled(name: str) -> Layout:
     """A bundled layout, read once per process (it ships with the package)."""
@@ -404,14 +401,11 @@ def _load_bundled(name: str) -> Layout:
 
 
 def _load_path(path: Path) -> Layout:
-    mtime = path.stat().st_mtime
-    cached = _CACHE.get(path)
-    if cached and cached[0] == mtime:
-        return cached[1]
+    """A layout file read (as users' files are read: size-limited, UTF-8, TOML mistakes
+    explained) and checked."""
+    where = Where(file=str(path))
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise LayoutError(f"invalid TOML: {exc}", where=Where(file=str(path))) from None
-    layout = parse_layout(data, path)
-    _CACHE[path] = (mtime, layout)
-    return layout
+        data = parse_toml(read_text(path, what="layout file"), where)
+    except UserError as exc:
+        raise LayoutError(exc.what, where=exc.place, hint=exc.hint) from None
+    return parse_layout(data, path)

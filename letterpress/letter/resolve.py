@@ -61,7 +61,9 @@ def resolve(source: Source, letter: Letter, ctx: RenderContext, *, layout: str |
     check measures the layout's positions, and the drawn ones differ by the shift."""
     where = source.where
     _check_fonts(letter, where)
-    lay = resolve_envelope(resolve_layout(letter, layout, where), letter, envelope, where)
+    named = ctx.layouts.get((layout, letter.layout), lambda: resolve_layout(letter, layout, where))
+    assert isinstance(named, Layout)
+    lay = resolve_envelope(named, letter, envelope, where)
     lang = resolve_language(letter.language, where=where.at("language"))
     typeface = letter.typeface or lay.text.typeface
     day = when or letter.date or date.today()
