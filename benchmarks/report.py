@@ -149,7 +149,7 @@ def text(figures: dict) -> str:
                                   f"{mg['data']['companies']} companies"
                                   for mg in figures["merges"]), ""]
     lines += _merge_lines(figures)
-    single = figures["single"]
+    single, same = figures["single"], figures["determinism"]
     best, lo, hi = _ratio(single["letterpress"], single["import"])
     lines += ["", "One letter, cold (a new process each run): seconds, best [slowest]",
               f"  letterpress letter examples/thank-you.toml  {min(single['letterpress']):.3f} "
@@ -157,7 +157,9 @@ def text(figures: dict) -> str:
               f"  python -c \"import reportlab.platypus\"       {min(single['import']):.3f} "
               f"[{max(single['import']):.3f}]",
               f"  ratio {best:.2f}x [{lo:.2f}..{hi:.2f} over the rounds]", "",
-              "Targets (issue #13)"]
+              f"Determinism: --jobs 1 and --jobs 2 at {same['rows']:,} rows: "
+              f"{'OK, byte-identical' if same['identical'] else 'FAIL, the merged PDFs differ'}",
+              "", "Targets (issue #13)"]
     for found in figures["targets"]:
         lines.append(f"  {found['target']:<58} {found['measured']:>16}  "
                      f"{'PASS' if found['pass'] else 'FAIL'}")
