@@ -5,9 +5,9 @@ plain ReportLab script set the same text (``tests/test_benchmark.py`` compares t
 """
 from __future__ import annotations
 
-SENDER = "Career Service der Hanse-Hochschule"
+SENDER = "Hanse-Hochschule Hamburg"
 SENDER_LINES = ("Lindenallee 8 · 22587 Hamburg", "career@hanse-hochschule.example")
-RETURN_LINE = "Career Service der Hanse-Hochschule · Lindenallee 8 · 22587 Hamburg"
+RETURN_LINE = "Hanse-Hochschule Hamburg · Lindenallee 8 · 22587 Hamburg"
 DATE_LABEL = "Datum"
 DATE = "Hamburg, 26. November 2026"
 SUBJECT = "Ihr Stand auf dem Karrieretag am 12. November 2026"

@@ -14,13 +14,16 @@ HEAD_RIGHT = 190.0  # the letterhead is set flush right to here
 HEAD_NAME = (16.167, 13.0)  # baseline, size (bold)
 HEAD_LINES = ((20.916, 8.5), (24.964, 8.5))
 
-RETURN = (25.0, 48.728, 6.5)  # x, baseline, size
-RETURN_RULE = (0.902, 0.3)  # mm below the baseline, stroke width pt
+RETURN = (25.0, 57.243, 6.5)  # x, baseline, size
+RETURN_RULE = (0.9, 0.3)  # mm below the baseline, stroke width pt
 
 DATE_LABEL = (125.0, 52.964, 8.0)
 DATE = (137.045, 52.885, 9.0)
 
-ADDRESS = (25.0, 66.471, 10.0)  # x, first baseline, size
+# letterpress places each address by its ink against the envelope's window, so its baselines
+# move by up to about 0.7 mm from letter to letter (and a line too wide is set at 9.5 pt); the
+# others keep the address where letterpress puts most of them.
+ADDRESS = (25.0, 65.381, 10.0)  # x, first baseline, size
 ADDRESS_PITCH = 12.0  # pt
 
 TEXT_LEFT, TEXT_WIDTH, TEXT_SIZE = 25.0, 165.0, 11.0

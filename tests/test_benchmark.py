@@ -22,6 +22,9 @@ pytestmark = pytest.mark.skipif(
     reason="needs the bench extra: pip install -e '.[bench]'")
 
 FIRST_BODY_MM = 124.08  # baseline of the first body line (benchmarks/placement.py)
+# letterpress places each address by its ink against the window: its baselines (from about 64
+# to 80 mm) move by up to about 0.7 mm between letters, where the others keep them fixed
+ADDRESS_MM, ADDRESS_PLAY_MM = (64.0, 80.0), 0.8
 
 
 @pytest.fixture(scope="module")
@@ -73,17 +76,18 @@ def test_quick_run_exits_0_and_prints_the_tables(
 @pytest.mark.parametrize("other", ["typst", "plain"])
 def test_contenders_set_the_same_words_where_letterpress_does(
         quick: tuple[subprocess.CompletedProcess[str], Path], other: str, page: int) -> None:
-    """Every line down to the opening at letterpress's baseline (within 0.02 mm) and edge
-    (left-set lines start, the flush-right letterhead ends, within 0.05 mm); the whole page has
-    the same letters in the same order (line breaks and hyphens may differ: Typst hyphenates on
-    its own, the plain script not at all)."""
+    """Every line down to the opening at letterpress's baseline (within 0.02 mm; the address
+    lines within 0.8 mm) and edge (left-set lines start, the flush-right letterhead ends, within
+    0.05 mm); the whole page has the same letters in the same order (line breaks and hyphens
+    may differ: Typst hyphenates on its own, the plain script not at all)."""
     _, folder = quick
     ours, theirs = (_lines(folder / f"{name}-100.pdf", page) for name in ("letterpress", other))
     head = [line for line in ours if line[0] < FIRST_BODY_MM]
     assert len(head) == 12  # letterhead 3, return line, date 2, address 4, subject, opening
     for (base, x0, x1, words), (base2, x02, x12, words2) in zip(head, theirs):
         assert words2 == words
-        assert base2 == pytest.approx(base, abs=0.02), words
+        near = ADDRESS_PLAY_MM if ADDRESS_MM[0] <= base <= ADDRESS_MM[1] else 0.02
+        assert base2 == pytest.approx(base, abs=near), words
         assert abs(x02 - x0) < 0.05 or abs(x12 - x1) < 0.05, (words, x0, x02, x1, x12)
     assert theirs[len(head)][:2] == pytest.approx((FIRST_BODY_MM, 25.0), abs=0.05)
 
