@@ -9,7 +9,7 @@ SENDER = "Hanse-Hochschule Hamburg"
 SENDER_LINES = ("Lindenallee 8 · 22587 Hamburg", "career@hanse-hochschule.example")
 RETURN_LINE = "Hanse-Hochschule Hamburg · Lindenallee 8 · 22587 Hamburg"
 DATE_LABEL = "Datum"
-DATE = "Hamburg, 26. November 2026"
+DATE = "26. November 2026"
 SUBJECT = "Ihr Stand auf dem Karrieretag am 12. November 2026"
 SHARED_PARAGRAPHS = (
     "Mehr als 1.200 Studierende und Absolventinnen und Absolventen haben in diesem Jahr den "
@@ -36,7 +36,7 @@ def opening(row: dict[str, str]) -> str:
 
 
 def address_lines(row: dict[str, str]) -> tuple[str, ...]:
-    """The recipient's address as letterpress sets it for Germany (city in capitals)."""
+    """The recipient's address as letterpress sets it within Germany (DIN 5008)."""
     name = " ".join(filter(None, (row["anrede"], row["titel"], row["first_name"],
                                   row["last_name"])))
-    return (name, row["company"], row["street"], f"{row['postcode']} {row['city'].upper()}")
+    return (name, row["company"], row["street"], f"{row['postcode']} {row['city']}")
