@@ -181,3 +181,15 @@ def test_png_pages_api_is_deterministic() -> None:
 
     pdf = render_letter(letter()).pdf
     assert png_pages(pdf, [1], 40) == png_pages(pdf, [1], 40)
+
+
+@pytest.mark.parametrize(("option", "value", "message"), [
+    ("--dx", "nan", "--dx: must be a distance in millimetres between -50 and 50, not nan"),
+    ("--dy", "1e308", "--dy: must be a distance in millimetres between -50 and 50, not 1e+308"),
+    ("--scale", "0", "--scale: must be a number between 0.9 and 1.1, not 0"),
+])
+def test_an_offset_no_printer_has_is_refused_and_nothing_is_stored(
+        settings: Path, option: str, value: str, message: str) -> None:
+    proc = run_cli("calibrate", "--set", "Office", option, value)
+    assert_one_line_error(proc, message)
+    assert not config_path().exists()

@@ -8,6 +8,7 @@ import json
 import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+from typing import Any
 
 from ..output import write_bytes_atomic
 
@@ -69,14 +70,15 @@ def read(path: Path) -> list[Entry]:
         return []
 
 
-def _entry(data: dict) -> Entry:
+def _entry(data: dict[str, Any]) -> Entry:
     names = {f.name for f in fields(Entry)}
-    values = {k: v for k, v in data.items() if k in names}
+    values: dict[str, Any] = {k: v for k, v in data.items() if k in names}
     for key in ("row", "first_page", "pages"):
         value = values.get(key)
         values[key] = int(value) if value not in (None, "") else None
-    return Entry(**{k: ("" if v is None and k not in ("first_page", "pages") else v)
-                    for k, v in values.items()})
+    cleaned: dict[str, Any] = {k: ("" if v is None and k not in ("first_page", "pages") else v)
+                               for k, v in values.items()}
+    return Entry(**cleaned)
 
 
 class Journal:

@@ -12,6 +12,10 @@ from ..errors import UserError, Where
 from ..pdf.shift import Shift
 
 TABLE = "printers"
+# A printer that misplaces a page by more than this, or scales it by more than a few per cent,
+# is not one a stored offset should correct: the test sheet was measured wrong.
+MAX_OFFSET = 50.0  # mm
+MIN_SCALE, MAX_SCALE = 0.9, 1.1
 
 
 def known_printers() -> tuple[dict[str, Shift], str]:
@@ -57,7 +61,8 @@ def find_shift(printer: str | None) -> Shift | None:
         hint = f"stored printers: {', '.join(sorted(printers))}"
     else:
         hint = f'measure it first: letterpress calibrate, then calibrate --set "{printer}"'
-    raise UserError(f"no calibration stored for printer {printer!r}", where="--printer",
+    raise UserError(f"no calibration stored for printer {printer!r}",
+                    where=Where(option="--printer"),
                     hint=hint)
 
 
@@ -66,12 +71,17 @@ def save_printer(name: str, shift: Shift, *, make_default: bool) -> tuple[Path, 
     default when asked or when no default is set. Returns the settings file and whether the
     printer is now the default."""
     if not name.strip():
-        raise UserError("the printer needs a name", where="--set",
+        raise UserError("the printer needs a name", where=Where(option="--set"),
                         hint='e.g. --set "Office laser"')
-    if not shift.scale > 0 or not all(math.isfinite(v) for v in (shift.dx, shift.dy,
-                                                                  shift.scale)):
-        raise UserError(f"scale must be a positive number, not {shift.scale:g}",
-                        where="--scale", hint="e.g. --scale 1.002")
+    for option, value in (("--dx", shift.dx), ("--dy", shift.dy)):
+        if not math.isfinite(value) or abs(value) > MAX_OFFSET:
+            raise UserError(f"must be a distance in millimetres between {-MAX_OFFSET:g} "
+                            f"and {MAX_OFFSET:g}, not {value:g}", where=Where(option=option),
+                            hint="measure the test sheet again (letterpress calibrate)")
+    if not (math.isfinite(shift.scale) and MIN_SCALE <= shift.scale <= MAX_SCALE):
+        raise UserError(f"must be a number between {MIN_SCALE:g} and {MAX_SCALE:g}, not "
+                        f"{shift.scale:g}", where=Where(option="--scale"),
+                        hint="e.g. --scale 1.002")
     table = load_table(TABLE)
     offsets = table.get("offsets", {})
     offsets = dict(offsets) if isinstance(offsets, dict) else {}

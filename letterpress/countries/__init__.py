@@ -47,7 +47,7 @@ def _names() -> dict[str, str]:
         return kept
     names: dict[str, str] = {}
     english = Locale.parse("en").territories
-    for code in english:
+    for code in map(str, english):
         if len(code) == 2 and code.isalpha() and code not in ("ZZ", "EU", "EZ", "UN", "QO"):
             names[code.lower()] = code
     for language in LANGUAGES:

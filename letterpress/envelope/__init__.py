@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..errors import Where
 from ..letter.address import AddressRules
 from ..mailpiece.parties import Parties, read_parties, recipient_address, sender_address
 from ..mailpiece.posts import Post, post_for
@@ -67,7 +68,8 @@ def prepare_envelope(source: str | os.PathLike[str] | dict[str, Any] | Source, *
     src = load_source(source)
     parties = read_parties(src)
     post = post_for(parties.home)
-    envelope = find_size(size) if size else find_size(post.default_size, where=str(post.path))
+    envelope = find_size(size) if size else find_size(post.default_size,
+                                                      where=Where(file=str(post.path)))
     rules = rules or AddressRules()
     recipient = recipient_address(parties, rules, uppercase=post.uppercase)
     sender = sender_address(parties, rules, uppercase=post.uppercase)

@@ -5,7 +5,7 @@ import difflib
 from dataclasses import dataclass
 from functools import cache
 
-from ..errors import UserError
+from ..errors import UserError, Where
 from ..mailpiece.data import number, read_toml, sources, table, text
 from ..resources import data_dir
 
@@ -26,10 +26,10 @@ def bundled_sizes() -> tuple[EnvelopeSize, ...]:
     """Every bundled size, in the file's order, read once per process."""
     path = data_dir("envelopes") / "sizes.toml"
     data = read_toml(path)
-    sources(data, str(path))
+    sources(data, Where(file=str(path)))
     out = []
-    for name, spec in table(data, "sizes", str(path)).items():
-        where = f"{path}, sizes.{name}"
+    for name, spec in table(data, "sizes", Where(file=str(path))).items():
+        where = Where(file=str(path), field=f"sizes.{name}")
         aliases = spec.get("aliases", [])
         out.append(EnvelopeSize(name, number(spec, "width", where), number(spec, "height", where),
                                 text(spec, "title", where), tuple(map(str, aliases))))
@@ -40,7 +40,7 @@ def _key(name: str) -> str:
     return name.replace(" ", "").lower()
 
 
-def find_size(name: str, where: str = "--size") -> EnvelopeSize:
+def find_size(name: str, where: Where = Where(option="--size")) -> EnvelopeSize:
     """The size called ``name`` (or one of its aliases); unknown names are an error with a
     suggestion."""
     sizes = bundled_sizes()

@@ -12,7 +12,7 @@ from typing import Any
 from ..batch.table import Row, Table
 from ..batch.template import (LetterTemplate, RowError, check_columns, compile_template,
                               direct_columns, render_row)
-from ..errors import UserError
+from ..errors import UserError, Where
 from ..source import Source
 
 # Column names (compared in lower case without spaces, dots, hyphens or underscores, and
@@ -86,7 +86,7 @@ def row_sources(table: Table, template: Source | None, language: str) -> Iterato
     if template is None:
         fields = column_map(table.columns)
         if "name" not in fields and "last_name" not in fields and "organization" not in fields:
-            raise UserError("no column gives the recipient's name", where=table.origin,
+            raise UserError("no column gives the recipient's name", where=Where(file=table.origin),
                             hint="name a column name, last_name or organization, or give "
                                  "--template")
         for row in table.rows:

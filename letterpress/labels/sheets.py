@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ..errors import LayoutError, UserError
+from ..errors import LayoutError, UserError, Where
 from ..letter.layout import Rect
 from ..mailpiece.data import number, read_toml, sources, table, text
 from ..resources import data_dir
@@ -53,17 +53,18 @@ class LabelSheet:
 
 
 def _sheet(name: str, spec: dict[str, object], data: dict[str, object], path: Path) -> LabelSheet:
-    where = f"{path}, sheets.{name}"
-    paper = table(data, "paper", str(path))
+    where = Where(file=str(path), field=f"sheets.{name}")
+    in_file = Where(file=str(path))
+    paper = table(data, "paper", in_file)
     sheet = LabelSheet(
-        name=name, maker=text(data, "maker", str(path)), title=text(spec, "title", where),
-        paper_name=text(paper, "name", str(path)), paper_width=number(paper, "width", str(path)),
-        paper_height=number(paper, "height", str(path)),
+        name=name, maker=text(data, "maker", in_file), title=text(spec, "title", where),
+        paper_name=text(paper, "name", in_file), paper_width=number(paper, "width", in_file),
+        paper_height=number(paper, "height", in_file),
         columns=int(number(spec, "columns", where)), rows=int(number(spec, "rows", where)),
         width=number(spec, "width", where), height=number(spec, "height", where),
         left=number(spec, "left", where), top=number(spec, "top", where),
         pitch_x=number(spec, "pitch_x", where), pitch_y=number(spec, "pitch_y", where),
-        printable_margin=number(data, "printable_margin", str(path), 0.0),
+        printable_margin=number(data, "printable_margin", in_file, 0.0),
         aliases=tuple(map(str, spec.get("aliases", []))),  # type: ignore[call-overload]
         path=path)
     last = sheet.label(sheet.count - 1)
@@ -80,8 +81,8 @@ def bundled_sheets() -> tuple[LabelSheet, ...]:
     out = []
     for path in sorted(data_dir("label-sheets").glob("*.toml")):
         data = read_toml(path)
-        sources(data, str(path))
-        for name, spec in table(data, "sheets", str(path)).items():
+        sources(data, Where(file=str(path)))
+        for name, spec in table(data, "sheets", Where(file=str(path))).items():
             out.append(_sheet(name, spec, data, path))
     return tuple(out)
 
@@ -97,5 +98,5 @@ def find_sheet(name: str) -> LabelSheet:
     names = [s.name for s in sheets]
     close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
     hint = f"did you mean {close[0]!r}? " if close else ""
-    raise UserError(f"unknown label sheet {name!r}", where="--sheet",
+    raise UserError(f"unknown label sheet {name!r}", where=Where(option="--sheet"),
                     hint=f"{hint}(known: {', '.join(names)})")

@@ -51,7 +51,7 @@ def prepare_letter(source: str | os.PathLike[str] | dict[str, Any] | Source, *,
     letter = parse_letter(src)
     prep = resolve(src, letter, context or RenderContext(), layout=layout, when=when,
                    strict_window=strict_window, shift=shift, envelope=envelope)
-    moved = offset_notices(prep, src.origin)
+    moved = offset_notices(prep, src.where)
     return replace(prep, notices=prep.notices + moved) if moved else prep
 
 

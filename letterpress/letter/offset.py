@@ -2,6 +2,7 @@
 and the user is told so."""
 from __future__ import annotations
 
+from ..errors import Where
 from ..notices import Notice
 from ..pdf import fonts
 from ..pdf.shift import lost_edges
@@ -9,7 +10,7 @@ from ..pdf.units import to_mm
 from .resolve import Prepared
 
 
-def offset_notices(prep: Prepared, where: str) -> tuple[Notice, ...]:
+def offset_notices(prep: Prepared, where: Where) -> tuple[Notice, ...]:
     """A warning when the printer's offset moves page 1's marks or letterhead past the edge
     of the page."""
     shift, first, layout = prep.shift, prep.first, prep.layout

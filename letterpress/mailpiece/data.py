@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from ..errors import LayoutError
+from ..errors import LayoutError, Where
 from ..letter.layout import Rect
 
 
@@ -16,11 +16,11 @@ def read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise LayoutError(f"cannot read the data file ({exc})", where=str(path),
+        raise LayoutError(f"cannot read the data file ({exc})", where=Where(file=str(path)),
                           hint="reinstall letterpress") from None
 
 
-def table(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
+def table(data: dict[str, Any], key: str, where: Where) -> dict[str, Any]:
     """A sub-table that must be there."""
     value = data.get(key)
     if not isinstance(value, dict):
@@ -28,7 +28,7 @@ def table(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
     return value
 
 
-def number(data: dict[str, Any], key: str, where: str, default: float | None = None) -> float:
+def number(data: dict[str, Any], key: str, where: Where, default: float | None = None) -> float:
     """A non-negative number in millimetres or points."""
     value = data.get(key, default)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(
@@ -37,7 +37,7 @@ def number(data: dict[str, Any], key: str, where: str, default: float | None = N
     return float(value)
 
 
-def text(data: dict[str, Any], key: str, where: str, default: str | None = None) -> str:
+def text(data: dict[str, Any], key: str, where: Where, default: str | None = None) -> str:
     """A text field."""
     value = data.get(key, default)
     if not isinstance(value, str):
@@ -45,7 +45,7 @@ def text(data: dict[str, Any], key: str, where: str, default: str | None = None)
     return value
 
 
-def sources(data: dict[str, Any], where: str) -> tuple[str, ...]:
+def sources(data: dict[str, Any], where: Where) -> tuple[str, ...]:
     """The file's public sources; a data file without them is refused."""
     found = data.get("sources")
     if not isinstance(found, list) or not found or not all(isinstance(s, str) for s in found):
@@ -54,7 +54,7 @@ def sources(data: dict[str, Any], where: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def edges_rect(data: dict[str, Any], where: str, width: float, height: float) -> Rect:
+def edges_rect(data: dict[str, Any], where: Where, width: float, height: float) -> Rect:
     """A rectangle given by its distances from a ``width`` x ``height`` piece's edges: two of
     ``left``, ``right`` and ``width`` across, two of ``top``, ``bottom`` and ``height`` down."""
     x, w = _span(data, ("left", "right", "width"), width, where)
@@ -63,7 +63,7 @@ def edges_rect(data: dict[str, Any], where: str, width: float, height: float) ->
 
 
 def _span(data: dict[str, Any], keys: tuple[str, str, str], total: float,
-          where: str) -> tuple[float, float]:
+          where: Where) -> tuple[float, float]:
     near, far, size = (data.get(k) for k in keys)
     given = [k for k in keys if data.get(k) is not None]
     if len(given) != 2:

@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import LayoutError
+from ..errors import LayoutError, Where
 from ..letter.layout import Rect
 from ..resources import data_dir
 from .data import edges_rect, number, read_toml, sources, table, text
@@ -56,22 +56,25 @@ class Post:
     label_clearance: float  # mm between the address and a label's edges
     path: Path
 
+    def _at(self, field: str) -> Where:
+        return Where(file=str(self.path), field=field)
+
     def read_area(self, width: float, height: float) -> Rect:
         """The rectangle the whole address must lie in, on a ``width`` x ``height`` piece."""
-        return edges_rect(self.zones.read_area, f"{self.path}, read_area", width, height)
+        return edges_rect(self.zones.read_area, self._at("read_area"), width, height)
 
     def clear_zones(self, width: float, height: float) -> list[tuple[str, Rect]]:
         """The named rectangles nothing may print in."""
-        return [(name, edges_rect(edges, f"{self.path}, clear_zones", width, height))
+        return [(name, edges_rect(edges, self._at("clear_zones"), width, height))
                 for name, edges in self.zones.clear]
 
     def return_area(self, width: float, height: float) -> Rect:
         """Where the return address goes (on the side ``return_side`` says)."""
-        return edges_rect(self.zones.return_area, f"{self.path}, return_address", width,
+        return edges_rect(self.zones.return_area, self._at("return_address"), width,
                           height)
 
 
-def _type(data: dict[str, Any], where: str) -> TypeSpec:
+def _type(data: dict[str, Any], where: Where) -> TypeSpec:
     spec = TypeSpec(number(data, "size", where), number(data, "min_size", where),
                     number(data, "leading", where, 1.2))
     if spec.min_size > spec.size or spec.min_size <= 0:
@@ -81,17 +84,17 @@ def _type(data: dict[str, Any], where: str) -> TypeSpec:
 
 def parse_post(data: dict[str, Any], path: Path) -> Post:
     """A post's data file as a Post, every field checked."""
-    where = str(path)
+    where = Where(file=str(path))
     address = table(data, "address", where)
     back = table(data, "return_address", where)
     label = table(data, "label", where)
     clear = data.get("clear_zones", [])
     if not isinstance(clear, list) or not all(isinstance(z, dict) for z in clear):
         raise LayoutError("clear_zones must be a list of tables", where=where)
-    side = text(back, "side", f"{where}, return_address")
+    side = text(back, "side", where.at("return_address"))
     if side not in ("front", "back"):
         raise LayoutError(f"side must be front or back, not {side!r}",
-                          where=f"{where}, return_address")
+                          where=where.at("return_address"))
     countries = data.get("countries", [])
     if not isinstance(countries, list):
         raise LayoutError("countries must be a list of ISO codes", where=where)
@@ -99,16 +102,16 @@ def parse_post(data: dict[str, Any], path: Path) -> Post:
         key=path.stem, name=text(data, "name", where), countries=tuple(map(str, countries)),
         default_size=text(data, "default_size", where),
         uppercase=bool(data.get("uppercase", False)), sources=sources(data, where),
-        address=_type(address, f"{where}, address"),
-        prefer_left=number(address, "left", f"{where}, address"),
-        prefer_top=number(address, "top", f"{where}, address"),
+        address=_type(address, where.at("address")),
+        prefer_left=number(address, "left", where.at("address")),
+        prefer_top=number(address, "top", where.at("address")),
         zones=Zones(read_area=table(data, "read_area", where),
-                    clear=tuple((text(z, "name", f"{where}, clear_zones"), z) for z in clear),
+                    clear=tuple((text(z, "name", where.at("clear_zones")), z) for z in clear),
                     return_area=back),
-        return_side=side, return_type=_type(back, f"{where}, return_address"),
-        return_gap=number(back, "gap", f"{where}, return_address", 0.0),
-        label=_type(label, f"{where}, label"),
-        label_clearance=number(label, "clearance", f"{where}, label"), path=path)
+        return_side=side, return_type=_type(back, where.at("return_address")),
+        return_gap=number(back, "gap", where.at("return_address"), 0.0),
+        label=_type(label, where.at("label")),
+        label_clearance=number(label, "clearance", where.at("label")), path=path)
 
 
 @cache

@@ -64,7 +64,7 @@ class _StoredFont(TTFont):  # type: ignore[misc]
         self.fontName = name
         self.face = face
         self.encoding = TTEncoding()
-        self.state = WeakKeyDictionary()
+        self.state: WeakKeyDictionary[Any, Any] = WeakKeyDictionary()
         self._asciiReadable = rl_config.ttfAsciiReadable
         self.shapable = not any(fnmatch(name, glob) for glob in unShapedFontGlob)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from ..errors import UserError
+from ..errors import UserError, Where
 
 DEFAULT_DPI = 100
 
@@ -22,7 +22,7 @@ def png_pages(pdf: bytes, pages: Sequence[int] | None = None, dpi: float = DEFAU
         for number in pages or [1]:
             if not 1 <= number <= count:
                 raise UserError(f"page {number} does not exist (the document has {count} "
-                                f"page{'s' if count != 1 else ''})", where="--pages",
+                                f"page{'s' if count != 1 else ''})", where=Where(option="--pages"),
                                 hint=f"choose pages between 1 and {count}")
         out = []
         for number in pages or [1]:
