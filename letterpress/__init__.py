@@ -1,10 +1,23 @@
 """letterpress: window-envelope letters, delivery estimates and call sheets as print-ready PDFs.
 
-The Python API mirrors the command line; heavy modules load on first use.
+The Python API mirrors the command line:
+
+- :func:`render_letter` (``letterpress.letter``): a letter file (path or dict) to a PDF;
+- :func:`render_call_sheet` (``letterpress.callsheet``): its ``[call]`` table to a call sheet;
+- :func:`estimate_delivery` and :func:`latest_posting` (``letterpress.delivery``): when a posted
+  letter arrives, and the last time to post it.
+
+Each is imported on first use (PEP 562), so ``import letterpress`` stays cheap; type checkers
+see the functions' own signatures.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .callsheet import render_call_sheet
+    from .delivery import estimate_delivery, latest_posting
+    from .letter import render_letter
 
 __version__ = "0.1.0"
 
@@ -12,29 +25,18 @@ __all__ = ["__version__", "estimate_delivery", "latest_posting", "render_call_sh
            "render_letter"]
 
 
-def render_letter(source: Any, out: Any = None, **options: Any) -> Any:
-    """Render a letter file (path or dict) to the PDF ``out``; see :mod:`letterpress.letter`."""
-    from .letter import render_letter as _render
+def __getattr__(name: str) -> object:
+    """The public functions, imported when first used."""
+    if name == "render_letter":
+        from .letter import render_letter
 
-    return _render(source, out, **options)
+        return render_letter
+    if name == "render_call_sheet":
+        from .callsheet import render_call_sheet
 
+        return render_call_sheet
+    if name in ("estimate_delivery", "latest_posting"):
+        from . import delivery
 
-def render_call_sheet(source: Any, out: Any = None, **options: Any) -> Any:
-    """Render the one-page call sheet of a letter file's ``[call]`` table."""
-    from .callsheet import render_call_sheet as _render
-
-    return _render(source, out, **options)
-
-
-def estimate_delivery(carrier: str, service: str | None = None, **options: Any) -> Any:
-    """When a posted letter arrives; see :func:`letterpress.delivery.estimate_delivery`."""
-    from .delivery import estimate_delivery as _estimate
-
-    return _estimate(carrier, service, **options)
-
-
-def latest_posting(carrier: str, service: str | None = None, **options: Any) -> Any:
-    """The last posting time that still meets a date; see :mod:`letterpress.delivery`."""
-    from .delivery import latest_posting as _latest
-
-    return _latest(carrier, service, **options)
+        return getattr(delivery, name)
+    raise AttributeError(f"module 'letterpress' has no attribute {name!r}")

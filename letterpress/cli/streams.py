@@ -62,5 +62,5 @@ def routed(args: argparse.Namespace, *, summary_only: bool) -> Iterator[None]:
             stack.enter_context(redirect_stdout(sys.stderr))
         if quiet:
             errors = ErrorsOnly(sys.stderr)
-            stack.enter_context(redirect_stderr(errors))  # type: ignore[type-var]
+            stack.enter_context(redirect_stderr(errors))
         yield

@@ -74,7 +74,7 @@ def _open(group: Together, frame: Frame, later: Box) -> list[Flowable | _NextPag
     items: list[Flowable | _NextPage] = list(group.items)
     room = frame.room(group.items[0])
     if room <= 0:
-        return [NEXT_PAGE, group]  # type: ignore[list-item]
+        return [NEXT_PAGE, group]
     height, first = _stack(group.items, frame.width)
     too_tall = height > room
     if too_tall or first > room:

@@ -45,7 +45,7 @@ _EAGER = ("regular", "bold")  # the others are read only when some text is set i
 _NAMED_BYTES = ("name", "familyName", "styleName", "fullName", "uniqueFontID")
 
 
-class _StoredFace(TTFontFace):  # type: ignore[misc]
+class _StoredFace(TTFontFace):
     """A font's parsed tables read back from the cache instead of parsed from the file."""
 
     def __init__(self, state: dict[str, Any]) -> None:
@@ -57,7 +57,7 @@ class _StoredFace(TTFontFace):  # type: ignore[misc]
         self._pdfScale = (lambda x: x) if self.unitsPerEm == 1000 else (lambda x: x * per_em)
 
 
-class _StoredFont(TTFont):  # type: ignore[misc]
+class _StoredFont(TTFont):
     """``TTFont`` over a stored face (what ``TTFont.__init__`` sets, without parsing)."""
 
     def __init__(self, name: str, face: TTFontFace) -> None:

@@ -23,7 +23,7 @@ from .canvas import canvas_maker
 from .merge import LoosePage
 
 
-class _QuickForm(pdfdoc.PDFFormXObject):  # type: ignore[misc]
+class _QuickForm(pdfdoc.PDFFormXObject):
     """A form XObject written in one step, Flate-compressed, with the shared resources.
 
     ReportLab builds each form's dictionary from objects and formats them one by one, and

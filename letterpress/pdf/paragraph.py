@@ -4,7 +4,7 @@ from __future__ import annotations
 from reportlab.platypus import Paragraph
 
 
-class SettledParagraph(Paragraph):  # type: ignore[misc]
+class SettledParagraph(Paragraph):
     """A ReportLab paragraph that breaks its lines once per width.
 
     Platypus asks a paragraph for its size several times (to keep a group together, then to

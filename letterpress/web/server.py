@@ -59,7 +59,7 @@ def serve(host: str = LOOPBACK, port: int = 0, *, open_browser: bool = True,
                         where=Where(option="--port"),
                         hint="choose another port, or leave out --port for a free one") from None
     shown = f"[{host}]" if ":" in host else host
-    address = f"http://{shown}:{server.effective_port}/"  # type: ignore[union-attr]
+    address = f"http://{shown}:{server.effective_port}/"
     say(f"letterpress serve: open {address} in your browser; Ctrl-C stops it.")
     if exposed and not is_loopback(host):
         say("letterpress: warning: --host: the page is reachable from the network; stop it "
