@@ -57,3 +57,14 @@ def test_an_error_names_its_field_and_column() -> None:
     with pytest.raises(RowError) as caught:
         rendered(template(), {"name": "Mei Lee", "note": ""})
     assert caught.value.field == "subject" and caught.value.columns == ("day",)
+
+
+def test_a_name_set_inside_an_if_and_used_in_a_nested_loop_is_the_templates_own() -> None:
+    """Jinja counts a namespace set inside ``{% if %}`` as undeclared where a nested loop
+    uses it; the template did set it, so it is not taken for a misspelt column."""
+    body = ('{% if row.name %}{% set ns = namespace(n=0) %}{% for w in ["a", "b"] %}'
+            '{% set ns.n = ns.n + 1 %}{% endfor %}Count {{ ns.n }}.{% endif %}')
+    tpl = template(body=body)
+    assert tpl.free_names == {}
+    assert "Count 2." in rendered(tpl, ROW)["body"]
+    assert template(body="{{ undefined_name }}").free_names == {"undefined_name": "body"}

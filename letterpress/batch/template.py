@@ -354,8 +354,24 @@ def _references(tree: nodes.Template,
             walk(child, safe)
 
     walk(tree, False)
-    free = meta.find_undeclared_variables(tree) - {"row", "letter_language"} - known
+    # A name the template sets anywhere is its own (Jinja counts a name set inside an
+    # ``{% if %}`` as undeclared where a nested loop reads it); were it read where it is not
+    # set, rendering the row says so.
+    assigned = {target.name for node in tree.find_all((nodes.Assign, nodes.AssignBlock,
+                                                       nodes.For, nodes.Macro))
+                for target in _targets(node)}
+    free = meta.find_undeclared_variables(tree) - {"row", "letter_language"} - known - assigned
     return cols, guarded, free, dated
+
+
+def _targets(node: nodes.Node) -> list[nodes.Name]:
+    """The names an assignment, loop or macro defines."""
+    if isinstance(node, nodes.Macro):
+        return [nodes.Name(node.name, "store")]
+    target = getattr(node, "target", None)
+    if target is None:
+        return []
+    return [n for n in [target, *target.find_all(nodes.Name)] if isinstance(n, nodes.Name)]
 
 
 def _row_key(node: nodes.Node | None) -> str | None:
