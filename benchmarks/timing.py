@@ -8,13 +8,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Runs the command as a child and reports its wall time, and the peak RSS of the largest
-# process among it and its children (getrusage of the waited-for children, KiB on Linux).
+# process among it and its children (getrusage of the waited-for children, in KiB). Needs
+# the resource module: Linux or macOS, not Windows.
 MEASURE = r'''
 import resource, subprocess, sys, time
 start = time.perf_counter()
 done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 took = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+peak = peak // 1024 if sys.platform == "darwin" else peak  # macOS counts bytes
 print(f"{took} {peak} {done.returncode}")
 if done.returncode:
     print(done.stderr[-2000:], file=sys.stderr)

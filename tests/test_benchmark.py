@@ -18,8 +18,9 @@ import pytest
 from conftest import ROOT
 
 pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("faker") is None or importlib.util.find_spec("typst") is None,
-    reason="needs the bench extra: pip install -e '.[bench]'")
+    importlib.util.find_spec("faker") is None or importlib.util.find_spec("typst") is None
+    or sys.platform == "win32",
+    reason="needs the bench extra (pip install -e '.[bench]') and getrusage (not Windows)")
 
 FIRST_BODY_MM = 124.08  # baseline of the first body line (benchmarks/placement.py)
 # letterpress places each address by its ink against the window: its baselines (from about 64
