@@ -155,3 +155,36 @@ def test_to_postcode_settles_the_german_land() -> None:
     assert wrong.returncode == 2
     assert wrong.stderr.strip() == ("letterpress: error: --to-postcode: postcode 04275 is in "
                                     "DE-SN, not DE-BY; fix the postcode or the subdivision")
+
+
+def test_the_readme_estimates_print_what_the_readme_shows() -> None:
+    """Every ``$ letterpress estimate ...`` example in the README, run as written, prints
+    exactly the lines the README shows under it (dates are fixed in the examples)."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    examples = 0
+    for block in readme.split("```text\n")[1:]:
+        lines = block.split("```")[0].splitlines()
+        while lines:
+            command = lines.pop(0)
+            if not command.startswith("$ letterpress estimate") or "now" in command:
+                continue
+            shown = []
+            while lines and not lines[0].startswith("$ "):
+                line = lines.pop(0)
+                if line:
+                    shown.append(line)
+            args = command.removeprefix("$ letterpress ").split()
+            assert run(*args).stdout.splitlines() == shown, command
+            examples += 1
+    assert examples >= 3
+
+
+def test_an_unknown_region_is_named_by_its_end_of_the_route() -> None:
+    notes = [line for line in estimate("--to-postcode", "04275", "--posted", "2026-12-23T10:00",
+                                       route=("DE", "DE")).stdout
+             .splitlines() if "No region" in line]
+    assert notes == ["  note: No region or postcode given for the origin (DE): a holiday in any "
+                     "part of DE is counted, so the dates may be late; give e.g. DE-BB or the "
+                     "postcode for one region's holidays."]

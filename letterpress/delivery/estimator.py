@@ -152,11 +152,12 @@ def _resolve(place: Place, postcode: str | None, where: Where) -> tuple[Place, s
                            "holidays of its own: only nationwide holidays are counted.")
 
 
-def _anywhere_note(place: Place) -> str:
-    """The note for a place whose region is unknown: every part's holidays count."""
+def _anywhere_note(place: Place, end: str) -> str:
+    """The note for a place whose region is unknown: every part's holidays count. ``end``
+    says which end of the route it is ("origin" or "destination")."""
     parts = parts_of(place.country)
-    return (f"No region or postcode given for {place.country}: a holiday in any part of "
-            f"{place.country} is counted, so the dates may be late; give e.g. "
+    return (f"No region or postcode given for the {end} ({place.country}): a holiday in any "
+            f"part of {place.country} is counted, so the dates may be late; give e.g. "
             f"{place.country}-{parts[0]} or the postcode for one region's holidays.")
 
 
@@ -177,11 +178,15 @@ def _plan(carrier_id: str, service_id: str | None, origin: str, destination: str
                   dest_place.subdiv, origin_code, dest_code)
     origin_place = _holiday_place(carrier, origin_place)
     dest_place = _holiday_place(carrier, dest_place)
-    for place, note in ((origin_place, origin_note), (dest_place, dest_note)):
+    unknown: dict[str, tuple[Place, list[str]]] = {}  # country -> place, ends of unknown region
+    for place, note, end in ((origin_place, origin_note, "origin"),
+                             (dest_place, dest_note, "destination")):
         if note and _uses_subdivisions(carrier, place.country):
             notes += (note,)
         if place.anywhere and parts_of(place.country):
-            notes += (_anywhere_note(place),)
+            unknown.setdefault(place.country, (place, []))[1].append(end)
+    notes += tuple(_anywhere_note(place, " and the ".join(ends))
+                   for place, ends in unknown.values())
     collection = PostalCalendar(service.collection_days or carrier.collection_days,
                                 (_holidays_at(carrier, origin_place),))
     return _Plan(carrier, service, origin_place, dest_place, route, rules, rules_name,
