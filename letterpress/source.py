@@ -7,9 +7,10 @@ import os
 import re
 import stat
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from . import tomltraps
 from .errors import UserError, Where
@@ -35,6 +36,12 @@ class Source:
     def where(self) -> Where:
         """The place every error about this input starts from: its file, or its row."""
         return Where(file=self.origin, row=self.row)
+
+
+# What the public functions take as a letter file: a path (``-`` for standard input), the
+# file's contents as a mapping (the TOML schema: tables as dicts, arrays as lists; it is
+# copied, never changed), or a Source already read.
+LetterInput: TypeAlias = str | os.PathLike[str] | Mapping[str, object] | Source
 
 
 def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_INPUT_BYTES,
@@ -90,7 +97,7 @@ def _decoded(raw: bytes, where: Where, hint: str) -> str:
                         hint=hint) from None
 
 
-def load_source(source: str | os.PathLike[str] | dict[str, Any] | Source) -> Source:
+def load_source(source: LetterInput) -> Source:
     """Load a path (``.toml`` or ``.json``; ``-`` is standard input) or wrap a dict; raise
     UserError on unreadable input. What the file leaves out of your stored details (``[sender]``,
     ``language``, ``layout``) is filled in from them (``profile.with_profile``)."""
@@ -98,8 +105,8 @@ def load_source(source: str | os.PathLike[str] | dict[str, Any] | Source) -> Sou
 
     if isinstance(source, Source):
         return source
-    if isinstance(source, dict):
-        return Source(data=apply_stored(source))
+    if isinstance(source, Mapping):
+        return Source(data=apply_stored(dict(source)))
     if str(source) == "-":
         return Source(data=apply_stored(_read_stdin()), origin=STDIN, base_dir=Path.cwd())
     path = Path(source)

@@ -189,6 +189,20 @@ def test_same_input_gives_identical_bytes_dated_by_the_letter(tmp_path: Path) ->
     assert PdfReader(a).metadata["/CreationDate"].startswith("D:20261126")
 
 
+def test_the_api_takes_any_mapping_and_leaves_it_unchanged() -> None:
+    """``render_letter`` takes the file's contents as any mapping (here a read-only one) and
+    neither changes it nor prints it differently from the same dict."""
+    import copy
+    from types import MappingProxyType
+
+    data = letter()
+    before = copy.deepcopy(data)
+    from_proxy = render_letter(MappingProxyType(data), None)
+    assert data == before
+    assert from_proxy.pdf == render_letter(letter(), None).pdf
+    assert from_proxy.pages == 1
+
+
 def test_fonts_are_embedded_as_subsets(tmp_path: Path) -> None:
     out = tmp_path / "f.pdf"
     render_letter(letter(), out)

@@ -1,13 +1,12 @@
 """A follow-up file: the letter, its ``[interview]`` and ``[mailing]`` tables, loaded once."""
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..letter.model import Letter, parse_letter
-from ..source import Source, load_source
+from ..source import LetterInput, Source, load_source
 from .emaildraft import email_table
 from .interview import Interview, parse_interview
 
@@ -28,7 +27,7 @@ class FollowUp:
         return Path(self.source.origin).stem if self.source.origin != "<dict>" else "follow-up"
 
 
-def load_followup(source: str | os.PathLike[str] | dict[str, Any] | Source) -> FollowUp:
+def load_followup(source: LetterInput) -> FollowUp:
     """Load and validate; problems are UserErrors naming file and field."""
     from ..letter.resolve import resolve_layout
 

@@ -8,7 +8,6 @@ import os
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from reportlab.lib.pagesizes import A4, LETTER
@@ -18,7 +17,7 @@ from ..language.typography import typography
 from ..letter.layout import DEFAULT_LAYOUT, load_layout
 from ..output import write_bytes_atomic
 from ..profile import stored_profile, stored_zone
-from ..source import Source, load_source
+from ..source import LetterInput, load_source
 from ..pdf.units import mm
 from .fit import Geometry, Plan, fit
 from .model import QA, parse_call
@@ -92,7 +91,7 @@ def typeset(sheet: Sheet, style: str = "typographic") -> Sheet:
                                   for qa in sheet.if_asked))
 
 
-def prepare_call_sheet(source: str | os.PathLike[str] | dict[str, Any] | Source, *,
+def prepare_call_sheet(source: LetterInput, *,
                        paper: str | None = None, now: datetime | date | None = None,
                        caller_zone: ZoneInfo | str | None = None) -> PreparedSheet:
     """Everything ``render_call_sheet`` decides and checks, short of drawing the page."""
@@ -112,7 +111,7 @@ def prepare_call_sheet(source: str | os.PathLike[str] | dict[str, Any] | Source,
     return PreparedSheet(plan=plan, geometry=geo, meta=meta, paper=paper_name, sheet=sheet)
 
 
-def render_call_sheet(source: str | os.PathLike[str] | dict[str, Any] | Source,
+def render_call_sheet(source: LetterInput,
                       out: str | os.PathLike[str] | None = None, *, paper: str | None = None,
                       now: datetime | date | None = None,
                       caller_zone: ZoneInfo | str | None = None,

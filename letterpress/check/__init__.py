@@ -5,10 +5,9 @@ draft full of placeholders is exactly what it is for.
 """
 from __future__ import annotations
 
-import os
 from typing import Any
 
-from ..source import Source, load_source
+from ..source import LetterInput, load_source
 from . import detectors
 from .copied import copied
 from .fields import names, texts
@@ -42,7 +41,7 @@ def check_data(data: dict[str, Any], language: str | None = None) -> list[Findin
     return sorted(out, key=lambda f: (order.get(f.field, len(items)), f.line))
 
 
-def check_source(source: str | os.PathLike[str] | dict[str, Any] | Source,
+def check_source(source: LetterInput,
                  language: str | None = None) -> list[Finding]:
     """Load a letter file (path or dict) and check it; unreadable input raises UserError.
     Suggestions are in ``language`` (default: the file's)."""

@@ -12,7 +12,7 @@ from ..errors import UserError, Where
 if TYPE_CHECKING:
     from ..check.findings import Finding
     from ..notices import Notice
-    from ..source import Source
+    from ..source import LetterInput
 
 
 def print_error(exc: UserError) -> int:
@@ -41,7 +41,7 @@ def finding_line(origin: str, finding: Finding) -> str:
     return finding.describe(origin)
 
 
-def warn_or_stop(letter_source: str | os.PathLike[str] | dict[str, Any] | Source, *,
+def warn_or_stop(letter_source: LetterInput, *,
                  strict: bool, language: str | None = None) -> list[Finding]:
     """Run the check; print findings as warnings on stderr (in ``language``, default the
     file's), or stop with exit 2 under --strict.

@@ -11,7 +11,6 @@ import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from ..errors import Where
 from ..letter.address import AddressRules
@@ -22,7 +21,7 @@ from ..notices import Notice
 from ..output import write_bytes_atomic
 from ..pdf.document import DocumentInfo
 from ..pdf.shift import Shift
-from ..source import Source, load_source
+from ..source import LetterInput, load_source
 from .place import EnvelopeLayout, place_envelope
 from .sizes import EnvelopeSize, bundled_sizes, find_size
 
@@ -59,7 +58,7 @@ class EnvelopeResult:
     prepared: PreparedEnvelope
 
 
-def prepare_envelope(source: str | os.PathLike[str] | dict[str, Any] | Source, *,
+def prepare_envelope(source: LetterInput, *,
                      size: str | None = None, shift: Shift | None = None,
                      rules: AddressRules | None = None) -> PreparedEnvelope:
     """Read a letter-like file and plan its envelope; everything that can refuse it runs
@@ -91,7 +90,7 @@ def prepare_envelope(source: str | os.PathLike[str] | dict[str, Any] | Source, *
     return PreparedEnvelope(plan, layout, parties, notices)
 
 
-def render_envelope(source: str | os.PathLike[str] | dict[str, Any] | Source,
+def render_envelope(source: LetterInput,
                     out: str | os.PathLike[str] | None = None, *, size: str | None = None,
                     shift: Shift | None = None) -> EnvelopeResult:
     """Render a letter-like file's envelope to a PDF at ``out`` (written atomically); with

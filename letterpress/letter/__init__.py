@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import os
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..pdf.shift import Shift
-    from ..source import Source
+    from ..source import LetterInput
     from .context import RenderContext
     from .resolve import Prepared
     from .result import LetterResult
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["build_letter", "prepare_letter", "render_letter"]
 
 
-def prepare_letter(source: str | os.PathLike[str] | dict[str, Any] | Source, *,
+def prepare_letter(source: LetterInput, *,
                    layout: str | None = None, when: date | None = None,
                    strict_window: bool = False, context: RenderContext | None = None,
                    shift: Shift | None = None, envelope: str | None = None) -> Prepared:
@@ -64,7 +64,7 @@ def build_letter(prep: Prepared) -> tuple[bytes, int]:
     return draw_pdf(plan), len(plan.pages)
 
 
-def render_letter(source: str | os.PathLike[str] | dict[str, Any] | Source,
+def render_letter(source: LetterInput,
                   out: str | os.PathLike[str] | None = None, *, layout: str | None = None,
                   when: date | None = None, strict_window: bool = False,
                   shift: Shift | None = None, envelope: str | None = None,
