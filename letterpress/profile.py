@@ -93,8 +93,8 @@ def language_for(country: str) -> str:
     words for (``de-CH``, ``en-US``, ``fr-FR``); English where it has none of them."""
     from babel.languages import get_official_languages
 
-    from .language import LETTER_WORDING, resolve_language
     from .errors import UserError
+    from .language import LETTER_WORDING, resolve_language
 
     known = {entry.name[:-5] for entry in LETTER_WORDING.iterdir() if entry.name.endswith(".toml")}
     spoken = [code for code in get_official_languages(country, de_facto=True) if code in known]

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-
 from conftest import MM, run_cli
+
 from letterpress.errors import UserError
 from letterpress.letter import build_letter, prepare_letter
 from letterpress.letter.context import RenderContext

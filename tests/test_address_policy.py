@@ -10,9 +10,8 @@ import zlib
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-
 from conftest import ROOT, letter, run_cli
+from pypdf import PdfReader
 
 ITALY = {"name": "Mario Rossi", "street": "Via del Corso 1", "postal_code": "00184",
          "city": "Roma", "country": "IT"}

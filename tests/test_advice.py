@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from conftest import ROOT, letter
+
 from letterpress.advice import load_followup
 from letterpress.errors import UserError
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import ROOT, letter, run_cli
+
 from letterpress.advice import advise_file, load_followup
 from letterpress.advice.report import as_json, as_text
 from letterpress.errors import UserError

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import ROOT, assert_one_line_error, letter, run_cli
 
 EXAMPLE = str(ROOT / "examples" / "follow-up.toml")

@@ -52,7 +52,7 @@ def variants() -> list[dict[str, Any]]:
     return out
 
 
-def merged(pdf: bytes | None, loose: list, counts: list[int]) -> bytes:  # noqa: ANN001
+def merged(pdf: bytes | None, loose: list, counts: list[int]) -> bytes:
     """A shared-canvas PDF and its loose pages, merged as the batch merges them."""
     assert pdf is not None
     out = io.BytesIO()
@@ -96,13 +96,13 @@ def test_shared_canvas_is_deterministic() -> None:
     assert once() == once()
 
 
-def test_a_letter_that_cannot_be_drawn_is_singled_out(monkeypatch) -> None:  # noqa: ANN001
+def test_a_letter_that_cannot_be_drawn_is_singled_out(monkeypatch) -> None:
     """A letter whose drawing fails is reported; the others are drawn without it."""
     import letterpress.letter.shared as shared
 
     real = shared.draw_shared
 
-    def draw(pages, plan):  # noqa: ANN001, ANN202
+    def draw(pages, plan):
         if any("Bob" in page.header.text.text for page in plan.pages if page.header) or \
                 "Bob" in plan.meta.subject:
             raise ValueError("broken drawing")

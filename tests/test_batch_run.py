@@ -30,7 +30,7 @@ def data_file(tmp_path: Path, lines: list[str], name: str = "people.csv") -> Pat
     return path
 
 
-def run(tmp_path: Path, data: Path, template: Path = TEMPLATE, **kw: object):  # noqa: ANN201
+def run(tmp_path: Path, data: Path, template: Path = TEMPLATE, **kw: object):
     lines: list[str] = []
     opts = Options(template=template, data=data, jobs=kw.pop("jobs", 1),  # type: ignore[arg-type]
                    progress=False, chunk=kw.pop("chunk", 2), **kw)  # type: ignore[arg-type]
@@ -318,7 +318,7 @@ def fail_to_lay_out(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
 
     real = letterpress.letter.pages.plan_letter
 
-    def plan(prep, *args):  # noqa: ANN001, ANN002, ANN202
+    def plan(prep, *args):
         if name in prep.content.header:
             raise ValueError("a line taller than the page")
         return real(prep, *args)

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from letterpress.batch.decode import decode
 from letterpress.batch.csvdata import sniff_delimiter
+from letterpress.batch.decode import decode
 from letterpress.batch.lost import lost_characters
 from letterpress.batch.table import read_table
 from letterpress.errors import UserError

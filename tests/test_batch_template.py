@@ -12,7 +12,7 @@ from letterpress.batch.template import _SEPARATOR, RowError, compile_template, r
 from letterpress.source import Source
 
 
-def template(**changes: str):  # noqa: ANN201
+def template(**changes: str):
     fields = {"subject": "Your place on {{ row.day }}", "opening": "Dear {{ row.name }},",
               "body": "{% if row.note %}{{ row.note }}\n\n{% endif %}See you on {{ row.day }}."}
     data = letter(**{**fields, **changes})
@@ -20,7 +20,7 @@ def template(**changes: str):  # noqa: ANN201
     return compile_template(Source(data=data, origin="t.toml", base_dir=Path(".")))
 
 
-def rendered(tpl, values: dict[str, str], combined: bool = True) -> dict:  # noqa: ANN001
+def rendered(tpl, values: dict[str, str], combined: bool = True) -> dict:
     if not combined:
         tpl = copy.copy(tpl)
         tpl.combined = None

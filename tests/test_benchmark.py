@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-
 from conftest import ROOT
 
 pytestmark = pytest.mark.skipif(

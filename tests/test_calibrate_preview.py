@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from conftest import MM, ROOT, assert_one_line_error, letter, run_cli
 from PIL import Image
 
-from conftest import MM, ROOT, assert_one_line_error, letter, run_cli
 from letterpress.config import config_path
 
 

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from test_call_support import page_count, page_text, squash
 
 ROOT = Path(__file__).resolve().parent.parent

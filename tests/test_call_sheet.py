@@ -11,12 +11,20 @@ import pytest
 import zxingcpp
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_call_support import (
+    MINIMAL,
+    TYPICAL,
+    chars_inside_page,
+    data,
+    page_count,
+    page_text,
+    render,
+    squash,
+)
 
 from letterpress.callsheet import render_call_sheet
 from letterpress.callsheet.fit import MIN_SIZE
 from letterpress.errors import UserError
-from test_call_support import (MINIMAL, TYPICAL, chars_inside_page, data, page_count, page_text,
-                               render, squash)
 
 TODAY = date(2026, 11, 25)
 

@@ -1,10 +1,11 @@
 """Call-sheet building blocks: phone formats, time windows across DST, voicemail length, wording."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, UTC
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from test_call_support import BERLIN, MINIMAL, TYPICAL, data
 
 from letterpress.callsheet.model import parse_call
 from letterpress.callsheet.phone import parse_phone
@@ -14,7 +15,6 @@ from letterpress.callsheet.voicemail import spoken_seconds, too_long, word_count
 from letterpress.callsheet.wording import available, wording
 from letterpress.errors import UserError
 from letterpress.source import load_source
-from test_call_support import BERLIN, MINIMAL, TYPICAL, data
 
 CHICAGO = ZoneInfo("America/Chicago")
 

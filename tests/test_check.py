@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import letter
+
 from letterpress.check import KINDS, check_data
 
 CALM_LETTERS = {
@@ -225,9 +225,9 @@ def test_pay_in_prepared_call_answers_is_not_pay_talk() -> None:
 
 
 def test_the_bundled_example_copied_word_for_word_is_flagged(tmp_path) -> None:
-    from letterpress.source import load_source
-
     from conftest import ROOT
+
+    from letterpress.source import load_source
     example = load_source(ROOT / "examples" / "thank-you.toml").data
     body = example["body"].replace("Baltic ports", "North Sea ports")
     found = [f for f in check_data(letter(body=body)) if f.kind == "copied-example"]
@@ -247,8 +247,9 @@ STARTER_FILLS = {
 
 @pytest.mark.parametrize("language", sorted(STARTER_FILLS))
 def test_unfilled_starter_text_is_flagged_and_filled_starter_is_not(language: str) -> None:
-    from letterpress.starters import starter_text
     import tomllib
+
+    from letterpress.starters import starter_text
 
     body = tomllib.loads(starter_text("thank-you", language))["body"]
     kinds = {f.kind for f in check_data(letter(body=body))}
@@ -274,6 +275,7 @@ def test_french_starter_prose_copied_word_for_word_is_flagged() -> None:
 
 def test_snapshot_of_the_examples_is_current() -> None:
     from conftest import ROOT
+
     from letterpress.check.snapshot import render
 
     stored = (ROOT / "letterpress" / "check" / "examples.toml").read_text(encoding="utf-8")

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, run_cli
+
 from letterpress.cli import COMMANDS
 
 EXAMPLE = str(ROOT / "examples" / "thank-you.toml")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from conftest import MM, assert_one_line_error, home_letter, letter, run_cli
 from pypdf import PdfReader
 
-from conftest import MM, assert_one_line_error, home_letter, letter, run_cli
 from letterpress.envelope import bundled_sizes, find_size, render_envelope
 from letterpress.letter.layout import Rect
 from letterpress.mailpiece.posts import bundled_posts, post_for

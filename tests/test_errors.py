@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import letter
+
 from letterpress.errors import UserError, Where
 from letterpress.letter import prepare_letter
 from letterpress.source import Source

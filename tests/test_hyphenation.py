@@ -23,7 +23,7 @@ def fresh(dictionary: str, folder: Path) -> list[list[tuple[str, str]]]:
     env = {**os.environ, "LETTERPRESS_CACHE_DIR": str(folder)}
     done = subprocess.run([sys.executable, "-c", code, dictionary, *WORDS], env=env,
                           capture_output=True, text=True, check=True)
-    return eval(done.stdout)  # noqa: S307 - our own repr of lists of tuples of str
+    return eval(done.stdout)  # our own repr of lists of tuples of str
 
 
 @pytest.mark.parametrize("dictionary", ["de_DE", "en_GB"])

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import HOME_RECIPIENTS, assert_one_line_error, run_cli
+
 from letterpress.check import check_data
 from letterpress.starters import KINDS, languages, starter_text
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-
 from conftest import MM, ROOT, assert_one_line_error, run_cli
+
 from letterpress.labels import bundled_sheets
 
 SHEETS = {s.name: s for s in bundled_sheets()}

@@ -6,15 +6,20 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-
 from conftest import MM, assert_one_line_error, home_letter, run_cli
+
+from letterpress.errors import UserError
+from letterpress.letter import render_letter
 from letterpress.letter.address import AddressLine
 from letterpress.letter.addressfield import fit_address
-from letterpress.errors import UserError
 from letterpress.letter.layout import available_layouts, choose_envelope, load_layout
-from letterpress.letter import render_letter
-from letterpress.letter.window import (centred_window, check_field, safe_box, window_on_sheet,
-                                       window_reach)
+from letterpress.letter.window import (
+    centred_window,
+    check_field,
+    safe_box,
+    window_on_sheet,
+    window_reach,
+)
 
 LAYOUTS = sorted(available_layouts())
 VARIANTS = [(name, env.name) for name in LAYOUTS for env in load_layout(name).envelopes]

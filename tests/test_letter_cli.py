@@ -5,9 +5,8 @@ import json
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-
 from conftest import ROOT, assert_one_line_error, letter, run_cli
+from pypdf import PdfReader
 
 
 def test_bundled_example_renders_with_default_output_name(tmp_path: Path) -> None:

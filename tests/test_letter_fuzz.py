@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 import re
 
+from conftest import letter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from conftest import letter
 from letterpress.errors import UserError
 from letterpress.letter import render_letter
 

@@ -6,11 +6,11 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2
 import pytest
+from conftest import MM, home_letter, letter
 from pypdf import PdfReader
 
-from conftest import MM, home_letter, letter
-from letterpress.letter.layout import available_layouts, load_layout
 from letterpress.letter import render_letter
+from letterpress.letter.layout import available_layouts, load_layout
 from letterpress.letter.window import centred_window, window_reach
 
 LAYOUTS = sorted(available_layouts())
@@ -347,9 +347,9 @@ def test_french_no_break_spaces_never_break() -> None:
     width; ReportLab alone would break there and drop the space."""
     from reportlab.platypus import Paragraph
 
-    from letterpress.letter.story import styles
     from letterpress.letter.layout import load_layout
     from letterpress.letter.markup import escape
+    from letterpress.letter.story import styles
 
     body = styles(load_layout("fr-right"), "sans", "", ()).body
     for filler in range(40):

@@ -7,7 +7,6 @@ import tomllib
 from pathlib import Path
 
 import pytest
-
 from conftest import HOME_RECIPIENTS, letter, run_cli
 
 ME = ["--me", "--name", "Jonas Petersen", "--street", "Lindenallee 8", "--postal-code", "22587",
@@ -251,8 +250,9 @@ def test_starters_follow_language_and_country(tag: str, layout: str, language: s
 
 def test_us_starter_asks_for_a_state_and_a_zip_code_and_renders_on_us_letter(
         settings: Path, tmp_path: Path) -> None:
-    from letterpress.letter import render_letter
     from pypdf import PdfReader
+
+    from letterpress.letter import render_letter
 
     out = tmp_path / "us.toml"
     run_cli("init", "follow-up", "--language", "en-US", "-o", str(out))

@@ -9,7 +9,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 # What a copy of the repository needs for the set-up commands (tests are not run from it).

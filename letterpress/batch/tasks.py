@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .checks import Finding
 from ..pdf.merge import Drawn
+from .checks import Finding
 
 KINDS = {"letter": ("letter",), "call": ("call",), "both": ("letter", "call"),
          "envelope": ("envelope",)}

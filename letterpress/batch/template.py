@@ -12,6 +12,7 @@ from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.exceptions import SecurityError, TemplateError
+
 from ..errors import UserError, Where
 from ..letter.model import PARTY_FIELDS, RECIPIENT_FIELDS
 from ..source import Source

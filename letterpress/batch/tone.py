@@ -13,8 +13,14 @@ from . import filters
 from .checks import Finding
 from .rowlist import select_rows
 from .table import Row, read_table
-from .template import (LetterTemplate, RowError, check_columns, compile_template,
-                       direct_columns, render_row)
+from .template import (
+    LetterTemplate,
+    RowError,
+    check_columns,
+    compile_template,
+    direct_columns,
+    render_row,
+)
 
 
 @dataclass

@@ -14,14 +14,19 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-
 from ..errors import UserError
 from ..notices import Notice
 from ..output import write_temporary
 from ..pdf.merge import Drawn
 from ..source import Source
-from .checks import (Finding, check_postcodes, from_notice, from_row_error, from_user_error,
-                     normalise_countries)
+from .checks import (
+    Finding,
+    check_postcodes,
+    from_notice,
+    from_row_error,
+    from_user_error,
+    normalise_countries,
+)
 from .table import Row
 from .tasks import KINDS, ChunkResult, Outcome, Spec, file_name
 from .template import LetterTemplate, RowError, compile_template, direct_columns, render_row

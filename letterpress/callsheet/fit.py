@@ -12,9 +12,9 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
-from ..pdf import fonts
 from ..errors import UserError
 from ..letter.markup import escape
+from ..pdf import fonts
 from ..pdf.units import mm
 from .flowables import GREY, INK, WARN, Columns, FormLines, QrCode, Rule, Tick
 from .script import Sheet

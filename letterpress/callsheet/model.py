@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
-from ..pdf import fonts
 from ..errors import UserError, Where
 from ..fields import Fields, parse_moment
 from ..letter.model import LETTER_FIELDS, OTHER_TABLES, Party, parse_party
+from ..pdf import fonts
 from ..source import Source
 
 CALL_FIELDS = ("contact", "role", "organization", "phone", "timezone", "caller_timezone",

@@ -8,8 +8,8 @@ from typing import Any
 from ..pdf.canvas import canvas_maker
 from ..pdf.document import DocumentInfo, describe
 from ..pdf.merge import Drawn
-from .flowables import FAINT
 from .fit import Geometry, Plan
+from .flowables import FAINT
 
 
 def draw_pdf(plan: Plan, geo: Geometry, meta: DocumentInfo, when: date) -> bytes:

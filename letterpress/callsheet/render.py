@@ -16,12 +16,12 @@ from ..errors import UserError, Where
 from ..language.typography import typography
 from ..letter.layout import DEFAULT_LAYOUT, load_layout
 from ..output import write_bytes_atomic
+from ..pdf.document import DocumentInfo
+from ..pdf.units import mm
 from ..profile import stored_profile, stored_zone
 from ..source import LetterInput, load_source
-from ..pdf.units import mm
 from .fit import Geometry, Plan, fit
 from .model import QA, parse_call
-from ..pdf.document import DocumentInfo
 from .page import draw_pdf
 from .script import Sheet, resolve
 

@@ -12,13 +12,13 @@ from babel.dates import format_time
 from ..errors import UserError, Where
 from ..language import resolve_language
 from ..language.dates import long_date
+from ..language.wording import FALLBACK
 from . import voicemail as vm
-from .model import QA, CallFile
-from .phone import Phone, parse_phone
 from .callerzone import caller_zone as find_caller_zone
 from .greeting import spoken_form
+from .model import QA, CallFile
+from .phone import Phone, parse_phone
 from .timewindow import Window, guess_zone, parse_window, zone
-from ..language.wording import FALLBACK
 from .wording import available, wording
 
 

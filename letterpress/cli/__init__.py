@@ -11,8 +11,24 @@ from typing import Protocol
 
 from .. import __version__
 from ..errors import UserError
-from . import (advise, batch, calibrate, call, carriers, check, completion, environment,
-               envelope, estimate, init, labels, layouts, letter, serve, stdio)
+from . import (
+    advise,
+    batch,
+    calibrate,
+    call,
+    carriers,
+    check,
+    completion,
+    envelope,
+    environment,
+    estimate,
+    init,
+    labels,
+    layouts,
+    letter,
+    serve,
+    stdio,
+)
 from . import config as config_command
 from . import help as help_command
 from .common import print_error

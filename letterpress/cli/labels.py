@@ -57,8 +57,7 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import UserError, Where
     from ..labels import make_labels
     from ..mailpiece.sheet import draw_sheets
-    from .common import (document_name, printer_shift, report, wants_png, write_document,
-                         wrote)
+    from .common import document_name, printer_shift, report, wants_png, write_document, wrote
 
     out = document_name(Path(args.output))
     wants_png(args, out)

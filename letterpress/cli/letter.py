@@ -44,8 +44,15 @@ def run(args: argparse.Namespace) -> int:
     from ..fields import parse_day
     from ..letter import build_letter, prepare_letter
     from ..source import load_source
-    from .common import (output_beside, printer_shift, report, wants_png, warn_or_stop,
-                         write_document, wrote)
+    from .common import (
+        output_beside,
+        printer_shift,
+        report,
+        wants_png,
+        warn_or_stop,
+        write_document,
+        wrote,
+    )
 
     out = output_beside(args.file, args.output, ".pdf")
     wants_png(args, out)

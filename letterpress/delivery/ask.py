@@ -71,8 +71,13 @@ def answer(question: Question, now: datetime) -> Answer:
 def _answer(q: Question, now: datetime) -> Answer:
     """Forward (``posted``) or reverse (``arrive_by``) estimate."""
     from .estimator import estimate_delivery, latest_posting
-    from .mailing import (carrier_or_national, parse_cutoff, parse_day, posting_from_option,
-                          with_notes)
+    from .mailing import (
+        carrier_or_national,
+        parse_cutoff,
+        parse_day,
+        posting_from_option,
+        with_notes,
+    )
 
     carrier = carrier_or_national(q.carrier, q.origin, where=Where(field="carrier"))
     cutoff = parse_cutoff(q.cutoff, where=Where(field="cutoff")) if q.cutoff else None

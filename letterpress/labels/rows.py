@@ -2,16 +2,20 @@
 template machinery), or well-known column names mapped to the recipient's fields."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..batch.table import Row, Table
-from ..batch.template import (LetterTemplate, RowError, check_columns, compile_template,
-                              direct_columns, render_row)
+from ..batch.template import (
+    LetterTemplate,
+    RowError,
+    check_columns,
+    compile_template,
+    direct_columns,
+    render_row,
+)
 from ..errors import UserError, Where
 from ..source import Source
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from ..errors import UserError, WindowError, Where
+from ..errors import UserError, Where, WindowError
 from ..language import Language, resolve_language
 from ..language.typography import typed_prefix
 from ..notices import Notice

@@ -84,15 +84,15 @@ def _draw_together(plans: dict[int, LetterPlan]) -> tuple[bytes | None, list[Loo
     for index, plan in plans.items():
         try:
             draw_shared(pages, plan)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise _Failed(index, exc) from exc
     try:
         return pages.finish()
-    except Exception as exc:  # noqa: BLE001 - blame the first letter that fails alone
+    except Exception as exc:
         for index, plan in plans.items():
             try:
                 draw_pdf(plan)
-            except Exception as alone:  # noqa: BLE001
+            except Exception as alone:
                 raise _Failed(index, alone) from alone
         raise _Failed(first_index(plans), exc) from exc
 

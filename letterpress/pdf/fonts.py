@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 from fnmatch import fnmatch
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
-from dataclasses import dataclass
-from functools import cache, lru_cache
 
 from reportlab import Version, rl_config
 from reportlab.lib.fonts import addMapping
