@@ -1,4 +1,5 @@
 """Realistic German mail-merge rows for the benchmark: Faker de_DE, seeded, no network."""
+
 from __future__ import annotations
 
 import csv
@@ -45,6 +46,7 @@ def write_csv(path: Path, rows: list[dict[str, str]]) -> None:
 
 def variety(rows: list[dict[str, str]]) -> dict[str, int]:
     """How many different cities, companies and postcodes the rows hold."""
-    return {key: len({row[column] for row in rows})
-            for key, column in (("cities", "city"), ("companies", "company"),
-                                ("postcodes", "postcode"))}
+    return {
+        key: len({row[column] for row in rows})
+        for key, column in (("cities", "city"), ("companies", "company"), ("postcodes", "postcode"))
+    }

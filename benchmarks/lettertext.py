@@ -3,6 +3,7 @@
 They are the words ``benchmarks/dank.toml`` makes letterpress print, so that Typst and the
 plain ReportLab script set the same text (``tests/test_benchmark.py`` compares them).
 """
+
 from __future__ import annotations
 
 SENDER = "Hanse-Hochschule Hamburg"
@@ -24,9 +25,11 @@ SIGNATURE = "Dana Okafor, Career Service"
 
 def first_paragraph(company: str) -> str:
     """The paragraph that names the row's company."""
-    return (f"herzlichen Dank, dass Sie {company} auf unserem Karrieretag vertreten haben. Viele "
-            f"unserer Studierenden haben uns erzählt, wie offen und genau Sie ihre Fragen zum "
-            f"Einstieg bei {company} beantwortet haben.")
+    return (
+        f"herzlichen Dank, dass Sie {company} auf unserem Karrieretag vertreten haben. Viele "
+        f"unserer Studierenden haben uns erzählt, wie offen und genau Sie ihre Fragen zum "
+        f"Einstieg bei {company} beantwortet haben."
+    )
 
 
 def opening(row: dict[str, str]) -> str:
@@ -37,6 +40,7 @@ def opening(row: dict[str, str]) -> str:
 
 def address_lines(row: dict[str, str]) -> tuple[str, ...]:
     """The recipient's address as letterpress sets it within Germany (DIN 5008)."""
-    name = " ".join(filter(None, (row["anrede"], row["titel"], row["first_name"],
-                                  row["last_name"])))
+    name = " ".join(
+        filter(None, (row["anrede"], row["titel"], row["first_name"], row["last_name"]))
+    )
     return (name, row["company"], row["street"], f"{row['postcode']} {row['city']}")

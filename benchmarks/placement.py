@@ -5,6 +5,7 @@ layout: baselines in millimetres from the top of the A4 sheet, x in millimetres 
 edge, sizes in points. ``tests/test_benchmark.py`` checks that letterpress, Typst and the plain
 script still put these lines here.
 """
+
 from __future__ import annotations
 
 PAGE = (210.0, 297.0)  # A4, mm

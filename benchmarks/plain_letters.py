@@ -5,6 +5,7 @@ address logic, no hyphenation (``simpleSplit`` breaks the lines).
 
     python benchmarks/plain_letters.py DATA.csv OUT.pdf FONTS_DIR
 """
+
 from __future__ import annotations
 
 import csv

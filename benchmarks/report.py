@@ -1,4 +1,5 @@
 """The benchmark's figures as text, the targets of issue #13, and what machine ran them."""
+
 from __future__ import annotations
 
 import datetime
@@ -20,8 +21,11 @@ def machine() -> dict[str, str]:
     cpu = platform.processor() or platform.machine()
     cpuinfo = Path("/proc/cpuinfo")
     if cpuinfo.is_file():
-        models = [line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines()
-                  if line.startswith("model name")]
+        models = [
+            line.split(":", 1)[1].strip()
+            for line in cpuinfo.read_text().splitlines()
+            if line.startswith("model name")
+        ]
         cpu = models[0] if models else cpu
     versions = {}
     for package in ("letterpress", "typst", "reportlab", "Faker"):
@@ -29,10 +33,14 @@ def machine() -> dict[str, str]:
             versions[package] = metadata.version(package)
         except metadata.PackageNotFoundError:
             versions[package] = "?"
-    return {"date": datetime.date.today().isoformat(), "cpu": cpu,
-            "cores": str(os.cpu_count()), "system": platform.platform(),
-            "python": platform.python_version(),
-            "versions": ", ".join(f"{k} {v}" for k, v in versions.items())}
+    return {
+        "date": datetime.date.today().isoformat(),
+        "cpu": cpu,
+        "cores": str(os.cpu_count()),
+        "system": platform.platform(),
+        "python": platform.python_version(),
+        "versions": ", ".join(f"{k} {v}" for k, v in versions.items()),
+    }
 
 
 def _ratio(numerators: list[float], denominators: list[float]) -> tuple[float, float, float]:
@@ -68,99 +76,159 @@ def targets(figures: dict) -> list[dict]:
         goal = RATIO_TARGETS.get(merge["rows"])
         if goal is not None:
             best = speedups(merge)["typst"][0]
-            found.append({"target": f"{merge['rows']:,} letters: letterpress >= {goal}x "
-                                    f"Typst's letters/s", "measured": f"{best:.2f}x",
-                          "pass": best >= goal})
+            found.append(
+                {
+                    "target": f"{merge['rows']:,} letters: letterpress >= {goal}x "
+                    f"Typst's letters/s",
+                    "measured": f"{best:.2f}x",
+                    "pass": best >= goal,
+                }
+            )
     single = figures["single"]
     ratio = _ratio(single["letterpress"], single["import"])[0]
-    found.append({"target": f"one letter cold within {SINGLE_TARGET}x of "
-                            f"`import reportlab.platypus`", "measured": f"{ratio:.2f}x",
-                  "pass": ratio <= SINGLE_TARGET})
+    found.append(
+        {
+            "target": f"one letter cold within {SINGLE_TARGET}x of `import reportlab.platypus`",
+            "measured": f"{ratio:.2f}x",
+            "pass": ratio <= SINGLE_TARGET,
+        }
+    )
     peaks = [_peak(merge, "letterpress") for merge in figures["merges"]]
-    found.append({"target": f"peak memory < {PEAK_TARGET_MIB:.0f} MiB (largest process)",
-                  "measured": f"{max(peaks):.0f} MiB", "pass": max(peaks) < PEAK_TARGET_MIB})
+    found.append(
+        {
+            "target": f"peak memory < {PEAK_TARGET_MIB:.0f} MiB (largest process)",
+            "measured": f"{max(peaks):.0f} MiB",
+            "pass": max(peaks) < PEAK_TARGET_MIB,
+        }
+    )
     if len(peaks) > 1:
         growth = peaks[-1] / peaks[0]
-        found.append({"target": f"peak memory flat ({figures['merges'][-1]['rows']:,} rows "
-                                f"within {FLAT - 1:.0%} of {figures['merges'][0]['rows']:,})",
-                      "measured": f"{peaks[0]:.0f} -> {peaks[-1]:.0f} MiB",
-                      "pass": growth <= FLAT})
+        found.append(
+            {
+                "target": f"peak memory flat ({figures['merges'][-1]['rows']:,} rows "
+                f"within {FLAT - 1:.0%} of {figures['merges'][0]['rows']:,})",
+                "measured": f"{peaks[0]:.0f} -> {peaks[-1]:.0f} MiB",
+                "pass": growth <= FLAT,
+            }
+        )
     extra = bytes_per_letter(figures["merges"], "letterpress")
     if extra is not None:
-        found.append({"target": f"merged file < {BYTES_TARGET:,} bytes per extra letter",
-                      "measured": f"{extra:,.0f} bytes", "pass": extra < BYTES_TARGET})
+        found.append(
+            {
+                "target": f"merged file < {BYTES_TARGET:,} bytes per extra letter",
+                "measured": f"{extra:,.0f} bytes",
+                "pass": extra < BYTES_TARGET,
+            }
+        )
     same = figures["determinism"]
-    found.append({"target": f"--jobs 1 and --jobs 2 byte-identical ({same['rows']:,} rows)",
-                  "measured": "identical" if same["identical"] else "differ",
-                  "pass": same["identical"]})
+    found.append(
+        {
+            "target": f"--jobs 1 and --jobs 2 byte-identical ({same['rows']:,} rows)",
+            "measured": "identical" if same["identical"] else "differ",
+            "pass": same["identical"],
+        }
+    )
     return found
 
 
 def _rate(rows: int, seconds: list[float]) -> str:
     """Letters/s of the best run, best seconds, and the letters/s of the slowest run."""
-    return (f"{rows / min(seconds):>7,.0f}/s {min(seconds):6.2f} s "
-            f"[{rows / max(seconds):,.0f}..{rows / min(seconds):,.0f}]")
+    return (
+        f"{rows / min(seconds):>7,.0f}/s {min(seconds):6.2f} s "
+        f"[{rows / max(seconds):,.0f}..{rows / min(seconds):,.0f}]"
+    )
 
 
 def _merge_lines(figures: dict) -> list[str]:
     """The speed, ratio, memory and size tables of the mail merge."""
     merges = figures["merges"]
-    lines = ["Mail merge into one PDF: letters/s and seconds of the best run "
-             "[letters/s of the slowest..fastest run]",
-             f"{'rows':>7}  " + "".join(f"{NAMES[n]:<33}" for n in NAMES)]
+    lines = [
+        "Mail merge into one PDF: letters/s and seconds of the best run "
+        "[letters/s of the slowest..fastest run]",
+        f"{'rows':>7}  " + "".join(f"{NAMES[n]:<33}" for n in NAMES),
+    ]
     for merge in merges:
-        lines.append(f"{merge['rows']:>7,}  " + "".join(
-            f"{_rate(merge['rows'], merge['contenders'][n]['seconds']):<33}" for n in NAMES))
-    lines += ["", "Ratios of letters/s, best runs [lowest..highest of the alternating rounds]",
-              f"{'rows':>7}  {'letterpress/Typst':<24}{'letterpress/plain':<24}target"]
+        lines.append(
+            f"{merge['rows']:>7,}  "
+            + "".join(
+                f"{_rate(merge['rows'], merge['contenders'][n]['seconds']):<33}" for n in NAMES
+            )
+        )
+    lines += [
+        "",
+        "Ratios of letters/s, best runs [lowest..highest of the alternating rounds]",
+        f"{'rows':>7}  {'letterpress/Typst':<24}{'letterpress/plain':<24}target",
+    ]
     for merge in merges:
         ratios = speedups(merge)
-        cells = "".join(f"{f'{b:.2f}x [{lo:.2f}..{hi:.2f}]':<24}"
-                        for b, lo, hi in (ratios["typst"], ratios["plain"]))
+        cells = "".join(
+            f"{f'{b:.2f}x [{lo:.2f}..{hi:.2f}]':<24}"
+            for b, lo, hi in (ratios["typst"], ratios["plain"])
+        )
         goal = RATIO_TARGETS.get(merge["rows"])
-        verdict = (f">= {goal}x Typst: {'PASS' if ratios['typst'][0] >= goal else 'FAIL'}"
-                   if goal else "-")
+        verdict = (
+            f">= {goal}x Typst: {'PASS' if ratios['typst'][0] >= goal else 'FAIL'}" if goal else "-"
+        )
         lines.append(f"{merge['rows']:>7,}  {cells}{verdict}")
-    lines += ["", "Peak memory of the largest process (MiB, highest run) and file size (KiB)",
-              f"{'rows':>7}  {'MiB: letterpress':>16}{'Typst':>8}{'plain':>8}"
-              f"  {'KiB: letterpress':>16}{'Typst':>8}{'plain':>8}"]
+    lines += [
+        "",
+        "Peak memory of the largest process (MiB, highest run) and file size (KiB)",
+        f"{'rows':>7}  {'MiB: letterpress':>16}{'Typst':>8}{'plain':>8}"
+        f"  {'KiB: letterpress':>16}{'Typst':>8}{'plain':>8}",
+    ]
     for merge in merges:
         peaks = [_peak(merge, n) for n in NAMES]
         sizes = [merge["contenders"][n]["bytes"] / 1024 for n in NAMES]
-        lines.append(f"{merge['rows']:>7,}  {peaks[0]:>16.1f}{peaks[1]:>8.1f}{peaks[2]:>8.1f}"
-                     f"  {sizes[0]:>16,.0f}{sizes[1]:>8,.0f}{sizes[2]:>8,.0f}")
+        lines.append(
+            f"{merge['rows']:>7,}  {peaks[0]:>16.1f}{peaks[1]:>8.1f}{peaks[2]:>8.1f}"
+            f"  {sizes[0]:>16,.0f}{sizes[1]:>8,.0f}{sizes[2]:>8,.0f}"
+        )
     extras = {n: bytes_per_letter(merges, n) for n in NAMES}
     if extras["letterpress"] is not None:
-        lines.append("Bytes per extra letter: " + ", ".join(
-            f"{NAMES[n]} {extras[n]:,.0f}" for n in NAMES))
+        lines.append(
+            "Bytes per extra letter: " + ", ".join(f"{NAMES[n]} {extras[n]:,.0f}" for n in NAMES)
+        )
     return lines
 
 
 def text(figures: dict) -> str:
     """Everything the run found, as the lines to print."""
     m = figures["machine"]
-    lines = [f"letterpress speed benchmark (issue #13), {m['date']}",
-             f"Machine: {m['cores']} cores, {m['cpu']}, {m['system']}, Python {m['python']}",
-             f"Versions: {m['versions']}",
-             f"Each command: best of {figures['repeat']} runs, the commands taking turns, after "
-             f"one untimed run; letterpress batch with "
-             f"{'--jobs ' + str(figures['jobs']) if figures['jobs'] else 'all cores'}",
-             "Data: " + "; ".join(f"{mg['rows']:,} rows: {mg['data']['cities']} cities, "
-                                  f"{mg['data']['companies']} companies"
-                                  for mg in figures["merges"]), ""]
+    lines = [
+        f"letterpress speed benchmark (issue #13), {m['date']}",
+        f"Machine: {m['cores']} cores, {m['cpu']}, {m['system']}, Python {m['python']}",
+        f"Versions: {m['versions']}",
+        f"Each command: best of {figures['repeat']} runs, the commands taking turns, after "
+        f"one untimed run; letterpress batch with "
+        f"{'--jobs ' + str(figures['jobs']) if figures['jobs'] else 'all cores'}",
+        "Data: "
+        + "; ".join(
+            f"{mg['rows']:,} rows: {mg['data']['cities']} cities, "
+            f"{mg['data']['companies']} companies"
+            for mg in figures["merges"]
+        ),
+        "",
+    ]
     lines += _merge_lines(figures)
     single, same = figures["single"], figures["determinism"]
     best, lo, hi = _ratio(single["letterpress"], single["import"])
-    lines += ["", "One letter, cold (a new process each run): seconds, best [slowest]",
-              f"  letterpress letter examples/thank-you.toml  {min(single['letterpress']):.3f} "
-              f"[{max(single['letterpress']):.3f}]",
-              f"  python -c \"import reportlab.platypus\"       {min(single['import']):.3f} "
-              f"[{max(single['import']):.3f}]",
-              f"  ratio {best:.2f}x [{lo:.2f}..{hi:.2f} over the rounds]", "",
-              f"Determinism: --jobs 1 and --jobs 2 at {same['rows']:,} rows: "
-              f"{'OK, byte-identical' if same['identical'] else 'FAIL, the merged PDFs differ'}",
-              "", "Targets (issue #13)"]
+    lines += [
+        "",
+        "One letter, cold (a new process each run): seconds, best [slowest]",
+        f"  letterpress letter examples/thank-you.toml  {min(single['letterpress']):.3f} "
+        f"[{max(single['letterpress']):.3f}]",
+        f'  python -c "import reportlab.platypus"       {min(single["import"]):.3f} '
+        f"[{max(single['import']):.3f}]",
+        f"  ratio {best:.2f}x [{lo:.2f}..{hi:.2f} over the rounds]",
+        "",
+        f"Determinism: --jobs 1 and --jobs 2 at {same['rows']:,} rows: "
+        f"{'OK, byte-identical' if same['identical'] else 'FAIL, the merged PDFs differ'}",
+        "",
+        "Targets (issue #13)",
+    ]
     for found in figures["targets"]:
-        lines.append(f"  {found['target']:<58} {found['measured']:>16}  "
-                     f"{'PASS' if found['pass'] else 'FAIL'}")
+        lines.append(
+            f"  {found['target']:<58} {found['measured']:>16}  "
+            f"{'PASS' if found['pass'] else 'FAIL'}"
+        )
     return "\n".join(lines)

@@ -25,6 +25,7 @@ command ran, whatever the targets say.
     python benchmarks/speed.py --quick         # a smoke run: 100 and 300 rows, best of 2
     python benchmarks/speed.py --rows 2000 --repeat 3 --json figures.json --keep out/
 """
+
 from __future__ import annotations
 
 import argparse
@@ -58,25 +59,41 @@ def fonts_dir() -> Path:
     return data_dir("fonts")
 
 
-def merge_commands(data: Path, typ: Path, folder: Path, rows: int,
-                   jobs: int | None) -> tuple[dict[str, list[str]], dict[str, Path]]:
+def merge_commands(
+    data: Path, typ: Path, folder: Path, rows: int, jobs: int | None
+) -> tuple[dict[str, list[str]], dict[str, Path]]:
     """The three contenders' commands for one data size, and the PDFs they write."""
     outs = {name: folder / f"{name}-{rows}.pdf" for name in CONTENDERS}
-    batch = [*letterpress_command(), "batch", str(TEMPLATE), str(data),
-             "-o", str(outs["letterpress"])]
+    batch = [
+        *letterpress_command(),
+        "batch",
+        str(TEMPLATE),
+        str(data),
+        "-o",
+        str(outs["letterpress"]),
+    ]
     fonts = str(fonts_dir())
     commands = {
         "letterpress": batch + (["--jobs", str(jobs)] if jobs else []),
-        "typst": [sys.executable, str(HERE / "typst_compile.py"), str(typ),
-                  str(outs["typst"]), fonts],
-        "plain": [sys.executable, str(HERE / "plain_letters.py"), str(data),
-                  str(outs["plain"]), fonts],
+        "typst": [
+            sys.executable,
+            str(HERE / "typst_compile.py"),
+            str(typ),
+            str(outs["typst"]),
+            fonts,
+        ],
+        "plain": [
+            sys.executable,
+            str(HERE / "plain_letters.py"),
+            str(data),
+            str(outs["plain"]),
+            fonts,
+        ],
     }
     return commands, outs
 
 
-def time_merges(sizes: list[int], folder: Path, repeat: int,
-                jobs: int | None) -> list[dict]:
+def time_merges(sizes: list[int], folder: Path, repeat: int, jobs: int | None) -> list[dict]:
     """Every contender at every size: runs, peak memory, file sizes, data variety."""
     everyone = letterdata.letter_rows(max(sizes))
     results = []
@@ -86,20 +103,33 @@ def time_merges(sizes: list[int], folder: Path, repeat: int,
         typst_letters.write_typst(typ, everyone[:rows])
         commands, outs = merge_commands(data, typ, folder, rows, jobs)
         runs = timing.alternate(commands, repeat, ROOT, warm_up=rows == sizes[0])
-        results.append({
-            "rows": rows, "data": letterdata.variety(everyone[:rows]),
-            "contenders": {name: {"seconds": [r.seconds for r in runs[name]],
-                                  "peak_mib": [r.peak_mib for r in runs[name]],
-                                  "bytes": outs[name].stat().st_size}
-                           for name in CONTENDERS}})
+        results.append(
+            {
+                "rows": rows,
+                "data": letterdata.variety(everyone[:rows]),
+                "contenders": {
+                    name: {
+                        "seconds": [r.seconds for r in runs[name]],
+                        "peak_mib": [r.peak_mib for r in runs[name]],
+                        "bytes": outs[name].stat().st_size,
+                    }
+                    for name in CONTENDERS
+                },
+            }
+        )
     return results
 
 
 def time_single(folder: Path, repeat: int) -> dict:
     """One letter, a new process each time, against the import of ReportLab's platypus."""
     commands = {
-        "letterpress": [*letterpress_command(), "letter", str(SINGLE),
-                        "-o", str(folder / "single.pdf")],
+        "letterpress": [
+            *letterpress_command(),
+            "letter",
+            str(SINGLE),
+            "-o",
+            str(folder / "single.pdf"),
+        ],
         "import": [sys.executable, "-c", "import reportlab.platypus"],
     }
     runs = timing.alternate(commands, repeat, ROOT, warm_up=True)
@@ -110,24 +140,37 @@ def check_determinism(rows: int, folder: Path) -> dict:
     """Whether ``--jobs 1`` and ``--jobs 2`` write byte-identical merged PDFs."""
     outs = {jobs: folder / f"jobs{jobs}-{rows}.pdf" for jobs in (1, 2)}
     for jobs, out in outs.items():
-        timing.measure([*letterpress_command(), "batch", str(TEMPLATE),
-                        str(folder / f"rows-{rows}.csv"), "-o", str(out), "--jobs", str(jobs)],
-                       ROOT)
+        timing.measure(
+            [
+                *letterpress_command(),
+                "batch",
+                str(TEMPLATE),
+                str(folder / f"rows-{rows}.csv"),
+                "-o",
+                str(out),
+                "--jobs",
+                str(jobs),
+            ],
+            ROOT,
+        )
     return {"rows": rows, "identical": outs[1].read_bytes() == outs[2].read_bytes()}
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print (and optionally save) the figures."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true",
-                        help="a smoke run: 100 and 300 rows, best of 2")
-    parser.add_argument("--rows", type=int, nargs="+", metavar="N",
-                        help="data sizes (default 1000 10000)")
+    parser.add_argument(
+        "--quick", action="store_true", help="a smoke run: 100 and 300 rows, best of 2"
+    )
+    parser.add_argument(
+        "--rows", type=int, nargs="+", metavar="N", help="data sizes (default 1000 10000)"
+    )
     parser.add_argument("--repeat", type=int, help="timed runs per command (default 5)")
     parser.add_argument("--jobs", type=int, help="passed to letterpress batch (default: all cores)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures here")
-    parser.add_argument("--keep", type=Path, metavar="DIR",
-                        help="keep the data, Typst source and PDFs in DIR")
+    parser.add_argument(
+        "--keep", type=Path, metavar="DIR", help="keep the data, Typst source and PDFs in DIR"
+    )
     args = parser.parse_args(argv)
     sizes = sorted(set(args.rows or ([100, 300] if args.quick else [1000, 10000])))
     repeat = max(1, args.repeat or (2 if args.quick else 5))
@@ -135,7 +178,9 @@ def main(argv: list[str] | None = None) -> int:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         figures = {
-            "machine": report.machine(), "repeat": repeat, "jobs": args.jobs,
+            "machine": report.machine(),
+            "repeat": repeat,
+            "jobs": args.jobs,
             "merges": time_merges(sizes, folder, repeat, args.jobs),
             "single": time_single(folder, repeat),
             "determinism": check_determinism(sizes[-1], folder),

@@ -1,4 +1,5 @@
 """Run commands as a user does, alternating, and keep every run's wall time and peak memory."""
+
 from __future__ import annotations
 
 import os
@@ -10,7 +11,7 @@ from pathlib import Path
 # Runs the command as a child and reports its wall time, and the peak RSS of the largest
 # process among it and its children (getrusage of the waited-for children, in KiB). Needs
 # the resource module: Linux or macOS, not Windows.
-MEASURE = r'''
+MEASURE = r"""
 import resource, subprocess, sys, time
 start = time.perf_counter()
 done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -20,7 +21,7 @@ peak = peak // 1024 if sys.platform == "darwin" else peak  # macOS counts bytes
 print(f"{took} {peak} {done.returncode}")
 if done.returncode:
     print(done.stderr[-2000:], file=sys.stderr)
-'''
+"""
 
 # Python may write its bytecode caches, as on a user's machine.
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -36,16 +37,18 @@ class Run:
 
 def measure(argv: list[str], cwd: Path) -> Run:
     """Run ``argv`` once in ``cwd``; stop the benchmark if it fails."""
-    done = subprocess.run([sys.executable, "-c", MEASURE, *argv], capture_output=True,
-                          text=True, cwd=cwd, env=ENV)
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, *argv], capture_output=True, text=True, cwd=cwd, env=ENV
+    )
     took, peak, code = done.stdout.split()
     if int(code):
         raise SystemExit(f"failed ({code}): {' '.join(argv)}\n{done.stderr}")
     return Run(float(took), int(peak) / 1024)
 
 
-def alternate(commands: dict[str, list[str]], repeat: int, cwd: Path,
-              warm_up: bool) -> dict[str, list[Run]]:
+def alternate(
+    commands: dict[str, list[str]], repeat: int, cwd: Path, warm_up: bool
+) -> dict[str, list[Run]]:
     """Run each command ``repeat`` times, taking turns, after one untimed run each if
     ``warm_up`` (bytecode and hyphenation caches filled, files in the page cache)."""
     if warm_up:

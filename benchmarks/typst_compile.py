@@ -1,7 +1,8 @@
 """Compile one Typst file to PDF with letterpress's bundled fonts only (a timed contender).
 
-    python benchmarks/typst_compile.py LETTERS.typ OUT.pdf FONTS_DIR
+python benchmarks/typst_compile.py LETTERS.typ OUT.pdf FONTS_DIR
 """
+
 from __future__ import annotations
 
 import sys

@@ -5,6 +5,7 @@ address is placed per letter; subject, opening, paragraphs, closing and signatur
 type area like letterpress's, with German hyphenation, ragged right. Every row's values are
 Typst strings, never markup.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,20 +23,30 @@ def typst_string(value: str) -> str:
 
 def _preamble() -> str:
     """Page, fonts and the furniture every letter shares."""
-    head = [f"place(top + right, dx: -{at.PAGE[0] - at.HEAD_RIGHT}mm, dy: {at.HEAD_NAME[0]}mm, "
-            f"text({at.HEAD_NAME[1]}pt, weight: \"bold\", {typst_string(text.SENDER)}))"]
-    head += [f"place(top + right, dx: -{at.PAGE[0] - at.HEAD_RIGHT}mm, dy: {y}mm, "
-             f"text({size}pt, {typst_string(line)}))"
-             for line, (y, size) in zip(text.SENDER_LINES, at.HEAD_LINES)]
+    head = [
+        f"place(top + right, dx: -{at.PAGE[0] - at.HEAD_RIGHT}mm, dy: {at.HEAD_NAME[0]}mm, "
+        f'text({at.HEAD_NAME[1]}pt, weight: "bold", {typst_string(text.SENDER)}))'
+    ]
+    head += [
+        f"place(top + right, dx: -{at.PAGE[0] - at.HEAD_RIGHT}mm, dy: {y}mm, "
+        f"text({size}pt, {typst_string(line)}))"
+        for line, (y, size) in zip(text.SENDER_LINES, at.HEAD_LINES)
+    ]
     x, y, size = at.RETURN
     below, width = at.RETURN_RULE
-    head.append(f"place(top + left, dx: {x}mm, dy: {y}mm, text({size}pt, underline("
-                f"offset: {below}mm, stroke: {width}pt + grey, {typst_string(text.RETURN_LINE)})))")
+    head.append(
+        f"place(top + left, dx: {x}mm, dy: {y}mm, text({size}pt, underline("
+        f"offset: {below}mm, stroke: {width}pt + grey, {typst_string(text.RETURN_LINE)})))"
+    )
     for (x, y, size), words in ((at.DATE_LABEL, text.DATE_LABEL), (at.DATE, text.DATE)):
-        head.append(f"place(top + left, dx: {x}mm, dy: {y}mm, text({size}pt, "
-                    f"{typst_string(words)}))")
-    head += [f"place(top + left, dx: {at.MARK_X}mm, dy: {y}mm, line(length: {length}mm, "
-             f"stroke: {at.MARK_WIDTH}pt + grey))" for y, length in at.MARKS]
+        head.append(
+            f"place(top + left, dx: {x}mm, dy: {y}mm, text({size}pt, {typst_string(words)}))"
+        )
+    head += [
+        f"place(top + left, dx: {at.MARK_X}mm, dy: {y}mm, line(length: {length}mm, "
+        f"stroke: {at.MARK_WIDTH}pt + grey))"
+        for y, length in at.MARKS
+    ]
     furniture = "\n  ".join(head)
     paragraphs = ", ".join(typst_string(p) for p in text.SHARED_PARAGRAPHS)
     x, first, size = at.ADDRESS
@@ -70,7 +81,9 @@ def _preamble() -> str:
 
 def write_typst(path: Path, rows: list[dict[str, str]]) -> None:
     """One Typst document with a letter per row."""
-    calls = [f"#letter(({', '.join(typst_string(line) for line in text.address_lines(row))},), "
-             f"{typst_string(text.opening(row))}, {typst_string(row['company'])})"
-             for row in rows]
+    calls = [
+        f"#letter(({', '.join(typst_string(line) for line in text.address_lines(row))},), "
+        f"{typst_string(text.opening(row))}, {typst_string(row['company'])})"
+        for row in rows
+    ]
     path.write_text(_preamble() + "\n".join(calls) + "\n", encoding="utf-8")

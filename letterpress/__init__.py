@@ -10,6 +10,7 @@ The Python API mirrors the command line:
 Each is imported on first use (PEP 562), so ``import letterpress`` stays cheap; type checkers
 see the functions' own signatures.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -21,8 +22,13 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "estimate_delivery", "latest_posting", "render_call_sheet",
-           "render_letter"]
+__all__ = [
+    "__version__",
+    "estimate_delivery",
+    "latest_posting",
+    "render_call_sheet",
+    "render_letter",
+]
 
 
 def __getattr__(name: str) -> object:

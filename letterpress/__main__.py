@@ -1,4 +1,5 @@
 """``python -m letterpress``."""
+
 import sys
 
 from .cli import main

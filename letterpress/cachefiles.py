@@ -7,6 +7,7 @@ Each file carries a stamp (Python and library versions, the source file's size a
 missing, stale or unreadable file is rebuilt, and a folder that cannot be written to is simply
 not used.
 """
+
 from __future__ import annotations
 
 import marshal

@@ -6,6 +6,7 @@ config folder for letterpress (platformdirs: ``~/.config/letterpress`` on Linux,
 Windows). Each feature owns one table of it (``[me]``: the stored sender; ``[printers]``:
 calibration offsets); a feature reads and replaces only its own table.
 """
+
 from __future__ import annotations
 
 import os
@@ -35,8 +36,12 @@ def load_config() -> dict[str, Any]:
     if not path.exists():
         return {}
     text = read_text(path, what="settings file", hint="fix or delete it")
-    return parse_toml(text, Where(file=str(path)), hint="fix or delete it",
-                      label="invalid TOML in the settings file")
+    return parse_toml(
+        text,
+        Where(file=str(path)),
+        hint="fix or delete it",
+        label="invalid TOML in the settings file",
+    )
 
 
 def load_table(name: str) -> dict[str, Any]:
@@ -57,6 +62,8 @@ def save_table(name: str, values: dict[str, Any]) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"cannot create the settings folder ({exc.strerror})",
-                        where=Where(file=str(path.parent))) from None
+        raise UserError(
+            f"cannot create the settings folder ({exc.strerror})",
+            where=Where(file=str(path.parent)),
+        ) from None
     return write_bytes_atomic(path, tomli_w.dumps(data).encode("utf-8"))

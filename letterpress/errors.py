@@ -1,4 +1,5 @@
 """The project's own exception types: every problem a user can cause is a UserError."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -13,15 +14,21 @@ class Where:
     """
 
     file: str = ""
-    row: int | None = None       # spreadsheet row number, as the user counts rows
-    column: str = ""             # spreadsheet column name
-    field: str = ""              # dotted field path, list items as [n]: recipient.address_lines[2]
-    option: str = ""             # command-line option (or environment variable): --posted
-    command: str = ""            # the command itself, for problems with its options as a whole
+    row: int | None = None  # spreadsheet row number, as the user counts rows
+    column: str = ""  # spreadsheet column name
+    field: str = ""  # dotted field path, list items as [n]: recipient.address_lines[2]
+    option: str = ""  # command-line option (or environment variable): --posted
+    command: str = ""  # the command itself, for problems with its options as a whole
 
     def __str__(self) -> str:
-        parts = (self.command, self.file, "" if self.row is None else f"row {self.row}",
-                 f"column {self.column!r}" if self.column else "", self.field, self.option)
+        parts = (
+            self.command,
+            self.file,
+            "" if self.row is None else f"row {self.row}",
+            f"column {self.column!r}" if self.column else "",
+            self.field,
+            self.option,
+        )
         return ", ".join(part for part in parts if part)
 
     def at(self, *parts: str | int) -> Where:
@@ -73,8 +80,9 @@ def in_input(exc: UserError, where: Where) -> UserError:
     letters, pages laid out from a plan) raise errors with only a field."""
     if not isinstance(exc.place, Where) or exc.place.file or exc.place.row is not None:
         return exc
-    return type(exc)(exc.what, where=replace(exc.place, file=where.file, row=where.row),
-                     hint=exc.hint)
+    return type(exc)(
+        exc.what, where=replace(exc.place, file=where.file, row=where.row), hint=exc.hint
+    )
 
 
 class LayoutError(UserError):

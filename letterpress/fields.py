@@ -3,6 +3,7 @@
 Shared by the letter, the call sheet, the follow-up advice and the delivery estimate: the same
 input is read, and refused, the same way whichever command reads it.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -27,14 +28,19 @@ class Fields:
     def __init__(self, data: Any, where: Where, allowed: tuple[str, ...]) -> None:
         self.place = where
         if not isinstance(data, dict):
-            raise UserError(f"{where.field or 'top level'} must be a table",
-                            where=dataclasses.replace(where, field=""))
+            raise UserError(
+                f"{where.field or 'top level'} must be a table",
+                where=dataclasses.replace(where, field=""),
+            )
         self.data: dict[str, Any] = data
         for key in data:
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1)
-                hint = f"did you mean {close[0]!r}?" if close else \
-                    f"known fields: {', '.join(allowed)}"
+                hint = (
+                    f"did you mean {close[0]!r}?"
+                    if close
+                    else f"known fields: {', '.join(allowed)}"
+                )
                 raise UserError(f"unknown field {key!r}", where=self.at(key), hint=hint)
 
     def at(self, key: str) -> Where:
@@ -46,8 +52,7 @@ class Fields:
         value = self.data.get(key)
         if value is None:
             if required:
-                raise UserError("missing field", where=self.at(key),
-                                hint=f"add {key} = \"...\"")
+                raise UserError("missing field", where=self.at(key), hint=f'add {key} = "..."')
             return default
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
@@ -67,11 +72,15 @@ class Fields:
         if value is None:
             return ()
         if isinstance(value, str):
-            return tuple(line for line in value.splitlines() if line.strip()) if key in \
-                LINE_LISTS else (value.strip(),)
+            return (
+                tuple(line for line in value.splitlines() if line.strip())
+                if key in LINE_LISTS
+                else (value.strip(),)
+            )
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise UserError("must be a list of texts", where=self.at(key),
-                            hint=f'write {key} = ["...", "..."]')
+            raise UserError(
+                "must be a list of texts", where=self.at(key), hint=f'write {key} = ["...", "..."]'
+            )
         return tuple(v.strip() for v in value if v.strip())
 
     def day(self, key: str) -> date | None:
@@ -93,21 +102,28 @@ def parse_day(value: Any, where: Where) -> date:
             return in_range(date.fromisoformat(value.strip()), where)
         except ValueError:
             pass
-    raise UserError(f"{value!r} is not a valid date", where=where,
-                    hint="write it as YYYY-MM-DD, e.g. 2026-11-26")
+    raise UserError(
+        f"{value!r} is not a valid date",
+        where=where,
+        hint="write it as YYYY-MM-DD, e.g. 2026-11-26",
+    )
 
 
 def in_range(day: date, where: Where) -> date:
     """``day``, or a UserError when its year is outside ``FIRST_YEAR``..``LAST_YEAR``: far
     enough for any letter, near enough that no date arithmetic leaves the calendar."""
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise UserError(f"{day.isoformat()} is out of range", where=where,
-                        hint=f"letterpress takes dates from {FIRST_YEAR} to {LAST_YEAR}")
+        raise UserError(
+            f"{day.isoformat()} is out of range",
+            where=where,
+            hint=f"letterpress takes dates from {FIRST_YEAR} to {LAST_YEAR}",
+        )
     return day
 
 
-def parse_moment(value: Any, where: Where, *, what: str = "a date and time",
-                 date_alone_at: time | None = None) -> tuple[datetime, bool]:
+def parse_moment(
+    value: Any, where: Where, *, what: str = "a date and time", date_alone_at: time | None = None
+) -> tuple[datetime, bool]:
     """A TOML datetime or a 'YYYY-MM-DDTHH:MM' string (a space for the T, seconds and an
     offset allowed; the offset is dropped: times are local) as a naive datetime, and whether
     a time of day was written. With ``date_alone_at``, a date alone is taken at that time.
@@ -132,5 +148,8 @@ def parse_moment(value: Any, where: Where, *, what: str = "a date and time",
                 return parsed.replace(tzinfo=None), True
             if date_alone_at is not None:
                 return datetime.combine(parsed.date(), date_alone_at), False
-    raise UserError(f"{value!r} is not {what}", where=where,
-                    hint="write it as YYYY-MM-DDTHH:MM, e.g. 2026-12-22T10:00")
+    raise UserError(
+        f"{value!r} is not {what}",
+        where=where,
+        hint="write it as YYYY-MM-DDTHH:MM, e.g. 2026-12-22T10:00",
+    )

@@ -6,6 +6,7 @@ else that looks wrong is a ``Notice``: the document is made, and the notice is p
 user's behalf, such as deriving a region from a postcode). With ``--strict`` the first warning
 stops the run before anything is written, with the same text.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -8,6 +8,7 @@ output is written into it. A folder, a disk device or a socket is refused. Every
 (missing folder, read-only file system, no permission, disk full, name too long) is one
 UserError naming the file.
 """
+
 from __future__ import annotations
 
 import errno
@@ -25,7 +26,7 @@ from .errors import UserError, Where
 
 PART_SUFFIX = ".part"
 _NAME_MAX = 255  # bytes in one file name: ext4, APFS, NTFS (in UTF-16 units) and most others
-_RANDOM = 8      # characters tempfile adds
+_RANDOM = 8  # characters tempfile adds
 _PART = re.compile(rf"^\..+\.[a-z0-9_]{{{_RANDOM}}}{re.escape(PART_SUFFIX)}$")
 
 # What an OSError while writing means to the user, and what to do.
@@ -100,11 +101,15 @@ def check_target(target: str | os.PathLike[str]) -> Path:
         what, hint = _NOT_WRITABLE[kind]
         raise UserError(what, where=where, hint=hint)
     if path.parent.exists() and not path.parent.is_dir():
-        raise UserError(f"{str(path.parent)!r} is a file, not a folder", where=where,
-                        hint="choose another path")
+        raise UserError(
+            f"{str(path.parent)!r} is a file, not a folder", where=where, hint="choose another path"
+        )
     if not path.parent.is_dir():
-        raise UserError(f"the folder {str(path.parent)!r} does not exist", where=where,
-                        hint="create it or choose another path")
+        raise UserError(
+            f"the folder {str(path.parent)!r} does not exist",
+            where=where,
+            hint="create it or choose another path",
+        )
     return path
 
 
@@ -113,13 +118,17 @@ def make_folder(folder: str | os.PathLike[str]) -> Path:
     that cannot be created, with one line."""
     path = Path(folder)
     if path.exists() and not path.is_dir():
-        raise UserError("is a file, not a folder", where=Where(file=str(path)),
-                        hint="choose a folder name")
+        raise UserError(
+            "is a file, not a folder", where=Where(file=str(path)), hint="choose a folder name"
+        )
     try:
         path.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise UserError("a part of the path is a file, not a folder",
-                        where=Where(file=str(path)), hint="check the path") from None
+        raise UserError(
+            "a part of the path is a file, not a folder",
+            where=Where(file=str(path)),
+            hint="check the path",
+        ) from None
     except OSError as exc:
         raise write_error(exc, path) from None
     return path
@@ -138,8 +147,7 @@ def temporary_prefix(name: str) -> str:
 def temporary_file(folder: str | os.PathLike[str], name: str) -> Path:
     """A new, empty temporary file in ``folder`` for the output ``name`` (mode 0644)."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=temporary_prefix(name), suffix=PART_SUFFIX,
-                                   dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=temporary_prefix(name), suffix=PART_SUFFIX, dir=folder)
     except OSError as exc:
         raise write_error(exc, Path(folder) / name) from None
     os.close(fd)
@@ -181,8 +189,11 @@ def remove_parts(folder: str | os.PathLike[str], name: str | None = None) -> int
     except OSError:
         return 0
     for entry in entries:
-        if entry.name.startswith(prefix) and _PART.match(entry.name) and entry.is_file(
-                follow_symlinks=False):
+        if (
+            entry.name.startswith(prefix)
+            and _PART.match(entry.name)
+            and entry.is_file(follow_symlinks=False)
+        ):
             try:
                 os.unlink(entry.path)
                 removed += 1
@@ -237,8 +248,9 @@ def _copy_into(source: Path, stream: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(target: str | os.PathLike[str], write: Callable[[BinaryIO], object], *,
-                 durable: bool = True) -> Path:
+def write_atomic(
+    target: str | os.PathLike[str], write: Callable[[BinaryIO], object], *, durable: bool = True
+) -> Path:
     """Call ``write`` with a binary file object and move the result onto ``target``.
 
     ``durable`` waits for the disk before the rename (fsync), so that a power cut leaves the
@@ -252,7 +264,8 @@ def write_atomic(target: str | os.PathLike[str], write: Callable[[BinaryIO], obj
     return Path(target)
 
 
-def write_bytes_atomic(target: str | os.PathLike[str], data: bytes, *,
-                       durable: bool = True) -> Path:
+def write_bytes_atomic(
+    target: str | os.PathLike[str], data: bytes, *, durable: bool = True
+) -> Path:
     """Write ``data`` to ``target`` atomically."""
     return write_atomic(target, lambda handle: handle.write(data), durable=durable)

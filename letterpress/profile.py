@@ -6,6 +6,7 @@ call, batch, envelope and follow-up file that leaves them out.
 ``[sender]`` gets the stored one, a file without ``language`` or ``layout`` the stored default;
 whatever the file gives wins.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -14,8 +15,19 @@ from .config import load_table, save_table
 
 TABLE = "me"
 # The sender's fields, as a letter file's [sender] has them.
-SENDER_FIELDS = ("name", "organization", "department", "street", "address_lines",
-                 "postal_code", "city", "region", "country", "phone", "email")
+SENDER_FIELDS = (
+    "name",
+    "organization",
+    "department",
+    "street",
+    "address_lines",
+    "postal_code",
+    "city",
+    "region",
+    "country",
+    "phone",
+    "email",
+)
 # A letter file's own fields that the profile gives a default for.
 DEFAULT_FIELDS = ("language", "layout")
 ZONE_FIELD = "timezone"
@@ -81,8 +93,11 @@ def derived(values: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
         out["layout"] = layout_for(country, str(out.get("language") or "en"))
     if given.get("timezone") is None and (moved or not out.get("timezone")):
         today = date.today()
-        zone = (phone_zone(str(out["phone"]), country, today) if out.get("phone") else None) \
-            or (country_zone(country, today) if country else None) or machine_zone()
+        zone = (
+            (phone_zone(str(out["phone"]), country, today) if out.get("phone") else None)
+            or (country_zone(country, today) if country else None)
+            or machine_zone()
+        )
         if zone is not None:
             out["timezone"] = zone.key
     return out
@@ -126,8 +141,9 @@ def check_detail(key: str, values: dict[str, Any], where: Any) -> str:
 
     text = str(values.get(key) or "").strip()
     if key == "name" and not text:
-        raise UserError("missing: your name", where=where,
-                        hint="give the name your letters are signed with")
+        raise UserError(
+            "missing: your name", where=where, hint="give the name your letters are signed with"
+        )
     if not text or key not in _CHECKS:
         return text
     return _CHECKS[key]({**values, key: text}, where)
@@ -141,8 +157,11 @@ def _country(values: dict[str, Any], where: Any) -> str:
     code = country_code(str(values["country"]))
     if code is None:
         near = suggestion(str(values["country"]))
-        raise UserError(f"unknown country {values['country']!r}", where=where,
-                        hint=f"did you mean {near!r}?" if near else "use a code such as DE, US, GB")
+        raise UserError(
+            f"unknown country {values['country']!r}",
+            where=where,
+            hint=f"did you mean {near!r}?" if near else "use a code such as DE, US, GB",
+        )
     return code
 
 
@@ -158,8 +177,11 @@ def _phone(values: dict[str, Any], where: Any) -> str:
     except phonenumbers.NumberParseException:
         number = None
     if number is None or not phonenumbers.is_valid_number(number):
-        raise UserError(f"{text!r} is not a phone number", where=where,
-                        hint="write it with the country code, e.g. +49 40 1234 5678")
+        raise UserError(
+            f"{text!r} is not a phone number",
+            where=where,
+            hint="write it with the country code, e.g. +49 40 1234 5678",
+        )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
@@ -171,8 +193,9 @@ def _email(values: dict[str, Any], where: Any) -> str:
 
     text = str(values["email"])
     if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
-        raise UserError(f"{text!r} is not an e-mail address", where=where,
-                        hint="write it as name@example.org")
+        raise UserError(
+            f"{text!r} is not an e-mail address", where=where, hint="write it as name@example.org"
+        )
     return text
 
 
@@ -195,8 +218,9 @@ def _layout(values: dict[str, Any], where: Any) -> str:
         return name
     if Path(name).is_file():
         return str(Path(name).resolve())
-    raise UserError(f"unknown layout {name!r}", where=where,
-                    hint="see letterpress layouts for the names")
+    raise UserError(
+        f"unknown layout {name!r}", where=where, hint="see letterpress layouts for the names"
+    )
 
 
 def _zone(values: dict[str, Any], where: Any) -> str:
@@ -208,13 +232,22 @@ def _zone(values: dict[str, Any], where: Any) -> str:
     try:
         return ZoneInfo(str(values["timezone"]).strip()).key
     except (ZoneInfoNotFoundError, ValueError):
-        raise UserError(f"unknown time zone {values['timezone']!r}", where=where,
-                        hint="use an IANA name such as Europe/Berlin or America/Chicago") from None
+        raise UserError(
+            f"unknown time zone {values['timezone']!r}",
+            where=where,
+            hint="use an IANA name such as Europe/Berlin or America/Chicago",
+        ) from None
 
 
 # Each detail's check, in the order they depend on each other (the country first).
-_CHECKS = {"country": _country, "phone": _phone, "email": _email, "language": _language,
-           "layout": _layout, "timezone": _zone}
+_CHECKS = {
+    "country": _country,
+    "phone": _phone,
+    "email": _email,
+    "language": _language,
+    "layout": _layout,
+    "timezone": _zone,
+}
 
 
 def _check_address(values: dict[str, Any], places: dict[str, Any]) -> None:
@@ -227,9 +260,13 @@ def _check_address(values: dict[str, Any], places: dict[str, Any]) -> None:
     sender = stored_sender(values)
     try:
         party = parse_party(sender, Where(), "sender")
-        address_lines(party, home_country=party.country or "", where=Where(field="sender"),
-                      language=resolve_language(str(values.get("language") or "en")),
-                      rules_for=AddressRules())
+        address_lines(
+            party,
+            home_country=party.country or "",
+            where=Where(field="sender"),
+            language=resolve_language(str(values.get("language") or "en")),
+            rules_for=AddressRules(),
+        )
     except UserError as exc:
         key = exc.place.field.split(".")[-1].split("[")[0]
         raise UserError(exc.what, where=places.get(key, exc.place), hint=exc.hint) from None

@@ -1,4 +1,5 @@
 """Where the bundled data lives: inside an installed wheel, or at the top of a source checkout."""
+
 from __future__ import annotations
 
 from functools import cache

@@ -1,5 +1,6 @@
 """Reading a user's file: the one guarded entry (size limit, folders, devices, encodings) and
 the letter file (TOML, or the same schema as JSON) as a plain dict."""
+
 from __future__ import annotations
 
 import json
@@ -44,9 +45,14 @@ class Source:
 LetterInput: TypeAlias = str | os.PathLike[str] | Mapping[str, object] | Source
 
 
-def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_INPUT_BYTES,
-               what: str = "file", hint: str = "check the path",
-               big_hint: str = "check that this is the right file") -> bytes:
+def read_bytes(
+    path: str | os.PathLike[str],
+    *,
+    limit: int = MAX_INPUT_BYTES,
+    what: str = "file",
+    hint: str = "check the path",
+    big_hint: str = "check that this is the right file",
+) -> bytes:
     """The bytes of a file the user named, at most ``limit`` of them.
 
     Every problem is a UserError naming the file: missing, a folder, not readable, or larger
@@ -65,11 +71,13 @@ def read_bytes(path: str | os.PathLike[str], *, limit: int = MAX_INPUT_BYTES,
     except FileNotFoundError:
         raise UserError(f"{what} not found", where=where, hint=hint) from None
     except IsADirectoryError:
-        raise UserError("is a folder, not a file", where=where,
-                        hint=f"name the {what} inside it") from None
+        raise UserError(
+            "is a folder, not a file", where=where, hint=f"name the {what} inside it"
+        ) from None
     except PermissionError:
-        raise UserError(f"no permission to read the {what}", where=where,
-                        hint="check the file's permissions") from None
+        raise UserError(
+            f"no permission to read the {what}", where=where, hint="check the file's permissions"
+        ) from None
     except OSError as exc:
         raise UserError(f"cannot read the {what} ({exc.strerror or exc})", where=where) from None
     if len(data) > limit:
@@ -81,8 +89,13 @@ def _too_large(where: Where, what: str, limit: int, hint: str) -> UserError:
     return UserError(f"the {what} is larger than {size_text(limit)}", where=where, hint=hint)
 
 
-def read_text(path: str | os.PathLike[str], *, limit: int = MAX_INPUT_BYTES,
-              what: str = "file", hint: str = "check the path") -> str:
+def read_text(
+    path: str | os.PathLike[str],
+    *,
+    limit: int = MAX_INPUT_BYTES,
+    what: str = "file",
+    hint: str = "check the path",
+) -> str:
     """A UTF-8 text file the user named (a BOM is allowed), read with ``read_bytes``."""
     raw = read_bytes(path, limit=limit, what=what, hint=hint)
     return _decoded(raw, Where(file=str(path)), "save the file as UTF-8")
@@ -93,8 +106,9 @@ def _decoded(raw: bytes, where: Where, hint: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UserError(f"not UTF-8 text (bad byte at offset {exc.start})", where=where,
-                        hint=hint) from None
+        raise UserError(
+            f"not UTF-8 text (bad byte at offset {exc.start})", where=where, hint=hint
+        ) from None
 
 
 def load_source(source: LetterInput) -> Source:
@@ -121,8 +135,9 @@ def parse_json(text: str, where: Where) -> dict[str, Any]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise UserError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
-                        where=where) from None
+        raise UserError(
+            f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}", where=where
+        ) from None
     except RecursionError:
         raise _too_deep(where) from None
     except ValueError:  # an integer of more digits than Python converts
@@ -148,11 +163,13 @@ def _read_stdin() -> dict[str, Any]:
 # TOML 1.1 lets times drop their seconds (``posted = 2026-12-22T18:00``, ``cutoff = 17:00``);
 # Python's tomllib reads TOML 1.0, which needs them. Files that fail are retried with ":00".
 _SHORT_TIME = re.compile(
-    r"(=\s*(?:\d{4}-\d{2}-\d{2}[T ])?\d{2}:\d{2})(?=\s*(?:#.*)?$|\s*[,}\]])", re.M)
+    r"(=\s*(?:\d{4}-\d{2}-\d{2}[T ])?\d{2}:\d{2})(?=\s*(?:#.*)?$|\s*[,}\]])", re.M
+)
 
 
-def parse_toml(text: str, where: Where, hint: str = tomltraps.GENERIC_HINT,
-               label: str = "invalid TOML") -> dict[str, Any]:
+def parse_toml(
+    text: str, where: Where, hint: str = tomltraps.GENERIC_HINT, label: str = "invalid TOML"
+) -> dict[str, Any]:
     """Parse TOML, accepting times without seconds as TOML 1.1 does; a syntax error is
     explained in the user's terms where it is a known trap (curly quotes, a date written
     27.11.2026, an unclosed \"\"\", a space TOML does not accept); any other syntax error
@@ -180,15 +197,21 @@ def _loads(text: str, where: Where) -> dict[str, Any]:
 
 
 def _too_deep(where: Where) -> UserError:
-    return UserError(f"tables or lists are nested more than {MAX_NESTING} deep", where=where,
-                     hint="a letter file needs three levels at most; check the brackets")
+    return UserError(
+        f"tables or lists are nested more than {MAX_NESTING} deep",
+        where=where,
+        hint="a letter file needs three levels at most; check the brackets",
+    )
 
 
 def _long_number(text: str, where: Where) -> UserError:
     digits = re.search(r"\d{4000,}", text)
     line = f" (line {text.count(chr(10), 0, digits.start()) + 1})" if digits else ""
-    return UserError(f"a number has too many digits{line}", where=where,
-                     hint="write it in quotes as text, or shorten it")
+    return UserError(
+        f"a number has too many digits{line}",
+        where=where,
+        hint="write it in quotes as text, or shorten it",
+    )
 
 
 def _checked_depth(data: dict[str, Any], where: Where) -> dict[str, Any]:
@@ -196,9 +219,12 @@ def _checked_depth(data: dict[str, Any], where: Where) -> dict[str, Any]:
     later stage walks the tree, and none of them should meet a RecursionError)."""
     level: list[Any] = [data]
     for _ in range(MAX_NESTING + 1):
-        level = [child for node in level
-                 for child in (node.values() if isinstance(node, dict) else node)
-                 if isinstance(child, (dict, list))]
+        level = [
+            child
+            for node in level
+            for child in (node.values() if isinstance(node, dict) else node)
+            if isinstance(child, (dict, list))
+        ]
         if not level:
             return data
     raise _too_deep(where)

@@ -1,6 +1,7 @@
 """TOML syntax errors explained in the user's terms: the traps a word processor or a habit
 sets (curly quotes, a date written 27.11.2026, an unclosed \"\"\", a space TOML does not
 accept) get the fix; anything else gets the parser's own message and where it is."""
+
 from __future__ import annotations
 
 import re
@@ -12,8 +13,10 @@ from .errors import UserError, Where
 
 GENERIC_HINT = "fix the syntax (quotes, = signs, [tables])"
 _POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
-_KEY_LINE = re.compile(r"^[ \t]*((?:[A-Za-z0-9_-]+|\"[^\"\n]*\")(?:[ \t]*\.[ \t]*"
-                       r"(?:[A-Za-z0-9_-]+|\"[^\"\n]*\"))*)[ \t]*=")
+_KEY_LINE = re.compile(
+    r"^[ \t]*((?:[A-Za-z0-9_-]+|\"[^\"\n]*\")(?:[ \t]*\.[ \t]*"
+    r"(?:[A-Za-z0-9_-]+|\"[^\"\n]*\"))*)[ \t]*="
+)
 _TABLE = re.compile(r"^[ \t]*\[\[?[ \t]*([^\]\n]+?)[ \t]*\]\]?[ \t]*(?:#.*)?$")
 _MULTI = re.compile(r"=[ \t]*(\"\"\"|''')")
 _STATEMENT = re.compile(r"^[ \t]*(?:[A-Za-z0-9_-]+[ \t]*=[ \t]*\S|\[[A-Za-z0-9_. -]+\][ \t]*$)")
@@ -39,8 +42,9 @@ class _Error:
         return lines[index] if 0 <= index < len(lines) else ""
 
 
-def explain(text: str, message: str, where: Where, hint: str = GENERIC_HINT,
-            label: str = "invalid TOML") -> UserError:
+def explain(
+    text: str, message: str, where: Where, hint: str = GENERIC_HINT, label: str = "invalid TOML"
+) -> UserError:
     """The UserError for TOML ``text`` that tomllib refused with ``message``; ``label`` and
     ``hint`` say what is wrong and what to do when no known trap explains it."""
     error = _locate(text, message)
@@ -66,10 +70,12 @@ def _field(error: _Error, where: Where, number: int | None = None) -> Where:
     key = _KEY_LINE.match(lines[index]) if 0 <= index < len(lines) else None
     if key is None:
         return where
-    table = next((m.group(1) for line in reversed(lines[:index])
-                  if (m := _TABLE.match(line))), "")
-    parts = [p.strip().strip('"') for p in ((table + ".") if table else "").split(".")
-             + key.group(1).split(".") if p.strip()]
+    table = next((m.group(1) for line in reversed(lines[:index]) if (m := _TABLE.match(line))), "")
+    parts = [
+        p.strip().strip('"')
+        for p in ((table + ".") if table else "").split(".") + key.group(1).split(".")
+        if p.strip()
+    ]
     return replace(where, field=".".join(parts))
 
 
@@ -85,16 +91,23 @@ def _unclosed_multiline(error: _Error, where: Where) -> UserError | None:
         inside = text[start:] if close < 0 else text[start:close]
         opened = text.count("\n", 0, match.start()) + 1
         closed = text.count("\n", 0, max(close, 0)) + 1
-        runs_on = next((i for i, line in enumerate(inside.splitlines()[1:], 1)
-                        if _STATEMENT.match(line)), None)
+        runs_on = next(
+            (i for i, line in enumerate(inside.splitlines()[1:], 1) if _STATEMENT.match(line)), None
+        )
         if close >= 0 and error.line not in (closed, closed + 1):
             runs_on = None  # the error is elsewhere: this text was closed where it should be
         if close < 0 or runs_on is not None:
-            into = (f", and runs into line {opened + runs_on}" if runs_on is not None
-                    else " and runs to the end of the file")
-            return UserError(f"invalid TOML: the text opened with {quote} on line {opened} "
-                             f"is never closed{into}", where=_field(error, where, opened),
-                             hint=f"add {quote} on a line of its own after the text")
+            into = (
+                f", and runs into line {opened + runs_on}"
+                if runs_on is not None
+                else " and runs to the end of the file"
+            )
+            return UserError(
+                f"invalid TOML: the text opened with {quote} on line {opened} "
+                f"is never closed{into}",
+                where=_field(error, where, opened),
+                hint=f"add {quote} on a line of its own after the text",
+            )
         position = close + len(quote)
     return None
 
@@ -106,10 +119,12 @@ def _curly_quotes(error: _Error, where: Where) -> UserError | None:
         return None
     shown = value.split("#")[0].strip()
     inner = shown.strip(_CURLY + " ")
-    return UserError(f"invalid TOML, line {error.line}: the text {shown} is in curly quotes",
-                     where=_field(error, where),
-                     hint=f'use straight quotes: "{inner}" (a word processor curls them; '
-                          "turn off smart quotes or use a plain-text editor)")
+    return UserError(
+        f"invalid TOML, line {error.line}: the text {shown} is in curly quotes",
+        where=_field(error, where),
+        hint=f'use straight quotes: "{inner}" (a word processor curls them; '
+        "turn off smart quotes or use a plain-text editor)",
+    )
 
 
 def _written_date(error: _Error, where: Where) -> UserError | None:
@@ -124,10 +139,11 @@ def _written_date(error: _Error, where: Where) -> UserError | None:
         example = "2026-11-27"
     else:
         return None
-    return UserError(f"invalid TOML, line {error.line}: the date {shown} is not written as "
-                     "TOML reads dates",
-                     where=_field(error, where),
-                     hint=f"write dates as {example} (year-month-day, no quotes)")
+    return UserError(
+        f"invalid TOML, line {error.line}: the date {shown} is not written as TOML reads dates",
+        where=_field(error, where),
+        hint=f"write dates as {example} (year-month-day, no quotes)",
+    )
 
 
 def _odd_space(error: _Error, where: Where) -> UserError | None:
@@ -137,11 +153,12 @@ def _odd_space(error: _Error, where: Where) -> UserError | None:
         return None
     char = odd.group()
     name = unicodedata.name(char, "control character").lower()
-    return UserError(f"invalid TOML, line {error.line}, column {odd.start() + 1}: a {name} "
-                     f"(U+{ord(char):04X}) where TOML expects a plain space or a tab",
-                     where=_field(error, where),
-                     hint="replace it with a plain space (word processors and web pages "
-                          "insert such spaces)")
+    return UserError(
+        f"invalid TOML, line {error.line}, column {odd.start() + 1}: a {name} "
+        f"(U+{ord(char):04X}) where TOML expects a plain space or a tab",
+        where=_field(error, where),
+        hint="replace it with a plain space (word processors and web pages insert such spaces)",
+    )
 
 
 def _unclosed_quote(error: _Error, where: Where) -> UserError | None:
@@ -150,10 +167,11 @@ def _unclosed_quote(error: _Error, where: Where) -> UserError | None:
     line = error.line_text()
     if line.partition("=")[2].strip()[:1] not in ('"', "'"):
         return None
-    return UserError(f"invalid TOML, line {error.line}: the text has no closing quote",
-                     where=_field(error, where),
-                     hint='end it with " on the same line, or write a text of several lines '
-                          'between """ and """')
+    return UserError(
+        f"invalid TOML, line {error.line}: the text has no closing quote",
+        where=_field(error, where),
+        hint='end it with " on the same line, or write a text of several lines between """ and """',
+    )
 
 
 def _control_character(error: _Error, where: Where) -> UserError | None:
@@ -164,10 +182,12 @@ def _control_character(error: _Error, where: Where) -> UserError | None:
     char = line[index]
     if unicodedata.category(char) != "Cc" or char in "\n\r":
         return None
-    return UserError(f"invalid TOML, line {error.line}, column {error.column}: a control "
-                     f"character (U+{ord(char):04X}) in the text", where=_field(error, where),
-                     hint="remove it (it prints nothing; a copy from another program may "
-                          "have brought it)")
+    return UserError(
+        f"invalid TOML, line {error.line}, column {error.column}: a control "
+        f"character (U+{ord(char):04X}) in the text",
+        where=_field(error, where),
+        hint="remove it (it prints nothing; a copy from another program may have brought it)",
+    )
 
 
 def _spaced_key(error: _Error, where: Where) -> UserError | None:
@@ -177,8 +197,11 @@ def _spaced_key(error: _Error, where: Where) -> UserError | None:
     if not re.fullmatch(r"[A-Za-z0-9_-]+(?:[ \t]+[A-Za-z0-9_-]+)+", key):
         return None
     joined = re.sub(r"[ \t]+", "_", key)
-    return UserError(f"invalid TOML, line {error.line}: the name {key!r} has a space in it",
-                     where=where, hint=f"write {joined} (names of fields have no spaces)")
+    return UserError(
+        f"invalid TOML, line {error.line}: the name {key!r} has a space in it",
+        where=where,
+        hint=f"write {joined} (names of fields have no spaces)",
+    )
 
 
 # Tried in order: the first trap that recognises the error explains it.

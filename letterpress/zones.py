@@ -1,5 +1,6 @@
 """Time zones from what people give: a phone number (phonenumbers' data) or a country (CLDR's),
 where it names one clock, or this computer's setting (tzlocal)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable

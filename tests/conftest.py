@@ -1,4 +1,5 @@
 """Shared helpers: run the real CLI, build letter dicts, read PDFs."""
+
 from __future__ import annotations
 
 import copy
@@ -20,18 +21,33 @@ BASE_LETTER: dict[str, Any] = {
     "opening": "Dear Ms Lee,",
     "body": "Thank you for meeting me on Tuesday.\n\nI look forward to hearing from you.",
     "closing": "Kind regards,",
-    "sender": {"name": "Jonas Petersen", "street": "Lindenallee 8", "postal_code": "22587",
-               "city": "Hamburg", "country": "DE", "email": "jonas@example.org"},
-    "recipient": {"name": "Ms Mei Lee", "organization": "Nordlicht Logistik GmbH",
-                  "street": "Hafenstraße 12", "postal_code": "20457", "city": "Hamburg",
-                  "country": "DE"},
+    "sender": {
+        "name": "Jonas Petersen",
+        "street": "Lindenallee 8",
+        "postal_code": "22587",
+        "city": "Hamburg",
+        "country": "DE",
+        "email": "jonas@example.org",
+    },
+    "recipient": {
+        "name": "Ms Mei Lee",
+        "organization": "Nordlicht Logistik GmbH",
+        "street": "Hafenstraße 12",
+        "postal_code": "20457",
+        "city": "Hamburg",
+        "country": "DE",
+    },
 }
 
 # A valid domestic recipient for each layout's home country.
 HOME_RECIPIENTS: dict[str, dict[str, str]] = {
     "DE": {"street": "Hafenstraße 12", "postal_code": "20457", "city": "Hamburg"},
-    "US": {"street": "1600 Amphitheatre Pkwy", "postal_code": "94043", "city": "Mountain View",
-           "region": "CA"},
+    "US": {
+        "street": "1600 Amphitheatre Pkwy",
+        "postal_code": "94043",
+        "city": "Mountain View",
+        "region": "CA",
+    },
     "GB": {"street": "10 Downing Street", "postal_code": "SW1A 2AA", "city": "London"},
     "CH": {"street": "Bahnhofstrasse 1", "postal_code": "8001", "city": "Zürich"},
     "FR": {"street": "12 rue de Rivoli", "postal_code": "75001", "city": "Paris"},
@@ -57,16 +73,27 @@ def home_letter(layout_name: str, country: str) -> dict[str, Any]:
     """A domestic letter for a layout: sender and recipient in the layout's home country."""
     data = letter(layout=layout_name)
     data["sender"] = {"name": "Alex Example", "country": country, **HOME_RECIPIENTS[country]}
-    data["recipient"] = {"name": "Mei Lee", "organization": "Nordlicht Logistik",
-                         "country": country, **HOME_RECIPIENTS[country]}
+    data["recipient"] = {
+        "name": "Mei Lee",
+        "organization": "Nordlicht Logistik",
+        "country": country,
+        **HOME_RECIPIENTS[country],
+    }
     return data
 
 
-def run_cli(*args: str, cwd: Path | None = None,
-            stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run ``python -m letterpress ARGS`` as a user would (``stdin``: what they type or pipe)."""
-    return subprocess.run([sys.executable, "-m", "letterpress", *args], capture_output=True,
-                          text=True, cwd=cwd, timeout=120, input=stdin)
+    return subprocess.run(
+        [sys.executable, "-m", "letterpress", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+        input=stdin,
+    )
 
 
 def assert_one_line_error(proc: subprocess.CompletedProcess[str], *needles: str) -> None:

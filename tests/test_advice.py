@@ -1,6 +1,7 @@
 """The advice's wording files, the [interview] table's errors and the one date parser. The
 channel-choice scenarios (email, post against real holidays, phone, card, the 24-hour rule, what
 to do today, wording in en, de and fr) are data: tests/cases/advice/*.toml."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -49,18 +50,25 @@ def test_french_wording_keeps_french_spacing() -> None:
         assert not re.search(r"[ \u00a0][;?!]| [:;?!]|\u202f:", value), value
 
 
-@pytest.mark.parametrize("interview, needle", [
-    ({"process": "email"}, "interview.date: missing field"),
-    ({"date": "soon"}, "interview.date: 'soon' is not a date and time"),
-    ({"date": "2026-11-24T10:00", "process": "fax"}, "unknown process 'fax'"),
-    ({"date": "2026-11-24T10:00", "decison_by": "2026-12-01"}, "did you mean 'decision_by'?"),
-    ({"date": "2026-11-24T10:00", "hr_contact": {"name": "A", "mail": "a@x"}},
-     "interview.hr_contact.mail"),
-    ({"date": "2026-11-24T10:00", "hr_contact": {"email": "not an address"}},
-     "is not an email address"),
-    ({"date": "2026-11-24T10:00", "involved": "Tom"}, "interview.involved: must be a list"),
-    ({"date": "2026-11-24T10:00", "in_person": "yes"}, "must be true or false"),
-])
+@pytest.mark.parametrize(
+    "interview, needle",
+    [
+        ({"process": "email"}, "interview.date: missing field"),
+        ({"date": "soon"}, "interview.date: 'soon' is not a date and time"),
+        ({"date": "2026-11-24T10:00", "process": "fax"}, "unknown process 'fax'"),
+        ({"date": "2026-11-24T10:00", "decison_by": "2026-12-01"}, "did you mean 'decision_by'?"),
+        (
+            {"date": "2026-11-24T10:00", "hr_contact": {"name": "A", "mail": "a@x"}},
+            "interview.hr_contact.mail",
+        ),
+        (
+            {"date": "2026-11-24T10:00", "hr_contact": {"email": "not an address"}},
+            "is not an email address",
+        ),
+        ({"date": "2026-11-24T10:00", "involved": "Tom"}, "interview.involved: must be a list"),
+        ({"date": "2026-11-24T10:00", "in_person": "yes"}, "must be true or false"),
+    ],
+)
 def test_interview_table_errors_name_the_field(interview: dict[str, Any], needle: str) -> None:
     with pytest.raises(UserError) as exc:
         load_followup(follow_up(interview))
@@ -81,8 +89,11 @@ def test_one_reading_of_dates_with_times_everywhere() -> None:
     from letterpress.fields import parse_moment
 
     noon = time(12, 0)
-    assert parse_moment(date(2026, 12, 22), "x", date_alone_at=noon) == \
-        parse_moment("2026-12-22", "x", date_alone_at=noon) == (datetime(2026, 12, 22, 12), False)
+    assert (
+        parse_moment(date(2026, 12, 22), "x", date_alone_at=noon)
+        == parse_moment("2026-12-22", "x", date_alone_at=noon)
+        == (datetime(2026, 12, 22, 12), False)
+    )
     for text in ("2026-12-22T18:00", "2026-12-22 18:00", "2026-12-22T18:00:00+01:00"):
         assert parse_moment(text, "x") == (datetime(2026, 12, 22, 18), True)
         assert parse_posted(text, where="posted") == datetime(2026, 12, 22, 18)

@@ -1,4 +1,5 @@
 """Channel-choice scenarios (tests/cases/advice/*.toml): inputs and expected advice as data."""
+
 from __future__ import annotations
 
 import json
@@ -58,8 +59,12 @@ def _advise(case: dict[str, Any]) -> tuple[dict[str, Any], str | None, str | Non
 
 def _check_item(kind: str, item: str, want: str) -> bool:
     """One item against one expectation of a kind."""
-    return {"equal": item == want, "contains": want in item,
-            "starts": item.startswith(want), "ends": item.endswith(want)}[kind]
+    return {
+        "equal": item == want,
+        "contains": want in item,
+        "starts": item.startswith(want),
+        "ends": item.endswith(want),
+    }[kind]
 
 
 @pytest.mark.parametrize("case", [c for _, c in CASES], ids=[i for i, _ in CASES])
@@ -81,8 +86,14 @@ def test_advice_scenario(case: dict[str, Any]) -> None:
         for field, checks in case.get(kind, {}).items():
             for index, want in checks:
                 items = out[field] if index == "*" else [out[field][index]]
-                assert any(_check_item(kind, item, want) for item in items), \
-                    (case["name"], kind, field, index, want, out[field])
+                assert any(_check_item(kind, item, want) for item in items), (
+                    case["name"],
+                    kind,
+                    field,
+                    index,
+                    want,
+                    out[field],
+                )
     if "language" in case:
         assert language == case["language"]
     if "text" in case:

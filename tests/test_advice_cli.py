@@ -1,6 +1,7 @@
 """``advise`` and ``check`` through the real CLI: exit codes, JSON, --write artefacts, the .eml
 draft read back with the standard library, --strict, and one-line errors without tracebacks.
 (The bundled example's advice through the CLI is a scenario in tests/cases/advice/wording.toml.)"""
+
 from __future__ import annotations
 
 import json
@@ -22,11 +23,18 @@ def follow_up_file(write_letter: Any, interview: dict[str, Any], **changes: Any)
 
 
 def test_write_produces_the_eml_draft_with_to_and_cc(tmp_path: Path, write_letter: Any) -> None:
-    path = follow_up_file(write_letter, {
-        "date": "2026-11-24T10:00", "process": "email",
-        "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"},
-        "involved": [{"name": "Jürgen Groß", "email": "juergen.gross@example.com"},
-                     {"name": "Tom Berg", "email": "tom.berg@example.com"}]})
+    path = follow_up_file(
+        write_letter,
+        {
+            "date": "2026-11-24T10:00",
+            "process": "email",
+            "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"},
+            "involved": [
+                {"name": "Jürgen Groß", "email": "juergen.gross@example.com"},
+                {"name": "Tom Berg", "email": "tom.berg@example.com"},
+            ],
+        },
+    )
     out = tmp_path / "out"
     proc = run_cli("advise", str(path), "--now", "2026-11-24T15:00", "--write", str(out))
     assert proc.returncode == 0, proc.stderr
@@ -34,7 +42,9 @@ def test_write_produces_the_eml_draft_with_to_and_cc(tmp_path: Path, write_lette
     msg = BytesParser(policy=policy.default).parse((out / "follow-email.eml").open("rb"))
     assert [a.addr_spec for a in msg["To"].addresses] == ["mei.lee@example.com"]
     assert [(a.display_name, a.addr_spec) for a in msg["Cc"].addresses] == [
-        ("Jürgen Groß", "juergen.gross@example.com"), ("Tom Berg", "tom.berg@example.com")]
+        ("Jürgen Groß", "juergen.gross@example.com"),
+        ("Tom Berg", "tom.berg@example.com"),
+    ]
     assert msg["From"].addresses[0].addr_spec == "jonas@example.org"
     assert msg["Subject"] == "Thank you for the interview"
     assert msg["X-Unsent"] == "1"
@@ -44,26 +54,45 @@ def test_write_produces_the_eml_draft_with_to_and_cc(tmp_path: Path, write_lette
 
 
 FRENCH_LETTER: dict[str, Any] = {
-    "layout": "fr-right", "language": "fr-FR", "place": "Lyon",
-    "subject": "Remerciements pour l’entretien du 24 novembre", "opening": "Madame,",
+    "layout": "fr-right",
+    "language": "fr-FR",
+    "place": "Lyon",
+    "subject": "Remerciements pour l’entretien du 24 novembre",
+    "opening": "Madame,",
     "body": "Je vous remercie pour notre entretien de mardi au sujet du poste "
-            "«\u00a0Analyste de données\u00a0».\n\n"
-            "La question des livraisons en retard a depuis retenu toute mon attention.",
+    "«\u00a0Analyste de données\u00a0».\n\n"
+    "La question des livraisons en retard a depuis retenu toute mon attention.",
     "closing": "Je vous prie d’agréer, Madame, l’expression de mes salutations distinguées.",
-    "sender": {"name": "Camille Martin", "street": "8 quai Saint-Antoine", "postal_code": "69002",
-               "city": "Lyon", "country": "FR", "phone": "+33 4 78 00 00 00",
-               "email": "camille.martin@example.org"},
-    "recipient": {"name": "Madame Mei Lee", "organization": "Rhône Logistique",
-                  "street": "12 rue de Rivoli", "postal_code": "75001", "city": "Paris",
-                  "country": "FR"},
+    "sender": {
+        "name": "Camille Martin",
+        "street": "8 quai Saint-Antoine",
+        "postal_code": "69002",
+        "city": "Lyon",
+        "country": "FR",
+        "phone": "+33 4 78 00 00 00",
+        "email": "camille.martin@example.org",
+    },
+    "recipient": {
+        "name": "Madame Mei Lee",
+        "organization": "Rhône Logistique",
+        "street": "12 rue de Rivoli",
+        "postal_code": "75001",
+        "city": "Paris",
+        "country": "FR",
+    },
 }
 
 
 def test_french_follow_up_writes_a_french_email_draft(tmp_path: Path, write_letter: Any) -> None:
-    data = {**FRENCH_LETTER, "interview": {
-        "date": "2026-11-24T10:00", "process": "email",
-        "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"},
-        "involved": [{"name": "Léa Dubois", "email": "lea.dubois@example.com"}]}}
+    data = {
+        **FRENCH_LETTER,
+        "interview": {
+            "date": "2026-11-24T10:00",
+            "process": "email",
+            "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"},
+            "involved": [{"name": "Léa Dubois", "email": "lea.dubois@example.com"}],
+        },
+    }
     path = write_letter(data, "suivi.json")
     out = tmp_path / "out"
     proc = run_cli("advise", str(path), "--now", "2026-11-24T15:00", "--write", str(out))
@@ -76,7 +105,8 @@ def test_french_follow_up_writes_a_french_email_draft(tmp_path: Path, write_lett
     msg = BytesParser(policy=policy.default).parse((out / "suivi-email.eml").open("rb"))
     assert msg["Subject"] == "Remerciements pour l’entretien du 24 novembre"
     assert [(a.display_name, a.addr_spec) for a in msg["Cc"].addresses] == [
-        ("Léa Dubois", "lea.dubois@example.com")]
+        ("Léa Dubois", "lea.dubois@example.com")
+    ]
     body = msg.get_body(("plain",)).get_content()
     assert body.startswith("Madame,\n\nJe vous remercie pour notre entretien de mardi")
     assert body.rstrip().endswith("salutations distinguées.\nCamille Martin\n+33 4 78 00 00 00")
@@ -85,10 +115,16 @@ def test_french_follow_up_writes_a_french_email_draft(tmp_path: Path, write_lett
 def test_french_follow_up_posted_writes_a_french_letter(tmp_path: Path, write_letter: Any) -> None:
     from pypdf import PdfReader
 
-    data = {**FRENCH_LETTER, "interview": {
-        "date": "2026-12-22T10:00", "process": "post", "decision_by": "2026-12-30",
-        "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"}},
-        "mailing": {"carrier": "la-poste", "service": "lettre-verte"}}
+    data = {
+        **FRENCH_LETTER,
+        "interview": {
+            "date": "2026-12-22T10:00",
+            "process": "post",
+            "decision_by": "2026-12-30",
+            "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"},
+        },
+        "mailing": {"carrier": "la-poste", "service": "lettre-verte"},
+    }
     path = write_letter(data, "suivi.json")
     proc = run_cli("advise", str(path), "--now", "2026-12-22T16:00", "--write", str(tmp_path))
     assert proc.returncode == 0, proc.stderr
@@ -102,8 +138,10 @@ def test_french_follow_up_posted_writes_a_french_letter(tmp_path: Path, write_le
 
 def test_email_table_overrides_subject_and_body(tmp_path: Path, write_letter: Any) -> None:
     data = letter()
-    data["interview"] = {"date": "2026-11-24T10:00",
-                         "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"}}
+    data["interview"] = {
+        "date": "2026-11-24T10:00",
+        "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"},
+    }
     data["email"] = {"subject": "Thanks for today", "body": "Dear Mei,\n\nthanks for today.\n"}
     path = write_letter(data, "f.json")
     run_cli("advise", str(path), "--now", "2026-11-24T15:00", "--write", str(tmp_path))
@@ -113,8 +151,9 @@ def test_email_table_overrides_subject_and_body(tmp_path: Path, write_letter: An
 
 
 def test_write_letter_and_call_sheet_for_the_example(tmp_path: Path) -> None:
-    proc = run_cli("advise", EXAMPLE, "--now", "2026-12-22T16:00", "--write", str(tmp_path),
-                   "--json")
+    proc = run_cli(
+        "advise", EXAMPLE, "--now", "2026-12-22T16:00", "--write", str(tmp_path), "--json"
+    )
     assert proc.returncode == 0, proc.stderr
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["follow-up-call-sheet.pdf", "follow-up-letter.pdf"]
@@ -123,23 +162,29 @@ def test_write_letter_and_call_sheet_for_the_example(tmp_path: Path) -> None:
 
 
 def test_findings_warn_and_strict_stops_before_writing(tmp_path: Path, write_letter: Any) -> None:
-    path = follow_up_file(write_letter, {"date": "2026-11-24T10:00",
-                                         "hr_contact": {"email": "mei@example.com"}},
-                          body="I can't wait to hear from you!!")
+    path = follow_up_file(
+        write_letter,
+        {"date": "2026-11-24T10:00", "hr_contact": {"email": "mei@example.com"}},
+        body="I can't wait to hear from you!!",
+    )
     out = tmp_path / "out"
     warned = run_cli("advise", str(path), "--now", "2026-11-24T15:00")
     assert warned.returncode == 0
     assert "letterpress: warning:" in warned.stderr and "can't wait to hear" in warned.stderr
-    strict = run_cli("advise", str(path), "--now", "2026-11-24T15:00", "--strict",
-                     "--write", str(out))
+    strict = run_cli(
+        "advise", str(path), "--now", "2026-11-24T15:00", "--strict", "--write", str(out)
+    )
     assert_one_line_error(strict, "eager", "can't wait to hear", "and 1 more")
     assert not out.exists()
 
 
-@pytest.mark.parametrize("args, needle", [
-    (["--now", "tomorrow"], "--now: 'tomorrow' is not a date and time"),
-    (["--now", "2026-11-24T09:00"], "is after now"),
-])
+@pytest.mark.parametrize(
+    "args, needle",
+    [
+        (["--now", "tomorrow"], "--now: 'tomorrow' is not a date and time"),
+        (["--now", "2026-11-24T09:00"], "is after now"),
+    ],
+)
 def test_advise_errors_are_one_line(args: list[str], needle: str, write_letter: Any) -> None:
     path = follow_up_file(write_letter, {"date": "2026-11-24T10:00"})
     assert_one_line_error(run_cli("advise", str(path), *args), needle)
@@ -147,23 +192,32 @@ def test_advise_errors_are_one_line(args: list[str], needle: str, write_letter: 
 
 def test_advise_without_interview_table(write_letter: Any) -> None:
     path = write_letter(letter())
-    assert_one_line_error(run_cli("advise", str(path)), "missing table [interview]",
-                          "letterpress init follow-up")
+    assert_one_line_error(
+        run_cli("advise", str(path)), "missing table [interview]", "letterpress init follow-up"
+    )
 
 
 def test_check_exit_codes_and_json(tmp_path: Path, write_letter: Any) -> None:
     clean = write_letter(letter(), "clean.json")
     proc = run_cli("check", str(clean))
     assert (proc.returncode, proc.stdout.strip()) == (0, f"{clean}: no findings.")
-    bad = write_letter(letter(body="TODO: thank them. This is my last chance!!",
-                              recipient__name="[Name of the HR employee]"), "bad.json")
+    bad = write_letter(
+        letter(
+            body="TODO: thank them. This is my last chance!!",
+            recipient__name="[Name of the HR employee]",
+        ),
+        "bad.json",
+    )
     proc = run_cli("check", str(bad))
     assert proc.returncode == 1
-    assert f"{bad}: recipient.name: placeholder: \"[Name of the HR employee]\"" in proc.stdout
+    assert f'{bad}: recipient.name: placeholder: "[Name of the HR employee]"' in proc.stdout
     data = json.loads(run_cli("check", str(bad), "--json").stdout)
     assert [(f["kind"], f["field"], f["phrase"]) for f in data["findings"]] == [
-        ("placeholder", "body", "TODO"), ("eager", "body", "last chance"),
-        ("eager", "body", "!!"), ("placeholder", "recipient.name", "[Name of the HR employee]")]
+        ("placeholder", "body", "TODO"),
+        ("eager", "body", "last chance"),
+        ("eager", "body", "!!"),
+        ("placeholder", "recipient.name", "[Name of the HR employee]"),
+    ]
     assert all(f["alternative"] for f in data["findings"])
 
 
@@ -176,7 +230,9 @@ def test_check_flags_french_eagerness_and_placeholders(tmp_path: Path) -> None:
         'body = """\nJe vous remercie pour notre échange de mardi.\n\n'
         'C’est mon poste de rêve et j’attends votre réponse avec impatience\u202f!\n"""\n'
         '[sender]\nname = "[Votre prénom et nom]"\n'
-        '[recipient]\nname = "Madame Mei Lee"\n', encoding="utf-8")
+        '[recipient]\nname = "Madame Mei Lee"\n',
+        encoding="utf-8",
+    )
     proc = run_cli("check", str(path), "--json")
     assert proc.returncode == 1, proc.stderr
     findings = json.loads(proc.stdout)["findings"]
@@ -184,17 +240,21 @@ def test_check_flags_french_eagerness_and_placeholders(tmp_path: Path) -> None:
         ("placeholder", "subject", "[date de l’entretien]", 1),
         ("eager", "body", "avec impatience", 3),
         ("eager", "body", "poste de rêve", 3),
-        ("placeholder", "sender.name", "[Votre prénom et nom]", 1)]
+        ("placeholder", "sender.name", "[Votre prénom et nom]", 1),
+    ]
     assert findings[2]["alternative"].startswith("Le poste correspond à ce que je souhaite")
     text = run_cli("check", str(path))  # a French letter: the check speaks French
-    assert f"{path}: body, ligne 3: empressement: «\u00a0avec impatience\u00a0»; " \
+    assert (
+        f"{path}: body, ligne 3: empressement: «\u00a0avec impatience\u00a0»; "
         "suggestion\u00a0: Je reste" in text.stdout
+    )
     assert text.stderr == "4 remarques\u00a0: remplacez ou reformulez, puis vérifiez à nouveau.\n"
     english = run_cli("check", str(path), "--lang", "en")
-    assert f"{path}: body, line 3: eager: \"avec impatience\"; suggestion: Je reste" in \
-        english.stdout
-    assert f"{path}: subject: placeholder: \"[date de l’entretien]\"; suggestion: Replace it " \
+    assert f'{path}: body, line 3: eager: "avec impatience"; suggestion: Je reste' in english.stdout
+    assert (
+        f'{path}: subject: placeholder: "[date de l’entretien]"; suggestion: Replace it '
         "with the real text." in english.stdout
+    )
     assert english.stderr == "4 findings: replace or rephrase, then check again.\n"
 
 
@@ -204,10 +264,13 @@ def test_check_copied_example_through_the_cli() -> None:
     assert [f["kind"] for f in json.loads(proc.stdout)["findings"]] == ["copied-example"]
 
 
-@pytest.mark.parametrize("content, needle", [
-    (None, "file not found"),
-    ("subject = ", "invalid TOML"),
-])
+@pytest.mark.parametrize(
+    "content, needle",
+    [
+        (None, "file not found"),
+        ("subject = ", "invalid TOML"),
+    ],
+)
 def test_check_unusable_input_exits_2(tmp_path: Path, content: str | None, needle: str) -> None:
     path = tmp_path / "x.toml"
     if content is not None:

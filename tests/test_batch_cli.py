@@ -1,4 +1,5 @@
 """``letterpress batch`` through the real command line: exit codes, messages, files."""
+
 from __future__ import annotations
 
 import subprocess
@@ -12,13 +13,25 @@ FIXTURES = ROOT / "tests" / "fixtures" / "batch"
 
 
 def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "letterpress", "batch", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "letterpress", "batch", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_merged_run_from_a_cp1252_export(tmp_path: Path) -> None:
-    done = cli(str(FIXTURES / "template.toml"), str(FIXTURES / "cp1252-semicolon.csv"),
-               "-o", "merged.pdf", "--jobs", "2", cwd=tmp_path)
+    done = cli(
+        str(FIXTURES / "template.toml"),
+        str(FIXTURES / "cp1252-semicolon.csv"),
+        "-o",
+        "merged.pdf",
+        "--jobs",
+        "2",
+        cwd=tmp_path,
+    )
     assert done.returncode == 0, done.stderr
     assert "Wrote merged.pdf: 5 documents from 5 rows (5 pages); 0 rows failed." in done.stdout
     assert done.stderr == ""  # no progress bar when not on a terminal
@@ -29,35 +42,52 @@ def test_merged_run_from_a_cp1252_export(tmp_path: Path) -> None:
 
 def test_partial_batch_exits_1_and_names_the_row(tmp_path: Path) -> None:
     data = tmp_path / "d.csv"
-    data.write_text("first_name,last_name,street,postcode,city,workshop\n"
-                    "Anna,Schmidt,Hauptstraße 1,01067,Dresden,2026-12-03\n"
-                    "Ben,Müller,Ring 2,1067,Dresden,2026-12-03\n", encoding="utf-8")
+    data.write_text(
+        "first_name,last_name,street,postcode,city,workshop\n"
+        "Anna,Schmidt,Hauptstraße 1,01067,Dresden,2026-12-03\n"
+        "Ben,Müller,Ring 2,1067,Dresden,2026-12-03\n",
+        encoding="utf-8",
+    )
     done = cli(str(FIXTURES / "template.toml"), str(data), "--out-dir", "out", cwd=tmp_path)
     assert done.returncode == 1
-    assert "d.csv, row 3, column 'postcode' (recipient.postal_code): postcode '1067' looks " \
-           "like it lost its leading zero (01067)" in done.stderr
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["manifest.csv",
-                                                                     "row-2.pdf"]
+    assert (
+        "d.csv, row 3, column 'postcode' (recipient.postal_code): postcode '1067' looks "
+        "like it lost its leading zero (01067)" in done.stderr
+    )
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["manifest.csv", "row-2.pdf"]
 
 
 def test_check_and_unusable_input(tmp_path: Path) -> None:
-    done = cli(str(FIXTURES / "template.toml"), str(FIXTURES / "utf16-tab.txt"), "--check",
-               cwd=tmp_path)
+    done = cli(
+        str(FIXTURES / "template.toml"), str(FIXTURES / "utf16-tab.txt"), "--check", cwd=tmp_path
+    )
     assert done.returncode == 0 and "Checked 5 rows: 5 ready, 0 with problems." in done.stdout
     assert list(tmp_path.iterdir()) == []
     done = cli(str(FIXTURES / "template.toml"), "missing.csv", "-o", "m.pdf", cwd=tmp_path)
     assert done.returncode == 2
-    assert done.stderr.strip() == "letterpress: error: missing.csv: data file not found; " \
-                                  "check the path"
-    done = cli(str(FIXTURES / "template.toml"), str(FIXTURES / "utf8-bom-comma.csv"),
-               cwd=tmp_path)
+    assert (
+        done.stderr.strip() == "letterpress: error: missing.csv: data file not found; "
+        "check the path"
+    )
+    done = cli(str(FIXTURES / "template.toml"), str(FIXTURES / "utf8-bom-comma.csv"), cwd=tmp_path)
     assert done.returncode == 2 and "give -o merged.pdf or --out-dir DIR" in done.stderr
 
 
 def test_help_lists_the_interface(tmp_path: Path) -> None:
     done = cli("--help", cwd=tmp_path)
-    for option in ("--out-dir", "--name", "--kind", "--check", "--strict", "--resume",
-                   "--duplex", "--jobs", "--delimiter", "--sheet", "--manifest"):
+    for option in (
+        "--out-dir",
+        "--name",
+        "--kind",
+        "--check",
+        "--strict",
+        "--resume",
+        "--duplex",
+        "--jobs",
+        "--delimiter",
+        "--sheet",
+        "--manifest",
+    ):
         assert option in done.stdout
 
 
@@ -73,9 +103,20 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # 24 x 100
     try:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "letterpress", "batch", str(FIXTURES / "template.toml"),
-             str(FIXTURES / "cp1252-semicolon.csv"), "-o", "merged.pdf"], cwd=tmp_path,
-            stdout=subprocess.DEVNULL, stderr=slave)
+            [
+                sys.executable,
+                "-m",
+                "letterpress",
+                "batch",
+                str(FIXTURES / "template.toml"),
+                str(FIXTURES / "cp1252-semicolon.csv"),
+                "-o",
+                "merged.pdf",
+            ],
+            cwd=tmp_path,
+            stdout=subprocess.DEVNULL,
+            stderr=slave,
+        )
         os.close(slave)
         seen = b""
         while True:

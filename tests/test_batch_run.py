@@ -1,5 +1,6 @@
 """The batch end to end through the Python API: bad rows among good ones, strict mode, resume
 after a crash, duplex parity, the template sandbox and determinism."""
+
 from __future__ import annotations
 
 import csv
@@ -32,8 +33,14 @@ def data_file(tmp_path: Path, lines: list[str], name: str = "people.csv") -> Pat
 
 def run(tmp_path: Path, data: Path, template: Path = TEMPLATE, **kw: object):
     lines: list[str] = []
-    opts = Options(template=template, data=data, jobs=kw.pop("jobs", 1),  # type: ignore[arg-type]
-                   progress=False, chunk=kw.pop("chunk", 2), **kw)  # type: ignore[arg-type]
+    opts = Options(
+        template=template,
+        data=data,
+        jobs=kw.pop("jobs", 1),  # type: ignore[arg-type]
+        progress=False,
+        chunk=kw.pop("chunk", 2),
+        **kw,
+    )  # type: ignore[arg-type]
     return run_batch(opts, lines.append), lines
 
 
@@ -48,27 +55,36 @@ def texts(pdf: Path) -> list[str]:
 
 
 def test_bad_rows_among_good_ones(tmp_path: Path) -> None:
-    lines = [GOOD[0],
-             "Ben;Müller;Ring 2;1067;Dresden;2026-12-03",  # lost its leading zero
-             GOOD[1],
-             ";;Weg 4;20457;Hamburg;2026-12-03",  # no name at all
-             "Cara;Ölz;Weg 5;20457;Hamburg;03/04/2026",  # reads two ways
-             "Dan;Iwu;Weg 6;20457;Hamburg;2026-12-04;surplus",  # an extra value
-             GOOD[2]]
+    lines = [
+        GOOD[0],
+        "Ben;Müller;Ring 2;1067;Dresden;2026-12-03",  # lost its leading zero
+        GOOD[1],
+        ";;Weg 4;20457;Hamburg;2026-12-03",  # no name at all
+        "Cara;Ölz;Weg 5;20457;Hamburg;03/04/2026",  # reads two ways
+        "Dan;Iwu;Weg 6;20457;Hamburg;2026-12-04;surplus",  # an extra value
+        GOOD[2],
+    ]
     out = tmp_path / "merged.pdf"
     summary, said = run(tmp_path, data_file(tmp_path, lines), output=out)
     assert summary.exit_code == 1 and summary.made == 3 and summary.failed == 4
     pages = texts(out)
     assert len(pages) == 3  # every good row is there, in row order
-    assert ["Anna Schmidt" in pages[0], "Jörg Weiß" in pages[1], "Chloé Durand" in pages[2]] \
-        == [True] * 3
+    assert ["Anna Schmidt" in pages[0], "Jörg Weiß" in pages[1], "Chloé Durand" in pages[2]] == [
+        True
+    ] * 3
     assert "Hinterhaus" in pages[2]
     rows = manifest_rows(tmp_path / "merged.manifest.csv")
     assert [(r["row"], r["status"], r["first_page"], r["pages"]) for r in rows] == [
-        ("2", "ok", "1", "1"), ("3", "failed", "", ""), ("4", "ok", "2", "1"),
-        ("5", "failed", "", ""), ("6", "failed", "", ""), ("7", "failed", "", ""),
-        ("8", "ok", "3", "1")]
+        ("2", "ok", "1", "1"),
+        ("3", "failed", "", ""),
+        ("4", "ok", "2", "1"),
+        ("5", "failed", "", ""),
+        ("6", "failed", "", ""),
+        ("7", "failed", "", ""),
+        ("8", "ok", "3", "1"),
+    ]
     import hashlib
+
     digest = hashlib.sha256(out.read_bytes()).hexdigest()
     assert {r["sha256"] for r in rows if r["status"] == "ok"} == {digest}
     by_row = {r["row"]: r["message"] for r in rows}
@@ -88,8 +104,10 @@ def test_bookmark_per_letter(tmp_path: Path) -> None:
     run(tmp_path, data_file(tmp_path, GOOD), output=out)
     reader = PdfReader(out)
     assert [o.title for o in reader.outline] == [
-        "Row 2: letter to Anna Schmidt", "Row 3: letter to Jörg Weiß",
-        "Row 4: letter to Chloé Durand"]
+        "Row 2: letter to Anna Schmidt",
+        "Row 3: letter to Jörg Weiß",
+        "Row 4: letter to Chloé Durand",
+    ]
     assert [reader.get_destination_page_number(o) for o in reader.outline] == [0, 1, 2]
 
 
@@ -114,8 +132,10 @@ def test_check_reports_and_writes_nothing(tmp_path: Path) -> None:
 
 def test_ambiguous_dates_in_plain_text_warn(tmp_path: Path) -> None:
     template = tmp_path / "t.toml"
-    template.write_text(TEMPLATE.read_text().replace("{{ row.workshop | long_date }}",
-                                                     "{{ row.workshop }}"), encoding="utf-8")
+    template.write_text(
+        TEMPLATE.read_text().replace("{{ row.workshop | long_date }}", "{{ row.workshop }}"),
+        encoding="utf-8",
+    )
     data = data_file(tmp_path, ["Cara;Ölz;Weg 5;20457;Hamburg;03/04/2026"])
     summary, said = run(tmp_path, data, template=template, output=tmp_path / "m.pdf")
     assert summary.exit_code == 0 and summary.made == 1
@@ -134,27 +154,32 @@ def test_date_order_settled_by_the_data(tmp_path: Path) -> None:
 
 def test_unknown_column_is_unusable_input(tmp_path: Path) -> None:
     template = tmp_path / "t.toml"
-    template.write_text(TEMPLATE.read_text().replace("row.first_name }},", "row.fist_name }},"),
-                        encoding="utf-8")
+    template.write_text(
+        TEMPLATE.read_text().replace("row.first_name }},", "row.fist_name }},"), encoding="utf-8"
+    )
     with pytest.raises(UserError, match="column 'fist_name'.*did you mean 'first_name'"):
         run(tmp_path, data_file(tmp_path, GOOD), template=template, output=tmp_path / "m.pdf")
 
 
-@pytest.mark.parametrize("expression", [
-    "{{ row.__class__.__mro__ }}",
-    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
-    "{{ cycler.__init__.__globals__ }}",
-    "{% include '/etc/passwd' %}",
-    "{{ lipsum.__globals__['os'].popen('id').read() }}",
-])
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "{{ row.__class__.__mro__ }}",
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ cycler.__init__.__globals__ }}",
+        "{% include '/etc/passwd' %}",
+        "{{ lipsum.__globals__['os'].popen('id').read() }}",
+    ],
+)
 def test_sandbox_blocks_internals_and_files(tmp_path: Path, expression: str) -> None:
     template = tmp_path / "t.toml"
-    template.write_text(TEMPLATE.read_text().replace("Please bring a copy of your CV.",
-                                                     expression), encoding="utf-8")
+    template.write_text(
+        TEMPLATE.read_text().replace("Please bring a copy of your CV.", expression),
+        encoding="utf-8",
+    )
     out = tmp_path / "m.pdf"
     try:
-        summary, said = run(tmp_path, data_file(tmp_path, GOOD[:1]), template=template,
-                            output=out)
+        summary, said = run(tmp_path, data_file(tmp_path, GOOD[:1]), template=template, output=out)
     except UserError as exc:  # refused up front: no such column / name
         assert "not" in exc.what and not out.exists()
         return
@@ -168,10 +193,12 @@ def test_columns_named_like_the_schema_fill_fields(tmp_path: Path) -> None:
     template = tmp_path / "t.toml"
     template.write_text(TEMPLATE.read_text().split("[recipient]")[0], encoding="utf-8")
     data = tmp_path / "d.csv"
-    data.write_text("first_name,recipient.name,recipient.organization,recipient.street,"
-                    "recipient.postal_code,recipient.city,workshop,items\n"
-                    "Mei,Mei Lee,Nordlicht GmbH,Hafenstraße 12,20457,Hamburg,2026-12-03,x\n",
-                    encoding="utf-8")
+    data.write_text(
+        "first_name,recipient.name,recipient.organization,recipient.street,"
+        "recipient.postal_code,recipient.city,workshop,items\n"
+        "Mei,Mei Lee,Nordlicht GmbH,Hafenstraße 12,20457,Hamburg,2026-12-03,x\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "m.pdf"
     summary, _ = run(tmp_path, data, template=template, output=out)
     assert summary.exit_code == 0
@@ -181,13 +208,15 @@ def test_columns_named_like_the_schema_fill_fields(tmp_path: Path) -> None:
 def test_duplex_starts_every_letter_on_a_front(tmp_path: Path) -> None:
     template = tmp_path / "t.toml"
     long_body = "\n\n".join(["A paragraph that is long enough to fill lines. " * 12] * 8)
-    text = TEMPLATE.read_text().replace("Please bring a copy of your CV.",
-                                        "{% if row.city == 'Düsseldorf' %}" + long_body
-                                        + "{% endif %}")
+    text = TEMPLATE.read_text().replace(
+        "Please bring a copy of your CV.",
+        "{% if row.city == 'Düsseldorf' %}" + long_body + "{% endif %}",
+    )
     template.write_text(text, encoding="utf-8")
     out = tmp_path / "m.pdf"
-    summary, _ = run(tmp_path, data_file(tmp_path, GOOD), template=template, output=out,
-                     duplex=True)
+    summary, _ = run(
+        tmp_path, data_file(tmp_path, GOOD), template=template, output=out, duplex=True
+    )
     rows = manifest_rows(tmp_path / "m.manifest.csv")
     assert [int(r["pages"]) for r in rows] == [1, 2, 1]
     assert [int(r["first_page"]) for r in rows] == [1, 3, 5]  # always odd: a front
@@ -210,15 +239,27 @@ def test_merged_file_is_deterministic_whatever_the_jobs(tmp_path: Path) -> None:
 def test_out_dir_names_sanitised_and_unique(tmp_path: Path) -> None:
     lines = [GOOD[0], GOOD[0], "Ben;../../etc passwd;Ring 2;20457;Hamburg;2026-12-03"]
     folder = tmp_path / "letters"
-    summary, _ = run(tmp_path, data_file(tmp_path, lines), out_dir=folder,
-                     name="{{ row.last_name }}-{{ row.first_name }}")
+    summary, _ = run(
+        tmp_path,
+        data_file(tmp_path, lines),
+        out_dir=folder,
+        name="{{ row.last_name }}-{{ row.first_name }}",
+    )
     assert summary.exit_code == 0
     assert sorted(p.name for p in folder.iterdir()) == [
-        "Schmidt-Anna-2.pdf", "Schmidt-Anna.pdf", "etc passwd-Ben.pdf", "manifest.csv"]
+        "Schmidt-Anna-2.pdf",
+        "Schmidt-Anna.pdf",
+        "etc passwd-Ben.pdf",
+        "manifest.csv",
+    ]
     rows = manifest_rows(folder / "manifest.csv")
-    assert [r["output"] for r in rows] == ["Schmidt-Anna.pdf", "Schmidt-Anna-2.pdf",
-                                           "etc passwd-Ben.pdf"]
+    assert [r["output"] for r in rows] == [
+        "Schmidt-Anna.pdf",
+        "Schmidt-Anna-2.pdf",
+        "etc passwd-Ben.pdf",
+    ]
     import hashlib
+
     for r in rows:
         assert hashlib.sha256((folder / r["output"]).read_bytes()).hexdigest() == r["sha256"]
 
@@ -288,15 +329,27 @@ def test_kind_both_adds_call_sheets(tmp_path: Path) -> None:
     template = tmp_path / "t.toml"
     shutil.copy(TEMPLATE, template)
     with open(template, "a", encoding="utf-8") as handle:
-        handle.write('\n[call]\nphone = "+49 40 1234 5678"\npurpose = "Confirm the workshop '
-                     'seat for {{ row.first_name }}"\n')
+        handle.write(
+            '\n[call]\nphone = "+49 40 1234 5678"\npurpose = "Confirm the workshop '
+            'seat for {{ row.first_name }}"\n'
+        )
     out = tmp_path / "m.pdf"
-    summary, said = run(tmp_path, data_file(tmp_path, GOOD * 2), template=template,
-                        output=out, kind="both", chunk=10)
+    summary, said = run(
+        tmp_path,
+        data_file(tmp_path, GOOD * 2),
+        template=template,
+        output=out,
+        kind="both",
+        chunk=10,
+    )
     assert summary.exit_code == 0, said
     rows = manifest_rows(tmp_path / "m.manifest.csv")
     assert [(r["row"], r["kind"], r["first_page"]) for r in rows][:4] == [
-        ("2", "letter", "1"), ("2", "call", "2"), ("3", "letter", "3"), ("3", "call", "4")]
+        ("2", "letter", "1"),
+        ("2", "call", "2"),
+        ("3", "letter", "3"),
+        ("3", "call", "4"),
+    ]
     pages = texts(out)
     assert len(pages) == 12
     assert "Confirm the workshop seat for Jörg" in pages[3].replace("\n", " ")
@@ -329,10 +382,12 @@ def fail_to_lay_out(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
 
 @pytest.mark.parametrize("where", ["output", "out_dir"])
 def test_strict_keeps_nothing_when_a_row_fails_after_the_checks(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
     fail_to_lay_out(monkeypatch, "Chloé")
-    target = {"output": tmp_path / "m.pdf"} if where == "output" else \
-        {"out_dir": tmp_path / "letters"}
+    target = (
+        {"output": tmp_path / "m.pdf"} if where == "output" else {"out_dir": tmp_path / "letters"}
+    )
     if where == "out_dir":
         target["out_dir"].mkdir()
     summary, said = run(tmp_path, data_file(tmp_path, GOOD), strict=True, **target)
@@ -342,7 +397,8 @@ def test_strict_keeps_nothing_when_a_row_fails_after_the_checks(
 
 
 def test_without_strict_a_row_failing_after_the_checks_is_skipped(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     fail_to_lay_out(monkeypatch, "Chloé")
     folder = tmp_path / "letters"
     folder.mkdir()
@@ -359,15 +415,18 @@ def test_callers_that_are_not_a_terminal_limit_pick_and_follow_rows(tmp_path: Pa
     data = data_file(tmp_path, GOOD)
     with pytest.raises(UserError) as caught:
         run(tmp_path, data, output=tmp_path / "x.pdf", max_rows=2)
-    assert caught.value.line() == (f"{data}: the data has 3 rows, more than the 2 this run "
-                                   "takes; split it into files of at most 2 rows")
+    assert caught.value.line() == (
+        f"{data}: the data has 3 rows, more than the 2 this run "
+        "takes; split it into files of at most 2 rows"
+    )
     assert not (tmp_path / "x.pdf").exists()
     one = tmp_path / "one.pdf"
     summary, _ = run(tmp_path, data, output=one, rows="3")
     assert summary.made == 1
     assert [t.count("Dear Jörg") for t in texts(one)] == [1]
     told: list[tuple[int, int]] = []
-    summary, _ = run(tmp_path, data, output=tmp_path / "all.pdf", on_progress=lambda *a:
-                     told.append(a))
+    summary, _ = run(
+        tmp_path, data, output=tmp_path / "all.pdf", on_progress=lambda *a: told.append(a)
+    )
     assert summary.made == 3
     assert told == [(0, 3), (2, 3), (3, 3)]  # chunks of two rows

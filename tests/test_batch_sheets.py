@@ -2,6 +2,7 @@
 numbers in the letter's locale, cells as they show, lost characters, country names, one line
 per problem, nothing written when nothing is made, Excel's conventions, file names, --rows,
 --preview, check TEMPLATE DATA and the salutation filter."""
+
 from __future__ import annotations
 
 import csv
@@ -46,11 +47,19 @@ country = "{country}"
 """
 
 
-def template(tmp_path: Path, body: str, language: str = "en-GB", opening: str = "Hello,",
-             country: str = "DE", extra: str = "") -> Path:
+def template(
+    tmp_path: Path,
+    body: str,
+    language: str = "en-GB",
+    opening: str = "Hello,",
+    country: str = "DE",
+    extra: str = "",
+) -> Path:
     path = tmp_path / "t.toml"
-    path.write_text(LETTER.format(language=language, body=body, opening=opening,
-                                  country=country) + extra, encoding="utf-8")
+    path.write_text(
+        LETTER.format(language=language, body=body, opening=opening, country=country) + extra,
+        encoding="utf-8",
+    )
     return path
 
 
@@ -77,19 +86,31 @@ def manifest(path: Path) -> list[dict[str, str]]:
 
 # 1. Numbers and money in the letter's locale ---------------------------------------------
 
-@pytest.mark.parametrize(("language", "cell", "number", "money"), [
-    ("en-GB", "1,234", "1,234.00", "£1,234.00"),
-    ("de", "1.234", "1.234,00", "1.234,00\xa0£"),
-    ("de", "12,50 €", "12,50", "12,50\xa0£"),
-    ("en-GB", "£1,234.50", "1,234.50", "£1,234.50"),
-    ("fr", "1 234,5", "1\u202f234,50", "1\u202f234,50\xa0£GB"),
-    ("de", "1234.50", "1.234,50", "1.234,50\xa0£"),  # as programs write it: a point, no group
-])
-def test_numbers_are_read_in_the_letters_locale(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                 language: str, cell: str, number: str,
-                                                 money: str) -> None:
-    tpl = template(tmp_path, "N={{ row.amount | number(2) }} M={{ row.amount | money('GBP') }}",
-                   language=language)
+
+@pytest.mark.parametrize(
+    ("language", "cell", "number", "money"),
+    [
+        ("en-GB", "1,234", "1,234.00", "£1,234.00"),
+        ("de", "1.234", "1.234,00", "1.234,00\xa0£"),
+        ("de", "12,50 €", "12,50", "12,50\xa0£"),
+        ("en-GB", "£1,234.50", "1,234.50", "£1,234.50"),
+        ("fr", "1 234,5", "1\u202f234,50", "1\u202f234,50\xa0£GB"),
+        ("de", "1234.50", "1.234,50", "1.234,50\xa0£"),  # as programs write it: a point, no group
+    ],
+)
+def test_numbers_are_read_in_the_letters_locale(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    language: str,
+    cell: str,
+    number: str,
+    money: str,
+) -> None:
+    tpl = template(
+        tmp_path,
+        "N={{ row.amount | number(2) }} M={{ row.amount | money('GBP') }}",
+        language=language,
+    )
     path = data(tmp_path, "name;amount", f"Kim Berger;{cell}")
     code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "m.pdf")
     assert (code, err) == (0, "")
@@ -97,8 +118,9 @@ def test_numbers_are_read_in_the_letters_locale(tmp_path: Path, capsys: pytest.C
     assert f"N={' '.join(number.split())} M={' '.join(money.split())}" in text
 
 
-def test_an_ambiguous_number_is_an_error_that_says_why(tmp_path: Path,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_ambiguous_number_is_an_error_that_says_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     tpl = template(tmp_path, "{{ row.amount | money('GBP') }}")
     path = data(tmp_path, "name;amount", "Kim Berger;12,50", "Mei Lee;12.50")
     code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "m.pdf")
@@ -106,19 +128,22 @@ def test_an_ambiguous_number_is_an_error_that_says_why(tmp_path: Path,
     assert err.splitlines() == [
         f"letterpress: error: {path}, row 2, column 'amount' (body): '12,50' is not a number as "
         "English (United Kingdom) writes them (',' separates thousands, '.' decimals); write "
-        "it like 1,234.50, or format the column as a number in the spreadsheet"]
+        "it like 1,234.50, or format the column as a number in the spreadsheet"
+    ]
 
 
-def test_a_number_cell_is_taken_as_the_number(tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_number_cell_is_taken_as_the_number(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     book = Workbook()
     sheet = book.active
     sheet.append(["name", "amount"])
     sheet.append(["Kim Berger", 1234.5])
-    sheet["B2"].number_format = '#,##0.00 [$€-407]'
+    sheet["B2"].number_format = "#,##0.00 [$€-407]"
     book.save(tmp_path / "d.xlsx")
-    tpl = template(tmp_path, "shown {{ row.amount }} / {{ row.amount | money('EUR') }}",
-                   language="de")
+    tpl = template(
+        tmp_path, "shown {{ row.amount }} / {{ row.amount | money('EUR') }}", language="de"
+    )
     code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
     assert (code, err) == (0, "")
     assert "shown 1.234,50 € / 1.234,50 €" in pdf_texts(tmp_path / "m.pdf")[0]
@@ -126,28 +151,36 @@ def test_a_number_cell_is_taken_as_the_number(tmp_path: Path,
 
 # 2. Times and dates as the cell shows them -----------------------------------------------
 
+
 def test_xlsx_cells_show_as_in_the_spreadsheet() -> None:
     table = read_table(SHEETS / "kontakte.xlsx", locale="de")
     kim = table.rows[0].values
     assert (kim["PLZ"], kim["Betrag"], kim["Termin"], kim["Uhrzeit"]) == (
-        "01067", "1.234,50 €", "03.12.2026", "10:00")
+        "01067",
+        "1.234,50 €",
+        "03.12.2026",
+        "10:00",
+    )
     english = read_table(SHEETS / "kontakte.xlsx", locale="en").rows[0].values
     assert (english["Betrag"], english["Uhrzeit"]) == ("1,234.50 €", "10:00")
 
 
-@pytest.mark.parametrize("name", ["kontakte.csv", "kontakte.xlsx", "kontakte.ods",
-                                  "kontakte.xls"])
-def test_every_program_s_file_gives_the_same_letters(tmp_path: Path, name: str,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("name", ["kontakte.csv", "kontakte.xlsx", "kontakte.ods", "kontakte.xls"])
+def test_every_program_s_file_gives_the_same_letters(
+    tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, err = batch(capsys, BRIEF, SHEETS / name, "-o", tmp_path / "m.pdf")
     assert (code, err) == (0, "")
-    assert out.splitlines()[0] == f"Geschrieben: {tmp_path / 'm.pdf'}: 5 Dokumente aus 5 " \
-                                  "Zeilen (5 Seiten); 0 Zeilen fehlgeschlagen."  # a German letter
+    assert (
+        out.splitlines()[0] == f"Geschrieben: {tmp_path / 'm.pdf'}: 5 Dokumente aus 5 "
+        "Zeilen (5 Seiten); 0 Zeilen fehlgeschlagen."
+    )  # a German letter
     pages = [" ".join(t.split()) for t in pdf_texts(tmp_path / "m.pdf")]
     assert "Ihr Beratungstermin am 3. Dezember 2026 um 10:00 Uhr" in pages[0]
     assert "Sehr geehrte Frau Weiß," in pages[0]
-    assert "Termin am 03.12.2026 um 10:00 Uhr. Die Gebühr von 1.234,50 € (1.234,50 Euro)" \
-        in pages[0]
+    assert (
+        "Termin am 03.12.2026 um 10:00 Uhr. Die Gebühr von 1.234,50 € (1.234,50 Euro)" in pages[0]
+    )
     assert "Sehr geehrter Herr Nowak," in pages[1] and "1010 WIEN ÖSTERREICH" in pages[1]
     assert "Guten Tag Ayşe Yılmaz," in pages[2] and "8001 ZÜRICH SCHWEIZ" in pages[2]
     assert "Sehr geehrte Frau Dr. Lee," in pages[3] and "VEREINIGTES KÖNIGREICH" in pages[3]
@@ -157,8 +190,10 @@ def test_every_program_s_file_gives_the_same_letters(tmp_path: Path, name: str,
 
 # 3. Characters lost by an 8-bit export ---------------------------------------------------
 
+
 def test_question_marks_from_a_windows_export_stop_their_rows(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     source = SHEETS / "kontakte-windows.csv"
     code, out, err = batch(capsys, BRIEF, source, "-o", tmp_path / "m.pdf")
     assert code == 1
@@ -169,15 +204,22 @@ def test_question_marks_from_a_windows_export_stop_their_rows(
         f"letterpress: error: {source}, row 4, column 'Vorname' (recipient.name): a character "
         f"was lost when the sheet was saved ('Ay?e'); {hint}",
         f"letterpress: error: {source}, row 4, column 'Nachname' (recipient.name): a character "
-        f"was lost when the sheet was saved ('Y?lmaz'); {hint}"]
+        f"was lost when the sheet was saved ('Y?lmaz'); {hint}",
+    ]
     assert "3 Dokumente aus 5 Zeilen (3 Seiten); 2 Zeilen fehlgeschlagen." in out
     rows = manifest(tmp_path / "m.manifest.csv")
-    assert [(r["row"], r["status"]) for r in rows] == [("2", "ok"), ("3", "failed"),
-                                                      ("4", "failed"), ("5", "ok"), ("6", "ok")]
+    assert [(r["row"], r["status"]) for r in rows] == [
+        ("2", "ok"),
+        ("3", "failed"),
+        ("4", "failed"),
+        ("5", "ok"),
+        ("6", "ok"),
+    ]
 
 
 def test_question_marks_meant_as_such_and_utf8_files_are_left_alone(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     tpl = template(tmp_path, "Note: {{ row.note }}")
     path = tmp_path / "d.csv"
     path.write_bytes("name;note\nKim Berger?;who?is this\nJörg Weiß;x\n".encode("cp1252"))
@@ -189,7 +231,8 @@ def test_question_marks_meant_as_such_and_utf8_files_are_left_alone(
 
 
 def test_replacement_characters_stop_their_rows_in_any_encoding(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     tpl = template(tmp_path, "Hello")
     path = tmp_path / "d.csv"
     path.write_bytes("name;city\nAnna Groß;Köln-Süd\n".encode() + b"Ben Wei\xdf;K\xf6ln\n")
@@ -201,16 +244,20 @@ def test_replacement_characters_stop_their_rows_in_any_encoding(
         ".xlsx and use that file",
         f"letterpress: error: {path}, row 3, column 'city': a character was lost when the "
         "sheet was saved ('K\ufffdln'); save the sheet as \"CSV UTF-8\" or .xlsx and use that "
-        "file"]
+        "file",
+    ]
 
 
 # 4. Country names --------------------------------------------------------------------------
 
+
 def test_country_names_are_accepted_and_an_unknown_one_is_shown_as_written(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     tpl = template(tmp_path, "Hello", country="{{ row.Land }}")
-    path = data(tmp_path, "name;Land", "Kim Berger;Deutschland", "Mei Lee;Deutschlnd",
-                "Ben Berg;Atlantis")
+    path = data(
+        tmp_path, "name;Land", "Kim Berger;Deutschland", "Mei Lee;Deutschlnd", "Ben Berg;Atlantis"
+    )
     code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "m.pdf")
     assert code == 1
     assert err.splitlines() == [
@@ -219,13 +266,16 @@ def test_country_names_are_accepted_and_an_unknown_one_is_shown_as_written(
         "two-letter ISO code (DE, AT, CH, GB, US)",
         f"letterpress: error: {path}, row 4, column 'Land' (recipient.country): unknown "
         "country 'Atlantis'; write the country's name or its two-letter ISO code (DE, AT, CH, "
-        "GB, US)"]
+        "GB, US)",
+    ]
 
 
 # 5. One message per problem ---------------------------------------------------------------
 
+
 def test_identical_findings_are_one_line_and_the_manifest_keeps_every_row(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     tpl = template(tmp_path, "Hello", country="{{ row.Land }}")
     lines = ["Kim Berger;Atlantis"] * 20 + ["Mei Lee;DE", "Ben Berg;Atlantis"]
     path = data(tmp_path, "name;Land", *lines)
@@ -234,7 +284,8 @@ def test_identical_findings_are_one_line_and_the_manifest_keeps_every_row(
     assert err.splitlines() == [
         f"letterpress: error: {path}, rows 2-21 and 23 (21 rows), column 'Land' "
         "(recipient.country): unknown country 'Atlantis'; write the country's name or its "
-        "two-letter ISO code (DE, AT, CH, GB, US)"]
+        "two-letter ISO code (DE, AT, CH, GB, US)"
+    ]
     assert "1 document from 22 rows (1 page); 21 rows failed." in out
     rows = manifest(tmp_path / "m.manifest.csv")
     assert len(rows) == 22 and sum(r["status"] == "failed" for r in rows) == 21
@@ -242,8 +293,10 @@ def test_identical_findings_are_one_line_and_the_manifest_keeps_every_row(
 
 # 6. Nothing made, nothing written ----------------------------------------------------------
 
+
 def test_when_every_row_fails_nothing_is_written_and_a_good_pdf_stays(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     tpl = template(tmp_path, "Hello", country="{{ row.Land }}")
     good = data(tmp_path, "name;Land", "Kim Berger;DE", name="good.csv")
     out = tmp_path / "m.pdf"
@@ -255,16 +308,23 @@ def test_when_every_row_fails_nothing_is_written_and_a_good_pdf_stays(
     assert code == 2 and stdout == ""
     assert err.splitlines()[-1] == (
         f"letterpress: error: {bad}: no document could be made: all 2 rows failed; nothing "
-        "was written; fix the problems above and run again")
+        "was written; fix the problems above and run again"
+    )
     assert hashlib.sha256(out.read_bytes()).hexdigest() == before
     assert (tmp_path / "m.manifest.csv").read_bytes() == before_manifest
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.csv", "good.csv",
-                                                          "m.manifest.csv", "m.pdf", "t.toml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "d.csv",
+        "good.csv",
+        "m.manifest.csv",
+        "m.pdf",
+        "t.toml",
+    ]
     code, _, _ = batch(capsys, tpl, bad, "--out-dir", tmp_path / "letters")
     assert code == 2 and list((tmp_path / "letters").iterdir()) == []
 
 
 # 7. Excel's own conventions ----------------------------------------------------------------
+
 
 def test_a_sep_line_names_the_delimiter(tmp_path: Path) -> None:
     table = read_table(SHEETS / "sep.csv")
@@ -273,90 +333,163 @@ def test_a_sep_line_names_the_delimiter(tmp_path: Path) -> None:
     assert table.rows[1].values["Name"] == "Berger, Kim"
 
 
-@pytest.mark.parametrize(("encoding", "message"), [
-    ("utf-8", "the file is not UTF-8 (byte 0xDF on line 1); leave out --encoding to let "
-              "letterpress recognise it, or name the encoding the file was saved in, e.g. "
-              "--encoding cp1252"),
-    ("rot13", "--encoding: 'rot13' is not an encoding a data file can be saved in; use e.g. "
-              "utf-8, cp1252, latin-1, utf-16"),
-    ("base64", "--encoding: 'base64' is not an encoding a data file can be saved in; use e.g. "
-               "utf-8, cp1252, latin-1, utf-16"),
-    ("idna", "--encoding: 'idna' is not an encoding a data file can be saved in; use e.g. "
-             "utf-8, cp1252, latin-1, utf-16"),
-    ("klingon", "--encoding: unknown encoding 'klingon'; use e.g. utf-8, cp1252, latin-1, "
-                "utf-16"),
-])
-def test_a_wrong_encoding_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                  encoding: str, message: str) -> None:
+@pytest.mark.parametrize(
+    ("encoding", "message"),
+    [
+        (
+            "utf-8",
+            "the file is not UTF-8 (byte 0xDF on line 1); leave out --encoding to let "
+            "letterpress recognise it, or name the encoding the file was saved in, e.g. "
+            "--encoding cp1252",
+        ),
+        (
+            "rot13",
+            "--encoding: 'rot13' is not an encoding a data file can be saved in; use e.g. "
+            "utf-8, cp1252, latin-1, utf-16",
+        ),
+        (
+            "base64",
+            "--encoding: 'base64' is not an encoding a data file can be saved in; use e.g. "
+            "utf-8, cp1252, latin-1, utf-16",
+        ),
+        (
+            "idna",
+            "--encoding: 'idna' is not an encoding a data file can be saved in; use e.g. "
+            "utf-8, cp1252, latin-1, utf-16",
+        ),
+        (
+            "klingon",
+            "--encoding: unknown encoding 'klingon'; use e.g. utf-8, cp1252, latin-1, utf-16",
+        ),
+    ],
+)
+def test_a_wrong_encoding_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str, message: str
+) -> None:
     path = tmp_path / "d.csv"
     path.write_bytes("name;Straße\nJörg Weiß;Ring 2\n".encode("cp1252"))
-    code, _, err = batch(capsys, template(tmp_path, "Hi"), path, "-o", tmp_path / "m.pdf",
-                         "--encoding", encoding)
+    code, _, err = batch(
+        capsys, template(tmp_path, "Hi"), path, "-o", tmp_path / "m.pdf", "--encoding", encoding
+    )
     prefix = "" if message.startswith("--") else f"{path}: "
     assert (code, err) == (2, f"letterpress: error: {prefix}{message}\n")
 
 
 def test_an_unreadable_header_names_the_encoding_not_a_column(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "d.csv"
-    path.write_bytes("name;Straße;Ort\nJörg Weiß;Ring 2;Köln\n".encode()
-                     .replace("ß".encode(), b"\xdf", 1))
-    code, _, err = batch(capsys, template(tmp_path, "{{ row['Straße'] }}"), path,
-                         "-o", tmp_path / "m.pdf")
-    assert (code, err) == (2, f"letterpress: error: {path}, row 1: the header row has "
-                              "characters that could not be read as utf-8; save the sheet as "
-                              '"CSV UTF-8", or give --encoding (e.g. cp1252)\n')
+    path.write_bytes(
+        "name;Straße;Ort\nJörg Weiß;Ring 2;Köln\n".encode().replace("ß".encode(), b"\xdf", 1)
+    )
+    code, _, err = batch(
+        capsys, template(tmp_path, "{{ row['Straße'] }}"), path, "-o", tmp_path / "m.pdf"
+    )
+    assert (code, err) == (
+        2,
+        f"letterpress: error: {path}, row 1: the header row has "
+        "characters that could not be read as utf-8; save the sheet as "
+        '"CSV UTF-8", or give --encoding (e.g. cp1252)\n',
+    )
 
 
-def test_an_8_bit_encoding_named_for_a_utf8_file(tmp_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_8_bit_encoding_named_for_a_utf8_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = data(tmp_path, "name;Straße", "Jörg Weiß;Ring 2")
-    code, _, err = batch(capsys, template(tmp_path, "Hi"), path, "-o", tmp_path / "m.pdf",
-                         "--encoding", "latin-1")
-    assert (code, err) == (2, f"letterpress: error: {path}: the file is UTF-8, not latin-1; "
-                              "leave out --encoding (or give --encoding utf-8)\n")
+    code, _, err = batch(
+        capsys, template(tmp_path, "Hi"), path, "-o", tmp_path / "m.pdf", "--encoding", "latin-1"
+    )
+    assert (code, err) == (
+        2,
+        f"letterpress: error: {path}: the file is UTF-8, not latin-1; "
+        "leave out --encoding (or give --encoding utf-8)\n",
+    )
 
 
 # 8. File names -----------------------------------------------------------------------------
 
-def test_file_names_keep_what_file_systems_allow(tmp_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+
+def test_file_names_keep_what_file_systems_allow(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     tpl = template(tmp_path, "Hi")
-    path = data(tmp_path, "name;file", "Kim Berger;Berger, Kim", "A;O'Brien: Zoë*",
-                "B;CON", "C;CON.txt", "D;COM¹", "E;trailing. ", "F;a/b\\c", "G;" + "李" * 100,
-                'H;"Tab\there"')
-    code, _, err = batch(capsys, tpl, path, "--out-dir", tmp_path / "out",
-                         "--name", "{{ row.file }}")
+    path = data(
+        tmp_path,
+        "name;file",
+        "Kim Berger;Berger, Kim",
+        "A;O'Brien: Zoë*",
+        "B;CON",
+        "C;CON.txt",
+        "D;COM¹",
+        "E;trailing. ",
+        "F;a/b\\c",
+        "G;" + "李" * 100,
+        'H;"Tab\there"',
+    )
+    code, _, err = batch(
+        capsys, tpl, path, "--out-dir", tmp_path / "out", "--name", "{{ row.file }}"
+    )
     assert (code, err) == (0, "")
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     cjk = "李" * 66 + ".pdf"  # 198 bytes of name: capped in bytes, between characters
-    assert names == sorted(["Berger, Kim.pdf", "O'Brien- Zoë-.pdf", "CON_.pdf", "CON_.txt.pdf",
-                            "COM¹_.pdf", "trailing.pdf", "a-b-c.pdf", cjk, "Tab here.pdf",
-                            "manifest.csv"])
+    assert names == sorted(
+        [
+            "Berger, Kim.pdf",
+            "O'Brien- Zoë-.pdf",
+            "CON_.pdf",
+            "CON_.txt.pdf",
+            "COM¹_.pdf",
+            "trailing.pdf",
+            "a-b-c.pdf",
+            cjk,
+            "Tab here.pdf",
+            "manifest.csv",
+        ]
+    )
     assert all(len(n.encode()) <= 255 for n in names)
 
 
-def test_names_are_unique_across_kinds(tmp_path: Path,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_names_are_unique_across_kinds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     call = '\n[call]\nphone = "+49 40 1234 5678"\npurpose = "Confirm the seat"\n'
     tpl = template(tmp_path, "Hi", extra=call)
     path = data(tmp_path, "name;file", "Kim Berger;Lee", "Mei Lee;Lee-call", "Ben Berg;lee")
-    code, _, err = batch(capsys, tpl, path, "--out-dir", tmp_path / "out",
-                         "--name", "{{ row.file }}", "--kind", "both")
+    code, _, err = batch(
+        capsys,
+        tpl,
+        path,
+        "--out-dir",
+        tmp_path / "out",
+        "--name",
+        "{{ row.file }}",
+        "--kind",
+        "both",
+    )
     assert (code, err) == (0, "")
     rows = manifest(tmp_path / "out" / "manifest.csv")
     assert [(r["row"], r["kind"], r["output"]) for r in rows] == [
-        ("2", "letter", "Lee.pdf"), ("2", "call", "Lee-call.pdf"),
-        ("3", "letter", "Lee-call-2.pdf"), ("3", "call", "Lee-call-2-call.pdf"),
-        ("4", "letter", "lee-2.pdf"), ("4", "call", "lee-2-call.pdf")]
-    assert len({hashlib.sha256((tmp_path / "out" / r["output"]).read_bytes()).hexdigest()
-                for r in rows}) == 6
+        ("2", "letter", "Lee.pdf"),
+        ("2", "call", "Lee-call.pdf"),
+        ("3", "letter", "Lee-call-2.pdf"),
+        ("3", "call", "Lee-call-2-call.pdf"),
+        ("4", "letter", "lee-2.pdf"),
+        ("4", "call", "lee-2-call.pdf"),
+    ]
+    assert (
+        len(
+            {
+                hashlib.sha256((tmp_path / "out" / r["output"]).read_bytes()).hexdigest()
+                for r in rows
+            }
+        )
+        == 6
+    )
 
 
 # 9. --rows, --preview, check TEMPLATE DATA ---------------------------------------------------
 
-def test_rows_renders_only_those_rows(tmp_path: Path,
-                                      capsys: pytest.CaptureFixture[str]) -> None:
+
+def test_rows_renders_only_those_rows(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = batch(capsys, BRIEF, KONTAKTE, "-o", tmp_path / "m.pdf", "--rows", "2,4-5")
     assert (code, err) == (0, "")
     assert "3 Dokumente aus 3 Zeilen (3 Seiten)" in out
@@ -364,20 +497,28 @@ def test_rows_renders_only_those_rows(tmp_path: Path,
     pages = pdf_texts(tmp_path / "m.pdf")
     assert "Weiß" in pages[0] and "Yılmaz" in pages[1] and "Lee" in pages[2]
     code, _, err = batch(capsys, BRIEF, KONTAKTE, "-o", tmp_path / "m.pdf", "--rows", "2,9-12")
-    assert (code, err) == (2, f"letterpress: error: {KONTAKTE}, --rows: no data in rows "
-                              "9-12; its data rows are 2-6 (row 1 is the header; blank rows "
-                              "are skipped)\n")
+    assert (code, err) == (
+        2,
+        f"letterpress: error: {KONTAKTE}, --rows: no data in rows "
+        "9-12; its data rows are 2-6 (row 1 is the header; blank rows "
+        "are skipped)\n",
+    )
     code, _, err = batch(capsys, BRIEF, KONTAKTE, "-o", tmp_path / "m.pdf", "--rows", "two")
-    assert (code, err) == (2, "letterpress: error: --rows: 'two' is not a list of rows; write "
-                              "row numbers as the spreadsheet shows them, e.g. 7, 2-5 or "
-                              "2-5,12\n")
+    assert (code, err) == (
+        2,
+        "letterpress: error: --rows: 'two' is not a list of rows; write "
+        "row numbers as the spreadsheet shows them, e.g. 7, 2-5 or "
+        "2-5,12\n",
+    )
 
 
-def test_preview_writes_page_one_of_each_row_as_png(tmp_path: Path,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_preview_writes_page_one_of_each_row_as_png(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "preview"
-    code, out, err = batch(capsys, BRIEF, SHEETS / "kontakte.xlsx", "--rows", "3,6",
-                           "--preview", folder)
+    code, out, err = batch(
+        capsys, BRIEF, SHEETS / "kontakte.xlsx", "--rows", "3,6", "--preview", folder
+    )
     assert (code, err) == (0, "")
     assert out == f"Previews in {folder}/: 2 images (row-3.png, row-6.png).\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["preview"]  # no PDF, no manifest
@@ -389,10 +530,12 @@ def test_preview_writes_page_one_of_each_row_as_png(tmp_path: Path,
 
 
 def test_check_template_data_checks_each_filled_in_letter(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     tpl = template(tmp_path, "We are SO EXCITED, {{ row.name }}!! {{ row.extra }}")
-    path = data(tmp_path, "name;extra", "Kim Berger;", "Mei Lee;I really need this job",
-                "Ben Berg;")
+    path = data(
+        tmp_path, "name;extra", "Kim Berger;", "Mei Lee;I really need this job", "Ben Berg;"
+    )
     code = main(["check", str(tpl), str(path)])
     out = capsys.readouterr()
     assert code == 1
@@ -402,41 +545,46 @@ def test_check_template_data_checks_each_filled_in_letter(
         f'{path}, rows 2-4 (3 rows): body: eager: "!!"; suggestion: End the sentence with a '
         "full stop; one exclamation mark in a letter is plenty.",
         f'{path}, row 3: body: eager: "I really need this job"; suggestion: I would be glad '
-        "to take on this role."]
+        "to take on this role.",
+    ]
     assert out.err == "7 findings in 3 rows checked: replace or rephrase, then check again.\n"
     code = main(["check", str(tpl)])  # the template alone: its {{ }} are placeholders
     out = capsys.readouterr()
     assert code == 1 and "placeholder" in out.out
     assert out.err.splitlines()[-1] == (
         f"{tpl} is a mail-merge template: give the data file too (letterpress check {tpl} "
-        "DATA) to check each row's letter.")
+        "DATA) to check each row's letter."
+    )
 
 
 # 10. The salutation filter ---------------------------------------------------------------
 
-@pytest.mark.parametrize(("cell", "language", "expected"), [
-    ("Frau", "de", "Sehr geehrte Frau Weiß,"),
-    ("Herr", "de", "Sehr geehrter Herr Weiß,"),
-    ("", "de", "Guten Tag Kim Weiß,"),
-    ("divers", "de", "Guten Tag Kim Weiß,"),
-    ("Frau Dr.", "de", "Sehr geehrte Frau Dr. Weiß,"),
-    ("w", "de", "Sehr geehrte Frau Weiß,"),
-    ("Ms", "en-GB", "Dear Ms Weiß,"),
-    ("Frau", "en", "Dear Ms Weiß,"),
-    ("m", "en", "Dear Mr Weiß,"),
-    ("Dr.", "en", "Dear Dr. Weiß,"),
-    ("", "en", "Dear Kim Weiß,"),
-    ("Mrs.", "en-US", "Dear Ms. Weiß:"),
-    ("Madame", "fr", "Madame,"),
-    ("Herr", "fr", "Monsieur,"),
-    ("", "fr", "Bonjour Kim Weiß,"),
-])
+
+@pytest.mark.parametrize(
+    ("cell", "language", "expected"),
+    [
+        ("Frau", "de", "Sehr geehrte Frau Weiß,"),
+        ("Herr", "de", "Sehr geehrter Herr Weiß,"),
+        ("", "de", "Guten Tag Kim Weiß,"),
+        ("divers", "de", "Guten Tag Kim Weiß,"),
+        ("Frau Dr.", "de", "Sehr geehrte Frau Dr. Weiß,"),
+        ("w", "de", "Sehr geehrte Frau Weiß,"),
+        ("Ms", "en-GB", "Dear Ms Weiß,"),
+        ("Frau", "en", "Dear Ms Weiß,"),
+        ("m", "en", "Dear Mr Weiß,"),
+        ("Dr.", "en", "Dear Dr. Weiß,"),
+        ("", "en", "Dear Kim Weiß,"),
+        ("Mrs.", "en-US", "Dear Ms. Weiß:"),
+        ("Madame", "fr", "Madame,"),
+        ("Herr", "fr", "Monsieur,"),
+        ("", "fr", "Bonjour Kim Weiß,"),
+    ],
+)
 def test_salutations_in_the_letters_language(cell: str, language: str, expected: str) -> None:
     assert salutation_text(cell, "Kim", "Weiß", language) == expected
 
 
-def test_an_unknown_title_fails_its_row(tmp_path: Path,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unknown_title_fails_its_row(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     tpl = template(tmp_path, "Hi", opening="{{ row.title | salutation('', row.name) }}")
     path = data(tmp_path, "name;title", "Kim Berger;Frau", "Mei Lee;Hx")
     code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "m.pdf")
@@ -444,11 +592,13 @@ def test_an_unknown_title_fails_its_row(tmp_path: Path,
     assert err.splitlines() == [
         f"letterpress: error: {path}, row 3, column 'title' (opening): 'Hx' is neither a title "
         "nor a gender letterpress knows; write Frau or Herr, Ms or Mr, Madame or Monsieur "
-        "(with a title such as Dr. if there is one), or leave the cell empty"]
+        "(with a title such as Dr. if there is one), or leave the cell empty"
+    ]
     assert "Dear Ms Kim Berger," in pdf_texts(tmp_path / "m.pdf")[0]
 
 
 # Issue #20: the workbook reader -----------------------------------------------------------
+
 
 def xlsx_with(tmp_path: Path, change: dict[str, bytes | None]) -> Path:
     """A workbook of three rows made by openpyxl, with parts replaced (or removed)."""
@@ -473,16 +623,21 @@ def xlsx_with(tmp_path: Path, change: dict[str, bytes | None]) -> Path:
 
 
 def sheet_xml(dimension: str) -> bytes:
-    rows = "".join(f'<row r="{i}"><c r="A{i}" t="inlineStr"><is><t>{name}</t></is></c></row>'
-                   for i, name in enumerate(["name", "Kim Berger", "Mei Lee", "Ben Berg"], 1))
-    return (f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.'
-            f'openxmlformats.org/spreadsheetml/2006/main"><dimension ref="{dimension}"/>'
-            f"<sheetData>{rows}</sheetData></worksheet>").encode()
+    rows = "".join(
+        f'<row r="{i}"><c r="A{i}" t="inlineStr"><is><t>{name}</t></is></c></row>'
+        for i, name in enumerate(["name", "Kim Berger", "Mei Lee", "Ben Berg"], 1)
+    )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.'
+        f'openxmlformats.org/spreadsheetml/2006/main"><dimension ref="{dimension}"/>'
+        f"<sheetData>{rows}</sheetData></worksheet>"
+    ).encode()
 
 
 @pytest.mark.parametrize("dimension", ["A1:A2", "A1:XFD1048576"])
-def test_xlsx_rows_are_the_real_cells_not_the_declared_range(tmp_path: Path,
-                                                             dimension: str) -> None:
+def test_xlsx_rows_are_the_real_cells_not_the_declared_range(
+    tmp_path: Path, dimension: str
+) -> None:
     path = xlsx_with(tmp_path, {"xl/worksheets/sheet1.xml": sheet_xml(dimension)})
     assert path.stat().st_size < 6000
     table = read_table(path)
@@ -490,21 +645,31 @@ def test_xlsx_rows_are_the_real_cells_not_the_declared_range(tmp_path: Path,
     assert all(r.columns is table.columns for r in table.rows)  # one tuple, shared
 
 
-LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-          + b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;")
-                                                  * 10) for i in range(1, 10))
-          + b']><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-          b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row>'
-          b"</sheetData></worksheet>")
+LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + b"".join(
+        b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
+        for i in range(1, 10)
+    )
+    + b']><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row>'
+    b"</sheetData></worksheet>"
+)
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    ({"xl/worksheets/sheet1.xml": LAUGHS}, "not a readable .xlsx workbook"),
-    ({"xl/worksheets/sheet1.xml": None}, "the workbook has no worksheet"),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"xl/worksheets/sheet1.xml": LAUGHS}, "not a readable .xlsx workbook"),
+        ({"xl/worksheets/sheet1.xml": None}, "the workbook has no worksheet"),
+    ],
+)
 def test_hostile_or_broken_workbooks_are_one_clean_error(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], change: dict[str, bytes | None],
-        message: str) -> None:
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    change: dict[str, bytes | None],
+    message: str,
+) -> None:
     path = xlsx_with(tmp_path, change)
     code, _, err = batch(capsys, template(tmp_path, "Hi"), path, "-o", tmp_path / "m.pdf")
     assert code == 2 and len(err.splitlines()) == 1
@@ -512,8 +677,9 @@ def test_hostile_or_broken_workbooks_are_one_clean_error(
     assert err.endswith("; open it in the spreadsheet program and save it again\n")
 
 
-def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
@@ -522,13 +688,17 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path,
                 member.write(block)
     assert path.stat().st_size < 1_000_000
     code, _, err = batch(capsys, template(tmp_path, "Hi"), path, "-o", tmp_path / "m.pdf")
-    assert (code, err) == (2, f"letterpress: error: {path}: the workbook unpacks to 600 MiB, "
-                              "more than the 512 MiB an address list needs; split it into "
-                              "smaller files, or save it again\n")
+    assert (code, err) == (
+        2,
+        f"letterpress: error: {path}: the workbook unpacks to 600 MiB, "
+        "more than the 512 MiB an address list needs; split it into "
+        "smaller files, or save it again\n",
+    )
 
 
-def test_printing_the_whole_row_is_refused(tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_printing_the_whole_row_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     tpl = template(tmp_path, "Data: {{ row }}")
     path = data(tmp_path, "name", "Kim Berger")
     code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "m.pdf")
@@ -536,4 +706,5 @@ def test_printing_the_whole_row_is_refused(tmp_path: Path,
     assert err.splitlines()[0] == (
         f"letterpress: error: {path}, row 2, body: the template prints the whole row "
         "({{ row }}); write row.COLUMN for each value the letter shows, e.g. "
-        "{{ row.last_name }}")
+        "{{ row.last_name }}"
+    )

@@ -1,5 +1,6 @@
 """Property: for any table of Unicode text in an .xlsx, what the cells show is what the merged
 PDF's text says, for every row, nothing lost or reordered (issue #14)."""
+
 from __future__ import annotations
 
 import tempfile
@@ -39,16 +40,16 @@ country = "DE"
 # Letters and digits of the scripts the bundled fonts draw (Latin with its extensions, Greek,
 # Cyrillic), and punctuation that is neither markup (* _) nor a formula (=).
 LETTERS = st.one_of(
-    st.characters(min_codepoint=0x30, max_codepoint=0x24F,
-                  categories=("Lu", "Ll", "Nd")),
+    st.characters(min_codepoint=0x30, max_codepoint=0x24F, categories=("Lu", "Ll", "Nd")),
     st.characters(min_codepoint=0x391, max_codepoint=0x3C9, categories=("Lu", "Ll")),
     st.characters(min_codepoint=0x410, max_codepoint=0x44F, categories=("Lu", "Ll")),
-    st.sampled_from(list(".,;:!?'()&<>\"€£%+")))
+    st.sampled_from(list(".,;:!?'()&<>\"€£%+")),
+)
 WORD = st.text(LETTERS, min_size=1, max_size=10)
 CELL = st.lists(WORD, min_size=1, max_size=4).map(" ".join)
 TABLES = st.integers(1, 3).flatmap(
-    lambda width: st.lists(st.lists(CELL, min_size=width, max_size=width), min_size=1,
-                           max_size=4))
+    lambda width: st.lists(st.lists(CELL, min_size=width, max_size=width), min_size=1, max_size=4)
+)
 
 
 def merged_text(folder: Path, rows: list[list[str]]) -> list[str]:
@@ -63,8 +64,12 @@ def merged_text(folder: Path, rows: list[list[str]]) -> list[str]:
     body = "\n\n".join(f"[{{{{ row.{c} }}}}]" for c in columns)
     (folder / "t.toml").write_text(TEMPLATE.format(body=body), encoding="utf-8")
     said: list[str] = []
-    summary = run_batch(Options(template=folder / "t.toml", data=folder / "data.xlsx",
-                                output=folder / "m.pdf", jobs=1), report=said.append)
+    summary = run_batch(
+        Options(
+            template=folder / "t.toml", data=folder / "data.xlsx", output=folder / "m.pdf", jobs=1
+        ),
+        report=said.append,
+    )
     assert summary.exit_code == 0 and summary.made == len(rows), said
     with pdfplumber.open(folder / "m.pdf") as pdf:
         return [" ".join((page.extract_text() or "").split()) for page in pdf.pages]

@@ -1,4 +1,5 @@
 """Reading mail-merge data as spreadsheets export it: encodings, delimiters, xlsx."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -32,7 +33,11 @@ def test_every_export_reads_the_same_rows(name: str) -> None:
 def test_encodings_and_delimiters_are_recognised() -> None:
     found = {name: read_table(FIXTURES / name) for name in EXPORTS}
     assert [(t.encoding, t.delimiter) for t in found.values()] == [
-        ("utf-8-sig", ","), ("utf-8", ";"), ("cp1252", ";"), ("utf-16", "\t")]
+        ("utf-8-sig", ","),
+        ("utf-8", ";"),
+        ("cp1252", ";"),
+        ("utf-16", "\t"),
+    ]
 
 
 def test_delimiter_override(tmp_path: Path) -> None:
@@ -54,8 +59,13 @@ def test_undecodable_bytes_are_reported_per_row(tmp_path: Path) -> None:
     path.write_bytes("name;city\nAnna;Köln\n".encode() + b"Ben;K\x81ln\n")
     table = read_table(path)
     assert lost_characters(table, ()) == [
-        (3, "city", "a character was lost when the sheet was saved ('K\ufffdln')",
-         'save the sheet as "CSV UTF-8" or .xlsx and use that file')]
+        (
+            3,
+            "city",
+            "a character was lost when the sheet was saved ('K\ufffdln')",
+            'save the sheet as "CSV UTF-8" or .xlsx and use that file',
+        )
+    ]
 
 
 def test_utf16_without_bom_and_explicit_encoding() -> None:
@@ -74,12 +84,15 @@ def test_rows_with_too_many_values_and_blank_rows(tmp_path: Path) -> None:
     assert table.rows[2].values == {"a": "6", "b": ""}
 
 
-@pytest.mark.parametrize("text, message", [
-    ("a,a\n1,2\n", "appears twice"),
-    ("a,\n1,2\n", "no name"),
-    ("a,b\n", "no rows"),
-    ("", "empty"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("a,a\n1,2\n", "appears twice"),
+        ("a,\n1,2\n", "no name"),
+        ("a,b\n", "no rows"),
+        ("", "empty"),
+    ],
+)
 def test_unusable_tables(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "t.csv"
     path.write_text(text, encoding="utf-8")
@@ -99,6 +112,7 @@ def write_xlsx(path: Path, sheet: str = "Guests") -> None:
     data.append(["Anna", "01067", 1067, None, 2.5])
     data.cell(row=2, column=3).number_format = "00000"
     from datetime import datetime
+
     data.append(["Ben", "20457", 1067, datetime(2026, 12, 3), 3.0])
     book.save(path)
 
@@ -109,8 +123,13 @@ def test_xlsx_values_stay_strings(tmp_path: Path) -> None:
     table = read_table(path, sheet="Guests")
     assert table.columns == ("first_name", "postcode", "zip_as_number", "joined", "score")
     anna, ben = (r.values for r in table.rows)
-    assert anna == {"first_name": "Anna", "postcode": "01067", "zip_as_number": "01067",
-                    "joined": "", "score": "2.5"}  # the "00000" format keeps the zero
+    assert anna == {
+        "first_name": "Anna",
+        "postcode": "01067",
+        "zip_as_number": "01067",
+        "joined": "",
+        "score": "2.5",
+    }  # the "00000" format keeps the zero
     assert ben["zip_as_number"] == "1067" and ben["joined"] == "2026-12-03"
     assert ben["score"] == "3"
     assert table.rows[1].numeric >= {"zip_as_number"}

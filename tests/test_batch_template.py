@@ -1,5 +1,6 @@
 """A row's fields are rendered in one Jinja2 pass, with the same results and the same
 field-precise errors as rendering each field alone."""
+
 from __future__ import annotations
 
 import copy
@@ -13,8 +14,11 @@ from letterpress.source import Source
 
 
 def template(**changes: str):
-    fields = {"subject": "Your place on {{ row.day }}", "opening": "Dear {{ row.name }},",
-              "body": "{% if row.note %}{{ row.note }}\n\n{% endif %}See you on {{ row.day }}."}
+    fields = {
+        "subject": "Your place on {{ row.day }}",
+        "opening": "Dear {{ row.name }},",
+        "body": "{% if row.note %}{{ row.note }}\n\n{% endif %}See you on {{ row.day }}.",
+    }
     data = letter(**{**fields, **changes})
     data["recipient"]["name"] = "{{ row.name }}"
     return compile_template(Source(data=data, origin="t.toml", base_dir=Path(".")))
@@ -46,8 +50,9 @@ def test_a_value_holding_the_separator_still_lands_in_its_field() -> None:
 
 
 def test_a_set_in_one_field_stays_in_that_field() -> None:
-    tpl = template(subject="{% set who = row.name %}For {{ who }}",
-                   closing="Kind regards, {{ who }}")
+    tpl = template(
+        subject="{% set who = row.name %}For {{ who }}", closing="Kind regards, {{ who }}"
+    )
     with pytest.raises(RowError) as caught:
         rendered(tpl, ROW)
     assert caught.value.field == "closing" and "who" in caught.value.what
@@ -62,8 +67,10 @@ def test_an_error_names_its_field_and_column() -> None:
 def test_a_name_set_inside_an_if_and_used_in_a_nested_loop_is_the_templates_own() -> None:
     """Jinja counts a namespace set inside ``{% if %}`` as undeclared where a nested loop
     uses it; the template did set it, so it is not taken for a misspelt column."""
-    body = ('{% if row.name %}{% set ns = namespace(n=0) %}{% for w in ["a", "b"] %}'
-            '{% set ns.n = ns.n + 1 %}{% endfor %}Count {{ ns.n }}.{% endif %}')
+    body = (
+        '{% if row.name %}{% set ns = namespace(n=0) %}{% for w in ["a", "b"] %}'
+        "{% set ns.n = ns.n + 1 %}{% endfor %}Count {{ ns.n }}.{% endif %}"
+    )
     tpl = template(body=body)
     assert tpl.free_names == {}
     assert "Count 2." in rendered(tpl, ROW)["body"]

@@ -3,6 +3,7 @@
 Skipped unless the bench extra is installed (``pip install -e '.[bench]'``: Faker and Typst);
 CI installs only the test extra. Nothing here asserts a time.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -17,9 +18,11 @@ import pytest
 from conftest import ROOT
 
 pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("faker") is None or importlib.util.find_spec("typst") is None
+    importlib.util.find_spec("faker") is None
+    or importlib.util.find_spec("typst") is None
     or sys.platform == "win32",
-    reason="needs the bench extra (pip install -e '.[bench]') and getrusage (not Windows)")
+    reason="needs the bench extra (pip install -e '.[bench]') and getrusage (not Windows)",
+)
 
 FIRST_BODY_MM = 124.08  # baseline of the first body line (benchmarks/placement.py)
 # letterpress places each address by its ink against the window: its baselines (from about 64
@@ -28,13 +31,26 @@ ADDRESS_MM, ADDRESS_PLAY_MM = (64.0, 80.0), 0.8
 
 
 @pytest.fixture(scope="module")
-def quick(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str],
-                                                              Path]:
+def quick(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[subprocess.CompletedProcess[str], Path]:
     """One ``--quick`` run, its output kept."""
     folder = tmp_path_factory.mktemp("bench")
-    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "speed.py"), "--quick",
-                           "--keep", str(folder), "--json", str(folder / "figures.json")],
-                          capture_output=True, text=True, cwd=ROOT, timeout=600)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "speed.py"),
+            "--quick",
+            "--keep",
+            str(folder),
+            "--json",
+            str(folder / "figures.json"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
     return done, folder
 
 
@@ -47,24 +63,33 @@ def _lines(pdf: Path, page: int) -> list[tuple[float, float, float, str]]:
         for word in sheet.extract_words(return_chars=True):
             base = round((sheet.height - word["chars"][0]["matrix"][5]) / 72 * 25.4, 3)
             rows.setdefault(base, []).append(word)
-    return [(base, min(w["x0"] for w in words) / 72 * 25.4,
-             max(w["x1"] for w in words) / 72 * 25.4, " ".join(w["text"] for w in words))
-            for base, words in sorted(rows.items())]
+    return [
+        (
+            base,
+            min(w["x0"] for w in words) / 72 * 25.4,
+            max(w["x1"] for w in words) / 72 * 25.4,
+            " ".join(w["text"] for w in words),
+        )
+        for base, words in sorted(rows.items())
+    ]
 
 
 def test_quick_run_exits_0_and_prints_the_tables(
-        quick: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    quick: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
     done, folder = quick
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].startswith("letterpress speed benchmark (issue #13), ")
-    table = lines.index("Mail merge into one PDF: letters/s and seconds of the best run "
-                        "[letters/s of the slowest..fastest run]")
+    table = lines.index(
+        "Mail merge into one PDF: letters/s and seconds of the best run "
+        "[letters/s of the slowest..fastest run]"
+    )
     assert lines[table + 1].split() == ["rows", "letterpress", "Typst", "plain", "ReportLab"]
-    assert [line.split()[0] for line in lines[table + 2:table + 4]] == ["100", "300"]
+    assert [line.split()[0] for line in lines[table + 2 : table + 4]] == ["100", "300"]
     assert re.match(r"\s+100\s+[\d,]+/s\s+[\d.]+ s \[[\d,]+\.\.[\d,]+\]", lines[table + 2])
     assert any(line.startswith("  ratio ") for line in lines)
-    targets = lines[lines.index("Targets (issue #13)") + 1:]
+    targets = lines[lines.index("Targets (issue #13)") + 1 :]
     assert [t.split()[0] for t in targets] == ["one", "peak", "peak", "merged", "--jobs"]
     assert all(t.endswith(("PASS", "FAIL")) for t in targets)
     figures = json.loads((folder / "figures.json").read_text())
@@ -75,7 +100,8 @@ def test_quick_run_exits_0_and_prints_the_tables(
 @pytest.mark.parametrize("page", [0, 1, 2, 3, 4])
 @pytest.mark.parametrize("other", ["typst", "plain"])
 def test_contenders_set_the_same_words_where_letterpress_does(
-        quick: tuple[subprocess.CompletedProcess[str], Path], other: str, page: int) -> None:
+    quick: tuple[subprocess.CompletedProcess[str], Path], other: str, page: int
+) -> None:
     """Every line down to the opening at letterpress's baseline (within 0.02 mm; the address
     lines within 0.8 mm) and edge (left-set lines start, the flush-right letterhead ends, within
     0.05 mm); the whole page has the same letters in the same order (line breaks and hyphens

@@ -1,5 +1,6 @@
 """Printer calibration (the sheet, stored offsets, every text moved by exactly the offset) and
 PNG previews (decoded, at the asked pixel size)."""
+
 from __future__ import annotations
 
 import io
@@ -24,8 +25,11 @@ def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _chars(path: Path) -> list[tuple[int, str, float, float]]:
     with pdfplumber.open(path) as pdf:
-        return [(n, c["text"], c["x0"] / MM, c["top"] / MM)
-                for n, page in enumerate(pdf.pages) for c in page.chars]
+        return [
+            (n, c["text"], c["x0"] / MM, c["top"] / MM)
+            for n, page in enumerate(pdf.pages)
+            for c in page.chars
+        ]
 
 
 def test_calibration_sheet_has_its_crosshairs_where_it_says(tmp_path: Path) -> None:
@@ -34,8 +38,7 @@ def test_calibration_sheet_has_its_crosshairs_where_it_says(tmp_path: Path) -> N
     assert proc.returncode == 0, proc.stderr
     with pdfplumber.open(out) as pdf:
         page = pdf.pages[0]
-        assert (page.width / MM, page.height / MM) == (pytest.approx(215.9),
-                                                        pytest.approx(279.4))
+        assert (page.width / MM, page.height / MM) == (pytest.approx(215.9), pytest.approx(279.4))
         lines = page.lines
         text = page.extract_text()
     verticals = {round(line["x0"] / MM, 2) for line in lines if line["x0"] == line["x1"]}
@@ -48,22 +51,27 @@ def test_set_stores_the_offset_and_the_first_printer_becomes_the_default(setting
     proc = run_cli("calibrate", "--set", "Office laser", "--dx", "1.5", "--dy", "-0.8")
     assert proc.returncode == 0, proc.stderr
     path = settings / "config.toml"
-    assert proc.stdout.strip() == (f"Stored printer 'Office laser': content moved +1.5 mm "
-                                   f"across, -0.8 mm down (the default printer) in {path}.")
+    assert proc.stdout.strip() == (
+        f"Stored printer 'Office laser': content moved +1.5 mm "
+        f"across, -0.8 mm down (the default printer) in {path}."
+    )
     stored = tomllib.loads(path.read_text(encoding="utf-8"))["printers"]
-    assert stored == {"default": "Office laser",
-                      "offsets": {"Office laser": {"dx": 1.5, "dy": -0.8, "scale": 1.0}}}
+    assert stored == {
+        "default": "Office laser",
+        "offsets": {"Office laser": {"dx": 1.5, "dy": -0.8, "scale": 1.0}},
+    }
     run_cli("calibrate", "--set", "Inkjet", "--dx", "-2", "--scale", "1.01")
     assert run_cli("calibrate", "--list").stdout.splitlines() == [
         "Inkjet: dx -2 mm, dy +0 mm, scale 1.01",
-        "Office laser: dx +1.5 mm, dy -0.8 mm, scale 1  (default)"]
+        "Office laser: dx +1.5 mm, dy -0.8 mm, scale 1  (default)",
+    ]
     assert config_path() == path
 
 
 @pytest.mark.parametrize("command,suffix", [("letter", ".pdf"), ("envelope", "-envelope.pdf")])
-def test_the_offset_moves_every_text_by_exactly_the_offset(command: str, suffix: str,
-                                                           settings: Path, write_letter,
-                                                           tmp_path: Path) -> None:
+def test_the_offset_moves_every_text_by_exactly_the_offset(
+    command: str, suffix: str, settings: Path, write_letter, tmp_path: Path
+) -> None:
     path = write_letter(letter())
     plain = tmp_path / "plain.pdf"
     assert run_cli(command, str(path), "-o", str(plain)).returncode == 0
@@ -71,8 +79,10 @@ def test_the_offset_moves_every_text_by_exactly_the_offset(command: str, suffix:
     moved = tmp_path / f"letter{suffix}"
     proc = run_cli(command, str(path))  # the default printer applies without --printer
     assert proc.returncode == 0, proc.stderr
-    assert ("Calibrated for printer 'Office': content moved +1.5 mm across, -0.8 mm down."
-            in proc.stdout.splitlines())
+    assert (
+        "Calibrated for printer 'Office': content moved +1.5 mm across, -0.8 mm down."
+        in proc.stdout.splitlines()
+    )
     before, after = _chars(plain), _chars(moved)
     assert len(before) == len(after) >= 80
     for (page, text, x, y), (page2, text2, x2, y2) in zip(before, after):
@@ -81,7 +91,8 @@ def test_the_offset_moves_every_text_by_exactly_the_offset(command: str, suffix:
 
 
 def test_the_window_check_is_where_the_address_lands_on_the_calibrated_printer(
-        settings: Path, write_letter, tmp_path: Path) -> None:
+    settings: Path, write_letter, tmp_path: Path
+) -> None:
     path = write_letter(letter())
     plain = run_cli("letter", str(path), "-o", str(tmp_path / "a.pdf"))
     run_cli("calibrate", "--set", "Office", "--dx", "2.5", "--dy", "1")
@@ -90,16 +101,18 @@ def test_the_window_check_is_where_the_address_lands_on_the_calibrated_printer(
     assert window and window[0] in moved.stdout.splitlines()
 
 
-def test_an_offset_that_pushes_the_marks_off_the_page_is_a_warning(settings: Path,
-                                                                  write_letter) -> None:
+def test_an_offset_that_pushes_the_marks_off_the_page_is_a_warning(
+    settings: Path, write_letter
+) -> None:
     path = write_letter(letter())
     run_cli("calibrate", "--set", "Skewed", "--dx", "-9")
     proc = run_cli("letter", str(path), "--printer", "Skewed")
     assert proc.returncode == 0
-    assert (f"letterpress: warning: {path}: the offset of printer 'Skewed' moves page 1's marks "
-            "or letterhead past the left edge of the page, where nothing prints; measure the "
-            "printer again (letterpress calibrate), or leave out --printer"
-            in proc.stderr.splitlines())
+    assert (
+        f"letterpress: warning: {path}: the offset of printer 'Skewed' moves page 1's marks "
+        "or letterhead past the left edge of the page, where nothing prints; measure the "
+        "printer again (letterpress calibrate), or leave out --printer" in proc.stderr.splitlines()
+    )
     strict = run_cli("letter", str(path), "--printer", "Skewed", "--strict")
     assert strict.returncode == 2
 
@@ -108,37 +121,60 @@ def test_unknown_printer_is_one_line(settings: Path, write_letter) -> None:
     run_cli("calibrate", "--set", "Office laser", "--dx", "1")
     proc = run_cli("letter", str(write_letter(letter())), "--printer", "Office lazer")
     assert_one_line_error(proc)
-    assert proc.stderr.strip() == ("letterpress: error: --printer: no calibration stored for "
-                                   "printer 'Office lazer'; did you mean 'Office laser'?")
+    assert proc.stderr.strip() == (
+        "letterpress: error: --printer: no calibration stored for "
+        "printer 'Office lazer'; did you mean 'Office laser'?"
+    )
 
 
 def test_labels_move_by_the_offset(settings: Path, tmp_path: Path) -> None:
     data = tmp_path / "people.csv"
-    data.write_text("name,street,zip,city\nMei Lee,Hafenstraße 12,20457,Hamburg\n",
-                    encoding="utf-8")
+    data.write_text(
+        "name,street,zip,city\nMei Lee,Hafenstraße 12,20457,Hamburg\n", encoding="utf-8"
+    )
     plain, moved = tmp_path / "a.pdf", tmp_path / "b.pdf"
-    assert run_cli("labels", str(data), "--sheet", "L7163", "-o", str(plain), "--from",
-                   "DE").returncode == 0
+    assert (
+        run_cli(
+            "labels", str(data), "--sheet", "L7163", "-o", str(plain), "--from", "DE"
+        ).returncode
+        == 0
+    )
     run_cli("calibrate", "--set", "Office", "--dx", "-1.25", "--dy", "0.5")
-    assert run_cli("labels", str(data), "--sheet", "L7163", "-o", str(moved), "--from",
-                   "DE", "--printer", "Office").returncode == 0
+    assert (
+        run_cli(
+            "labels",
+            str(data),
+            "--sheet",
+            "L7163",
+            "-o",
+            str(moved),
+            "--from",
+            "DE",
+            "--printer",
+            "Office",
+        ).returncode
+        == 0
+    )
     for (_, _, x, y), (_, _, x2, y2) in zip(_chars(plain), _chars(moved)):
-        assert x2 - x == pytest.approx(-1.25, abs=1e-3) and y2 - y == pytest.approx(0.5,
-                                                                                  abs=1e-3)
+        assert x2 - x == pytest.approx(-1.25, abs=1e-3) and y2 - y == pytest.approx(0.5, abs=1e-3)
 
 
 # --- PNG previews --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("command,extra,width_in,height_in", [
-    ("letter", [], 210 / 25.4, 297 / 25.4),
-    ("envelope", ["--size", "#10"], 9.5, 4.125),
-    ("call", [], 210 / 25.4, 297 / 25.4),
-])
-def test_png_preview_decodes_at_the_asked_size(command: str, extra: list[str], width_in: float,
-                                               height_in: float, tmp_path: Path) -> None:
+
+@pytest.mark.parametrize(
+    "command,extra,width_in,height_in",
+    [
+        ("letter", [], 210 / 25.4, 297 / 25.4),
+        ("envelope", ["--size", "#10"], 9.5, 4.125),
+        ("call", [], 210 / 25.4, 297 / 25.4),
+    ],
+)
+def test_png_preview_decodes_at_the_asked_size(
+    command: str, extra: list[str], width_in: float, height_in: float, tmp_path: Path
+) -> None:
     out = tmp_path / "page.png"
-    proc = run_cli(command, str(ROOT / "examples/call.toml"), "-o", str(out), "--dpi", "72",
-                   *extra)
+    proc = run_cli(command, str(ROOT / "examples/call.toml"), "-o", str(out), "--dpi", "72", *extra)
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["page.png"]  # no PDF with -o x.png
     image = Image.open(io.BytesIO(out.read_bytes()))
@@ -147,8 +183,7 @@ def test_png_preview_decodes_at_the_asked_size(command: str, extra: list[str], w
 
 
 def test_png_beside_the_pdf_for_several_pages(tmp_path: Path, write_letter) -> None:
-    body = "\n\n".join(["A paragraph that is long enough to take some room on the page. " * 6]
-                       * 12)
+    body = "\n\n".join(["A paragraph that is long enough to take some room on the page. " * 6] * 12)
     path = write_letter(letter(body=body))
     proc = run_cli("letter", str(path), "--png", "--pages", "1-2", "--dpi", "30")
     assert proc.returncode == 0, proc.stderr
@@ -163,16 +198,19 @@ def test_png_page_that_does_not_exist_writes_nothing(tmp_path: Path, write_lette
     path = write_letter(letter())
     proc = run_cli("letter", str(path), "--png", "--pages", "3")
     assert_one_line_error(proc)
-    assert proc.stderr.strip() == ("letterpress: error: --pages: page 3 does not exist (the "
-                                   "document has 1 page); choose pages between 1 and 1")
+    assert proc.stderr.strip() == (
+        "letterpress: error: --pages: page 3 does not exist (the "
+        "document has 1 page); choose pages between 1 and 1"
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.json"]
 
 
 def test_dpi_without_png_is_one_line(write_letter) -> None:
     proc = run_cli("letter", str(write_letter(letter())), "--dpi", "100")
     assert_one_line_error(proc)
-    assert proc.stderr.strip() == ("letterpress: error: --dpi: applies to PNG previews only; "
-                                   "add --png, or write -o NAME.png")
+    assert proc.stderr.strip() == (
+        "letterpress: error: --dpi: applies to PNG previews only; add --png, or write -o NAME.png"
+    )
 
 
 def test_png_pages_api_is_deterministic() -> None:
@@ -183,13 +221,17 @@ def test_png_pages_api_is_deterministic() -> None:
     assert png_pages(pdf, [1], 40) == png_pages(pdf, [1], 40)
 
 
-@pytest.mark.parametrize(("option", "value", "message"), [
-    ("--dx", "nan", "--dx: must be a distance in millimetres between -50 and 50, not nan"),
-    ("--dy", "1e308", "--dy: must be a distance in millimetres between -50 and 50, not 1e+308"),
-    ("--scale", "0", "--scale: must be a number between 0.9 and 1.1, not 0"),
-])
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--dx", "nan", "--dx: must be a distance in millimetres between -50 and 50, not nan"),
+        ("--dy", "1e308", "--dy: must be a distance in millimetres between -50 and 50, not 1e+308"),
+        ("--scale", "0", "--scale: must be a number between 0.9 and 1.1, not 0"),
+    ],
+)
 def test_an_offset_no_printer_has_is_refused_and_nothing_is_stored(
-        settings: Path, option: str, value: str, message: str) -> None:
+    settings: Path, option: str, value: str, message: str
+) -> None:
     proc = run_cli("calibrate", "--set", "Office", option, value)
     assert_one_line_error(proc, message)
     assert not config_path().exists()

@@ -1,4 +1,5 @@
 """``letterpress call`` through the real command line: exit codes, one-line messages, files."""
+
 from __future__ import annotations
 
 import os
@@ -16,8 +17,15 @@ EXAMPLE = ROOT / "examples" / "call.toml"
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "LETTERPRESS_TZ": "Europe/Berlin"}
-    return subprocess.run([sys.executable, "-m", "letterpress", "call", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=60, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "letterpress", "call", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_example_renders_beside_the_input(tmp_path: Path) -> None:
@@ -28,8 +36,14 @@ def test_example_renders_beside_the_input(tmp_path: Path) -> None:
     pdf = (tmp_path / "call-call.pdf").read_bytes()
     assert page_count(pdf) == 1
     text = squash(page_text(pdf))
-    for expected in ("Ms. Dana Whitfield", "+1 312-555-0147", "9:30 AM–11:00 AM",
-                     "3:30 PM–5:00 PM", "Fri, Mar 27, 2026", "Would a short work sample"):
+    for expected in (
+        "Ms. Dana Whitfield",
+        "+1 312-555-0147",
+        "9:30 AM–11:00 AM",
+        "3:30 PM–5:00 PM",
+        "Fri, Mar 27, 2026",
+        "Would a short work sample",
+    ):
         assert squash(expected) in text, expected
     again = run("call.toml", "-o", "again.pdf", cwd=tmp_path)
     assert again.returncode == 0 and (tmp_path / "again.pdf").read_bytes() == pdf
@@ -45,20 +59,33 @@ def test_paper_option(tmp_path: Path) -> None:
 BASE = '[sender]\nname = "Jonas Petersen"\n[recipient]\nname = "Ms Mei Lee"\n'
 
 
-@pytest.mark.parametrize("content, fragment", [
-    (BASE + "[call]\nbest_time = \"09:00-11:00\"\n", "call.phone: missing field"),
-    (BASE + "[call]\nphone = \"12345\"\n", "call.phone: '12345'"),
-    (BASE + "[call]\nphone = \"+49 89 12345670\"\nbest_time = \"morning\"\n",
-     "call.best_time: 'morning' is not a time window"),
-    (BASE + "[call]\nphone = \"+49 89 12345670\"\nquestion = [\"x\"]\n",
-     "unknown field 'question'; did you mean 'questions'?"),
-    (BASE + "[call]\nphone = \"+49 89 12345670\"\npoints = [" +
-     ", ".join(['"A point that takes up a whole line on the sheet, or nearly so, each time."'] * 90)
-     + "]\n", "call.points: the call sheet does not fit on one page even at 9 pt type; shorten "
-              "call.points by about"),
-    (BASE, "missing table [call]"),
-    ("[call\n", "invalid TOML"),
-])
+@pytest.mark.parametrize(
+    "content, fragment",
+    [
+        (BASE + '[call]\nbest_time = "09:00-11:00"\n', "call.phone: missing field"),
+        (BASE + '[call]\nphone = "12345"\n', "call.phone: '12345'"),
+        (
+            BASE + '[call]\nphone = "+49 89 12345670"\nbest_time = "morning"\n',
+            "call.best_time: 'morning' is not a time window",
+        ),
+        (
+            BASE + '[call]\nphone = "+49 89 12345670"\nquestion = ["x"]\n',
+            "unknown field 'question'; did you mean 'questions'?",
+        ),
+        (
+            BASE
+            + '[call]\nphone = "+49 89 12345670"\npoints = ['
+            + ", ".join(
+                ['"A point that takes up a whole line on the sheet, or nearly so, each time."'] * 90
+            )
+            + "]\n",
+            "call.points: the call sheet does not fit on one page even at 9 pt type; shorten "
+            "call.points by about",
+        ),
+        (BASE, "missing table [call]"),
+        ("[call\n", "invalid TOML"),
+    ],
+)
 def test_user_errors_exit_2_with_one_line(tmp_path: Path, content: str, fragment: str) -> None:
     (tmp_path / "f.toml").write_text(content, encoding="utf-8")
     done = run("f.toml", cwd=tmp_path)
@@ -73,11 +100,14 @@ def test_user_errors_exit_2_with_one_line(tmp_path: Path, content: str, fragment
 
 def test_missing_file_and_long_voicemail_warning(tmp_path: Path) -> None:
     done = run("nope.toml", cwd=tmp_path)
-    assert done.returncode == 2 and done.stderr.strip() == \
-        "letterpress: error: nope.toml: file not found; check the path"
+    assert (
+        done.returncode == 2
+        and done.stderr.strip() == "letterpress: error: nope.toml: file not found; check the path"
+    )
     (tmp_path / "f.toml").write_text(
         BASE + '[call]\nphone = "+49 89 12345670"\nvoicemail = "' + "word " * 90 + '"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     done = run("f.toml", cwd=tmp_path)
     assert done.returncode == 0
     assert done.stderr.startswith("letterpress: warning: f.toml: the voicemail runs about 36 s")
@@ -89,8 +119,9 @@ def test_strict_stops_on_leftover_placeholders_before_writing(tmp_path: Path) ->
     marker = 'purpose = "Thank Ms. Whitfield,'
     assert marker in text
     src = tmp_path / "call.toml"
-    src.write_text(text.replace(marker, 'purpose = "Thank [Name of the HR employee],', 1),
-                   encoding="utf-8")
+    src.write_text(
+        text.replace(marker, 'purpose = "Thank [Name of the HR employee],', 1), encoding="utf-8"
+    )
     warned = run(str(src), "-o", "w.pdf", cwd=tmp_path)
     assert warned.returncode == 0 and "placeholder" in warned.stderr
     stopped = run(str(src), "-o", "s.pdf", "--strict", cwd=tmp_path)

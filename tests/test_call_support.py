@@ -1,4 +1,5 @@
 """Shared helpers for the call-sheet tests (no tests here)."""
+
 from __future__ import annotations
 
 import copy
@@ -23,11 +24,18 @@ MINIMAL: dict[str, Any] = {
 TYPICAL: dict[str, Any] = {
     "language": "en-GB",
     "sender": {"name": "Jonas Petersen", "phone": "+49 40 1234 5678", "country": "DE"},
-    "recipient": {"name": "Ms Mei Lee", "organization": "Nordlicht Logistik GmbH",
-                  "department": "Human Resources", "country": "DE"},
+    "recipient": {
+        "name": "Ms Mei Lee",
+        "organization": "Nordlicht Logistik GmbH",
+        "department": "Human Resources",
+        "country": "DE",
+    },
     "call": {
-        "phone": "089 12345670", "best_time": "09:00-11:00", "call_on": "2026-11-26",
-        "interview_on": "2026-11-24", "position": "Data Analyst",
+        "phone": "089 12345670",
+        "best_time": "09:00-11:00",
+        "call_on": "2026-11-26",
+        "interview_on": "2026-11-24",
+        "position": "Data Analyst",
         "clarified": "how reporting and the spring project share the week",
         "caller_timezone": "America/New_York",
     },
@@ -65,5 +73,7 @@ def chars_inside_page(pdf: bytes) -> bool:
     """Every drawn character lies fully on the page."""
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         page = doc.pages[0]
-        return all(c["x0"] >= 0 and c["x1"] <= page.width and c["top"] >= 0
-                   and c["bottom"] <= page.height for c in page.chars)
+        return all(
+            c["x0"] >= 0 and c["x1"] <= page.width and c["top"] >= 0 and c["bottom"] <= page.height
+            for c in page.chars
+        )

@@ -1,4 +1,5 @@
 """Call-sheet building blocks: phone formats, time windows across DST, voicemail length, wording."""
+
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
@@ -19,41 +20,80 @@ from letterpress.source import load_source
 CHICAGO = ZoneInfo("America/Chicago")
 
 
-@pytest.mark.parametrize("text, region, international, national, e164, zone", [
-    ("+49 89 12345670", "", "+49 89 12345670", "089 12345670", "+498912345670", "Europe/Berlin"),
-    ("089 12345670", "DE", "+49 89 12345670", "089 12345670", "+498912345670", "Europe/Berlin"),
-    ("(212) 555-0100", "US", "+1 212-555-0100", "(212) 555-0100", "+12125550100",
-     "America/New_York"),
-    ("+44 20 7946 0018", "DE", "+44 20 7946 0018", "020 7946 0018", "+442079460018",
-     "Europe/London"),
-    ("01 42 68 53 00", "FR", "+33 1 42 68 53 00", "01 42 68 53 00", "+33142685300",
-     "Europe/Paris"),
-    ("+81 3-1234-5678", "", "+81 3-1234-5678", "03-1234-5678", "+81312345678", "Asia/Tokyo"),
-    ("044 668 18 00", "CH", "+41 44 668 18 00", "044 668 18 00", "+41446681800",
-     "Europe/Zurich"),
-])
-def test_number_formats_by_country(text: str, region: str, international: str, national: str,
-                                   e164: str, zone: str) -> None:
+@pytest.mark.parametrize(
+    "text, region, international, national, e164, zone",
+    [
+        (
+            "+49 89 12345670",
+            "",
+            "+49 89 12345670",
+            "089 12345670",
+            "+498912345670",
+            "Europe/Berlin",
+        ),
+        ("089 12345670", "DE", "+49 89 12345670", "089 12345670", "+498912345670", "Europe/Berlin"),
+        (
+            "(212) 555-0100",
+            "US",
+            "+1 212-555-0100",
+            "(212) 555-0100",
+            "+12125550100",
+            "America/New_York",
+        ),
+        (
+            "+44 20 7946 0018",
+            "DE",
+            "+44 20 7946 0018",
+            "020 7946 0018",
+            "+442079460018",
+            "Europe/London",
+        ),
+        (
+            "01 42 68 53 00",
+            "FR",
+            "+33 1 42 68 53 00",
+            "01 42 68 53 00",
+            "+33142685300",
+            "Europe/Paris",
+        ),
+        ("+81 3-1234-5678", "", "+81 3-1234-5678", "03-1234-5678", "+81312345678", "Asia/Tokyo"),
+        (
+            "044 668 18 00",
+            "CH",
+            "+41 44 668 18 00",
+            "044 668 18 00",
+            "+41446681800",
+            "Europe/Zurich",
+        ),
+    ],
+)
+def test_number_formats_by_country(
+    text: str, region: str, international: str, national: str, e164: str, zone: str
+) -> None:
     phone = parse_phone(text, default_region=region)
     assert (phone.international, phone.national, phone.e164) == (international, national, e164)
     assert phone.tel_uri == f"tel:{e164}"
     assert phone.zones == (zone,)
 
 
-@pytest.mark.parametrize("text, region", [("12345", "DE"), ("not a number", "DE"),
-                                          ("089 1234567", ""), ("+49 1", "")])
+@pytest.mark.parametrize(
+    "text, region", [("12345", "DE"), ("not a number", "DE"), ("089 1234567", ""), ("+49 1", "")]
+)
 def test_bad_numbers_are_user_errors(text: str, region: str) -> None:
     with pytest.raises(UserError) as err:
         parse_phone(text, default_region=region, where="f.toml, call.phone")
     assert err.value.where == "f.toml, call.phone" and "\n" not in err.value.line()
 
 
-@pytest.mark.parametrize("day, berlin_start", [
-    (date(2026, 2, 20), "16:30"),   # both on standard time: 7 hours apart
-    (date(2026, 3, 20), "15:30"),   # Chicago already on DST (8 March), Berlin not yet: 6 hours
-    (date(2026, 3, 30), "16:30"),   # both on summer time (Berlin changed 29 March): 7 hours
-    (date(2026, 10, 30), "15:30"),  # Berlin back on winter time (25 Oct), Chicago not (1 Nov)
-])
+@pytest.mark.parametrize(
+    "day, berlin_start",
+    [
+        (date(2026, 2, 20), "16:30"),  # both on standard time: 7 hours apart
+        (date(2026, 3, 20), "15:30"),  # Chicago already on DST (8 March), Berlin not yet: 6 hours
+        (date(2026, 3, 30), "16:30"),  # both on summer time (Berlin changed 29 March): 7 hours
+        (date(2026, 10, 30), "15:30"),  # Berlin back on winter time (25 Oct), Chicago not (1 Nov)
+    ],
+)
 def test_window_conversion_across_dst(day: date, berlin_start: str) -> None:
     window = parse_window("09:30-11:00", day, CHICAGO, "call.best_time")
     mine = window.to(BERLIN)
@@ -94,8 +134,9 @@ def test_ambiguous_zone_with_best_time_asks_for_timezone() -> None:
     with pytest.raises(UserError) as err:
         resolve(parse_call(src), today=date(2026, 1, 5), caller_zone=BERLIN)
     assert "timezone" in err.value.hint
-    ok = load_source(data(MINIMAL, phone="+1 800 555 0100", best_time="09:00-10:00",
-                          timezone="America/Denver"))
+    ok = load_source(
+        data(MINIMAL, phone="+1 800 555 0100", best_time="09:00-10:00", timezone="America/Denver")
+    )
     sheet = resolve(parse_call(ok), today=date(2026, 1, 5), caller_zone=BERLIN)
     assert sheet.when[1].value == "5:00\u202fPM\u20136:00\u202fPM" or "17:00" in sheet.when[1].value
 
@@ -119,24 +160,33 @@ def test_wording_files_have_the_same_keys(code: str) -> None:
     assert {"en", "de", "fr"} <= set(available())
     en = wording("en")
     for table in ("labels", "defaults", "reminders"):
-        own = set(__import__("tomllib").loads(
-            (__import__("importlib").resources.files("letterpress.callsheet") / "text" /
-             f"{code}.toml").read_text(encoding="utf-8"))[table])
+        own = set(
+            __import__("tomllib").loads(
+                (
+                    __import__("importlib").resources.files("letterpress.callsheet")
+                    / "text"
+                    / f"{code}.toml"
+                ).read_text(encoding="utf-8")
+            )[table]
+        )
         assert own == set(en[table]), table
     assert wording("de")["labels"]["notes"] == "Notizen" and wording("xx") is en
     assert wording("fr")["labels"]["call_on"] == "Appeler le"
 
 
 def _sheet(source: dict, **kw):  # type: ignore[no-untyped-def]
-    return resolve(parse_call(load_source(source)), today=date(2026, 11, 25),
-                   caller_zone=BERLIN, **kw)
+    return resolve(
+        parse_call(load_source(source)), today=date(2026, 11, 25), caller_zone=BERLIN, **kw
+    )
 
 
 def test_defaults_in_english() -> None:
     sheet = _sheet(TYPICAL)
     assert sheet.opening.startswith("Hello Ms Lee, this is Jonas Petersen.")
-    assert sheet.closing == "Thank you for your time, Ms Lee. I look forward to hearing from " \
+    assert (
+        sheet.closing == "Thank you for your time, Ms Lee. I look forward to hearing from "
         "you. Goodbye."
+    )
     assert sheet.voicemail.startswith("Hello Ms Lee, this is Jonas Petersen.")
     assert sheet.purpose.startswith("Thank Ms Mei Lee,")
     assert "interview for the Data Analyst position on 24 November 2026" in sheet.opening
@@ -150,14 +200,22 @@ def test_defaults_in_english() -> None:
 
 
 def test_defaults_in_german() -> None:
-    sheet = _sheet({**TYPICAL, "language": "de"} | {"call": {
-        **TYPICAL["call"], "clarified": "die Aufteilung zwischen Reporting und Projekt"}})
+    sheet = _sheet(
+        {**TYPICAL, "language": "de"}
+        | {
+            "call": {
+                **TYPICAL["call"],
+                "clarified": "die Aufteilung zwischen Reporting und Projekt",
+            }
+        }
+    )
     assert sheet.opening.startswith("Guten Tag, Frau Lee, hier spricht Jonas Petersen.")
     assert sheet.closing.startswith("Vielen Dank für Ihre Zeit, Frau Lee.")
-    assert "Vorstellungsgespräch am 24. November 2026 zur Stelle als Data Analyst" in \
-        sheet.opening
-    assert "Gut, dass wir die Aufteilung zwischen Reporting und Projekt klären konnten." in \
-        sheet.points
+    assert "Vorstellungsgespräch am 24. November 2026 zur Stelle als Data Analyst" in sheet.opening
+    assert (
+        "Gut, dass wir die Aufteilung zwischen Reporting und Projekt klären konnten."
+        in sheet.points
+    )
     assert any("Zeitplan" in q for q in sheet.questions)
     assert any("Gehalt" in r for r in sheet.reminders)
     assert sheet.labels["their_time"] == "Dort" and sheet.when[0].value == "09:00\u201311:00"
@@ -194,13 +252,16 @@ def test_if_asked_as_table_or_list() -> None:
         _sheet(data(MINIMAL, if_asked=[{"question": "Salary?"}]))
 
 
-@pytest.mark.parametrize("call, where", [
-    ({"phone": None}, "call.phone"),
-    ({"phne": "1"}, "call.phne"),
-    ({"timezone": "Europe/Hamburg"}, "call.timezone"),
-    ({"call_on": "26.11.2026"}, "call.call_on"),
-    ({"points": "one"}, None),
-])
+@pytest.mark.parametrize(
+    "call, where",
+    [
+        ({"phone": None}, "call.phone"),
+        ({"phne": "1"}, "call.phne"),
+        ({"timezone": "Europe/Hamburg"}, "call.timezone"),
+        ({"call_on": "26.11.2026"}, "call.call_on"),
+        ({"points": "one"}, None),
+    ],
+)
 def test_field_errors_name_the_field(call: dict, where: str | None) -> None:
     source = data(MINIMAL, **call)
     source["call"] = {k: v for k, v in source["call"].items() if v is not None}
@@ -226,8 +287,11 @@ def test_same_zone_shows_one_time() -> None:
 
 def test_caller_zone_and_dates_in_when_row() -> None:
     sheet = _sheet(TYPICAL)
-    assert [c.value for c in sheet.when] == ["09:00\u201311:00", "03:00\u201305:00",
-                                             "Thu, 26 Nov 2026"]
+    assert [c.value for c in sheet.when] == [
+        "09:00\u201311:00",
+        "03:00\u201305:00",
+        "Thu, 26 Nov 2026",
+    ]
     assert sheet.when[1].note == "America/New York · EST"
     assert sheet.window and sheet.window.start.astimezone(UTC).hour == 8
 

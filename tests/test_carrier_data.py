@@ -1,5 +1,6 @@
 """The carrier and postcode data files: every rule keeps its source and valid-from date, every
 postcode table its source and date, and nothing cites a path outside the repository."""
+
 from __future__ import annotations
 
 import subprocess
@@ -51,8 +52,9 @@ def test_every_postcode_table_has_a_source_and_a_date(path: Path) -> None:
 
 def test_nothing_cites_the_shared_folder() -> None:
     outside = "." * 2 + "/shared"  # spelt so that this file does not match itself
-    found = subprocess.run(["git", "grep", "-n", "-F", outside], cwd=ROOT, capture_output=True,
-                           text=True, check=False)
+    found = subprocess.run(
+        ["git", "grep", "-n", "-F", outside], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     if found.returncode > 1:
         pytest.skip("not a git checkout")
     assert found.stdout == ""

@@ -1,4 +1,5 @@
 """The tone and leftovers check: every phrase class, fields and alternatives, no false alarms."""
+
 from __future__ import annotations
 
 import pytest
@@ -68,12 +69,18 @@ Le poste m’intéresse toujours vivement\u202f; je vous souhaite une bonne fin 
 
 # What each language's letters put around the body, for the calm letters above.
 FRAME = {
-    "de": {"language": "de", "opening": "Sehr geehrte Frau Lee,",
-           "subject": "Vielen Dank für das Gespräch", "closing": "Mit freundlichen Grüßen"},
-    "fr": {"language": "fr-FR", "opening": "Madame,",
-           "subject": "Remerciements pour l’entretien du 24 novembre",
-           "closing": "Je vous prie d’agréer, Madame, l’expression de mes salutations "
-                      "distinguées."},
+    "de": {
+        "language": "de",
+        "opening": "Sehr geehrte Frau Lee,",
+        "subject": "Vielen Dank für das Gespräch",
+        "closing": "Mit freundlichen Grüßen",
+    },
+    "fr": {
+        "language": "fr-FR",
+        "opening": "Madame,",
+        "subject": "Remerciements pour l’entretien du 24 novembre",
+        "closing": "Je vous prie d’agréer, Madame, l’expression de mes salutations distinguées.",
+    },
 }
 
 
@@ -96,26 +103,29 @@ def test_the_base_letter_and_a_full_address_block_pass_clean() -> None:
     assert check_data(data) == []
 
 
-@pytest.mark.parametrize("text, phrase", [
-    ("This is my last chance, to be honest.", "last chance"),
-    ("I am desperate to join you.", "desperate"),
-    ("Honestly, I really need this job.", "I really need this job"),
-    ("I can’t wait to hear from you.", "can’t wait to hear"),
-    ("I cannot\nwait to hear back.", "cannot wait to hear"),
-    ("It would be my dream job.", "dream job"),
-    ("I was so relieved when it ended.", "so relieved"),
-    ("Das ist meine letzte Chance.", "letzte Chance"),
-    ("Ich kann es kaum erwarten, von Ihnen zu hören.", "kann es kaum erwarten"),
-    ("Ich brauche diese Stelle unbedingt.", "brauche diese Stelle unbedingt"),
-    ("C’est ma dernière chance, je le sais.", "dernière chance"),
-    ("Je suis désespérée depuis des semaines.", "désespérée"),
-    ("J’ai vraiment besoin de ce poste.", "J’ai vraiment besoin de ce poste"),
-    ("J’attends votre réponse avec impatience.", "avec impatience"),
-    ("J'ai hâte de vous revoir.", "J'ai hâte"),
-    ("Ce serait mon poste de\nrêve.", "poste de rêve"),
-    ("J’étais tellement stressé pendant l’entretien.", "J’étais tellement stressé"),
-    ("Merci de me répondre au plus vite.", "répondre au plus vite"),
-])
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("This is my last chance, to be honest.", "last chance"),
+        ("I am desperate to join you.", "desperate"),
+        ("Honestly, I really need this job.", "I really need this job"),
+        ("I can’t wait to hear from you.", "can’t wait to hear"),
+        ("I cannot\nwait to hear back.", "cannot wait to hear"),
+        ("It would be my dream job.", "dream job"),
+        ("I was so relieved when it ended.", "so relieved"),
+        ("Das ist meine letzte Chance.", "letzte Chance"),
+        ("Ich kann es kaum erwarten, von Ihnen zu hören.", "kann es kaum erwarten"),
+        ("Ich brauche diese Stelle unbedingt.", "brauche diese Stelle unbedingt"),
+        ("C’est ma dernière chance, je le sais.", "dernière chance"),
+        ("Je suis désespérée depuis des semaines.", "désespérée"),
+        ("J’ai vraiment besoin de ce poste.", "J’ai vraiment besoin de ce poste"),
+        ("J’attends votre réponse avec impatience.", "avec impatience"),
+        ("J'ai hâte de vous revoir.", "J'ai hâte"),
+        ("Ce serait mon poste de\nrêve.", "poste de rêve"),
+        ("J’étais tellement stressé pendant l’entretien.", "J’étais tellement stressé"),
+        ("Merci de me répondre au plus vite.", "répondre au plus vite"),
+    ],
+)
 def test_eager_phrases_are_flagged_with_a_calmer_alternative(text: str, phrase: str) -> None:
     findings = check_data(letter(body=f"Thanks for Tuesday.\n\n{text}"))
     eager = [f for f in findings if f.kind == "eager"]
@@ -125,25 +135,34 @@ def test_eager_phrases_are_flagged_with_a_calmer_alternative(text: str, phrase: 
     assert eager[0].alternative and eager[0].alternative.lower() != eager[0].phrase.lower()
 
 
-@pytest.mark.parametrize("text, flagged", [
-    ("THANK YOU SO MUCH for the interview.", "THANK YOU SO MUCH"),
-    ("I am VERY keen on the role.", "VERY"),
-    ("It was AMAZING to meet the team.", "AMAZING"),
-    ("I WANT THIS JOB.", "WANT THIS JOB"),
-    ("Ich bin SEHR interessiert.", "SEHR"),
-    ("Le poste m’intéresse TRÈS vivement.", "TRÈS"),
-])
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("THANK YOU SO MUCH for the interview.", "THANK YOU SO MUCH"),
+        ("I am VERY keen on the role.", "VERY"),
+        ("It was AMAZING to meet the team.", "AMAZING"),
+        ("I WANT THIS JOB.", "WANT THIS JOB"),
+        ("Ich bin SEHR interessiert.", "SEHR"),
+        ("Le poste m’intéresse TRÈS vivement.", "TRÈS"),
+    ],
+)
 def test_all_caps_words_are_flagged(text: str, flagged: str) -> None:
     findings = [f for f in check_data(letter(body=text)) if f.kind == "eager"]
     assert [f.phrase for f in findings] == [flagged]
 
 
-@pytest.mark.parametrize("text", [
-    "My CV and the HR form are attached.", "I used SQL, AWS and SAP SE tools.",
-    "Nordlicht Logistik GmbH in DE-20457 Hamburg.", "The UNESCO report, chapter IV.",
-    "Postcode SW1A 2AA, near the BBC.", "We spoke about the NATO contract and COVID.",
-    "Mon dossier URSSAF et les chiffres de l’INSEE, puis mon MBA à l’INSEAD.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My CV and the HR form are attached.",
+        "I used SQL, AWS and SAP SE tools.",
+        "Nordlicht Logistik GmbH in DE-20457 Hamburg.",
+        "The UNESCO report, chapter IV.",
+        "Postcode SW1A 2AA, near the BBC.",
+        "We spoke about the NATO contract and COVID.",
+        "Mon dossier URSSAF et les chiffres de l’INSEE, puis mon MBA à l’INSEAD.",
+    ],
+)
 def test_acronyms_postcodes_and_names_are_not_shouting(text: str) -> None:
     assert check_data(letter(body=text)) == []
 
@@ -156,17 +175,20 @@ def test_repeated_and_many_exclamation_marks() -> None:
     assert check_data(letter(body="Thank you, and have a good weekend!")) == []
 
 
-@pytest.mark.parametrize("text, phrase", [
-    ("Kind regards, [Your name]", "[Your name]"),
-    ("Dear [Name of the HR employee],", "[Name of the HR employee]"),
-    ("Dear {{ recipient.name }},", "{{ recipient.name }}"),
-    ("TODO: add the date", "TODO"),
-    ("We met on XXX.", "XXX"),
-    ("Lorem ipsum dolor sit amet.", "Lorem ipsum"),
-    ("Mit freundlichen Grüßen, Max Mustermann", "Max Mustermann"),
-    ("Cordialement, Jean Dupont", "Jean Dupont"),
-    ("Je vous prie d’agréer, [Madame / Monsieur], mes salutations.", "[Madame / Monsieur]"),
-])
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("Kind regards, [Your name]", "[Your name]"),
+        ("Dear [Name of the HR employee],", "[Name of the HR employee]"),
+        ("Dear {{ recipient.name }},", "{{ recipient.name }}"),
+        ("TODO: add the date", "TODO"),
+        ("We met on XXX.", "XXX"),
+        ("Lorem ipsum dolor sit amet.", "Lorem ipsum"),
+        ("Mit freundlichen Grüßen, Max Mustermann", "Max Mustermann"),
+        ("Cordialement, Jean Dupont", "Jean Dupont"),
+        ("Je vous prie d’agréer, [Madame / Monsieur], mes salutations.", "[Madame / Monsieur]"),
+    ],
+)
 def test_leftover_placeholders(text: str, phrase: str) -> None:
     found = [f for f in check_data(letter(body=text)) if f.kind == "placeholder"]
     assert found and found[0].phrase == phrase, found
@@ -175,12 +197,16 @@ def test_leftover_placeholders(text: str, phrase: str) -> None:
 
 def test_placeholders_are_found_in_every_field_with_its_path() -> None:
     data = letter(recipient__name="[Name of the HR employee]", subject="Interview on [day]")
-    data["interview"] = {"date": "2026-11-24T10:00",
-                         "involved": [{"name": "Tom", "email": "[their email address]"}]}
+    data["interview"] = {
+        "date": "2026-11-24T10:00",
+        "involved": [{"name": "Tom", "email": "[their email address]"}],
+    }
     fields = {(f.field, f.phrase) for f in check_data(data)}
-    assert fields == {("recipient.name", "[Name of the HR employee]"),
-                      ("subject", "[day]"),
-                      ("interview.involved[1].email", "[their email address]")}
+    assert fields == {
+        ("recipient.name", "[Name of the HR employee]"),
+        ("subject", "[day]"),
+        ("interview.involved[1].email", "[their email address]"),
+    }
 
 
 def test_pay_talk_is_flagged_in_a_thank_you_only() -> None:
@@ -192,10 +218,14 @@ def test_pay_talk_is_flagged_in_a_thank_you_only() -> None:
     offer = letter(subject="Your offer", body="I accept the salary of EUR 52,000 per annum.")
     assert check_data(offer) == []
     de = letter(body="Vielen Dank! Meine Gehaltsvorstellung liegt bei 55.000 Euro.")
-    assert [f.phrase for f in check_data(de) if f.kind == "pay"] == \
-        ["Gehaltsvorstellung", "55.000 Euro"]
-    fr = letter(body="Merci pour l’entretien. J’aimerais aussi parler de mes prétentions "
-                     "salariales et des tickets-restaurant.")
+    assert [f.phrase for f in check_data(de) if f.kind == "pay"] == [
+        "Gehaltsvorstellung",
+        "55.000 Euro",
+    ]
+    fr = letter(
+        body="Merci pour l’entretien. J’aimerais aussi parler de mes prétentions "
+        "salariales et des tickets-restaurant."
+    )
     pay = [f for f in check_data(fr) if f.kind == "pay"]
     assert [f.phrase for f in pay] == ["mes prétentions salariales", "tickets-restaurant"]
     assert "offre" in pay[0].alternative
@@ -203,13 +233,19 @@ def test_pay_talk_is_flagged_in_a_thank_you_only() -> None:
     assert check_data(offre) == []
 
 
-@pytest.mark.parametrize("language, amount, alternative", [
-    ("fr-FR", "45\u202f000 €", "offre"), ("fr-FR", "45 000 euros", "offre"),
-    ("de", "45.000 €", "Angebot"), ("de", "45 000 EUR", "Angebot"),
-    ("en-GB", "45,000 EUR", "offer"),
-])
+@pytest.mark.parametrize(
+    "language, amount, alternative",
+    [
+        ("fr-FR", "45\u202f000 €", "offre"),
+        ("fr-FR", "45 000 euros", "offre"),
+        ("de", "45.000 €", "Angebot"),
+        ("de", "45 000 EUR", "Angebot"),
+        ("en-GB", "45,000 EUR", "offer"),
+    ],
+)
 def test_an_amount_is_flagged_whole_and_once_in_the_letters_language(
-        language: str, amount: str, alternative: str) -> None:
+    language: str, amount: str, alternative: str
+) -> None:
     data = letter(language=language, body=f"Merci, danke, thank you. Mein Ziel: {amount}.")
     pay = [f for f in check_data(data) if f.kind == "pay"]
     assert [f.phrase for f in pay] == [" ".join(amount.split())]
@@ -219,8 +255,10 @@ def test_an_amount_is_flagged_whole_and_once_in_the_letters_language(
 def test_pay_in_prepared_call_answers_is_not_pay_talk() -> None:
     data = letter()
     data["interview"] = {"date": "2026-11-24T10:00"}
-    data["call"] = {"phone": "+49 40 123456",
-                    "if_asked": {"What are your salary expectations?": "Around 55k, flexible."}}
+    data["call"] = {
+        "phone": "+49 40 123456",
+        "if_asked": {"What are your salary expectations?": "Around 55k, flexible."},
+    }
     assert check_data(data) == []
 
 
@@ -228,6 +266,7 @@ def test_the_bundled_example_copied_word_for_word_is_flagged(tmp_path) -> None:
     from conftest import ROOT
 
     from letterpress.source import load_source
+
     example = load_source(ROOT / "examples" / "thank-you.toml").data
     body = example["body"].replace("Baltic ports", "North Sea ports")
     found = [f for f in check_data(letter(body=body)) if f.kind == "copied-example"]
@@ -267,8 +306,10 @@ def test_french_starter_prose_copied_word_for_word_is_flagged() -> None:
     origins = {origin for origin, _ in known_texts()}
     assert "starter fr/thank-you.toml body" in origins
     assert "starter fr/call.toml call.questions[1]" in origins
-    copied = ("Je vous remercie pour notre entretien du [date] au sujet du poste "
-              "« [intitulé du poste] ». [Une ou deux phrases personnelles")
+    copied = (
+        "Je vous remercie pour notre entretien du [date] au sujet du poste "
+        "« [intitulé du poste] ». [Une ou deux phrases personnelles"
+    )
     found = [f for f in check_data(letter(body=copied)) if f.kind == "copied-example"]
     assert len(found) == 1 and found[0].phrase.startswith("Je vous remercie pour notre entretien")
 

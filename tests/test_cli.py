@@ -1,4 +1,5 @@
 """The command table: what --help lists, and what each command loads."""
+
 from __future__ import annotations
 
 import json
@@ -26,8 +27,9 @@ print(json.dumps({"exit": code, "heavy": heavy}))
 
 def probe(*args: str, cwd: Path) -> dict[str, object]:
     """Exit code and heavy modules of one command, from its last line of output."""
-    done = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True,
-                          text=True, cwd=cwd, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -43,8 +45,9 @@ def test_the_probe_sees_what_batch_loads(tmp_path: Path) -> None:
     """The same probe on ``batch --check`` finds both, so an empty list above means something."""
     data = tmp_path / "rows.csv"
     data.write_text("name\nAda\n", encoding="utf-8")
-    report = probe("batch", str(ROOT / "examples/thank-you.toml"), str(data), "--check",
-                   cwd=tmp_path)
+    report = probe(
+        "batch", str(ROOT / "examples/thank-you.toml"), str(data), "--check", cwd=tmp_path
+    )
     heavy = report["heavy"]
     assert isinstance(heavy, list)
     assert "jinja2" in heavy and "letterpress.batch" in heavy
@@ -57,6 +60,6 @@ def test_help_lists_the_command_table_in_order() -> None:
     start = lines.index("  COMMAND") + 1
     # a command's name is indented four spaces; a help text argparse wraps is indented more
     names = [line for line in lines[start:] if line.startswith("    ") and line[4] != " "]
-    listed = [line.split()[0] for line in names[:len(COMMANDS)]]
+    listed = [line.split()[0] for line in names[: len(COMMANDS)]]
     assert listed == list(COMMANDS)
     assert listed[:3] == ["letter", "layouts", "call"]

@@ -1,4 +1,5 @@
 """The settings file: one table per feature, kept between runs, errors as one line."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Countries as spreadsheets and letter files hold them: codes, names in many languages."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,12 +7,28 @@ import pytest
 from letterpress.countries import country_code, suggestion
 
 
-@pytest.mark.parametrize(("text", "code"), [
-    ("DE", "DE"), ("de", "DE"), ("Deutschland", "DE"), ("Österreich", "AT"), ("Schweiz", "CH"),
-    ("United Kingdom", "GB"), ("UK", "GB"), ("USA", "US"), ("U.S.A.", "US"),
-    ("Vereinigte Staaten", "US"), ("Turkey", "TR"), ("Türkiye", "TR"), ("España", "ES"),
-    ("Россия", "RU"), ("日本", "JP"), ("Czech Republic", "CZ"), ("  france ", "FR"),
-])
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("DE", "DE"),
+        ("de", "DE"),
+        ("Deutschland", "DE"),
+        ("Österreich", "AT"),
+        ("Schweiz", "CH"),
+        ("United Kingdom", "GB"),
+        ("UK", "GB"),
+        ("USA", "US"),
+        ("U.S.A.", "US"),
+        ("Vereinigte Staaten", "US"),
+        ("Turkey", "TR"),
+        ("Türkiye", "TR"),
+        ("España", "ES"),
+        ("Россия", "RU"),
+        ("日本", "JP"),
+        ("Czech Republic", "CZ"),
+        ("  france ", "FR"),
+    ],
+)
 def test_known_codes_and_names(text: str, code: str) -> None:
     assert country_code(text) == code
 

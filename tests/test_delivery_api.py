@@ -1,4 +1,5 @@
 """The delivery API: [mailing] tables, defaults, notes, data validation and the human sentence."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -22,8 +23,14 @@ NOON = datetime(2026, 3, 2, 12, 0)  # a Monday without holidays anywhere covered
 
 
 def mailing(table: dict, **overrides) -> Estimate:
-    args = dict(where="thank-you.toml", origin_country="DE", destination_country="DE",
-                destination_postcode=None, origin_postcode=None, default_posted=NOON)
+    args = dict(
+        where="thank-you.toml",
+        origin_country="DE",
+        destination_country="DE",
+        destination_postcode=None,
+        origin_postcode=None,
+        default_posted=NOON,
+    )
     args.update(overrides)
     return estimate_from_mailing(table, **args)
 
@@ -37,7 +44,10 @@ def test_mailing_string_and_toml_datetimes_agree() -> None:
 def test_mailing_defaults_carrier_service_and_posting_time() -> None:
     estimate = mailing({})
     assert (estimate.carrier, estimate.service, estimate.posted) == (
-        "deutsche-post", "standard", NOON)
+        "deutsche-post",
+        "standard",
+        NOON,
+    )
 
 
 def test_mailing_date_only_is_before_the_collection_with_a_note() -> None:
@@ -51,14 +61,17 @@ def test_mailing_from_to_override_countries_with_subdivision() -> None:
     assert estimate.expected == date(2025, 1, 7)  # Epiphany in Bavaria
 
 
-@pytest.mark.parametrize(("table", "where"), [
-    ({"carrier": "dhl"}, "thank-you.toml, mailing.carrier: unknown carrier 'dhl'"),
-    ({"service": "prio"}, "thank-you.toml, mailing.service: unknown service 'prio'"),
-    ({"posted": "tomorrow"}, "thank-you.toml, mailing.posted: 'tomorrow' is not"),
-    ({"cutoff": "late"}, "thank-you.toml, mailing.cutoff: 'late' is not a time"),
-    ({"to": "DE-XX"}, "thank-you.toml, mailing.to: unknown subdivision"),
-    ({"colour": "red"}, "thank-you.toml, mailing.colour: unknown key 'colour'"),
-])
+@pytest.mark.parametrize(
+    ("table", "where"),
+    [
+        ({"carrier": "dhl"}, "thank-you.toml, mailing.carrier: unknown carrier 'dhl'"),
+        ({"service": "prio"}, "thank-you.toml, mailing.service: unknown service 'prio'"),
+        ({"posted": "tomorrow"}, "thank-you.toml, mailing.posted: 'tomorrow' is not"),
+        ({"cutoff": "late"}, "thank-you.toml, mailing.cutoff: 'late' is not a time"),
+        ({"to": "DE-XX"}, "thank-you.toml, mailing.to: unknown subdivision"),
+        ({"colour": "red"}, "thank-you.toml, mailing.colour: unknown key 'colour'"),
+    ],
+)
 def test_mailing_errors_name_file_and_key(table: dict, where: str) -> None:
     with pytest.raises(UserError) as info:
         mailing(table)
@@ -72,8 +85,7 @@ def test_carrier_for_country() -> None:
 
 
 def test_estimate_is_frozen_and_typed() -> None:
-    estimate = estimate_delivery("royal-mail", "first", origin="GB", destination="GB",
-                                 posted=NOON)
+    estimate = estimate_delivery("royal-mail", "first", origin="GB", destination="GB", posted=NOON)
     assert isinstance(estimate.posted, datetime) and isinstance(estimate.expected, date)
     with pytest.raises(dataclasses.FrozenInstanceError):
         estimate.expected = date(2026, 1, 1)  # type: ignore[misc]
@@ -83,8 +95,9 @@ def test_cutoff_argument_overrides_the_carrier_default() -> None:
     late = datetime(2026, 3, 2, 17, 30)
     args = dict(origin="DE", destination="DE", posted=late)
     assert estimate_delivery("deutsche-post", "standard", **args).deposit_day == date(2026, 3, 3)
-    assert estimate_delivery("deutsche-post", "standard", cutoff=time(18, 0),
-                             **args).deposit_day == date(2026, 3, 2)
+    assert estimate_delivery(
+        "deutsche-post", "standard", cutoff=time(18, 0), **args
+    ).deposit_day == date(2026, 3, 2)
 
 
 def test_international_within_eu_uses_the_directive_for_any_carrier() -> None:
@@ -96,8 +109,7 @@ def test_international_within_eu_uses_the_directive_for_any_carrier() -> None:
 
 
 def test_international_outside_eu_is_a_flagged_upu_estimate() -> None:
-    estimate = estimate_delivery("deutsche-post", None, origin="DE", destination="US",
-                                 posted=NOON)
+    estimate = estimate_delivery("deutsche-post", None, origin="DE", destination="US", posted=NOON)
     assert estimate.expected == date(2026, 3, 9) and estimate.expected_share == 80
     assert "not a promise" in estimate.notes[0]
 
@@ -105,62 +117,86 @@ def test_international_outside_eu_is_a_flagged_upu_estimate() -> None:
 def test_royal_mail_international_standard_by_destination_group() -> None:
     europe = estimate_delivery("royal-mail", "first", origin="GB", destination="FR", posted=NOON)
     assert (europe.expected, europe.expected_share) == (date(2026, 3, 5), None)
-    assert europe.notes[0] == ("International letter: Royal Mail's published time to europe "
-                               "applies.")
+    assert europe.notes[0] == (
+        "International letter: Royal Mail's published time to europe applies."
+    )
     world = estimate_delivery("royal-mail", "first", origin="GB", destination="JP", posted=NOON)
     assert (world.earliest, world.expected) == (date(2026, 3, 6), date(2026, 3, 10))
 
 
 def test_postcodes_choose_the_canada_post_zone() -> None:
     def expected(a: str | None, b: str | None) -> date:
-        return estimate_delivery("canada-post", None, origin="CA", destination="CA",
-                                 posted=NOON, origin_postcode=a,
-                                 destination_postcode=b).expected
-    assert expected("K1A 0B1", "K1A 0A6") == date(2026, 3, 4)   # local, 2 days
-    assert expected("K1P 1J1", "M5V 2T6") == date(2026, 3, 5)   # Ontario, 3 days
-    assert expected("K1P 1J1", "V6B 1A1") == date(2026, 3, 6)   # national, 4 days
-    assert expected(None, "V6B 1A1") == date(2026, 3, 6)        # unknown: national
+        return estimate_delivery(
+            "canada-post",
+            None,
+            origin="CA",
+            destination="CA",
+            posted=NOON,
+            origin_postcode=a,
+            destination_postcode=b,
+        ).expected
+
+    assert expected("K1A 0B1", "K1A 0A6") == date(2026, 3, 4)  # local, 2 days
+    assert expected("K1P 1J1", "M5V 2T6") == date(2026, 3, 5)  # Ontario, 3 days
+    assert expected("K1P 1J1", "V6B 1A1") == date(2026, 3, 6)  # national, 4 days
+    assert expected(None, "V6B 1A1") == date(2026, 3, 6)  # unknown: national
 
 
 def test_australia_without_postcodes_gives_the_state_range_and_says_why() -> None:
-    estimate = estimate_delivery("australia-post", "regular", origin="AU-NSW",
-                                 destination="AU-NSW", posted=NOON)
+    estimate = estimate_delivery(
+        "australia-post", "regular", origin="AU-NSW", destination="AU-NSW", posted=NOON
+    )
     assert (estimate.earliest, estimate.expected) == (date(2026, 3, 5), date(2026, 3, 9))
     assert any("needs both postcodes" in note for note in estimate.notes)
-    nowhere = estimate_delivery("australia-post", "regular", origin="AU", destination="AU",
-                                posted=NOON)
+    nowhere = estimate_delivery(
+        "australia-post", "regular", origin="AU", destination="AU", posted=NOON
+    )
     # No state: holidays of any state count. Mon 2 Mar is Labour Day in WA, so the letter is
     # deposited Tue 3; Mon 9 Mar is a holiday in ACT, SA, TAS and VIC: 3 days Fri 6, 7 days Fri 13.
     assert (nowhere.deposit_day, nowhere.earliest, nowhere.expected) == (
-        date(2026, 3, 3), date(2026, 3, 6), date(2026, 3, 13))
+        date(2026, 3, 3),
+        date(2026, 3, 6),
+        date(2026, 3, 13),
+    )
     assert any("without both states or postcodes" in note for note in nowhere.notes)
 
 
 def test_describe_variants() -> None:
-    weekend = estimate_delivery("austrian-post", "premium", origin="AT", destination="AT",
-                                posted=datetime(2026, 3, 7, 10, 0))
-    assert describe(weekend) == ("Posted Sat 7 Mar, a day without collection (counts from "
-                                 "Mon 9 Mar): expected by Tue 10 Mar (95%), at the latest "
-                                 "Fri 13 Mar (100%).")
-    no_share = estimate_delivery("canada-post", None, origin="CA", destination="CA",
-                                 posted=NOON)
-    assert describe(no_share) == ("Posted Mon 2 Mar before the 17:00 collection: expected by "
-                                  "Fri 6 Mar.")
+    weekend = estimate_delivery(
+        "austrian-post",
+        "premium",
+        origin="AT",
+        destination="AT",
+        posted=datetime(2026, 3, 7, 10, 0),
+    )
+    assert describe(weekend) == (
+        "Posted Sat 7 Mar, a day without collection (counts from "
+        "Mon 9 Mar): expected by Tue 10 Mar (95%), at the latest "
+        "Fri 13 Mar (100%)."
+    )
+    no_share = estimate_delivery("canada-post", None, origin="CA", destination="CA", posted=NOON)
+    assert describe(no_share) == (
+        "Posted Mon 2 Mar before the 17:00 collection: expected by Fri 6 Mar."
+    )
 
 
 def test_reverse_mode_skips_days_without_collection() -> None:
-    posted = latest_posting("postnl", None, origin="NL", destination="NL",
-                            arrive_by=date(2026, 3, 10))
+    posted = latest_posting(
+        "postnl", None, origin="NL", destination="NL", arrive_by=date(2026, 3, 10)
+    )
     assert posted == datetime(2026, 3, 9, 17, 0)  # Monday; Saturday is no collection day
 
 
 def test_bad_carrier_data_names_file_and_field(tmp_path: Path) -> None:
     path = tmp_path / "bad-post.toml"
-    path.write_text('id = "bad-post"\nname = "Bad"\ncountries = ["DE"]\n'
-                    'default_service = "x"\ncutoff = "17:00"\ncutoff_source = "t"\n'
-                    'collection_days = "mon-fri"\n[services.x]\nname = "X"\n'
-                    '[[services.x.rules]]\nvalid_from = 2025-01-01\nsource = "s"\n'
-                    'counted_days = "mon-fri"\nexpected = { days = 0 }\n', "utf-8")
+    path.write_text(
+        'id = "bad-post"\nname = "Bad"\ncountries = ["DE"]\n'
+        'default_service = "x"\ncutoff = "17:00"\ncutoff_source = "t"\n'
+        'collection_days = "mon-fri"\n[services.x]\nname = "X"\n'
+        '[[services.x.rules]]\nvalid_from = 2025-01-01\nsource = "s"\n'
+        'counted_days = "mon-fri"\nexpected = { days = 0 }\n',
+        "utf-8",
+    )
     with pytest.raises(UserError) as info:
         load_carrier(path)
     assert "services.x.rules[1].expected.days" in info.value.line()

@@ -1,4 +1,5 @@
 """Worked delivery examples (tests/cases/delivery/*.toml), forward and reverse."""
+
 from __future__ import annotations
 
 import tomllib
@@ -26,9 +27,12 @@ CASES = _load()
 
 
 def _args(case: dict[str, Any]) -> dict[str, Any]:
-    return dict(origin=case["from"], destination=case["to"],
-                origin_postcode=case.get("from_postcode"),
-                destination_postcode=case.get("to_postcode"))
+    return dict(
+        origin=case["from"],
+        destination=case["to"],
+        origin_postcode=case.get("from_postcode"),
+        destination_postcode=case.get("to_postcode"),
+    )
 
 
 def _forward(case: dict[str, Any], posted: datetime):
@@ -38,8 +42,7 @@ def _forward(case: dict[str, Any], posted: datetime):
 @pytest.mark.parametrize("case", [c for _, c in CASES], ids=[i for i, _ in CASES])
 def test_forward_matches_hand_computation(case: dict[str, Any]) -> None:
     estimate = _forward(case, datetime.fromisoformat(case["posted"]))
-    got = {key: getattr(estimate, key) for key in ("deposit_day", "earliest", "expected",
-                                                   "latest")}
+    got = {key: getattr(estimate, key) for key in ("deposit_day", "earliest", "expected", "latest")}
     want = {key: case[key] for key in got}
     assert got == want, case["name"]
     if "valid_from" in case:
@@ -62,8 +65,11 @@ def test_reverse_agrees_with_forward(case: dict[str, Any]) -> None:
 
 def test_every_carrier_and_service_has_worked_cases() -> None:
     covered = {(case["carrier"], case["service"]) for _, case in CASES}
-    services = {(carrier.id, service) for carrier in load_carriers().values()
-                for service in carrier.services}
+    services = {
+        (carrier.id, service)
+        for carrier in load_carriers().values()
+        for service in carrier.services
+    }
     # upu and eu-cross-border are reached through other carriers' international cases.
     missing = {pair for pair in services - covered if pair[0] not in ("upu", "eu-cross-border")}
     assert not missing
@@ -72,10 +78,15 @@ def test_every_carrier_and_service_has_worked_cases() -> None:
 def test_cases_cover_weekends_holidays_cutoffs_year_ends_and_rule_changes() -> None:
     posted = [datetime.fromisoformat(case["posted"]) for _, case in CASES]
     assert any(p.weekday() >= 5 for p in posted)
-    assert any(case["deposit_day"] != datetime.fromisoformat(case["posted"]).date()
-               and datetime.fromisoformat(case["posted"]).weekday() < 5 for _, case in CASES)
-    assert any(case["latest"].year > case["deposit_day"].year
-               or case["deposit_day"].year > datetime.fromisoformat(case["posted"]).year
-               for _, case in CASES)
+    assert any(
+        case["deposit_day"] != datetime.fromisoformat(case["posted"]).date()
+        and datetime.fromisoformat(case["posted"]).weekday() < 5
+        for _, case in CASES
+    )
+    assert any(
+        case["latest"].year > case["deposit_day"].year
+        or case["deposit_day"].year > datetime.fromisoformat(case["posted"]).year
+        for _, case in CASES
+    )
     assert any("-" in case["from"] for _, case in CASES)
     assert sum("valid_from" in case for _, case in CASES) >= 8

@@ -1,4 +1,5 @@
 """``letterpress estimate`` and ``letterpress carriers`` through the real command line."""
+
 from __future__ import annotations
 
 import json
@@ -9,18 +10,36 @@ import pytest
 
 from letterpress.delivery.data import load_carriers
 
-JSON_KEYS = {"carrier", "service", "posted", "deposit_day", "earliest", "expected", "latest",
-             "target", "source", "valid_from", "notes"}
+JSON_KEYS = {
+    "carrier",
+    "service",
+    "posted",
+    "deposit_day",
+    "earliest",
+    "expected",
+    "latest",
+    "target",
+    "source",
+    "valid_from",
+    "notes",
+}
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "letterpress", *args], check=False,
-                          capture_output=True,
-                          text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "letterpress", *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
-def estimate(*extra: str, carrier: str = "deutsche-post", route: tuple[str, str] = ("DE", "DE"),
-             ) -> subprocess.CompletedProcess[str]:
+def estimate(
+    *extra: str,
+    carrier: str = "deutsche-post",
+    route: tuple[str, str] = ("DE", "DE"),
+) -> subprocess.CompletedProcess[str]:
     return run("estimate", "--carrier", carrier, "--from", route[0], "--to", route[1], *extra)
 
 
@@ -29,7 +48,8 @@ def test_forward_human_sentence() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == (
         "Posted Wed 23 Dec after the 17:00 collection: expected by Wed 30 Dec (95%), "
-        "at the latest Thu 31 Dec (99%).")
+        "at the latest Thu 31 Dec (99%)."
+    )
 
 
 def test_forward_json_keys_and_values() -> None:
@@ -39,7 +59,11 @@ def test_forward_json_keys_and_values() -> None:
     assert set(data) == JSON_KEYS
     assert data["posted"] == "2026-12-23T18:00"
     assert (data["deposit_day"], data["earliest"], data["expected"], data["latest"]) == (
-        "2026-12-24", "2026-12-28", "2026-12-30", "2026-12-31")
+        "2026-12-24",
+        "2026-12-28",
+        "2026-12-30",
+        "2026-12-31",
+    )
     assert data["valid_from"] == "2025-01-01" and "95%" in data["target"]
     assert isinstance(data["notes"], list)
 
@@ -59,8 +83,7 @@ def test_reverse_mode_human_and_json() -> None:
 
 
 def test_missing_postcodes_say_why() -> None:
-    result = estimate("--posted", "2026-03-02T10:00", "--json", carrier="usps",
-                      route=("US", "US"))
+    result = estimate("--posted", "2026-03-02T10:00", "--json", carrier="usps", route=("US", "US"))
     data = json.loads(result.stdout)
     assert data["earliest"] < data["expected"]
     assert any("drive-time" in note for note in data["notes"])
@@ -74,38 +97,167 @@ def test_carriers_lists_every_service() -> None:
     assert any(line.startswith("postnl") for line in result.stdout.splitlines())
     rows = json.loads(run("carriers", "--json").stdout)
     assert {row["carrier"] for row in rows} >= {
-        "deutsche-post", "royal-mail", "usps", "canada-post", "la-poste", "swiss-post",
-        "austrian-post", "postnl", "australia-post", "japan-post", "poste-italiane", "correos",
-        "postnord-se", "eu-cross-border"}
+        "deutsche-post",
+        "royal-mail",
+        "usps",
+        "canada-post",
+        "la-poste",
+        "swiss-post",
+        "austrian-post",
+        "postnl",
+        "australia-post",
+        "japan-post",
+        "poste-italiane",
+        "correos",
+        "postnord-se",
+        "eu-cross-border",
+    }
 
 
-@pytest.mark.parametrize(("args", "fragment"), [
-    (("--carrier", "dhl", "--from", "DE", "--to", "DE", "--posted", "2026-01-05T10:00"),
-     "--carrier: unknown carrier 'dhl'"),
-    (("--carrier", "royal-mail", "--service", "third", "--from", "GB", "--to", "GB",
-      "--posted", "2026-01-05T10:00"), "--service: unknown service 'third'"),
-    (("--carrier", "deutsche-post", "--from", "XX", "--to", "DE",
-      "--posted", "2026-01-05T10:00"), "--from: unknown country 'XX'"),
-    (("--carrier", "deutsche-post", "--from", "DE-ZZ", "--to", "DE",
-      "--posted", "2026-01-05T10:00"), "--from: unknown subdivision"),
-    (("--carrier", "austrian-post", "--service", "brief", "--from", "AT", "--to", "AT",
-      "--posted", "2025-04-29T10:00"), "--posted: no Austrian Post Brief rule is valid"),
-    (("--carrier", "japan-post", "--from", "JP", "--to", "JP",
-      "--posted", "2099-12-30T10:00"), "no public-holiday data for JP in 2100"),
-    (("--carrier", "deutsche-post", "--from", "DE", "--to", "DE",
-      "--posted", "23.12.2026"), "--posted: '23.12.2026' is not a posting date and time"),
-    (("--carrier", "deutsche-post", "--from", "DE", "--to", "DE"),
-     "give either --posted or --arrive-by"),
-    (("--carrier", "royal-mail", "--from", "DE", "--to", "DE",
-      "--posted", "2026-01-05T10:00"), "royal-mail does not collect letters in DE"),
-    (("--carrier", "canada-post", "--from", "CA", "--to", "CA", "--from-postcode", "12345",
-      "--to-postcode", "K1A 0B1", "--posted", "2026-01-05T10:00"),
-     "--from-postcode: '12345' is not a postcode of Canada; write it like H3Z 2Y7"),
-    (("--carrier", "deutsche-post", "--from", "DE", "--to", "DE", "--cutoff", "5pm",
-      "--posted", "2026-01-05T10:00"), "--cutoff: '5pm' is not a time of day"),
-    (("--carrier", "deutsche-post", "--from", "DE", "--to", "DE",
-      "--arrive-by", "2021-06-01"), "--arrive-by: no posting date meets 2021-06-01"),
-])
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (
+            ("--carrier", "dhl", "--from", "DE", "--to", "DE", "--posted", "2026-01-05T10:00"),
+            "--carrier: unknown carrier 'dhl'",
+        ),
+        (
+            (
+                "--carrier",
+                "royal-mail",
+                "--service",
+                "third",
+                "--from",
+                "GB",
+                "--to",
+                "GB",
+                "--posted",
+                "2026-01-05T10:00",
+            ),
+            "--service: unknown service 'third'",
+        ),
+        (
+            (
+                "--carrier",
+                "deutsche-post",
+                "--from",
+                "XX",
+                "--to",
+                "DE",
+                "--posted",
+                "2026-01-05T10:00",
+            ),
+            "--from: unknown country 'XX'",
+        ),
+        (
+            (
+                "--carrier",
+                "deutsche-post",
+                "--from",
+                "DE-ZZ",
+                "--to",
+                "DE",
+                "--posted",
+                "2026-01-05T10:00",
+            ),
+            "--from: unknown subdivision",
+        ),
+        (
+            (
+                "--carrier",
+                "austrian-post",
+                "--service",
+                "brief",
+                "--from",
+                "AT",
+                "--to",
+                "AT",
+                "--posted",
+                "2025-04-29T10:00",
+            ),
+            "--posted: no Austrian Post Brief rule is valid",
+        ),
+        (
+            (
+                "--carrier",
+                "japan-post",
+                "--from",
+                "JP",
+                "--to",
+                "JP",
+                "--posted",
+                "2099-12-30T10:00",
+            ),
+            "no public-holiday data for JP in 2100",
+        ),
+        (
+            ("--carrier", "deutsche-post", "--from", "DE", "--to", "DE", "--posted", "23.12.2026"),
+            "--posted: '23.12.2026' is not a posting date and time",
+        ),
+        (
+            ("--carrier", "deutsche-post", "--from", "DE", "--to", "DE"),
+            "give either --posted or --arrive-by",
+        ),
+        (
+            (
+                "--carrier",
+                "royal-mail",
+                "--from",
+                "DE",
+                "--to",
+                "DE",
+                "--posted",
+                "2026-01-05T10:00",
+            ),
+            "royal-mail does not collect letters in DE",
+        ),
+        (
+            (
+                "--carrier",
+                "canada-post",
+                "--from",
+                "CA",
+                "--to",
+                "CA",
+                "--from-postcode",
+                "12345",
+                "--to-postcode",
+                "K1A 0B1",
+                "--posted",
+                "2026-01-05T10:00",
+            ),
+            "--from-postcode: '12345' is not a postcode of Canada; write it like H3Z 2Y7",
+        ),
+        (
+            (
+                "--carrier",
+                "deutsche-post",
+                "--from",
+                "DE",
+                "--to",
+                "DE",
+                "--cutoff",
+                "5pm",
+                "--posted",
+                "2026-01-05T10:00",
+            ),
+            "--cutoff: '5pm' is not a time of day",
+        ),
+        (
+            (
+                "--carrier",
+                "deutsche-post",
+                "--from",
+                "DE",
+                "--to",
+                "DE",
+                "--arrive-by",
+                "2021-06-01",
+            ),
+            "--arrive-by: no posting date meets 2021-06-01",
+        ),
+    ],
+)
 def test_user_errors_are_one_line_exit_2(args: tuple[str, ...], fragment: str) -> None:
     result = run("estimate", *args)
     assert result.returncode == 2
@@ -116,16 +268,17 @@ def test_user_errors_are_one_line_exit_2(args: tuple[str, ...], fragment: str) -
 
 
 def test_carrier_defaults_to_the_national_carrier_of_from() -> None:
-    result = run("estimate", "--from", "GB", "--to", "GB", "--posted", "2026-03-02T12:00",
-                 "--json")
+    result = run("estimate", "--from", "GB", "--to", "GB", "--posted", "2026-03-02T12:00", "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert (data["carrier"], data["service"]) == ("royal-mail", "second")
     missing = run("estimate", "--from", "BR", "--to", "BR", "--posted", "2026-03-02T12:00")
     assert missing.returncode == 2
-    assert missing.stderr.strip() == ("letterpress: error: --carrier: no carrier known for "
-                                      "letters posted in BR; choose one with "
-                                      "`letterpress carriers`")
+    assert missing.stderr.strip() == (
+        "letterpress: error: --carrier: no carrier known for "
+        "letters posted in BR; choose one with "
+        "`letterpress carriers`"
+    )
 
 
 def test_posted_now_today_and_another_day() -> None:
@@ -139,22 +292,27 @@ def test_posted_now_today_and_another_day() -> None:
     assert today["notes"][0].startswith("Posted today: taken as now (")
     other = json.loads(estimate("--posted", "2026-11-27", "--json").stdout)
     assert (other["posted"], other["deposit_day"]) == ("2026-11-27T00:00", "2026-11-27")
-    assert other["notes"][0] == ("No posting time given: assumed before the last collection "
-                                 "that day.")
+    assert other["notes"][0] == (
+        "No posting time given: assumed before the last collection that day."
+    )
 
 
 def test_to_postcode_settles_the_german_land() -> None:
-    result = estimate("--to-postcode", "04275", "--posted", "2026-11-17T12:00", "--json",
-                      route=("DE-SN", "DE"))
+    result = estimate(
+        "--to-postcode", "04275", "--posted", "2026-11-17T12:00", "--json", route=("DE-SN", "DE")
+    )
     data = json.loads(result.stdout)
     # Tue 17 Nov: Wed 18 Buß- und Bettag (Saxony), Thu 19, Fri 20, Sat 21 = E+3, Mon 23 = E+4.
     assert (data["expected"], data["latest"]) == ("2026-11-21", "2026-11-23")
     assert "Holidays of DE-SN (from the postcode 04275) are counted." in data["notes"]
-    wrong = estimate("--to-postcode", "04275", "--posted", "2026-11-17T12:00",
-                     route=("DE", "DE-BY"))
+    wrong = estimate(
+        "--to-postcode", "04275", "--posted", "2026-11-17T12:00", route=("DE", "DE-BY")
+    )
     assert wrong.returncode == 2
-    assert wrong.stderr.strip() == ("letterpress: error: --to-postcode: postcode 04275 is in "
-                                    "DE-SN, not DE-BY; fix the postcode or the subdivision")
+    assert wrong.stderr.strip() == (
+        "letterpress: error: --to-postcode: postcode 04275 is in "
+        "DE-SN, not DE-BY; fix the postcode or the subdivision"
+    )
 
 
 def test_the_readme_estimates_print_what_the_readme_shows() -> None:
@@ -182,9 +340,15 @@ def test_the_readme_estimates_print_what_the_readme_shows() -> None:
 
 
 def test_an_unknown_region_is_named_by_its_end_of_the_route() -> None:
-    notes = [line for line in estimate("--to-postcode", "04275", "--posted", "2026-12-23T10:00",
-                                       route=("DE", "DE")).stdout
-             .splitlines() if "No region" in line]
-    assert notes == ["  note: No region or postcode given for the origin (DE): a holiday in any "
-                     "part of DE is counted, so the dates may be late; give e.g. DE-BB or the "
-                     "postcode for one region's holidays."]
+    notes = [
+        line
+        for line in estimate(
+            "--to-postcode", "04275", "--posted", "2026-12-23T10:00", route=("DE", "DE")
+        ).stdout.splitlines()
+        if "No region" in line
+    ]
+    assert notes == [
+        "  note: No region or postcode given for the origin (DE): a holiday in any "
+        "part of DE is counted, so the dates may be late; give e.g. DE-BB or the "
+        "postcode for one region's holidays."
+    ]

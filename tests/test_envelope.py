@@ -1,5 +1,6 @@
 """Plain envelopes read back from the PDF: page sizes, the address inside the post's read
 area and out of its clear zones, the return address where the post wants it, the CLI."""
+
 from __future__ import annotations
 
 import json
@@ -26,16 +27,28 @@ def _text_box(path: Path, page: int = 0, size: float | None = None) -> list[Rect
 
 def _lines(path: Path, page: int = 0, size: float | None = None) -> list[tuple[Rect, str]]:
     with pdfplumber.open(path) as pdf:
-        words = pdf.pages[page].extract_words(use_text_flow=True, keep_blank_chars=True,
-                                               extra_attrs=["size"])
-    return [(Rect(w["x0"] / MM, w["top"] / MM, (w["x1"] - w["x0"]) / MM,
-                  (w["bottom"] - w["top"]) / MM), w["text"]) for w in words
-            if size is None or abs(w["size"] - size) < 0.01]
+        words = pdf.pages[page].extract_words(
+            use_text_flow=True, keep_blank_chars=True, extra_attrs=["size"]
+        )
+    return [
+        (
+            Rect(
+                w["x0"] / MM, w["top"] / MM, (w["x1"] - w["x0"]) / MM, (w["bottom"] - w["top"]) / MM
+            ),
+            w["text"],
+        )
+        for w in words
+        if size is None or abs(w["size"] - size) < 0.01
+    ]
 
 
 def _inside(inner: Rect, outer: Rect, tol: float = 0.01) -> bool:
-    return (outer.x - tol <= inner.x and inner.right <= outer.right + tol
-            and outer.y - tol <= inner.y and inner.bottom <= outer.bottom + tol)
+    return (
+        outer.x - tol <= inner.x
+        and inner.right <= outer.right + tol
+        and outer.y - tol <= inner.y
+        and inner.bottom <= outer.bottom + tol
+    )
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -51,7 +64,8 @@ def test_the_page_is_the_envelope_for_every_size(size: str, tmp_path: Path) -> N
 @pytest.mark.parametrize("layout,country", HOMES)
 @pytest.mark.parametrize("size", ["DL", "C6", "C5", "#10", "#6-3/4"])
 def test_address_lies_in_the_read_area_and_out_of_every_clear_zone(
-        layout: str, country: str, size: str, tmp_path: Path) -> None:
+    layout: str, country: str, size: str, tmp_path: Path
+) -> None:
     data = home_letter(layout, country)
     data["recipient"]["department"] = "Human Resources"
     out = tmp_path / "e.pdf"
@@ -75,8 +89,7 @@ def _words(path: Path, page: int = 0) -> list[str]:
     return [w["text"] for w in words]
 
 
-def test_usps_envelope_keeps_the_ocr_read_area_and_the_barcode_clear_zone(
-        tmp_path: Path) -> None:
+def test_usps_envelope_keeps_the_ocr_read_area_and_the_barcode_clear_zone(tmp_path: Path) -> None:
     out = tmp_path / "e.pdf"
     data = home_letter("us-letter-10", "US")
     render_envelope(data, out)
@@ -88,8 +101,12 @@ def test_usps_envelope_keeps_the_ocr_read_area_and_the_barcode_clear_zone(
     ocr = Rect(0.5 * 25.4, height - 2.75 * 25.4, width - 1.0 * 25.4, (2.75 - 0.625) * 25.4)
     barcode = Rect(width - 4.75 * 25.4, height - 0.625 * 25.4, 4.75 * 25.4, 0.625 * 25.4)
     words = dict(zip(_words(out), _text_box(out)))
-    for text in ("MEI LEE", "NORDLICHT LOGISTIK", "1600 AMPHITHEATRE PKWY",
-                 "MOUNTAIN VIEW CA 94043"):
+    for text in (
+        "MEI LEE",
+        "NORDLICHT LOGISTIK",
+        "1600 AMPHITHEATRE PKWY",
+        "MOUNTAIN VIEW CA 94043",
+    ):
         assert _inside(words[text], ocr), (text, words[text], ocr)
         assert not words[text].intersects(barcode)
     # the return address: upper left corner, above the delivery address
@@ -119,8 +136,12 @@ def test_royal_mail_puts_the_return_address_on_the_back(tmp_path: Path) -> None:
 def test_addresses_are_formatted_exactly_as_in_the_letter(tmp_path: Path) -> None:
     from letterpress.letter import render_letter
 
-    data = letter(recipient__country="AT", recipient__postal_code="1010",
-                  recipient__city="Wien", recipient__street="Stephansplatz 1")
+    data = letter(
+        recipient__country="AT",
+        recipient__postal_code="1010",
+        recipient__city="Wien",
+        recipient__street="Stephansplatz 1",
+    )
     letter_lines = [line.text for line in render_letter(data).address.address]
     envelope = render_envelope(data, tmp_path / "e.pdf")
     assert [line.text for line in envelope.prepared.layout.address.lines] == letter_lines
@@ -146,8 +167,10 @@ def test_every_post_file_has_sources_and_consistent_zones() -> None:
 
 # --- the command line ----------------------------------------------------------------------
 
-def test_cli_writes_the_envelope_and_reports_where_the_address_went(write_letter,
-                                                                    tmp_path: Path) -> None:
+
+def test_cli_writes_the_envelope_and_reports_where_the_address_went(
+    write_letter, tmp_path: Path
+) -> None:
     path = write_letter(letter())
     proc = run_cli("envelope", str(path))
     assert proc.returncode == 0, proc.stderr
@@ -164,19 +187,26 @@ def test_cli_unknown_size_is_one_line(write_letter) -> None:
     proc = run_cli("envelope", str(write_letter(letter())), "--size", "C7")
     assert_one_line_error(proc)
     assert proc.stderr.strip().startswith(
-        "letterpress: error: --size: unknown envelope size 'C7'; did you mean 'C6'? (known: DL,")
+        "letterpress: error: --size: unknown envelope size 'C7'; did you mean 'C6'? (known: DL,"
+    )
 
 
-def test_cli_address_too_wide_for_a_small_envelope_names_the_field(write_letter,
-                                                                  tmp_path: Path) -> None:
-    data = letter(recipient__organization="Bundesamt für Lebensmittelsicherheit und "
-                                          "Veterinärwesen, Abteilung Grenzkontrolle und "
-                                          "Einfuhrüberwachung an den Außengrenzen der Union")
+def test_cli_address_too_wide_for_a_small_envelope_names_the_field(
+    write_letter, tmp_path: Path
+) -> None:
+    data = letter(
+        recipient__organization="Bundesamt für Lebensmittelsicherheit und "
+        "Veterinärwesen, Abteilung Grenzkontrolle und "
+        "Einfuhrüberwachung an den Außengrenzen der Union"
+    )
     path = write_letter(data)
     proc = run_cli("envelope", str(path), "--size", "C6")
-    assert_one_line_error(proc, f"{path}, recipient.organization: address line",
-                          "the Deutsche Post Lesezone (address zone) of a C6 envelope leaves "
-                          "132.0 mm", "shorten or abbreviate it, or use a larger envelope")
+    assert_one_line_error(
+        proc,
+        f"{path}, recipient.organization: address line",
+        "the Deutsche Post Lesezone (address zone) of a C6 envelope leaves 132.0 mm",
+        "shorten or abbreviate it, or use a larger envelope",
+    )
     assert not (tmp_path / "letter-envelope.pdf").exists()
 
 
@@ -193,17 +223,27 @@ def test_cli_missing_recipient_is_one_line(tmp_path: Path) -> None:
     path.write_text(json.dumps({"sender": letter()["sender"]}), encoding="utf-8")
     proc = run_cli("envelope", str(path))
     assert_one_line_error(proc)
-    assert proc.stderr.strip() == (f"letterpress: error: {path}: missing table [recipient]; add "
-                                   "a [recipient] table with name and address")
+    assert proc.stderr.strip() == (
+        f"letterpress: error: {path}: missing table [recipient]; add "
+        "a [recipient] table with name and address"
+    )
 
 
 def test_batch_makes_one_envelope_per_row(tmp_path: Path) -> None:
     from conftest import ROOT
 
     out = tmp_path / "envelopes.pdf"
-    proc = run_cli("batch", str(ROOT / "examples/batch/workshop.toml"),
-                   str(ROOT / "examples/batch/workshop.csv"), "-o", str(out), "--kind",
-                   "envelope", "--jobs", "1")
+    proc = run_cli(
+        "batch",
+        str(ROOT / "examples/batch/workshop.toml"),
+        str(ROOT / "examples/batch/workshop.csv"),
+        "-o",
+        str(out),
+        "--kind",
+        "envelope",
+        "--jobs",
+        "1",
+    )
     assert proc.returncode == 0, proc.stderr
     reader = PdfReader(out)
     assert len(reader.pages) == 4

@@ -1,4 +1,5 @@
 """Places in error messages: structured fields printed as the one-line text users read."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,16 +10,19 @@ from letterpress.letter import prepare_letter
 from letterpress.source import Source
 
 
-@pytest.mark.parametrize(("where", "text"), [
-    (Where(), ""),
-    (Where(file="letter.toml"), "letter.toml"),
-    (Where(file="letter.toml", field="recipient.name"), "letter.toml, recipient.name"),
-    (Where(row=4, field="recipient.city"), "row 4, recipient.city"),
-    (Where(file="data.csv", row=1), "data.csv, row 1"),
-    (Where(row=5, column="postcode"), "row 5, column 'postcode'"),
-    (Where(option="--posted"), "--posted"),
-    (Where(command="estimate"), "estimate"),
-])
+@pytest.mark.parametrize(
+    ("where", "text"),
+    [
+        (Where(), ""),
+        (Where(file="letter.toml"), "letter.toml"),
+        (Where(file="letter.toml", field="recipient.name"), "letter.toml, recipient.name"),
+        (Where(row=4, field="recipient.city"), "row 4, recipient.city"),
+        (Where(file="data.csv", row=1), "data.csv, row 1"),
+        (Where(row=5, column="postcode"), "row 5, column 'postcode'"),
+        (Where(option="--posted"), "--posted"),
+        (Where(command="estimate"), "estimate"),
+    ],
+)
 def test_a_place_prints_as_before(where: Where, text: str) -> None:
     assert str(where) == text
 
@@ -26,14 +30,16 @@ def test_a_place_prints_as_before(where: Where, text: str) -> None:
 def test_at_joins_field_paths_with_dots_and_list_items_counted_from_one() -> None:
     base = Where(file="f.toml")
     assert base.at("recipient").at("address_lines", 1) == Where(
-        file="f.toml", field="recipient.address_lines[2]")
+        file="f.toml", field="recipient.address_lines[2]"
+    )
     assert base.at("interview", "involved", 0, "email").field == "interview.involved[1].email"
     assert Where(row=3).at("sender", "name") == Where(row=3, field="sender.name")
 
 
 def test_user_error_keeps_the_place_and_prints_one_line() -> None:
-    err = UserError("missing field", where=Where(file="f.toml", field="sender.name"),
-                    hint="give your name")
+    err = UserError(
+        "missing field", where=Where(file="f.toml", field="sender.name"), hint="give your name"
+    )
     assert (err.place.file, err.place.field) == ("f.toml", "sender.name")
     assert err.where == "f.toml, sender.name"
     assert err.line() == "f.toml, sender.name: missing field; give your name"

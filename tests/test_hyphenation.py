@@ -1,5 +1,6 @@
 """Hyphenation patterns are parsed once and read back from the cache folder, with the same
 breaks as pyphen's own parse; a broken or unwritable cache never stops a letter."""
+
 from __future__ import annotations
 
 import os
@@ -17,12 +18,19 @@ WORDS = ["Informationsveranstaltung", "Bewerbungsgespräch", "opportunity", "hyp
 
 def fresh(dictionary: str, folder: Path) -> list[list[tuple[str, str]]]:
     """Hyphenate WORDS in a new process whose cache folder is ``folder``."""
-    code = ("import sys; from letterpress.language import hyphenation as h; "
-            "s = h.hyphenator(sys.argv[1]); print([list(s(w)) for w in sys.argv[2:]]); "
-            "import pyphen; assert not pyphen.hdcache")  # pyphen's own module state untouched
+    code = (
+        "import sys; from letterpress.language import hyphenation as h; "
+        "s = h.hyphenator(sys.argv[1]); print([list(s(w)) for w in sys.argv[2:]]); "
+        "import pyphen; assert not pyphen.hdcache"
+    )  # pyphen's own module state untouched
     env = {**os.environ, "LETTERPRESS_CACHE_DIR": str(folder)}
-    done = subprocess.run([sys.executable, "-c", code, dictionary, *WORDS], env=env,
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code, dictionary, *WORDS],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return eval(done.stdout)  # our own repr of lists of tuples of str
 
 
@@ -50,8 +58,9 @@ def test_an_unwritable_cache_folder_is_not_used(tmp_path: Path) -> None:
     assert fresh("en_GB", blocker / "sub") == expected
 
 
-def test_cache_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatch,
-                                              tmp_path: Path) -> None:
+def test_cache_folder_follows_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.delenv("LETTERPRESS_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cachefiles.cache_dir() == tmp_path / "letterpress"

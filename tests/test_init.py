@@ -1,4 +1,5 @@
 """``letterpress init``: starters the check flags until filled, and that render once filled."""
+
 from __future__ import annotations
 
 import json
@@ -17,14 +18,23 @@ from letterpress.starters import KINDS, languages, starter_text
 LANGUAGES = ["en", "de", "fr"]
 COUNTRY = {"en": "GB", "de": "DE", "fr": "FR"}
 PHONE = {"GB": "+44 20 7946 0000", "DE": "+49 30 1234567", "FR": "+33 1 99 00 12 34"}
-INLINE = {"day": "Tuesday", "Tag": "Dienstag", "position": "Data Analyst",
-          "Position": "Datenanalyst", "day of the interview": "24 November",
-          "Tag des Gesprächs": "24. November", "date": "mardi 24 novembre",
-          "intitulé du poste": "Analyste de données", "date de l’entretien": "24 novembre",
-          "Madame / Monsieur": "Madame"}
-OWN_WORDS = {"en": "The question about late deliveries has stayed with me since.",
-             "de": "Die Frage nach verspäteten Lieferungen beschäftigt mich seitdem.",
-             "fr": "La question des livraisons en retard a depuis retenu toute mon attention."}
+INLINE = {
+    "day": "Tuesday",
+    "Tag": "Dienstag",
+    "position": "Data Analyst",
+    "Position": "Datenanalyst",
+    "day of the interview": "24 November",
+    "Tag des Gesprächs": "24. November",
+    "date": "mardi 24 novembre",
+    "intitulé du poste": "Analyste de données",
+    "date de l’entretien": "24 novembre",
+    "Madame / Monsieur": "Madame",
+}
+OWN_WORDS = {
+    "en": "The question about late deliveries has stayed with me since.",
+    "de": "Die Frage nach verspäteten Lieferungen beschäftigt mich seitdem.",
+    "fr": "La question des livraisons en retard a depuis retenu toute mon attention.",
+}
 OPENING = {"en": "Dear Ms Lee,", "de": "Sehr geehrte Frau Lee,", "fr": "Madame,"}
 PLACE = {"en": "Hamburg", "de": "Hamburg", "fr": "Lyon"}
 
@@ -48,12 +58,17 @@ def fill(data: Any, language: str, path: str = "") -> Any:
     if key == "phone":
         return PHONE[country]
     if key == "body":
-        lines = [OWN_WORDS[language] if line.startswith("[") else line
-                 for line in data.splitlines()]
+        lines = [
+            OWN_WORDS[language] if line.startswith("[") else line for line in data.splitlines()
+        ]
         data = "\n".join(lines)
     if key in ("name", "organization", "place", "opening") or key.startswith("points"):
-        whole = {"name": "Mei Lee", "organization": "Nordlicht Logistik",
-                 "place": PLACE[language], "opening": OPENING[language]}
+        whole = {
+            "name": "Mei Lee",
+            "organization": "Nordlicht Logistik",
+            "place": PLACE[language],
+            "opening": OPENING[language],
+        }
         return whole.get(key, "The new cross-dock hall")
     return re.sub(r"\[([^\]]*)\]", lambda m: INLINE.get(m.group(1), "Tuesday"), data)
 
@@ -77,8 +92,9 @@ def test_starters_are_valid_commented_toml_with_placeholders(kind: str, language
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("kind", ["thank-you", "follow-up"])
-def test_filled_letter_starters_pass_the_check_and_render(kind: str, language: str,
-                                                          tmp_path: Path) -> None:
+def test_filled_letter_starters_pass_the_check_and_render(
+    kind: str, language: str, tmp_path: Path
+) -> None:
     from letterpress.letter import render_letter
 
     data = fill(_starter(kind, language), language)
@@ -139,21 +155,31 @@ def test_init_french_thank_you_filled_renders_one_french_page(tmp_path: Path) ->
     written = tmp_path / "thank-you.toml"
     assert written.read_text(encoding="utf-8") == starter_text("thank-you", "fr")
     data = fill(tomllib.loads(written.read_text(encoding="utf-8")), "fr")
-    assert (data["layout"], data["language"], data["sender"]["country"]) == \
-        ("fr-right", "fr-FR", "FR")
+    assert (data["layout"], data["language"], data["sender"]["country"]) == (
+        "fr-right",
+        "fr-FR",
+        "FR",
+    )
     (tmp_path / "merci.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert run_cli("check", "merci.json", cwd=tmp_path).returncode == 0
-    letter = run_cli("letter", "merci.json", "-o", "merci.pdf", "--date", "2026-11-25",
-                     cwd=tmp_path)
+    letter = run_cli(
+        "letter", "merci.json", "-o", "merci.pdf", "--date", "2026-11-25", cwd=tmp_path
+    )
     assert letter.returncode == 0, letter.stderr
     assert "letterpress: warning" not in letter.stderr
     assert "1 page, layout fr-right" in letter.stdout
     reader = PdfReader(tmp_path / "merci.pdf")
     assert len(reader.pages) == 1
     text = " ".join(reader.pages[0].extract_text().split())
-    for french in ("Objet", "Remerciements pour l’entretien du 24 novembre", "Madame,",
-                   "Lyon, le 25 novembre 2026", "Je vous remercie pour notre entretien",
-                   "salutations distinguées", "75001 PARIS"):
+    for french in (
+        "Objet",
+        "Remerciements pour l’entretien du 24 novembre",
+        "Madame,",
+        "Lyon, le 25 novembre 2026",
+        "Je vous remercie pour notre entretien",
+        "salutations distinguées",
+        "75001 PARIS",
+    ):
         assert french in text, (french, text)
 
 

@@ -1,5 +1,6 @@
 """Address labels read back from the PDF: every address on its label within 0.2 mm of the
 sheet's geometry, rows in order across sheets, --start, templates, and the CLI's messages."""
+
 from __future__ import annotations
 
 import csv
@@ -20,20 +21,27 @@ def _geometry(name: str) -> dict:
     for path in (ROOT / "label-sheets").glob("*.toml"):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         if name in data["sheets"]:
-            return {**data["sheets"][name], "paper": data["paper"],
-                    "margin": data["printable_margin"], "sources": data["sources"]}
+            return {
+                **data["sheets"][name],
+                "paper": data["paper"],
+                "margin": data["printable_margin"],
+                "sources": data["sources"],
+            }
     raise KeyError(name)
 
 
 def _people(path: Path, count: int, country: str = "DE") -> Path:
-    rows = {"DE": ("Hafenstraße {n}", "20457", "Hamburg", ""),
-            "US": ("{n} Main Street", "94043", "Mountain View", "CA")}[country]
+    rows = {
+        "DE": ("Hafenstraße {n}", "20457", "Hamburg", ""),
+        "US": ("{n} Main Street", "94043", "Mountain View", "CA"),
+    }[country]
     with open(path, "w", newline="", encoding="utf-8") as handle:
         out = csv.writer(handle)
         out.writerow(["name", "street", "zip", "city", "state", "country"])
         for n in range(1, count + 1):
-            out.writerow([f"Person {n:02d}", rows[0].format(n=n), rows[1], rows[2], rows[3],
-                          country])
+            out.writerow(
+                [f"Person {n:02d}", rows[0].format(n=n), rows[1], rows[2], rows[3], country]
+            )
     return path
 
 
@@ -47,8 +55,14 @@ def _blocks(pdf_path: Path) -> list[list[dict]]:
             starts = [w for w in words if w["text"].upper().startswith("PERSON ")]
             blocks = []
             for start in starts:
-                blocks.append([w for w in words if abs(w["x0"] - start["x0"]) < 0.5
-                               and 0 <= w["top"] - start["top"] < 20 * MM])
+                blocks.append(
+                    [
+                        w
+                        for w in words
+                        if abs(w["x0"] - start["x0"]) < 0.5
+                        and 0 <= w["top"] - start["top"] < 20 * MM
+                    ]
+                )
             pages.append(blocks)
     return pages
 
@@ -60,13 +74,19 @@ def _expected_label(geo: dict, position: int) -> tuple[float, float, float, floa
     return x, y, geo["width"], geo["height"]
 
 
-@pytest.mark.parametrize("sheet,country,clearance", [("L7163", "DE", 3.0),
-                                                     ("L7160", "DE", 3.0),
-                                                     ("3474", "DE", 3.0),
-                                                     ("5160", "US", 3.175),
-                                                     ("5163", "US", 3.175)])
+@pytest.mark.parametrize(
+    "sheet,country,clearance",
+    [
+        ("L7163", "DE", 3.0),
+        ("L7160", "DE", 3.0),
+        ("3474", "DE", 3.0),
+        ("5160", "US", 3.175),
+        ("5163", "US", 3.175),
+    ],
+)
 def test_every_label_of_a_sheet_holds_its_address_where_the_geometry_says(
-        sheet: str, country: str, clearance: float, tmp_path: Path) -> None:
+    sheet: str, country: str, clearance: float, tmp_path: Path
+) -> None:
     geo = _geometry(sheet)
     count = geo["columns"] * geo["rows"]
     data = _people(tmp_path / "people.csv", count, country)
@@ -86,8 +106,10 @@ def test_every_label_of_a_sheet_holds_its_address_where_the_geometry_says(
         assert y + clearance - 0.7 <= top and bottom <= y + h - clearance + 0.7, (position, top)
         offsets.append(top - max(y, margin - clearance))
         for word in block:
-            assert x + clearance - 0.01 <= word["x0"] / MM and word["x1"] / MM <= x + w - \
-                clearance + 0.01
+            assert (
+                x + clearance - 0.01 <= word["x0"] / MM
+                and word["x1"] / MM <= x + w - clearance + 0.01
+            )
     # every label's address sits at the same place within its label: the pitches hold
     rows = geo["rows"]
     inner = [o for i, o in enumerate(offsets) if 0 < i // geo["columns"] < rows - 1]
@@ -97,11 +119,13 @@ def test_every_label_of_a_sheet_holds_its_address_where_the_geometry_says(
 def test_rows_in_order_across_sheets_from_the_start_label(tmp_path: Path) -> None:
     data = _people(tmp_path / "people.csv", 30)
     out = tmp_path / "labels.pdf"
-    proc = run_cli("labels", str(data), "--sheet", "L7163", "-o", str(out), "--start", "5",
-                   "--from", "DE")
+    proc = run_cli(
+        "labels", str(data), "--sheet", "L7163", "-o", str(out), "--start", "5", "--from", "DE"
+    )
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip() == (f"Wrote {out}: 30 labels on 3 Avery L7163 sheets (from "
-                                   "label 5); 0 rows failed.")
+    assert proc.stdout.strip() == (
+        f"Wrote {out}: 30 labels on 3 Avery L7163 sheets (from label 5); 0 rows failed."
+    )
     pages = _blocks(out)
     assert [len(p) for p in pages] == [10, 14, 6]
     names = [block[0]["text"] for page in pages for block in page]
@@ -115,10 +139,13 @@ def test_rows_in_order_across_sheets_from_the_start_label(tmp_path: Path) -> Non
 
 def test_a_label_too_small_for_the_address_is_one_line_naming_the_row(tmp_path: Path) -> None:
     data = tmp_path / "people.csv"
-    data.write_text("name,organization,street,postcode,city,country\n"
-                    "Mei Lee,Nordlicht,Hafenstraße 12,20457,Hamburg,DE\n"
-                    "Tom Berg,Bundesamt für Lebensmittelsicherheit und Veterinärwesen,"
-                    "Lindenallee 8,22587,Hamburg,DE\n", encoding="utf-8")
+    data.write_text(
+        "name,organization,street,postcode,city,country\n"
+        "Mei Lee,Nordlicht,Hafenstraße 12,20457,Hamburg,DE\n"
+        "Tom Berg,Bundesamt für Lebensmittelsicherheit und Veterinärwesen,"
+        "Lindenallee 8,22587,Hamburg,DE\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "labels.pdf"
     proc = run_cli("labels", str(data), "--sheet", "L7160", "-o", str(out), "--from", "DE")
     assert proc.returncode == 1
@@ -126,14 +153,16 @@ def test_a_label_too_small_for_the_address_is_one_line_naming_the_row(tmp_path: 
         f"letterpress: error: {data}, row 3, column 'organization' (recipient.organization): "
         "address line 'Bundesamt für Lebensmittelsicherheit und Veterinärwesen' is 78.3 mm "
         "wide at 8 pt; a L7160 label (63.5 x 38.1 mm) leaves "
-        "57.5 mm; use a sheet with larger labels, or shorten the address"]
+        "57.5 mm; use a sheet with larger labels, or shorten the address"
+    ]
     assert out.is_file()  # the good row is printed
     proc = run_cli("labels", str(data), "--sheet", "L7163", "-o", str(out), "--from", "DE")
     assert proc.returncode == 0, proc.stderr
 
 
 def test_bad_rows_are_skipped_with_their_column_and_nothing_written_when_all_fail(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     data = tmp_path / "people.csv"
     data.write_text("name,street,zip,city\nBad Row,Somewhere 1,1234,Berlin\n", encoding="utf-8")
     out = tmp_path / "labels.pdf"
@@ -143,33 +172,49 @@ def test_bad_rows_are_skipped_with_their_column_and_nothing_written_when_all_fai
         f"letterpress: error: {data}, row 2, column 'zip' (recipient.postal_code): '1234' is not "
         "a valid postal code for Germany; e.g. 26133, 53225, or give address_lines for a "
         "free-form address",
-        "letterpress: no label made: all 1 rows failed; nothing was written"]
+        "letterpress: no label made: all 1 rows failed; nothing was written",
+    ]
     assert not out.exists()
 
 
 def test_template_fills_the_recipient_per_row(tmp_path: Path) -> None:
     out = tmp_path / "labels.pdf"
-    proc = run_cli("labels", str(ROOT / "examples/batch/workshop.csv"), "--template",
-                   str(ROOT / "examples/batch/workshop.toml"), "--sheet", "L7163", "-o",
-                   str(out))
+    proc = run_cli(
+        "labels",
+        str(ROOT / "examples/batch/workshop.csv"),
+        "--template",
+        str(ROOT / "examples/batch/workshop.toml"),
+        "--sheet",
+        "L7163",
+        "-o",
+        str(out),
+    )
     assert proc.returncode == 0, proc.stderr
     with pdfplumber.open(out) as pdf:
         text = pdf.pages[0].extract_text()
     with open(ROOT / "examples/batch/workshop.csv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter=";"))
     # two labels across: the first line holds rows 2 and 3's names, in order
-    assert text.splitlines()[0] == (f"{rows[0]['first_name']} {rows[0]['last_name']} "
-                                    f"{rows[1]['first_name']} {rows[1]['last_name']}")
+    assert text.splitlines()[0] == (
+        f"{rows[0]['first_name']} {rows[0]['last_name']} "
+        f"{rows[1]['first_name']} {rows[1]['last_name']}"
+    )
 
 
-@pytest.mark.parametrize("args,message", [
-    (["--sheet", "L9999"], "letterpress: error: --sheet: unknown label sheet 'L9999'"),
-    (["--sheet", "L7163", "--start", "15"],
-     "letterpress: error: --start: a L7163 sheet has labels 1 to 14; count the used labels "
-     "left to right, then top to bottom"),
-])
-def test_cli_refuses_unusable_options_in_one_line(args: list[str], message: str,
-                                                  tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["--sheet", "L9999"], "letterpress: error: --sheet: unknown label sheet 'L9999'"),
+        (
+            ["--sheet", "L7163", "--start", "15"],
+            "letterpress: error: --start: a L7163 sheet has labels 1 to 14; count the used labels "
+            "left to right, then top to bottom",
+        ),
+    ],
+)
+def test_cli_refuses_unusable_options_in_one_line(
+    args: list[str], message: str, tmp_path: Path
+) -> None:
     data = _people(tmp_path / "people.csv", 2)
     proc = run_cli("labels", str(data), "-o", str(tmp_path / "l.pdf"), *args)
     assert_one_line_error(proc)

@@ -1,4 +1,5 @@
 """Layout files: every shipped layout passes its own window check; marks and geometry from data."""
+
 from __future__ import annotations
 
 import shutil
@@ -38,12 +39,19 @@ def test_the_lines_each_envelope_promises_keep_clear(name: str, envelope: str) -
     layout = choose_envelope(load_layout(name), envelope)
     total = layout.envelope.lines_in_view
     address = min(total, layout.address.max_lines)
-    lines = [AddressLine("Émile Ångström", "recipient.name"),
-             *[AddressLine("Nordlicht Logistik", f"recipient.line{i}") for i in range(address - 2)],
-             AddressLine("Königsberg", "recipient.city")]
+    lines = [
+        AddressLine("Émile Ångström", "recipient.name"),
+        *[AddressLine("Nordlicht Logistik", f"recipient.line{i}") for i in range(address - 2)],
+        AddressLine("Königsberg", "recipient.city"),
+    ]
     notes = [AddressLine("Persönlich", "recipient.notes")] * (total - address)
-    field = fit_address(layout, lines, where="test", notes=notes,
-                        return_text="Jürgen Example · Hafenstraße 12 · 20457 Hamburg")
+    field = fit_address(
+        layout,
+        lines,
+        where="test",
+        notes=notes,
+        return_text="Jürgen Example · Hafenstraße 12 · 20457 Hamburg",
+    )
     report = check_field(layout, field)
     assert report.ok, report.summary()
     assert field.size >= layout.address.min_size
@@ -102,8 +110,11 @@ def _marks_from_pdf(pdf_path: Path) -> list[tuple[float, float]]:
     """(y from top in mm, length in mm) of short horizontal lines near the left edge."""
     with pdfplumber.open(pdf_path) as pdf:
         page = pdf.pages[0]
-        return [(line["top"] / MM, (line["x1"] - line["x0"]) / MM) for line in page.lines
-                if line["x0"] / MM < 12 and abs(line["top"] - line["bottom"]) < 0.5]
+        return [
+            (line["top"] / MM, (line["x1"] - line["x0"]) / MM)
+            for line in page.lines
+            if line["x0"] / MM < 12 and abs(line["top"] - line["bottom"]) < 0.5
+        ]
 
 
 @pytest.mark.parametrize("name", LAYOUTS)
@@ -130,8 +141,9 @@ def test_layouts_command_lists_every_layout_on_one_line() -> None:
 def test_copied_layout_with_changed_numbers_is_used(tmp_path: Path, write_letter) -> None:
     custom = tmp_path / "my-layout.toml"
     text = (available_layouts()["din5008-b"]).read_text(encoding="utf-8")
-    custom.write_text(text.replace("folds = [105.0, 210.0]", "folds = [105.0, 211.0]"),
-                      encoding="utf-8")
+    custom.write_text(
+        text.replace("folds = [105.0, 210.0]", "folds = [105.0, 211.0]"), encoding="utf-8"
+    )
     src = write_letter(home_letter(str(custom), "DE"))
     out = tmp_path / "c.pdf"
     proc = run_cli("letter", str(src), "-o", str(out))
@@ -144,12 +156,14 @@ def test_layout_whose_window_misses_the_address_fails(tmp_path: Path, write_lett
     layout file, nothing written."""
     custom = tmp_path / "bad.toml"
     text = (available_layouts()["din5008-b"]).read_text(encoding="utf-8")
-    custom.write_text(text.replace("left = 20.0, bottom = 15.0", "left = 120.0, bottom = 15.0"),
-                      encoding="utf-8")
+    custom.write_text(
+        text.replace("left = 20.0, bottom = 15.0", "left = 120.0, bottom = 15.0"), encoding="utf-8"
+    )
     with pytest.raises(UserError):
         render_letter(home_letter(str(custom), "DE"), None)
-    proc = run_cli("letter", str(write_letter(home_letter(str(custom), "DE"))), "-o",
-                   str(tmp_path / "x.pdf"))
+    proc = run_cli(
+        "letter", str(write_letter(home_letter(str(custom), "DE"))), "-o", str(tmp_path / "x.pdf")
+    )
     assert_one_line_error(proc, "bad.toml", "the info block reaches into the window area")
     assert not (tmp_path / "x.pdf").exists()
 
@@ -158,14 +172,16 @@ def test_broken_layout_file_names_the_field(tmp_path: Path, write_letter) -> Non
     custom = tmp_path / "broken.toml"
     text = (available_layouts()["din5008-b"]).read_text(encoding="utf-8")
     custom.write_text(text.replace("width = 85.0", 'width = "wide"'), encoding="utf-8")
-    proc = run_cli("letter", str(write_letter(home_letter(str(custom), "DE"))), "-o",
-                   str(tmp_path / "x.pdf"))
+    proc = run_cli(
+        "letter", str(write_letter(home_letter(str(custom), "DE"))), "-o", str(tmp_path / "x.pdf")
+    )
     assert_one_line_error(proc, "broken.toml", "address_field", "width")
 
 
 def test_unknown_layout_suggests_a_name(tmp_path: Path, write_letter) -> None:
-    proc = run_cli("letter", str(write_letter(home_letter("din5008-c", "DE"))), "-o",
-                   str(tmp_path / "x.pdf"))
+    proc = run_cli(
+        "letter", str(write_letter(home_letter("din5008-c", "DE"))), "-o", str(tmp_path / "x.pdf")
+    )
     assert_one_line_error(proc, "layout", "din5008-c", "did you mean")
 
 
@@ -183,5 +199,6 @@ def test_every_envelope_is_a_standard_size(name: str, envelope: str) -> None:
     from letterpress.envelope.sizes import bundled_sizes
 
     env = choose_envelope(load_layout(name), envelope).envelope
-    assert any((s.width, s.height) == pytest.approx((env.width, env.height))
-               for s in bundled_sizes()), (name, envelope)
+    assert any(
+        (s.width, s.height) == pytest.approx((env.width, env.height)) for s in bundled_sizes()
+    ), (name, envelope)

@@ -1,4 +1,5 @@
 """``letterpress letter`` as a user calls it: outputs, exit codes and one-line messages."""
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,9 @@ from pypdf import PdfReader
 
 def test_bundled_example_renders_with_default_output_name(tmp_path: Path) -> None:
     src = tmp_path / "thank-you.toml"
-    src.write_text((ROOT / "examples" / "thank-you.toml").read_text(encoding="utf-8"),
-                   encoding="utf-8")
+    src.write_text(
+        (ROOT / "examples" / "thank-you.toml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     proc = run_cli("letter", str(src))
     assert proc.returncode == 0, proc.stderr
     out = tmp_path / "thank-you.pdf"
@@ -38,40 +40,58 @@ def test_version_and_help() -> None:
 
 def test_date_option_overrides_the_file(tmp_path: Path, write_letter) -> None:
     out = tmp_path / "d.pdf"
-    proc = run_cli("letter", str(write_letter(letter())), "-o", str(out),
-                   "--date", "2027-01-04")
+    proc = run_cli("letter", str(write_letter(letter())), "-o", str(out), "--date", "2027-01-04")
     assert proc.returncode == 0
     assert "4 January 2027" in PdfReader(out).pages[0].extract_text()
 
 
 def test_layout_option_overrides_the_file(tmp_path: Path, write_letter) -> None:
     out = tmp_path / "l.pdf"
-    proc = run_cli("letter", str(write_letter(letter())), "-o", str(out), "--layout",
-                   "din5008-a")
+    proc = run_cli("letter", str(write_letter(letter())), "-o", str(out), "--layout", "din5008-a")
     assert proc.returncode == 0 and "layout din5008-a" in proc.stdout
 
 
-@pytest.mark.parametrize("changes,needles", [
-    ({"recipient__street": None, "recipient__city": None, "recipient__postal_code": None,
-      "recipient__address_lines": ["Line 1", "Line 2", "Line 3", "Line 4", "Line 5"],
-      "recipient__department": "Dept"},
-     ["recipient.address_lines[4]", "too many address lines (8"]),
-    ({"recipient__street": "Große Elbstraße am Fischmarkt gegenüber der Fischauktionshalle "
-      "12"}, ["recipient.street", "mm wide at 8 pt; the window leaves"]),
-    ({"subject": None}, ["subject", "missing field"]),
-    ({"recipient__name": None, "recipient__organization": None}, ["recipient.name", "missing"]),
-    ({"date": "2026-02-30"}, ["date", "not a valid date", "YYYY-MM-DD"]),
-    ({"language": "xx-YY"}, ["language", "unknown language"]),
-    ({"recipient__name": "Mei Lee \U0001F600"}, ["recipient.name", "U+1F600", "cannot be drawn"]),
-    ({"body": "Thanks \U0001D11E"}, ["body", "U+1D11E"]),
-    ({"recipient__postal_code": "1234"}, ["recipient.postal_code", "not a valid postal code"]),
-    ({"subjekt": "x"}, ["subjekt", "did you mean 'subject'"]),
-    ({"recipient__country": "Germny"}, ["recipient.country", "unknown country 'Germny'",
-                                         "did you mean 'germany' (DE)?"]),
-])
-def test_unusable_input_is_one_line_exit_2_and_writes_nothing(changes, needles,
-                                                               tmp_path: Path,
-                                                               write_letter) -> None:
+@pytest.mark.parametrize(
+    "changes,needles",
+    [
+        (
+            {
+                "recipient__street": None,
+                "recipient__city": None,
+                "recipient__postal_code": None,
+                "recipient__address_lines": ["Line 1", "Line 2", "Line 3", "Line 4", "Line 5"],
+                "recipient__department": "Dept",
+            },
+            ["recipient.address_lines[4]", "too many address lines (8"],
+        ),
+        (
+            {
+                "recipient__street": (
+                    "Große Elbstraße am Fischmarkt gegenüber der Fischauktionshalle 12"
+                )
+            },
+            ["recipient.street", "mm wide at 8 pt; the window leaves"],
+        ),
+        ({"subject": None}, ["subject", "missing field"]),
+        ({"recipient__name": None, "recipient__organization": None}, ["recipient.name", "missing"]),
+        ({"date": "2026-02-30"}, ["date", "not a valid date", "YYYY-MM-DD"]),
+        ({"language": "xx-YY"}, ["language", "unknown language"]),
+        (
+            {"recipient__name": "Mei Lee \U0001f600"},
+            ["recipient.name", "U+1F600", "cannot be drawn"],
+        ),
+        ({"body": "Thanks \U0001d11e"}, ["body", "U+1D11E"]),
+        ({"recipient__postal_code": "1234"}, ["recipient.postal_code", "not a valid postal code"]),
+        ({"subjekt": "x"}, ["subjekt", "did you mean 'subject'"]),
+        (
+            {"recipient__country": "Germny"},
+            ["recipient.country", "unknown country 'Germny'", "did you mean 'germany' (DE)?"],
+        ),
+    ],
+)
+def test_unusable_input_is_one_line_exit_2_and_writes_nothing(
+    changes, needles, tmp_path: Path, write_letter
+) -> None:
     out = tmp_path / "x.pdf"
     src = write_letter(letter(**changes))
     proc = run_cli("letter", str(src), "-o", str(out))
@@ -81,8 +101,9 @@ def test_unusable_input_is_one_line_exit_2_and_writes_nothing(changes, needles,
 
 
 def test_missing_file_and_bad_toml(tmp_path: Path) -> None:
-    assert_one_line_error(run_cli("letter", str(tmp_path / "nope.toml")), "nope.toml",
-                          "file not found")
+    assert_one_line_error(
+        run_cli("letter", str(tmp_path / "nope.toml")), "nope.toml", "file not found"
+    )
     bad = tmp_path / "bad.toml"
     bad.write_text('subject = "unterminated\n', encoding="utf-8")
     assert_one_line_error(run_cli("letter", str(bad)), "bad.toml", "invalid TOML")
@@ -101,8 +122,9 @@ def test_existing_output_survives_a_failed_render(tmp_path: Path, write_letter) 
     assert out.read_bytes() == b"previous good file"
 
 
-def test_strict_window_requires_visibility_over_the_whole_slide(tmp_path: Path,
-                                                                 write_letter) -> None:
+def test_strict_window_requires_visibility_over_the_whole_slide(
+    tmp_path: Path, write_letter
+) -> None:
     """A 90 x 35 DL window keeps four lines 5 mm clear while the sheet slides 11 mm: a
     five-line UK address is written with a warning, which --strict-window turns into exit 2;
     a DIN letter keeps clear and passes it."""
@@ -111,19 +133,27 @@ def test_strict_window_requires_visibility_over_the_whole_slide(tmp_path: Path,
     src = write_letter(home_letter("uk-dl", "GB"))
     ok = run_cli("letter", str(src), "-o", str(tmp_path / "a.pdf"), "--envelope", "DL-90x35")
     assert ok.returncode == 0, ok.stderr
-    assert "Window: FAILS, \"SW1A 2AA\" keeps only 4.2 mm of the 5.0 needed" in ok.stdout
+    assert 'Window: FAILS, "SW1A 2AA" keeps only 4.2 mm of the 5.0 needed' in ok.stdout
     assert ok.stderr.startswith(f"letterpress: warning: {src}, recipient: ")
-    strict = run_cli("letter", str(src), "-o", str(tmp_path / "b.pdf"), "--envelope",
-                     "DL-90x35", "--strict-window")
+    strict = run_cli(
+        "letter",
+        str(src),
+        "-o",
+        str(tmp_path / "b.pdf"),
+        "--envelope",
+        "DL-90x35",
+        "--strict-window",
+    )
     assert_one_line_error(strict, "recipient", "from the bottom edge when the sheet slides")
     assert not (tmp_path / "b.pdf").exists()
-    din = run_cli("letter", str(write_letter(letter())), "-o", str(tmp_path / "c.pdf"),
-                  "--strict-window")
+    din = run_cli(
+        "letter", str(write_letter(letter())), "-o", str(tmp_path / "c.pdf"), "--strict-window"
+    )
     assert din.returncode == 0, din.stderr
     assert "Window: OK, 3.0 mm clear at the worst position (needs 3.0)" in din.stdout
 
 
-MAILING_LETTER = '''
+MAILING_LETTER = """
 layout = "din5008-b"
 date = 2026-12-22
 subject = "Thank you"
@@ -140,7 +170,7 @@ city = "Hamburg"
 carrier = "deutsche-post"
 service = "SERVICE"
 posted = 2026-12-22T18:00      # TOML 1.1 style: no seconds
-'''
+"""
 
 
 def test_mailing_table_prints_the_estimate_after_rendering(tmp_path: Path) -> None:
@@ -149,23 +179,24 @@ def test_mailing_table_prints_the_estimate_after_rendering(tmp_path: Path) -> No
     proc = run_cli("letter", str(src), "-o", str(tmp_path / "m.pdf"))
     assert proc.returncode == 0, proc.stderr
     # deposit Wed 23 Dec; Mon-Sat working days, 25 and 26 Dec are holidays: E+3 = Tue 29 Dec
-    assert ("Delivery: Posted Tue 22 Dec after the 17:00 collection: expected by Tue 29 Dec "
-            "(95%), at the latest Wed 30 Dec (99%)") in proc.stdout
+    assert (
+        "Delivery: Posted Tue 22 Dec after the 17:00 collection: expected by Tue 29 Dec "
+        "(95%), at the latest Wed 30 Dec (99%)"
+    ) in proc.stdout
 
 
 def test_bad_mailing_table_stops_before_writing(tmp_path: Path) -> None:
     src = tmp_path / "m.toml"
     src.write_text(MAILING_LETTER.replace("SERVICE", "express"), encoding="utf-8")
     out = tmp_path / "m.pdf"
-    assert_one_line_error(run_cli("letter", str(src), "-o", str(out)), "mailing.service",
-                          "express")
+    assert_one_line_error(run_cli("letter", str(src), "-o", str(out)), "mailing.service", "express")
     assert not out.exists()
 
 
-def test_tone_findings_warn_and_strict_stops_before_writing(tmp_path: Path,
-                                                             write_letter) -> None:
-    eager = write_letter(letter(body="I really need this job!!! Please answer soon.\n\n"
-                                     "Best regards to the team."))
+def test_tone_findings_warn_and_strict_stops_before_writing(tmp_path: Path, write_letter) -> None:
+    eager = write_letter(
+        letter(body="I really need this job!!! Please answer soon.\n\nBest regards to the team.")
+    )
     out = tmp_path / "w.pdf"
     warned = run_cli("letter", str(eager), "-o", str(out))
     assert warned.returncode == 0 and out.is_file()
@@ -174,8 +205,7 @@ def test_tone_findings_warn_and_strict_stops_before_writing(tmp_path: Path,
     stopped = run_cli("letter", str(eager), "-o", str(strict_out), "--strict")
     assert_one_line_error(stopped, "eager")
     assert not strict_out.exists()
-    calm = run_cli("letter", str(write_letter(letter())), "-o", str(tmp_path / "c.pdf"),
-                   "--strict")
+    calm = run_cli("letter", str(write_letter(letter())), "-o", str(tmp_path / "c.pdf"), "--strict")
     assert calm.returncode == 0 and calm.stderr == ""
 
 
@@ -184,18 +214,25 @@ def test_italics_in_a_fresh_process(tmp_path: Path, write_letter) -> None:
     path = write_letter(letter(body="It was good to hear about *Nordlicht Next* on Tuesday."))
     done = run_cli("letter", str(path), "-o", str(tmp_path / "i.pdf"))
     assert done.returncode == 0, done.stderr
-    fonts = {str(f.get("/BaseFont")) for page in PdfReader(tmp_path / "i.pdf").pages
-             for f in page["/Resources"]["/Font"].get_object().values()}
+    fonts = {
+        str(f.get("/BaseFont"))
+        for page in PdfReader(tmp_path / "i.pdf").pages
+        for f in page["/Resources"]["/Font"].get_object().values()
+    }
     assert any("Italic" in f for f in fonts) and any("Regular" in f for f in fonts), fonts
     plain = write_letter(letter(), "plain.json")
     assert run_cli("letter", str(plain), "-o", str(tmp_path / "p.pdf")).returncode == 0
-    fonts = {str(f.get("/BaseFont")) for page in PdfReader(tmp_path / "p.pdf").pages
-             for f in page["/Resources"]["/Font"].get_object().values()}
+    fonts = {
+        str(f.get("/BaseFont"))
+        for page in PdfReader(tmp_path / "p.pdf").pages
+        for f in page["/Resources"]["/Font"].get_object().values()
+    }
     assert not any("Italic" in f for f in fonts), fonts
 
 
-def test_the_layout_option_also_sets_the_home_country_of_the_estimate(tmp_path: Path,
-                                                                       write_letter) -> None:
+def test_the_layout_option_also_sets_the_home_country_of_the_estimate(
+    tmp_path: Path, write_letter
+) -> None:
     """A file without a layout or sender country, rendered with --layout us-letter-10, is a
     US letter: its [mailing] estimate uses the US carrier, like its address does."""
     from conftest import home_letter
@@ -210,6 +247,12 @@ def test_the_layout_option_also_sets_the_home_country_of_the_estimate(tmp_path: 
     source = load_source(write_letter(data))
     estimate = mailing_estimate(source, prepare_letter(source, layout="us-letter-10"))
     assert estimate.carrier == "usps"
-    done = run_cli("letter", str(write_letter(data)), "--layout", "us-letter-10",
-                   "-o", str(tmp_path / "us.pdf"))
+    done = run_cli(
+        "letter",
+        str(write_letter(data)),
+        "--layout",
+        "us-letter-10",
+        "-o",
+        str(tmp_path / "us.pdf"),
+    )
     assert done.returncode == 0 and "Delivery: Posted Mon 7 Dec" in done.stdout, done.stderr

@@ -1,4 +1,5 @@
 """Letters read back from the PDF: address in the window, text round-trips, pages, determinism."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -26,8 +27,9 @@ def _text(path: Path) -> str:
 
 
 @pytest.mark.parametrize("name", LAYOUTS)
-def test_every_address_line_lies_inside_the_window_with_clearance(name: str,
-                                                                  tmp_path: Path) -> None:
+def test_every_address_line_lies_inside_the_window_with_clearance(
+    name: str, tmp_path: Path
+) -> None:
     layout = load_layout(name)
     data = home_letter(name, layout.country)
     data["recipient"]["department"] = "Human Resources"
@@ -80,10 +82,19 @@ def test_names_round_trip_unchanged(script: str, tmp_path: Path) -> None:
 
 def test_markup_like_input_prints_literally_and_reads_no_file(tmp_path: Path) -> None:
     out = tmp_path / "m.pdf"
-    body = ('We met AT&T <Legal> and <img src="/etc/passwd"/> & <b>not bold</b>.\n\n'
-            "2*3*4 stays as typed; **this is bold** and *this italic*.")
-    render_letter(letter(recipient__organization="AT&T <Legal>", body=body,  # quotes as typed
-                         subject="Re: <font size=40>big</font>", typography="as-typed"), out)
+    body = (
+        'We met AT&T <Legal> and <img src="/etc/passwd"/> & <b>not bold</b>.\n\n'
+        "2*3*4 stays as typed; **this is bold** and *this italic*."
+    )
+    render_letter(
+        letter(
+            recipient__organization="AT&T <Legal>",
+            body=body,  # quotes as typed
+            subject="Re: <font size=40>big</font>",
+            typography="as-typed",
+        ),
+        out,
+    )
     text = _text(out)
     assert 'AT&T <Legal> and <img src="/etc/passwd"/> & <b>not bold</b>.' in text
     assert "Re: <font size=40>big</font>" in text
@@ -91,10 +102,14 @@ def test_markup_like_input_prints_literally_and_reads_no_file(tmp_path: Path) ->
     assert "2*3*4 stays as typed; this is bold and this italic." in text
     assert "root:" not in text
     with pdfplumber.open(out) as pdf:
-        fonts = {c["fontname"].split("+")[-1] for c in pdf.pages[0].chars
-                 if c["text"] in "this is bold"}
-        italic = {c["fontname"].split("+")[-1] for c in pdf.pages[0].chars
-                  if c["text"] in "italic" and c["top"] > 0 and "Italic" in c["fontname"]}
+        fonts = {
+            c["fontname"].split("+")[-1] for c in pdf.pages[0].chars if c["text"] in "this is bold"
+        }
+        italic = {
+            c["fontname"].split("+")[-1]
+            for c in pdf.pages[0].chars
+            if c["text"] in "italic" and c["top"] > 0 and "Italic" in c["fontname"]
+        }
     assert any("Bold" in f for f in fonts)
     assert italic  # the italic style is read on demand, and used
 
@@ -102,7 +117,8 @@ def test_markup_like_input_prints_literally_and_reads_no_file(tmp_path: Path) ->
 LONG_BODY = "\n\n".join(
     f"Paragraph {i}: " + "I appreciated the clear structure of the interview and the time the "
     "team took to answer my questions about the role and the way it grows over time. " * 3
-    for i in range(1, 16))
+    for i in range(1, 16)
+)
 
 
 def test_continuation_pages_are_numbered_and_have_a_header(tmp_path: Path) -> None:
@@ -129,8 +145,11 @@ def test_single_page_letter_has_no_page_numbers(tmp_path: Path) -> None:
 
 def _body_lines(page) -> list[dict]:
     """Body text lines of a page, without the continuation header and page number."""
-    return [line for line in page.extract_text_lines()
-            if line["top"] / MM > 30 and not line["text"].startswith("Page ")]
+    return [
+        line
+        for line in page.extract_text_lines()
+        if line["top"] / MM > 30 and not line["text"].startswith("Page ")
+    ]
 
 
 @pytest.mark.parametrize("extra", range(6))
@@ -151,10 +170,15 @@ def test_no_widows_or_orphans(extra: int, tmp_path: Path) -> None:
             assert (nxt[0] if nxt else len(after)) >= 2, "widow: one line at the page head"
 
 
-@pytest.mark.parametrize("tag,expected", [("en-US", "November 26, 2026"),
-                                          ("en-GB", "26 November 2026"),
-                                          ("de", "26. November 2026"),
-                                          ("fr", "26 novembre 2026")])
+@pytest.mark.parametrize(
+    "tag,expected",
+    [
+        ("en-US", "November 26, 2026"),
+        ("en-GB", "26 November 2026"),
+        ("de", "26. November 2026"),
+        ("fr", "26 novembre 2026"),
+    ],
+)
 def test_dates_are_localised(tag: str, expected: str, tmp_path: Path) -> None:
     out = tmp_path / "d.pdf"
     render_letter(letter(language=tag), out)
@@ -172,8 +196,13 @@ def test_french_place_and_date_line(tmp_path: Path) -> None:
 
 
 def test_international_mail_gets_a_country_line_in_capitals_last(tmp_path: Path) -> None:
-    data = letter(recipient__country="AT", recipient__postal_code="1010",
-                  recipient__city="Wien", recipient__street="Stephansplatz 1", language="de")
+    data = letter(
+        recipient__country="AT",
+        recipient__postal_code="1010",
+        recipient__city="Wien",
+        recipient__street="Stephansplatz 1",
+        language="de",
+    )
     result = render_letter(data, tmp_path / "i.pdf")
     lines = [line.text for line in result.address.address]
     assert lines[-1] == "ÖSTERREICH"
@@ -228,8 +257,14 @@ def test_nothing_but_the_address_inks_the_window_area(tmp_path: Path) -> None:
     fld = result.address
     drawn = [fld.return_line] if fld.return_line else []
     for line in drawn + list(fld.notes) + list(fld.address):
-        allowed.append((line.x - 0.5, line.baseline - line.size / MM * 1.1,
-                        line.x + 95, line.baseline + line.size / MM * 0.4 + 1.2))
+        allowed.append(
+            (
+                line.x - 0.5,
+                line.baseline - line.size / MM * 1.1,
+                line.x + 95,
+                line.baseline + line.size / MM * 0.4 + 1.2,
+            )
+        )
     dark_outside = 0
     for y in range(int(reach.y * px), int(reach.bottom * px)):
         for x in range(int(reach.x * px), int(reach.right * px)):
@@ -240,8 +275,11 @@ def test_nothing_but_the_address_inks_the_window_area(tmp_path: Path) -> None:
     assert dark_outside == 0
     # and the address itself is inked
     first = fld.address[0]
-    ink = sum(1 for x in range(int(first.x * px), int((first.x + 20) * px))
-              if image.getpixel((x, int((first.baseline - 1) * px))) < 160)
+    ink = sum(
+        1
+        for x in range(int(first.x * px), int((first.x + 20) * px))
+        if image.getpixel((x, int((first.baseline - 1) * px))) < 160
+    )
     assert ink > 0
 
 
@@ -258,10 +296,30 @@ def test_swiss_postcode_has_no_country_prefix(sender_country: str) -> None:
 
 
 HYPHEN_WORDS = {
-    "de": ["Bewerbungsunterlagen", "und", "Vorstellungsgespräch", "mit", "Personalabteilung",
-           "für", "Zusammenarbeit", "die", "Verantwortung", "wir"],
-    "en-GB": ["responsibilities", "and", "organisation", "the", "communication", "of",
-              "opportunity", "we", "understanding", "to"],
+    "de": [
+        "Bewerbungsunterlagen",
+        "und",
+        "Vorstellungsgespräch",
+        "mit",
+        "Personalabteilung",
+        "für",
+        "Zusammenarbeit",
+        "die",
+        "Verantwortung",
+        "wir",
+    ],
+    "en-GB": [
+        "responsibilities",
+        "and",
+        "organisation",
+        "the",
+        "communication",
+        "of",
+        "opportunity",
+        "we",
+        "understanding",
+        "to",
+    ],
 }
 
 
@@ -280,8 +338,11 @@ def test_hyphenation_follows_the_letters_language(tag: str, tmp_path: Path) -> N
     breaks = []
     for page in PdfReader(out).pages:
         lines = page.extract_text().splitlines()
-        breaks += [(line.split()[-1], nxt.split()[0]) for line, nxt in zip(lines, lines[1:])
-                   if line.endswith("-") and nxt.split()]
+        breaks += [
+            (line.split()[-1], nxt.split()[0])
+            for line, nxt in zip(lines, lines[1:])
+            if line.endswith("-") and nxt.split()
+        ]
     assert len(breaks) >= 3, "too few hyphenated line ends to judge"
     for head, tail in breaks:
         word = head[:-1] + tail
@@ -295,8 +356,9 @@ def test_signature_image_enclosures_and_cc(tmp_path: Path) -> None:
 
     sig = tmp_path / "sig.png"
     PILImage.new("RGB", (300, 100), "white").save(sig)
-    data = letter(signature_image="sig.png", enclosures=["CV", "Certificates"],
-                  cc=["Tom Berg", "Ana Ruiz"])
+    data = letter(
+        signature_image="sig.png", enclosures=["CV", "Certificates"], cc=["Tom Berg", "Ana Ruiz"]
+    )
     src = tmp_path / "l.json"
     import json
 
@@ -304,20 +366,30 @@ def test_signature_image_enclosures_and_cc(tmp_path: Path) -> None:
     out = tmp_path / "s.pdf"
     render_letter(src, out)
     page = PdfReader(out).pages[0]
-    assert any(str(x["/Subtype"]) == "/Image" for x in page["/Resources"]["/XObject"].values()
-               if "/Subtype" in x.get_object())
+    assert any(
+        str(x["/Subtype"]) == "/Image"
+        for x in page["/Resources"]["/XObject"].values()
+        if "/Subtype" in x.get_object()
+    )
     text = page.extract_text()
     assert "Enclosures\nCV\nCertificates" in text
     assert "cc Tom Berg, Ana Ruiz" in text
 
 
 def test_free_form_address_lines_and_notes_zone(tmp_path: Path) -> None:
-    data = letter(recipient={"name": "Mei Lee", "address_lines": ["Postfach 10 20 30",
-                                                                    "20457 Hamburg"],
-                             "notes": ["Persönlich/Vertraulich"]})
+    data = letter(
+        recipient={
+            "name": "Mei Lee",
+            "address_lines": ["Postfach 10 20 30", "20457 Hamburg"],
+            "notes": ["Persönlich/Vertraulich"],
+        }
+    )
     result = render_letter(data, tmp_path / "f.pdf")
-    assert [line.text for line in result.address.address] == ["Mei Lee", "Postfach 10 20 30",
-                                                               "20457 Hamburg"]
+    assert [line.text for line in result.address.address] == [
+        "Mei Lee",
+        "Postfach 10 20 30",
+        "20457 Hamburg",
+    ]
     (note,) = result.address.notes
     assert note.text == "Persönlich/Vertraulich" and note.size == 8.0
     layout = load_layout("din5008-b")
@@ -326,8 +398,10 @@ def test_free_form_address_lines_and_notes_zone(tmp_path: Path) -> None:
     assert window.y < note.baseline - note.size / MM
     with pdfplumber.open(tmp_path / "f.pdf") as pdf:
         words = pdf.pages[0].extract_words()
-    assert any(w["text"] == "Persönlich/Vertraulich" and abs(w["bottom"] / MM - note.baseline)
-               < 1.5 for w in words)
+    assert any(
+        w["text"] == "Persönlich/Vertraulich" and abs(w["bottom"] / MM - note.baseline) < 1.5
+        for w in words
+    )
 
 
 def test_a_wide_line_shrinks_the_whole_block_but_never_below_8_pt(tmp_path: Path) -> None:
@@ -353,8 +427,10 @@ def test_french_no_break_spaces_never_break() -> None:
 
     body = styles(load_layout("fr-right"), "sans", "", ()).body
     for filler in range(40):
-        text = ("Auriez-vous " + "x" * filler + " deux minutes à m\u2019accorder\u202f? "
-                "Merci\u202f; à bientôt\u202f!")
+        text = (
+            "Auriez-vous " + "x" * filler + " deux minutes à m\u2019accorder\u202f? "
+            "Merci\u202f; à bientôt\u202f!"
+        )
         para = Paragraph(escape(text), body)
         para.wrap(200, 1000)
         lines = [" ".join(words) for _, words in para.blPara.lines]

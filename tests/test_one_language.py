@@ -1,5 +1,6 @@
 """One language per run: check, advise and batch speak the letter's language (or --lang's), not
 German advice with English suggestions."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,10 +9,12 @@ from typing import Any
 from conftest import letter, run_cli
 
 GERMAN: dict[str, Any] = {
-    "language": "de", "layout": "din5008-b", "subject": "Vielen Dank für das Gespräch",
+    "language": "de",
+    "layout": "din5008-b",
+    "subject": "Vielen Dank für das Gespräch",
     "opening": "Sehr geehrte Frau Lee,",
     "body": "vielen Dank für das Gespräch am Dienstag.\n\n"
-            "Ich kann es kaum erwarten, von Ihnen zu hören!!\n\n[Ein eigener Satz]",
+    "Ich kann es kaum erwarten, von Ihnen zu hören!!\n\n[Ein eigener Satz]",
     "closing": "Mit freundlichen Grüßen",
 }
 
@@ -42,7 +45,8 @@ def test_check_lang_names_another_language(write_letter: Any) -> None:
         f'{path}: body, line 3: eager: "!!"; suggestion: End the sentence with a full stop; one '
         "exclamation mark in a letter is plenty.",
         f'{path}: body, line 5: placeholder: "[Ein eigener Satz]"; suggestion: Replace it with '
-        "the real text."]
+        "the real text.",
+    ]
     assert done.stderr == "3 findings: replace or rephrase, then check again.\n"
     json_out = run_cli("check", str(path), "--json")
     assert '"kind": "placeholder"' in json_out.stdout  # ids stay the same in every language
@@ -50,29 +54,38 @@ def test_check_lang_names_another_language(write_letter: Any) -> None:
 
 
 def test_a_clean_french_letter_says_so_in_french(write_letter: Any) -> None:
-    path = write_letter(letter(language="fr-FR", subject="Merci", body="Merci pour mardi.",
-                               opening="Madame,"), "merci.json")
+    path = write_letter(
+        letter(language="fr-FR", subject="Merci", body="Merci pour mardi.", opening="Madame,"),
+        "merci.json",
+    )
     done = run_cli("check", str(path))
     assert done.returncode == 0
     assert done.stdout == f"{path}\u00a0: rien à signaler.\n"
 
 
 def test_advise_in_german_with_german_warnings_and_lang_en(write_letter: Any) -> None:
-    path = german_file(write_letter, interview={
-        "date": "2026-11-24T10:00", "process": "email",
-        "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"}})
+    path = german_file(
+        write_letter,
+        interview={
+            "date": "2026-11-24T10:00",
+            "process": "email",
+            "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"},
+        },
+    )
     done = run_cli("advise", str(path), "--now", "2026-11-24T15:00")
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Empfohlen: E-Mail\n\nWarum:\n")
     assert done.stderr.splitlines()[0] == (
         f"letterpress: warning: {path}: body, Zeile 3: übereifrig: „kann es kaum erwarten“; "
-        "Vorschlag: Ich freue mich auf Ihre Rückmeldung.")
+        "Vorschlag: Ich freue mich auf Ihre Rückmeldung."
+    )
     english = run_cli("advise", str(path), "--now", "2026-11-24T15:00", "--lang", "en")
     assert english.stdout.startswith("Recommended: email\n\nWhy:\n")
     assert "Ich freue" not in english.stdout
     assert english.stderr.splitlines()[0] == (
         f'letterpress: warning: {path}: body, line 3: eager: "kann es kaum erwarten"; '
-        "suggestion: Ich freue mich auf Ihre Rückmeldung.")
+        "suggestion: Ich freue mich auf Ihre Rückmeldung."
+    )
 
 
 def test_batch_bookmarks_and_summary_in_the_templates_language(tmp_path: Path) -> None:
@@ -85,18 +98,23 @@ def test_batch_bookmarks_and_summary_in_the_templates_language(tmp_path: Path) -
         '[sender]\nname = "Camille Martin"\nstreet = "8 quai Saint-Antoine"\n'
         'postal_code = "69002"\ncity = "Lyon"\ncountry = "FR"\n'
         '[recipient]\nname = "{{ row.nom }}"\nstreet = "12 rue de Rivoli"\n'
-        'postal_code = "75001"\ncity = "Paris"\n', encoding="utf-8")
+        'postal_code = "75001"\ncity = "Paris"\n',
+        encoding="utf-8",
+    )
     data = tmp_path / "gens.csv"
     data.write_text("nom\nMei Lee\n\nTom Berg\n", encoding="utf-8")
     out = tmp_path / "fusion.pdf"
     done = run_cli("batch", str(template), str(data), "-o", str(out), "--jobs", "1")
     assert done.returncode == 0, done.stderr
     assert [item.title for item in PdfReader(out).outline] == [
-        "Ligne 2\u00a0: lettre à Mei Lee", "Ligne 4\u00a0: lettre à Tom Berg"]
+        "Ligne 2\u00a0: lettre à Mei Lee",
+        "Ligne 4\u00a0: lettre à Tom Berg",
+    ]
     assert done.stdout.splitlines() == [
         f"Écrit\u00a0: {out}\u00a0: 2 documents pour 2 lignes (2 pages)\u202f; "
         "0 ligne en échec.",  # French counts zero in the singular
-        f"Manifeste\u00a0: {tmp_path / 'fusion.manifest.csv'}"]
+        f"Manifeste\u00a0: {tmp_path / 'fusion.manifest.csv'}",
+    ]
     checked = run_cli("batch", str(template), str(data), "--check", "--lang", "en")
     assert checked.stdout == "Checked 2 rows: 2 ready, 0 with problems.\n"
 
@@ -107,15 +125,18 @@ def test_check_of_a_mail_merge_speaks_the_templates_language(tmp_path: Path) -> 
         'language = "de"\nsubject = "Einladung"\nopening = "Guten Tag {{ row.name }},"\n'
         'body = "Ich kann es kaum erwarten, Sie zu sehen."\n'
         '[sender]\nname = "Jonas Petersen"\n[recipient]\nname = "{{ row.name }}"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     data = tmp_path / "leute.csv"
     data.write_text("name\nMei Lee\nTom Berg\n", encoding="utf-8")
     done = run_cli("check", str(template), str(data))
     assert done.returncode == 1
     assert done.stdout.splitlines() == [
         f"{data}, rows 2-3 (2 rows): body: übereifrig: „kann es kaum erwarten“; Vorschlag: Ich "
-        "freue mich auf Ihre Rückmeldung."]
+        "freue mich auf Ihre Rückmeldung."
+    ]
     english = run_cli("check", str(template), str(data), "--lang", "en")
     assert english.stdout.splitlines() == [
         f'{data}, rows 2-3 (2 rows): body: eager: "kann es kaum erwarten"; suggestion: Ich '
-        "freue mich auf Ihre Rückmeldung."]
+        "freue mich auf Ihre Rückmeldung."
+    ]

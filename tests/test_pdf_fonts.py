@@ -2,6 +2,7 @@
 as "emb yes"): letters on every layout, call sheets, envelopes, labels, the calibration sheet
 and merged batches of each kind. Print shops and hybrid-mail services reject a PDF with a
 font that is not embedded in preflight."""
+
 from __future__ import annotations
 
 import io
@@ -19,10 +20,11 @@ from letterpress.letter.layout import available_layouts, load_layout
 
 CALL = ROOT / "examples" / "call.toml"
 WORKSHOP = ROOT / "examples" / "batch"
-LONG_BODY = "\n\n".join(f"Paragraph {n}: " + "Some text of a long letter. " * 40
-                        for n in range(6))
-BULLETS = ("I enjoyed the conversation about *the role*:\n\n- the team\n- the **office**\n"
-           "- the *plans*\n\nI look forward to hearing from you.")
+LONG_BODY = "\n\n".join(f"Paragraph {n}: " + "Some text of a long letter. " * 40 for n in range(6))
+BULLETS = (
+    "I enjoyed the conversation about *the role*:\n\n- the team\n- the **office**\n"
+    "- the *plans*\n\nI look forward to hearing from you."
+)
 
 
 def _resolve(value: Any) -> Any:
@@ -41,8 +43,7 @@ def font_dictionaries(pdf: bytes | Path) -> list[dict[str, Any]]:
                 continue
             subtype = obj.get("/Subtype")
             if subtype == "/Type3":  # glyphs drawn by the PDF itself: nothing to embed
-                fonts.append({"name": str(obj.get("/Name")), "subtype": subtype,
-                              "embedded": True})
+                fonts.append({"name": str(obj.get("/Name")), "subtype": subtype, "embedded": True})
                 continue
             if subtype == "/Type0":
                 descendant = _resolve(_resolve(obj["/DescendantFonts"])[0])
@@ -50,9 +51,11 @@ def font_dictionaries(pdf: bytes | Path) -> list[dict[str, Any]]:
             else:
                 descriptor = _resolve(obj.get("/FontDescriptor"))
             embedded = descriptor is not None and any(
-                key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
-            fonts.append({"name": str(obj.get("/BaseFont")), "subtype": subtype,
-                          "embedded": embedded})
+                key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
+            fonts.append(
+                {"name": str(obj.get("/BaseFont")), "subtype": subtype, "embedded": embedded}
+            )
     return fonts
 
 
@@ -66,6 +69,7 @@ def assert_all_embedded(pdf: bytes | Path) -> None:
 def test_the_check_catches_a_base14_font() -> None:
     """The walk sees ReportLab's default Helvetica when a canvas uses it (the check can fail)."""
     from reportlab.pdfgen.canvas import Canvas
+
     buffer = io.BytesIO()
     canv = Canvas(buffer)
     canv.drawString(100, 100, "Helvetica, not embedded")
@@ -104,8 +108,14 @@ def test_call_sheet_envelope_labels_and_calibration_embed_every_font(tmp_path: P
     outputs = {
         "call.pdf": ("call", str(CALL)),
         "envelope.pdf": ("envelope", str(ROOT / "examples" / "thank-you.toml")),
-        "labels.pdf": ("labels", str(ROOT / "examples" / "labels.csv"), "--sheet", "L7163",
-                       "--from", "DE"),
+        "labels.pdf": (
+            "labels",
+            str(ROOT / "examples" / "labels.csv"),
+            "--sheet",
+            "L7163",
+            "--from",
+            "DE",
+        ),
         "calibration.pdf": ("calibrate",),
     }
     for name, args in outputs.items():
@@ -118,6 +128,7 @@ def test_call_sheet_envelope_labels_and_calibration_embed_every_font(tmp_path: P
 def test_an_envelope_with_its_back_page_embeds_every_font(tmp_path: Path) -> None:
     data = home_letter("uk-dl", "GB")  # Royal Mail: the return address on the back
     from letterpress.envelope import render_envelope
+
     result = render_envelope(data, tmp_path / "e.pdf")
     assert result.pages == 2
     assert_all_embedded(tmp_path / "e.pdf")
@@ -132,8 +143,9 @@ def test_merged_batches_embed_every_font(kind: str, tmp_path: Path) -> None:
         text += "\n[call]\n" + CALL.read_text(encoding="utf-8").split("\n[call]\n", 1)[1]
     template.write_text(text, encoding="utf-8")
     out = tmp_path / "merged.pdf"
-    proc = run_cli("batch", str(template), str(WORKSHOP / "workshop.csv"), "-o", str(out),
-                   "--kind", kind)
+    proc = run_cli(
+        "batch", str(template), str(WORKSHOP / "workshop.csv"), "-o", str(out), "--kind", kind
+    )
     assert proc.returncode == 0, proc.stderr
     assert_all_embedded(out)
     with pdfplumber.open(out) as doc:
@@ -142,7 +154,8 @@ def test_merged_batches_embed_every_font(kind: str, tmp_path: Path) -> None:
 
 def test_a_merged_batch_of_call_sheets_embeds_every_font(tmp_path: Path) -> None:
     out = tmp_path / "calls.pdf"
-    proc = run_cli("batch", str(CALL), str(WORKSHOP / "workshop.csv"), "-o", str(out),
-                   "--kind", "call")
+    proc = run_cli(
+        "batch", str(CALL), str(WORKSHOP / "workshop.csv"), "-o", str(out), "--kind", "call"
+    )
     assert proc.returncode == 0, proc.stderr
     assert_all_embedded(out)

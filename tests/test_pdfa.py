@@ -4,6 +4,7 @@ the XMP identification (ISO 19005-2, 6.6.4), XMP matching the document informati
 (6.6.3), an sRGB output intent with its ICC profile (6.2.3), every font embedded with one
 cmap encoding for symbolic TrueType fonts (6.2.11.4, 6.2.11.6), an uncompressed metadata
 stream, a file identifier and no encryption (6.1.3), and qpdf's structural check."""
+
 from __future__ import annotations
 
 import io
@@ -56,17 +57,23 @@ def _cmap_subtables(font: bytes) -> list[tuple[int, int, int]]:
     """The (platform, encoding, offset) entries of a TrueType font program's cmap."""
     count = struct.unpack(">H", font[4:6])[0]
     for i in range(count):
-        tag, _, offset, _ = struct.unpack(">4sIII", font[12 + 16 * i:28 + 16 * i])
+        tag, _, offset, _ = struct.unpack(">4sIII", font[12 + 16 * i : 28 + 16 * i])
         if tag == b"cmap":
-            subtables = struct.unpack(">H", font[offset + 2:offset + 4])[0]
-            return [struct.unpack(">HHI", font[offset + 4 + 8 * k:offset + 12 + 8 * k])
-                    for k in range(subtables)]
+            subtables = struct.unpack(">H", font[offset + 2 : offset + 4])[0]
+            return [
+                struct.unpack(">HHI", font[offset + 4 + 8 * k : offset + 12 + 8 * k])
+                for k in range(subtables)
+            ]
     raise AssertionError("no cmap table")
 
 
 def test_a_letter_is_pdfa_on_request_and_the_same_every_time() -> None:
-    data = letter(language="fr", layout="fr-right", subject="Candidature",
-                  body="Merci !\n\n- un point\n- un autre")
+    data = letter(
+        language="fr",
+        layout="fr-right",
+        subject="Candidature",
+        body="Merci !\n\n- un point\n- un autre",
+    )
     plain = render_letter(data).pdf
     made = render_letter(data, pdfa=True).pdf
     assert_pdfa_2b(made)
@@ -84,8 +91,7 @@ def test_the_commands_write_pdfa(tmp_path: Path) -> None:
     outputs = {
         "letter.pdf": ("letter", str(ROOT / "examples" / "thank-you.toml")),
         "call.pdf": ("call", str(ROOT / "examples" / "call.toml")),
-        "merged.pdf": ("batch", str(WORKSHOP / "workshop.toml"),
-                       str(WORKSHOP / "workshop.csv")),
+        "merged.pdf": ("batch", str(WORKSHOP / "workshop.toml"), str(WORKSHOP / "workshop.csv")),
     }
     for name, args in outputs.items():
         out = tmp_path / name
@@ -95,9 +101,16 @@ def test_the_commands_write_pdfa(tmp_path: Path) -> None:
 
 
 def test_pdfa_for_a_folder_of_files_is_a_one_line_error(tmp_path: Path) -> None:
-    proc = run_cli("batch", str(WORKSHOP / "workshop.toml"), str(WORKSHOP / "workshop.csv"),
-                   "--out-dir", str(tmp_path / "out"), "--pdfa")
+    proc = run_cli(
+        "batch",
+        str(WORKSHOP / "workshop.toml"),
+        str(WORKSHOP / "workshop.csv"),
+        "--out-dir",
+        str(tmp_path / "out"),
+        "--pdfa",
+    )
     assert proc.returncode == 2
     assert proc.stderr.strip() == (
         "letterpress: error: --pdfa: --pdfa applies to the merged PDF (-o) only; write -o "
-        "MERGED.pdf, or make each file with letterpress letter --pdfa")
+        "MERGED.pdf, or make each file with letterpress letter --pdfa"
+    )

@@ -1,4 +1,5 @@
 """Pages as PNG: the right number of images, each of the page's size at the asked dpi."""
+
 from __future__ import annotations
 
 import io

@@ -1,5 +1,6 @@
 """Your stored details (``init --me``, ``config``): files without [sender] use them, starters
 follow your language and country, and the call sheet's "your time" says where it came from."""
+
 from __future__ import annotations
 
 import json
@@ -9,9 +10,23 @@ from pathlib import Path
 import pytest
 from conftest import HOME_RECIPIENTS, letter, run_cli
 
-ME = ["--me", "--name", "Jonas Petersen", "--street", "Lindenallee 8", "--postal-code", "22587",
-      "--city", "Hamburg", "--country", "Deutschland", "--phone", "040 1234 5678", "--email",
-      "jonas@example.org"]
+ME = [
+    "--me",
+    "--name",
+    "Jonas Petersen",
+    "--street",
+    "Lindenallee 8",
+    "--postal-code",
+    "22587",
+    "--city",
+    "Hamburg",
+    "--country",
+    "Deutschland",
+    "--phone",
+    "040 1234 5678",
+    "--email",
+    "jonas@example.org",
+]
 
 
 @pytest.fixture
@@ -46,10 +61,17 @@ def test_init_me_with_options_stores_tidied_details(settings: Path) -> None:
         "Files without [sender] now use them ('letterpress config' shows them).",
     ]
     assert tomllib.loads(settings.read_text(encoding="utf-8"))["me"] == {
-        "name": "Jonas Petersen", "street": "Lindenallee 8", "postal_code": "22587",
-        "city": "Hamburg", "country": "DE", "phone": "+49 40 12345678",
-        "email": "jonas@example.org", "language": "de-DE", "layout": "din5008-b",
-        "timezone": "Europe/Berlin"}
+        "name": "Jonas Petersen",
+        "street": "Lindenallee 8",
+        "postal_code": "22587",
+        "city": "Hamburg",
+        "country": "DE",
+        "phone": "+49 40 12345678",
+        "email": "jonas@example.org",
+        "language": "de-DE",
+        "layout": "din5008-b",
+        "timezone": "Europe/Berlin",
+    }
 
 
 def test_options_given_later_change_only_those_details(settings: Path) -> None:
@@ -57,38 +79,82 @@ def test_options_given_later_change_only_those_details(settings: Path) -> None:
     done = run_cli("init", "--me", "--language", "en-GB", "--email", "jp@example.org")
     assert done.returncode == 0, done.stderr
     me = tomllib.loads(settings.read_text(encoding="utf-8"))["me"]
-    assert (me["language"], me["email"], me["layout"], me["name"]) == \
-        ("en-GB", "jp@example.org", "din5008-b", "Jonas Petersen")
+    assert (me["language"], me["email"], me["layout"], me["name"]) == (
+        "en-GB",
+        "jp@example.org",
+        "din5008-b",
+        "Jonas Petersen",
+    )
 
 
 def test_a_us_profile_gets_us_letter_and_the_zone_of_its_area_code(settings: Path) -> None:
-    done = run_cli("init", "--me", "--name", "Dana Whitfield", "--street", "233 S Wacker Dr",
-                   "--postal-code", "60606", "--city", "Chicago", "--region", "IL", "--country",
-                   "USA", "--phone", "(312) 555-0147")
+    done = run_cli(
+        "init",
+        "--me",
+        "--name",
+        "Dana Whitfield",
+        "--street",
+        "233 S Wacker Dr",
+        "--postal-code",
+        "60606",
+        "--city",
+        "Chicago",
+        "--region",
+        "IL",
+        "--country",
+        "USA",
+        "--phone",
+        "(312) 555-0147",
+    )
     assert done.returncode == 0, done.stderr
     me = tomllib.loads(settings.read_text(encoding="utf-8"))["me"]
-    assert (me["country"], me["language"], me["layout"], me["timezone"], me["phone"]) == \
-        ("US", "en-US", "us-letter-10", "America/Chicago", "+1 312-555-0147")
+    assert (me["country"], me["language"], me["layout"], me["timezone"], me["phone"]) == (
+        "US",
+        "en-US",
+        "us-letter-10",
+        "America/Chicago",
+        "+1 312-555-0147",
+    )
 
 
-@pytest.mark.parametrize(("options", "line"), [
-    (["--postal-code", "1234"], "--postal-code: '1234' is not a valid postal code for Germany; "
-                                "e.g. 26133, 53225, or give address_lines for a free-form "
-                                "address"),
-    (["--country", "Germny"], "--country: unknown country 'Germny'; did you mean 'germany'?"),
-    (["--phone", "12"], "--phone: '12' is not a phone number; write it with the country code, "
-                        "e.g. +49 40 1234 5678"),
-    (["--email", "jonas"], "--email: 'jonas' is not an e-mail address; write it as "
-                           "name@example.org"),
-    (["--timezone", "Mars/Olympus"], "--timezone: unknown time zone 'Mars/Olympus'; use an IANA "
-                                     "name such as Europe/Berlin or America/Chicago"),
-    (["--layout", "din5008-c"], "--layout: unknown layout 'din5008-c'; see letterpress layouts "
-                                "for the names"),
-    (["--language", "xx-YY"], "--language: unknown language 'xx-YY'; use a BCP 47 tag such as "
-                              "'en-US', 'en-GB', 'de' or 'fr'"),
-])
-def test_a_wrong_detail_is_one_line_naming_its_option(options: list[str], line: str,
-                                                      settings: Path) -> None:
+@pytest.mark.parametrize(
+    ("options", "line"),
+    [
+        (
+            ["--postal-code", "1234"],
+            "--postal-code: '1234' is not a valid postal code for Germany; "
+            "e.g. 26133, 53225, or give address_lines for a free-form "
+            "address",
+        ),
+        (["--country", "Germny"], "--country: unknown country 'Germny'; did you mean 'germany'?"),
+        (
+            ["--phone", "12"],
+            "--phone: '12' is not a phone number; write it with the country code, "
+            "e.g. +49 40 1234 5678",
+        ),
+        (
+            ["--email", "jonas"],
+            "--email: 'jonas' is not an e-mail address; write it as name@example.org",
+        ),
+        (
+            ["--timezone", "Mars/Olympus"],
+            "--timezone: unknown time zone 'Mars/Olympus'; use an IANA "
+            "name such as Europe/Berlin or America/Chicago",
+        ),
+        (
+            ["--layout", "din5008-c"],
+            "--layout: unknown layout 'din5008-c'; see letterpress layouts for the names",
+        ),
+        (
+            ["--language", "xx-YY"],
+            "--language: unknown language 'xx-YY'; use a BCP 47 tag such as "
+            "'en-US', 'en-GB', 'de' or 'fr'",
+        ),
+    ],
+)
+def test_a_wrong_detail_is_one_line_naming_its_option(
+    options: list[str], line: str, settings: Path
+) -> None:
     done = run_cli("init", *ME, *options)
     assert done.returncode == 2
     assert done.stderr == f"letterpress: error: {line}\n"
@@ -97,16 +163,34 @@ def test_a_wrong_detail_is_one_line_naming_its_option(options: list[str], line: 
 
 def test_a_name_is_required_and_detail_options_need_me(settings: Path) -> None:
     done = run_cli("init", "--me", "--city", "Hamburg")
-    assert done.stderr == ("letterpress: error: --name: missing: your name; give the name your "
-                           "letters are signed with\n")
+    assert done.stderr == (
+        "letterpress: error: --name: missing: your name; give the name your "
+        "letters are signed with\n"
+    )
     other = run_cli("init", "thank-you", "--name", "Jonas")
-    assert other.stderr == ("letterpress: error: --name: applies with --me only; add --me to "
-                            "store your details\n")
+    assert other.stderr == (
+        "letterpress: error: --name: applies with --me only; add --me to store your details\n"
+    )
 
 
 def test_init_me_asks_when_no_option_is_given(settings: Path) -> None:
-    answers = "\n".join(["Jonas Petersen", "DE", "Lindenallee 8", "22587", "Hamburg",
-                         "+49 40 1234 5678", "jonas@example.org", "", "", ""]) + "\n"
+    answers = (
+        "\n".join(
+            [
+                "Jonas Petersen",
+                "DE",
+                "Lindenallee 8",
+                "22587",
+                "Hamburg",
+                "+49 40 1234 5678",
+                "jonas@example.org",
+                "",
+                "",
+                "",
+            ]
+        )
+        + "\n"
+    )
     done = run_cli("init", "--me", stdin=answers)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(
@@ -114,7 +198,8 @@ def test_init_me_asks_when_no_option_is_given(settings: Path) -> None:
         "leaves it empty).\nYour name: Country (e.g. DE, US, Deutschland): Street and number: "
         "Postcode: Town or city: Phone (e.g. +49 40 1234 5678): E-mail: Language of your "
         "letters (e.g. en-GB, de-DE) [de-DE]: Layout (see letterpress layouts) [din5008-b]: "
-        "Your time zone [Europe/Berlin]: Stored your details in ")
+        "Your time zone [Europe/Berlin]: Stored your details in "
+    )
     me = tomllib.loads(settings.read_text(encoding="utf-8"))["me"]
     assert me["timezone"] == "Europe/Berlin" and me["phone"] == "+49 40 12345678"
     again = run_cli("init", "--me", stdin="\n\n\n\n\n-\n\nen-GB\n\n\n")  # keep all, drop phone
@@ -129,21 +214,24 @@ def test_init_me_without_answers_is_one_line(settings: Path) -> None:
     assert done.returncode == 2
     assert done.stderr == (
         "letterpress: error: Your name: no answer; answer each question, or give your details "
-        "as options: letterpress init --me --name ... (see letterpress init --help)\n")
+        "as options: letterpress init --me --name ... (see letterpress init --help)\n"
+    )
     wrong = run_cli("init", "--me", stdin="Jonas\nGermny\n")
-    assert wrong.stderr == ("letterpress: error: Country: unknown country 'Germny'; did you "
-                            "mean 'germany'?\n")
+    assert wrong.stderr == (
+        "letterpress: error: Country: unknown country 'Germny'; did you mean 'germany'?\n"
+    )
 
 
 def test_config_shows_where_the_settings_are_and_what_they_hold(settings: Path) -> None:
     empty = run_cli("config")
-    assert empty.stdout == (f"Settings file: {settings} (not created yet).\nNo sender stored: "
-                            "'letterpress init --me' stores yours, for files without [sender].\n")
+    assert empty.stdout == (
+        f"Settings file: {settings} (not created yet).\nNo sender stored: "
+        "'letterpress init --me' stores yours, for files without [sender].\n"
+    )
     assert run_cli("config", "--path").stdout == f"{settings}\n"
     run_cli("init", *ME)
     shown = run_cli("config")
-    assert shown.stdout.startswith(f"Settings file: {settings}\n\n[me]\n"
-                                   'name = "Jonas Petersen"\n')
+    assert shown.stdout.startswith(f'Settings file: {settings}\n\n[me]\nname = "Jonas Petersen"\n')
     assert 'timezone = "Europe/Berlin"' in shown.stdout
 
 
@@ -157,8 +245,9 @@ def test_a_letter_without_sender_uses_the_stored_one(settings: Path, write_lette
     assert "layout din5008-b" in done.stdout
     with pdfplumber.open(path.with_suffix(".pdf")) as pdf:
         text = pdf.pages[0].extract_text()
-    assert text.startswith("Jonas Petersen\nLindenallee 8 · 22587 Hamburg\n"
-                           "+49 40 12345678 · jonas@example.org")
+    assert text.startswith(
+        "Jonas Petersen\nLindenallee 8 · 22587 Hamburg\n+49 40 12345678 · jonas@example.org"
+    )
     assert "26. November 2026" in text  # the stored language, German
 
 
@@ -180,13 +269,16 @@ def page_text(pdf: bytes) -> str:
     return PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
 
 
-def test_without_stored_details_a_missing_sender_is_still_an_error(settings: Path,
-                                                                   write_letter) -> None:  # type: ignore[no-untyped-def]
+def test_without_stored_details_a_missing_sender_is_still_an_error(
+    settings: Path, write_letter
+) -> None:  # type: ignore[no-untyped-def]
     path = write_letter(no_sender())
     done = run_cli("letter", str(path))
     assert done.returncode == 2
-    assert done.stderr == (f"letterpress: error: {path}: missing table [sender]; add a [sender] "
-                           "table with name and address\n")
+    assert done.stderr == (
+        f"letterpress: error: {path}: missing table [sender]; add a [sender] "
+        "table with name and address\n"
+    )
 
 
 def test_call_envelope_and_batch_use_the_stored_sender(settings: Path, tmp_path: Path) -> None:
@@ -194,10 +286,13 @@ def test_call_envelope_and_batch_use_the_stored_sender(settings: Path, tmp_path:
 
     run_cli("init", *ME)
     call = tmp_path / "call.toml"
-    call.write_text('[recipient]\nname = "Herr Tom Brandt"\norganization = "Nordlicht"\n'
-                    'street = "Hafenstraße 12"\npostal_code = "20457"\ncity = "Hamburg"\n'
-                    '[call]\nphone = "+49 341 1234567"\nbest_time = "09:00-11:00"\n'
-                    'call_on = 2026-11-27\n', encoding="utf-8")
+    call.write_text(
+        '[recipient]\nname = "Herr Tom Brandt"\norganization = "Nordlicht"\n'
+        'street = "Hafenstraße 12"\npostal_code = "20457"\ncity = "Hamburg"\n'
+        '[call]\nphone = "+49 341 1234567"\nbest_time = "09:00-11:00"\n'
+        "call_on = 2026-11-27\n",
+        encoding="utf-8",
+    )
     done = run_cli("call", str(call), "-o", str(tmp_path / "call.pdf"))
     assert done.returncode == 0, done.stderr
     text = " ".join(page_text((tmp_path / "call.pdf").read_bytes()).split())
@@ -208,48 +303,63 @@ def test_call_envelope_and_batch_use_the_stored_sender(settings: Path, tmp_path:
     env_text = page_text((tmp_path / "env.pdf").read_bytes())
     assert "Jonas Petersen" in env_text and "Lindenallee 8" in env_text
     template = tmp_path / "tpl.toml"
-    template.write_text('subject = "Einladung"\nbody = "Hallo {{ row.name }}."\n'
-                        '[recipient]\nname = "{{ row.name }}"\nstreet = "Hafenstraße 12"\n'
-                        'postal_code = "20457"\ncity = "Hamburg"\n', encoding="utf-8")
+    template.write_text(
+        'subject = "Einladung"\nbody = "Hallo {{ row.name }}."\n'
+        '[recipient]\nname = "{{ row.name }}"\nstreet = "Hafenstraße 12"\n'
+        'postal_code = "20457"\ncity = "Hamburg"\n',
+        encoding="utf-8",
+    )
     rows = tmp_path / "rows.csv"
     rows.write_text("name\nMei Lee\nTom Berg\n", encoding="utf-8")
-    batch = run_cli("batch", str(template), str(rows), "-o", str(tmp_path / "m.pdf"),
-                    "--jobs", "1")
+    batch = run_cli("batch", str(template), str(rows), "-o", str(tmp_path / "m.pdf"), "--jobs", "1")
     assert batch.returncode == 0, batch.stderr
     reader = PdfReader(tmp_path / "m.pdf")
     assert all(p.extract_text().startswith("Jonas Petersen") for p in reader.pages)
-    assert [item.title for item in reader.outline] == ["Zeile 2: Brief an Mei Lee",
-                                                       "Zeile 3: Brief an Tom Berg"]
-    assert batch.stdout.splitlines()[0] == \
-        f"Geschrieben: {tmp_path / 'm.pdf'}: 2 Dokumente aus 2 Zeilen (2 Seiten); 0 Zeilen " \
+    assert [item.title for item in reader.outline] == [
+        "Zeile 2: Brief an Mei Lee",
+        "Zeile 3: Brief an Tom Berg",
+    ]
+    assert (
+        batch.stdout.splitlines()[0]
+        == f"Geschrieben: {tmp_path / 'm.pdf'}: 2 Dokumente aus 2 Zeilen (2 Seiten); 0 Zeilen "
         "fehlgeschlagen."
+    )
 
 
 # Starters for a language and country.
 
-@pytest.mark.parametrize(("tag", "layout", "language", "country"), [
-    ("en-US", "us-letter-10", "en-US", "US"),
-    ("de-CH", "ch-left", "de-CH", "CH"),
-    ("fr-FR", "fr-right", "fr-FR", "FR"),
-    ("de-AT", "din5008-b", "de-AT", "AT"),
-    ("en", "uk-dl", "en-GB", "GB"),
-    ("en-IE", "uk-dl", "en-IE", "IE"),
-    ("fr-CA", "us-letter-10", "fr-CA", "CA"),
-])
-def test_starters_follow_language_and_country(tag: str, layout: str, language: str,
-                                              country: str, settings: Path,
-                                              tmp_path: Path) -> None:
+
+@pytest.mark.parametrize(
+    ("tag", "layout", "language", "country"),
+    [
+        ("en-US", "us-letter-10", "en-US", "US"),
+        ("de-CH", "ch-left", "de-CH", "CH"),
+        ("fr-FR", "fr-right", "fr-FR", "FR"),
+        ("de-AT", "din5008-b", "de-AT", "AT"),
+        ("en", "uk-dl", "en-GB", "GB"),
+        ("en-IE", "uk-dl", "en-IE", "IE"),
+        ("fr-CA", "us-letter-10", "fr-CA", "CA"),
+    ],
+)
+def test_starters_follow_language_and_country(
+    tag: str, layout: str, language: str, country: str, settings: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "s.toml"
     done = run_cli("init", "--language", tag, "-o", str(out))
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(f"Wrote {out} ({layout}).")
     data = tomllib.loads(out.read_text(encoding="utf-8"))
-    assert (data["layout"], data["language"], data["sender"]["country"],
-            data["recipient"]["country"]) == (layout, language, country, country)
+    assert (
+        data["layout"],
+        data["language"],
+        data["sender"]["country"],
+        data["recipient"]["country"],
+    ) == (layout, language, country, country)
 
 
 def test_us_starter_asks_for_a_state_and_a_zip_code_and_renders_on_us_letter(
-        settings: Path, tmp_path: Path) -> None:
+    settings: Path, tmp_path: Path
+) -> None:
     from pypdf import PdfReader
 
     from letterpress.letter import render_letter
@@ -257,14 +367,21 @@ def test_us_starter_asks_for_a_state_and_a_zip_code_and_renders_on_us_letter(
     out = tmp_path / "us.toml"
     run_cli("init", "follow-up", "--language", "en-US", "-o", str(out))
     text = out.read_text(encoding="utf-8")
-    assert 'postal_code = "[ZIP code]"\ncity = "[Town]"\nregion = "[State, e.g. IL]"\n' \
-           'country = "US"' in text
+    assert (
+        'postal_code = "[ZIP code]"\ncity = "[Town]"\nregion = "[State, e.g. IL]"\n'
+        'country = "US"' in text
+    )
     assert "carrier =" not in text  # the national carrier of the sender's country: USPS
     data = tomllib.loads(text)
     data["sender"] = {"name": "Dana Whitfield", "country": "US", **HOME_RECIPIENTS["US"]}
     data["recipient"] = {"name": "Mei Lee", "country": "US", **HOME_RECIPIENTS["US"]}
-    data.update(subject="Thank you", body="Thank you for Tuesday.", place="Chicago",
-                opening="Dear Ms Lee,", date="2026-11-26")
+    data.update(
+        subject="Thank you",
+        body="Thank you for Tuesday.",
+        place="Chicago",
+        opening="Dear Ms Lee,",
+        date="2026-11-26",
+    )
     result = render_letter(data, tmp_path / "us.pdf")
     assert result.pages == 1
     box = PdfReader(tmp_path / "us.pdf").pages[0].mediabox
@@ -283,16 +400,26 @@ def test_layout_option_picks_another(settings: Path) -> None:
     done = run_cli("init", "--language", "de", "--layout", "din5008-a", "-o", "-")
     assert tomllib.loads(done.stdout)["layout"] == "din5008-a"
     wrong = run_cli("init", "--layout", "din5008-c", "-o", "-")
-    assert wrong.stderr == ("letterpress: error: --layout: unknown layout 'din5008-c'; did you "
-                            "mean 'din5008-b'?\n")
+    assert wrong.stderr == (
+        "letterpress: error: --layout: unknown layout 'din5008-c'; did you mean 'din5008-b'?\n"
+    )
 
 
-@pytest.mark.parametrize(("tag", "line"), [
-    ("es", "--language: no starter in 'es'; use en, de or fr, with a country if you like: "
-           "en-US, de-CH, fr-FR"),
-    ("en-XX", "--language: unknown language 'en-XX'; use a BCP 47 tag such as 'en-US', 'en-GB', "
-              "'de' or 'fr'"),
-])
+@pytest.mark.parametrize(
+    ("tag", "line"),
+    [
+        (
+            "es",
+            "--language: no starter in 'es'; use en, de or fr, with a country if you like: "
+            "en-US, de-CH, fr-FR",
+        ),
+        (
+            "en-XX",
+            "--language: unknown language 'en-XX'; use a BCP 47 tag such as 'en-US', 'en-GB', "
+            "'de' or 'fr'",
+        ),
+    ],
+)
 def test_a_language_without_starters_is_one_line(tag: str, line: str, settings: Path) -> None:
     done = run_cli("init", "--language", tag, "-o", "-")
     assert done.returncode == 2
@@ -300,24 +427,31 @@ def test_a_language_without_starters_is_one_line(tag: str, line: str, settings: 
 
 
 def test_with_stored_details_starters_leave_sender_out_and_speak_your_language(
-        settings: Path) -> None:
+    settings: Path,
+) -> None:
     run_cli("init", *ME)
     done = run_cli("init", "-o", "-")
     data = tomllib.loads(done.stdout)
     assert "sender" not in data
-    assert (data["language"], data["layout"], data["recipient"]["country"]) == \
-        ("de-DE", "din5008-b", "DE")
-    assert "# [sender]: Ihre gespeicherten Angaben werden verwendet (siehe `letterpress " \
-           "config`); eine eigene [sender]-Tabelle gilt stattdessen." in done.stdout
+    assert (data["language"], data["layout"], data["recipient"]["country"]) == (
+        "de-DE",
+        "din5008-b",
+        "DE",
+    )
+    assert (
+        "# [sender]: Ihre gespeicherten Angaben werden verwendet (siehe `letterpress "
+        "config`); eine eigene [sender]-Tabelle gilt stattdessen." in done.stdout
+    )
 
 
 # The call sheet's "your time".
 
-CALL = {"language": "en-GB", "sender": {"name": "Jonas Petersen", "country": "DE",
-                                        "phone": "+49 341 1234567"},
-        "recipient": {"name": "Ms Dana Whitfield", "organization": "Lakeside Analytics"},
-        "call": {"phone": "+1 312 555 0147", "best_time": "09:00-11:00",
-                 "call_on": "2026-11-27"}}
+CALL = {
+    "language": "en-GB",
+    "sender": {"name": "Jonas Petersen", "country": "DE", "phone": "+49 341 1234567"},
+    "recipient": {"name": "Ms Dana Whitfield", "organization": "Lakeside Analytics"},
+    "call": {"phone": "+1 312 555 0147", "best_time": "09:00-11:00", "call_on": "2026-11-27"},
+}
 
 
 def call_line(tmp_path: Path, data: dict[str, object], **env: str) -> str:
@@ -327,55 +461,77 @@ def call_line(tmp_path: Path, data: dict[str, object], **env: str) -> str:
 
     path = tmp_path / "call.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "letterpress", "call", str(path), "-o",
-                           str(tmp_path / "call.pdf")], capture_output=True, text=True,
-                          env={**os.environ, **env}, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "letterpress", "call", str(path), "-o", str(tmp_path / "call.pdf")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout.splitlines()[-1]
 
 
-def test_your_time_from_the_sender_phone_then_country_then_computer(settings: Path,
-                                                                     tmp_path: Path) -> None:
-    assert call_line(tmp_path, CALL, TZ="UTC") == \
-        "Your time: Europe/Berlin, from your phone number +49 341 1234567."
+def test_your_time_from_the_sender_phone_then_country_then_computer(
+    settings: Path, tmp_path: Path
+) -> None:
+    assert (
+        call_line(tmp_path, CALL, TZ="UTC")
+        == "Your time: Europe/Berlin, from your phone number +49 341 1234567."
+    )
     no_phone = {**CALL, "sender": {"name": "Jonas Petersen", "country": "FR"}}
-    assert call_line(tmp_path, no_phone, TZ="UTC") == "Your time: Europe/Paris, from your " \
-                                                      "country (FR)."
+    assert (
+        call_line(tmp_path, no_phone, TZ="UTC") == "Your time: Europe/Paris, from your "
+        "country (FR)."
+    )
     us = {**CALL, "sender": {"name": "Jonas Petersen", "country": "US"}}
-    assert call_line(tmp_path, us, TZ="Asia/Tokyo") == \
-        "Your time: Asia/Tokyo, from this computer's setting."
-    assert call_line(tmp_path, CALL, LETTERPRESS_TZ="America/Denver") == \
-        "Your time: America/Denver, from $LETTERPRESS_TZ."
+    assert (
+        call_line(tmp_path, us, TZ="Asia/Tokyo")
+        == "Your time: Asia/Tokyo, from this computer's setting."
+    )
+    assert (
+        call_line(tmp_path, CALL, LETTERPRESS_TZ="America/Denver")
+        == "Your time: America/Denver, from $LETTERPRESS_TZ."
+    )
     in_file = {**CALL, "call": {**CALL["call"], "caller_timezone": "Europe/London"}}  # type: ignore[dict-item]
-    assert call_line(tmp_path, in_file) == \
-        "Your time: Europe/London, from call.caller_timezone in the file."
+    assert (
+        call_line(tmp_path, in_file)
+        == "Your time: Europe/London, from call.caller_timezone in the file."
+    )
 
 
 def test_your_time_from_the_stored_profile_first(settings: Path, tmp_path: Path) -> None:
     run_cli("init", *ME, "--timezone", "Asia/Tokyo")
-    assert call_line(tmp_path, CALL, TZ="UTC") == \
-        "Your time: Asia/Tokyo, from your stored profile."
+    assert call_line(tmp_path, CALL, TZ="UTC") == "Your time: Asia/Tokyo, from your stored profile."
     text = " ".join(page_text((tmp_path / "call.pdf").read_bytes()).split())
     assert "00:00–02:00" in text and "Asia/Tokyo · JST · next day" in text  # 09:00 CST
 
 
 def test_a_follow_up_without_sender_is_advised_and_signed_with_the_stored_one(
-        settings: Path, tmp_path: Path, write_letter) -> None:  # type: ignore[no-untyped-def]
+    settings: Path, tmp_path: Path, write_letter
+) -> None:  # type: ignore[no-untyped-def]
     from email import policy
     from email.parser import BytesParser
 
     run_cli("init", *ME)
     data = no_sender()
-    data["interview"] = {"date": "2026-11-24T10:00", "process": "email",
-                         "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"}}
+    data["interview"] = {
+        "date": "2026-11-24T10:00",
+        "process": "email",
+        "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"},
+    }
     path = write_letter(data, "follow.json")
-    done = run_cli("advise", str(path), "--now", "2026-11-24T15:00", "--write",
-                   str(tmp_path / "out"))
+    done = run_cli(
+        "advise", str(path), "--now", "2026-11-24T15:00", "--write", str(tmp_path / "out")
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Empfohlen: E-Mail\n")  # the stored language, German
     with (tmp_path / "out" / "follow-email.eml").open("rb") as handle:
         msg = BytesParser(policy=policy.default).parse(handle)
-    assert (msg["From"].addresses[0].display_name, msg["From"].addresses[0].addr_spec) == \
-        ("Jonas Petersen", "jonas@example.org")
-    assert msg.get_body(("plain",)).get_content().rstrip().endswith(
-        "Jonas Petersen\n+49 40 12345678")
+    assert (msg["From"].addresses[0].display_name, msg["From"].addresses[0].addr_spec) == (
+        "Jonas Petersen",
+        "jonas@example.org",
+    )
+    assert (
+        msg.get_body(("plain",)).get_content().rstrip().endswith("Jonas Petersen\n+49 40 12345678")
+    )

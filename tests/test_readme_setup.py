@@ -1,5 +1,6 @@
 """The README's Set-up, followed literally in a fresh virtual environment, then the bare
 ``letterpress`` commands it shows: a new user's first ten minutes."""
+
 from __future__ import annotations
 
 import os
@@ -12,8 +13,18 @@ import pytest
 from conftest import ROOT
 
 # What a copy of the repository needs for the set-up commands (tests are not run from it).
-COPIED = ("pyproject.toml", "README.md", "LICENSE", "letterpress", "layouts", "fonts",
-          "carriers", "envelopes", "label-sheets", "examples")
+COPIED = (
+    "pyproject.toml",
+    "README.md",
+    "LICENSE",
+    "letterpress",
+    "layouts",
+    "fonts",
+    "carriers",
+    "envelopes",
+    "label-sheets",
+    "examples",
+)
 
 
 def setup_section() -> str:
@@ -31,25 +42,40 @@ def fresh_env(home: Path) -> dict[str, str]:
     """The environment of a new terminal: no virtual environment active, no letterpress on the
     PATH, its own home and settings folder; pip's index settings kept (it may download)."""
     venv = os.environ.get("VIRTUAL_ENV")
-    keep = [p for p in os.environ.get("PATH", "").split(os.pathsep)
-            if p and not (venv and p.startswith(venv)) and not (Path(p) / "letterpress").exists()]
+    keep = [
+        p
+        for p in os.environ.get("PATH", "").split(os.pathsep)
+        if p and not (venv and p.startswith(venv)) and not (Path(p) / "letterpress").exists()
+    ]
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
-    env.update(PATH=os.pathsep.join(keep), LETTERPRESS_CONFIG_DIR=str(home / "config"),
-               LETTERPRESS_CACHE_DIR=str(home / "cache"))
+    env.update(
+        PATH=os.pathsep.join(keep),
+        LETTERPRESS_CONFIG_DIR=str(home / "config"),
+        LETTERPRESS_CACHE_DIR=str(home / "cache"),
+    )
     env.pop("LETTERPRESS_TZ", None)
     return env
 
 
-def bash(command: str, cwd: Path, env: dict[str, str], stdin: str = "",
-         timeout: int = 900) -> subprocess.CompletedProcess[str]:
+def bash(
+    command: str, cwd: Path, env: dict[str, str], stdin: str = "", timeout: int = 900
+) -> subprocess.CompletedProcess[str]:
     """Run one line as a user types it into bash."""
-    return subprocess.run(["bash", "-c", command], cwd=cwd, env=env, input=stdin, text=True,
-                          capture_output=True, timeout=timeout)
+    return subprocess.run(
+        ["bash", "-c", command],
+        cwd=cwd,
+        env=env,
+        input=stdin,
+        text=True,
+        capture_output=True,
+        timeout=timeout,
+    )
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str],
-                                                                 subprocess.CompletedProcess[str]]:
+def installed(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, dict[str, str], subprocess.CompletedProcess[str]]:
     """A copy of the repository set up with the README's first command, once for the module."""
     if shutil.which("bash") is None:
         pytest.skip("needs bash")
@@ -57,8 +83,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
     for name in COPIED:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, top / name,
-                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+            shutil.copytree(
+                source, top / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+            )
         else:
             shutil.copy2(source, top / name)
     env = fresh_env(tmp_path_factory.mktemp("home"))
@@ -90,8 +117,7 @@ def test_bare_letterpress_works_in_a_new_terminal_after_activating(installed) ->
     top, env, _ = installed
     assert "`. .venv/bin/activate`" in setup_section()
     assert bash("letterpress --version", top, env).returncode != 0  # a new terminal: not yet
-    done = bash(". .venv/bin/activate && command -v letterpress && letterpress --version", top,
-                env)
+    done = bash(". .venv/bin/activate && command -v letterpress && letterpress --version", top, env)
     assert done.returncode == 0, done.stderr
     where, version = done.stdout.splitlines()
     assert where == str(top / ".venv" / "bin" / "letterpress")
@@ -105,8 +131,12 @@ def test_the_readme_first_steps_with_the_bare_command(installed, tmp_path: Path)
 
     top, env, _ = installed
     steps = [line.split("#")[0].strip() for line in sh_blocks(setup_section())[2].splitlines()]
-    assert steps == ["letterpress init --me", "letterpress init thank-you --language en-US",
-                     "letterpress check thank-you.toml", "letterpress letter thank-you.toml --open"]
+    assert steps == [
+        "letterpress init --me",
+        "letterpress init thank-you --language en-US",
+        "letterpress check thank-you.toml",
+        "letterpress letter thank-you.toml --open",
+    ]
     work = tmp_path / "letters"
     work.mkdir()
     viewer = tmp_path / "viewer"
@@ -116,13 +146,30 @@ def test_the_readme_first_steps_with_the_bare_command(installed, tmp_path: Path)
     (viewer / "xdg-open").chmod(0o755)
     env = {**env, "PATH": f"{viewer}{os.pathsep}{env['PATH']}"}
     activate = f". {top / '.venv' / 'bin' / 'activate'} && "
-    answers = "\n".join(["Dana Whitfield", "US", "1600 Amphitheatre Pkwy", "94043",
-                         "Mountain View", "CA", "+1 650 253 0000", "dana@example.org",
-                         "", "", ""]) + "\n"
+    answers = (
+        "\n".join(
+            [
+                "Dana Whitfield",
+                "US",
+                "1600 Amphitheatre Pkwy",
+                "94043",
+                "Mountain View",
+                "CA",
+                "+1 650 253 0000",
+                "dana@example.org",
+                "",
+                "",
+                "",
+            ]
+        )
+        + "\n"
+    )
     me = bash(activate + steps[0], work, env, stdin=answers)
     assert me.returncode == 0, me.stderr
-    assert "  language     en-US\n  layout       us-letter-10\n" \
-           "  timezone     America/Los_Angeles\n" in me.stdout
+    assert (
+        "  language     en-US\n  layout       us-letter-10\n"
+        "  timezone     America/Los_Angeles\n" in me.stdout
+    )
     starter = bash(activate + steps[1], work, env)
     assert starter.returncode == 0, starter.stderr
     text = (work / "thank-you.toml").read_text(encoding="utf-8")
@@ -131,9 +178,11 @@ def test_the_readme_first_steps_with_the_bare_command(installed, tmp_path: Path)
     assert check.returncode == 1 and "placeholder" in check.stdout
     filled = text.replace('place = "[Your town]"', 'place = "Mountain View"')
     filled = re.sub(r"\[[^\]\n]*\]", "Tuesday", filled.split("[recipient]")[0])
-    filled += ('[recipient]\nname = "Ms Mei Lee"\norganization = "Nordlicht Logistics Inc."\n'
-               'street = "350 Fifth Avenue"\npostal_code = "10118"\ncity = "New York"\n'
-               'region = "NY"\ncountry = "US"\n')
+    filled += (
+        '[recipient]\nname = "Ms Mei Lee"\norganization = "Nordlicht Logistics Inc."\n'
+        'street = "350 Fifth Avenue"\npostal_code = "10118"\ncity = "New York"\n'
+        'region = "NY"\ncountry = "US"\n'
+    )
     (work / "thank-you.toml").write_text(filled, encoding="utf-8")
     letter = bash(activate + steps[3], work, env)
     assert letter.returncode == 0, letter.stderr
@@ -162,8 +211,10 @@ def test_the_profile_flow_of_the_readme_with_options(installed, tmp_path: Path) 
     activate = f". {top / '.venv' / 'bin' / 'activate'} && "
     stored = bash(activate + command, tmp_path, env)
     assert stored.returncode == 0, stored.stderr
-    assert stored.stdout.splitlines()[0] == \
-        f"Stored your details in {tmp_path / 'config' / 'config.toml'}:"
+    assert (
+        stored.stdout.splitlines()[0]
+        == f"Stored your details in {tmp_path / 'config' / 'config.toml'}:"
+    )
     shown = bash(activate + "letterpress config", tmp_path, env)
     assert 'name = "Jonas Petersen"' in shown.stdout
     assert 'timezone = "Europe/Berlin"' in shown.stdout
@@ -173,7 +224,8 @@ def test_the_profile_flow_of_the_readme_with_options(installed, tmp_path: Path) 
         'opening = "Sehr geehrte Frau Lee,"\n'
         '[recipient]\nname = "Frau Mei Lee"\norganization = "Nordlicht Logistik GmbH"\n'
         'street = "Hafenstraße 12"\npostal_code = "20457"\ncity = "Hamburg"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     letter = bash(activate + "letterpress letter danke.toml", tmp_path, env)
     assert letter.returncode == 0, letter.stderr
     assert "Wrote danke.pdf (1 page, layout din5008-b, envelope DL)." in letter.stdout

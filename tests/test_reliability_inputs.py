@@ -1,6 +1,7 @@
 """Hostile or broken input files through the command line: one error line, exit 2, never a
 traceback or a hang (issue #20), and the TOML traps people fall into explained with their
 fix (issue #16, item 6)."""
+
 from __future__ import annotations
 
 import json
@@ -28,36 +29,46 @@ def _error(proc) -> str:
 
 # --- files that crashed the readers ---------------------------------------------------
 
-@pytest.mark.parametrize("name, text", [
-    ("deep.toml", "a = " + "[" * 5000 + "]" * 5000 + "\n"),
-    ("deep.json", '{"a": ' + "[" * 100_000 + "]" * 100_000 + "}"),
-    ("dotted.toml", "a" + ".a" * 100 + " = 1\n"),
-])
+
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("deep.toml", "a = " + "[" * 5000 + "]" * 5000 + "\n"),
+        ("deep.json", '{"a": ' + "[" * 100_000 + "]" * 100_000 + "}"),
+        ("dotted.toml", "a" + ".a" * 100 + " = 1\n"),
+    ],
+)
 def test_deep_nesting_is_one_line(tmp_path: Path, name: str, text: str) -> None:
     path = _toml(tmp_path, text, name)
     assert _error(run_cli("letter", str(path), cwd=tmp_path)) == (
         f"letterpress: error: {path}: tables or lists are nested more than 32 deep; a letter "
-        "file needs three levels at most; check the brackets")
+        "file needs three levels at most; check the brackets"
+    )
     assert list(tmp_path.iterdir()) == [path]
 
 
-@pytest.mark.parametrize("name, text", [
-    ("long.toml", 'subject = "x"\npostal = ' + "9" * 5000 + "\n"),
-    ("long.json", '{"subject": "x", "postal": ' + "9" * 5000 + "}"),
-])
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("long.toml", 'subject = "x"\npostal = ' + "9" * 5000 + "\n"),
+        ("long.json", '{"subject": "x", "postal": ' + "9" * 5000 + "}"),
+    ],
+)
 def test_a_number_over_4300_digits_is_one_line(tmp_path: Path, name: str, text: str) -> None:
     path = _toml(tmp_path, text, name)
     line = 2 if name.endswith(".toml") else 1
     assert _error(run_cli("check", str(path), cwd=tmp_path)) == (
         f"letterpress: error: {path}: a number has too many digits (line {line}); write it in "
-        "quotes as text, or shorten it")
+        "quotes as text, or shorten it"
+    )
 
 
 def test_a_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
     path = _toml(tmp_path, 'subject = "x"\n' + "#" * (1 << 20) + "\n")
     assert _error(run_cli("letter", str(path), cwd=tmp_path)) == (
         f"letterpress: error: {path}: the file is larger than 1 MiB; check that this is the "
-        "right file")
+        "right file"
+    )
 
 
 def test_an_endless_input_is_read_no_further_than_the_limit(tmp_path: Path) -> None:
@@ -80,16 +91,20 @@ def test_an_endless_input_is_read_no_further_than_the_limit(tmp_path: Path) -> N
     proc = run_cli("letter", str(fifo), cwd=tmp_path)
     stop.set()
     assert time.monotonic() - started < 60
-    assert _error(proc) == (f"letterpress: error: {fifo}: the file is larger than 1 MiB; "
-                            "check that this is the right file")
+    assert _error(proc) == (
+        f"letterpress: error: {fifo}: the file is larger than 1 MiB; "
+        "check that this is the right file"
+    )
 
 
 def test_a_folder_as_input(tmp_path: Path) -> None:
     assert _error(run_cli("letter", str(tmp_path), cwd=tmp_path)) == (
-        f"letterpress: error: {tmp_path}: is a folder, not a file; name the file inside it")
+        f"letterpress: error: {tmp_path}: is a folder, not a file; name the file inside it"
+    )
 
 
 # --- TOML traps: the fix, not the parser's message ------------------------------------
+
 
 def test_curly_quotes_from_a_word_processor(tmp_path: Path) -> None:
     lines = EXAMPLE.splitlines()
@@ -98,15 +113,17 @@ def test_curly_quotes_from_a_word_processor(tmp_path: Path) -> None:
     path = _toml(tmp_path, "\n".join(lines) + "\n")
     assert _error(run_cli("letter", str(path), cwd=tmp_path)) == (
         f"letterpress: error: {path}, sender.city: invalid TOML, line {line}: the text "
-        "“Leipzig” is in curly quotes; use straight quotes: \"Leipzig\" (a word processor "
-        "curls them; turn off smart quotes or use a plain-text editor)")
+        '“Leipzig” is in curly quotes; use straight quotes: "Leipzig" (a word processor '
+        "curls them; turn off smart quotes or use a plain-text editor)"
+    )
 
 
 def test_a_date_written_with_dots(tmp_path: Path) -> None:
     path = _toml(tmp_path, EXAMPLE.replace("date = 2026-11-26", "date = 27.11.2026"))
     assert _error(run_cli("letter", str(path), cwd=tmp_path)) == (
         f"letterpress: error: {path}, date: invalid TOML, line 5: the date 27.11.2026 is not "
-        "written as TOML reads dates; write dates as 2026-11-27 (year-month-day, no quotes)")
+        "written as TOML reads dates; write dates as 2026-11-27 (year-month-day, no quotes)"
+    )
 
 
 def test_a_missing_closing_triple_quote(tmp_path: Path) -> None:
@@ -116,14 +133,16 @@ def test_a_missing_closing_triple_quote(tmp_path: Path) -> None:
     opened = lines.index('body = """') + 1
     runs_into = next(i for i, line in enumerate(lines, 1) if line.startswith("closing = "))
     assert _error(run_cli("letter", str(path), cwd=tmp_path)) == (
-        f"letterpress: error: {path}, body: invalid TOML: the text opened with \"\"\" on line "
-        f"{opened} is never closed, and runs into line {runs_into}; add \"\"\" on a line of its "
-        "own after the text")
+        f'letterpress: error: {path}, body: invalid TOML: the text opened with """ on line '
+        f'{opened} is never closed, and runs into line {runs_into}; add """ on a line of its '
+        "own after the text"
+    )
     path = _toml(tmp_path, 'subject = "x"\nbody = """\nThank you.\n', "end.toml")
     assert _error(run_cli("check", str(path), cwd=tmp_path)) == (
-        f"letterpress: error: {path}, body: invalid TOML: the text opened with \"\"\" on line 2 "
-        "is never closed and runs to the end of the file; add \"\"\" on a line of its own "
-        "after the text")
+        f'letterpress: error: {path}, body: invalid TOML: the text opened with """ on line 2 '
+        'is never closed and runs to the end of the file; add """ on a line of its own '
+        "after the text"
+    )
 
 
 def test_a_space_toml_does_not_accept(tmp_path: Path) -> None:
@@ -133,35 +152,61 @@ def test_a_space_toml_does_not_accept(tmp_path: Path) -> None:
     assert _error(run_cli("check", str(path), cwd=tmp_path)) == (
         f"letterpress: error: {path}: invalid TOML, line 4, column 7: a no-break space "
         "(U+00A0) where TOML expects a plain space or a tab; replace it with a plain space "
-        "(word processors and web pages insert such spaces)")
+        "(word processors and web pages insert such spaces)"
+    )
     path = _toml(tmp_path, text.replace("\u00a0", " "), "tabs.toml")
     assert run_cli("check", str(path), cwd=tmp_path).returncode == 0
 
 
-@pytest.mark.parametrize("text, place, what", [
-    ('subject = "Thank you\nbody = "x"\n', ", subject", "invalid TOML, line 1: the text has "
-     "no closing quote; end it with \" on the same line, or write a text of several lines "
-     "between \"\"\" and \"\"\""),
-    ('[sender]\npostal code = "22587"\n', "", "invalid TOML, line 2: the name 'postal code' "
-     "has a space in it; write postal_code (names of fields have no spaces)"),
-    ('subject = "a\x01b"\n', ", subject", "invalid TOML, line 1, column 13: a control "
-     "character (U+0001) in the text; remove it (it prints nothing; a copy from another "
-     "program may have brought it)"),
-])
+@pytest.mark.parametrize(
+    "text, place, what",
+    [
+        (
+            'subject = "Thank you\nbody = "x"\n',
+            ", subject",
+            "invalid TOML, line 1: the text has "
+            'no closing quote; end it with " on the same line, or write a text of several lines '
+            'between """ and """',
+        ),
+        (
+            '[sender]\npostal code = "22587"\n',
+            "",
+            "invalid TOML, line 2: the name 'postal code' "
+            "has a space in it; write postal_code (names of fields have no spaces)",
+        ),
+        (
+            'subject = "a\x01b"\n',
+            ", subject",
+            "invalid TOML, line 1, column 13: a control "
+            "character (U+0001) in the text; remove it (it prints nothing; a copy from another "
+            "program may have brought it)",
+        ),
+    ],
+)
 def test_other_traps(tmp_path: Path, text: str, place: str, what: str) -> None:
     path = _toml(tmp_path, text)
-    assert _error(run_cli("check", str(path), cwd=tmp_path)) == \
-        f"letterpress: error: {path}{place}: {what}"
+    assert (
+        _error(run_cli("check", str(path), cwd=tmp_path))
+        == f"letterpress: error: {path}{place}: {what}"
+    )
 
 
 # --- characters no font draws ---------------------------------------------------------
 
-@pytest.mark.parametrize("char, name", [
-    ("\uffff", "noncharacter"), ("\ufdd0", "noncharacter"), ("\x00", "control character"),
-    ("\x1b", "control character"), ("\ud800", "surrogate"),
-])
-def test_control_and_noncharacters_are_refused_like_emoji(tmp_path: Path, char: str,
-                                                          name: str) -> None:
+
+@pytest.mark.parametrize(
+    "char, name",
+    [
+        ("\uffff", "noncharacter"),
+        ("\ufdd0", "noncharacter"),
+        ("\x00", "control character"),
+        ("\x1b", "control character"),
+        ("\ud800", "surrogate"),
+    ],
+)
+def test_control_and_noncharacters_are_refused_like_emoji(
+    tmp_path: Path, char: str, name: str
+) -> None:
     """U+FFFF and NUL passed the font check (the fonts map them to an empty glyph); JSON
     writes them (and a lone surrogate) as escapes."""
     path = tmp_path / "letter.json"
@@ -170,26 +215,46 @@ def test_control_and_noncharacters_are_refused_like_emoji(tmp_path: Path, char: 
     code = f"U+{ord(char):04X}"
     assert _error(proc) == (
         f"letterpress: error: {path}, subject: character {char!r} ({code} {name}) cannot be "
-        "drawn by the bundled fonts; replace or remove it")
+        "drawn by the bundled fonts; replace or remove it"
+    )
     assert not (tmp_path / "out.pdf").exists()
 
 
 # --- dates, clocks and zones ----------------------------------------------------------
 
+
 def test_a_call_sheet_dated_9999_12_31(tmp_path: Path) -> None:
     text = (ROOT / "examples" / "call.toml").read_text(encoding="utf-8")
-    path = _toml(tmp_path, text.replace("call_on = 2026-03-27", "call_on = 9999-12-31")
-                 .replace('best_time = "09:30-11:00"', 'best_time = "22:00-01:00"'), "call.toml")
+    path = _toml(
+        tmp_path,
+        text.replace("call_on = 2026-03-27", "call_on = 9999-12-31").replace(
+            'best_time = "09:30-11:00"', 'best_time = "22:00-01:00"'
+        ),
+        "call.toml",
+    )
     assert _error(run_cli("call", str(path), cwd=tmp_path)) == (
         f"letterpress: error: {path}, call.call_on: 9999-12-31 is out of range; letterpress "
-        "takes dates from 1900 to 2999")
+        "takes dates from 1900 to 2999"
+    )
 
 
 def test_a_20_digit_hour_in_a_cut_off(tmp_path: Path) -> None:
-    proc = run_cli("estimate", "--from", "DE", "--to", "DE", "--posted", "2026-11-20T10:00",
-                   "--cutoff", "99999999999999999999:00", cwd=tmp_path)
-    assert _error(proc) == ("letterpress: error: --cutoff: '99999999999999999999:00' is not a "
-                            "time of day; write it like 17:30")
+    proc = run_cli(
+        "estimate",
+        "--from",
+        "DE",
+        "--to",
+        "DE",
+        "--posted",
+        "2026-11-20T10:00",
+        "--cutoff",
+        "99999999999999999999:00",
+        cwd=tmp_path,
+    )
+    assert _error(proc) == (
+        "letterpress: error: --cutoff: '99999999999999999999:00' is not a "
+        "time of day; write it like 17:30"
+    )
 
 
 def test_tz_naming_a_file_that_is_not_a_zone(tmp_path: Path) -> None:
@@ -198,20 +263,30 @@ def test_tz_naming_a_file_that_is_not_a_zone(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    proc = subprocess.run([sys.executable, "-m", "letterpress", "letter", str(path)],
-                          capture_output=True, text=True, cwd=tmp_path, timeout=120,
-                          env={**os.environ, "TZ": f":{tmp_path / 'zone'}"})
+    proc = subprocess.run(
+        [sys.executable, "-m", "letterpress", "letter", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+        env={**os.environ, "TZ": f":{tmp_path / 'zone'}"},
+    )
     assert _error(proc) == (
         f"letterpress: error: TZ: ':{tmp_path / 'zone'}' is not a time zone (not a zone "
-        "file); unset TZ, or set it to a zone name such as Europe/Berlin")
+        "file); unset TZ, or set it to a zone name such as Europe/Berlin"
+    )
 
 
 def test_call_reads_interview_date_quoted_with_a_time(tmp_path: Path) -> None:
     """The README allows "2026-11-24T10:00" (quoted or not); call refused it."""
-    path = _toml(tmp_path, 'language = "en-GB"\n[sender]\nname = "Anna Keller"\n'
-                           '[recipient]\nname = "Dana Whitfield"\n'
-                           '[call]\nphone = "+49 89 1234567"\ncall_on = 2026-03-27\n'
-                           '[interview]\ndate = "2026-03-24T10:00"\n', "call.toml")
+    path = _toml(
+        tmp_path,
+        'language = "en-GB"\n[sender]\nname = "Anna Keller"\n'
+        '[recipient]\nname = "Dana Whitfield"\n'
+        '[call]\nphone = "+49 89 1234567"\ncall_on = 2026-03-27\n'
+        '[interview]\ndate = "2026-03-24T10:00"\n',
+        "call.toml",
+    )
     proc = run_cli("call", str(path), "-o", "call.pdf", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     from pypdf import PdfReader
@@ -222,6 +297,7 @@ def test_call_reads_interview_date_quoted_with_a_time(tmp_path: Path) -> None:
 
 # --- the letter's size limits ---------------------------------------------------------
 
+
 def test_body_and_paragraph_limits(write_letter, tmp_path: Path) -> None:
     """Laying out a 400 KB paragraph took 101 s; the limits refuse it at once."""
     words = ("word " * 2001)[:10_001]
@@ -229,11 +305,13 @@ def test_body_and_paragraph_limits(write_letter, tmp_path: Path) -> None:
     started = time.monotonic()
     assert _error(run_cli("letter", str(path), cwd=tmp_path)) == (
         f"letterpress: error: {path}, body: the paragraph on line 3 has 10,001 characters; a "
-        "paragraph may have at most 10,000; split it with blank lines into paragraphs")
+        "paragraph may have at most 10,000; split it with blank lines into paragraphs"
+    )
     path = write_letter(letter(body="\n\n".join([("word " * 1000)[:4999]] * 21)), "long.json")
     assert _error(run_cli("letter", str(path), cwd=tmp_path)) == (
         f"letterpress: error: {path}, body: the body has 105,019 characters; letterpress lays "
-        "out at most 100,000 (about 30 pages); shorten it: a letter is read in a few minutes")
+        "out at most 100,000 (about 30 pages); shorten it: a letter is read in a few minutes"
+    )
     assert time.monotonic() - started < 30
     path = write_letter(letter(body=("word " * 2000)[:9999]), "ok.json")
     proc = run_cli("letter", str(path), "-o", "ok.pdf", cwd=tmp_path)
@@ -274,13 +352,15 @@ def test_json_input_keeps_working(write_letter, tmp_path: Path) -> None:
 
 # --- every error line names the file --------------------------------------------------
 
+
 def test_page_furniture_errors_name_the_file(write_letter, tmp_path: Path) -> None:
     """The information block is made without the file (a batch shares it between letters):
     its error named only a field."""
     refs = {f"item {i}": "value" for i in range(40)}
     path = write_letter(letter(references=refs))
     assert _error(run_cli("letter", str(path), cwd=tmp_path)).startswith(
-        f"letterpress: error: {path}, references: the info block runs into the text")
+        f"letterpress: error: {path}, references: the info block runs into the text"
+    )
 
 
 def test_a_broken_printer_setting_names_the_settings_file(tmp_path: Path) -> None:
@@ -290,31 +370,49 @@ def test_a_broken_printer_setting_names_the_settings_file(tmp_path: Path) -> Non
     settings = tmp_path / "settings"
     settings.mkdir()
     (settings / "config.toml").write_text(
-        '[printers]\ndefault = "Office"\n[printers.offsets.Office]\ndx = "a"\n', encoding="utf-8")
+        '[printers]\ndefault = "Office"\n[printers.offsets.Office]\ndx = "a"\n', encoding="utf-8"
+    )
     path = _toml(tmp_path, EXAMPLE)
-    proc = subprocess.run([sys.executable, "-m", "letterpress", "letter", str(path)],
-                          capture_output=True, text=True, cwd=tmp_path, timeout=120,
-                          env={**os.environ, "LETTERPRESS_CONFIG_DIR": str(settings)})
+    proc = subprocess.run(
+        [sys.executable, "-m", "letterpress", "letter", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+        env={**os.environ, "LETTERPRESS_CONFIG_DIR": str(settings)},
+    )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr.strip().splitlines()[-1] == (
         f"letterpress: error: {settings / 'config.toml'}, printers.offsets.Office.dx: printer "
         "'Office': dx must be a number, not 'a'; set it again with letterpress calibrate --set "
-        '"Office"')
+        '"Office"'
+    )
 
 
 def test_standard_input_is_read_with_the_same_limit(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    proc = subprocess.run([sys.executable, "-m", "letterpress", "check", "-"],
-                          input=b'subject = "x"\n' + b"#" * (1 << 20), capture_output=True,
-                          cwd=tmp_path, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "letterpress", "check", "-"],
+        input=b'subject = "x"\n' + b"#" * (1 << 20),
+        capture_output=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
     assert proc.returncode == 2 and b"Traceback" not in proc.stderr
-    assert proc.stderr.decode().strip() == ("letterpress: error: <stdin>: the input is larger "
-                                            "than 1 MiB; check what is sent to letterpress")
-    proc = subprocess.run([sys.executable, "-m", "letterpress", "check", "-"],
-                          input=b"a = " + b"[" * 5000 + b"]" * 5000, capture_output=True,
-                          cwd=tmp_path, timeout=120)
+    assert proc.stderr.decode().strip() == (
+        "letterpress: error: <stdin>: the input is larger "
+        "than 1 MiB; check what is sent to letterpress"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "letterpress", "check", "-"],
+        input=b"a = " + b"[" * 5000 + b"]" * 5000,
+        capture_output=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
     assert proc.stderr.decode().strip() == (
         "letterpress: error: <stdin>: tables or lists are nested more than 32 deep; a letter "
-        "file needs three levels at most; check the brackets")
+        "file needs three levels at most; check the brackets"
+    )

@@ -1,6 +1,7 @@
 """Outputs that cannot be written, or are not regular files: one error line and nothing lost
 (issue #20). Special files are made in the test's folder (a FIFO, or with mknod as root):
 no test points at a real device."""
+
 from __future__ import annotations
 
 import errno
@@ -16,8 +17,9 @@ import pytest
 from conftest import ROOT, assert_one_line_error, letter, run_cli
 
 EXAMPLE = ROOT / "examples" / "thank-you.toml"
-root_only = pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
-                               reason="mknod needs root")
+root_only = pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="mknod needs root"
+)
 
 
 def _source(tmp_path: Path) -> Path:
@@ -33,8 +35,7 @@ def _letter(tmp_path: Path, *out: str) -> subprocess.CompletedProcess[str]:
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()
-            and not p.is_symlink()}
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file() and not p.is_symlink()}
 
 
 def test_a_fifo_is_written_into_never_replaced(tmp_path: Path) -> None:
@@ -56,9 +57,11 @@ def test_a_fifo_nobody_reads_is_an_error_not_a_wait(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     proc = _letter(tmp_path, str(fifo))
     assert_one_line_error(proc)
-    assert proc.stderr.strip().endswith(f"letterpress: error: {fifo}: cannot write: nothing "
-                                        "is reading from the pipe; start the reading program "
-                                        "first")
+    assert proc.stderr.strip().endswith(
+        f"letterpress: error: {fifo}: cannot write: nothing "
+        "is reading from the pipe; start the reading program "
+        "first"
+    )
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
 
 
@@ -80,8 +83,10 @@ def test_a_full_device_is_one_line(tmp_path: Path) -> None:
     os.mknod(full, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
     proc = _letter(tmp_path, str(full))
     assert_one_line_error(proc)
-    assert proc.stderr.strip().endswith(f"letterpress: error: {full}: cannot write: the disk "
-                                        "is full; free some space or write elsewhere")
+    assert proc.stderr.strip().endswith(
+        f"letterpress: error: {full}: cannot write: the disk "
+        "is full; free some space or write elsewhere"
+    )
     assert stat.S_ISCHR(os.stat(full).st_mode)
 
 
@@ -91,14 +96,27 @@ def test_standard_output_that_cannot_be_written(tmp_path: Path) -> None:
     full = tmp_path / "full"
     os.mknod(full, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
     with open(full, "w") as stdout:
-        proc = subprocess.run([sys.executable, "-m", "letterpress", "letter",
-                               str(_source(tmp_path)), "-o", "out.pdf"], cwd=tmp_path,
-                              stdout=stdout,
-                              stderr=subprocess.PIPE, text=True, timeout=120)
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "letterpress",
+                "letter",
+                str(_source(tmp_path)),
+                "-o",
+                "out.pdf",
+            ],
+            cwd=tmp_path,
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr.strip().splitlines()[-1] == (
         "letterpress: error: standard output: cannot write: the disk is full; free some "
-        "space or write elsewhere (any files were written before this)")
+        "space or write elsewhere (any files were written before this)"
+    )
     assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF-")
 
 
@@ -115,14 +133,19 @@ def test_a_symlink_is_followed_and_kept(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "real").iterdir()) == ["letter.pdf"]
 
 
-@pytest.mark.parametrize("out, message", [
-    ("folder.pdf", "{tmp}/folder.pdf: is a folder, not a file; name a file inside it"),
-    ("missing/out.pdf", "missing/out.pdf: the folder 'missing' does not exist; create it or "
-     "choose another path"),
-    ("afile/out.pdf", "afile/out.pdf: 'afile' is a file, not a folder; choose another path"),
-    ("x" * 260 + ".pdf", "{long}: cannot write: the file name is too long; use a shorter "
-     "name"),
-])
+@pytest.mark.parametrize(
+    "out, message",
+    [
+        ("folder.pdf", "{tmp}/folder.pdf: is a folder, not a file; name a file inside it"),
+        (
+            "missing/out.pdf",
+            "missing/out.pdf: the folder 'missing' does not exist; create it or "
+            "choose another path",
+        ),
+        ("afile/out.pdf", "afile/out.pdf: 'afile' is a file, not a folder; choose another path"),
+        ("x" * 260 + ".pdf", "{long}: cannot write: the file name is too long; use a shorter name"),
+    ],
+)
 def test_outputs_that_cannot_be_written(tmp_path: Path, out: str, message: str) -> None:
     (tmp_path / "folder.pdf").mkdir()
     (tmp_path / "afile").write_text("keep me", encoding="utf-8")
@@ -132,7 +155,8 @@ def test_outputs_that_cannot_be_written(tmp_path: Path, out: str, message: str) 
     proc = _letter(tmp_path, target)
     assert_one_line_error(proc)
     assert proc.stderr.strip().endswith(
-        "letterpress: error: " + message.format(tmp=tmp_path, long=out))
+        "letterpress: error: " + message.format(tmp=tmp_path, long=out)
+    )
     assert _files(tmp_path) == before
 
 
@@ -144,15 +168,24 @@ def test_a_250_character_name_whose_temporary_name_is_longer(tmp_path: Path) -> 
     assert (tmp_path / name).read_bytes().startswith(b"%PDF-")
 
 
-@pytest.mark.parametrize("code, message", [
-    (errno.EROFS, "cannot write: the file system is read-only; write elsewhere"),
-    (errno.ENOSPC, "cannot write: the disk is full; free some space or write elsewhere"),
-    (errno.EACCES, "cannot write: no permission to write there; choose a folder you can "
-     "write to"),
-])
+@pytest.mark.parametrize(
+    "code, message",
+    [
+        (errno.EROFS, "cannot write: the file system is read-only; write elsewhere"),
+        (errno.ENOSPC, "cannot write: the disk is full; free some space or write elsewhere"),
+        (
+            errno.EACCES,
+            "cannot write: no permission to write there; choose a folder you can write to",
+        ),
+    ],
+)
 def test_write_failures_are_one_line_and_keep_the_old_file(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        code: int, message: str) -> None:
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    code: int,
+    message: str,
+) -> None:
     """A read-only file system, a full disk, no permission: as the file system reports them
     when the finished file is renamed into place (the old file is still there)."""
     from letterpress import output
@@ -174,9 +207,14 @@ def test_write_failures_are_one_line_and_keep_the_old_file(
 def test_a_file_name_that_is_not_utf8_prints(tmp_path: Path) -> None:
     name = os.fsdecode(b"\xff-letter.json")
     (tmp_path / name).write_bytes(_source(tmp_path).read_bytes())
-    proc = subprocess.run([sys.executable, "-m", "letterpress", "letter", name], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    proc = subprocess.run(
+        [sys.executable, "-m", "letterpress", "letter", name],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
     assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
     assert proc.stdout.startswith("Wrote \\udcff-letter.pdf (1 page")
 
@@ -187,33 +225,36 @@ def test_advise_write_is_all_or_nothing(tmp_path: Path) -> None:
     text = (ROOT / "examples" / "follow-up.toml").read_text(encoding="utf-8")
     text = text.replace('process = "post"', 'process = "email"')
     bad = tmp_path / "bad.toml"
-    bad.write_text(text + '\n[email]\nsubject = "Thank you\\nBcc: someone@example.com"\n',
-                   encoding="utf-8")
-    proc = run_cli("advise", str(bad), "--now", "2026-12-22T16:00", "--write", "out",
-                   cwd=tmp_path)
+    bad.write_text(
+        text + '\n[email]\nsubject = "Thank you\\nBcc: someone@example.com"\n', encoding="utf-8"
+    )
+    proc = run_cli("advise", str(bad), "--now", "2026-12-22T16:00", "--write", "out", cwd=tmp_path)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr.strip().splitlines()[-1] == (
         f"letterpress: error: {bad}, email.subject: the email's subject has a line break; "
-        "write the subject on one line")
+        "write the subject on one line"
+    )
     assert not (tmp_path / "out").exists()
-    bad.write_text(text.replace("mei.lee@example.com", "mei.lee@@example.com"),
-                   encoding="utf-8")
-    proc = run_cli("advise", str(bad), "--now", "2026-12-22T16:00", "--write", "out",
-                   cwd=tmp_path)
+    bad.write_text(text.replace("mei.lee@example.com", "mei.lee@@example.com"), encoding="utf-8")
+    proc = run_cli("advise", str(bad), "--now", "2026-12-22T16:00", "--write", "out", cwd=tmp_path)
     assert proc.stderr.strip().splitlines()[-1] == (
         f"letterpress: error: {bad}, interview.hr_contact.email: 'mei.lee@@example.com' is "
-        "not an email address; write it like name@example.com")
+        "not an email address; write it like name@example.com"
+    )
     assert not (tmp_path / "out").exists()
     good = tmp_path / "good.toml"
     good.write_text(text, encoding="utf-8")
     (tmp_path / "afile").write_text("", encoding="utf-8")
-    proc = run_cli("advise", str(good), "--now", "2026-12-22T16:00", "--write", "afile/out",
-                   cwd=tmp_path)
+    proc = run_cli(
+        "advise", str(good), "--now", "2026-12-22T16:00", "--write", "afile/out", cwd=tmp_path
+    )
     assert proc.stderr.strip().splitlines()[-1] == (
         "letterpress: error: afile/out: cannot write: a part of the path is a file, not a "
-        "folder; check the path")
-    proc = run_cli("advise", str(good), "--now", "2026-12-22T16:00", "--write", "out",
-                   cwd=tmp_path)
+        "folder; check the path"
+    )
+    proc = run_cli("advise", str(good), "--now", "2026-12-22T16:00", "--write", "out", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "good-call-sheet.pdf", "good-email.eml"]
+        "good-call-sheet.pdf",
+        "good-email.eml",
+    ]

@@ -4,6 +4,7 @@ never leave a file under the final name when they fail (issue #20).
 Each example runs the real command line in this process (``letterpress.cli.main``): an
 exception escaping it is a traceback a user would see, and fails the test. Examples are
 few and small, so each test stays within a few seconds."""
+
 from __future__ import annotations
 
 import gc
@@ -19,8 +20,9 @@ from letterpress.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = (ROOT / "tests" / "fixtures" / "batch" / "template.toml").read_text(encoding="utf-8")
 EXAMPLE = (ROOT / "examples" / "thank-you.toml").read_text(encoding="utf-8")
-FEW = settings(max_examples=25, deadline=None, derandomize=True,
-               suppress_health_check=[HealthCheck.too_slow])
+FEW = settings(
+    max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def _run(args: list[str], size: int) -> int:
@@ -37,13 +39,58 @@ def _run(args: list[str], size: int) -> int:
 
 
 # TOML: the pieces a letter file is made of, and what goes wrong with them.
-_TOML_PIECES = st.sampled_from([
-    "[sender]\n", "[recipient]\n", "[[x]]\n", "[a.b.c]\n", 'name = "Mei Lee"\n', "name = ",
-    '"', "'", '"""', "'''", "“", "”", "„", "=", "[", "]", "{", "}", ",", ".", "\n", "\t", " ",
-    "\u00a0", "\u200b", "\ufeff", "\x00", "\x1b", "\ud7ff", "\uffff", "#", "27.11.2026",
-    "2026-11-27", "2026-11-27T10:00", "10:00", "9" * 50, "1e999", "nan", "inf", "true",
-    'subject = "', 'body = """\n', "postal code = ", "\\", "\\u0000", "\\uD800", "é", "😀",
-])
+_TOML_PIECES = st.sampled_from(
+    [
+        "[sender]\n",
+        "[recipient]\n",
+        "[[x]]\n",
+        "[a.b.c]\n",
+        'name = "Mei Lee"\n',
+        "name = ",
+        '"',
+        "'",
+        '"""',
+        "'''",
+        "“",
+        "”",
+        "„",
+        "=",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        ".",
+        "\n",
+        "\t",
+        " ",
+        "\u00a0",
+        "\u200b",
+        "\ufeff",
+        "\x00",
+        "\x1b",
+        "\ud7ff",
+        "\uffff",
+        "#",
+        "27.11.2026",
+        "2026-11-27",
+        "2026-11-27T10:00",
+        "10:00",
+        "9" * 50,
+        "1e999",
+        "nan",
+        "inf",
+        "true",
+        'subject = "',
+        'body = """\n',
+        "postal code = ",
+        "\\",
+        "\\u0000",
+        "\\uD800",
+        "é",
+        "😀",
+    ]
+)
 
 
 @FEW
@@ -63,17 +110,22 @@ def test_hostile_toml(pieces: list[str], prefix: bool) -> None:
         _run(["check", str(source)], len(text))
 
 
-_CELL = st.text(alphabet=st.sampled_from(list(',;\t|"\'\n\r x1é€\u00a0\ufeff\x1b\ufffdAZ09.-/')
-                                         + ["\u202e", "😀", "ß", "İ"]), max_size=12)
+_CELL = st.text(
+    alphabet=st.sampled_from(
+        list(",;\t|\"'\n\r x1é€\u00a0\ufeff\x1b\ufffdAZ09.-/") + ["\u202e", "😀", "ß", "İ"]
+    ),
+    max_size=12,
+)
 
 
 @FEW
-@given(rows=st.lists(st.lists(_CELL, min_size=0, max_size=8), max_size=6),
-       delimiter=st.sampled_from([",", ";", "\t"]),
-       encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]))
+@given(
+    rows=st.lists(st.lists(_CELL, min_size=0, max_size=8), max_size=6),
+    delimiter=st.sampled_from([",", ";", "\t"]),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]),
+)
 def test_hostile_csv(rows: list[list[str]], delimiter: str, encoding: str) -> None:
-    header = delimiter.join(["first_name", "last_name", "street", "postcode", "city",
-                             "workshop"])
+    header = delimiter.join(["first_name", "last_name", "street", "postcode", "city", "workshop"])
     text = header + "\n" + "\n".join(delimiter.join(row) for row in rows) + "\n"
     with tempfile.TemporaryDirectory() as folder:
         template = Path(folder) / "template.toml"
@@ -81,28 +133,59 @@ def test_hostile_csv(rows: list[list[str]], delimiter: str, encoding: str) -> No
         data = Path(folder) / "data.csv"
         data.write_bytes(text.encode(encoding, errors="replace"))
         out = Path(folder) / "m.pdf"
-        code = _run(["batch", str(template), str(data), "-o", str(out), "--jobs", "1"],
-                    len(text))
+        code = _run(["batch", str(template), str(data), "-o", str(out), "--jobs", "1"], len(text))
         if code == 2:
             assert not out.exists()
         assert not [p for p in Path(folder).iterdir() if p.name.endswith(".part")]
 
 
 # Templates: Jinja2 pieces, including loops, recursion and growth.
-_JINJA_PIECES = st.sampled_from([
-    "{{ row.first_name }}", "{{ row.workshop | long_date }}", "{{ row.workshop | date }}",
-    '{{ row.workshop | date("%d.%m.%Y") }}', '{{ row.workshop | date("%9999Y") }}',
-    "{% for i in range(100000) %}", "{% for c in row.city %}", "{% endfor %}",
-    "{% if row.first_name %}", "{% else %}", "{% endif %}", "{{ 1 / 0 }}", "{{ 10 ** 1000 }}",
-    '{{ "x" * 1000 }}', '{{ "x" * 10000000 }}', "{{ row.city ~ row.city }}",
-    "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "{{ lipsum() }}", "{{ row }}",
-    "{{ row.missing }}", '{{ row["first_name"] | center(100000000) }}', "{{ (1,2)|list }}",
-    "{{ row.first_name.__class__ }}", "{{ cycler(1,2).next() }}", "{% set x = 1 %}",
-    '{% set ns = namespace(v="ab") %}', "{% set ns.v = ns.v ~ ns.v %}", "{{ ns.v | length }}",
-    '{{ "%5d" % 1 }}', '{{ "{:>9999999}".format(1) }}', "{{ 1e308 * 10 }}", "{{", "}}",
-    "{%", "%}", "plain words ", "\n\n", "**bold** ", "*", "- item\n",
-    '{{ row.postcode | number(2) }}', '{{ "9e999999" | money }}',
-])
+_JINJA_PIECES = st.sampled_from(
+    [
+        "{{ row.first_name }}",
+        "{{ row.workshop | long_date }}",
+        "{{ row.workshop | date }}",
+        '{{ row.workshop | date("%d.%m.%Y") }}',
+        '{{ row.workshop | date("%9999Y") }}',
+        "{% for i in range(100000) %}",
+        "{% for c in row.city %}",
+        "{% endfor %}",
+        "{% if row.first_name %}",
+        "{% else %}",
+        "{% endif %}",
+        "{{ 1 / 0 }}",
+        "{{ 10 ** 1000 }}",
+        '{{ "x" * 1000 }}',
+        '{{ "x" * 10000000 }}',
+        "{{ row.city ~ row.city }}",
+        "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}",
+        "{{ lipsum() }}",
+        "{{ row }}",
+        "{{ row.missing }}",
+        '{{ row["first_name"] | center(100000000) }}',
+        "{{ (1,2)|list }}",
+        "{{ row.first_name.__class__ }}",
+        "{{ cycler(1,2).next() }}",
+        "{% set x = 1 %}",
+        '{% set ns = namespace(v="ab") %}',
+        "{% set ns.v = ns.v ~ ns.v %}",
+        "{{ ns.v | length }}",
+        '{{ "%5d" % 1 }}',
+        '{{ "{:>9999999}".format(1) }}',
+        "{{ 1e308 * 10 }}",
+        "{{",
+        "}}",
+        "{%",
+        "%}",
+        "plain words ",
+        "\n\n",
+        "**bold** ",
+        "*",
+        "- item\n",
+        "{{ row.postcode | number(2) }}",
+        '{{ "9e999999" | money }}',
+    ]
+)
 
 
 @FEW
@@ -115,9 +198,20 @@ def test_hostile_templates(pieces: list[str]) -> None:
         template.write_text(template_text, encoding="utf-8")
         data = ROOT / "tests" / "fixtures" / "batch" / "utf8-bom-comma.csv"
         out = Path(folder) / "out"
-        code = _run(["batch", str(template), str(data), "--out-dir", str(out), "--jobs", "1",
-                     "--name", "".join(pieces[:3]) or "row-{{ n }}"],
-                    len(template_text) * 5)
+        code = _run(
+            [
+                "batch",
+                str(template),
+                str(data),
+                "--out-dir",
+                str(out),
+                "--jobs",
+                "1",
+                "--name",
+                "".join(pieces[:3]) or "row-{{ n }}",
+            ],
+            len(template_text) * 5,
+        )
         if code == 2:
             assert not out.exists() or not [p for p in out.iterdir() if p.suffix == ".pdf"]
         if out.exists():
@@ -126,21 +220,68 @@ def test_hostile_templates(pieces: list[str]) -> None:
 
 # Values: a letter whose fields hold anything JSON can (lone surrogates, NaN, huge numbers).
 _VALUE = st.recursive(
-    st.one_of(st.text(max_size=80), st.integers(min_value=-10**30, max_value=10**30),
-              st.floats(allow_nan=True, allow_infinity=True), st.booleans(),
-              st.sampled_from(["2026-11-27", "9999-12-31", "0001-01-01", "2026-11-27T10:00",
-                               "de-CH", "us-letter-10", "serif", "DE", "ZZ", ""])),
-    lambda inner: st.one_of(st.lists(inner, max_size=4),
-                            st.dictionaries(st.text(max_size=8), inner, max_size=4)),
-    max_leaves=12)
-_FIELDS = st.sampled_from(["interview.date", "interview.hr_contact", "interview.process",
-                           "email", "email.subject", "subject", "body", "opening", "closing",
-                           "date", "language", "layout",
-                           "place", "signature", "enclosures", "cc", "typeface", "return_line",
-                           "references", "sender", "recipient", "mailing", "call", "interview",
-                           "recipient.name", "recipient.postal_code", "recipient.country",
-                           "recipient.address_lines", "sender.country", "references.x",
-                           "mailing.posted", "call.phone", "call.best_time"])
+    st.one_of(
+        st.text(max_size=80),
+        st.integers(min_value=-(10**30), max_value=10**30),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.booleans(),
+        st.sampled_from(
+            [
+                "2026-11-27",
+                "9999-12-31",
+                "0001-01-01",
+                "2026-11-27T10:00",
+                "de-CH",
+                "us-letter-10",
+                "serif",
+                "DE",
+                "ZZ",
+                "",
+            ]
+        ),
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+_FIELDS = st.sampled_from(
+    [
+        "interview.date",
+        "interview.hr_contact",
+        "interview.process",
+        "email",
+        "email.subject",
+        "subject",
+        "body",
+        "opening",
+        "closing",
+        "date",
+        "language",
+        "layout",
+        "place",
+        "signature",
+        "enclosures",
+        "cc",
+        "typeface",
+        "return_line",
+        "references",
+        "sender",
+        "recipient",
+        "mailing",
+        "call",
+        "interview",
+        "recipient.name",
+        "recipient.postal_code",
+        "recipient.country",
+        "recipient.address_lines",
+        "sender.country",
+        "references.x",
+        "mailing.posted",
+        "call.phone",
+        "call.best_time",
+    ]
+)
 
 
 @FEW
@@ -173,10 +314,13 @@ def test_hostile_values(changes: dict[str, object]) -> None:
             assert sheet.exists() == (code == 0)
         if "interview" in changes:
             written = Path(folder) / "advice"
-            code = _run(["advise", str(source), "--now", "2026-12-22T16:00", "--write",
-                         str(written)], len(text))
-            assert code in (0, 2) and (code == 0 or not written.exists()
-                                       or not list(written.iterdir()))
+            code = _run(
+                ["advise", str(source), "--now", "2026-12-22T16:00", "--write", str(written)],
+                len(text),
+            )
+            assert code in (0, 2) and (
+                code == 0 or not written.exists() or not list(written.iterdir())
+            )
         envelope = Path(folder) / "envelope.pdf"
         code = _run(["envelope", str(source), "-o", str(envelope)], len(text))
         assert envelope.exists() == (code == 0)

@@ -1,5 +1,6 @@
 """The house style as data: a layout's ``[type]`` table changes the sizes and spacing read back
 from the PDF; without it the defaults apply; a bad entry is a one-line error."""
+
 from __future__ import annotations
 
 import io
@@ -37,27 +38,32 @@ def test_bundled_layouts_use_the_defaults() -> None:
 
 
 def test_a_type_table_changes_what_is_printed(tmp_path: Path) -> None:
-    layout = _layout_with(tmp_path, letterhead_name_size=16, value_size=10.5,
-                          subject_space=3)
+    layout = _layout_with(tmp_path, letterhead_name_size=16, value_size=10.5, subject_space=3)
     plain = render_letter(letter()).pdf
     house = render_letter(letter(layout=str(layout))).pdf
     assert _sizes(plain, "Jonas Petersen") >= {13.0}
     assert 16.0 in _sizes(house, "Jonas Petersen")
     assert 10.5 in _sizes(house, "26 November 2026")
     with pdfplumber.open(io.BytesIO(plain)) as a, pdfplumber.open(io.BytesIO(house)) as b:
+
         def top(doc: pdfplumber.PDF) -> float:
             return next(w["top"] for w in doc.pages[0].extract_words() if w["text"] == "Dear")
+
         # 1.5 more leadings (14.5 pt) after the subject
         assert top(b) - top(a) == pytest.approx(1.5 * 14.5, abs=0.05)
 
 
-@pytest.mark.parametrize("entries,message", [
-    ({"letterhead_size": "big"}, "type.letterhead_size: letterhead_size must be a number"),
-    ({"font_size": 9}, "unknown entry 'font_size' in [type]"),
-    ({"grey": -1}, "type.grey: grey must be a number, not -1"),
-])
-def test_a_bad_type_entry_names_the_file_and_entry(tmp_path: Path, entries: dict,
-                                                   message: str) -> None:
+@pytest.mark.parametrize(
+    "entries,message",
+    [
+        ({"letterhead_size": "big"}, "type.letterhead_size: letterhead_size must be a number"),
+        ({"font_size": 9}, "unknown entry 'font_size' in [type]"),
+        ({"grey": -1}, "type.grey: grey must be a number, not -1"),
+    ],
+)
+def test_a_bad_type_entry_names_the_file_and_entry(
+    tmp_path: Path, entries: dict, message: str
+) -> None:
     path = _layout_with(tmp_path, **entries)
     with pytest.raises(LayoutError) as caught:
         load_layout(str(path))

@@ -1,5 +1,6 @@
 """The web page's request handlers through Flask's test client: the same lines as the CLI at
 the fields they concern, CSRF, limits, loopback only, no path opened, the merge, languages."""
+
 from __future__ import annotations
 
 import csv
@@ -40,15 +41,21 @@ def lines(html: str, slot: str) -> list[str]:
     """The message lines in one field's slot (``msg-recipient-postal_code``)."""
     match = re.search(rf'<div id="{slot}"[^>]*>(.*?)</div>', html, re.S)
     assert match, slot
-    return [re.sub(r"&#39;", "'", m).replace("&#34;", '"').replace("&quot;", '"')
-            .replace("&amp;", "&") for m in re.findall(r'class="line">([^<]*)<', match.group(1))]
+    return [
+        re.sub(r"&#39;", "'", m).replace("&#34;", '"').replace("&quot;", '"').replace("&amp;", "&")
+        for m in re.findall(r'class="line">([^<]*)<', match.group(1))
+    ]
 
 
-@pytest.mark.parametrize("name, fields", [("thank-you.toml", formdata.LETTER),
-                                          ("follow-up.toml", formdata.FOLLOWUP),
-                                          ("call.toml", formdata.CALL)])
-def test_a_file_goes_into_the_form_and_comes_back_whole(name: str, fields: dict[str, str]
-                                                         ) -> None:
+@pytest.mark.parametrize(
+    "name, fields",
+    [
+        ("thank-you.toml", formdata.LETTER),
+        ("follow-up.toml", formdata.FOLLOWUP),
+        ("call.toml", formdata.CALL),
+    ],
+)
+def test_a_file_goes_into_the_form_and_comes_back_whole(name: str, fields: dict[str, str]) -> None:
     data = example(name)
     values = formdata.form_values(data, fields)
     assert formdata.letter_file(values, fields, name) == data
@@ -56,8 +63,14 @@ def test_a_file_goes_into_the_form_and_comes_back_whole(name: str, fields: dict[
 
 
 def test_browser_line_ends_and_blank_fields_are_not_text() -> None:
-    form = {"subject": "Hi", "body": "One.\r\n\r\nTwo.\r\n", "opening": "", "cc": "A\r\nB\r\n",
-            "date": "2026-11-26", "sender.name": "Jo"}
+    form = {
+        "subject": "Hi",
+        "body": "One.\r\n\r\nTwo.\r\n",
+        "opening": "",
+        "cc": "A\r\nB\r\n",
+        "date": "2026-11-26",
+        "sender.name": "Jo",
+    }
     data = formdata.letter_file(form, formdata.LETTER, "letter.toml")
     assert data["body"] == "One.\n\nTwo.\n" and data["cc"] == ["A", "B"]
     assert "opening" not in data and data["recipient"] == {}
@@ -69,13 +82,13 @@ def test_the_preview_shows_the_window_check_the_cli_prints(client: Any, tmp_path
     html = client.post("/letter/preview", data=values).get_data(as_text=True)
     proc = run_cli("letter", str(EXAMPLES / "thank-you.toml"), "-o", str(tmp_path / "t.pdf"))
     window = next(line for line in proc.stdout.splitlines() if line.startswith("Window: "))
-    assert f'<span id="window-summary">{window.removeprefix("Window: ")}' \
-        in html
+    assert f'<span id="window-summary">{window.removeprefix("Window: ")}' in html
     assert 'src="data:image/png;base64,' in html
     # the bundled example's text is flagged as copied, at the body, as the CLI warns
     warned = [line.removeprefix("letterpress: warning: ") for line in proc.stderr.splitlines()]
-    assert lines(html, "msg-body") == [w.replace(str(EXAMPLES / "thank-you.toml"),
-                                                 "letter.toml") for w in warned]
+    assert lines(html, "msg-body") == [
+        w.replace(str(EXAMPLES / "thank-you.toml"), "letter.toml") for w in warned
+    ]
 
 
 def test_a_refused_address_is_the_cli_line_at_its_field(client: Any, tmp_path: Path) -> None:
@@ -87,7 +100,8 @@ def test_a_refused_address_is_the_cli_line_at_its_field(client: Any, tmp_path: P
     proc = run_cli("letter", "letter.toml", cwd=tmp_path)
     assert proc.returncode == 2
     assert lines(html, "msg-recipient-postal_code") == [
-        proc.stderr.strip().splitlines()[-1].removeprefix("letterpress: error: ")]
+        proc.stderr.strip().splitlines()[-1].removeprefix("letterpress: error: ")
+    ]
     assert "No preview yet" in html
     page = client.post("/letter/pdf", data=values)
     assert page.status_code == 422 and page.mimetype == "text/html"
@@ -108,33 +122,49 @@ def test_import_fills_the_form_and_asks_for_the_signature_image(client: Any) -> 
     data = example("thank-you.toml")
     data["signature_image"] = "sig.png"
     body = {"import": (io.BytesIO(formdata.as_toml(data).encode()), "mine.toml")}
-    html = client.post("/letter/import", data=body, content_type="multipart/form-data"
-                       ).get_data(as_text=True)
+    html = client.post("/letter/import", data=body, content_type="multipart/form-data").get_data(
+        as_text=True
+    )
     assert 'value="Ms Mei Lee"' in html and 'value="DA-2026-114"' in html
     assert lines(html, "msg-signature_image") == [
         "signature_image: signature image 'sig.png' is not uploaded; choose the image file "
-        "here (the page opens no file by its name)"]
+        "here (the page opens no file by its name)"
+    ]
     bad = {"import": (io.BytesIO(b"subject = \xe2\x80\x9cHi\xe2\x80\x9d\n"), "mine.toml")}
-    html = client.post("/letter/import", data=bad, content_type="multipart/form-data"
-                       ).get_data(as_text=True)
+    html = client.post("/letter/import", data=bad, content_type="multipart/form-data").get_data(
+        as_text=True
+    )
     (line,) = lines(html, "msg-import")
     assert line.startswith("mine.toml, import: invalid TOML")
 
 
-@pytest.mark.parametrize("changes, slot, line", [
-    ({"layout": "/etc/passwd"}, "msg-layout",
-     "letter.toml, layout: layout '/etc/passwd' is not a bundled layout; the web page takes "
-     "the bundled layouts only: choose one of ch-left, ch-right, din5008-a, din5008-b, "
-     "fr-right, uk-dl, us-letter-10"),
-    ({"more": 'signature_image = "../../etc/x.png"'}, "msg-signature_image",
-     "letter.toml, signature_image: signature image '../../etc/x.png' must be a plain file "
-     "name; upload the image here and name it like signature.png"),
-    ({"more": 'signature_image = "sig.png"'}, "msg-signature_image",
-     "letter.toml, signature_image: signature image 'sig.png' is not uploaded; choose the "
-     "image file here (the page opens no file by its name)"),
-])
-def test_no_path_from_the_user_is_opened(client: Any, changes: dict[str, str], slot: str,
-                                         line: str) -> None:
+@pytest.mark.parametrize(
+    "changes, slot, line",
+    [
+        (
+            {"layout": "/etc/passwd"},
+            "msg-layout",
+            "letter.toml, layout: layout '/etc/passwd' is not a bundled layout; the web page takes "
+            "the bundled layouts only: choose one of ch-left, ch-right, din5008-a, din5008-b, "
+            "fr-right, uk-dl, us-letter-10",
+        ),
+        (
+            {"more": 'signature_image = "../../etc/x.png"'},
+            "msg-signature_image",
+            "letter.toml, signature_image: signature image '../../etc/x.png' must be a plain file "
+            "name; upload the image here and name it like signature.png",
+        ),
+        (
+            {"more": 'signature_image = "sig.png"'},
+            "msg-signature_image",
+            "letter.toml, signature_image: signature image 'sig.png' is not uploaded; choose the "
+            "image file here (the page opens no file by its name)",
+        ),
+    ],
+)
+def test_no_path_from_the_user_is_opened(
+    client: Any, changes: dict[str, str], slot: str, line: str
+) -> None:
     values = {**formdata.form_values(example("thank-you.toml"), formdata.LETTER), **changes}
     html = client.post("/letter/preview", data=values).get_data(as_text=True)
     assert lines(html, slot) == [line]
@@ -161,7 +191,8 @@ def test_form_posts_without_the_csrf_token_are_refused() -> None:
         assert answer.status_code == 400
         assert lines(f'<div id="x">{answer.get_data(as_text=True)}</div>', "x") == [
             "the form was refused: the csrf token is missing; reload the page and send the "
-            "form again"]
+            "form again"
+        ]
     page = client.get("/")
     token = re.search(r'name="csrf_token" value="([^"]+)"', page.get_data(as_text=True))
     assert token is not None
@@ -174,10 +205,17 @@ def test_only_loopback_host_names_are_served() -> None:
     assert client.get("/", headers={"Host": "127.0.0.1:8000"}).status_code == 200
     answer = client.get("/", headers={"Host": "attacker.example:8000"})
     assert answer.status_code == 400
-    assert "host &#39;attacker.example&#39; is not this machine&#39;s loopback address" in \
-        answer.get_data(as_text=True)
-    assert create_app(exposed=True).test_client().get(
-        "/", headers={"Host": "box.lan:8000"}).status_code == 200
+    assert (
+        "host &#39;attacker.example&#39; is not this machine&#39;s loopback address"
+        in answer.get_data(as_text=True)
+    )
+    assert (
+        create_app(exposed=True)
+        .test_client()
+        .get("/", headers={"Host": "box.lan:8000"})
+        .status_code
+        == 200
+    )
 
 
 def test_every_answer_forbids_loading_from_elsewhere(client: Any) -> None:
@@ -188,15 +226,19 @@ def test_every_answer_forbids_loading_from_elsewhere(client: Any) -> None:
 
 
 def test_the_page_speaks_the_browser_s_language(client: Any) -> None:
-    for accept, heading in (("de-DE,de;q=0.9,en;q=0.5", "<h1>Brief</h1>"),
-                            ("fr-CH, fr;q=0.9", "<h1>Lettre</h1>"),
-                            ("ja", "<h1>Letter</h1>"), ("", "<h1>Letter</h1>")):
+    for accept, heading in (
+        ("de-DE,de;q=0.9,en;q=0.5", "<h1>Brief</h1>"),
+        ("fr-CH, fr;q=0.9", "<h1>Lettre</h1>"),
+        ("ja", "<h1>Letter</h1>"),
+        ("", "<h1>Letter</h1>"),
+    ):
         html = client.get("/", headers={"Accept-Language": accept}).get_data(as_text=True)
         assert heading in html
 
 
-def test_a_bug_is_one_line_and_never_a_traceback(client: Any, monkeypatch: Any,
-                                                 capsys: Any) -> None:
+def test_a_bug_is_one_line_and_never_a_traceback(
+    client: Any, monkeypatch: Any, capsys: Any
+) -> None:
     from letterpress.web import letterpage
 
     def broken(*args: Any, **kwargs: Any) -> Any:
@@ -215,10 +257,12 @@ def test_the_sender_is_kept_in_the_profile_with_what_else_it_holds(client: Any) 
     from letterpress.config import load_table, save_table
 
     save_table("me", {"timezone": "Europe/Berlin", "name": "Old"})
-    client.post("/letter/sender", data={"sender.name": "Jonas Petersen",
-                                        "sender.city": "Hamburg"})
-    assert load_table("me") == {"timezone": "Europe/Berlin", "name": "Jonas Petersen",
-                                "city": "Hamburg"}
+    client.post("/letter/sender", data={"sender.name": "Jonas Petersen", "sender.city": "Hamburg"})
+    assert load_table("me") == {
+        "timezone": "Europe/Berlin",
+        "name": "Jonas Petersen",
+        "city": "Hamburg",
+    }
     html = client.get("/").get_data(as_text=True)
     assert 'name="sender.name" type="text" value="Jonas Petersen"' in html
     save_table("me", {})
@@ -239,9 +283,14 @@ def test_an_unreadable_profile_is_a_warning_not_a_failure(client: Any) -> None:
 
 
 def merge_files(csv_text: str, **more: Any) -> dict[str, Any]:
-    return {"template": (io.BytesIO((EXAMPLES / "batch" / "workshop.toml").read_bytes()),
-                         "workshop.toml"),
-            "data": (io.BytesIO(csv_text.encode("utf-8")), "people.csv"), **more}
+    return {
+        "template": (
+            io.BytesIO((EXAMPLES / "batch" / "workshop.toml").read_bytes()),
+            "workshop.toml",
+        ),
+        "data": (io.BytesIO(csv_text.encode("utf-8")), "people.csv"),
+        **more,
+    }
 
 
 WORKSHOP = (EXAMPLES / "batch" / "workshop.csv").read_text(encoding="utf-8")
@@ -251,27 +300,43 @@ BAD_ROW = "Ben;Müller;Ring 2;1067;Dresden;;2026-12-03;10:00;A 1;\n"  # lost its
 
 def test_merge_check_is_a_table_of_rows_columns_problems_and_fixes(client: Any) -> None:
     data = WORKSHOP.replace("\n", "\n" + BAD_ROW, 1)
-    html = client.post("/merge/check", data=merge_files(data),
-                       content_type="multipart/form-data").get_data(as_text=True)
-    rows = re.findall(r"<tr class=\"error\"><td>(\d+)</td><td>([^<]*)</td><td>([^<]*)</td>"
-                      r"<td>([^<]*)</td>", html)
-    assert rows == [("2", "postcode", "postcode &#39;1067&#39; looks like it lost its leading "
-                     "zero (01067)", "format the column as Text in the spreadsheet and export "
-                     "again, or write 01067")]
+    html = client.post(
+        "/merge/check", data=merge_files(data), content_type="multipart/form-data"
+    ).get_data(as_text=True)
+    rows = re.findall(
+        r"<tr class=\"error\"><td>(\d+)</td><td>([^<]*)</td><td>([^<]*)</td>"
+        r"<td>([^<]*)</td>",
+        html,
+    )
+    assert rows == [
+        (
+            "2",
+            "postcode",
+            "postcode &#39;1067&#39; looks like it lost its leading zero (01067)",
+            "format the column as Text in the spreadsheet and export again, or write 01067",
+        )
+    ]
 
 
 def test_merge_preview_of_one_row_and_of_a_row_that_is_not_there(client: Any) -> None:
-    html = client.post("/merge/preview", data=merge_files(WORKSHOP, row="3"),
-                       content_type="multipart/form-data").get_data(as_text=True)
+    html = client.post(
+        "/merge/preview", data=merge_files(WORKSHOP, row="3"), content_type="multipart/form-data"
+    ).get_data(as_text=True)
     assert 'id="row-image" src="data:image/png;base64,' in html
-    html = client.post("/merge/preview", data=merge_files(WORKSHOP, row="99"),
-                       content_type="multipart/form-data").get_data(as_text=True)
-    assert lines(html, "msg-row") == ["people.csv, --rows: no data in row 99; its data rows "
-                                      "are 2-5 (row 1 is the header; blank rows are skipped)"]
-    html = client.post("/merge/preview", data=merge_files(WORKSHOP, row="1"),
-                       content_type="multipart/form-data").get_data(as_text=True)
-    assert lines(html, "msg-row") == ["row: '1' is not a data row; rows count as the "
-                                      "spreadsheet shows them: the first data row is 2"]
+    html = client.post(
+        "/merge/preview", data=merge_files(WORKSHOP, row="99"), content_type="multipart/form-data"
+    ).get_data(as_text=True)
+    assert lines(html, "msg-row") == [
+        "people.csv, --rows: no data in row 99; its data rows "
+        "are 2-5 (row 1 is the header; blank rows are skipped)"
+    ]
+    html = client.post(
+        "/merge/preview", data=merge_files(WORKSHOP, row="1"), content_type="multipart/form-data"
+    ).get_data(as_text=True)
+    assert lines(html, "msg-row") == [
+        "row: '1' is not a data row; rows count as the "
+        "spreadsheet shows them: the first data row is 2"
+    ]
 
 
 def finished(client: Any, html: str) -> str:
@@ -287,18 +352,23 @@ def finished(client: Any, html: str) -> str:
 
 def test_merge_makes_the_pdf_and_a_manifest_naming_the_download(client: Any) -> None:
     data = WORKSHOP + BAD_ROW
-    html = finished(client, client.post("/merge/make", data=merge_files(data),
-                                        content_type="multipart/form-data"
-                                        ).get_data(as_text=True))
+    html = finished(
+        client,
+        client.post(
+            "/merge/make", data=merge_files(data), content_type="multipart/form-data"
+        ).get_data(as_text=True),
+    )
     good = ROWS
     assert f"{good} documents from {good + 1} rows" in html
-    links = dict((name, url) for url, name in
-                 re.findall(r'href="(/merge/job/[\w-]+/([\w.-]+))"', html))
+    links = dict(
+        (name, url) for url, name in re.findall(r'href="(/merge/job/[\w-]+/([\w.-]+))"', html)
+    )
     assert set(links) == {"people.pdf", "manifest.csv"}
     pdf = PdfReader(io.BytesIO(client.get(links["people.pdf"]).get_data()))
     assert len(pdf.pages) == good
-    manifest = list(csv.DictReader(io.StringIO(client.get(links["manifest.csv"])
-                                               .get_data(as_text=True))))
+    manifest = list(
+        csv.DictReader(io.StringIO(client.get(links["manifest.csv"]).get_data(as_text=True)))
+    )
     assert [m["status"] for m in manifest] == ["ok"] * good + ["failed"]
     assert {m["output"] for m in manifest if m["status"] == "ok"} == {"people.pdf"}
     assert "lost its leading zero" in manifest[-1]["message"]
@@ -307,50 +377,68 @@ def test_merge_makes_the_pdf_and_a_manifest_naming_the_download(client: Any) -> 
 def test_merge_as_a_zip_of_one_file_per_row(client: Any) -> None:
     import zipfile
 
-    html = finished(client, client.post(
-        "/merge/make", data=merge_files(WORKSHOP, output="files",
-                                        name="{{ row.last_name }}"),
-        content_type="multipart/form-data").get_data(as_text=True))
+    html = finished(
+        client,
+        client.post(
+            "/merge/make",
+            data=merge_files(WORKSHOP, output="files", name="{{ row.last_name }}"),
+            content_type="multipart/form-data",
+        ).get_data(as_text=True),
+    )
     url = re.search(r'href="(/merge/job/[\w-]+/people.zip)"', html)
     assert url is not None
     names = zipfile.ZipFile(io.BytesIO(client.get(url.group(1)).get_data())).namelist()
     assert "manifest.csv" in names and len(names) == ROWS + 1
 
 
-def test_merge_limits_rows_and_upload_size_with_clear_messages(client: Any,
-                                                               monkeypatch: Any) -> None:
+def test_merge_limits_rows_and_upload_size_with_clear_messages(
+    client: Any, monkeypatch: Any
+) -> None:
     monkeypatch.setattr(uploads, "ROW_LIMIT", 2)
-    html = client.post("/merge/check", data=merge_files(WORKSHOP),
-                       content_type="multipart/form-data").get_data(as_text=True)
+    html = client.post(
+        "/merge/check", data=merge_files(WORKSHOP), content_type="multipart/form-data"
+    ).get_data(as_text=True)
     assert lines(html, "msg-data") == [
         f"people.csv: the data has {ROWS} rows, more than "
-        "the 2 this run takes; split it into files of at most 2 rows"]
+        "the 2 this run takes; split it into files of at most 2 rows"
+    ]
     monkeypatch.setattr(uploads, "UPLOAD_LIMIT", 5000)  # the template is smaller
-    html = client.post("/merge/check", data=merge_files("x" * 5001),
-                       content_type="multipart/form-data").get_data(as_text=True)
+    html = client.post(
+        "/merge/check", data=merge_files("x" * 5001), content_type="multipart/form-data"
+    ).get_data(as_text=True)
     assert lines(html, "msg-data") == [
         "data: 'people.csv' is larger than 0 MB; choose a file under 0 MB, or split the data "
-        "into smaller files"]
+        "into smaller files"
+    ]
 
 
 def test_a_request_over_the_total_limit_gets_a_clear_message() -> None:
     app = create_app()
     app.config.update(WTF_CSRF_ENABLED=False, MAX_CONTENT_LENGTH=1000)
-    answer = app.test_client().post("/merge/check", data=merge_files("x" * 2000),
-                                    content_type="multipart/form-data",
-                                    headers={"HX-Request": "true"})
+    answer = app.test_client().post(
+        "/merge/check",
+        data=merge_files("x" * 2000),
+        content_type="multipart/form-data",
+        headers={"HX-Request": "true"},
+    )
     assert answer.status_code == 413
-    assert "the upload is larger than 20 MB a file; choose files under 20 MB" in \
-        answer.get_data(as_text=True)
+    assert "the upload is larger than 20 MB a file; choose files under 20 MB" in answer.get_data(
+        as_text=True
+    )
 
 
 def test_merge_template_may_not_name_a_layout_path(client: Any) -> None:
-    template = re.sub(rb'(?m)^layout = .*$', b'layout = "/tmp/evil.toml"',
-                      (EXAMPLES / "batch" / "workshop.toml").read_bytes())
+    template = re.sub(
+        rb"(?m)^layout = .*$",
+        b'layout = "/tmp/evil.toml"',
+        (EXAMPLES / "batch" / "workshop.toml").read_bytes(),
+    )
     assert b"/tmp/evil.toml" in template
-    html = client.post("/merge/check", data=merge_files(
-        WORKSHOP, template=(io.BytesIO(template), "workshop.toml")),
-        content_type="multipart/form-data").get_data(as_text=True)
+    html = client.post(
+        "/merge/check",
+        data=merge_files(WORKSHOP, template=(io.BytesIO(template), "workshop.toml")),
+        content_type="multipart/form-data",
+    ).get_data(as_text=True)
     (line,) = lines(html, "merge-messages")
     assert line.startswith("workshop.toml, layout: layout '/tmp/evil.toml' is not a bundled")
 
@@ -379,34 +467,55 @@ def test_call_sheet_preview_and_pdf(client: Any) -> None:
     assert "Call Ms. Dana Whitfield on +1 312-555-0147 (2026-03-27)" in html
     pdf = client.post("/call/pdf", data={**values, "paper": "letter"})
     assert PdfReader(io.BytesIO(pdf.get_data())).pages[0].mediabox.width == 612
-    html = client.post("/call/preview", data={**values, "call.phone": ""}
-                       ).get_data(as_text=True)
+    html = client.post("/call/preview", data={**values, "call.phone": ""}).get_data(as_text=True)
     (line,) = lines(html, "msg-call-phone")
     assert line.startswith("call.toml, call.phone: ")
 
 
 def test_delivery_estimate_lists_the_holidays_and_names_options_as_the_cli(client: Any) -> None:
-    form = {"from": "Deutschland", "to": "DE", "to_postcode": "04275", "mode": "posted",
-            "posted": "2026-11-17T12:00"}
+    form = {
+        "from": "Deutschland",
+        "to": "DE",
+        "to_postcode": "04275",
+        "mode": "posted",
+        "posted": "2026-11-17T12:00",
+    }
     html = client.post("/delivery/estimate", data=form).get_data(as_text=True)
-    cli = run_cli("estimate", "--from", "DE", "--to", "DE", "--to-postcode", "04275",
-                  "--posted", "2026-11-17T12:00").stdout.splitlines()
+    cli = run_cli(
+        "estimate",
+        "--from",
+        "DE",
+        "--to",
+        "DE",
+        "--to-postcode",
+        "04275",
+        "--posted",
+        "2026-11-17T12:00",
+    ).stdout.splitlines()
     assert f"<strong>{cli[0]}</strong>" in html
-    assert "<li>Public holidays on the way: Wed 18 Nov Repentance and Prayer Day (DE-SN).</li>" \
-        in html
-    html = client.post("/delivery/estimate", data={**form, "mode": "arrive_by",
-                                                   "arrive_by": "2026-02-30"}
-                       ).get_data(as_text=True)
+    assert (
+        "<li>Public holidays on the way: Wed 18 Nov Repentance and Prayer Day (DE-SN).</li>" in html
+    )
+    html = client.post(
+        "/delivery/estimate", data={**form, "mode": "arrive_by", "arrive_by": "2026-02-30"}
+    ).get_data(as_text=True)
     cli = run_cli("estimate", "--from", "DE", "--to", "DE", "--arrive-by", "2026-02-30")
-    assert lines(html, "msg-arrive_by") == [cli.stderr.strip().removeprefix(
-        "letterpress: error: ")]
+    assert lines(html, "msg-arrive_by") == [cli.stderr.strip().removeprefix("letterpress: error: ")]
 
 
-@pytest.mark.parametrize("url, module", [("/", "letterpage"), ("/follow-up", "followup"),
-                                         ("/call", "callpage"), ("/merge", "mergepage"),
-                                         ("/delivery", "deliverypage")])
-def test_every_field_a_message_can_concern_is_on_its_page(client: Any, url: str,
-                                                          module: str) -> None:
+@pytest.mark.parametrize(
+    "url, module",
+    [
+        ("/", "letterpage"),
+        ("/follow-up", "followup"),
+        ("/call", "callpage"),
+        ("/merge", "mergepage"),
+        ("/delivery", "deliverypage"),
+    ],
+)
+def test_every_field_a_message_can_concern_is_on_its_page(
+    client: Any, url: str, module: str
+) -> None:
     import importlib
 
     slots = importlib.import_module(f"letterpress.web.{module}").SLOTS
@@ -422,12 +531,25 @@ def test_serve_refuses_a_host_others_can_reach_unless_told(tmp_path: Path) -> No
 
     from letterpress.web.server import is_loopback
 
-    assert_one_line_error(run_cli("serve", "--host", "0.0.0.0", "--no-open"),
-                          "letterpress: error: --host: '0.0.0.0' is not a loopback address: "
-                          "anyone on the network could use the page and read what you type; "
-                          "leave out --host, or add --i-know-this-is-exposed if you mean it")
-    assert_one_line_error(run_cli("serve", "--port", "70000", "--no-open"),
-                          "--port: 70000 is not a port number")
-    assert [is_loopback(h) for h in ("127.0.0.1", "127.8.0.1", "::1", "[::1]", "localhost",
-                                     "0.0.0.0", "192.168.1.2", "example.org")] == \
-        [True, True, True, True, True, False, False, False]
+    assert_one_line_error(
+        run_cli("serve", "--host", "0.0.0.0", "--no-open"),
+        "letterpress: error: --host: '0.0.0.0' is not a loopback address: "
+        "anyone on the network could use the page and read what you type; "
+        "leave out --host, or add --i-know-this-is-exposed if you mean it",
+    )
+    assert_one_line_error(
+        run_cli("serve", "--port", "70000", "--no-open"), "--port: 70000 is not a port number"
+    )
+    assert [
+        is_loopback(h)
+        for h in (
+            "127.0.0.1",
+            "127.8.0.1",
+            "::1",
+            "[::1]",
+            "localhost",
+            "0.0.0.0",
+            "192.168.1.2",
+            "example.org",
+        )
+    ] == [True, True, True, True, True, False, False, False]

@@ -2,6 +2,7 @@
 (no browser download). The server is started as a user starts it, on a free port; the tests
 fill the forms, wait for the previews, download what the page makes and read it back.
 Screenshots of every page go to $LETTERPRESS_SCREENSHOTS (else a temporary folder)."""
+
 from __future__ import annotations
 
 import csv
@@ -23,10 +24,19 @@ CHROMIUM = Path("/usr/bin/chromium")
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 if os.environ.get("LETTERPRESS_REQUIRE_BROWSER") and not CHROMIUM.exists():  # .ci/run sets it
     raise RuntimeError("Debian's chromium is required here: apt-get install chromium")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
-                                reason="Debian's chromium is not installed (.ci/run installs it)")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="Debian's chromium is not installed (.ci/run installs it)"
+)
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 EXAMPLES = ROOT / "examples"
 WAIT = 30_000  # ms: a preview on a busy 2-core machine
 
@@ -34,12 +44,17 @@ WAIT = 30_000  # ms: a preview on a busy 2-core machine
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
     """``letterpress serve --no-open`` on a free port; stopped with Ctrl-C (SIGINT)."""
-    proc = subprocess.Popen([sys.executable, "-m", "letterpress", "serve", "--no-open"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "letterpress", "serve", "--no-open"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None
     first = proc.stdout.readline()
-    found = re.search(r"open (http://127\.0\.0\.1:(\d+)/) in your browser; Ctrl-C stops it\.",
-                      first)
+    found = re.search(
+        r"open (http://127\.0\.0\.1:(\d+)/) in your browser; Ctrl-C stops it\.", first
+    )
     assert found, (first, proc.stderr.read() if proc.poll() is not None else "")
     try:
         yield found.group(1)
@@ -61,8 +76,9 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(accept_downloads=True, locale="en-GB",
-                                  viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        accept_downloads=True, locale="en-GB", viewport={"width": 1280, "height": 900}
+    )
     tab = context.new_page()
     yield tab
     context.close()
@@ -93,32 +109,44 @@ def labelled(page: Any) -> None:
         .map(e => e.name)""")
     assert unlabelled == []
     page.set_viewport_size({"width": 640, "height": 900})
-    assert page.evaluate("document.documentElement.scrollWidth <= "
-                         "document.documentElement.clientWidth")
+    assert page.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
-LETTER = {"#f-sender-name": "Jonas Petersen", "#f-sender-street": "Lindenallee 8",
-          "#f-sender-postal_code": "22587", "#f-sender-city": "Hamburg",
-          "#f-sender-country": "DE", "#f-recipient-name": "Ms Mei Lee",
-          "#f-recipient-organization": "Nordlicht Logistik GmbH",
-          "#f-recipient-street": "Hafenstraße 12", "#f-recipient-postal_code": "20457",
-          "#f-recipient-city": "Hamburg", "#f-subject": "Thank you for Tuesday",
-          "#f-date": "2026-11-26",
-          "#f-body": "Thank you for our conversation about the analyst role.\n\n"
-                     "I look forward to hearing from you."}
+LETTER = {
+    "#f-sender-name": "Jonas Petersen",
+    "#f-sender-street": "Lindenallee 8",
+    "#f-sender-postal_code": "22587",
+    "#f-sender-city": "Hamburg",
+    "#f-sender-country": "DE",
+    "#f-recipient-name": "Ms Mei Lee",
+    "#f-recipient-organization": "Nordlicht Logistik GmbH",
+    "#f-recipient-street": "Hafenstraße 12",
+    "#f-recipient-postal_code": "20457",
+    "#f-recipient-city": "Hamburg",
+    "#f-subject": "Thank you for Tuesday",
+    "#f-date": "2026-11-26",
+    "#f-body": "Thank you for our conversation about the analyst role.\n\n"
+    "I look forward to hearing from you.",
+}
 
 
-def test_letter_typed_previewed_checked_and_downloaded(server: str, page: Any, shots: Path,
-                                                       tmp_path: Path) -> None:
+def test_letter_typed_previewed_checked_and_downloaded(
+    server: str, page: Any, shots: Path, tmp_path: Path
+) -> None:
     page.goto(server)
     labelled(page)
     page.check("#layout-din5008-b")
     for selector, text in LETTER.items():
         page.fill(selector, text)
     page.wait_for_selector("#page-image", timeout=WAIT)
-    page.wait_for_function("document.querySelector('#f-body').value.includes('look forward')"
-                           " && !document.querySelector('.htmx-request')", timeout=WAIT)
+    page.wait_for_function(
+        "document.querySelector('#f-body').value.includes('look forward')"
+        " && !document.querySelector('.htmx-request')",
+        timeout=WAIT,
+    )
     page.wait_for_timeout(1500)  # the last keystroke's preview
     summary = page.inner_text("#window-summary")
     page.screenshot(path=str(shots / "letter.png"))
@@ -133,8 +161,9 @@ def test_letter_typed_previewed_checked_and_downloaded(server: str, page: Any, s
     assert (tmp_path / "cli.pdf").read_bytes() == pdf.read_bytes()
 
 
-def test_tone_findings_and_address_errors_appear_at_their_fields(server: str, page: Any,
-                                                                 shots: Path) -> None:
+def test_tone_findings_and_address_errors_appear_at_their_fields(
+    server: str, page: Any, shots: Path
+) -> None:
     page.goto(server)
     for selector, text in LETTER.items():
         page.fill(selector, text)
@@ -145,7 +174,8 @@ def test_tone_findings_and_address_errors_appear_at_their_fields(server: str, pa
     page.wait_for_selector("#msg-recipient-postal_code .msg.error", timeout=WAIT)
     assert page.inner_text("#msg-recipient-postal_code .line") == (
         "letter.toml, recipient.postal_code: '1234' is not a valid postal code for Germany; "
-        "e.g. 26133, 53225, or give address_lines for a free-form address")
+        "e.g. 26133, 53225, or give address_lines for a free-form address"
+    )
     page.screenshot(path=str(shots / "letter-error.png"), full_page=True)
 
 
@@ -154,8 +184,9 @@ def test_keyboard_alone_reaches_every_field_and_the_download(server: str, page: 
     seen = []
     for _ in range(120):
         page.keyboard.press("Tab")
-        seen.append(page.evaluate("document.activeElement.id || "
-                                  "document.activeElement.textContent.trim()"))
+        seen.append(
+            page.evaluate("document.activeElement.id || document.activeElement.textContent.trim()")
+        )
     assert "f-recipient-postal_code" in seen and "f-body" in seen
     assert "Download the PDF" in seen
 
@@ -173,12 +204,15 @@ def test_remember_my_details_prefills_the_next_letter(server: str, page: Any) ->
     save_table("me", {})
 
 
-def test_merge_checks_previews_makes_and_keeps_a_manifest(server: str, page: Any, shots: Path,
-                                                          tmp_path: Path) -> None:
+def test_merge_checks_previews_makes_and_keeps_a_manifest(
+    server: str, page: Any, shots: Path, tmp_path: Path
+) -> None:
     data = tmp_path / "people.csv"
     workshop = (EXAMPLES / "batch" / "workshop.csv").read_text(encoding="utf-8")
-    data.write_text(workshop.replace("\n", "\nBen;Müller;Ring 2;1067;Dresden;;2026-12-03;"
-                                     "10:00;A 1;\n", 1), encoding="utf-8")
+    data.write_text(
+        workshop.replace("\n", "\nBen;Müller;Ring 2;1067;Dresden;;2026-12-03;10:00;A 1;\n", 1),
+        encoding="utf-8",
+    )
     rows = len(list(csv.reader(io.StringIO(workshop), delimiter=";"))) - 1
     page.goto(server + "merge")
     labelled(page)
@@ -186,11 +220,17 @@ def test_merge_checks_previews_makes_and_keeps_a_manifest(server: str, page: Any
     page.set_input_files("#f-data", str(data))
     page.click("button:has-text('Check the rows')")
     page.wait_for_selector("#findings", timeout=WAIT)
-    cells = page.eval_on_selector_all("#findings tbody tr", "rows => rows.map(r => "
-                                      "[...r.cells].map(c => c.innerText))")
-    assert cells == [["2", "postcode", "postcode '1067' looks like it lost its leading zero "
-                      "(01067)", "format the column as Text in the spreadsheet and export "
-                      "again, or write 01067"]]
+    cells = page.eval_on_selector_all(
+        "#findings tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.innerText))"
+    )
+    assert cells == [
+        [
+            "2",
+            "postcode",
+            "postcode '1067' looks like it lost its leading zero (01067)",
+            "format the column as Text in the spreadsheet and export again, or write 01067",
+        ]
+    ]
     page.fill("#f-row", "3")
     page.click("button:has-text('Preview this row')")
     page.wait_for_selector("#row-image", timeout=WAIT)
@@ -206,8 +246,7 @@ def test_merge_checks_previews_makes_and_keeps_a_manifest(server: str, page: Any
     assert lines[0]["message"].startswith("postcode '1067' looks like it lost its leading zero")
 
 
-def test_an_oversize_upload_gets_a_clear_message(server: str, page: Any,
-                                                 tmp_path: Path) -> None:
+def test_an_oversize_upload_gets_a_clear_message(server: str, page: Any, tmp_path: Path) -> None:
     big = tmp_path / "big.csv"
     big.write_bytes(b"name\n" + b"x" * (21 * 1024 * 1024))
     page.goto(server + "merge")
@@ -217,23 +256,30 @@ def test_an_oversize_upload_gets_a_clear_message(server: str, page: Any,
     page.wait_for_selector("#msg-data .msg.error", timeout=WAIT)
     assert page.inner_text("#msg-data .line") == (
         "data: 'big.csv' is larger than 20 MB; choose a file under 20 MB, or split the data "
-        "into smaller files")
+        "into smaller files"
+    )
 
 
 def test_a_post_without_the_csrf_token_is_refused(server: str, page: Any) -> None:
     page.goto(server)
     answer = page.request.post(server + "letter/pdf", form={"subject": "x"})
     assert answer.status == 400
-    assert "the form was refused: the csrf token is missing; reload the page and send the " \
+    assert (
+        "the form was refused: the csrf token is missing; reload the page and send the "
         "form again" in answer.text()
-    forged = page.evaluate("""async (url) => {
+    )
+    forged = page.evaluate(
+        """async (url) => {
         const r = await fetch(url, {method: 'POST', body: new FormData()});
-        return [r.status, await r.text()]; }""", server + "letter/preview")
+        return [r.status, await r.text()]; }""",
+        server + "letter/preview",
+    )
     assert forged[0] == 400
 
 
-def test_follow_up_call_sheet_and_estimate_pages(server: str, page: Any, shots: Path,
-                                                 tmp_path: Path) -> None:
+def test_follow_up_call_sheet_and_estimate_pages(
+    server: str, page: Any, shots: Path, tmp_path: Path
+) -> None:
     page.goto(server + "follow-up")
     page.set_input_files("#f-import", str(EXAMPLES / "follow-up.toml"))
     page.click("form.import button")
@@ -264,9 +310,11 @@ def test_follow_up_call_sheet_and_estimate_pages(server: str, page: Any, shots: 
     page.fill("#f-posted", "2026-11-17T12:00")
     page.click("button:has-text('Estimate')")
     page.wait_for_selector("#sentence", timeout=WAIT)
-    assert page.inner_text("#sentence") == ("Posted Tue 17 Nov before the 17:00 collection: "
-                                            "expected by Sat 21 Nov (95%), at the latest Mon "
-                                            "23 Nov (99%).")
+    assert page.inner_text("#sentence") == (
+        "Posted Tue 17 Nov before the 17:00 collection: "
+        "expected by Sat 21 Nov (95%), at the latest Mon "
+        "23 Nov (99%)."
+    )
     assert "Wed 18 Nov Repentance and Prayer Day (DE-SN)" in page.inner_text("#notes")
     page.screenshot(path=str(shots / "delivery.png"))
 

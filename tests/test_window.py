@@ -3,6 +3,7 @@ independent model (``tapmodel``): every layout and every envelope it lists, with
 and the longest address it allows, a long organisation and a two-page letter, keeps the layout's
 clearance wherever the folded sheet slides; what does not is a warning, or exit 2 under
 ``--strict``; the window line, the envelope choice and the print-at-100 % preference."""
+
 from __future__ import annotations
 
 import json
@@ -23,21 +24,29 @@ VARIANTS = [(name, env.name) for name in LAYOUTS for env in envelopes(name)]
 # A destination abroad for each home country: its country line is the address's last line.
 ABROAD = {
     "DE": {"country": "AT", "street": "Stephansplatz 1", "postal_code": "1010", "city": "Wien"},
-    "CH": {"country": "DE", "street": "Hafenstraße 12", "postal_code": "20457",
-           "city": "Hamburg"},
-    "FR": {"country": "DE", "street": "Hafenstraße 12", "postal_code": "20457",
-           "city": "Hamburg"},
-    "GB": {"country": "DE", "street": "Hafenstraße 12", "postal_code": "20457",
-           "city": "Hamburg"},
-    "US": {"country": "CA", "street": "24 Sussex Drive", "postal_code": "K1A 0B1",
-           "city": "Ottawa", "region": "ON"},
+    "CH": {"country": "DE", "street": "Hafenstraße 12", "postal_code": "20457", "city": "Hamburg"},
+    "FR": {"country": "DE", "street": "Hafenstraße 12", "postal_code": "20457", "city": "Hamburg"},
+    "GB": {"country": "DE", "street": "Hafenstraße 12", "postal_code": "20457", "city": "Hamburg"},
+    "US": {
+        "country": "CA",
+        "street": "24 Sussex Drive",
+        "postal_code": "K1A 0B1",
+        "city": "Ottawa",
+        "region": "ON",
+    },
 }
-LONG_ORGANISATION = {"FR": "Logistique Nordlicht et Entreposage SA",  # 38 characters, the most
-                     "US": "Nordlicht Logistics and Warehousing Inc"}
-WINDOW_OK = re.compile(r"^Window: OK, (\d+\.\d) mm clear at the worst position "
-                       r"\(needs (\d+\.\d)\)$", re.M)
-PRINT_LINE = ('Print at actual size (100 %, not "fit to page"): scaling moves the address out '
-              "of the window.")
+LONG_ORGANISATION = {
+    "FR": "Logistique Nordlicht et Entreposage SA",  # 38 characters, the most
+    "US": "Nordlicht Logistics and Warehousing Inc",
+}
+WINDOW_OK = re.compile(
+    r"^Window: OK, (\d+\.\d) mm clear at the worst position "
+    r"\(needs (\d+\.\d)\)$",
+    re.M,
+)
+PRINT_LINE = (
+    'Print at actual size (100 %, not "fit to page"): scaling moves the address out of the window.'
+)
 
 
 def _run(capsys, *args: str) -> tuple[int, str, str]:
@@ -58,12 +67,14 @@ def _with_lines(name: str, lines: int) -> dict:
     notes_zone = "notes" in data
     address = min(lines, 6) if notes_zone else min(lines - (lines >= 5), 6)
     for key in extra.get(address, ()):
-        recipient[key] = {"organization": "Nordlicht Logistik",
-                          "department": "Personalabteilung"}[key]
+        recipient[key] = {"organization": "Nordlicht Logistik", "department": "Personalabteilung"}[
+            key
+        ]
     notes = lines - address
     if notes:
         recipient["notes"] = ["Persönlich/Vertraulich", "Einschreiben", "Bitte nicht knicken"][
-            :notes]
+            :notes
+        ]
     letter_data["recipient"] = recipient
     return letter_data
 
@@ -82,7 +93,8 @@ def _long_organisation(name: str, envelope: str) -> dict:
     country = layout_data(name)["country"]
     data = home_letter(name, country)
     data["recipient"]["organization"] = LONG_ORGANISATION.get(
-        country, "Nordlicht Logistik und Lagerhaltung GmbH")
+        country, "Nordlicht Logistik und Lagerhaltung GmbH"
+    )
     if country == "GB" and _env(name, envelope).lines_in_view < 5:
         data["recipient"].pop("name")
     return data
@@ -98,17 +110,18 @@ def _env(name: str, envelope: str):
     return next(e for e in envelopes(name) if e.name == envelope)
 
 
-CASES = {"shortest": _shortest, "long-organisation": _long_organisation,
-         "two-pages": _two_pages}
+CASES = {"shortest": _shortest, "long-organisation": _long_organisation, "two-pages": _two_pages}
 
 
-def _render(capsys, tmp_path: Path, data: dict, envelope: str,
-            *extra: str) -> tuple[int, str, str, Path]:
+def _render(
+    capsys, tmp_path: Path, data: dict, envelope: str, *extra: str
+) -> tuple[int, str, str, Path]:
     src = tmp_path / "letter.json"
     src.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     out = tmp_path / "letter.pdf"
-    code, stdout, stderr = _run(capsys, "letter", str(src), "-o", str(out), "--envelope",
-                                envelope, *extra)
+    code, stdout, stderr = _run(
+        capsys, "letter", str(src), "-o", str(out), "--envelope", envelope, *extra
+    )
     return code, stdout, stderr, out
 
 
@@ -133,7 +146,8 @@ def _assert_passes(capsys, tmp_path: Path, name: str, envelope: str, data: dict)
 @pytest.mark.parametrize("name,envelope", VARIANTS)
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_every_envelope_keeps_the_clearance_wherever_the_sheet_slides(
-        case: str, name: str, envelope: str, tmp_path: Path, capsys) -> None:
+    case: str, name: str, envelope: str, tmp_path: Path, capsys
+) -> None:
     data = CASES[case](name, envelope)
     shown = _assert_passes(capsys, tmp_path, name, envelope, data).casefold()
     for key in ("name", "organization", "street", "city"):
@@ -143,8 +157,9 @@ def test_every_envelope_keeps_the_clearance_wherever_the_sheet_slides(
 
 
 @pytest.mark.parametrize("name,envelope", VARIANTS)
-def test_the_longest_address_each_envelope_allows_keeps_clear(name: str, envelope: str,
-                                                              tmp_path: Path, capsys) -> None:
+def test_the_longest_address_each_envelope_allows_keeps_clear(
+    name: str, envelope: str, tmp_path: Path, capsys
+) -> None:
     """As many lines as the layout file says the envelope keeps clear (``lines_in_view``),
     address and notes together, with a country line and an accented name."""
     env = next(e for e in envelopes(name) if e.name == envelope)
@@ -159,9 +174,9 @@ def test_the_longest_address_each_envelope_allows_keeps_clear(name: str, envelop
 
 
 @pytest.mark.parametrize("name,envelope", VARIANTS)
-def test_one_line_more_than_the_envelope_keeps_clear_is_a_warning(name: str, envelope: str,
-                                                                  tmp_path: Path,
-                                                                  capsys) -> None:
+def test_one_line_more_than_the_envelope_keeps_clear_is_a_warning(
+    name: str, envelope: str, tmp_path: Path, capsys
+) -> None:
     """One line more than ``lines_in_view`` still prints, with the window-slide warning, as
     the README says; --strict stops with the same text and writes nothing."""
     env = next(e for e in envelopes(name) if e.name == envelope)
@@ -169,9 +184,9 @@ def test_one_line_more_than_the_envelope_keeps_clear_is_a_warning(name: str, env
     allowed = data["address"]["max_lines"] + data.get("notes", {}).get("max_lines", 0)
     if env.lines_in_view >= allowed:
         pytest.skip("the envelope keeps every line the layout allows clear")
-    code, stdout, stderr, out = _render(capsys, tmp_path, _with_lines(name,
-                                                                      env.lines_in_view + 1),
-                                        envelope)
+    code, stdout, stderr, out = _render(
+        capsys, tmp_path, _with_lines(name, env.lines_in_view + 1), envelope
+    )
     assert code == 0, stderr
     warning = [line for line in stderr.splitlines() if "when the sheet slides" in line]
     assert len(warning) == 1 and warning[0].startswith("letterpress: warning: "), stderr
@@ -179,29 +194,36 @@ def test_one_line_more_than_the_envelope_keeps_clear_is_a_warning(name: str, env
     assert stdout.splitlines()[1].startswith("Window: FAILS, ")
     assert tap_test(out, name, envelope).worst < env.clearance
     out.unlink()
-    code, stdout, stderr, out = _render(capsys, tmp_path, _with_lines(name,
-                                                                      env.lines_in_view + 1),
-                                        envelope, "--strict")
+    code, stdout, stderr, out = _render(
+        capsys, tmp_path, _with_lines(name, env.lines_in_view + 1), envelope, "--strict"
+    )
     assert code == 2 and not out.exists()
     assert stderr.strip() == warning[0].replace("letterpress: warning: ", "letterpress: error: ")
 
 
 SLIDING = {
     # a five-line UK address in the 90 x 35 window, which keeps four lines 5 mm clear
-    "uk-lines": ("uk-dl", "GB", {"department": "Human Resources"}, "DL-90x35",
-                 '"Mei Lee" keeps only 2.5 mm of the 5.0 needed from the top edge when the '
-                 "sheet slides",
-                 "use fewer lines: the DL-90x35 envelope keeps 4 lines clear (address and "
-                 "notes); leave out a note or an address line, or use the DL envelope "
-                 "(--envelope)"),
+    "uk-lines": (
+        "uk-dl",
+        "GB",
+        {"department": "Human Resources"},
+        "DL-90x35",
+        '"Mei Lee" keeps only 2.5 mm of the 5.0 needed from the top edge when the sheet slides',
+        "use fewer lines: the DL-90x35 envelope keeps 4 lines clear (address and "
+        "notes); leave out a note or an address line, or use the DL envelope "
+        "(--envelope)",
+    ),
     # an organisation too long for what the #10 window keeps clear, not for the window
-    "us-width": ("us-letter-10", "US",
-                 {"organization": "Nordlicht Logistics and Warehousing International Group"},
-                 "1/2-inch",
-                 '6.7 mm of "NORDLICHT LOGISTICS AND WAREHOUSING INTERNATIONAL GROUP" hides at '
-                 "the right edge when the sheet slides",
-                 'shorten "NORDLICHT LOGISTICS AND WAREHOUSING INTERNATIONAL GROUP": the '
-                 "1/2-inch envelope keeps 83 mm of width clear"),
+    "us-width": (
+        "us-letter-10",
+        "US",
+        {"organization": "Nordlicht Logistics and Warehousing International Group"},
+        "1/2-inch",
+        '6.7 mm of "NORDLICHT LOGISTICS AND WAREHOUSING INTERNATIONAL GROUP" hides at '
+        "the right edge when the sheet slides",
+        'shorten "NORDLICHT LOGISTICS AND WAREHOUSING INTERNATIONAL GROUP": the '
+        "1/2-inch envelope keeps 83 mm of width clear",
+    ),
 }
 
 
@@ -219,35 +241,42 @@ def test_the_window_line_and_warning_word_for_word(case: str, tmp_path: Path, ca
     assert stderr.splitlines() == [f"letterpress: warning: {src}, recipient: {what}; {hint}"]
     assert stdout.splitlines() == [
         f"Wrote {out} (1 page, layout {name}, envelope {envelope}).",
-        f"Window: FAILS, {problem}; {hint}", PRINT_LINE]
+        f"Window: FAILS, {problem}; {hint}",
+        PRINT_LINE,
+    ]
     assert tap_test(out, name, envelope).worst < _env(name, envelope).clearance
     for flag in ("--strict", "--strict-window"):
         out.unlink(missing_ok=True)
         code, stdout, stderr, out = _render(capsys, tmp_path, data, envelope, flag)
-        assert (code, stdout, stderr) == (2, "", f"letterpress: error: {src}, recipient: "
-                                                 f"{what}; {hint}\n")
+        assert (code, stdout, stderr) == (
+            2,
+            "",
+            f"letterpress: error: {src}, recipient: {what}; {hint}\n",
+        )
         assert not out.exists()
 
 
 def test_window_line_of_a_letter_that_keeps_clear(tmp_path: Path, capsys) -> None:
     code, stdout, stderr, out = _render(capsys, tmp_path, letter(), "DL")
     assert code == 0
-    assert stdout.splitlines() == [f"Wrote {out} (1 page, layout din5008-b, envelope DL).",
-                                   "Window: OK, 3.0 mm clear at the worst position (needs 3.0)",
-                                   PRINT_LINE]
+    assert stdout.splitlines() == [
+        f"Wrote {out} (1 page, layout din5008-b, envelope DL).",
+        "Window: OK, 3.0 mm clear at the worst position (needs 3.0)",
+        PRINT_LINE,
+    ]
 
 
 def _broken_layout(tmp_path: Path) -> Path:
     """DIN 5008 form B with a window 45 mm shorter (20 high): too small for its address field."""
     text = (ROOT / "layouts" / "din5008-b.toml").read_text(encoding="utf-8")
     broken = tmp_path / "too-small.toml"
-    broken.write_text(text.replace("width = 90.0, height = 45.0", "width = 90.0, height = 20.0"),
-                      encoding="utf-8")
+    broken.write_text(
+        text.replace("width = 90.0, height = 45.0", "width = 90.0, height = 20.0"), encoding="utf-8"
+    )
     return broken
 
 
-def test_a_layout_whose_window_is_too_small_fails_its_own_promise(tmp_path: Path,
-                                                                  capsys) -> None:
+def test_a_layout_whose_window_is_too_small_fails_its_own_promise(tmp_path: Path, capsys) -> None:
     """The check the bundled layouts pass (their ``lines_in_view`` lines keep clear) fails for
     a layout whose window is too small for its address field: exit 2, nothing written."""
     broken = _broken_layout(tmp_path)
@@ -274,22 +303,27 @@ def test_envelope_from_the_file_and_the_command_line(tmp_path: Path, capsys) -> 
     src.write_text(json.dumps(data), encoding="utf-8")
     code, stdout, _ = _run(capsys, "letter", str(src), "-o", str(tmp_path / "f.pdf"))
     assert code == 0 and "envelope C6/5)." in stdout
-    code, stdout, _ = _run(capsys, "letter", str(src), "-o", str(tmp_path / "g.pdf"),
-                           "--envelope", "DL")
+    code, stdout, _ = _run(
+        capsys, "letter", str(src), "-o", str(tmp_path / "g.pdf"), "--envelope", "DL"
+    )
     assert code == 0 and "envelope DL)." in stdout
 
 
 def test_unknown_envelope_is_one_line_naming_the_choices(tmp_path: Path, capsys) -> None:
     code, stdout, stderr, out = _render(capsys, tmp_path, letter(), "C5")
     assert (code, stdout) == (2, "") and not out.exists()
-    assert stderr == ("letterpress: error: --envelope: the din5008-b layout has no envelope "
-                      "'C5'; did you mean 'C6/5'? its envelopes: DL, C6/5\n")
+    assert stderr == (
+        "letterpress: error: --envelope: the din5008-b layout has no envelope "
+        "'C5'; did you mean 'C6/5'? its envelopes: DL, C6/5\n"
+    )
     src = tmp_path / "file.json"
     src.write_text(json.dumps(letter(envelope="DL-90x35")), encoding="utf-8")
     code, _, stderr = _run(capsys, "letter", str(src), "-o", str(tmp_path / "f.pdf"))
     assert code == 2
-    assert stderr == (f"letterpress: error: {src}, envelope: the din5008-b layout has no "
-                      "envelope 'DL-90x35'; its envelopes: DL, C6/5\n")
+    assert stderr == (
+        f"letterpress: error: {src}, envelope: the din5008-b layout has no "
+        "envelope 'DL-90x35'; its envelopes: DL, C6/5\n"
+    )
 
 
 def test_layouts_command_lists_the_envelopes_default_first(capsys) -> None:
@@ -314,8 +348,18 @@ def test_the_merged_batch_asks_to_print_at_actual_size(tmp_path: Path, capsys) -
     rows = tmp_path / "rows.csv"
     rows.write_text("name\nMei Lee\nTom Berg\n", encoding="utf-8")
     merged = tmp_path / "all.pdf"
-    code, _, stderr = _run(capsys, "batch", str(template), str(rows), "-o", str(merged),
-                           "--jobs", "1", "--envelope", "C6/5")
+    code, _, stderr = _run(
+        capsys,
+        "batch",
+        str(template),
+        str(rows),
+        "-o",
+        str(merged),
+        "--jobs",
+        "1",
+        "--envelope",
+        "C6/5",
+    )
     assert code == 0, stderr
     reader = PdfReader(merged)
     assert reader.trailer["/Root"]["/ViewerPreferences"]["/PrintScaling"] == "/None"
@@ -326,8 +370,12 @@ def test_the_readme_table_is_what_the_layout_files_promise() -> None:
     """The README's table of envelopes (lines kept clear, clearance) matches the layout files,
     whose promises the tests above measure."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    rows = re.findall(r"^\| `([a-z0-9-]+)` \| `([^`]+)`[^|]*\| ([^|]+) \| ([\d.]+ (?:mm|in)) \| "
-                      r"(\d) \|$", readme, re.M)
+    rows = re.findall(
+        r"^\| `([a-z0-9-]+)` \| `([^`]+)`[^|]*\| ([^|]+) \| ([\d.]+ (?:mm|in)) \| "
+        r"(\d) \|$",
+        readme,
+        re.M,
+    )
     assert rows, "no envelope table in the README"
     promised = {(name, env.name): env for name in LAYOUTS for env in envelopes(name)}
     assert {(r[0], r[1]) for r in rows} == set(promised)
@@ -335,8 +383,9 @@ def test_the_readme_table_is_what_the_layout_files_promise() -> None:
         env = promised[(name, envelope)]
         assert int(lines) == env.lines_in_view, (name, envelope)
         number, unit = clearance.split()
-        assert float(number) * (25.4 if unit == "in" else 1) == pytest.approx(env.clearance,
-                                                                               abs=0.01)
+        assert float(number) * (25.4 if unit == "in" else 1) == pytest.approx(
+            env.clearance, abs=0.01
+        )
 
 
 def test_a_batch_row_that_fails_the_tap_test_is_a_warning(tmp_path: Path, capsys) -> None:
@@ -348,8 +397,17 @@ def test_a_batch_row_that_fails_the_tap_test_is_a_warning(tmp_path: Path, capsys
     rows = tmp_path / "rows.csv"
     rows.write_text("name\nMei Lee\n", encoding="utf-8")
     merged = tmp_path / "all.pdf"
-    args = ("batch", str(template), str(rows), "-o", str(merged), "--jobs", "1", "--envelope",
-            "DL-90x35")
+    args = (
+        "batch",
+        str(template),
+        str(rows),
+        "-o",
+        str(merged),
+        "--jobs",
+        "1",
+        "--envelope",
+        "DL-90x35",
+    )
     code, stdout, stderr = _run(capsys, *args)
     assert code == 0 and merged.exists()
     assert stderr.startswith(f"letterpress: warning: {rows}, row 2, ")

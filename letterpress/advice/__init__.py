@@ -4,6 +4,7 @@ Stages: ``followup`` loads the file (``interview`` validates its ``[interview]``
 ``decide`` runs the rules (``calls`` finds the call day), ``report`` prints the result and
 ``artefacts`` writes the letter, call sheet and ``.eml`` draft (``emaildraft``).
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -12,12 +13,28 @@ from .decide import CHANNELS, Advice, advise
 from .followup import FollowUp, load_followup
 from .interview import Contact, Interview, parse_interview
 
-__all__ = ["CHANNELS", "Advice", "Contact", "FollowUp", "Interview", "advise",
-           "advise_file", "load_followup", "parse_interview"]
+__all__ = [
+    "CHANNELS",
+    "Advice",
+    "Contact",
+    "FollowUp",
+    "Interview",
+    "advise",
+    "advise_file",
+    "load_followup",
+    "parse_interview",
+]
 
 
 def advise_file(follow: FollowUp, now: datetime, language: str | None = None) -> Advice:
     """The advice for a loaded follow-up file at ``now`` (naive local time), worded in
     ``language`` (default: the letter's)."""
-    return advise(follow.letter, follow.interview, now=now, where=follow.source.where,
-                  country=follow.country, mailing=follow.mailing, language=language)
+    return advise(
+        follow.letter,
+        follow.interview,
+        now=now,
+        where=follow.source.where,
+        country=follow.country,
+        mailing=follow.mailing,
+        language=language,
+    )

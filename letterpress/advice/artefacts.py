@@ -1,4 +1,5 @@
 """``advise --write DIR``: the recommended letter PDF, call sheet PDF and email draft."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -25,16 +26,21 @@ def _call_source(follow: FollowUp, advice: Advice) -> Source:
     table.setdefault("contact", call.name)
     recipient = follow.letter.recipient.name
     if call.role or not (recipient and recipient.endswith(call.name.split()[-1])):
-        table.setdefault("role", call.role)   # not the recipient: not their department either
+        table.setdefault("role", call.role)  # not the recipient: not their department either
     table.setdefault("call_on", call.slot.day)
     table.setdefault("best_time", f"{call.slot.start:%H:%M}-{call.slot.end:%H:%M}")
     data["call"] = table
     return dataclasses.replace(follow.source, data=data)
 
 
-def write_artefacts(follow: FollowUp, advice: Advice, folder: Path, *,
-                    envelope: str | None = None,
-                    strict: bool = False) -> tuple[list[Path], tuple[Notice, ...]]:
+def write_artefacts(
+    follow: FollowUp,
+    advice: Advice,
+    folder: Path,
+    *,
+    envelope: str | None = None,
+    strict: bool = False,
+) -> tuple[list[Path], tuple[Notice, ...]]:
     """Write what the advice recommends into ``folder`` (created if missing): the paths
     written, and the letter's warnings (under ``strict`` the first one stops it, unwritten).
     ``envelope`` picks one of the letter's layout's envelopes.
@@ -58,8 +64,9 @@ def write_artefacts(follow: FollowUp, advice: Advice, folder: Path, *,
     return [folder / name for name, _ in made], notices
 
 
-def _make(follow: FollowUp, advice: Advice, *, envelope: str | None,
-          strict: bool) -> tuple[list[tuple[str, bytes]], tuple[Notice, ...]]:
+def _make(
+    follow: FollowUp, advice: Advice, *, envelope: str | None, strict: bool
+) -> tuple[list[tuple[str, bytes]], tuple[Notice, ...]]:
     """The recommended files as (name, bytes), nothing written; and the letter's warnings."""
     stem = follow.stem
     made: list[tuple[str, bytes]] = []
@@ -77,13 +84,20 @@ def _make(follow: FollowUp, advice: Advice, *, envelope: str | None,
         try:
             from ..callsheet import render_call_sheet
         except ImportError:
-            raise UserError("call sheets are not available in this installation",
-                            where=Where(option="--write")) from None
+            raise UserError(
+                "call sheets are not available in this installation", where=Where(option="--write")
+            ) from None
         sheet = render_call_sheet(_call_source(follow, advice), None, now=advice.now)
         made.append((f"{stem}-call-sheet.pdf", sheet.pdf))
     if "email" in advice.recommended and advice.email_to:
         overrides = email_table(follow.source.data.get("email"), follow.source.where)
-        msg = build_email(follow.letter, advice.email_to, advice.email_cc, now=advice.now,
-                          where=follow.source.where, overrides=overrides)
+        msg = build_email(
+            follow.letter,
+            advice.email_to,
+            advice.email_cc,
+            now=advice.now,
+            where=follow.source.where,
+            overrides=overrides,
+        )
         made.append((f"{stem}-email.eml", msg.as_bytes(policy=policy.SMTP)))
     return made, notices

@@ -1,4 +1,5 @@
 """When a call is welcome: the first working day after the interview, in a mid-morning window."""
+
 from __future__ import annotations
 
 import tomllib

@@ -3,6 +3,7 @@
 One function per rule, each adding to a ``_Draft``; ``advise`` runs the process rule chosen
 from ``PROCESS_RULES`` (email, post, phone), then the business-card rule, then the 24-hour rule.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -41,7 +42,7 @@ class Advice:
     send_by: datetime
     email_to: tuple[Contact, ...] = ()
     email_cc: tuple[Contact, ...] = ()
-    letter: Any = None                # delivery Estimate when a letter was considered
+    letter: Any = None  # delivery Estimate when a letter was considered
     call: Call | None = None
     language: str = "en"
 
@@ -75,8 +76,9 @@ class _Draft:
             if key and key not in seen:
                 seen[key] = person
             elif key and not seen[key].phone and person.phone:
-                seen[key] = Contact(seen[key].name or person.name, seen[key].email,
-                                    person.phone, seen[key].role)
+                seen[key] = Contact(
+                    seen[key].name or person.name, seen[key].email, person.phone, seen[key].role
+                )
         return list(seen.values())
 
     def recipients(self) -> tuple[list[Contact], list[Contact]]:
@@ -121,15 +123,22 @@ def _email_rule(d: _Draft) -> None:
         return
     d.recommend("email")
     names = d.w.names([display(p) for p in cc])
-    d.reasons.append(d.w("reasons", "email_process", hr=display(to[0]),
-                         cc=d.w("reasons", "cc", names=names) if cc else ""))
+    d.reasons.append(
+        d.w(
+            "reasons",
+            "email_process",
+            hr=display(to[0]),
+            cc=d.w("reasons", "cc", names=names) if cc else "",
+        )
+    )
 
 
 def _estimate(d: _Draft) -> Any:
     from ..delivery.mailing import letter_estimate
 
-    return letter_estimate(d.mailing or {}, d.letter, where=d.where, home_country=d.country,
-                           default_posted=d.now)
+    return letter_estimate(
+        d.mailing or {}, d.letter, where=d.where, home_country=d.country, default_posted=d.now
+    )
 
 
 def _letter_rule(d: _Draft) -> None:
@@ -139,16 +148,31 @@ def _letter_rule(d: _Draft) -> None:
     week = d.interview.when.date() + timedelta(days=int(rules()["late_after_days"]))
     late = est.expected >= decision if decision else est.expected > week
     deadline_key = "deadline_decision" if decision else "deadline_week"
-    days = dict(posted=d.w.day(est.posted.date()), expected=d.w.day(est.expected),
-                latest=d.w.day(est.latest))
+    days = dict(
+        posted=d.w.day(est.posted.date()),
+        expected=d.w.day(est.expected),
+        latest=d.w.day(est.latest),
+    )
     deadline_day = d.w.day(decision or week)
     if not late:
         d.recommend("letter")
-        d.reasons.append(d.w("reasons", "post_on_time", **days,
-                             deadline=d.w("reasons", deadline_key, day=deadline_day)))
+        d.reasons.append(
+            d.w(
+                "reasons",
+                "post_on_time",
+                **days,
+                deadline=d.w("reasons", deadline_key, day=deadline_day),
+            )
+        )
         return
-    d.reasons.append(d.w("reasons", "post_late", **days,
-                         deadline=d.w("reasons", f"{deadline_key}_late", day=deadline_day)))
+    d.reasons.append(
+        d.w(
+            "reasons",
+            "post_late",
+            **days,
+            deadline=d.w("reasons", f"{deadline_key}_late", day=deadline_day),
+        )
+    )
     person = d.callee()
     to, _ = d.recipients()
     if person:
@@ -178,7 +202,9 @@ def _phone_rule(d: _Draft) -> None:
 
 
 PROCESS_RULES: dict[str, Callable[[_Draft], None]] = {
-    "email": _email_rule, "post": _letter_rule, "phone": _phone_rule,
+    "email": _email_rule,
+    "post": _letter_rule,
+    "phone": _phone_rule,
 }
 
 
@@ -197,8 +223,16 @@ def _card_rule(d: _Draft) -> None:
         return
     call = d.plan_call(card)
     if call.phone == card.phone:
-        d.reasons.append(d.w("reasons", "card_call", name=name, day=d.w.day(call.slot.day),
-                             start=d.w.time(call.slot.start), end=d.w.time(call.slot.end)))
+        d.reasons.append(
+            d.w(
+                "reasons",
+                "card_call",
+                name=name,
+                day=d.w.day(call.slot.day),
+                start=d.w.time(call.slot.start),
+                end=d.w.time(call.slot.end),
+            )
+        )
 
 
 def _today(d: _Draft, send_by: datetime) -> tuple[list[str], list[str]]:
@@ -209,20 +243,32 @@ def _today(d: _Draft, send_by: datetime) -> tuple[list[str], list[str]]:
         if channel == "email":
             to, cc = d.recipients()
             names = w.names([display(p) for p in cc])
-            today.append(w("today", "email", to=display(to[0]),
-                           cc=w("today", "email_cc", names=names) if cc else ""))
+            today.append(
+                w(
+                    "today",
+                    "email",
+                    to=display(to[0]),
+                    cc=w("today", "email_cc", names=names) if cc else "",
+                )
+            )
         elif channel == "letter" and d.estimate is not None:
             est = d.estimate
             cutoff = w.time(est.cutoff)
             if est.deposit_day == d.now.date():
                 today.append(w("today", "letter", cutoff=cutoff))
             else:
-                today.append(w("today", "letter_late", cutoff=cutoff,
-                               deposit=w.day(est.deposit_day)))
+                today.append(
+                    w("today", "letter_late", cutoff=cutoff, deposit=w.day(est.deposit_day))
+                )
         elif channel == "call" and d.call is not None:
             call = d.call
-            times = dict(name=call.name, phone=call.phone, start=w.time(call.slot.start),
-                         end=w.time(call.slot.end), day=w.day(call.slot.day))
+            times = dict(
+                name=call.name,
+                phone=call.phone,
+                start=w.time(call.slot.start),
+                end=w.time(call.slot.end),
+                day=w.day(call.slot.day),
+            )
             if call.slot.day == d.now.date():
                 today.append(w("today", "call", **times))
             else:
@@ -231,17 +277,33 @@ def _today(d: _Draft, send_by: datetime) -> tuple[list[str], list[str]]:
     return today, later
 
 
-def advise(letter: Letter, interview: Interview, *, now: datetime, where: Where, country: str,
-           mailing: dict[str, Any] | None = None, language: str | None = None) -> Advice:
+def advise(
+    letter: Letter,
+    interview: Interview,
+    *,
+    now: datetime,
+    where: Where,
+    country: str,
+    mailing: dict[str, Any] | None = None,
+    language: str | None = None,
+) -> Advice:
     """Run the rules for one follow-up file; ``country`` is the fallback for both sides. The
     advice is worded in ``language`` (default: the letter's)."""
     if now < interview.when:
-        raise UserError(f"the interview ({interview.when:%Y-%m-%d %H:%M}) is after now "
-                        f"({now:%Y-%m-%d %H:%M})", where=where.at("interview", "date"),
-                        hint="advice is for after the interview; check the date or --now")
-    d = _Draft(letter=letter, interview=interview, mailing=mailing, now=now, where=where,
-               country=letter.recipient.country or country,
-               w=wording(language or letter.language))
+        raise UserError(
+            f"the interview ({interview.when:%Y-%m-%d %H:%M}) is after now ({now:%Y-%m-%d %H:%M})",
+            where=where.at("interview", "date"),
+            hint="advice is for after the interview; check the date or --now",
+        )
+    d = _Draft(
+        letter=letter,
+        interview=interview,
+        mailing=mailing,
+        now=now,
+        where=where,
+        country=letter.recipient.country or country,
+        w=wording(language or letter.language),
+    )
     w = d.w
     if not interview.time_given:
         d.reasons.append(w("reasons", "no_time"))
@@ -252,14 +314,30 @@ def advise(letter: Letter, interview: Interview, *, now: datetime, where: Where,
     if not d.recommended:
         d.reasons.append(w("reasons", "no_contact"))
     send_by = interview.when + timedelta(hours=int(rules()["send_within_hours"]))
-    d.reasons.append(w("reasons", "within" if now <= send_by else "overdue",
-                       send_by=w.moment(send_by)))
+    d.reasons.append(
+        w("reasons", "within" if now <= send_by else "overdue", send_by=w.moment(send_by))
+    )
     if d.call and interview.decision_by and d.call.slot.day > interview.decision_by:
-        d.reasons.append(w("reasons", "call_after_decision", day=w.day(d.call.slot.day),
-                           decision=w.day(interview.decision_by)))
+        d.reasons.append(
+            w(
+                "reasons",
+                "call_after_decision",
+                day=w.day(d.call.slot.day),
+                decision=w.day(interview.decision_by),
+            )
+        )
     today, later = _today(d, send_by)
     to, cc = d.recipients() if "email" in d.recommended else ([], [])
-    return Advice(recommended=tuple(d.recommended), reasons=tuple(d.reasons),
-                  today=tuple(today), later=tuple(later), now=now, send_by=send_by,
-                  email_to=tuple(to), email_cc=tuple(cc), letter=d.estimate, call=d.call,
-                  language=w.code)
+    return Advice(
+        recommended=tuple(d.recommended),
+        reasons=tuple(d.reasons),
+        today=tuple(today),
+        later=tuple(later),
+        now=now,
+        send_by=send_by,
+        email_to=tuple(to),
+        email_cc=tuple(cc),
+        letter=d.estimate,
+        call=d.call,
+        language=w.code,
+    )

@@ -1,4 +1,5 @@
 """The thank-you email as an ``.eml`` draft (standard library ``email``) any mail client opens."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -35,8 +36,11 @@ def email_table(data: Any, where: Where) -> dict[str, str]:
     out = {}
     for key, value in data.items():
         if key not in EMAIL_FIELDS:
-            raise UserError(f"unknown field {key!r}", where=where.at("email", str(key)),
-                            hint=f"[email] fields: {', '.join(EMAIL_FIELDS)}")
+            raise UserError(
+                f"unknown field {key!r}",
+                where=where.at("email", str(key)),
+                hint=f"[email] fields: {', '.join(EMAIL_FIELDS)}",
+            )
         if not isinstance(value, str):
             raise UserError("must be text", where=where.at("email", str(key)))
         out[key] = value.strip()
@@ -52,26 +56,36 @@ def plain_body(letter: Letter) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def build_email(letter: Letter, to: tuple[Contact, ...], cc: tuple[Contact, ...], *,
-                now: datetime, where: Where, overrides: dict[str, str] | None = None
-                ) -> EmailMessage:
+def build_email(
+    letter: Letter,
+    to: tuple[Contact, ...],
+    cc: tuple[Contact, ...],
+    *,
+    now: datetime,
+    where: Where,
+    overrides: dict[str, str] | None = None,
+) -> EmailMessage:
     """A draft with From, To, Cc, Subject, Date and a plain-text UTF-8 body."""
     overrides = overrides or {}
     msg = EmailMessage(policy=policy.SMTP)
     if letter.sender.email:
-        msg["From"] = _address(None, where.at("sender", "email"), name=letter.sender.name,
-                               email=letter.sender.email)
+        msg["From"] = _address(
+            None, where.at("sender", "email"), name=letter.sender.name, email=letter.sender.email
+        )
     msg["To"] = [_address(p, where.at("interview")) for p in to]
     if cc:
         msg["Cc"] = [_address(p, where.at("interview", "involved")) for p in cc]
     subject = overrides.get("subject") or letter.subject
     if any(char in subject for char in "\r\n"):
         field = ("email", "subject") if overrides.get("subject") else ("subject",)
-        raise UserError("the email's subject has a line break", where=where.at(*field),
-                        hint="write the subject on one line")
+        raise UserError(
+            "the email's subject has a line break",
+            where=where.at(*field),
+            hint="write the subject on one line",
+        )
     msg["Subject"] = subject
     msg["Date"] = format_datetime(now)
-    msg["X-Unsent"] = "1"          # Outlook and others open it as a draft ready to send
+    msg["X-Unsent"] = "1"  # Outlook and others open it as a draft ready to send
     body = overrides.get("body")
     msg.set_content(body + "\n" if body else plain_body(letter))
     return msg

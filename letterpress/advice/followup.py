@@ -1,4 +1,5 @@
 """A follow-up file: the letter, its ``[interview]`` and ``[mailing]`` tables, loaded once."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ class FollowUp:
     letter: Letter
     interview: Interview
     mailing: dict[str, Any] | None
-    country: str                 # where the letter would be posted, for defaults
+    country: str  # where the letter would be posted, for defaults
 
     @property
     def stem(self) -> str:
@@ -36,7 +37,11 @@ def load_followup(source: LetterInput) -> FollowUp:
     interview = parse_interview(src.data.get("interview"), letter, src.where)
     email_table(src.data.get("email"), src.where)
     mailing = src.data.get("mailing")
-    country = letter.sender.country or letter.recipient.country or \
-        resolve_layout(letter, None, src.where).country
-    return FollowUp(source=src, letter=letter, interview=interview, mailing=mailing,
-                    country=country)
+    country = (
+        letter.sender.country
+        or letter.recipient.country
+        or resolve_layout(letter, None, src.where).country
+    )
+    return FollowUp(
+        source=src, letter=letter, interview=interview, mailing=mailing, country=country
+    )

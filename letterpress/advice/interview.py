@@ -12,6 +12,7 @@ in_person = true                  # optional, default true: you met face to face
 ```
 Without ``hr_contact`` the letter's recipient (name, email, phone) stands in.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,8 +26,7 @@ from ..fields import Fields, parse_day, parse_moment
 from ..letter.model import Letter
 
 PROCESSES = ("email", "post", "phone")
-INTERVIEW_FIELDS = ("date", "process", "decision_by", "hr_contact", "involved", "card",
-                    "in_person")
+INTERVIEW_FIELDS = ("date", "process", "decision_by", "hr_contact", "involved", "card", "in_person")
 CONTACT_FIELDS = ("name", "email", "phone", "role")
 # A date without a time of day is taken as this time (with a note in the advice).
 DEFAULT_TIME = time(12, 0)
@@ -58,19 +58,25 @@ class Interview:
 
 def _contact(value: Any, where: Where) -> Contact:
     if not isinstance(value, dict):
-        raise UserError("must be a table", where=where,
-                        hint='write { name = "...", email = "...", phone = "..." }')
+        raise UserError(
+            "must be a table",
+            where=where,
+            hint='write { name = "...", email = "...", phone = "..." }',
+        )
     Fields(value, where, CONTACT_FIELDS)  # refuses unknown fields
     fields = {}
     for key in CONTACT_FIELDS:
         item = value.get(key, "")
         if not isinstance(item, str):
-            raise UserError("must be text", where=where.at(key), hint='put it in quotes')
+            raise UserError("must be text", where=where.at(key), hint="put it in quotes")
         fields[key] = item.strip()
     email = fields["email"]
     if email and not email.startswith("[") and not _is_address(email):
-        raise UserError(f"{email!r} is not an email address", where=where.at("email"),
-                        hint="write it like name@example.com")
+        raise UserError(
+            f"{email!r} is not an email address",
+            where=where.at("email"),
+            hint="write it like name@example.com",
+        )
     return Contact(**fields)
 
 
@@ -93,20 +99,27 @@ def parse_interview(data: Any, letter: Letter, origin: Where) -> Interview:
     """Validate the ``[interview]`` table; every error names ``file, interview.<field>``."""
     where = origin.at("interview")
     if data is None:
-        raise UserError("missing table [interview]", where=origin,
-                        hint="add [interview] with date, process and hr_contact "
-                             "(letterpress init follow-up writes one)")
+        raise UserError(
+            "missing table [interview]",
+            where=origin,
+            hint="add [interview] with date, process and hr_contact "
+            "(letterpress init follow-up writes one)",
+        )
     if not isinstance(data, dict):
         raise UserError("must be a table", where=where)
     Fields(data, where, INTERVIEW_FIELDS)  # refuses unknown fields
     if "date" not in data:
-        raise UserError("missing field", where=where.at("date"),
-                        hint="write date = 2026-12-22T10:00")
+        raise UserError(
+            "missing field", where=where.at("date"), hint="write date = 2026-12-22T10:00"
+        )
     when, time_given = _when(data["date"], where.at("date"))
     process = data.get("process", "email")
     if process not in PROCESSES:
-        raise UserError(f"unknown process {process!r}", where=where.at("process"),
-                        hint='use "email", "post" or "phone"')
+        raise UserError(
+            f"unknown process {process!r}",
+            where=where.at("process"),
+            hint='use "email", "post" or "phone"',
+        )
     decision = data.get("decision_by")
     decision_by = parse_day(decision, where.at("decision_by")) if decision is not None else None
     if "hr_contact" in data:
@@ -118,13 +131,23 @@ def parse_interview(data: Any, letter: Letter, origin: Where) -> Interview:
     if isinstance(involved_raw, dict):
         involved_raw = [involved_raw]
     if not isinstance(involved_raw, list):
-        raise UserError("must be a list of tables", where=where.at("involved"),
-                        hint='write involved = [{ name = "...", email = "..." }]')
-    involved = tuple(_contact(item, where.at("involved", i))
-                     for i, item in enumerate(involved_raw))
+        raise UserError(
+            "must be a list of tables",
+            where=where.at("involved"),
+            hint='write involved = [{ name = "...", email = "..." }]',
+        )
+    involved = tuple(_contact(item, where.at("involved", i)) for i, item in enumerate(involved_raw))
     card = _contact(data["card"], where.at("card")) if "card" in data else None
     in_person = data.get("in_person", True)
     if not isinstance(in_person, bool):
         raise UserError("must be true or false", where=where.at("in_person"))
-    return Interview(when=when, process=process, decision_by=decision_by, hr_contact=hr,
-                     involved=involved, card=card, in_person=in_person, time_given=time_given)
+    return Interview(
+        when=when,
+        process=process,
+        decision_by=decision_by,
+        hr_contact=hr,
+        involved=involved,
+        card=card,
+        in_person=in_person,
+        time_given=time_given,
+    )

@@ -1,4 +1,5 @@
 """The advice as plain text for the terminal and as JSON for scripts."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -20,11 +21,18 @@ def as_json(advice: Advice) -> dict[str, Any]:
         "send_by": advice.send_by.isoformat(timespec="minutes"),
         "letter_arrives": est.expected.isoformat() if est is not None else None,
         "letter_latest": est.latest.isoformat() if est is not None else None,
-        "call_on": None if call is None else {
-            "date": call.slot.day.isoformat(), "from": f"{call.slot.start:%H:%M}",
-            "until": f"{call.slot.end:%H:%M}", "name": call.name, "phone": call.phone},
-        "email": None if not advice.email_to else {
-            "to": [p.email for p in advice.email_to], "cc": [p.email for p in advice.email_cc]},
+        "call_on": None
+        if call is None
+        else {
+            "date": call.slot.day.isoformat(),
+            "from": f"{call.slot.start:%H:%M}",
+            "until": f"{call.slot.end:%H:%M}",
+            "name": call.name,
+            "phone": call.phone,
+        },
+        "email": None
+        if not advice.email_to
+        else {"to": [p.email for p in advice.email_to], "cc": [p.email for p in advice.email_cc]},
     }
 
 

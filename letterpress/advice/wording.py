@@ -1,4 +1,5 @@
 """The advice's wording (``advice/wording/<lang>.toml``) and its day and time formats."""
+
 from __future__ import annotations
 
 import re
@@ -30,7 +31,7 @@ class Wording:
 
     def __call__(self, section: str, key: str, **values: object) -> str:
         text = str(self.data[section][key]).format(**values)
-        return re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)   # "Dez.." -> "Dez." at a sentence end
+        return re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)  # "Dez.." -> "Dez." at a sentence end
 
     def day(self, day: date) -> str:
         return long_date(day, self.locale, self.data["day"])
@@ -56,5 +57,5 @@ def wording(tag: str) -> Wording:
         locale = Locale("en")
     folder = resources.files("letterpress") / "advice" / "wording"
     if not (folder / f"{locale.language}.toml").is_file():
-        locale = Locale("en")        # English sentences with English day names
+        locale = Locale("en")  # English sentences with English day names
     return Wording(code=locale.language, locale=locale, data=_load(locale.language))

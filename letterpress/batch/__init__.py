@@ -6,6 +6,7 @@ row, in worker processes started by ``pool``), ``sinks`` (the merged PDF or one 
 ``resume`` (what an interrupted run keeps), ``names`` (``--out-dir`` file names), ``manifest``
 (what was made) and ``run`` (the stages in order).
 """
+
 from __future__ import annotations
 
 from .options import Options, Summary

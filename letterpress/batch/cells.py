@@ -6,6 +6,7 @@ the equivalent Unicode (CLDR) pattern and applied with Babel, with the separator
 names of ``locale`` (the letter's language); what no pattern covers falls back to plain forms
 (whole numbers without ``.0``, dates as YYYY-MM-DD, times as HH:MM).
 """
+
 from __future__ import annotations
 
 import re
@@ -60,8 +61,11 @@ class CellFormats:
             return str(value)
         show = self._shows.get(key)
         if show is None:
-            show = _temporal(fmt, self.locale) if key[1] == "date" else \
-                _number(_section(fmt, key[1]), self.locale, fmt)
+            show = (
+                _temporal(fmt, self.locale)
+                if key[1] == "date"
+                else _number(_section(fmt, key[1]), self.locale, fmt)
+            )
             if len(self._shows) < self.LIMIT:
                 self._shows[key] = show
         return show(value)
@@ -115,6 +119,7 @@ def _split_sections(fmt: str) -> list[str]:
 
 def _literal_free(fmt: str) -> tuple[str, str]:
     """(format without colours, conditions and padding; currency symbols as literals)."""
+
     def bracket(match: re.Match[str]) -> str:
         inner = match.group(1)
         if inner.startswith("$"):  # [$€-407]: a currency symbol (and its locale)
@@ -122,9 +127,10 @@ def _literal_free(fmt: str) -> tuple[str, str]:
         if re.fullmatch(r"(?i)h+|m+|s+", inner):  # [h]: elapsed hours
             return inner
         return ""  # [Red], [>=100], [DBNum1]
+
     fmt = _BRACKETS.sub(bracket, fmt)
-    fmt = re.sub(r"_.", " ", fmt)      # _) leaves room for a bracket: a space here
-    fmt = re.sub(r"\*.", "", fmt)      # *  fills the cell's width: nothing here
+    fmt = re.sub(r"_.", " ", fmt)  # _) leaves room for a bracket: a space here
+    fmt = re.sub(r"\*.", "", fmt)  # *  fills the cell's width: nothing here
     fmt = re.sub(r"\\(.)", r'"\1"', fmt)
     return fmt, fmt.lower()
 
@@ -140,13 +146,20 @@ def _temporal(fmt: str, locale: Locale) -> Show:
         return _plain_temporal
 
     def show(value: date | time) -> str:
-        moment = value if isinstance(value, datetime) else (
-            datetime.combine(value, time()) if isinstance(value, date) else
-            datetime.combine(date(1899, 12, 31), value))
+        moment = (
+            value
+            if isinstance(value, datetime)
+            else (
+                datetime.combine(value, time())
+                if isinstance(value, date)
+                else datetime.combine(date(1899, 12, 31), value)
+            )
+        )
         try:
             return pattern.apply(moment, locale)
         except (ValueError, KeyError, AttributeError):
             return _plain_temporal(value)
+
     return show
 
 
@@ -173,14 +186,13 @@ def _cldr_date(fmt: str, separator: str = "/") -> str:
     pos = 0
     for match in re.finditer(r'"[^"]*"|(?i:am/pm|a/p|y+|m+|d+|h+|s+|\.0+|e+|b+)', fmt):
         if match.start() > pos:
-            tokens.append(("lit", fmt[pos:match.start()]))
+            tokens.append(("lit", fmt[pos : match.start()]))
         text = match.group()
         tokens.append(("quoted", text[1:-1]) if text.startswith('"') else ("tok", text.lower()))
         pos = match.end()
     if pos < len(fmt):
         tokens.append(("lit", fmt[pos:]))
-    tokens = [("quoted", t.replace("/", separator)) if k == "lit" else (k, t)
-              for k, t in tokens]
+    tokens = [("quoted", t.replace("/", separator)) if k == "lit" else (k, t) for k, t in tokens]
     twelve = any(kind == "tok" and text in ("am/pm", "a/p") for kind, text in tokens)
     out = []
     for i, (kind, text) in enumerate(tokens):
@@ -190,11 +202,15 @@ def _cldr_date(fmt: str, separator: str = "/") -> str:
         head = text[0]
         if head == "m":
             before = [t for k, t in tokens[:i] if k == "tok"]
-            after = [t for k, t in tokens[i + 1:] if k == "tok"]
-            minute = (len(text) <= 2 and ((before and before[-1][0] == "h")
-                                           or (after and after[0][0] == "s")))
-            out.append(("m" if len(text) == 1 else "mm") if minute else
-                       {1: "M", 2: "MM", 3: "MMM", 4: "MMMM"}.get(len(text), "MMMMM"))
+            after = [t for k, t in tokens[i + 1 :] if k == "tok"]
+            minute = len(text) <= 2 and (
+                (before and before[-1][0] == "h") or (after and after[0][0] == "s")
+            )
+            out.append(
+                ("m" if len(text) == 1 else "mm")
+                if minute
+                else {1: "M", 2: "MM", 3: "MMM", 4: "MMMM"}.get(len(text), "MMMMM")
+            )
         elif head in "ye":
             out.append("yy" if len(text) <= 2 else "yyyy")
         elif head == "b":
@@ -244,8 +260,8 @@ def _number(fmt: str, locale: Locale, number_format: str) -> Show:
         return (lambda value: words) if words else plain_number
     if re.search(r"e[+-]", lower):  # scientific notation: rare in an address list
         return plain_number
-    prefix = _unquote(cleaned[:core.start()])
-    suffix = _unquote(cleaned[core.end():])
+    prefix = _unquote(cleaned[: core.start()])
+    suffix = _unquote(cleaned[core.end() :])
     try:
         pattern = parse_number_pattern(core.group().replace("?", "#"))
     except (ValueError, KeyError):
@@ -261,6 +277,7 @@ def _number(fmt: str, locale: Locale, number_format: str) -> Show:
         except (ValueError, KeyError):
             return plain_number(value)
         return sign + (prefix + text + suffix).strip()
+
     return show
 
 

@@ -1,4 +1,5 @@
 """Findings about rows: what was wrong, where (row, column, field) and what to do."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -72,19 +73,24 @@ def from_row_error(row: int, exc: RowError) -> Finding:
     return Finding(row, exc.columns, exc.field, exc.what, exc.hint)
 
 
-def from_user_error(row: int, exc: UserError, tpl: LetterTemplate,
-                    direct: dict[str, tuple[str, str]]) -> Finding:
+def from_user_error(
+    row: int, exc: UserError, tpl: LetterTemplate, direct: dict[str, tuple[str, str]]
+) -> Finding:
     """A letter-engine error for a row's letter, with the columns that fed the field."""
     field = _field(row, exc.place)
     return Finding(row, columns_of(field, tpl, direct), field, exc.what, exc.hint)
 
 
-def from_notice(row: int, notice: Notice, tpl: LetterTemplate,
-                direct: dict[str, tuple[str, str]], severity: str = "warning") -> Finding:
+def from_notice(
+    row: int,
+    notice: Notice,
+    tpl: LetterTemplate,
+    direct: dict[str, tuple[str, str]],
+    severity: str = "warning",
+) -> Finding:
     """A doubt the engine printed anyway, as a finding on the row's columns."""
     field = _field(row, notice.where)
-    return Finding(row, columns_of(field, tpl, direct), field, notice.what, notice.hint,
-                   severity)
+    return Finding(row, columns_of(field, tpl, direct), field, notice.what, notice.hint, severity)
 
 
 def _field(row: int, where: Where) -> str:
@@ -93,8 +99,9 @@ def _field(row: int, where: Where) -> str:
     return where.field if in_row else str(where)
 
 
-def columns_of(field: str, tpl: LetterTemplate,
-               direct: dict[str, tuple[str, str]]) -> tuple[str, ...]:
+def columns_of(
+    field: str, tpl: LetterTemplate, direct: dict[str, tuple[str, str]]
+) -> tuple[str, ...]:
     """The columns that feed ``field`` (or any field under it) through templates or directly."""
     if not field:
         return ()
@@ -115,15 +122,23 @@ def columns_of(field: str, tpl: LetterTemplate,
 PEOPLE_FIELDS = ("recipient", "sender", "opening")
 
 
-def table_findings(table: Table, tpl: LetterTemplate,
-                   direct: dict[str, tuple[str, str]]) -> list[Finding]:
+def table_findings(
+    table: Table, tpl: LetterTemplate, direct: dict[str, tuple[str, str]]
+) -> list[Finding]:
     """Problems seen while reading the file, characters the export lost, and dates that read
     two ways."""
-    out = [Finding(row.number, (col,) if col else (), "", what, hint)
-           for row in table.rows for col, what, hint in row.problems]
+    out = [
+        Finding(row.number, (col,) if col else (), "", what, hint)
+        for row in table.rows
+        for col, what, hint in row.problems
+    ]
     used = {c: f for f, cols in tpl.columns.items() for c in cols}
-    people = {c for f, cols in tpl.columns.items() for c in cols
-              if f.split(".")[0].split("[")[0] in PEOPLE_FIELDS}
+    people = {
+        c
+        for f, cols in tpl.columns.items()
+        for c in cols
+        if f.split(".")[0].split("[")[0] in PEOPLE_FIELDS
+    }
     people |= {c for c, (part, _) in direct.items() if part in PEOPLE_FIELDS}
     for number, col, what, hint in lost_characters(table, people):
         field = used.get(col) or ".".join(direct.get(col, ()))
@@ -136,16 +151,24 @@ def table_findings(table: Table, tpl: LetterTemplate,
                     continue
                 both = ambiguous(row.values.get(col, ""), None)
                 if both and col not in tpl.dated:  # dated columns fail when rendered
-                    out.append(Finding(row.number, (col,), field,
-                                       f"date {row.values[col]!r} reads as {spelled(both[0])} "
-                                       f"or {spelled(both[1])}",
-                                       f"write it as YYYY-MM-DD ({both[0].isoformat()}) so "
-                                       "readers cannot misread it", "warning"))
+                    out.append(
+                        Finding(
+                            row.number,
+                            (col,),
+                            field,
+                            f"date {row.values[col]!r} reads as {spelled(both[0])} "
+                            f"or {spelled(both[1])}",
+                            f"write it as YYYY-MM-DD ({both[0].isoformat()}) so "
+                            "readers cannot misread it",
+                            "warning",
+                        )
+                    )
     return out
 
 
-def normalise_countries(data: dict, tpl: LetterTemplate,
-                        direct: dict[str, tuple[str, str]]) -> None:
+def normalise_countries(
+    data: dict, tpl: LetterTemplate, direct: dict[str, tuple[str, str]]
+) -> None:
     """Country names as people write them ("Deutschland", "USA") become ISO codes; raise
     RowError for one no list knows, showing the cell as written."""
     for party in ("recipient", "sender"):
@@ -159,15 +182,24 @@ def normalise_countries(data: dict, tpl: LetterTemplate,
         if code is None:
             field = f"{party}.country"
             close = suggestion(written)
-            raise RowError(field, columns_of(field, tpl, direct), f"unknown country {written!r}",
-                           (f"did you mean {close.title() if len(close) > 2 else close.upper()}?"
-                            " " if close else "") + "write the country's name or its "
-                           "two-letter ISO code (DE, AT, CH, GB, US)")
+            raise RowError(
+                field,
+                columns_of(field, tpl, direct),
+                f"unknown country {written!r}",
+                (
+                    f"did you mean {close.title() if len(close) > 2 else close.upper()}? "
+                    if close
+                    else ""
+                )
+                + "write the country's name or its "
+                "two-letter ISO code (DE, AT, CH, GB, US)",
+            )
         values["country"] = code
 
 
-def check_postcodes(data: dict, tpl: LetterTemplate, direct: dict[str, tuple[str, str]],
-                    numeric: frozenset[str]) -> None:
+def check_postcodes(
+    data: dict, tpl: LetterTemplate, direct: dict[str, tuple[str, str]], numeric: frozenset[str]
+) -> None:
     """Raise RowError for a postcode that lost its leading zero in a spreadsheet."""
     home = _home_country(data)
     for party in ("recipient", "sender"):
@@ -183,11 +215,13 @@ def check_postcodes(data: dict, tpl: LetterTemplate, direct: dict[str, tuple[str
             field = f"{party}.postal_code"
             cols = columns_of(field, tpl, direct)
             was_number = any(c in numeric for c in cols)
-            raise RowError(field, cols,
-                           f"postcode {code!r} looks like it lost its leading zero ({padded})"
-                           + (" because the cell holds a number" if was_number else ""),
-                           "format the column as Text in the spreadsheet and export again, "
-                           f"or write {padded}")
+            raise RowError(
+                field,
+                cols,
+                f"postcode {code!r} looks like it lost its leading zero ({padded})"
+                + (" because the cell holds a number" if was_number else ""),
+                f"format the column as Text in the spreadsheet and export again, or write {padded}",
+            )
 
 
 def _home_country(data: dict) -> str:

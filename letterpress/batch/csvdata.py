@@ -1,5 +1,6 @@
 """Reading a CSV export: its encoding (:mod:`.decode`), Excel's ``sep=`` line, the delimiter
 (given, or detected from the header), and the records."""
+
 from __future__ import annotations
 
 import csv
@@ -32,10 +33,10 @@ def read_csv(path: Path, options: ReadOptions) -> Table:
     sep = _SEP_LINE.match(text)
     first_row = 1
     if sep:
-        text = text[sep.end():]
+        text = text[sep.end() :]
     if options.delimiter:
         delim = parse_delimiter(options.delimiter)
-    elif sep and sep.group(1) not in "\"\r\n":
+    elif sep and sep.group(1) not in '"\r\n':
         delim = sep.group(1)
     else:
         delim = sniff_delimiter(text)
@@ -43,30 +44,41 @@ def read_csv(path: Path, options: ReadOptions) -> Table:
     def records() -> Iterator[Record]:
         """The records one by one (never all at once: a big file's lists would cost more
         memory than its rows)."""
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim, quotechar='"',
-                            strict=False)
+        reader = csv.reader(
+            io.StringIO(text, newline=""), delimiter=delim, quotechar='"', strict=False
+        )
         try:
             for number, record in enumerate(reader, start=first_row):
                 yield number, record, {}
         except csv.Error as exc:
-            raise UserError(f"not readable as CSV: {exc}", where=Where(file=where),
-                            hint="export the sheet again as CSV") from None
+            raise UserError(
+                f"not readable as CSV: {exc}",
+                where=Where(file=where),
+                hint="export the sheet again as CSV",
+            ) from None
 
     return build(records, where, decoded.encoding, delim, eight_bit=decoded.eight_bit)
 
 
 def _read_bytes(path: Path) -> bytes:
     """The file's bytes, at most ``MAX_BYTES`` (through the one guarded reader)."""
-    return read_bytes(path, limit=MAX_BYTES, what="data file",
-                      big_hint="split it into smaller files, or check that it is the address list")
+    return read_bytes(
+        path,
+        limit=MAX_BYTES,
+        what="data file",
+        big_hint="split it into smaller files, or check that it is the address list",
+    )
 
 
 def parse_delimiter(text: str) -> str:
     """A --delimiter value: one character, or a name (tab, comma, semicolon, pipe)."""
     value = _DELIMITER_NAMES.get(text.lower(), text)
-    if len(value) != 1 or value in "\"\r\n":
-        raise UserError(f"{text!r} cannot be a delimiter", where=Where(option="--delimiter"),
-                        hint="give one character such as ';' or the word 'tab'")
+    if len(value) != 1 or value in '"\r\n':
+        raise UserError(
+            f"{text!r} cannot be a delimiter",
+            where=Where(option="--delimiter"),
+            hint="give one character such as ';' or the word 'tab'",
+        )
     return value
 
 

@@ -1,5 +1,6 @@
 """Turning a CSV export's bytes into text: UTF-8 (with or without BOM), UTF-16, cp1252, or the
 encoding the user names (which must be a text encoding the file really is in)."""
+
 from __future__ import annotations
 
 import codecs
@@ -11,8 +12,15 @@ REPLACEMENT = "\ufffd"
 # Bytes cp1252 leaves undefined; anything else decodes to some character.
 _CP1252_HOLES = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
 # Codecs that are text encodings to Python but not ways a spreadsheet writes a file.
-_NOT_FILE_ENCODINGS = {"idna", "punycode", "unicode_escape", "raw_unicode_escape",
-                       "undefined", "mbcs", "oem"}
+_NOT_FILE_ENCODINGS = {
+    "idna",
+    "punycode",
+    "unicode_escape",
+    "raw_unicode_escape",
+    "undefined",
+    "mbcs",
+    "oem",
+}
 _ENCODING_HINT = "use e.g. utf-8, cp1252, latin-1, utf-16"
 
 
@@ -58,8 +66,11 @@ def decode(raw: bytes, where: str, encoding: str | None = None) -> Decoded:
         return Decoded(lenient, "utf-8", True)
     if not raw:
         raise UserError("the data file is empty", where=Where(file=where), hint="export it again")
-    text = "".join(REPLACEMENT if b in _CP1252_HOLES else bytes([b]).decode("cp1252")
-                   for b in raw) if any(b in _CP1252_HOLES for b in raw) else raw.decode("cp1252")
+    text = (
+        "".join(REPLACEMENT if b in _CP1252_HOLES else bytes([b]).decode("cp1252") for b in raw)
+        if any(b in _CP1252_HOLES for b in raw)
+        else raw.decode("cp1252")
+    )
     return Decoded(text, "cp1252", REPLACEMENT in text)
 
 
@@ -73,17 +84,24 @@ def _named(raw: bytes, where: str, encoding: str) -> Decoded:
         text = raw.decode(name)
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        raise UserError(f"the file is not {_spelled(encoding)} (byte 0x{raw[exc.start]:02X} on "
-                        f"line {line})",
-                        where=Where(file=where),
-                        hint="leave out --encoding to let letterpress recognise it, or name the "
-                             "encoding the file was saved in, e.g. --encoding cp1252") from None
+        raise UserError(
+            f"the file is not {_spelled(encoding)} (byte 0x{raw[exc.start]:02X} on line {line})",
+            where=Where(file=where),
+            hint="leave out --encoding to let letterpress recognise it, or name the "
+            "encoding the file was saved in, e.g. --encoding cp1252",
+        ) from None
     except (UnicodeError, ValueError, LookupError):  # codecs that cannot read arbitrary bytes
-        raise UserError(f"{encoding!r} is not an encoding a data file can be saved in",
-                        where=Where(option="--encoding"), hint=_ENCODING_HINT) from None
+        raise UserError(
+            f"{encoding!r} is not an encoding a data file can be saved in",
+            where=Where(option="--encoding"),
+            hint=_ENCODING_HINT,
+        ) from None
     if is_eight_bit(name) and _is_utf8_text(raw):
-        raise UserError(f"the file is UTF-8, not {encoding}", where=Where(file=where),
-                        hint="leave out --encoding (or give --encoding utf-8)")
+        raise UserError(
+            f"the file is UTF-8, not {encoding}",
+            where=Where(file=where),
+            hint="leave out --encoding (or give --encoding utf-8)",
+        )
     return Decoded(text.removeprefix("\ufeff"), name, REPLACEMENT in text)
 
 
@@ -92,12 +110,16 @@ def _codec_name(encoding: str) -> str:
     try:
         info = codecs.lookup(encoding)
     except LookupError:
-        raise UserError(f"unknown encoding {encoding!r}", where=Where(option="--encoding"),
-                        hint=_ENCODING_HINT) from None
+        raise UserError(
+            f"unknown encoding {encoding!r}", where=Where(option="--encoding"), hint=_ENCODING_HINT
+        ) from None
     text_codec = getattr(info, "_is_text_encoding", True)
     if not text_codec or info.name in _NOT_FILE_ENCODINGS:
-        raise UserError(f"{encoding!r} is not an encoding a data file can be saved in",
-                        where=Where(option="--encoding"), hint=_ENCODING_HINT)
+        raise UserError(
+            f"{encoding!r} is not an encoding a data file can be saved in",
+            where=Where(option="--encoding"),
+            hint=_ENCODING_HINT,
+        )
     return info.name
 
 

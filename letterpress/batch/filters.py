@@ -4,6 +4,7 @@
 ``{{ row.due | date("%d.%m.%Y") }}``, ``{{ row.due | long_date }}`` -> "1 December 2026" in the
 letter's language, ``{{ row.amount | number(2) }}``, ``{{ row.amount | money("EUR") }}``.
 """
+
 from __future__ import annotations
 
 import re
@@ -87,9 +88,10 @@ def parse_date(value: Any, order: str | None) -> date:
             a, b, year = int(match.group(1)), int(match.group(2)), _year(match.group(3))
             both = ambiguous(text, order)
             if both:
-                raise FilterError(f"date {text!r} reads as {spelled(both[0])} or "
-                                  f"{spelled(both[1])}",
-                                  f"write it as YYYY-MM-DD ({both[0].isoformat()})")
+                raise FilterError(
+                    f"date {text!r} reads as {spelled(both[0])} or {spelled(both[1])}",
+                    f"write it as YYYY-MM-DD ({both[0].isoformat()})",
+                )
             day_first = order == "dmy" or (order is None and a > 12)
             return date(year, b, a) if day_first else date(year, a, b)
     except ValueError:
@@ -140,9 +142,11 @@ def date_filter(context: Context, value: Any, fmt: str | None = None) -> str:
         return day.isoformat()
     if not isinstance(fmt, str) or len(fmt) > TEMPLATE_FORMAT_CHARS or _WIDTH.search(fmt):
         shown = str(fmt) if len(str(fmt)) <= 20 else str(fmt)[:20] + "..."
-        raise FilterError(f"the date format {shown!r} is too long or pads a field to a width",
-                          f'write a format such as "%d.%m.%Y" (at most {TEMPLATE_FORMAT_CHARS} '
-                          "characters)", _column(value))
+        raise FilterError(
+            f"the date format {shown!r} is too long or pads a field to a width",
+            f'write a format such as "%d.%m.%Y" (at most {TEMPLATE_FORMAT_CHARS} characters)',
+            _column(value),
+        )
     return day.strftime(fmt)
 
 
@@ -161,8 +165,9 @@ def _read_decimal(value: Any, language: str) -> Decimal:
         return typed
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         return Decimal(str(value))
-    text = _ISO_CURRENCY.sub("", "".join(ch for ch in str(value).strip()
-                                         if unicodedata.category(ch) != "Sc")).strip()
+    text = _ISO_CURRENCY.sub(
+        "", "".join(ch for ch in str(value).strip() if unicodedata.category(ch) != "Sc")
+    ).strip()
     text = "".join(ch for ch in text if not ch.isspace() and ch not in "'’")
     locale = _locale(language)
     try:
@@ -172,10 +177,13 @@ def _read_decimal(value: Any, language: str) -> Decimal:
             return Decimal(text)
         symbols = locale.number_symbols.get("latn", {})
         group, point = symbols.get("group", ","), symbols.get("decimal", ".")
-        raise FilterError(f"{str(value)!r} is not a number as {locale.english_name} writes "
-                          f"them ({group!r} separates thousands, {point!r} decimals)",
-                          f"write it like 1{group}234{point}50, or format the column as a "
-                          "number in the spreadsheet", _column(value)) from None
+        raise FilterError(
+            f"{str(value)!r} is not a number as {locale.english_name} writes "
+            f"them ({group!r} separates thousands, {point!r} decimals)",
+            f"write it like 1{group}234{point}50, or format the column as a "
+            "number in the spreadsheet",
+            _column(value),
+        ) from None
 
 
 def _decimal(value: Any, language: str) -> Decimal:
@@ -183,8 +191,11 @@ def _decimal(value: Any, language: str) -> Decimal:
     ``MAX_DIGITS`` digits before the decimal separator."""
     amount = _read_decimal(value, language)
     if not amount.is_finite() or amount.adjusted() >= MAX_DIGITS:
-        raise FilterError(f"{str(value)[:40]!r} is too large a number",
-                          "write an amount with fewer digits", _column(value))
+        raise FilterError(
+            f"{str(value)[:40]!r} is too large a number",
+            "write an amount with fewer digits",
+            _column(value),
+        )
     return amount
 
 
@@ -197,8 +208,9 @@ def number(context: Context, value: Any, decimals: int | None = None) -> str:
     """A number in the letter language's style, e.g. 1,234.5 or 1.234,5."""
     amount = _decimal(value, _language(context))
     if decimals is not None and not (isinstance(decimals, int) and 0 <= decimals <= MAX_DIGITS):
-        raise FilterError(f"number({decimals!r}): the decimals must be 0 to {MAX_DIGITS}",
-                          "write e.g. number(2)")
+        raise FilterError(
+            f"number({decimals!r}): the decimals must be 0 to {MAX_DIGITS}", "write e.g. number(2)"
+        )
     fmt = None if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(amount, format=fmt, locale=_locale(_language(context)))
 
@@ -206,8 +218,9 @@ def number(context: Context, value: Any, decimals: int | None = None) -> str:
 @pass_context
 def money(context: Context, value: Any, currency: str = "EUR") -> str:
     """An amount with its currency in the letter language's style, e.g. 1.234,50 €."""
-    return format_currency(_decimal(value, _language(context)), currency,
-                           locale=_locale(_language(context)))
+    return format_currency(
+        _decimal(value, _language(context)), currency, locale=_locale(_language(context))
+    )
 
 
 FILTERS = {"date": date_filter, "long_date": long_date, "number": number, "money": money}

@@ -1,6 +1,7 @@
 """Characters an export lost: ``?`` where a one-byte code page had no letter (Excel's "CSV
 (Windows)" writes ``?ukasz`` for Łukasz, ``Y?lmaz`` for Yılmaz), and U+FFFD where bytes could
 not be read. A letter must not carry them into the window, the salutation or the bookmark."""
+
 from __future__ import annotations
 
 import re

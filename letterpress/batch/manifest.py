@@ -1,5 +1,6 @@
 """The manifest beside the output: one entry per output (row, kind, file, first page, pages,
 SHA-256, status, message) as CSV or JSON, plus the journal that makes ``--resume`` possible."""
+
 from __future__ import annotations
 
 import csv
@@ -13,8 +14,17 @@ from typing import Any
 from ..output import write_bytes_atomic
 
 KIND_ORDER = {"letter": 0, "call": 1}  # as they follow each other in the merged PDF
-COLUMNS = ("row", "kind", "status", "output", "first_page", "pages", "sha256", "message",
-           "input_sha256")
+COLUMNS = (
+    "row",
+    "kind",
+    "status",
+    "output",
+    "first_page",
+    "pages",
+    "sha256",
+    "message",
+    "input_sha256",
+)
 
 
 @dataclass(slots=True)
@@ -44,8 +54,14 @@ def write(path: Path, entries: list[Entry]) -> None:
     """Write the manifest atomically, JSON for ``.json``, else CSV."""
     entries = sorted(entries, key=lambda e: (e.row, KIND_ORDER.get(e.kind, 9), e.kind))
     if path.suffix.lower() == ".json":
-        data = json.dumps({"columns": list(COLUMNS), "entries": [asdict(e) for e in entries]},
-                          ensure_ascii=False, indent=1).encode() + b"\n"
+        data = (
+            json.dumps(
+                {"columns": list(COLUMNS), "entries": [asdict(e) for e in entries]},
+                ensure_ascii=False,
+                indent=1,
+            ).encode()
+            + b"\n"
+        )
     else:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -76,8 +92,9 @@ def _entry(data: dict[str, Any]) -> Entry:
     for key in ("row", "first_page", "pages"):
         value = values.get(key)
         values[key] = int(value) if value not in (None, "") else None
-    cleaned: dict[str, Any] = {k: ("" if v is None and k not in ("first_page", "pages") else v)
-                               for k, v in values.items()}
+    cleaned: dict[str, Any] = {
+        k: ("" if v is None and k not in ("first_page", "pages") else v) for k, v in values.items()
+    }
     return Entry(**cleaned)
 
 

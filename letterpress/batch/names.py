@@ -1,5 +1,6 @@
 """File names for ``--out-dir``: a pattern over the row, made safe (pathvalidate) and unique
 across every kind of document a row makes."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -34,8 +35,11 @@ class NamePattern:
         try:
             self.template = env.from_string(self.pattern)
         except TemplateSyntaxError as exc:
-            raise UserError(f"template error: {exc.message}", where=Where(option="--name"),
-                            hint='write it like "{{ row.last_name }}-{{ n }}"') from None
+            raise UserError(
+                f"template error: {exc.message}",
+                where=Where(option="--name"),
+                hint='write it like "{{ row.last_name }}-{{ n }}"',
+            ) from None
 
     def render(self, number: int, values: dict[str, str]) -> str:
         """The bare, sanitised name (no extension); an exception for a bad row (FilterError
@@ -56,14 +60,14 @@ def sanitise(text: str) -> str:
     leading dots and trailing dots and spaces go; a reserved device name (``CON``, ``COM¹``,
     ``CON.txt``) gets a ``_``; at most ``MAX_BYTES`` bytes of UTF-8, cut between characters."""
     text = unicodedata.normalize("NFC", " ".join(text.split()))
-    text = sanitize_filename(text, replacement_text="-", platform="universal",
-                             max_len=MAX_BYTES)
+    text = sanitize_filename(text, replacement_text="-", platform="universal", max_len=MAX_BYTES)
     text = text.lstrip(".- ").rstrip(". ")
     return sanitize_filename(text, platform="universal", max_len=MAX_BYTES) if text else ""
 
 
-def row_names(pattern: str | None, rows: Sequence[Row], kinds: tuple[str, ...],
-              names: dict[int, str]) -> list[Finding]:
+def row_names(
+    pattern: str | None, rows: Sequence[Row], kinds: tuple[str, ...], names: dict[int, str]
+) -> list[Finding]:
     """``--out-dir`` base names per row, unique across every file a row makes, into
     ``names``; a row whose pattern fails (a missing column, an error) is a finding."""
     compiled = NamePattern(pattern)
@@ -75,9 +79,15 @@ def row_names(pattern: str | None, rows: Sequence[Row], kinds: tuple[str, ...],
         except Exception as exc:  # noqa: BLE001 - the pattern fails this row, not the run
             raw.append(None)
             what = exc.what if isinstance(exc, FilterError) else f"{type(exc).__name__}: {exc}"
-            found.append(Finding(row.number, (), "--name",
-                                 f"the file name pattern failed: {what}",
-                                 "fix --name or fill the column"))
+            found.append(
+                Finding(
+                    row.number,
+                    (),
+                    "--name",
+                    f"the file name pattern failed: {what}",
+                    "fix --name or fill the column",
+                )
+            )
     finals = partial(_finals, kinds=kinds)
     for row, name in zip(rows, unique_names(raw, finals)):
         if name is not None:
@@ -89,8 +99,7 @@ def _finals(base: str, kinds: tuple[str, ...]) -> list[str]:
     return [file_name(base, kind, kinds) for kind in kinds]
 
 
-def unique_names(names: list[str | None], finals: Callable[[str], list[str]]
-                 ) -> list[str | None]:
+def unique_names(names: list[str | None], finals: Callable[[str], list[str]]) -> list[str | None]:
     """Base names whose files (``finals(base)``: ``NAME.pdf``, ``NAME-call.pdf``) all differ,
     without regard to case: a second 'Lee' becomes 'Lee-2'; a row named 'Lee-call' next to
     a row 'Lee' that also makes a call sheet becomes 'Lee-call-2'."""

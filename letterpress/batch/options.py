@@ -1,4 +1,5 @@
 """What ``letterpress batch`` was asked to do, and how the run went."""
+
 from __future__ import annotations
 
 from collections.abc import Callable

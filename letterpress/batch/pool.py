@@ -6,6 +6,7 @@ A task is a function of :mod:`.worker` (passed by reference) and its arguments; 
 gets the process's ``RowWorker`` (the run's compiled template) as its first argument. With one
 job, or a single task, everything runs in this process instead.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -69,8 +70,9 @@ class Workers:
             ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
             self._pool = ctx.Pool(jobs, initializer=_warm, initargs=(language, typeface))
 
-    def map(self, spec: Spec, function: Callable[..., Any],
-            tasks: list[tuple[Any, ...]]) -> Iterator[Any]:
+    def map(
+        self, spec: Spec, function: Callable[..., Any], tasks: list[tuple[Any, ...]]
+    ) -> Iterator[Any]:
         """``function(row_worker, *task)`` for each task, results in task order."""
         if self._pool is None or len(tasks) <= 1:
             from .worker import RowWorker

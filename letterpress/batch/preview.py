@@ -1,5 +1,6 @@
 """``--preview DIR``: page 1 of each document made, as ``row-7.png`` (``row-7-call.png`` for
 the call sheet beside a letter), so a user sees record 7 before printing 300."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -16,13 +17,16 @@ def preview_name(entry: Entry, kinds: Sequence[str]) -> str:
     return f"row-{entry.row}{suffix}.png"
 
 
-def write_previews(folder: Path, entries: Sequence[Entry], base: Path,
-                   kinds: Sequence[str]) -> list[Path]:
+def write_previews(
+    folder: Path, entries: Sequence[Entry], base: Path, kinds: Sequence[str]
+) -> list[Path]:
     """PNG images of page 1 of every document made; ``base`` is the merged PDF, or the folder
     that ``entry.output`` names a file in. Returns the images written, in row order."""
     folder.mkdir(parents=True, exist_ok=True)
-    made = sorted((e for e in entries if e.status == "ok" and e.output),
-                  key=lambda e: (e.row, kinds.index(e.kind) if e.kind in kinds else 9))
+    made = sorted(
+        (e for e in entries if e.status == "ok" and e.output),
+        key=lambda e: (e.row, kinds.index(e.kind) if e.kind in kinds else 9),
+    )
     order = {id(e): i for i, e in enumerate(made)}
     written: list[tuple[int, Path]] = []
     by_file: dict[str, list[Entry]] = {}

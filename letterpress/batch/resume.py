@@ -1,11 +1,13 @@
 """What ``--resume`` relies on: hashes of the inputs, finished chunks kept on disk until the
 merge completes, and checks that what an earlier run made is still there and unchanged."""
+
 from __future__ import annotations
 
 import hashlib
 import json
 import marshal
 from pathlib import Path
+from typing import cast
 
 from .. import __version__
 from ..output import write_bytes_atomic
@@ -45,8 +47,9 @@ def sha256_file(path: Path) -> str:
 
 def chunk_key(rows: list[Row], inputs: dict[int, str], chunk: int) -> str:
     """The hash of a chunk: its size and its rows' input hashes."""
-    return hashlib.sha256("|".join([str(chunk), *(inputs[r.number] for r in rows)])
-                          .encode()).hexdigest()
+    return hashlib.sha256(
+        "|".join([str(chunk), *(inputs[r.number] for r in rows)]).encode()
+    ).hexdigest()
 
 
 class Parts:
@@ -71,17 +74,25 @@ class Parts:
             if drawn.pdf is not None:
                 files[kind] = drawn.pdf
             if drawn.loose:
-                files[f"{kind}-loose"] = marshal.dumps([(p.content, p.width, p.height)
-                                                        for p in drawn.loose])
+                files[f"{kind}-loose"] = marshal.dumps(
+                    [(p.content, p.width, p.height) for p in drawn.loose]
+                )
         for name, data in files.items():
             write_bytes_atomic(self._file(index, name), data, durable=False)
-        meta = {"key": key,
-                "files": {n: hashlib.sha256(d).hexdigest() for n, d in files.items()},
-                "pages": {kind: {str(i): n for i, n in drawn.pages.items()}
-                          for kind, drawn in result.parts.items()},
-                "outcomes": [_outcome_json(o) for o in result.outcomes]}
-        write_bytes_atomic(f"{self._stem(index)}.json",
-                           json.dumps(meta, ensure_ascii=False).encode(), durable=False)
+        meta = {
+            "key": key,
+            "files": {n: hashlib.sha256(d).hexdigest() for n, d in files.items()},
+            "pages": {
+                kind: {str(i): n for i, n in drawn.pages.items()}
+                for kind, drawn in result.parts.items()
+            },
+            "outcomes": [_outcome_json(o) for o in result.outcomes],
+        }
+        write_bytes_atomic(
+            f"{self._stem(index)}.json",
+            json.dumps(meta, ensure_ascii=False).encode(),
+            durable=False,
+        )
 
     def ok(self, index: int, key: str) -> bool:
         """The chunk was saved for the same rows and its files are intact."""
@@ -89,8 +100,9 @@ class Parts:
             meta = json.loads(Path(f"{self._stem(index)}.json").read_text(encoding="utf-8"))
             if meta["key"] != key:
                 return False
-            return all(sha256_file(self._file(index, name)) == sha
-                       for name, sha in meta["files"].items())
+            return all(
+                sha256_file(self._file(index, name)) == sha for name, sha in meta["files"].items()
+            )
         except (OSError, ValueError, KeyError):
             return False
 
@@ -103,8 +115,10 @@ class Parts:
             if kind in meta["files"]:
                 drawn.pdf = self._file(index, kind).read_bytes()
             if f"{kind}-loose" in meta["files"]:
-                drawn.loose = [LoosePage(*page) for page in marshal.loads(
-                    self._file(index, f"{kind}-loose").read_bytes())]
+                drawn.loose = [
+                    LoosePage(*page)
+                    for page in marshal.loads(self._file(index, f"{kind}-loose").read_bytes())
+                ]
             result.parts[kind] = drawn
         return result
 
@@ -115,23 +129,39 @@ def _finding_json(f: Finding) -> list[object]:
 
 def _finding(row: int, data: list[object]) -> Finding:
     columns, field, what, hint, severity = data
-    return Finding(row, tuple(columns), str(field), str(what), str(hint),  # type: ignore[arg-type]
-                   str(severity))
+    return Finding(
+        row,
+        tuple(cast("list[str]", columns)),
+        str(field),
+        str(what),
+        str(hint),
+        str(severity),
+    )
 
 
 def _outcome_json(o: Outcome) -> dict[str, object]:
-    return {"row": o.row, "kind": o.kind, "pages": o.pages, "title": o.title,
-            "finding": None if o.finding is None else _finding_json(o.finding),
-            "warnings": [_finding_json(w) for w in o.warnings]}
+    return {
+        "row": o.row,
+        "kind": o.kind,
+        "pages": o.pages,
+        "title": o.title,
+        "finding": None if o.finding is None else _finding_json(o.finding),
+        "warnings": [_finding_json(w) for w in o.warnings],
+    }
 
 
 def _outcome(data: dict[str, object]) -> Outcome:
-    row = int(data["row"])  # type: ignore[call-overload]
-    finding = data["finding"]
-    return Outcome(row, str(data["kind"]),
-                   None if finding is None else _finding(row, finding),  # type: ignore[arg-type]
-                   int(data["pages"]), str(data["title"]),  # type: ignore[call-overload]
-                   warnings=tuple(_finding(row, w) for w in data["warnings"]))  # type: ignore[attr-defined]
+    row = int(cast("int | str", data["row"]))
+    finding = cast("list[object] | None", data["finding"])
+    warnings = cast("list[list[object]]", data["warnings"])
+    return Outcome(
+        row,
+        str(data["kind"]),
+        None if finding is None else _finding(row, finding),
+        int(cast("int | str", data["pages"])),
+        str(data["title"]),
+        warnings=tuple(_finding(row, w) for w in warnings),
+    )
 
 
 def up_to_date(output: Path, manifest_path: Path, inputs: dict[int, str]) -> list[Entry] | None:

@@ -1,5 +1,6 @@
 """Row numbers as a spreadsheet shows them (the header is row 1): ``--rows 2-5,12`` read, and
 lists of rows written back short for a message (``rows 2-21``, ``rows 2, 5, 9-11 and 3 more``)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -21,14 +22,19 @@ def parse_rows(text: str) -> set[int]:
         try:
             low, high = int(first), int(last) if dash else int(first)
         except ValueError:
-            raise UserError(f"{text!r} is not a list of rows", where=Where(option="--rows"),
-                            hint=hint) from None
+            raise UserError(
+                f"{text!r} is not a list of rows", where=Where(option="--rows"), hint=hint
+            ) from None
         if low < 1 or high < low:
-            raise UserError(f"{part!r} is not a range of rows", where=Where(option="--rows"),
-                            hint=hint)
+            raise UserError(
+                f"{part!r} is not a range of rows", where=Where(option="--rows"), hint=hint
+            )
         if high > MAX_ROW:
-            raise UserError(f"{part!r} is more rows than a spreadsheet has",
-                            where=Where(option="--rows"), hint=hint)
+            raise UserError(
+                f"{part!r} is more rows than a spreadsheet has",
+                where=Where(option="--rows"),
+                hint=hint,
+            )
         rows.update(range(low, high + 1))
     return rows
 
@@ -45,7 +51,7 @@ def spans(numbers: Iterable[int]) -> list[tuple[int, int]]:
 
 
 def rows_text(numbers: Iterable[int]) -> str:
-    """"row 5", "rows 2-21", "rows 2, 5, 9-11, 14, 20 and 3 more"."""
+    """ "row 5", "rows 2-21", "rows 2, 5, 9-11, 14, 20 and 3 more"."""
     runs = spans(numbers)
     shown = [f"{a}-{b}" if b > a else str(a) for a, b in runs[:SHOWN_SPANS]]
     if len(runs) == 1 and runs[0][0] == runs[0][1]:
@@ -53,8 +59,7 @@ def rows_text(numbers: Iterable[int]) -> str:
     more = sum(b - a + 1 for a, b in runs[SHOWN_SPANS:])
     if more:
         return f"rows {', '.join(shown)} and {more} more"
-    return "rows " + (", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1
-                      else shown[0])
+    return "rows " + (", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0])
 
 
 def select_rows(table: Table, wanted: str | None) -> Table:
@@ -66,8 +71,9 @@ def select_rows(table: Table, wanted: str | None) -> Table:
     missing = numbers - have
     if missing:
         first, last = table.rows[0].number, table.rows[-1].number
-        raise UserError(f"no data in {rows_text(missing)}",
-                        where=Where(file=table.origin, option="--rows"),
-                        hint=f"its data rows are {first}-{last} (row 1 is the header; blank "
-                             "rows are skipped)")
+        raise UserError(
+            f"no data in {rows_text(missing)}",
+            where=Where(file=table.origin, option="--rows"),
+            hint=f"its data rows are {first}-{last} (row 1 is the header; blank rows are skipped)",
+        )
     return replace(table, rows=tuple(row for row in table.rows if row.number in numbers))

@@ -1,6 +1,7 @@
 """The batch run, stage by stage: read the data -> compile the template -> check the rows ->
 make the documents in worker processes (:mod:`.worker`) -> write them (:mod:`.sinks`) ->
 write the manifest."""
+
 from __future__ import annotations
 
 import os
@@ -34,8 +35,7 @@ def run_batch(opts: Options, report: Report | None = None) -> Summary:
     UserError (as does a run in which no row could be made: nothing is written then)."""
     say: Report = report or (lambda line: print(line, file=sys.stderr))
     _validate(opts)
-    if opts.preview is not None and opts.output is None and opts.out_dir is None \
-            and not opts.check:
+    if opts.preview is not None and opts.output is None and opts.out_dir is None and not opts.check:
         with tempfile.TemporaryDirectory(prefix="letterpress-preview-") as scratch:
             return _preview_only(opts, Path(scratch), say)
     return _batch(opts, say)
@@ -44,59 +44,92 @@ def run_batch(opts: Options, report: Report | None = None) -> Summary:
 def _batch(opts: Options, say: Report) -> Summary:
     source = load_source(opts.template)
     language = source.data.get("language")
-    table = read_table(opts.data, delimiter=opts.delimiter, sheet=opts.sheet,
-                       encoding=opts.encoding, locale=language if isinstance(language, str)
-                       and "{" not in language else "en")
+    table = read_table(
+        opts.data,
+        delimiter=opts.delimiter,
+        sheet=opts.sheet,
+        encoding=opts.encoding,
+        locale=language if isinstance(language, str) and "{" not in language else "en",
+    )
     if opts.max_rows is not None and len(table.rows) > opts.max_rows:
-        raise UserError(f"the data has {len(table.rows)} rows, more than the {opts.max_rows} "
-                        "this run takes", where=Where(file=table.origin),
-                        hint=f"split it into files of at most {opts.max_rows} rows")
+        raise UserError(
+            f"the data has {len(table.rows)} rows, more than the {opts.max_rows} this run takes",
+            where=Where(file=table.origin),
+            hint=f"split it into files of at most {opts.max_rows} rows",
+        )
     order = filters.date_order(v for row in table.rows for v in row.values.values())
     tpl = compile_template(source, order)
     check_columns(tpl, table.columns, table.origin)
     if opts.kind in ("call", "both") and "call" not in source.data:
-        raise UserError("the template has no [call] table", where=source.where,
-                        hint="add one for call sheets, or use --kind letter")
+        raise UserError(
+            "the template has no [call] table",
+            where=source.where,
+            hint="add one for call sheets, or use --kind letter",
+        )
     names: dict[int, str] = {}
-    early = row_names(opts.name, table.rows, tasks.KINDS[opts.kind], names) \
-        if opts.out_dir is not None else []
+    early = (
+        row_names(opts.name, table.rows, tasks.KINDS[opts.kind], names)
+        if opts.out_dir is not None
+        else []
+    )
     if opts.out_dir is not None and not opts.check:
         _refuse_manifest_clash(opts, table, names)
     table = select_rows(table, opts.rows)  # after the names: row 7 is named as in a full run
     jobs = max(1, opts.jobs or os.cpu_count() or 1)
     size = max(1, opts.chunk or chunk_size(len(table.rows)))
-    spec = tasks.Spec(template=source.data, origin=source.origin, base_dir=source.base_dir,
-                      date_order=order, columns=table.columns, kind=opts.kind,
-                      call_now=opts.call_now, out_dir=opts.out_dir, strict=opts.strict,
-                      envelope=opts.envelope)
+    spec = tasks.Spec(
+        template=source.data,
+        origin=source.origin,
+        base_dir=source.base_dir,
+        date_order=order,
+        columns=table.columns,
+        kind=opts.kind,
+        call_now=opts.call_now,
+        out_dir=opts.out_dir,
+        strict=opts.strict,
+        envelope=opts.envelope,
+    )
     # Start the workers now: they load ReportLab, fonts and hyphenation while this process
     # checks the rows.
-    with Workers(min(jobs, -(-len(table.rows) // size)), source.data.get("language"),
-                 source.data.get("typeface")) as workers:
+    with Workers(
+        min(jobs, -(-len(table.rows) // size)),
+        source.data.get("language"),
+        source.data.get("typeface"),
+    ) as workers:
         fp = fingerprint(source.origin, opts.kind, opts.call_now, opts.envelope)
-        run = Run(opts=replace(opts, chunk=size), spec=spec, chunk=size,
-                  inputs={row.number: input_hash(fp, row) for row in table.rows},
-                  workers=workers, summary=Summary(rows=len(table.rows)),
-                  origin=table.origin, say=say, names=names)
+        run = Run(
+            opts=replace(opts, chunk=size),
+            spec=spec,
+            chunk=size,
+            inputs={row.number: input_hash(fp, row) for row in table.rows},
+            workers=workers,
+            summary=Summary(rows=len(table.rows)),
+            origin=table.origin,
+            say=say,
+            names=names,
+        )
         early = [f for f in early if f.row in run.inputs]
         try:
-            summary = _run(run, table, tpl, early + table_findings(
-                table, tpl, direct_columns(table.columns)))
+            summary = _run(
+                run, table, tpl, early + table_findings(table, tpl, direct_columns(table.columns))
+            )
         finally:
             run.flush()
     if opts.preview is not None and summary.entries:
         base = opts.output if opts.output is not None else opts.out_dir
         assert base is not None
-        summary.previews = write_previews(opts.preview, summary.entries, base,
-                                          tasks.KINDS[opts.kind])
+        summary.previews = write_previews(
+            opts.preview, summary.entries, base, tasks.KINDS[opts.kind]
+        )
     return summary
 
 
 def _preview_only(opts: Options, scratch: Path, say: Report) -> Summary:
     """``--preview DIR`` alone: the documents made in a scratch folder, only PNGs kept."""
     merged_pdf = scratch / "preview.pdf"
-    summary = _batch(replace(opts, output=merged_pdf,
-                             manifest=scratch / "preview.manifest.csv"), say)
+    summary = _batch(
+        replace(opts, output=merged_pdf, manifest=scratch / "preview.manifest.csv"), say
+    )
     summary.manifest, summary.written = None, []
     return summary
 
@@ -115,8 +148,10 @@ def _run(run: Run, table: Table, tpl: Any, early: list[Finding]) -> Summary:
             summary.failed = summary.failed_rows()
             if opts.strict and not opts.check:
                 run.flush()
-                run.say(f"letterpress: --strict: {summary.failed} of {summary.rows} rows have "
-                        "problems; nothing was written")
+                run.say(
+                    f"letterpress: --strict: {summary.failed} of {summary.rows} rows have "
+                    "problems; nothing was written"
+                )
             return summary
     summary.manifest = opts.manifest or manifest.default_path(opts.output, opts.out_dir)
     try:
@@ -130,13 +165,17 @@ def _run(run: Run, table: Table, tpl: Any, early: list[Finding]) -> Summary:
         summary.failed = summary.failed_rows()
         summary.made, summary.pages, summary.written, summary.manifest = 0, 0, [], None
         run.flush()
-        run.say(f"letterpress: --strict: {summary.failed} of {summary.rows} rows could not be "
-                "made; nothing was written")
+        run.say(
+            f"letterpress: --strict: {summary.failed} of {summary.rows} rows could not be "
+            "made; nothing was written"
+        )
         return summary
     except NothingMade:
-        raise UserError(f"no document could be made: {_rows(summary.rows)} failed; nothing was "
-                        "written", where=Where(file=run.origin),
-                        hint="fix the problems above and run again") from None
+        raise UserError(
+            f"no document could be made: {_rows(summary.rows)} failed; nothing was written",
+            where=Where(file=run.origin),
+            hint="fix the problems above and run again",
+        ) from None
     entries += early_entries(run, entries, early)
     manifest.write(summary.manifest, entries)
     summary.entries = entries
@@ -151,29 +190,43 @@ def _rows(count: int) -> str:
 def _validate(opts: Options) -> None:
     """Options that cannot go together, or cannot work, before anything is read."""
     if opts.kind not in tasks.KINDS:
-        raise UserError(f"unknown kind {opts.kind!r}", where=Where(option="--kind"),
-                        hint="use letter, call, both or envelope")
-    if not opts.check and (opts.output is None) == (opts.out_dir is None) \
-            and (opts.preview is None or opts.output is not None):
-        raise UserError("say where to write", where=Where(command="batch"),
-                        hint="give -o merged.pdf or --out-dir DIR (or --check, or --preview DIR)")
+        raise UserError(
+            f"unknown kind {opts.kind!r}",
+            where=Where(option="--kind"),
+            hint="use letter, call, both or envelope",
+        )
+    if (
+        not opts.check
+        and (opts.output is None) == (opts.out_dir is None)
+        and (opts.preview is None or opts.output is not None)
+    ):
+        raise UserError(
+            "say where to write",
+            where=Where(command="batch"),
+            hint="give -o merged.pdf or --out-dir DIR (or --check, or --preview DIR)",
+        )
     if opts.name and opts.out_dir is None:
         raise UserError("--name applies to --out-dir only", where=Where(option="--name"))
     if opts.duplex and opts.output is None and not opts.check:
-        raise UserError("--duplex applies to the merged PDF (-o) only",
-                        where=Where(option="--duplex"))
+        raise UserError(
+            "--duplex applies to the merged PDF (-o) only", where=Where(option="--duplex")
+        )
     if opts.pdfa and opts.output is None and not opts.check:
-        raise UserError("--pdfa applies to the merged PDF (-o) only",
-                        where=Where(option="--pdfa"),
-                        hint="write -o MERGED.pdf, or make each file with letterpress letter "
-                             "--pdfa")
+        raise UserError(
+            "--pdfa applies to the merged PDF (-o) only",
+            where=Where(option="--pdfa"),
+            hint="write -o MERGED.pdf, or make each file with letterpress letter --pdfa",
+        )
     if opts.jobs is not None and opts.jobs < 1:
         raise UserError("--jobs must be 1 or more", where=Where(option="--jobs"))
     inputs = {Path(opts.template).resolve(), Path(opts.data).resolve()}
     for out in (opts.output, opts.manifest):
         if out is not None and Path(out).resolve() in inputs:
-            raise UserError("the output would overwrite an input", where=Where(file=str(out)),
-                            hint="choose another path")
+            raise UserError(
+                "the output would overwrite an input",
+                where=Where(file=str(out)),
+                hint="choose another path",
+            )
     if opts.output is not None and opts.output.suffix.lower() != ".pdf":
         raise UserError("the merged output must be a .pdf file", where=Where(file=str(opts.output)))
     if opts.check:
@@ -191,19 +244,24 @@ def _refuse_clashes(opts: Options) -> None:
     """-o: the merged PDF, its manifest, the manifest's journal and the folder of finished
     chunks are four different paths (one written over another would lose it)."""
     assert opts.output is not None
-    paths = {"the merged PDF": opts.output,
-             "the manifest": opts.manifest or manifest.default_path(opts.output, None),
-             "the folder of finished chunks": opts.output.with_name(opts.output.name + ".parts")}
+    paths = {
+        "the merged PDF": opts.output,
+        "the manifest": opts.manifest or manifest.default_path(opts.output, None),
+        "the folder of finished chunks": opts.output.with_name(opts.output.name + ".parts"),
+    }
     paths["the manifest's journal"] = paths["the manifest"].with_name(
-        paths["the manifest"].name + ".journal")
+        paths["the manifest"].name + ".journal"
+    )
     seen: dict[Path, str] = {}
     for label, path in paths.items():
         key = final_path(path).resolve()
         if key in seen:
-            raise UserError(f"{label} and {seen[key]} would be the same file",
-                            where=Where(file=str(path)),
-                            hint="give --manifest a name of its own, e.g. "
-                                 f"{manifest.default_path(opts.output, None).name}")
+            raise UserError(
+                f"{label} and {seen[key]} would be the same file",
+                where=Where(file=str(path)),
+                hint="give --manifest a name of its own, e.g. "
+                f"{manifest.default_path(opts.output, None).name}",
+            )
         seen[key] = label
 
 
@@ -216,11 +274,14 @@ def _refuse_manifest_clash(opts: Options, table: Table, names: dict[int, str]) -
     kinds = tasks.KINDS[opts.kind]
     for row in table.rows:
         name = names.get(row.number)
-        if name is not None and path.name.lower() in (file_name(name, kind, kinds).lower()
-                                                      for kind in kinds):
-            raise UserError(f"the manifest would replace the file of row {row.number}",
-                            where=Where(file=str(path)),
-                            hint="give --manifest another name, e.g. manifest.csv")
+        if name is not None and path.name.lower() in (
+            file_name(name, kind, kinds).lower() for kind in kinds
+        ):
+            raise UserError(
+                f"the manifest would replace the file of row {row.number}",
+                where=Where(file=str(path)),
+                hint="give --manifest another name, e.g. manifest.csv",
+            )
 
 
 def _check_all(run: Run, rows: list[Any]) -> list[Finding]:
@@ -228,8 +289,9 @@ def _check_all(run: Run, rows: list[Any]) -> list[Finding]:
     bar = run.progress(len(rows))
     out: list[Finding] = []
     groups = chunks(rows, run.chunk)
-    for group, found in zip(groups, run.workers.map(run.spec, worker.check_rows,
-                                                   [(g,) for g in groups])):
+    for group, found in zip(
+        groups, run.workers.map(run.spec, worker.check_rows, [(g,) for g in groups])
+    ):
         out += found
         if bar is not None:
             bar.update(len(group))

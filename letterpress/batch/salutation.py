@@ -5,6 +5,7 @@ the letter's language, with the wording as data (``salutations/<language>.toml``
 "Sehr geehrter Herr Dr. Weiß,", "Guten Tag Kim Berger," (no gender), "Dear Ms Weiß,",
 "Madame,".
 """
+
 from __future__ import annotations
 
 import tomllib
@@ -73,8 +74,11 @@ def salutation_text(cell: str, first: str, last: str, language: str) -> str:
     if gender != "neutral" and not surname:
         gender = "neutral"
     key = f"titled_{gender}" if title and f"titled_{gender}" in wording else gender
-    return wording[key].format(surname=surname, name=name, title=title,
-                               titled=f"{title} " if title else "").strip()
+    return (
+        wording[key]
+        .format(surname=surname, name=name, title=title, titled=f"{title} " if title else "")
+        .strip()
+    )
 
 
 @pass_context
@@ -84,6 +88,9 @@ def salutation(context: Context, cell: Any, first: Any = "", last: Any = "") -> 
     try:
         return salutation_text(str(cell), str(first), str(last), language)
     except SalutationError as exc:
-        raise FilterError(str(exc), "write Frau or Herr, Ms or Mr, Madame or Monsieur (with a "
-                          "title such as Dr. if there is one), or leave the cell empty",
-                          getattr(cell, "column", "")) from None
+        raise FilterError(
+            str(exc),
+            "write Frau or Herr, Ms or Mr, Madame or Monsieur (with a "
+            "title such as Dr. if there is one), or leave the cell empty",
+            getattr(cell, "column", ""),
+        ) from None

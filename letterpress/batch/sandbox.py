@@ -2,6 +2,7 @@
 with limits on the work one row may ask for (processor time, loop steps, the size of what it
 makes), so that a template that loops, recurses or builds a huge text fails its row with one
 line instead of hanging the batch or exhausting memory. The limits are in ``limits.py``."""
+
 from __future__ import annotations
 
 import re
@@ -59,15 +60,18 @@ class Budget:
         if self.steps < 0:
             raise LimitError(f"the template loops more than {TEMPLATE_LOOP_STEPS:,} times")
         if time.process_time() > self.deadline:
-            raise LimitError(f"the template takes more than {TEMPLATE_CPU_SECONDS:g} s of "
-                             "processor time for one row")
+            raise LimitError(
+                f"the template takes more than {TEMPLATE_CPU_SECONDS:g} s of "
+                "processor time for one row"
+            )
 
     def write(self, chars: int) -> None:
         """Count characters written; stop a row whose templates write too much."""
         self.output -= chars
         if self.output < 0:
-            raise LimitError(f"the template writes more than {TEMPLATE_OUTPUT_CHARS:,} "
-                             "characters for one row")
+            raise LimitError(
+                f"the template writes more than {TEMPLATE_OUTPUT_CHARS:,} characters for one row"
+            )
 
 
 def _size(value: Any) -> int:
@@ -77,8 +81,10 @@ def _size(value: Any) -> int:
 
 def _check_size(size: int) -> None:
     if size > TEMPLATE_MAX_VALUE:
-        raise LimitError(f"the template makes a value of {size:,} characters or items "
-                         f"(at most {TEMPLATE_MAX_VALUE:,})")
+        raise LimitError(
+            f"the template makes a value of {size:,} characters or items "
+            f"(at most {TEMPLATE_MAX_VALUE:,})"
+        )
 
 
 def _repeat_size(left: Any, right: Any) -> int:
@@ -117,9 +123,11 @@ _BINOP_SIZE: dict[str, Callable[[Any, Any], int]] = {
 
 def _width_arg(position: int, name: str) -> Callable[..., int]:
     """The size of a filter or method result that is at least its width argument."""
+
     def size(value: Any, *args: Any, **kwargs: Any) -> int:
         width = kwargs.get(name, args[position] if len(args) > position else 0)
         return width if isinstance(width, int) else _size(width) * _size(value)
+
     return size
 
 
@@ -136,8 +144,9 @@ _GROWING: dict[str, Callable[..., int]] = {
     "rjust": _width_arg(0, "width"),
     "zfill": _width_arg(0, "width"),
     "indent": lambda value, *a, **k: _size(value) * (1 + _width_arg(0, "width")(value, *a, **k)),
-    "expandtabs": lambda value, *a, **k: _size(value) * max(_width_arg(0, "tabsize")(
-        value, *a, **k), 1),
+    "expandtabs": lambda value, *a, **k: (
+        _size(value) * max(_width_arg(0, "tabsize")(value, *a, **k), 1)
+    ),
     "replace": _replace_size,
     "format": lambda value, *a, **k: _percent_size(value, a),
     "slice": _width_arg(0, "slices"),
@@ -145,9 +154,11 @@ _GROWING: dict[str, Callable[..., int]] = {
 }
 
 
-def _guarded_filter(name: str, function: Callable[..., Any],
-                    env: LimitedSandbox) -> Callable[..., Any]:
+def _guarded_filter(
+    name: str, function: Callable[..., Any], env: LimitedSandbox
+) -> Callable[..., Any]:
     """A filter that ticks the budget and refuses a result beyond the limits."""
+
     @wraps(function)
     def guarded(*args: Any, **kwargs: Any) -> Any:
         env.budget.tick()
@@ -155,10 +166,11 @@ def _guarded_filter(name: str, function: Callable[..., Any],
         if size is not None:
             value_at = 1 if getattr(function, "jinja_pass_arg", None) is not None else 0
             if len(args) > value_at:
-                _check_size(size(args[value_at], *args[value_at + 1:], **kwargs))
+                _check_size(size(args[value_at], *args[value_at + 1 :], **kwargs))
         result = function(*args, **kwargs)
         _check_size(_size(result))
         return result
+
     return guarded
 
 
@@ -177,8 +189,14 @@ class CountedRange:
             yield number
 
     def __reversed__(self) -> Iterator[int]:
-        return iter(CountedRange(self._env, self._numbers[-1] if self._numbers else 0,
-                                 self._numbers[0] - 1 if self._numbers else 0, -1))
+        return iter(
+            CountedRange(
+                self._env,
+                self._numbers[-1] if self._numbers else 0,
+                self._numbers[0] - 1 if self._numbers else 0,
+                -1,
+            )
+        )
 
     def __len__(self) -> int:
         return len(self._numbers)
@@ -233,8 +251,14 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         self.globals["namespace"] = _CountedNamespace
         self.globals[_CONCAT] = _concat
 
-    def compile(self, source: Any, name: str | None = None, filename: str | None = None,
-                raw: bool = False, defer_init: bool = False) -> Any:
+    def compile(
+        self,
+        source: Any,
+        name: str | None = None,
+        filename: str | None = None,
+        raw: bool = False,
+        defer_init: bool = False,
+    ) -> Any:
         """Compile as Jinja2 does, with every ``~`` counted (see ``_CountedConcat``)."""
         tree = self.parse(source, name, filename) if isinstance(source, str) else source
         tree = _CountedConcat().visit(tree)
@@ -243,16 +267,22 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
 
     def guard_filters(self) -> None:
         """Wrap every filter (call after adding the project's own)."""
-        self.filters = {name: _guarded_filter(name, function, self)
-                        for name, function in self.filters.items()}
+        self.filters = {
+            name: _guarded_filter(name, function, self) for name, function in self.filters.items()
+        }
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         self.budget.tick()
         _check_size(_BINOP_SIZE[operator](left, right))
         return super().call_binop(context, operator, left, right)
 
-    def call(__self, __context: Context, __obj: Any,  # Jinja2's signature
-             *args: Any, **kwargs: Any) -> Any:
+    def call(
+        __self,
+        __context: Context,
+        __obj: Any,  # Jinja2's signature
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
         __self.budget.tick()
         owner = getattr(__obj, "__self__", None)
         size = _GROWING.get(getattr(__obj, "__name__", "")) if isinstance(owner, str) else None
@@ -292,6 +322,7 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
             result = wrapped(*args, **kwargs)
             _check_size(len(result))
             return result
+
         return limited
 
 

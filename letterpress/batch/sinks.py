@@ -1,5 +1,6 @@
 """Where a batch's documents go: one merged PDF (one print job) or one file per row, and the
 one way an outcome becomes a manifest entry."""
+
 from __future__ import annotations
 
 import os
@@ -62,8 +63,12 @@ class Run:
 
     def record(self, outcome: Outcome) -> Entry:
         """The manifest entry for one outcome; its findings reported and summed up."""
-        entry = Entry(outcome.row, outcome.kind, "ok" if outcome.ok else "failed",
-                      input_sha256=self.inputs[outcome.row])
+        entry = Entry(
+            outcome.row,
+            outcome.kind,
+            "ok" if outcome.ok else "failed",
+            input_sha256=self.inputs[outcome.row],
+        )
         found = [outcome.finding] if outcome.finding is not None else list(outcome.warnings)
         self.report(found)
         self.summary.findings += found
@@ -103,7 +108,7 @@ class Told:
 
 
 def chunks(rows: list[Any], size: int) -> list[list[Any]]:
-    return [rows[i:i + size] for i in range(0, len(rows), size)]
+    return [rows[i : i + size] for i in range(0, len(rows), size)]
 
 
 def merged(run: Run, rows: list[Row]) -> list[Entry]:
@@ -112,15 +117,15 @@ def merged(run: Run, rows: list[Row]) -> list[Entry]:
     assert opts.output is not None
     out = opts.output
     if opts.resume and out.is_file():
-        done = up_to_date(out, run.summary.manifest or manifest.default_path(out, None),
-                          run.inputs)
+        done = up_to_date(out, run.summary.manifest or manifest.default_path(out, None), run.inputs)
         if done is not None:
             summary.resumed = len({e.row for e in done})
             summary.made = sum(1 for e in done if e.status == "ok")
             summary.pages = _page_count(done, opts.duplex)
             run.say(f"letterpress: {out} is up to date with the data; nothing to do")
-            summary.findings += [Finding(e.row, (), "", e.message) for e in done
-                                 if e.status == "failed"]
+            summary.findings += [
+                Finding(e.row, (), "", e.message) for e in done if e.status == "failed"
+            ]
             return done
     parts = Parts(out.with_name(out.name + ".parts"))
     if parts.folder.exists() and not opts.resume:
@@ -133,14 +138,16 @@ def merged(run: Run, rows: list[Row]) -> list[Entry]:
     keys = [chunk_key(c, run.inputs, run.chunk) for c in groups]
     cached = {i for i, key in enumerate(keys) if opts.resume and parts.ok(i, key)}
     summary.resumed = sum(len(groups[i]) for i in cached)
-    fresh = run.workers.map(run.spec, worker.merged_chunk,
-                            [(i, c) for i, c in enumerate(groups) if i not in cached])
+    fresh = run.workers.map(
+        run.spec, worker.merged_chunk, [(i, c) for i, c in enumerate(groups) if i not in cached]
+    )
     bar = run.progress(len(rows))
     entries: list[Entry] = []
     day = run.spec.template.get("date")
     with atomic_path(out) as tmp, open(tmp, "wb") as handle:
-        document = MergedPdf(handle, duplex=opts.duplex,
-                             when=day if isinstance(day, date) else None)
+        document = MergedPdf(
+            handle, duplex=opts.duplex, when=day if isinstance(day, date) else None
+        )
         for i in range(len(groups)):
             if i in cached:
                 result = parts.load(i)
@@ -157,8 +164,9 @@ def merged(run: Run, rows: list[Row]) -> list[Entry]:
         if document.page_count == 0:
             shutil.rmtree(parts.folder, ignore_errors=True)
             raise NothingMade  # inside atomic_path: the empty file goes, the old one stays
-        document.info = merged_info(run.spec.template, opts.kind,
-                                    len({e.row for e in entries if e.status == "ok"}))
+        document.info = merged_info(
+            run.spec.template, opts.kind, len({e.row for e in entries if e.status == "ok"})
+        )
         document.finish()
         handle.flush()
         if opts.pdfa:
@@ -197,8 +205,12 @@ def merged_info(template: dict[str, Any], kind: str, count: int) -> DocumentInfo
         lang, words = "", resolve_language("en").words["merged"][kind]
     sender = template.get("sender")
     author = _plain(sender.get("name")) if isinstance(sender, dict) else ""
-    return DocumentInfo(title=words[count != 1].format(count=count), author=author, lang=lang,
-                        creator="letterpress batch")
+    return DocumentInfo(
+        title=words[count != 1].format(count=count),
+        author=author,
+        lang=lang,
+        creator="letterpress batch",
+    )
 
 
 def _plain(value: object) -> str:
@@ -209,15 +221,24 @@ def _plain(value: object) -> str:
 def _page_count(entries: list[Entry], duplex: bool) -> int:
     """The merged file's pages, from its manifest: the last letter's last page (and its blank
     back in duplex)."""
-    last = max((e.first_page + e.pages - 1 for e in entries
-                if e.status == "ok" and e.first_page and e.pages), default=0)
+    last = max(
+        (
+            e.first_page + e.pages - 1
+            for e in entries
+            if e.status == "ok" and e.first_page and e.pages
+        ),
+        default=0,
+    )
     return last + (last % 2 if duplex else 0)
 
 
 def _append(run: Run, document: MergedPdf, result: ChunkResult) -> list[Entry]:
     """A chunk's documents added to the merged PDF in row order, with a bookmark each."""
-    parts = {kind: Part(drawn.pdf, drawn.loose) for kind, drawn in result.parts.items()
-             if drawn.pdf is not None}
+    parts = {
+        kind: Part(drawn.pdf, drawn.loose)
+        for kind, drawn in result.parts.items()
+        if drawn.pdf is not None
+    }
     output_name = str(run.opts.output)  # one string for all the chunk's entries
     entries = []
     for o in result.outcomes:
@@ -246,8 +267,9 @@ def folder(run: Run, rows: list[Row], manifest_path: Path) -> list[Entry]:
     entries: list[Entry] = []
     todo: list[tuple[Row, str]] = []
     for row in rows:
-        found = [kept(previous.get((row.number, k)), run.inputs[row.number], opts.out_dir)
-                 for k in kinds]
+        found = [
+            kept(previous.get((row.number, k)), run.inputs[row.number], opts.out_dir) for k in kinds
+        ]
         if all(found):
             entries += [e for e in found if e is not None]
             summary.resumed += 1
@@ -257,8 +279,9 @@ def folder(run: Run, rows: list[Row], manifest_path: Path) -> list[Entry]:
     bar = run.progress(len(todo))
     held: list[tuple[str, Path]] = []  # --strict: renamed only when every row is made
     try:
-        for outcomes in run.workers.map(run.spec, worker.file_rows,
-                                        [(c,) for c in chunks(todo, run.chunk)]):
+        for outcomes in run.workers.map(
+            run.spec, worker.file_rows, [(c,) for c in chunks(todo, run.chunk)]
+        ):
             batch = []
             for o in outcomes:
                 entry = run.record(o)
@@ -297,9 +320,14 @@ def folder(run: Run, rows: list[Row], manifest_path: Path) -> list[Entry]:
 def early_entries(run: Run, entries: list[Entry], early: list[Finding]) -> list[Entry]:
     """Manifest entries for the rows refused before any worker saw them; warnings found while
     reading the data noted on the made rows' entries that have no message."""
-    failed = {(f.row, kind): Entry(f.row, kind, "failed", message=f.message(),
-                                   input_sha256=run.inputs[f.row])
-              for f in early if f.severity == "error" for kind in KINDS[run.opts.kind]}
+    failed = {
+        (f.row, kind): Entry(
+            f.row, kind, "failed", message=f.message(), input_sha256=run.inputs[f.row]
+        )
+        for f in early
+        if f.severity == "error"
+        for kind in KINDS[run.opts.kind]
+    }
     warnings: dict[int, list[str]] = {}
     for f in early:
         if f.severity == "warning":

@@ -5,6 +5,7 @@ Every value is the text the cell shows (postcodes keep their leading zeros); a c
 a number, date or time in a workbook also keeps that value (``Row.typed``), which the filters
 use instead of reading the text back.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -37,13 +38,19 @@ class Row:
 
     __slots__ = ("number", "columns", "_cells", "problems", "typed")
 
-    def __init__(self, number: int, columns: tuple[str, ...], cells: tuple[str, ...],
-                 problems: tuple[Problem, ...] = (),
-                 typed: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        number: int,
+        columns: tuple[str, ...],
+        cells: tuple[str, ...],
+        problems: tuple[Problem, ...] = (),
+        typed: dict[str, Any] | None = None,
+    ) -> None:
         self.number = number
         self.columns = columns
         self._cells: str | tuple[str, ...] = (
-            _JOIN.join(cells) if not any(_JOIN in c for c in cells) else cells)
+            _JOIN.join(cells) if not any(_JOIN in c for c in cells) else cells
+        )
         self.problems = problems
         self.typed = typed or None
 
@@ -66,21 +73,33 @@ class Row:
         return row
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Row) and (self.number, self.values, self.problems,
-                                           self.typed) == (other.number, other.values,
-                                                           other.problems, other.typed)
+        return isinstance(other, Row) and (self.number, self.values, self.problems, self.typed) == (
+            other.number,
+            other.values,
+            other.problems,
+            other.typed,
+        )
 
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        return (f"Row(number={self.number}, values={self.values!r}, problems={self.problems!r},"
-                f" typed={self.typed!r})")
+        return (
+            f"Row(number={self.number}, values={self.values!r}, problems={self.problems!r},"
+            f" typed={self.typed!r})"
+        )
 
     def __reduce__(self) -> tuple[Any, ...]:
         cells = self._cells
-        return (Row, (self.number, self.columns,
-                      tuple(cells.split(_JOIN)) if isinstance(cells, str) else cells,
-                      self.problems, self.typed))
+        return (
+            Row,
+            (
+                self.number,
+                self.columns,
+                tuple(cells.split(_JOIN)) if isinstance(cells, str) else cells,
+                self.problems,
+                self.typed,
+            ),
+        )
 
 
 @dataclass(frozen=True)
@@ -117,20 +136,33 @@ class ReadOptions:
             return Locale.parse("en")
 
 
-def read_table(path: str | Path, *, delimiter: str | None = None, sheet: str | None = None,
-               encoding: str | None = None, locale: str = "en") -> Table:
+def read_table(
+    path: str | Path,
+    *,
+    delimiter: str | None = None,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    locale: str = "en",
+) -> Table:
     """Read a ``.csv``/``.tsv``/``.txt``, ``.xlsx``, ``.xls`` or ``.ods`` file; raise UserError
     if unusable."""
     from . import csvdata, workbook
 
-    readers: dict[str, Reader] = {".xlsx": workbook.read_xlsx, ".xlsm": workbook.read_xlsx,
-                                  ".xls": workbook.read_calamine, ".ods": workbook.read_calamine}
+    readers: dict[str, Reader] = {
+        ".xlsx": workbook.read_xlsx,
+        ".xlsm": workbook.read_xlsx,
+        ".xls": workbook.read_calamine,
+        ".ods": workbook.read_calamine,
+    }
     path = Path(path)
     where = Where(file=str(path))
     suffix = path.suffix.lower()
     if suffix == ".numbers":
-        raise UserError(".numbers files cannot be read", where=where,
-                        hint="export the sheet from Numbers as .xlsx or as CSV (UTF-8)")
+        raise UserError(
+            ".numbers files cannot be read",
+            where=where,
+            hint="export the sheet from Numbers as .xlsx or as CSV (UTF-8)",
+        )
     if not path.exists():
         raise UserError("data file not found", where=where, hint="check the path")
     if not path.is_file():
@@ -141,43 +173,59 @@ def read_table(path: str | Path, *, delimiter: str | None = None, sheet: str | N
     if reader is not None and encoding:
         raise UserError("--encoding applies to CSV files only", where=Where(option="--encoding"))
     if reader is None and sheet:
-        raise UserError("--sheet applies to workbooks (.xlsx, .xls, .ods) only",
-                        where=Where(option="--sheet"))
+        raise UserError(
+            "--sheet applies to workbooks (.xlsx, .xls, .ods) only", where=Where(option="--sheet")
+        )
     options = ReadOptions(delimiter, sheet, encoding, locale)
     return (reader or csvdata.read_csv)(path, options)
 
 
-def build(records: Callable[[], Iterator[Record]], where: str, encoding: str,
-          delimiter: str, eight_bit: bool = False) -> Table:
+def build(
+    records: Callable[[], Iterator[Record]],
+    where: str,
+    encoding: str,
+    delimiter: str,
+    eight_bit: bool = False,
+) -> Table:
     """Header from the first non-empty record, rows from the rest (blank rows skipped).
     ``records`` gives a fresh pass over the records each time it is called."""
     body = (item for item in records() if any(v.strip() for v in item[1]))
     first = next(body, None)
     if first is None:
-        raise UserError("the data file has no header row", where=Where(file=where),
-                        hint="the first row must name the columns")
+        raise UserError(
+            "the data file has no header row",
+            where=Where(file=where),
+            hint="the first row must name the columns",
+        )
     header_no, header, _ = first
     names = [clean_header(h) for h in header]
     if any("\ufffd" in name for name in names):  # not a column name to suggest: an encoding
-        raise UserError(f"the header row has characters that could not be read as {encoding}",
-                        where=Where(file=where, row=header_no),
-                        hint='save the sheet as "CSV UTF-8", or give --encoding (e.g. cp1252)')
+        raise UserError(
+            f"the header row has characters that could not be read as {encoding}",
+            where=Where(file=where, row=header_no),
+            hint='save the sheet as "CSV UTF-8", or give --encoding (e.g. cp1252)',
+        )
     used = [bool(name) for name in names]
     if not all(used):  # a second pass finds values under nameless columns
         for number, rec, _ in records():
             if number > header_no:
-                for i, value in enumerate(rec[:len(names)]):
+                for i, value in enumerate(rec[: len(names)]):
                     used[i] = used[i] or bool(value.strip())
     for i, name in enumerate(names):
         if not name and used[i]:
-            raise UserError(f"column {i + 1} has values but no name in the header row",
-                            where=Where(file=where, row=header_no),
-                            hint="give the column a name or delete it")
+            raise UserError(
+                f"column {i + 1} has values but no name in the header row",
+                where=Where(file=where, row=header_no),
+                hint="give the column a name or delete it",
+            )
     seen: set[str] = set()
     for name in names:
         if name and name in seen:
-            raise UserError(f"column {name!r} appears twice in the header row",
-                            where=Where(file=where, row=header_no), hint="rename one of them")
+            raise UserError(
+                f"column {name!r} appears twice in the header row",
+                where=Where(file=where, row=header_no),
+                hint="rename one of them",
+            )
         seen.add(name)
     keep = [i for i, name in enumerate(names) if name]
     columns = tuple(names[i] for i in keep)
@@ -185,12 +233,16 @@ def build(records: Callable[[], Iterator[Record]], where: str, encoding: str,
     for number, rec, typed in body:  # the rest of the pass that found the header
         cells = tuple(_clean_value(rec[i]) if i < len(rec) else "" for i in keep)
         problems: tuple[Problem, ...] = ()
-        extra = [v for v in rec[len(names):] if v.strip()]
+        extra = [v for v in rec[len(names) :] if v.strip()]
         if extra:
-            problems = (("", f"the row has {len(rec)} values but the header names "
-                             f"{len(names)} columns",
-                         "quote values that contain the delimiter "
-                         f"{_show(delimiter)}, or check for a stray one"),)
+            problems = (
+                (
+                    "",
+                    f"the row has {len(rec)} values but the header names {len(names)} columns",
+                    "quote values that contain the delimiter "
+                    f"{_show(delimiter)}, or check for a stray one",
+                ),
+            )
         values = {names[i]: typed[i] for i in keep if i in typed} if typed else None
         rows.append(Row(number, columns, cells, problems, values))
     if not rows:

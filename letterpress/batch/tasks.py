@@ -1,5 +1,6 @@
 """What the batch's worker processes are given and give back: small, picklable, and free of
 ReportLab, so the process that reads the data and merges the output stays light."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -10,8 +11,12 @@ from typing import Any
 from ..pdf.merge import Drawn
 from .checks import Finding
 
-KINDS = {"letter": ("letter",), "call": ("call",), "both": ("letter", "call"),
-         "envelope": ("envelope",)}
+KINDS = {
+    "letter": ("letter",),
+    "call": ("call",),
+    "both": ("letter", "call"),
+    "envelope": ("envelope",),
+}
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """The letter file as a template over a data row: every string field is a Jinja2 template,
 rendered in a sandbox with strict undefined; columns named like ``recipient.name`` fill fields
 directly."""
+
 from __future__ import annotations
 
 import difflib
@@ -63,9 +64,10 @@ class RowView:
         return cell
 
     def __str__(self) -> str:
-        raise filters.FilterError("the template prints the whole row ({{ row }})",
-                                  "write row.COLUMN for each value the letter shows, e.g. "
-                                  "{{ row.last_name }}")
+        raise filters.FilterError(
+            "the template prints the whole row ({{ row }})",
+            "write row.COLUMN for each value the letter shows, e.g. {{ row.last_name }}",
+        )
 
     def __contains__(self, key: object) -> bool:
         return key in self._values
@@ -91,8 +93,7 @@ def path_name(path: FieldPath) -> str:
 def make_environment(date_order: str | None) -> LimitedSandbox:
     """The sandbox: no loader (no file reads), no autoescape, strict undefined, our filters,
     and limits on the work per row (see ``sandbox``)."""
-    env = LimitedSandbox(undefined=StrictUndefined, autoescape=False,
-                         keep_trailing_newline=True)
+    env = LimitedSandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
     env.filters.update(filters.FILTERS)
     env.filters["salutation"] = salutation.salutation
     env.guard_filters()
@@ -126,8 +127,9 @@ def compile_template(source: Source, date_order: str | None = None) -> LetterTem
 
     Remembered per process (a few, by content): the batch compiles before it forks its
     workers, which then find the template compiled."""
-    key = json.dumps([source.origin, str(source.base_dir), date_order, source.data],
-                     sort_keys=True, default=str)
+    key = json.dumps(
+        [source.origin, str(source.base_dir), date_order, source.data], sort_keys=True, default=str
+    )
     known = _COMPILED.get(key)
     if known is None:
         known = _compile(source, date_order)
@@ -139,8 +141,13 @@ def compile_template(source: Source, date_order: str | None = None) -> LetterTem
 
 def _compile(source: Source, date_order: str | None) -> LetterTemplate:
     env = make_environment(date_order)
-    tpl = LetterTemplate(data=source.data, origin=source.origin, base_dir=source.base_dir,
-                         date_order=date_order, environment=env)
+    tpl = LetterTemplate(
+        data=source.data,
+        origin=source.origin,
+        base_dir=source.base_dir,
+        date_order=date_order,
+        environment=env,
+    )
     for path, text in _strings(source.data, ()):
         if "{" not in text:
             continue
@@ -149,8 +156,11 @@ def _compile(source: Source, date_order: str | None) -> LetterTemplate:
             tree = env.parse(text)
             tpl.templates[path] = env.from_string(tree)
         except TemplateSyntaxError as exc:
-            raise UserError(f"template error: {exc.message} (line {exc.lineno} of the field)",
-                            where=where, hint="check the {{ }} and {% %} pairs") from None
+            raise UserError(
+                f"template error: {exc.message} (line {exc.lineno} of the field)",
+                where=where,
+                hint="check the {{ }} and {% %} pairs",
+            ) from None
         cols, guarded, free, dated = _references(tree, set(env.globals))
         tpl.dated |= dated
         if cols:
@@ -194,17 +204,22 @@ def check_columns(tpl: LetterTemplate, columns: tuple[str, ...], data_origin: st
     """Template names that no column provides are one problem for every row: exit 2."""
     for name, where in tpl.free_names.items():
         hint = f"write row.{name}" if name in columns else "refer to columns as row.NAME"
-        raise UserError(f"the template uses {name!r}, which is not defined",
-                        where=Where(file=tpl.origin, field=where), hint=hint)
+        raise UserError(
+            f"the template uses {name!r}, which is not defined",
+            where=Where(file=tpl.origin, field=where),
+            hint=hint,
+        )
     known = set(columns)
     for field_name, cols in tpl.columns.items():
         for col in cols:
             if col not in known:
                 close = difflib.get_close_matches(col, columns, n=1)
-                hint = (f"did you mean {close[0]!r}?" if close
-                        else f"columns: {', '.join(columns)}")
-                raise UserError(f"the template uses column {col!r}, which {data_origin} does not "
-                                f"have", where=Where(file=tpl.origin, field=field_name), hint=hint)
+                hint = f"did you mean {close[0]!r}?" if close else f"columns: {', '.join(columns)}"
+                raise UserError(
+                    f"the template uses column {col!r}, which {data_origin} does not have",
+                    where=Where(file=tpl.origin, field=field_name),
+                    hint=hint,
+                )
 
 
 def direct_columns(columns: tuple[str, ...]) -> dict[str, tuple[str, str]]:
@@ -219,9 +234,13 @@ def direct_columns(columns: tuple[str, ...]) -> dict[str, tuple[str, str]]:
     return out
 
 
-def render_row(tpl: LetterTemplate, values: dict[str, str],
-               direct: dict[str, tuple[str, str]], row_number: int,
-               typed: dict[str, Any] | None = None) -> Source:
+def render_row(
+    tpl: LetterTemplate,
+    values: dict[str, str],
+    direct: dict[str, tuple[str, str]],
+    row_number: int,
+    typed: dict[str, Any] | None = None,
+) -> Source:
     """The letter file for one row, as a Source named after the row; ``typed`` holds the
     numbers, dates and times of the row's spreadsheet cells. The row's templates share one
     budget of time and output."""
@@ -229,8 +248,10 @@ def render_row(tpl: LetterTemplate, values: dict[str, str],
         tpl.environment.budget = Budget()
     row = RowView(values, typed)
     language = tpl.data.get("language")
-    context: dict[str, Any] = {"row": row, "letter_language": language
-                               if isinstance(language, str) else "en"}
+    context: dict[str, Any] = {
+        "row": row,
+        "letter_language": language if isinstance(language, str) else "en",
+    }
     if ("language",) in tpl.templates:
         context["letter_language"] = _render(tpl, ("language",), context, values)
     done = _render_combined(tpl, context)
@@ -261,8 +282,14 @@ def _render_combined(tpl: LetterTemplate, context: dict[str, Any]) -> dict[Field
     return dict(zip(tpl.combined_paths, parts))
 
 
-def _fill(value: Any, path: FieldPath, tpl: LetterTemplate, context: dict[str, Any],
-          values: dict[str, str], done: dict[FieldPath, str]) -> Any:
+def _fill(
+    value: Any,
+    path: FieldPath,
+    tpl: LetterTemplate,
+    context: dict[str, Any],
+    values: dict[str, str],
+    done: dict[FieldPath, str],
+) -> Any:
     if isinstance(value, str):
         if path in done:
             return done[path]
@@ -270,13 +297,13 @@ def _fill(value: Any, path: FieldPath, tpl: LetterTemplate, context: dict[str, A
     if isinstance(value, dict):
         return {k: _fill(v, (*path, k), tpl, context, values, done) for k, v in value.items()}
     if isinstance(value, list):
-        return [_fill(v, (*path, i), tpl, context, values, done)
-                for i, v in enumerate(value)]
+        return [_fill(v, (*path, i), tpl, context, values, done) for i, v in enumerate(value)]
     return value
 
 
-def _render(tpl: LetterTemplate, path: FieldPath, context: dict[str, Any],
-            values: dict[str, str]) -> str:
+def _render(
+    tpl: LetterTemplate, path: FieldPath, context: dict[str, Any], values: dict[str, str]
+) -> str:
     name = path_name(path)
     cols = tpl.columns.get(name, ())
     try:
@@ -284,28 +311,47 @@ def _render(tpl: LetterTemplate, path: FieldPath, context: dict[str, Any],
     except LimitError as exc:
         raise RowError(name, cols, exc.what, exc.hint) from None
     except RecursionError:
-        raise RowError(name, cols, "the template calls itself without end",
-                       "check the template's macros") from None
+        raise RowError(
+            name, cols, "the template calls itself without end", "check the template's macros"
+        ) from None
     except MemoryError:
-        raise RowError(name, cols, "the template needs more memory than there is",
-                       "simplify the template") from None
+        raise RowError(
+            name, cols, "the template needs more memory than there is", "simplify the template"
+        ) from None
     except UndefinedError as exc:
         missing = _missing_name(str(exc))
         known = tuple(values)
         close = difflib.get_close_matches(missing or "", known, n=1)
         hint = f"did you mean {close[0]!r}?" if close else "add the column or fix the template"
-        raise RowError(name, (missing,) if missing else cols,
-                       f"the template uses {missing or 'a value'!r}, which this row does not have",
-                       hint) from None
+        raise RowError(
+            name,
+            (missing,) if missing else cols,
+            f"the template uses {missing or 'a value'!r}, which this row does not have",
+            hint,
+        ) from None
     except SecurityError as exc:
-        raise RowError(name, cols, f"the template tried something not allowed ({exc})",
-                       "templates may only read row values and use filters") from None
+        raise RowError(
+            name,
+            cols,
+            f"the template tried something not allowed ({exc})",
+            "templates may only read row values and use filters",
+        ) from None
     except filters.FilterError as exc:
         raise RowError(name, (exc.column,) if exc.column else cols, exc.what, exc.hint) from None
-    except (TemplateError, ArithmeticError, TypeError, ValueError, LookupError,
-            AttributeError) as exc:
-        raise RowError(name, cols, f"the template failed: {type(exc).__name__}: {exc}",
-                       "check the template expression") from None
+    except (
+        TemplateError,
+        ArithmeticError,
+        TypeError,
+        ValueError,
+        LookupError,
+        AttributeError,
+    ) as exc:
+        raise RowError(
+            name,
+            cols,
+            f"the template failed: {type(exc).__name__}: {exc}",
+            "check the template expression",
+        ) from None
 
 
 def _missing_name(message: str) -> str:
@@ -329,8 +375,9 @@ def _strings(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
             yield from _strings(item, (*path, i))
 
 
-def _references(tree: nodes.Template,
-                known: set[str]) -> tuple[set[str], set[str], set[str], set[str]]:
+def _references(
+    tree: nodes.Template, known: set[str]
+) -> tuple[set[str], set[str], set[str], set[str]]:
     """Columns read as ``row.x``/``row["x"]`` (and those only tested with ``is defined`` or
     given a ``default``), and bare names the template reads that nothing defines."""
     from jinja2 import meta
@@ -358,9 +405,11 @@ def _references(tree: nodes.Template,
     # A name the template sets anywhere is its own (Jinja counts a name set inside an
     # ``{% if %}`` as undeclared where a nested loop reads it); were it read where it is not
     # set, rendering the row says so.
-    assigned = {target.name for node in tree.find_all((nodes.Assign, nodes.AssignBlock,
-                                                       nodes.For, nodes.Macro))
-                for target in _targets(node)}
+    assigned = {
+        target.name
+        for node in tree.find_all((nodes.Assign, nodes.AssignBlock, nodes.For, nodes.Macro))
+        for target in _targets(node)
+    }
     free = meta.find_undeclared_variables(tree) - {"row", "letter_language"} - known - assigned
     return cols, guarded, free, dated
 
@@ -376,11 +425,15 @@ def _targets(node: nodes.Node) -> list[nodes.Name]:
 
 
 def _row_key(node: nodes.Node | None) -> str | None:
-    """"x" for ``row.x`` or ``row["x"]``."""
+    """ "x" for ``row.x`` or ``row["x"]``."""
     if isinstance(node, nodes.Getattr) and _is_row(node.node):
         return node.attr
-    if (isinstance(node, nodes.Getitem) and _is_row(node.node)
-            and isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str)):
+    if (
+        isinstance(node, nodes.Getitem)
+        and _is_row(node.node)
+        and isinstance(node.arg, nodes.Const)
+        and isinstance(node.arg.value, str)
+    ):
         return node.arg.value
     return None
 

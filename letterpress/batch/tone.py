@@ -1,5 +1,6 @@
 """``letterpress check TEMPLATE DATA``: the tone and leftovers check on each row's filled-in
 letter, not on the template (whose ``{{ ... }}`` would all read as leftover placeholders)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
@@ -40,33 +41,50 @@ class ToneRun:
     rows: list[RowTone]
 
 
-def check_rows(template: str | Path, data: str | Path, *, rows: str | None = None,
-               delimiter: str | None = None, sheet: str | None = None,
-               encoding: str | None = None, language: str | None = None) -> ToneRun:
+def check_rows(
+    template: str | Path,
+    data: str | Path,
+    *,
+    rows: str | None = None,
+    delimiter: str | None = None,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    language: str | None = None,
+) -> ToneRun:
     """Fill the template with every row (or the ``rows`` asked for) and check each letter,
     its suggestions in ``language`` (default: each letter's); unusable input raises
     UserError."""
     source = load_source(template)
     language = source.data.get("language")
-    table = read_table(data, delimiter=delimiter, sheet=sheet, encoding=encoding,
-                       locale=language if isinstance(language, str) and "{" not in language
-                       else "en")
+    table = read_table(
+        data,
+        delimiter=delimiter,
+        sheet=sheet,
+        encoding=encoding,
+        locale=language if isinstance(language, str) and "{" not in language else "en",
+    )
     order = filters.date_order(v for row in table.rows for v in row.values.values())
     tpl = compile_template(source, order)
     check_columns(tpl, table.columns, table.origin)
     table = select_rows(table, rows)
-    return ToneRun(table.origin, list(_each(tpl, table.rows, direct_columns(table.columns),
-                                            language)))
+    return ToneRun(
+        table.origin, list(_each(tpl, table.rows, direct_columns(table.columns), language))
+    )
 
 
-def _each(tpl: LetterTemplate, rows: Sequence[Row], direct: dict[str, tuple[str, str]],
-          language: str | None = None) -> Iterator[RowTone]:
+def _each(
+    tpl: LetterTemplate,
+    rows: Sequence[Row],
+    direct: dict[str, tuple[str, str]],
+    language: str | None = None,
+) -> Iterator[RowTone]:
     """Each row's letter filled in and checked."""
     for row in rows:
         try:
             filled = render_row(tpl, row.values, direct, row.number, row.typed)
         except RowError as exc:
-            yield RowTone(row.number, error=Finding(row.number, exc.columns, exc.field,
-                                                    exc.what, exc.hint))
+            yield RowTone(
+                row.number, error=Finding(row.number, exc.columns, exc.field, exc.what, exc.hint)
+            )
             continue
         yield RowTone(row.number, check_data(filled.data, language))

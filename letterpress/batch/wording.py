@@ -1,5 +1,6 @@
 """What a mail merge writes in the user's language (``wording/<lang>.toml`` over English): the
 merged PDF's bookmarks and the summary lines of ``letterpress batch``."""
+
 from __future__ import annotations
 
 import re

@@ -6,6 +6,7 @@ Only the real cells are read, never the range a file declares, and every file is
 before it is opened: a zip that would unpack to more than ``MAX_UNPACKED`` bytes, a missing
 part, XML entities or anything else a reader chokes on becomes one clean error.
 """
+
 from __future__ import annotations
 
 import zipfile
@@ -44,8 +45,11 @@ def read_xlsx(path: Path, options: ReadOptions) -> Table:
         records: list[Record] = []
         for number, cells in enumerate(ws.iter_rows(), start=1):
             _check_width(len(cells), number, where)
-            records.append(_record(number, ((c.value, getattr(c, "number_format", None))
-                                            for c in cells), shown))
+            records.append(
+                _record(
+                    number, ((c.value, getattr(c, "number_format", None)) for c in cells), shown
+                )
+            )
     except UserError:
         raise
     except Exception as exc:  # noqa: BLE001 - a broken part shows while the rows are read
@@ -65,8 +69,11 @@ def read_calamine(path: Path, options: ReadOptions) -> Table:
     if kind == ".ods":
         _check_zip(path, kind)
     elif path.stat().st_size > MAX_BYTES:
-        raise UserError(f"the workbook is larger than {MAX_BYTES // 2**20} MiB",
-                        where=Where(file=where), hint="split it into smaller files")
+        raise UserError(
+            f"the workbook is larger than {MAX_BYTES // 2**20} MiB",
+            where=Where(file=where),
+            hint="split it into smaller files",
+        )
     shown = CellFormats(options.babel_locale())
     try:
         with CalamineWorkbook.from_path(str(path)) as book:
@@ -109,16 +116,22 @@ def _sheet_name(names: list[str], wanted: str | None, where: str) -> str:
     if wanted is None:
         return names[0]
     if wanted not in names:
-        raise UserError(f"no sheet named {wanted!r}", where=Where(file=where),
-                        hint=f"sheets: {', '.join(names)}")
+        raise UserError(
+            f"no sheet named {wanted!r}",
+            where=Where(file=where),
+            hint=f"sheets: {', '.join(names)}",
+        )
     return wanted
 
 
 def _check_width(width: int, number: int, where: str) -> None:
     if width > MAX_COLUMNS:
-        raise UserError(f"row {number} has a value in column {width}; an address list has at "
-                        f"most {MAX_COLUMNS} columns", where=Where(file=where),
-                        hint="delete what lies to the right of the table, save and try again")
+        raise UserError(
+            f"row {number} has a value in column {width}; an address list has at "
+            f"most {MAX_COLUMNS} columns",
+            where=Where(file=where),
+            hint="delete what lies to the right of the table, save and try again",
+        )
 
 
 def _check_zip(path: Path, kind: str) -> None:
@@ -128,17 +141,22 @@ def _check_zip(path: Path, kind: str) -> None:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise UserError(f"not a readable {kind} workbook (not a zip file)", where=where,
-                        hint=_AGAIN) from None
+        raise UserError(
+            f"not a readable {kind} workbook (not a zip file)", where=where, hint=_AGAIN
+        ) from None
     if unpacked > MAX_UNPACKED:
-        raise UserError(f"the workbook unpacks to {unpacked // 2**20:,} MiB, more than the "
-                        f"{MAX_UNPACKED // 2**20} MiB an address list needs", where=where,
-                        hint="split it into smaller files, or save it again")
+        raise UserError(
+            f"the workbook unpacks to {unpacked // 2**20:,} MiB, more than the "
+            f"{MAX_UNPACKED // 2**20} MiB an address list needs",
+            where=where,
+            hint="split it into smaller files, or save it again",
+        )
 
 
 def _unreadable(where: str, kind: str, exc: Exception) -> UserError:
     detail = type(exc).__name__
     if isinstance(exc, KeyError):
         detail = f"a part is missing: {exc.args[0] if exc.args else ''}".rstrip(": ")
-    return UserError(f"not a readable {kind} workbook ({detail})", where=Where(file=where),
-                     hint=_AGAIN)
+    return UserError(
+        f"not a readable {kind} workbook ({detail})", where=Where(file=where), hint=_AGAIN
+    )

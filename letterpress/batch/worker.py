@@ -7,6 +7,7 @@ draw the chunk into one PDF for the merged file, or draw each row's documents al
 of them together, how to draw one alone. A chunk gets its own ``RenderContext``, so what it
 draws never depends on which chunks its process drew before.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -84,8 +85,11 @@ class RowWorker:
     def warnings(self, made: Made) -> list[Finding]:
         """The row's notices as findings (errors under --strict)."""
         severity = "error" if self.spec.strict else "warning"
-        return [from_notice(made.row.number, notice, self.template, self.direct, severity)
-                for notice in made.notices if notice.level == "warning"]
+        return [
+            from_notice(made.row.number, notice, self.template, self.direct, severity)
+            for notice in made.notices
+            if notice.level == "warning"
+        ]
 
 
 def warm(language: Any, typeface: Any) -> None:
@@ -108,8 +112,9 @@ def warm(language: Any, typeface: Any) -> None:
         return
 
 
-def _each(worker: RowWorker, ctx: RenderContext, rows: list[Row],
-          outcomes: list[Outcome]) -> Iterator[tuple[str, Made, Outcome]]:
+def _each(
+    worker: RowWorker, ctx: RenderContext, rows: list[Row], outcomes: list[Outcome]
+) -> Iterator[tuple[str, Made, Outcome]]:
     """Every document of every row that passes its checks, with the outcome to fill in; a
     row or document that fails gets its outcome (with the finding) appended here."""
     for row in rows:
@@ -129,8 +134,13 @@ def _each(worker: RowWorker, ctx: RenderContext, rows: list[Row],
             made = Made(row, item, _title(row, source, maker.label), notices)
             warnings = worker.warnings(made)
             errors = [w for w in warnings if w.severity == "error"]
-            outcome = Outcome(row.number, kind, errors[0] if errors else None, title=made.title,
-                              warnings=tuple(w for w in warnings if w.severity != "error"))
+            outcome = Outcome(
+                row.number,
+                kind,
+                errors[0] if errors else None,
+                title=made.title,
+                warnings=tuple(w for w in warnings if w.severity != "error"),
+            )
             outcomes.append(outcome)
             if not errors:
                 yield kind, made, outcome
@@ -176,8 +186,7 @@ def file_rows(worker: RowWorker, items: list[tuple[Row, str]]) -> list[Outcome]:
     assert folder is not None
     names = {row.number: name for row, name in items}
     outcomes: list[Outcome] = []
-    for kind, made, outcome in _each(worker, _context(), [row for row, _ in items],
-                                     outcomes):
+    for kind, made, outcome in _each(worker, _context(), [row for row, _ in items], outcomes):
         try:
             pdf, outcome.pages = MAKERS[kind].draw_alone(made.item)
         except Exception as exc:  # noqa: BLE001 - reported for this row, the others go on
@@ -212,14 +221,17 @@ def _failure(outcome: Outcome, exc: Exception, label: str) -> Finding:
     """The finding for a document that passed its checks but could not be drawn."""
     done = "laid out" if label == "letter" else "drawn"
     hint = LAYOUT_HINT if label == "letter" else "shorten long words or lines in the [call] texts"
-    return Finding(outcome.row, (), "", f"the {label} could not be {done} "
-                   f"({type(exc).__name__}: {exc})", hint)
+    return Finding(
+        outcome.row, (), "", f"the {label} could not be {done} ({type(exc).__name__}: {exc})", hint
+    )
 
 
 # --- the kinds of document ---------------------------------------------------------------
 
-def _prepare_letter(worker: RowWorker, ctx: RenderContext,
-                    source: Source) -> tuple[Any, tuple[Notice, ...]]:
+
+def _prepare_letter(
+    worker: RowWorker, ctx: RenderContext, source: Source
+) -> tuple[Any, tuple[Notice, ...]]:
     from ..letter import prepare_letter
 
     prep = prepare_letter(source, context=ctx, envelope=worker.spec.envelope)
@@ -238,8 +250,9 @@ def _letter_alone(item: Any) -> tuple[bytes, int]:
     return build_letter(item)
 
 
-def _prepare_call(worker: RowWorker, ctx: RenderContext,
-                  source: Source) -> tuple[Any, tuple[Notice, ...]]:
+def _prepare_call(
+    worker: RowWorker, ctx: RenderContext, source: Source
+) -> tuple[Any, tuple[Notice, ...]]:
     from ..callsheet.render import prepare_call_sheet
 
     return prepare_call_sheet(source, now=worker.spec.call_now), ()
@@ -257,8 +270,9 @@ def _call_alone(item: Any) -> tuple[bytes, int]:
     return draw_pdf(item.plan, item.geometry, item.meta, item.sheet.call_on), 1
 
 
-def _prepare_envelope(worker: RowWorker, ctx: RenderContext,
-                      source: Source) -> tuple[Any, tuple[Notice, ...]]:
+def _prepare_envelope(
+    worker: RowWorker, ctx: RenderContext, source: Source
+) -> tuple[Any, tuple[Notice, ...]]:
     from ..envelope import prepare_envelope
 
     prep = prepare_envelope(source, rules=ctx.address_rules)

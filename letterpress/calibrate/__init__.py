@@ -3,6 +3,7 @@ settings (``printers``) so that letters, envelopes and labels land where they sh
 
 ``sheet`` draws the test sheet; ``printers`` stores, lists and looks up the offsets.
 """
+
 from __future__ import annotations
 
 from .printers import find_shift, known_printers, save_printer

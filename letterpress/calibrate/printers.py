@@ -1,5 +1,6 @@
 """Each printer's offset in the user's settings: table ``printers``, with ``default`` (a
 printer's name) and one table per printer under ``offsets`` (``dx``, ``dy`` in mm, ``scale``)."""
+
 from __future__ import annotations
 
 import difflib
@@ -34,16 +35,21 @@ def known_printers() -> tuple[dict[str, Shift], str]:
 def _shift(name: str, values: dict[str, Any]) -> Shift:
     def number(key: str, default: float) -> float:
         value = values.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, (int, float)) \
-                or not math.isfinite(value):
-            raise UserError(f"printer {name!r}: {key} must be a number, not {value!r}",
-                            where=Where(file=str(config_path()),
-                                        field=f"{TABLE}.offsets.{name}.{key}"),
-                            hint=f'set it again with letterpress calibrate --set "{name}"')
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not math.isfinite(value)
+        ):
+            raise UserError(
+                f"printer {name!r}: {key} must be a number, not {value!r}",
+                where=Where(file=str(config_path()), field=f"{TABLE}.offsets.{name}.{key}"),
+                hint=f'set it again with letterpress calibrate --set "{name}"',
+            )
         return float(value)
 
-    return Shift(dx=number("dx", 0.0), dy=number("dy", 0.0), scale=number("scale", 1.0),
-                 printer=name)
+    return Shift(
+        dx=number("dx", 0.0), dy=number("dy", 0.0), scale=number("scale", 1.0), printer=name
+    )
 
 
 def find_shift(printer: str | None) -> Shift | None:
@@ -61,9 +67,9 @@ def find_shift(printer: str | None) -> Shift | None:
         hint = f"stored printers: {', '.join(sorted(printers))}"
     else:
         hint = f'measure it first: letterpress calibrate, then calibrate --set "{printer}"'
-    raise UserError(f"no calibration stored for printer {printer!r}",
-                    where=Where(option="--printer"),
-                    hint=hint)
+    raise UserError(
+        f"no calibration stored for printer {printer!r}", where=Where(option="--printer"), hint=hint
+    )
 
 
 def save_printer(name: str, shift: Shift, *, make_default: bool) -> tuple[Path, bool]:
@@ -71,17 +77,25 @@ def save_printer(name: str, shift: Shift, *, make_default: bool) -> tuple[Path, 
     default when asked or when no default is set. Returns the settings file and whether the
     printer is now the default."""
     if not name.strip():
-        raise UserError("the printer needs a name", where=Where(option="--set"),
-                        hint='e.g. --set "Office laser"')
+        raise UserError(
+            "the printer needs a name",
+            where=Where(option="--set"),
+            hint='e.g. --set "Office laser"',
+        )
     for option, value in (("--dx", shift.dx), ("--dy", shift.dy)):
         if not math.isfinite(value) or abs(value) > MAX_OFFSET:
-            raise UserError(f"must be a distance in millimetres between {-MAX_OFFSET:g} "
-                            f"and {MAX_OFFSET:g}, not {value:g}", where=Where(option=option),
-                            hint="measure the test sheet again (letterpress calibrate)")
+            raise UserError(
+                f"must be a distance in millimetres between {-MAX_OFFSET:g} "
+                f"and {MAX_OFFSET:g}, not {value:g}",
+                where=Where(option=option),
+                hint="measure the test sheet again (letterpress calibrate)",
+            )
     if not (math.isfinite(shift.scale) and MIN_SCALE <= shift.scale <= MAX_SCALE):
-        raise UserError(f"must be a number between {MIN_SCALE:g} and {MAX_SCALE:g}, not "
-                        f"{shift.scale:g}", where=Where(option="--scale"),
-                        hint="e.g. --scale 1.002")
+        raise UserError(
+            f"must be a number between {MIN_SCALE:g} and {MAX_SCALE:g}, not {shift.scale:g}",
+            where=Where(option="--scale"),
+            hint="e.g. --scale 1.002",
+        )
     table = load_table(TABLE)
     offsets = table.get("offsets", {})
     offsets = dict(offsets) if isinstance(offsets, dict) else {}

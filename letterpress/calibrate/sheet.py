@@ -1,5 +1,6 @@
 """The calibration sheet: two cross-hairs at known distances from the paper's edges, millimetre
 rulers, and what to measure and type."""
+
 from __future__ import annotations
 
 import io
@@ -42,8 +43,7 @@ def calibration_sheet(paper: str, when: date, shift: Shift | None = None) -> byt
     spec = PAPERS[paper]
     buffer = io.BytesIO()
     canv = canvas_maker(when)(buffer, pagesize=(mm(spec.width), mm(spec.height)))
-    describe(canv, DocumentInfo(title=f"letterpress printer calibration ({spec.name})",
-                                lang="en"))
+    describe(canv, DocumentInfo(title=f"letterpress printer calibration ({spec.name})", lang="en"))
     canv.saveState()
     apply(canv, shift, spec.height)
     _draw(canv, spec, shift)
@@ -70,17 +70,20 @@ def _draw(canv: Canvas, spec: Paper, shift: Shift | None) -> None:
         canv.setFont(face.bold, 11)
         canv.drawString(mm(cx - 6), y(cy - 2), label)
     canv.setFont(face.regular, 8)
-    canv.drawString(mm(ax + 5), y(ay - 3), f"{ax:g} mm from the left edge, "
-                                           f"{ay:g} mm from the top edge")
-    canv.drawRightString(mm(bx - 5), y(by - 4), f"{spec.width - bx:g} mm from the right edge, "
-                                                f"{spec.height - by:g} mm from the bottom edge")
+    canv.drawString(
+        mm(ax + 5), y(ay - 3), f"{ax:g} mm from the left edge, {ay:g} mm from the top edge"
+    )
+    canv.drawRightString(
+        mm(bx - 5),
+        y(by - 4),
+        f"{spec.width - bx:g} mm from the right edge, {spec.height - by:g} mm from the bottom edge",
+    )
     _ruler(canv, height, ax, ay, bx - ax, across=True)
     _ruler(canv, height, ax, ay, by - ay, across=False)
     _instructions(canv, spec, face.regular, face.bold, shift)
 
 
-def _ruler(canv: Canvas, height: float, x: float, y: float, length: float, *,
-           across: bool) -> None:
+def _ruler(canv: Canvas, height: float, x: float, y: float, length: float, *, across: bool) -> None:
     """A millimetre ruler starting at cross-hair A's line, labelled every 10 mm with the
     distance from A."""
     canv.setStrokeColor(GREY)
@@ -101,36 +104,58 @@ def _ruler(canv: Canvas, height: float, x: float, y: float, length: float, *,
     canv.setStrokeColor(Color(0, 0, 0))
 
 
-def _instructions(canv: Canvas, spec: Paper, regular: str, bold: str,
-                  shift: Shift | None) -> None:
+def _instructions(canv: Canvas, spec: Paper, regular: str, bold: str, shift: Shift | None) -> None:
     inset, between = spec.inset, spec.width - 2 * spec.inset
     lines = [
         ("Printer calibration", bold, 14),
-        (f"{spec.name} paper. Print this page at 100 % (actual size, not 'fit to page').", regular,
-         9.5),
+        (
+            f"{spec.name} paper. Print this page at 100 % (actual size, not 'fit to page').",
+            regular,
+            9.5,
+        ),
         ("", regular, 6),
-        ("1. Measure from the paper's left edge to the vertical line of cross-hair A: X mm.",
-         regular, 9.5),
-        ("2. Measure from the paper's top edge to the horizontal line of cross-hair A: Y mm.",
-         regular, 9.5),
-        (f"3. dx = {inset:g} - X and dy = {inset:g} - Y (measured 31.5 mm: dx = -1.5).",
-         regular, 9.5),
-        (f"4. Optional: measure from A's vertical line to B's: D mm; scale = {between:g} / D.",
-         regular, 9.5),
+        (
+            "1. Measure from the paper's left edge to the vertical line of cross-hair A: X mm.",
+            regular,
+            9.5,
+        ),
+        (
+            "2. Measure from the paper's top edge to the horizontal line of cross-hair A: Y mm.",
+            regular,
+            9.5,
+        ),
+        (
+            f"3. dx = {inset:g} - X and dy = {inset:g} - Y (measured 31.5 mm: dx = -1.5).",
+            regular,
+            9.5,
+        ),
+        (
+            f"4. Optional: measure from A's vertical line to B's: D mm; scale = {between:g} / D.",
+            regular,
+            9.5,
+        ),
         ("5. Store it:", regular, 9.5),
-        ('     letterpress calibrate --set "PRINTER NAME" --dx DX --dy DY [--scale S]', bold,
-         9.5),
+        ('     letterpress calibrate --set "PRINTER NAME" --dx DX --dy DY [--scale S]', bold, 9.5),
         ("", regular, 6),
-        ("From then on letter, envelope and labels move everything by the offset "
-         "(--printer NAME,", regular, 9.5),
-        ("or the default printer), so the address lands where the layout puts it.",
-         regular, 9.5),
+        (
+            "From then on letter, envelope and labels move everything by the offset "
+            "(--printer NAME,",
+            regular,
+            9.5,
+        ),
+        ("or the default printer), so the address lands where the layout puts it.", regular, 9.5),
     ]
     if shift is not None and not shift.identity:
-        lines += [("", regular, 6),
-                  (f"This copy is already corrected for {shift.printer!r} (dx {shift.dx:+g}, "
-                   f"dy {shift.dy:+g}, scale {shift.scale:g}):", bold, 9.5),
-                  ("printed there, A lies exactly where it says.", regular, 9.5)]
+        lines += [
+            ("", regular, 6),
+            (
+                f"This copy is already corrected for {shift.printer!r} (dx {shift.dx:+g}, "
+                f"dy {shift.dy:+g}, scale {shift.scale:g}):",
+                bold,
+                9.5,
+            ),
+            ("printed there, A lies exactly where it says.", regular, 9.5),
+        ]
     top = spec.height * 0.3
     for text, font, size in lines:
         if text:

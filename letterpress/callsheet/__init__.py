@@ -28,6 +28,7 @@ The ``[call]`` table (everything optional except ``phone``)::
 An absent text gets a default in the file's language (en, de, fr; others: English);
 an empty text or list (``feedback = ""``, ``points = []``) leaves that part out.
 """
+
 from __future__ import annotations
 
 from .render import CallSheetResult, render_call_sheet

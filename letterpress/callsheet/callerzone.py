@@ -4,6 +4,7 @@ In order: the file's ``call.caller_timezone``; the zone the program passes; ``$L
 your stored profile's home zone; the zone of your phone number, else of your country, where
 phonenumbers' data gives one clock; else this computer's setting (tzlocal), else UTC.
 """
+
 from __future__ import annotations
 
 import os
@@ -25,14 +26,22 @@ class CallerZone:
     source: str
 
 
-def caller_zone(*, in_file: str | None, given: ZoneInfo | None,
-                stored: Callable[[], str | None], phone: str, country: str, day: date,
-                where: Where) -> CallerZone:
+def caller_zone(
+    *,
+    in_file: str | None,
+    given: ZoneInfo | None,
+    stored: Callable[[], str | None],
+    phone: str,
+    country: str,
+    day: date,
+    where: Where,
+) -> CallerZone:
     """The caller's zone by the order above; ``stored`` reads the profile's (only when it is
     needed); ``where`` is the file's place, for a bad name."""
     if in_file:
-        return CallerZone(zone(in_file, where.at("call", "caller_timezone")),
-                          "call.caller_timezone in the file")
+        return CallerZone(
+            zone(in_file, where.at("call", "caller_timezone")), "call.caller_timezone in the file"
+        )
     if given is not None:
         return CallerZone(given, "the zone given to the program")
     env = os.environ.get(ENV_ZONE, "").strip()
@@ -42,8 +51,9 @@ def caller_zone(*, in_file: str | None, given: ZoneInfo | None,
     if home:
         from ..config import config_path
 
-        return CallerZone(zone(home, Where(file=str(config_path()), field="me.timezone")),
-                          "your stored profile")
+        return CallerZone(
+            zone(home, Where(file=str(config_path()), field="me.timezone")), "your stored profile"
+        )
     found = phone_zone(phone, country, day) if phone else None
     if found is not None:
         return CallerZone(found, f"your phone number {phone}")

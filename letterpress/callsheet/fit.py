@@ -3,6 +3,7 @@
 Fitting decides every position; :mod:`.page` only draws what is placed here. Type starts at the
 design size and steps down to the minimum; the sheet is always one page and never clips text.
 """
+
 from __future__ import annotations
 
 import math
@@ -86,32 +87,61 @@ class Styles:
         face = fonts.face("sans")
         self.size = size
         self.leading = size * LEADING
-        base = ParagraphStyle("cs-body", fontName=face.regular, fontSize=size,
-                              leading=self.leading, textColor=INK, hyphenationLang="",
-                              splitLongWords=1, bulletFontName=face.regular)
+        base = ParagraphStyle(
+            "cs-body",
+            fontName=face.regular,
+            fontSize=size,
+            leading=self.leading,
+            textColor=INK,
+            hyphenationLang="",
+            splitLongWords=1,
+            bulletFontName=face.regular,
+        )
         self.body = base
         self.strong = ParagraphStyle("cs-strong", parent=base, fontName=face.bold)
-        self.label = ParagraphStyle("cs-label", parent=base, fontName=face.bold,
-                                    fontSize=size * 0.7, leading=size * 0.95, textColor=GREY,
-                                    spaceBefore=size * 0.3)
-        self.label_note = ParagraphStyle("cs-label-note", parent=self.label,
-                                         fontName=face.regular, spaceBefore=size * 0.15)
-        self.warn = ParagraphStyle("cs-warn", parent=self.label_note, textColor=WARN,
-                                   fontName=face.bold)
+        self.label = ParagraphStyle(
+            "cs-label",
+            parent=base,
+            fontName=face.bold,
+            fontSize=size * 0.7,
+            leading=size * 0.95,
+            textColor=GREY,
+            spaceBefore=size * 0.3,
+        )
+        self.label_note = ParagraphStyle(
+            "cs-label-note", parent=self.label, fontName=face.regular, spaceBefore=size * 0.15
+        )
+        self.warn = ParagraphStyle(
+            "cs-warn", parent=self.label_note, textColor=WARN, fontName=face.bold
+        )
         self.kicker = ParagraphStyle("cs-kicker", parent=self.label, spaceBefore=0)
-        self.name = ParagraphStyle("cs-name", parent=base, fontName=face.bold,
-                                   fontSize=size * 1.9, leading=size * 2.2)
+        self.name = ParagraphStyle(
+            "cs-name", parent=base, fontName=face.bold, fontSize=size * 1.9, leading=size * 2.2
+        )
         self.role = ParagraphStyle("cs-role", parent=base, textColor=GREY)
-        self.number = ParagraphStyle("cs-number", parent=base, fontName=face.bold,
-                                     fontSize=size * 1.55, leading=size * 1.9,
-                                     spaceBefore=size * 0.6)
-        self.small = ParagraphStyle("cs-small", parent=base, fontSize=size * 0.82,
-                                    leading=size * 1.1, textColor=GREY)
-        self.value = ParagraphStyle("cs-value", parent=base, fontName=face.bold,
-                                    fontSize=size * 1.3, leading=size * 1.6)
-        self.reminder = ParagraphStyle("cs-reminder", parent=base, fontSize=size * 0.88,
-                                       leading=size * 1.15, leftIndent=size * 0.9,
-                                       bulletIndent=0, spaceAfter=size * 0.15)
+        self.number = ParagraphStyle(
+            "cs-number",
+            parent=base,
+            fontName=face.bold,
+            fontSize=size * 1.55,
+            leading=size * 1.9,
+            spaceBefore=size * 0.6,
+        )
+        self.small = ParagraphStyle(
+            "cs-small", parent=base, fontSize=size * 0.82, leading=size * 1.1, textColor=GREY
+        )
+        self.value = ParagraphStyle(
+            "cs-value", parent=base, fontName=face.bold, fontSize=size * 1.3, leading=size * 1.6
+        )
+        self.reminder = ParagraphStyle(
+            "cs-reminder",
+            parent=base,
+            fontSize=size * 0.88,
+            leading=size * 1.15,
+            leftIndent=size * 0.9,
+            bulletIndent=0,
+            spaceAfter=size * 0.15,
+        )
         self.qa = ParagraphStyle("cs-qa", parent=base, spaceAfter=size * 0.35)
 
 
@@ -125,10 +155,14 @@ def _header(sheet: Sheet, st: Styles, geo: Geometry) -> Flowable:
     if sheet.role_line:
         left.append(_p(sheet.role_line, st.role))
     national = f"{labels['national']} {sheet.phone.national}"
-    left.append(Paragraph(
-        f"{escape(sheet.phone.international)}<font name=\"{st.small.fontName}\" "
-        f"size=\"{st.small.fontSize:.2f}\" color=\"#6b6b6b\">"
-        f"&nbsp;&nbsp;&nbsp;&nbsp;{escape(national)}</font>", st.number))
+    left.append(
+        Paragraph(
+            f'{escape(sheet.phone.international)}<font name="{st.small.fontName}" '
+            f'size="{st.small.fontSize:.2f}" color="#6b6b6b">'
+            f"&nbsp;&nbsp;&nbsp;&nbsp;{escape(national)}</font>",
+            st.number,
+        )
+    )
     caption = ParagraphStyle("cs-caption", parent=st.small, alignment=1, spaceBefore=0)
     right: list[Flowable] = [QrCode(sheet.phone.tel_uri, geo.qr), _p(labels["scan"], caption)]
     return Columns([(geo.content_width - geo.qr - geo.gap, left), (geo.qr, right)], geo.gap)
@@ -146,8 +180,9 @@ def _when(sheet: Sheet, st: Styles, geo: Geometry) -> Flowable:
     return Columns(cols, geo.gap)
 
 
-def _row(label: str, body: list[Flowable], st: Styles, geo: Geometry,
-         note: Paragraph | None = None) -> Flowable:
+def _row(
+    label: str, body: list[Flowable], st: Styles, geo: Geometry, note: Paragraph | None = None
+) -> Flowable:
     side: list[Flowable] = [_p(label.upper(), st.label)]
     if note is not None:
         side.append(note)
@@ -164,10 +199,12 @@ def blocks(sheet: Sheet, size: float, geo: Geometry) -> list[Block]:
     st = Styles(size)
     lab = sheet.labels
     row_gap, group_gap = size * 0.55, size * 0.75
-    out = [Block(_header(sheet, st, geo), "contact", 0.0),
-           Block(Rule(group_gap), None, 0.0),
-           Block(_when(sheet, st, geo), "best_time", 0.0),
-           Block(Rule(group_gap), None, 0.0)]
+    out = [
+        Block(_header(sheet, st, geo), "contact", 0.0),
+        Block(Rule(group_gap), None, 0.0),
+        Block(_when(sheet, st, geo), "best_time", 0.0),
+        Block(Rule(group_gap), None, 0.0),
+    ]
     script: list[tuple[str, list[Flowable]]] = []
     if sheet.purpose:
         script.append(("purpose", [_p(sheet.purpose, st.strong)]))
@@ -182,31 +219,40 @@ def blocks(sheet: Sheet, size: float, geo: Geometry) -> list[Block]:
     if sheet.if_asked:
         items: list[Flowable] = []
         for qa in sheet.if_asked:
-            items.append(Paragraph(f"<b>{escape(qa.question)}</b><br/>{escape(qa.answer)}",
-                                   st.qa))
+            items.append(Paragraph(f"<b>{escape(qa.question)}</b><br/>{escape(qa.answer)}", st.qa))
         script.append(("if_asked", items))
     if sheet.closing:
         script.append(("closing", [_p(sheet.closing, st.body)]))
     for key, body in script:
         out.append(Block(_row(lab[key], body, st, geo), key, row_gap))
-    out.append(Block(Rule(group_gap, before=max(0.0, group_gap - row_gap) if script else group_gap),
-                     None, 0.0))
+    out.append(
+        Block(
+            Rule(group_gap, before=max(0.0, group_gap - row_gap) if script else group_gap),
+            None,
+            0.0,
+        )
+    )
     if sheet.voicemail:
         spoken = lab["spoken"].format(seconds=sheet.voicemail_seconds)
         note = _p(spoken, st.label_note)
         if sheet.voicemail_too_long:
             note = _p(f"{spoken}; {lab['too_long'].format(limit=30)}", st.warn)
-        out.append(Block(_row(lab["voicemail"], [_p(sheet.voicemail, st.body)], st, geo, note),
-                         "voicemail", row_gap))
-    out.append(Block(_row(lab["reminders"], [_reminders(sheet.reminders, st, geo)], st, geo),
-                     None, 0.0))
+        out.append(
+            Block(
+                _row(lab["voicemail"], [_p(sheet.voicemail, st.body)], st, geo, note),
+                "voicemail",
+                row_gap,
+            )
+        )
+    out.append(
+        Block(_row(lab["reminders"], [_reminders(sheet.reminders, st, geo)], st, geo), None, 0.0)
+    )
     return out
 
 
 def _reminders(items: tuple[str, ...], st: Styles, geo: Geometry) -> Flowable:
     """Reminders as a bulleted list, a little smaller: they are read once, before dialling."""
-    paras: list[Flowable] = [Paragraph(escape(r), st.reminder, bulletText="\u2022")
-                             for r in items]
+    paras: list[Flowable] = [Paragraph(escape(r), st.reminder, bulletText="\u2022") for r in items]
     return Columns([(geo.content_width - geo.gutter - geo.gap, paras)], 0.0)
 
 
@@ -216,7 +262,8 @@ def _outcome(sheet: Sheet, st: Styles, geo: Geometry) -> Flowable:
     rows: list[list[tuple[str, Any]]] = [
         [("text", lab["called"]), ("blank", 0.6), ("text", lab["at"]), ("blank", 0.4)],
         [("box", lab["reached"]), ("box", lab["left_voicemail"]), ("box", lab["no_answer"])],
-        [("text", lab["next_step"]), ("blank", 1.0)]]
+        [("text", lab["next_step"]), ("blank", 1.0)],
+    ]
     form = FormLines(rows, FORM_ROW, fonts.face("sans").regular, size, fonts.width)
     return _row(lab["outcome"], [form], st, geo)
 
@@ -227,8 +274,9 @@ def _stack_height(items: list[Block], width: float) -> tuple[float, list[float]]
     for block in items:
         _, h = block.flowable.wrap(width, 10_000)
         heights.append(h)
-        total += block.flowable.getSpaceBefore() + h + block.flowable.getSpaceAfter() \
-            + block.space_after
+        total += (
+            block.flowable.getSpaceBefore() + h + block.flowable.getSpaceAfter() + block.space_after
+        )
     return total, heights
 
 
@@ -255,8 +303,16 @@ def fit(sheet: Sheet, geo: Geometry) -> Plan:
     raise _too_long(sheet, stack, heights, -free, size)
 
 
-def _place(geo: Geometry, size: float, stack: list[Block], heights: list[float],
-           outcome: Flowable, outcome_h: float, notes_label: Flowable, label_h: float) -> Plan:
+def _place(
+    geo: Geometry,
+    size: float,
+    stack: list[Block],
+    heights: list[float],
+    outcome: Flowable,
+    outcome_h: float,
+    notes_label: Flowable,
+    label_h: float,
+) -> Plan:
     placed = []
     y = geo.height - geo.margin_top
     for block, h in zip(stack, heights):
@@ -271,17 +327,24 @@ def _place(geo: Geometry, size: float, stack: list[Block], heights: list[float],
     first = notes_top - NOTE_PITCH
     count = int((first - lowest) // NOTE_PITCH) + 1
     lines = tuple(first - i * NOTE_PITCH for i in range(max(count, 0)))
-    return Plan(size=size, placed=tuple(placed), note_lines=lines,
-                note_x=(geo.text_x, geo.margin_x + geo.content_width))
+    return Plan(
+        size=size,
+        placed=tuple(placed),
+        note_lines=lines,
+        note_x=(geo.text_x, geo.margin_x + geo.content_width),
+    )
 
 
-def _too_long(sheet: Sheet, stack: list[Block], heights: list[float], excess: float,
-              size: float) -> UserError:
+def _too_long(
+    sheet: Sheet, stack: list[Block], heights: list[float], excess: float, size: float
+) -> UserError:
     """The error for content that does not fit even at the minimum size."""
     candidates = [(h, b.field) for b, h in zip(stack, heights) if b.field]
     _, field = max(candidates, key=lambda item: item[0])
     lines = max(1, math.ceil(excess / (size * LEADING)))
-    return UserError(f"the call sheet does not fit on one page even at {size:g} pt type",
-                     where=sheet.where.at("call", field),
-                     hint=f"shorten call.{field} by about {lines} "
-                          f"line{'s' if lines != 1 else ''} (or shorten other parts)")
+    return UserError(
+        f"the call sheet does not fit on one page even at {size:g} pt type",
+        where=sheet.where.at("call", field),
+        hint=f"shorten call.{field} by about {lines} "
+        f"line{'s' if lines != 1 else ''} (or shorten other parts)",
+    )

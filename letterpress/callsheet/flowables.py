@@ -1,4 +1,5 @@
 """Small platypus flowables for the sheet: columns, tick-box items, rules, QR code, form lines."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -35,8 +36,11 @@ class Columns(Flowable):
             for i, item in enumerate(items):
                 w, h = item.wrap(col_width, availHeight)
                 sizes.append((w, h))
-                used += item.getSpaceBefore() + h + (item.getSpaceAfter() if i < len(items) - 1
-                                                     else 0.0)
+                used += (
+                    item.getSpaceBefore()
+                    + h
+                    + (item.getSpaceAfter() if i < len(items) - 1 else 0.0)
+                )
             self._sizes.append(sizes)
             height = max(height, used)
         self.width = sum(w for w, _ in self.columns) + self.gap * (len(self.columns) - 1)
@@ -83,8 +87,9 @@ class Tick(Flowable):
 class Rule(Flowable):
     """A hairline across the available width, with space above and below."""
 
-    def __init__(self, space: float, color: Color = RULE, width: float = 0.5,
-                 before: float | None = None) -> None:
+    def __init__(
+        self, space: float, color: Color = RULE, width: float = 0.5, before: float | None = None
+    ) -> None:
         super().__init__()
         self.spaceAfter = space
         self.spaceBefore = space if before is None else before
@@ -118,9 +123,12 @@ class QrCode(Flowable):
     def draw(self) -> None:
         widget = QrCodeWidget(self.value, barLevel="M", barBorder=4)
         x0, y0, x1, y1 = widget.getBounds()
-        drawing = Drawing(self.size, self.size,
-                          transform=[self.size / (x1 - x0), 0, 0, self.size / (y1 - y0), 0, 0],
-                          initialFontName=fonts.face("sans").regular)  # not base-14 Helvetica
+        drawing = Drawing(
+            self.size,
+            self.size,
+            transform=[self.size / (x1 - x0), 0, 0, self.size / (y1 - y0), 0, 0],
+            initialFontName=fonts.face("sans").regular,
+        )  # not base-14 Helvetica
         drawing.add(widget)
         renderPDF.draw(drawing, self.canv, 0, 0)
 
@@ -132,8 +140,14 @@ class FormLines(Flowable):
     ``("blank", fraction)`` (a write-in rule taking that fraction of the free width).
     """
 
-    def __init__(self, rows: list[list[tuple[str, Any]]], row_height: float, font: str,
-                 size: float, font_width: Any) -> None:
+    def __init__(
+        self,
+        rows: list[list[tuple[str, Any]]],
+        row_height: float,
+        font: str,
+        size: float,
+        font_width: Any,
+    ) -> None:
         super().__init__()
         self.rows = rows
         self.row_height = row_height
@@ -154,8 +168,9 @@ class FormLines(Flowable):
         gap = s * 0.6
         for index, row in enumerate(self.rows):
             baseline = self.height - (index + 1) * self.row_height + self.row_height * 0.3
-            fixed = sum(self._part_width(kind, value) + gap for kind, value in row
-                        if kind != "blank")
+            fixed = sum(
+                self._part_width(kind, value) + gap for kind, value in row if kind != "blank"
+            )
             free = max(0.0, self.width - fixed - gap * sum(1 for k, _ in row if k == "blank"))
             x = 0.0
             for kind, value in row:

@@ -1,5 +1,6 @@
 """How the contact is spoken to: honorific and surname ("Herr Brandt", "Mr Whitfield"), as the
 call's opening and closing say it, instead of the full name."""
+
 from __future__ import annotations
 
 import re
@@ -40,7 +41,7 @@ def spoken_form(contact: str, address: dict[str, Any], opening: str | None = Non
         run: list[str] = []
         while index + len(run) < len(said) and said[index + len(run)] in honorifics:
             run.append(honorifics[said[index + len(run)]])
-        rest = " ".join(said[index + len(run):])
+        rest = " ".join(said[index + len(run) :])
         if run and re.match(rf"{re.escape(surname)}\b", rest):
             return " ".join(run + [surname])
     return contact

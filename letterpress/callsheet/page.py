@@ -1,4 +1,5 @@
 """Drawing: the placed flowables and note rules onto one deterministic PDF page."""
+
 from __future__ import annotations
 
 import io

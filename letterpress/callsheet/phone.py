@@ -1,4 +1,5 @@
 """Phone numbers: parsing with phonenumbers, display formats, the tel: URI and time-zone guess."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,8 +28,9 @@ class Phone:
         return f"tel:{self.e164}"
 
 
-def parse_phone(text: str, *, default_region: str = "",
-                where: Where = Where(field="call.phone")) -> Phone:
+def parse_phone(
+    text: str, *, default_region: str = "", where: Where = Where(field="call.phone")
+) -> Phone:
     """Parse and validate a number; national numbers need ``default_region`` (ISO country)."""
     region = default_region.upper() or None
     hint = "write it with the country code, e.g. +49 89 1234567"
@@ -36,8 +38,9 @@ def parse_phone(text: str, *, default_region: str = "",
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException as exc:
         what = {
-            phonenumbers.NumberParseException.INVALID_COUNTRY_CODE:
-                "has no country code (and no recipient country to assume)",
+            phonenumbers.NumberParseException.INVALID_COUNTRY_CODE: (
+                "has no country code (and no recipient country to assume)"
+            ),
             phonenumbers.NumberParseException.NOT_A_NUMBER: "is not a phone number",
             phonenumbers.NumberParseException.TOO_SHORT_NSN: "is too short",
             phonenumbers.NumberParseException.TOO_SHORT_AFTER_IDD: "is too short",
@@ -45,8 +48,9 @@ def parse_phone(text: str, *, default_region: str = "",
         }.get(exc.error_type, "cannot be read")
         raise UserError(f"{text!r} {what}", where=where, hint=hint) from None
     if not phonenumbers.is_valid_number(number):
-        raise UserError(f"{text!r} is not a valid phone number", where=where,
-                        hint=f"check the digits; {hint}")
+        raise UserError(
+            f"{text!r} is not a valid phone number", where=where, hint=f"check the digits; {hint}"
+        )
     zones = tuple(z for z in timezone.time_zones_for_number(number) if z != _UNKNOWN_ZONE)
     return Phone(
         e164=phonenumbers.format_number(number, PhoneNumberFormat.E164),

@@ -2,6 +2,7 @@
 
 ``render_call_sheet`` is the Python API behind ``letterpress call``.
 """
+
 from __future__ import annotations
 
 import os
@@ -49,12 +50,16 @@ def _paper(choice: str | None, layout: str | None, where: Where) -> tuple[str, t
     if choice:
         key = choice.strip().lower().replace("us-letter", "letter")
         if key not in PAPERS:
-            raise UserError(f"unknown paper {choice!r}", where=Where(option="--paper"),
-                            hint="use a4 or letter")
+            raise UserError(
+                f"unknown paper {choice!r}", where=Where(option="--paper"), hint="use a4 or letter"
+            )
         return key, PAPERS[key]
     lay = load_layout(layout or DEFAULT_LAYOUT, where=where.at("layout"))
-    name = "letter" if lay.paper_name.lower().replace("us ", "") == "letter" else (
-        lay.paper_name.lower())
+    name = (
+        "letter"
+        if lay.paper_name.lower().replace("us ", "") == "letter"
+        else (lay.paper_name.lower())
+    )
     return name, (mm(lay.paper_width), mm(lay.paper_height))
 
 
@@ -81,19 +86,28 @@ def typeset(sheet: Sheet, style: str = "typographic") -> Sheet:
     def many(texts: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(map(one, texts))
 
-    return replace(sheet, labels={k: one(v) if isinstance(v, str) else v
-                                  for k, v in sheet.labels.items()},
-                   purpose=one(sheet.purpose), opening=one(sheet.opening),
-                   points=many(sheet.points), questions=many(sheet.questions),
-                   feedback=one(sheet.feedback), closing=one(sheet.closing),
-                   voicemail=one(sheet.voicemail), reminders=many(sheet.reminders),
-                   if_asked=tuple(QA(one(qa.question), one(qa.answer))
-                                  for qa in sheet.if_asked))
+    return replace(
+        sheet,
+        labels={k: one(v) if isinstance(v, str) else v for k, v in sheet.labels.items()},
+        purpose=one(sheet.purpose),
+        opening=one(sheet.opening),
+        points=many(sheet.points),
+        questions=many(sheet.questions),
+        feedback=one(sheet.feedback),
+        closing=one(sheet.closing),
+        voicemail=one(sheet.voicemail),
+        reminders=many(sheet.reminders),
+        if_asked=tuple(QA(one(qa.question), one(qa.answer)) for qa in sheet.if_asked),
+    )
 
 
-def prepare_call_sheet(source: LetterInput, *,
-                       paper: str | None = None, now: datetime | date | None = None,
-                       caller_zone: ZoneInfo | str | None = None) -> PreparedSheet:
+def prepare_call_sheet(
+    source: LetterInput,
+    *,
+    paper: str | None = None,
+    now: datetime | date | None = None,
+    caller_zone: ZoneInfo | str | None = None,
+) -> PreparedSheet:
     """Everything ``render_call_sheet`` decides and checks, short of drawing the page."""
     src = load_source(source)
     file = parse_call(src)
@@ -101,21 +115,32 @@ def prepare_call_sheet(source: LetterInput, *,
     today = now.date() if isinstance(now, datetime) else now or date.today()
     zone = ZoneInfo(caller_zone) if isinstance(caller_zone, str) else caller_zone
     style = src.data.get("typography")  # checked as the letter's: "as-typed" keeps quotes
-    sheet = typeset(resolve(file, today=today, caller_zone=zone,
-                            home_zone=lambda: stored_zone(stored_profile())),
-                    style if isinstance(style, str) else "typographic")
+    sheet = typeset(
+        resolve(
+            file, today=today, caller_zone=zone, home_zone=lambda: stored_zone(stored_profile())
+        ),
+        style if isinstance(style, str) else "typographic",
+    )
     geo = Geometry(width=width, height=height)
     plan = fit(sheet, geo)
-    meta = DocumentInfo(title=f"{sheet.labels['kicker']}: {sheet.contact}", author=sheet.caller,
-                        subject=sheet.purpose, lang=sheet.locale.replace("_", "-"))
+    meta = DocumentInfo(
+        title=f"{sheet.labels['kicker']}: {sheet.contact}",
+        author=sheet.caller,
+        subject=sheet.purpose,
+        lang=sheet.locale.replace("_", "-"),
+    )
     return PreparedSheet(plan=plan, geometry=geo, meta=meta, paper=paper_name, sheet=sheet)
 
 
-def render_call_sheet(source: LetterInput,
-                      out: str | os.PathLike[str] | None = None, *, paper: str | None = None,
-                      now: datetime | date | None = None,
-                      caller_zone: ZoneInfo | str | None = None,
-                      pdfa: bool = False) -> CallSheetResult:
+def render_call_sheet(
+    source: LetterInput,
+    out: str | os.PathLike[str] | None = None,
+    *,
+    paper: str | None = None,
+    now: datetime | date | None = None,
+    caller_zone: ZoneInfo | str | None = None,
+    pdfa: bool = False,
+) -> CallSheetResult:
     """Render the file's ``[call]`` table as a one-page call sheet PDF at ``out`` (atomic).
 
     ``paper`` is "a4" or "letter" (default: the file's layout's paper). ``now`` fixes "today"
@@ -132,5 +157,6 @@ def render_call_sheet(source: LetterInput,
 
         pdf = to_pdfa(pdf)
     path = write_bytes_atomic(out, pdf) if out is not None else None
-    return CallSheetResult(path=path, pdf=pdf, pages=1, paper=prep.paper, size=prep.plan.size,
-                           sheet=prep.sheet)
+    return CallSheetResult(
+        path=path, pdf=pdf, pages=1, paper=prep.paper, size=prep.plan.size, sheet=prep.sheet
+    )

@@ -1,4 +1,5 @@
 """Resolve a call file into the sheet's final texts: defaults, number formats, times, dates."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -81,38 +82,68 @@ def _span(window: Window, locale: Locale) -> str:
     return f"{start}\u2013{end}"
 
 
-def _when(file: CallFile, day: date, contact_zone: ZoneInfo | None, caller_zone: ZoneInfo | None,
-          locale: Locale, labels: dict[str, str]) -> tuple[tuple[WhenCell, ...], Window | None,
-                                                          Window | None]:
+def _when(
+    file: CallFile,
+    day: date,
+    contact_zone: ZoneInfo | None,
+    caller_zone: ZoneInfo | None,
+    locale: Locale,
+    labels: dict[str, str],
+) -> tuple[tuple[WhenCell, ...], Window | None, Window | None]:
     where = file.where.at("call", "best_time")
     call_on = WhenCell(labels["call_on"], long_date(day, locale, skeleton="yMMMEd"))
     if file.call.best_time is None:
         if contact_zone is None:
             return (call_on,), None, None
         noon = datetime(day.year, day.month, day.day, 12, tzinfo=contact_zone)
-        return (WhenCell(labels["zone"], str(contact_zone).split("/")[-1].replace("_", " "),
-                         _zone_note(noon)), call_on), None, None
+        return (
+            (
+                WhenCell(
+                    labels["zone"],
+                    str(contact_zone).split("/")[-1].replace("_", " "),
+                    _zone_note(noon),
+                ),
+                call_on,
+            ),
+            None,
+            None,
+        )
     if contact_zone is None:
-        raise UserError("cannot tell the contact's time zone from the number", where=where,
-                        hint='add timezone = "America/New_York" (an IANA name) to [call]')
+        raise UserError(
+            "cannot tell the contact's time zone from the number",
+            where=where,
+            hint='add timezone = "America/New_York" (an IANA name) to [call]',
+        )
     window = parse_window(file.call.best_time, day, contact_zone, where)
     theirs = WhenCell(labels["their_time"], _span(window, locale), _zone_note(window.start))
     assert caller_zone is not None  # resolve finds it whenever there is a best time
     mine = window.to(caller_zone)
-    if mine.start.utcoffset() == window.start.utcoffset() and \
-            mine.end.utcoffset() == window.end.utcoffset():
-        return (WhenCell(theirs.label, theirs.value, f"{theirs.note} · {labels['same_zone']}"),
-                call_on), window, mine
+    if (
+        mine.start.utcoffset() == window.start.utcoffset()
+        and mine.end.utcoffset() == window.end.utcoffset()
+    ):
+        return (
+            (
+                WhenCell(theirs.label, theirs.value, f"{theirs.note} · {labels['same_zone']}"),
+                call_on,
+            ),
+            window,
+            mine,
+        )
     note = _zone_note(mine.start)
     shift = mine.day_shift(day)
     if shift:
         note = f"{note} · {labels['next_day' if shift > 0 else 'previous_day']}"
-    return (theirs, WhenCell(labels["your_time"], _span(mine, locale), note), call_on), \
-        window, mine
+    return (theirs, WhenCell(labels["your_time"], _span(mine, locale), note), call_on), window, mine
 
 
-def resolve(file: CallFile, *, today: date, caller_zone: ZoneInfo | None = None,
-            home_zone: Callable[[], str | None] | None = None) -> Sheet:
+def resolve(
+    file: CallFile,
+    *,
+    today: date,
+    caller_zone: ZoneInfo | None = None,
+    home_zone: Callable[[], str | None] | None = None,
+) -> Sheet:
     """Fill defaults in the file's language and resolve number, zones, window and dates.
 
     ``caller_zone`` is the caller's zone when the file names none; ``home_zone`` gives the
@@ -123,8 +154,9 @@ def resolve(file: CallFile, *, today: date, caller_zone: ZoneInfo | None = None,
     code = lang.locale.language
     warnings: list[str] = []
     if code not in available():
-        warnings.append(f"no call-sheet wording for {file.language!r}; "
-                        "labels and defaults are in English")
+        warnings.append(
+            f"no call-sheet wording for {file.language!r}; labels and defaults are in English"
+        )
         code = FALLBACK
     locale = lang.locale if code == lang.locale.language else Locale.parse(FALLBACK)
     words = wording(code)
@@ -137,71 +169,120 @@ def resolve(file: CallFile, *, today: date, caller_zone: ZoneInfo | None = None,
         contact_zone: ZoneInfo | None = zone(call.timezone, origin.at("call", "timezone"))
     else:
         contact_zone = guess_zone(phone.zones, day)
-    found = find_caller_zone(in_file=call.caller_timezone, given=caller_zone,
-                             stored=home_zone or (lambda: None), phone=file.sender.phone,
-                             country=file.sender.country, day=day, where=origin) \
-        if call.best_time is not None else None
+    found = (
+        find_caller_zone(
+            in_file=call.caller_timezone,
+            given=caller_zone,
+            stored=home_zone or (lambda: None),
+            phone=file.sender.phone,
+            country=file.sender.country,
+            day=day,
+            where=origin,
+        )
+        if call.best_time is not None
+        else None
+    )
     mine = found.zone if found is not None else None
     when, window, caller_window = _when(file, day, contact_zone, mine, locale, labels)
     if day.weekday() >= 5:
-        warnings.append(f"the call-on date {day.isoformat()} is a "
-                        f"{'Saturday' if day.weekday() == 5 else 'Sunday'}")
+        warnings.append(
+            f"the call-on date {day.isoformat()} is a "
+            f"{'Saturday' if day.weekday() == 5 else 'Sunday'}"
+        )
 
     contact = call.contact or file.recipient.name or file.recipient.organization
     role = call.role if call.role is not None else file.recipient.department
-    organization = call.organization if call.organization is not None else (
-        file.recipient.organization if contact != file.recipient.organization else "")
+    organization = (
+        call.organization
+        if call.organization is not None
+        else (file.recipient.organization if contact != file.recipient.organization else "")
+    )
     # "_vowel": the wording before a job title that starts with a vowel (French "d'Analyste")
     vowel = call.position[:1].lower() in "aeiouyhàâäéèêëîïôöûüù" if call.position else False
     interview = text["interview"].format(
         date=text["interview_date"].format(date=lang_date(call.interview_on, locale))
-        if call.interview_on else "",
+        if call.interview_on
+        else "",
         position=text["interview_position_vowel" if vowel else "interview_position"].format(
-            position=call.position) if call.position else "")
-    address = spoken_form(contact, words["address"],
-                          file.letter_opening if contact == file.recipient.name else None)
-    values = {"contact": contact, "address": address, "caller": file.sender.name,
-              "interview": interview}
+            position=call.position
+        )
+        if call.position
+        else "",
+    )
+    address = spoken_form(
+        contact, words["address"], file.letter_opening if contact == file.recipient.name else None
+    )
+    values = {
+        "contact": contact,
+        "address": address,
+        "caller": file.sender.name,
+        "interview": interview,
+    }
 
     def default(key: str, given: str | None) -> str:
         return given if given is not None else text[key].format(**values)
 
     points = call.points
     if points is None:
-        clarified = text["clarified"].format(clarified=call.clarified) if call.clarified \
+        clarified = (
+            text["clarified"].format(clarified=call.clarified)
+            if call.clarified
             else text["clarified_general"]
+        )
         points = (clarified, text["interest"])
     callback = ""
     if file.sender.phone:
         try:
-            own = parse_phone(file.sender.phone, default_region=file.sender.country,
-                              where=origin.at("sender", "phone")).international
+            own = parse_phone(
+                file.sender.phone,
+                default_region=file.sender.country,
+                where=origin.at("sender", "phone"),
+            ).international
         except UserError:
             own = file.sender.phone
         callback = text["callback"].format(phone=own)
     if call.opening and not _names(call.opening, contact):
-        warnings.append("the opening does not use the contact's name; greeting them by name "
-                        "sounds warmer")
-    voicemail = call.voicemail if call.voicemail is not None else \
-        text["voicemail"].format(callback=callback, **values)
+        warnings.append(
+            "the opening does not use the contact's name; greeting them by name sounds warmer"
+        )
+    voicemail = (
+        call.voicemail
+        if call.voicemail is not None
+        else text["voicemail"].format(callback=callback, **values)
+    )
     seconds = vm.spoken_seconds(voicemail)
     if vm.too_long(seconds):
-        warnings.append(f"the voicemail runs about {seconds} s when spoken "
-                        f"(over {vm.LIMIT_SECONDS} s); shorten call.voicemail")
+        warnings.append(
+            f"the voicemail runs about {seconds} s when spoken "
+            f"(over {vm.LIMIT_SECONDS} s); shorten call.voicemail"
+        )
     return Sheet(
-        where=origin, locale=str(locale), labels=labels, contact=contact,
+        where=origin,
+        locale=str(locale),
+        labels=labels,
+        contact=contact,
         role_line="  ·  ".join(p for p in (role, organization) if p),
-        phone=phone, call_on=day, when=when,
-        purpose=default("purpose", call.purpose), opening=default("opening", call.opening),
+        phone=phone,
+        call_on=day,
+        when=when,
+        purpose=default("purpose", call.purpose),
+        opening=default("opening", call.opening),
         points=points,
         questions=call.questions if call.questions is not None else tuple(text["questions"]),
         feedback=default("feedback", call.feedback),
-        if_asked=call.if_asked if call.if_asked is not None else tuple(
-            QA(item["question"], item["answer"]) for item in text["if_asked"]),
-        closing=default("closing", call.closing), voicemail=voicemail,
-        voicemail_seconds=seconds, reminders=tuple(words["reminders"]["items"]),
-        caller=file.sender.name, contact_zone=contact_zone, caller_zone=mine, window=window,
-        caller_window=caller_window, warnings=tuple(warnings),
+        if_asked=call.if_asked
+        if call.if_asked is not None
+        else tuple(QA(item["question"], item["answer"]) for item in text["if_asked"]),
+        closing=default("closing", call.closing),
+        voicemail=voicemail,
+        voicemail_seconds=seconds,
+        reminders=tuple(words["reminders"]["items"]),
+        caller=file.sender.name,
+        contact_zone=contact_zone,
+        caller_zone=mine,
+        window=window,
+        caller_window=caller_window,
+        warnings=tuple(warnings),
         caller_zone_from=found.source if found is not None else "",
     )
 

@@ -3,6 +3,7 @@
 All arithmetic goes through aware datetimes and UTC, so a window stays right when either side
 changes to or from daylight-saving time on (or around) the call day.
 """
+
 from __future__ import annotations
 
 import os
@@ -45,9 +46,11 @@ def zone(name: str, where: Where) -> ZoneInfo:
     try:
         return ZoneInfo(name.strip())
     except (ZoneInfoNotFoundError, ValueError):
-        raise UserError(f"unknown time zone {name!r}", where=where,
-                        hint="use an IANA name such as 'Europe/Berlin' or "
-                             "'America/New_York'") from None
+        raise UserError(
+            f"unknown time zone {name!r}",
+            where=where,
+            hint="use an IANA name such as 'Europe/Berlin' or 'America/New_York'",
+        ) from None
 
 
 def local_zone() -> ZoneInfo:

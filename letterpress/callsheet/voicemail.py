@@ -1,4 +1,5 @@
 """How long a voicemail script takes to say, at an even speaking pace."""
+
 from __future__ import annotations
 
 import math

@@ -1,4 +1,5 @@
 """The call sheet's wording (labels, default texts, reminders) read from ``text/<lang>.toml``."""
+
 from __future__ import annotations
 
 from functools import cache

@@ -3,6 +3,7 @@
 ``check_source`` is the Python API; it reads any letter file, even an unfinished one, because a
 draft full of placeholders is exactly what it is for.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -41,8 +42,7 @@ def check_data(data: dict[str, Any], language: str | None = None) -> list[Findin
     return sorted(out, key=lambda f: (order.get(f.field, len(items)), f.line))
 
 
-def check_source(source: LetterInput,
-                 language: str | None = None) -> list[Finding]:
+def check_source(source: LetterInput, language: str | None = None) -> list[Finding]:
     """Load a letter file (path or dict) and check it; unreadable input raises UserError.
     Suggestions are in ``language`` (default: the file's)."""
     return check_data(load_source(source).data, language)

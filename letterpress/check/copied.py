@@ -1,4 +1,5 @@
 """Passages copied word for word from the bundled example letters or the ``init`` starter texts."""
+
 from __future__ import annotations
 
 import re
@@ -34,8 +35,11 @@ def known_texts() -> tuple[tuple[str, str], ...]:
         for entry in sorted(language.iterdir(), key=lambda p: p.name):
             if entry.name.endswith(".toml"):
                 data = tomllib.loads(entry.read_text(encoding="utf-8"))
-                out += [(f"starter {language.name}/{entry.name} {item.field}", item.text)
-                        for item in texts(data) if item.prose or item.long]
+                out += [
+                    (f"starter {language.name}/{entry.name} {item.field}", item.text)
+                    for item in texts(data)
+                    if item.prose or item.long
+                ]
     return tuple(out)
 
 
@@ -44,7 +48,7 @@ def _shingles(size: int) -> frozenset[tuple[str, ...]]:
     grams: set[tuple[str, ...]] = set()
     for _, text in known_texts():
         words = [m.group().lower() for m in _tokens(text)]
-        grams.update(tuple(words[i:i + size]) for i in range(len(words) - size + 1))
+        grams.update(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
     return frozenset(grams)
 
 
@@ -56,7 +60,7 @@ def copied(item: Text, lists: Lists, says: dict[str, str]) -> list[Finding]:
     grams = _shingles(size)
     runs: list[list[int]] = []
     for i in range(len(words) - size + 1):
-        if tuple(words[i:i + size]) in grams:
+        if tuple(words[i : i + size]) in grams:
             if runs and i <= runs[-1][1]:
                 runs[-1][1] = i + size - 1
             else:
@@ -64,6 +68,13 @@ def copied(item: Text, lists: Lists, says: dict[str, str]) -> list[Finding]:
     out = []
     for first, last in runs:
         start, end = tokens[first].start(), tokens[last].end()
-        out.append(Finding("copied-example", item.field, shorten(item.text[start:end]),
-                           says["copied"], item.line_of(start)))
+        out.append(
+            Finding(
+                "copied-example",
+                item.field,
+                shorten(item.text[start:end]),
+                says["copied"],
+                item.line_of(start),
+            )
+        )
     return out

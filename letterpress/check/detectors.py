@@ -1,4 +1,5 @@
 """The tone and leftovers detectors: each takes one text and returns its findings."""
+
 from __future__ import annotations
 
 import re
@@ -20,9 +21,13 @@ def placeholders(item: Text, lists: Lists, says: dict[str, str]) -> list[Finding
     for pattern in lists.placeholders:
         for match in pattern.finditer(item.text):
             if match.start() not in found:
-                found[match.start()] = Finding("placeholder", item.field, shorten(match.group()),
-                                               says["placeholder"],
-                                               item.line_of(match.start()))
+                found[match.start()] = Finding(
+                    "placeholder",
+                    item.field,
+                    shorten(match.group()),
+                    says["placeholder"],
+                    item.line_of(match.start()),
+                )
     return [found[key] for key in sorted(found)]
 
 
@@ -34,8 +39,10 @@ def phrases(item: Text, lists: Lists, *, thank_you: bool, language: str = "en") 
     letter's own language speaks, once. Linear in the text: plain phrases are tried only
     at the words they start with, and overlaps are settled on a map of taken characters.
     """
-    allowed = [not (group.kind == "pay" and (not thank_you or item.field.startswith("call.")))
-               for group in lists.groups]
+    allowed = [
+        not (group.kind == "pay" and (not thank_you or item.field.startswith("call.")))
+        for group in lists.groups
+    ]
     found = _phrase_matches(item, lists, allowed)
     for order, group in enumerate(lists.groups):
         if allowed[order] and group.scan is not None:
@@ -51,13 +58,21 @@ def phrases(item: Text, lists: Lists, *, thank_you: bool, language: str = "en") 
             taken[start:end] = b"\x01" * (end - start)
             kept.append((order, match))
     kept.sort(key=lambda k: (k[0], k[1].start()))  # as before: by list, then by place
-    return [Finding(lists.groups[order].kind, item.field, " ".join(match.group().split()),
-                    lists.groups[order].alternative, item.line_of(match.start()))
-            for order, match in kept]
+    return [
+        Finding(
+            lists.groups[order].kind,
+            item.field,
+            " ".join(match.group().split()),
+            lists.groups[order].alternative,
+            item.line_of(match.start()),
+        )
+        for order, match in kept
+    ]
 
 
-def _phrase_matches(item: Text, lists: Lists,
-                    allowed: list[bool]) -> list[tuple[int, re.Match[str]]]:
+def _phrase_matches(
+    item: Text, lists: Lists, allowed: list[bool]
+) -> list[tuple[int, re.Match[str]]]:
     """Matches of the plain phrases, one pass over the text's words: each group's matches in
     order and without overlaps, as one search through the text would find them."""
     found: list[tuple[int, re.Match[str]]] = []
@@ -95,15 +110,18 @@ def capitals(item: Text, lists: Lists, names: set[str], says: dict[str, str]) ->
         capital = [m for m in run if m.group() not in names and m.group() not in lists.acronyms]
         if len(capital) >= 3 or any(_shouted(m.group(), lists, names) for m in run):
             start, end = run[0].start(), run[-1].end()
-            out.append(Finding("eager", item.field, item.text[start:end], says["caps"],
-                               item.line_of(start)))
+            out.append(
+                Finding(
+                    "eager", item.field, item.text[start:end], says["caps"], item.line_of(start)
+                )
+            )
         run.clear()
 
     previous_end = -1
     for match in _WORD.finditer(item.text):
         word = match.group()
         upper = len(word) >= 2 and word.replace("-", "").isupper()
-        gap = item.text[previous_end:match.start()] if previous_end >= 0 else ""
+        gap = item.text[previous_end : match.start()] if previous_end >= 0 else ""
         if run and (not upper or gap.strip(" ,")):
             close()
         if upper:
@@ -118,16 +136,26 @@ def exclamations(item: Text, lists: Lists, words: dict[str, Any]) -> list[Findin
     """Repeated marks ("!!", "?!") always; more single marks in one field than the list allows
     (said in the wording's language)."""
     says = words["alternatives"]["exclamation"]
-    out = [Finding("eager", item.field, phrase, says, item.line_of(start))
-           for start, phrase in _repeated_marks(item.text)]
+    out = [
+        Finding("eager", item.field, phrase, says, item.line_of(start))
+        for start, phrase in _repeated_marks(item.text)
+    ]
     singles = [m for m in re.finditer(r"(?<![!?])!(?![!?])", item.text)]
     if len(singles) > lists.max_exclamations:
         first = singles[lists.max_exclamations]
         start = max(item.text.rfind("\n", 0, first.start()), 0)
-        sentence = item.text[start:first.end()].strip().split(". ")[-1]
-        out.append(Finding("eager", item.field, words["lines"]["exclamations"].format(
-                           count=len(singles), sentence=shorten(sentence, 8)), says,
-                           item.line_of(first.start())))
+        sentence = item.text[start : first.end()].strip().split(". ")[-1]
+        out.append(
+            Finding(
+                "eager",
+                item.field,
+                words["lines"]["exclamations"].format(
+                    count=len(singles), sentence=shorten(sentence, 8)
+                ),
+                says,
+                item.line_of(first.start()),
+            )
+        )
     return out
 
 
@@ -148,5 +176,7 @@ def _repeated_marks(text: str) -> list[tuple[int, str]]:
 
 def is_thank_you(items: Iterable[Text], lists: Lists, has_interview: bool) -> bool:
     """A thank-you: the file has an [interview] table, or its wording thanks the reader."""
-    return has_interview or any(item.prose and not item.field.startswith("call.")
-                                and lists.thanks.search(item.text) for item in items)
+    return has_interview or any(
+        item.prose and not item.field.startswith("call.") and lists.thanks.search(item.text)
+        for item in items
+    )

@@ -1,4 +1,5 @@
 """Which texts of a letter file the check reads, named by their field path."""
+
 from __future__ import annotations
 
 import re
@@ -69,7 +70,14 @@ def names(data: dict[str, Any]) -> set[str]:
     """Words of names and addresses (sender, recipient, interview): their capitals never shout."""
     words: set[str] = set()
     for item in texts(data):
-        if item.field.split(".")[0].split("[")[0] in ("sender", "recipient", "interview", "mailing",
-                                                     "references", "enclosures", "cc"):
+        if item.field.split(".")[0].split("[")[0] in (
+            "sender",
+            "recipient",
+            "interview",
+            "mailing",
+            "references",
+            "enclosures",
+            "cc",
+        ):
             words.update(item.text.replace("-", " ").split())
     return {w.strip(".,;:()\"'") for w in words}

@@ -1,4 +1,5 @@
 """One finding of the check: kind, field, the phrase as written and a calmer alternative."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -23,12 +24,19 @@ class Finding:
 
     def describe(self, origin: str) -> str:
         """The finding as one line: file, field, kind, the phrase and a suggestion."""
-        return (f"{origin}: {self.where()}: {self.kind}: \"{self.phrase}\"; "
-                f"suggestion: {self.alternative}")
+        return (
+            f'{origin}: {self.where()}: {self.kind}: "{self.phrase}"; '
+            f"suggestion: {self.alternative}"
+        )
 
     def as_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "field": self.field, "phrase": self.phrase,
-                "alternative": self.alternative, "line": self.line}
+        return {
+            "kind": self.kind,
+            "field": self.field,
+            "phrase": self.phrase,
+            "alternative": self.alternative,
+            "line": self.line,
+        }
 
 
 def line_of(text: str, offset: int) -> int:

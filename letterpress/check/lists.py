@@ -1,4 +1,5 @@
 """The check's phrase lists (``phrases/*.toml``), loaded once and compiled to expressions."""
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,9 @@ class Group:
     letter 30 ms). Regular expressions (``patterns``) are searched through the whole text.
     """
 
-    def __init__(self, kind: str, language: str, phrases: list[str], patterns: list[str],
-                 alternative: str) -> None:
+    def __init__(
+        self, kind: str, language: str, phrases: list[str], patterns: list[str], alternative: str
+    ) -> None:
         self.kind = kind
         self.language = language
         self.alternative = alternative
@@ -45,7 +47,8 @@ class Group:
         compiled = self._compiled.get(word)
         if compiled is None and word in self._by_word:
             compiled = self._compiled[word] = re.compile(
-                "|".join(f"(?:{p})" for p in self._by_word[word]), re.I)
+                "|".join(f"(?:{p})" for p in self._by_word[word]), re.I
+            )
         return compiled
 
     @property
@@ -64,7 +67,7 @@ class Lists:
     first_words: dict[str, tuple[int, ...]]  # a phrase's first word -> groups (by index)
     placeholders: tuple[re.Pattern[str], ...]
     acronyms: frozenset[str]
-    emphatic: dict[str, str]          # shouted word -> language it belongs to
+    emphatic: dict[str, str]  # shouted word -> language it belongs to
     max_exclamations: int
     thanks: re.Pattern[str]
     copied_min_words: int
@@ -87,8 +90,9 @@ def words(text: str) -> list[tuple[str, int]]:
 
 def phrase_regex(phrase: str) -> str:
     """A whole-word, spacing-tolerant expression for a plain phrase (either apostrophe)."""
-    words = ["['’]".join(re.escape(part) for part in re.split("['’]", word))
-             for word in phrase.split()]
+    words = [
+        "['’]".join(re.escape(part) for part in re.split("['’]", word)) for word in phrase.split()
+    ]
     return r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
 
 
@@ -102,13 +106,21 @@ def _read(name: str) -> dict[str, Any]:
 
 def languages() -> list[str]:
     """The languages with a phrase list (``en``, ``de``...)."""
-    return sorted(entry.name[:-5] for entry in _folder().iterdir()
-                  if entry.name.endswith(".toml") and entry.name != "common.toml")
+    return sorted(
+        entry.name[:-5]
+        for entry in _folder().iterdir()
+        if entry.name.endswith(".toml") and entry.name != "common.toml"
+    )
 
 
 def _group(kind: str, language: str, table: dict[str, Any]) -> Group:
-    return Group(kind, language, list(table.get("phrases", [])), list(table.get("patterns", [])),
-                 str(table["alternative"]))
+    return Group(
+        kind,
+        language,
+        list(table.get("phrases", [])),
+        list(table.get("patterns", [])),
+        str(table["alternative"]),
+    )
 
 
 @cache

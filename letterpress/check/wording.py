@@ -1,5 +1,6 @@
 """What the check says, per language (``wording/<lang>.toml`` over English): kind names, the
 suggestions for placeholders, capitals, exclamation marks and copied text, and its lines."""
+
 from __future__ import annotations
 
 import re
@@ -28,11 +29,18 @@ def finding_text(origin: str, finding: Finding, words: dict[str, Any]) -> str:
     """A finding as one line in the wording's language: file, field, kind, the phrase and a
     suggestion."""
     lines = words["lines"]
-    where = lines["field_line"].format(field=finding.field, line=finding.line) \
-        if finding.line > 1 else finding.field
-    return lines["finding"].format(origin=origin, where=where,
-                                   kind=words["kinds"].get(finding.kind, finding.kind),
-                                   phrase=finding.phrase, alternative=finding.alternative)
+    where = (
+        lines["field_line"].format(field=finding.field, line=finding.line)
+        if finding.line > 1
+        else finding.field
+    )
+    return lines["finding"].format(
+        origin=origin,
+        where=where,
+        kind=words["kinds"].get(finding.kind, finding.kind),
+        phrase=finding.phrase,
+        alternative=finding.alternative,
+    )
 
 
 def summary_text(origin: str, count: int, words: dict[str, Any]) -> str:

@@ -1,4 +1,5 @@
 """The ``letterpress`` command line: one module per command, listed in ``COMMANDS``."""
+
 from __future__ import annotations
 
 import argparse
@@ -93,24 +94,35 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = Parser(
         prog="letterpress",
         description="Print-ready window-envelope letters, delivery estimates and call sheets.",
-        epilog=examples_epilog(EXAMPLES), formatter_class=HelpFormatter,
+        epilog=examples_epilog(EXAMPLES),
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"letterpress {__version__}")
-    parser.add_argument("-q", "--quiet", action="store_true",
-                        help="print no warnings and no summaries, only errors and results")
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print no warnings and no summaries, only errors and results",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name, command in COMMANDS.items():
         if only is not None and name != only:
             continue
-        command_parser = sub.add_parser(name, help=command.HELP,
-                                        description=command.DESCRIPTION,
-                                        epilog=examples_epilog(command.EXAMPLES),
-                                        formatter_class=HelpFormatter)
+        command_parser = sub.add_parser(
+            name,
+            help=command.HELP,
+            description=command.DESCRIPTION,
+            epilog=examples_epilog(command.EXAMPLES),
+            formatter_class=HelpFormatter,
+        )
         command.add_arguments(command_parser)
-        command_parser.add_argument("-q", "--quiet", action="store_true",
-                                    default=argparse.SUPPRESS,
-                                    help="print no warnings and no summaries, only errors and "
-                                         "results")
+        command_parser.add_argument(
+            "-q",
+            "--quiet",
+            action="store_true",
+            default=argparse.SUPPRESS,
+            help="print no warnings and no summaries, only errors and results",
+        )
     return parser
 
 
@@ -134,8 +146,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(words)
     except UserError as exc:
         if name in COMMANDS and not exc.place.command:  # left over after the command's own
-            exc = UserError(exc.what, where=replace(exc.place, command=name),
-                            hint=f"see 'letterpress {name} --help'")
+            exc = UserError(
+                exc.what,
+                where=replace(exc.place, command=name),
+                hint=f"see 'letterpress {name} --help'",
+            )
         return print_error(exc)
     if args.command is None:
         parser.print_help(sys.stderr)

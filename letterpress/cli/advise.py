@@ -1,4 +1,5 @@
 """``letterpress advise``: email, letter or call after an interview, and what to do today."""
+
 from __future__ import annotations
 
 import argparse
@@ -9,30 +10,44 @@ from pathlib import Path
 from .common import add_lang_argument
 
 HELP = "recommend email, letter or call after an interview"
-DESCRIPTION: str | None = ("Recommend how to follow up after a job interview (email, letter, "
-                           "call), why, and what to do today, from a letter file with an "
-                           "[interview] table.")
+DESCRIPTION: str | None = (
+    "Recommend how to follow up after a job interview (email, letter, "
+    "call), why, and what to do today, from a letter file with an "
+    "[interview] table."
+)
 EXAMPLES = (
-    'letterpress advise follow-up.toml',
-    'letterpress advise follow-up.toml --now 2026-12-22T16:00 --lang de',
-    'letterpress advise follow-up.toml --write out/   # letter, call sheet, e-mail draft',
+    "letterpress advise follow-up.toml",
+    "letterpress advise follow-up.toml --now 2026-12-22T16:00 --lang de",
+    "letterpress advise follow-up.toml --write out/   # letter, call sheet, e-mail draft",
 )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The follow-up file, --now, --json, --write, --envelope and --strict."""
     parser.add_argument("file", help="the follow-up file (a letter file with [interview])")
-    parser.add_argument("--now", metavar="YYYY-MM-DDTHH:MM",
-                        help="the current time, for reproducible advice (default: the clock)")
+    parser.add_argument(
+        "--now",
+        metavar="YYYY-MM-DDTHH:MM",
+        help="the current time, for reproducible advice (default: the clock)",
+    )
     parser.add_argument("--json", action="store_true", help="print the advice as JSON")
-    parser.add_argument("--write", metavar="DIR",
-                        help="write the recommended letter PDF, call sheet PDF and .eml draft")
-    parser.add_argument("--envelope", metavar="NAME",
-                        help="with --write: which of the layout's envelopes the letter is "
-                             "fitted to (see 'letterpress layouts')")
-    parser.add_argument("--strict", action="store_true",
-                        help="stop (exit 2) when the tone check or the letter's checks find "
-                             "anything, before writing")
+    parser.add_argument(
+        "--write",
+        metavar="DIR",
+        help="write the recommended letter PDF, call sheet PDF and .eml draft",
+    )
+    parser.add_argument(
+        "--envelope",
+        metavar="NAME",
+        help="with --write: which of the layout's envelopes the letter is "
+        "fitted to (see 'letterpress layouts')",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop (exit 2) when the tone check or the letter's checks find "
+        "anything, before writing",
+    )
     add_lang_argument(parser)
 
 
@@ -58,8 +73,13 @@ def run(args: argparse.Namespace) -> int:
     language = args.lang or follow.letter.language
     warn_or_stop(follow.source, strict=args.strict, language=language)
     advice = advise_file(follow, now, language)
-    written, notices = (write_artefacts(follow, advice, Path(args.write), envelope=args.envelope,
-                                        strict=args.strict) if args.write else ([], ()))
+    written, notices = (
+        write_artefacts(
+            follow, advice, Path(args.write), envelope=args.envelope, strict=args.strict
+        )
+        if args.write
+        else ([], ())
+    )
     report(notices, strict=False)  # under --strict the first one has already stopped it
     if args.json:
         data = as_json(advice)

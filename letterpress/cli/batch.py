@@ -1,4 +1,5 @@
 """``letterpress batch``: a letter (and/or call sheet) per row of a CSV or Excel file."""
+
 from __future__ import annotations
 
 import argparse
@@ -9,66 +10,101 @@ from typing import Any
 from .common import add_lang_argument
 
 HELP = "mail merge: a letter per row of a CSV or Excel file"
-DESCRIPTION: str | None = ("Mail merge: render TEMPLATE (a letter file whose texts are Jinja2 "
-                           "templates over `row`) once per row of DATA (.csv, .xlsx, .xls or "
-                           ".ods). Bad rows are reported and skipped. Exit 0: all rows made; "
-                           "1: some rows failed (the others are written); 2: unusable input "
-                           "(or no row could be made).")
+DESCRIPTION: str | None = (
+    "Mail merge: render TEMPLATE (a letter file whose texts are Jinja2 "
+    "templates over `row`) once per row of DATA (.csv, .xlsx, .xls or "
+    ".ods). Bad rows are reported and skipped. Exit 0: all rows made; "
+    "1: some rows failed (the others are written); 2: unusable input "
+    "(or no row could be made)."
+)
 EXAMPLES = (
-    'letterpress batch examples/batch/workshop.toml examples/batch/workshop.csv -o workshop.pdf',
+    "letterpress batch examples/batch/workshop.toml examples/batch/workshop.csv -o workshop.pdf",
     'letterpress batch letter.toml people.xlsx --out-dir letters/ --name "{{ row.last_name }}"',
-    'letterpress batch letter.toml people.csv --check      # only report the problems',
+    "letterpress batch letter.toml people.csv --check      # only report the problems",
 )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Template and data, where to write, what to make, and how the data is read."""
-    parser.add_argument("template",
-                        help="the letter file (TOML or JSON) with {{ row.COLUMN }} fields")
-    parser.add_argument("data", help="the data: .csv (any common encoding/delimiter), .xlsx, "
-                                     ".xls or .ods")
+    parser.add_argument(
+        "template", help="the letter file (TOML or JSON) with {{ row.COLUMN }} fields"
+    )
+    parser.add_argument(
+        "data", help="the data: .csv (any common encoding/delimiter), .xlsx, .xls or .ods"
+    )
     out = parser.add_mutually_exclusive_group()
-    out.add_argument("-o", "--output", metavar="MERGED.pdf",
-                     help="one PDF with every letter, in row order (one print job)")
+    out.add_argument(
+        "-o",
+        "--output",
+        metavar="MERGED.pdf",
+        help="one PDF with every letter, in row order (one print job)",
+    )
     out.add_argument("--out-dir", metavar="DIR", help="one PDF per row in DIR")
-    parser.add_argument("--name", metavar="PATTERN",
-                        help="file name pattern for --out-dir, e.g. "
-                             "'{{ row.last_name }}-{{ n }}' "
-                             "(default 'row-{{ n }}'; n is the row number)")
-    parser.add_argument("--kind", choices=("letter", "call", "both", "envelope"),
-                        default="letter",
-                        help="what to make per row (default: letter); envelope: the row's "
-                             "plain envelope")
-    parser.add_argument("--envelope", metavar="NAME",
-                        help="the window envelope letters are fitted to (see 'letterpress "
-                             "layouts'; default: the template's, else the layout's first)")
-    parser.add_argument("--rows", metavar="LIST",
-                        help="only these rows, numbered as in the spreadsheet (the header is "
-                             "row 1), e.g. 2-5,12")
-    parser.add_argument("--preview", metavar="DIR",
-                        help="write page 1 of each document as DIR/row-N.png (alone: only the "
-                             "PNGs, no PDF)")
-    parser.add_argument("--check", action="store_true",
-                        help="only check every row and report; write nothing")
-    parser.add_argument("--strict", action="store_true",
-                        help="write nothing if any row has a problem")
-    parser.add_argument("--resume", action="store_true",
-                        help="keep outputs of an earlier run that match the manifest")
-    parser.add_argument("--duplex", action="store_true",
-                        help="blank backs so no letter shares a sheet with the next (-o only)")
-    parser.add_argument("--pdfa", action="store_true",
-                        help="write the merged PDF as PDF/A-2b (-o only)")
-    parser.add_argument("--jobs", type=int, metavar="N",
-                        help="worker processes (default: all cores)")
-    parser.add_argument("--delimiter", metavar="D",
-                        help="CSV delimiter: a character or tab/comma/semicolon/pipe (default: "
-                             "detected)")
-    parser.add_argument("--encoding", metavar="ENC",
-                        help="CSV encoding, e.g. cp1252 (default: detected)")
-    parser.add_argument("--sheet", metavar="NAME",
-                        help="worksheet of a workbook (default: first)")
-    parser.add_argument("--manifest", metavar="PATH",
-                        help="manifest file, .csv or .json (default: beside the output)")
+    parser.add_argument(
+        "--name",
+        metavar="PATTERN",
+        help="file name pattern for --out-dir, e.g. "
+        "'{{ row.last_name }}-{{ n }}' "
+        "(default 'row-{{ n }}'; n is the row number)",
+    )
+    parser.add_argument(
+        "--kind",
+        choices=("letter", "call", "both", "envelope"),
+        default="letter",
+        help="what to make per row (default: letter); envelope: the row's plain envelope",
+    )
+    parser.add_argument(
+        "--envelope",
+        metavar="NAME",
+        help="the window envelope letters are fitted to (see 'letterpress "
+        "layouts'; default: the template's, else the layout's first)",
+    )
+    parser.add_argument(
+        "--rows",
+        metavar="LIST",
+        help="only these rows, numbered as in the spreadsheet (the header is row 1), e.g. 2-5,12",
+    )
+    parser.add_argument(
+        "--preview",
+        metavar="DIR",
+        help="write page 1 of each document as DIR/row-N.png (alone: only the PNGs, no PDF)",
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="only check every row and report; write nothing"
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="write nothing if any row has a problem"
+    )
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="keep outputs of an earlier run that match the manifest",
+    )
+    parser.add_argument(
+        "--duplex",
+        action="store_true",
+        help="blank backs so no letter shares a sheet with the next (-o only)",
+    )
+    parser.add_argument(
+        "--pdfa", action="store_true", help="write the merged PDF as PDF/A-2b (-o only)"
+    )
+    parser.add_argument(
+        "--jobs", type=int, metavar="N", help="worker processes (default: all cores)"
+    )
+    parser.add_argument(
+        "--delimiter",
+        metavar="D",
+        help="CSV delimiter: a character or tab/comma/semicolon/pipe (default: detected)",
+    )
+    parser.add_argument(
+        "--encoding", metavar="ENC", help="CSV encoding, e.g. cp1252 (default: detected)"
+    )
+    parser.add_argument("--sheet", metavar="NAME", help="worksheet of a workbook (default: first)")
+    parser.add_argument(
+        "--manifest",
+        metavar="PATH",
+        help="manifest file, .csv or .json (default: beside the output)",
+    )
     add_lang_argument(parser)
 
 
@@ -81,20 +117,34 @@ def run(args: argparse.Namespace) -> int:
     if args.output is not None:
         pdf_file_name(Path(args.output))
     opts = Options(
-        template=Path(args.template), data=Path(args.data),
+        template=Path(args.template),
+        data=Path(args.data),
         output=Path(args.output) if args.output else None,
-        out_dir=Path(args.out_dir) if args.out_dir else None, name=args.name, kind=args.kind,
-        check=args.check, strict=args.strict, resume=args.resume, duplex=args.duplex,
+        out_dir=Path(args.out_dir) if args.out_dir else None,
+        name=args.name,
+        kind=args.kind,
+        check=args.check,
+        strict=args.strict,
+        resume=args.resume,
+        duplex=args.duplex,
         pdfa=args.pdfa,
-        jobs=args.jobs, delimiter=args.delimiter, sheet=args.sheet, encoding=args.encoding,
-        manifest=Path(args.manifest) if args.manifest else None, envelope=args.envelope,
-        rows=args.rows, preview=Path(args.preview) if args.preview else None,
+        jobs=args.jobs,
+        delimiter=args.delimiter,
+        sheet=args.sheet,
+        encoding=args.encoding,
+        manifest=Path(args.manifest) if args.manifest else None,
+        envelope=args.envelope,
+        rows=args.rows,
+        preview=Path(args.preview) if args.preview else None,
     )
     try:
         summary = run_batch(opts)
     except KeyboardInterrupt:
-        print("letterpress: interrupted; what was finished is kept: run the same command with "
-              "--resume to continue", file=sys.stderr)
+        print(
+            "letterpress: interrupted; what was finished is kept: run the same command with "
+            "--resume to continue",
+            file=sys.stderr,
+        )
         return 130
     words, code = _words(args)
     say = words["summary"]
@@ -102,25 +152,37 @@ def run(args: argparse.Namespace) -> int:
     warnings = sum(1 for f in summary.findings if f.severity == "warning")
     if opts.check:
         ok = summary.rows - len(errors)
-        print(say["checked"].format(
-            rows=summary.rows, ok=ok, bad=len(errors),
-            warnings=say["warnings"].format(count=warnings) if warnings else ""))
+        print(
+            say["checked"].format(
+                rows=summary.rows,
+                ok=ok,
+                bad=len(errors),
+                warnings=say["warnings"].format(count=warnings) if warnings else "",
+            )
+        )
         return summary.exit_code
     if opts.strict and summary.exit_code:
         return summary.exit_code
     if opts.preview is not None:
         count = len(summary.previews)
-        print(f"Previews in {opts.preview}/: {count} image{'s' if count != 1 else ''} "
-              f"({', '.join(p.name for p in summary.previews[:5])}"
-              f"{', ...' if count > 5 else ''}).")
+        print(
+            f"Previews in {opts.preview}/: {count} image{'s' if count != 1 else ''} "
+            f"({', '.join(p.name for p in summary.previews[:5])}"
+            f"{', ...' if count > 5 else ''})."
+        )
         if opts.output is None and opts.out_dir is None:
             return summary.exit_code
     where = str(opts.output) if opts.output else f"{opts.out_dir}/"
-    print(say["wrote"].format(
-        where=where, documents=counted(words, "document", "documents", summary.made, code),
-        rows=summary.rows, pages=counted(words, "page", "pages", summary.pages, code),
-        kept=say["kept"].format(count=summary.resumed) if summary.resumed else "",
-        failed=counted(words, "failed_one", "failed_many", summary.failed, code)))
+    print(
+        say["wrote"].format(
+            where=where,
+            documents=counted(words, "document", "documents", summary.made, code),
+            rows=summary.rows,
+            pages=counted(words, "page", "pages", summary.pages, code),
+            kept=say["kept"].format(count=summary.resumed) if summary.resumed else "",
+            failed=counted(words, "failed_one", "failed_many", summary.failed, code),
+        )
+    )
     print(say["manifest"].format(path=summary.manifest))
     return summary.exit_code
 

@@ -1,4 +1,5 @@
 """``letterpress calibrate``: the printer test sheet, and storing a printer's offset."""
+
 from __future__ import annotations
 
 import argparse
@@ -10,36 +11,64 @@ DESCRIPTION: str | None = (
     "Without --set: write a test sheet with two cross-hairs and rulers; print it at 100 %, "
     "measure where cross-hair A landed, and store the difference with --set. With --set: "
     "store the printer's offset in your settings; letter, envelope and labels then move "
-    "everything by it (--printer NAME, or the default printer).")
+    "everything by it (--printer NAME, or the default printer)."
+)
 EXAMPLES = (
-    'letterpress calibrate -o test.pdf             # print it at 100 %, then measure',
+    "letterpress calibrate -o test.pdf             # print it at 100 %, then measure",
     'letterpress calibrate --set "Office laser" --dx -1.5 --dy 0.8',
-    'letterpress calibrate --list',
+    "letterpress calibrate --list",
 )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The sheet (--paper, -o) or the offset to store (--set, --dx, --dy, --scale)."""
-    parser.add_argument("--paper", choices=("a4", "letter"), type=str.lower, default="a4",
-                        help="paper of the test sheet (default: a4)")
-    parser.add_argument("-o", "--output", default="calibration.pdf",
-                        help="the test sheet to write (default: calibration.pdf)")
-    parser.add_argument("--set", metavar="NAME", dest="set_name",
-                        help="store the offset of the printer called NAME")
-    parser.add_argument("--dx", type=float, default=0.0,
-                        help="with --set: move the print this many mm to the right "
-                             "(negative: left)")
-    parser.add_argument("--dy", type=float, default=0.0,
-                        help="with --set: move the print this many mm down (negative: up)")
-    parser.add_argument("--scale", type=float, default=1.0,
-                        help="with --set: scale the print by this factor (default 1)")
-    parser.add_argument("--default", action="store_true", dest="make_default",
-                        help="with --set: make this the default printer (the first one stored "
-                             "is)")
+    parser.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        type=str.lower,
+        default="a4",
+        help="paper of the test sheet (default: a4)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        default="calibration.pdf",
+        help="the test sheet to write (default: calibration.pdf)",
+    )
+    parser.add_argument(
+        "--set", metavar="NAME", dest="set_name", help="store the offset of the printer called NAME"
+    )
+    parser.add_argument(
+        "--dx",
+        type=float,
+        default=0.0,
+        help="with --set: move the print this many mm to the right (negative: left)",
+    )
+    parser.add_argument(
+        "--dy",
+        type=float,
+        default=0.0,
+        help="with --set: move the print this many mm down (negative: up)",
+    )
+    parser.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="with --set: scale the print by this factor (default 1)",
+    )
+    parser.add_argument(
+        "--default",
+        action="store_true",
+        dest="make_default",
+        help="with --set: make this the default printer (the first one stored is)",
+    )
     parser.add_argument("--list", action="store_true", help="list the stored printers")
-    parser.add_argument("--printer", metavar="NAME",
-                        help="without --set: write the sheet already corrected for this "
-                             "printer, to check its offset")
+    parser.add_argument(
+        "--printer",
+        metavar="NAME",
+        help="without --set: write the sheet already corrected for this "
+        "printer, to check its offset",
+    )
     add_preview_arguments(parser)
 
 
@@ -90,6 +119,8 @@ def _sheet(args: argparse.Namespace) -> int:
     pdf = calibration_sheet(args.paper, date.today(), shift)
     written = write_document(out, pdf, args)
     paper = PAPERS[args.paper].name
-    print(f"Wrote {wrote(written)} (calibration sheet, {paper}). Print it at 100 %, measure "
-          'cross-hair A, then run letterpress calibrate --set "PRINTER NAME" --dx DX --dy DY.')
+    print(
+        f"Wrote {wrote(written)} (calibration sheet, {paper}). Print it at 100 %, measure "
+        'cross-hair A, then run letterpress calibrate --set "PRINTER NAME" --dx DX --dy DY.'
+    )
     return 0

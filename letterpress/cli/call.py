@@ -1,4 +1,5 @@
 """``letterpress call``: the one-page phone-call cheat sheet."""
+
 from __future__ import annotations
 
 import argparse
@@ -6,12 +7,14 @@ import argparse
 from .common import add_pdfa_argument, add_preview_arguments
 
 HELP = "render the [call] table as a one-page call sheet PDF"
-DESCRIPTION: str | None = ("Render a letter file's [call] table as a one-page phone-call "
-                           "cheat sheet: number and QR code, best time in both zones, "
-                           "script, voicemail, reminders, outcome box and notes.")
+DESCRIPTION: str | None = (
+    "Render a letter file's [call] table as a one-page phone-call "
+    "cheat sheet: number and QR code, best time in both zones, "
+    "script, voicemail, reminders, outcome box and notes."
+)
 EXAMPLES = (
-    'letterpress call examples/call.toml              # writes examples/call-call.pdf',
-    'letterpress call letter.toml -o call.pdf --paper letter',
+    "letterpress call examples/call.toml              # writes examples/call-call.pdf",
+    "letterpress call letter.toml -o call.pdf --paper letter",
 )
 
 
@@ -19,11 +22,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The letter file, -o, --paper and --strict."""
     parser.add_argument("file", help="the letter file (TOML or JSON) with a [call] table")
     parser.add_argument("-o", "--output", help="the PDF to write (default: FILE with -call.pdf)")
-    parser.add_argument("--paper", choices=("a4", "letter"), type=str.lower,
-                        help="paper size (default: the paper of the file's layout)")
-    parser.add_argument("--strict", action="store_true",
-                        help="stop (exit 2) on tone or leftover-placeholder findings, before "
-                             "writing")
+    parser.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        type=str.lower,
+        help="paper size (default: the paper of the file's layout)",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop (exit 2) on tone or leftover-placeholder findings, before writing",
+    )
     add_pdfa_argument(parser)
     add_preview_arguments(parser)
 
@@ -44,8 +53,10 @@ def run(args: argparse.Namespace) -> int:
         warn(f"{args.file}: {warning}")
     sheet = result.sheet
     print(f"Wrote {wrote(written)} (1 page, {result.paper}, {result.size:g} pt type).")
-    print(f"Call {sheet.contact} on {sheet.phone.international}"
-          f" ({sheet.call_on.isoformat()}); voicemail about {sheet.voicemail_seconds} s.")
+    print(
+        f"Call {sheet.contact} on {sheet.phone.international}"
+        f" ({sheet.call_on.isoformat()}); voicemail about {sheet.voicemail_seconds} s."
+    )
     if sheet.caller_window is not None and sheet.caller_zone is not None:
         print(f"Your time: {sheet.caller_zone.key}, from {sheet.caller_zone_from}.")
     return 0

@@ -1,5 +1,6 @@
 """``letterpress check``: tone and leftovers, one finding a line (exit 1 when any); with a data
 file, on each row's filled-in mail-merge letter."""
+
 from __future__ import annotations
 
 import argparse
@@ -14,26 +15,31 @@ if TYPE_CHECKING:
     from ..check import Finding
 
 HELP = "check tone and leftovers (exit 1 when something is found)"
-DESCRIPTION: str | None = ("Flag over-eager phrasing, pay talk in a thank-you, leftover "
-                           "placeholders and text copied from the bundled examples. With DATA, "
-                           "check the letter of each row of a mail merge. Exit 0 clean, "
-                           "1 findings, 2 unusable input.")
+DESCRIPTION: str | None = (
+    "Flag over-eager phrasing, pay talk in a thank-you, leftover "
+    "placeholders and text copied from the bundled examples. With DATA, "
+    "check the letter of each row of a mail merge. Exit 0 clean, "
+    "1 findings, 2 unusable input."
+)
 EXAMPLES = (
-    'letterpress check thank-you.toml',
-    'letterpress check letter.toml people.csv    # each row of a mail merge',
-    'letterpress check danke.toml --lang en      # the findings in English',
+    "letterpress check thank-you.toml",
+    "letterpress check letter.toml people.csv    # each row of a mail merge",
+    "letterpress check danke.toml --lang en      # the findings in English",
 )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The letter file, the optional mail-merge data and --json."""
-    parser.add_argument("file", help="the letter file (TOML or JSON), or a mail-merge template; "
-                                     "- for standard input")
-    parser.add_argument("data", nargs="?",
-                        help="mail-merge data (.csv, .xlsx, .xls, .ods): check each row's "
-                             "filled-in letter")
-    parser.add_argument("--rows", metavar="LIST",
-                        help="with DATA: only these rows, e.g. 2-5,12")
+    parser.add_argument(
+        "file",
+        help="the letter file (TOML or JSON), or a mail-merge template; - for standard input",
+    )
+    parser.add_argument(
+        "data",
+        nargs="?",
+        help="mail-merge data (.csv, .xlsx, .xls, .ods): check each row's filled-in letter",
+    )
+    parser.add_argument("--rows", metavar="LIST", help="with DATA: only these rows, e.g. 2-5,12")
     parser.add_argument("--delimiter", metavar="D", help="with DATA: the CSV delimiter")
     parser.add_argument("--encoding", metavar="ENC", help="with DATA: the CSV encoding")
     parser.add_argument("--sheet", metavar="NAME", help="with DATA: the worksheet")
@@ -52,22 +58,32 @@ def run(args: argparse.Namespace) -> int:
         return _run_rows(args)
     for option in ("rows", "delimiter", "encoding", "sheet"):
         if getattr(args, option) is not None:
-            raise UserError("applies to a mail-merge check only", where=Where(option=f"--{option}"),
-                            hint="give the data file after the template")
+            raise UserError(
+                "applies to a mail-merge check only",
+                where=Where(option=f"--{option}"),
+                hint="give the data file after the template",
+            )
     source = load_source(args.file)
     findings = check_source(source, args.lang)
     words = _words(args.lang or source.data.get("language"))
     if args.json:
-        print(json.dumps({"file": args.file, "findings": [f.as_json() for f in findings]},
-                         ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {"file": args.file, "findings": [f.as_json() for f in findings]},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     elif findings:
         for finding in findings:
             print(finding_text(source.origin, finding, words))
         print(summary_text(source.origin, len(findings), words), file=sys.stderr)
         if any(f.kind == "placeholder" and "row." in f.phrase for f in findings):
-            print(f"{args.file} is a mail-merge template: give the data file too "
-                  f"(letterpress check {args.file} DATA) to check each row's letter.",
-                  file=sys.stderr)
+            print(
+                f"{args.file} is a mail-merge template: give the data file too "
+                f"(letterpress check {args.file} DATA) to check each row's letter.",
+                file=sys.stderr,
+            )
     else:
         print(summary_text(source.origin, 0, words))
     return 1 if findings else 0
@@ -85,8 +101,15 @@ def _run_rows(args: argparse.Namespace) -> int:
     template's own wording) as one line naming the rows."""
     from ..batch.tone import check_rows
 
-    result = check_rows(args.file, args.data, rows=args.rows, delimiter=args.delimiter,
-                        sheet=args.sheet, encoding=args.encoding, language=args.lang)
+    result = check_rows(
+        args.file,
+        args.data,
+        rows=args.rows,
+        delimiter=args.delimiter,
+        sheet=args.sheet,
+        encoding=args.encoding,
+        language=args.lang,
+    )
     if args.json:
         print(json.dumps(_as_json(args.file, result), ensure_ascii=False, indent=2))
     else:
@@ -123,17 +146,30 @@ def _print_rows(result: ToneRun, words: dict[str, Any]) -> None:
     found = sum(len(numbers) for numbers in groups.values())
     checked = len(result.rows)
     if not groups and not errors:
-        print(f"{result.origin}: {checked} row{'s' if checked != 1 else ''} checked, "
-              "no findings.")
+        print(f"{result.origin}: {checked} row{'s' if checked != 1 else ''} checked, no findings.")
     else:
-        print(f"{found} finding{'s' if found != 1 else ''} in {checked} rows checked"
-              + (f", {len(errors)} row{' 'if len(errors) == 1 else 's '}could not be filled in"
-                 if errors else "")
-              + ": replace or rephrase, then check again.", file=sys.stderr)
+        print(
+            f"{found} finding{'s' if found != 1 else ''} in {checked} rows checked"
+            + (
+                f", {len(errors)} row{' ' if len(errors) == 1 else 's '}could not be filled in"
+                if errors
+                else ""
+            )
+            + ": replace or rephrase, then check again.",
+            file=sys.stderr,
+        )
 
 
 def _as_json(template: str, result: ToneRun) -> dict[str, object]:
-    return {"file": template, "data": result.origin,
-            "rows": [{"row": r.row, "findings": [f.as_json() for f in r.findings],
-                      "error": None if r.error is None else r.error.message()}
-                     for r in result.rows]}
+    return {
+        "file": template,
+        "data": result.origin,
+        "rows": [
+            {
+                "row": r.row,
+                "findings": [f.as_json() for f in r.findings],
+                "error": None if r.error is None else r.error.message(),
+            }
+            for r in result.rows
+        ],
+    }

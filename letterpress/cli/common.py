@@ -1,4 +1,5 @@
 """Helpers several commands share: the tone check before writing, one-line messages, paths."""
+
 from __future__ import annotations
 
 import os
@@ -41,8 +42,9 @@ def finding_line(origin: str, finding: Finding) -> str:
     return finding.describe(origin)
 
 
-def warn_or_stop(letter_source: LetterInput, *,
-                 strict: bool, language: str | None = None) -> list[Finding]:
+def warn_or_stop(
+    letter_source: LetterInput, *, strict: bool, language: str | None = None
+) -> list[Finding]:
     """Run the check; print findings as warnings on stderr (in ``language``, default the
     file's), or stop with exit 2 under --strict.
 
@@ -59,9 +61,11 @@ def warn_or_stop(letter_source: LetterInput, *,
     if strict:
         first = findings[0]
         more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
-        raise UserError(f"{first.kind} \"{first.phrase}\" in {first.where()}{more}",
-                        where=src.where,
-                        hint=f"see letterpress check {src.origin}, or leave out --strict")
+        raise UserError(
+            f'{first.kind} "{first.phrase}" in {first.where()}{more}',
+            where=src.where,
+            hint=f"see letterpress check {src.origin}, or leave out --strict",
+        )
     words = check_wording(language_code(language or src.data.get("language")))
     for finding in findings:
         warn(finding_text(src.origin, finding, words))
@@ -75,15 +79,20 @@ def output_beside(source: str | os.PathLike[str], output: str | None, suffix: st
     if output == "-":
         return Path("-")
     if output is None and str(source) == "-":
-        raise UserError("the input comes from standard input, so there is no file to name the "
-                        "output after", where=Where(option="-o"),
-                        hint="add -o NAME.pdf, or -o - to write the PDF to standard output")
+        raise UserError(
+            "the input comes from standard input, so there is no file to name the output after",
+            where=Where(option="-o"),
+            hint="add -o NAME.pdf, or -o - to write the PDF to standard output",
+        )
     src = Path(source)
     out = Path(output) if output else src.with_name(src.stem + suffix)
     document_name(out)
     if str(source) != "-" and out.resolve() == src.resolve():
-        raise UserError("the output would overwrite the input", where=Where(file=str(out)),
-                        hint="choose another -o path")
+        raise UserError(
+            "the output would overwrite the input",
+            where=Where(file=str(out)),
+            hint="choose another -o path",
+        )
     return out
 
 
@@ -95,56 +104,77 @@ def document_name(out: Path) -> Path:
     if str(out) == "-" or out.suffix.lower() in (".pdf", ".png") or is_stream(out):
         return out  # a pipe or device (/dev/null, a FIFO) has no name to correct
     stem = out.stem if out.suffix else out.name
-    raise UserError("the output is a PDF, so its name must end in .pdf", where=Where(file=str(out)),
-                    hint=f"name it {out.with_name(stem + '.pdf')} (or "
-                         f"{out.with_name(stem + '.png')} for a preview image)")
+    raise UserError(
+        "the output is a PDF, so its name must end in .pdf",
+        where=Where(file=str(out)),
+        hint=f"name it {out.with_name(stem + '.pdf')} (or "
+        f"{out.with_name(stem + '.png')} for a preview image)",
+    )
 
 
 def pdf_file_name(out: Path) -> Path:
     """``out`` if it names a PDF file (no preview image, no standard output): for the merged
     PDF of a batch."""
     if str(out) == "-":
-        raise UserError("the merged PDF is written to a file, not to standard output",
-                        where=Where(option="-o"), hint="name it, e.g. -o merged.pdf")
+        raise UserError(
+            "the merged PDF is written to a file, not to standard output",
+            where=Where(option="-o"),
+            hint="name it, e.g. -o merged.pdf",
+        )
     if out.suffix.lower() != ".pdf":
         stem = out.stem if out.suffix else out.name
-        raise UserError("the output is a PDF, so its name must end in .pdf",
-                        where=Where(file=str(out)), hint=f"name it {out.with_name(stem + '.pdf')}")
+        raise UserError(
+            "the output is a PDF, so its name must end in .pdf",
+            where=Where(file=str(out)),
+            hint=f"name it {out.with_name(stem + '.pdf')}",
+        )
     return out
 
 
 def add_lang_argument(parser: Any) -> None:
     """``--lang TAG``: the language of what the command says (default: the file's)."""
-    parser.add_argument("--lang", metavar="TAG",
-                        help="the language of the findings, advice and summaries: en, de or fr "
-                             "(default: the file's language)")
+    parser.add_argument(
+        "--lang",
+        metavar="TAG",
+        help="the language of the findings, advice and summaries: en, de or fr "
+        "(default: the file's language)",
+    )
 
 
 def add_preview_arguments(parser: Any) -> None:
     """``--png``, ``--pages`` and ``--dpi``: PNG previews of the pages made."""
-    parser.add_argument("--png", action="store_true",
-                        help="also write the pages as PNG (beside the PDF, or -o NAME.png for "
-                             "PNG only)")
-    parser.add_argument("--pages", metavar="N[-M]",
-                        help="pages to preview, e.g. 1, 1-2 or 1,3 (default: 1)")
-    parser.add_argument("--dpi", type=float, metavar="DPI",
-                        help="resolution of the PNG preview (default: 100)")
-    parser.add_argument("--open", action="store_true",
-                        help="open what was written in the system's viewer")
+    parser.add_argument(
+        "--png",
+        action="store_true",
+        help="also write the pages as PNG (beside the PDF, or -o NAME.png for PNG only)",
+    )
+    parser.add_argument(
+        "--pages", metavar="N[-M]", help="pages to preview, e.g. 1, 1-2 or 1,3 (default: 1)"
+    )
+    parser.add_argument(
+        "--dpi", type=float, metavar="DPI", help="resolution of the PNG preview (default: 100)"
+    )
+    parser.add_argument(
+        "--open", action="store_true", help="open what was written in the system's viewer"
+    )
 
 
 def add_pdfa_argument(parser: Any) -> None:
     """``--pdfa``: write PDF/A-2b (for archives and hybrid-mail services)."""
-    parser.add_argument("--pdfa", action="store_true",
-                        help="write PDF/A-2b (XMP metadata, sRGB output intent)")
+    parser.add_argument(
+        "--pdfa", action="store_true", help="write PDF/A-2b (XMP metadata, sRGB output intent)"
+    )
 
 
 def add_printer_argument(parser: Any) -> None:
     """``--printer NAME``: move the content by a stored printer calibration."""
-    parser.add_argument("--printer", metavar="NAME",
-                        help="move the content by this printer's stored calibration "
-                             "(default: the default printer, if one is stored; see "
-                             "'letterpress calibrate')")
+    parser.add_argument(
+        "--printer",
+        metavar="NAME",
+        help="move the content by this printer's stored calibration "
+        "(default: the default printer, if one is stored; see "
+        "'letterpress calibrate')",
+    )
 
 
 def printer_shift(args: Any) -> Any:
@@ -164,11 +194,17 @@ def parse_pages(text: str | None) -> list[int]:
         try:
             numbers = range(int(first), int(last) + 1) if dash else [int(first)]
         except ValueError:
-            raise UserError(f"{text!r} is not a page list", where=Where(option="--pages"),
-                            hint="write e.g. 1, 1-2 or 1,3") from None
+            raise UserError(
+                f"{text!r} is not a page list",
+                where=Where(option="--pages"),
+                hint="write e.g. 1, 1-2 or 1,3",
+            ) from None
         if not numbers or min(numbers) < 1:
-            raise UserError(f"{text!r} is not a page list", where=Where(option="--pages"),
-                            hint="pages count from 1; write e.g. 1, 1-2 or 1,3")
+            raise UserError(
+                f"{text!r} is not a page list",
+                where=Where(option="--pages"),
+                hint="pages count from 1; write e.g. 1, 1-2 or 1,3",
+            )
         pages += [n for n in numbers if n not in pages]
     return pages
 
@@ -182,17 +218,25 @@ def wants_png(args: Any, out: Path) -> bool:
         _stdout_stream(args)
         for option in ("png", "open"):
             if getattr(args, option, False):
-                raise UserError("needs a file, and -o - writes to standard output",
-                                where=Where(option=f"--{option}"),
-                                hint="name a file with -o NAME.pdf")
+                raise UserError(
+                    "needs a file, and -o - writes to standard output",
+                    where=Where(option=f"--{option}"),
+                    hint="name a file with -o NAME.pdf",
+                )
     for option in ("pages", "dpi"):
         if getattr(args, option, None) is not None and not png:
-            raise UserError("applies to PNG previews only", where=Where(option=f"--{option}"),
-                            hint="add --png, or write -o NAME.png")
+            raise UserError(
+                "applies to PNG previews only",
+                where=Where(option=f"--{option}"),
+                hint="add --png, or write -o NAME.png",
+            )
     dpi = getattr(args, "dpi", None)
     if dpi is not None and not 10 <= dpi <= 1200:
-        raise UserError(f"--dpi {dpi:g} is out of range", where=Where(option="--dpi"),
-                        hint="use 10 to 1200, e.g. 150")
+        raise UserError(
+            f"--dpi {dpi:g} is out of range",
+            where=Where(option="--dpi"),
+            hint="use 10 to 1200, e.g. 150",
+        )
     return png
 
 
@@ -213,8 +257,9 @@ def write_document(out: Path, pdf: bytes, args: Any) -> list[Path]:
         images = png_pages(pdf, pages, getattr(args, "dpi", None) or DEFAULT_DPI)
         png_only = out.suffix.lower() == ".png"
         base = out if png_only else out.with_suffix(".png")
-        names = [base] if len(pages) == 1 else [base.with_name(f"{base.stem}-{n}.png")
-                                                for n in pages]
+        names = (
+            [base] if len(pages) == 1 else [base.with_name(f"{base.stem}-{n}.png") for n in pages]
+        )
         written = [] if png_only else [write_bytes_atomic(out, pdf)]
         written += [write_bytes_atomic(name, image) for name, image in zip(names, images)]
     if getattr(args, "open", False):
@@ -236,9 +281,11 @@ def _stdout_stream(args: Any) -> Any:
     off it; an error when that is a terminal."""
     stream = getattr(args, "document_stream", None) or sys.stdout.buffer
     if stream.isatty():
-        raise UserError("standard output is a terminal, where a PDF shows as noise",
-                        where=Where(option="-o"),
-                        hint="pipe it into a program (| lp) or name a file with -o NAME.pdf")
+        raise UserError(
+            "standard output is a terminal, where a PDF shows as noise",
+            where=Where(option="-o"),
+            hint="pipe it into a program (| lp) or name a file with -o NAME.pdf",
+        )
     return stream
 
 
@@ -249,19 +296,24 @@ def _open_windows(path: Path) -> None:
 
 def _open_with(command: str) -> Callable[[Path], None]:
     """An opener that runs ``command FILE`` in the background (``open``, ``xdg-open``)."""
+
     def start(path: Path) -> None:
         """Start the viewer and return at once."""
         import subprocess
 
-        subprocess.Popen([command, str(path)], stdin=subprocess.DEVNULL,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                         start_new_session=True)
+        subprocess.Popen(
+            [command, str(path)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+
     return start
 
 
 # How each system opens a file in the user's default viewer (others: freedesktop's xdg-open).
-_OPENERS: dict[str, Callable[[Path], None]] = {"win32": _open_windows,
-                                               "darwin": _open_with("open")}
+_OPENERS: dict[str, Callable[[Path], None]] = {"win32": _open_windows, "darwin": _open_with("open")}
 
 
 def open_in_viewer(path: Path) -> None:
@@ -271,8 +323,10 @@ def open_in_viewer(path: Path) -> None:
         opener(path)
     except OSError as exc:
         program = exc.filename or "the viewer"
-        warn(f"--open: could not start a viewer ({program}: {exc.strerror or exc}); open "
-             f"{path} yourself")
+        warn(
+            f"--open: could not start a viewer ({program}: {exc.strerror or exc}); open "
+            f"{path} yourself"
+        )
 
 
 def wrote(paths: Sequence[Path]) -> str:

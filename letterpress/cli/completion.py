@@ -1,5 +1,6 @@
 """``letterpress completion bash|zsh|fish``: the shell code that completes letterpress's
 commands, options and file names (argcomplete)."""
+
 from __future__ import annotations
 
 import argparse
@@ -7,7 +8,8 @@ import argparse
 HELP = "print shell code for tab completion (bash, zsh, fish)"
 DESCRIPTION: str | None = (
     "Print the code that lets your shell complete letterpress's commands, options and file "
-    "names with the Tab key. Load it from your shell's start-up file, as the examples show.")
+    "names with the Tab key. Load it from your shell's start-up file, as the examples show."
+)
 EXAMPLES = (
     "echo 'eval \"$(letterpress completion bash)\"' >> ~/.bashrc",
     "echo 'eval \"$(letterpress completion zsh)\"' >> ~/.zshrc",

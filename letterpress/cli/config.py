@@ -1,4 +1,5 @@
 """``letterpress config``: where your settings are kept and what they hold."""
+
 from __future__ import annotations
 
 import argparse
@@ -7,7 +8,8 @@ HELP = "show where your settings are and what they hold"
 DESCRIPTION: str | None = (
     "Show the settings file (your stored sender from 'letterpress init --me', printer "
     "calibrations from 'letterpress calibrate') and what it holds. $LETTERPRESS_CONFIG_DIR "
-    "moves it.")
+    "moves it."
+)
 EXAMPLES = (
     "letterpress config",
     "letterpress config --path          # only the file's path, for scripts",
@@ -34,8 +36,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"Settings file: {path}")
     if not data.get("me"):
-        print("No sender stored: 'letterpress init --me' stores yours, for files without "
-              "[sender].")
+        print("No sender stored: 'letterpress init --me' stores yours, for files without [sender].")
     if data:
         import tomli_w
 

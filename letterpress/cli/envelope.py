@@ -1,4 +1,5 @@
 """``letterpress envelope``: the recipient and return address printed on a plain envelope."""
+
 from __future__ import annotations
 
 import argparse
@@ -9,25 +10,30 @@ HELP = "print the addresses on a plain envelope"
 DESCRIPTION: str | None = (
     "Print a letter file's recipient, and the sender as return address, on a plain envelope: "
     "the PDF page is the envelope, for feeding through the printer. Addresses are formatted "
-    "as in the letter and placed in the post's read area, clear of its barcode or coding zone.")
+    "as in the letter and placed in the post's read area, clear of its barcode or coding zone."
+)
 EXAMPLES = (
-    'letterpress envelope examples/thank-you.toml     # examples/thank-you-envelope.pdf, DL',
-    'letterpress envelope letter.toml --size C5 -o c5.pdf',
+    "letterpress envelope examples/thank-you.toml     # examples/thank-you-envelope.pdf, DL",
+    "letterpress envelope letter.toml --size C5 -o c5.pdf",
     "letterpress envelope letter.toml --size '#10' --png",
 )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The letter file, -o, --size, --printer, --strict and the PNG preview."""
-    parser.add_argument("file", help="the letter file (TOML or JSON) with [sender] and "
-                                     "[recipient]")
-    parser.add_argument("-o", "--output",
-                        help="the PDF to write (default: FILE with -envelope.pdf)")
-    parser.add_argument("--size", metavar="SIZE",
-                        help="envelope size: DL, C6/5, C6, C5, C4, B6, B5, B4, #10, #9, #6-3/4, "
-                             "Monarch, A2, A7, 6x9, 9x12 (default: the post's usual one)")
-    parser.add_argument("--strict", action="store_true",
-                        help="stop (exit 2) on the first warning, before writing")
+    parser.add_argument("file", help="the letter file (TOML or JSON) with [sender] and [recipient]")
+    parser.add_argument(
+        "-o", "--output", help="the PDF to write (default: FILE with -envelope.pdf)"
+    )
+    parser.add_argument(
+        "--size",
+        metavar="SIZE",
+        help="envelope size: DL, C6/5, C6, C5, C4, B6, B5, B4, #10, #9, #6-3/4, "
+        "Monarch, A2, A7, 6x9, 9x12 (default: the post's usual one)",
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="stop (exit 2) on the first warning, before writing"
+    )
     add_printer_argument(parser)
     add_preview_arguments(parser)
 
@@ -47,12 +53,18 @@ def run(args: argparse.Namespace) -> int:
     written = write_document(out, draw_sheets(prep.plan), args)
     size, post, block = prep.size, prep.post, prep.layout.address
     area = post.zones.read_area.get("name", "address area")
-    back = " and its back (page 2: the return address, as the post asks)" if len(
-        prep.plan.pages) > 1 else ""
-    print(f"Wrote {wrote(written)} ({size.name} envelope, {size.width:g} x {size.height:g} mm"
-          f"{back}).")
-    print(f"Address {block.size:g} pt, {block.rect.x:.1f} mm from the left and "
-          f"{block.rect.y:.1f} mm from the top edge, inside the {post.name} {area}.")
+    back = (
+        " and its back (page 2: the return address, as the post asks)"
+        if len(prep.plan.pages) > 1
+        else ""
+    )
+    print(
+        f"Wrote {wrote(written)} ({size.name} envelope, {size.width:g} x {size.height:g} mm{back})."
+    )
+    print(
+        f"Address {block.size:g} pt, {block.rect.x:.1f} mm from the left and "
+        f"{block.rect.y:.1f} mm from the top edge, inside the {post.name} {area}."
+    )
     if shift is not None and not shift.identity:
         print(f"Calibrated for {shift.describe()}.")
     return 0

@@ -1,5 +1,6 @@
 """Checks of the environment a command runs in, before anything reads it: a ``TZ`` naming a
 file that is not a time zone would crash the date library (Babel) on import."""
+
 from __future__ import annotations
 
 import os
@@ -23,6 +24,8 @@ def check_tz(environ: dict[str, str] | None = None) -> None:
             zoneinfo.ZoneInfo.from_file(handle)
     except (OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not a zone file"
-        raise UserError(f"{value!r} is not a time zone ({reason})",
-                        where=Where(option="TZ"),
-                        hint="unset TZ, or set it to a zone name such as Europe/Berlin") from None
+        raise UserError(
+            f"{value!r} is not a time zone ({reason})",
+            where=Where(option="TZ"),
+            hint="unset TZ, or set it to a zone name such as Europe/Berlin",
+        ) from None

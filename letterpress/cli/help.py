@@ -1,4 +1,5 @@
 """``letterpress help [COMMAND]``: the help of one command (or of them all)."""
+
 from __future__ import annotations
 
 import argparse

@@ -1,5 +1,6 @@
 """``letterpress init``: write a commented starter file to edit, or (``--me``) store your own
 details for every file that leaves ``[sender]`` out."""
+
 from __future__ import annotations
 
 import argparse
@@ -14,7 +15,8 @@ DESCRIPTION: str | None = (
     "Write an editable starter file with placeholders that 'letterpress check' flags until you "
     "replace them, for your language and country (--language en-US: US Letter, a state line). "
     "With --me: store your name, address, phone, e-mail, language, layout and time zone once; "
-    "files without [sender] then use them. Without detail options, --me asks for each.")
+    "files without [sender] then use them. Without detail options, --me asks for each."
+)
 EXAMPLES = (
     "letterpress init thank-you --language en-US      # US Letter, #10 envelope",
     "letterpress init follow-up --language de-CH -o nachfassen.toml",
@@ -22,8 +24,11 @@ EXAMPLES = (
 )
 
 # What to run next, per kind of starter.
-_NEXT = {"thank-you": "letterpress letter {out}", "call": "letterpress call {out}",
-         "follow-up": "letterpress advise {out}"}
+_NEXT = {
+    "thank-you": "letterpress letter {out}",
+    "call": "letterpress call {out}",
+    "follow-up": "letterpress advise {out}",
+}
 
 # --me: the details asked for, in order: (key, option, question).
 QUESTIONS = (
@@ -47,33 +52,51 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The kind of starter, --language, --layout and -o; --me and the details it stores."""
     from ..starters import KINDS
 
-    parser.add_argument("kind", nargs="?", default="thank-you", choices=KINDS,
-                        help="thank-you (default), follow-up (for advise) or call")
-    parser.add_argument("--language", metavar="TAG",
-                        help="en, de or fr, with a country if you like: en-US, en-GB, de-CH, "
-                             "fr-FR (default: your stored language, else en)")
-    parser.add_argument("--layout", metavar="NAME",
-                        help="the layout (default: the country's, e.g. us-letter-10 for en-US)")
-    parser.add_argument("-o", "--output", help="the file to write (default: KIND.toml); never "
-                                               "overwritten; - for standard output")
+    parser.add_argument(
+        "kind",
+        nargs="?",
+        default="thank-you",
+        choices=KINDS,
+        help="thank-you (default), follow-up (for advise) or call",
+    )
+    parser.add_argument(
+        "--language",
+        metavar="TAG",
+        help="en, de or fr, with a country if you like: en-US, en-GB, de-CH, "
+        "fr-FR (default: your stored language, else en)",
+    )
+    parser.add_argument(
+        "--layout",
+        metavar="NAME",
+        help="the layout (default: the country's, e.g. us-letter-10 for en-US)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        help="the file to write (default: KIND.toml); never overwritten; - for standard output",
+    )
     me = parser.add_argument_group("your details (--me)")
-    me.add_argument("--me", action="store_true",
-                    help="store your details instead of writing a starter")
+    me.add_argument(
+        "--me", action="store_true", help="store your details instead of writing a starter"
+    )
     for key, option, _ in QUESTIONS:
         if option not in ("--language", "--layout"):
-            me.add_argument(option, dest=f"me_{key}", metavar="TEXT",
-                            help=f"with --me: {key.replace('_', ' ')}")
+            me.add_argument(
+                option, dest=f"me_{key}", metavar="TEXT", help=f"with --me: {key.replace('_', ' ')}"
+            )
 
 
 def run(args: argparse.Namespace) -> int:
     """Store your details (--me), or write the starter (never over an existing file)."""
     if args.me:
         return _store_me(args)
-    me_options = [OPTIONS[key] for key in OPTIONS
-                  if getattr(args, f"me_{key}", None) is not None]
+    me_options = [OPTIONS[key] for key in OPTIONS if getattr(args, f"me_{key}", None) is not None]
     if me_options:
-        raise UserError("applies with --me only", where=Where(option=me_options[0]),
-                        hint="add --me to store your details")
+        raise UserError(
+            "applies with --me only",
+            where=Where(option=me_options[0]),
+            hint="add --me to store your details",
+        )
     from ..profile import stored_profile, stored_sender
     from ..starters import choose, starter_for
 
@@ -90,8 +113,10 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.output or f"{args.kind}.toml")
     _write_new(out, text)
     follow = _NEXT[args.kind].format(out=out)
-    print(f"Wrote {out} ({choice.layout}). Replace the [bracketed prompts], run "
-          f"'letterpress check {out}' until it is clean, then '{follow}'.")
+    print(
+        f"Wrote {out} ({choice.layout}). Replace the [bracketed prompts], run "
+        f"'letterpress check {out}' until it is clean, then '{follow}'."
+    )
     return 0
 
 
@@ -101,12 +126,17 @@ def _write_new(out: Path, text: str) -> None:
         with open(out, "x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
     except FileExistsError:
-        raise UserError("already exists; not overwritten", where=Where(file=str(out)),
-                        hint="choose another -o path or remove the file") from None
+        raise UserError(
+            "already exists; not overwritten",
+            where=Where(file=str(out)),
+            hint="choose another -o path or remove the file",
+        ) from None
     except FileNotFoundError:
-        raise UserError(f"output folder {str(out.parent)!r} does not exist",
-                        where=Where(file=str(out)),
-                        hint="create it or choose another -o path") from None
+        raise UserError(
+            f"output folder {str(out.parent)!r} does not exist",
+            where=Where(file=str(out)),
+            hint="create it or choose another -o path",
+        ) from None
     except OSError as exc:
         raise UserError(f"cannot write file ({exc.strerror})", where=Where(file=str(out))) from None
 
@@ -120,9 +150,11 @@ def _check_layout(name: str) -> None:
     if name in names or Path(name).is_file():
         return
     near = suggestion(name, names)
-    raise UserError(f"unknown layout {name!r}", where=Where(option="--layout"),
-                    hint=f"did you mean {near!r}?" if near else
-                    "see letterpress layouts for the names")
+    raise UserError(
+        f"unknown layout {name!r}",
+        where=Where(option="--layout"),
+        hint=f"did you mean {near!r}?" if near else "see letterpress layouts for the names",
+    )
 
 
 def _store_me(args: argparse.Namespace) -> int:
@@ -154,13 +186,17 @@ def _ask(stored: dict[str, Any]) -> dict[str, Any]:
     from ..profile import checked, derived
 
     places = {key: Where(field=question.split(" (")[0]) for key, _, question in QUESTIONS}
-    print("Your details, for files without [sender] (Enter keeps the value in [brackets], "
-          "- leaves it empty).")
+    print(
+        "Your details, for files without [sender] (Enter keeps the value in [brackets], "
+        "- leaves it empty)."
+    )
     values: dict[str, Any] = dict(stored)
     for key, _, question in QUESTIONS:
         if key == "language":  # country and phone are known: suggest what follows from them
-            moved = {k: values.get(k) if values.get(k) and values.get(k) != stored.get(k)
-                     else None for k in ("country", "phone")}
+            moved = {
+                k: values.get(k) if values.get(k) and values.get(k) != stored.get(k) else None
+                for k in ("country", "phone")
+            }
             values = derived(values, moved)
         if key == "region" and not (values.get("region") or _needs_region(values)):
             continue
@@ -177,8 +213,9 @@ def _ask(stored: dict[str, Any]) -> dict[str, Any]:
                 values[key] = _answer_checked(key, question, values, places)
 
 
-def _answer_checked(key: str, question: str, values: dict[str, Any],
-                    places: dict[str, Where]) -> str:
+def _answer_checked(
+    key: str, question: str, values: dict[str, Any], places: dict[str, Where]
+) -> str:
     """One answer, checked; asked again while it is wrong, if a person is typing."""
     from ..profile import check_detail
 
@@ -197,10 +234,12 @@ def _answer(question: str, default: str) -> str:
     try:
         text = input(f"{question} [{default}]: " if default else f"{question}: ").strip()
     except EOFError:
-        raise UserError("no answer", where=Where(field=question.split(" (")[0]),
-                        hint="answer each question, or give your details as options: "
-                             "letterpress init --me --name ... (see letterpress init --help)"
-                        ) from None
+        raise UserError(
+            "no answer",
+            where=Where(field=question.split(" (")[0]),
+            hint="answer each question, or give your details as options: "
+            "letterpress init --me --name ... (see letterpress init --help)",
+        ) from None
     if text == "-":
         return ""
     return text or default

@@ -1,4 +1,5 @@
 """``letterpress labels``: one address per label of a label sheet, in row order."""
+
 from __future__ import annotations
 
 import argparse
@@ -12,39 +13,66 @@ DESCRIPTION: str | None = (
     "name, organization, street, postal_code, city, region, country fill the address; with "
     "--template, a letter file's [recipient] is filled per row as in 'letterpress batch'. "
     "Exit 0: every row printed; 1: some rows failed (the others are printed); 2: unusable "
-    "input.")
+    "input."
+)
 EXAMPLES = (
-    'letterpress labels examples/labels.csv --sheet L7163 -o labels.pdf --from DE',
-    'letterpress labels people.xlsx --sheet 5160 -o labels.pdf --start 5',
-    'letterpress labels people.csv --template letter.toml --sheet 3474 -o labels.pdf',
+    "letterpress labels examples/labels.csv --sheet L7163 -o labels.pdf --from DE",
+    "letterpress labels people.xlsx --sheet 5160 -o labels.pdf --start 5",
+    "letterpress labels people.csv --template letter.toml --sheet 3474 -o labels.pdf",
 )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The data, the sheet, where to write, and what fills the labels."""
-    parser.add_argument("data", help="the addresses: .csv (any common encoding and delimiter) "
-                                     "or .xlsx")
-    parser.add_argument("--sheet", required=True, metavar="PRODUCT",
-                        help="the label sheet: L7159, L7160, L7161, L7162, L7163, L7165, L7173, "
-                             "5160, 5161, 5162, 5163, 5164, 3474, 3475, 4464, 4620, 4625")
-    parser.add_argument("-o", "--output", required=True, metavar="LABELS.pdf",
-                        help="the PDF to write (or LABELS.png for a preview only)")
-    parser.add_argument("--template", metavar="FILE",
-                        help="a letter file whose [recipient] is filled per row "
-                             "({{ row.COLUMN }})")
-    parser.add_argument("--start", type=int, default=1, metavar="N",
-                        help="the first label to use on the first sheet (default 1; counted "
-                             "left to right, then top to bottom)")
-    parser.add_argument("--from", dest="home", metavar="CC",
-                        help="the country the labels are posted in (default: the template's "
-                             "sender, your stored profile, else where most rows go)")
-    parser.add_argument("--language", metavar="TAG",
-                        help="language of country names on foreign addresses (default: the "
-                             "template's, else en)")
+    parser.add_argument(
+        "data", help="the addresses: .csv (any common encoding and delimiter) or .xlsx"
+    )
+    parser.add_argument(
+        "--sheet",
+        required=True,
+        metavar="PRODUCT",
+        help="the label sheet: L7159, L7160, L7161, L7162, L7163, L7165, L7173, "
+        "5160, 5161, 5162, 5163, 5164, 3474, 3475, 4464, 4620, 4625",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="LABELS.pdf",
+        help="the PDF to write (or LABELS.png for a preview only)",
+    )
+    parser.add_argument(
+        "--template",
+        metavar="FILE",
+        help="a letter file whose [recipient] is filled per row ({{ row.COLUMN }})",
+    )
+    parser.add_argument(
+        "--start",
+        type=int,
+        default=1,
+        metavar="N",
+        help="the first label to use on the first sheet (default 1; counted "
+        "left to right, then top to bottom)",
+    )
+    parser.add_argument(
+        "--from",
+        dest="home",
+        metavar="CC",
+        help="the country the labels are posted in (default: the template's "
+        "sender, your stored profile, else where most rows go)",
+    )
+    parser.add_argument(
+        "--language",
+        metavar="TAG",
+        help="language of country names on foreign addresses (default: the template's, else en)",
+    )
     parser.add_argument("--delimiter", metavar="D", help="CSV delimiter (default: detected)")
     parser.add_argument("--encoding", metavar="ENC", help="CSV encoding (default: detected)")
-    parser.add_argument("--strict", action="store_true",
-                        help="write nothing if any row fails or any warning is found")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="write nothing if any row fails or any warning is found",
+    )
     add_printer_argument(parser)
     add_preview_arguments(parser)
 
@@ -62,28 +90,46 @@ def run(args: argparse.Namespace) -> int:
     out = document_name(Path(args.output))
     wants_png(args, out)
     if str(out) != "-" and out.resolve() == Path(args.data).resolve():
-        raise UserError("the output would overwrite the input", where=Where(file=str(out)),
-                        hint="choose another -o path")
-    labels = make_labels(args.data, args.sheet, template=args.template, start=args.start,
-                         home=args.home, language=args.language, shift=printer_shift(args),
-                         delimiter=args.delimiter, encoding=args.encoding)
+        raise UserError(
+            "the output would overwrite the input",
+            where=Where(file=str(out)),
+            hint="choose another -o path",
+        )
+    labels = make_labels(
+        args.data,
+        args.sheet,
+        template=args.template,
+        start=args.start,
+        home=args.home,
+        language=args.language,
+        shift=printer_shift(args),
+        delimiter=args.delimiter,
+        encoding=args.encoding,
+    )
     report(labels.notices, strict=args.strict)
     for _, line in labels.failed:
         print(f"letterpress: error: {line}", file=sys.stderr)
     if labels.plan is None:
-        print(f"letterpress: no label made: all {labels.rows} rows failed; nothing was written",
-              file=sys.stderr)
+        print(
+            f"letterpress: no label made: all {labels.rows} rows failed; nothing was written",
+            file=sys.stderr,
+        )
         return 2
     if args.strict and labels.failed:
-        print(f"letterpress: --strict: {len(labels.failed)} of {labels.rows} rows failed; "
-              "nothing was written", file=sys.stderr)
+        print(
+            f"letterpress: --strict: {len(labels.failed)} of {labels.rows} rows failed; "
+            "nothing was written",
+            file=sys.stderr,
+        )
         return 2
     written = write_document(out, draw_sheets(labels.plan), args)
     sheets = len(labels.plan.pages)
     sheet = labels.sheet
     first_row, first = labels.placed[0]
-    print(f"Wrote {wrote(written)}: {len(labels.placed)} labels on {sheets} "
-          f"{sheet.maker} {sheet.name} sheet{'s' if sheets != 1 else ''} "
-          f"(from label {first.position + 1}); {len(labels.failed)} "
-          f"row{'s' if len(labels.failed) != 1 else ''} failed.")
+    print(
+        f"Wrote {wrote(written)}: {len(labels.placed)} labels on {sheets} "
+        f"{sheet.maker} {sheet.name} sheet{'s' if sheets != 1 else ''} "
+        f"(from label {first.position + 1}); {len(labels.failed)} "
+        f"row{'s' if len(labels.failed) != 1 else ''} failed."
+    )
     return 1 if labels.failed else 0

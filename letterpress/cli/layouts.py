@@ -1,4 +1,5 @@
 """``letterpress layouts``: list the bundled layouts."""
+
 from __future__ import annotations
 
 import argparse
@@ -6,8 +7,8 @@ import argparse
 HELP = "list the bundled layouts"
 DESCRIPTION: str | None = None
 EXAMPLES = (
-    'letterpress layouts',
-    'letterpress letter thank-you.toml --layout us-letter-10',
+    "letterpress layouts",
+    "letterpress letter thank-you.toml --layout us-letter-10",
 )
 
 

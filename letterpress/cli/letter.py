@@ -1,4 +1,5 @@
 """``letterpress letter``: render a letter file to a print-ready PDF."""
+
 from __future__ import annotations
 
 import argparse
@@ -7,12 +8,13 @@ from .common import add_pdfa_argument, add_preview_arguments, add_printer_argume
 
 HELP = "render a letter file (TOML or JSON) to a PDF"
 DESCRIPTION: str | None = "Render a letter file (TOML or JSON) to a print-ready PDF."
-PRINT_ADVICE = ('Print at actual size (100 %, not "fit to page"): scaling moves the address '
-                "out of the window.")
+PRINT_ADVICE = (
+    'Print at actual size (100 %, not "fit to page"): scaling moves the address out of the window.'
+)
 EXAMPLES = (
-    'letterpress letter thank-you.toml                # writes thank-you.pdf',
-    'letterpress letter thank-you.toml --png --open   # and a preview image; opens it',
-    'letterpress letter - -o - < letter.toml | lp     # a pipe: TOML in, PDF out',
+    "letterpress letter thank-you.toml                # writes thank-you.pdf",
+    "letterpress letter thank-you.toml --png --open   # and a preview image; opens it",
+    "letterpress letter - -o - < letter.toml | lp     # a pipe: TOML in, PDF out",
 )
 
 
@@ -20,19 +22,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The letter file, -o, --layout, --envelope, --date, --strict-window and --strict."""
     parser.add_argument("file", help="the letter file")
     parser.add_argument("-o", "--output", help="the PDF to write (default: FILE with .pdf)")
-    parser.add_argument("--layout",
-                        help="layout name (see 'letterpress layouts') or layout file path")
-    parser.add_argument("--envelope", metavar="NAME",
-                        help="which of the layout's envelopes (see 'letterpress layouts'; "
-                             "default: the file's envelope, else the layout's first)")
-    parser.add_argument("--date",
-                        help="the letter's date, YYYY-MM-DD (default: the file's, or today)")
-    parser.add_argument("--strict-window", action="store_true",
-                        help="stop (exit 2) when the address does not keep clear of the "
-                             "window's edges wherever the sheet slides (as --strict does)")
-    parser.add_argument("--strict", action="store_true",
-                        help="stop (exit 2) on any warning (tone, leftover placeholders, the "
-                             "window check), before writing")
+    parser.add_argument(
+        "--layout", help="layout name (see 'letterpress layouts') or layout file path"
+    )
+    parser.add_argument(
+        "--envelope",
+        metavar="NAME",
+        help="which of the layout's envelopes (see 'letterpress layouts'; "
+        "default: the file's envelope, else the layout's first)",
+    )
+    parser.add_argument(
+        "--date", help="the letter's date, YYYY-MM-DD (default: the file's, or today)"
+    )
+    parser.add_argument(
+        "--strict-window",
+        action="store_true",
+        help="stop (exit 2) when the address does not keep clear of the "
+        "window's edges wherever the sheet slides (as --strict does)",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop (exit 2) on any warning (tone, leftover placeholders, the "
+        "window check), before writing",
+    )
     add_printer_argument(parser)
     add_pdfa_argument(parser)
     add_preview_arguments(parser)
@@ -61,9 +74,14 @@ def run(args: argparse.Namespace) -> int:
     warn_or_stop(source, strict=args.strict)
     when = parse_day(args.date, Where(option="--date")) if args.date else None
     # everything that can refuse the input runs before the PDF is written
-    prep = prepare_letter(source, layout=args.layout, when=when,
-                          strict_window=args.strict_window, shift=shift,
-                          envelope=args.envelope)
+    prep = prepare_letter(
+        source,
+        layout=args.layout,
+        when=when,
+        strict_window=args.strict_window,
+        shift=shift,
+        envelope=args.envelope,
+    )
     report(prep.notices, strict=args.strict)
     estimate = None
     if "mailing" in prep.letter.extra:  # the holiday calendars load only for a [mailing] table
@@ -76,8 +94,10 @@ def run(args: argparse.Namespace) -> int:
 
         pdf = to_pdfa(pdf)
     written = write_document(out, pdf, args)
-    print(f"Wrote {wrote(written)} ({'1 page' if pages == 1 else f'{pages} pages'}, "
-          f"layout {prep.layout.name}, envelope {prep.layout.envelope.name}).")
+    print(
+        f"Wrote {wrote(written)} ({'1 page' if pages == 1 else f'{pages} pages'}, "
+        f"layout {prep.layout.name}, envelope {prep.layout.envelope.name})."
+    )
     print(f"Window: {prep.window.summary()}")
     print(PRINT_ADVICE)
     if shift is not None and not shift.identity:

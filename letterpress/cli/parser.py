@@ -1,5 +1,6 @@
 """The argument parser's habits: one-line errors, examples at the end of every ``--help``, and
 "did you mean" for a mistyped command."""
+
 from __future__ import annotations
 
 import argparse
@@ -40,8 +41,9 @@ class HelpFormatter(argparse.HelpFormatter):
             if line.startswith(" ") or not line:
                 lines.append(indent + line)
             else:
-                lines.append(textwrap.fill(line, width, initial_indent=indent,
-                                           subsequent_indent=indent))
+                lines.append(
+                    textwrap.fill(line, width, initial_indent=indent, subsequent_indent=indent)
+                )
         return "\n".join(lines)
 
 
@@ -62,6 +64,7 @@ def suggestion(word: str, choices: Iterable[str]) -> str | None:
 def unknown_command(word: str, commands: Iterable[str]) -> UserError:
     """The error for a command letterpress does not have, with the closest one it has."""
     near = suggestion(word, commands)
-    hint = f"did you mean 'letterpress {near}'?" if near else \
-        "'letterpress --help' lists the commands"
+    hint = (
+        f"did you mean 'letterpress {near}'?" if near else "'letterpress --help' lists the commands"
+    )
     return UserError(f"unknown command {word!r}", hint=hint)

@@ -1,6 +1,7 @@
 """Standard output and error as the command line uses them: any text prints (a file name
 that is not UTF-8, a lone surrogate from a JSON file), and an output that cannot be written
 (``> /dev/full``, a closed pipe) is one error line, not a traceback."""
+
 from __future__ import annotations
 
 import errno
@@ -10,8 +11,9 @@ import sys
 from ..errors import UserError, Where
 
 # Errors of a standard stream that mean "this stream cannot take the output".
-_STREAM_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS,
-                            errno.EACCES, errno.EPERM})
+_STREAM_ERRORS = frozenset(
+    {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS, errno.EACCES, errno.EPERM}
+)
 
 
 def prepare() -> None:
@@ -45,5 +47,8 @@ def stdout_error(exc: OSError) -> UserError:
     except (OSError, ValueError, AttributeError):
         pass
     error = write_error(exc, "standard output")
-    return UserError(error.what, where=Where(file="standard output"),
-                     hint=f"{error.hint} (any files were written before this)")
+    return UserError(
+        error.what,
+        where=Where(file="standard output"),
+        hint=f"{error.hint} (any files were written before this)",
+    )

@@ -1,5 +1,6 @@
 """Where a run's output goes: the document to standard output for ``-o -`` (summaries then go
 to standard error), and under ``--quiet`` only errors and results."""
+
 from __future__ import annotations
 
 import argparse

@@ -6,6 +6,7 @@ code: the codes and names come from CLDR (through Babel) in the languages listed
 the common short forms in ``aliases.toml``. The table of names is built once and kept in the
 cache folder (``letterpress.cachefiles``), since CLDR's files take a tenth of a second to read.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -22,8 +23,32 @@ from .. import cachefiles
 from ..errors import UserError, Where
 
 # Languages whose CLDR country names are understood (the post's users and their neighbours).
-LANGUAGES = ("en", "de", "fr", "it", "es", "pt", "nl", "pl", "cs", "sk", "sl", "hu", "ro",
-             "sv", "da", "nb", "fi", "tr", "ru", "uk", "el", "ja", "zh", "ko")
+LANGUAGES = (
+    "en",
+    "de",
+    "fr",
+    "it",
+    "es",
+    "pt",
+    "nl",
+    "pl",
+    "cs",
+    "sk",
+    "sl",
+    "hu",
+    "ro",
+    "sv",
+    "da",
+    "nb",
+    "fi",
+    "tr",
+    "ru",
+    "uk",
+    "el",
+    "ja",
+    "zh",
+    "ko",
+)
 _SPACES = re.compile(r"[\s.]+")
 
 
@@ -84,6 +109,9 @@ def parse_country(text: str, where: Where) -> str:
     if code is not None:
         return code
     close = suggestion(text)
-    hint = (f"did you mean {close!r} ({country_code(close)})?" if close
-            else "write the country's name, e.g. Deutschland, or its ISO code, e.g. DE")
+    hint = (
+        f"did you mean {close!r} ({country_code(close)})?"
+        if close
+        else "write the country's name, e.g. Deutschland, or its ISO code, e.g. DE"
+    )
     raise UserError(f"unknown country {text!r}", where=where, hint=hint)

@@ -1,6 +1,7 @@
 """A delivery question as people ask it (``letterpress estimate``'s options, or the web page's
 form): the carrier or the national one, posted when or arrive by when; a refused value is
 named by the option that gave it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,10 +12,18 @@ from ..errors import UserError, Where
 from .model import Estimate
 
 # Field names of the estimator's errors -> the option a user typed.
-OPTIONS = {"carrier": "--carrier", "service": "--service", "from": "--from", "to": "--to",
-           "posted": "--posted", "from_postcode": "--from-postcode",
-           "to_postcode": "--to-postcode", "arrive_by": "--arrive-by", "cutoff": "--cutoff",
-           "postcode": "--to-postcode"}
+OPTIONS = {
+    "carrier": "--carrier",
+    "service": "--service",
+    "from": "--from",
+    "to": "--to",
+    "posted": "--posted",
+    "from_postcode": "--from-postcode",
+    "to_postcode": "--to-postcode",
+    "arrive_by": "--arrive-by",
+    "cutoff": "--cutoff",
+    "postcode": "--to-postcode",
+}
 
 
 @dataclass(frozen=True)
@@ -44,15 +53,23 @@ class Answer:
 
 def required(question: Question) -> None:
     """The places, and exactly one of posted / arrive-by, as one error line each."""
-    for value, option, example in ((question.origin, "--from", "DE"),
-                                   (question.destination, "--to", "DE")):
+    for value, option, example in (
+        (question.origin, "--from", "DE"),
+        (question.destination, "--to", "DE"),
+    ):
         if not value:
-            raise UserError(f"{option} is required", where=Where(command="estimate"),
-                            hint=f"for example {option} {example}")
+            raise UserError(
+                f"{option} is required",
+                where=Where(command="estimate"),
+                hint=f"for example {option} {example}",
+            )
     if bool(question.posted) == bool(question.arrive_by):
-        raise UserError("give either --posted or --arrive-by", where=Where(command="estimate"),
-                        hint="--posted 2026-12-23T18:00 for arrival dates, --arrive-by "
-                             "2026-12-30 for the last posting time")
+        raise UserError(
+            "give either --posted or --arrive-by",
+            where=Where(command="estimate"),
+            hint="--posted 2026-12-23T18:00 for arrival dates, --arrive-by "
+            "2026-12-30 for the last posting time",
+        )
 
 
 def answer(question: Question, now: datetime) -> Answer:
@@ -81,14 +98,17 @@ def _answer(q: Question, now: datetime) -> Answer:
 
     carrier = carrier_or_national(q.carrier, q.origin, where=Where(field="carrier"))
     cutoff = parse_cutoff(q.cutoff, where=Where(field="cutoff")) if q.cutoff else None
-    common: dict[str, Any] = dict(origin=q.origin, destination=q.destination,
-                                  origin_postcode=q.origin_postcode,
-                                  destination_postcode=q.destination_postcode, cutoff=cutoff)
+    common: dict[str, Any] = dict(
+        origin=q.origin,
+        destination=q.destination,
+        origin_postcode=q.origin_postcode,
+        destination_postcode=q.destination_postcode,
+        cutoff=cutoff,
+    )
     if q.arrive_by:
         arrive_by = parse_day(q.arrive_by, where=Where(field="arrive_by"))
         posted = latest_posting(carrier, q.service, arrive_by=arrive_by, **common)
         estimate = estimate_delivery(carrier, q.service, posted=posted, **common)
         return Answer(estimate, arrive_by=arrive_by, latest_posting=posted)
     posted, notes = posting_from_option(str(q.posted), now, where=Where(field="posted"))
-    return Answer(with_notes(estimate_delivery(carrier, q.service, posted=posted, **common),
-                             notes))
+    return Answer(with_notes(estimate_delivery(carrier, q.service, posted=posted, **common), notes))

@@ -1,4 +1,5 @@
 """Postal calendars: counted weekdays plus public holidays of the places a letter passes through."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -48,16 +49,21 @@ def parse_place(text: str, *, where: Where) -> Place:
     if len(country) != 2 or country not in supported:
         close = suggestion(str(text)) if not named else None
         hint = f"did you mean {close!r}? " if close else ""
-        raise UserError(f"unknown country {text!r}", where=where,
-                        hint=f"{hint}use a country's name or ISO code like DE, or DE-BY for a "
-                             "subdivision")
+        raise UserError(
+            f"unknown country {text!r}",
+            where=where,
+            hint=f"{hint}use a country's name or ISO code like DE, or DE-BY for a subdivision",
+        )
     if not subdiv:
         return Place(country)
     known = {code.upper(): code for code in supported[country]}
     if subdiv.upper() not in known:
         listed = ", ".join(supported[country][:12]) or "none"
-        raise UserError(f"unknown subdivision {subdiv!r} of {country}", where=where,
-                        hint=f"known subdivisions: {listed}")
+        raise UserError(
+            f"unknown subdivision {subdiv!r} of {country}",
+            where=where,
+            hint=f"known subdivisions: {listed}",
+        )
     return Place(country, known[subdiv.upper()], settled=True)
 
 
@@ -85,7 +91,8 @@ class HolidaySource:
             raise UserError(
                 f"no public-holiday data for {place.country} in {day.year}",
                 where=Where(field="posted"),
-                hint=f"the holidays package covers {calendar.start_year}-{calendar.end_year}")
+                hint=f"the holidays package covers {calendar.start_year}-{calendar.end_year}",
+            )
         return calendar.get(day)
 
     def label(self, day: date) -> str | None:
@@ -137,8 +144,12 @@ class PostalCalendar:
 
     def _after(self, day: date) -> Iterator[date]:
         """Counted days strictly after ``day``, in order (dateutil's rrule does the weekdays)."""
-        rule = rrule(DAILY, dtstart=day + timedelta(days=1), count=_MAX_SCAN,
-                     byweekday=[weekday(d) for d in sorted(self.weekdays)])
+        rule = rrule(
+            DAILY,
+            dtstart=day + timedelta(days=1),
+            count=_MAX_SCAN,
+            byweekday=[weekday(d) for d in sorted(self.weekdays)],
+        )
         for moment in rule:
             if self.holiday(moment.date()) is None:
                 yield moment.date()

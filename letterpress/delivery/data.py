@@ -1,4 +1,5 @@
 """Loading and validating ``carriers/*.toml`` into typed carrier models."""
+
 from __future__ import annotations
 
 import tomllib
@@ -12,12 +13,37 @@ from ..errors import UserError, Where
 from ..resources import data_dir
 from .model import WEEKDAYS, Carrier, Rule, Service, Standard, Target
 
-_CARRIER_KEYS = {"id", "name", "countries", "default_service", "cutoff", "cutoff_source",
-                 "collection_days", "holiday_categories", "subdivision_holidays", "services",
-                 "international", "international_groups", "source"}
-_RULE_KEYS = {"valid_from", "valid_until", "source", "counted_days", "delivery_days", "selector",
-              "zones", "notes", "expected", "earliest", "latest", "label", "note",
-              "valid_from_note"}
+_CARRIER_KEYS = {
+    "id",
+    "name",
+    "countries",
+    "default_service",
+    "cutoff",
+    "cutoff_source",
+    "collection_days",
+    "holiday_categories",
+    "subdivision_holidays",
+    "services",
+    "international",
+    "international_groups",
+    "source",
+}
+_RULE_KEYS = {
+    "valid_from",
+    "valid_until",
+    "source",
+    "counted_days",
+    "delivery_days",
+    "selector",
+    "zones",
+    "notes",
+    "expected",
+    "earliest",
+    "latest",
+    "label",
+    "note",
+    "valid_from_note",
+}
 _STANDARD_KEYS = {"expected", "earliest", "latest", "label", "note"}
 SELECTORS = ("none", "ca-postal", "au-postcode", "us-drive-time")
 
@@ -30,8 +56,7 @@ class _Reader:
 
     def fail(self, field: str, what: str) -> UserError:
         """An error about ``field`` (a dotted path) of this file."""
-        return UserError(what, where=self.where.at(field),
-                         hint="fix the carrier data file")
+        return UserError(what, where=self.where.at(field), hint="fix the carrier data file")
 
     def table(self, raw: Any, field: str, allowed: set[str] | None = None) -> dict[str, Any]:
         """A TOML table, optionally with a closed set of keys."""
@@ -60,15 +85,14 @@ class _Reader:
         try:
             return parse_clock(raw)
         except ValueError:
-            raise self.fail(field, "must be a time like \"17:00\"") from None
+            raise self.fail(field, 'must be a time like "17:00"') from None
 
     def weekdays(self, raw: Any, field: str) -> frozenset[int]:
         """A weekday set written as a range (``mon-sat``) or a list (``["mon", "wed"]``)."""
         try:
             return parse_weekdays(raw)
         except ValueError:
-            raise self.fail(field, "must be a day range like \"mon-fri\" or a list of days") \
-                from None
+            raise self.fail(field, 'must be a day range like "mon-fri" or a list of days') from None
 
     def count(self, raw: Any, field: str) -> int:
         """A day count of at least 1."""
@@ -80,11 +104,14 @@ class _Reader:
         """``{ days = N, share = P }`` with the share optional."""
         table = self.table(raw, field, {"days", "share"})
         share = table.get("share")
-        if share is not None and (isinstance(share, bool) or not isinstance(share, int | float)
-                                  or not 0 < share <= 100):
+        if share is not None and (
+            isinstance(share, bool) or not isinstance(share, int | float) or not 0 < share <= 100
+        ):
             raise self.fail(f"{field}.share", "must be a percentage above 0 and up to 100")
-        return Target(self.count(table.get("days"), f"{field}.days"),
-                      float(share) if share is not None else None)
+        return Target(
+            self.count(table.get("days"), f"{field}.days"),
+            float(share) if share is not None else None,
+        )
 
 
 def parse_clock(raw: Any) -> time:
@@ -94,8 +121,13 @@ def parse_clock(raw: Any) -> time:
     if not isinstance(raw, str):
         raise ValueError(raw)
     hours, sep, minutes = raw.strip().partition(":")
-    if not sep or not hours.isdigit() or not minutes.isdigit() or len(minutes) != 2 \
-            or len(hours) > 2:
+    if (
+        not sep
+        or not hours.isdigit()
+        or not minutes.isdigit()
+        or len(minutes) != 2
+        or len(hours) > 2
+    ):
         raise ValueError(raw)
     return time(int(hours), int(minutes))
 
@@ -124,30 +156,43 @@ def _standard(reader: _Reader, raw: dict[str, Any], field: str) -> Standard:
             raise reader.fail(f"{field}.earliest", "must not be later than expected")
     if latest is not None and latest.days < expected.days:
         raise reader.fail(f"{field}.latest", "must not be earlier than expected")
-    return Standard(expected=expected, earliest=earliest, latest=latest,
-                    label=str(raw.get("label", "")), note=str(raw.get("note", "")))
+    return Standard(
+        expected=expected,
+        earliest=earliest,
+        latest=latest,
+        label=str(raw.get("label", "")),
+        note=str(raw.get("note", "")),
+    )
 
 
 def _rule(reader: _Reader, raw: Any, field: str) -> Rule:
     """One dated rule."""
     table = reader.table(raw, field, _RULE_KEYS)
     valid_from = reader.day(table.get("valid_from"), f"{field}.valid_from")
-    valid_until = (reader.day(table["valid_until"], f"{field}.valid_until")
-                   if "valid_until" in table else None)
+    valid_until = (
+        reader.day(table["valid_until"], f"{field}.valid_until") if "valid_until" in table else None
+    )
     if valid_until is not None and valid_until < valid_from:
         raise reader.fail(f"{field}.valid_until", "is before valid_from")
     counted = reader.weekdays(table.get("counted_days"), f"{field}.counted_days")
-    delivery = (reader.weekdays(table["delivery_days"], f"{field}.delivery_days")
-                if "delivery_days" in table else counted)
+    delivery = (
+        reader.weekdays(table["delivery_days"], f"{field}.delivery_days")
+        if "delivery_days" in table
+        else counted
+    )
     selector = table.get("selector", "none")
     if selector not in SELECTORS:
         raise reader.fail(f"{field}.selector", f"unknown selector {selector!r}")
     if "zones" in table:
         zones = reader.table(table["zones"], f"{field}.zones")
-        standards = {name: _standard(reader, reader.table(zone, f"{field}.zones.{name}",
-                                                          _STANDARD_KEYS),
-                                     f"{field}.zones.{name}")
-                     for name, zone in zones.items()}
+        standards = {
+            name: _standard(
+                reader,
+                reader.table(zone, f"{field}.zones.{name}", _STANDARD_KEYS),
+                f"{field}.zones.{name}",
+            )
+            for name, zone in zones.items()
+        }
         if "unknown" not in standards:
             raise reader.fail(f"{field}.zones", "needs an 'unknown' zone for missing data")
     else:
@@ -157,22 +202,33 @@ def _rule(reader: _Reader, raw: Any, field: str) -> Rule:
         raise reader.fail(f"{field}.notes", "must be a list of strings")
     if "valid_from_note" in table:
         notes = [*notes, str(table["valid_from_note"])]
-    return Rule(valid_from=valid_from, valid_until=valid_until,
-                source=reader.text(table.get("source"), f"{field}.source"),
-                counted_days=counted, delivery_days=delivery, standards=standards,
-                selector=selector, notes=tuple(notes))
+    return Rule(
+        valid_from=valid_from,
+        valid_until=valid_until,
+        source=reader.text(table.get("source"), f"{field}.source"),
+        counted_days=counted,
+        delivery_days=delivery,
+        standards=standards,
+        selector=selector,
+        notes=tuple(notes),
+    )
 
 
 def _rules(reader: _Reader, raw: Any, field: str) -> tuple[Rule, ...]:
     """A non-empty list of rules whose periods do not overlap."""
     if not isinstance(raw, list) or not raw:
         raise reader.fail(field, "needs at least one [[...rules]] entry")
-    rules = sorted((_rule(reader, item, f"{field}[{i + 1}]") for i, item in enumerate(raw)),
-                   key=lambda rule: rule.valid_from)
+    rules = sorted(
+        (_rule(reader, item, f"{field}[{i + 1}]") for i, item in enumerate(raw)),
+        key=lambda rule: rule.valid_from,
+    )
     for before, after in pairwise(rules):
         if before.valid_until is None or before.valid_until >= after.valid_from:
-            raise reader.fail(field, f"rules from {before.valid_from} and {after.valid_from} "
-                                     "overlap; give the earlier one a valid_until")
+            raise reader.fail(
+                field,
+                f"rules from {before.valid_from} and {after.valid_from} "
+                "overlap; give the earlier one a valid_until",
+            )
     return tuple(rules)
 
 
@@ -191,45 +247,63 @@ def load_carrier(path: Path) -> Carrier:
     services: dict[str, Service] = {}
     for service_id, service_raw in services_raw.items():
         field = f"services.{service_id}"
-        service_table = reader.table(service_raw, field,
-                                     {"name", "rules", "cutoff", "cutoff_source",
-                                      "collection_days"})
+        service_table = reader.table(
+            service_raw, field, {"name", "rules", "cutoff", "cutoff_source", "collection_days"}
+        )
         services[service_id] = Service(
-            id=service_id, name=reader.text(service_table.get("name"), f"{field}.name"),
+            id=service_id,
+            name=reader.text(service_table.get("name"), f"{field}.name"),
             rules=_rules(reader, service_table.get("rules"), f"{field}.rules"),
-            cutoff=(reader.clock(service_table["cutoff"], f"{field}.cutoff")
-                    if "cutoff" in service_table else None),
-            collection_days=(reader.weekdays(service_table["collection_days"],
-                                             f"{field}.collection_days")
-                             if "collection_days" in service_table else None))
+            cutoff=(
+                reader.clock(service_table["cutoff"], f"{field}.cutoff")
+                if "cutoff" in service_table
+                else None
+            ),
+            collection_days=(
+                reader.weekdays(service_table["collection_days"], f"{field}.collection_days")
+                if "collection_days" in service_table
+                else None
+            ),
+        )
     default_service = reader.text(table.get("default_service"), "default_service")
     if default_service not in services:
         raise reader.fail("default_service", f"names no service of {carrier_id}")
-    international = {(dest.upper() if len(dest) == 2 else dest.lower()):
-                     _rules(reader, rules, f"international.{dest}")
-                     for dest, rules in reader.table(table.get("international", {}),
-                                                     "international").items()}
+    international = {
+        (dest.upper() if len(dest) == 2 else dest.lower()): _rules(
+            reader, rules, f"international.{dest}"
+        )
+        for dest, rules in reader.table(table.get("international", {}), "international").items()
+    }
     countries = table.get("countries")
     if not isinstance(countries, list) or not countries:
         raise reader.fail("countries", "must list the ISO country codes the carrier serves")
-    groups = {str(name).lower(): frozenset(str(code).upper() for code in members)
-              for name, members in reader.table(table.get("international_groups", {}),
-                                                "international_groups").items()}
+    groups = {
+        str(name).lower(): frozenset(str(code).upper() for code in members)
+        for name, members in reader.table(
+            table.get("international_groups", {}), "international_groups"
+        ).items()
+    }
     for dest in international:
         if dest != "*" and len(dest) != 2 and dest.lower() not in groups:
-            raise reader.fail(f"international.{dest}",
-                              "must be a country code, \"*\" or a name in international_groups")
+            raise reader.fail(
+                f"international.{dest}",
+                'must be a country code, "*" or a name in international_groups',
+            )
     return Carrier(
-        id=carrier_id, name=reader.text(table.get("name"), "name"),
+        id=carrier_id,
+        name=reader.text(table.get("name"), "name"),
         countries=tuple(str(code).upper() for code in countries),
         cutoff=reader.clock(table.get("cutoff"), "cutoff"),
         cutoff_source=reader.text(table.get("cutoff_source"), "cutoff_source"),
         collection_days=reader.weekdays(table.get("collection_days"), "collection_days"),
-        services=services, default_service=default_service,
+        services=services,
+        default_service=default_service,
         holiday_categories=tuple(table.get("holiday_categories", ("public",))),
         subdivision_holidays=bool(table.get("subdivision_holidays", True)),
-        international=international, international_groups=groups,
-        source=str(table.get("source", "")))
+        international=international,
+        international_groups=groups,
+        source=str(table.get("source", "")),
+    )
 
 
 @cache

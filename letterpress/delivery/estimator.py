@@ -13,6 +13,7 @@ International letters (origin country differs from destination country):
 The chosen carrier must collect letters in the origin country (``deutsche-post`` from DE, ...);
 otherwise, and for unknown carriers, services or places, a UserError (exit 2) is raised.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -44,8 +45,11 @@ def find_carrier(carrier_id: str) -> Carrier:
     carriers = load_carriers()
     key = str(carrier_id).strip().lower()
     if key not in carriers:
-        raise UserError(f"unknown carrier {carrier_id!r}", where=Where(field="carrier"),
-                        hint=f"known carriers: {', '.join(carriers)}")
+        raise UserError(
+            f"unknown carrier {carrier_id!r}",
+            where=Where(field="carrier"),
+            hint=f"known carriers: {', '.join(carriers)}",
+        )
     return carriers[key]
 
 
@@ -53,9 +57,11 @@ def find_service(carrier: Carrier, service_id: str | None) -> Service:
     """The carrier's service (its default for None), or a UserError listing the services."""
     key = carrier.default_service if service_id is None else str(service_id).strip().lower()
     if key not in carrier.services:
-        raise UserError(f"unknown service {service_id!r} of {carrier.id}",
-                        where=Where(field="service"),
-                        hint=f"{carrier.id} services: {', '.join(carrier.services)}")
+        raise UserError(
+            f"unknown service {service_id!r} of {carrier.id}",
+            where=Where(field="service"),
+            hint=f"{carrier.id} services: {', '.join(carrier.services)}",
+        )
     return carrier.services[key]
 
 
@@ -84,50 +90,78 @@ class _Plan:
     notes: tuple[str, ...]
 
 
-def _route_rules(carrier: Carrier, service: Service, origin: Place,
-                 destination: Place) -> tuple[tuple[Rule, ...], str, tuple[str, ...]]:
+def _route_rules(
+    carrier: Carrier, service: Service, origin: Place, destination: Place
+) -> tuple[tuple[Rule, ...], str, tuple[str, ...]]:
     """The rules that govern this route, their owner's name, and a note on why."""
     carriers = load_carriers()
     eu = carriers[EU_RULE]
     in_eu = origin.country in eu.countries and destination.country in eu.countries
     if carrier.id == EU_RULE:
         if not in_eu or origin.country == destination.country:
-            raise UserError(f"{EU_RULE} covers letters between two EU countries, not "
-                            f"{origin.country} to {destination.country}", where=Where(field="to"),
-                            hint="choose the national carrier for a domestic letter")
+            raise UserError(
+                f"{EU_RULE} covers letters between two EU countries, not "
+                f"{origin.country} to {destination.country}",
+                where=Where(field="to"),
+                hint="choose the national carrier for a domestic letter",
+            )
         return service.rules, eu.name, ()
     if carrier.id == UPU_RULE:
         if origin.country == destination.country:
-            raise UserError(f"{UPU_RULE} covers international letters only",
-                            where=Where(field="to"),
-                            hint="choose the national carrier for a domestic letter")
+            raise UserError(
+                f"{UPU_RULE} covers international letters only",
+                where=Where(field="to"),
+                hint="choose the national carrier for a domestic letter",
+            )
         return service.rules, carrier.name, ()
     if origin.country not in carrier.countries:
         suggestion = carrier_for_country(origin.country)
-        hint = (f"use --carrier {suggestion[0]}" if suggestion
-                else f"carriers collect letters where they operate; {carrier.id}: "
-                     f"{', '.join(carrier.countries)}")
-        raise UserError(f"{carrier.id} does not collect letters in {origin.country}",
-                        where=Where(field="from"), hint=hint)
+        hint = (
+            f"use --carrier {suggestion[0]}"
+            if suggestion
+            else f"carriers collect letters where they operate; {carrier.id}: "
+            f"{', '.join(carrier.countries)}"
+        )
+        raise UserError(
+            f"{carrier.id} does not collect letters in {origin.country}",
+            where=Where(field="from"),
+            hint=hint,
+        )
     if destination.country == origin.country:
         return service.rules, f"{carrier.name} {service.name}", ()
     if in_eu:
-        return eu.services[eu.default_service].rules, eu.name, (
-            f"International letter within the EU: the Postal Directive's cross-border standard "
-            f"applies instead of {carrier.name}'s domestic standard.",)
-    groups = [name for name, members in carrier.international_groups.items()
-              if destination.country in members]
+        return (
+            eu.services[eu.default_service].rules,
+            eu.name,
+            (
+                f"International letter within the EU: the Postal Directive's cross-border standard "
+                f"applies instead of {carrier.name}'s domestic standard.",
+            ),
+        )
+    groups = [
+        name
+        for name, members in carrier.international_groups.items()
+        if destination.country in members
+    ]
     for key in (destination.country, *groups, "*"):
         if key in carrier.international:
             to = {destination.country: "this country", "*": "other countries"}.get(key, key)
-            return carrier.international[key], f"{carrier.name} international", (
-                f"International letter: {carrier.name}'s published time to {to} applies.",)
+            return (
+                carrier.international[key],
+                f"{carrier.name} international",
+                (f"International letter: {carrier.name}'s published time to {to} applies.",),
+            )
     upu = carriers[UPU_RULE]
-    return upu.services[upu.default_service].rules, upu.name, (
-        f"No delivery standard is published for letters from {origin.country} to "
-        f"{destination.country}; the dates use the UPU's global target for international mail "
-        "(80% within 5 working days), which is not a promise for this route: one letter in "
-        "five takes longer and no upper bound is published.",)
+    return (
+        upu.services[upu.default_service].rules,
+        upu.name,
+        (
+            f"No delivery standard is published for letters from {origin.country} to "
+            f"{destination.country}; the dates use the UPU's global target for international mail "
+            "(80% within 5 working days), which is not a promise for this route: one letter in "
+            "five takes longer and no upper bound is published.",
+        ),
+    )
 
 
 def _resolve(place: Place, postcode: str | None, where: Where) -> tuple[Place, str | None, str]:
@@ -137,60 +171,103 @@ def _resolve(place: Place, postcode: str | None, where: Where) -> tuple[Place, s
     code = normalise(place.country, postcode, where)
     found = subdivision_of(place.country, code)
     if place.subdiv:
-        if found.subdiv and found.subdiv != place.subdiv \
-                and place.subdiv in subdivisions_named(place.country):
-            raise UserError(f"postcode {postcode} is in {place.country}-{found.subdiv}, "
-                            f"not {place}", where=where,
-                            hint="fix the postcode or the subdivision")
+        if (
+            found.subdiv
+            and found.subdiv != place.subdiv
+            and place.subdiv in subdivisions_named(place.country)
+        ):
+            raise UserError(
+                f"postcode {postcode} is in {place.country}-{found.subdiv}, not {place}",
+                where=where,
+                hint="fix the postcode or the subdivision",
+            )
         return place, code, ""
     if not found.settled:
         return place, code, ""
     settled = Place(place.country, found.subdiv, settled=True)
     if found.subdiv:
         return settled, code, f"Holidays of {settled} (from the postcode {postcode}) are counted."
-    return settled, code, (f"The postcode {postcode} lies in no part of {place.country} with "
-                           "holidays of its own: only nationwide holidays are counted.")
+    return (
+        settled,
+        code,
+        (
+            f"The postcode {postcode} lies in no part of {place.country} with "
+            "holidays of its own: only nationwide holidays are counted."
+        ),
+    )
 
 
 def _anywhere_note(place: Place, end: str) -> str:
     """The note for a place whose region is unknown: every part's holidays count. ``end``
     says which end of the route it is ("origin" or "destination")."""
     parts = parts_of(place.country)
-    return (f"No region or postcode given for the {end} ({place.country}): a holiday in any "
-            f"part of {place.country} is counted, so the dates may be late; give e.g. "
-            f"{place.country}-{parts[0]} or the postcode for one region's holidays.")
+    return (
+        f"No region or postcode given for the {end} ({place.country}): a holiday in any "
+        f"part of {place.country} is counted, so the dates may be late; give e.g. "
+        f"{place.country}-{parts[0]} or the postcode for one region's holidays."
+    )
 
 
-def _plan(carrier_id: str, service_id: str | None, origin: str, destination: str,
-          origin_postcode: str | None, destination_postcode: str | None,
-          cutoff: time | None) -> _Plan:
+def _plan(
+    carrier_id: str,
+    service_id: str | None,
+    origin: str,
+    destination: str,
+    origin_postcode: str | None,
+    destination_postcode: str | None,
+    cutoff: time | None,
+) -> _Plan:
     """Resolve ids and places once for forward and reverse estimates."""
     carrier = find_carrier(carrier_id)
     service = find_service(carrier, service_id)
     origin_place, origin_code, origin_note = _resolve(
-        parse_place(origin, where=Where(field="from")), _clean(origin_postcode),
-        Where(field="from_postcode"))
+        parse_place(origin, where=Where(field="from")),
+        _clean(origin_postcode),
+        Where(field="from_postcode"),
+    )
     dest_place, dest_code, dest_note = _resolve(
-        parse_place(destination, where=Where(field="to")), _clean(destination_postcode),
-        Where(field="to_postcode"))
+        parse_place(destination, where=Where(field="to")),
+        _clean(destination_postcode),
+        Where(field="to_postcode"),
+    )
     rules, rules_name, notes = _route_rules(carrier, service, origin_place, dest_place)
-    route = Route(origin_place.country, dest_place.country, origin_place.subdiv,
-                  dest_place.subdiv, origin_code, dest_code)
+    route = Route(
+        origin_place.country,
+        dest_place.country,
+        origin_place.subdiv,
+        dest_place.subdiv,
+        origin_code,
+        dest_code,
+    )
     origin_place = _holiday_place(carrier, origin_place)
     dest_place = _holiday_place(carrier, dest_place)
     unknown: dict[str, tuple[Place, list[str]]] = {}  # country -> place, ends of unknown region
-    for place, note, end in ((origin_place, origin_note, "origin"),
-                             (dest_place, dest_note, "destination")):
+    for place, note, end in (
+        (origin_place, origin_note, "origin"),
+        (dest_place, dest_note, "destination"),
+    ):
         if note and _uses_subdivisions(carrier, place.country):
             notes += (note,)
         if place.anywhere and parts_of(place.country):
             unknown.setdefault(place.country, (place, []))[1].append(end)
-    notes += tuple(_anywhere_note(place, " and the ".join(ends))
-                   for place, ends in unknown.values())
-    collection = PostalCalendar(service.collection_days or carrier.collection_days,
-                                (_holidays_at(carrier, origin_place),))
-    return _Plan(carrier, service, origin_place, dest_place, route, rules, rules_name,
-                 cutoff or service.cutoff or carrier.cutoff, collection, notes)
+    notes += tuple(
+        _anywhere_note(place, " and the ".join(ends)) for place, ends in unknown.values()
+    )
+    collection = PostalCalendar(
+        service.collection_days or carrier.collection_days, (_holidays_at(carrier, origin_place),)
+    )
+    return _Plan(
+        carrier,
+        service,
+        origin_place,
+        dest_place,
+        route,
+        rules,
+        rules_name,
+        cutoff or service.cutoff or carrier.cutoff,
+        collection,
+        notes,
+    )
 
 
 def _clean(postcode: str | None) -> str | None:
@@ -236,12 +313,16 @@ def _rule_for(plan: _Plan, deposit: date) -> Rule:
     if deposit < first.valid_from:
         raise NoRuleError(
             f"no {plan.rules_name} rule is valid for a letter deposited on {deposit}",
-            too_early=True, where=Where(field="posted"),
-            hint=f"letterpress has rules from {first.valid_from} on")
+            too_early=True,
+            where=Where(field="posted"),
+            hint=f"letterpress has rules from {first.valid_from} on",
+        )
     raise NoRuleError(
         f"no {plan.rules_name} rule is valid for a letter deposited on {deposit}",
-        too_early=False, where=Where(field="posted"),
-        hint=f"the last known rule ended on {last.valid_until}; the carrier data needs updating")
+        too_early=False,
+        where=Where(field="posted"),
+        hint=f"the last known rule ended on {last.valid_until}; the carrier data needs updating",
+    )
 
 
 def _share(share: float | None) -> str:
@@ -259,8 +340,11 @@ def _target_text(standard: Standard, rule: Rule) -> str:
         text = f"{_share(exp.share)} by D+{exp.days}" if exp.share else f"D+{exp.days}"
     if standard.latest is not None:
         late = standard.latest
-        text += (f", {_share(late.share)} by D+{late.days}" if late.share
-                 else f", at the latest D+{late.days}")
+        text += (
+            f", {_share(late.share)} by D+{late.days}"
+            if late.share
+            else f", at the latest D+{late.days}"
+        )
     days = f"counted days {format_days(rule.counted_days)} except public holidays"
     prefix = f"{standard.label}: " if standard.label else ""
     return f"{prefix}{text} ({days})"
@@ -276,8 +360,9 @@ def _estimate(plan: _Plan, posted: datetime) -> Estimate:
         deposit = plan.collection.add(posted_day, 1)
     rule = _rule_for(plan, deposit)
     choice: ZoneChoice = SELECTORS[rule.selector](plan.carrier, plan.route)
-    standard = rule.standards.get(choice.zone) or rule.standards.get("all") \
-        or rule.standards["unknown"]
+    standard = (
+        rule.standards.get(choice.zone) or rule.standards.get("all") or rule.standards["unknown"]
+    )
     sources: list[HolidaySource] = []
     for place in (plan.origin, plan.destination):
         source = _holidays_at(plan.carrier, place)
@@ -296,38 +381,70 @@ def _estimate(plan: _Plan, posted: datetime) -> Estimate:
     holidays = plan.collection.holidays_between(posted_day, deposit - timedelta(days=1))
     holidays += counted.holidays_between(deposit + timedelta(days=1), latest)
     if holidays:
-        notes.append("Public holidays on the way: " + ", ".join(
-            f"{day:%a} {day.day} {day:%b} {name}" for day, name in holidays) + ".")
+        notes.append(
+            "Public holidays on the way: "
+            + ", ".join(f"{day:%a} {day.day} {day:%b} {name}" for day, name in holidays)
+            + "."
+        )
     return Estimate(
-        carrier=plan.carrier.id, service=plan.service.id, posted=posted, deposit_day=deposit,
-        earliest=earliest, expected=expected, latest=latest,
-        target=_target_text(standard, rule), source=rule.source, valid_from=rule.valid_from,
-        notes=tuple(dict.fromkeys(notes)), cutoff=plan.cutoff,
+        carrier=plan.carrier.id,
+        service=plan.service.id,
+        posted=posted,
+        deposit_day=deposit,
+        earliest=earliest,
+        expected=expected,
+        latest=latest,
+        target=_target_text(standard, rule),
+        source=rule.source,
+        valid_from=rule.valid_from,
+        notes=tuple(dict.fromkeys(notes)),
+        cutoff=plan.cutoff,
         expected_share=standard.expected.share,
         latest_share=standard.latest.share if standard.latest else None,
-        ranged=standard.earliest is not None, collection_on_posting_day=collects)
+        ranged=standard.earliest is not None,
+        collection_on_posting_day=collects,
+    )
 
 
-def estimate_delivery(carrier: str, service: str | None, *, origin: str, destination: str,
-                      posted: datetime, origin_postcode: str | None = None,
-                      destination_postcode: str | None = None,
-                      cutoff: time | None = None) -> Estimate:
+def estimate_delivery(
+    carrier: str,
+    service: str | None,
+    *,
+    origin: str,
+    destination: str,
+    posted: datetime,
+    origin_postcode: str | None = None,
+    destination_postcode: str | None = None,
+    cutoff: time | None = None,
+) -> Estimate:
     """When a letter posted at ``posted`` arrives: deposit day, earliest, expected and latest."""
     if not isinstance(posted, datetime):
-        raise UserError("posting time must be a date and time", where=Where(field="posted"),
-                        hint="write it like 2026-12-23T18:00")
-    plan = _plan(carrier, service, origin, destination, origin_postcode, destination_postcode,
-                 cutoff)
+        raise UserError(
+            "posting time must be a date and time",
+            where=Where(field="posted"),
+            hint="write it like 2026-12-23T18:00",
+        )
+    plan = _plan(
+        carrier, service, origin, destination, origin_postcode, destination_postcode, cutoff
+    )
     return _estimate(plan, posted.replace(tzinfo=None))
 
 
-def latest_posting(carrier: str, service: str | None, *, origin: str, destination: str,
-                   arrive_by: date, origin_postcode: str | None = None,
-                   destination_postcode: str | None = None,
-                   cutoff: time | None = None) -> datetime:
+def latest_posting(
+    carrier: str,
+    service: str | None,
+    *,
+    origin: str,
+    destination: str,
+    arrive_by: date,
+    origin_postcode: str | None = None,
+    destination_postcode: str | None = None,
+    cutoff: time | None = None,
+) -> datetime:
     """The last posting date and time whose expected date is on or before ``arrive_by``."""
-    plan = _plan(carrier, service, origin, destination, origin_postcode, destination_postcode,
-                 cutoff)
+    plan = _plan(
+        carrier, service, origin, destination, origin_postcode, destination_postcode, cutoff
+    )
     day = arrive_by
     for _ in range(_REVERSE_SCAN_DAYS):
         if plan.collection.is_open(day):
@@ -336,11 +453,17 @@ def latest_posting(carrier: str, service: str | None, *, origin: str, destinatio
                 estimate = _estimate(plan, posted)
             except NoRuleError as exc:
                 if exc.too_early:
-                    raise UserError(f"no posting date meets {arrive_by} under known rules",
-                                    where=Where(field="arrive_by"), hint=exc.hint) from None
+                    raise UserError(
+                        f"no posting date meets {arrive_by} under known rules",
+                        where=Where(field="arrive_by"),
+                        hint=exc.hint,
+                    ) from None
                 estimate = None
             if estimate is not None and estimate.expected <= arrive_by:
                 return posted
         day -= timedelta(days=1)
-    raise UserError(f"no posting date within {_REVERSE_SCAN_DAYS} days meets {arrive_by}",
-                    where=Where(field="arrive_by"), hint="check the date")
+    raise UserError(
+        f"no posting date within {_REVERSE_SCAN_DAYS} days meets {arrive_by}",
+        where=Where(field="arrive_by"),
+        hint="check the date",
+    )

@@ -1,4 +1,5 @@
 """A letter file's ``[mailing]`` table, and the posting-time formats users write, as estimates."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -17,8 +18,16 @@ from .model import Estimate
 if TYPE_CHECKING:
     from ..letter.resolve import Prepared
 
-MAILING_KEYS = ("carrier", "service", "posted", "from", "to", "cutoff", "from_postcode",
-                "to_postcode")
+MAILING_KEYS = (
+    "carrier",
+    "service",
+    "posted",
+    "from",
+    "to",
+    "cutoff",
+    "from_postcode",
+    "to_postcode",
+)
 
 
 def parse_posted(raw: Any, *, where: Where) -> datetime:
@@ -31,8 +40,9 @@ def parse_day(raw: Any, *, where: Where) -> date:
     return fields.parse_day(raw, where)
 
 
-def posting_from_option(raw: str, now: datetime, *,
-                        where: Where) -> tuple[datetime, tuple[str, ...]]:
+def posting_from_option(
+    raw: str, now: datetime, *, where: Where
+) -> tuple[datetime, tuple[str, ...]]:
     """``--posted``: ``now``, a date alone (today: now; another day: before its last collection)
     or a date and time; returns the moment and the notes that say what was assumed."""
     text = str(raw).strip()
@@ -46,9 +56,11 @@ def posting_from_option(raw: str, now: datetime, *,
         return parse_posted(text, where=where), ()
     if day == now.date():
         return now.replace(second=0, microsecond=0, tzinfo=None), (
-            f"Posted today: taken as now ({now:%H:%M}).",)
+            f"Posted today: taken as now ({now:%H:%M}).",
+        )
     return datetime.combine(day, time(0, 0)), (
-        "No posting time given: assumed before the last collection that day.",)
+        "No posting time given: assumed before the last collection that day.",
+    )
 
 
 def carrier_or_national(carrier: str | None, origin: str, *, where: Where) -> str:
@@ -57,8 +69,11 @@ def carrier_or_national(carrier: str | None, origin: str, *, where: Where) -> st
         return str(carrier)
     found = carrier_for_country(origin)
     if found is None:
-        raise UserError(f"no carrier known for letters posted in {origin}", where=where,
-                        hint="choose one with `letterpress carriers`")
+        raise UserError(
+            f"no carrier known for letters posted in {origin}",
+            where=where,
+            hint="choose one with `letterpress carriers`",
+        )
     return found[0]
 
 
@@ -72,13 +87,21 @@ def parse_cutoff(raw: Any, *, where: Where) -> time:
     try:
         return parse_clock(raw)
     except ValueError:
-        raise UserError(f"{raw!r} is not a time of day", where=where,
-                        hint="write it like 17:30") from None
+        raise UserError(
+            f"{raw!r} is not a time of day", where=where, hint="write it like 17:30"
+        ) from None
 
 
-def estimate_from_mailing(mailing: dict[str, Any], *, where: Where | str, origin_country: str,
-                          destination_country: str, destination_postcode: str | None,
-                          origin_postcode: str | None, default_posted: datetime) -> Estimate:
+def estimate_from_mailing(
+    mailing: dict[str, Any],
+    *,
+    where: Where | str,
+    origin_country: str,
+    destination_country: str,
+    destination_postcode: str | None,
+    origin_postcode: str | None,
+    default_posted: datetime,
+) -> Estimate:
     """The estimate for a letter file's ``[mailing]`` table; errors name ``where, mailing.<key>``.
 
     ``posted`` may be a TOML datetime, a ``YYYY-MM-DDTHH:MM`` string or a TOML date (then taken
@@ -95,8 +118,11 @@ def estimate_from_mailing(mailing: dict[str, Any], *, where: Where | str, origin
         raise UserError("must be a table", where=base.at("mailing"))
     unknown = sorted(set(mailing) - set(MAILING_KEYS))
     if unknown:
-        raise UserError(f"unknown key {unknown[0]!r}", where=place(unknown[0]),
-                        hint=f"[mailing] keys: {', '.join(MAILING_KEYS)}")
+        raise UserError(
+            f"unknown key {unknown[0]!r}",
+            where=place(unknown[0]),
+            hint=f"[mailing] keys: {', '.join(MAILING_KEYS)}",
+        )
     notes: list[str] = []
     origin = _as_code(str(mailing.get("from") or origin_country))
     destination = _as_code(str(mailing.get("to") or destination_country))
@@ -107,16 +133,19 @@ def estimate_from_mailing(mailing: dict[str, Any], *, where: Where | str, origin
         notes.append("No posting time given: assumed before the last collection that day.")
     else:
         posted = parse_posted(raw_posted, where=place("posted"))
-    cutoff = (parse_cutoff(mailing["cutoff"], where=place("cutoff"))
-              if "cutoff" in mailing else None)
-    given = {"from": "from" if "from" in mailing else "",
-             "to": "to" if "to" in mailing else ""}
+    cutoff = parse_cutoff(mailing["cutoff"], where=place("cutoff")) if "cutoff" in mailing else None
+    given = {"from": "from" if "from" in mailing else "", "to": "to" if "to" in mailing else ""}
     try:
         estimate = estimate_delivery(
-            str(carrier), mailing.get("service"), origin=origin, destination=destination,
-            posted=posted, cutoff=cutoff,
+            str(carrier),
+            mailing.get("service"),
+            origin=origin,
+            destination=destination,
+            posted=posted,
+            cutoff=cutoff,
             origin_postcode=mailing.get("from_postcode", origin_postcode),
-            destination_postcode=mailing.get("to_postcode", destination_postcode))
+            destination_postcode=mailing.get("to_postcode", destination_postcode),
+        )
     except UserError as exc:
         if exc.place != Where(field=exc.place.field):  # a data file's place: report it as is
             raise
@@ -130,8 +159,14 @@ def _as_code(place: str) -> str:
     return country_code(place) or place
 
 
-def letter_estimate(mailing: dict[str, Any], letter: model.Letter, *, where: Where,
-                    home_country: str, default_posted: datetime) -> Estimate:
+def letter_estimate(
+    mailing: dict[str, Any],
+    letter: model.Letter,
+    *,
+    where: Where,
+    home_country: str,
+    default_posted: datetime,
+) -> Estimate:
     """The estimate for a letter's ``[mailing]`` table, from its sender to its recipient.
 
     A country the letter leaves out is ``home_country``; ``default_posted`` as in
@@ -139,10 +174,14 @@ def letter_estimate(mailing: dict[str, Any], letter: model.Letter, *, where: Whe
     """
     sender, recipient = letter.sender, letter.recipient
     return estimate_from_mailing(
-        mailing, where=where, origin_country=sender.country or home_country,
+        mailing,
+        where=where,
+        origin_country=sender.country or home_country,
         destination_country=recipient.country or home_country,
         destination_postcode=recipient.postal_code or None,
-        origin_postcode=sender.postal_code or None, default_posted=default_posted)
+        origin_postcode=sender.postal_code or None,
+        default_posted=default_posted,
+    )
 
 
 def posted_default(day: date, now: datetime) -> datetime:
@@ -160,6 +199,10 @@ def mailing_estimate(source: Source, prep: Prepared) -> Estimate | None:
     mailing = prep.letter.extra.get("mailing")
     if mailing is None:
         return None
-    return letter_estimate(mailing, prep.letter, where=source.where,
-                           home_country=prep.layout.country,
-                           default_posted=posted_default(prep.day, datetime.now()))
+    return letter_estimate(
+        mailing,
+        prep.letter,
+        where=source.where,
+        home_country=prep.layout.country,
+        default_posted=posted_default(prep.day, datetime.now()),
+    )

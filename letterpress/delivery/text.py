@@ -1,4 +1,5 @@
 """Human sentences and JSON for delivery estimates."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -22,8 +23,10 @@ def _posting(estimate: Estimate) -> str:
     posted = estimate.posted
     cutoff = f"{estimate.cutoff:%H:%M}"
     if not estimate.collection_on_posting_day:
-        return (f"Posted {_day(posted.date())}, a day without collection "
-                f"(counts from {_day(estimate.deposit_day)})")
+        return (
+            f"Posted {_day(posted.date())}, a day without collection "
+            f"(counts from {_day(estimate.deposit_day)})"
+        )
     if estimate.deposit_day == posted.date():
         return f"Posted {_day(posted.date())} before the {cutoff} collection"
     return f"Posted {_day(posted.date())} after the {cutoff} collection"
@@ -32,8 +35,10 @@ def _posting(estimate: Estimate) -> str:
 def describe(estimate: Estimate) -> str:
     """One sentence: posting, expected date with its share, and the backstop if published."""
     if estimate.ranged and estimate.earliest < estimate.expected:
-        main = (f"expected between {_day(estimate.earliest)} and {_day(estimate.expected)}"
-                f"{_share(estimate.expected_share)}")
+        main = (
+            f"expected between {_day(estimate.earliest)} and {_day(estimate.expected)}"
+            f"{_share(estimate.expected_share)}"
+        )
     else:
         main = f"expected by {_day(estimate.expected)}{_share(estimate.expected_share)}"
     if estimate.latest != estimate.expected or estimate.latest_share is not None:
@@ -43,9 +48,11 @@ def describe(estimate: Estimate) -> str:
 
 def describe_latest_posting(posted: datetime, arrive_by: date, estimate: Estimate) -> str:
     """One sentence for reverse mode: post by when, to arrive by the given day."""
-    return (f"Post by {_day(posted.date())} {posted:%H:%M} (the last collection) to arrive by "
-            f"{_day(arrive_by)}: expected by {_day(estimate.expected)}"
-            f"{_share(estimate.expected_share)}.")
+    return (
+        f"Post by {_day(posted.date())} {posted:%H:%M} (the last collection) to arrive by "
+        f"{_day(arrive_by)}: expected by {_day(estimate.expected)}"
+        f"{_share(estimate.expected_share)}."
+    )
 
 
 def as_json(estimate: Estimate) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 The route's subdivisions are those given with --from/--to or settled by the postcodes; the
 postcodes arrive normalised (see ``postcodes.normalise``).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -55,19 +56,27 @@ def canada_postal(carrier: Carrier, route: Route) -> ZoneChoice:
         return ZoneChoice("local", (f"Local standard: {local}.",))
     origin, dest = route.origin_subdiv, route.destination_subdiv
     if not origin or not dest:
-        return ZoneChoice("unknown", (
-            "Canada Post's standard depends on where the letter goes (2 days within a city, 3 "
-            "within a province, 4 nationally); without both provinces or postal codes the "
-            "national 4 days are used.",))
+        return ZoneChoice(
+            "unknown",
+            (
+                "Canada Post's standard depends on where the letter goes (2 days within a city, 3 "
+                "within a province, 4 nationally); without both provinces or postal codes the "
+                "national 4 days are used.",
+            ),
+        )
     if origin != dest:
         return ZoneChoice("national")
     if route.origin_postcode and route.destination_postcode:
-        why = (f"Both ends are in CA-{origin} but letterpress cannot tell from these postal "
-               "codes that they are in one city, so the provincial 3 days are used (2 within a "
-               "city).")
+        why = (
+            f"Both ends are in CA-{origin} but letterpress cannot tell from these postal "
+            "codes that they are in one city, so the provincial 3 days are used (2 within a "
+            "city)."
+        )
     else:
-        why = (f"Both ends are in CA-{origin}: the provincial 3 days are used; within one city "
-               "the standard is 2 days (give both postal codes).")
+        why = (
+            f"Both ends are in CA-{origin}: the provincial 3 days are used; within one city "
+            "the standard is 2 days (give both postal codes)."
+        )
     return ZoneChoice("provincial", (why,))
 
 
@@ -82,29 +91,45 @@ def australia_postcode(carrier: Carrier, route: Route) -> ZoneChoice:
     """Australia Post: same state or interstate from the states; metro or country from postcodes."""
     origin, dest = route.origin_subdiv, route.destination_subdiv
     if not origin or not dest:
-        return ZoneChoice("unknown", (
-            "Australia Post's standard depends on the states (same state or interstate) and on "
-            "whether each end is metropolitan; without both states or postcodes the widest range "
-            "is given.",))
+        return ZoneChoice(
+            "unknown",
+            (
+                "Australia Post's standard depends on the states (same state or interstate) and "
+                "on whether each end is metropolitan; without both states or postcodes the widest "
+                "range is given.",
+            ),
+        )
     scope = "same-state" if origin == dest else "interstate"
     kinds = {_au_kind(route.origin_postcode), _au_kind(route.destination_postcode)}
     if None in kinds:
-        return ZoneChoice(scope, (
-            "Whether each end is metropolitan or country needs both postcodes, so the range "
-            "covers both.",))
+        return ZoneChoice(
+            scope,
+            (
+                "Whether each end is metropolitan or country needs both postcodes, so the range "
+                "covers both.",
+            ),
+        )
     kind = "mixed" if len(kinds) == 2 else kinds.pop()
-    return ZoneChoice(f"{scope}-{kind}", (
-        "Metropolitan postcodes are letterpress's conservative list of capital-city postcodes "
-        "(Australia Post's own list was not found); any other postcode counts as country, which "
-        "errs late.",))
+    return ZoneChoice(
+        f"{scope}-{kind}",
+        (
+            "Metropolitan postcodes are letterpress's conservative list of capital-city "
+            "postcodes (Australia Post's own list was not found); any other postcode counts as "
+            "country, which errs late.",
+        ),
+    )
 
 
 def usps_drive_time(carrier: Carrier, route: Route) -> ZoneChoice:
     """USPS: the standard follows the drive time between ZIP codes, which letterpress lacks."""
-    return ZoneChoice("unknown", (
-        "USPS sets the First-Class standard (1 to 5 days) per origin and destination ZIP code "
-        "from drive times between its facilities; letterpress has no drive-time data, so the "
-        "whole 1-5 day range is given.",))
+    return ZoneChoice(
+        "unknown",
+        (
+            "USPS sets the First-Class standard (1 to 5 days) per origin and destination ZIP code "
+            "from drive times between its facilities; letterpress has no drive-time data, so the "
+            "whole 1-5 day range is given.",
+        ),
+    )
 
 
 def no_zones(carrier: Carrier, route: Route) -> ZoneChoice:

@@ -5,6 +5,7 @@ Stages: ``mailpiece.parties`` (the file's addresses, formatted as the letter for
 ``place`` (the post's read area, clear zones and return-address place, from
 ``envelopes/posts/``; sizes from ``envelopes/sizes.toml``) -> ``mailpiece.sheet`` (drawn).
 """
+
 from __future__ import annotations
 
 import os
@@ -25,8 +26,14 @@ from ..source import LetterInput, load_source
 from .place import EnvelopeLayout, place_envelope
 from .sizes import EnvelopeSize, bundled_sizes, find_size
 
-__all__ = ["EnvelopeResult", "PreparedEnvelope", "bundled_sizes", "find_size",
-           "prepare_envelope", "render_envelope"]
+__all__ = [
+    "EnvelopeResult",
+    "PreparedEnvelope",
+    "bundled_sizes",
+    "find_size",
+    "prepare_envelope",
+    "render_envelope",
+]
 
 
 @dataclass(frozen=True)
@@ -58,22 +65,26 @@ class EnvelopeResult:
     prepared: PreparedEnvelope
 
 
-def prepare_envelope(source: LetterInput, *,
-                     size: str | None = None, shift: Shift | None = None,
-                     rules: AddressRules | None = None) -> PreparedEnvelope:
+def prepare_envelope(
+    source: LetterInput,
+    *,
+    size: str | None = None,
+    shift: Shift | None = None,
+    rules: AddressRules | None = None,
+) -> PreparedEnvelope:
     """Read a letter-like file and plan its envelope; everything that can refuse it runs
     here. ``size`` names the envelope (default: the post's usual one); ``shift`` is a
     printer's calibration; ``rules`` the address rules a run of envelopes shares."""
     src = load_source(source)
     parties = read_parties(src)
     post = post_for(parties.home)
-    envelope = find_size(size) if size else find_size(post.default_size,
-                                                      where=Where(file=str(post.path)))
+    envelope = (
+        find_size(size) if size else find_size(post.default_size, where=Where(file=str(post.path)))
+    )
     rules = rules or AddressRules()
     recipient = recipient_address(parties, rules, uppercase=post.uppercase)
     sender = sender_address(parties, rules, uppercase=post.uppercase)
-    layout = place_envelope(list(recipient.lines), list(sender.lines), post, envelope,
-                            src.where)
+    layout = place_envelope(list(recipient.lines), list(sender.lines), post, envelope, src.where)
     front = list(layout.address.lines)
     back = list(layout.return_block.lines) if layout.return_block is not None else []
     pages = [SheetPage(envelope.width, envelope.height, tuple(front))]
@@ -82,17 +93,24 @@ def prepare_envelope(source: LetterInput, *,
     elif back:
         pages.append(SheetPage(envelope.width, envelope.height, tuple(back)))
     name = parties.recipient.name or parties.recipient.organization
-    meta = DocumentInfo(title=f"Envelope to {name}", author=parties.sender.name
-                        if parties.sender else "", lang=parties.language.tag)
+    meta = DocumentInfo(
+        title=f"Envelope to {name}",
+        author=parties.sender.name if parties.sender else "",
+        lang=parties.language.tag,
+    )
     day = src.data.get("date")
     plan = SheetPlan(tuple(pages), day if isinstance(day, date) else date.today(), meta, shift)
     notices = sender.notices + recipient.notices + layout.notices
     return PreparedEnvelope(plan, layout, parties, notices)
 
 
-def render_envelope(source: LetterInput,
-                    out: str | os.PathLike[str] | None = None, *, size: str | None = None,
-                    shift: Shift | None = None) -> EnvelopeResult:
+def render_envelope(
+    source: LetterInput,
+    out: str | os.PathLike[str] | None = None,
+    *,
+    size: str | None = None,
+    shift: Shift | None = None,
+) -> EnvelopeResult:
     """Render a letter-like file's envelope to a PDF at ``out`` (written atomically); with
     ``out=None`` nothing is written and the bytes are in the result."""
     prep = prepare_envelope(source, size=size, shift=shift)

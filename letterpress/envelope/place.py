@@ -1,5 +1,6 @@
 """Placing an envelope's addresses: the delivery address inside the post's read area and out
 of its clear zones, the return address where the post wants it (front top left, or the back)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,8 +27,13 @@ class EnvelopeLayout:
     notices: tuple[Notice, ...] = ()
 
 
-def place_envelope(recipient: list[AddressLine], sender: list[AddressLine], post: Post,
-                   size: EnvelopeSize, where: Where) -> EnvelopeLayout:
+def place_envelope(
+    recipient: list[AddressLine],
+    sender: list[AddressLine],
+    post: Post,
+    size: EnvelopeSize,
+    where: Where,
+) -> EnvelopeLayout:
     """Fit and place both addresses; an address that cannot lie in the read area is refused
     (UserError naming the field), a return address that does not fit is left out with a
     warning."""
@@ -55,8 +61,14 @@ def _clamp(value: float, low: float, high: float) -> float:
     return max(low, min(value, high))
 
 
-def _clear_of(block: Rect, clear: tuple[tuple[str, Rect], ...], room: Rect, post: Post,
-              size: EnvelopeSize, lines: list[AddressLine]) -> float:
+def _clear_of(
+    block: Rect,
+    clear: tuple[tuple[str, Rect], ...],
+    room: Rect,
+    post: Post,
+    size: EnvelopeSize,
+    lines: list[AddressLine],
+) -> float:
     """The block's top, moved up or down out of any clear zone it touches."""
     y = block.y
     for name, zone in clear:
@@ -64,39 +76,57 @@ def _clear_of(block: Rect, clear: tuple[tuple[str, Rect], ...], room: Rect, post
             continue
         y = zone.bottom if zone.y + zone.height / 2 < size.height / 2 else zone.y - block.height
         moved = Rect(block.x, y, block.width, block.height)
-        if y < room.y - 1e-6 or moved.bottom > room.bottom + 1e-6 or any(
-                moved.intersects(z) for _, z in clear):
-            raise UserError(f"the address cannot stay out of the {post.name} {name} on a "
-                            f"{size.name} envelope", where=lines[-1].where,
-                            hint="use fewer address lines or a larger envelope")
+        if (
+            y < room.y - 1e-6
+            or moved.bottom > room.bottom + 1e-6
+            or any(moved.intersects(z) for _, z in clear)
+        ):
+            raise UserError(
+                f"the address cannot stay out of the {post.name} {name} on a {size.name} envelope",
+                where=lines[-1].where,
+                hint="use fewer address lines or a larger envelope",
+            )
     return y
 
 
-def _misfit(misfit: Misfit, lines: list[AddressLine], post: Post, size: EnvelopeSize,
-            read: Rect) -> UserError:
+def _misfit(
+    misfit: Misfit, lines: list[AddressLine], post: Post, size: EnvelopeSize, read: Rect
+) -> UserError:
     area = post.zones.read_area.get("name", "address area")
     if misfit.too_tall:
-        return UserError(f"{len(lines)} address lines do not fit the {post.name} {area} of a "
-                         f"{size.name} envelope ({misfit.room_height:.1f} mm high) even at "
-                         f"{post.address.min_size:g} pt", where=misfit.line.where,
-                         hint="use fewer address lines, or a larger envelope with --size")
-    return UserError(f"address line {misfit.line.text!r} is {misfit.width:.1f} mm wide at "
-                     f"{post.address.min_size:g} pt; the {post.name} {area} of a {size.name} "
-                     f"envelope leaves {read.width:.1f} mm", where=misfit.line.where,
-                     hint="shorten or abbreviate it, or use a larger envelope with --size")
+        return UserError(
+            f"{len(lines)} address lines do not fit the {post.name} {area} of a "
+            f"{size.name} envelope ({misfit.room_height:.1f} mm high) even at "
+            f"{post.address.min_size:g} pt",
+            where=misfit.line.where,
+            hint="use fewer address lines, or a larger envelope with --size",
+        )
+    return UserError(
+        f"address line {misfit.line.text!r} is {misfit.width:.1f} mm wide at "
+        f"{post.address.min_size:g} pt; the {post.name} {area} of a {size.name} "
+        f"envelope leaves {read.width:.1f} mm",
+        where=misfit.line.where,
+        hint="shorten or abbreviate it, or use a larger envelope with --size",
+    )
 
 
-def _return_block(sender: list[AddressLine], post: Post, size: EnvelopeSize, where: Where,
-                  notices: list[Notice]) -> Block | None:
+def _return_block(
+    sender: list[AddressLine], post: Post, size: EnvelopeSize, where: Where, notices: list[Notice]
+) -> Block | None:
     """The return address fitted into the post's return area, or None (and a warning)."""
     area = post.return_area(size.width, size.height)
     fitted = fit_size(sender, post.return_type, area.width, area.height)
     if isinstance(fitted, Misfit):
         why = "has too many lines" if fitted.too_tall else f"line {fitted.line.text!r} is too wide"
-        notices.append(Notice(f"the return address {why} for the {size.name} envelope's "
-                              f"return-address zone even at {post.return_type.min_size:g} pt; "
-                              "it is left out", where=where.at("sender"),
-                              hint="shorten the sender's address or write it by hand",
-                              kind="return-address-left-out"))
+        notices.append(
+            Notice(
+                f"the return address {why} for the {size.name} envelope's "
+                f"return-address zone even at {post.return_type.min_size:g} pt; "
+                "it is left out",
+                where=where.at("sender"),
+                hint="shorten the sender's address or write it by hand",
+                kind="return-address-left-out",
+            )
+        )
         return None
     return set_block(sender, post.return_type, fitted, area.x, area.y)

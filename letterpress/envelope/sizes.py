@@ -1,4 +1,5 @@
 """Envelope sizes from ``envelopes/sizes.toml``, found by name or alias whatever the case."""
+
 from __future__ import annotations
 
 import difflib
@@ -31,8 +32,15 @@ def bundled_sizes() -> tuple[EnvelopeSize, ...]:
     for name, spec in table(data, "sizes", Where(file=str(path))).items():
         where = Where(file=str(path), field=f"sizes.{name}")
         aliases = spec.get("aliases", [])
-        out.append(EnvelopeSize(name, number(spec, "width", where), number(spec, "height", where),
-                                text(spec, "title", where), tuple(map(str, aliases))))
+        out.append(
+            EnvelopeSize(
+                name,
+                number(spec, "width", where),
+                number(spec, "height", where),
+                text(spec, "title", where),
+                tuple(map(str, aliases)),
+            )
+        )
     return tuple(out)
 
 
@@ -51,5 +59,6 @@ def find_size(name: str, where: Where = Where(option="--size")) -> EnvelopeSize:
     names = [size.name for size in sizes]
     close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
     hint = f"did you mean {close[0]!r}? " if close else ""
-    raise UserError(f"unknown envelope size {name!r}", where=where,
-                    hint=f"{hint}(known: {', '.join(names)})")
+    raise UserError(
+        f"unknown envelope size {name!r}", where=where, hint=f"{hint}(known: {', '.join(names)})"
+    )

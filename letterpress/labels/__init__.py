@@ -6,6 +6,7 @@ template, or by well-known column names); ``mailpiece.parties`` formats its addr
 letter does; ``place`` sets it on its label (geometries from ``label-sheets/*.toml``);
 ``mailpiece.sheet`` draws the sheets.
 """
+
 from __future__ import annotations
 
 import re
@@ -49,17 +50,27 @@ class LabelRun:
     rows: int = 0
 
 
-def make_labels(data: str | Path, sheet: str, *, template: str | Path | None = None,
-                start: int = 1, home: str | None = None, language: str | None = None,
-                shift: Shift | None = None, delimiter: str | None = None,
-                encoding: str | None = None) -> LabelRun:
+def make_labels(
+    data: str | Path,
+    sheet: str,
+    *,
+    template: str | Path | None = None,
+    start: int = 1,
+    home: str | None = None,
+    language: str | None = None,
+    shift: Shift | None = None,
+    delimiter: str | None = None,
+    encoding: str | None = None,
+) -> LabelRun:
     """Plan the label sheets for every row of ``data``; a row whose address cannot be made
     or does not fit its label is reported and skipped (the next row takes its label)."""
     spec = find_sheet(sheet)
     if not 1 <= start <= spec.count:
-        raise UserError(f"a {spec.name} sheet has labels 1 to {spec.count}",
-                        where=Where(option="--start"),
-                        hint="count the used labels left to right, then top to bottom")
+        raise UserError(
+            f"a {spec.name} sheet has labels 1 to {spec.count}",
+            where=Where(option="--start"),
+            hint="count the used labels left to right, then top to bottom",
+        )
     table = read_table(data, delimiter=delimiter, encoding=encoding)
     tpl = load_source(template) if template is not None else None
     lang = language or _template_text(tpl, "language") or "en"
@@ -81,16 +92,28 @@ def make_labels(data: str | Path, sheet: str, *, template: str | Path | None = N
         pages.setdefault(made.page, []).extend(made.block.lines)
         index += 1
     if run.placed:
-        sheets = tuple(SheetPage(spec.paper_width, spec.paper_height, tuple(pages.get(i, ())))
-                       for i in range(max(pages) + 1))
-        info = DocumentInfo(title=f"{spec.maker} {spec.name} labels from {Path(data).name}",
-                            author=_sender_name(tpl), lang=lang)
+        sheets = tuple(
+            SheetPage(spec.paper_width, spec.paper_height, tuple(pages.get(i, ())))
+            for i in range(max(pages) + 1)
+        )
+        info = DocumentInfo(
+            title=f"{spec.maker} {spec.name} labels from {Path(data).name}",
+            author=_sender_name(tpl),
+            lang=lang,
+        )
         run.plan = SheetPlan(sheets, date.today(), info, shift)
     return run
 
 
-def _place(item: RowSource, sheet: LabelSheet, post: Post, rules: AddressRules, home: str,
-           index: int, fields: dict[str, str]) -> tuple[Placed, list[Notice]] | str:
+def _place(
+    item: RowSource,
+    sheet: LabelSheet,
+    post: Post,
+    rules: AddressRules,
+    home: str,
+    index: int,
+    fields: dict[str, str],
+) -> tuple[Placed, list[Notice]] | str:
     """The row's address on label ``index`` and the notices about it, or the one line saying
     why not."""
     if item.source is None:
@@ -110,17 +133,22 @@ def _place(item: RowSource, sheet: LabelSheet, post: Post, rules: AddressRules, 
 def _misfit_line(misfit: Misfit, sheet: LabelSheet, post: Post, count: int) -> str:
     size = f"{sheet.width:g} x {sheet.height:g} mm"
     if misfit.too_tall:
-        what = (f"{count} address lines do not fit a {sheet.name} label ({size}) even at "
-                f"{post.label.min_size:g} pt")
+        what = (
+            f"{count} address lines do not fit a {sheet.name} label ({size}) even at "
+            f"{post.label.min_size:g} pt"
+        )
     else:
-        what = (f"address line {misfit.line.text!r} is {misfit.width:.1f} mm wide at "
-                f"{post.label.min_size:g} pt; a {sheet.name} label ({size}) leaves "
-                f"{misfit.room_width:.1f} mm")
+        what = (
+            f"address line {misfit.line.text!r} is {misfit.width:.1f} mm wide at "
+            f"{post.label.min_size:g} pt; a {sheet.name} label ({size}) leaves "
+            f"{misfit.room_width:.1f} mm"
+        )
     return f"{misfit.line.where}: {what}; use a sheet with larger labels, or shorten the address"
 
 
 def _with_column(line: str, fields: dict[str, str]) -> str:
     """An engine message about ``recipient.FIELD`` naming the data column that filled it."""
+
     def name(match: re.Match[str]) -> str:
         column = fields.get(match.group(1))
         return f"column {column!r} ({match.group(0)})" if column else match.group(0)
@@ -151,18 +179,32 @@ def _home(home: str | None, tpl: Source | None, table) -> tuple[str, list[Notice
     if home:
         return parse_country(home, Where(option="--from")), []
     sender = tpl.data.get("sender") if tpl is not None else None
-    if tpl is not None and isinstance(sender, dict) and isinstance(sender.get("country"), str) \
-            and sender["country"] and "{" not in sender["country"]:
+    if (
+        tpl is not None
+        and isinstance(sender, dict)
+        and isinstance(sender.get("country"), str)
+        and sender["country"]
+        and "{" not in sender["country"]
+    ):
         return parse_country(sender["country"], tpl.where.at("sender", "country")), []
     me = load_table("me").get("country")
     if isinstance(me, str) and me:
         return country_code(me) or me.upper(), []
     fields = column_map(table.columns)
-    counts = Counter(_code(row.values.get(fields["country"], ""))
-                     for row in table.rows) if "country" in fields else Counter()
+    counts = (
+        Counter(_code(row.values.get(fields["country"], "")) for row in table.rows)
+        if "country" in fields
+        else Counter()
+    )
     counts.pop("", None)
     country = counts.most_common(1)[0][0] if counts else "DE"
-    return country, [Notice(f"no home country given: taking {country}, where most rows go; "
-                            "addresses in other countries get a country line",
-                            where=table.origin, hint="give --from CC", kind="labels-home",
-                            level="info")]
+    return country, [
+        Notice(
+            f"no home country given: taking {country}, where most rows go; "
+            "addresses in other countries get a country line",
+            where=table.origin,
+            hint="give --from CC",
+            kind="labels-home",
+            level="info",
+        )
+    ]

@@ -1,5 +1,6 @@
 """Placing addresses on a sheet's labels: in row order, from a starting label, each block
 inside its label by the post's clearance and inside the printer's printable area."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -32,8 +33,9 @@ def room(sheet: LabelSheet, label: Rect, post: Post) -> Rect:
     return Rect(left, top, max(right - left, 0.0), max(bottom - top, 0.0))
 
 
-def place_label(lines: list[AddressLine], sheet: LabelSheet, index: int,
-                post: Post) -> Placed | Misfit:
+def place_label(
+    lines: list[AddressLine], sheet: LabelSheet, index: int, post: Post
+) -> Placed | Misfit:
     """The address on label ``index`` (counted over all sheets), left-aligned and centred
     from top to bottom in its room; or why it does not fit."""
     page, position = divmod(index, sheet.count)

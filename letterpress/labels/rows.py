@@ -1,5 +1,6 @@
 """Data rows as letter-like files: a template's ``[recipient]`` filled per row (the batch's
 template machinery), or well-known column names mapped to the recipient's fields."""
+
 from __future__ import annotations
 
 import re
@@ -27,11 +28,27 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "last_name": ("lastname", "surname", "familyname", "last", "nachname", "nom"),
     "organization": ("organization", "organisation", "company", "firm", "employer", "firma"),
     "department": ("department", "dept", "abteilung"),
-    "street": ("street", "address", "streetaddress", "address1", "addressline1", "street1",
-               "strasse", "straße", "adresse"),
+    "street": (
+        "street",
+        "address",
+        "streetaddress",
+        "address1",
+        "addressline1",
+        "street1",
+        "strasse",
+        "straße",
+        "adresse",
+    ),
     "street2": ("address2", "addressline2", "street2"),
-    "postal_code": ("postalcode", "postcode", "zip", "zipcode", "plz", "postleitzahl",
-                    "codepostal"),
+    "postal_code": (
+        "postalcode",
+        "postcode",
+        "zip",
+        "zipcode",
+        "plz",
+        "postleitzahl",
+        "codepostal",
+    ),
     "city": ("city", "town", "locality", "ort", "stadt", "ville"),
     "region": ("region", "state", "province", "county", "stateprovince", "bundesland"),
     "country": ("country", "countrycode", "land", "pays"),
@@ -69,8 +86,9 @@ def mapped_recipient(values: dict[str, str], fields: dict[str, str]) -> dict[str
     """The recipient table of one row from the mapped columns."""
     got = {field: values.get(column, "").strip() for field, column in fields.items()}
     recipient: dict[str, Any] = {}
-    name = got.get("name") or " ".join(p for p in (got.get("first_name"), got.get("last_name"))
-                                       if p)
+    name = got.get("name") or " ".join(
+        p for p in (got.get("first_name"), got.get("last_name")) if p
+    )
     for field in ("organization", "department", "postal_code", "city", "region", "country"):
         if got.get(field):
             recipient[field] = got[field]
@@ -90,9 +108,11 @@ def row_sources(table: Table, template: Source | None, language: str) -> Iterato
     if template is None:
         fields = column_map(table.columns)
         if "name" not in fields and "last_name" not in fields and "organization" not in fields:
-            raise UserError("no column gives the recipient's name", where=Where(file=table.origin),
-                            hint="name a column name, last_name or organization, or give "
-                                 "--template")
+            raise UserError(
+                "no column gives the recipient's name",
+                where=Where(file=table.origin),
+                hint="name a column name, last_name or organization, or give --template",
+            )
         for row in table.rows:
             data = {"recipient": mapped_recipient(row.values, fields), "language": language}
             yield _checked(row, Source(data=data, origin=table.origin, row=row.number))
@@ -103,14 +123,15 @@ def row_sources(table: Table, template: Source | None, language: str) -> Iterato
     for row in table.rows:
         origin = f"{table.origin}, row {row.number}"
         try:
-            source = replace(render_row(tpl, row.values, direct, row.number),
-                             origin=table.origin)
+            source = replace(render_row(tpl, row.values, direct, row.number), origin=table.origin)
         except RowError as exc:
             columns = ", ".join(repr(c) for c in exc.columns)
-            place = f"{origin}, column {columns} ({exc.field})" if columns else \
-                f"{origin}, {exc.field}"
-            yield RowSource(row, None, f"{place}: {exc.what}" + (f"; {exc.hint}" if exc.hint
-                                                                else ""))
+            place = (
+                f"{origin}, column {columns} ({exc.field})" if columns else f"{origin}, {exc.field}"
+            )
+            yield RowSource(
+                row, None, f"{place}: {exc.what}" + (f"; {exc.hint}" if exc.hint else "")
+            )
             continue
         yield _checked(row, source)
 
@@ -119,6 +140,7 @@ def _checked(row: Row, source: Source) -> RowSource:
     """The row's source, unless reading the data already found a problem in the row."""
     if row.problems:
         column, what, hint = row.problems[0]
-        return RowSource(row, None, f"{source.where}, column {column!r}: {what}"
-                         + (f"; {hint}" if hint else ""))
+        return RowSource(
+            row, None, f"{source.where}, column {column!r}: {what}" + (f"; {hint}" if hint else "")
+        )
     return RowSource(row, source)

@@ -1,5 +1,6 @@
 """Label-sheet geometries from ``label-sheets/*.toml`` (Avery, Avery Zweckform, HERMA), found by
 product number or alias."""
+
 from __future__ import annotations
 
 import difflib
@@ -43,8 +44,12 @@ class LabelSheet:
     def label(self, position: int) -> Rect:
         """Label ``position`` (0-based, left to right, then top to bottom)."""
         row, column = divmod(position, self.columns)
-        return Rect(self.left + column * self.pitch_x, self.top + row * self.pitch_y,
-                    self.width, self.height)
+        return Rect(
+            self.left + column * self.pitch_x,
+            self.top + row * self.pitch_y,
+            self.width,
+            self.height,
+        )
 
     def printable(self) -> Rect:
         """The part of the sheet an office printer prints."""
@@ -57,21 +62,35 @@ def _sheet(name: str, spec: dict[str, object], data: dict[str, object], path: Pa
     in_file = Where(file=str(path))
     paper = table(data, "paper", in_file)
     sheet = LabelSheet(
-        name=name, maker=text(data, "maker", in_file), title=text(spec, "title", where),
-        paper_name=text(paper, "name", in_file), paper_width=number(paper, "width", in_file),
+        name=name,
+        maker=text(data, "maker", in_file),
+        title=text(spec, "title", where),
+        paper_name=text(paper, "name", in_file),
+        paper_width=number(paper, "width", in_file),
         paper_height=number(paper, "height", in_file),
-        columns=int(number(spec, "columns", where)), rows=int(number(spec, "rows", where)),
-        width=number(spec, "width", where), height=number(spec, "height", where),
-        left=number(spec, "left", where), top=number(spec, "top", where),
-        pitch_x=number(spec, "pitch_x", where), pitch_y=number(spec, "pitch_y", where),
+        columns=int(number(spec, "columns", where)),
+        rows=int(number(spec, "rows", where)),
+        width=number(spec, "width", where),
+        height=number(spec, "height", where),
+        left=number(spec, "left", where),
+        top=number(spec, "top", where),
+        pitch_x=number(spec, "pitch_x", where),
+        pitch_y=number(spec, "pitch_y", where),
         printable_margin=number(data, "printable_margin", in_file, 0.0),
         aliases=tuple(map(str, spec.get("aliases", []))),  # type: ignore[call-overload]
-        path=path)
+        path=path,
+    )
     last = sheet.label(sheet.count - 1)
-    if sheet.count < 1 or last.right > sheet.paper_width + 0.01 \
-            or last.bottom > sheet.paper_height + 0.01:
-        raise LayoutError("the labels do not fit on the paper", where=where,
-                          hint="check columns, rows, left, top and the pitches")
+    if (
+        sheet.count < 1
+        or last.right > sheet.paper_width + 0.01
+        or last.bottom > sheet.paper_height + 0.01
+    ):
+        raise LayoutError(
+            "the labels do not fit on the paper",
+            where=where,
+            hint="check columns, rows, left, top and the pitches",
+        )
     return sheet
 
 
@@ -98,5 +117,8 @@ def find_sheet(name: str) -> LabelSheet:
     names = [s.name for s in sheets]
     close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
     hint = f"did you mean {close[0]!r}? " if close else ""
-    raise UserError(f"unknown label sheet {name!r}", where=Where(option="--sheet"),
-                    hint=f"{hint}(known: {', '.join(names)})")
+    raise UserError(
+        f"unknown label sheet {name!r}",
+        where=Where(option="--sheet"),
+        hint=f"{hint}(known: {', '.join(names)})",
+    )

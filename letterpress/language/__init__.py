@@ -1,4 +1,5 @@
 """The letter's language: babel locale for dates and names, wording, hyphenation dictionary."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -54,13 +55,21 @@ def resolve_language(tag: str, where: Where = Where(field="language")) -> Langua
     try:
         return _resolve(tag)
     except (ValueError, UnknownLocaleError):
-        raise UserError(f"unknown language {tag!r}", where=where,
-                        hint="use a BCP 47 tag such as 'en-US', 'en-GB', 'de' or 'fr'") from None
+        raise UserError(
+            f"unknown language {tag!r}",
+            where=where,
+            hint="use a BCP 47 tag such as 'en-US', 'en-GB', 'de' or 'fr'",
+        ) from None
 
 
 @cache
 def _resolve(tag: str) -> Language:
     locale = Locale.parse(tag.strip().replace("_", "-"), sep="-")
     dictionary = pyphen.language_fallback(str(locale)) or ""
-    return Language(tag=tag, locale=locale, words=load_wording(LETTER_WORDING, locale.language),
-                    hyphenation=dictionary, typography=typography(str(locale)))
+    return Language(
+        tag=tag,
+        locale=locale,
+        words=load_wording(LETTER_WORDING, locale.language),
+        hyphenation=dictionary,
+        typography=typography(str(locale)),
+    )

@@ -5,6 +5,7 @@ pyphen reads a dictionary's patterns from text each time a process first hyphena
 are kept in letterpress's cache folder (:mod:`letterpress.cachefiles`), stamped with the Python and
 pyphen versions and the dictionary file; a missing or stale file is rebuilt.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -30,15 +31,16 @@ class Hyphenator:
 
     def __call__(self, word: str) -> Iterator[tuple[str, str]]:
         right = len(word) - RIGHT
-        for position in reversed([i for i in patterns(self.dictionary).positions(word)
-                                  if LEFT <= i <= right]):
+        for position in reversed(
+            [i for i in patterns(self.dictionary).positions(word) if LEFT <= i <= right]
+        ):
             if position.data:  # non-standard hyphenation ("ck" -> "k-k" and the like)
                 change, index, cut = position.data
                 index += position
                 if word.isupper():
                     change = change.upper()
                 before, after = change.split("=")
-                yield word[:index] + before, after + word[index + cut:]
+                yield word[:index] + before, after + word[index + cut :]
             else:
                 yield word[:position], word[position:]
 
@@ -75,9 +77,11 @@ def _store(path: Path, patterns: dict[str, Any]) -> None:
     (those are not plain numbers and are left to pyphen to parse each time)."""
     if any(type(v) is not int for _, values in patterns.values() for v in values):
         return
-    cachefiles.write(_name(path), cachefiles.stamp(path, pyphen.__version__),
-                {k: (int(start), tuple(int(v) for v in values))
-                 for k, (start, values) in patterns.items()})
+    cachefiles.write(
+        _name(path),
+        cachefiles.stamp(path, pyphen.__version__),
+        {k: (int(start), tuple(int(v) for v in values)) for k, (start, values) in patterns.items()},
+    )
 
 
 def _dictionary(patterns: dict[str, tuple[int, tuple[int, ...]]]) -> pyphen.HyphDict:

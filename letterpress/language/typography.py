@@ -3,6 +3,7 @@ a word processor's autocorrect makes them, and no-break spaces where the languag
 before punctuation (French ``merci !``), so that no line starts with ``; : ? !`` or ``»``.
 
 The rules per language are data (``typography.toml`` beside this module)."""
+
 from __future__ import annotations
 
 import re
@@ -92,8 +93,13 @@ class Typography:
                     out.pop()
                 previous = out[-1] if out else "\n"
                 after = text[i + 1] if i + 1 < len(text) else ""
-                ends = not after or after in _SPACES or after in marks or after in _CLOSERS \
+                ends = (
+                    not after
+                    or after in _SPACES
+                    or after in marks
+                    or after in _CLOSERS
                     or after in "\n*_."
+                )
                 wanted = insert and ends and previous not in marks and previous not in _OPENERS
                 if previous != "\n" and (typed or wanted):
                     out.append(space)
@@ -141,7 +147,7 @@ def typed_prefix(text: str, words: list[str]) -> tuple[str, str]:
     for word in words:
         found = re.match(rf"\s*{re.escape(word)}\s*:\s*", text, re.IGNORECASE)
         if found:
-            return text[found.end():], found.group(0).strip()
+            return text[found.end() :], found.group(0).strip()
     return text, ""
 
 

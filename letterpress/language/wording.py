@@ -1,4 +1,5 @@
 """Wording files with an English fallback: one loader for the letter, call sheet and advice."""
+
 from __future__ import annotations
 
 import tomllib
@@ -27,6 +28,9 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     """``over`` merged into a copy of ``base``, tables within tables too."""
     out = dict(base)
     for key, value in over.items():
-        out[key] = _merge(base[key], value) if isinstance(value, dict) and \
-            isinstance(base.get(key), dict) else value
+        out[key] = (
+            _merge(base[key], value)
+            if isinstance(value, dict) and isinstance(base.get(key), dict)
+            else value
+        )
     return out

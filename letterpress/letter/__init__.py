@@ -15,6 +15,7 @@ The stages, in order, one module each:
 The stages are imported when first run, so that a module of this package (its layouts, say)
 can be used without loading ReportLab.
 """
+
 from __future__ import annotations
 
 import os
@@ -32,10 +33,16 @@ if TYPE_CHECKING:
 __all__ = ["build_letter", "prepare_letter", "render_letter"]
 
 
-def prepare_letter(source: LetterInput, *,
-                   layout: str | None = None, when: date | None = None,
-                   strict_window: bool = False, context: RenderContext | None = None,
-                   shift: Shift | None = None, envelope: str | None = None) -> Prepared:
+def prepare_letter(
+    source: LetterInput,
+    *,
+    layout: str | None = None,
+    when: date | None = None,
+    strict_window: bool = False,
+    context: RenderContext | None = None,
+    shift: Shift | None = None,
+    envelope: str | None = None,
+) -> Prepared:
     """Stages 1-3: read, validate and resolve a letter, making every check that can refuse
     it before anything is drawn; ``shift`` is a printer's calibration (see ``calibrate``),
     ``envelope`` one of the layout's envelopes (default: the file's, else the layout's first)."""
@@ -49,8 +56,16 @@ def prepare_letter(source: LetterInput, *,
 
     src = load_source(source)
     letter = parse_letter(src)
-    prep = resolve(src, letter, context or RenderContext(), layout=layout, when=when,
-                   strict_window=strict_window, shift=shift, envelope=envelope)
+    prep = resolve(
+        src,
+        letter,
+        context or RenderContext(),
+        layout=layout,
+        when=when,
+        strict_window=strict_window,
+        shift=shift,
+        envelope=envelope,
+    )
     moved = offset_notices(prep, src.where)
     return replace(prep, notices=prep.notices + moved) if moved else prep
 
@@ -64,24 +79,44 @@ def build_letter(prep: Prepared) -> tuple[bytes, int]:
     return draw_pdf(plan), len(plan.pages)
 
 
-def render_letter(source: LetterInput,
-                  out: str | os.PathLike[str] | None = None, *, layout: str | None = None,
-                  when: date | None = None, strict_window: bool = False,
-                  shift: Shift | None = None, envelope: str | None = None,
-                  pdfa: bool = False) -> LetterResult:
+def render_letter(
+    source: LetterInput,
+    out: str | os.PathLike[str] | None = None,
+    *,
+    layout: str | None = None,
+    when: date | None = None,
+    strict_window: bool = False,
+    shift: Shift | None = None,
+    envelope: str | None = None,
+    pdfa: bool = False,
+) -> LetterResult:
     """Render a letter file (path or dict) to a PDF at ``out`` (written atomically); with
     ``out=None`` nothing is written and the bytes are in the result. ``shift`` moves every
     page's content by a printer's calibration; ``pdfa`` makes the PDF PDF/A-2b."""
     from ..output import write_bytes_atomic
     from .result import LetterResult
 
-    prep = prepare_letter(source, layout=layout, when=when, strict_window=strict_window,
-                          shift=shift, envelope=envelope)
+    prep = prepare_letter(
+        source,
+        layout=layout,
+        when=when,
+        strict_window=strict_window,
+        shift=shift,
+        envelope=envelope,
+    )
     pdf, pages = build_letter(prep)
     if pdfa:
         from ..pdf.pdfa import to_pdfa
 
         pdf = to_pdfa(pdf)
     path = write_bytes_atomic(out, pdf) if out is not None else None
-    return LetterResult(path=path, pages=pages, layout=prep.layout.name, window=prep.window,
-                        pdf=pdf, letter=prep.letter, address=prep.address, notices=prep.notices)
+    return LetterResult(
+        path=path,
+        pages=pages,
+        layout=prep.layout.name,
+        window=prep.window,
+        pdf=pdf,
+        letter=prep.letter,
+        address=prep.address,
+        notices=prep.notices,
+    )

@@ -6,6 +6,7 @@ street, town or postal code the country requires, refuses an address. A missing 
 from the postal code where the data says which codes lie where; a region that disagrees with
 the postal code, or that the data does not know, prints as written; each with a notice.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,11 +21,26 @@ from .addressdata import AddressRules, Subdivision, has_postcode_prefixes, subdi
 from .addressing import upper_fields
 from .model import Party
 
-__all__ = ["AddressLine", "AddressRules", "PostalAddress", "address_lines", "format_lines",
-           "one_line", "postal_address"]
+__all__ = [
+    "AddressLine",
+    "AddressRules",
+    "PostalAddress",
+    "address_lines",
+    "format_lines",
+    "one_line",
+    "postal_address",
+]
 
-_FIELDS = {"A": "street_address", "C": "city", "D": "city_area", "N": "name",
-           "O": "company_name", "S": "country_area", "X": "sorting_code", "Z": "postal_code"}
+_FIELDS = {
+    "A": "street_address",
+    "C": "city",
+    "D": "city_area",
+    "N": "name",
+    "O": "company_name",
+    "S": "country_area",
+    "X": "sorting_code",
+    "Z": "postal_code",
+}
 # How the data's names of the postal code are written in messages.
 _POSTCODE_WORDS = {"zip": "ZIP", "pin": "PIN code", "eircode": "Eircode"}
 _AREA_WORDS = {"do_si": "province", "oblast": "region"}
@@ -46,8 +62,13 @@ class PostalAddress:
     notices: tuple[Notice, ...] = ()
 
 
-def format_lines(address: dict[str, Any], rules_for: AddressRules, *,
-                 upper: frozenset[str] | None = None, latin: bool = False) -> list[str]:
+def format_lines(
+    address: dict[str, Any],
+    rules_for: AddressRules,
+    *,
+    upper: frozenset[str] | None = None,
+    latin: bool = False,
+) -> list[str]:
     """The address lines in the country's order (the data's format, without its country line),
     with the fields of ``upper`` in capitals (default: the data's). A field left empty takes
     the punctuation that introduces it along (``%Z %C/%S`` without a province: ``06100 ANKARA``)."""
@@ -102,20 +123,27 @@ def _postal_code(party: Party, rules: Any, where: Where) -> str:
     if code and rules.postal_code_matchers and not rules.postal_code_matchers[0].match(code):
         examples = ", ".join(rules.postal_code_examples[:2])
         hint = f"e.g. {examples}" if examples else "check it"
-        raise UserError(f"{party.postal_code!r} is not a valid postal code for "
-                        f"{rules.country_name.title()}", where=where.at("postal_code"),
-                        hint=f"{hint}, or give address_lines for a free-form address")
+        raise UserError(
+            f"{party.postal_code!r} is not a valid postal code for {rules.country_name.title()}",
+            where=where.at("postal_code"),
+            hint=f"{hint}, or give address_lines for a free-form address",
+        )
     return code
 
 
 def _required(party: Party, rules: Any, where: Where) -> None:
     """A street, town or postal code the country requires and the address lacks: an error."""
-    for key, name in (("street_address", "street"), ("city", "city"),
-                      ("postal_code", "postal_code")):
+    for key, name in (
+        ("street_address", "street"),
+        ("city", "city"),
+        ("postal_code", "postal_code"),
+    ):
         if key in rules.required_fields and not getattr(party, name):
-            raise UserError(f"missing field (required for addresses in "
-                            f"{rules.country_name.title()})", where=where.at(name),
-                            hint="add it, or give address_lines for a free-form address")
+            raise UserError(
+                f"missing field (required for addresses in {rules.country_name.title()})",
+                where=where.at(name),
+                hint="add it, or give address_lines for a free-form address",
+            )
 
 
 def _match_choice(value: str, choices: Any) -> str | None:
@@ -138,8 +166,10 @@ def _words(rules: Any) -> tuple[str, str]:
     """How messages name this country's region and postal code ('state', 'ZIP')."""
     area = rules.country_area_type or "region"
     code = rules.postal_code_type or "postal"
-    return (_AREA_WORDS.get(area, area.replace("_", " ")),
-            _POSTCODE_WORDS.get(code, f"{code.replace('_', ' ')} code"))
+    return (
+        _AREA_WORDS.get(area, area.replace("_", " ")),
+        _POSTCODE_WORDS.get(code, f"{code.replace('_', ' ')} code"),
+    )
 
 
 def _printed(sub: Subdivision, latin: bool) -> str:
@@ -156,8 +186,15 @@ def _named(subs: tuple[Subdivision, ...], latin: bool) -> str:
     return " or ".join(names)
 
 
-def _region(party: Party, code: str, country: str, rules: Any, rules_for: AddressRules,
-            where: Where, latin: bool) -> _Region:
+def _region(
+    party: Party,
+    code: str,
+    country: str,
+    rules: Any,
+    rules_for: AddressRules,
+    where: Where,
+    latin: bool,
+) -> _Region:
     """The region to print: as written, matched to the data's key, or taken from the postal
     code when the country requires one and the address leaves it out."""
     subs = rules_for.subdivisions(country)
@@ -169,44 +206,72 @@ def _region(party: Party, code: str, country: str, rules: Any, rules_for: Addres
         key = _match_choice(party.region, rules.country_area_choices) if subs else None
         if subs and key is None:
             lies = f"; {zip_word} {code} is in {_named(by_code, latin)}" if by_code else ""
-            return _Region(party.region, Notice(
-                f"{party.region!r} is not a {area} of {country_name}{lies}", place,
-                "printed as written; check it", kind="region-unknown"))
+            return _Region(
+                party.region,
+                Notice(
+                    f"{party.region!r} is not a {area} of {country_name}{lies}",
+                    place,
+                    "printed as written; check it",
+                    kind="region-unknown",
+                ),
+            )
         sub = next((s for s in subs if s.key == key), None)
         printed = _printed(sub, latin) if sub is not None else party.region
         if by_code and sub is not None and sub not in by_code:
-            return _Region(printed, Notice(
-                f"{zip_word} {code} is in {_named(by_code, latin)}, but region is "
-                f"{party.region}", place, f"printed as written; check the {area} and the "
-                f"{zip_word}", kind="region-postcode-mismatch"))
+            return _Region(
+                printed,
+                Notice(
+                    f"{zip_word} {code} is in {_named(by_code, latin)}, but region is "
+                    f"{party.region}",
+                    place,
+                    f"printed as written; check the {area} and the {zip_word}",
+                    kind="region-postcode-mismatch",
+                ),
+            )
         return _Region(printed)
     if "country_area" not in rules.required_fields:
         return _Region("")
     if len(by_code) == 1:
-        return _Region(_printed(by_code[0], latin), Notice(
-            f"not given; {area} {_named(by_code, latin)} taken from the {zip_word} {code}",
-            place, "give region to print another", kind="region-derived", level="info"))
+        return _Region(
+            _printed(by_code[0], latin),
+            Notice(
+                f"not given; {area} {_named(by_code, latin)} taken from the {zip_word} {code}",
+                place,
+                "give region to print another",
+                kind="region-derived",
+                level="info",
+            ),
+        )
     if by_code:
         why = f"the {zip_word} may lie in {_named(by_code, latin)}"
     elif has_postcode_prefixes(subs):
         why = f"the {zip_word} does not say which"
     else:
         why = f"the address data cannot tell it from the {zip_word}"
-    return _Region("", Notice(
-        f"missing: addresses in {country_name} usually name the {area}, and {why}", place,
-        "printed without it; add region = \"...\" if you know it", kind="region-missing"))
+    return _Region(
+        "",
+        Notice(
+            f"missing: addresses in {country_name} usually name the {area}, and {why}",
+            place,
+            'printed without it; add region = "..." if you know it',
+            kind="region-missing",
+        ),
+    )
 
 
-def _checked(party: Party, country: str, where: Where,
-             rules_for: AddressRules) -> tuple[dict[str, str], list[Notice], bool]:
+def _checked(
+    party: Party, country: str, where: Where, rules_for: AddressRules
+) -> tuple[dict[str, str], list[Notice], bool]:
     """The address's fields as the format prints them, its notices, and whether it is in
     Latin letters; what cannot be printed correctly is a UserError."""
     try:
         rules = rules_for({"country_code": country})
     except ValueError:
-        raise UserError(f"no address format known for country {country!r}",
-                        where=where.at("country"),
-                        hint="give address_lines for a free-form address") from None
+        raise UserError(
+            f"no address format known for country {country!r}",
+            where=where.at("country"),
+            hint="give address_lines for a free-form address",
+        ) from None
     code = _postal_code(party, rules, where)
     _required(party, rules, where)
     # an address in Latin letters (to a country whose own script is another: its Latin format)
@@ -215,10 +280,17 @@ def _checked(party: Party, country: str, where: Where,
     street = party.street
     if party.city and "%C" not in (rules.address_latin_format if latin else rules.address_format):
         street = f"{street}, {party.city}" if street else party.city  # Japan: the ward joins it
-    values = {"country_code": country, "country_area": region.value, "city": party.city,
-              "postal_code": code, "street_address": street, "name": party.name,
-              "company_name": "\n".join(p for p in (party.organization, party.department) if p),
-              "city_area": "", "sorting_code": ""}
+    values = {
+        "country_code": country,
+        "country_area": region.value,
+        "city": party.city,
+        "postal_code": code,
+        "street_address": street,
+        "name": party.name,
+        "company_name": "\n".join(p for p in (party.organization, party.department) if p),
+        "city_area": "",
+        "sorting_code": "",
+    }
     if region.value and not latin:  # a town the data lists prints as the data spells it
         choices = rules_for({"country_code": country, "country_area": region.value}).city_choices
         values["city"] = (_match_choice(party.city, choices) if choices else None) or party.city
@@ -228,8 +300,15 @@ def _checked(party: Party, country: str, where: Where,
     return values, [region.notice] if region.notice else [], latin
 
 
-def postal_address(party: Party, *, home_country: str, language: Language, where: Where,
-                   rules_for: AddressRules, uppercase: bool = False) -> PostalAddress:
+def postal_address(
+    party: Party,
+    *,
+    home_country: str,
+    language: Language,
+    where: Where,
+    rules_for: AddressRules,
+    uppercase: bool = False,
+) -> PostalAddress:
     """The lines of ``party``'s postal address in the destination country's order, and the
     notices about it.
 
@@ -239,13 +318,21 @@ def postal_address(party: Party, *, home_country: str, language: Language, where
     """
     country = party.country or home_country
     named: list[tuple[str, str]] = [
-        (v, n) for v, n in ((party.name, "name"), (party.organization, "organization"),
-                            (party.department, "department")) if v]
+        (v, n)
+        for v, n in (
+            (party.name, "name"),
+            (party.organization, "organization"),
+            (party.department, "department"),
+        )
+        if v
+    ]
     notices: list[Notice] = []
     if party.address_lines:
         lines = [AddressLine(v, where.at(n)) for v, n in named]
-        lines += [AddressLine(text, where.at("address_lines", i))
-                  for i, text in enumerate(party.address_lines)]
+        lines += [
+            AddressLine(text, where.at("address_lines", i))
+            for i, text in enumerate(party.address_lines)
+        ]
     elif party.street or party.city or party.postal_code:
         values, notices, latin = _checked(party, country, where, rules_for)
         rules = rules_for({"country_code": country})
@@ -253,26 +340,47 @@ def postal_address(party: Party, *, home_country: str, language: Language, where
         formatted = format_lines(values, rules_for, upper=upper, latin=latin)
         prefix = rules.postal_code_prefix
         if prefix:  # no "CH-" before the postcode: the country line says it (Deutsche Post, UPU)
-            formatted = [text.replace(f"{prefix}{values['postal_code']}",
-                                      values["postal_code"]) for text in formatted]
-        lines = [AddressLine(text.strip(), where.at(_field_of(text, party)))
-                 for text in formatted if text.strip()]
+            formatted = [
+                text.replace(f"{prefix}{values['postal_code']}", values["postal_code"])
+                for text in formatted
+            ]
+        lines = [
+            AddressLine(text.strip(), where.at(_field_of(text, party)))
+            for text in formatted
+            if text.strip()
+        ]
     else:
         lines = [AddressLine(v, where.at(n)) for v, n in named]
     if country and home_country and country != home_country:
         lines.append(AddressLine(language.country_name(country).upper(), where.at("country")))
     if uppercase:
         us = country == "US"
-        lines = [AddressLine(_usps(line.text) if us else line.text.upper(), line.where)
-                 for line in lines]
+        lines = [
+            AddressLine(_usps(line.text) if us else line.text.upper(), line.where) for line in lines
+        ]
     return PostalAddress(tuple(lines), tuple(notices))
 
 
-def address_lines(party: Party, *, home_country: str, language: Language, where: Where,
-                  rules_for: AddressRules, uppercase: bool = False) -> list[AddressLine]:
+def address_lines(
+    party: Party,
+    *,
+    home_country: str,
+    language: Language,
+    where: Where,
+    rules_for: AddressRules,
+    uppercase: bool = False,
+) -> list[AddressLine]:
     """The lines of ``postal_address`` alone (its notices dropped)."""
-    return list(postal_address(party, home_country=home_country, language=language,
-                               where=where, rules_for=rules_for, uppercase=uppercase).lines)
+    return list(
+        postal_address(
+            party,
+            home_country=home_country,
+            language=language,
+            where=where,
+            rules_for=rules_for,
+            uppercase=uppercase,
+        ).lines
+    )
 
 
 def _usps(text: str) -> str:

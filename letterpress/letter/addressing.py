@@ -1,6 +1,7 @@
 """How letterpress writes an address beyond what the address data says (``addressing.toml``,
 with its sources): which fields are in capitals on which route, and the street abbreviations
 and academic titles a return line too long for its strip loses."""
+
 from __future__ import annotations
 
 import re
@@ -30,10 +31,13 @@ def addressing() -> Addressing:
     capitals = data["capitals"]
     return Addressing(
         international_upper=frozenset(capitals["international"]),
-        domestic_upper={code: frozenset(fields)
-                        for code, fields in capitals.get("domestic", {}).items()},
-        abbreviations={language: tuple(_abbreviation(key, value) for key, value in table.items())
-                       for language, table in data["street_abbreviations"].items()},
+        domestic_upper={
+            code: frozenset(fields) for code, fields in capitals.get("domestic", {}).items()
+        },
+        abbreviations={
+            language: tuple(_abbreviation(key, value) for key, value in table.items())
+            for language, table in data["street_abbreviations"].items()
+        },
         titles=tuple(sorted(data["titles"]["academic"], key=len, reverse=True)),
     )
 
@@ -45,8 +49,9 @@ def _abbreviation(key: str, value: Any) -> tuple[re.Pattern[str], str]:
     return re.compile(rf"(?:{start}){word}(?!\w)", re.IGNORECASE), str(value)
 
 
-def upper_fields(data_upper: set[str] | frozenset[str], destination: str,
-                 home: str) -> frozenset[str]:
+def upper_fields(
+    data_upper: set[str] | frozenset[str], destination: str, home: str
+) -> frozenset[str]:
     """The fields printed in capitals for mail from ``home`` to ``destination``, whose address
     data lists ``data_upper`` (the rules of ``addressing.toml``)."""
     rules = addressing()

@@ -5,6 +5,7 @@ their paragraphs; one ``RenderContext`` per run (per chunk of rows, in the batch
 the work. Every cache is bounded and keyed by value, and lives exactly as long as its owner: a
 single ``letterpress letter`` makes a fresh one, so nothing leaks from one run into the next.
 """
+
 from __future__ import annotations
 
 from collections import OrderedDict

@@ -3,6 +3,7 @@
 The same functions paint a letter into its own PDF and onto the shared canvas of a batch,
 where what repeats from letter to letter (page 1's furniture, paragraphs) is a form XObject.
 """
+
 from __future__ import annotations
 
 import io
@@ -46,8 +47,9 @@ def draw_shared(pages: SharedPages, plan: LetterPlan) -> None:
         pages.end_page()
 
 
-def draw_page(canv: Canvas, page: PagePlan, shared: SharedPages | None = None,
-              shift: Shift | None = None) -> None:
+def draw_page(
+    canv: Canvas, page: PagePlan, shared: SharedPages | None = None, shift: Shift | None = None
+) -> None:
     """One page: its fixed pieces first, then its text; all of it moved by a printer's
     calibration (``shift``) when there is one."""
     if shift is not None and not shift.identity:
@@ -67,16 +69,22 @@ def draw_page(canv: Canvas, page: PagePlan, shared: SharedPages | None = None,
             item.flowable.drawOn(canv, item.x, item.y, _sW=item.spare)
 
 
-def _first_page(canv: Canvas, page: PagePlan, first: FirstPage,
-                shared: SharedPages | None) -> None:
+def _first_page(canv: Canvas, page: PagePlan, first: FirstPage, shared: SharedPages | None) -> None:
     canv.saveState()
     if shared is None:
         _furniture(canv, page.height, first)
     else:
-        key = (page.height, first.marks, first.rules, first.lines, first.address.return_line,
-               first.mark_weight, first.rule_weight, first.grey)
-        canv.doForm(shared.form(key, "LPfixed",
-                                lambda form: _furniture(form, page.height, first)))
+        key = (
+            page.height,
+            first.marks,
+            first.rules,
+            first.lines,
+            first.address.return_line,
+            first.mark_weight,
+            first.rule_weight,
+            first.grey,
+        )
+        canv.doForm(shared.form(key, "LPfixed", lambda form: _furniture(form, page.height, first)))
         canv.setFillColor(BLACK)
     _address(canv, page.height, first)
     if page.label is not None:
@@ -94,8 +102,7 @@ def _furniture(canv: Canvas, height: float, first: FirstPage) -> None:
         canv.line(mm(mark.x), y, mm(mark.x + mark.length), y)
     canv.setLineWidth(first.rule_weight)
     for rule in first.rules:
-        canv.line(mm(rule.x), mm(height - rule.y), mm(rule.x + rule.length),
-                  mm(height - rule.y))
+        canv.line(mm(rule.x), mm(height - rule.y), mm(rule.x + rule.length), mm(height - rule.y))
     canv.setFillColor(BLACK)
     for line in first.lines:
         _line(canv, line, height)
@@ -146,5 +153,9 @@ def _line(canv: Canvas, line: SetLine, height: float) -> None:
 
 def _paragraph_form(shared: SharedPages, item: Placed) -> str:
     para = item.flowable
-    return shared.form(item.form, "LPpara", lambda form: para.drawOn(form, 0, 0),
-                       (-para.width, -para.height, 2 * para.width, 2 * para.height))
+    return shared.form(
+        item.form,
+        "LPpara",
+        lambda form: para.drawOn(form, 0, 0),
+        (-para.width, -para.height, 2 * para.width, 2 * para.height),
+    )

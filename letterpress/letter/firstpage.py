@@ -4,6 +4,7 @@ marks and continuation header. Layout decides here; drawing only reads the resul
 A letterhead or information block line too wide for its zone is broken (at the ` · ` between
 parts of the sender's address and contact, else at words) and stacked within the zone; only
 what cannot fit at all is refused, naming the file and the field."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -22,8 +23,15 @@ ADDRESS_JOINER = " · "  # between the parts of the sender's address in the lett
 CONTACT_JOINER = "  ·  "  # between phone and e-mail
 
 
-def _line(text: str, x: float, top: float, size: float, font: str, align: str = "left",
-          right: float | None = None) -> SetLine:
+def _line(
+    text: str,
+    x: float,
+    top: float,
+    size: float,
+    font: str,
+    align: str = "left",
+    right: float | None = None,
+) -> SetLine:
     ascent, _ = fonts.vertical_metrics(font)
     width = to_mm(fonts.width(text, font, size))
     left = (right if right is not None else x) - width if align == "right" else x
@@ -43,8 +51,11 @@ def _extent(lines: list[SetLine]) -> Rect:
 def _below(layout: Layout) -> list[Rect]:
     """What the letterhead must keep clear of: the address field, all the window can show,
     the information block or date line, and the text from the subject on."""
-    out = [layout.address_field, window_reach(layout),
-           Rect(0.0, layout.subject_y, layout.paper_width, layout.paper_height)]
+    out = [
+        layout.address_field,
+        window_reach(layout),
+        Rect(0.0, layout.subject_y, layout.paper_width, layout.paper_height),
+    ]
     if layout.info_block is not None:
         spec = layout.info_block
         out.append(Rect(spec.x, spec.y, spec.width or 75.0, 1.0))
@@ -62,9 +73,14 @@ def _clear(rect: Rect, obstacles: list[Rect]) -> bool:
     return not any(grown.intersects(other) for other in obstacles)
 
 
-def letterhead(layout: Layout, name: str, address: Sequence[str],
-               contact: Sequence[tuple[str, str]], typeface: str,
-               where: Where = Where()) -> tuple[SetLine, ...]:
+def letterhead(
+    layout: Layout,
+    name: str,
+    address: Sequence[str],
+    contact: Sequence[tuple[str, str]],
+    typeface: str,
+    where: Where = Where(),
+) -> tuple[SetLine, ...]:
     """Sender's name, address and contact (texts with their fields) at the top of page 1.
 
     Each group is one line where it fits; else its parts (the address's lines, phone and
@@ -78,32 +94,60 @@ def letterhead(layout: Layout, name: str, address: Sequence[str],
     obstacles = _below(layout)
     lines: list[SetLine] = []
     top = spec.y
-    groups = (([(name, "sender.name")], " ", face.bold, kind.letterhead_name_size,
-               kind.letterhead_name_min_size),
-              ([(text, "sender") for text in address], ADDRESS_JOINER, face.regular,
-               kind.letterhead_size, kind.letterhead_min_size),
-              (list(contact), CONTACT_JOINER, face.regular, kind.letterhead_size,
-               kind.letterhead_min_size))
+    groups = (
+        (
+            [(name, "sender.name")],
+            " ",
+            face.bold,
+            kind.letterhead_name_size,
+            kind.letterhead_name_min_size,
+        ),
+        (
+            [(text, "sender") for text in address],
+            ADDRESS_JOINER,
+            face.regular,
+            kind.letterhead_size,
+            kind.letterhead_min_size,
+        ),
+        (
+            list(contact),
+            CONTACT_JOINER,
+            face.regular,
+            kind.letterhead_size,
+            kind.letterhead_min_size,
+        ),
+    )
     for parts, joiner, font, size, smallest in groups:
         parts = [(text, field) for text, field in parts if text]
         if not parts:
             continue
-        while (stacked := _stack(layout, [t for t, _ in parts], joiner, font, size, top,
-                                 obstacles)) is None:
+        while (
+            stacked := _stack(layout, [t for t, _ in parts], joiner, font, size, top, obstacles)
+        ) is None:
             size -= SIZE_STEP
             if size < smallest - 1e-6:
                 text, field = max(parts, key=lambda part: len(part[0]))
-                raise UserError(f"the letterhead has no room for {text!r} above the address "
-                                f"field and the text of the {layout.name} layout, even stacked "
-                                f"at {smallest:g} pt", where=_in_file(Where(field=field), where),
-                                hint="shorten the sender's address or contact lines")
+                raise UserError(
+                    f"the letterhead has no room for {text!r} above the address "
+                    f"field and the text of the {layout.name} layout, even stacked "
+                    f"at {smallest:g} pt",
+                    where=_in_file(Where(field=field), where),
+                    hint="shorten the sender's address or contact lines",
+                )
         lines += stacked
         top += len(stacked) * to_mm(size * kind.letterhead_pitch)
     return tuple(lines)
 
 
-def _stack(layout: Layout, parts: list[str], joiner: str, font: str, size: float, top: float,
-           obstacles: list[Rect]) -> list[SetLine] | None:
+def _stack(
+    layout: Layout,
+    parts: list[str],
+    joiner: str,
+    font: str,
+    size: float,
+    top: float,
+    obstacles: list[Rect],
+) -> list[SetLine] | None:
     """``parts`` set from ``top`` down, greedily joined, each line within the letterhead's
     width and clear of ``obstacles``; a part too long alone breaks at its words; None when a
     word does not fit its line."""
@@ -117,7 +161,8 @@ def _stack(layout: Layout, parts: list[str], joiner: str, font: str, size: float
 
     def fits(text: str, index: int) -> bool:
         return to_mm(fonts.width(text, font, size)) <= width + 1e-6 and _clear(
-            _extent([placed(text, index)]), obstacles)
+            _extent([placed(text, index)]), obstacles
+        )
 
     tokens = [(part, joiner) for part in parts]
     texts: list[str] = []
@@ -140,8 +185,13 @@ def _stack(layout: Layout, parts: list[str], joiner: str, font: str, size: float
     return [placed(text, i) for i, text in enumerate(texts)]
 
 
-def info_block(layout: Layout, items: list[tuple[str, str, Where]], typeface: str,
-               where: Where = Where(), keep: tuple[str, ...] = ()) -> tuple[SetLine, ...]:
+def info_block(
+    layout: Layout,
+    items: list[tuple[str, str, Where]],
+    typeface: str,
+    where: Where = Where(),
+    keep: tuple[str, ...] = (),
+) -> tuple[SetLine, ...]:
     """Label/value pairs in two columns in the information block (DIN 5008). A value too
     wide for its column breaks at its words (never inside a phrase of ``keep``, such as the
     date); one with a word too wide for the column goes under its label at the block's full
@@ -149,8 +199,13 @@ def info_block(layout: Layout, items: list[tuple[str, str, Where]], typeface: st
     spec, kind = layout.info_block, layout.type
     assert spec is not None
     face = fonts.face(typeface)
-    label_width = max((to_mm(fonts.width(lbl, face.regular, kind.label_size))
-                       for lbl, _, _ in items), default=0) + 3
+    label_width = (
+        max(
+            (to_mm(fonts.width(lbl, face.regular, kind.label_size)) for lbl, _, _ in items),
+            default=0,
+        )
+        + 3
+    )
     width = spec.width or 75.0
 
     def within(room: float) -> Callable[[str], bool]:
@@ -162,31 +217,48 @@ def info_block(layout: Layout, items: list[tuple[str, str, Where]], typeface: st
         beside = wrap_words(value, within(width - label_width), keep)
         under = None if beside is not None else wrap_words(value, within(width), keep)
         if beside is None and under is None:
-            raise UserError(f"{value!r} has a word too wide for the information block "
-                            f"({width:.0f} mm)", where=_in_file(place, where), hint="shorten it")
-        lines.append(_line(label, spec.x, spec.y + row * kind.info_pitch + 0.4, kind.label_size,
-                           face.regular))
+            raise UserError(
+                f"{value!r} has a word too wide for the information block ({width:.0f} mm)",
+                where=_in_file(place, where),
+                hint="shorten it",
+            )
+        lines.append(
+            _line(
+                label, spec.x, spec.y + row * kind.info_pitch + 0.4, kind.label_size, face.regular
+            )
+        )
         x = spec.x + label_width if beside is not None else spec.x
         row += 0 if beside is not None else 1
         for text in beside if beside is not None else under or []:
-            lines.append(_line(text, x, spec.y + row * kind.info_pitch, kind.value_size,
-                               face.regular))
+            lines.append(
+                _line(text, x, spec.y + row * kind.info_pitch, kind.value_size, face.regular)
+            )
             row += 1
     return tuple(lines)
 
 
 def _in_file(place: Where, where: Where) -> Where:
     """A field's place (``place``) in the letter's file or row (``where``)."""
-    return Where(file=where.file, row=where.row, column=where.column, field=place.field,
-                 option=place.option)
+    return Where(
+        file=where.file, row=where.row, column=where.column, field=place.field, option=place.option
+    )
 
 
 def date_line(layout: Layout, text: str, typeface: str) -> list[SetLine]:
     spec = layout.date_line
     assert spec is not None
     font = fonts.face(typeface).regular
-    return [_line(text, spec.x, spec.y, layout.type.date_size, font, spec.align,
-                  spec.x if spec.align == "right" else None)]
+    return [
+        _line(
+            text,
+            spec.x,
+            spec.y,
+            layout.type.date_size,
+            font,
+            spec.align,
+            spec.x if spec.align == "right" else None,
+        )
+    ]
 
 
 def marks(layout: Layout) -> tuple[Mark, ...]:
@@ -197,32 +269,56 @@ def marks(layout: Layout) -> tuple[Mark, ...]:
     return tuple(out)
 
 
-def assemble(layout: Layout, address: AddressField, head: list[SetLine],
-             info: list[SetLine], dated: list[SetLine], where: Where = Where()) -> FirstPage:
+def assemble(
+    layout: Layout,
+    address: AddressField,
+    head: list[SetLine],
+    info: list[SetLine],
+    dated: list[SetLine],
+    where: Where = Where(),
+) -> FirstPage:
     """Collect page 1's furniture and make sure nothing but the address shows in the window."""
     reach = window_reach(layout)
-    extents = {"letterhead": _extent(head), "info block": _extent(info),
-               "date line": _extent(dated)}
+    extents = {
+        "letterhead": _extent(head),
+        "info block": _extent(info),
+        "date line": _extent(dated),
+    }
     pieces = [("letterhead", _extent([line])) for line in head] + [
-        (name, extents[name]) for name in ("info block", "date line")]
+        (name, extents[name]) for name in ("info block", "date line")
+    ]
     for name, rect in pieces:  # line by line: a stacked letterhead may step around the window
         if rect.width and rect.intersects(reach):
-            raise LayoutError(f"the {name} reaches into the window area "
-                              f"(x {reach.x:.1f}-{reach.right:.1f}, y {reach.y:.1f}-"
-                              f"{reach.bottom:.1f} mm)", where=Where(file=str(layout.path)),
-                              hint="move it in the layout file, or shorten the sender lines")
+            raise LayoutError(
+                f"the {name} reaches into the window area "
+                f"(x {reach.x:.1f}-{reach.right:.1f}, y {reach.y:.1f}-"
+                f"{reach.bottom:.1f} mm)",
+                where=Where(file=str(layout.path)),
+                hint="move it in the layout file, or shorten the sender lines",
+            )
     if layout.subject_y < reach.bottom and layout.text.left < reach.right:
-        raise LayoutError(f"the text starts at {layout.subject_y} mm, inside the window area "
-                          f"(down to {reach.bottom:.1f} mm)",
-                          where=Where(file=str(layout.path), field="subject"))
+        raise LayoutError(
+            f"the text starts at {layout.subject_y} mm, inside the window area "
+            f"(down to {reach.bottom:.1f} mm)",
+            where=Where(file=str(layout.path), field="subject"),
+        )
     for name in ("info block", "date line"):
         rect = extents[name]
         if rect.width and rect.bottom > layout.subject_y:
-            raise UserError(f"the {name} runs into the text (ends at {rect.bottom:.1f} mm, text "
-                            f"starts at {layout.subject_y} mm)",
-                            where=_in_file(Where(field="references"), where),
-                            hint="give fewer or shorter references")
+            raise UserError(
+                f"the {name} runs into the text (ends at {rect.bottom:.1f} mm, text "
+                f"starts at {layout.subject_y} mm)",
+                where=_in_file(Where(field="references"), where),
+                hint="give fewer or shorter references",
+            )
     rules = [address.rule] if address.rule is not None else []
-    return FirstPage(lines=tuple(head + info + dated), rules=tuple(rules), marks=marks(layout),
-                     address=address, mark_weight=layout.type.mark_weight,
-                     rule_weight=RULE_WEIGHT, grey=layout.type.grey, extents=extents)
+    return FirstPage(
+        lines=tuple(head + info + dated),
+        rules=tuple(rules),
+        marks=marks(layout),
+        address=address,
+        mark_weight=layout.type.mark_weight,
+        rule_weight=RULE_WEIGHT,
+        grey=layout.type.grey,
+        extents=extents,
+    )

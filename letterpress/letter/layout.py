@@ -1,4 +1,5 @@
 """Page geometry loaded from ``layouts/*.toml``: every number of a standard lives in data."""
+
 from __future__ import annotations
 
 import difflib
@@ -37,8 +38,12 @@ class Rect:
         return Rect(self.x + by, self.y + by, self.width - 2 * by, self.height - 2 * by)
 
     def intersects(self, other: Rect) -> bool:
-        return (self.x < other.right and other.x < self.right
-                and self.y < other.bottom and other.y < self.bottom)
+        return (
+            self.x < other.right
+            and other.x < self.right
+            and self.y < other.bottom
+            and other.y < self.bottom
+        )
 
 
 @dataclass(frozen=True)
@@ -180,8 +185,11 @@ class _Reader:
         value = self.data.get(key)
         if value is None:
             if required:
-                raise LayoutError(f"missing table [{key}]", where=self.where,
-                                  hint="copy it from a bundled layout (letterpress layouts)")
+                raise LayoutError(
+                    f"missing table [{key}]",
+                    where=self.where,
+                    hint="copy it from a bundled layout (letterpress layouts)",
+                )
             return None
         if not isinstance(value, dict):
             raise LayoutError(f"{key} must be a table", where=self.where)
@@ -190,8 +198,11 @@ class _Reader:
     def num(self, key: str, default: float | None = None) -> float:
         value = self.data.get(key, default)
         if value is None:
-            raise LayoutError(f"missing number {key!r}", where=self.where,
-                              hint="give it in millimetres (sizes in points)")
+            raise LayoutError(
+                f"missing number {key!r}",
+                where=self.where,
+                hint="give it in millimetres (sizes in points)",
+            )
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise LayoutError(f"{key} must be a number, not {value!r}", where=self.where)
         if value < 0:
@@ -207,14 +218,18 @@ class _Reader:
     def choice(self, key: str, options: tuple[str, ...], default: str) -> str:
         value = self.text(key, default)
         if value not in options:
-            raise LayoutError(f"{key} must be one of {', '.join(options)}, not {value!r}",
-                              where=self.where)
+            raise LayoutError(
+                f"{key} must be one of {', '.join(options)}, not {value!r}", where=self.where
+            )
         return value
 
     def placement(self) -> Placement:
-        return Placement(x=self.num("x"), y=self.num("y"),
-                         align=self.choice("align", ("left", "right"), "left"),
-                         width=self.num("width", 0.0))
+        return Placement(
+            x=self.num("x"),
+            y=self.num("y"),
+            align=self.choice("align", ("left", "right"), "left"),
+            width=self.num("width", 0.0),
+        )
 
 
 def parse_layout(data: dict[str, Any], path: Path) -> Layout:
@@ -236,10 +251,14 @@ def parse_layout(data: dict[str, Any], path: Path) -> Layout:
     if info is None and date_line is None:
         raise LayoutError("needs an [info_block] or a [date_line] for the date", where=where)
     folds = marks.data.get("folds", [])
-    if not isinstance(folds, list) or not folds or not all(
-            isinstance(f, (int, float)) and not isinstance(f, bool) for f in folds):
-        raise LayoutError("folds must be a list of distances from the top in mm",
-                          where=where.at("marks"))
+    if (
+        not isinstance(folds, list)
+        or not folds
+        or not all(isinstance(f, (int, float)) and not isinstance(f, bool) for f in folds)
+    ):
+        raise LayoutError(
+            "folds must be a list of distances from the top in mm", where=where.at("marks")
+        )
     continuation = r.table("continuation")
     subject = r.table("subject")
     assert continuation and subject
@@ -253,32 +272,45 @@ def parse_layout(data: dict[str, Any], path: Path) -> Layout:
         paper_name=paper.text("name", "custom"),
         paper_width=paper.num("width"),
         paper_height=paper.num("height"),
-        text=TextStyle(left=text.num("left"), right=text.num("right"), bottom=text.num("bottom"),
-                       typeface=text.choice("typeface", ("sans", "serif"), "sans"),
-                       size=text.num("size"), leading=text.num("leading")),
+        text=TextStyle(
+            left=text.num("left"),
+            right=text.num("right"),
+            bottom=text.num("bottom"),
+            typeface=text.choice("typeface", ("sans", "serif"), "sans"),
+            size=text.num("size"),
+            leading=text.num("leading"),
+        ),
         letterhead=(r.table("letterhead") or _Reader({}, Where())).placement(),
-        address_field=Rect(field.num("x"), field.num("y"), field.num("width"),
-                           field.num("height")),
+        address_field=Rect(field.num("x"), field.num("y"), field.num("width"), field.num("height")),
         address_indent=field.num("indent", 0.0),
         return_line=ReturnLine(ret.num("height", 5.0), ret.num("size"), ret.num("min_size", 6.0))
-        if ret else None,
+        if ret
+        else None,
         notes=Notes(notes.num("height"), int(notes.num("max_lines")), notes.num("size"))
-        if notes else None,
-        address=AddressZone(top=address.num("top"), height=address.num("height"),
-                            max_lines=int(address.num("max_lines")), size=address.num("size"),
-                            min_size=address.num("min_size", 8.0),
-                            leading=address.num("leading", 1.2),
-                            uppercase=bool(address.data.get("uppercase", False)),
-                            max_chars=int(address.num("max_chars", 0))),
+        if notes
+        else None,
+        address=AddressZone(
+            top=address.num("top"),
+            height=address.num("height"),
+            max_lines=int(address.num("max_lines")),
+            size=address.num("size"),
+            min_size=address.num("min_size", 8.0),
+            leading=address.num("leading", 1.2),
+            uppercase=bool(address.data.get("uppercase", False)),
+            max_chars=int(address.num("max_chars", 0)),
+        ),
         info_block=info.placement() if info else None,
         date_line=date_line.placement() if date_line else None,
         subject_y=subject.num("y"),
         continuation_top=continuation.num("top"),
         continuation_text_top=continuation.num("text_top"),
-        marks=Marks(x=marks.num("x"), fold_length=marks.num("fold_length"),
-                    punch_length=marks.num("punch_length", 0.0),
-                    folds=tuple(float(f) for f in folds),
-                    punch=marks.num("punch") if "punch" in marks.data else None),
+        marks=Marks(
+            x=marks.num("x"),
+            fold_length=marks.num("fold_length"),
+            punch_length=marks.num("punch_length", 0.0),
+            folds=tuple(float(f) for f in folds),
+            punch=marks.num("punch") if "punch" in marks.data else None,
+        ),
         envelope=envelopes[0],
         envelopes=envelopes,
         type=parse_type(data.get("type"), where.at("type")),
@@ -297,58 +329,89 @@ def _envelopes(table: _Reader) -> tuple[Envelope, ...]:
     if "window" in table.data:
         window = table.table("window")
         assert window
-        return (Envelope(name=table.text("name"), title=table.text("title", ""),
-                         width=table.num("width"), height=table.num("height"),
-                         window_left=window.num("left"), window_bottom=window.num("bottom"),
-                         window_width=window.num("width"), window_height=window.num("height"),
-                         size_tolerance=table.num("size_tolerance", 0.0),
-                         window_tolerance=table.num("tolerance", 1.0),
-                         clearance=table.num("clearance", 3.0)),)
+        return (
+            Envelope(
+                name=table.text("name"),
+                title=table.text("title", ""),
+                width=table.num("width"),
+                height=table.num("height"),
+                window_left=window.num("left"),
+                window_bottom=window.num("bottom"),
+                window_width=window.num("width"),
+                window_height=window.num("height"),
+                size_tolerance=table.num("size_tolerance", 0.0),
+                window_tolerance=table.num("tolerance", 1.0),
+                clearance=table.num("clearance", 3.0),
+            ),
+        )
     out = []
     for key, value in table.data.items():
         if not isinstance(value, dict):
             if key not in ENVELOPE_SHARED:
-                raise LayoutError(f"unknown key {key!r} in [envelope]", where=table.where,
-                                  hint=f"shared keys are {', '.join(ENVELOPE_SHARED)}; each "
-                                       "envelope is a table [envelope.NAME]")
+                raise LayoutError(
+                    f"unknown key {key!r} in [envelope]",
+                    where=table.where,
+                    hint=f"shared keys are {', '.join(ENVELOPE_SHARED)}; each "
+                    "envelope is a table [envelope.NAME]",
+                )
             continue
         one = _Reader(value, table.where.at(key))
         window = one.table("window")
         assert window
-        shared = {name: one.num(name, table.num(name, default))
-                  for name, default in zip(ENVELOPE_SHARED, (3.0, 0.0, 1.0))}
-        out.append(Envelope(name=key, title=one.text("title", key),
-                            width=one.num("width"), height=one.num("height"),
-                            window_left=window.num("left"), window_bottom=window.num("bottom"),
-                            window_width=window.num("width"), window_height=window.num("height"),
-                            lines_in_view=int(one.num("lines_in_view", 0)),
-                            subject_y=one.num("subject_y") if "subject_y" in value else None,
-                            **shared))
+        shared = {
+            name: one.num(name, table.num(name, default))
+            for name, default in zip(ENVELOPE_SHARED, (3.0, 0.0, 1.0))
+        }
+        out.append(
+            Envelope(
+                name=key,
+                title=one.text("title", key),
+                width=one.num("width"),
+                height=one.num("height"),
+                window_left=window.num("left"),
+                window_bottom=window.num("bottom"),
+                window_width=window.num("width"),
+                window_height=window.num("height"),
+                lines_in_view=int(one.num("lines_in_view", 0)),
+                subject_y=one.num("subject_y") if "subject_y" in value else None,
+                **shared,
+            )
+        )
     if not out:
-        raise LayoutError("no envelope listed", where=table.where,
-                          hint="add a table [envelope.NAME] with width, height and window")
+        raise LayoutError(
+            "no envelope listed",
+            where=table.where,
+            hint="add a table [envelope.NAME] with width, height and window",
+        )
     if out[0].subject_y is not None:
-        raise LayoutError("the first envelope is the layout's default: its text starts at "
-                          "[subject] y", where=table.where.at(out[0].name),
-                          hint="move subject_y to [subject] y")
+        raise LayoutError(
+            "the first envelope is the layout's default: its text starts at [subject] y",
+            where=table.where.at(out[0].name),
+            hint="move subject_y to [subject] y",
+        )
     return tuple(out)
 
 
-def choose_envelope(layout: Layout, name: str | None, *,
-                    where: Where = Where(option="--envelope")) -> Layout:
+def choose_envelope(
+    layout: Layout, name: str | None, *, where: Where = Where(option="--envelope")
+) -> Layout:
     """The layout fitted to the named envelope (any case), or as loaded (its first envelope)
     when ``name`` is empty; an unknown name is an error listing the layout's envelopes."""
     if not name:
         return layout
     for envelope in layout.envelopes:
         if envelope.name.casefold() == name.strip().casefold():
-            return replace(layout, envelope=envelope,
-                           subject_y=envelope.subject_y or layout.subject_y)
+            return replace(
+                layout, envelope=envelope, subject_y=envelope.subject_y or layout.subject_y
+            )
     names = [e.name for e in layout.envelopes]
     close = difflib.get_close_matches(name, names, n=1)
     hint = f"did you mean {close[0]!r}? " if close else ""
-    raise LayoutError(f"the {layout.name} layout has no envelope {name!r}", where=where,
-                      hint=f"{hint}its envelopes: {', '.join(names)}")
+    raise LayoutError(
+        f"the {layout.name} layout has no envelope {name!r}",
+        where=where,
+        hint=f"{hint}its envelopes: {', '.join(names)}",
+    )
 
 
 def _check_consistency(layout: Layout) -> None:
@@ -384,13 +447,17 @@ def load_layout(name_or_path: str | Path, *, where: Where = Where(field="layout"
     if text.endswith(".toml") or "/" in text or "\\" in text:
         path = Path(text)
         if not path.is_file():
-            raise LayoutError(f"layout file {text!r} not found", where=where,
-                              hint="check the path, or use a name from 'letterpress layouts'")
+            raise LayoutError(
+                f"layout file {text!r} not found",
+                where=where,
+                hint="check the path, or use a name from 'letterpress layouts'",
+            )
     else:
         close = difflib.get_close_matches(text, list(bundled), n=1)
         hint = f"did you mean {close[0]!r}?" if close else "see 'letterpress layouts'"
-        raise LayoutError(f"unknown layout {text!r}", where=where,
-                          hint=f"{hint} (known: {', '.join(bundled)})")
+        raise LayoutError(
+            f"unknown layout {text!r}", where=where, hint=f"{hint} (known: {', '.join(bundled)})"
+        )
     return _load_path(path.resolve())
 
 

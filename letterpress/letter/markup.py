@@ -3,6 +3,7 @@
 Everything else is literal text. User text is escaped before it reaches ReportLab's paragraph
 parser, so ``AT&T <Legal>`` prints as typed and ``<img src=...>`` reads no file.
 """
+
 from __future__ import annotations
 
 import re
@@ -41,7 +42,7 @@ def inline(text: str) -> str:
     out: list[str] = []
     pos = 0
     for match in _BOLD.finditer(text):
-        out.append(_italic(text[pos:match.start()]))
+        out.append(_italic(text[pos : match.start()]))
         out.append(f"<b>{_italic(match.group(1))}</b>")
         pos = match.end()
     out.append(_italic(text[pos:]))
@@ -52,7 +53,7 @@ def _italic(text: str) -> str:
     out: list[str] = []
     pos = 0
     for match in _ITALIC.finditer(text):
-        out.append(escape(text[pos:match.start()]))
+        out.append(escape(text[pos : match.start()]))
         out.append(f"<i>{escape(match.group(1))}</i>")
         pos = match.end()
     out.append(escape(text[pos:]))

@@ -1,4 +1,5 @@
 """The letter file's schema: typed models, validated once at the edge with named fields."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -14,12 +15,41 @@ from ..limits import MAX_BODY_CHARS, MAX_PARAGRAPH_CHARS
 from ..source import Source
 from .markup import units
 
-PARTY_FIELDS = ("name", "organization", "department", "street", "address_lines", "postal_code",
-                "city", "region", "country", "phone", "email")
+PARTY_FIELDS = (
+    "name",
+    "organization",
+    "department",
+    "street",
+    "address_lines",
+    "postal_code",
+    "city",
+    "region",
+    "country",
+    "phone",
+    "email",
+)
 RECIPIENT_FIELDS = PARTY_FIELDS + ("notes",)
-LETTER_FIELDS = ("layout", "envelope", "language", "date", "place", "subject", "opening", "body",
-                 "closing", "signature", "signature_image", "enclosures", "cc", "typeface",
-                 "typography", "return_line", "sender", "recipient", "references")
+LETTER_FIELDS = (
+    "layout",
+    "envelope",
+    "language",
+    "date",
+    "place",
+    "subject",
+    "opening",
+    "body",
+    "closing",
+    "signature",
+    "signature_image",
+    "enclosures",
+    "cc",
+    "typeface",
+    "typography",
+    "return_line",
+    "sender",
+    "recipient",
+    "references",
+)
 # Tables other commands read from the same file; the letter engine leaves them alone.
 OTHER_TABLES = ("mailing", "call", "interview", "email")
 
@@ -82,11 +112,17 @@ def parse_party(data: Any, origin: Where, path: str) -> Party:
     f = Fields(data, origin.at(path), allowed)
     country = parse_country(f.text("country"), f.at("country"))
     return Party(
-        name=f.text("name"), organization=f.text("organization"),
-        department=f.text("department"), street=f.text("street"),
-        address_lines=f.texts("address_lines"), postal_code=f.text("postal_code"),
-        city=f.text("city"), region=f.text("region"), country=country,
-        phone=f.text("phone"), email=f.text("email"),
+        name=f.text("name"),
+        organization=f.text("organization"),
+        department=f.text("department"),
+        street=f.text("street"),
+        address_lines=f.texts("address_lines"),
+        postal_code=f.text("postal_code"),
+        city=f.text("city"),
+        region=f.text("region"),
+        country=country,
+        phone=f.text("phone"),
+        email=f.text("email"),
         notes=f.texts("notes") if path == "recipient" else (),
     )
 
@@ -97,16 +133,25 @@ def parse_letter(source: Source) -> Letter:
     f = Fields(source.data, origin, LETTER_FIELDS + OTHER_TABLES)
     for table in ("sender", "recipient"):
         if table not in source.data:
-            raise UserError(f"missing table [{table}]", where=origin,
-                            hint=f"add a [{table}] table with name and address")
+            raise UserError(
+                f"missing table [{table}]",
+                where=origin,
+                hint=f"add a [{table}] table with name and address",
+            )
     sender = parse_party(source.data["sender"], origin, "sender")
     recipient = parse_party(source.data["recipient"], origin, "recipient")
     if not (recipient.name or recipient.organization):
-        raise UserError("missing field", where=origin.at("recipient", "name"),
-                        hint="give the recipient's name or organization")
+        raise UserError(
+            "missing field",
+            where=origin.at("recipient", "name"),
+            hint="give the recipient's name or organization",
+        )
     if not sender.name:
-        raise UserError("missing field", where=origin.at("sender", "name"),
-                        hint="give your name; it is also the default signature")
+        raise UserError(
+            "missing field",
+            where=origin.at("sender", "name"),
+            hint="give your name; it is also the default signature",
+        )
     refs_data = source.data.get("references", {})
     if not isinstance(refs_data, dict):
         raise UserError("[references] must be a table of label = value", where=origin)
@@ -121,66 +166,102 @@ def parse_letter(source: Source) -> Letter:
         references.append(Reference(key=str(key), value=value))
     typeface = f.optional_text("typeface")
     if typeface is not None and typeface not in ("sans", "serif"):
-        raise UserError(f"unknown typeface {typeface!r}", where=f.at("typeface"),
-                        hint="use 'sans' or 'serif'")
+        raise UserError(
+            f"unknown typeface {typeface!r}", where=f.at("typeface"), hint="use 'sans' or 'serif'"
+        )
     style = f.text("typography", default="typographic")
     if style not in STYLES:
-        raise UserError(f"unknown typography {style!r}", where=f.at("typography"),
-                        hint="use 'typographic' (the default) or 'as-typed'")
+        raise UserError(
+            f"unknown typography {style!r}",
+            where=f.at("typography"),
+            hint="use 'typographic' (the default) or 'as-typed'",
+        )
     return_line = source.data.get("return_line")
     if return_line is not None and not isinstance(return_line, (str, bool)):
         raise UserError("must be text, or false for none", where=f.at("return_line"))
     image = f.text("signature_image")
     image_path = (source.base_dir / image) if image else None
     if image_path is not None and not image_path.is_file():
-        raise UserError(f"signature image {image!r} not found", where=f.at("signature_image"),
-                        hint="give a PNG or JPEG path relative to the letter file")
+        raise UserError(
+            f"signature image {image!r} not found",
+            where=f.at("signature_image"),
+            hint="give a PNG or JPEG path relative to the letter file",
+        )
     if image_path is not None:
         from .signature import check_signature_image  # Pillow loads only for a signature
 
         check_signature_image(image_path, image, f.at("signature_image"))
     language = f.text("language", default="en")
-    return check_sizes(Letter(
-        sender=sender, recipient=recipient,
-        subject=f.text("subject", required=True), body=f.text("body", required=True),
-        layout=f.optional_text("layout"), envelope=f.optional_text("envelope"),
-        language=language, date=f.day("date"),
-        place=f.text("place"), opening=f.optional_text("opening"),
-        closing=f.optional_text("closing"), signature=f.text("signature") or sender.name,
-        signature_image=image_path, enclosures=f.texts("enclosures"), cc=f.texts("cc"),
-        typeface=typeface, typography=style, return_line=return_line,
-        references=tuple(references),
-        extra={k: source.data[k] for k in OTHER_TABLES if k in source.data},
-    ), origin)
+    return check_sizes(
+        Letter(
+            sender=sender,
+            recipient=recipient,
+            subject=f.text("subject", required=True),
+            body=f.text("body", required=True),
+            layout=f.optional_text("layout"),
+            envelope=f.optional_text("envelope"),
+            language=language,
+            date=f.day("date"),
+            place=f.text("place"),
+            opening=f.optional_text("opening"),
+            closing=f.optional_text("closing"),
+            signature=f.text("signature") or sender.name,
+            signature_image=image_path,
+            enclosures=f.texts("enclosures"),
+            cc=f.texts("cc"),
+            typeface=typeface,
+            typography=style,
+            return_line=return_line,
+            references=tuple(references),
+            extra={k: source.data[k] for k in OTHER_TABLES if k in source.data},
+        ),
+        origin,
+    )
 
 
 def check_sizes(letter: Letter, origin: Where) -> Letter:
     """Refuse texts longer than the limits (``limits.py``): no letter comes near them, and
     laying out a text grows with the length of its longest paragraph."""
     if len(letter.body) > MAX_BODY_CHARS:
-        raise UserError(f"the body has {len(letter.body):,} characters; letterpress lays out at "
-                        f"most {MAX_BODY_CHARS:,} (about 30 pages)", where=origin.at("body"),
-                        hint="shorten it: a letter is read in a few minutes")
+        raise UserError(
+            f"the body has {len(letter.body):,} characters; letterpress lays out at "
+            f"most {MAX_BODY_CHARS:,} (about 30 pages)",
+            where=origin.at("body"),
+            hint="shorten it: a letter is read in a few minutes",
+        )
     for line, bullet, paragraph in units(letter.body):
         if len(paragraph) > MAX_PARAGRAPH_CHARS:
             what = "bullet item" if bullet else "paragraph"
-            raise UserError(f"the {what} on line {line} has {len(paragraph):,} characters; "
-                            f"a {what} may have at most {MAX_PARAGRAPH_CHARS:,}",
-                            where=origin.at("body"),
-                            hint="split it with blank lines into paragraphs")
-    singles = {"subject": letter.subject, "opening": letter.opening or "",
-               "closing": letter.closing or "", "signature": letter.signature,
-               "place": letter.place}
+            raise UserError(
+                f"the {what} on line {line} has {len(paragraph):,} characters; "
+                f"a {what} may have at most {MAX_PARAGRAPH_CHARS:,}",
+                where=origin.at("body"),
+                hint="split it with blank lines into paragraphs",
+            )
+    singles = {
+        "subject": letter.subject,
+        "opening": letter.opening or "",
+        "closing": letter.closing or "",
+        "signature": letter.signature,
+        "place": letter.place,
+    }
     lists = {"enclosures": letter.enclosures, "cc": letter.cc}
     texts = [(origin.at(name), text) for name, text in singles.items()]
-    texts += [(origin.at(name, i), text) for name, items in lists.items()
-              for i, text in enumerate(items)]
-    texts += [(origin.at("references", ref.key), ref.value) for ref in letter.references
-              if isinstance(ref.value, str)]
+    texts += [
+        (origin.at(name, i), text) for name, items in lists.items() for i, text in enumerate(items)
+    ]
+    texts += [
+        (origin.at("references", ref.key), ref.value)
+        for ref in letter.references
+        if isinstance(ref.value, str)
+    ]
     for where, text in texts:
         if len(text) > MAX_PARAGRAPH_CHARS:
-            raise UserError(f"has {len(text):,} characters; at most {MAX_PARAGRAPH_CHARS:,}",
-                            where=where, hint="shorten it")
+            raise UserError(
+                f"has {len(text):,} characters; at most {MAX_PARAGRAPH_CHARS:,}",
+                where=where,
+                hint="shorten it",
+            )
     return letter
 
 
@@ -191,16 +272,25 @@ def parse_parties(source: Source) -> tuple[Party | None, Party]:
     origin = source.where
     Fields(source.data, origin, LETTER_FIELDS + OTHER_TABLES)  # unknown fields: an error
     if "recipient" not in source.data:
-        raise UserError("missing table [recipient]", where=origin,
-                        hint="add a [recipient] table with name and address")
+        raise UserError(
+            "missing table [recipient]",
+            where=origin,
+            hint="add a [recipient] table with name and address",
+        )
     recipient = parse_party(source.data["recipient"], origin, "recipient")
     if not (recipient.name or recipient.organization):
-        raise UserError("missing field", where=origin.at("recipient", "name"),
-                        hint="give the recipient's name or organization")
+        raise UserError(
+            "missing field",
+            where=origin.at("recipient", "name"),
+            hint="give the recipient's name or organization",
+        )
     if "sender" not in source.data:
         return None, recipient
     sender = parse_party(source.data["sender"], origin, "sender")
     if not sender.name:
-        raise UserError("missing field", where=origin.at("sender", "name"),
-                        hint="give your name for the return address")
+        raise UserError(
+            "missing field",
+            where=origin.at("sender", "name"),
+            hint="give your name for the return address",
+        )
     return sender, recipient

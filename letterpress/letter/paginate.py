@@ -1,6 +1,7 @@
 """Breaking the story into pages: page 1's text frame below the subject line, then
 continuation frames, with platypus's rules for splitting paragraphs and keeping groups together.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -27,15 +28,23 @@ NEXT_PAGE = _NextPage()
 def first_box(layout: Layout) -> Box:
     """Page 1's text frame: between the subject line and the bottom margin."""
     bottom = mm(layout.text.bottom)
-    return (mm(layout.text.left), bottom, mm(layout.text_width),
-            mm(layout.paper_height) - mm(layout.subject_y) - bottom)
+    return (
+        mm(layout.text.left),
+        bottom,
+        mm(layout.text_width),
+        mm(layout.paper_height) - mm(layout.subject_y) - bottom,
+    )
 
 
 def later_box(layout: Layout) -> Box:
     """A continuation page's text frame: below the header, down to the bottom margin."""
     bottom = mm(layout.text.bottom)
-    return (mm(layout.text.left), bottom, mm(layout.text_width),
-            mm(layout.paper_height) - mm(layout.continuation_text_top) - bottom)
+    return (
+        mm(layout.text.left),
+        bottom,
+        mm(layout.text_width),
+        mm(layout.paper_height) - mm(layout.continuation_text_top) - bottom,
+    )
 
 
 def paginate(story: Story, first: Box, later: Box) -> list[list[Placed]]:
@@ -79,8 +88,7 @@ def _open(group: Together, frame: Frame, later: Box) -> list[Flowable | _NextPag
     too_tall = height > room
     if too_tall or first > room:
         if too_tall:  # unless this empty frame is as big as the next: it would not help
-            page_break = not (frame.at_top and frame.width >= later[2]
-                              and frame.height >= later[3])
+            page_break = not (frame.at_top and frame.width >= later[2] and frame.height >= later[3])
         else:
             page_break = later[2] >= frame.width and later[3] >= height
         if page_break:
@@ -110,6 +118,8 @@ def _stack(items: Sequence[Flowable], width: float) -> tuple[float, float]:
 
 
 def _too_large(item: Flowable, frame: Frame) -> UserError:
-    return UserError(f"a part of the letter ({type(item).__name__}) is too large for a page "
-                     f"({frame.width / mm(1):.0f} x {frame.height / mm(1):.0f} mm)",
-                     hint="shorten long words or lines in the text")
+    return UserError(
+        f"a part of the letter ({type(item).__name__}) is too large for a page "
+        f"({frame.width / mm(1):.0f} x {frame.height / mm(1):.0f} mm)",
+        hint="shorten long words or lines in the text",
+    )

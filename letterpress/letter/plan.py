@@ -3,6 +3,7 @@
 Positions of fixed pieces are millimetres from the sheet's top-left corner (as the layout files
 give them); flowing text is placed in points by :mod:`letterpress.pdf.frame`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

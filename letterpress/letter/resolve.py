@@ -1,6 +1,7 @@
 """Resolving a validated letter: layout, language, address lines, the address field and its
 window check, page 1's furniture and the flowing text's wording. Every check that can refuse a
 letter runs here, before anything is drawn."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -47,9 +48,17 @@ class Prepared:
     where: Where = Where()  # the input's place (file, or mail-merge row), for later errors
 
 
-def resolve(source: Source, letter: Letter, ctx: RenderContext, *, layout: str | None = None,
-            when: date | None = None, strict_window: bool = False,
-            shift: Shift | None = None, envelope: str | None = None) -> Prepared:
+def resolve(
+    source: Source,
+    letter: Letter,
+    ctx: RenderContext,
+    *,
+    layout: str | None = None,
+    when: date | None = None,
+    strict_window: bool = False,
+    shift: Shift | None = None,
+    envelope: str | None = None,
+) -> Prepared:
     """Resolve ``letter`` (read from ``source``), making every check rendering makes.
 
     ``envelope`` (else the file's ``envelope``, else the layout's first) picks the envelope
@@ -70,13 +79,21 @@ def resolve(source: Source, letter: Letter, ctx: RenderContext, *, layout: str |
     home = letter.sender.country or lay.country
     sender = _address(ctx, letter.sender, home, lang, where, "sender", False)
     sender_lines = _as_written(list(sender.lines), letter)
-    recipient = _address(ctx, letter.recipient, home, lang, where, "recipient",
-                         lay.address.uppercase)
-    notes = [AddressLine(n, where.at("recipient", "notes", i))
-             for i, n in enumerate(letter.recipient.notes)]
-    field = fit_address(lay, list(recipient.lines), where=where.at("recipient"), notes=notes,
-                        return_texts=_return_texts(ctx, letter, home, lang, sender_lines),
-                        return_where=where.at("sender"))
+    recipient = _address(
+        ctx, letter.recipient, home, lang, where, "recipient", lay.address.uppercase
+    )
+    notes = [
+        AddressLine(n, where.at("recipient", "notes", i))
+        for i, n in enumerate(letter.recipient.notes)
+    ]
+    field = fit_address(
+        lay,
+        list(recipient.lines),
+        where=where.at("recipient"),
+        notes=notes,
+        return_texts=_return_texts(ctx, letter, home, lang, sender_lines),
+        return_where=where.at("sender"),
+    )
     report = check_field(lay, field)
     notices = _window_notices(report, where.at("recipient"), strict_window)
     first = _first_page(ctx, letter, lay, lang, typeface, day, field, sender_lines, where)
@@ -84,11 +101,21 @@ def resolve(source: Source, letter: Letter, ctx: RenderContext, *, layout: str |
         raise UserError("the body has no text", where=where.at("body"))
     subject, typed = _subject(letter, lang, where)
     meta = DocumentInfo(title=subject, author=letter.sender.name, subject=subject, lang=lang.tag)
-    return Prepared(letter=letter, layout=lay, window=report, address=field, first=first,
-                    content=_content(letter, lay, lang, day, subject),
-                    styles=_styles(ctx, lay, typeface, lang), typeface=typeface, meta=meta,
-                    day=day, shift=shift, where=where,
-                    notices=sender.notices + recipient.notices + field.notices + notices + typed)
+    return Prepared(
+        letter=letter,
+        layout=lay,
+        window=report,
+        address=field,
+        first=first,
+        content=_content(letter, lay, lang, day, subject),
+        styles=_styles(ctx, lay, typeface, lang),
+        typeface=typeface,
+        meta=meta,
+        day=day,
+        shift=shift,
+        where=where,
+        notices=sender.notices + recipient.notices + field.notices + notices + typed,
+    )
 
 
 def _window_notices(report: WindowReport, where: Where, strict: bool) -> tuple[Notice, ...]:
@@ -96,13 +123,20 @@ def _window_notices(report: WindowReport, where: Where, strict: bool) -> tuple[N
     slides; a warning when a line does only with the sheet centred (an error if ``strict``).
     A line outside even the centred window was refused while fitting."""
     if not report.centred_ok:
-        raise WindowError(f"the address comes within {report.centred:.1f} mm of the window's "
-                          f"edge with the sheet centred (needs {report.required:.1f})",
-                          where=where, hint="fix the layout's address field for this envelope")
+        raise WindowError(
+            f"the address comes within {report.centred:.1f} mm of the window's "
+            f"edge with the sheet centred (needs {report.required:.1f})",
+            where=where,
+            hint="fix the layout's address field for this envelope",
+        )
     if report.ok:
         return ()
-    notice = Notice(f"{report.problem()} in the {report.envelope} envelope", where,
-                    report.advice(), kind="window-slide")
+    notice = Notice(
+        f"{report.problem()} in the {report.envelope} envelope",
+        where,
+        report.advice(),
+        kind="window-slide",
+    )
     if strict:
         raise WindowError(notice.what, where=where, hint=notice.hint)
     return (notice,)
@@ -125,19 +159,30 @@ def resolve_layout(letter: Letter, override: str | None, where: Where) -> Layout
 def _check_fonts(letter: Letter, where: Where) -> None:
     """Every user string must be drawable by the bundled fonts."""
     fields: list[tuple[tuple[str | int, ...], str]] = [
-        (("subject",), letter.subject), (("opening",), letter.opening or ""),
-        (("body",), letter.body), (("closing",), letter.closing or ""),
-        (("signature",), letter.signature), (("place",), letter.place),
+        (("subject",), letter.subject),
+        (("opening",), letter.opening or ""),
+        (("body",), letter.body),
+        (("closing",), letter.closing or ""),
+        (("signature",), letter.signature),
+        (("place",), letter.place),
     ]
     fields += [(("enclosures", i), e) for i, e in enumerate(letter.enclosures)]
     fields += [(("cc", i), c) for i, c in enumerate(letter.cc)]
     for party_name in ("sender", "recipient"):
         party = getattr(letter, party_name)
-        for name in ("name", "organization", "department", "street", "postal_code", "city",
-                     "region", "phone", "email"):
+        for name in (
+            "name",
+            "organization",
+            "department",
+            "street",
+            "postal_code",
+            "city",
+            "region",
+            "phone",
+            "email",
+        ):
             fields.append(((party_name, name), getattr(party, name)))
-        fields += [((party_name, "address_lines", i), v)
-                   for i, v in enumerate(party.address_lines)]
+        fields += [((party_name, "address_lines", i), v) for i, v in enumerate(party.address_lines)]
         fields += [((party_name, "notes", i), v) for i, v in enumerate(party.notes)]
     fields += [(("references", r.key), str(r.value)) for r in letter.references]
     fields += [(("references", r.key), r.key) for r in letter.references]
@@ -150,24 +195,41 @@ def _check_fonts(letter: Letter, where: Where) -> None:
             fonts.check_drawable(text, where.at(*path))
 
 
-def _address(ctx: RenderContext, party: Party, home: str, lang: Language, where: Where,
-             name: str, uppercase: bool) -> PostalAddress:
+def _address(
+    ctx: RenderContext,
+    party: Party,
+    home: str,
+    lang: Language,
+    where: Where,
+    name: str,
+    uppercase: bool,
+) -> PostalAddress:
     """``postal_address`` of the party called ``name``, remembered per party: a batch repeats
     the same sender on every letter. What is remembered is placed anew at this letter's file
     and row, so each letter's lines and notices name their own place; a failing address is
     never remembered, so its error names the right place."""
 
     def make() -> PostalAddress:
-        return postal_address(party, home_country=home, language=lang, where=where.at(name),
-                              rules_for=ctx.address_rules, uppercase=uppercase)
+        return postal_address(
+            party,
+            home_country=home,
+            language=lang,
+            where=where.at(name),
+            rules_for=ctx.address_rules,
+            uppercase=uppercase,
+        )
 
     made = ctx.addresses.get((name, party, home, lang.tag, uppercase), make)
     assert isinstance(made, PostalAddress)
     return PostalAddress(
-        tuple(AddressLine(line.text, replace(where, field=line.where.field))
-              for line in made.lines),
-        tuple(replace(notice, where=replace(where, field=notice.where.field))
-              for notice in made.notices))
+        tuple(
+            AddressLine(line.text, replace(where, field=line.where.field)) for line in made.lines
+        ),
+        tuple(
+            replace(notice, where=replace(where, field=notice.where.field))
+            for notice in made.notices
+        ),
+    )
 
 
 def _as_written(lines: list[AddressLine], letter: Letter) -> list[AddressLine]:
@@ -178,8 +240,9 @@ def _as_written(lines: list[AddressLine], letter: Letter) -> list[AddressLine]:
     return [AddressLine(line.text.replace(city.upper(), city), line.where) for line in lines]
 
 
-def _return_texts(ctx: RenderContext, letter: Letter, home: str, lang: Language,
-                  sender_lines: list[AddressLine]) -> list[ReturnText]:
+def _return_texts(
+    ctx: RenderContext, letter: Letter, home: str, lang: Language, sender_lines: list[AddressLine]
+) -> list[ReturnText]:
     """The return line: none, the user's own text, or the sender's name and postal lines
     with their shorter forms (the street abbreviated as the sender's country writes it)."""
     if letter.return_line is False:
@@ -195,18 +258,30 @@ def _return_texts(ctx: RenderContext, letter: Letter, home: str, lang: Language,
     return return_texts(sender_lines, (*languages, lang.locale.language))
 
 
-def _first_page(ctx: RenderContext, letter: Letter, lay: Layout, lang: Language,
-                typeface: str, day: date, field: AddressField,
-                sender_lines: list[AddressLine], where: Where) -> FirstPage:
+def _first_page(
+    ctx: RenderContext,
+    letter: Letter,
+    lay: Layout,
+    lang: Language,
+    typeface: str,
+    day: date,
+    field: AddressField,
+    sender_lines: list[AddressLine],
+    where: Where,
+) -> FirstPage:
     """Page 1's furniture: letterhead, information block or date line, marks, address; what
     cannot fit names the file at ``where``."""
-    contact = tuple((v, f"sender.{k}") for k, v in (("phone", letter.sender.phone),
-                                                   ("email", letter.sender.email)) if v)
+    contact = tuple(
+        (v, f"sender.{k}")
+        for k, v in (("phone", letter.sender.phone), ("email", letter.sender.email))
+        if v
+    )
     address = tuple(line.text for line in sender_lines[1:])
     name = lang.typography.set(letter.sender.name, letter.typography)
     head = ctx.furniture.get(
         ("letterhead", lay.path, name, address, contact, typeface),
-        lambda: firstpage.letterhead(lay, name, address, contact, typeface, where))
+        lambda: firstpage.letterhead(lay, name, address, contact, typeface, where),
+    )
     assert isinstance(head, tuple)
     refs = _references(letter, lang)
     if lay.info_block is not None:
@@ -214,15 +289,19 @@ def _first_page(ctx: RenderContext, letter: Letter, lay: Layout, lang: Language,
         date_item = (lang.word("date"), lang.long_date(day), Where(field="date"))
         items = (*refs, date_item)
         keep = (lang.long_date(day),)  # the date never breaks
-        info = ctx.furniture.get(("info", lay.path, items, typeface),
-                                 lambda: firstpage.info_block(lay, list(items), typeface, where,
-                                                              keep))
+        info = ctx.furniture.get(
+            ("info", lay.path, items, typeface),
+            lambda: firstpage.info_block(lay, list(items), typeface, where, keep),
+        )
         assert isinstance(info, tuple)
         dated: list[Any] = []
     else:
         info = ()
-        dated = firstpage.date_line(lay, lang.typography.set(
-            lang.place_date(letter.place or None, day), letter.typography), typeface)
+        dated = firstpage.date_line(
+            lay,
+            lang.typography.set(lang.place_date(letter.place or None, day), letter.typography),
+            typeface,
+        )
     return firstpage.assemble(lay, field, list(head), list(info), dated, where)
 
 
@@ -233,9 +312,13 @@ def _references(letter: Letter, lang: Language) -> list[tuple[str, str, Where]]:
     for ref in letter.references:
         label = labels.get(ref.key, ref.key)
         value = lang.long_date(ref.value) if isinstance(ref.value, date) else ref.value
-        items.append((lang.typography.set(label, letter.typography),
-                      lang.typography.set(value, letter.typography),
-                      Where().at("references", ref.key)))
+        items.append(
+            (
+                lang.typography.set(label, letter.typography),
+                lang.typography.set(value, letter.typography),
+                Where().at("references", ref.key),
+            )
+        )
     return items
 
 
@@ -246,11 +329,15 @@ def _subject(letter: Letter, lang: Language, where: Where) -> tuple[str, tuple[N
     subject, typed = typed_prefix(letter.subject, lang.words.get("subject_words", []))
     notices: tuple[Notice, ...] = ()
     if typed and not lang.words["subject_prefix"]:
-        notices = (Notice(f"the subject starts with {typed!r}, which "
-                          f"{lang.words.get('subject_words_rule', 'is not printed')}",
-                          where=where.at("subject"),
-                          hint="it was left out; write the subject alone",
-                          kind="subject-prefix"),)
+        notices = (
+            Notice(
+                f"the subject starts with {typed!r}, which "
+                f"{lang.words.get('subject_words_rule', 'is not printed')}",
+                where=where.at("subject"),
+                hint="it was left out; write the subject alone",
+                kind="subject-prefix",
+            ),
+        )
     return lang.typography.set(subject or letter.subject, letter.typography), notices
 
 
@@ -274,11 +361,19 @@ def _content(letter: Letter, lay: Layout, lang: Language, day: date, subject: st
         enclosures=tuple(typeset(e) for e in letter.enclosures),
         cc_label=lang.word("cc"),
         cc=tuple(typeset(c) for c in letter.cc),
-        references=tuple(typeset(lang.word("reference_glued" if where.field in glued
-                                           else "reference", label=label, value=value))
-                         for label, value, where in refs),
-        header=typeset(f"{letter.recipient.name or letter.recipient.organization}  ·  "
-                       f"{lang.long_date(day)}"),
+        references=tuple(
+            typeset(
+                lang.word(
+                    "reference_glued" if where.field in glued else "reference",
+                    label=label,
+                    value=value,
+                )
+            )
+            for label, value, where in refs
+        ),
+        header=typeset(
+            f"{letter.recipient.name or letter.recipient.organization}  ·  {lang.long_date(day)}"
+        ),
         page_words=lang.word("page", page="{page}", pages="{pages}"),
     )
 

@@ -1,4 +1,5 @@
 """What rendering a letter gives back to its caller."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

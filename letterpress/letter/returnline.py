@@ -1,5 +1,6 @@
 """The return line's text: the sender's name and postal lines on one line, and its shorter
 forms, in the order ``addressing.toml`` documents, for a strip too narrow for the whole."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -31,13 +32,17 @@ def return_texts(lines: list[AddressLine], languages: tuple[str, ...]) -> list[R
         kept = [line for line in kept if not _is(line, "organization")]
         changes += ("organisation left out",)
         forms.append(ReturnText(one_line(kept), changes))
-    short = [replace(line, text=abbreviate_street(line.text, languages))
-             if _is(line, "street") else line for line in kept]
+    short = [
+        replace(line, text=abbreviate_street(line.text, languages)) if _is(line, "street") else line
+        for line in kept
+    ]
     if short != kept:
         kept, changes = short, changes + ("street abbreviated",)
         forms.append(ReturnText(one_line(kept), changes))
-    plain = [replace(line, text=without_titles(line.text)) if _is(line, "name") else line
-             for line in kept]
+    plain = [
+        replace(line, text=without_titles(line.text)) if _is(line, "name") else line
+        for line in kept
+    ]
     if plain != kept:
         forms.append(ReturnText(one_line(plain), changes + ("academic title left out",)))
     return forms

@@ -5,6 +5,7 @@ run's letters reused (laid out once); the plans are then painted by :mod:`.draw`
 shared canvas, where what several letters show (page 1's furniture, recurring paragraphs) is a
 form XObject drawn once.
 """
+
 from __future__ import annotations
 
 import copy
@@ -38,7 +39,8 @@ class _Reuse:
         key = (text, st.key, role, bullet)
         seen = key in self.ctx.paragraphs
         original = self.ctx.paragraphs.get(
-            key, lambda: SettledParagraph(text, getattr(st, role), bulletText=bullet))
+            key, lambda: SettledParagraph(text, getattr(st, role), bulletText=bullet)
+        )
         if not seen:
             return original
         reused = copy.copy(original)
@@ -56,9 +58,13 @@ def draw_letters(letters: Sequence[Prepared], ctx: RenderContext) -> Drawn:
             plans[index] = plan_letter(prep, reuse)
         except Exception as exc:  # noqa: BLE001 - reported for this letter, the others go on
             drawn.failed[index] = exc
-    uses = Counter(reuse.keys[id(item.flowable)] for plan in plans.values()
-                   for page in plan.pages for item in page.text
-                   if id(item.flowable) in reuse.keys)
+    uses = Counter(
+        reuse.keys[id(item.flowable)]
+        for plan in plans.values()
+        for page in plan.pages
+        for item in page.text
+        if id(item.flowable) in reuse.keys
+    )
     shared = {i: _with_forms(plan, reuse.keys, uses) for i, plan in plans.items()}
     while shared:
         try:
@@ -101,10 +107,10 @@ def first_index(plans: dict[int, LetterPlan]) -> int:
     return next(iter(plans))
 
 
-def _with_forms(plan: LetterPlan, keys: dict[int, Hashable],
-                uses: Counter[Hashable]) -> LetterPlan:
+def _with_forms(plan: LetterPlan, keys: dict[int, Hashable], uses: Counter[Hashable]) -> LetterPlan:
     """The plan with each reused paragraph that the run shows more than once marked to be
     drawn as a form."""
+
     def marked(page: PagePlan) -> PagePlan:
         text = []
         for item in page.text:
@@ -115,4 +121,3 @@ def _with_forms(plan: LetterPlan, keys: dict[int, Hashable],
         return replace(page, text=tuple(text))
 
     return replace(plan, pages=tuple(marked(page) for page in plan.pages))
-

@@ -1,4 +1,5 @@
 """The letter's flowing text as platypus flowables: styles, and the story in reading order."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -74,24 +75,46 @@ def styles(layout: Layout, typeface: str, hyphenation: Any, key: tuple[Any, ...]
     face = fonts.face(typeface)
     size, leading, kind = layout.text.size, layout.text.leading, layout.type
     body = ParagraphStyle(
-        "body", fontName=face.regular, fontSize=size, leading=leading, alignment=TA_LEFT,
-        spaceAfter=leading * kind.paragraph_space, allowWidows=0, allowOrphans=0,
-        hyphenationLang=hyphenation, embeddedHyphenation=1, uriWasteReduce=0.3,
+        "body",
+        fontName=face.regular,
+        fontSize=size,
+        leading=leading,
+        alignment=TA_LEFT,
+        spaceAfter=leading * kind.paragraph_space,
+        allowWidows=0,
+        allowOrphans=0,
+        hyphenationLang=hyphenation,
+        embeddedHyphenation=1,
+        uriWasteReduce=0.3,
         bulletFontName=face.regular,  # the bullet from the embedded face, not Helvetica
     )
-    bullet = ParagraphStyle("bullet", parent=body, leftIndent=mm(kind.bullet_indent),
-                            bulletIndent=mm(kind.bullet_offset),
-                            spaceAfter=leading * kind.bullet_space)
+    bullet = ParagraphStyle(
+        "bullet",
+        parent=body,
+        leftIndent=mm(kind.bullet_indent),
+        bulletIndent=mm(kind.bullet_offset),
+        spaceAfter=leading * kind.bullet_space,
+    )
     return Styles(
         key=key,
         body=body,
-        subject=ParagraphStyle("subject", parent=body, fontName=face.bold,
-                               spaceAfter=leading * kind.subject_space, hyphenationLang=""),
+        subject=ParagraphStyle(
+            "subject",
+            parent=body,
+            fontName=face.bold,
+            spaceAfter=leading * kind.subject_space,
+            hyphenationLang="",
+        ),
         bullet=bullet,
         bullet_last=ParagraphStyle("bullet-last", parent=bullet, spaceAfter=body.spaceAfter),
-        small=ParagraphStyle("small", parent=body, fontSize=size - kind.small_step,
-                             leading=leading - kind.small_leading_step, spaceAfter=2,
-                             hyphenationLang=""),
+        small=ParagraphStyle(
+            "small",
+            parent=body,
+            fontSize=size - kind.small_step,
+            leading=leading - kind.small_leading_step,
+            spaceAfter=2,
+            hyphenationLang="",
+        ),
         type=kind,
     )
 
@@ -101,8 +124,9 @@ def story(content: Content, st: Styles, make: MakeParagraph = make_paragraph) ->
     enclosures, each stay together."""
     out: Story = []
     if content.references:
-        out.append(make("<br/>".join(escape(line) for line in content.references), st,
-                        "small", None))
+        out.append(
+            make("<br/>".join(escape(line) for line in content.references), st, "small", None)
+        )
         out.append(Spacer(1, st.body.leading * st.type.reference_space))
     out.append(make(escape(content.subject), st, "subject", None))
     out.append(make(escape(content.opening), st, "body", None))
@@ -123,12 +147,25 @@ def story(content: Content, st: Styles, make: MakeParagraph = make_paragraph) ->
     out.append(Together(tuple(sign)))
     if content.enclosures:
         items = "<br/>".join(escape(e) for e in content.enclosures)
-        out.append(Together((Spacer(1, st.body.leading * st.type.reference_space),
-                             make(f"<b>{escape(content.enclosures_label)}</b><br/>{items}",
-                                  st, "small", None))))
+        out.append(
+            Together(
+                (
+                    Spacer(1, st.body.leading * st.type.reference_space),
+                    make(
+                        f"<b>{escape(content.enclosures_label)}</b><br/>{items}", st, "small", None
+                    ),
+                )
+            )
+        )
     if content.cc:
-        out.append(make(f"<b>{escape(content.cc_label)}</b> {escape(', '.join(content.cc))}",
-                        st, "small", None))
+        out.append(
+            make(
+                f"<b>{escape(content.cc_label)}</b> {escape(', '.join(content.cc))}",
+                st,
+                "small",
+                None,
+            )
+        )
     return out
 
 

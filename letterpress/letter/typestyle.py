@@ -1,5 +1,6 @@
 """House style as data: the ``[type]`` table of a layout file (type sizes, pitches, offsets,
 rule weights), every entry optional, with the defaults below."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
@@ -50,8 +51,11 @@ def parse_type(table: Any, where: Where) -> TypeStyle:
     values: dict[str, float] = {}
     for key, value in table.items():
         if key not in known:
-            raise LayoutError(f"unknown entry {key!r} in [type]", where=where,
-                              hint=f"known: {', '.join(sorted(known))}")
+            raise LayoutError(
+                f"unknown entry {key!r} in [type]",
+                where=where,
+                hint=f"known: {', '.join(sorted(known))}",
+            )
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
             raise LayoutError(f"{key} must be a number, not {value!r}", where=where.at(key))
         values[key] = float(value)

@@ -12,6 +12,7 @@ may lie up to the window tolerance inside its nominal place. A line's worst clea
 is its distance to that side of the area every position keeps in view, the window intersected
 over the four extremes: moving the packet is linear, so the extremes are the worst positions.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -93,20 +94,30 @@ class WindowReport:
         if self.ok:
             return ""
         if self.worst <= -0.05:
-            return (f'{-self.worst:.1f} mm of "{self.line}" hides at the {self.side} edge '
-                    f"when the sheet slides")
-        return (f'"{self.line}" keeps only {max(self.worst, 0.0):.1f} mm of the '
-                f"{self.required:.1f} needed from the {self.side} edge when the sheet slides")
+            return (
+                f'{-self.worst:.1f} mm of "{self.line}" hides at the {self.side} edge '
+                f"when the sheet slides"
+            )
+        return (
+            f'"{self.line}" keeps only {max(self.worst, 0.0):.1f} mm of the '
+            f"{self.required:.1f} needed from the {self.side} edge when the sheet slides"
+        )
 
     def advice(self) -> str:
         """What to do about the problem."""
         if self.side in ("left", "right"):
-            text = (f'shorten "{self.line}": the {self.envelope} envelope keeps '
-                    f"{max(self.room.width, 0.0):.0f} mm of width clear")
+            text = (
+                f'shorten "{self.line}": the {self.envelope} envelope keeps '
+                f"{max(self.room.width, 0.0):.0f} mm of width clear"
+            )
             roomier = self.wider
         else:
-            kept = (f": the {self.envelope} envelope keeps {self.lines_in_view} lines clear "
-                    "(address and notes)" if self.lines_in_view else "")
+            kept = (
+                f": the {self.envelope} envelope keeps {self.lines_in_view} lines clear "
+                "(address and notes)"
+                if self.lines_in_view
+                else ""
+            )
             text = f"use fewer lines{kept}; leave out a note or an address line"
             roomier = self.taller
         if roomier:
@@ -117,8 +128,9 @@ class WindowReport:
         """One line: ``OK, 4.2 mm clear at the worst position (needs 3.0)``, or ``FAILS, ...;
         what to do``."""
         if self.ok:
-            return (f"OK, {self.worst:.1f} mm clear at the worst position "
-                    f"(needs {self.required:.1f})")
+            return (
+                f"OK, {self.worst:.1f} mm clear at the worst position (needs {self.required:.1f})"
+            )
         return f"FAILS, {self.problem()}; {self.advice()}"
 
 
@@ -134,10 +146,12 @@ def play(layout: Layout) -> Play:
     slack_x = env.width - layout.paper_width
     slack_y = env.height - packet_height(layout)
     if slack_x < 0 or slack_y < 0:
-        raise LayoutError(f"the folded sheet ({layout.paper_width:.1f} x "
-                          f"{packet_height(layout):.1f} mm) does not fit the {env.name} envelope",
-                          where=Where(file=str(layout.path)),
-                          hint="check paper, folds and envelope size")
+        raise LayoutError(
+            f"the folded sheet ({layout.paper_width:.1f} x "
+            f"{packet_height(layout):.1f} mm) does not fit the {env.name} envelope",
+            where=Where(file=str(layout.path)),
+            hint="check paper, folds and envelope size",
+        )
     return Play(slack_x + env.size_tolerance, slack_y + env.size_tolerance, slack_x, slack_y)
 
 
@@ -157,8 +171,10 @@ def centred_window(layout: Layout) -> Rect:
 def in_view(layout: Layout) -> Rect:
     """What every position keeps in view: the window, its edges at their tolerance inside,
     intersected over the extremes of the slide (its size is negative when nothing is)."""
-    rects = [window_on_sheet(layout, x, y).inset(layout.envelope.window_tolerance)
-             for x, y in play(layout).corners()]
+    rects = [
+        window_on_sheet(layout, x, y).inset(layout.envelope.window_tolerance)
+        for x, y in play(layout).corners()
+    ]
     left = max(r.x for r in rects)
     top = max(r.y for r in rects)
     return Rect(left, top, min(r.right for r in rects) - left, min(r.bottom for r in rects) - top)
@@ -167,8 +183,10 @@ def in_view(layout: Layout) -> Rect:
 def window_reach(layout: Layout) -> Rect:
     """Everything of the sheet that can ever show through the window: the union over the
     slide, the window's edges at their tolerance outside."""
-    rects = [window_on_sheet(layout, x, y).inset(-layout.envelope.window_tolerance)
-             for x, y in play(layout).corners()]
+    rects = [
+        window_on_sheet(layout, x, y).inset(-layout.envelope.window_tolerance)
+        for x, y in play(layout).corners()
+    ]
     left = min(r.x for r in rects)
     top = min(r.y for r in rects)
     return Rect(left, top, max(r.right for r in rects) - left, max(r.bottom for r in rects) - top)
@@ -185,15 +203,23 @@ def centred_box(layout: Layout) -> Rect:
 
 
 def clearance(box: Rect, window: Rect) -> Clearance:
-    return Clearance(left=box.x - window.x, right=window.right - box.right,
-                     top=box.y - window.y, bottom=window.bottom - box.bottom)
+    return Clearance(
+        left=box.x - window.x,
+        right=window.right - box.right,
+        top=box.y - window.y,
+        bottom=window.bottom - box.bottom,
+    )
 
 
 def ink_box(line: SetLine) -> Rect:
     """The ink of a placed line on the sheet (mm): its glyphs' outlines."""
     ink = fonts.ink(line.text, line.font, line.size)
-    return Rect(line.x + to_mm(ink.left), line.baseline - to_mm(ink.top),
-                to_mm(ink.right - ink.left), to_mm(ink.top + ink.bottom))
+    return Rect(
+        line.x + to_mm(ink.left),
+        line.baseline - to_mm(ink.top),
+        to_mm(ink.right - ink.left),
+        to_mm(ink.top + ink.bottom),
+    )
 
 
 def shown(field: AddressField) -> list[tuple[str, Rect]]:
@@ -232,11 +258,21 @@ def check_field(layout: Layout, field: AddressField) -> WindowReport:
     env = layout.envelope
     room = view.inset(env.clearance)
     failed = worst[0] < env.clearance - 1e-6  # only then are roomier envelopes worth naming
-    others = {e.name: safe_box(choose_envelope(layout, e.name)) for e in layout.envelopes
-              if failed and e.name != env.name}
+    others = {
+        e.name: safe_box(choose_envelope(layout, e.name))
+        for e in layout.envelopes
+        if failed and e.name != env.name
+    }
     return WindowReport(
-        envelope=env.name, required=env.clearance, worst=worst[0], line=worst[1], side=worst[2],
-        centred=min(clearance(box, centred).least for _, box in lines), block=field.block,
-        room=room, lines_in_view=env.lines_in_view,
+        envelope=env.name,
+        required=env.clearance,
+        worst=worst[0],
+        line=worst[1],
+        side=worst[2],
+        centred=min(clearance(box, centred).least for _, box in lines),
+        block=field.block,
+        room=room,
+        lines_in_view=env.lines_in_view,
         taller=tuple(n for n, r in others.items() if r.height > room.height + 0.05),
-        wider=tuple(n for n, r in others.items() if r.width > room.width + 0.05))
+        wider=tuple(n for n, r in others.items() if r.width > room.width + 0.05),
+    )

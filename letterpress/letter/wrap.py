@@ -1,5 +1,6 @@
 """Breaking text into lines at its natural boundaries (words, or the parts of a contact line),
 greedily, each line as long as a measure allows."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -26,8 +27,9 @@ def wrap(parts: list[str], joiner: str, fits: Callable[[str], bool]) -> list[str
     return lines
 
 
-def wrap_words(text: str, fits: Callable[[str], bool],
-               keep: tuple[str, ...] = ()) -> list[str] | None:
+def wrap_words(
+    text: str, fits: Callable[[str], bool], keep: tuple[str, ...] = ()
+) -> list[str] | None:
     """``text`` broken at its spaces into lines that ``fits``, never inside a phrase of
     ``keep`` (a date, say); None when a word is too long."""
     for phrase in keep:

@@ -1,5 +1,6 @@
 """An address block fitted into a box: one size for every line, stepping down from the
 preferred size to the smallest, as the letter's address field does."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -46,8 +47,9 @@ def extent(texts: Sequence[str], spec: TypeSpec, size: float) -> tuple[float, fl
     return width, height
 
 
-def fit_size(lines: Sequence[AddressLine], spec: TypeSpec, width: float,
-             height: float) -> float | Misfit:
+def fit_size(
+    lines: Sequence[AddressLine], spec: TypeSpec, width: float, height: float
+) -> float | Misfit:
     """The largest size (from ``spec.size`` down to ``spec.min_size``) at which the lines fit
     ``width`` x ``height`` mm, or why they do not."""
     texts = [line.text for line in lines]
@@ -67,14 +69,16 @@ def fit_size(lines: Sequence[AddressLine], spec: TypeSpec, width: float,
     return Misfit(False, lines[widest], widths[widest], width, height)
 
 
-def set_block(lines: Sequence[AddressLine], spec: TypeSpec, size: float, x: float,
-              top: float) -> Block:
+def set_block(
+    lines: Sequence[AddressLine], spec: TypeSpec, size: float, x: float, top: float
+) -> Block:
     """The lines at ``size``, left-aligned at ``x`` with the block's top at ``top`` (mm)."""
     font = fonts.face("sans").regular
     ascent, _ = fonts.vertical_metrics(font)
     pitch = to_mm(size * spec.leading)
     first = top + to_mm(ascent * size)
-    placed = tuple(SetLine(line.text, x, first + i * pitch, size, font)
-                   for i, line in enumerate(lines))
+    placed = tuple(
+        SetLine(line.text, x, first + i * pitch, size, font) for i, line in enumerate(lines)
+    )
     width, height = extent([line.text for line in lines], spec, size)
     return Block(placed, Rect(x, top, width, height), size)

@@ -1,5 +1,6 @@
 """Reading the bundled mail-piece data (``envelopes/``, ``label-sheets/``): TOML tables whose every
 problem names the file and the field."""
+
 from __future__ import annotations
 
 import math
@@ -16,8 +17,11 @@ def read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise LayoutError(f"cannot read the data file ({exc})", where=Where(file=str(path)),
-                          hint="reinstall letterpress") from None
+        raise LayoutError(
+            f"cannot read the data file ({exc})",
+            where=Where(file=str(path)),
+            hint="reinstall letterpress",
+        ) from None
 
 
 def table(data: dict[str, Any], key: str, where: Where) -> dict[str, Any]:
@@ -31,8 +35,12 @@ def table(data: dict[str, Any], key: str, where: Where) -> dict[str, Any]:
 def number(data: dict[str, Any], key: str, where: Where, default: float | None = None) -> float:
     """A non-negative number in millimetres or points."""
     value = data.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(
-            value) or value < 0:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not math.isfinite(value)
+        or value < 0
+    ):
         raise LayoutError(f"{key} must be a non-negative number, not {value!r}", where=where)
     return float(value)
 
@@ -49,8 +57,9 @@ def sources(data: dict[str, Any], where: Where) -> tuple[str, ...]:
     """The file's public sources; a data file without them is refused."""
     found = data.get("sources")
     if not isinstance(found, list) or not found or not all(isinstance(s, str) for s in found):
-        raise LayoutError("every data file lists its public sources", where=where,
-                          hint='add sources = ["..."]')
+        raise LayoutError(
+            "every data file lists its public sources", where=where, hint='add sources = ["..."]'
+        )
     return tuple(found)
 
 
@@ -62,8 +71,9 @@ def edges_rect(data: dict[str, Any], where: Where, width: float, height: float) 
     return Rect(x, y, w, h)
 
 
-def _span(data: dict[str, Any], keys: tuple[str, str, str], total: float,
-          where: Where) -> tuple[float, float]:
+def _span(
+    data: dict[str, Any], keys: tuple[str, str, str], total: float, where: Where
+) -> tuple[float, float]:
     near, far, size = (data.get(k) for k in keys)
     given = [k for k in keys if data.get(k) is not None]
     if len(given) != 2:

@@ -1,5 +1,6 @@
 """The addresses of a letter-like file, formatted exactly as letters format them
 (``letter.address.address_lines``, with the same checks) for a post's envelope or label."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -30,40 +31,52 @@ def read_parties(source: Source, *, home: str = "") -> Parties:
     sender, recipient = parse_parties(source)
     origin = source.where
     language = source.data.get("language", "en")
-    lang = resolve_language(language if isinstance(language, str) else "en",
-                            where=origin.at("language"))
+    lang = resolve_language(
+        language if isinstance(language, str) else "en", where=origin.at("language")
+    )
     country = home or (sender.country if sender else "")
     if not country:
         layout = source.data.get("layout")
-        country = load_layout(layout if isinstance(layout, str) and layout else DEFAULT_LAYOUT,
-                              where=origin.at("layout")).country
+        country = load_layout(
+            layout if isinstance(layout, str) and layout else DEFAULT_LAYOUT,
+            where=origin.at("layout"),
+        ).country
     return Parties(sender, recipient, lang, country.upper(), origin)
 
 
-def recipient_address(parties: Parties, rules: AddressRules, *,
-                      uppercase: bool) -> PostalAddress:
+def recipient_address(parties: Parties, rules: AddressRules, *, uppercase: bool) -> PostalAddress:
     """The delivery address as the letter prints it, headed by the recipient's notes, and
     the notices about it; every character drawable."""
     where = parties.where.at("recipient")
-    notes = [AddressLine(note, where.at("notes", i))
-             for i, note in enumerate(parties.recipient.notes)]
-    made = postal_address(parties.recipient, home_country=parties.home,
-                          language=parties.language, where=where, rules_for=rules,
-                          uppercase=uppercase)
+    notes = [
+        AddressLine(note, where.at("notes", i)) for i, note in enumerate(parties.recipient.notes)
+    ]
+    made = postal_address(
+        parties.recipient,
+        home_country=parties.home,
+        language=parties.language,
+        where=where,
+        rules_for=rules,
+        uppercase=uppercase,
+    )
     return PostalAddress(tuple(_drawable(notes + list(made.lines))), made.notices)
 
 
-def sender_address(parties: Parties, rules: AddressRules, *,
-                   uppercase: bool) -> PostalAddress:
+def sender_address(parties: Parties, rules: AddressRules, *, uppercase: bool) -> PostalAddress:
     """The return address: the sender's name and postal lines, with the sender's country
     when the piece goes abroad, and the notices about it; empty without a sender."""
     sender = parties.sender
     if sender is None:
         return PostalAddress(())
     destination = parties.recipient.country or parties.home
-    made = postal_address(sender, home_country=destination, language=parties.language,
-                          where=parties.where.at("sender"), rules_for=rules,
-                          uppercase=uppercase)
+    made = postal_address(
+        sender,
+        home_country=destination,
+        language=parties.language,
+        where=parties.where.at("sender"),
+        rules_for=rules,
+        uppercase=uppercase,
+    )
     lines = [line for line in made.lines if line.where.field != "sender.department"]
     return PostalAddress(tuple(_drawable(lines)), made.notices)
 

@@ -1,6 +1,7 @@
 """Each post's rules for a plain envelope and for address labels, from
 ``envelopes/posts/*.toml``: where the address may go (the read area), what must stay clear,
 where the return address goes, and the type sizes."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -65,18 +66,22 @@ class Post:
 
     def clear_zones(self, width: float, height: float) -> list[tuple[str, Rect]]:
         """The named rectangles nothing may print in."""
-        return [(name, edges_rect(edges, self._at("clear_zones"), width, height))
-                for name, edges in self.zones.clear]
+        return [
+            (name, edges_rect(edges, self._at("clear_zones"), width, height))
+            for name, edges in self.zones.clear
+        ]
 
     def return_area(self, width: float, height: float) -> Rect:
         """Where the return address goes (on the side ``return_side`` says)."""
-        return edges_rect(self.zones.return_area, self._at("return_address"), width,
-                          height)
+        return edges_rect(self.zones.return_area, self._at("return_address"), width, height)
 
 
 def _type(data: dict[str, Any], where: Where) -> TypeSpec:
-    spec = TypeSpec(number(data, "size", where), number(data, "min_size", where),
-                    number(data, "leading", where, 1.2))
+    spec = TypeSpec(
+        number(data, "size", where),
+        number(data, "min_size", where),
+        number(data, "leading", where, 1.2),
+    )
     if spec.min_size > spec.size or spec.min_size <= 0:
         raise LayoutError("min_size must be positive and at most size", where=where)
     return spec
@@ -93,25 +98,34 @@ def parse_post(data: dict[str, Any], path: Path) -> Post:
         raise LayoutError("clear_zones must be a list of tables", where=where)
     side = text(back, "side", where.at("return_address"))
     if side not in ("front", "back"):
-        raise LayoutError(f"side must be front or back, not {side!r}",
-                          where=where.at("return_address"))
+        raise LayoutError(
+            f"side must be front or back, not {side!r}", where=where.at("return_address")
+        )
     countries = data.get("countries", [])
     if not isinstance(countries, list):
         raise LayoutError("countries must be a list of ISO codes", where=where)
     return Post(
-        key=path.stem, name=text(data, "name", where), countries=tuple(map(str, countries)),
+        key=path.stem,
+        name=text(data, "name", where),
+        countries=tuple(map(str, countries)),
         default_size=text(data, "default_size", where),
-        uppercase=bool(data.get("uppercase", False)), sources=sources(data, where),
+        uppercase=bool(data.get("uppercase", False)),
+        sources=sources(data, where),
         address=_type(address, where.at("address")),
         prefer_left=number(address, "left", where.at("address")),
         prefer_top=number(address, "top", where.at("address")),
-        zones=Zones(read_area=table(data, "read_area", where),
-                    clear=tuple((text(z, "name", where.at("clear_zones")), z) for z in clear),
-                    return_area=back),
-        return_side=side, return_type=_type(back, where.at("return_address")),
+        zones=Zones(
+            read_area=table(data, "read_area", where),
+            clear=tuple((text(z, "name", where.at("clear_zones")), z) for z in clear),
+            return_area=back,
+        ),
+        return_side=side,
+        return_type=_type(back, where.at("return_address")),
         return_gap=number(back, "gap", where.at("return_address"), 0.0),
         label=_type(label, where.at("label")),
-        label_clearance=number(label, "clearance", where.at("label")), path=path)
+        label_clearance=number(label, "clearance", where.at("label")),
+        path=path,
+    )
 
 
 @cache

@@ -1,5 +1,6 @@
 """Pages of placed lines (envelopes, label sheets) painted into one PDF, every page moved by a
 printer's calibration when there is one; nothing is decided here."""
+
 from __future__ import annotations
 
 import io

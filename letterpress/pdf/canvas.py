@@ -1,4 +1,5 @@
 """ReportLab document set-up shared by letters and call sheets: deterministic, atomic output."""
+
 from __future__ import annotations
 
 import calendar

@@ -3,6 +3,7 @@
 
 One piece of code for both ways a PDF is made here: a ReportLab canvas (``describe``) and the
 batch's own merge writer (``catalog_entries``, ``info_entries``)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -51,9 +52,10 @@ def pdf_text(text: str) -> bytes:
 def catalog_entries(info: DocumentInfo) -> bytes:
     """The catalog's entries for ``info`` (language, viewer preferences), for a PDF written by
     hand, with a leading space."""
-    prefs = b" ".join(b"/%s %s" % (key.encode(), b"true" if value is True
-                                   else b"/" + str(value).encode())
-                      for key, value in VIEWER_PREFERENCES.items())
+    prefs = b" ".join(
+        b"/%s %s" % (key.encode(), b"true" if value is True else b"/" + str(value).encode())
+        for key, value in VIEWER_PREFERENCES.items()
+    )
     lang = b" /Lang " + pdf_text(info.lang) if info.lang else b""
     return lang + b" /ViewerPreferences << " + prefs + b" >>"
 
@@ -61,8 +63,7 @@ def catalog_entries(info: DocumentInfo) -> bytes:
 def info_entries(info: DocumentInfo, when: date | None) -> bytes:
     """The document information dictionary's entries for ``info``, created on ``when``."""
     out = b"/Producer " + pdf_text(PRODUCER) + b" /Creator " + pdf_text(info.creator)
-    for key, value in (("Title", info.title), ("Author", info.author),
-                       ("Subject", info.subject)):
+    for key, value in (("Title", info.title), ("Author", info.author), ("Subject", info.subject)):
         if value:
             out += b" /%s " % key.encode() + pdf_text(value)
     if when:

@@ -1,4 +1,5 @@
 """Bundled fonts: registration with ReportLab, widths, and the can-we-draw-it check."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -81,8 +82,15 @@ def _load(name: str, path: Path) -> TTFont:
         except (KeyError, TypeError, ValueError, ZeroDivisionError):
             pass  # a file from another layout of the tables: parse afresh
     font = TTFont(name, str(path))
-    cachefiles.write(key, current, {k: (bytes(v) if isinstance(v, TTFNameBytes) else v)
-                               for k, v in vars(font.face).items() if k != "_pdfScale"})
+    cachefiles.write(
+        key,
+        current,
+        {
+            k: (bytes(v) if isinstance(v, TTFNameBytes) else v)
+            for k, v in vars(font.face).items()
+            if k != "_pdfScale"
+        },
+    )
     return font
 
 
@@ -146,8 +154,12 @@ def _is_text(code: int) -> bool:
 
 
 # What an unnamed character is, for the message that refuses it.
-_UNNAMED = {"Cc": "control character", "Cs": "surrogate", "Cn": "unassigned character",
-            "Co": "private-use character"}
+_UNNAMED = {
+    "Cc": "control character",
+    "Cs": "surrogate",
+    "Cn": "unassigned character",
+    "Co": "private-use character",
+}
 
 
 @cache
@@ -181,11 +193,15 @@ def check_drawable(text: str, where: Where, typeface: str = "sans") -> None:
     if missing:
         char = missing[0]
         name = unicodedata.name(char, "").title() or (
-            "noncharacter" if not _is_text(ord(char)) and unicodedata.category(char) == "Cn"
-            else _UNNAMED.get(unicodedata.category(char), "unnamed character"))
+            "noncharacter"
+            if not _is_text(ord(char)) and unicodedata.category(char) == "Cn"
+            else _UNNAMED.get(unicodedata.category(char), "unnamed character")
+        )
         raise FontCoverageError(
             f"character {char!r} (U+{ord(char):04X} {name}) cannot be drawn by the bundled fonts",
-            where=where, hint="replace or remove it")
+            where=where,
+            hint="replace or remove it",
+        )
 
 
 @lru_cache(maxsize=16384)
@@ -229,8 +245,17 @@ def _read_outlines(path: Path) -> dict[int, _Glyph]:
     for code, name in font.getBestCmap().items():
         glyph = glyf[name]
         advance = hmtx[name][0] * scale
-        out[code] = ((advance, glyph.xMin * scale, glyph.yMin * scale, glyph.xMax * scale,
-                      glyph.yMax * scale) if glyph.numberOfContours else (advance,))
+        out[code] = (
+            (
+                advance,
+                glyph.xMin * scale,
+                glyph.yMin * scale,
+                glyph.xMax * scale,
+                glyph.yMax * scale,
+            )
+            if glyph.numberOfContours
+            else (advance,)
+        )
     return out
 
 
@@ -264,5 +289,9 @@ def ink(text: str, font_name: str, size: float) -> Ink:
         x += glyph[0]
     if not boxes:
         return Ink(0.0, 0.0, 0.0, 0.0)
-    return Ink(left=min(b[0] for b in boxes) * size, right=max(b[2] for b in boxes) * size,
-               top=max(b[3] for b in boxes) * size, bottom=-min(b[1] for b in boxes) * size)
+    return Ink(
+        left=min(b[0] for b in boxes) * size,
+        right=max(b[2] for b in boxes) * size,
+        top=max(b[3] for b in boxes) * size,
+        bottom=-min(b[1] for b in boxes) * size,
+    )

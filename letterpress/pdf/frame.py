@@ -5,6 +5,7 @@ frame and overlaps the space after the one above it), so text placed here lands 
 platypus document would put it; but nothing is drawn. Letters and call sheets both place their
 text with it; drawing reads the result.
 """
+
 from __future__ import annotations
 
 from collections.abc import Hashable

@@ -5,6 +5,7 @@ part is written out as soon as it arrives and only object offsets are kept.
 A part may bring loose pages after its own (``LoosePage``: a content stream and a size); they
 use the resources of the part's first page, and this module writes their page dictionaries.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -68,8 +69,8 @@ class Part:
         start = data.rfind(b"startxref")
         if start < 0:
             raise MergeError("no startxref")
-        xref = int(data[start + 9:].split()[0])
-        lines = data[xref:data.index(b"trailer", xref)].split(b"\n")
+        xref = int(data[start + 9 :].split()[0])
+        lines = data[xref : data.index(b"trailer", xref)].split(b"\n")
         offsets: dict[int, int] = {}
         i = 1
         while i < len(lines):
@@ -84,7 +85,7 @@ class Part:
                     offsets[first + k] = int(entry[0])
             i += 1 + count
         self.offsets = offsets
-        trailer = data[data.index(b"trailer", xref):start]
+        trailer = data[data.index(b"trailer", xref) : start]
         root = re.search(rb"/Root (\d+) 0 R", trailer)
         if not root:
             raise MergeError("no /Root")
@@ -118,12 +119,12 @@ class Part:
         if _STREAM.search(self.data, match.end(), end):  # the stream may hold "endobj"
             stream_end = self.data.index(b"endstream", match.end())
             end = self.data.index(b"endobj", stream_end)
-        return self.data[match.end():end]
+        return self.data[match.end() : end]
 
     def head(self, num: int) -> bytes:
         body = self.body(num)
         split = _STREAM.search(body)
-        return body[:split.start() + 2] if split else body
+        return body[: split.start() + 2] if split else body
 
     def _kids(self, node: int) -> list[int]:
         """The page objects under a page-tree node, in order."""
@@ -148,9 +149,14 @@ class MergedPdf:
 
     CATALOG, PAGES, OUTLINES, INFO = 1, 2, 3, 4
 
-    def __init__(self, handle: BinaryIO, *, duplex: bool = False,
-                 info: DocumentInfo | None = None,
-                 when: date | None = None) -> None:
+    def __init__(
+        self,
+        handle: BinaryIO,
+        *,
+        duplex: bool = False,
+        info: DocumentInfo | None = None,
+        when: date | None = None,
+    ) -> None:
         self.handle = handle
         self.duplex = duplex
         # may be replaced before ``finish``: a title that counts the letters
@@ -193,10 +199,12 @@ class MergedPdf:
         runs, sharing its fonts); returns each section's first page (1-based) in the merge."""
         part = pdf if isinstance(pdf, Part) else Part(pdf)
         wanted = sum(s.pages for s in sections)
-        pages = part.sequence[part.cursor:part.cursor + wanted]
+        pages = part.sequence[part.cursor : part.cursor + wanted]
         if len(pages) != wanted:
-            raise MergeError(f"sections cover {wanted} pages, the part has "
-                             f"{len(part.sequence) - part.cursor} left")
+            raise MergeError(
+                f"sections cover {wanted} pages, the part has "
+                f"{len(part.sequence) - part.cursor} left"
+            )
         part.cursor += wanted
         real = [p for p in pages if isinstance(p, int)]
         if len(real) < len(pages):
@@ -238,8 +246,9 @@ class MergedPdf:
             numbers[num] = self._new()
             body = part.body(num)
             split = _STREAM.search(body)
-            head, rest = (body[:split.start() + 2], body[split.start() + 2:]) if split \
-                else (body, b"")
+            head, rest = (
+                (body[: split.start() + 2], body[split.start() + 2 :]) if split else (body, b"")
+            )
             if num in part.page_set:  # re-parented to the merged page tree
                 head = _PARENT.sub(b"", head)
             order.append((num, head, rest))
@@ -260,13 +269,21 @@ class MergedPdf:
     def _loose(self, part: Part, page: LoosePage) -> tuple[int, bytes, float]:
         """Write a loose page's content stream and page dictionary."""
         stream = self._new()
-        self._object(stream, b"<< /Filter /FlateDecode /Length %d >>\nstream\n" %
-                     len(page.content) + page.content + b"\nendstream")
+        self._object(
+            stream,
+            b"<< /Filter /FlateDecode /Length %d >>\nstream\n" % len(page.content)
+            + page.content
+            + b"\nendstream",
+        )
         media = b"/MediaBox [ 0 0 %s %s ]" % (_number(page.width), _number(page.height))
         num = self._new()
-        self._object(num, b"<< /Type /Page /Parent %d 0 R " % self.PAGES + media +
-                     b" /Resources %d 0 R /Contents %d 0 R >>"
-                     % (part.numbers[part.shared_resources()], stream))
+        self._object(
+            num,
+            b"<< /Type /Page /Parent %d 0 R " % self.PAGES
+            + media
+            + b" /Resources %d 0 R /Contents %d 0 R >>"
+            % (part.numbers[part.shared_resources()], stream),
+        )
         return num, media, page.height
 
     @staticmethod
@@ -278,42 +295,64 @@ class MergedPdf:
         """An empty page of the given MediaBox entry (A4 if none)."""
         media = media or b"/MediaBox [ 0 0 595.2756 841.8898 ]"
         num = self._new()
-        self._object(num, b"<< /Type /Page /Parent %d 0 R " % self.PAGES + media +
-                     b" /Resources << >> >>")
+        self._object(
+            num, b"<< /Type /Page /Parent %d 0 R " % self.PAGES + media + b" /Resources << >> >>"
+        )
         self.kids.append(num)
 
     def finish(self) -> None:
         """Write the page tree, bookmarks, document information, xref and trailer."""
         items = [self._new() for _ in self.mark_titles]
-        for i, (title, page, height) in enumerate(zip(self.mark_titles, self.mark_pages,
-                                                      self.mark_heights)):
+        for i, (title, page, height) in enumerate(
+            zip(self.mark_titles, self.mark_pages, self.mark_heights)
+        ):
             links = b""
             if i:
                 links += b" /Prev %d 0 R" % items[i - 1]
             if i + 1 < len(items):
                 links += b" /Next %d 0 R" % items[i + 1]
-            self._object(items[i], b"<< /Title " + pdf_text(title) + b" /Parent %d 0 R"
-                         % self.OUTLINES + links + b" /Dest [ %d 0 R /XYZ 0 %s 0 ] >>"
-                         % (page, f"{height:g}".encode()))
+            self._object(
+                items[i],
+                b"<< /Title "
+                + pdf_text(title)
+                + b" /Parent %d 0 R" % self.OUTLINES
+                + links
+                + b" /Dest [ %d 0 R /XYZ 0 %s 0 ] >>" % (page, f"{height:g}".encode()),
+            )
         if items:
-            self._object(self.OUTLINES, b"<< /Type /Outlines /First %d 0 R /Last %d 0 R "
-                         b"/Count %d >>" % (items[0], items[-1], len(items)))
+            self._object(
+                self.OUTLINES,
+                b"<< /Type /Outlines /First %d 0 R /Last %d 0 R "
+                b"/Count %d >>" % (items[0], items[-1], len(items)),
+            )
         else:
             self._object(self.OUTLINES, b"<< /Type /Outlines /Count 0 >>")
         kids = b" ".join(b"%d 0 R" % k for k in self.kids)
-        self._object(self.PAGES, b"<< /Type /Pages /Count %d /Kids [ " % len(self.kids) + kids
-                     + b" ] >>")
-        self._object(self.CATALOG, b"<< /Type /Catalog /Pages %d 0 R /Outlines %d 0 R "
-                     b"/PageMode /UseOutlines" % (self.PAGES, self.OUTLINES)
-                     + catalog_entries(self.info) + b" >>")
+        self._object(
+            self.PAGES, b"<< /Type /Pages /Count %d /Kids [ " % len(self.kids) + kids + b" ] >>"
+        )
+        self._object(
+            self.CATALOG,
+            b"<< /Type /Catalog /Pages %d 0 R /Outlines %d 0 R "
+            b"/PageMode /UseOutlines"
+            % (self.PAGES, self.OUTLINES)
+            + catalog_entries(self.info)
+            + b" >>",
+        )
         self._object(self.INFO, b"<< " + info_entries(self.info, self.when) + b" >>")
         size = self.next_num
         xref = self.pos
         ident = self.digest.hexdigest().encode()  # of everything before the xref
         self._write(b"xref\n0 %d\n0000000000 65535 f \n" % size)
         for start in range(1, size, 4096):  # in blocks: no list of every line at once
-            self._write(b"".join(b"%010d 00000 n \n" % self.offsets[num]
-                                 for num in range(start, min(size, start + 4096))))
-        self._write(b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [ <%s> <%s> ] >>\n"
-                    % (size, self.CATALOG, self.INFO, ident, ident))
+            self._write(
+                b"".join(
+                    b"%010d 00000 n \n" % self.offsets[num]
+                    for num in range(start, min(size, start + 4096))
+                )
+            )
+        self._write(
+            b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [ <%s> <%s> ] >>\n"
+            % (size, self.CATALOG, self.INFO, ident, ident)
+        )
         self._write(b"startxref\n%d\n%%%%EOF\n" % xref)

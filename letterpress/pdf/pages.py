@@ -7,6 +7,7 @@ the loose pages' dictionaries, pointing at the resources the first page shares. 
 only module that reaches into ReportLab's internals; it keeps to what a page drawn by the
 public API leaves behind, and falls back to real pages for anything else.
 """
+
 from __future__ import annotations
 
 import io
@@ -36,9 +37,11 @@ class _QuickForm(pdfdoc.PDFFormXObject):
     def format(self, document: Any) -> bytes:
         content = document.encrypt.encode(zlib.compress(pdfdoc.pdfdocEnc(self.stream)))
         resources = pdfdoc.format(self.Resources, document)
-        head = (b"<< /BBox [ %s ] /Filter /FlateDecode /FormType 1 /Length %d "
-                b"/Matrix [ 1 0 0 1 0 0 ] /Resources %s /Subtype /Form /Type /XObject >>"
-                % (fp_str(*self.BBoxList()).encode(), len(content), resources))
+        head = (
+            b"<< /BBox [ %s ] /Filter /FlateDecode /FormType 1 /Length %d "
+            b"/Matrix [ 1 0 0 1 0 0 ] /Resources %s /Subtype /Form /Type /XObject >>"
+            % (fp_str(*self.BBoxList()).encode(), len(content), resources)
+        )
         return head + b"\nstream\n" + content + b"\nendstream\n"
 
 
@@ -55,8 +58,13 @@ class SharedPages:
         self._can_loosen = True  # False once a page needs resources of its own
         self.count = 0
 
-    def form(self, key: Hashable, prefix: str, draw: Callable[[Canvas], None],
-             bbox: tuple[float, float, float, float] | None = None) -> str:
+    def form(
+        self,
+        key: Hashable,
+        prefix: str,
+        draw: Callable[[Canvas], None],
+        bbox: tuple[float, float, float, float] | None = None,
+    ) -> str:
         """The name of the form for ``key``, drawn by ``draw`` the first time."""
         name = self._forms.get(key)
         if name is None:
@@ -75,7 +83,8 @@ class SharedPages:
         save and restore changes."""
         canv = self.canvas
         canv._code.append(
-            f"q\n{fp_str(1, 0, 0, 1, x, y)} cm\n/{canv._doc.getXObjectName(name)} Do\nQ")
+            f"q\n{fp_str(1, 0, 0, 1, x, y)} cm\n/{canv._doc.getXObjectName(name)} Do\nQ"
+        )
         canv._formsinuse.append(name)
 
     def end_page(self) -> None:
@@ -95,10 +104,18 @@ class SharedPages:
         """The page needs nothing but the shared fonts and forms (no links, transparency,
         spot colours, shadings, rotation or transitions)."""
         canv = self.canvas
-        return not (canv._annotationrefs or canv._extgstate.getState() or canv._colorsUsed
-                    or canv._shadingUsed or canv._pageRotation or canv._pageTransition
-                    or canv._pageDuration is not None or canv._cropMarks
-                    or canv._psCommandsBeforePage or canv._psCommandsAfterPage)
+        return not (
+            canv._annotationrefs
+            or canv._extgstate.getState()
+            or canv._colorsUsed
+            or canv._shadingUsed
+            or canv._pageRotation
+            or canv._pageTransition
+            or canv._pageDuration is not None
+            or canv._cropMarks
+            or canv._psCommandsBeforePage
+            or canv._psCommandsAfterPage
+        )
 
     def _take_page(self) -> LoosePage:
         """End the page as ``Canvas.showPage`` does, keeping its content stream for the
@@ -147,7 +164,12 @@ class SharedPages:
             page.Resources = reference
             page.Trans = None  # an empty transition dictionary says nothing
         for key, item in list(doc.idToObject.items()):
-            if type(item) is pdfdoc.PDFFormXObject and not item.Resources and not item.Annots \
-                    and not item.XObjects and item.stream:
+            if (
+                type(item) is pdfdoc.PDFFormXObject
+                and not item.Resources
+                and not item.Annots
+                and not item.XObjects
+                and item.stream
+            ):
                 item.Resources = reference
                 doc.idToObject[key] = _QuickForm(item)

@@ -1,4 +1,5 @@
 """Paragraphs that keep their line breaks: laid out once per width, however often asked."""
+
 from __future__ import annotations
 
 from reportlab.platypus import Paragraph

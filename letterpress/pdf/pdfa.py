@@ -5,6 +5,7 @@ level B" and matching the document information, and an sRGB output intent.
 Everything else PDF/A-2b asks of these files holds already: every font embedded, no
 encryption, colours in DeviceRGB or DeviceGray, a file identifier. The result depends only on
 the input (fixed identifier, no "now" in the metadata)."""
+
 from __future__ import annotations
 
 import io
@@ -51,7 +52,15 @@ def _output_intent(doc: Any, pikepdf: Any) -> None:
     """The sRGB output intent the colours of the document are meant for."""
     profile = pikepdf.Stream(doc, srgb_profile())
     profile.N = 3
-    doc.Root.OutputIntents = pikepdf.Array([pikepdf.Dictionary(
-        Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFA1,
-        OutputConditionIdentifier=SRGB, Info=SRGB, RegistryName="http://www.color.org",
-        DestOutputProfile=profile)])
+    doc.Root.OutputIntents = pikepdf.Array(
+        [
+            pikepdf.Dictionary(
+                Type=pikepdf.Name.OutputIntent,
+                S=pikepdf.Name.GTS_PDFA1,
+                OutputConditionIdentifier=SRGB,
+                Info=SRGB,
+                RegistryName="http://www.color.org",
+                DestOutputProfile=profile,
+            )
+        ]
+    )

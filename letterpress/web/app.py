@@ -1,5 +1,6 @@
 """The Flask app: pages registered from ``PAGES``, CSRF on every form post, size limits, the
 page language from the browser, loopback Host names only, and never a stack trace shown."""
+
 from __future__ import annotations
 
 import secrets
@@ -26,8 +27,10 @@ PAGES: dict[str, Any] = {
 }
 LOOPBACK = ("127.0.0.1", "localhost", "[::1]", "::1")
 # The browser may fetch from this page only: no script, style or image from anywhere else.
-POLICY = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-          "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+POLICY = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
 
 
 def create_app(*, exposed: bool = False) -> Flask:
@@ -64,11 +67,17 @@ def _language() -> None:
 
 def _loopback_only() -> Any:
     """A request for another host name (DNS rebinding) is refused."""
-    host = request.host.rsplit(":", 1)[0] if not request.host.startswith("[") else \
-        request.host.split("]")[0] + "]"
+    host = (
+        request.host.rsplit(":", 1)[0]
+        if not request.host.startswith("[")
+        else request.host.split("]")[0] + "]"
+    )
     if host not in LOOPBACK:
-        return _problem(400, f"host {host!r} is not this machine's loopback address",
-                        "open the address letterpress serve printed")
+        return _problem(
+            400,
+            f"host {host!r} is not this machine's loopback address",
+            "open the address letterpress serve printed",
+        )
     return None
 
 
@@ -91,23 +100,32 @@ def _problem(status: int, what: str, hint: str) -> Any:
 
 
 def _csrf_refused(exc: CSRFError) -> Any:
-    return _problem(400, f"the form was refused: {exc.description.rstrip('.').lower()}",
-                    "reload the page and send the form again")
+    return _problem(
+        400,
+        f"the form was refused: {exc.description.rstrip('.').lower()}",
+        "reload the page and send the form again",
+    )
 
 
 def _too_large(exc: RequestEntityTooLarge) -> Any:
-    return _problem(413, f"the upload is larger than {UPLOAD_LIMIT // MB} MB a file",
-                    f"choose files under {UPLOAD_LIMIT // MB} MB, or split the data into "
-                    "smaller files")
+    return _problem(
+        413,
+        f"the upload is larger than {UPLOAD_LIMIT // MB} MB a file",
+        f"choose files under {UPLOAD_LIMIT // MB} MB, or split the data into smaller files",
+    )
 
 
 def _http_error(exc: HTTPException) -> Any:
-    return _problem(exc.code or 500, (exc.description or exc.name).rstrip("."),
-                    "go back to the page")
+    return _problem(
+        exc.code or 500, (exc.description or exc.name).rstrip("."), "go back to the page"
+    )
 
 
 def _unexpected(exc: Exception) -> Any:
     """A bug: one line in the page, the traceback on the server's terminal only."""
     traceback.print_exception(exc, file=sys.stderr)
-    return _problem(500, f"letterpress failed unexpectedly ({type(exc).__name__})",
-                    "please report it with what you did; the terminal shows the details")
+    return _problem(
+        500,
+        f"letterpress failed unexpectedly ({type(exc).__name__})",
+        "please report it with what you did; the terminal shows the details",
+    )

@@ -1,5 +1,6 @@
 """The Call sheet page: the ``[call]`` table as a form, the one-page sheet previewed, its
 warnings shown, the PDF to download; rendered by ``callsheet.render_call_sheet``."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -28,17 +29,25 @@ def _sheet(form: dict[str, str]) -> tuple[Any, list[Message]]:
         data = formdata.letter_file(form, formdata.CALL, FILE)
         uploads.bundled_layout(data, FILE)
         said = messages.from_findings(check_data(data), FILE, SLOTS)
-        result = render_call_sheet(Source(data=data, origin=FILE, base_dir=Path.cwd()),
-                                   paper=paper if paper in PAPERS and paper else None)
+        result = render_call_sheet(
+            Source(data=data, origin=FILE, base_dir=Path.cwd()),
+            paper=paper if paper in PAPERS and paper else None,
+        )
     except UserError as exc:
         return None, [messages.from_error(exc, SLOTS)]
     return result, said + [Message("warning", f"{FILE}: {w}") for w in result.warnings]
 
 
 def _page(values: dict[str, str], said: list[Message], status: int = 200) -> Any:
-    return common.page("call.html", status, values=values, said=messages.by_slot(said),
-                       languages=[(c, c) for c in common.LETTER_LANGUAGES], slots=SLOTS,
-                       layouts=[(c.name, c.name) for c in common.layout_choices()])
+    return common.page(
+        "call.html",
+        status,
+        values=values,
+        said=messages.by_slot(said),
+        languages=[(c, c) for c in common.LETTER_LANGUAGES],
+        slots=SLOTS,
+        layouts=[(c.name, c.name) for c in common.layout_choices()],
+    )
 
 
 @bp.get("/call")
@@ -54,8 +63,9 @@ def preview() -> Any:
     """The sheet as a picture, who to call and when, and the warnings."""
     result, said = _sheet(common.form_dict())
     image = picture.data_url(picture.page_one(result.pdf)) if result is not None else ""
-    return render_template("call_feedback.html", result=result, image=image,
-                           said=messages.by_slot(said), slots=SLOTS)
+    return render_template(
+        "call_feedback.html", result=result, image=image, said=messages.by_slot(said), slots=SLOTS
+    )
 
 
 @bp.post("/call/pdf")

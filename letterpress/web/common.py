@@ -1,5 +1,6 @@
 """What the pages share: the stored sender, the layouts to pick from, reading an uploaded
 letter file, and rendering a page or the part of it a form updates."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -41,8 +42,16 @@ def layout_choices() -> list[LayoutChoice]:
         layout = load_layout(name)
         env = layout.envelope
         top = env.height - env.window_bottom - env.window_height
-        out.append(LayoutChoice(name, layout.title, env.name, env.width, env.height,
-                                (env.window_left, top, env.window_width, env.window_height)))
+        out.append(
+            LayoutChoice(
+                name,
+                layout.title,
+                env.name,
+                env.width,
+                env.height,
+                (env.window_left, top, env.window_width, env.window_height),
+            )
+        )
     return out
 
 
@@ -88,16 +97,16 @@ def read_letter_file(files: Mapping[str, FileStorage], field: str) -> dict[str, 
 
     item = uploaded(files, field)
     if item is None:
-        raise UserError("no file chosen", where=Where(field=field),
-                        hint="choose the .toml file to import")
+        raise UserError(
+            "no file chosen", where=Where(field=field), hint="choose the .toml file to import"
+        )
     with private_folder() as folder:
         path = save(item, field, folder, "letter", (".toml", ".json"))
         try:
             return load_source(path).data
         except UserError as exc:
             name = Path(item.filename or "").name
-            raise UserError(exc.what, where=Where(file=name, field=field),
-                            hint=exc.hint) from None
+            raise UserError(exc.what, where=Where(file=name, field=field), hint=exc.hint) from None
 
 
 def page(template: str, status: int = 200, **context: Any) -> tuple[str, int]:
@@ -107,8 +116,9 @@ def page(template: str, status: int = 200, **context: Any) -> tuple[str, int]:
 
 def download(body: bytes, name: str, mimetype: str) -> Response:
     """A file to save, named ``name``."""
-    return Response(body, mimetype=mimetype,
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(
+        body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
 
 
 def form_dict() -> dict[str, str]:

@@ -1,5 +1,6 @@
 """The Delivery estimate page: carrier, from and to, posted when or arrive by when; the answer
 with the public holidays on the way, as ``letterpress estimate`` gives it (``delivery.ask``)."""
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,18 @@ from . import common, messages
 from .messages import Message
 
 bp = Blueprint("delivery", __name__)
-SLOTS = ("carrier", "service", "from", "to", "from_postcode", "to_postcode", "posted",
-         "arrive_by", "cutoff", "mode")
+SLOTS = (
+    "carrier",
+    "service",
+    "from",
+    "to",
+    "from_postcode",
+    "to_postcode",
+    "posted",
+    "arrive_by",
+    "cutoff",
+    "mode",
+)
 _PLACE = re.compile(r"[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?")
 
 
@@ -33,17 +44,23 @@ def carriers() -> list[tuple[str, str, list[tuple[str, str]]]]:
     """Carrier id, name and its services (id, name), for the pickers."""
     from ..delivery.data import load_carriers
 
-    return [(c.id, c.name, [(s.id, s.name) for s in c.services.values()])
-            for c in load_carriers().values()]
+    return [
+        (c.id, c.name, [(s.id, s.name) for s in c.services.values()])
+        for c in load_carriers().values()
+    ]
 
 
 @bp.get("/delivery")
 def show() -> Any:
     """The form, from the stored sender's country."""
     values, _ = common.stored_sender()
-    return common.page("delivery.html", values={"from": values.get("sender.country", ""),
-                                                "mode": "posted"},
-                       said={}, carriers=carriers(), slots=SLOTS)
+    return common.page(
+        "delivery.html",
+        values={"from": values.get("sender.country", ""), "mode": "posted"},
+        said={},
+        carriers=carriers(),
+        slots=SLOTS,
+    )
 
 
 @bp.post("/delivery/estimate")
@@ -55,13 +72,17 @@ def estimate() -> Any:
 
     form = common.form_dict()
     reverse = form.get("mode") == "arrive_by"
-    question = Question(origin=place(form.get("from", "")), destination=place(form.get("to", "")),
-                        carrier=form.get("carrier") or None, service=form.get("service") or None,
-                        origin_postcode=form.get("from_postcode", "").strip() or None,
-                        destination_postcode=form.get("to_postcode", "").strip() or None,
-                        posted=None if reverse else form.get("posted", "").strip() or "now",
-                        arrive_by=form.get("arrive_by", "").strip() or None if reverse else None,
-                        cutoff=form.get("cutoff", "").strip() or None)
+    question = Question(
+        origin=place(form.get("from", "")),
+        destination=place(form.get("to", "")),
+        carrier=form.get("carrier") or None,
+        service=form.get("service") or None,
+        origin_postcode=form.get("from_postcode", "").strip() or None,
+        destination_postcode=form.get("to_postcode", "").strip() or None,
+        posted=None if reverse else form.get("posted", "").strip() or "now",
+        arrive_by=form.get("arrive_by", "").strip() or None if reverse else None,
+        cutoff=form.get("cutoff", "").strip() or None,
+    )
     said: list[Message] = []
     try:
         result = answer(question, datetime.now())
@@ -70,9 +91,13 @@ def estimate() -> Any:
         result = None
     sentence = ""
     if result is not None and result.latest_posting is not None and result.arrive_by:
-        sentence = describe_latest_posting(result.latest_posting, result.arrive_by,
-                                           result.estimate)
+        sentence = describe_latest_posting(result.latest_posting, result.arrive_by, result.estimate)
     elif result is not None:
         sentence = describe(result.estimate)
-    return render_template("delivery_answer.html", result=result, sentence=sentence,
-                           said=messages.by_slot(said), slots=SLOTS)
+    return render_template(
+        "delivery_answer.html",
+        result=result,
+        sentence=sentence,
+        said=messages.by_slot(said),
+        slots=SLOTS,
+    )

@@ -1,6 +1,7 @@
 """The Follow-up page: ``advise``'s interview questions, the recommendation with its reasons
 and dates, and one click for each recommended artefact (letter PDF, call sheet PDF, e-mail
 draft), made by ``advice.artefacts`` as ``advise --write`` makes them."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -16,9 +17,11 @@ from .messages import Message
 bp = Blueprint("followup", __name__)
 FILE = "follow-up.toml"
 SLOTS = (*formdata.FOLLOWUP, formdata.MORE, "now", "import")
-ARTEFACTS = {"letter": ("-letter.pdf", "application/pdf"),
-             "call": ("-call-sheet.pdf", "application/pdf"),
-             "email": ("-email.eml", "message/rfc822")}
+ARTEFACTS = {
+    "letter": ("-letter.pdf", "application/pdf"),
+    "call": ("-call-sheet.pdf", "application/pdf"),
+    "email": ("-email.eml", "message/rfc822"),
+}
 
 
 def _now(text: str) -> datetime:
@@ -43,9 +46,15 @@ def _advise(form: dict[str, str]) -> tuple[Any, Any, datetime]:
 
 
 def _page(values: dict[str, str], said: list[Message], status: int = 200) -> Any:
-    return common.page("followup.html", status, values=values, said=messages.by_slot(said),
-                       layouts=[(c.name, c.name) for c in common.layout_choices()],
-                       languages=[(c, c) for c in common.LETTER_LANGUAGES], slots=SLOTS)
+    return common.page(
+        "followup.html",
+        status,
+        values=values,
+        said=messages.by_slot(said),
+        layouts=[(c.name, c.name) for c in common.layout_choices()],
+        languages=[(c, c) for c in common.LETTER_LANGUAGES],
+        slots=SLOTS,
+    )
 
 
 @bp.get("/follow-up")
@@ -69,8 +78,9 @@ def advise() -> Any:
     except UserError as exc:
         said.append(messages.from_error(exc, SLOTS))
         advice = None
-    return render_template("followup_advice.html", advice=advice, said=messages.by_slot(said),
-                           slots=SLOTS)
+    return render_template(
+        "followup_advice.html", advice=advice, said=messages.by_slot(said), slots=SLOTS
+    )
 
 
 @bp.post("/follow-up/artefact")
@@ -92,9 +102,20 @@ def artefact() -> Any:
         return _page(form, [messages.from_error(exc, SLOTS)], 422)
     name = follow.stem + suffix
     if name not in written:
-        return _page(form, [Message("error", UserError(
-            f"the advice does not recommend a {kind} now", where=Where(file=FILE),
-            hint="use the downloads the advice shows").line())], 422)
+        return _page(
+            form,
+            [
+                Message(
+                    "error",
+                    UserError(
+                        f"the advice does not recommend a {kind} now",
+                        where=Where(file=FILE),
+                        hint="use the downloads the advice shows",
+                    ).line(),
+                )
+            ],
+            422,
+        )
     return common.download(written[name], name, mimetype)
 
 

@@ -6,6 +6,7 @@ A form field is named by its path in the file (``recipient.postal_code``) and ha
 ``more`` field holds, as TOML, whatever the file has that the form has no field for, so an
 imported file comes back out whole.
 """
+
 from __future__ import annotations
 
 import copy
@@ -19,8 +20,18 @@ import tomli_w
 from ..errors import UserError, Where
 
 MORE = "more"
-PARTY = ("name", "organization", "department", "street", "postal_code", "city", "region",
-         "country", "phone", "email")
+PARTY = (
+    "name",
+    "organization",
+    "department",
+    "street",
+    "postal_code",
+    "city",
+    "region",
+    "country",
+    "phone",
+    "email",
+)
 
 
 def party(table: str, keys: tuple[str, ...] = PARTY) -> dict[str, str]:
@@ -29,28 +40,66 @@ def party(table: str, keys: tuple[str, ...] = PARTY) -> dict[str, str]:
 
 
 LETTER: dict[str, str] = {
-    "layout": "text", "language": "text", "typeface": "text", "date": "day", "place": "text",
-    **party("sender"), **party("recipient"), "recipient.notes": "lines",
-    "references.your_reference": "text", "references.your_letter_of": "day",
+    "layout": "text",
+    "language": "text",
+    "typeface": "text",
+    "date": "day",
+    "place": "text",
+    **party("sender"),
+    **party("recipient"),
+    "recipient.notes": "lines",
+    "references.your_reference": "text",
+    "references.your_letter_of": "day",
     "references.our_reference": "text",
-    "subject": "text", "opening": "text", "body": "text", "closing": "text",
-    "signature": "text", "enclosures": "lines", "cc": "lines",
+    "subject": "text",
+    "opening": "text",
+    "body": "text",
+    "closing": "text",
+    "signature": "text",
+    "enclosures": "lines",
+    "cc": "lines",
 }
 FOLLOWUP: dict[str, str] = {
-    "interview.date": "moment", "interview.process": "text", "interview.decision_by": "day",
-    "interview.in_person": "flag", "interview.hr_contact.name": "text",
-    "interview.hr_contact.email": "text", "interview.hr_contact.phone": "text",
-    "interview.involved": "people", "interview.card.name": "text",
-    "interview.card.phone": "text", "interview.card.email": "text",
-    **{k: v for k, v in LETTER.items() if k not in ("typeface", "place", "recipient.notes",
-                                                  "enclosures", "cc")},
+    "interview.date": "moment",
+    "interview.process": "text",
+    "interview.decision_by": "day",
+    "interview.in_person": "flag",
+    "interview.hr_contact.name": "text",
+    "interview.hr_contact.email": "text",
+    "interview.hr_contact.phone": "text",
+    "interview.involved": "people",
+    "interview.card.name": "text",
+    "interview.card.phone": "text",
+    "interview.card.email": "text",
+    **{
+        k: v
+        for k, v in LETTER.items()
+        if k not in ("typeface", "place", "recipient.notes", "enclosures", "cc")
+    },
 }
-CALL_TEXTS = ("contact", "role", "organization", "timezone", "caller_timezone", "best_time",
-              "position", "clarified", "purpose", "opening", "feedback", "voicemail", "closing")
+CALL_TEXTS = (
+    "contact",
+    "role",
+    "organization",
+    "timezone",
+    "caller_timezone",
+    "best_time",
+    "position",
+    "clarified",
+    "purpose",
+    "opening",
+    "feedback",
+    "voicemail",
+    "closing",
+)
 CALL: dict[str, str] = {
-    "language": "text", "layout": "text", "call.phone": "text",
+    "language": "text",
+    "layout": "text",
+    "call.phone": "text",
     **{f"call.{k}": "text" for k in CALL_TEXTS},
-    "call.call_on": "day", "call.interview_on": "day", "call.points": "lines",
+    "call.call_on": "day",
+    "call.interview_on": "day",
+    "call.points": "lines",
     "call.questions": "lines",
     **party("sender", ("name", "phone", "country")),
     **party("recipient", ("name", "organization", "department", "country")),
@@ -97,8 +146,14 @@ def _people(value: str) -> Any:
 
 
 # Form text -> file value, per kind.
-READ: dict[str, Callable[[str], Any]] = {"text": _text, "lines": _lines, "day": _day,
-                                         "moment": _moment, "flag": _flag, "people": _people}
+READ: dict[str, Callable[[str], Any]] = {
+    "text": _text,
+    "lines": _lines,
+    "day": _day,
+    "moment": _moment,
+    "flag": _flag,
+    "people": _people,
+}
 
 
 def _put(data: dict[str, Any], path: str, value: Any) -> None:
@@ -109,8 +164,7 @@ def _put(data: dict[str, Any], path: str, value: Any) -> None:
     data[key] = value
 
 
-def letter_file(form: Mapping[str, str], fields: Mapping[str, str], origin: str
-                ) -> dict[str, Any]:
+def letter_file(form: Mapping[str, str], fields: Mapping[str, str], origin: str) -> dict[str, Any]:
     """The file's dict from a form: ``more`` first, the form's filled fields over it."""
     data = more_tables(form.get(MORE, ""), origin)
     for path, kind in fields.items():
@@ -131,8 +185,11 @@ def more_tables(text: str, origin: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise UserError(f"invalid TOML: {exc}", where=Where(file=origin, field=MORE),
-                        hint="fix the syntax (quotes, = signs, [tables])") from None
+        raise UserError(
+            f"invalid TOML: {exc}",
+            where=Where(file=origin, field=MORE),
+            hint="fix the syntax (quotes, = signs, [tables])",
+        ) from None
 
 
 def _shown(value: Any, kind: str) -> str | None:
@@ -141,9 +198,15 @@ def _shown(value: Any, kind: str) -> str | None:
     if kind == "lines" and isinstance(value, list) and all(isinstance(v, str) for v in value):
         return "\n".join(value)
     if kind == "people" and isinstance(value, list) and all(isinstance(v, dict) for v in value):
-        return "\n".join(", ".join(str(p[k]) for k in ("name", "email", "phone") if p.get(k))
-                         for p in value if set(p) <= {"name", "email", "phone"}) \
-            if all(set(p) <= {"name", "email", "phone"} for p in value) else None
+        return (
+            "\n".join(
+                ", ".join(str(p[k]) for k in ("name", "email", "phone") if p.get(k))
+                for p in value
+                if set(p) <= {"name", "email", "phone"}
+            )
+            if all(set(p) <= {"name", "email", "phone"} for p in value)
+            else None
+        )
     if kind == "flag" and isinstance(value, bool):
         return "on" if value else "off"
     if isinstance(value, datetime):

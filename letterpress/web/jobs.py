@@ -1,5 +1,6 @@
 """Mail merges running in the background: each in its own private folder, telling how many
 rows are done; the page asks for the state until the files are ready."""
+
 from __future__ import annotations
 
 import secrets
@@ -47,19 +48,19 @@ class Jobs:
     def new(self) -> Job:
         """A new job with a private folder (mode 0700) for its inputs and outputs; older
         finished jobs beyond ``KEEP`` are deleted."""
-        job = Job(id=secrets.token_urlsafe(12),
-                  folder=Path(tempfile.mkdtemp(prefix="letterpress-merge-")))
+        job = Job(
+            id=secrets.token_urlsafe(12), folder=Path(tempfile.mkdtemp(prefix="letterpress-merge-"))
+        )
         with self._lock:
             finished = [j for j in self._jobs.values() if j.state != "running"]
-            for old in finished[:max(0, len(finished) - KEEP + 1)]:
+            for old in finished[: max(0, len(finished) - KEEP + 1)]:
                 self._drop(old)
             self._jobs[job.id] = job
         return job
 
     def start(self, job: Job, work: Work) -> None:
         """Run ``work`` on the job in a thread of its own."""
-        threading.Thread(target=_run, args=(job, work), daemon=True,
-                         name=f"merge-{job.id}").start()
+        threading.Thread(target=_run, args=(job, work), daemon=True, name=f"merge-{job.id}").start()
 
     def drop(self, job: Job) -> None:
         """Delete a job and its folder."""
@@ -91,6 +92,8 @@ def _run(job: Job, work: Work) -> None:
             job.state = "done"
     except Exception as exc:  # noqa: BLE001 - the page must say something, never hang
         traceback.print_exception(exc, file=sys.stderr)
-        job.error = (f"letterpress failed unexpectedly ({type(exc).__name__}); please report "
-                     "it with what you did; the terminal shows the details")
+        job.error = (
+            f"letterpress failed unexpectedly ({type(exc).__name__}); please report "
+            "it with what you did; the terminal shows the details"
+        )
         job.state = "failed"

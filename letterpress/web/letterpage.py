@@ -1,6 +1,7 @@
 """The Letter page: the letter's fields, sender from the stored profile, layout picker, live
 preview of page 1 with the window, tone findings and address warnings at their fields, PDF
 download, TOML import and export."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -56,9 +57,15 @@ def make(form: dict[str, str], files: Any, *, picture_too: bool = True) -> Made:
 
 
 def _page(values: dict[str, str], said: list[Message], status: int = 200) -> Any:
-    return common.page("letter.html", status, values=values, said=messages.by_slot(said),
-                       layouts=common.layout_choices(),
-                       languages=[(c, c) for c in common.LETTER_LANGUAGES], slots=SLOTS)
+    return common.page(
+        "letter.html",
+        status,
+        values=values,
+        said=messages.by_slot(said),
+        layouts=common.layout_choices(),
+        languages=[(c, c) for c in common.LETTER_LANGUAGES],
+        slots=SLOTS,
+    )
 
 
 @bp.get("/")
@@ -73,8 +80,9 @@ def show() -> Any:
 def preview() -> Any:
     """The part of the page that follows the typing: picture, window check, messages."""
     made = make(common.form_dict(), request.files)
-    return render_template("letter_feedback.html", made=made, said=messages.by_slot(made.said),
-                           slots=SLOTS)
+    return render_template(
+        "letter_feedback.html", made=made, said=messages.by_slot(made.said), slots=SLOTS
+    )
 
 
 @bp.post("/letter/pdf")
@@ -95,8 +103,7 @@ def export() -> Any:
         data = formdata.letter_file(form, formdata.LETTER, FILE)
     except UserError as exc:
         return _page(form, [messages.from_error(exc, SLOTS)], 422)
-    return common.download(formdata.as_toml(data).encode("utf-8"), FILE,
-                           "application/toml")
+    return common.download(formdata.as_toml(data).encode("utf-8"), FILE, "application/toml")
 
 
 @bp.post("/letter/import")
@@ -109,10 +116,17 @@ def import_file() -> Any:
     said = []
     named = data.pop("signature_image", None)
     if named:
-        said.append(Message("warning", UserError(
-            f"signature image {named!r} is not uploaded", where=Where(field="signature_image"),
-            hint="choose the image file here (the page opens no file by its name)").line(),
-            "signature_image"))
+        said.append(
+            Message(
+                "warning",
+                UserError(
+                    f"signature image {named!r} is not uploaded",
+                    where=Where(field="signature_image"),
+                    hint="choose the image file here (the page opens no file by its name)",
+                ).line(),
+                "signature_image",
+            )
+        )
     return _page(formdata.form_values(data, formdata.LETTER), said)
 
 

@@ -2,6 +2,7 @@
 (row, column, problem, what to do), any row previewed, then the merged PDF or a zip of one file
 per row made in the background with its progress shown, and the manifest to download. The
 batch does the work (``letterpress.batch.run_batch``), exactly as ``letterpress batch``."""
+
 from __future__ import annotations
 
 import csv
@@ -20,8 +21,17 @@ from .jobs import Job
 from .messages import Message
 
 bp = Blueprint("merge", __name__)
-SLOTS = ("template", "data", "signature_image", "kind", "output", "name", "delimiter", "sheet",
-         "row")
+SLOTS = (
+    "template",
+    "data",
+    "signature_image",
+    "kind",
+    "output",
+    "name",
+    "delimiter",
+    "sheet",
+    "row",
+)
 TEMPLATES = (".toml", ".json")
 DATA = (".csv", ".txt", ".tsv", ".xlsx", ".ods")
 KINDS = ("letter", "call", "both", "envelope")
@@ -56,15 +66,26 @@ class Inputs:
         from threads, and worker processes are not forked from them)."""
         from ..batch import Options
 
-        return Options(template=self.template, data=self.data, kind=self.kind, jobs=1,
-                       delimiter=self.delimiter, sheet=self.sheet, progress=False,
-                       max_rows=uploads.ROW_LIMIT, **more)
+        return Options(
+            template=self.template,
+            data=self.data,
+            kind=self.kind,
+            jobs=1,
+            delimiter=self.delimiter,
+            sheet=self.sheet,
+            progress=False,
+            max_rows=uploads.ROW_LIMIT,
+            **more,
+        )
 
 
 def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
     if value not in allowed:
-        raise UserError(f"unknown choice {value!r}", where=Where(field=option),
-                        hint="use one of " + ", ".join(a for a in allowed if a))
+        raise UserError(
+            f"unknown choice {value!r}",
+            where=Where(field=option),
+            hint="use one of " + ", ".join(a for a in allowed if a),
+        )
     return value
 
 
@@ -75,18 +96,27 @@ def receive(folder: Path) -> Inputs:
 
     files = request.files
     got = {}
-    for slot, suffixes, default in (("template", TEMPLATES, "template"),
-                                    ("data", DATA, "data")):
+    for slot, suffixes, default in (("template", TEMPLATES, "template"), ("data", DATA, "data")):
         item = uploads.uploaded(files, slot)
         if item is None:
-            raise UserError("no file chosen", where=Where(field=slot),
-                            hint=f"choose the {' or '.join(suffixes)} file")
-        got[slot] = (uploads.save(item, slot, folder, uploads.safe_stem(item, default),
-                                  suffixes), uploads.shown_name(item))
-    if got["template"][0].stem == got["data"][0].stem and \
-            got["template"][0].suffix == got["data"][0].suffix:
-        raise UserError("the template and the data are the same file",
-                        where=Where(field="data"), hint="choose the data file")
+            raise UserError(
+                "no file chosen",
+                where=Where(field=slot),
+                hint=f"choose the {' or '.join(suffixes)} file",
+            )
+        got[slot] = (
+            uploads.save(item, slot, folder, uploads.safe_stem(item, default), suffixes),
+            uploads.shown_name(item),
+        )
+    if (
+        got["template"][0].stem == got["data"][0].stem
+        and got["template"][0].suffix == got["data"][0].suffix
+    ):
+        raise UserError(
+            "the template and the data are the same file",
+            where=Where(field="data"),
+            hint="choose the data file",
+        )
     template, data = got["template"][0], got["data"][0]
     names = {str(template): got["template"][1], str(data): got["data"][1]}
     origin = got["template"][1]
@@ -100,11 +130,17 @@ def receive(folder: Path) -> Inputs:
     uploads.signature(dict(source.data), origin, folder, files)
     form = request.form
     delimiter = _choice(form.get("delimiter", ""), DELIMITERS, "delimiter")
-    return Inputs(template=template, data=data, names=names,
-                  kind=_choice(form.get("kind", "letter"), KINDS, "kind"),
-                  files=form.get("output") == "files",
-                  name=form.get("name", "").strip() or None, delimiter=delimiter or None,
-                  sheet=form.get("sheet", "").strip() or None, stem=data.stem)
+    return Inputs(
+        template=template,
+        data=data,
+        names=names,
+        kind=_choice(form.get("kind", "letter"), KINDS, "kind"),
+        files=form.get("output") == "files",
+        name=form.get("name", "").strip() or None,
+        delimiter=delimiter or None,
+        sheet=form.get("sheet", "").strip() or None,
+        stem=data.stem,
+    )
 
 
 def _refused(exc: UserError, inputs: Inputs | None) -> Message:
@@ -122,8 +158,14 @@ def _answer(template: str, said: list[Message], **context: Any) -> Any:
 @bp.get("/merge")
 def show() -> Any:
     """The empty form."""
-    return common.page("merge.html", said={}, kinds=KINDS, delimiters=DELIMITERS,
-                       limit=uploads.ROW_LIMIT, upload_mb=uploads.UPLOAD_LIMIT // uploads.MB)
+    return common.page(
+        "merge.html",
+        said={},
+        kinds=KINDS,
+        delimiters=DELIMITERS,
+        limit=uploads.ROW_LIMIT,
+        upload_mb=uploads.UPLOAD_LIMIT // uploads.MB,
+    )
 
 
 @bp.post("/merge/check")
@@ -139,9 +181,14 @@ def check() -> Any:
         except UserError as exc:
             return _answer("merge_result.html", [_refused(exc, inputs)])
     bad = {f.row for f in summary.findings if f.severity == "error"}
-    return _answer("merge_check.html", [], summary=summary, bad=len(bad),
-                   ready=summary.rows - len(bad),
-                   warnings=sum(1 for f in summary.findings if f.severity == "warning"))
+    return _answer(
+        "merge_check.html",
+        [],
+        summary=summary,
+        bad=len(bad),
+        ready=summary.rows - len(bad),
+        warnings=sum(1 for f in summary.findings if f.severity == "warning"),
+    )
 
 
 @bp.post("/merge/preview")
@@ -157,15 +204,22 @@ def preview() -> Any:
             out = folder / "preview.pdf"
             kind = "letter" if inputs.kind == "both" else inputs.kind
             inputs.kind = kind
-            summary = run_batch(inputs.options(output=out, rows=str(row),
-                                               manifest=folder / "preview.csv"),
-                                lambda line: None)
+            summary = run_batch(
+                inputs.options(output=out, rows=str(row), manifest=folder / "preview.csv"),
+                lambda line: None,
+            )
             image = picture.data_url(picture.page_one(out.read_bytes())) if summary.made else ""
         except UserError as exc:
             return _answer("merge_result.html", [_refused(exc, inputs)])
     found = [f for f in summary.findings if f.row == row]
-    return _answer("merge_preview.html", [], row=row, image=image, findings=found,
-                   origin=inputs.names[str(inputs.data)])
+    return _answer(
+        "merge_preview.html",
+        [],
+        row=row,
+        image=image,
+        findings=found,
+        origin=inputs.names[str(inputs.data)],
+    )
 
 
 def _row(text: str) -> int:
@@ -175,9 +229,11 @@ def _row(text: str) -> int:
     except ValueError:
         row = 0
     if row < 2:
-        raise UserError(f"{text!r} is not a data row", where=Where(field="row"),
-                        hint="rows count as the spreadsheet shows them: the first data row "
-                             "is 2")
+        raise UserError(
+            f"{text!r} is not a data row",
+            where=Where(field="row"),
+            hint="rows count as the spreadsheet shows them: the first data row is 2",
+        )
     return row
 
 
@@ -204,26 +260,32 @@ def _merge(job: Job, inputs: Inputs) -> None:
     out = job.folder / "out"
     out.mkdir()
     manifest = out / "manifest.csv"
-    target: dict[str, Any] = {"out_dir": out / "files", "name": inputs.name} if inputs.files \
+    target: dict[str, Any] = (
+        {"out_dir": out / "files", "name": inputs.name}
+        if inputs.files
         else {"output": out / f"{inputs.stem}.pdf"}
+    )
     try:
-        summary = run_batch(inputs.options(manifest=manifest, on_progress=job.tell, **target),
-                            lambda line: None)
+        summary = run_batch(
+            inputs.options(manifest=manifest, on_progress=job.tell, **target), lambda line: None
+        )
     except UserError as exc:
         job.error, job.state = messages.shown(exc, inputs.names), "failed"
         return
     finally:
         shutil.rmtree(job.folder / "in", ignore_errors=True)
-    job.rows = _manifest_lines(manifest, {str(out / f"{inputs.stem}.pdf"):
-                                          f"{inputs.stem}.pdf"})
+    job.rows = _manifest_lines(manifest, {str(out / f"{inputs.stem}.pdf"): f"{inputs.stem}.pdf"})
     if inputs.files:
-        job.files[f"{inputs.stem}.zip"] = _zip(out / "files", manifest,
-                                               out / f"{inputs.stem}.zip")
+        job.files[f"{inputs.stem}.zip"] = _zip(out / "files", manifest, out / f"{inputs.stem}.zip")
     elif summary.made:
         job.files[f"{inputs.stem}.pdf"] = out / f"{inputs.stem}.pdf"
     job.files["manifest.csv"] = manifest
-    job.summary = {"rows": summary.rows, "made": summary.made, "failed": summary.failed,
-                   "pages": summary.pages}
+    job.summary = {
+        "rows": summary.rows,
+        "made": summary.made,
+        "failed": summary.failed,
+        "pages": summary.pages,
+    }
 
 
 def _manifest_lines(path: Path, shown: dict[str, str]) -> list[dict[str, str]]:

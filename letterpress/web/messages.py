@@ -1,5 +1,6 @@
 """What the engine says (errors, notices, check findings), as the CLI's one line, placed at the
 form field it concerns."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -40,13 +41,15 @@ def shown(exc: UserError, names: Mapping[str, str] | None = None) -> str:
     """The error's line, with the page's private file paths shown as the user's file names."""
     file = exc.place.file
     if names and file in names:
-        exc = UserError(exc.what, where=dataclasses.replace(exc.place, file=names[file]),
-                        hint=exc.hint)
+        exc = UserError(
+            exc.what, where=dataclasses.replace(exc.place, file=names[file]), hint=exc.hint
+        )
     return exc.line()
 
 
-def from_error(exc: UserError, slots: Collection[str],
-               names: Mapping[str, str] | None = None) -> Message:
+def from_error(
+    exc: UserError, slots: Collection[str], names: Mapping[str, str] | None = None
+) -> Message:
     """A refused input: the error line at its field."""
     return Message("error", shown(exc, names), slot_for(exc.place, slots))
 
@@ -56,11 +59,14 @@ def from_notices(notices: Iterable[Notice], slots: Collection[str]) -> list[Mess
     return [Message(n.level, n.line(), slot_for(n.where, slots)) for n in notices]
 
 
-def from_findings(findings: Iterable[Finding], origin: str,
-                  slots: Collection[str]) -> list[Message]:
+def from_findings(
+    findings: Iterable[Finding], origin: str, slots: Collection[str]
+) -> list[Message]:
     """Tone and leftovers: each finding beside its text, as ``letter`` prints it."""
-    return [Message("warning", f.describe(origin), slot_for(Where(field=f.field), slots))
-            for f in findings]
+    return [
+        Message("warning", f.describe(origin), slot_for(Where(field=f.field), slots))
+        for f in findings
+    ]
 
 
 def by_slot(messages: Iterable[Message]) -> dict[str, list[Message]]:

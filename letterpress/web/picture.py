@@ -1,5 +1,6 @@
 """Page 1 as a picture for the page: rendered by pypdfium2 (``pdf.preview.png_pages``), with
 the envelope window drawn where the window check puts it."""
+
 from __future__ import annotations
 
 import base64

@@ -1,6 +1,7 @@
 """Run the page: bound to the loopback address (another address only when the user says they
 know it is exposed), on a free port unless one is asked for; the browser opened where there is
 one; Ctrl-C stops it and deletes what the merges left."""
+
 from __future__ import annotations
 
 import ipaddress
@@ -29,9 +30,12 @@ def is_loopback(host: str) -> bool:
 def check_host(host: str, exposed: bool) -> None:
     """A host other than loopback only with ``--i-know-this-is-exposed``."""
     if not is_loopback(host) and not exposed:
-        raise UserError(f"{host!r} is not a loopback address: anyone on the network could use "
-                        "the page and read what you type", where=Where(option="--host"),
-                        hint="leave out --host, or add --i-know-this-is-exposed if you mean it")
+        raise UserError(
+            f"{host!r} is not a loopback address: anyone on the network could use "
+            "the page and read what you type",
+            where=Where(option="--host"),
+            hint="leave out --host, or add --i-know-this-is-exposed if you mean it",
+        )
 
 
 def has_browser() -> bool:
@@ -42,8 +46,14 @@ def has_browser() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def serve(host: str = LOOPBACK, port: int = 0, *, open_browser: bool = True,
-          exposed: bool = False, say: Callable[[str], None] = print) -> int:
+def serve(
+    host: str = LOOPBACK,
+    port: int = 0,
+    *,
+    open_browser: bool = True,
+    exposed: bool = False,
+    say: Callable[[str], None] = print,
+) -> int:
     """Serve until Ctrl-C; returns the exit code (0)."""
     from waitress import create_server
 
@@ -52,18 +62,23 @@ def serve(host: str = LOOPBACK, port: int = 0, *, open_browser: bool = True,
     check_host(host, exposed)
     app = create_app(exposed=exposed)
     try:
-        server = create_server(app, host=host, port=port, threads=THREADS,
-                               clear_untrusted_proxy_headers=True)
+        server = create_server(
+            app, host=host, port=port, threads=THREADS, clear_untrusted_proxy_headers=True
+        )
     except OSError as exc:
-        raise UserError(f"cannot listen on {host} port {port} ({exc.strerror})",
-                        where=Where(option="--port"),
-                        hint="choose another port, or leave out --port for a free one") from None
+        raise UserError(
+            f"cannot listen on {host} port {port} ({exc.strerror})",
+            where=Where(option="--port"),
+            hint="choose another port, or leave out --port for a free one",
+        ) from None
     shown = f"[{host}]" if ":" in host else host
     address = f"http://{shown}:{server.effective_port}/"
     say(f"letterpress serve: open {address} in your browser; Ctrl-C stops it.")
     if exposed and not is_loopback(host):
-        say("letterpress: warning: --host: the page is reachable from the network; stop it "
-            "when you are done")
+        say(
+            "letterpress: warning: --host: the page is reachable from the network; stop it "
+            "when you are done"
+        )
     sys.stdout.flush()
     if open_browser and has_browser():
         threading.Thread(target=webbrowser.open, args=(address,), daemon=True).start()

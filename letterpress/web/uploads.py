@@ -1,6 +1,7 @@
 """Uploads: kept in a private temporary folder that is deleted after the response, capped in
 size, stored under names the page chooses (never the user's path), and the file names a letter
 may name (layouts, signature images) held to what the page allows."""
+
 from __future__ import annotations
 
 import re
@@ -50,25 +51,29 @@ def shown_name(item: FileStorage) -> str:
     return Path((item.filename or "").replace("\\", "/")).name
 
 
-def save(item: FileStorage, field: str, folder: Path, stem: str,
-         suffixes: tuple[str, ...]) -> Path:
+def save(item: FileStorage, field: str, folder: Path, stem: str, suffixes: tuple[str, ...]) -> Path:
     """Store an upload as ``folder/stem.suffix`` (its suffix checked against ``suffixes``),
     refusing one over ``UPLOAD_LIMIT`` with a message at ``field``."""
     name = shown_name(item)
     suffix = Path(name).suffix.lower()
     if suffix not in suffixes:
-        raise UserError(f"{name!r} is not a {' or '.join(suffixes)} file",
-                        where=Where(field=field), hint=f"choose a {suffixes[0]} file")
+        raise UserError(
+            f"{name!r} is not a {' or '.join(suffixes)} file",
+            where=Where(field=field),
+            hint=f"choose a {suffixes[0]} file",
+        )
     target = folder / f"{stem}{suffix}"
     size = 0
     with open(target, "wb") as out:
         while chunk := item.stream.read(_CHUNK):
             size += len(chunk)
             if size > UPLOAD_LIMIT:
-                raise UserError(f"{name!r} is larger than {UPLOAD_LIMIT // MB} MB",
-                                where=Where(field=field),
-                                hint=f"choose a file under {UPLOAD_LIMIT // MB} MB, or split "
-                                     "the data into smaller files")
+                raise UserError(
+                    f"{name!r} is larger than {UPLOAD_LIMIT // MB} MB",
+                    where=Where(field=field),
+                    hint=f"choose a file under {UPLOAD_LIMIT // MB} MB, or split "
+                    "the data into smaller files",
+                )
             out.write(chunk)
     return target
 
@@ -80,29 +85,42 @@ def bundled_layout(data: dict[str, Any], origin: str) -> None:
     name = data.get("layout")
     if name is None or (isinstance(name, str) and name in available_layouts()):
         return
-    raise UserError(f"layout {name!r} is not a bundled layout", where=Where(file=origin,
-                    field="layout"),
-                    hint="the web page takes the bundled layouts only: choose one of "
-                         + ", ".join(available_layouts()))
+    raise UserError(
+        f"layout {name!r} is not a bundled layout",
+        where=Where(file=origin, field="layout"),
+        hint="the web page takes the bundled layouts only: choose one of "
+        + ", ".join(available_layouts()),
+    )
 
 
-def signature(data: dict[str, Any], origin: str, folder: Path,
-              files: Mapping[str, FileStorage], field: str = "signature_image") -> None:
+def signature(
+    data: dict[str, Any],
+    origin: str,
+    folder: Path,
+    files: Mapping[str, FileStorage],
+    field: str = "signature_image",
+) -> None:
     """The signature image is uploaded, never named: store the upload where the file says
     (a bare file name), or as ``signature.png``; a name with no upload is an error."""
     item = uploaded(files, field)
     named = data.get("signature_image")
-    if named is not None and (not isinstance(named, str) or Path(named).name != named
-                              or Path(named).suffix.lower() not in IMAGES):
-        raise UserError(f"signature image {named!r} must be a plain file name",
-                        where=Where(file=origin, field="signature_image"),
-                        hint="upload the image here and name it like signature.png")
+    if named is not None and (
+        not isinstance(named, str)
+        or Path(named).name != named
+        or Path(named).suffix.lower() not in IMAGES
+    ):
+        raise UserError(
+            f"signature image {named!r} must be a plain file name",
+            where=Where(file=origin, field="signature_image"),
+            hint="upload the image here and name it like signature.png",
+        )
     if item is None:
         if named:
-            raise UserError(f"signature image {named!r} is not uploaded",
-                            where=Where(file=origin, field="signature_image"),
-                            hint="choose the image file here (the page opens no file by its "
-                                 "name)")
+            raise UserError(
+                f"signature image {named!r} is not uploaded",
+                where=Where(file=origin, field="signature_image"),
+                hint="choose the image file here (the page opens no file by its name)",
+            )
         return
     stem = Path(named).stem if named else "signature"
     path = save(item, field, folder, stem, IMAGES)

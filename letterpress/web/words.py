@@ -1,4 +1,5 @@
 """The page's wording in the browser's language (en, de, fr), from ``web/wording/*.toml``."""
+
 from __future__ import annotations
 
 from importlib.resources import files

@@ -11,6 +11,7 @@ PDF (with one and two jobs, and a 300-row version of it) and as one file per row
 in its own interpreter with its own source tree first on the import path. Exit 0 when every file
 is byte-identical, 1 otherwise (the differing files are listed).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,8 +36,9 @@ def _inputs(folder: Path) -> list[tuple[str, list[str]]]:
     text = (ex / "thank-you.toml").read_text(encoding="utf-8")
     start = text.index('body = """')
     end = text.index('"""', start + 10) + 3
-    (folder / "long.toml").write_text(text[:start] + 'body = """\n' + long_body + '\n"""'
-                                      + text[end:], encoding="utf-8")
+    (folder / "long.toml").write_text(
+        text[:start] + 'body = """\n' + long_body + '\n"""' + text[end:], encoding="utf-8"
+    )
     rows = list(csv.reader((ex / "batch" / "workshop.csv").open(encoding="utf-8")))
     with (folder / "many.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
@@ -45,18 +47,24 @@ def _inputs(folder: Path) -> list[tuple[str, list[str]]]:
             row = list(rows[1 + i % (len(rows) - 1)])
             row[0] = f"{row[0]}{i}"
             writer.writerow(row)
-    runs = [("thank-you.pdf", ["letter", str(ex / "thank-you.toml")]),
-            ("follow-up.pdf", ["letter", str(ex / "follow-up.toml")]),
-            ("call.pdf", ["call", str(ex / "call.toml")]),
-            ("long.pdf", ["letter", str(folder / "long.toml")])]
-    runs += [(f"thank-you-{name}.pdf", ["letter", str(ex / "thank-you.toml"), "--layout", name])
-             for name in LAYOUTS]
+    runs = [
+        ("thank-you.pdf", ["letter", str(ex / "thank-you.toml")]),
+        ("follow-up.pdf", ["letter", str(ex / "follow-up.toml")]),
+        ("call.pdf", ["call", str(ex / "call.toml")]),
+        ("long.pdf", ["letter", str(folder / "long.toml")]),
+    ]
+    runs += [
+        (f"thank-you-{name}.pdf", ["letter", str(ex / "thank-you.toml"), "--layout", name])
+        for name in LAYOUTS
+    ]
     tpl, data = str(ex / "batch" / "workshop.toml"), str(ex / "batch" / "workshop.csv")
-    runs += [("batch-j1.pdf", ["batch", tpl, data, "--jobs", "1"]),
-             ("batch-j2.pdf", ["batch", tpl, data, "--jobs", "2"]),
-             ("many-j1.pdf", ["batch", tpl, str(folder / "many.csv"), "--jobs", "1"]),
-             ("many-j2.pdf", ["batch", tpl, str(folder / "many.csv"), "--jobs", "2"]),
-             ("batch-dir", ["batch", tpl, data, "--jobs", "1"])]
+    runs += [
+        ("batch-j1.pdf", ["batch", tpl, data, "--jobs", "1"]),
+        ("batch-j2.pdf", ["batch", tpl, data, "--jobs", "2"]),
+        ("many-j1.pdf", ["batch", tpl, str(folder / "many.csv"), "--jobs", "1"]),
+        ("many-j2.pdf", ["batch", tpl, str(folder / "many.csv"), "--jobs", "2"]),
+        ("batch-dir", ["batch", tpl, data, "--jobs", "1"]),
+    ]
     return runs
 
 
@@ -68,8 +76,13 @@ def _render(tree: Path, folder: Path, out: Path) -> dict[str, str]:
     for name, args in _inputs(folder):
         target = out / name
         where = ["--out-dir", str(target)] if name.endswith("-dir") else ["-o", str(target)]
-        done = subprocess.run([sys.executable, "-m", "letterpress", *args, *where], env=env,
-                              capture_output=True, text=True, cwd=folder)
+        done = subprocess.run(
+            [sys.executable, "-m", "letterpress", *args, *where],
+            env=env,
+            capture_output=True,
+            text=True,
+            cwd=folder,
+        )
         if done.returncode not in (0, 1):
             hashes[name] = f"failed: {done.stderr.strip().splitlines()[-1:]}"
             continue
@@ -86,22 +99,27 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         old_tree = work / "old"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q",
-                        str(old_tree), args.ref], check=True)
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(old_tree), args.ref],
+            check=True,
+        )
         try:
             inputs = work / "inputs"
             inputs.mkdir()
             old = _render(old_tree, inputs, work / "out-old")
             new = _render(ROOT, inputs, work / "out-new")
         finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force",
-                            str(old_tree)], check=True)
+            subprocess.run(
+                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old_tree)], check=True
+            )
     differ = sorted(name for name in old.keys() | new.keys() if old.get(name) != new.get(name))
     for name in differ:
         before, after = old.get(name, "missing")[:16], new.get(name, "missing")[:16]
         print(f"differs: {name}: {before} -> {after}")
-    print(f"{len(old.keys() | new.keys()) - len(differ)} of {len(old.keys() | new.keys())} "
-          "files byte-identical")
+    print(
+        f"{len(old.keys() | new.keys()) - len(differ)} of {len(old.keys() | new.keys())} "
+        "files byte-identical"
+    )
     return 1 if differ else 0
 
 
