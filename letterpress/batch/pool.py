@@ -16,8 +16,9 @@ from typing import Any
 
 from .tasks import Spec
 
-# The one piece of process state a worker process keeps: its RowWorker for the current run
-# (compiling a template per chunk would cost more than the chunk). Only ``_run`` uses it.
+# The one piece of process state a worker process keeps: the run's compiled template, handed
+# over when the process starts, and its RowWorker (compiling a template per chunk would cost
+# more than the chunk). Only ``_warm`` and ``_run`` use it.
 _PROCESS: dict[str, Any] = {}
 
 
@@ -34,7 +35,7 @@ def _row_worker(spec: Spec) -> Any:
 
     worker = _PROCESS.get("worker")
     if worker is None or worker.spec != spec:
-        worker = _PROCESS["worker"] = RowWorker(spec)
+        worker = _PROCESS["worker"] = RowWorker(spec, _PROCESS.get("template"))
     return worker
 
 
@@ -42,10 +43,11 @@ def _run(task: _Task) -> Any:
     return task.function(_row_worker(task.spec), *task.args)
 
 
-def _warm(language: Any, typeface: Any) -> None:
-    """Ignore Ctrl-C, load what every row needs, then exempt it from cycle collection:
-    ReportLab's many long-lived objects would otherwise be scanned again and again, doubling
-    each row's cost."""
+def _warm(language: Any, typeface: Any, template: Any) -> None:
+    """Keep the run's compiled template (None: each worker compiles its own), ignore Ctrl-C,
+    load what every row needs, then exempt it from cycle collection: ReportLab's many
+    long-lived objects would otherwise be scanned again and again, doubling each row's
+    cost."""
     import gc
     import signal
 
@@ -54,21 +56,28 @@ def _warm(language: Any, typeface: Any) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from .worker import warm
 
+    _PROCESS["template"] = template
     warm(language, typeface)
     gc.freeze()
 
 
 class Workers:
-    """``jobs`` processes (none when ``jobs`` is 1): use as a context manager."""
+    """``jobs`` processes (none when ``jobs`` is 1): use as a context manager. ``template``
+    is the run's compiled template: forked workers inherit it (a spawned one, which would
+    have to unpickle it, compiles its own)."""
 
-    def __init__(self, jobs: int, language: Any = None, typeface: Any = None) -> None:
+    def __init__(
+        self, jobs: int, language: Any = None, typeface: Any = None, template: Any = None
+    ) -> None:
         self.jobs = jobs
         self._pool: Any = None
+        self._template = template
         self._local: Any = None  # the RowWorker when everything runs in this process
         if jobs > 1:
-            methods = multiprocessing.get_all_start_methods()
-            ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-            self._pool = ctx.Pool(jobs, initializer=_warm, initargs=(language, typeface))
+            fork = "fork" in multiprocessing.get_all_start_methods()
+            ctx = multiprocessing.get_context("fork" if fork else "spawn")
+            handed = (language, typeface, template if fork else None)
+            self._pool = ctx.Pool(jobs, initializer=_warm, initargs=handed)
 
     def map(
         self, spec: Spec, function: Callable[..., Any], tasks: list[tuple[Any, ...]]
@@ -78,7 +87,7 @@ class Workers:
             from .worker import RowWorker
 
             if self._local is None or self._local.spec != spec:
-                self._local = RowWorker(spec)
+                self._local = RowWorker(spec, self._template)
             for args in tasks:
                 yield function(self._local, *args)
             return

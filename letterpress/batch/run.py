@@ -95,6 +95,7 @@ def _batch(opts: Options, say: Report) -> Summary:
         min(jobs, -(-len(table.rows) // size)),
         source.data.get("language"),
         source.data.get("typeface"),
+        template=tpl,
     ) as workers:
         fp = fingerprint(source.origin, opts.kind, opts.call_now, opts.envelope)
         run = Run(

@@ -5,7 +5,6 @@ directly."""
 from __future__ import annotations
 
 import difflib
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,27 +118,11 @@ class LetterTemplate:
     environment: LimitedSandbox | None = None  # whose budget each row resets
 
 
-_COMPILED: dict[str, LetterTemplate] = {}
-
-
 def compile_template(source: Source, date_order: str | None = None) -> LetterTemplate:
     """Compile every string of the letter file; syntax errors are a UserError (exit 2).
 
-    Remembered per process (a few, by content): the batch compiles before it forks its
-    workers, which then find the template compiled."""
-    key = json.dumps(
-        [source.origin, str(source.base_dir), date_order, source.data], sort_keys=True, default=str
-    )
-    known = _COMPILED.get(key)
-    if known is None:
-        known = _compile(source, date_order)
-        if len(_COMPILED) > 8:
-            _COMPILED.clear()
-        _COMPILED[key] = known
-    return known
-
-
-def _compile(source: Source, date_order: str | None) -> LetterTemplate:
+    A run compiles its template once and hands it on (``pool.Workers`` gives it to the
+    worker processes it forks)."""
     env = make_environment(date_order)
     tpl = LetterTemplate(
         data=source.data,

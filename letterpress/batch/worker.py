@@ -62,10 +62,14 @@ class Maker:
 class RowWorker:
     """What one process needs for a run: the compiled template and the run's choices."""
 
-    def __init__(self, spec: Spec) -> None:
+    def __init__(self, spec: Spec, template: LetterTemplate | None = None) -> None:
+        """``template`` is the run's compiled template, when the caller has it; else the
+        spec's is compiled here."""
         self.spec = spec
-        source = Source(data=spec.template, origin=spec.origin, base_dir=spec.base_dir)
-        self.template: LetterTemplate = compile_template(source, spec.date_order)
+        if template is None:
+            source = Source(data=spec.template, origin=spec.origin, base_dir=spec.base_dir)
+            template = compile_template(source, spec.date_order)
+        self.template: LetterTemplate = template
         self.direct = direct_columns(spec.columns)
         self.kinds = KINDS[spec.kind]
 
