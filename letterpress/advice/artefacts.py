@@ -7,7 +7,6 @@ from email import policy
 from pathlib import Path
 from typing import Any
 
-from ..errors import UserError, Where
 from ..notices import Notice, enforce
 from ..output import check_target, make_folder, move_into_place, write_temporary
 from ..source import Source
@@ -81,12 +80,8 @@ def _make(
         pdf, _ = build_letter(prep)
         made.append((f"{stem}-letter.pdf", pdf))
     if "call" in advice.recommended and advice.call is not None:
-        try:
-            from ..callsheet import render_call_sheet
-        except ImportError:
-            raise UserError(
-                "call sheets are not available in this installation", where=Where(option="--write")
-            ) from None
+        from ..callsheet import render_call_sheet
+
         sheet = render_call_sheet(_call_source(follow, advice), None, now=advice.now)
         made.append((f"{stem}-call-sheet.pdf", sheet.pdf))
     if "email" in advice.recommended and advice.email_to:
