@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _store(args: argparse.Namespace) -> int:
-    from ..calibrate import save_printer
+    from ..calibrate.printers import save_printer
     from ..pdf.shift import Shift
 
     shift = Shift(dx=args.dx, dy=args.dy, scale=args.scale, printer=args.set_name)
@@ -93,7 +93,7 @@ def _store(args: argparse.Namespace) -> int:
 
 
 def _list() -> int:
-    from ..calibrate import known_printers
+    from ..calibrate.printers import known_printers
 
     printers, default = known_printers()
     if not printers:
@@ -109,8 +109,8 @@ def _sheet(args: argparse.Namespace) -> int:
     from datetime import date
     from pathlib import Path
 
-    from ..calibrate import calibration_sheet, find_shift
-    from ..calibrate.sheet import PAPERS
+    from ..calibrate.printers import find_shift
+    from ..calibrate.sheet import PAPERS, calibration_sheet
     from .common import document_name, wants_png, write_document, wrote
 
     out = document_name(Path(args.output))

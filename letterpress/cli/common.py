@@ -179,7 +179,7 @@ def add_printer_argument(parser: Any) -> None:
 
 def printer_shift(args: Any) -> Any:
     """The calibration of ``--printer`` (or of the default printer), or None."""
-    from ..calibrate import find_shift
+    from ..calibrate.printers import find_shift  # not the test sheet's drawing code
 
     return find_shift(getattr(args, "printer", None))
 
