@@ -118,7 +118,7 @@ def test_royal_mail_international_standard_by_destination_group() -> None:
     europe = estimate_delivery("royal-mail", "first", origin="GB", destination="FR", posted=NOON)
     assert (europe.expected, europe.expected_share) == (date(2026, 3, 5), None)
     assert europe.notes[0] == (
-        "International letter: Royal Mail's published time to europe applies."
+        "International letter: Royal Mail's published time to Europe applies."
     )
     world = estimate_delivery("royal-mail", "first", origin="GB", destination="JP", posted=NOON)
     assert (world.earliest, world.expected) == (date(2026, 3, 6), date(2026, 3, 10))

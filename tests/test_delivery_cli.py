@@ -352,3 +352,18 @@ def test_an_unknown_region_is_named_by_its_end_of_the_route() -> None:
         "part of DE is counted, so the dates may be late; give e.g. DE-BB or the "
         "postcode for one region's holidays."
     ]
+
+
+def test_royal_mail_international_names_the_destination_group_as_a_place() -> None:
+    result = estimate("--posted", "2026-03-02T12:00", carrier="royal-mail", route=("GB", "FR"))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    # Mon 2 Mar: International Standard to Europe, on average three working days: Thu 5 Mar.
+    assert lines[0] == "Posted Mon 2 Mar before the 17:00 collection: expected by Thu 5 Mar."
+    assert lines[1] == (
+        "  standard: International Standard to Europe (an average): D+3 "
+        "(counted days Mon-Fri except public holidays)"
+    )
+    assert (
+        lines[2] == "  note: International letter: Royal Mail's published time to Europe applies."
+    )
