@@ -36,11 +36,41 @@ def test_every_rule_has_a_source_and_a_valid_from(path: Path) -> None:
         assert "valid_from" in rule, field
 
 
-def test_the_rule_check_fails_for_a_rule_without_source() -> None:
-    data = {"services": {"x": {"rules": [{"valid_from": "2025-01-01"}]}}}
-    with pytest.raises(AssertionError):
-        for field, rule in _rules(data):
-            assert isinstance(rule.get("source"), str) and rule["source"].strip(), field
+RULELESS = (
+    'id = "bad-post"\nname = "Bad"\ncountries = ["DE"]\ndefault_service = "x"\n'
+    'cutoff = "17:00"\ncutoff_source = "t"\ncollection_days = "mon-fri"\n'
+    '[services.x]\nname = "X"\n[[services.x.rules]]\n{rule}'
+    'counted_days = "mon-fri"\nexpected = {{ days = 1 }}\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("rule", "field", "what"),
+    [
+        ("valid_from = 2025-01-01\n", "source", "must be a non-empty string"),
+        ('valid_from = 2025-01-01\nsource = " "\n', "source", "must be a non-empty string"),
+        ('source = "s"\n', "valid_from", "must be a date like 2025-01-01"),
+        (
+            'valid_from = "2025-01-01"\nsource = "s"\n',
+            "valid_from",
+            "must be a date like 2025-01-01",
+        ),
+    ],
+)
+def test_a_rule_without_source_or_valid_from_is_refused(
+    tmp_path: Path, rule: str, field: str, what: str
+) -> None:
+    """The loader itself refuses such a rule, so neither the product nor this suite can use it."""
+    from letterpress.delivery.data import load_carrier
+    from letterpress.errors import UserError
+
+    path = tmp_path / "bad-post.toml"
+    path.write_text(RULELESS.format(rule=rule), "utf-8")
+    with pytest.raises(UserError) as info:
+        load_carrier(path)
+    assert info.value.line() == (
+        f"{path}, services.x.rules[1].{field}: {what}; fix the carrier data file"
+    )
 
 
 @pytest.mark.parametrize("path", REGIONS, ids=[p.stem for p in REGIONS])
