@@ -4,6 +4,7 @@ PNG previews (decoded, at the asked pixel size)."""
 from __future__ import annotations
 
 import io
+import subprocess
 import tomllib
 from pathlib import Path
 
@@ -127,6 +128,75 @@ def test_unknown_printer_is_one_line(settings: Path, write_letter) -> None:
     )
 
 
+WORKSHOP = ROOT / "examples" / "batch"
+
+
+@pytest.mark.parametrize("kind", ["letter", "envelope"])
+@pytest.mark.parametrize("where", ["-o", "--out-dir"])
+def test_batch_moves_every_text_by_exactly_the_offset(
+    kind: str, where: str, settings: Path, tmp_path: Path
+) -> None:
+    def made(folder: str, *extra: str) -> tuple[subprocess.CompletedProcess[str], Path]:
+        target = tmp_path / folder
+        target.mkdir()
+        out = [where, str(target / "all.pdf" if where == "-o" else target)]
+        proc = run_cli(
+            "batch",
+            str(WORKSHOP / "workshop.toml"),
+            str(WORKSHOP / "workshop.csv"),
+            "--kind",
+            kind,
+            "--rows",
+            "2-3",
+            "--jobs",
+            "1",
+            *out,
+            *extra,
+        )
+        assert proc.returncode == 0, proc.stderr
+        return proc, target / "all.pdf" if where == "-o" else target / "row-3.pdf"
+
+    plain, plain_pdf = made("plain")
+    assert "Calibrated for" not in plain.stdout
+    run_cli("calibrate", "--set", "Office", "--dx", "2", "--dy", "5")  # not the default...
+    run_cli("calibrate", "--set", "Inkjet", "--dx", "0.5", "--dy", "0.25", "--default")
+    moved, moved_pdf = made("moved", "--printer", "Office")
+    assert moved.stdout.splitlines()[-1] == (
+        "Calibrated for printer 'Office': content moved +2 mm across, +5 mm down."
+    )
+    before, after = _chars(plain_pdf), _chars(moved_pdf)
+    assert len(before) == len(after) >= 60
+    for (page, text, x, y), (page2, text2, x2, y2) in zip(before, after):
+        assert (page, text) == (page2, text2)
+        assert x2 - x == pytest.approx(2, abs=1e-3) and y2 - y == pytest.approx(5, abs=1e-3)
+    default, default_pdf = made("default")  # without --printer: the default printer's offset
+    assert "Calibrated for printer 'Inkjet'" in default.stdout
+    for (_, _, x, y), (_, _, x2, y2) in zip(before, _chars(default_pdf), strict=True):
+        assert x2 - x == pytest.approx(0.5, abs=1e-3) and y2 - y == pytest.approx(0.25, abs=1e-3)
+
+
+def test_batch_unknown_printer_is_one_line_and_writes_nothing(
+    settings: Path, tmp_path: Path
+) -> None:
+    run_cli("calibrate", "--set", "Office laser", "--dx", "1")
+    out = tmp_path / "all.pdf"
+    proc = run_cli(
+        "batch",
+        str(WORKSHOP / "workshop.toml"),
+        str(WORKSHOP / "workshop.csv"),
+        "-o",
+        str(out),
+        "--printer",
+        "Office lazer",
+    )
+    assert_one_line_error(proc)
+    assert proc.stderr.strip() == (
+        "letterpress: error: --printer: no calibration stored for "
+        "printer 'Office lazer'; did you mean 'Office laser'?"
+    )
+    assert list(tmp_path.iterdir()) == [settings]
+
+
 def test_labels_move_by_the_offset(settings: Path, tmp_path: Path) -> None:
     data = tmp_path / "people.csv"
     data.write_text(
@@ -140,22 +210,26 @@ def test_labels_move_by_the_offset(settings: Path, tmp_path: Path) -> None:
         == 0
     )
     run_cli("calibrate", "--set", "Office", "--dx", "-1.25", "--dy", "0.5")
-    assert (
-        run_cli(
-            "labels",
-            str(data),
-            "--sheet",
-            "L7163",
-            "-o",
-            str(moved),
-            "--from",
-            "DE",
-            "--printer",
-            "Office",
-        ).returncode
-        == 0
+    proc = run_cli(
+        "labels",
+        str(data),
+        "--sheet",
+        "L7163",
+        "-o",
+        str(moved),
+        "--from",
+        "DE",
+        "--printer",
+        "Office",
     )
-    for (_, _, x, y), (_, _, x2, y2) in zip(_chars(plain), _chars(moved)):
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[-1] == (
+        "Calibrated for printer 'Office': content moved -1.25 mm across, +0.5 mm down."
+    )
+    before, after = _chars(plain), _chars(moved)
+    assert len(before) == len(after) >= 30
+    for (page, text, x, y), (page2, text2, x2, y2) in zip(before, after):
+        assert (page, text) == (page2, text2)
         assert x2 - x == pytest.approx(-1.25, abs=1e-3) and y2 - y == pytest.approx(0.5, abs=1e-3)
 
 

@@ -6,9 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .checks import Finding
 from .manifest import Entry
+
+if TYPE_CHECKING:
+    from ..pdf.shift import Shift
 
 # Rows per worker task. A chunk is one PDF from one worker (fonts and repeated paragraphs
 # drawn once per chunk), so bigger chunks cost less per letter; at least four chunks keep
@@ -53,6 +57,7 @@ class Options:
     preview: Path | None = None  # --preview DIR: page 1 of each document as PNG
     max_rows: int | None = None  # refuse data with more rows, before any row is checked
     on_progress: Progress | None = None  # told (rows done, rows to do) as chunks finish
+    shift: Shift | None = None  # --printer: a printer's calibration for letters and envelopes
 
 
 @dataclass

@@ -19,15 +19,17 @@ from .table import Row
 from .tasks import ChunkResult, Outcome
 
 
-def fingerprint(origin: str, kind: str, call_now: object, envelope: str | None = None) -> str:
+def fingerprint(
+    origin: str, kind: str, call_now: object, envelope: str | None = None, shift: object = None
+) -> str:
     """What every row's output depends on besides the row: template, version, kind, the call
-    sheets' date and the letters' envelope."""
+    sheets' date, the letters' envelope and the printer's calibration."""
     digest = hashlib.sha256()
     try:
         digest.update(Path(origin).read_bytes())
     except OSError:
         digest.update(origin.encode())
-    digest.update(f"{__version__}|{kind}|{call_now}|{envelope}".encode())
+    digest.update(f"{__version__}|{kind}|{call_now}|{envelope}|{shift}".encode())
     return digest.hexdigest()
 
 

@@ -88,6 +88,7 @@ def _batch(opts: Options, say: Report) -> Summary:
         out_dir=opts.out_dir,
         strict=opts.strict,
         envelope=opts.envelope,
+        shift=opts.shift,
     )
     # Start the workers now: they load ReportLab, fonts and hyphenation while this process
     # checks the rows.
@@ -97,7 +98,7 @@ def _batch(opts: Options, say: Report) -> Summary:
         source.data.get("typeface"),
         template=tpl,
     ) as workers:
-        fp = fingerprint(source.origin, opts.kind, opts.call_now, opts.envelope)
+        fp = fingerprint(source.origin, opts.kind, opts.call_now, opts.envelope, opts.shift)
         run = Run(
             opts=replace(opts, chunk=size),
             spec=spec,

@@ -6,10 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..pdf.merge import Drawn
 from .checks import Finding
+
+if TYPE_CHECKING:
+    from ..pdf.shift import Shift
 
 KINDS = {
     "letter": ("letter",),
@@ -33,6 +36,7 @@ class Spec:
     out_dir: Path | None = None
     strict: bool = False  # warnings fail their row
     envelope: str | None = None  # --envelope: which of the letters' layout's envelopes
+    shift: Shift | None = None  # --printer: moves the letters' and envelopes' content
 
 
 @dataclass

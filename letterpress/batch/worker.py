@@ -238,7 +238,9 @@ def _prepare_letter(
 ) -> tuple[Any, tuple[Notice, ...]]:
     from ..letter import prepare_letter
 
-    prep = prepare_letter(source, context=ctx, envelope=worker.spec.envelope)
+    prep = prepare_letter(
+        source, context=ctx, envelope=worker.spec.envelope, shift=worker.spec.shift
+    )
     return prep, prep.notices
 
 
@@ -279,7 +281,7 @@ def _prepare_envelope(
 ) -> tuple[Any, tuple[Notice, ...]]:
     from ..envelope import prepare_envelope
 
-    prep = prepare_envelope(source, rules=ctx.address_rules)
+    prep = prepare_envelope(source, rules=ctx.address_rules, shift=worker.spec.shift)
     return prep.plan, prep.notices
 
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .common import add_lang_argument
+from .common import add_lang_argument, add_printer_argument
 
 HELP = "mail merge: a letter per row of a CSV or Excel file"
 DESCRIPTION: str | None = (
@@ -106,16 +106,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="manifest file, .csv or .json (default: beside the output)",
     )
     add_lang_argument(parser)
+    add_printer_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the merge (or only check it), then report what was written and what failed."""
     from ..batch import Options, run_batch
     from ..batch.wording import count as counted
-    from .common import pdf_file_name
+    from .common import pdf_file_name, printer_shift
 
     if args.output is not None:
         pdf_file_name(Path(args.output))
+    shift = printer_shift(args) if args.kind != "call" else None  # call sheets are not posted
     opts = Options(
         template=Path(args.template),
         data=Path(args.data),
@@ -136,6 +138,7 @@ def run(args: argparse.Namespace) -> int:
         envelope=args.envelope,
         rows=args.rows,
         preview=Path(args.preview) if args.preview else None,
+        shift=shift,
     )
     try:
         summary = run_batch(opts)
@@ -184,6 +187,8 @@ def run(args: argparse.Namespace) -> int:
         )
     )
     print(say["manifest"].format(path=summary.manifest))
+    if shift is not None and not shift.identity:
+        print(f"Calibrated for {shift.describe()}.")
     return summary.exit_code
 
 

@@ -95,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
             where=Where(file=str(out)),
             hint="choose another -o path",
         )
+    shift = printer_shift(args)
     labels = make_labels(
         args.data,
         args.sheet,
@@ -102,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
         start=args.start,
         home=args.home,
         language=args.language,
-        shift=printer_shift(args),
+        shift=shift,
         delimiter=args.delimiter,
         encoding=args.encoding,
     )
@@ -132,4 +133,6 @@ def run(args: argparse.Namespace) -> int:
         f"(from label {first.position + 1}); {len(labels.failed)} "
         f"row{'s' if len(labels.failed) != 1 else ''} failed."
     )
+    if shift is not None and not shift.identity:
+        print(f"Calibrated for {shift.describe()}.")
     return 1 if labels.failed else 0

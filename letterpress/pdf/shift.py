@@ -4,10 +4,12 @@ top-left corner, then moved right by ``dx`` and down by ``dy`` millimetres."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from reportlab.pdfgen.canvas import Canvas
+from typing import TYPE_CHECKING
 
 from .units import mm
+
+if TYPE_CHECKING:  # a Shift travels to the batch's workers; only drawing needs ReportLab
+    from reportlab.pdfgen.canvas import Canvas
 
 
 @dataclass(frozen=True)
