@@ -256,6 +256,33 @@ def test_png_preview_decodes_at_the_asked_size(
     assert abs(image.width - width_in * 72) <= 1 and abs(image.height - height_in * 72) <= 1
 
 
+@pytest.mark.parametrize(
+    "sheet,width_in,height_in", [("L7163", 210 / 25.4, 297 / 25.4), ("5160", 8.5, 11)]
+)
+def test_labels_png_preview_decodes_at_the_asked_size(
+    sheet: str, width_in: float, height_in: float, tmp_path: Path
+) -> None:
+    out = tmp_path / "labels.png"
+    proc = run_cli(
+        "labels",
+        str(ROOT / "examples/labels.csv"),
+        "--sheet",
+        sheet,
+        "-o",
+        str(out),
+        "--from",
+        "DE",
+        "--dpi",
+        "50",
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["labels.png"]
+    image = Image.open(io.BytesIO(out.read_bytes()))
+    assert image.format == "PNG"
+    assert abs(image.width - width_in * 50) <= 1 and abs(image.height - height_in * 50) <= 1
+    assert image.convert("L").getextrema()[0] < 128  # the addresses are drawn on it
+
+
 def test_png_beside_the_pdf_for_several_pages(tmp_path: Path, write_letter) -> None:
     body = "\n\n".join(["A paragraph that is long enough to take some room on the page. " * 6] * 12)
     path = write_letter(letter(body=body))
