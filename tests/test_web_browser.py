@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pdfplumber
 import pytest
-from conftest import ROOT, run_cli
+from conftest import MM, ROOT, run_cli
 from pypdf import PdfReader
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -189,6 +190,44 @@ def test_keyboard_alone_reaches_every_field_and_the_download(server: str, page: 
         )
     assert "f-recipient-postal_code" in seen and "f-body" in seen
     assert "Download the PDF" in seen
+
+
+def tab_to(page: Any, target: str) -> None:
+    """Press Tab (only) until the element with id or text ``target`` has the focus."""
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "document.activeElement.id || document.activeElement.textContent.trim()"
+        )
+        if focused == target:
+            return
+    raise AssertionError(f"Tab never reached {target!r}")
+
+
+def test_a_letter_made_and_downloaded_with_the_keyboard_alone(
+    server: str, page: Any, tmp_path: Path
+) -> None:
+    page.goto(server)
+    tab_to(page, "layout-din5008-b")  # the checked radio of the layout picker
+    page.keyboard.press("ArrowUp")  # the arrow keys choose another layout: DIN 5008 form A
+    assert page.evaluate("document.activeElement.id") == "layout-din5008-a"
+    assert page.is_checked("#layout-din5008-a")
+    for selector, text in LETTER.items():
+        if selector != "#f-date":  # a date field is typed in the browser's own order
+            tab_to(page, selector[1:])
+            page.keyboard.type(text.replace("\n\n", "\n"))
+    tab_to(page, "Download the PDF")
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    pdf = tmp_path / "keyboard.pdf"
+    info.value.save_as(pdf)
+    with pdfplumber.open(pdf) as doc:
+        words = doc.pages[0].extract_words()
+        text = doc.pages[0].extract_text()
+    assert "Thank you for Tuesday" in text and "I look forward to hearing from you." in text
+    name = next(w for w in words if w["text"] == "Lee")
+    # form A's address field starts 27 mm from the top, form B's 18 mm lower, at 45 mm
+    assert 27 < name["top"] / MM < 54
 
 
 def test_remember_my_details_prefills_the_next_letter(server: str, page: Any) -> None:
