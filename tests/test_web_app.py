@@ -170,13 +170,18 @@ def test_no_path_from_the_user_is_opened(
     assert lines(html, slot) == [line]
 
 
-def test_an_uploaded_signature_is_printed(client: Any) -> None:
+def png_bytes() -> bytes:
+    """A small signature image, as a user would upload it."""
     from PIL import Image
 
     image = io.BytesIO()
     Image.new("RGB", (300, 100), "navy").save(image, format="PNG")
+    return image.getvalue()
+
+
+def test_an_uploaded_signature_is_printed(client: Any) -> None:
     values: dict[str, Any] = formdata.form_values(example("thank-you.toml"), formdata.LETTER)
-    values["signature_image"] = (io.BytesIO(image.getvalue()), "C:\\Users\\me\\sig.png")
+    values["signature_image"] = (io.BytesIO(png_bytes()), "C:\\Users\\me\\sig.png")
     pdf = client.post("/letter/pdf", data=values, content_type="multipart/form-data")
     assert pdf.mimetype == "application/pdf"
     assert len(PdfReader(io.BytesIO(pdf.get_data())).pages[0].images) == 1
@@ -553,3 +558,37 @@ def test_serve_refuses_a_host_others_can_reach_unless_told(tmp_path: Path) -> No
             "example.org",
         )
     ] == [True, True, True, True, True, False, False, False]
+
+
+def test_uploads_are_private_and_deleted_once_answered(
+    client: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    import stat
+    import tempfile
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    with uploads.private_folder() as folder:
+        assert folder.parent == scratch and stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert not folder.exists()
+    for url, data in (
+        ("/merge/check", merge_files(WORKSHOP)),
+        ("/merge/preview", merge_files(WORKSHOP, row="3")),
+    ):
+        assert client.post(url, data=data, content_type="multipart/form-data").status_code == 200
+        assert list(scratch.iterdir()) == [], url
+    values: dict[str, Any] = formdata.form_values(example("thank-you.toml"), formdata.LETTER)
+    values["signature_image"] = (io.BytesIO(png_bytes()), "sig.png")
+    pdf = client.post("/letter/pdf", data=values, content_type="multipart/form-data")
+    assert pdf.mimetype == "application/pdf" and list(scratch.iterdir()) == []
+    html = finished(
+        client,
+        client.post(
+            "/merge/make", data=merge_files(WORKSHOP), content_type="multipart/form-data"
+        ).get_data(as_text=True),
+    )
+    assert f"{ROWS} documents from {ROWS} rows" in html
+    (job,) = scratch.iterdir()  # the results stay for download; the uploads are gone
+    assert stat.S_IMODE(job.stat().st_mode) == 0o700
+    assert sorted(p.name for p in job.iterdir()) == ["out"]
