@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import MM, ROOT, run_cli
 from pypdf import PdfReader
 
 from letterpress.errors import Where
@@ -116,6 +116,45 @@ def test_pdf_and_toml_downloads_are_what_the_cli_makes(client: Any, tmp_path: Pa
     (tmp_path / "letter.toml").write_bytes(toml)
     assert run_cli("letter", "letter.toml", cwd=tmp_path).returncode == 0
     assert (tmp_path / "letter.pdf").read_bytes() == pdf.get_data()  # byte for byte
+
+
+def _chars(pdf: bytes) -> list[tuple[str, float, float]]:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        return [(c["text"], c["x0"] / MM, c["top"] / MM) for c in doc.pages[0].chars]
+
+
+def test_the_default_printer_moves_the_pdf_as_the_cli_does_but_not_the_picture(
+    client: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from letterpress.calibrate import save_printer
+    from letterpress.pdf.shift import Shift
+
+    monkeypatch.setenv("LETTERPRESS_CONFIG_DIR", str(tmp_path / "config"))
+    values = formdata.form_values(example("thank-you.toml"), formdata.LETTER)
+    plain_pdf = client.post("/letter/pdf", data=values).get_data()
+    plain_html = client.post("/letter/preview", data=values).get_data(as_text=True)
+    save_printer("Office", Shift(dx=1.5, dy=-0.75, printer="Office"), make_default=True)
+    pdf = client.post("/letter/pdf", data=values).get_data()
+    before, after = _chars(plain_pdf), _chars(pdf)
+    assert len(before) == len(after) >= 200
+    for (text, x, y), (text2, x2, y2) in zip(before, after):
+        assert text == text2
+        assert x2 - x == pytest.approx(1.5, abs=1e-3) and y2 - y == pytest.approx(-0.75, abs=1e-3)
+    (tmp_path / "letter.toml").write_bytes(client.post("/letter/toml", data=values).get_data())
+    proc = run_cli("letter", "letter.toml", cwd=tmp_path)  # the CLI uses the default printer too
+    assert "Calibrated for printer 'Office'" in proc.stdout
+    assert (tmp_path / "letter.pdf").read_bytes() == pdf
+    html = client.post("/letter/preview", data=values).get_data(as_text=True)
+    assert (
+        "Calibrated for printer &#39;Office&#39;: content moved +1.5 mm across, -0.75 mm down."
+        in html
+    )
+    image = re.compile(r'id="page-image" src="([^"]+)"')
+    found, plain_found = image.search(html), image.search(plain_html)
+    assert found is not None and plain_found is not None
+    assert found.group(1) == plain_found.group(1)  # the sheet as it comes out of that printer
 
 
 def test_import_fills_the_form_and_asks_for_the_signature_image(client: Any) -> None:
@@ -592,3 +631,38 @@ def test_uploads_are_private_and_deleted_once_answered(
     (job,) = scratch.iterdir()  # the results stay for download; the uploads are gone
     assert stat.S_IMODE(job.stat().st_mode) == 0o700
     assert sorted(p.name for p in job.iterdir()) == ["out"]
+
+
+def test_a_merge_uses_the_default_printer_but_its_row_preview_does_not(
+    client: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from letterpress.calibrate import save_printer
+    from letterpress.pdf.shift import Shift
+
+    monkeypatch.setenv("LETTERPRESS_CONFIG_DIR", str(tmp_path / "config"))
+
+    def merged() -> tuple[bytes, str]:
+        html = finished(
+            client,
+            client.post(
+                "/merge/make", data=merge_files(WORKSHOP), content_type="multipart/form-data"
+            ).get_data(as_text=True),
+        )
+        url = re.search(r'href="(/merge/job/[\w-]+/people.pdf)"', html)
+        assert url is not None, html
+        preview = client.post(
+            "/merge/preview",
+            data=merge_files(WORKSHOP, row="3"),
+            content_type="multipart/form-data",
+        ).get_data(as_text=True)
+        return client.get(url.group(1)).get_data(), preview
+
+    plain, plain_preview = merged()
+    save_printer("Office", Shift(dx=-1, dy=2, printer="Office"), make_default=True)
+    moved, preview = merged()
+    before, after = _chars(plain), _chars(moved)
+    assert len(before) == len(after) >= 200
+    for (text, x, y), (text2, x2, y2) in zip(before, after):
+        assert text == text2
+        assert x2 - x == pytest.approx(-1, abs=1e-3) and y2 - y == pytest.approx(2, abs=1e-3)
+    assert preview == plain_preview

@@ -4,7 +4,7 @@ download, TOML import and export."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from flask import Blueprint, render_template, request
@@ -32,6 +32,7 @@ class Made:
 
 def make(form: dict[str, str], files: Any, *, picture_too: bool = True) -> Made:
     """Check and render the form's letter as ``letterpress letter`` does."""
+    from ..calibrate import find_shift
     from ..check import check_data
     from ..letter import build_letter, prepare_letter
     from ..source import Source
@@ -44,15 +45,23 @@ def make(form: dict[str, str], files: Any, *, picture_too: bool = True) -> Made:
             uploads.signature(data, FILE, folder, files)
             source = Source(data=data, origin=FILE, base_dir=folder)
             made.said += messages.from_findings(check_data(data), FILE, SLOTS)
-            prep = prepare_letter(source)
+            shift = find_shift(None)  # the default printer's, as `letterpress letter` uses
+            prep = prepare_letter(source, shift=shift)
             made.said += messages.from_notices(prep.notices, SLOTS)
             made.pdf, made.pages = build_letter(prep)
+            moved = shift is not None and not shift.identity
+            # the picture shows the sheet as it comes out of that printer: the content where
+            # the layout puts it, under the window drawn there
+            paper = build_letter(replace(prep, shift=None))[0] if moved else made.pdf
         except UserError as exc:
             made.said.append(messages.from_error(exc, SLOTS))
             return made
     made.window = prep.window.summary()
+    if moved:
+        assert shift is not None
+        made.said.append(Message("info", f"Calibrated for {shift.describe()}."))
     if picture_too:
-        made.picture = picture.data_url(picture.with_window(made.pdf, prep.layout, prep.window))
+        made.picture = picture.data_url(picture.with_window(paper, prep.layout, prep.window))
     return made
 
 

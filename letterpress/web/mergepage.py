@@ -65,18 +65,22 @@ class Inputs:
         """The batch's options for these inputs (in this process: the page serves requests
         from threads, and worker processes are not forked from them)."""
         from ..batch import Options
+        from ..calibrate import find_shift
 
-        return Options(
-            template=self.template,
-            data=self.data,
-            kind=self.kind,
-            jobs=1,
-            delimiter=self.delimiter,
-            sheet=self.sheet,
-            progress=False,
-            max_rows=uploads.ROW_LIMIT,
+        values: dict[str, Any] = {
+            "template": self.template,
+            "data": self.data,
+            "kind": self.kind,
+            "jobs": 1,
+            "delimiter": self.delimiter,
+            "sheet": self.sheet,
+            "progress": False,
+            "max_rows": uploads.ROW_LIMIT,
             **more,
-        )
+        }
+        if "shift" not in values and self.kind != "call":
+            values["shift"] = find_shift(None)  # the default printer's, as the batch uses
+        return Options(**values)
 
 
 def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
@@ -205,7 +209,11 @@ def preview() -> Any:
             kind = "letter" if inputs.kind == "both" else inputs.kind
             inputs.kind = kind
             summary = run_batch(
-                inputs.options(output=out, rows=str(row), manifest=folder / "preview.csv"),
+                # the picture shows the row as it lands on paper: content where the layout
+                # puts it, whatever the printer's calibration
+                inputs.options(
+                    output=out, rows=str(row), manifest=folder / "preview.csv", shift=None
+                ),
                 lambda line: None,
             )
             image = picture.data_url(picture.page_one(out.read_bytes())) if summary.made else ""
