@@ -128,7 +128,7 @@ def _chars(pdf: bytes) -> list[tuple[str, float, float]]:
 def test_the_default_printer_moves_the_pdf_as_the_cli_does_but_not_the_picture(
     client: Any, tmp_path: Path, monkeypatch: Any
 ) -> None:
-    from letterpress.calibrate import save_printer
+    from letterpress.calibrate.printers import save_printer
     from letterpress.pdf.shift import Shift
 
     monkeypatch.setenv("LETTERPRESS_CONFIG_DIR", str(tmp_path / "config"))
@@ -636,7 +636,7 @@ def test_uploads_are_private_and_deleted_once_answered(
 def test_a_merge_uses_the_default_printer_but_its_row_preview_does_not(
     client: Any, tmp_path: Path, monkeypatch: Any
 ) -> None:
-    from letterpress.calibrate import save_printer
+    from letterpress.calibrate.printers import save_printer
     from letterpress.pdf.shift import Shift
 
     monkeypatch.setenv("LETTERPRESS_CONFIG_DIR", str(tmp_path / "config"))

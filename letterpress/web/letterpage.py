@@ -32,7 +32,7 @@ class Made:
 
 def make(form: dict[str, str], files: Any, *, picture_too: bool = True) -> Made:
     """Check and render the form's letter as ``letterpress letter`` does."""
-    from ..calibrate import find_shift
+    from ..calibrate.printers import find_shift
     from ..check import check_data
     from ..letter import build_letter, prepare_letter
     from ..source import Source

@@ -65,7 +65,7 @@ class Inputs:
         """The batch's options for these inputs (in this process: the page serves requests
         from threads, and worker processes are not forked from them)."""
         from ..batch import Options
-        from ..calibrate import find_shift
+        from ..calibrate.printers import find_shift
 
         values: dict[str, Any] = {
             "template": self.template,
