@@ -149,6 +149,29 @@ def test_the_commands_write_pdfa(tmp_path: Path) -> None:
         assert preflight_findings(out) == PDFA_1_ONLY, name
 
 
+def test_a_transparent_signature_is_pdfa_2b(tmp_path: Path) -> None:
+    from PIL import Image, ImageDraw
+
+    picture = Image.new("RGBA", (300, 100), (0, 0, 0, 0))
+    ImageDraw.Draw(picture).line((10, 80, 290, 20), fill=(0, 0, 80, 255), width=4)
+    picture.save(tmp_path / "signature.png")
+    text = (ROOT / "examples" / "thank-you.toml").read_text(encoding="utf-8")
+    source = tmp_path / "letter.toml"
+    source.write_text(
+        text.replace('signature = "Jonas Petersen"', 'signature_image = "signature.png"'),
+        encoding="utf-8",
+    )
+    out = tmp_path / "letter.pdf"
+    proc = run_cli("letter", str(source), "-o", str(out), "--pdfa")
+    assert proc.returncode == 0, proc.stderr
+    assert_pdfa_2b(out.read_bytes())
+    # PDF/A-2 allows soft masks (ISO 19005-2, 6.2.10); PDF/A-1 does not
+    soft_mask = "2.2.2 : Invalid graphics transparency, Soft Mask must be null or None"
+    findings = preflight_findings(out)
+    assert {line for line in findings if not line.startswith(soft_mask)} == PDFA_1_ONLY
+    assert any(line.startswith(soft_mask) for line in findings)
+
+
 def test_preflight_finds_what_a_plain_pdf_lacks(tmp_path: Path) -> None:
     out = tmp_path / "plain.pdf"
     assert (
