@@ -202,3 +202,29 @@ def test_every_envelope_is_a_standard_size(name: str, envelope: str) -> None:
     assert any(
         (s.width, s.height) == pytest.approx((env.width, env.height)) for s in bundled_sizes()
     ), (name, envelope)
+
+
+LEFT_WINDOW = {
+    "din5008-a": "DE",
+    "din5008-b": "DE",
+    "ch-left": "CH",
+    "uk-dl": "GB",
+    "us-letter-10": "US",
+}
+
+
+@pytest.mark.parametrize("name", sorted(LEFT_WINDOW))
+def test_a_left_window_address_lines_up_with_the_body(
+    name: str, write_letter, tmp_path: Path
+) -> None:
+    """Address and text share one left edge where the window is on the left (#15)."""
+    data = home_letter(name, LEFT_WINDOW[name])
+    data["body"] = "Zebra crossings are painted white.\n\nThank you."
+    out = tmp_path / "letter.pdf"
+    proc = run_cli("letter", str(write_letter(data)), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    with pdfplumber.open(out) as pdf:
+        words = pdf.pages[0].extract_words()
+    address = next(w for w in words if w["text"].upper() == "NORDLICHT")
+    body = next(w for w in words if w["text"] == "Zebra")
+    assert address["x0"] / MM == pytest.approx(body["x0"] / MM, abs=0.1)
