@@ -155,6 +155,39 @@ def test_an_impossible_postal_code_format_stays_an_error(tmp_path: Path) -> None
     ]
 
 
+def test_a_name_without_any_postal_line_is_refused(tmp_path: Path) -> None:
+    """A recipient with a name but no street, postal code or town cannot be delivered."""
+    src, proc, _ = _letter(
+        tmp_path, recipient__street=None, recipient__postal_code=None, recipient__city=None
+    )
+    assert proc.returncode == 2 and not (tmp_path / "out.pdf").exists()
+    assert proc.stderr.splitlines() == [
+        f"letterpress: error: {src}, recipient.street: no postal address: street, postal code "
+        "and town are all empty; add the address, or give address_lines for a free-form address"
+    ]
+
+
+def test_a_merge_row_with_empty_address_cells_fails_alone(tmp_path: Path) -> None:
+    """In a mail merge the row with empty address columns fails, naming its column; the
+    others print (exit 1)."""
+    data = tmp_path / "d.csv"
+    data.write_text(
+        "first_name,last_name,street,postcode,city,workshop\n"
+        "Anna,Schmidt,Hauptstraße 1,01067,Dresden,2026-12-03\n"
+        "Bad,Row,,,,2026-12-03\n",
+        encoding="utf-8",
+    )
+    template = ROOT / "tests" / "fixtures" / "batch" / "template.toml"
+    proc = run_cli("batch", str(template), str(data), "-o", "out.pdf", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert (
+        "d.csv, row 3, column 'street' (recipient.street): no postal address: street, postal "
+        "code and town are all empty; add the address, or give address_lines for a free-form "
+        "address" in proc.stderr
+    )
+    assert len(PdfReader(tmp_path / "out.pdf").pages) == 1
+
+
 # 3. Countries by name -------------------------------------------------------------------------
 
 

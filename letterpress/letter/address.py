@@ -308,9 +308,11 @@ def postal_address(
     where: Where,
     rules_for: AddressRules,
     uppercase: bool = False,
+    delivered_to: bool = False,
 ) -> PostalAddress:
     """The lines of ``party``'s postal address in the destination country's order, and the
-    notices about it.
+    notices about it. ``delivered_to`` marks the party the post delivers to: a name without
+    any postal line is a UserError for it (a sender may go without).
 
     The country line is added only for international mail (``home_country`` differs), alone on
     the last line, in capitals, in the letter's language. Capitals follow ``addressing.toml``;
@@ -349,6 +351,12 @@ def postal_address(
             for text in formatted
             if text.strip()
         ]
+    elif delivered_to:
+        raise UserError(
+            "no postal address: street, postal code and town are all empty",
+            where=where.at("street"),
+            hint="add the address, or give address_lines for a free-form address",
+        )
     else:
         lines = [AddressLine(v, where.at(n)) for v, n in named]
     if country and home_country and country != home_country:

@@ -217,6 +217,7 @@ def _address(
             where=where.at(name),
             rules_for=ctx.address_rules,
             uppercase=uppercase,
+            delivered_to=name == "recipient",
         )
 
     made = ctx.addresses.get((name, party, home, lang.tag, uppercase), make)

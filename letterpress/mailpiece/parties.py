@@ -58,6 +58,7 @@ def recipient_address(parties: Parties, rules: AddressRules, *, uppercase: bool)
         where=where,
         rules_for=rules,
         uppercase=uppercase,
+        delivered_to=True,
     )
     return PostalAddress(tuple(_drawable(notes + list(made.lines))), made.notices)
 
