@@ -16,9 +16,9 @@ import pdfplumber
 import pytest
 from openpyxl import Workbook
 
-from letterpress.batch.salutation import salutation_text
 from letterpress.batch.table import read_table
 from letterpress.cli import main
+from letterpress.language.salutation import salutation_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SHEETS = ROOT / "tests" / "fixtures" / "sheets"

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..errors import UserError, Where, WindowError
 from ..language import Language, resolve_language
+from ..language.salutation import greeting_for
 from ..language.typography import typed_prefix
 from ..notices import Notice
 from ..pdf import fonts
@@ -342,6 +343,18 @@ def _subject(letter: Letter, lang: Language, where: Where) -> tuple[str, tuple[N
     return lang.typography.set(subject or letter.subject, letter.typography), notices
 
 
+def _greeting(letter: Letter, lang: Language) -> tuple[str, str]:
+    """The opening and closing: the file's; else, for a recipient written with a courtesy
+    title ("Ms Mei Lee"), the salutation by name and its close; else the language's
+    defaults ("Dear Sir or Madam," and "Yours faithfully,")."""
+    named = greeting_for(letter.recipient.name, lang.tag) if letter.opening is None else None
+    opening = letter.opening if letter.opening is not None else lang.word("opening")
+    closing = letter.closing if letter.closing is not None else lang.word("closing")
+    if named is None:
+        return opening, closing
+    return named.opening, closing if letter.closing is not None else named.closing
+
+
 def _content(letter: Letter, lay: Layout, lang: Language, day: date, subject: str) -> Content:
     """The flowing text's strings, with the language's defaults and labels, each set in the
     language's typography."""
@@ -351,11 +364,12 @@ def _content(letter: Letter, lay: Layout, lang: Language, day: date, subject: st
     def typeset(text: str) -> str:
         return lang.typography.set(text, letter.typography)
 
+    opening, closing = _greeting(letter, lang)
     return Content(
         subject=typeset(lang.words["subject_prefix"] + subject),
-        opening=typeset(letter.opening if letter.opening is not None else lang.word("opening")),
+        opening=typeset(opening),
         body=typeset(letter.body),
-        closing=typeset(letter.closing if letter.closing is not None else lang.word("closing")),
+        closing=typeset(closing),
         signature=typeset(letter.signature),
         signature_image=letter.signature_image,
         enclosures_label=lang.word("enclosure" if len(letter.enclosures) == 1 else "enclosures"),
