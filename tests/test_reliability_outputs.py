@@ -120,6 +120,24 @@ def test_standard_output_that_cannot_be_written(tmp_path: Path) -> None:
     assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF-")
 
 
+def test_a_reader_that_stops_early_is_no_traceback(tmp_path: Path) -> None:
+    """`letterpress letter ... | head -1`: the reader has closed the pipe; the output is
+    dropped quietly and the PDF is kept (it was a BrokenPipeError traceback)."""
+    reader, writer = os.pipe()
+    os.close(reader)  # before anything was written: every write meets a closed pipe
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "letterpress", "letter", str(_source(tmp_path)), "-o", "out.pdf"],
+        cwd=tmp_path,
+        stdout=writer,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    os.close(writer)
+    _, stderr = proc.communicate(timeout=120)
+    assert (proc.returncode, stderr) == (0, "")
+    assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF-")
+
+
 def test_a_symlink_is_followed_and_kept(tmp_path: Path) -> None:
     (tmp_path / "real").mkdir()
     target = tmp_path / "real" / "letter.pdf"

@@ -166,6 +166,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except UserError as exc:
         return print_error(exc)
+    except BrokenPipeError:  # before OSError: the reader of the output (`| head`) stopped
+        stdio.quiet_stdout()
+        return 0
     except OSError as exc:
         if not stdio.is_stdout_failure(exc):
             raise
@@ -173,8 +176,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("letterpress: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
 
 
 __all__ = ["COMMANDS", "build_parser", "main"]

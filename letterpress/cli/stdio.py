@@ -35,17 +35,23 @@ def finish() -> None:
     sys.stdout.flush()
 
 
-def stdout_error(exc: OSError) -> UserError:
-    """The error line for standard output that cannot be written; later writes are dropped
-    (so Python's own flush at exit does not fail again)."""
-    from ..output import write_error
-
+def quiet_stdout() -> None:
+    """Drop whatever is still written to standard output (so that Python's own flush at exit
+    does not fail again on a stream that cannot take it)."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
     except (OSError, ValueError, AttributeError):
         pass
+
+
+def stdout_error(exc: OSError) -> UserError:
+    """The error line for standard output that cannot be written; later writes are dropped
+    (so Python's own flush at exit does not fail again)."""
+    from ..output import write_error
+
+    quiet_stdout()
     error = write_error(exc, "standard output")
     return UserError(
         error.what,
