@@ -25,8 +25,9 @@ class SettledParagraph(Paragraph):
         if self.__dict__.get("_settled_at") == availWidth and "blPara" in self.__dict__:
             return availWidth, self.height
         width, height = super().wrap(availWidth, availHeight)
-        if _runs_off(self, availWidth) and _hyphenates(self.style):
-            self.style = _unhyphenated(self.style)
+        style: ParagraphStyle = self.__dict__["style"]
+        if _runs_off(self, availWidth) and _hyphenates(style):
+            self.style = _unhyphenated(style)
             width, height = super().wrap(availWidth, availHeight)
         self._settled_at = availWidth
         return width, height
@@ -34,7 +35,7 @@ class SettledParagraph(Paragraph):
 
 def _runs_off(paragraph: Paragraph, width: float) -> bool:
     """Whether a line of ``paragraph`` is wider than its measure in ``width``."""
-    style = paragraph.style
+    style: ParagraphStyle = paragraph.__dict__["style"]
     measure = width - style.leftIndent - style.rightIndent - max(style.firstLineIndent, 0)
     return float(getattr(paragraph, "_width_max", 0.0)) > measure + _OVERRUN
 
