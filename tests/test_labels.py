@@ -137,6 +137,45 @@ def test_rows_in_order_across_sheets_from_the_start_label(tmp_path: Path) -> Non
     assert y < first["top"] / MM < y + geo["height"]
 
 
+def test_addresses_from_standard_input(tmp_path: Path) -> None:
+    """`-` as DATA: the addresses piped in, as from a file; errors name `<stdin>`."""
+    data = _people(tmp_path / "people.csv", 3).read_text(encoding="utf-8")
+    proc = run_cli(
+        "labels",
+        "-",
+        "--sheet",
+        "L7163",
+        "-o",
+        "labels.pdf",
+        "--from",
+        "DE",
+        cwd=tmp_path,
+        stdin=data,
+    )
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert proc.stdout.strip() == (
+        "Wrote labels.pdf: 3 labels on 1 Avery L7163 sheet (from label 1); 0 rows failed."
+    )
+    names = [block[0]["text"] for page in _blocks(tmp_path / "labels.pdf") for block in page]
+    assert names == ["Person 01", "Person 02", "Person 03"]
+    proc = run_cli(
+        "labels",
+        "-",
+        "--sheet",
+        "L7163",
+        "-o",
+        "bad.pdf",
+        "--from",
+        "DE",
+        cwd=tmp_path,
+        stdin="name,street,zip,city\nBad Row,Somewhere 1,1234,Berlin\n",
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines()[0].startswith(
+        "letterpress: error: <stdin>, row 2, column 'zip' (recipient.postal_code): "
+    )
+
+
 def test_a_label_too_small_for_the_address_is_one_line_naming_the_row(tmp_path: Path) -> None:
     data = tmp_path / "people.csv"
     data.write_text(

@@ -26,8 +26,11 @@ MAX_BYTES = MAX_DATA_BYTES
 
 def read_csv(path: Path, options: ReadOptions) -> Table:
     """A ``.csv``/``.tsv``/``.txt`` file as a table."""
-    where = str(path)
-    raw = _read_bytes(path)
+    return csv_table(_read_bytes(path), str(path), options)
+
+
+def csv_table(raw: bytes, where: str, options: ReadOptions) -> Table:
+    """CSV bytes (a file's, or standard input's) as a table named ``where``."""
     decoded = decode(raw, where, options.encoding)
     text = decoded.text
     sep = _SEP_LINE.match(text)

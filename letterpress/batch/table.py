@@ -144,8 +144,8 @@ def read_table(
     encoding: str | None = None,
     locale: str = "en",
 ) -> Table:
-    """Read a ``.csv``/``.tsv``/``.txt``, ``.xlsx``, ``.xls`` or ``.ods`` file; raise UserError
-    if unusable."""
+    """Read a ``.csv``/``.tsv``/``.txt``, ``.xlsx``, ``.xls`` or ``.ods`` file (``-``: standard
+    input, its kind told by its first bytes); raise UserError if unusable."""
     from . import csvdata, workbook
 
     readers: dict[str, Reader] = {
@@ -154,6 +154,10 @@ def read_table(
         ".xls": workbook.read_calamine,
         ".ods": workbook.read_calamine,
     }
+    if str(path) == "-":
+        from .stdin import read_stdin_table
+
+        return read_stdin_table(ReadOptions(delimiter, sheet, encoding, locale))
     path = Path(path)
     where = Where(file=str(path))
     suffix = path.suffix.lower()

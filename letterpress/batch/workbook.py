@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import date, time, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..errors import UserError, Where
 from .cells import CellFormats, as_decimal
@@ -29,12 +29,16 @@ _AGAIN = "open it in the spreadsheet program and save it again"
 
 def read_xlsx(path: Path, options: ReadOptions) -> Table:
     """An ``.xlsx``/``.xlsm`` workbook, its cells as they show."""
+    return xlsx_table(path, str(path), options)
+
+
+def xlsx_table(source: Path | BinaryIO, where: str, options: ReadOptions) -> Table:
+    """An ``.xlsx`` workbook from a file or from bytes (standard input), named ``where``."""
     from openpyxl import load_workbook
 
-    where = str(path)
-    _check_zip(path, ".xlsx")
+    _check_zip(source, where, ".xlsx")
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(source, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for broken files
         raise _unreadable(where, ".xlsx", exc) from None
     try:
@@ -62,21 +66,29 @@ def read_xlsx(path: Path, options: ReadOptions) -> Table:
 
 def read_calamine(path: Path, options: ReadOptions) -> Table:
     """An ``.xls`` or ``.ods`` workbook (python-calamine), values as plain text."""
-    from python_calamine import CalamineWorkbook
-
-    where = str(path)
-    kind = path.suffix.lower()
-    if kind == ".ods":
-        _check_zip(path, kind)
-    elif path.stat().st_size > MAX_BYTES:
+    if path.suffix.lower() != ".ods" and path.stat().st_size > MAX_BYTES:
         raise UserError(
             f"the workbook is larger than {MAX_BYTES // 2**20} MiB",
-            where=Where(file=where),
+            where=Where(file=str(path)),
             hint="split it into smaller files",
         )
+    return calamine_table(path, str(path), path.suffix.lower(), options)
+
+
+def calamine_table(source: Path | BinaryIO, where: str, kind: str, options: ReadOptions) -> Table:
+    """An ``.xls`` or ``.ods`` workbook from a file or from bytes, named ``where``."""
+    from python_calamine import CalamineWorkbook
+
+    if kind == ".ods":
+        _check_zip(source, where, kind)
     shown = CellFormats(options.babel_locale())
     try:
-        with CalamineWorkbook.from_path(str(path)) as book:
+        opened = (
+            CalamineWorkbook.from_path(str(source))
+            if isinstance(source, Path)
+            else CalamineWorkbook.from_filelike(source)
+        )
+        with opened as book:
             name = _sheet_name(book.sheet_names, options.sheet, where)
             sheet = book.get_sheet_by_name(name)
             first = (sheet.start or (0, 0))[0] + 1
@@ -134,12 +146,14 @@ def _check_width(width: int, number: int, where: str) -> None:
         )
 
 
-def _check_zip(path: Path, kind: str) -> None:
+def _check_zip(source: Path | BinaryIO, name: str, kind: str) -> None:
     """A workbook is a zip: refuse one that is not, or that would unpack to too much."""
-    where = Where(file=str(path))
+    where = Where(file=name)
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(source) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
+        if not isinstance(source, Path):
+            source.seek(0)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise UserError(
             f"not a readable {kind} workbook (not a zip file)", where=where, hint=_AGAIN

@@ -30,7 +30,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "template", help="the letter file (TOML or JSON) with {{ row.COLUMN }} fields"
     )
     parser.add_argument(
-        "data", help="the data: .csv (any common encoding/delimiter), .xlsx, .xls or .ods"
+        "data",
+        help="the data: .csv (any common encoding/delimiter), .xlsx, .xls or .ods; "
+        "- for standard input",
     )
     out = parser.add_mutually_exclusive_group()
     out.add_argument(
@@ -113,8 +115,9 @@ def run(args: argparse.Namespace) -> int:
     """Run the merge (or only check it), then report what was written and what failed."""
     from ..batch import Options, run_batch
     from ..batch.wording import count as counted
-    from .common import pdf_file_name, printer_shift
+    from .common import one_standard_input, pdf_file_name, printer_shift
 
+    one_standard_input(args.template, args.data)
     if args.output is not None:
         pdf_file_name(Path(args.output))
     shift = printer_shift(args) if args.kind != "call" else None  # call sheets are not posted

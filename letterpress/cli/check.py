@@ -55,6 +55,9 @@ def run(args: argparse.Namespace) -> int:
     from ..source import load_source
 
     if args.data is not None:
+        from .common import one_standard_input
+
+        one_standard_input(args.file, args.data)
         return _run_rows(args)
     for option in ("rows", "delimiter", "encoding", "sheet"):
         if getattr(args, option) is not None:

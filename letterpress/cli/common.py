@@ -72,6 +72,18 @@ def warn_or_stop(
     return findings
 
 
+def one_standard_input(template: str | None, data: str) -> None:
+    """Refuse ``-`` for both the template and the data: standard input holds one of them."""
+    from ..errors import UserError, Where
+
+    if template == "-" and data == "-":
+        raise UserError(
+            "the template and the data cannot both be read from standard input",
+            where=Where(file="-"),
+            hint="give one of them as a file",
+        )
+
+
 def output_beside(source: str | os.PathLike[str], output: str | None, suffix: str) -> Path:
     """The ``-o`` path, else the input's name with ``suffix`` (``.pdf``, ``-call.pdf``) beside
     it; ``-`` is standard output. Refuses a name that is not a PDF (or a PNG preview), and a

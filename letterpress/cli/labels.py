@@ -25,7 +25,9 @@ EXAMPLES = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The data, the sheet, where to write, and what fills the labels."""
     parser.add_argument(
-        "data", help="the addresses: .csv (any common encoding and delimiter) or .xlsx"
+        "data",
+        help="the addresses: .csv (any common encoding and delimiter), .xlsx, .xls or .ods; "
+        "- for standard input",
     )
     parser.add_argument(
         "--sheet",
@@ -89,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
 
     out = document_name(Path(args.output))
     wants_png(args, out)
-    if str(out) != "-" and out.resolve() == Path(args.data).resolve():
+    if str(out) != "-" and args.data != "-" and out.resolve() == Path(args.data).resolve():
         raise UserError(
             "the output would overwrite the input",
             where=Where(file=str(out)),
