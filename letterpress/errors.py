@@ -10,7 +10,8 @@ class Where:
     """A place in the input: file, spreadsheet row and column, field path, command-line option.
 
     Printed as one comma-separated text, e.g. ``letter.toml, recipient.name``,
-    ``row 4, recipient.city`` or ``--posted``; absent parts are left out.
+    ``row 4, recipient.city``, ``row 4, column 'Ort' (recipient.city)`` (the column that
+    filled the field) or ``--posted``; absent parts are left out.
     """
 
     file: str = ""
@@ -25,8 +26,9 @@ class Where:
             self.command,
             self.file,
             "" if self.row is None else f"row {self.row}",
-            f"column {self.column!r}" if self.column else "",
-            self.field,
+            f"column {self.column!r}" + (f" ({self.field})" if self.field else "")
+            if self.column
+            else self.field,
             self.option,
         )
         return ", ".join(part for part in parts if part)

@@ -176,6 +176,51 @@ def test_addresses_from_standard_input(tmp_path: Path) -> None:
     )
 
 
+def test_warnings_name_the_row_and_the_column(tmp_path: Path) -> None:
+    """A doubt about a row's address names the column that filled the field, with or
+    without a template (it named only the row); --strict stops on it with the same text."""
+    data = tmp_path / "us.csv"
+    data.write_text(
+        "name,street,zip,city,state,country\n"
+        "Mei Lee,1600 Amphitheatre Pkwy,94043,Mountain View,Texas,US\n"
+        "Tom Berg,1 Main St,94043,Mountain View,,US\n",
+        encoding="utf-8",
+    )
+    template = tmp_path / "labels.toml"
+    template.write_text(
+        "[recipient]\n"
+        + "".join(
+            f'{field} = "{{{{ row.{column} }}}}"\n'
+            for field, column in [
+                ("name", "name"),
+                ("street", "street"),
+                ("postal_code", "zip"),
+                ("city", "city"),
+                ("region", "state"),
+                ("country", "country"),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    lines = [
+        f"letterpress: warning: {data}, row 2, column 'state' (recipient.region): ZIP 94043 is "
+        "in California (CA), but region is Texas; printed as written; check the state and the "
+        "ZIP",
+        f"letterpress: info: {data}, row 3, column 'state' (recipient.region): not given; state "
+        "California (CA) taken from the ZIP 94043; give region to print another",
+    ]
+    for extra in ([], ["--template", str(template)]):
+        args = ["labels", str(data), "--sheet", "5160", "-o", "us.pdf", "--from", "US", *extra]
+        proc = run_cli(*args, cwd=tmp_path)
+        assert (proc.returncode, proc.stderr.splitlines()) == (0, lines)
+        strict = run_cli(*args, "--strict", "-o", "strict.pdf", cwd=tmp_path)
+        assert (strict.returncode, strict.stderr.splitlines()) == (
+            2,
+            [lines[0].replace("warning", "error", 1)],
+        )
+    assert not (tmp_path / "strict.pdf").exists()
+
+
 def test_a_label_too_small_for_the_address_is_one_line_naming_the_row(tmp_path: Path) -> None:
     data = tmp_path / "people.csv"
     data.write_text(

@@ -9,9 +9,8 @@ letter does; ``place`` sets it on its label (geometries from ``label-sheets/*.to
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -77,12 +76,11 @@ def make_labels(
     country, notices = _home(home, tpl, table)
     post = post_for(country)
     run = LabelRun(spec, post, notices=notices, rows=len(table.rows))
-    fields = column_map(table.columns) if tpl is None else {}
     rules = AddressRules()
     index = start - 1
     pages: dict[int, list] = {}
     for item in row_sources(table, tpl, lang):
-        outcome = _place(item, spec, post, rules, country, index, fields)
+        outcome = _place(item, spec, post, rules, country, index)
         if isinstance(outcome, str):
             run.failed.append((item.row.number, outcome))
             continue
@@ -112,7 +110,6 @@ def _place(
     rules: AddressRules,
     home: str,
     index: int,
-    fields: dict[str, str],
 ) -> tuple[Placed, list[Notice]] | str:
     """The row's address on label ``index`` and the notices about it, or the one line saying
     why not."""
@@ -122,15 +119,24 @@ def _place(
         parties = read_parties(item.source, home=home)
         address = recipient_address(parties, rules, uppercase=post.uppercase)
     except UserError as exc:
-        return _with_column(exc.line(), fields)
+        return UserError(exc.what, where=_with_column(exc.place, item), hint=exc.hint).line()
     lines = list(address.lines)
     placed = place_label(lines, sheet, index, post)
     if isinstance(placed, Misfit):
-        return _with_column(_misfit_line(placed, sheet, post, len(lines)), fields)
-    return placed, list(address.notices)
+        return _misfit_error(placed, sheet, post, len(lines), item).line()
+    notices = [replace(n, where=_with_column(n.where, item)) for n in address.notices]
+    return placed, notices
 
 
-def _misfit_line(misfit: Misfit, sheet: LabelSheet, post: Post, count: int) -> str:
+def _with_column(where: Where, item: RowSource) -> Where:
+    """``where`` naming the data column that filled its field, when one column did."""
+    columns = item.columns(where.field) if where.field and not where.column else ()
+    return replace(where, column=columns[0]) if len(columns) == 1 else where
+
+
+def _misfit_error(
+    misfit: Misfit, sheet: LabelSheet, post: Post, count: int, item: RowSource
+) -> UserError:
     size = f"{sheet.width:g} x {sheet.height:g} mm"
     if misfit.too_tall:
         what = (
@@ -143,17 +149,11 @@ def _misfit_line(misfit: Misfit, sheet: LabelSheet, post: Post, count: int) -> s
             f"{post.label.min_size:g} pt; a {sheet.name} label ({size}) leaves "
             f"{misfit.room_width:.1f} mm"
         )
-    return f"{misfit.line.where}: {what}; use a sheet with larger labels, or shorten the address"
-
-
-def _with_column(line: str, fields: dict[str, str]) -> str:
-    """An engine message about ``recipient.FIELD`` naming the data column that filled it."""
-
-    def name(match: re.Match[str]) -> str:
-        column = fields.get(match.group(1))
-        return f"column {column!r} ({match.group(0)})" if column else match.group(0)
-
-    return re.sub(r"recipient\.(\w+)", name, line, count=1)
+    return UserError(
+        what,
+        where=_with_column(misfit.line.where, item),
+        hint="use a sheet with larger labels, or shorten the address",
+    )
 
 
 def _sender_name(tpl: Source | None) -> str:
@@ -202,7 +202,7 @@ def _home(home: str | None, tpl: Source | None, table) -> tuple[str, list[Notice
         Notice(
             f"no home country given: taking {country}, where most rows go; "
             "addresses in other countries get a country line",
-            where=table.origin,
+            where=Where(file=table.origin),
             hint="give --from CC",
             kind="labels-home",
             level="info",

@@ -4,10 +4,11 @@ template machinery), or well-known column names mapped to the recipient's fields
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..batch.checks import columns_of
 from ..batch.table import Row, Table
 from ..batch.template import (
     LetterTemplate,
@@ -63,13 +64,19 @@ def _key(column: str) -> str:
     return key.removeprefix("recipient") or key
 
 
+def _no_columns(field: str) -> tuple[str, ...]:
+    return ()
+
+
 @dataclass(frozen=True)
 class RowSource:
-    """One row as a letter-like file, or why it could not be made into one."""
+    """One row as a letter-like file, or why it could not be made into one; ``columns``
+    names the data columns that fill a field (``recipient.city`` -> ``('Ort',)``)."""
 
     row: Row
     source: Source | None
     error: str = ""
+    columns: Callable[[str], tuple[str, ...]] = _no_columns
 
 
 def column_map(columns: tuple[str, ...]) -> dict[str, str]:
@@ -80,6 +87,18 @@ def column_map(columns: tuple[str, ...]) -> dict[str, str]:
         if field is not None and field not in out:
             out[field] = column
     return out
+
+
+def _mapped_feeds(fields: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Which columns fill each recipient field when columns are mapped by their names."""
+    made = {"first_name": "name", "last_name": "name", "street2": "street"}
+    feeds: dict[str, tuple[str, ...]] = {}
+    for field, column in fields.items():
+        path = f"recipient.{made.get(field, field)}"
+        if field in ("first_name", "last_name") and "name" in fields:
+            continue  # a name column wins over first and last names
+        feeds[path] = (*feeds.get(path, ()), column)
+    return feeds
 
 
 def mapped_recipient(values: dict[str, str], fields: dict[str, str]) -> dict[str, Any]:
@@ -113,9 +132,11 @@ def row_sources(table: Table, template: Source | None, language: str) -> Iterato
                 where=Where(file=table.origin),
                 hint="name a column name, last_name or organization, or give --template",
             )
+        feeds = _mapped_feeds(fields)
         for row in table.rows:
             data = {"recipient": mapped_recipient(row.values, fields), "language": language}
-            yield _checked(row, Source(data=data, origin=table.origin, row=row.number))
+            made = _checked(row, Source(data=data, origin=table.origin, row=row.number))
+            yield replace(made, columns=lambda field: feeds.get(field.split("[")[0], ()))
         return
     tpl: LetterTemplate = compile_template(template)
     check_columns(tpl, table.columns, table.origin)
@@ -133,7 +154,8 @@ def row_sources(table: Table, template: Source | None, language: str) -> Iterato
                 row, None, f"{place}: {exc.what}" + (f"; {exc.hint}" if exc.hint else "")
             )
             continue
-        yield _checked(row, source)
+        made = _checked(row, source)
+        yield replace(made, columns=lambda field: columns_of(field, tpl, direct))
 
 
 def _checked(row: Row, source: Source) -> RowSource:
