@@ -24,6 +24,10 @@ TEMPLATE_LOOP_STEPS = 100_000  # steps of loops, calls and look-ups per row
 TEMPLATE_MAX_VALUE = 200_000  # length of a text or list made by *, or a filter's width
 TEMPLATE_FORMAT_CHARS = 100  # a date filter's format
 
+# A number in a layout file (millimetres or points): A0 paper is 1,189 mm long, so any larger
+# number (or nan, inf) is a typing error that would send the layout arithmetic off the page.
+MAX_LAYOUT_NUMBER = 10_000
+
 # Dates: wide enough for any letter, narrow enough that no date arithmetic overflows.
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 

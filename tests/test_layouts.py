@@ -228,3 +228,63 @@ def test_a_left_window_address_lines_up_with_the_body(
     address = next(w for w in words if w["text"].upper() == "NORDLICHT")
     body = next(w for w in words if w["text"] == "Zebra")
     assert address["x0"] / MM == pytest.approx(body["x0"] / MM, abs=0.1)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        (
+            "max_lines = 6\nsize = 10.0",
+            "max_lines = 6\nsize = nan",
+            "address: size must be a number from 0 to 10,000, not nan; give it in "
+            "millimetres (sizes in points)",
+        ),
+        (
+            "size = 11.0",
+            "size = inf",
+            "text: size must be a number from 0 to 10,000, not inf; give it in millimetres "
+            "(sizes in points)",
+        ),
+        (
+            "size = 11.0",
+            "size = 1e308",
+            "text: size must be a number from 0 to 10,000, not 1e+308; give it in "
+            "millimetres (sizes in points)",
+        ),
+        (
+            "text_top = 32.0",
+            "text_top = 276.0",
+            "continuation: text_top 276 leaves no room for text on pages 2 and later: the "
+            "text must end 20 mm above the bottom of the 297 mm sheet; leave room for at least "
+            "3 lines of text",
+        ),
+        (
+            "y = 98.46",
+            "y = 270.0",
+            "subject: y 270 leaves no room for text on page 1: the text must end 20 mm above "
+            "the bottom of the 297 mm sheet; leave room for at least 3 lines of text",
+        ),
+        (
+            "[continuation]",
+            "[type]\ngrey = nan\n\n[continuation]",
+            "type.grey: grey must be a number from 0 to 10,000, not nan",
+        ),
+    ],
+    ids=["nan", "inf", "huge", "no-room-after-page-1", "no-room-on-page-1", "type-nan"],
+)
+def test_a_layout_number_that_cannot_lay_out_a_page_is_one_line(
+    tmp_path: Path, write_letter, old: str, new: str, line: str
+) -> None:
+    """`address.size = nan` looped forever, `text.size = inf` was a traceback, and a
+    continuation page without room for text blamed the letter: each is one line naming the
+    layout file and the entry, before anything is made."""
+    custom = tmp_path / "custom.toml"
+    text = (available_layouts()["din5008-b"]).read_text(encoding="utf-8")
+    assert old in text
+    custom.write_text(text.replace(old, new, 1), encoding="utf-8")
+    data = home_letter(str(custom), "DE")
+    data["body"] = "\n\n".join(["A paragraph of the letter that goes on for a while. " * 8] * 12)
+    proc = run_cli("letter", str(write_letter(data)), "-o", "x.pdf", cwd=tmp_path)
+    assert_one_line_error(proc)
+    assert proc.stderr.strip() == f"letterpress: error: {custom}, {line}"
+    assert not (tmp_path / "x.pdf").exists()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import math
 from dataclasses import dataclass, fields, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ..errors import LayoutError, UserError, Where
+from ..limits import MAX_LAYOUT_NUMBER
 from ..resources import data_dir
 from ..source import parse_toml, read_text
 from .typestyle import TypeStyle, parse_type
@@ -207,6 +209,12 @@ class _Reader:
             raise LayoutError(f"{key} must be a number, not {value!r}", where=self.where)
         if value < 0:
             raise LayoutError(f"{key} must not be negative", where=self.where)
+        if not layout_number(value):
+            raise LayoutError(
+                f"{key} must be a number from 0 to {MAX_LAYOUT_NUMBER:,}, not {value!r}",
+                where=self.where,
+                hint="give it in millimetres (sizes in points)",
+            )
         return float(value)
 
     def text(self, key: str, default: str | None = None) -> str:
@@ -230,6 +238,11 @@ class _Reader:
             align=self.choice("align", ("left", "right"), "left"),
             width=self.num("width", 0.0),
         )
+
+
+def layout_number(value: float) -> bool:
+    """Whether ``value`` can be a length or size on a sheet: finite, 0 to the limit."""
+    return math.isfinite(value) and 0 <= value <= MAX_LAYOUT_NUMBER
 
 
 def parse_layout(data: dict[str, Any], path: Path) -> Layout:
@@ -414,6 +427,9 @@ def choose_envelope(
     )
 
 
+_MIN_LINES = 3  # lines of body text a page must have room for (any real layout has 40)
+
+
 def _check_consistency(layout: Layout) -> None:
     """Catch numbers that cannot describe a real sheet (the window check comes later)."""
     where = Where(file=str(layout.path))
@@ -425,6 +441,20 @@ def _check_consistency(layout: Layout) -> None:
         raise LayoutError("a fold lies outside the sheet", where=where.at("marks"))
     if layout.text_width <= 20:
         raise LayoutError("text margins leave no room for text", where=where.at("text"))
+    lines = _MIN_LINES * layout.text.leading * 25.4 / 72  # points to millimetres
+    bottom = layout.paper_height - layout.text.bottom
+    for table, key, top, page in (
+        ("subject", "y", layout.subject_y, "page 1"),
+        ("continuation", "text_top", layout.continuation_text_top, "pages 2 and later"),
+    ):
+        if bottom - top < lines:
+            raise LayoutError(
+                f"{key} {top:g} leaves no room for text on {page}: the text must end "
+                f"{layout.text.bottom:g} mm above the bottom of the {layout.paper_height:g} mm "
+                "sheet",
+                where=where.at(table),
+                hint=f"leave room for at least {_MIN_LINES} lines of text",
+            )
 
 
 def available_layouts() -> dict[str, Path]:

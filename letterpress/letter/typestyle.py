@@ -3,10 +3,12 @@ rule weights), every entry optional, with the defaults below."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields
 from typing import Any
 
 from ..errors import LayoutError, Where
+from ..limits import MAX_LAYOUT_NUMBER
 
 
 @dataclass(frozen=True)
@@ -58,5 +60,10 @@ def parse_type(table: Any, where: Where) -> TypeStyle:
             )
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
             raise LayoutError(f"{key} must be a number, not {value!r}", where=where.at(key))
+        if not (math.isfinite(value) and value <= MAX_LAYOUT_NUMBER):
+            raise LayoutError(
+                f"{key} must be a number from 0 to {MAX_LAYOUT_NUMBER:,}, not {value!r}",
+                where=where.at(key),
+            )
         values[key] = float(value)
     return TypeStyle(**values)
