@@ -167,6 +167,26 @@ def test_xlsx_cells_show_as_in_the_spreadsheet() -> None:
     assert (english["Betrag"], english["Uhrzeit"]) == ("1,234.50 €", "10:00")
 
 
+def test_ods_cells_show_as_libreoffice_showed_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An .ods keeps the text each cell showed: a postcode formatted 00000 keeps its zero,
+    money, dates and times print as the sheet showed them (they printed 1067, 1234.5 and
+    2026-12-03). The table starts at C3, so the data rows are rows 4 and 5 (they were
+    numbered 6 and 7). An .xls has no such texts: its numbers stay plain."""
+    body = "{{ row.PLZ }} | {{ row.Betrag }} | {{ row.Termin }} | {{ row.Uhrzeit }}"
+    tpl = template(tmp_path, body)
+    code, out, err = batch(capsys, tpl, SHEETS / "zahlen.ods", "-o", tmp_path / "m.pdf")
+    assert (code, err) == (0, "")
+    pages = [" ".join(t.split()) for t in pdf_texts(tmp_path / "m.pdf")]
+    assert "01067 | 1,234.50 € | 03.12.2026 | 10:00" in pages[0]
+    assert "08001 | 12.50 € | 04.12.2026 | 14:30" in pages[1]
+    numbers = [row.number for row in read_table(SHEETS / "zahlen.ods").rows]
+    assert numbers == [row.number for row in read_table(SHEETS / "zahlen.xls").rows] == [4, 5]
+    plain = read_table(SHEETS / "zahlen.xls").rows[0].values
+    assert (plain["PLZ"], plain["Betrag"], plain["Termin"]) == ("1067", "1234.5", "2026-12-03")
+
+
 @pytest.mark.parametrize("name", ["kontakte.csv", "kontakte.xlsx", "kontakte.ods", "kontakte.xls"])
 def test_every_program_s_file_gives_the_same_letters(
     tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
@@ -768,3 +788,36 @@ def test_standard_input_data_is_checked_like_a_file(tmp_path: Path) -> None:
         proc = _piped(tmp_path, data, *args)
         assert (proc.returncode, proc.stderr.decode().strip()) == (2, line)
     assert not (tmp_path / "m.pdf").exists()
+
+
+with zipfile.ZipFile(SHEETS / "zahlen.ods") as _ods:
+    _ODS_CONTENT = _ods.read("content.xml")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            _ODS_CONTENT.replace(
+                b"?>", b"?>" + LAUGHS.split(b"]>")[0].split(b"?>")[1] + b"]>", 1
+            ).replace(b"<text:p>01067</text:p>", b"<text:p>&lol9;</text:p>"),
+            "the workbook's content declares XML entities, which a spreadsheet never writes",
+        ),
+        (b"<office:document-content", "not a readable .ods workbook"),
+    ],
+    ids=["entities", "truncated"],
+)
+def test_hostile_ods_content_is_one_clean_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str
+) -> None:
+    """The .ods reader for the cells' shown texts parses content.xml itself: a file with XML
+    entities or broken XML is one line, as for .xlsx."""
+    path = tmp_path / "hostile.ods"
+    with zipfile.ZipFile(SHEETS / "zahlen.ods") as good, zipfile.ZipFile(path, "w") as bad:
+        for info in good.infolist():
+            data = content if info.filename == "content.xml" else good.read(info)
+            bad.writestr(info, data)
+    code, _, err = batch(capsys, template(tmp_path, "Hi"), path, "-o", tmp_path / "m.pdf")
+    assert code == 2 and len(err.splitlines()) == 1
+    assert err.startswith(f"letterpress: error: {path}: {message}")
+    assert err.endswith("; open it in the spreadsheet program and save it again\n")

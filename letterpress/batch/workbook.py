@@ -1,6 +1,7 @@
 """Reading a workbook: ``.xlsx`` with openpyxl (it gives each cell's number format, so a
 cell shows as it does in Excel: ``hh:mm`` -> 10:00, ``00000`` -> 01067), ``.xls`` and ``.ods``
-with python-calamine (values only: numbers plain, dates as YYYY-MM-DD, times as HH:MM).
+with python-calamine (values only: numbers plain, dates as YYYY-MM-DD, times as HH:MM); an
+``.ods`` also keeps the text each cell showed, which :mod:`.odsshown` reads.
 
 Only the real cells are read, never the range a file declares, and every file is checked
 before it is opened: a zip that would unpack to more than ``MAX_UNPACKED`` bytes, a missing
@@ -19,6 +20,7 @@ from typing import Any, BinaryIO
 from ..errors import UserError, Where
 from .cells import CellFormats, as_decimal
 from .csvdata import MAX_BYTES
+from .odsshown import shown_texts
 from .table import ReadOptions, Record, Table, build
 
 # What an address list comes nowhere near; a file beyond is refused, not read for minutes.
@@ -91,11 +93,14 @@ def calamine_table(source: Path | BinaryIO, where: str, kind: str, options: Read
         with opened as book:
             name = _sheet_name(book.sheet_names, options.sheet, where)
             sheet = book.get_sheet_by_name(name)
-            first = (sheet.start or (0, 0))[0] + 1
+            rows = list(sheet.iter_rows())
+            top, left = _origin(sheet.end, rows)
+            displayed = shown_texts(source, where, name, MAX_COLUMNS + 1) if kind == ".ods" else {}
             records: list[Record] = []
-            for number, values in enumerate(sheet.iter_rows(), start=first):
+            for number, values in enumerate(rows, start=top + 1):
                 _check_width(len(values), number, where)
-                records.append(_record(number, ((v, None) for v in values), shown))
+                record = _record(number, ((v, None) for v in values), shown)
+                records.append(_as_displayed(record, displayed.get(number - 1), left))
     except UserError:
         raise
     except Exception as exc:  # noqa: BLE001 - calamine's errors for broken files vary
@@ -119,6 +124,27 @@ def _record(number: int, cells: Iterable[tuple[Any, str | None]], shown: CellFor
             typed[i] = value
     while texts and not texts[-1]:
         texts.pop()
+    return number, texts, typed
+
+
+def _origin(end: tuple[int, int] | None, rows: list[list[Any]]) -> tuple[int, int]:
+    """The sheet row and column (from 0) of the first of python-calamine's ``rows``: counted
+    back from the last cell (``end``), whether the rows start at the sheet's first row or at
+    its first used one (python-calamine gives the leading empty rows, not the columns)."""
+    if end is None or not rows:
+        return 0, 0
+    return max(end[0] + 1 - len(rows), 0), max(end[1] + 1 - len(rows[0]), 0)
+
+
+def _as_displayed(record: Record, displayed: dict[int, str] | None, left: int) -> Record:
+    """``record`` with the texts its typed cells displayed (an ``.ods`` keeps them), where
+    there are such texts; ``left`` is the column python-calamine's row starts at."""
+    number, texts, typed = record
+    if displayed:
+        for i in typed:
+            text = displayed.get(left + i, "").strip()
+            if text and i < len(texts):
+                texts[i] = text
     return number, texts, typed
 
 
