@@ -8,6 +8,7 @@ few and small, so each test stays within a few seconds."""
 from __future__ import annotations
 
 import gc
+import re
 import tempfile
 import time
 from pathlib import Path
@@ -324,3 +325,57 @@ def test_hostile_values(changes: dict[str, object]) -> None:
         envelope = Path(folder) / "envelope.pdf"
         code = _run(["envelope", str(source), "-o", str(envelope)], len(text))
         assert envelope.exists() == (code == 0)
+
+
+# Layout files: any number of the bundled layout replaced by a hostile one (nan looped forever,
+# inf was a traceback).
+_LAYOUT = (ROOT / "layouts" / "din5008-b.toml").read_text(encoding="utf-8")
+_LAYOUT_NUMBERS = [
+    i for i, line in enumerate(_LAYOUT.splitlines()) if re.match(r"\w+ = -?[\d.]+(\s|$)", line)
+]
+
+
+@FEW
+@given(
+    changes=st.lists(
+        st.tuples(
+            st.sampled_from(_LAYOUT_NUMBERS),
+            st.sampled_from(["nan", "inf", "-inf", "-1.0", "0", "0.001", "1e308", "9999.0"]),
+        ),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_hostile_layout_numbers(changes: list[tuple[int, str]]) -> None:
+    lines = _LAYOUT.splitlines()
+    for index, value in changes:
+        key = lines[index].split("=")[0]
+        lines[index] = f"{key}= {value}"
+    with tempfile.TemporaryDirectory() as folder:
+        layout = Path(folder) / "layout.toml"
+        layout.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        letter = Path(folder) / "letter.toml"
+        letter.write_text(
+            EXAMPLE.replace('layout = "din5008-b"', f'layout = "{layout}"', 1), encoding="utf-8"
+        )
+        out = Path(folder) / "out.pdf"
+        code = _run(["letter", str(letter), "-o", str(out)], 0)
+        if code == 2:
+            assert not out.exists()
+
+
+@FEW
+@given(
+    rows=st.lists(st.lists(_CELL, min_size=0, max_size=6), max_size=6),
+    delimiter=st.sampled_from([",", ";", "\t"]),
+)
+def test_hostile_label_rows(rows: list[list[str]], delimiter: str) -> None:
+    header = delimiter.join(["name", "street", "postcode", "city", "country", "state"])
+    text = header + "\n" + "\n".join(delimiter.join(row) for row in rows) + "\n"
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder) / "people.csv"
+        data.write_text(text, encoding="utf-8")
+        out = Path(folder) / "labels.pdf"
+        code = _run(["labels", str(data), "--sheet", "L7163", "-o", str(out)], len(text))
+        if code == 2:
+            assert not out.exists()
