@@ -366,6 +366,20 @@ def test_unmatched_bold_markers_take_linear_time(write_letter, tmp_path: Path) -
     assert time.monotonic() - started < 30
 
 
+def test_a_finding_quotes_at_most_100_characters(tmp_path: Path) -> None:
+    """A 9,000-character "word" of x's (a placeholder) was quoted whole in the finding."""
+    path = _toml(
+        tmp_path, EXAMPLE.replace("Thank you for taking", "x" * 9000 + " Thank you for", 1)
+    )
+    proc = run_cli("check", str(path), cwd=tmp_path)
+    assert proc.returncode == 1
+    assert (
+        f'{path}: body: placeholder: "{"x" * 100}…"; suggestion: Replace it with the real text.'
+        in (proc.stdout.splitlines())
+    )
+    assert max(len(line) for line in proc.stdout.splitlines()) < 400
+
+
 def test_check_is_linear(tmp_path: Path) -> None:
     """100,000 '?' took 75-101 s; 1 MB of an eager phrase did not finish in 3 minutes."""
     from letterpress.check import check_data

@@ -44,7 +44,15 @@ def line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+# The most characters of a passage a finding quotes (12 words of a real text come to ~80).
+_QUOTED_CHARS = 100
+
+
 def shorten(text: str, words: int = 12) -> str:
-    """The first words of a passage, on one line."""
+    """The first words of a passage, on one line, and no more than ``_QUOTED_CHARS``
+    characters of them (one "word" may be thousands of characters long)."""
     parts = text.split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+    quoted = " ".join(parts[:words])
+    if len(quoted) > _QUOTED_CHARS:
+        return quoted[:_QUOTED_CHARS].rstrip() + "…"
+    return quoted + (" …" if len(parts) > words else "")
