@@ -330,8 +330,9 @@ _SENTENCE = (
         ((_SENTENCE * 60)[:9000].strip(), 3),  # one paragraph just under the limit
         ("\n\n".join([(_SENTENCE * 6)[:900].strip()] * 55), 15),  # 50 KB in 55 paragraphs
         ("See https://example.org/" + "a/" * 4000, 3),  # a "word" of 8,000 characters
+        ("**See** *here*: https://example.org/" + "a/" * 4000, 3),  # and with markup
     ],
-    ids=["one-paragraph", "many-paragraphs", "long-address"],
+    ids=["one-paragraph", "many-paragraphs", "long-address", "long-address-markup"],
 )
 def test_long_text_is_laid_out_in_seconds_within_the_margins(
     write_letter, tmp_path: Path, body: str, pages: int

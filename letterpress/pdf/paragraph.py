@@ -26,18 +26,25 @@ class SettledParagraph(Paragraph):
             return availWidth, self.height
         width, height = super().wrap(availWidth, availHeight)
         style: ParagraphStyle = self.__dict__["style"]
-        if _runs_off(self, availWidth) and _hyphenates(style):
+        if _runs_off(self) and _hyphenates(style):
             self.style = _unhyphenated(style)
             width, height = super().wrap(availWidth, availHeight)
         self._settled_at = availWidth
         return width, height
 
 
-def _runs_off(paragraph: Paragraph, width: float) -> bool:
-    """Whether a line of ``paragraph`` is wider than its measure in ``width``."""
-    style: ParagraphStyle = paragraph.__dict__["style"]
-    measure = width - style.leftIndent - style.rightIndent - max(style.firstLineIndent, 0)
-    return float(getattr(paragraph, "_width_max", 0.0)) > measure + _OVERRUN
+def _runs_off(paragraph: Paragraph) -> bool:
+    """Whether a line of ``paragraph`` is one word wider than its measure (a line of several
+    words may reach a little past it: ReportLab narrows its spaces to fit)."""
+    broken = paragraph.__dict__.get("blPara")
+    for line in getattr(broken, "lines", ()):
+        if isinstance(line, tuple):
+            extra, count = line[0], len(line[1])
+        else:
+            extra, count = line.extraSpace, getattr(line, "wordCount", len(line.words))
+        if -extra > _OVERRUN and count <= 1:
+            return True
+    return False
 
 
 def _hyphenates(style: ParagraphStyle) -> bool:
