@@ -665,9 +665,10 @@ def test_strict_stops_envelopes_labels_and_batch_rows_on_address_warnings(tmp_pa
         "--strict",
     )
     assert labels.returncode == 2
-    assert (
-        "row 2, recipient.region: ZIP 30301 is in Georgia (GA), but region is AL" in labels.stderr
-    )
+    assert labels.stderr.splitlines() == [
+        f"letterpress: error: {rows}, row 2, column 'state' (recipient.region): ZIP 30301 is "
+        "in Georgia (GA), but region is AL; printed as written; check the state and the ZIP"
+    ]
     template = tmp_path / "t.toml"
     template.write_text(
         'subject = "Hello"\nbody = "Hi."\nlayout = "us-letter-10"\n'
