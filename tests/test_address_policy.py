@@ -213,7 +213,7 @@ def test_a_country_given_by_name(name: str, line: str, tmp_path: Path) -> None:
     "country,hint",
     [
         ("xx", "write the country's name, e.g. Deutschland, or its ISO code, e.g. DE"),
-        ("Germny", "did you mean 'germany' (DE)?"),
+        ("Germny", "did you mean 'Germany' (DE)?"),
     ],
 )
 def test_an_unknown_country_is_one_clean_line(country: str, hint: str, tmp_path: Path) -> None:

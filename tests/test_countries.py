@@ -39,5 +39,8 @@ def test_unknown_ones_are_none(text: str) -> None:
 
 
 def test_a_misspelt_name_gets_a_suggestion() -> None:
-    assert suggestion("Germny") == "germany"
+    assert suggestion("Germny") == "Germany"  # as the name is written, not as compared
+    assert suggestion("Deutschlnd") == "Deutschland"
+    assert suggestion("Östereich") == "Österreich"
+    assert suggestion("Narnia") is None  # not the nearest spelling of some country's name
     assert suggestion("qqqqqq") is None

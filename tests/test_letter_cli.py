@@ -85,7 +85,7 @@ def test_layout_option_overrides_the_file(tmp_path: Path, write_letter) -> None:
         ({"subjekt": "x"}, ["subjekt", "did you mean 'subject'"]),
         (
             {"recipient__country": "Germny"},
-            ["recipient.country", "unknown country 'Germny'", "did you mean 'germany' (DE)?"],
+            ["recipient.country", "unknown country 'Germny'", "did you mean 'Germany' (DE)?"],
         ),
     ],
 )

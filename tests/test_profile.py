@@ -126,7 +126,7 @@ def test_a_us_profile_gets_us_letter_and_the_zone_of_its_area_code(settings: Pat
             "e.g. 26133, 53225, or give address_lines for a free-form "
             "address",
         ),
-        (["--country", "Germny"], "--country: unknown country 'Germny'; did you mean 'germany'?"),
+        (["--country", "Germny"], "--country: unknown country 'Germny'; did you mean 'Germany'?"),
         (
             ["--phone", "12"],
             "--phone: '12' is not a phone number; write it with the country code, "
@@ -218,7 +218,7 @@ def test_init_me_without_answers_is_one_line(settings: Path) -> None:
     )
     wrong = run_cli("init", "--me", stdin="Jonas\nGermny\n")
     assert wrong.stderr == (
-        "letterpress: error: Country: unknown country 'Germny'; did you mean 'germany'?\n"
+        "letterpress: error: Country: unknown country 'Germny'; did you mean 'Germany'?\n"
     )
 
 

@@ -186,12 +186,7 @@ def normalise_countries(
                 field,
                 columns_of(field, tpl, direct),
                 f"unknown country {written!r}",
-                (
-                    f"did you mean {close.title() if len(close) > 2 else close.upper()}? "
-                    if close
-                    else ""
-                )
-                + "write the country's name or its "
+                (f"did you mean {close}? " if close else "") + "write the country's name or its "
                 "two-letter ISO code (DE, AT, CH, GB, US)",
             )
         values["country"] = code

@@ -62,41 +62,47 @@ def _aliases_file() -> Path:
 
 
 @cache
-def _names() -> dict[str, str]:
+def _table() -> tuple[dict[str, str], dict[str, str]]:
     """Every known name (normalised) -> ISO code, and every ISO code (lower case) -> itself;
-    read once per process (it is bundled data, never changed)."""
+    and each normalised name -> the name as CLDR or the aliases write it ("Deutschland"), for
+    suggestions. Read once per process (it is bundled data, never changed)."""
     path = _aliases_file()
-    stamp = cachefiles.stamp(path, babel.__version__, LANGUAGES)
+    stamp = cachefiles.stamp(path, babel.__version__, LANGUAGES, "names+shown")
     kept = cachefiles.read("countries.marshal", stamp)
-    if isinstance(kept, dict) and kept:
-        return kept
+    if isinstance(kept, list) and len(kept) == 2 and kept[0]:
+        return kept[0], kept[1]
     names: dict[str, str] = {}
+    shown: dict[str, str] = {}
     english = Locale.parse("en").territories
     for code in map(str, english):
         if len(code) == 2 and code.isalpha() and code not in ("ZZ", "EU", "EZ", "UN", "QO"):
             names[code.lower()] = code
+            shown[code.lower()] = code
     for language in LANGUAGES:
         for code, name in Locale.parse(language).territories.items():
-            if code.lower() in names:
-                names.setdefault(normalise(name), code)
+            if code.lower() in names and normalise(name) not in names:
+                names[normalise(name)] = code
+                shown[normalise(name)] = name
     aliases = tomllib.loads(path.read_text(encoding="utf-8"))["aliases"]
     for code, spellings in aliases.items():
         for spelling in spellings:
             names[normalise(spelling)] = code
-    cachefiles.write("countries.marshal", stamp, names)
-    return names
+            shown[normalise(spelling)] = spelling
+    cachefiles.write("countries.marshal", stamp, [names, shown])
+    return names, shown
 
 
 def country_code(text: str) -> str | None:
     """The ISO 3166-1 alpha-2 code for a code or a name as people write it, or None."""
-    return _names().get(normalise(text))
+    return _table()[0].get(normalise(text))
 
 
 def suggestion(text: str) -> str | None:
-    """The closest known name or code to an unknown one, for the error's hint."""
-    names = _names()
-    close = difflib.get_close_matches(normalise(text), list(names), n=1, cutoff=0.75)
-    return close[0] if close else None
+    """The closest known name or code to an unknown one, as it is written ("Germany",
+    "Deutschland", "DE"), for the error's hint."""
+    names, shown = _table()
+    close = difflib.get_close_matches(normalise(text), list(names), n=1, cutoff=0.8)
+    return shown[close[0]] if close else None
 
 
 def parse_country(text: str, where: Where) -> str:
