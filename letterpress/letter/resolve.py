@@ -97,7 +97,11 @@ def resolve(
     )
     report = check_field(lay, field)
     notices = _window_notices(report, where.at("recipient"), strict_window)
-    first = _first_page(ctx, letter, lay, lang, typeface, day, field, sender_lines, where)
+    long_day = ctx.furniture.get(("long date", lang.tag, day), lambda: lang.long_date(day))
+    assert isinstance(long_day, str)
+    first = _first_page(
+        ctx, letter, lay, lang, typeface, (day, long_day), field, sender_lines, where
+    )
     if not letter.body.strip():  # what blocks() would find no paragraph in
         raise UserError("the body has no text", where=where.at("body"))
     subject, typed = _subject(letter, lang, where)
@@ -108,7 +112,7 @@ def resolve(
         window=report,
         address=field,
         first=first,
-        content=_content(letter, lay, lang, day, subject),
+        content=_content(letter, lay, lang, long_day, subject),
         styles=_styles(ctx, lay, typeface, lang),
         typeface=typeface,
         meta=meta,
@@ -253,11 +257,20 @@ def _return_texts(
         return [ReturnText(letter.return_line)] if letter.return_line else []
     if not sender_lines:
         return []
-    try:
-        languages = ctx.address_rules.languages(letter.sender.country or home)
-    except ValueError:
-        languages = ()
-    return return_texts(sender_lines, (*languages, lang.locale.language))
+    country = letter.sender.country or home
+
+    def make() -> list[ReturnText]:
+        try:
+            languages = ctx.address_rules.languages(country)
+        except ValueError:
+            languages = ()
+        return return_texts(sender_lines, (*languages, lang.locale.language))
+
+    # a batch's letters share their sender: its forms are made once per run
+    lines = tuple((line.text, line.where.field) for line in sender_lines)
+    made = ctx.furniture.get(("return", lines, country, lang.locale.language), make)
+    assert isinstance(made, list)
+    return list(made)
 
 
 def _first_page(
@@ -266,13 +279,13 @@ def _first_page(
     lay: Layout,
     lang: Language,
     typeface: str,
-    day: date,
+    day: tuple[date, str],
     field: AddressField,
     sender_lines: list[AddressLine],
     where: Where,
 ) -> FirstPage:
     """Page 1's furniture: letterhead, information block or date line, marks, address; what
-    cannot fit names the file at ``where``."""
+    cannot fit names the file at ``where``; ``day`` is the date and its long form."""
     contact = tuple(
         (v, f"sender.{k}")
         for k, v in (("phone", letter.sender.phone), ("email", letter.sender.email))
@@ -288,9 +301,9 @@ def _first_page(
     refs = _references(letter, lang)
     if lay.info_block is not None:
         # DIN 5008's information block: the date alone; the place is the letterhead's
-        date_item = (lang.word("date"), lang.long_date(day), Where(field="date"))
+        date_item = (lang.word("date"), day[1], Where(field="date"))
         items = (*refs, date_item)
-        keep = (lang.long_date(day),)  # the date never breaks
+        keep = (day[1],)  # the date never breaks
         info = ctx.furniture.get(
             ("info", lay.path, items, typeface),
             lambda: firstpage.info_block(lay, list(items), typeface, where, keep),
@@ -301,7 +314,7 @@ def _first_page(
         info = ()
         dated = firstpage.date_line(
             lay,
-            lang.typography.set(lang.place_date(letter.place or None, day), letter.typography),
+            lang.typography.set(lang.place_date(letter.place or None, day[0]), letter.typography),
             typeface,
         )
     return firstpage.assemble(lay, field, list(head), list(info), dated, where)
@@ -355,9 +368,9 @@ def _greeting(letter: Letter, lang: Language) -> tuple[str, str]:
     return named.opening, closing if letter.closing is not None else named.closing
 
 
-def _content(letter: Letter, lay: Layout, lang: Language, day: date, subject: str) -> Content:
+def _content(letter: Letter, lay: Layout, lang: Language, long_day: str, subject: str) -> Content:
     """The flowing text's strings, with the language's defaults and labels, each set in the
-    language's typography."""
+    language's typography; ``long_day`` is the letter's date written out."""
     refs = _references(letter, lang) if lay.info_block is None else []
     glued = {f"references.{key}" for key in lang.words["references_glued"]}
 
@@ -386,9 +399,7 @@ def _content(letter: Letter, lay: Layout, lang: Language, day: date, subject: st
             )
             for label, value, where in refs
         ),
-        header=typeset(
-            f"{letter.recipient.name or letter.recipient.organization}  ·  {lang.long_date(day)}"
-        ),
+        header=typeset(f"{letter.recipient.name or letter.recipient.organization}  ·  {long_day}"),
         page_words=lang.word("page", page="{page}", pages="{pages}"),
     )
 
