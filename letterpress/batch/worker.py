@@ -135,7 +135,7 @@ def _each(
             except (RowError, UserError) as exc:
                 outcomes.append(Outcome(row.number, kind, worker.finding(row, exc)))
                 continue
-            made = Made(row, item, _title(row, source, maker.label), notices)
+            made = Made(row, item, _title(ctx, row, source, maker.label), notices)
             warnings = worker.warnings(made)
             errors = [w for w in warnings if w.severity == "error"]
             outcome = Outcome(
@@ -209,15 +209,20 @@ def _context() -> RenderContext:
     return RenderContext()
 
 
-def _title(row: Row, source: Source, label: str) -> str:
-    """The bookmark in the letter's language: 'Row 5: letter to Kim Berger'."""
+def _title(ctx: RenderContext, row: Row, source: Source, label: str) -> str:
+    """The bookmark in the letter's language: 'Row 5: letter to Kim Berger' (the language's
+    wording file looked up once per run and language, not once per row)."""
     from .wording import batch_wording, bookmark, language_code
 
     recipient = source.data.get("recipient")
     name = ""
     if isinstance(recipient, dict):
         name = str(recipient.get("name") or recipient.get("organization") or "")
-    words = batch_wording(language_code(source.data.get("language")))
+    tag = source.data.get("language")
+    tag = tag if isinstance(tag, str) else None  # any other value reads as English
+    code = ctx.furniture.get(("batch language", tag), lambda: language_code(tag))
+    assert isinstance(code, str)
+    words = batch_wording(code)
     return bookmark(words, row.number, label, name)
 
 
