@@ -33,6 +33,11 @@ class Where:
         )
         return ", ".join(part for part in parts if part)
 
+    def with_field(self, field: str) -> Where:
+        """This place with ``field`` as its field path (what ``replace`` would make, made
+        directly: a batch re-places every address line of every letter)."""
+        return Where(self.file, self.row, self.column, field, self.option, self.command)
+
     def at(self, *parts: str | int) -> Where:
         """The place of a field inside this one: names joined with dots, and a list's item
         ``i`` (counted from 0) written as ``[i + 1]``, as users count."""

@@ -228,12 +228,9 @@ def _address(
     made = ctx.addresses.get((name, party, home, lang.tag, uppercase), make)
     assert isinstance(made, PostalAddress)
     return PostalAddress(
+        tuple(AddressLine(line.text, where.with_field(line.where.field)) for line in made.lines),
         tuple(
-            AddressLine(line.text, replace(where, field=line.where.field)) for line in made.lines
-        ),
-        tuple(
-            replace(notice, where=replace(where, field=notice.where.field))
-            for notice in made.notices
+            replace(notice, where=where.with_field(notice.where.field)) for notice in made.notices
         ),
     )
 
