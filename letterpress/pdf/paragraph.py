@@ -21,6 +21,13 @@ class SettledParagraph(Paragraph):
     ReportLab cuts a long web address once at a slash and then leaves the rest of it whole,
     so such a paragraph is broken again without hyphenation, where every long word is cut."""
 
+    def __copy__(self) -> SettledParagraph:
+        """A shallow copy, as ``copy.copy`` makes it (the same attributes, shared), without
+        its generic pickling protocol: a batch copies a recurring paragraph per letter."""
+        twin = self.__class__.__new__(self.__class__)
+        twin.__dict__.update(self.__dict__)
+        return twin
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self.__dict__.get("_settled_at") == availWidth and "blPara" in self.__dict__:
             return availWidth, self.height
