@@ -27,7 +27,7 @@ from .address import AddressLine
 from .layout import AddressZone, Layout, Rect
 from .plan import RULE_WEIGHT, AddressField, Rule, SetLine
 from .returnline import ReturnText
-from .window import centred_box, safe_box, union
+from .window import WindowPlaces, union, window_places
 from .wrap import wrap_words
 
 SIZE_STEP = 0.5  # pt: how much the address shrinks per try
@@ -71,10 +71,13 @@ def fit_address(
     return_text: str | None = None,
     return_where: Where = Where(field="sender"),
     return_texts: Sequence[ReturnText] = (),
+    places: WindowPlaces | None = None,
 ) -> AddressField:
     """Choose one size for the whole block (shrinking down to the layout's minimum, breaking
     long names onto further lines past that) and place it in the window, with the return line
     (the first of ``return_texts``, or ``return_text``, that fits) and notes above it.
+
+    ``places`` are the layout's window places, when the caller has them.
 
     Raises UserError naming the field when there are too many lines or a line cannot fit.
     """
@@ -96,8 +99,13 @@ def fit_address(
     lines = _within_chars(lines, zone)
     notices += _over_max_chars(layout, lines)
     texts = list(return_texts) or ([ReturnText(return_text)] if return_text else [])
-    safe = safe_box(layout)
-    boxes = (_address_box(layout, safe), _address_box(layout, centred_box(layout), slide=safe))
+    places = places or window_places(layout)
+    clearance = layout.envelope.clearance
+    safe = places.safe(clearance)
+    boxes = (
+        _address_box(layout, safe),
+        _address_box(layout, places.centred_safe(clearance), slide=safe),
+    )
     last_error: UserError | None = None
     for box in boxes:  # clear wherever the sheet slides, else clear when centred
         set_notes = _wrapped_notes(layout, notes, font, box)

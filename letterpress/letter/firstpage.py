@@ -276,9 +276,11 @@ def assemble(
     info: list[SetLine],
     dated: list[SetLine],
     where: Where = Where(),
+    reach: Rect | None = None,
 ) -> FirstPage:
-    """Collect page 1's furniture and make sure nothing but the address shows in the window."""
-    reach = window_reach(layout)
+    """Collect page 1's furniture and make sure nothing but the address shows in the window
+    (``reach``: all the window can show, when the caller has it)."""
+    reach = reach or window_reach(layout)
     extents = {
         "letterhead": _extent(head),
         "info block": _extent(info),

@@ -26,7 +26,7 @@ from .model import Letter, Party
 from .plan import AddressField, FirstPage
 from .returnline import ReturnText, return_texts
 from .story import Content, Styles, styles
-from .window import WindowReport, check_field
+from .window import WindowPlaces, WindowReport, check_field, places_key, window_places
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,8 @@ def resolve(
         AddressLine(n, where.at("recipient", "notes", i))
         for i, n in enumerate(letter.recipient.notes)
     ]
+    places = ctx.furniture.get(("window", *places_key(lay)), lambda: window_places(lay))
+    assert isinstance(places, WindowPlaces)
     field = fit_address(
         lay,
         list(recipient.lines),
@@ -94,13 +96,14 @@ def resolve(
         notes=notes,
         return_texts=_return_texts(ctx, letter, home, lang, sender_lines),
         return_where=where.at("sender"),
+        places=places,
     )
-    report = check_field(lay, field)
+    report = check_field(lay, field, places)
     notices = _window_notices(report, where.at("recipient"), strict_window)
     long_day = ctx.furniture.get(("long date", lang.tag, day), lambda: lang.long_date(day))
     assert isinstance(long_day, str)
     first = _first_page(
-        ctx, letter, lay, lang, typeface, (day, long_day), field, sender_lines, where
+        ctx, letter, lay, lang, typeface, (day, long_day), field, sender_lines, where, places
     )
     if not letter.body.strip():  # what blocks() would find no paragraph in
         raise UserError("the body has no text", where=where.at("body"))
@@ -280,6 +283,7 @@ def _first_page(
     field: AddressField,
     sender_lines: list[AddressLine],
     where: Where,
+    places: WindowPlaces,
 ) -> FirstPage:
     """Page 1's furniture: letterhead, information block or date line, marks, address; what
     cannot fit names the file at ``where``; ``day`` is the date and its long form."""
@@ -314,7 +318,7 @@ def _first_page(
             lang.typography.set(lang.place_date(letter.place or None, day[0]), letter.typography),
             typeface,
         )
-    return firstpage.assemble(lay, field, list(head), list(info), dated, where)
+    return firstpage.assemble(lay, field, list(head), list(info), dated, where, places.reach)
 
 
 def _references(letter: Letter, lang: Language) -> list[tuple[str, str, Where]]:

@@ -202,6 +202,35 @@ def centred_box(layout: Layout) -> Rect:
     return centred_window(layout).inset(layout.envelope.clearance)
 
 
+@dataclass(frozen=True)
+class WindowPlaces:
+    """The window on the sheet for one layout and envelope, worked out once: what every
+    position keeps in view (``in_view``), the window with the packet centred
+    (``centred_window``) and all it can ever show (``window_reach``)."""
+
+    view: Rect
+    centred: Rect
+    reach: Rect
+
+    def safe(self, clearance: float) -> Rect:
+        """``safe_box``: where text keeps ``clearance`` at every position."""
+        return self.view.inset(clearance)
+
+    def centred_safe(self, clearance: float) -> Rect:
+        """``centred_box``: where text keeps ``clearance`` with the packet centred."""
+        return self.centred.inset(clearance)
+
+
+def window_places(layout: Layout) -> WindowPlaces:
+    """The layout's window places (a batch remembers them per layout and envelope)."""
+    return WindowPlaces(in_view(layout), centred_window(layout), window_reach(layout))
+
+
+def places_key(layout: Layout) -> tuple[object, ...]:
+    """Everything the window places depend on: the paper, its folds and the envelope."""
+    return (layout.paper_width, layout.paper_height, layout.marks.folds, layout.envelope)
+
+
 def clearance(box: Rect, window: Rect) -> Clearance:
     return Clearance(
         left=box.x - window.x,
@@ -244,12 +273,16 @@ def union(boxes: list[Rect]) -> Rect:
     return Rect(left, top, max(b.right for b in boxes) - left, max(b.bottom for b in boxes) - top)
 
 
-def check_field(layout: Layout, field: AddressField) -> WindowReport:
+def check_field(
+    layout: Layout, field: AddressField, places: WindowPlaces | None = None
+) -> WindowReport:
     """Measure every line of the address field against what the window keeps in view at every
-    position of the packet, and with the packet centred."""
+    position of the packet, and with the packet centred (``places``: the layout's, when the
+    caller has them)."""
     lines = shown(field)
-    view = in_view(layout)
-    centred = centred_window(layout)
+    places = places or window_places(layout)
+    view = places.view
+    centred = places.centred
     worst = (float("inf"), "", "left")
     for text, box in lines:
         seen = clearance(box, view)
