@@ -1,8 +1,9 @@
 """Files letterpress can always rebuild, kept between runs to start faster.
 
-Parsed hyphenation patterns and font tables are kept in Python's ``marshal`` format (the
-quickest to read back, and unable to run code) in ``$LETTERPRESS_CACHE_DIR``, else the user's
-cache folder (platformdirs: ``~/.cache/letterpress`` on Linux, honouring ``XDG_CACHE_HOME``).
+Parsed hyphenation patterns, font tables and bundled TOML tables are kept in Python's
+``marshal`` format (the quickest to read back, and unable to run code) in
+``$LETTERPRESS_CACHE_DIR``, else the user's cache folder (platformdirs:
+``~/.cache/letterpress`` on Linux, honouring ``XDG_CACHE_HOME``).
 Each file carries a stamp (Python and library versions, the source file's size and time); a
 missing, stale or unreadable file is rebuilt, and a folder that cannot be written to is simply
 not used.
@@ -14,6 +15,8 @@ import marshal
 import os
 import sys
 import tempfile
+import tomllib
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +44,19 @@ def read(name: str, expected: list[Any]) -> Any:
     except (OSError, ValueError, EOFError, TypeError):
         return None
     return data if kept_stamp == expected else None
+
+
+def toml(path: Path) -> dict[str, Any]:
+    """A bundled TOML file's tables, parsed once and kept for the next runs (a table that
+    marshal cannot keep, with dates say, is parsed every time)."""
+    current = stamp(path)
+    name = f"toml-{path.stem}-{zlib.crc32(str(path).encode()):08x}.marshal"
+    kept = read(name, current)
+    if isinstance(kept, dict):
+        return kept
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    write(name, current, data)
+    return data
 
 
 def write(name: str, current: list[Any], data: Any) -> None:

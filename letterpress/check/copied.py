@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
+from .. import cachefiles
 from .fields import Text, texts
 from .findings import Finding, shorten
 from .lists import Lists
@@ -26,7 +27,7 @@ def known_texts() -> tuple[tuple[str, str], ...]:
     equal to ``examples/``, which the wheel does not ship); the starters are read directly.
     """
     root = resources.files("letterpress")
-    snapshot = tomllib.loads((root / "check" / "examples.toml").read_text(encoding="utf-8"))
+    snapshot = cachefiles.toml(Path(str(root / "check" / "examples.toml")))
     out = [(f"{t['source']} {t['field']}", t["text"]) for t in snapshot["text"]]
     starters = root / "starters"
     for language in sorted(starters.iterdir(), key=lambda p: p.name):
@@ -34,7 +35,7 @@ def known_texts() -> tuple[tuple[str, str], ...]:
             continue
         for entry in sorted(language.iterdir(), key=lambda p: p.name):
             if entry.name.endswith(".toml"):
-                data = tomllib.loads(entry.read_text(encoding="utf-8"))
+                data = cachefiles.toml(Path(str(entry)))
                 out += [
                     (f"starter {language.name}/{entry.name} {item.field}", item.text)
                     for item in texts(data)

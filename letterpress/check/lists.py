@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
+
+from .. import cachefiles
 
 
 class Group:
@@ -101,7 +103,8 @@ def _folder() -> Any:
 
 
 def _read(name: str) -> dict[str, Any]:
-    return tomllib.loads((_folder() / name).read_text(encoding="utf-8"))
+    """A phrase list's tables (kept parsed in the cache folder between runs)."""
+    return cachefiles.toml(Path(str(_folder() / name)))
 
 
 def languages() -> list[str]:

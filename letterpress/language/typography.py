@@ -7,10 +7,12 @@ The rules per language are data (``typography.toml`` beside this module)."""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 from typing import Any
+
+from .. import cachefiles
 
 RULES_FILE = resources.files("letterpress") / "language" / "typography.toml"
 # Styles of the letter file's ``typography`` field.
@@ -173,4 +175,4 @@ def load_rules(data: dict[str, Any], tag: str) -> Typography:
 
 def typography(tag: str) -> Typography:
     """The typography of the language ``tag``, read from the bundled rules file."""
-    return load_rules(tomllib.loads(RULES_FILE.read_text(encoding="utf-8")), tag)
+    return load_rules(cachefiles.toml(Path(str(RULES_FILE))), tag)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any
+
+from .. import cachefiles
 
 FALLBACK = "en"
 
@@ -20,8 +22,8 @@ def load_wording(folder: Traversable, code: str) -> dict[str, Any]:
 
 
 def _read(path: Traversable) -> dict[str, Any]:
-    """One wording file."""
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    """One wording file (kept parsed in the cache folder between runs)."""
+    return cachefiles.toml(Path(str(path)))
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:

@@ -5,12 +5,14 @@ and academic titles a return line too long for its strip loses."""
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
+
+from .. import cachefiles
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ class Addressing:
 def addressing() -> Addressing:
     """The bundled rules, read once per process (they ship with the package)."""
     path = resources.files("letterpress") / "letter" / "addressing.toml"
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = cachefiles.toml(Path(str(path)))
     capitals = data["capitals"]
     return Addressing(
         international_upper=frozenset(capitals["international"]),

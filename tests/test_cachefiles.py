@@ -1,0 +1,46 @@
+"""Bundled TOML tables kept parsed in the cache folder: the same tables as tomllib reads,
+read back from the cache while the file is unchanged, parsed again when it changes."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from letterpress import cachefiles
+from letterpress.check.lists import _folder
+
+
+@pytest.fixture
+def cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("LETTERPRESS_CACHE_DIR", str(folder))
+    return folder
+
+
+def test_a_bundled_table_reads_as_tomllib_reads_it_and_is_kept(cache: Path) -> None:
+    path = Path(str(_folder() / "de.toml"))
+    expected = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert cachefiles.toml(path) == expected  # parsed, then written
+    (kept,) = cache.glob("toml-de-*.marshal")
+    assert kept.stat().st_size > 1000
+    assert cachefiles.toml(path) == expected  # read back
+
+
+def test_a_changed_file_is_parsed_again(cache: Path, tmp_path: Path) -> None:
+    path = tmp_path / "words.toml"
+    path.write_text('greeting = "Hallo"\n', encoding="utf-8")
+    assert cachefiles.toml(path) == {"greeting": "Hallo"}
+    path.write_text('greeting = "Guten Tag"\n', encoding="utf-8")
+    os.utime(path, ns=(1, 1))  # a new size and time, as an edit gives
+    assert cachefiles.toml(path) == {"greeting": "Guten Tag"}
+
+
+def test_a_table_marshal_cannot_keep_is_parsed_every_time(cache: Path, tmp_path: Path) -> None:
+    path = tmp_path / "dated.toml"
+    path.write_text("day = 2026-12-01T10:00:00\n", encoding="utf-8")
+    first = cachefiles.toml(path)
+    assert cachefiles.toml(path) == first == tomllib.loads(path.read_text(encoding="utf-8"))
+    assert not list(cache.glob("toml-dated-*"))
