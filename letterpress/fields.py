@@ -14,6 +14,22 @@ from typing import Any
 from .errors import UserError, Where
 from .limits import FIRST_YEAR, LAST_YEAR
 
+# The fields of a party (``[sender]``, ``[recipient]``, the stored profile's sender): one
+# schema for the letter file, the profile and the web form.
+PARTY_FIELDS = (
+    "name",
+    "organization",
+    "department",
+    "street",
+    "address_lines",
+    "postal_code",
+    "city",
+    "region",
+    "country",
+    "phone",
+    "email",
+)
+
 # Fields whose text may hold one item per line instead of a list.
 LINE_LISTS = ("address_lines", "notes")
 

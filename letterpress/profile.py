@@ -12,22 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from .config import load_table, save_table
+from .fields import PARTY_FIELDS
 
 TABLE = "me"
 # The sender's fields, as a letter file's [sender] has them.
-SENDER_FIELDS = (
-    "name",
-    "organization",
-    "department",
-    "street",
-    "address_lines",
-    "postal_code",
-    "city",
-    "region",
-    "country",
-    "phone",
-    "email",
-)
+SENDER_FIELDS = PARTY_FIELDS
 # A letter file's own fields that the profile gives a default for.
 DEFAULT_FIELDS = ("language", "layout")
 ZONE_FIELD = "timezone"

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .common import add_lang_argument, add_printer_argument
+from .common import add_data_arguments, add_lang_argument, add_printer_argument
 
 HELP = "mail merge: a letter per row of a CSV or Excel file"
 DESCRIPTION: str | None = (
@@ -93,15 +93,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--jobs", type=int, metavar="N", help="worker processes (default: all cores)"
     )
-    parser.add_argument(
-        "--delimiter",
-        metavar="D",
-        help="CSV delimiter: a character or tab/comma/semicolon/pipe (default: detected)",
-    )
-    parser.add_argument(
-        "--encoding", metavar="ENC", help="CSV encoding, e.g. cp1252 (default: detected)"
-    )
-    parser.add_argument("--sheet", metavar="NAME", help="worksheet of a workbook (default: first)")
+    add_data_arguments(parser)
     parser.add_argument(
         "--manifest",
         metavar="PATH",

@@ -8,7 +8,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from .common import add_lang_argument
+from .common import add_data_arguments, add_lang_argument
 
 if TYPE_CHECKING:
     from ..batch.tone import ToneRun
@@ -40,9 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="mail-merge data (.csv, .xlsx, .xls, .ods): check each row's filled-in letter",
     )
     parser.add_argument("--rows", metavar="LIST", help="with DATA: only these rows, e.g. 2-5,12")
-    parser.add_argument("--delimiter", metavar="D", help="with DATA: the CSV delimiter")
-    parser.add_argument("--encoding", metavar="ENC", help="with DATA: the CSV encoding")
-    parser.add_argument("--sheet", metavar="NAME", help="with DATA: the worksheet")
+    add_data_arguments(parser)
     parser.add_argument("--json", action="store_true", help="print the findings as JSON")
     add_lang_argument(parser)
 

@@ -153,6 +153,23 @@ def add_lang_argument(parser: Any) -> None:
     )
 
 
+def add_data_arguments(parser: Any, *, worksheet: bool = True) -> None:
+    """``--delimiter``, ``--encoding`` and (``worksheet``) ``--sheet``: how a mail merge's
+    data file is read, the same on every command that reads one."""
+    parser.add_argument(
+        "--delimiter",
+        metavar="D",
+        help="CSV delimiter: a character or tab/comma/semicolon/pipe (default: detected)",
+    )
+    parser.add_argument(
+        "--encoding", metavar="ENC", help="CSV encoding, e.g. cp1252 (default: detected)"
+    )
+    if worksheet:
+        parser.add_argument(
+            "--sheet", metavar="NAME", help="worksheet of a workbook (default: first)"
+        )
+
+
 def add_preview_arguments(parser: Any) -> None:
     """``--png``, ``--pages`` and ``--dpi``: PNG previews of the pages made."""
     parser.add_argument(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from .common import add_preview_arguments, add_printer_argument
+from .common import add_data_arguments, add_preview_arguments, add_printer_argument
 
 HELP = "print one address per label of a label sheet"
 DESCRIPTION: str | None = (
@@ -68,8 +68,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="TAG",
         help="language of country names on foreign addresses (default: the template's, else en)",
     )
-    parser.add_argument("--delimiter", metavar="D", help="CSV delimiter (default: detected)")
-    parser.add_argument("--encoding", metavar="ENC", help="CSV encoding (default: detected)")
+    add_data_arguments(parser, worksheet=False)  # --sheet names the label sheet here
     parser.add_argument(
         "--strict",
         action="store_true",

@@ -9,25 +9,12 @@ from typing import Any
 
 from ..countries import parse_country
 from ..errors import UserError, Where
-from ..fields import Fields
+from ..fields import PARTY_FIELDS, Fields
 from ..language.typography import STYLES
 from ..limits import MAX_BODY_CHARS, MAX_PARAGRAPH_CHARS
 from ..source import Source
 from .markup import units
 
-PARTY_FIELDS = (
-    "name",
-    "organization",
-    "department",
-    "street",
-    "address_lines",
-    "postal_code",
-    "city",
-    "region",
-    "country",
-    "phone",
-    "email",
-)
 RECIPIENT_FIELDS = PARTY_FIELDS + ("notes",)
 LETTER_FIELDS = (
     "layout",

@@ -18,20 +18,11 @@ from typing import Any
 import tomli_w
 
 from ..errors import UserError, Where
+from ..fields import PARTY_FIELDS
 
 MORE = "more"
-PARTY = (
-    "name",
-    "organization",
-    "department",
-    "street",
-    "postal_code",
-    "city",
-    "region",
-    "country",
-    "phone",
-    "email",
-)
+# A party's fields as the form has them: free-form address lines are kept only in the file.
+PARTY = tuple(f for f in PARTY_FIELDS if f != "address_lines")
 
 
 def party(table: str, keys: tuple[str, ...] = PARTY) -> dict[str, str]:
