@@ -332,31 +332,44 @@ def parse_layout(data: dict[str, Any], path: Path) -> Layout:
     return layout
 
 
-ENVELOPE_SHARED = ("clearance", "size_tolerance", "window_tolerance")
+# The numbers [envelope] may give once for all its envelopes, with their defaults (mm).
+ENVELOPE_DEFAULTS = {"clearance": 3.0, "size_tolerance": 0.0, "window_tolerance": 1.0}
+ENVELOPE_SHARED = tuple(ENVELOPE_DEFAULTS)
+
+
+def _envelope(
+    name: str, title: str, one: _Reader, shared: dict[str, float], **extra: Any
+) -> Envelope:
+    """One envelope from its table: its size and window, with the shared numbers."""
+    window = one.table("window")
+    assert window
+    return Envelope(
+        name=name,
+        title=title,
+        width=one.num("width"),
+        height=one.num("height"),
+        window_left=window.num("left"),
+        window_bottom=window.num("bottom"),
+        window_width=window.num("width"),
+        window_height=window.num("height"),
+        clearance=shared["clearance"],
+        size_tolerance=shared["size_tolerance"],
+        window_tolerance=shared["window_tolerance"],
+        **extra,
+    )
 
 
 def _envelopes(table: _Reader) -> tuple[Envelope, ...]:
-    """The ``[envelope]`` table's envelopes, in file order: one sub-table each, named by its
+    """The layout's envelopes: ``[envelope.NAME]`` tables, one per envelope, in the file's
+    order, the first the default; ``clearance``, ``size_tolerance`` and ``window_tolerance``
+    may be given once in ``[envelope]`` for all of them, and each envelope may override any
     key, with the table's shared numbers as defaults. A file in the older form (the envelope's
     own numbers and a ``[envelope.window]`` directly in ``[envelope]``) gives one envelope."""
     if "window" in table.data:
-        window = table.table("window")
-        assert window
-        return (
-            Envelope(
-                name=table.text("name"),
-                title=table.text("title", ""),
-                width=table.num("width"),
-                height=table.num("height"),
-                window_left=window.num("left"),
-                window_bottom=window.num("bottom"),
-                window_width=window.num("width"),
-                window_height=window.num("height"),
-                size_tolerance=table.num("size_tolerance", 0.0),
-                window_tolerance=table.num("tolerance", 1.0),
-                clearance=table.num("clearance", 3.0),
-            ),
-        )
+        keys = {"clearance": "clearance", "size_tolerance": "size_tolerance"}
+        keys["window_tolerance"] = "tolerance"  # the older form's name for it
+        older = {n: table.num(keys[n], d) for n, d in ENVELOPE_DEFAULTS.items()}
+        return (_envelope(table.text("name"), table.text("title", ""), table, older),)
     out = []
     for key, value in table.data.items():
         if not isinstance(value, dict):
@@ -369,25 +382,15 @@ def _envelopes(table: _Reader) -> tuple[Envelope, ...]:
                 )
             continue
         one = _Reader(value, table.where.at(key))
-        window = one.table("window")
-        assert window
-        shared = {
-            name: one.num(name, table.num(name, default))
-            for name, default in zip(ENVELOPE_SHARED, (3.0, 0.0, 1.0))
-        }
+        shared = {n: one.num(n, table.num(n, d)) for n, d in ENVELOPE_DEFAULTS.items()}
         out.append(
-            Envelope(
-                name=key,
-                title=one.text("title", key),
-                width=one.num("width"),
-                height=one.num("height"),
-                window_left=window.num("left"),
-                window_bottom=window.num("bottom"),
-                window_width=window.num("width"),
-                window_height=window.num("height"),
+            _envelope(
+                key,
+                one.text("title", key),
+                one,
+                shared,
                 lines_in_view=int(one.num("lines_in_view", 0)),
                 subject_y=one.num("subject_y") if "subject_y" in value else None,
-                **shared,
             )
         )
     if not out:
