@@ -44,6 +44,7 @@ _FIELDS = {
 # How the data's names of the postal code are written in messages.
 _POSTCODE_WORDS = {"zip": "ZIP", "pin": "PIN code", "eircode": "Eircode"}
 _AREA_WORDS = {"do_si": "province", "oblast": "region"}
+_CODES = re.compile("(%.)")  # a format's field codes (%A, %C...), kept by split
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def _fill(line_format: str, address: dict[str, Any], upper: frozenset[str] | set
     """One line of a format filled in. The text before a field belongs to that field: it is
     printed only when the field is, and never ahead of the line's first printed field unless
     it opened the line (``〒`` before the postal code)."""
-    pieces = re.split("(%.)", line_format)
+    pieces = _CODES.split(line_format)
     text, lead, printed = "", pieces[0], False
     for index in range(1, len(pieces), 2):
         name = _FIELDS.get(pieces[index][1:])
@@ -103,18 +104,34 @@ def _fill(line_format: str, address: dict[str, Any], upper: frozenset[str] | set
     return text + lead if printed and lead.strip() and value else text
 
 
-def _field_of(line: str, party: Party) -> str:
-    """Guess which input field a formatted line came from."""
-    for name in ("name", "organization", "department", "street", "postal_code", "city", "region"):
-        value = getattr(party, name)
-        if value and (value.split("\n")[0].lower() in line.lower()):
+_GUESSED = ("name", "organization", "department", "street", "postal_code", "city", "region")
+
+
+def _guesses(party: Party) -> list[tuple[str, str]]:
+    """The party's fields a formatted line may come from, as ``_field_in`` compares them:
+    name, and the first line of the value in lower case."""
+    return [
+        (name, value.split("\n")[0].lower()) for name in _GUESSED if (value := getattr(party, name))
+    ]
+
+
+def _field_in(line: str, guesses: list[tuple[str, str]]) -> str:
+    """Guess which input field a formatted line came from (among the party's ``guesses``)."""
+    low = line.lower()
+    for name, value in guesses:
+        if value in low:
             return name
     return "street"
 
 
 def _latin(text: str) -> bool:
-    """Whether every letter of ``text`` is a Latin one."""
-    return all(unicodedata.name(c, "").startswith("LATIN") for c in text if c.isalpha())
+    """Whether every letter of ``text`` is a Latin one (each distinct letter looked up once;
+    ASCII letters are all Latin)."""
+    if text.isascii():
+        return True
+    return all(
+        unicodedata.name(c, "").startswith("LATIN") for c in set(text) if c.isalpha() and c > "~"
+    )
 
 
 def _postal_code(party: Party, rules: Any, where: Where) -> str:
@@ -346,8 +363,9 @@ def postal_address(
                 text.replace(f"{prefix}{values['postal_code']}", values["postal_code"])
                 for text in formatted
             ]
+        guesses = _guesses(party)
         lines = [
-            AddressLine(text.strip(), where.at(_field_of(text, party)))
+            AddressLine(text.strip(), where.at(_field_in(text, guesses)))
             for text in formatted
             if text.strip()
         ]

@@ -16,7 +16,7 @@ refuses a letter: it is shortened (``returnline``), else left out, with a warnin
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ..errors import UserError, Where
@@ -109,13 +109,13 @@ def fit_address(
     last_error: UserError | None = None
     for box in boxes:  # clear wherever the sheet slides, else clear when centred
         set_notes = _wrapped_notes(layout, notes, font, box)
-        for candidate in _candidates(lines, zone, font, box):
+        for candidate in _candidates(lines, zone, font, box):  # the broken lines only if need be
             try:
                 field = _fit(layout, candidate, set_notes, texts, return_where, font, box)
             except UserError as exc:
                 last_error = exc
                 continue
-            return replace(field, notices=tuple(notices) + field.notices)
+            return replace(field, notices=tuple(notices) + field.notices) if notices else field
     assert last_error is not None
     raise _misfit(layout, lines, font, boxes[1]) or last_error
 
@@ -189,14 +189,15 @@ def _over_max_chars(layout: Layout, lines: list[AddressLine]) -> list[Notice]:
 
 def _candidates(
     lines: list[AddressLine], zone: AddressZone, font: str, box: _Box
-) -> list[list[AddressLine]]:
+) -> Iterator[list[AddressLine]]:
     """The lines as they are, then (when a name, organisation, department or note is wider
     than the box even at the minimum size) broken at words to the box's width, within the
-    layout's line budget."""
+    layout's line budget; the second is made only when asked for."""
+    yield lines
     wrapped = _wrapped(lines, zone.min_size, font, box.right - box.left)
     if wrapped is None or wrapped == lines or len(wrapped) > zone.max_lines:
-        return [lines]
-    return [lines, wrapped]
+        return
+    yield wrapped
 
 
 def _wrapped(

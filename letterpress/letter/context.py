@@ -17,6 +17,7 @@ from ..language.hyphenation import Hyphenator, hyphenator
 from .address import AddressRules
 
 V = TypeVar("V")
+_MISSING = object()  # what a Memo holds for a key it has not made
 
 
 class Memo(Generic[V]):
@@ -28,13 +29,12 @@ class Memo(Generic[V]):
 
     def get(self, key: Hashable, make: Callable[[], V]) -> V:
         """The value for ``key``, made by ``make`` the first time."""
-        try:
-            value = self._items[key]
-        except KeyError:
+        value = self._items.get(key, _MISSING)  # no exception raised for a miss
+        if value is _MISSING:
             value = self._items[key] = make()
             if len(self._items) > self._limit:
                 self._items.popitem(last=False)
-        return value
+        return value  # type: ignore[return-value]
 
     def __contains__(self, key: Hashable) -> bool:
         return key in self._items

@@ -277,14 +277,42 @@ def assemble(
     dated: list[SetLine],
     where: Where = Where(),
     reach: Rect | None = None,
+    extents: dict[str, Rect] | None = None,
 ) -> FirstPage:
     """Collect page 1's furniture and make sure nothing but the address shows in the window
-    (``reach``: all the window can show, when the caller has it)."""
+    (``reach``: all the window can show, when the caller has it; ``extents``: what
+    ``check_furniture`` found for the same furniture, when the caller has it)."""
+    if extents is None:
+        extents = check_furniture(layout, head, info, dated, where, reach)
+    rules = [address.rule] if address.rule is not None else []
+    return FirstPage(
+        lines=tuple(head + info + dated),
+        rules=tuple(rules),
+        marks=marks(layout),
+        address=address,
+        mark_weight=layout.type.mark_weight,
+        rule_weight=RULE_WEIGHT,
+        grey=layout.type.grey,
+        extents=extents,
+    )
+
+
+def check_furniture(
+    layout: Layout,
+    head: Sequence[SetLine],
+    info: Sequence[SetLine],
+    dated: Sequence[SetLine],
+    where: Where = Where(),
+    reach: Rect | None = None,
+) -> dict[str, Rect]:
+    """The extents of the letterhead, information block and date line, once sure that none
+    shows in the window and that the text starts below them; the same furniture gives the
+    same answer, so a batch asks once per letterhead, block and date line."""
     reach = reach or window_reach(layout)
     extents = {
-        "letterhead": _extent(head),
-        "info block": _extent(info),
-        "date line": _extent(dated),
+        "letterhead": _extent(list(head)),
+        "info block": _extent(list(info)),
+        "date line": _extent(list(dated)),
     }
     pieces = [("letterhead", _extent([line])) for line in head] + [
         (name, extents[name]) for name in ("info block", "date line")
@@ -313,14 +341,4 @@ def assemble(
                 where=_in_file(Where(field="references"), where),
                 hint="give fewer or shorter references",
             )
-    rules = [address.rule] if address.rule is not None else []
-    return FirstPage(
-        lines=tuple(head + info + dated),
-        rules=tuple(rules),
-        marks=marks(layout),
-        address=address,
-        mark_weight=layout.type.mark_weight,
-        rule_weight=RULE_WEIGHT,
-        grey=layout.type.grey,
-        extents=extents,
-    )
+    return extents

@@ -216,7 +216,9 @@ def check_sizes(letter: Letter, origin: Where) -> Letter:
             where=origin.at("body"),
             hint="shorten it: a letter is read in a few minutes",
         )
-    for line, bullet, paragraph in units(letter.body):
+    # a paragraph is never longer than the body it is part of: only a long body is split
+    long_body = len(letter.body) > MAX_PARAGRAPH_CHARS
+    for line, bullet, paragraph in units(letter.body) if long_body else ():
         if len(paragraph) > MAX_PARAGRAPH_CHARS:
             what = "bullet item" if bullet else "paragraph"
             raise UserError(
@@ -233,20 +235,20 @@ def check_sizes(letter: Letter, origin: Where) -> Letter:
         "place": letter.place,
     }
     lists = {"enclosures": letter.enclosures, "cc": letter.cc}
-    texts = [(origin.at(name), text) for name, text in singles.items()]
-    texts += [
-        (origin.at(name, i), text) for name, items in lists.items() for i, text in enumerate(items)
+    texts: list[tuple[tuple[str | int, ...], str]] = [
+        ((name,), text) for name, text in singles.items()
     ]
+    texts += [((name, i), text) for name, items in lists.items() for i, text in enumerate(items)]
     texts += [
-        (origin.at("references", ref.key), ref.value)
+        (("references", ref.key), ref.value)
         for ref in letter.references
         if isinstance(ref.value, str)
     ]
-    for where, text in texts:
+    for path, text in texts:
         if len(text) > MAX_PARAGRAPH_CHARS:
             raise UserError(
                 f"has {len(text):,} characters; at most {MAX_PARAGRAPH_CHARS:,}",
-                where=where,
+                where=origin.at(*path),
                 hint="shorten it",
             )
     return letter

@@ -89,17 +89,18 @@ def resolve(
     ]
     places = ctx.furniture.get(("window", *places_key(lay)), lambda: window_places(lay))
     assert isinstance(places, WindowPlaces)
+    to = where.at("recipient")
     field = fit_address(
         lay,
         list(recipient.lines),
-        where=where.at("recipient"),
+        where=to,
         notes=notes,
         return_texts=_return_texts(ctx, letter, home, lang, sender_lines),
         return_where=where.at("sender"),
         places=places,
     )
     report = check_field(lay, field, places)
-    notices = _window_notices(report, where.at("recipient"), strict_window)
+    notices = _window_notices(report, to, strict_window)
     long_day = ctx.furniture.get(("long date", lang.tag, day), lambda: lang.long_date(day))
     assert isinstance(long_day, str)
     first = _first_page(
@@ -164,8 +165,54 @@ def resolve_layout(letter: Letter, override: str | None, where: Where) -> Layout
     return load_layout(letter.layout or DEFAULT_LAYOUT, where=where.at("layout"))
 
 
+_PARTY_TEXTS = (
+    "name",
+    "organization",
+    "department",
+    "street",
+    "postal_code",
+    "city",
+    "region",
+    "phone",
+    "email",
+)
+
+
 def _check_fonts(letter: Letter, where: Where) -> None:
-    """Every user string must be drawable by the bundled fonts."""
+    """Every user string must be drawable by the bundled fonts: all of them in one look, and
+    only when that finds a character no font draws, field by field to name the first."""
+    if fonts.drawable("".join(_user_texts(letter))):  # the usual case: one look
+        return
+    for path, text in _text_fields(letter):
+        if text:
+            fonts.check_drawable(text, where.at(*path))
+
+
+def _user_texts(letter: Letter) -> list[str]:
+    """Every user string of ``_text_fields``, without its field path."""
+    texts = [
+        letter.subject,
+        letter.opening or "",
+        letter.body,
+        letter.closing or "",
+        letter.signature,
+        letter.place,
+        *letter.enclosures,
+        *letter.cc,
+    ]
+    for party in (letter.sender, letter.recipient):
+        texts += [getattr(party, name) for name in _PARTY_TEXTS]
+        texts += party.address_lines
+        texts += party.notes
+    texts += [str(r.value) for r in letter.references]
+    texts += [r.key for r in letter.references]
+    if isinstance(letter.return_line, str):
+        texts.append(letter.return_line)
+    return texts
+
+
+def _text_fields(letter: Letter) -> list[tuple[tuple[str | int, ...], str]]:
+    """Every user string with its field path, in the order their errors are looked for."""
     fields: list[tuple[tuple[str | int, ...], str]] = [
         (("subject",), letter.subject),
         (("opening",), letter.opening or ""),
@@ -178,17 +225,7 @@ def _check_fonts(letter: Letter, where: Where) -> None:
     fields += [(("cc", i), c) for i, c in enumerate(letter.cc)]
     for party_name in ("sender", "recipient"):
         party = getattr(letter, party_name)
-        for name in (
-            "name",
-            "organization",
-            "department",
-            "street",
-            "postal_code",
-            "city",
-            "region",
-            "phone",
-            "email",
-        ):
+        for name in _PARTY_TEXTS:
             fields.append(((party_name, name), getattr(party, name)))
         fields += [((party_name, "address_lines", i), v) for i, v in enumerate(party.address_lines)]
         fields += [((party_name, "notes", i), v) for i, v in enumerate(party.notes)]
@@ -196,11 +233,7 @@ def _check_fonts(letter: Letter, where: Where) -> None:
     fields += [(("references", r.key), r.key) for r in letter.references]
     if isinstance(letter.return_line, str):
         fields.append((("return_line",), letter.return_line))
-    if fonts.drawable("".join(text for _, text in fields)):  # the usual case: one look
-        return
-    for path, text in fields:
-        if text:
-            fonts.check_drawable(text, where.at(*path))
+    return fields
 
 
 def _address(
@@ -324,7 +357,16 @@ def _first_page(
             lang.typography.set(lang.place_date(letter.place or None, day[0]), letter.typography),
             typeface,
         )
-    return firstpage.assemble(lay, field, list(head), list(info), dated, where, places.reach)
+    # the same letterhead, block and date line are checked against the window once per run
+    key = ("furniture", lay.path, lay.subject_y, lay.text.left, places.reach, head, info)
+    extents = ctx.furniture.get(
+        (*key, tuple(dated)),
+        lambda: firstpage.check_furniture(lay, head, info, dated, where, places.reach),
+    )
+    assert isinstance(extents, dict)
+    return firstpage.assemble(
+        lay, field, list(head), list(info), dated, where, places.reach, extents=extents
+    )
 
 
 def _references(letter: Letter, lang: Language) -> list[tuple[str, str, Where]]:

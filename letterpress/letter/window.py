@@ -240,6 +240,13 @@ def clearance(box: Rect, window: Rect) -> Clearance:
     )
 
 
+def _least(box: Rect, window: Rect) -> float:
+    """``clearance(box, window).least``, without making the Clearance."""
+    return min(
+        box.x - window.x, window.right - box.right, box.y - window.y, window.bottom - box.bottom
+    )
+
+
 def ink_box(line: SetLine) -> Rect:
     """The ink of a placed line on the sheet (mm): its glyphs' outlines."""
     ink = fonts.ink(line.text, line.font, line.size)
@@ -284,10 +291,13 @@ def check_field(
     view = places.view
     centred = places.centred
     worst = (float("inf"), "", "left")
+    worst_box: Rect | None = None
     for text, box in lines:
-        seen = clearance(box, view)
-        if seen.least < worst[0]:
-            worst = (seen.least, text, seen.worst_side())
+        least = _least(box, view)
+        if least < worst[0]:
+            worst, worst_box = (least, text, ""), box
+    if worst_box is not None:  # the side, for the closest line alone
+        worst = (worst[0], worst[1], clearance(worst_box, view).worst_side())
     env = layout.envelope
     room = view.inset(env.clearance)
     failed = worst[0] < env.clearance - 1e-6  # only then are roomier envelopes worth naming
@@ -302,7 +312,7 @@ def check_field(
         worst=worst[0],
         line=worst[1],
         side=worst[2],
-        centred=min(clearance(box, centred).least for _, box in lines),
+        centred=min(_least(box, centred) for _, box in lines),
         block=field.block,
         room=room,
         lines_in_view=env.lines_in_view,

@@ -1,0 +1,121 @@
+"""Resolving letters that share one RenderContext (as a batch's rows do): every check still
+runs for every letter, and names that letter's own place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import letter
+
+from letterpress.errors import FontCoverageError, UserError
+from letterpress.letter import prepare_letter
+from letterpress.letter.context import RenderContext
+from letterpress.source import Source
+
+SMILE = "\U0001f600"  # no bundled font draws it
+
+# (where the character goes, the field the error names)
+FIELDS = [
+    ("subject", "subject"),
+    ("opening", "opening"),
+    ("body", "body"),
+    ("closing", "closing"),
+    ("signature", "signature"),
+    ("place", "place"),
+    ("enclosures", "enclosures[2]"),
+    ("cc", "cc[1]"),
+    ("return_line", "return_line"),
+    ("references.value", "references.Our ref"),
+    ("references.key", "references.Our ref" + SMILE),
+    *[
+        (f"{party}.{name}", f"{party}.{name}")
+        for party in ("sender", "recipient")
+        for name in (
+            "name",
+            "organization",
+            "department",
+            "street",
+            "postal_code",
+            "city",
+            "region",
+            "phone",
+            "email",
+        )
+    ],
+    ("sender.address_lines", "sender.address_lines[2]"),
+    ("recipient.address_lines", "recipient.address_lines[2]"),
+    ("recipient.notes", "recipient.notes[1]"),
+]
+
+
+def _with_smile(target: str) -> dict[str, Any]:
+    """The base letter with the undrawable character in the field ``target``."""
+    data = letter(enclosures=["CV", "References"], cc=["Kim Berger"], signature="J. Petersen")
+    data["references"] = {"Our ref": "AB-12"}
+    if target == "references.value":
+        data["references"] = {"Our ref": "AB-12" + SMILE}
+    elif target == "references.key":
+        data["references"] = {"Our ref" + SMILE: "AB-12"}
+    elif target in ("enclosures", "cc"):
+        data[target] = [*data[target][:-1], data[target][-1] + SMILE]
+    elif target.endswith(("address_lines", "notes")):
+        party, name = target.split(".")
+        data[party][name] = ["Line one", "Line two " + SMILE]
+        if name == "notes":
+            data[party][name] = ["Please forward " + SMILE]
+    elif "." in target:
+        party, name = target.split(".")
+        data[party][name] = (data[party].get(name) or "x") + SMILE
+    else:
+        data[target] = (data.get(target) or "x") + SMILE
+    return data
+
+
+@pytest.mark.parametrize("target, field", FIELDS)
+def test_an_undrawable_character_is_named_at_its_field(target: str, field: str) -> None:
+    """The one look at all of a letter's texts misses no field: a character no font draws,
+    in any of them, refuses the letter naming that field."""
+    source = Source(data=_with_smile(target), origin="", row=7)
+    with pytest.raises(FontCoverageError) as raised:
+        prepare_letter(source, context=RenderContext())
+    assert str(raised.value.place) == f"row 7, {field}"
+    assert raised.value.what.startswith(f"character {SMILE!r} (U+1F600")
+
+
+def test_furniture_checked_once_still_refuses_each_letter_at_its_row() -> None:
+    """A letter whose information block runs into the text is refused on every row of a run,
+    each error naming its own row, while the letters around them share their furniture."""
+    ctx = RenderContext()
+    good = prepare_letter(Source(data=letter(), origin="", row=2), context=ctx)
+    refs = {f"item {i}": "value" for i in range(40)}
+    for row in (3, 4):
+        with pytest.raises(UserError) as raised:
+            prepare_letter(Source(data=letter(references=refs), origin="", row=row), context=ctx)
+        assert str(raised.value.place) == f"row {row}, references"
+        assert raised.value.what.startswith("the info block runs into the text")
+    again = prepare_letter(Source(data=letter(), origin="", row=5), context=ctx)
+    alone = prepare_letter(Source(data=letter(), origin="", row=5), context=RenderContext())
+    assert again.first == alone.first == good.first
+    assert again.first.extents == alone.first.extents
+
+
+def test_a_long_body_of_short_paragraphs_passes_and_a_long_paragraph_is_refused(
+    tmp_path: Path,
+) -> None:
+    """Paragraphs are measured only in a body longer than a paragraph may be, and there each
+    one is."""
+    short = ("word " * 1999)[:9995]
+    prepare_letter(Source(data=letter(body=short), origin="", row=2), context=RenderContext())
+    long = "\n\n".join([short] * 3)
+    prepare_letter(Source(data=letter(body=long), origin="", row=2), context=RenderContext())
+    with pytest.raises(UserError) as raised:
+        prepare_letter(
+            Source(data=letter(body=f"{short}\n\n{short} more words"), origin="", row=2),
+            context=RenderContext(),
+        )
+    assert raised.value.line() == (
+        "row 2, body: the paragraph on line 3 has 10,006 characters; a paragraph may have at "
+        "most 10,000; split it with blank lines into paragraphs"
+    )
