@@ -119,3 +119,24 @@ def test_a_long_body_of_short_paragraphs_passes_and_a_long_paragraph_is_refused(
         "row 2, body: the paragraph on line 3 has 10,006 characters; a paragraph may have at "
         "most 10,000; split it with blank lines into paragraphs"
     )
+
+
+def test_each_letter_of_a_run_gets_the_envelope_it_names() -> None:
+    """The layout fitted to an envelope is made once per run and envelope: letters naming
+    different envelopes each get theirs, and an unknown one is refused at each row."""
+    ctx = RenderContext()
+    names = []
+    for row, envelope in enumerate(("C6/5", "DL", "c6/5", None), start=2):
+        data = letter(envelope=envelope) if envelope else letter()
+        prep = prepare_letter(Source(data=data, origin="", row=row), context=ctx)
+        alone = prepare_letter(Source(data=data, origin="", row=row), context=RenderContext())
+        assert prep.layout == alone.layout and prep.address == alone.address
+        names.append(prep.layout.envelope.name)
+    assert names == ["C6/5", "DL", "C6/5", "DL"]
+    for row in (6, 7):
+        with pytest.raises(UserError) as raised:
+            prepare_letter(Source(data=letter(envelope="C4"), origin="", row=row), context=ctx)
+        assert raised.value.line() == (
+            f"row {row}, envelope: the din5008-b layout has no envelope 'C4'; its envelopes: "
+            "DL, C6/5"
+        )

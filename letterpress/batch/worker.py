@@ -241,7 +241,7 @@ def _failure(outcome: Outcome, exc: Exception, label: str) -> Finding:
 def _prepare_letter(
     worker: RowWorker, ctx: RenderContext, source: Source
 ) -> tuple[Any, tuple[Notice, ...]]:
-    from ..letter import prepare_letter
+    from ..letter.prepare import prepare_letter  # one import statement per letter, not six
 
     prep = prepare_letter(
         source, context=ctx, envelope=worker.spec.envelope, shift=worker.spec.shift

@@ -46,28 +46,17 @@ def prepare_letter(
     """Stages 1-3: read, validate and resolve a letter, making every check that can refuse
     it before anything is drawn; ``shift`` is a printer's calibration (see ``calibrate``),
     ``envelope`` one of the layout's envelopes (default: the file's, else the layout's first)."""
-    from dataclasses import replace
+    from .prepare import prepare_letter as prepare
 
-    from ..source import load_source
-    from .context import RenderContext
-    from .model import parse_letter
-    from .offset import offset_notices
-    from .resolve import resolve
-
-    src = load_source(source)
-    letter = parse_letter(src)
-    prep = resolve(
-        src,
-        letter,
-        context or RenderContext(),
+    return prepare(
+        source,
         layout=layout,
         when=when,
         strict_window=strict_window,
+        context=context,
         shift=shift,
         envelope=envelope,
     )
-    moved = offset_notices(prep, src.where)
-    return replace(prep, notices=prep.notices + moved) if moved else prep
 
 
 def build_letter(prep: Prepared) -> tuple[bytes, int]:

@@ -214,10 +214,11 @@ def _region(
 ) -> _Region:
     """The region to print: as written, matched to the data's key, or taken from the postal
     code when the country requires one and the address leaves it out."""
+    if not party.region and "country_area" not in rules.required_fields:
+        return _Region("")  # none given, none needed (most countries)
     subs = rules_for.subdivisions(country)
     by_code = subdivisions_of(subs, code) if code and subs else ()
     area, zip_word = _words(rules)
-    place = where.at("region")
     country_name = rules.country_name.title()
     if party.region:
         key = _match_choice(party.region, rules.country_area_choices) if subs else None
@@ -227,7 +228,7 @@ def _region(
                 party.region,
                 Notice(
                     f"{party.region!r} is not a {area} of {country_name}{lies}",
-                    place,
+                    where.at("region"),
                     "printed as written; check it",
                     kind="region-unknown",
                 ),
@@ -240,7 +241,7 @@ def _region(
                 Notice(
                     f"{zip_word} {code} is in {_named(by_code, latin)}, but region is "
                     f"{party.region}",
-                    place,
+                    where.at("region"),
                     f"printed as written; check the {area} and the {zip_word}",
                     kind="region-postcode-mismatch",
                 ),
@@ -253,7 +254,7 @@ def _region(
             _printed(by_code[0], latin),
             Notice(
                 f"not given; {area} {_named(by_code, latin)} taken from the {zip_word} {code}",
-                place,
+                where.at("region"),
                 "give region to print another",
                 kind="region-derived",
                 level="info",
@@ -269,7 +270,7 @@ def _region(
         "",
         Notice(
             f"missing: addresses in {country_name} usually name the {area}, and {why}",
-            place,
+            where.at("region"),
             'printed without it; add region = "..." if you know it',
             kind="region-missing",
         ),

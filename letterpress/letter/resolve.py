@@ -73,7 +73,11 @@ def resolve(
     _check_fonts(letter, where)
     named = ctx.layouts.get((layout, letter.layout), lambda: resolve_layout(letter, layout, where))
     assert isinstance(named, Layout)
-    lay = resolve_envelope(named, letter, envelope, where)
+    lay = ctx.layouts.get(
+        (layout, letter.layout, envelope, letter.envelope),
+        lambda: resolve_envelope(named, letter, envelope, where),
+    )
+    assert isinstance(lay, Layout)
     lang = resolve_language(letter.language, where=where.at("language"))
     typeface = letter.typeface or lay.text.typeface
     day = when or letter.date or date.today()
