@@ -66,14 +66,14 @@ class Fields:
     def text(self, key: str, *, required: bool = False, default: str = "") -> str:
         """A text (a number is taken as its digits), stripped; ``body`` keeps inner lines."""
         value = self.data.get(key)
-        if value is None:
-            if required:
-                raise UserError("missing field", where=self.at(key), hint=f'add {key} = "..."')
-            return default
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if not isinstance(value, str):  # text is the usual case: one look
+            if value is None:
+                if required:
+                    raise UserError("missing field", where=self.at(key), hint=f'add {key} = "..."')
+                return default
+            if not isinstance(value, (int, float)) or isinstance(value, bool):
+                raise UserError(f"must be text, not {type(value).__name__}", where=self.at(key))
             value = str(value)
-        if not isinstance(value, str):
-            raise UserError(f"must be text, not {type(value).__name__}", where=self.at(key))
         if required and not value.strip():
             raise UserError("must not be empty", where=self.at(key))
         return value.strip("\n") if key == "body" else value.strip()

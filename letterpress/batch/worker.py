@@ -31,6 +31,7 @@ from .checks import (
 from .table import Row
 from .tasks import KINDS, ChunkResult, Outcome, Spec, file_name
 from .template import LetterTemplate, RowError, compile_template, direct_columns, render_row
+from .wording import batch_wording, bookmark, language_code
 
 if TYPE_CHECKING:  # the worker's imports load ReportLab: only worker processes need them
     from ..letter.context import RenderContext
@@ -212,8 +213,6 @@ def _context() -> RenderContext:
 def _title(ctx: RenderContext, row: Row, source: Source, label: str) -> str:
     """The bookmark in the letter's language: 'Row 5: letter to Kim Berger' (the language's
     wording file looked up once per run and language, not once per row)."""
-    from .wording import batch_wording, bookmark, language_code
-
     recipient = source.data.get("recipient")
     name = ""
     if isinstance(recipient, dict):
