@@ -54,6 +54,8 @@ _SPACES = re.compile(r"[\s.]+")
 
 def normalise(text: str) -> str:
     """A name as compared: case-folded, dots and runs of spaces dropped ("U.S.A." -> "usa")."""
+    if text.isalpha():  # a code or a one-word name ("DE", "Deutschland"): nothing to drop
+        return text.casefold()
     return _SPACES.sub(" ", text.replace(".", "")).strip().casefold()
 
 

@@ -169,6 +169,7 @@ def resolve_layout(letter: Letter, override: str | None, where: Where) -> Layout
     return load_layout(letter.layout or DEFAULT_LAYOUT, where=where.at("layout"))
 
 
+_DATE = Where(field="date")  # the information block's date: no input field of its own
 _PARTY_TEXTS = (
     "name",
     "organization",
@@ -345,7 +346,7 @@ def _first_page(
     refs = _references(letter, lang)
     if lay.info_block is not None:
         # DIN 5008's information block: the date alone; the place is the letterhead's
-        date_item = (lang.word("date"), day[1], Where(field="date"))
+        date_item = (lang.word("date"), day[1], _DATE)
         items = (*refs, date_item)
         keep = (day[1],)  # the date never breaks
         info = ctx.furniture.get(
