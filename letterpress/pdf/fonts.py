@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from functools import cache, lru_cache
+from math import inf
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -281,17 +282,21 @@ def ink(text: str, font_name: str, size: float) -> Ink:
     at the sum of the advances before it)."""
     outlines = _outlines(font_name)
     x = 0.0
-    boxes = []
-    for char in text:
+    left = bottom = inf
+    right = top = -inf
+    for char in text:  # one pass: a new address line is measured for every letter
         glyph = outlines.get(ord(char), (0.0,))
         if len(glyph) == 5:
-            boxes.append((x + glyph[1], glyph[2], x + glyph[3], glyph[4]))
+            _, x0, y0, x1, y1 = glyph
+            if x + x0 < left:
+                left = x + x0
+            if y0 < bottom:
+                bottom = y0
+            if x + x1 > right:
+                right = x + x1
+            if y1 > top:
+                top = y1
         x += glyph[0]
-    if not boxes:
+    if left == inf:
         return Ink(0.0, 0.0, 0.0, 0.0)
-    return Ink(
-        left=min(b[0] for b in boxes) * size,
-        right=max(b[2] for b in boxes) * size,
-        top=max(b[3] for b in boxes) * size,
-        bottom=-min(b[1] for b in boxes) * size,
-    )
+    return Ink(left=left * size, right=right * size, top=top * size, bottom=-bottom * size)
