@@ -6,6 +6,7 @@ umlauts, no-break spaces, escaped ``&``, left and justified) and the same bytes.
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Callable
 from typing import Any
@@ -22,6 +23,7 @@ from letterpress.letter.layout import load_layout
 from letterpress.letter.story import Styles, styles
 from letterpress.pdf import fonts
 from letterpress.pdf.canvas import QuickCanvas
+from letterpress.pdf.linebreak import WordWidths
 from letterpress.pdf.paragraph import SettledParagraph
 
 TEXTS = [
@@ -59,10 +61,18 @@ def _roles(st: Styles) -> list[ParagraphStyle]:
 
 
 class _Parsed(SettledParagraph):
-    """A settled paragraph made the way it was before: by ReportLab's parser."""
+    """A settled paragraph made and broken the way it was before: by ReportLab."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         Paragraph.__init__(self, *args, **kwargs)
+
+    def breakLines(self, width: Any) -> Any:
+        return Paragraph.breakLines(self, width)
+
+
+def _remembering(widths: WordWidths) -> Callable[..., Paragraph]:
+    """Settled paragraphs that share one table of word widths, as a batch's do."""
+    return functools.partial(SettledParagraph, widths=widths)
 
 
 def _drawn(
@@ -87,7 +97,11 @@ def _drawn(
 
 @pytest.mark.parametrize("bullet", [False, True])
 def test_same_bytes_as_the_parsed_paragraph(st: Styles, bullet: bool) -> None:
-    assert _drawn(QuickCanvas, SettledParagraph, st, bullet) == _drawn(Canvas, _Parsed, st, bullet)
+    slow = _drawn(Canvas, _Parsed, st, bullet)
+    assert _drawn(QuickCanvas, SettledParagraph, st, bullet) == slow
+    widths = WordWidths()
+    assert _drawn(QuickCanvas, _remembering(widths), st, bullet) == slow
+    assert _drawn(QuickCanvas, _remembering(widths), st, bullet) == slow  # widths known
 
 
 def test_split_paragraph_same_bytes() -> None:
@@ -104,7 +118,7 @@ def test_split_paragraph_same_bytes() -> None:
             canv.showPage()
         return bytes(canv.getpdfdata())
 
-    assert drawn(QuickCanvas, SettledParagraph) == drawn(Canvas, _Parsed)
+    assert drawn(QuickCanvas, _remembering(WordWidths())) == drawn(Canvas, _Parsed)
 
 
 def test_same_bytes_as_reportlab_where_no_word_runs_off(st: Styles) -> None:

@@ -11,6 +11,8 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaFrag
 
+from .linebreak import WordWidths, break_plain
+
 # What user text is escaped with (see letter.markup.escape): each is a fragment of its own.
 _ENTITIES = {"amp": "&", "lt": "<", "gt": ">"}
 _ENTITY = re.compile(r"&(amp|lt|gt);")
@@ -32,7 +34,9 @@ class SettledParagraph(Paragraph):
     so such a paragraph is broken again without hyphenation, where every long word is cut.
 
     Text without tags (no ``<``; ``&`` only in the escapes of :func:`_plain_fragments`)
-    skips ReportLab's markup parser: its fragments are made here, as the parser makes them."""
+    skips ReportLab's markup parser: its fragments are made here, as the parser makes them.
+    A paragraph of one such fragment is broken into lines by :mod:`.linebreak` (ReportLab's
+    rule over the words' widths of ``widths``, a table its run keeps)."""
 
     def __init__(
         self,
@@ -42,7 +46,11 @@ class SettledParagraph(Paragraph):
         frags: Any = None,
         caseSensitive: int = 1,
         encoding: str = "utf8",
+        *,
+        widths: WordWidths | None = None,
     ) -> None:
+        if widths is not None:
+            self._lp_widths = widths
         plain = None
         if frags is None and isinstance(text, str) and "<" not in text and style is not None:
             cleaned = cleanBlockQuotedText(text)
@@ -55,6 +63,12 @@ class SettledParagraph(Paragraph):
         textTransformFrags(plain, style)
         bullet = bulletText or getattr(style, "bulletText", None)
         self._setup(cleaned, style, bullet, plain, cleanBlockQuotedText)
+
+    def breakLines(self, width: Any) -> Any:
+        """ReportLab's line breaks, found by :func:`.linebreak.break_plain` for a paragraph of
+        one fragment (remembering the words' widths), else by ReportLab."""
+        lines = break_plain(self, width, self.__dict__.get("_lp_widths"))
+        return super().breakLines(width) if lines is None else lines
 
     def __copy__(self) -> SettledParagraph:
         """A shallow copy, as ``copy.copy`` makes it (the same attributes, shared), without
