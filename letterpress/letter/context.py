@@ -14,6 +14,7 @@ from typing import Generic, TypeVar
 
 from ..language import Language
 from ..language.hyphenation import Hyphenator, hyphenator
+from ..pdf.linebreak import WordWidths
 from .address import AddressRules
 
 V = TypeVar("V")
@@ -50,6 +51,7 @@ class RenderContext:
         self.furniture: Memo[object] = Memo(256)  # letterheads and information blocks
         self.paragraphs: Memo[object] = Memo(4096)
         self.layouts: Memo[object] = Memo(16)  # by the name or path the letter gives
+        self.word_widths = WordWidths()  # for breaking paragraphs into lines
         self._hyphenators: Memo[Hyphenator] = Memo(16)
 
     def hyphenator(self, language: Language) -> Hyphenator | None:

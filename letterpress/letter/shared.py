@@ -39,7 +39,10 @@ class _Reuse:
         key = (text, st.key, role, bullet)
         seen = key in self.ctx.paragraphs
         original = self.ctx.paragraphs.get(
-            key, lambda: SettledParagraph(text, getattr(st, role), bulletText=bullet)
+            key,
+            lambda: SettledParagraph(
+                text, getattr(st, role), bulletText=bullet, widths=self.ctx.word_widths
+            ),
         )
         if not seen:
             return original

@@ -13,6 +13,7 @@ from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from . import fonts
+from .textout import Encoder, QuickText
 
 
 class _FixedTime:
@@ -27,6 +28,19 @@ class _FixedTime:
         self.tzname = "UTC"
 
 
+class QuickCanvas(Canvas):
+    """A ReportLab canvas whose text objects encode known characters in one step
+    (see :mod:`.textout`); it writes the same bytes."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._lp_encoders: dict[str, Encoder] = {}  # per font, for this canvas's document
+        super().__init__(*args, **kwargs)
+
+    def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> QuickText:
+        """A fresh text object, as ``Canvas.beginText`` makes it."""
+        return QuickText(self, x, y, direction=direction)
+
+
 def canvas_maker(when: date) -> Any:
     """A canvas factory for platypus whose output depends only on content and ``when``.
 
@@ -37,7 +51,7 @@ def canvas_maker(when: date) -> Any:
     def make(*args: Any, **kwargs: Any) -> Canvas:
         kwargs["invariant"] = 1
         kwargs.setdefault("initialFontName", fonts.face("sans").regular)
-        canv = Canvas(*args, **kwargs)
+        canv = QuickCanvas(*args, **kwargs)
         canv._doc._timeStamp = _FixedTime(when)  # creation date = the letter's date
         return canv
 

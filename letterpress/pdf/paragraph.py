@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
+from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paraparser import ParaFrag
+
+from .linebreak import WordWidths, break_plain
+
+# What user text is escaped with (see letter.markup.escape): each is a fragment of its own.
+_ENTITIES = {"amp": "&", "lt": "<", "gt": ">"}
+_ENTITY = re.compile(r"&(amp|lt|gt);")
 
 # How far (points) a line may reach past the measure before it counts as running off it.
 _OVERRUN = 0.5
@@ -19,7 +31,44 @@ class SettledParagraph(Paragraph):
 
     A word wider than the measure is cut wherever it must, never left to run off the page:
     ReportLab cuts a long web address once at a slash and then leaves the rest of it whole,
-    so such a paragraph is broken again without hyphenation, where every long word is cut."""
+    so such a paragraph is broken again without hyphenation, where every long word is cut.
+
+    Text without tags (no ``<``; ``&`` only in the escapes of :func:`_plain_fragments`)
+    skips ReportLab's markup parser: its fragments are made here, as the parser makes them.
+    A paragraph of one such fragment is broken into lines by :mod:`.linebreak` (ReportLab's
+    rule over the words' widths of ``widths``, a table its run keeps)."""
+
+    def __init__(
+        self,
+        text: Any,
+        style: Any = None,
+        bulletText: Any = None,
+        frags: Any = None,
+        caseSensitive: int = 1,
+        encoding: str = "utf8",
+        *,
+        widths: WordWidths | None = None,
+    ) -> None:
+        if widths is not None:
+            self._lp_widths = widths
+        plain = None
+        if frags is None and isinstance(text, str) and "<" not in text and style is not None:
+            cleaned = cleanBlockQuotedText(text)
+            plain = _plain_fragments(cleaned, style) if cleaned else None
+        if plain is None or caseSensitive != 1 or encoding != "utf8":
+            super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
+            return
+        self.caseSensitive = caseSensitive
+        self.encoding = encoding
+        textTransformFrags(plain, style)
+        bullet = bulletText or getattr(style, "bulletText", None)
+        self._setup(cleaned, style, bullet, plain, cleanBlockQuotedText)
+
+    def breakLines(self, width: Any) -> Any:
+        """ReportLab's line breaks, found by :func:`.linebreak.break_plain` for a paragraph of
+        one fragment (remembering the words' widths), else by ReportLab."""
+        lines = break_plain(self, width, self.__dict__.get("_lp_widths"))
+        return super().breakLines(width) if lines is None else lines
 
     def __copy__(self) -> SettledParagraph:
         """A shallow copy, as ``copy.copy`` makes it (the same attributes, shared), without
@@ -38,6 +87,47 @@ class SettledParagraph(Paragraph):
             width, height = super().wrap(availWidth, availHeight)
         self._settled_at = availWidth
         return width, height
+
+
+def _plain_fragments(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
+    """The fragments ReportLab's parser makes of ``text`` without tags in ``style``: one per
+    run of text and one per character escaped as ``&amp;``, ``&lt;`` or ``&gt;`` (the
+    parser's data and entity events); None for any other ``&``."""
+    if "&" not in text:  # the only fragment: the <para> one itself will do
+        return [_fragment(_para_fragment(style), text, alone=True)]
+    parts = _ENTITY.split(text)
+    if any("&" in part for part in parts[::2]):
+        return None
+    para = _para_fragment(style)
+    return [
+        _fragment(para, _ENTITIES[part] if odd else part)
+        for odd, part in ((i % 2, part) for i, part in enumerate(parts))
+        if part
+    ]
+
+
+def _fragment(para: ParaFrag, text: str, alone: bool = False) -> ParaFrag:
+    """A fragment of text: the ``<para>`` fragment copied (as ``copy.copy`` would) with its
+    text and its face's name (``ParaParser.handle_data``)."""
+    frag = para if alone else para.clone()
+    frag.fontName = tt2ps(frag.fontName, frag.bold, frag.italic)
+    frag.text = text
+    return frag
+
+
+def _para_fragment(style: ParagraphStyle) -> ParaFrag:
+    """The fragment the parser starts a paragraph in ``style`` with
+    (``ParaParser._initial_frag`` and ``start_para``)."""
+    frag = ParaFrag()
+    frag.rise = 0
+    frag.greek = 0
+    frag.link = []
+    frag.fontName, frag.bold, frag.italic = ps2tt(style.fontName)
+    frag.fontSize = style.fontSize
+    frag.textColor = style.textColor
+    frag.us_lines = []
+    frag.__tag__ = "para"
+    return frag
 
 
 def _runs_off(paragraph: Paragraph) -> bool:
