@@ -20,14 +20,14 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 
 def cache_dir() -> Path:
     """Where letterpress keeps files it can always rebuild."""
     explicit = os.environ.get("LETTERPRESS_CACHE_DIR")
     if explicit:
         return Path(explicit)
+    import platformdirs  # only for the platform's folder: its import costs a cold run 1 ms
+
     return platformdirs.user_cache_path("letterpress")
 
 

@@ -4,34 +4,16 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
-from typing import Protocol
+from typing import Protocol, cast
 
 from .. import __version__
 from ..errors import UserError
-from . import (
-    advise,
-    batch,
-    calibrate,
-    call,
-    carriers,
-    check,
-    completion,
-    envelope,
-    environment,
-    estimate,
-    init,
-    labels,
-    layouts,
-    letter,
-    serve,
-    stdio,
-)
-from . import config as config_command
-from . import help as help_command
+from . import environment, stdio
 from .common import print_error
 from .parser import HelpFormatter, Parser, examples_epilog, unknown_command
 from .streams import routed
@@ -54,25 +36,45 @@ class Command(Protocol):
         """Do the command's job; return the exit code."""
 
 
+class _Commands(Mapping[str, Command]):
+    """The command modules by name, each imported when first looked up: a run imports only
+    the command it runs (``--help`` and completion import them all)."""
+
+    def __init__(self, modules: dict[str, str]) -> None:
+        self._modules = modules  # command name -> module name inside letterpress.cli
+
+    def __getitem__(self, name: str) -> Command:
+        """The command module ``name`` (KeyError when there is no such command)."""
+        return cast(Command, importlib.import_module(f"{__name__}.{self._modules[name]}"))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._modules)
+
+    def __len__(self) -> int:
+        return len(self._modules)
+
+
 # The commands, in the order ``--help`` lists them.
-COMMANDS: dict[str, Command] = {
-    "letter": letter,
-    "layouts": layouts,
-    "call": call,
-    "estimate": estimate,
-    "carriers": carriers,
-    "batch": batch,
-    "advise": advise,
-    "check": check,
-    "init": init,
-    "envelope": envelope,
-    "labels": labels,
-    "calibrate": calibrate,
-    "serve": serve,
-    "config": config_command,
-    "help": help_command,
-    "completion": completion,
-}
+COMMANDS: Mapping[str, Command] = _Commands(
+    {
+        "letter": "letter",
+        "layouts": "layouts",
+        "call": "call",
+        "estimate": "estimate",
+        "carriers": "carriers",
+        "batch": "batch",
+        "advise": "advise",
+        "check": "check",
+        "init": "init",
+        "envelope": "envelope",
+        "labels": "labels",
+        "calibrate": "calibrate",
+        "serve": "serve",
+        "config": "config",
+        "help": "help",
+        "completion": "completion",
+    }
+)
 
 EXAMPLES = (
     "letterpress init thank-you --language en-US    # a starter file to fill in",
@@ -139,13 +141,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         argcomplete.autocomplete(build_parser())
     name = _command_word(words)
+    if name not in LONG_RUNNING:
+        gc.disable()  # one document, a few megabytes: collecting cycles would only cost time
+    code = _run(words, name)
+    if argv is None:  # the process ends now: its objects need no collecting on the way out
+        gc.freeze()
+    return code
+
+
+def _run(words: list[str], name: str | None) -> int:
+    """Parse ``words`` for the command ``name`` and run it; returns the exit code."""
     try:
         if name is not None and name not in COMMANDS:
             raise unknown_command(name, COMMANDS)
         parser = build_parser(name)
         args = parser.parse_args(words)
     except UserError as exc:
-        if name in COMMANDS and not exc.place.command:  # left over after the command's own
+        if (
+            name is not None and name in COMMANDS and not exc.place.command
+        ):  # left over after the command's own
             exc = UserError(
                 exc.what,
                 where=replace(exc.place, command=name),
@@ -155,8 +169,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
-    if args.command not in LONG_RUNNING:
-        gc.disable()  # one document, a few megabytes: collecting cycles would only cost time
     stdio.prepare()
     try:
         environment.check_tz()

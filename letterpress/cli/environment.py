@@ -4,7 +4,6 @@ file that is not a time zone would crash the date library (Babel) on import."""
 from __future__ import annotations
 
 import os
-import zoneinfo
 
 from ..errors import UserError, Where
 
@@ -19,6 +18,8 @@ def check_tz(environ: dict[str, str] | None = None) -> None:
     path = value[1:] if value.startswith(":") else value
     if not path or not os.path.exists(path):
         return
+    import zoneinfo  # only when TZ names a file: most runs have no TZ to check
+
     try:
         with open(path, "rb") as handle:
             zoneinfo.ZoneInfo.from_file(handle)
