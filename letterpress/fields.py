@@ -7,7 +7,6 @@ input is read, and refused, the same way whichever command reads it.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from datetime import date, datetime, time
 from typing import Any
 
@@ -51,6 +50,8 @@ class Fields:
         self.data: dict[str, Any] = data
         for key in data:
             if key not in allowed:
+                import difflib  # only for the hint: a run with no mistakes never loads it
+
                 close = difflib.get_close_matches(key, allowed, n=1)
                 hint = (
                     f"did you mean {close[0]!r}?"

@@ -3,7 +3,6 @@ the letter file (TOML, or the same schema as JSON) as a plain dict."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import stat
@@ -132,6 +131,8 @@ def load_source(source: LetterInput) -> Source:
 
 def parse_json(text: str, where: Where) -> dict[str, Any]:
     """Parse the JSON form of a letter file: an object, nested no deeper than the limit."""
+    import json  # only for JSON letters: most are TOML
+
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

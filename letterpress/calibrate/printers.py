@@ -3,7 +3,6 @@ printer's name) and one table per printer under ``offsets`` (``dx``, ``dy`` in m
 
 from __future__ import annotations
 
-import difflib
 import math
 from pathlib import Path
 from typing import Any
@@ -60,6 +59,8 @@ def find_shift(printer: str | None) -> Shift | None:
         return printers.get(default) if default else None
     if printer in printers:
         return printers[printer]
+    import difflib  # only for the hint: a run with no mistakes never loads it
+
     close = difflib.get_close_matches(printer, list(printers), n=1)
     if close:
         hint = f"did you mean {close[0]!r}?"

@@ -275,13 +275,14 @@ def write_document(out: Path, pdf: bytes, args: Any) -> list[Path]:
     writes only the PNGs. Every image is made before anything is written; ``--open`` then
     opens the first file written. Returns the files written."""
     from ..output import write_bytes_atomic
-    from ..pdf.preview import DEFAULT_DPI, png_pages
 
     if str(out) == "-":
         return [write_stdout(pdf, args)]
     if not wants_png(args, out):
         written = [write_bytes_atomic(out, pdf)]
     else:
+        from ..pdf.preview import DEFAULT_DPI, png_pages  # only when images are asked for
+
         pages = parse_pages(getattr(args, "pages", None))
         images = png_pages(pdf, pages, getattr(args, "dpi", None) or DEFAULT_DPI)
         png_only = out.suffix.lower() == ".png"

@@ -9,7 +9,6 @@ cache folder (``letterpress.cachefiles``), since CLDR's files take a tenth of a 
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from functools import cache
@@ -102,6 +101,8 @@ def country_code(text: str) -> str | None:
 def suggestion(text: str) -> str | None:
     """The closest known name or code to an unknown one, as it is written ("Germany",
     "Deutschland", "DE"), for the error's hint."""
+    import difflib  # only for the hint: a run with no mistakes never loads it
+
     names, shown = _table()
     close = difflib.get_close_matches(normalise(text), list(names), n=1, cutoff=0.8)
     return shown[close[0]] if close else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 from dataclasses import dataclass, fields, replace
 from functools import cache
@@ -420,6 +419,8 @@ def choose_envelope(
             return replace(
                 layout, envelope=envelope, subject_y=envelope.subject_y or layout.subject_y
             )
+    import difflib  # only for the hint: a run with no mistakes never loads it
+
     names = [e.name for e in layout.envelopes]
     close = difflib.get_close_matches(name, names, n=1)
     hint = f"did you mean {close[0]!r}? " if close else ""
@@ -486,6 +487,8 @@ def load_layout(name_or_path: str | Path, *, where: Where = Where(field="layout"
                 hint="check the path, or use a name from 'letterpress layouts'",
             )
     else:
+        import difflib  # only for the hint: a run with no mistakes never loads it
+
         close = difflib.get_close_matches(text, list(bundled), n=1)
         hint = f"did you mean {close[0]!r}?" if close else "see 'letterpress layouts'"
         raise LayoutError(

@@ -14,14 +14,16 @@ import io
 import zlib
 from collections.abc import Callable, Hashable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
 from .canvas import canvas_maker
-from .merge import LoosePage
+
+if TYPE_CHECKING:
+    from .merge import LoosePage
 
 
 class _QuickForm(pdfdoc.PDFFormXObject):
@@ -120,6 +122,8 @@ class SharedPages:
     def _take_page(self) -> LoosePage:
         """End the page as ``Canvas.showPage`` does, keeping its content stream for the
         merge instead of making ReportLab page objects."""
+        from .merge import LoosePage  # only a batch has loose pages: one letter never loads it
+
         canv = self.canvas
         code = [canv._preamble, *canv._code, " "]
         content = zlib.compress(("\n".join(code) + "\n").encode("utf8"))
