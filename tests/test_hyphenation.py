@@ -66,3 +66,33 @@ def test_cache_folder_follows_the_environment(
     assert cachefiles.cache_dir() == tmp_path / "letterpress"
     monkeypatch.setenv("LETTERPRESS_CACHE_DIR", str(tmp_path / "x"))
     assert cachefiles.cache_dir() == tmp_path / "x"
+
+
+def test_patterns_read_in_groups_break_every_word_as_pyphen_does(tmp_path: Path) -> None:
+    """A process that reads the kept patterns decodes only the groups its words need: each
+    word, the first to need its groups or not, breaks as pyphen's own parse breaks it."""
+    words = [
+        *WORDS,
+        "Bewerbung",
+        "a",
+        "Ärger",
+        "straße",
+        "UNTERNEHMENSBERATUNG",
+        "Datenanalyse",
+        "Vorstellungsgespräch",
+        "x-y",
+    ]
+    expected = [list(pyphen.Pyphen(lang="de_DE", left=3, right=3).iterate(w)) for w in words]
+    fresh("de_DE", tmp_path)  # parsed and kept
+    code = (
+        "import sys; from letterpress.language import hyphenation as h; "
+        "s = h.hyphenator('de_DE'); out = [list(s(w)) for w in sys.argv[1:]]; "
+        "print(out); print(len(h.patterns('de_DE').hyph.patterns))"
+    )  # read back: only some of de_DE's patterns decoded
+    env = {**os.environ, "LETTERPRESS_CACHE_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", code, *words], env=env, capture_output=True, text=True, check=True
+    )
+    broken, decoded = done.stdout.splitlines()
+    assert eval(broken) == expected  # our own repr of lists of tuples of str
+    assert 0 < int(decoded) < len(pyphen.HyphDict(pyphen.LANGUAGES["de_DE"]).patterns) / 2
