@@ -419,3 +419,16 @@ def test_a_run_builds_only_its_own_commands_parser(
     with pytest.raises(SystemExit):
         main(["--help"])
     assert built == list(COMMANDS)
+
+
+def test_a_run_imports_only_its_own_command() -> None:
+    """A command's run imports its own module of letterpress.cli and the shared helpers, none
+    of the other commands (their imports cost every run time)."""
+    code = (
+        "import sys; from letterpress.cli import main; code = main(['layouts']); "
+        "print(sorted(m for m in sys.modules if m.startswith('letterpress.cli.')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    imported = eval(done.stdout.splitlines()[-1])  # our own repr of a list of str
+    helpers = {"common", "environment", "parser", "stdio", "streams"}
+    assert {m.removeprefix("letterpress.cli.") for m in imported} - helpers == {"layouts"}

@@ -47,6 +47,10 @@ class _Commands(Mapping[str, Command]):
         """The command module ``name`` (KeyError when there is no such command)."""
         return cast(Command, importlib.import_module(f"{__name__}.{self._modules[name]}"))
 
+    def __contains__(self, name: object) -> bool:
+        """Whether there is a command ``name`` (without importing it)."""
+        return name in self._modules
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._modules)
 
@@ -107,9 +111,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         help="print no warnings and no summaries, only errors and results",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for name, command in COMMANDS.items():
-        if only is not None and name != only:
-            continue
+    for name in COMMANDS if only is None else [only]:
+        command = COMMANDS[name]  # imported here: a run imports only the command it runs
         command_parser = sub.add_parser(
             name,
             help=command.HELP,
