@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from conftest import letter
 
@@ -325,3 +328,28 @@ def test_snapshot_of_the_examples_is_current() -> None:
 
 def test_kinds_are_the_documented_four() -> None:
     assert KINDS == ("eager", "placeholder", "copied-example", "pay")
+
+
+def test_copied_passages_are_found_alike_with_the_word_runs_kept_in_the_cache_folder(
+    tmp_path: Path,
+) -> None:
+    """The runs of words of the bundled texts are built once, kept in the cache folder and read
+    back by the next process: both find the same copied passage."""
+    import subprocess
+    import sys
+
+    code = (
+        "from letterpress.check import check_data; "
+        "body = 'Thank you for taking the time to meet me on Tuesday about the *Data "
+        "Analyst* position. I enjoyed hearing how your team plans deliveries.'; "
+        "print([(f.kind, f.phrase) for f in check_data({'body': body})])"
+    )
+    env = {**os.environ, "LETTERPRESS_CACHE_DIR": str(tmp_path)}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        ).stdout
+        for _ in range(2)
+    ]
+    assert list(tmp_path.glob("copied-*.marshal"))  # kept by the first, read by the second
+    assert runs[0] == runs[1] and "copied-example" in runs[0]

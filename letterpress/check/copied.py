@@ -19,6 +19,21 @@ def _tokens(text: str) -> list[re.Match[str]]:
     return list(_TOKEN.finditer(text.replace("’", "'")))
 
 
+def _sources() -> list[Path]:
+    """The files of the bundled texts: the example letters' snapshot, then the starters."""
+    root = resources.files("letterpress")
+    files = [Path(str(root / "check" / "examples.toml"))]
+    starters = root / "starters"
+    for language in sorted(starters.iterdir(), key=lambda p: p.name):
+        if language.is_dir() and not language.name.startswith("_"):
+            files += [
+                Path(str(entry))
+                for entry in sorted(language.iterdir(), key=lambda p: p.name)
+                if entry.name.endswith(".toml")
+            ]
+    return files
+
+
 @cache
 def known_texts() -> tuple[tuple[str, str], ...]:
     """(origin, text) of every bundled text a letter should not copy.
@@ -26,30 +41,32 @@ def known_texts() -> tuple[tuple[str, str], ...]:
     The example letters are snapshotted in ``check/examples.toml`` (a test keeps the snapshot
     equal to ``examples/``, which the wheel does not ship); the starters are read directly.
     """
-    root = resources.files("letterpress")
-    snapshot = cachefiles.toml(Path(str(root / "check" / "examples.toml")))
-    out = [(f"{t['source']} {t['field']}", t["text"]) for t in snapshot["text"]]
-    starters = root / "starters"
-    for language in sorted(starters.iterdir(), key=lambda p: p.name):
-        if not language.is_dir() or language.name.startswith("_"):
-            continue
-        for entry in sorted(language.iterdir(), key=lambda p: p.name):
-            if entry.name.endswith(".toml"):
-                data = cachefiles.toml(Path(str(entry)))
-                out += [
-                    (f"starter {language.name}/{entry.name} {item.field}", item.text)
-                    for item in texts(data)
-                    if item.prose or item.long
-                ]
+    snapshot, *starters = _sources()
+    out = [(f"{t['source']} {t['field']}", t["text"]) for t in cachefiles.toml(snapshot)["text"]]
+    for entry in starters:
+        data = cachefiles.toml(entry)
+        out += [
+            (f"starter {entry.parent.name}/{entry.name} {item.field}", item.text)
+            for item in texts(data)
+            if item.prose or item.long
+        ]
     return tuple(out)
 
 
 @cache
-def _shingles(size: int) -> frozenset[tuple[str, ...]]:
-    grams: set[tuple[str, ...]] = set()
+def _shingles(size: int) -> frozenset[str]:
+    """Every run of ``size`` words of the bundled texts (lower case, joined by spaces): kept
+    in the cache folder, stamped with the files the texts come from (reading and splitting
+    them costs a letter more than the check itself)."""
+    stamp = [size, *(cachefiles.stamp(path) for path in _sources())]
+    kept = cachefiles.read(f"copied-{size}.marshal", stamp)
+    if isinstance(kept, frozenset):
+        return kept
+    grams: set[str] = set()
     for _, text in known_texts():
         words = [m.group().lower() for m in _tokens(text)]
-        grams.update(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
+        grams.update(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
+    cachefiles.write(f"copied-{size}.marshal", stamp, frozenset(grams))
     return frozenset(grams)
 
 
@@ -61,7 +78,7 @@ def copied(item: Text, lists: Lists, says: dict[str, str]) -> list[Finding]:
     grams = _shingles(size)
     runs: list[list[int]] = []
     for i in range(len(words) - size + 1):
-        if tuple(words[i : i + size]) in grams:
+        if " ".join(words[i : i + size]) in grams:
             if runs and i <= runs[-1][1]:
                 runs[-1][1] = i + size - 1
             else:

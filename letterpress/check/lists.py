@@ -93,7 +93,8 @@ def words(text: str) -> list[tuple[str, int]]:
 def phrase_regex(phrase: str) -> str:
     """A whole-word, spacing-tolerant expression for a plain phrase (either apostrophe)."""
     words = [
-        "['’]".join(re.escape(part) for part in re.split("['’]", word)) for word in phrase.split()
+        "['’]".join(re.escape(part) for part in word.replace("’", "'").split("'"))
+        for word in phrase.split()
     ]
     return r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"
 
