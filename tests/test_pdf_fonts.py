@@ -159,3 +159,28 @@ def test_a_merged_batch_of_call_sheets_embeds_every_font(tmp_path: Path) -> None
     )
     assert proc.returncode == 0, proc.stderr
     assert_all_embedded(out)
+
+
+def test_the_drawable_characters_kept_in_the_cache_folder_are_the_fonts_own(
+    tmp_path: Path,
+) -> None:
+    """The characters a font draws are worked out from the font once, kept in the cache folder
+    and read back by the next process: the same set both times, and a character the font lacks
+    is still refused."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from letterpress.pdf import fonts; name = fonts.face('sans').regular; "
+        "kept = fonts._drawable(name); "
+        "own = frozenset(map(chr, fonts._coverage(name))) | fonts._IGNORED; "
+        "print(kept == own, len(own) > 2000, fonts.drawable('Grüße €'), fonts.drawable('\\u4e00'))"
+    )
+    env = {**os.environ, "LETTERPRESS_CACHE_DIR": str(tmp_path)}
+    for _ in range(2):  # worked out and kept, then read back
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        assert done.stdout.split() == ["True", "True", "True", "False"]
+    assert list(tmp_path.glob("drawable-*.marshal"))

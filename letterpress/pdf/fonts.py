@@ -166,8 +166,19 @@ _UNNAMED = {
 @cache
 def _drawable(font_name: str) -> frozenset[str]:
     """The characters the font draws (or that never reach the page), as strings: one set
-    comparison answers the common case of a text with nothing missing."""
-    return frozenset(map(chr, _coverage(font_name))) | _IGNORED
+    comparison answers the common case of a text with nothing missing. Kept in the cache
+    folder as one string (sorting out the characters that are not text costs a letter more)."""
+    path = data_dir("fonts") / f"{font_name.removeprefix('LP-')}.ttf"
+    try:
+        current = cachefiles.stamp(path, Version, "drawable-1")
+    except OSError:  # not a bundled font: nothing to keep
+        return frozenset(map(chr, _coverage(font_name))) | _IGNORED
+    key = f"drawable-{path.stem}.marshal"
+    kept = cachefiles.read(key, current)
+    if not isinstance(kept, str):
+        kept = "".join(sorted(map(chr, _coverage(font_name))))
+        cachefiles.write(key, current, kept)
+    return frozenset(kept) | _IGNORED
 
 
 def missing_characters(text: str, font_name: str) -> list[str]:
