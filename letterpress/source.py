@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from . import tomltraps
 from .errors import UserError, Where
 from .limits import MAX_INPUT_BYTES, MAX_NESTING, size_text
 
@@ -169,12 +168,13 @@ _SHORT_TIME = re.compile(
 
 
 def parse_toml(
-    text: str, where: Where, hint: str = tomltraps.GENERIC_HINT, label: str = "invalid TOML"
+    text: str, where: Where, hint: str | None = None, label: str = "invalid TOML"
 ) -> dict[str, Any]:
     """Parse TOML, accepting times without seconds as TOML 1.1 does; a syntax error is
     explained in the user's terms where it is a known trap (curly quotes, a date written
     27.11.2026, an unclosed \"\"\", a space TOML does not accept); any other syntax error
-    is ``label`` and the parser's message, with ``hint`` saying what to do."""
+    is ``label`` and the parser's message, with ``hint`` saying what to do (None: fix the
+    syntax)."""
     try:
         return _checked_depth(_loads(text, where), where)
     except tomllib.TOMLDecodeError as exc:
@@ -182,6 +182,8 @@ def parse_toml(
     try:
         return _checked_depth(_loads(_SHORT_TIME.sub(r"\1:00", text), where), where)
     except tomllib.TOMLDecodeError:
+        from . import tomltraps  # only for a file that does not parse
+
         raise tomltraps.explain(text, str(first), where, hint, label) from None
 
 

@@ -43,16 +43,23 @@ class _Error:
 
 
 def explain(
-    text: str, message: str, where: Where, hint: str = GENERIC_HINT, label: str = "invalid TOML"
+    text: str,
+    message: str,
+    where: Where,
+    hint: str | None = None,
+    label: str = "invalid TOML",
 ) -> UserError:
     """The UserError for TOML ``text`` that tomllib refused with ``message``; ``label`` and
-    ``hint`` say what is wrong and what to do when no known trap explains it."""
+    ``hint`` (None: ``GENERIC_HINT``) say what is wrong and what to do when no known trap
+    explains it."""
     error = _locate(text, message)
     for trap in TRAPS.values():
         found = trap(error, where)
         if found is not None:
             return found
-    return UserError(f"{label}: {message}", where=where, hint=hint)
+    return UserError(
+        f"{label}: {message}", where=where, hint=GENERIC_HINT if hint is None else hint
+    )
 
 
 def _locate(text: str, message: str) -> _Error:
