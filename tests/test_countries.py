@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from letterpress.countries import country_code, suggestion
@@ -44,3 +49,27 @@ def test_a_misspelt_name_gets_a_suggestion() -> None:
     assert suggestion("Östereich") == "Österreich"
     assert suggestion("Narnia") is None  # not the nearest spelling of some country's name
     assert suggestion("qqqqqq") is None
+
+
+def test_names_read_back_from_the_cache_folder_give_the_same_codes(tmp_path: Path) -> None:
+    """The table is built from CLDR once and kept in the cache folder in groups by first
+    character; a process that reads it back finds the same codes and suggestions, and decodes
+    only the groups it looks in."""
+    code = (
+        "from letterpress import countries as c; "
+        "found = [c.country_code(t) for t in ('Deutschland', 'U.S.A.', '日本', 'xx', '')]; "
+        "decoded = c._names.cache_info().currsize; "
+        "print(found, c.suggestion('Germny'), decoded)"
+    )
+    env = {**os.environ, "LETTERPRESS_CACHE_DIR": str(tmp_path)}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        ).stdout
+        for _ in range(2)  # built and kept, then read back
+    ]
+    assert runs[0] == runs[1]
+    found, decoded = runs[0].rsplit(" ", 1)
+    assert found == "['DE', 'US', 'JP', None, None] Germany"
+    assert int(decoded) == 5  # d, u, 日, x and the empty name's group (none)
+    assert list(tmp_path.glob("countries*.marshal"))

@@ -9,6 +9,7 @@ cache folder (``letterpress.cachefiles``), since CLDR's files take a tenth of a 
 
 from __future__ import annotations
 
+import marshal
 import re
 import tomllib
 from functools import cache
@@ -62,16 +63,10 @@ def _aliases_file() -> Path:
     return Path(str(resources.files("letterpress.countries") / "aliases.toml"))
 
 
-@cache
-def _table() -> tuple[dict[str, str], dict[str, str]]:
+def _build() -> tuple[dict[str, str], dict[str, str]]:
     """Every known name (normalised) -> ISO code, and every ISO code (lower case) -> itself;
     and each normalised name -> the name as CLDR or the aliases write it ("Deutschland"), for
-    suggestions. Read once per process (it is bundled data, never changed)."""
-    path = _aliases_file()
-    stamp = cachefiles.stamp(path, babel.__version__, LANGUAGES, "names+shown")
-    kept = cachefiles.read("countries.marshal", stamp)
-    if isinstance(kept, list) and len(kept) == 2 and kept[0]:
-        return kept[0], kept[1]
+    suggestions."""
     names: dict[str, str] = {}
     shown: dict[str, str] = {}
     english = Locale.parse("en").territories
@@ -84,18 +79,59 @@ def _table() -> tuple[dict[str, str], dict[str, str]]:
             if code.lower() in names and normalise(name) not in names:
                 names[normalise(name)] = code
                 shown[normalise(name)] = name
-    aliases = tomllib.loads(path.read_text(encoding="utf-8"))["aliases"]
+    aliases = tomllib.loads(_aliases_file().read_text(encoding="utf-8"))["aliases"]
     for code, spellings in aliases.items():
         for spelling in spellings:
             names[normalise(spelling)] = code
             shown[normalise(spelling)] = spelling
-    cachefiles.write("countries.marshal", stamp, [names, shown])
     return names, shown
+
+
+_SHOWN = "shown"  # the key of the names as shown (never a first character: it is longer)
+
+
+@cache
+def _kept() -> dict[str, bytes]:
+    """The table as kept in the cache folder (CLDR's files take a tenth of a second to read):
+    for each first character of the normalised names, marshal data of those names -> ISO
+    code, so a lookup decodes only its own group; under ``_SHOWN``, the names as shown. Read
+    once per process (it is bundled data, never changed)."""
+    stamp = cachefiles.stamp(_aliases_file(), babel.__version__, LANGUAGES, "grouped-1")
+    kept = cachefiles.read("countries.marshal", stamp)
+    if isinstance(kept, dict) and _SHOWN in kept:
+        return kept
+    names, shown = _build()
+    groups: dict[str, dict[str, str]] = {}
+    for name, code in names.items():
+        groups.setdefault(name[:1], {})[name] = code
+    kept = {first: marshal.dumps(group) for first, group in groups.items()}
+    kept[_SHOWN] = marshal.dumps(shown)
+    cachefiles.write("countries.marshal", stamp, kept)
+    return kept
+
+
+@cache
+def _names(first: str) -> dict[str, str]:
+    """The known names (normalised) that start with ``first``, mapped to their ISO codes."""
+    data = _kept().get(first) if first != _SHOWN else None
+    return marshal.loads(data) if data is not None else {}
+
+
+def _table() -> tuple[dict[str, str], dict[str, str]]:
+    """Every known name (normalised) -> ISO code, and each normalised name -> the name as
+    written, for suggestions."""
+    kept = _kept()
+    names: dict[str, str] = {}
+    for first in kept:
+        if first != _SHOWN:
+            names.update(_names(first))
+    return names, marshal.loads(kept[_SHOWN])
 
 
 def country_code(text: str) -> str | None:
     """The ISO 3166-1 alpha-2 code for a code or a name as people write it, or None."""
-    return _table()[0].get(normalise(text))
+    name = normalise(text)
+    return _names(name[:1]).get(name)
 
 
 def suggestion(text: str) -> str | None:
