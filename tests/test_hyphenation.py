@@ -96,3 +96,28 @@ def test_patterns_read_in_groups_break_every_word_as_pyphen_does(tmp_path: Path)
     broken, decoded = done.stdout.splitlines()
     assert eval(broken) == expected  # our own repr of lists of tuples of str
     assert 0 < int(decoded) < len(pyphen.HyphDict(pyphen.LANGUAGES["de_DE"]).patterns) / 2
+
+
+def test_a_batch_decodes_the_whole_dictionary_a_letter_only_what_its_words_need(
+    tmp_path: Path,
+) -> None:
+    """A run of many letters (the batch's context) decodes every kept pattern at its first
+    word, as one read of the dictionary; a single letter's context only the groups it needs.
+    Both break words as pyphen does."""
+    fresh("en_GB", tmp_path)  # parsed and kept
+    code = (
+        "from letterpress.letter.context import RenderContext; "
+        "from letterpress.language import resolve_language; "
+        "from letterpress.language.hyphenation import patterns; "
+        "many = RenderContext(many=True).hyphenator(resolve_language('en-GB')); "
+        "one = RenderContext().hyphenator(resolve_language('en-GB')); "
+        "first = list(one('hyphenation')); part = len(patterns('en_GB').hyph.patterns); "
+        "print(first == list(many('hyphenation')), part, len(patterns('en_GB').hyph.patterns))"
+    )
+    env = {**os.environ, "LETTERPRESS_CACHE_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    same, part, whole = done.stdout.split()
+    assert same == "True"
+    assert 0 < int(part) < int(whole) == len(pyphen.HyphDict(pyphen.LANGUAGES["en_GB"]).patterns)

@@ -111,7 +111,7 @@ def warm(language: Any, typeface: Any) -> None:
         fonts.face(typeface if typeface in fonts.TYPEFACES else "sans")
         lang = resolve_language(language if isinstance(language, str) else "en")
         if lang.hyphenation:
-            patterns(lang.hyphenation)  # read before the rows, then frozen with the rest
+            patterns(lang.hyphenation).decode_all()  # before the rows, then frozen
         lang.long_date(date.today())
     except Exception:  # noqa: BLE001 - only a head start
         return
@@ -207,7 +207,7 @@ def _context() -> RenderContext:
     """A chunk's own caches."""
     from ..letter.context import RenderContext
 
-    return RenderContext()
+    return RenderContext(many=True)
 
 
 def _title(ctx: RenderContext, row: Row, source: Source, label: str) -> str:

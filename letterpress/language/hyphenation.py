@@ -25,16 +25,22 @@ class Hyphenator:
     """Splits a word at its hyphenation points, longest first part first, with at least
     ``LEFT`` and ``RIGHT`` letters each side: the callable ReportLab's paragraphs take
     (what ``pyphen.Pyphen.iterate`` gives). The dictionary's patterns are read when the first
-    word needs them: most letters break their lines without hyphenating anything."""
+    word needs them: most letters break their lines without hyphenating anything. ``whole``
+    (for many letters, which will need most of them) decodes them all at once, else only the
+    groups each word needs (see ``Patterns``)."""
 
-    def __init__(self, dictionary: str) -> None:
+    def __init__(self, dictionary: str, whole: bool = False) -> None:
         self.dictionary = dictionary
+        self.whole = whole
 
     def __call__(self, word: str) -> Iterator[tuple[str, str]]:
+        kept = patterns(self.dictionary)
+        if kept.groups and self.whole:
+            kept.decode_all()
+        elif kept.groups:
+            kept.decode_for(word)
         right = len(word) - RIGHT
-        for position in reversed(
-            [i for i in patterns(self.dictionary).positions(word) if LEFT <= i <= right]
-        ):
+        for position in reversed([i for i in kept.hyph.positions(word) if LEFT <= i <= right]):
             if position.data:  # non-standard hyphenation ("ck" -> "k-k" and the like)
                 change, index, cut = position.data
                 index += position
@@ -46,9 +52,10 @@ class Hyphenator:
                 yield word[:position], word[position:]
 
 
-def hyphenator(dictionary: str) -> Hyphenator:
-    """The hyphenator for a pyphen dictionary name such as ``en_GB``."""
-    return Hyphenator(dictionary)
+def hyphenator(dictionary: str, whole: bool = False) -> Hyphenator:
+    """The hyphenator for a pyphen dictionary name such as ``en_GB`` (``whole``: see
+    ``Hyphenator``)."""
+    return Hyphenator(dictionary, whole)
 
 
 class Patterns:
@@ -59,22 +66,26 @@ class Patterns:
 
     def __init__(self, hyph: pyphen.HyphDict, groups: dict[str, bytes]) -> None:
         self.hyph = hyph
-        self._groups = groups  # first letters -> marshal data of patterns not yet decoded
+        self.groups = groups  # first letters -> marshal data of patterns not yet decoded
 
-    def positions(self, word: str) -> list[pyphen.DataInt]:
-        """Where ``word`` can be hyphenated (``pyphen.HyphDict.positions``)."""
-        if self._groups and word.lower() not in self.hyph.cache:
-            self._decode(f".{word.lower()}.")
-        return self.hyph.positions(word)
-
-    def _decode(self, pointed: str) -> None:
-        """Add the groups of every pattern ``HyphDict.positions`` can look up for the word
-        ``pointed`` (dotted as pyphen dots it): those keyed by its letters and letter pairs."""
+    def decode_for(self, word: str) -> None:
+        """Decode the groups of every pattern ``HyphDict.positions`` can look up for ``word``
+        (dotted as pyphen dots it): those keyed by its letters and pairs of letters."""
+        lower = word.lower()
+        if lower in self.hyph.cache:
+            return
+        pointed = f".{lower}."
         for i in range(len(pointed)):
             for key in (pointed[i], pointed[i : i + 2]):
-                data = self._groups.pop(key, None)
+                data = self.groups.pop(key, None)
                 if data is not None:
                     self.hyph.patterns.update(marshal.loads(data))
+
+    def decode_all(self) -> None:
+        """Decode every group still kept."""
+        for data in self.groups.values():
+            self.hyph.patterns.update(marshal.loads(data))
+        self.groups.clear()
 
 
 @cache

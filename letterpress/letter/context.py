@@ -42,9 +42,11 @@ class Memo(Generic[V]):
 
 
 class RenderContext:
-    """The caches of one run of letters."""
+    """The caches of one run of letters; ``many`` for a run of many (a batch), which reads
+    whole dictionaries at once instead of the parts each word needs."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, many: bool = False) -> None:
+        self.many = many
         self.address_rules = AddressRules()
         self.addresses: Memo[object] = Memo(1024)  # PostalAddress per party
         self.styles: Memo[object] = Memo(64)
@@ -59,4 +61,4 @@ class RenderContext:
         name = language.hyphenation
         if not name:
             return None
-        return self._hyphenators.get(name, lambda: hyphenator(name))
+        return self._hyphenators.get(name, lambda: hyphenator(name, whole=self.many))
