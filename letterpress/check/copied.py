@@ -54,18 +54,18 @@ def known_texts() -> tuple[tuple[str, str], ...]:
 
 
 @cache
-def _shingles(size: int) -> frozenset[str]:
-    """Every run of ``size`` words of the bundled texts (lower case, joined by spaces): kept
-    in the cache folder, stamped with the files the texts come from (reading and splitting
-    them costs a letter more than the check itself)."""
-    stamp = [size, *(cachefiles.stamp(path) for path in _sources())]
+def _shingles(size: int) -> frozenset[tuple[str, ...]]:
+    """Every run of ``size`` words of the bundled texts (lower case): kept in the cache
+    folder, stamped with the files the texts come from (reading and splitting them costs a
+    letter more than the check itself)."""
+    stamp = [size, "tuples", *(cachefiles.stamp(path) for path in _sources())]
     kept = cachefiles.read(f"copied-{size}.marshal", stamp)
     if isinstance(kept, frozenset):
         return kept
-    grams: set[str] = set()
+    grams: set[tuple[str, ...]] = set()
     for _, text in known_texts():
         words = [m.group().lower() for m in _tokens(text)]
-        grams.update(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
+        grams.update(tuple(words[i : i + size]) for i in range(len(words) - size + 1))
     cachefiles.write(f"copied-{size}.marshal", stamp, frozenset(grams))
     return frozenset(grams)
 
@@ -78,7 +78,7 @@ def copied(item: Text, lists: Lists, says: dict[str, str]) -> list[Finding]:
     grams = _shingles(size)
     runs: list[list[int]] = []
     for i in range(len(words) - size + 1):
-        if " ".join(words[i : i + size]) in grams:
+        if tuple(words[i : i + size]) in grams:
             if runs and i <= runs[-1][1]:
                 runs[-1][1] = i + size - 1
             else:
