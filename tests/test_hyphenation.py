@@ -121,3 +121,21 @@ def test_a_batch_decodes_the_whole_dictionary_a_letter_only_what_its_words_need(
     same, part, whole = done.stdout.split()
     assert same == "True"
     assert 0 < int(part) < int(whole) == len(pyphen.HyphDict(pyphen.LANGUAGES["en_GB"]).patterns)
+
+
+def test_decoding_everything_works_whether_the_patterns_were_kept_or_just_parsed(
+    tmp_path: Path,
+) -> None:
+    """The batch's workers decode the whole dictionary while warming up: on a first run, when
+    pyphen has just parsed it, and on the next, when it is read back from the cache folder."""
+    code = (
+        "from letterpress.language.hyphenation import patterns; "
+        "kept = patterns('en_GB'); kept.decode_all(); print(len(kept.hyph.patterns))"
+    )
+    env = {**os.environ, "LETTERPRESS_CACHE_DIR": str(tmp_path)}
+    whole = len(pyphen.HyphDict(pyphen.LANGUAGES["en_GB"]).patterns)
+    for _ in range(2):  # parsed and kept, then read back
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        assert int(done.stdout) == whole

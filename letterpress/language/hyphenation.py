@@ -64,9 +64,10 @@ class Patterns:
     letters is hyphenated, so a letter that hyphenates two words reads a few dozen of the
     thousands of patterns (a tenth of the time of reading them all)."""
 
-    def __init__(self, hyph: pyphen.HyphDict, groups: dict[str, bytes]) -> None:
+    def __init__(self, hyph: pyphen.HyphDict, groups: dict[str, bytes], whole: bytes) -> None:
         self.hyph = hyph
         self.groups = groups  # first letters -> marshal data of patterns not yet decoded
+        self._whole = whole  # marshal data of all the patterns, for decode_all
 
     def decode_for(self, word: str) -> None:
         """Decode the groups of every pattern ``HyphDict.positions`` can look up for ``word``
@@ -82,10 +83,11 @@ class Patterns:
                     self.hyph.patterns.update(marshal.loads(data))
 
     def decode_all(self) -> None:
-        """Decode every group still kept."""
-        for data in self.groups.values():
-            self.hyph.patterns.update(marshal.loads(data))
-        self.groups.clear()
+        """Decode all the patterns at once (one read, as quick as pyphen's own table); none
+        are left to decode when pyphen parsed the dictionary itself."""
+        if self.groups:
+            self.hyph.patterns = marshal.loads(self._whole)
+            self.groups.clear()
 
 
 @cache
@@ -97,12 +99,13 @@ def patterns(dictionary: str) -> Patterns:
     if kept is None:
         parsed = pyphen.HyphDict(path)
         _store(path, parsed.patterns)
-        return Patterns(parsed, {})
+        return Patterns(parsed, {}, b"")
     return _dictionary(*kept)
 
 
-# The cache file's layout: the longest pattern, and the patterns grouped by first letters.
-_LAYOUT = "grouped-1"
+# The cache file's layout: the longest pattern, the patterns grouped by first letters, and
+# all of them at once (each as marshal data).
+_LAYOUT = "grouped-2"
 
 
 def _name(path: Path) -> str:
@@ -113,14 +116,14 @@ def _stamp(path: Path) -> list[Any]:
     return cachefiles.stamp(path, pyphen.__version__, _LAYOUT)
 
 
-def _load(path: Path) -> tuple[int, dict[str, bytes]] | None:
+def _load(path: Path) -> tuple[int, dict[str, bytes], bytes] | None:
     kept = cachefiles.read(_name(path), _stamp(path))
-    if not (isinstance(kept, tuple) and len(kept) == 2):
+    if not (isinstance(kept, tuple) and len(kept) == 3):
         return None
-    longest, groups = kept
+    longest, groups, whole = kept
     if not (isinstance(longest, int) and isinstance(groups, dict) and groups):
         return None
-    return longest, groups
+    return (longest, groups, whole) if isinstance(whole, bytes) else None
 
 
 def _store(path: Path, patterns: dict[str, Any]) -> None:
@@ -128,21 +131,28 @@ def _store(path: Path, patterns: dict[str, Any]) -> None:
     (those are not plain numbers and are left to pyphen to parse each time)."""
     if any(type(v) is not int for _, values in patterns.values() for v in values):
         return
+    plain = {
+        k: (int(start), tuple(int(v) for v in values)) for k, (start, values) in patterns.items()
+    }
     groups: dict[str, dict[str, tuple[int, tuple[int, ...]]]] = {}
-    for key, (start, values) in patterns.items():
-        groups.setdefault(key[:2], {})[key] = (int(start), tuple(int(v) for v in values))
+    for key, value in plain.items():
+        groups.setdefault(key[:2], {})[key] = value
     cachefiles.write(
         _name(path),
         _stamp(path),
-        (max(len(key) for key in patterns), {k: marshal.dumps(v) for k, v in groups.items()}),
+        (
+            max(len(key) for key in plain),
+            {k: marshal.dumps(v) for k, v in groups.items()},
+            marshal.dumps(plain),
+        ),
     )
 
 
-def _dictionary(longest: int, groups: dict[str, bytes]) -> Patterns:
+def _dictionary(longest: int, groups: dict[str, bytes], whole: bytes) -> Patterns:
     """A pyphen dictionary from kept patterns (what ``HyphDict.__init__`` leaves), with
     none of its patterns decoded yet."""
     hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
     hd.patterns = {}
     hd.cache = {}
     hd.maxlen = longest
-    return Patterns(hd, groups)
+    return Patterns(hd, groups, whole)
