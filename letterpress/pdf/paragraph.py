@@ -13,7 +13,7 @@ from reportlab.platypus.paraparser import ParaFrag
 
 from .linebreak import WordWidths, break_plain
 
-# What user text is escaped with (see letter.markup.escape): each is a fragment of its own.
+# What user text is escaped with (see letter.markup.escape), and the characters they stand for.
 _ENTITIES = {"amp": "&", "lt": "<", "gt": ">"}
 _ENTITY = re.compile(r"&(amp|lt|gt);")
 
@@ -34,9 +34,10 @@ class SettledParagraph(Paragraph):
     so such a paragraph is broken again without hyphenation, where every long word is cut.
 
     Text without tags (no ``<``; ``&`` only in the escapes of :func:`_plain_fragments`)
-    skips ReportLab's markup parser: its fragments are made here, as the parser makes them.
-    A paragraph of one such fragment is broken into lines by :mod:`.linebreak` (ReportLab's
-    rule over the words' widths of ``widths``, a table its run keeps)."""
+    skips ReportLab's markup parser: its one fragment is made here (escaped characters do
+    not split it, as they split the parser's). A paragraph of one fragment is broken into
+    lines by :mod:`.linebreak` (ReportLab's rule over the words' widths of ``widths``, a
+    table its run keeps)."""
 
     def __init__(
         self,
@@ -90,26 +91,25 @@ class SettledParagraph(Paragraph):
 
 
 def _plain_fragments(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
-    """The fragments ReportLab's parser makes of ``text`` without tags in ``style``: one per
-    run of text and one per character escaped as ``&amp;``, ``&lt;`` or ``&gt;`` (the
-    parser's data and entity events); None for any other ``&``."""
-    if "&" not in text:  # the only fragment: the <para> one itself will do
-        return [_fragment(_para_fragment(style), text, alone=True)]
-    parts = _ENTITY.split(text)
-    if any("&" in part for part in parts[::2]):
-        return None
-    para = _para_fragment(style)
-    return [
-        _fragment(para, _ENTITIES[part] if odd else part)
-        for odd, part in ((i % 2, part) for i, part in enumerate(parts))
-        if part
-    ]
+    """The fragment of ``text`` without tags in ``style``: the one ReportLab's parser makes
+    of the ``<para>`` start and the text, with the characters escaped as ``&amp;``, ``&lt;``
+    or ``&gt;`` put back in place; None for any other ``&``.
+
+    The parser makes a fragment of each escaped character and of each run of text between
+    them, all in the same style; they are one fragment here, so that such a paragraph, too,
+    is broken by :func:`.linebreak.break_plain` (its words stay where they were; its lines
+    are drawn with fewer text operators)."""
+    if "&" in text:
+        parts = _ENTITY.split(text)
+        if any("&" in part for part in parts[::2]):
+            return None
+        text = "".join(_ENTITIES[part] if i % 2 else part for i, part in enumerate(parts))
+    return [_fragment(_para_fragment(style), text)]
 
 
-def _fragment(para: ParaFrag, text: str, alone: bool = False) -> ParaFrag:
-    """A fragment of text: the ``<para>`` fragment copied (as ``copy.copy`` would) with its
-    text and its face's name (``ParaParser.handle_data``)."""
-    frag = para if alone else para.clone()
+def _fragment(frag: ParaFrag, text: str) -> ParaFrag:
+    """A fragment of text: the ``<para>`` fragment given its text and its face's name
+    (``ParaParser.handle_data``)."""
     frag.fontName = tt2ps(frag.fontName, frag.bold, frag.italic)
     frag.text = text
     return frag
