@@ -75,3 +75,28 @@ def test_a_name_set_inside_an_if_and_used_in_a_nested_loop_is_the_templates_own(
     assert tpl.free_names == {}
     assert "Count 2." in rendered(tpl, ROW)["body"]
     assert template(body="{{ undefined_name }}").free_names == {"undefined_name": "body"}
+
+
+def test_a_row_read_by_item_gives_what_jinjas_attribute_lookup_gives() -> None:
+    """The sandbox reads ``row.x`` straight as ``row["x"]`` only because a row has no
+    attribute without an underscore: what Jinja2's lookup gives, values and failures alike."""
+    from jinja2.exceptions import TemplateError
+
+    from letterpress.batch.template import RowView, make_environment
+
+    row = RowView({"name": "Mei Lee", "keys": "k", "items": "i"})
+    assert [a for a in dir(row) if not a.startswith("_")] == []
+    fast = make_environment(None)
+    slow = make_environment(None)
+    slow.item_types = frozenset()
+    source = "{{ row.name }}|{{ row.keys }}|{{ row.items }}|{{ row.name.column }}"
+    assert fast.from_string(source).render(row=row) == "Mei Lee|k|i|name"
+    assert slow.from_string(source).render(row=row) == "Mei Lee|k|i|name"
+    for source in ("{{ row.missing }}", "{{ row._values }}", "{{ row.__class__ }}"):
+        failures = []
+        for env in (fast, slow):
+            with pytest.raises(TemplateError) as caught:
+                env.from_string(source).render(row=row)
+            failures.append((type(caught.value), str(caught.value)))
+        assert failures[0] == failures[1]
+    assert failures[0][1].startswith("access to attribute '__class__' of 'RowView' object")

@@ -242,6 +242,9 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
     filter counted against ``budget`` (set a fresh ``Budget()`` before each row)."""
 
     intercepted_binops = frozenset(_BINOP_SIZE)
+    # Types read by item (``row.x`` is ``row["x"]``): only types whose every attribute name
+    # starts with an underscore, so that Jinja2 would find no attribute and read the item too.
+    item_types: frozenset[type] = frozenset()
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
@@ -297,6 +300,13 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         budget.steps -= 1
         if budget.steps <= budget.next_look:
             budget.look()
+        if type(obj) in self.item_types and attribute[:1] != "_":
+            # What Jinja2 returns after its attribute lookup fails (these types have no
+            # attribute without an underscore), without raising and catching that failure.
+            try:
+                return obj[attribute]
+            except (TypeError, LookupError):
+                return self.undefined(obj=obj, name=attribute)
         return super().getattr(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:

@@ -97,6 +97,7 @@ def make_environment(date_order: str | None) -> LimitedSandbox:
     env.filters["salutation"] = salutation.salutation
     env.guard_filters()
     env.globals["date_order"] = date_order
+    env.item_types = frozenset({RowView})
     return env
 
 
