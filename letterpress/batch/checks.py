@@ -147,17 +147,18 @@ def table_findings(
     if tpl.date_order is None:
         for row in table.rows:
             typed = row.typed or {}
+            values = row.values  # made anew from the row's cells on each read
             for col, field in used.items():
                 if col in typed:  # a real date cell reads one way only
                     continue
-                both = ambiguous(row.values.get(col, ""), None)
+                both = ambiguous(values.get(col, ""), None)
                 if both and col not in tpl.dated:  # dated columns fail when rendered
                     out.append(
                         Finding(
                             row.number,
                             (col,),
                             field,
-                            f"date {row.values[col]!r} reads as {spelled(both[0])} "
+                            f"date {values[col]!r} reads as {spelled(both[0])} "
                             f"or {spelled(both[1])}",
                             f"write it as YYYY-MM-DD ({both[0].isoformat()}) so "
                             "readers cannot misread it",
