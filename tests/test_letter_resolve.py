@@ -140,3 +140,24 @@ def test_each_letter_of_a_run_gets_the_envelope_it_names() -> None:
             f"row {row}, envelope: the din5008-b layout has no envelope 'C4'; its envelopes: "
             "DL, C6/5"
         )
+
+
+def test_a_styles_key_is_its_parts_hashed_once() -> None:
+    """A batch's paragraphs are known by their styles' key: it equals and hashes as the
+    plain tuple of its parts, also when copied or pickled (hashed anew, never carried)."""
+    import copy
+    import pickle
+
+    from letterpress.letter.story import StyleKey
+
+    ctx = RenderContext()
+    prepared = [
+        prepare_letter(Source(data=letter(), origin="", row=n), context=ctx) for n in range(2)
+    ]
+    keys = [p.styles.key for p in prepared]
+    assert type(keys[0]) is StyleKey and keys[0] is keys[1]  # one Styles for the run
+    parts = tuple(keys[0])
+    assert len(parts) == 5 and keys[0] == parts and hash(keys[0]) == hash(parts)
+    assert {parts: "seen"}[keys[0]] == "seen" and {keys[0]: "seen"}[parts] == "seen"
+    for other in (copy.copy(keys[0]), copy.deepcopy(keys[0]), pickle.loads(pickle.dumps(keys[0]))):
+        assert type(other) is StyleKey and other == parts and hash(other) == hash(parts)

@@ -25,7 +25,7 @@ from .layout import DEFAULT_LAYOUT, Layout, choose_envelope, load_layout
 from .model import Letter, Party
 from .plan import AddressField, FirstPage
 from .returnline import ReturnText, return_texts
-from .story import Content, Styles, styles
+from .story import Content, StyleKey, Styles, styles
 from .window import WindowPlaces, WindowReport, check_field, places_key, window_places
 
 
@@ -460,7 +460,7 @@ def _content(letter: Letter, lay: Layout, lang: Language, long_day: str, subject
 
 def _styles(ctx: RenderContext, lay: Layout, typeface: str, lang: Language) -> Styles:
     """Paragraph styles, made once per layout, typeface and hyphenation dictionary."""
-    key = (lay.path, lay.text, lay.type, typeface, lang.hyphenation)
+    key = StyleKey((lay.path, lay.text, lay.type, typeface, lang.hyphenation))
     made = ctx.styles.get(key, lambda: styles(lay, typeface, ctx.hyphenator(lang) or "", key))
     assert isinstance(made, Styles)
     return made

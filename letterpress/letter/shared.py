@@ -37,14 +37,18 @@ class _Reuse:
 
     def __call__(self, text: str, st: Styles, role: str, bullet: str | None) -> Flowable:
         key = (text, st.key, role, bullet)
-        seen = key in self.ctx.paragraphs
-        original = self.ctx.paragraphs.get(
-            key,
-            lambda: SettledParagraph(
-                text, getattr(st, role), bulletText=bullet, widths=self.ctx.word_widths
-            ),
-        )
-        if not seen:
+        made: list[Flowable] = []
+
+        def make() -> Flowable:
+            made.append(
+                SettledParagraph(
+                    text, getattr(st, role), bulletText=bullet, widths=self.ctx.word_widths
+                )
+            )
+            return made[0]
+
+        original = self.ctx.paragraphs.get(key, make)  # one lookup: the key is long to hash
+        if made:
             return original
         reused = copy.copy(original)
         self.keys[id(reused)] = key

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,26 @@ class Content:
     references: tuple[str, ...]  # one line each, where the layout has no information block
     header: str  # continuation header: recipient and date
     page_words: str  # "Page {page} of {pages}"
+
+
+class StyleKey(tuple[Any, ...]):
+    """A styles key (layout path, text and type styles, typeface, hyphenation) that hashes its
+    parts once: a batch hashes it with every paragraph of every letter, and the type style
+    has dozens of fields. Equal to, and hashed as, the plain tuple of its parts."""
+
+    _hash: int
+
+    def __new__(cls, parts: Iterable[Any]) -> StyleKey:
+        key = super().__new__(cls, parts)
+        key._hash = tuple.__hash__(key)
+        return key
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Copied or pickled as its parts: another process hashes them anew."""
+        return (StyleKey, (tuple(self),))
 
 
 @dataclass(frozen=True)
