@@ -39,6 +39,8 @@ def escape(text: str) -> str:
 
 def inline(text: str) -> str:
     """Escape ``text`` and turn ``**bold**`` and ``*italic*`` into paragraph tags."""
+    if "*" not in text:  # no marker: what the scans below give, without scanning
+        return escape(text)
     out: list[str] = []
     pos = 0
     for match in _BOLD.finditer(text):
@@ -62,6 +64,8 @@ def _italic(text: str) -> str:
 
 def plain(text: str) -> str:
     """The text as printed: markers removed, nothing escaped."""
+    if "*" not in text:  # no marker to remove
+        return text
     text = _BOLD.sub(r"\1", text)
     return _ITALIC.sub(r"\1", text)
 
