@@ -88,6 +88,11 @@ def test_a_typed_prefix_needs_its_colon() -> None:
     assert typed_prefix("Objet : Candidature", ["Objet"]) == ("Candidature", "Objet :")
     assert typed_prefix("objet: Candidature", ["Objet"]) == ("Candidature", "objet:")
     assert typed_prefix("Objet de ma lettre", ["Objet"]) == ("Objet de ma lettre", "")
+    assert typed_prefix("Objet de ma lettre : ma candidature", ["Objet"]) == (
+        "Objet de ma lettre : ma candidature",
+        "",
+    )
+    assert typed_prefix("Betreff:Angebot", ["Betreff"]) == ("Angebot", "Betreff:")
 
 
 def test_french_labels_and_text_are_spaced_in_the_pdf() -> None:

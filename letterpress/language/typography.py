@@ -146,6 +146,8 @@ def _closes_later(text: str, start: int) -> bool:
 def typed_prefix(text: str, words: list[str]) -> tuple[str, str]:
     """``text`` without a leading ``WORD:`` (any of ``words``, in any case, the colon
     required: "Objet de ma lettre" keeps its word), and that prefix as typed ("" if none)."""
+    if ":" not in text:  # no colon, no prefix: no pattern to build and match
+        return text, ""
     for word in words:
         found = re.match(rf"\s*{re.escape(word)}\s*:\s*", text, re.IGNORECASE)
         if found:
