@@ -782,3 +782,26 @@ def test_street_abbreviations_compiled_only_for_the_languages_used() -> None:
     assert addressing.abbreviate_street("12 avenue Foch", ("fr",)) == "12 av. Foch"
     assert addressing.abbreviate_street("Viale Roma 3", ("it",)) == "V.le Roma 3"
     assert addressing.abbreviate_street("Hafenstraße 12", ("xx",)) == "Hafenstraße 12"
+
+
+def test_titles_left_out_as_every_title_pattern_would() -> None:
+    """without_titles compiles a title's pattern only when the name holds the title: for names
+    with each title (alone, combined, inside words, in other cases) it gives what applying
+    every title's pattern gives."""
+    from letterpress.letter.addressing import addressing, without_titles
+
+    titles = addressing().titles
+
+    def every_pattern(name: str) -> str:
+        for title in titles:
+            name = re.sub(rf"(?<!\w){re.escape(title)}(?!\w)", "", name)
+        return re.sub(r"\s{2,}", " ", re.sub(r"\s*,\s*(,|$)", r"\1", name)).strip(" ,")
+
+    names = ["Anna Muster", "Luca Di Stefano", "Prof. Dr. Anna Muster, PhD"]
+    for title in titles:
+        names += [f"{title} Anna Muster", f"Anna Muster, {title}", f"X{title}Y Muster"]
+        names += [f"{title.upper()} Anna", f"{title.lower()} Anna", f"{title}{title} Anna"]
+    assert without_titles("Prof. Dr. Anna Muster, PhD") == "Anna Muster"
+    assert without_titles("Luca Di Stefano") == "Luca Di Stefano"
+    for name in names:
+        assert without_titles(name) == every_pattern(name), name

@@ -92,5 +92,6 @@ def without_titles(name: str) -> str:
     """The name without academic titles (Dr. Anna Muster, PhD -> Anna Muster); titles are
     matched as written (``DI`` is a title, ``Di`` in Di Stefano is not)."""
     for title in addressing().titles:
-        name = re.sub(rf"(?<!\w){re.escape(title)}(?!\w)", "", name)
+        if title in name:  # a pattern is compiled only for a title the name holds
+            name = re.sub(rf"(?<!\w){re.escape(title)}(?!\w)", "", name)
     return re.sub(r"\s{2,}", " ", re.sub(r"\s*,\s*(,|$)", r"\1", name)).strip(" ,")
