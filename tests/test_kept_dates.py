@@ -5,6 +5,9 @@ leaves the folder alone."""
 from __future__ import annotations
 
 import marshal
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -63,3 +66,28 @@ def test_a_single_letters_run_keeps_its_dates_and_a_batch_does_not(cache: Path) 
     assert not (cache / "long-dates.marshal").exists()
     assert RenderContext().long_date(lang, day) == "26 November 2026"
     assert _kept(cache) == {"en_GB 2026-11-26": "26 November 2026"}
+
+
+def test_a_letters_second_run_loads_no_date_formatting(cache: Path, tmp_path: Path) -> None:
+    """The second run of a letter takes its dates from the cache folder and never imports
+    babel.dates (with zoneinfo and babel.numbers), and writes the same bytes."""
+    example = Path(__file__).resolve().parents[1] / "examples" / "thank-you.toml"
+    script = (
+        "import sys\n"
+        "from letterpress.cli import main\n"
+        "code = main(['letter', sys.argv[1], '-o', sys.argv[2], '-q'])\n"
+        "print(code, 'babel.dates' in sys.modules, 'babel.numbers' in sys.modules)\n"
+    )
+    env = {**os.environ, "LETTERPRESS_CACHE_DIR": str(cache)}
+    runs = []
+    for name in ("first.pdf", "second.pdf"):
+        out = subprocess.run(
+            [sys.executable, "-c", script, str(example), str(tmp_path / name)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        runs.append(out.stdout.split())
+    assert runs == [["0", "True", "True"], ["0", "False", "False"]]
+    assert (tmp_path / "first.pdf").read_bytes() == (tmp_path / "second.pdf").read_bytes()

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import babel
 from babel import Locale
-from babel.dates import format_date, format_skeleton
 
 from .. import cachefiles
 
@@ -21,6 +20,8 @@ def long_date(day: date, locale: Locale | str, pattern: str = "long", *, skeleto
     ``pattern`` is a babel format ("long", "full"...) or a CLDR date pattern ("EEE d MMM");
     a CLDR ``skeleton`` ("yMMMEd") instead lets the locale order the parts.
     """
+    from babel.dates import format_date, format_skeleton  # with zoneinfo: not for a kept date
+
     locale = Locale.parse(locale)
     text = (
         format_skeleton(skeleton, day, locale=locale)
