@@ -737,3 +737,71 @@ def test_address_rules_kept_per_level_are_the_librarys_rules() -> None:
     )
     china = {"country_code": "CN", "country_area": first("CN")}
     assert rules({**china, "city": first(f"CN/{first('CN')}")}) is not rules(china)
+
+
+def test_official_languages_kept_in_the_cache_folder_are_babels(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A one-language country's languages (DE, FR: the address data names none) come from a
+    table kept in the cache folder: for every territory Babel knows, and for codes it does not
+    know, exactly Babel's ``get_official_languages(code, de_facto=True)``, built on the first
+    run and read back on the next."""
+    from babel.core import get_global
+    from babel.languages import get_official_languages
+
+    from letterpress.letter import addressdata
+
+    monkeypatch.setenv("LETTERPRESS_CACHE_DIR", str(tmp_path))
+    codes = [*get_global("territory_languages"), "XX", "ZZ", "de"]
+    assert len(codes) > 200
+    for made in ("built", "read back"):
+        addressdata._official_languages.cache_clear()
+        table = addressdata._official_languages()
+        assert (tmp_path / "official-languages.marshal").is_file(), made
+        for code in codes:
+            expected = get_official_languages(code, de_facto=True)
+            assert table.get(code.upper(), ()) == expected, (made, code)
+    addressdata._official_languages.cache_clear()
+    rules = addressdata.AddressRules()
+    assert rules.languages("DE") == ("de",)
+    assert rules.languages("CH") == ("de", "gsw", "fr", "it")  # named by the address data
+    assert rules.languages("BE") == get_official_languages("BE", de_facto=True)
+
+
+def test_street_abbreviations_compiled_only_for_the_languages_used() -> None:
+    """Each language's street abbreviations are compiled when a return line first needs them
+    (never at import or for the capitals rule every letter asks), and abbreviate as written
+    in addressing.toml."""
+    from letterpress.letter import addressing
+
+    addressing._street_rules.cache_clear()
+    assert addressing.upper_fields(set(), "DE", "DE") == frozenset()
+    assert addressing._street_rules.cache_info().currsize == 0
+    assert addressing.abbreviate_street("Hafenstraße 12", ("de",)) == "Hafenstr. 12"
+    assert addressing._street_rules.cache_info().currsize == 1
+    assert addressing.abbreviate_street("12 avenue Foch", ("fr",)) == "12 av. Foch"
+    assert addressing.abbreviate_street("Viale Roma 3", ("it",)) == "V.le Roma 3"
+    assert addressing.abbreviate_street("Hafenstraße 12", ("xx",)) == "Hafenstraße 12"
+
+
+def test_titles_left_out_as_every_title_pattern_would() -> None:
+    """without_titles compiles a title's pattern only when the name holds the title: for names
+    with each title (alone, combined, inside words, in other cases) it gives what applying
+    every title's pattern gives."""
+    from letterpress.letter.addressing import addressing, without_titles
+
+    titles = addressing().titles
+
+    def every_pattern(name: str) -> str:
+        for title in titles:
+            name = re.sub(rf"(?<!\w){re.escape(title)}(?!\w)", "", name)
+        return re.sub(r"\s{2,}", " ", re.sub(r"\s*,\s*(,|$)", r"\1", name)).strip(" ,")
+
+    names = ["Anna Muster", "Luca Di Stefano", "Prof. Dr. Anna Muster, PhD"]
+    for title in titles:
+        names += [f"{title} Anna Muster", f"Anna Muster, {title}", f"X{title}Y Muster"]
+        names += [f"{title.upper()} Anna", f"{title.lower()} Anna", f"{title}{title} Anna"]
+    assert without_titles("Prof. Dr. Anna Muster, PhD") == "Anna Muster"
+    assert without_titles("Luca Di Stefano") == "Luca Di Stefano"
+    for name in names:
+        assert without_titles(name) == every_pattern(name), name

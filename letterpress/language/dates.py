@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
+import babel
 from babel import Locale
-from babel.dates import format_date, format_skeleton
+
+from .. import cachefiles
 
 _DAY_ONE = re.compile(r"(?<!\d)1(?=\s)")
 
@@ -17,6 +20,8 @@ def long_date(day: date, locale: Locale | str, pattern: str = "long", *, skeleto
     ``pattern`` is a babel format ("long", "full"...) or a CLDR date pattern ("EEE d MMM");
     a CLDR ``skeleton`` ("yMMMEd") instead lets the locale order the parts.
     """
+    from babel.dates import format_date, format_skeleton  # with zoneinfo: not for a kept date
+
     locale = Locale.parse(locale)
     text = (
         format_skeleton(skeleton, day, locale=locale)
@@ -24,6 +29,27 @@ def long_date(day: date, locale: Locale | str, pattern: str = "long", *, skeleto
         else format_date(day, pattern, locale=locale)
     )
     return first_of_month(text, day, locale)
+
+
+KEPT_DATES = 32  # long dates kept in the cache folder, the newest
+
+
+def kept_long_date(day: date, locale: Locale) -> str:
+    """``long_date(day, locale)``, kept in the cache folder for the next runs: writing a date
+    loads the locale's CLDR data, which costs a single letter's run more than the rest of its
+    language. The table holds the newest ``KEPT_DATES`` dates, stamped with Babel's version."""
+    name = "long-dates.marshal"
+    stamp = cachefiles.stamp(Path(babel.__file__).with_name("global.dat"), babel.__version__)
+    key = f"{locale} {day.isoformat()}"
+    kept = cachefiles.read(name, stamp)
+    table: dict[str, str] = kept if isinstance(kept, dict) else {}
+    text = table.get(key)
+    if isinstance(text, str):
+        return text
+    text = long_date(day, locale)
+    newest = list(table.items())[-(KEPT_DATES - 1) :]
+    cachefiles.write(name, stamp, {**dict(newest), key: text})
+    return text
 
 
 def first_of_month(text: str, day: date, locale: Locale) -> str:

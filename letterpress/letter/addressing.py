@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from .. import cachefiles
 
@@ -21,7 +20,7 @@ class Addressing:
 
     international_upper: frozenset[str]  # fields in capitals on mail abroad (plus the data's)
     domestic_upper: dict[str, frozenset[str]]  # a country's own rule for its domestic mail
-    abbreviations: dict[str, tuple[tuple[re.Pattern[str], str], ...]]  # language -> rules
+    abbreviations: dict[str, tuple[tuple[str, str], ...]]  # language -> (key, short) as written
     titles: tuple[str, ...]
 
 
@@ -37,18 +36,27 @@ def addressing() -> Addressing:
             code: frozenset(fields) for code, fields in capitals.get("domestic", {}).items()
         },
         abbreviations={
-            language: tuple(_abbreviation(key, value) for key, value in table.items())
+            language: tuple((key, str(value)) for key, value in table.items())
             for language, table in data["street_abbreviations"].items()
         },
         titles=tuple(sorted(data["titles"]["academic"], key=len, reverse=True)),
     )
 
 
-def _abbreviation(key: str, value: Any) -> tuple[re.Pattern[str], str]:
+@cache
+def _street_rules(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The street abbreviations of ``language`` as patterns, compiled once per process and
+    only for a language a return line needs (compiling them all cost every letter's run)."""
+    return tuple(
+        _abbreviation(key, short) for key, short in addressing().abbreviations.get(language, ())
+    )
+
+
+def _abbreviation(key: str, short: str) -> tuple[re.Pattern[str], str]:
     """A rule as a pattern: a whole word, or with a leading ``-`` also a word's end."""
     word = re.escape(key.lstrip("-"))
     start = r"(?<=\w)|\b" if key.startswith("-") else r"\b"
-    return re.compile(rf"(?:{start}){word}(?!\w)", re.IGNORECASE), str(value)
+    return re.compile(rf"(?:{start}){word}(?!\w)", re.IGNORECASE), short
 
 
 def upper_fields(
@@ -64,9 +72,8 @@ def upper_fields(
 
 def abbreviate_street(text: str, languages: tuple[str, ...]) -> str:
     """``text`` with the street words of ``languages`` abbreviated (Hafenstraße -> Hafenstr.)."""
-    tables = addressing().abbreviations
     for language in languages:
-        for pattern, short in tables.get(language, ()):
+        for pattern, short in _street_rules(language):
             text = pattern.sub(_replacer(short), text)
     return text
 
@@ -85,5 +92,6 @@ def without_titles(name: str) -> str:
     """The name without academic titles (Dr. Anna Muster, PhD -> Anna Muster); titles are
     matched as written (``DI`` is a title, ``Di`` in Di Stefano is not)."""
     for title in addressing().titles:
-        name = re.sub(rf"(?<!\w){re.escape(title)}(?!\w)", "", name)
+        if title in name:  # a pattern is compiled only for a title the name holds
+            name = re.sub(rf"(?<!\w){re.escape(title)}(?!\w)", "", name)
     return re.sub(r"\s{2,}", " ", re.sub(r"\s*,\s*(,|$)", r"\1", name)).strip(" ,")

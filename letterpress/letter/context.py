@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from datetime import date
 from typing import Generic, TypeVar
 
 from ..language import Language
+from ..language.dates import kept_long_date
 from ..language.hyphenation import Hyphenator, hyphenator
 from ..pdf.linebreak import WordWidths
 from .address import AddressRules
@@ -55,6 +57,16 @@ class RenderContext:
         self.layouts: Memo[object] = Memo(16)  # by the name or path the letter gives
         self.word_widths = WordWidths()  # for breaking paragraphs into lines
         self._hyphenators: Memo[Hyphenator] = Memo(16)
+
+    def long_date(self, language: Language, day: date) -> str:
+        """The date written out in the language, once per run; a single letter's run takes it
+        from the dates kept in the cache folder (a batch loads the locale's data anyway)."""
+        text = self.furniture.get(
+            ("long date", language.tag, day),
+            lambda: language.long_date(day) if self.many else kept_long_date(day, language.locale),
+        )
+        assert isinstance(text, str)
+        return text
 
     def hyphenator(self, language: Language) -> Hyphenator | None:
         """The word splitter for the language's hyphenation dictionary, or None without one."""

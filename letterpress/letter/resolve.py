@@ -105,8 +105,7 @@ def resolve(
     )
     report = check_field(lay, field, places)
     notices = _window_notices(report, to, strict_window)
-    long_day = ctx.furniture.get(("long date", lang.tag, day), lambda: lang.long_date(day))
-    assert isinstance(long_day, str)
+    long_day = ctx.long_date(lang, day)
     first = _first_page(
         ctx, letter, lay, lang, typeface, (day, long_day), field, sender_lines, where, places
     )
@@ -120,7 +119,7 @@ def resolve(
         window=report,
         address=field,
         first=first,
-        content=_content(letter, lay, lang, long_day, subject),
+        content=_content(ctx, letter, lay, lang, long_day, subject),
         styles=_styles(ctx, lay, typeface, lang),
         typeface=typeface,
         meta=meta,
@@ -343,7 +342,7 @@ def _first_page(
         lambda: firstpage.letterhead(lay, name, address, contact, typeface, where),
     )
     assert isinstance(head, tuple)
-    refs = _references(letter, lang)
+    refs = _references(ctx, letter, lang)
     if lay.info_block is not None:
         # DIN 5008's information block: the date alone; the place is the letterhead's
         date_item = (lang.word("date"), day[1], _DATE)
@@ -374,13 +373,13 @@ def _first_page(
     )
 
 
-def _references(letter: Letter, lang: Language) -> list[tuple[str, str, Where]]:
+def _references(ctx: RenderContext, letter: Letter, lang: Language) -> list[tuple[str, str, Where]]:
     """The references' labels and values, as set in the letter's language."""
     labels = lang.words["references"]
     items = []
     for ref in letter.references:
         label = labels.get(ref.key, ref.key)
-        value = lang.long_date(ref.value) if isinstance(ref.value, date) else ref.value
+        value = ctx.long_date(lang, ref.value) if isinstance(ref.value, date) else ref.value
         items.append(
             (
                 lang.typography.set(label, letter.typography),
@@ -422,10 +421,12 @@ def _greeting(letter: Letter, lang: Language) -> tuple[str, str]:
     return named.opening, closing if letter.closing is not None else named.closing
 
 
-def _content(letter: Letter, lay: Layout, lang: Language, long_day: str, subject: str) -> Content:
+def _content(
+    ctx: RenderContext, letter: Letter, lay: Layout, lang: Language, long_day: str, subject: str
+) -> Content:
     """The flowing text's strings, with the language's defaults and labels, each set in the
     language's typography; ``long_day`` is the letter's date written out."""
-    refs = _references(letter, lang) if lay.info_block is None else []
+    refs = _references(ctx, letter, lang) if lay.info_block is None else []
     glued = {f"references.{key}" for key in lang.words["references_glued"]}
 
     def typeset(text: str) -> str:
