@@ -37,47 +37,50 @@ class Command(Protocol):
 
 
 class _Commands(Mapping[str, Command]):
-    """The command modules by name, each imported when first looked up: a run imports only
-    the command it runs (``--help`` and completion import them all)."""
+    """The command modules by name (each module of this package is named for its command),
+    each imported when first looked up: a run imports only the command it runs (``--help``
+    and completion import them all)."""
 
-    def __init__(self, modules: dict[str, str]) -> None:
-        self._modules = modules  # command name -> module name inside letterpress.cli
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self._names = names
 
     def __getitem__(self, name: str) -> Command:
         """The command module ``name`` (KeyError when there is no such command)."""
-        return cast(Command, importlib.import_module(f"{__name__}.{self._modules[name]}"))
+        if name not in self._names:
+            raise KeyError(name)
+        return cast(Command, importlib.import_module(f"{__name__}.{name}"))
 
     def __contains__(self, name: object) -> bool:
         """Whether there is a command ``name`` (without importing it)."""
-        return name in self._modules
+        return name in self._names
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._modules)
+        return iter(self._names)
 
     def __len__(self) -> int:
-        return len(self._modules)
+        return len(self._names)
 
 
 # The commands, in the order ``--help`` lists them.
 COMMANDS: Mapping[str, Command] = _Commands(
-    {
-        "letter": "letter",
-        "layouts": "layouts",
-        "call": "call",
-        "estimate": "estimate",
-        "carriers": "carriers",
-        "batch": "batch",
-        "advise": "advise",
-        "check": "check",
-        "init": "init",
-        "envelope": "envelope",
-        "labels": "labels",
-        "calibrate": "calibrate",
-        "serve": "serve",
-        "config": "config",
-        "help": "help",
-        "completion": "completion",
-    }
+    (
+        "letter",
+        "layouts",
+        "call",
+        "estimate",
+        "carriers",
+        "batch",
+        "advise",
+        "check",
+        "init",
+        "envelope",
+        "labels",
+        "calibrate",
+        "serve",
+        "config",
+        "help",
+        "completion",
+    )
 )
 
 EXAMPLES = (
@@ -160,9 +163,8 @@ def _run(words: list[str], name: str | None) -> int:
         parser = build_parser(name)
         args = parser.parse_args(words)
     except UserError as exc:
-        if (
-            name is not None and name in COMMANDS and not exc.place.command
-        ):  # left over after the command's own
+        # an error left over after the command's own: name the command
+        if name is not None and name in COMMANDS and not exc.place.command:
             exc = UserError(
                 exc.what,
                 where=replace(exc.place, command=name),

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import UserError, Where, WindowError
+from ..fields import PARTY_FIELDS
 from ..language import Language, resolve_language
 from ..language.salutation import greeting_for
 from ..language.typography import typed_prefix
@@ -169,50 +170,19 @@ def resolve_layout(letter: Letter, override: str | None, where: Where) -> Layout
 
 
 _DATE = Where(field="date")  # the information block's date: no input field of its own
-_PARTY_TEXTS = (
-    "name",
-    "organization",
-    "department",
-    "street",
-    "postal_code",
-    "city",
-    "region",
-    "phone",
-    "email",
-)
+# A party's one-line texts (its address lines and notes are lists; its country is a code).
+_PARTY_TEXTS = tuple(f for f in PARTY_FIELDS if f not in ("address_lines", "country"))
 
 
 def _check_fonts(letter: Letter, where: Where) -> None:
     """Every user string must be drawable by the bundled fonts: all of them in one look, and
     only when that finds a character no font draws, field by field to name the first."""
-    if fonts.drawable("".join(_user_texts(letter))):  # the usual case: one look
+    fields = _text_fields(letter)
+    if fonts.drawable("".join(text for _, text in fields)):  # the usual case: one look
         return
-    for path, text in _text_fields(letter):
+    for path, text in fields:
         if text:
             fonts.check_drawable(text, where.at(*path))
-
-
-def _user_texts(letter: Letter) -> list[str]:
-    """Every user string of ``_text_fields``, without its field path."""
-    texts = [
-        letter.subject,
-        letter.opening or "",
-        letter.body,
-        letter.closing or "",
-        letter.signature,
-        letter.place,
-        *letter.enclosures,
-        *letter.cc,
-    ]
-    for party in (letter.sender, letter.recipient):
-        texts += [getattr(party, name) for name in _PARTY_TEXTS]
-        texts += party.address_lines
-        texts += party.notes
-    texts += [str(r.value) for r in letter.references]
-    texts += [r.key for r in letter.references]
-    if isinstance(letter.return_line, str):
-        texts.append(letter.return_line)
-    return texts
 
 
 def _text_fields(letter: Letter) -> list[tuple[tuple[str | int, ...], str]]:
