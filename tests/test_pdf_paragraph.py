@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pdfplumber
+import pypdf
 import pytest
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
@@ -306,3 +307,72 @@ def test_escaped_characters_leave_the_words_in_place(face: str, language: str) -
                 cut.update(w[0] for line in page for w in line if w[0].endswith("-"))
     assert len(cut) > 5, cut
     assert same > 50 * narrowed, (same, narrowed)
+
+
+def test_plain_lines_written_directly_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plain left-aligned paragraph whose characters the document has used is written in
+    one step, not by ReportLab's ``drawPara``: the same bytes as ReportLab's own canvas and
+    paragraph (lines with narrowed spaces, no-break spaces, PDF escapes, inside a form and
+    on a page), the same words at the same places read back; a paragraph with a new
+    character, a bullet or another alignment is still drawn by ReportLab."""
+    st = styles(load_layout("din5008-b"), "sans", hyphenator("de_DE"), ())
+    justified = ParagraphStyle("justified", parent=st.body, alignment=TA_JUSTIFY)
+    new = TEXTS[0].replace("Hornig", "Hornig\u00e6")  # æ: new in the second round
+    drawn: list[tuple[int, str, bool]] = []  # drawn by ReportLab: (round, style, new?)
+    round_ = 0
+    draw_para = Paragraph.drawPara
+
+    def spy(self: Paragraph, *args: Any) -> None:
+        drawn.append((round_, self.style.name.removesuffix("-cut"), "\u00e6" in self.text))
+        draw_para(self, *args)
+
+    monkeypatch.setattr(Paragraph, "drawPara", spy)
+
+    def pdf(kind: type[Canvas], make: Callable[..., Paragraph]) -> bytes:
+        nonlocal round_
+        canv = kind(io.BytesIO(), invariant=1, initialFontName=fonts.face("sans").regular)
+        for round_ in range(2):
+            texts = TEXTS + [new] if round_ else TEXTS
+            if round_:  # the body paragraphs as forms, as a batch draws recurring ones
+                for n, text in enumerate(texts):
+                    para = make(text, st.body)
+                    para.wrap(350, 800)
+                    canv.beginForm(f"F{n}", -300, -800, 600, 1600)
+                    para.drawOn(canv, 0, 0)
+                    canv.endForm()
+            for style in (st.body, st.small, st.bullet, justified):
+                y = 800.0
+                for text in texts:
+                    para = make(text, style, bulletText="\u2022" if style is st.bullet else None)
+                    _, height = para.wrap(350, 800)
+                    y -= height
+                    para.drawOn(canv, 72, y)
+                canv.showPage()
+        return bytes(canv.getpdfdata())
+
+    slow = pdf(Canvas, _Joined)
+    everything = list(drawn)
+    drawn.clear()
+    quick = pdf(QuickCanvas, _remembering(WordWidths()))
+    assert quick == slow
+    by_reportlab = [(r, name) for r, name, with_new in drawn if not with_new]
+    assert by_reportlab.count((1, "body")) == by_reportlab.count((1, "small")) == 0
+    assert by_reportlab.count((1, "bullet")) == by_reportlab.count((1, "justified")) == len(TEXTS)
+    # the paragraph with æ: ReportLab assigns its code in the form, then it is known
+    assert [(r, name) for r, name, with_new in drawn if with_new] == [
+        (1, "body"),
+        (1, "bullet"),
+        (1, "justified"),
+    ]
+    assert len(drawn) < len(everything) - 3 * len(TEXTS)
+    assert b" Tw " in _page_content(quick, 5)  # a line with its spaces narrowed
+    with pdfplumber.open(io.BytesIO(quick)) as a, pdfplumber.open(io.BytesIO(slow)) as b:
+        for page, old in zip(a.pages, b.pages, strict=True):
+            assert page.extract_words() == old.extract_words()
+
+
+def _page_content(pdf: bytes, number: int) -> bytes:
+    """The decompressed content stream of page ``number`` (1-based)."""
+    contents = pypdf.PdfReader(io.BytesIO(pdf)).pages[number - 1].get_contents()
+    assert contents is not None
+    return bytes(contents.get_data())

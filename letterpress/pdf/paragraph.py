@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.fonts import ps2tt, tt2ps
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaFrag
 
+from . import textout
 from .linebreak import WordWidths, break_plain
 
 # What user text is escaped with (see letter.markup.escape), and the characters they stand for.
@@ -88,6 +91,68 @@ class SettledParagraph(Paragraph):
             width, height = super().wrap(availWidth, availHeight)
         self._settled_at = availWidth
         return width, height
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        """Drawn as ReportLab draws it: a paragraph of plain lines in characters the document
+        has used is written in one step (:func:`_draw_plain`), anything else by ReportLab."""
+        if not _draw_plain(self, canvas, x, y):
+            super().drawOn(canvas, x, y, _sW)
+
+
+def _draw_plain(para: SettledParagraph, canv: Any, x: float, y: float) -> bool:
+    """Write the operators ``Flowable.drawOn`` and ``Paragraph.drawPara`` write for a
+    paragraph broken by :func:`.linebreak.break_plain` (one fragment, left-aligned, no
+    bullet, indent, border, background, underline or link), each line's characters encoded
+    by :func:`.textout.shown`; False (nothing written) for any other paragraph or a line
+    with a character new to the document. Of ReportLab's two graphics-state saves only the
+    outer one is kept on the canvas: between them, nothing but the fill colour changes."""
+    broken = para.__dict__.get("blPara")
+    style = para.style
+    if (
+        broken is None
+        or broken.kind != 0
+        or not broken.lines
+        or broken.us_lines
+        or broken.link
+        or para.bulletText
+        or para.debug
+        or style.alignment != TA_LEFT
+        or style.firstLineIndent
+        or style.backColor
+        or (style.borderColor and style.borderWidth)
+        or getattr(para, "autoLeading", getattr(style, "autoLeading", ""))
+        or style.wordWrap
+        or getattr(para, "hAlign", "LEFT") != "LEFT"
+        or "_offsets" in para.__dict__
+        or getattr(para, "_showBoundary", None)
+        or not canv.bottomup
+    ):
+        return False
+    lines = broken.lines
+    texts = [" ".join(words) for _, words in lines]
+    shown = textout.shown(canv, broken.fontName, texts)
+    if shown is None:
+        return False
+    origin = fp_str(style.leftIndent, para.height - broken.fontSize)
+    font = textout.selected(canv, broken.fontName, broken.fontSize, style.leading)
+    shown[0] = f"{font} {shown[0]}"  # the text object's first string selects the font
+    ops = ["BT", f"1 0 0 1 {origin} Tm"]
+    for (extra, words), text, show in zip(lines, texts, shown):
+        spaces = len(words) + text.count("\xa0") - 1
+        if extra > -1e-8 or spaces <= 0:  # as ReportLab's _leftDrawParaLine decides
+            ops.append(f"{show} T*")
+        else:  # a line squeezed to fit: its spaces narrowed
+            ops += (f"{fp_str(extra / float(spaces))} Tw", f"{show} T*", "0 Tw")
+    ops.append("ET")
+    canv.saveState()
+    code = canv._code
+    code.append(f"{fp_str(1, 0, 0, 1, x, y)} cm")
+    code.append("q")
+    canv.setFillColor(broken.textColor)
+    code.append(" ".join(ops))
+    code.append("Q")
+    canv.restoreState()
+    return True
 
 
 def _plain_fragments(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:

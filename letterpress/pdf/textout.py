@@ -10,6 +10,7 @@ shaped text) goes through ReportLab's own code, which assigns the codes in its o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.rl_accel import fp_str
@@ -44,6 +45,45 @@ class Encoder:
         return text.translate(self.table).encode("latin-1")
 
 
+def encoder(canv: Any, font: Any) -> Encoder | None:
+    """The translation table of ``canv`` (a :class:`~.canvas.QuickCanvas`) for ``font``, a
+    TrueType font its document has used; None for any other canvas or font."""
+    encoders: dict[str, Encoder] | None = canv.__dict__.get("_lp_encoders")
+    if encoders is None or not getattr(font, "_dynamicFont", 0):
+        return None
+    state = font.state.get(canv._doc)
+    if state is None:
+        return None
+    found = encoders.get(font.fontName)
+    if found is None or not found.current(state):
+        found = encoders[font.fontName] = Encoder(state)
+    return found
+
+
+def shown(canv: Any, font_name: str, texts: Sequence[str]) -> list[str] | None:
+    """The ``(...) Tj`` operator ReportLab writes for each of ``texts`` in ``font_name`` on
+    ``canv``; None when one of them is empty or has a character the document has not used
+    yet (ReportLab must assign its code), or the font's codes are not known here."""
+    table = encoder(canv, getFont(font_name))
+    if table is None:
+        return None
+    escape = canv._escape
+    out = []
+    for text in texts:
+        data = table.encode(text) if text else None
+        if data is None:
+            return None
+        out.append(f"({escape(data)}) Tj")
+    return out
+
+
+def selected(canv: Any, font_name: str, size: float, leading: float) -> str:
+    """The operator that selects the first subset of ``font_name``: what ReportLab writes
+    before the first string of a text object in that font (see :func:`shown`)."""
+    name = getFont(font_name).getSubsetInternalName(0, canv._doc)
+    return f"{name} {fp_str(size)} Tf {fp_str(leading)} TL"
+
+
 class QuickText(PDFTextObject):
     """A ReportLab text object whose lines of known characters skip the per-character
     encoding; it keeps its translation tables on its canvas (one document)."""
@@ -51,25 +91,15 @@ class QuickText(PDFTextObject):
     def _formatText(self, text: Any) -> str:
         """The operators for ``text``: those ``PDFTextObject._formatText`` writes."""
         font = getFont(self._fontname)
-        if type(text) is not str or not getattr(font, "_dynamicFont", 0) or not text:
-            return str(super()._formatText(text))
-        canv = self._canvas
-        doc = canv._doc
-        state = font.state.get(doc)
-        if state is None:
-            return str(super()._formatText(text))
-        encoders: dict[str, Encoder] = canv._lp_encoders
-        encoder = encoders.get(font.fontName)
-        if encoder is None or not encoder.current(state):
-            encoder = encoders[font.fontName] = Encoder(state)
-        data = encoder.encode(text)
+        table = encoder(self._canvas, font) if type(text) is str and text else None
+        data = table.encode(text) if table is not None else None
         if data is None:
             return str(super()._formatText(text))
         out = []
         current: int = self.__dict__["_curSubset"]
         if current != 0:
             tf = f"{fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL"
-            out.append(f"{font.getSubsetInternalName(0, doc)} {tf}")
+            out.append(f"{font.getSubsetInternalName(0, self._canvas._doc)} {tf}")
             self._curSubset = 0
-        out.append(f"({canv._escape(data)}) Tj")
+        out.append(f"({self._canvas._escape(data)}) Tj")
         return " ".join(out)
