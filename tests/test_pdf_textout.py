@@ -8,12 +8,13 @@ from __future__ import annotations
 import io
 from datetime import date
 
+import pdfplumber
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
 from letterpress.pdf import fonts
 from letterpress.pdf.canvas import QuickCanvas, canvas_maker
-from letterpress.pdf.textout import QuickText
+from letterpress.pdf.textout import QuickText, write_lines
 
 LINES = [
     "Sehr geehrte Frau Dr. Hamann,",
@@ -85,3 +86,72 @@ def test_known_lines_take_the_quick_way(monkeypatch: pytest.MonkeyPatch) -> None
     canv.drawString(72, 640, "Grüße")  # ü and ß are new: ReportLab assigns them
     canv.drawString(72, 620, "Grüße")
     assert slow == ["Grüße"]
+
+
+ADDRESS = [  # (font, size, x, y, text): notes and address lines as a letter places them
+    ("regular", 7, 70.87, 716.3, "Einschreiben – Rückschein"),
+    ("regular", 10, 70.87, 700.1, "Frau Dr. Siegrid Hamann"),
+    ("regular", 10, 70.87, 688.2, "Hornig GmbH & Co. KG (Zentrale)"),
+    ("bold", 10, 70.87, 676.3, "Eberthallee 4\u00a0a \\ Hof"),
+    ("bold", 10, 70.87, 664.4, "32322 Borna"),
+    ("regular", 9, 70.87, 652.5, "DEUTSCHLAND"),
+]
+
+
+def _address(canv: Canvas, lines: list[tuple[str, float, float, float, str]]) -> None:
+    """The lines as one text object, the way ReportLab's public calls draw them."""
+    text = canv.beginText()
+    current = None
+    for font, size, x, y, words in lines:
+        if (font, size) != current:
+            current = (font, size)
+            text.setFont(font, size)
+        text.setTextOrigin(x, y)
+        text.textOut(words)
+    canv.drawText(text)
+
+
+def test_lines_written_in_one_step_same_bytes() -> None:
+    """``write_lines`` writes what ReportLab's text object writes for the same lines (font
+    changes, PDF escapes, a no-break space), once the document has used their characters;
+    with a new character it writes nothing and ReportLab draws them; the words land at the
+    same places."""
+    face = fonts.face("sans")
+    lines = [(face.bold if f == "bold" else face.regular, *rest) for f, *rest in ADDRESS]
+    with_new = [*lines[:2], (lines[2][0], 10, 70.87, 688.2, "Hornig Æ GmbH")]
+
+    def pdf(quick: bool) -> bytes:
+        canv = _canvas(QuickCanvas if quick else Canvas)
+        written = []
+        for group in (lines, lines, with_new, with_new):
+            done = quick and write_lines(canv, group)
+            if not done:
+                _address(canv, group)
+            written.append(done)
+            canv.showPage()
+        assert written == ([False, True, False, True] if quick else [False] * 4)
+        return bytes(canv.getpdfdata())
+
+    quick, slow = pdf(True), pdf(False)
+    assert quick == slow
+    with pdfplumber.open(io.BytesIO(quick)) as pdf_file:
+        page = pdf_file.pages[1]
+        assert [w["text"] for w in page.extract_words()][:5] == [
+            "Einschreiben",
+            "–",
+            "Rückschein",
+            "Frau",
+            "Dr.",
+        ]
+        starts = {(round(c["matrix"][4], 2), round(c["matrix"][5], 2)) for c in page.chars}
+        assert {(x, y) for _, _, x, y, _ in lines} <= starts  # each line's first character
+
+
+def test_lines_not_written_on_another_canvas() -> None:
+    canv = _canvas(Canvas)
+    regular = fonts.face("sans").regular
+    canv.setFont(regular, 10)
+    canv.drawString(72, 700, "Frau Dr. Hamann")
+    code = list(canv._code)
+    assert not write_lines(canv, [(regular, 10, 72, 680, "Frau Dr. Hamann")])
+    assert canv._code == code

@@ -84,6 +84,28 @@ def selected(canv: Any, font_name: str, size: float, leading: float) -> str:
     return f"{name} {fp_str(size)} Tf {fp_str(leading)} TL"
 
 
+def write_lines(canv: Any, lines: Sequence[tuple[str, float, float, float, str]]) -> bool:
+    """Write one text object showing each ``(font, size, x, y, text)`` with its start at
+    (x, y): the operators of ReportLab's ``beginText()`` with ``setFont``, ``setTextOrigin``
+    and ``textOut`` per line. False (nothing written) when a line is not :func:`shown`."""
+    shows = [shown(canv, font, [text]) for font, _, _, _, text in lines]
+    if not canv.bottomup or None in shows:
+        return False
+    ops = ["BT", "1 0 0 1 0 0 Tm"]
+    current = None
+    for (font, size, x, y, _), show in zip(lines, shows):
+        assert show is not None
+        ops.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        if (font, size) != current:  # a new font: ReportLab's leading is 1.2 times its size
+            current = (font, size)
+            ops.append(f"{selected(canv, font, size, size * 1.2)} {show[0]}")
+        else:
+            ops.append(show[0])
+    ops.append("ET")
+    canv._code.append(" ".join(ops))
+    return True
+
+
 class QuickText(PDFTextObject):
     """A ReportLab text object whose lines of known characters skip the per-character
     encoding; it keeps its translation tables on its canvas (one document)."""
