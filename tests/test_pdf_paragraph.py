@@ -20,6 +20,7 @@ from typing import Any
 import pdfplumber
 import pypdf
 import pytest
+from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
@@ -317,6 +318,8 @@ def test_plain_lines_written_directly_same_bytes(monkeypatch: pytest.MonkeyPatch
     character, a bullet or another alignment is still drawn by ReportLab."""
     st = styles(load_layout("din5008-b"), "sans", hyphenator("de_DE"), ())
     justified = ParagraphStyle("justified", parent=st.body, alignment=TA_JUSTIFY)
+    grey = ParagraphStyle("grey", parent=st.small, textColor=Color(0.25, 0.5, 0.75))
+    faint = ParagraphStyle("faint", parent=st.body, textColor=Color(0, 0, 0, alpha=0.5))
     new = TEXTS[0].replace("Hornig", "Hornig\u00e6")  # æ: new in the second round
     drawn: list[tuple[int, str, bool]] = []  # drawn by ReportLab: (round, style, new?)
     round_ = 0
@@ -340,7 +343,7 @@ def test_plain_lines_written_directly_same_bytes(monkeypatch: pytest.MonkeyPatch
                     canv.beginForm(f"F{n}", -300, -800, 600, 1600)
                     para.drawOn(canv, 0, 0)
                     canv.endForm()
-            for style in (st.body, st.small, st.bullet, justified):
+            for style in (st.body, grey, st.bullet, justified, faint):
                 y = 800.0
                 for text in texts:
                     para = make(text, style, bulletText="\u2022" if style is st.bullet else None)
@@ -356,16 +359,18 @@ def test_plain_lines_written_directly_same_bytes(monkeypatch: pytest.MonkeyPatch
     quick = pdf(QuickCanvas, _remembering(WordWidths()))
     assert quick == slow
     by_reportlab = [(r, name) for r, name, with_new in drawn if not with_new]
-    assert by_reportlab.count((1, "body")) == by_reportlab.count((1, "small")) == 0
-    assert by_reportlab.count((1, "bullet")) == by_reportlab.count((1, "justified")) == len(TEXTS)
+    assert by_reportlab.count((1, "body")) == by_reportlab.count((1, "grey")) == 0
+    for name in ("bullet", "justified", "faint"):  # and a fill with its own opacity
+        assert by_reportlab.count((1, name)) == len(TEXTS)
     # the paragraph with æ: ReportLab assigns its code in the form, then it is known
     assert [(r, name) for r, name, with_new in drawn if with_new] == [
         (1, "body"),
         (1, "bullet"),
         (1, "justified"),
+        (1, "faint"),
     ]
     assert len(drawn) < len(everything) - 3 * len(TEXTS)
-    assert b" Tw " in _page_content(quick, 5)  # a line with its spaces narrowed
+    assert b" Tw " in _page_content(quick, 6)  # a line with its spaces narrowed
     with pdfplumber.open(io.BytesIO(quick)) as a, pdfplumber.open(io.BytesIO(slow)) as b:
         for page, old in zip(a.pages, b.pages, strict=True):
             assert page.extract_words() == old.extract_words()

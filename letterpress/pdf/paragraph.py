@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.rl_accel import fp_str
@@ -104,8 +105,8 @@ def _draw_plain(para: SettledParagraph, canv: Any, x: float, y: float) -> bool:
     paragraph broken by :func:`.linebreak.break_plain` (one fragment, left-aligned, no
     bullet, indent, border, background, underline or link), each line's characters encoded
     by :func:`.textout.shown`; False (nothing written) for any other paragraph or a line
-    with a character new to the document. Of ReportLab's two graphics-state saves only the
-    outer one is kept on the canvas: between them, nothing but the fill colour changes."""
+    with a character new to the document. The canvas's state is left as ReportLab's saves and
+    restores around the paragraph leave it (see :func:`_fill_operator`)."""
     broken = para.__dict__.get("blPara")
     style = para.style
     if (
@@ -131,7 +132,8 @@ def _draw_plain(para: SettledParagraph, canv: Any, x: float, y: float) -> bool:
     lines = broken.lines
     texts = [" ".join(words) for _, words in lines]
     shown = textout.shown(canv, broken.fontName, texts)
-    if shown is None:
+    fill = _fill_operator(canv, broken.textColor) if shown is not None else None
+    if shown is None or fill is None:
         return False
     origin = fp_str(style.leftIndent, para.height - broken.fontSize)
     font = textout.selected(canv, broken.fontName, broken.fontSize, style.leading)
@@ -144,15 +146,21 @@ def _draw_plain(para: SettledParagraph, canv: Any, x: float, y: float) -> bool:
         else:  # a line squeezed to fit: its spaces narrowed
             ops += (f"{fp_str(extra / float(spaces))} Tw", f"{show} T*", "0 Tw")
     ops.append("ET")
-    canv.saveState()
-    code = canv._code
-    code.append(f"{fp_str(1, 0, 0, 1, x, y)} cm")
-    code.append("q")
-    canv.setFillColor(broken.textColor)
-    code.append(" ".join(ops))
-    code.append("Q")
-    canv.restoreState()
+    canv._code += ("q", f"{fp_str(1, 0, 0, 1, x, y)} cm", "q", fill, " ".join(ops), "Q", "Q")
     return True
+
+
+def _fill_operator(canv: Any, color: Any) -> str | None:
+    """The operator ``Canvas.setFillColor`` writes for ``color``, an RGB colour as opaque as
+    the current fill, or None for any other. Between a save and a restore of the graphics
+    state, its one lasting effect is the document's PDF version (raised for transparency by
+    any colour with an opacity), which is made here too."""
+    if canv._enforceColorSpace or type(color) is not Color:
+        return None
+    if color.alpha is None or color.alpha != canv._extgstate.getValue("ca"):
+        return None
+    canv._doc.ensureMinPdfVersion("transparency")
+    return f"{fp_str(color.red, color.green, color.blue)} rg"
 
 
 def _plain_fragments(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
