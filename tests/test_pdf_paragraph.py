@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import io
+import random
 import re
 from collections.abc import Callable
 from typing import Any
@@ -25,7 +26,7 @@ from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
-from reportlab.platypus.paragraph import _SplitWord
+from reportlab.platypus.paragraph import _SplitWord, cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 from letterpress.language.hyphenation import hyphenator
@@ -35,7 +36,7 @@ from letterpress.letter.story import Styles, styles
 from letterpress.pdf import fonts
 from letterpress.pdf.canvas import QuickCanvas
 from letterpress.pdf.linebreak import WordWidths
-from letterpress.pdf.paragraph import SettledParagraph
+from letterpress.pdf.paragraph import SettledParagraph, _clean
 from letterpress.pdf.units import mm
 
 TEXTS = [
@@ -381,3 +382,21 @@ def _page_content(pdf: bytes, number: int) -> bytes:
     contents = pypdf.PdfReader(io.BytesIO(pdf)).pages[number - 1].get_contents()
     assert contents is not None
     return bytes(contents.get_data())
+
+
+def test_clean_text_is_not_cleaned_again() -> None:
+    """Text that ReportLab's ``cleanBlockQuotedText`` would leave as it is (single spaces
+    between words) is taken as it is; any other white space (line breaks, tabs, runs of
+    spaces, no-break and other Unicode spaces, at either end) is cleaned as before."""
+    spaces = [" ", "\xa0", "\n", "\t", "\u2009", "\u202f", "\u200b", "\x85", "\u3000"]
+    rnd = random.Random(13)
+    cleaned = 0
+    for _ in range(20_000):
+        text = "".join(rnd.choice(["a", "Ü", "&", *spaces]) for _ in range(rnd.randint(0, 8)))
+        if _clean(text):
+            cleaned += 1
+            assert cleanBlockQuotedText(text) == text, repr(text)
+    assert cleaned > 1000
+    assert _clean(TEXTS[0]) and _clean("Sehr geehrte Frau Dr. Hamann,")
+    assert not any(_clean(f"a{space}b") for space in spaces[1:])
+    assert not any(_clean(text) for text in (" a", "a ", "a  b", "a\nb"))

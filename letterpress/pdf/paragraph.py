@@ -58,7 +58,7 @@ class SettledParagraph(Paragraph):
             self._lp_widths = widths
         plain = None
         if frags is None and isinstance(text, str) and "<" not in text and style is not None:
-            cleaned = cleanBlockQuotedText(text)
+            cleaned = text if _clean(text) else cleanBlockQuotedText(text)
             plain = _plain_fragments(cleaned, style) if cleaned else None
         if plain is None or caseSensitive != 1 or encoding != "utf8":
             super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
@@ -161,6 +161,13 @@ def _fill_operator(canv: Any, color: Any) -> str | None:
         return None
     canv._doc.ensureMinPdfVersion("transparency")
     return f"{fp_str(color.red, color.green, color.blue)} rg"
+
+
+def _clean(text: str) -> bool:
+    """Whether ReportLab's ``cleanBlockQuotedText`` leaves ``text`` as it is: its only
+    white space single ASCII spaces between words (``isprintable`` is False for every other
+    white space character, and for the no-break space)."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 def _plain_fragments(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
