@@ -131,13 +131,11 @@ def _draw_plain(para: SettledParagraph, canv: Any, x: float, y: float) -> bool:
         return False
     lines = broken.lines
     texts = [" ".join(words) for _, words in lines]
-    shown = textout.shown(canv, broken.fontName, texts)
+    shown = textout.shown(canv, broken.fontName, broken.fontSize, style.leading, texts)
     fill = _fill_operator(canv, broken.textColor) if shown is not None else None
     if shown is None or fill is None:
         return False
     origin = fp_str(style.leftIndent, para.height - broken.fontSize)
-    font = textout.selected(canv, broken.fontName, broken.fontSize, style.leading)
-    shown[0] = f"{font} {shown[0]}"  # the text object's first string selects the font
     ops = ["BT", f"1 0 0 1 {origin} Tm"]
     for (extra, words), text, show in zip(lines, texts, shown):
         spaces = len(words) + text.count("\xa0") - 1

@@ -11,6 +11,7 @@ shaped text) goes through ReportLab's own code, which assigns the codes in its o
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import groupby
 from typing import Any
 
 from reportlab.lib.rl_accel import fp_str
@@ -33,6 +34,7 @@ class Encoder:
             table[_NBSP] = table[32]
         self.table = table
         self.chars = frozenset(map(chr, table))
+        self.selections: dict[tuple[float, float], str] = {}
 
     def current(self, state: Any) -> bool:
         """Whether the table still holds every code ``state`` has assigned."""
@@ -43,6 +45,16 @@ class Encoder:
         if not self.chars.issuperset(text):
             return None
         return text.translate(self.table).encode("latin-1")
+
+    def selection(self, font: Any, doc: Any, size: float, leading: float) -> str:
+        """The operator that selects the font's first subset at ``size`` and ``leading``:
+        what ReportLab writes before the first string of a text object in the font."""
+        found = self.selections.get((size, leading))
+        if found is None:
+            name = font.getSubsetInternalName(0, doc)  # names the font in the document
+            found = f"{name} {fp_str(size)} Tf {fp_str(leading)} TL"
+            self.selections[(size, leading)] = found
+        return found
 
 
 def encoder(canv: Any, font: Any) -> Encoder | None:
@@ -60,11 +72,15 @@ def encoder(canv: Any, font: Any) -> Encoder | None:
     return found
 
 
-def shown(canv: Any, font_name: str, texts: Sequence[str]) -> list[str] | None:
-    """The ``(...) Tj`` operator ReportLab writes for each of ``texts`` in ``font_name`` on
-    ``canv``; None when one of them is empty or has a character the document has not used
-    yet (ReportLab must assign its code), or the font's codes are not known here."""
-    table = encoder(canv, getFont(font_name))
+def shown(
+    canv: Any, font_name: str, size: float, leading: float, texts: Sequence[str]
+) -> list[str] | None:
+    """The operators a ReportLab text object writes for each of ``texts`` once its font is
+    set to ``font_name`` at ``size`` and ``leading``: ``(...) Tj``, the first preceded by
+    the font's selection. None when a text is empty or has a character the document has not
+    used yet (ReportLab must assign its code), or the font's codes are not known here."""
+    font = getFont(font_name)
+    table = encoder(canv, font)
     if table is None:
         return None
     escape = canv._escape
@@ -74,33 +90,26 @@ def shown(canv: Any, font_name: str, texts: Sequence[str]) -> list[str] | None:
         if data is None:
             return None
         out.append(f"({escape(data)}) Tj")
+    if out:
+        out[0] = f"{table.selection(font, canv._doc, size, leading)} {out[0]}"
     return out
-
-
-def selected(canv: Any, font_name: str, size: float, leading: float) -> str:
-    """The operator that selects the first subset of ``font_name``: what ReportLab writes
-    before the first string of a text object in that font (see :func:`shown`)."""
-    name = getFont(font_name).getSubsetInternalName(0, canv._doc)
-    return f"{name} {fp_str(size)} Tf {fp_str(leading)} TL"
 
 
 def write_lines(canv: Any, lines: Sequence[tuple[str, float, float, float, str]]) -> bool:
     """Write one text object showing each ``(font, size, x, y, text)`` with its start at
-    (x, y): the operators of ReportLab's ``beginText()`` with ``setFont``, ``setTextOrigin``
-    and ``textOut`` per line. False (nothing written) when a line is not :func:`shown`."""
-    shows = [shown(canv, font, [text]) for font, _, _, _, text in lines]
-    if not canv.bottomup or None in shows:
+    (x, y): the operators of ReportLab's ``beginText()`` with ``setFont`` (whenever font or
+    size change; its leading 1.2 times the size), ``setTextOrigin`` and ``textOut`` per line.
+    False (nothing written) when a line is not :func:`shown`."""
+    if not canv.bottomup:
         return False
     ops = ["BT", "1 0 0 1 0 0 Tm"]
-    current = None
-    for (font, size, x, y, _), show in zip(lines, shows):
-        assert show is not None
-        ops.append(f"1 0 0 1 {fp_str(x, y)} Tm")
-        if (font, size) != current:  # a new font: ReportLab's leading is 1.2 times its size
-            current = (font, size)
-            ops.append(f"{selected(canv, font, size, size * 1.2)} {show[0]}")
-        else:
-            ops.append(show[0])
+    for (font, size), run in groupby(lines, key=lambda line: line[:2]):
+        placed = list(run)
+        shows = shown(canv, font, size, size * 1.2, [text for *_, text in placed])
+        if shows is None:
+            return False
+        for (_, _, x, y, _), show in zip(placed, shows):
+            ops += (f"1 0 0 1 {fp_str(x, y)} Tm", show)
     ops.append("ET")
     canv._code.append(" ".join(ops))
     return True
@@ -117,11 +126,9 @@ class QuickText(PDFTextObject):
         data = table.encode(text) if table is not None else None
         if data is None:
             return str(super()._formatText(text))
-        out = []
-        current: int = self.__dict__["_curSubset"]
-        if current != 0:
-            tf = f"{fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL"
-            out.append(f"{font.getSubsetInternalName(0, self._canvas._doc)} {tf}")
-            self._curSubset = 0
-        out.append(f"({self._canvas._escape(data)}) Tj")
-        return " ".join(out)
+        assert table is not None
+        show = f"({self._canvas._escape(data)}) Tj"
+        if self.__dict__["_curSubset"] == 0:
+            return show
+        self._curSubset = 0
+        return f"{table.selection(font, self._canvas._doc, self._fontsize, self._leading)} {show}"
