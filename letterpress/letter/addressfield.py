@@ -27,7 +27,7 @@ from .address import AddressLine
 from .layout import AddressZone, Layout, Rect
 from .plan import RULE_WEIGHT, AddressField, Rule, SetLine
 from .returnline import ReturnText
-from .window import WindowPlaces, union, window_places
+from .window import WindowPlaces, edges_union, ink_edges, window_places
 from .wrap import wrap_words
 
 SIZE_STEP = 0.5  # pt: how much the address shrinks per try
@@ -351,17 +351,7 @@ def _fit(
         SetLine(line.text, x, first + i * pitch, size, font) for i, line in enumerate(lines)
     )
     block = (
-        union(
-            [
-                Rect(
-                    x + to_mm(i.left),
-                    s.baseline - to_mm(i.top),
-                    to_mm(i.right - i.left),
-                    to_mm(i.top + i.bottom),
-                )
-                for s, i in zip(placed, inks)
-            ]
-        )
+        edges_union([ink_edges(s, i) for s, i in zip(placed, inks)])
         if lines
         else Rect(x, top, 0.0, 0.0)
     )
