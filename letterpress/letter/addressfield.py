@@ -62,6 +62,13 @@ def _address_box(layout: Layout, area: Rect, slide: Rect | None = None) -> _Box:
     return _Box(area, max(layout.address_x, area.x), right, slide)
 
 
+def _boxes(layout: Layout, places: WindowPlaces) -> Iterator[_Box]:
+    """Where the field may go: clear wherever the sheet slides; else (made only if need be)
+    clear with the sheet centred, as close as it can be to the first."""
+    yield _address_box(layout, places.safe)
+    yield _address_box(layout, places.centred_safe, slide=places.safe)
+
+
 def fit_address(
     layout: Layout,
     lines: list[AddressLine],
@@ -100,14 +107,8 @@ def fit_address(
     notices += _over_max_chars(layout, lines)
     texts = list(return_texts) or ([ReturnText(return_text)] if return_text else [])
     places = places or window_places(layout)
-    clearance = layout.envelope.clearance
-    safe = places.safe(clearance)
-    boxes = (
-        _address_box(layout, safe),
-        _address_box(layout, places.centred_safe(clearance), slide=safe),
-    )
     last_error: UserError | None = None
-    for box in boxes:  # clear wherever the sheet slides, else clear when centred
+    for box in _boxes(layout, places):  # clear wherever the sheet slides, else when centred
         set_notes = _wrapped_notes(layout, notes, font, box)
         for candidate in _candidates(lines, zone, font, box):  # the broken lines only if need be
             try:
@@ -117,7 +118,7 @@ def fit_address(
                 continue
             return replace(field, notices=tuple(notices) + field.notices) if notices else field
     assert last_error is not None
-    raise _misfit(layout, lines, font, boxes[1]) or last_error
+    raise _misfit(layout, lines, font, box) or last_error  # box: the centred one
 
 
 def _combined(lines: list[AddressLine], budget: int) -> tuple[list[AddressLine], list[Notice]]:

@@ -84,22 +84,19 @@ def resolve(
     day = when or letter.date or date.today()
     home = letter.sender.country or lay.country
     sender = _sender(ctx, letter, home, lang, where)
+    to = where.at("recipient")
     recipient = postal_address(  # each letter's own: a batch's rows differ in it
         letter.recipient,
         home_country=home,
         language=lang,
-        where=where.at("recipient"),
+        where=to,
         rules_for=ctx.address_rules,
         uppercase=lay.address.uppercase,
         delivered_to=True,
     )
-    notes = [
-        AddressLine(n, where.at("recipient", "notes", i))
-        for i, n in enumerate(letter.recipient.notes)
-    ]
+    notes = [AddressLine(n, to.at("notes", i)) for i, n in enumerate(letter.recipient.notes)]
     places = ctx.furniture.get(("window", *places_key(lay)), lambda: window_places(lay))
     assert isinstance(places, WindowPlaces)
-    to = where.at("recipient")
     field = fit_address(
         lay,
         list(recipient.lines),

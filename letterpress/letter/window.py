@@ -209,24 +209,23 @@ def centred_box(layout: Layout) -> Rect:
 class WindowPlaces:
     """The window on the sheet for one layout and envelope, worked out once: what every
     position keeps in view (``in_view``), the window with the packet centred
-    (``centred_window``) and all it can ever show (``window_reach``)."""
+    (``centred_window``) and all it can ever show (``window_reach``); and, inside the first
+    two, where text keeps the envelope's clearance (``safe_box``, ``centred_box``)."""
 
     view: Rect
     centred: Rect
     reach: Rect
-
-    def safe(self, clearance: float) -> Rect:
-        """``safe_box``: where text keeps ``clearance`` at every position."""
-        return self.view.inset(clearance)
-
-    def centred_safe(self, clearance: float) -> Rect:
-        """``centred_box``: where text keeps ``clearance`` with the packet centred."""
-        return self.centred.inset(clearance)
+    safe: Rect
+    centred_safe: Rect
 
 
 def window_places(layout: Layout) -> WindowPlaces:
     """The layout's window places (a batch remembers them per layout and envelope)."""
-    return WindowPlaces(in_view(layout), centred_window(layout), window_reach(layout))
+    view, centred = in_view(layout), centred_window(layout)
+    clearance = layout.envelope.clearance
+    return WindowPlaces(
+        view, centred, window_reach(layout), view.inset(clearance), centred.inset(clearance)
+    )
 
 
 def places_key(layout: Layout) -> tuple[object, ...]:
@@ -283,20 +282,16 @@ def ink_box(line: SetLine) -> Rect:
 def shown(field: AddressField) -> list[tuple[str, Rect]]:
     """Every line the window must show clearly, with its ink: the return line (with its rule),
     the notes and the address lines."""
-    out = [] if field.return_line is None else [(field.return_line.text, _return_box(field))]
+    out = []
+    if field.return_line is not None:
+        box = ink_box(field.return_line)
+        if field.rule is not None:
+            half = to_mm(RULE_WEIGHT) / 2
+            rule = Rect(field.rule.x, field.rule.y - half, field.rule.length, 2 * half)
+            box = union([box, rule])
+        out.append((field.return_line.text, box))
     out += [(line.text, ink_box(line)) for line in (*field.notes, *field.address)]
     return out
-
-
-def _return_box(field: AddressField) -> Rect:
-    """The ink of the field's return line, with its rule."""
-    assert field.return_line is not None
-    box = ink_box(field.return_line)
-    if field.rule is not None:
-        half = to_mm(RULE_WEIGHT) / 2
-        rule = Rect(field.rule.x, field.rule.y - half, field.rule.length, 2 * half)
-        box = union([box, rule])
-    return box
 
 
 def union(boxes: list[Rect]) -> Rect:
@@ -306,16 +301,28 @@ def union(boxes: list[Rect]) -> Rect:
 
 def edges_union(boxes: list[Edges]) -> Rect:
     """The smallest rectangle around the boxes with these edges."""
+    return Rect(*_around(boxes))
+
+
+def _around(boxes: list[Edges]) -> tuple[float, float, float, float]:
+    """The left, top, width and height of ``edges_union(boxes)``."""
     left = min(b[0] for b in boxes)
     top = min(b[1] for b in boxes)
-    return Rect(left, top, max(b[2] for b in boxes) - left, max(b[3] for b in boxes) - top)
+    return left, top, max(b[2] for b in boxes) - left, max(b[3] for b in boxes) - top
 
 
 def _shown_edges(field: AddressField) -> list[tuple[str, Edges]]:
-    """``shown(field)``, each line's ink by its edges."""
+    """``shown(field)``, each line's ink by its edges (the return line's joined with its
+    rule's as ``union`` joins their boxes)."""
     out = []
     if field.return_line is not None:
-        out.append((field.return_line.text, edges_of(_return_box(field))))
+        box = ink_edges(field.return_line)
+        if field.rule is not None:
+            half = to_mm(RULE_WEIGHT) / 2
+            x, y, length = field.rule.x, field.rule.y - half, field.rule.length
+            left, top, width, height = _around([box, (x, y, x + length, y + 2 * half)])
+            box = (left, top, left + width, top + height)
+        out.append((field.return_line.text, box))
     out += [(line.text, ink_edges(line)) for line in (*field.notes, *field.address)]
     return out
 
@@ -339,7 +346,7 @@ def check_field(
     if worst_box is not None:  # the side, for the closest line alone
         worst = (worst[0], worst[1], edge_clearance(worst_box, in_sight).worst_side())
     env = layout.envelope
-    room = view.inset(env.clearance)
+    room = places.safe
     failed = worst[0] < env.clearance - 1e-6  # only then are roomier envelopes worth naming
     others = {
         e.name: safe_box(choose_envelope(layout, e.name))
