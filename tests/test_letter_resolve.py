@@ -161,3 +161,73 @@ def test_a_styles_key_is_its_parts_hashed_once() -> None:
     assert {parts: "seen"}[keys[0]] == "seen" and {keys[0]: "seen"}[parts] == "seen"
     for other in (copy.copy(keys[0]), copy.deepcopy(keys[0]), pickle.loads(pickle.dumps(keys[0]))):
         assert type(other) is StyleKey and other == parts and hash(other) == hash(parts)
+
+
+def _alone(data: dict[str, Any], row: int) -> Any:
+    """The letter prepared in a run of its own."""
+    return prepare_letter(Source(data=data, origin="", row=row), context=RenderContext())
+
+
+def test_a_run_of_letters_with_different_senders_gives_each_its_own() -> None:
+    """The sender, parsed and resolved once per run, never passes from one letter to the
+    next: letters with different senders (and return lines), in any order, come out as each
+    does alone."""
+    other = {
+        "name": "Ada Berger",
+        "street": "Hauptstraße 1",
+        "postal_code": "80331",
+        "city": "München",
+        "country": "DE",
+    }
+    rows = [
+        letter(),
+        letter(sender=other),
+        letter(return_line="Jonas Petersen, Hamburg"),
+        letter(return_line=False),
+        letter(sender={**other, "postal_code": 80331}),  # a number: parsed each time
+        letter(),
+        letter(sender=other),
+    ]
+    ctx = RenderContext()
+    for row, data in enumerate(rows, start=2):
+        prep = prepare_letter(Source(data=data, origin="", row=row), context=ctx)
+        alone = _alone(data, row)
+        assert prep.letter == alone.letter
+        assert prep.first == alone.first  # letterhead, address field with its return line
+        assert prep.notices == alone.notices
+    assert prep.first.address.return_line is not None
+    assert prep.first.address.return_line.text.startswith("Ada Berger")
+
+
+def test_a_remembered_senders_notices_and_errors_name_each_letters_row() -> None:
+    """A sender's notices are placed at every letter that shares it, and a sender that fails
+    is refused at each row, also after the same sender's table passed once with other values."""
+    sender = {
+        "name": "Kim Lee",
+        "street": "1600 Amphitheatre Pkwy",
+        "postal_code": "94043",
+        "city": "Mountain View",
+        "region": "Narnia",
+        "country": "US",
+    }
+    ctx = RenderContext()
+    for row in (2, 3):
+        prep = prepare_letter(Source(data=letter(sender=sender), origin="", row=row), context=ctx)
+        unknown = [n for n in prep.notices if n.kind == "region-unknown"]
+        assert [str(n.where) for n in unknown] == [f"row {row}, sender.region"]
+        assert prep.notices == _alone(letter(sender=sender), row).notices
+    bad = {**sender, "region": "CA", "postal_code": "9404"}
+    for row in (4, 5):
+        with pytest.raises(UserError) as raised:
+            prepare_letter(Source(data=letter(sender=bad), origin="", row=row), context=ctx)
+        assert str(raised.value.place) == f"row {row}, sender.postal_code"
+    for row in (6, 7):
+        with pytest.raises(UserError) as raised:
+            prepare_letter(
+                Source(data=letter(sender={**sender, "nmae": "x"}), origin="", row=row),
+                context=ctx,
+            )
+        assert (
+            raised.value.line()
+            == f"row {row}, sender.nmae: unknown field 'nmae'; did you mean 'name'?"
+        )

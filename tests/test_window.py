@@ -418,3 +418,33 @@ def test_a_batch_row_that_fails_the_tap_test_is_a_warning(tmp_path: Path, capsys
     assert stderr.startswith(f"letterpress: error: {rows}, row 2, ")
     code, _, stderr = _run(capsys, *args[:-2])  # its default envelope, 90 x 45, keeps clear
     assert code == 0 and "window" not in stderr
+
+
+@pytest.mark.parametrize("name, envelope", VARIANTS)
+def test_the_check_measures_each_line_as_its_ink_box(name: str, envelope: str) -> None:
+    """The window check measures lines by their edges, without a Rect per line: the same
+    clearances, line and side as measuring each line's ``ink_box`` (the return line's joined
+    with its rule) with ``clearance``, for addresses that keep clear and ones that do not."""
+    from letterpress.errors import UserError
+    from letterpress.letter import prepare_letter
+    from letterpress.letter.window import clearance, shown, window_places
+
+    data = layout_data(name)
+    allowed = data["address"]["max_lines"] + data.get("notes", {}).get("max_lines", 0)
+    checked = 0
+    for lines in range(3, allowed + 1):
+        try:
+            prep = prepare_letter(_with_lines(name, lines), envelope=envelope)
+        except UserError:
+            continue  # more lines than this envelope's window takes at all
+        places = window_places(prep.layout)
+        boxes = shown(prep.address)
+        worst = min(boxes, key=lambda item: clearance(item[1], places.view).least)
+        assert prep.window.worst == clearance(worst[1], places.view).least
+        assert (prep.window.line, prep.window.side) == (
+            worst[0],
+            clearance(worst[1], places.view).worst_side(),
+        )
+        assert prep.window.centred == min(clearance(b, places.centred).least for _, b in boxes)
+        checked += 1
+    assert checked >= 2

@@ -179,6 +179,9 @@ class _Region:
     notice: Notice | None = None
 
 
+_NO_REGION = _Region("")
+
+
 def _words(rules: Any) -> tuple[str, str]:
     """How messages name this country's region and postal code ('state', 'ZIP')."""
     area = rules.country_area_type or "region"
@@ -215,7 +218,7 @@ def _region(
     """The region to print: as written, matched to the data's key, or taken from the postal
     code when the country requires one and the address leaves it out."""
     if not party.region and "country_area" not in rules.required_fields:
-        return _Region("")  # none given, none needed (most countries)
+        return _NO_REGION  # none given, none needed (most countries)
     subs = rules_for.subdivisions(country)
     by_code = subdivisions_of(subs, code) if code and subs else ()
     area, zip_word = _words(rules)
@@ -248,7 +251,7 @@ def _region(
             )
         return _Region(printed)
     if "country_area" not in rules.required_fields:
-        return _Region("")
+        return _NO_REGION
     if len(by_code) == 1:
         return _Region(
             _printed(by_code[0], latin),

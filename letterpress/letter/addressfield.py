@@ -27,7 +27,7 @@ from .address import AddressLine
 from .layout import AddressZone, Layout, Rect
 from .plan import RULE_WEIGHT, AddressField, Rule, SetLine
 from .returnline import ReturnText
-from .window import WindowPlaces, union, window_places
+from .window import WindowPlaces, edges_union, ink_edges, window_places
 from .wrap import wrap_words
 
 SIZE_STEP = 0.5  # pt: how much the address shrinks per try
@@ -60,6 +60,13 @@ def _address_box(layout: Layout, area: Rect, slide: Rect | None = None) -> _Box:
     fitting centred, the area's: only the window itself refuses a line)."""
     right = area.right if slide is not None else min(layout.address_field.right, area.right)
     return _Box(area, max(layout.address_x, area.x), right, slide)
+
+
+def _boxes(layout: Layout, places: WindowPlaces) -> Iterator[_Box]:
+    """Where the field may go: clear wherever the sheet slides; else (made only if need be)
+    clear with the sheet centred, as close as it can be to the first."""
+    yield _address_box(layout, places.safe)
+    yield _address_box(layout, places.centred_safe, slide=places.safe)
 
 
 def fit_address(
@@ -100,14 +107,8 @@ def fit_address(
     notices += _over_max_chars(layout, lines)
     texts = list(return_texts) or ([ReturnText(return_text)] if return_text else [])
     places = places or window_places(layout)
-    clearance = layout.envelope.clearance
-    safe = places.safe(clearance)
-    boxes = (
-        _address_box(layout, safe),
-        _address_box(layout, places.centred_safe(clearance), slide=safe),
-    )
     last_error: UserError | None = None
-    for box in boxes:  # clear wherever the sheet slides, else clear when centred
+    for box in _boxes(layout, places):  # clear wherever the sheet slides, else when centred
         set_notes = _wrapped_notes(layout, notes, font, box)
         for candidate in _candidates(lines, zone, font, box):  # the broken lines only if need be
             try:
@@ -117,7 +118,7 @@ def fit_address(
                 continue
             return replace(field, notices=tuple(notices) + field.notices) if notices else field
     assert last_error is not None
-    raise _misfit(layout, lines, font, boxes[1]) or last_error
+    raise _misfit(layout, lines, font, box) or last_error  # box: the centred one
 
 
 def _combined(lines: list[AddressLine], budget: int) -> tuple[list[AddressLine], list[Notice]]:
@@ -351,17 +352,7 @@ def _fit(
         SetLine(line.text, x, first + i * pitch, size, font) for i, line in enumerate(lines)
     )
     block = (
-        union(
-            [
-                Rect(
-                    x + to_mm(i.left),
-                    s.baseline - to_mm(i.top),
-                    to_mm(i.right - i.left),
-                    to_mm(i.top + i.bottom),
-                )
-                for s, i in zip(placed, inks)
-            ]
-        )
+        edges_union([ink_edges(s, i) for s, i in zip(placed, inks)])
         if lines
         else Rect(x, top, 0.0, 0.0)
     )

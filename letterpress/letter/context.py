@@ -18,6 +18,7 @@ from ..language.dates import kept_long_date
 from ..language.hyphenation import Hyphenator, hyphenator
 from ..pdf.linebreak import WordWidths
 from .address import AddressRules
+from .model import Party
 
 V = TypeVar("V")
 _MISSING = object()  # what a Memo holds for a key it has not made
@@ -50,7 +51,8 @@ class RenderContext:
     def __init__(self, *, many: bool = False) -> None:
         self.many = many
         self.address_rules = AddressRules()
-        self.addresses: Memo[object] = Memo(1024)  # PostalAddress per party
+        self.parties: Memo[Party] = Memo(16)  # the senders' tables, parsed
+        self.senders: Memo[object] = Memo(16)  # the sender's side of a letter, resolved
         self.styles: Memo[object] = Memo(64)
         self.furniture: Memo[object] = Memo(256)  # letterheads and information blocks
         self.paragraphs: Memo[object] = Memo(4096)

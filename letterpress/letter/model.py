@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..countries import parse_country
 from ..errors import UserError, Where
@@ -14,6 +14,9 @@ from ..language.typography import STYLES
 from ..limits import MAX_BODY_CHARS, MAX_PARAGRAPH_CHARS
 from ..source import Source
 from .markup import units
+
+if TYPE_CHECKING:
+    from .context import Memo
 
 RECIPIENT_FIELDS = PARTY_FIELDS + ("notes",)
 LETTER_FIELDS = (
@@ -114,8 +117,22 @@ def parse_party(data: Any, origin: Where, path: str) -> Party:
     )
 
 
-def parse_letter(source: Source) -> Letter:
-    """Validate the raw input into a Letter; every problem names file and field."""
+def _remembered_party(data: Any, origin: Where, path: str, parties: Memo[Party] | None) -> Party:
+    """``parse_party``, remembered in a run's ``parties`` for a table of texts alone (a batch's
+    letters share their sender). A table with other values (a list, a number) is parsed each
+    time, as is one that fails: its error names this letter's place."""
+    if (
+        parties is None
+        or not isinstance(data, dict)
+        or any(type(v) is not str for v in data.values())
+    ):
+        return parse_party(data, origin, path)
+    return parties.get((path, tuple(data.items())), lambda: parse_party(data, origin, path))
+
+
+def parse_letter(source: Source, parties: Memo[Party] | None = None) -> Letter:
+    """Validate the raw input into a Letter; every problem names file and field. ``parties``:
+    a run's memo of senders, so that a batch parses its shared sender once."""
     origin = source.where
     f = Fields(source.data, origin, LETTER_FIELDS + OTHER_TABLES)
     for table in ("sender", "recipient"):
@@ -125,7 +142,7 @@ def parse_letter(source: Source) -> Letter:
                 where=origin,
                 hint=f"add a [{table}] table with name and address",
             )
-    sender = parse_party(source.data["sender"], origin, "sender")
+    sender = _remembered_party(source.data["sender"], origin, "sender", parties)
     recipient = parse_party(source.data["recipient"], origin, "recipient")
     if not (recipient.name or recipient.organization):
         raise UserError(

@@ -28,12 +28,13 @@ def prepare_letter(
 ) -> Prepared:
     """``letterpress.letter.prepare_letter``: read, validate and resolve a letter, making
     every check that can refuse it before anything is drawn."""
+    ctx = context or RenderContext()
     src = load_source(source)
-    letter = parse_letter(src)
+    letter = parse_letter(src, ctx.parties)
     prep = resolve(
         src,
         letter,
-        context or RenderContext(),
+        ctx,
         layout=layout,
         when=when,
         strict_window=strict_window,

@@ -19,11 +19,11 @@ from ..pdf.document import DocumentInfo
 from ..pdf.shift import Shift
 from ..source import Source
 from . import firstpage
-from .address import AddressLine, PostalAddress, postal_address
+from .address import AddressLine, postal_address
 from .addressfield import fit_address
 from .context import RenderContext
 from .layout import DEFAULT_LAYOUT, Layout, choose_envelope, load_layout
-from .model import Letter, Party
+from .model import Letter
 from .plan import AddressField, FirstPage
 from .returnline import ReturnText, return_texts
 from .story import Content, StyleKey, Styles, styles
@@ -83,24 +83,26 @@ def resolve(
     typeface = letter.typeface or lay.text.typeface
     day = when or letter.date or date.today()
     home = letter.sender.country or lay.country
-    sender = _address(ctx, letter.sender, home, lang, where, "sender", False)
-    sender_lines = _as_written(list(sender.lines), letter)
-    recipient = _address(
-        ctx, letter.recipient, home, lang, where, "recipient", lay.address.uppercase
+    sender = _sender(ctx, letter, home, lang, where)
+    to = where.at("recipient")
+    recipient = postal_address(  # each letter's own: a batch's rows differ in it
+        letter.recipient,
+        home_country=home,
+        language=lang,
+        where=to,
+        rules_for=ctx.address_rules,
+        uppercase=lay.address.uppercase,
+        delivered_to=True,
     )
-    notes = [
-        AddressLine(n, where.at("recipient", "notes", i))
-        for i, n in enumerate(letter.recipient.notes)
-    ]
+    notes = [AddressLine(n, to.at("notes", i)) for i, n in enumerate(letter.recipient.notes)]
     places = ctx.furniture.get(("window", *places_key(lay)), lambda: window_places(lay))
     assert isinstance(places, WindowPlaces)
-    to = where.at("recipient")
     field = fit_address(
         lay,
         list(recipient.lines),
         where=to,
         notes=notes,
-        return_texts=_return_texts(ctx, letter, home, lang, sender_lines),
+        return_texts=_return_texts(letter, sender),
         return_where=where.at("sender"),
         places=places,
     )
@@ -108,7 +110,7 @@ def resolve(
     notices = _window_notices(report, to, strict_window)
     long_day = ctx.long_date(lang, day)
     first = _first_page(
-        ctx, letter, lay, lang, typeface, (day, long_day), field, sender_lines, where, places
+        ctx, letter, lay, lang, typeface, (day, long_day), field, sender.lines, where, places
     )
     if not letter.body.strip():  # what blocks() would find no paragraph in
         raise UserError("the body has no text", where=where.at("body"))
@@ -210,47 +212,6 @@ def _text_fields(letter: Letter) -> list[tuple[tuple[str | int, ...], str]]:
     return fields
 
 
-def _address(
-    ctx: RenderContext,
-    party: Party,
-    home: str,
-    lang: Language,
-    where: Where,
-    name: str,
-    uppercase: bool,
-) -> PostalAddress:
-    """``postal_address`` of the party called ``name``, remembered per party: a batch repeats
-    the same sender on every letter. What is remembered is placed anew at this letter's file
-    and row, so each letter's lines and notices name their own place; a failing address is
-    never remembered, so its error names the right place."""
-
-    fresh: list[PostalAddress] = []
-
-    def make() -> PostalAddress:
-        made = postal_address(
-            party,
-            home_country=home,
-            language=lang,
-            where=where.at(name),
-            rules_for=ctx.address_rules,
-            uppercase=uppercase,
-            delivered_to=name == "recipient",
-        )
-        fresh.append(made)
-        return made
-
-    made = ctx.addresses.get((name, party, home, lang.tag, uppercase), make)
-    assert isinstance(made, PostalAddress)
-    if fresh:  # made for this letter: already placed here
-        return made
-    return PostalAddress(
-        tuple(AddressLine(line.text, where.with_field(line.where.field)) for line in made.lines),
-        tuple(
-            replace(notice, where=where.with_field(notice.where.field)) for notice in made.notices
-        ),
-    )
-
-
 def _as_written(lines: list[AddressLine], letter: Letter) -> list[AddressLine]:
     """The sender's own lines keep the city as the user spelled it (no postal capitals)."""
     city = letter.sender.city
@@ -259,31 +220,72 @@ def _as_written(lines: list[AddressLine], letter: Letter) -> list[AddressLine]:
     return [AddressLine(line.text.replace(city.upper(), city), line.where) for line in lines]
 
 
-def _return_texts(
-    ctx: RenderContext, letter: Letter, home: str, lang: Language, sender_lines: list[AddressLine]
-) -> list[ReturnText]:
-    """The return line: none, the user's own text, or the sender's name and postal lines
-    with their shorter forms (the street abbreviated as the sender's country writes it)."""
+@dataclass(frozen=True)
+class _Sender:
+    """The sender's side of a letter: its postal lines as written (placed by field alone: no
+    later check refuses them), the return line's forms made from them (when the letter leaves
+    the return line to them), and the notices about its address."""
+
+    lines: tuple[AddressLine, ...]
+    forms: tuple[ReturnText, ...]
+    notices: tuple[Notice, ...]
+
+
+def _sender(ctx: RenderContext, letter: Letter, home: str, lang: Language, where: Where) -> _Sender:
+    """The sender's side, worked out once per run: a batch repeats the same sender on every
+    letter. Its notices are placed anew at this letter's file and row; a failing address is
+    never remembered, so its error names the right place."""
+    fresh: list[_Sender] = []
+
+    def make() -> _Sender:
+        address = postal_address(
+            letter.sender,
+            home_country=home,
+            language=lang,
+            where=where.at("sender"),
+            rules_for=ctx.address_rules,
+        )
+        lines = _as_written(list(address.lines), letter)
+        forms = _return_forms(ctx, letter, home, lang, lines) if letter.return_line is None else []
+        made = _Sender(
+            tuple(AddressLine(line.text, Where(field=line.where.field)) for line in lines),
+            tuple(forms),
+            address.notices,
+        )
+        fresh.append(made)
+        return made
+
+    key = ("sender", letter.sender, home, lang.tag, letter.return_line is None)
+    made = ctx.senders.get(key, make)
+    assert isinstance(made, _Sender)
+    if fresh or not made.notices:  # made for this letter, or nothing to place
+        return made
+    notices = tuple(replace(n, where=where.with_field(n.where.field)) for n in made.notices)
+    return replace(made, notices=notices)
+
+
+def _return_texts(letter: Letter, sender: _Sender) -> list[ReturnText]:
+    """The return line: none, the user's own text, or the sender's forms."""
     if letter.return_line is False:
         return []
     if isinstance(letter.return_line, str):
         return [ReturnText(letter.return_line)] if letter.return_line else []
+    return list(sender.forms)
+
+
+def _return_forms(
+    ctx: RenderContext, letter: Letter, home: str, lang: Language, sender_lines: list[AddressLine]
+) -> list[ReturnText]:
+    """The sender's name and postal lines with their shorter forms (the street abbreviated as
+    the sender's country writes it)."""
     if not sender_lines:
         return []
     country = letter.sender.country or home
-
-    def make() -> list[ReturnText]:
-        try:
-            languages = ctx.address_rules.languages(country)
-        except ValueError:
-            languages = ()
-        return return_texts(sender_lines, (*languages, lang.locale.language))
-
-    # a batch's letters share their sender: its forms are made once per run
-    lines = tuple((line.text, line.where.field) for line in sender_lines)
-    made = ctx.furniture.get(("return", lines, country, lang.locale.language), make)
-    assert isinstance(made, list)
-    return list(made)
+    try:
+        languages = ctx.address_rules.languages(country)
+    except ValueError:
+        languages = ()
+    return return_texts(sender_lines, (*languages, lang.locale.language))
 
 
 def _first_page(
@@ -294,7 +296,7 @@ def _first_page(
     typeface: str,
     day: tuple[date, str],
     field: AddressField,
-    sender_lines: list[AddressLine],
+    sender_lines: tuple[AddressLine, ...],
     where: Where,
     places: WindowPlaces,
 ) -> FirstPage:

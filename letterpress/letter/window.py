@@ -24,6 +24,9 @@ from .layout import Layout, Rect, choose_envelope
 from .plan import RULE_WEIGHT, AddressField, SetLine
 
 SIDES = ("left", "right", "top", "bottom")
+# A box by its edges (mm): left, top, right, bottom; what the check measures, without a Rect
+# made for every line of every letter.
+Edges = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True)
@@ -206,24 +209,23 @@ def centred_box(layout: Layout) -> Rect:
 class WindowPlaces:
     """The window on the sheet for one layout and envelope, worked out once: what every
     position keeps in view (``in_view``), the window with the packet centred
-    (``centred_window``) and all it can ever show (``window_reach``)."""
+    (``centred_window``) and all it can ever show (``window_reach``); and, inside the first
+    two, where text keeps the envelope's clearance (``safe_box``, ``centred_box``)."""
 
     view: Rect
     centred: Rect
     reach: Rect
-
-    def safe(self, clearance: float) -> Rect:
-        """``safe_box``: where text keeps ``clearance`` at every position."""
-        return self.view.inset(clearance)
-
-    def centred_safe(self, clearance: float) -> Rect:
-        """``centred_box``: where text keeps ``clearance`` with the packet centred."""
-        return self.centred.inset(clearance)
+    safe: Rect
+    centred_safe: Rect
 
 
 def window_places(layout: Layout) -> WindowPlaces:
     """The layout's window places (a batch remembers them per layout and envelope)."""
-    return WindowPlaces(in_view(layout), centred_window(layout), window_reach(layout))
+    view, centred = in_view(layout), centred_window(layout)
+    clearance = layout.envelope.clearance
+    return WindowPlaces(
+        view, centred, window_reach(layout), view.inset(clearance), centred.inset(clearance)
+    )
 
 
 def places_key(layout: Layout) -> tuple[object, ...]:
@@ -232,19 +234,38 @@ def places_key(layout: Layout) -> tuple[object, ...]:
 
 
 def clearance(box: Rect, window: Rect) -> Clearance:
+    """The distances from ``box`` to each edge of ``window``."""
+    return edge_clearance(edges_of(box), edges_of(window))
+
+
+def edge_clearance(box: Edges, window: Edges) -> Clearance:
+    """``clearance`` of boxes given by their edges."""
     return Clearance(
-        left=box.x - window.x,
-        right=window.right - box.right,
-        top=box.y - window.y,
-        bottom=window.bottom - box.bottom,
+        left=box[0] - window[0],
+        right=window[2] - box[2],
+        top=box[1] - window[1],
+        bottom=window[3] - box[3],
     )
 
 
-def _least(box: Rect, window: Rect) -> float:
-    """``clearance(box, window).least``, without making the Clearance."""
-    return min(
-        box.x - window.x, window.right - box.right, box.y - window.y, window.bottom - box.bottom
-    )
+def _least(box: Edges, window: Edges) -> float:
+    """``clearance(box, window).least`` for boxes given by their edges."""
+    return min(box[0] - window[0], window[2] - box[2], box[1] - window[1], window[3] - box[3])
+
+
+def ink_edges(line: SetLine, ink: fonts.Ink | None = None) -> Edges:
+    """The edges of ``ink_box(line)``, as its Rect gives them (``ink``: the line's, when the
+    caller has it)."""
+    if ink is None:
+        ink = fonts.ink(line.text, line.font, line.size)
+    left = line.x + to_mm(ink.left)
+    top = line.baseline - to_mm(ink.top)
+    return left, top, left + to_mm(ink.right - ink.left), top + to_mm(ink.top + ink.bottom)
+
+
+def edges_of(box: Rect) -> Edges:
+    """A Rect's edges."""
+    return box.x, box.y, box.right, box.bottom
 
 
 def ink_box(line: SetLine) -> Rect:
@@ -275,9 +296,35 @@ def shown(field: AddressField) -> list[tuple[str, Rect]]:
 
 def union(boxes: list[Rect]) -> Rect:
     """The smallest rectangle around ``boxes``."""
-    left = min(b.x for b in boxes)
-    top = min(b.y for b in boxes)
-    return Rect(left, top, max(b.right for b in boxes) - left, max(b.bottom for b in boxes) - top)
+    return edges_union([edges_of(b) for b in boxes])
+
+
+def edges_union(boxes: list[Edges]) -> Rect:
+    """The smallest rectangle around the boxes with these edges."""
+    return Rect(*_around(boxes))
+
+
+def _around(boxes: list[Edges]) -> tuple[float, float, float, float]:
+    """The left, top, width and height of ``edges_union(boxes)``."""
+    left = min(b[0] for b in boxes)
+    top = min(b[1] for b in boxes)
+    return left, top, max(b[2] for b in boxes) - left, max(b[3] for b in boxes) - top
+
+
+def _shown_edges(field: AddressField) -> list[tuple[str, Edges]]:
+    """``shown(field)``, each line's ink by its edges (the return line's joined with its
+    rule's as ``union`` joins their boxes)."""
+    out = []
+    if field.return_line is not None:
+        box = ink_edges(field.return_line)
+        if field.rule is not None:
+            half = to_mm(RULE_WEIGHT) / 2
+            x, y, length = field.rule.x, field.rule.y - half, field.rule.length
+            left, top, width, height = _around([box, (x, y, x + length, y + 2 * half)])
+            box = (left, top, left + width, top + height)
+        out.append((field.return_line.text, box))
+    out += [(line.text, ink_edges(line)) for line in (*field.notes, *field.address)]
+    return out
 
 
 def check_field(
@@ -286,20 +333,20 @@ def check_field(
     """Measure every line of the address field against what the window keeps in view at every
     position of the packet, and with the packet centred (``places``: the layout's, when the
     caller has them)."""
-    lines = shown(field)
+    lines = _shown_edges(field)
     places = places or window_places(layout)
     view = places.view
-    centred = places.centred
+    in_sight, centred = edges_of(view), edges_of(places.centred)
     worst = (float("inf"), "", "left")
-    worst_box: Rect | None = None
+    worst_box: Edges | None = None
     for text, box in lines:
-        least = _least(box, view)
+        least = _least(box, in_sight)
         if least < worst[0]:
             worst, worst_box = (least, text, ""), box
     if worst_box is not None:  # the side, for the closest line alone
-        worst = (worst[0], worst[1], clearance(worst_box, view).worst_side())
+        worst = (worst[0], worst[1], edge_clearance(worst_box, in_sight).worst_side())
     env = layout.envelope
-    room = view.inset(env.clearance)
+    room = places.safe
     failed = worst[0] < env.clearance - 1e-6  # only then are roomier envelopes worth naming
     others = {
         e.name: safe_box(choose_envelope(layout, e.name))
