@@ -16,7 +16,11 @@ import babel
 import pytest
 from babel.plural import PluralRule
 
+from letterpress.batch import sandbox
+from letterpress.batch.template import LetterTemplate, RowError, compile_template, render_row
 from letterpress.batch.wording import batch_wording, count, plural_rules
+from letterpress.limits import TEMPLATE_CPU_SECONDS
+from letterpress.source import Source
 
 TEMPLATE = """\
 layout = "din5008-b"
@@ -111,3 +115,34 @@ def test_the_summary_counts_as_babel_does_from_the_cache_folder(
     assert count(words, "page", "pages", 2, code) == summary["pages"].format(count=2)
     zero = summary["page" if code == "fr" else "pages"]  # French says "0 page"
     assert count(words, "page", "pages", 0, code) == zero.format(count=0)
+
+
+def _row_template(body: str) -> LetterTemplate:
+    source = Source(data={"subject": "Hallo {{ row.name }}", "body": body}, origin="t.toml")
+    return compile_template(source)
+
+
+def test_a_row_without_loops_never_reads_the_process_clock(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Reading the processor time is a system call; a row's limits need it only once its
+    templates have taken a few dozen steps."""
+    reads: list[float] = []
+    monkeypatch.setattr(sandbox.time, "process_time", lambda: reads.append(0.0) or 0.0)
+    tpl = _row_template("Guten Tag, {{ row.name }}.")
+    source = render_row(tpl, {"name": "Kim"}, {}, 2)
+    assert source.data["body"] == "Guten Tag, Kim."
+    assert reads == []
+
+
+def test_a_row_past_its_processor_time_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The time counts from the first look at the clock; a later look past the limit fails
+    the row."""
+    clock = iter([0.0, TEMPLATE_CPU_SECONDS + 1.0])
+    monkeypatch.setattr(sandbox.time, "process_time", lambda: next(clock))
+    tpl = _row_template("{% for i in range(1000) %}{{ row.name }}{% endfor %}")
+    with pytest.raises(RowError) as caught:
+        render_row(tpl, {"name": "Kim"}, {}, 2)
+    assert caught.value.what == (
+        f"the template takes more than {TEMPLATE_CPU_SECONDS:g} s of processor time for one row"
+    )
