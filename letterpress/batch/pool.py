@@ -9,7 +9,6 @@ job, or a single task, everything runs in this process instead.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -74,6 +73,8 @@ class Workers:
         self._template = template
         self._local: Any = None  # the RowWorker when everything runs in this process
         if jobs > 1:
+            import multiprocessing  # with socket and selectors: only a run with workers
+
             fork = "fork" in multiprocessing.get_all_start_methods()
             ctx = multiprocessing.get_context("fork" if fork else "spawn")
             handed = (language, typeface, template if fork else None)

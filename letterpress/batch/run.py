@@ -16,7 +16,6 @@ from ..output import check_target, final_path, make_folder
 from ..source import load_source
 from . import filters, manifest, tasks, worker
 from .checks import Finding, table_findings
-from .names import row_names
 from .options import Options, Report, Summary, chunk_size
 from .pool import Workers
 from .preview import write_previews
@@ -67,11 +66,11 @@ def _batch(opts: Options, say: Report) -> Summary:
             hint="add one for call sheets, or use --kind letter",
         )
     names: dict[int, str] = {}
-    early = (
-        row_names(opts.name, table.rows, tasks.KINDS[opts.kind], names)
-        if opts.out_dir is not None
-        else []
-    )
+    early: list[Finding] = []
+    if opts.out_dir is not None:
+        from .names import row_names  # with pathvalidate: only --out-dir names files
+
+        early = row_names(opts.name, table.rows, tasks.KINDS[opts.kind], names)
     if opts.out_dir is not None and not opts.check:
         _refuse_manifest_clash(opts, table, names)
     table = select_rows(table, opts.rows)  # after the names: row 7 is named as in a full run

@@ -4,7 +4,6 @@ directly."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -197,6 +196,8 @@ def check_columns(tpl: LetterTemplate, columns: tuple[str, ...], data_origin: st
     for field_name, cols in tpl.columns.items():
         for col in cols:
             if col not in known:
+                import difflib  # only for the hint: a run with no mistakes never loads it
+
                 close = difflib.get_close_matches(col, columns, n=1)
                 hint = f"did you mean {close[0]!r}?" if close else f"columns: {', '.join(columns)}"
                 raise UserError(
@@ -305,6 +306,8 @@ def _render(
     except UndefinedError as exc:
         missing = _missing_name(str(exc))
         known = tuple(values)
+        import difflib  # only for the hint
+
         close = difflib.get_close_matches(missing or "", known, n=1)
         hint = f"did you mean {close[0]!r}?" if close else "add the column or fix the template"
         raise RowError(

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
+from .. import cachefiles
 from ..language.wording import load_wording
 
 
@@ -37,8 +39,24 @@ def bookmark(words: dict[str, Any], row: int, what: str, name: str) -> str:
 def count(words: dict[str, Any], one: str, many: str, number: int, code: str) -> str:
     """``1 page`` or ``3 pages``: the summary's word for one, or for many, as the language
     counts (French says "0 ligne")."""
-    from babel import Locale
+    from babel.plural import PluralRule
 
     summary = words["summary"]
-    singular = Locale.parse(code).plural_form(number) == "one"
+    singular = PluralRule(plural_rules(code))(number) == "one"
     return str(summary[one] if singular else summary[many]).format(count=number)
+
+
+def plural_rules(code: str) -> dict[str, str]:
+    """The language's CLDR plural rules (Babel's, as text), kept in the cache folder: Babel
+    reads them from the locale's whole data, which costs the summary line more than a row."""
+    import babel
+
+    name = "plural-rules.marshal"
+    stamp = cachefiles.stamp(Path(babel.__file__).with_name("global.dat"), babel.__version__)
+    kept = cachefiles.read(name, stamp)
+    table: dict[str, dict[str, str]] = kept if isinstance(kept, dict) else {}
+    rules = table.get(code)
+    if not isinstance(rules, dict):
+        rules = dict(babel.Locale.parse(code).plural_form.rules)
+        cachefiles.write(name, stamp, {**table, code: rules})
+    return rules
