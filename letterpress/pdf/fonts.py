@@ -33,7 +33,8 @@ _STYLES = {"regular": "Regular", "bold": "Bold", "italic": "Italic", "bolditalic
 _IGNORED = {"\n", "\r", "\t", "\u00ad", "\u200b", "\u200c", "\u200d", "\ufeff"}
 
 
-@dataclass(frozen=True)
+# nothing prints or compares it: no generated repr or == (each costs a cold start)
+@dataclass(frozen=True, repr=False, eq=False)
 class Face:
     """Registered ReportLab font names of one typeface."""
 
@@ -230,7 +231,8 @@ def vertical_metrics(font_name: str) -> tuple[float, float]:
     return font.face.ascent / 1000.0, -font.face.descent / 1000.0
 
 
-@dataclass(frozen=True)
+# nothing prints or compares it: no generated repr or == (each costs a cold start)
+@dataclass(frozen=True, repr=False, eq=False)
 class Ink:
     """Where a set text's glyphs put ink, in points from its origin: ``left`` and ``right``
     along the baseline (``left`` negative when the first glyph overhangs its origin), ``top``
