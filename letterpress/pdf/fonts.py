@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import marshal
 import unicodedata
 from dataclasses import dataclass
 from fnmatch import fnmatch
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from math import inf
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,8 @@ class Face:
 
 _EAGER = ("regular", "bold")  # the others are read only when some text is set in them
 _NAMED_BYTES = ("name", "familyName", "styleName", "fullName", "uniqueFontID")
+# Kept as marshal data and decoded when first read: only ReportLab's text shaping reads it.
+_LATER = "glyphToChar"
 
 
 class _StoredFace(TTFontFace):
@@ -56,8 +59,28 @@ class _StoredFace(TTFontFace):
         self.__dict__.update(state)
         for key in _NAMED_BYTES:
             self.__dict__[key] = TTFNameBytes(state[key])
+        if not isinstance(state[f"_kept_{_LATER}"], bytes):
+            raise TypeError(_LATER)
         per_em = 1000 / self.unitsPerEm
         self._pdfScale = (lambda x: x) if self.unitsPerEm == 1000 else (lambda x: x * per_em)
+
+    @cached_property
+    def glyphToChar(self) -> dict[int, list[int]]:
+        """Each glyph's characters (ReportLab's table), decoded when first read."""
+        table: dict[int, list[int]] = marshal.loads(self.__dict__[f"_kept_{_LATER}"])
+        return table
+
+
+def _kept_state(face: TTFontFace) -> dict[str, Any]:
+    """What ``_StoredFace`` is made from: the parsed face's attributes, the table only
+    shaping reads as marshal data."""
+    state = {
+        k: (bytes(v) if isinstance(v, TTFNameBytes) else v)
+        for k, v in vars(face).items()
+        if k not in ("_pdfScale", _LATER)
+    }
+    state[f"_kept_{_LATER}"] = marshal.dumps(getattr(face, _LATER))
+    return state
 
 
 class _StoredFont(TTFont):
@@ -75,7 +98,7 @@ class _StoredFont(TTFont):
 def _load(name: str, path: Path) -> TTFont:
     """The font at ``path``: its parsed tables from the cache when they are there (a few
     milliseconds instead of tens), else parsed and kept for the next run."""
-    current = cachefiles.stamp(path, Version)
+    current = cachefiles.stamp(path, Version, "later-1")
     key = f"font-{path.stem}.marshal"
     state = cachefiles.read(key, current)
     if isinstance(state, dict):
@@ -84,15 +107,7 @@ def _load(name: str, path: Path) -> TTFont:
         except (KeyError, TypeError, ValueError, ZeroDivisionError):
             pass  # a file from another layout of the tables: parse afresh
     font = TTFont(name, str(path))
-    cachefiles.write(
-        key,
-        current,
-        {
-            k: (bytes(v) if isinstance(v, TTFNameBytes) else v)
-            for k, v in vars(font.face).items()
-            if k != "_pdfScale"
-        },
-    )
+    cachefiles.write(key, current, _kept_state(font.face))
     return font
 
 
