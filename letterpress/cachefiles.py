@@ -17,6 +17,7 @@ import sys
 import tempfile
 import tomllib
 import zlib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -72,3 +73,59 @@ def write(name: str, current: list[Any], data: Any) -> None:
         os.replace(tmp, target)
     except (OSError, ValueError):
         return
+
+
+def grouped(table: Mapping[str, Any], width: int, *, whole: bool = False) -> list[Any]:
+    """``table`` as kept for ``Groups``: its entries in groups by the first ``width``
+    characters of their keys, each group as marshal data; with ``whole``, all of them once
+    more as one piece, for reading the whole table at once."""
+    groups: dict[str, dict[str, Any]] = {}
+    for key, value in table.items():
+        groups.setdefault(key[:width], {})[key] = value
+    encoded = {first: marshal.dumps(group) for first, group in groups.items()}
+    return [width, encoded, marshal.dumps(dict(table)) if whole else None]
+
+
+class Groups:
+    """A table kept by ``grouped``, decoded a group at a time: a lookup decodes only the
+    group its key belongs to (the first time), so a run that looks up a few keys of a large
+    table reads a small part of it."""
+
+    def __init__(self, width: int, encoded: dict[str, bytes], whole: bytes | None) -> None:
+        self.width = width
+        self.encoded = encoded  # first characters -> marshal data of a group not yet decoded
+        self.whole = whole
+        self.decoded: dict[str, Any] = {}  # the entries of the groups decoded so far
+
+    @classmethod
+    def kept(cls, data: Any) -> Groups | None:
+        """The table from what ``grouped`` made (as read back from the cache folder), or
+        None when ``data`` is not of that shape."""
+        if not (isinstance(data, list) and len(data) == 3):
+            return None
+        width, encoded, whole = data
+        if not (isinstance(width, int) and isinstance(encoded, dict) and encoded):
+            return None
+        return cls(width, encoded, whole) if whole is None or isinstance(whole, bytes) else None
+
+    def decode(self, key: str) -> None:
+        """Decode the group ``key`` belongs to, unless it is decoded (or there is none)."""
+        data = self.encoded.pop(key[: self.width], None)
+        if data is not None:
+            self.decoded.update(marshal.loads(data))
+
+    def get(self, key: str) -> Any:
+        """The value kept for ``key``, or None."""
+        self.decode(key)
+        return self.decoded.get(key)
+
+    def everything(self) -> dict[str, Any]:
+        """The whole table (what was not decoded yet decoded now, in one piece when it was
+        kept whole; ``decoded`` is then a new dictionary)."""
+        if self.encoded and self.whole is not None:
+            self.decoded = marshal.loads(self.whole)
+        else:
+            for data in self.encoded.values():
+                self.decoded.update(marshal.loads(data))
+        self.encoded.clear()
+        return self.decoded

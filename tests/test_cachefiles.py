@@ -44,3 +44,36 @@ def test_a_table_marshal_cannot_keep_is_parsed_every_time(cache: Path, tmp_path:
     first = cachefiles.toml(path)
     assert cachefiles.toml(path) == first == tomllib.loads(path.read_text(encoding="utf-8"))
     assert not list(cache.glob("toml-dated-*"))
+
+
+TABLE = {"apple": 1, "apricot": [2, 3], "banana": "b", "cherry": (4,), "a": 5, "": 6}
+
+
+@pytest.mark.parametrize("whole", [False, True])
+def test_a_grouped_table_kept_and_read_back_decodes_only_the_groups_looked_in(
+    cache: Path, whole: bool
+) -> None:
+    """A table kept in groups by first letters (as the country names and the hyphenation
+    patterns are) gives every value back, decoding only the groups its lookups need; read
+    whole it is the same table."""
+    stamp = ["test", 1]
+    cachefiles.write("grouped.marshal", stamp, cachefiles.grouped(TABLE, 2, whole=whole))
+    table = cachefiles.Groups.kept(cachefiles.read("grouped.marshal", stamp))
+    assert table is not None
+    assert sorted(table.encoded) == ["", "a", "ap", "ba", "ch"]
+    assert table.get("apple") == 1
+    assert table.get("apricot") == [2, 3]  # the same group, decoded once
+    assert table.get("apfel") is None  # in that group's range, not in the table
+    assert table.get("zebra") is None  # no such group
+    assert table.decoded == {"apple": 1, "apricot": [2, 3]}
+    assert sorted(table.encoded) == ["", "a", "ba", "ch"]
+    assert table.everything() == TABLE
+    assert not table.encoded
+    assert table.get("") == 6
+
+
+@pytest.mark.parametrize(
+    "data", [None, [], [2, {}, None], ["2", {"a": b""}, None], [2, {"a": b""}, 1]]
+)
+def test_what_is_not_a_grouped_table_is_not_read_as_one(data: object) -> None:
+    assert cachefiles.Groups.kept(data) is None

@@ -288,3 +288,27 @@ def test_a_layout_number_that_cannot_lay_out_a_page_is_one_line(
     assert_one_line_error(proc)
     assert proc.stderr.strip() == f"letterpress: error: {custom}, {line}"
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_bundled_layout_read_back_from_the_cache_folder_is_the_file_as_read(
+    tmp_path: Path,
+) -> None:
+    """Bundled layouts are parsed once and their tables kept in the cache folder: the next
+    process reads back the same layout as reading the file gives."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from letterpress.letter.layout import available_layouts, load_layout, _load_path; "
+        "from letterpress.resources import data_dir; "
+        "print(all(load_layout(n) == _load_path((data_dir('layouts') / f'{n}.toml').resolve()) "
+        "for n in available_layouts()))"
+    )
+    env = {**os.environ, "LETTERPRESS_CACHE_DIR": str(tmp_path)}
+    for _ in range(2):  # parsed and kept, then read back
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        assert done.stdout.split() == ["True"]
+    assert len(list(tmp_path.glob("toml-*.marshal"))) == len(available_layouts())

@@ -184,3 +184,37 @@ def test_the_drawable_characters_kept_in_the_cache_folder_are_the_fonts_own(
         )
         assert done.stdout.split() == ["True", "True", "True", "False"]
     assert list(tmp_path.glob("drawable-*.marshal"))
+
+
+def test_a_font_read_back_from_the_cache_folder_has_the_parsed_fonts_tables(
+    tmp_path: Path,
+) -> None:
+    """A font's tables are parsed once and read back by the next process: every table
+    ReportLab's font holds is the parsed one's, the glyphs' characters (read only by text
+    shaping) decoded when first read."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from letterpress.pdf import fonts; "
+        "from letterpress.resources import data_dir; "
+        "from reportlab.pdfbase.ttfonts import TTFont; "
+        "path = data_dir('fonts') / 'NotoSans-Bold.ttf'; "
+        "face = fonts._load('x', path).face; stored = type(face).__name__; "
+        "decoded = 'glyphToChar' in vars(face); "
+        "own = TTFont('y', str(path)).face; "
+        "same = all(getattr(face, k) == v for k, v in vars(own).items() if k != '_pdfScale'); "
+        "print(stored, decoded, same, face.glyphToChar == own.glyphToChar, len(own.glyphToChar))"
+    )
+    env = {**os.environ, "LETTERPRESS_CACHE_DIR": str(tmp_path)}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        ).stdout.split()
+        for _ in range(2)  # parsed and kept, then read back
+    ]
+    assert runs[0][:4] == ["TTFontFace", "True", "True", "True"]
+    assert runs[1][:4] == ["_StoredFace", "False", "True", "True"]
+    assert int(runs[1][4]) > 2000
+    assert list(tmp_path.glob("font-NotoSans-Bold.marshal"))

@@ -87,51 +87,35 @@ def _build() -> tuple[dict[str, str], dict[str, str]]:
     return names, shown
 
 
-_SHOWN = "shown"  # the key of the names as shown (never a first character: it is longer)
-
-
 @cache
-def _kept() -> dict[str, bytes]:
+def _kept() -> tuple[cachefiles.Groups, bytes]:
     """The table as kept in the cache folder (CLDR's files take a tenth of a second to read):
-    for each first character of the normalised names, marshal data of those names -> ISO
-    code, so a lookup decodes only its own group; under ``_SHOWN``, the names as shown. Read
-    once per process (it is bundled data, never changed)."""
-    stamp = cachefiles.stamp(_aliases_file(), babel.__version__, LANGUAGES, "grouped-1")
+    the names (normalised) -> ISO codes in groups by first character, so a lookup decodes
+    only its own group; and, as marshal data, the names as shown. Read once per process (it
+    is bundled data, never changed)."""
+    stamp = cachefiles.stamp(_aliases_file(), babel.__version__, LANGUAGES, "grouped-2")
     kept = cachefiles.read("countries.marshal", stamp)
-    if isinstance(kept, dict) and _SHOWN in kept:
-        return kept
-    names, shown = _build()
-    groups: dict[str, dict[str, str]] = {}
-    for name, code in names.items():
-        groups.setdefault(name[:1], {})[name] = code
-    kept = {first: marshal.dumps(group) for first, group in groups.items()}
-    kept[_SHOWN] = marshal.dumps(shown)
+    if isinstance(kept, list) and len(kept) == 2 and isinstance(kept[1], bytes):
+        names = cachefiles.Groups.kept(kept[0])
+        if names is not None:
+            return names, kept[1]
+    built, shown = _build()
+    kept = [cachefiles.grouped(built, 1), marshal.dumps(shown)]
     cachefiles.write("countries.marshal", stamp, kept)
-    return kept
-
-
-@cache
-def _names(first: str) -> dict[str, str]:
-    """The known names (normalised) that start with ``first``, mapped to their ISO codes."""
-    data = _kept().get(first) if first != _SHOWN else None
-    return marshal.loads(data) if data is not None else {}
+    return cachefiles.Groups(*kept[0]), kept[1]
 
 
 def _table() -> tuple[dict[str, str], dict[str, str]]:
     """Every known name (normalised) -> ISO code, and each normalised name -> the name as
     written, for suggestions."""
-    kept = _kept()
-    names: dict[str, str] = {}
-    for first in kept:
-        if first != _SHOWN:
-            names.update(_names(first))
-    return names, marshal.loads(kept[_SHOWN])
+    names, shown = _kept()
+    return names.everything(), marshal.loads(shown)
 
 
 def country_code(text: str) -> str | None:
     """The ISO 3166-1 alpha-2 code for a code or a name as people write it, or None."""
-    name = normalise(text)
-    return _names(name[:1]).get(name)
+    found = _kept()[0].get(normalise(text))
+    return found if isinstance(found, str) else None
 
 
 def suggestion(text: str) -> str | None:

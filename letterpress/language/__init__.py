@@ -21,7 +21,8 @@ from .wording import load_wording
 LETTER_WORDING = resources.files("letterpress") / "letter" / "wording"
 
 
-@dataclass(frozen=True)
+# nothing prints or compares it: no generated repr or == (each costs a cold start)
+@dataclass(frozen=True, repr=False, eq=False)
 class Language:
     """A BCP 47 tag resolved to a babel locale, fixed wording and a hyphenation dictionary."""
 

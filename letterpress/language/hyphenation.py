@@ -8,7 +8,6 @@ pyphen versions and the dictionary file; a missing or stale file is rebuilt.
 
 from __future__ import annotations
 
-import marshal
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -60,34 +59,35 @@ def hyphenator(dictionary: str, whole: bool = False) -> Hyphenator:
 
 class Patterns:
     """A dictionary's patterns (a ``pyphen.HyphDict``), read from the cache folder in groups
-    by their first two letters: a group is decoded when the first word containing those
-    letters is hyphenated, so a letter that hyphenates two words reads a few dozen of the
-    thousands of patterns (a tenth of the time of reading them all)."""
+    by their first two letters (``cachefiles.Groups``): a group is decoded when the first
+    word containing those letters is hyphenated, so a letter that hyphenates two words reads
+    a few dozen of the thousands of patterns (a tenth of the time of reading them all).
+    ``table`` is None when pyphen parsed the dictionary itself (all patterns are there)."""
 
-    def __init__(self, hyph: pyphen.HyphDict, groups: dict[str, bytes], whole: bytes) -> None:
+    def __init__(self, hyph: pyphen.HyphDict, table: cachefiles.Groups | None) -> None:
         self.hyph = hyph
-        self.groups = groups  # first letters -> marshal data of patterns not yet decoded
-        self._whole = whole  # marshal data of all the patterns, for decode_all
+        self.table = table
+        # the groups not decoded yet (the table's own, emptied as they are decoded)
+        self.groups = table.encoded if table is not None else {}
+        if table is not None:
+            hyph.patterns = table.decoded  # filled as groups are decoded
 
     def decode_for(self, word: str) -> None:
         """Decode the groups of every pattern ``HyphDict.positions`` can look up for ``word``
         (dotted as pyphen dots it): those keyed by its letters and pairs of letters."""
         lower = word.lower()
-        if lower in self.hyph.cache:
+        if self.table is None or lower in self.hyph.cache:
             return
         pointed = f".{lower}."
         for i in range(len(pointed)):
-            for key in (pointed[i], pointed[i : i + 2]):
-                data = self.groups.pop(key, None)
-                if data is not None:
-                    self.hyph.patterns.update(marshal.loads(data))
+            self.table.decode(pointed[i])
+            self.table.decode(pointed[i : i + 2])
 
     def decode_all(self) -> None:
         """Decode all the patterns at once (one read, as quick as pyphen's own table); none
         are left to decode when pyphen parsed the dictionary itself."""
-        if self.groups:
-            self.hyph.patterns = marshal.loads(self._whole)
-            self.groups.clear()
+        if self.table is not None:
+            self.hyph.patterns = self.table.everything()
 
 
 @cache
@@ -99,13 +99,13 @@ def patterns(dictionary: str) -> Patterns:
     if kept is None:
         parsed = pyphen.HyphDict(path)
         _store(path, parsed.patterns)
-        return Patterns(parsed, {}, b"")
+        return Patterns(parsed, None)
     return _dictionary(*kept)
 
 
-# The cache file's layout: the longest pattern, the patterns grouped by first letters, and
-# all of them at once (each as marshal data).
-_LAYOUT = "grouped-2"
+# The cache file's layout: the longest pattern, and the patterns grouped by first letters
+# (``cachefiles.grouped``, with all of them at once).
+_LAYOUT = "grouped-3"
 
 
 def _name(path: Path) -> str:
@@ -116,14 +116,12 @@ def _stamp(path: Path) -> list[Any]:
     return cachefiles.stamp(path, pyphen.__version__, _LAYOUT)
 
 
-def _load(path: Path) -> tuple[int, dict[str, bytes], bytes] | None:
+def _load(path: Path) -> tuple[int, cachefiles.Groups] | None:
     kept = cachefiles.read(_name(path), _stamp(path))
-    if not (isinstance(kept, tuple) and len(kept) == 3):
+    if not (isinstance(kept, list) and len(kept) == 2 and isinstance(kept[0], int)):
         return None
-    longest, groups, whole = kept
-    if not (isinstance(longest, int) and isinstance(groups, dict) and groups):
-        return None
-    return (longest, groups, whole) if isinstance(whole, bytes) else None
+    table = cachefiles.Groups.kept(kept[1])
+    return (kept[0], table) if table is not None and table.whole is not None else None
 
 
 def _store(path: Path, patterns: dict[str, Any]) -> None:
@@ -134,25 +132,14 @@ def _store(path: Path, patterns: dict[str, Any]) -> None:
     plain = {
         k: (int(start), tuple(int(v) for v in values)) for k, (start, values) in patterns.items()
     }
-    groups: dict[str, dict[str, tuple[int, tuple[int, ...]]]] = {}
-    for key, value in plain.items():
-        groups.setdefault(key[:2], {})[key] = value
-    cachefiles.write(
-        _name(path),
-        _stamp(path),
-        (
-            max(len(key) for key in plain),
-            {k: marshal.dumps(v) for k, v in groups.items()},
-            marshal.dumps(plain),
-        ),
-    )
+    longest = max(len(key) for key in plain)
+    cachefiles.write(_name(path), _stamp(path), [longest, cachefiles.grouped(plain, 2, whole=True)])
 
 
-def _dictionary(longest: int, groups: dict[str, bytes], whole: bytes) -> Patterns:
+def _dictionary(longest: int, table: cachefiles.Groups) -> Patterns:
     """A pyphen dictionary from kept patterns (what ``HyphDict.__init__`` leaves), with
     none of its patterns decoded yet."""
     hd = pyphen.HyphDict.__new__(pyphen.HyphDict)
-    hd.patterns = {}
     hd.cache = {}
     hd.maxlen = longest
-    return Patterns(hd, groups, whole)
+    return Patterns(hd, table)

@@ -18,7 +18,8 @@ class SalutationError(ValueError):
     """A title cell that is neither a title nor a gender letterpress knows."""
 
 
-@dataclass(frozen=True)
+# nothing prints or compares it: no generated repr or == (each costs a cold start)
+@dataclass(frozen=True, repr=False, eq=False)
 class Greeting:
     """A letter's salutation by name and the complimentary close that goes with it."""
 

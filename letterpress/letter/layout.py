@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .. import cachefiles
 from ..errors import LayoutError, UserError, Where
 from ..limits import MAX_LAYOUT_NUMBER
 from ..resources import data_dir
@@ -499,8 +500,10 @@ def load_layout(name_or_path: str | Path, *, where: Where = Where(field="layout"
 
 @cache
 def _load_bundled(name: str) -> Layout:
-    """A bundled layout, read once per process (it ships with the package)."""
-    return _load_path(dict(_bundled())[name].resolve())
+    """A bundled layout, read once per process (it ships with the package; its tables are
+    kept parsed in the cache folder for the next runs)."""
+    path = dict(_bundled())[name].resolve()
+    return parse_layout(cachefiles.toml(path), path)
 
 
 def _load_path(path: Path) -> Layout:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import marshal
 import unicodedata
 from dataclasses import dataclass
 from fnmatch import fnmatch
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from math import inf
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,8 @@ _STYLES = {"regular": "Regular", "bold": "Bold", "italic": "Italic", "bolditalic
 _IGNORED = {"\n", "\r", "\t", "\u00ad", "\u200b", "\u200c", "\u200d", "\ufeff"}
 
 
-@dataclass(frozen=True)
+# nothing prints or compares it: no generated repr or == (each costs a cold start)
+@dataclass(frozen=True, repr=False, eq=False)
 class Face:
     """Registered ReportLab font names of one typeface."""
 
@@ -45,6 +47,8 @@ class Face:
 
 _EAGER = ("regular", "bold")  # the others are read only when some text is set in them
 _NAMED_BYTES = ("name", "familyName", "styleName", "fullName", "uniqueFontID")
+# Kept as marshal data and decoded when first read: only ReportLab's text shaping reads it.
+_LATER = "glyphToChar"
 
 
 class _StoredFace(TTFontFace):
@@ -55,8 +59,28 @@ class _StoredFace(TTFontFace):
         self.__dict__.update(state)
         for key in _NAMED_BYTES:
             self.__dict__[key] = TTFNameBytes(state[key])
+        if not isinstance(state[f"_kept_{_LATER}"], bytes):
+            raise TypeError(_LATER)
         per_em = 1000 / self.unitsPerEm
         self._pdfScale = (lambda x: x) if self.unitsPerEm == 1000 else (lambda x: x * per_em)
+
+    @cached_property
+    def glyphToChar(self) -> dict[int, list[int]]:
+        """Each glyph's characters (ReportLab's table), decoded when first read."""
+        table: dict[int, list[int]] = marshal.loads(self.__dict__[f"_kept_{_LATER}"])
+        return table
+
+
+def _kept_state(face: TTFontFace) -> dict[str, Any]:
+    """What ``_StoredFace`` is made from: the parsed face's attributes, the table only
+    shaping reads as marshal data."""
+    state = {
+        k: (bytes(v) if isinstance(v, TTFNameBytes) else v)
+        for k, v in vars(face).items()
+        if k not in ("_pdfScale", _LATER)
+    }
+    state[f"_kept_{_LATER}"] = marshal.dumps(getattr(face, _LATER))
+    return state
 
 
 class _StoredFont(TTFont):
@@ -74,7 +98,7 @@ class _StoredFont(TTFont):
 def _load(name: str, path: Path) -> TTFont:
     """The font at ``path``: its parsed tables from the cache when they are there (a few
     milliseconds instead of tens), else parsed and kept for the next run."""
-    current = cachefiles.stamp(path, Version)
+    current = cachefiles.stamp(path, Version, "later-1")
     key = f"font-{path.stem}.marshal"
     state = cachefiles.read(key, current)
     if isinstance(state, dict):
@@ -83,15 +107,7 @@ def _load(name: str, path: Path) -> TTFont:
         except (KeyError, TypeError, ValueError, ZeroDivisionError):
             pass  # a file from another layout of the tables: parse afresh
     font = TTFont(name, str(path))
-    cachefiles.write(
-        key,
-        current,
-        {
-            k: (bytes(v) if isinstance(v, TTFNameBytes) else v)
-            for k, v in vars(font.face).items()
-            if k != "_pdfScale"
-        },
-    )
+    cachefiles.write(key, current, _kept_state(font.face))
     return font
 
 
@@ -230,7 +246,8 @@ def vertical_metrics(font_name: str) -> tuple[float, float]:
     return font.face.ascent / 1000.0, -font.face.descent / 1000.0
 
 
-@dataclass(frozen=True)
+# nothing prints or compares it: no generated repr or == (each costs a cold start)
+@dataclass(frozen=True, repr=False, eq=False)
 class Ink:
     """Where a set text's glyphs put ink, in points from its origin: ``left`` and ``right``
     along the baseline (``left`` negative when the first glyph overhangs its origin), ``top``
