@@ -75,15 +75,14 @@ def write(name: str, current: list[Any], data: Any) -> None:
         return
 
 
-def grouped(table: Mapping[str, Any], width: int, *, whole: bool = False) -> list[Any]:
+def grouped(table: Mapping[str, Any], width: int) -> list[Any]:
     """``table`` as kept for ``Groups``: its entries in groups by the first ``width``
-    characters of their keys, each group as marshal data; with ``whole``, all of them once
-    more as one piece, for reading the whole table at once."""
+    characters of their keys, each group as marshal data."""
     groups: dict[str, dict[str, Any]] = {}
     for key, value in table.items():
         groups.setdefault(key[:width], {})[key] = value
     encoded = {first: marshal.dumps(group) for first, group in groups.items()}
-    return [width, encoded, marshal.dumps(dict(table)) if whole else None]
+    return [width, encoded]
 
 
 class Groups:
@@ -91,22 +90,21 @@ class Groups:
     group its key belongs to (the first time), so a run that looks up a few keys of a large
     table reads a small part of it."""
 
-    def __init__(self, width: int, encoded: dict[str, bytes], whole: bytes | None) -> None:
+    def __init__(self, width: int, encoded: dict[str, bytes]) -> None:
         self.width = width
         self.encoded = encoded  # first characters -> marshal data of a group not yet decoded
-        self.whole = whole
         self.decoded: dict[str, Any] = {}  # the entries of the groups decoded so far
 
     @classmethod
     def kept(cls, data: Any) -> Groups | None:
         """The table from what ``grouped`` made (as read back from the cache folder), or
         None when ``data`` is not of that shape."""
-        if not (isinstance(data, list) and len(data) == 3):
+        if not (isinstance(data, list) and len(data) == 2):
             return None
-        width, encoded, whole = data
+        width, encoded = data
         if not (isinstance(width, int) and isinstance(encoded, dict) and encoded):
             return None
-        return cls(width, encoded, whole) if whole is None or isinstance(whole, bytes) else None
+        return cls(width, encoded)
 
     def decode(self, key: str) -> None:
         """Decode the group ``key`` belongs to, unless it is decoded (or there is none)."""
@@ -120,12 +118,8 @@ class Groups:
         return self.decoded.get(key)
 
     def everything(self) -> dict[str, Any]:
-        """The whole table (what was not decoded yet decoded now, in one piece when it was
-        kept whole; ``decoded`` is then a new dictionary)."""
-        if self.encoded and self.whole is not None:
-            self.decoded = marshal.loads(self.whole)
-        else:
-            for data in self.encoded.values():
-                self.decoded.update(marshal.loads(data))
+        """The whole table, what was not decoded yet decoded now."""
+        for data in self.encoded.values():
+            self.decoded.update(marshal.loads(data))
         self.encoded.clear()
         return self.decoded

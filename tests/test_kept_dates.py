@@ -59,10 +59,9 @@ def test_a_kept_date_is_what_the_table_holds_and_only_the_newest_are_kept(cache:
     assert list(table)[-1] == f"de_DE {date(2026, 2, 9).isoformat()}"  # the newest last
 
 
-def test_a_single_letters_run_keeps_its_dates_and_a_batch_does_not(cache: Path) -> None:
+def test_a_run_keeps_its_dates_in_the_cache_folder(cache: Path) -> None:
     lang = resolve_language("en-GB")
     day = date(2026, 11, 26)
-    assert RenderContext(many=True).long_date(lang, day) == "26 November 2026"
     assert not (cache / "long-dates.marshal").exists()
     assert RenderContext().long_date(lang, day) == "26 November 2026"
     assert _kept(cache) == {"en_GB 2026-11-26": "26 November 2026"}

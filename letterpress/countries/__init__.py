@@ -93,7 +93,7 @@ def _kept() -> tuple[cachefiles.Groups, bytes]:
     the names (normalised) -> ISO codes in groups by first character, so a lookup decodes
     only its own group; and, as marshal data, the names as shown. Read once per process (it
     is bundled data, never changed)."""
-    stamp = cachefiles.stamp(_aliases_file(), babel.__version__, LANGUAGES, "grouped-2")
+    stamp = cachefiles.stamp(_aliases_file(), babel.__version__, LANGUAGES, "grouped-3")
     kept = cachefiles.read("countries.marshal", stamp)
     if isinstance(kept, list) and len(kept) == 2 and isinstance(kept[1], bytes):
         names = cachefiles.Groups.kept(kept[0])

@@ -24,19 +24,15 @@ class Hyphenator:
     """Splits a word at its hyphenation points, longest first part first, with at least
     ``LEFT`` and ``RIGHT`` letters each side: the callable ReportLab's paragraphs take
     (what ``pyphen.Pyphen.iterate`` gives). The dictionary's patterns are read when the first
-    word needs them: most letters break their lines without hyphenating anything. ``whole``
-    (for many letters, which will need most of them) decodes them all at once, else only the
-    groups each word needs (see ``Patterns``)."""
+    word needs them: most letters break their lines without hyphenating anything, and a
+    word decodes only the groups it needs (see ``Patterns``)."""
 
-    def __init__(self, dictionary: str, whole: bool = False) -> None:
+    def __init__(self, dictionary: str) -> None:
         self.dictionary = dictionary
-        self.whole = whole
 
     def __call__(self, word: str) -> Iterator[tuple[str, str]]:
         kept = patterns(self.dictionary)
-        if kept.groups and self.whole:
-            kept.decode_all()
-        elif kept.groups:
+        if kept.groups:
             kept.decode_for(word)
         right = len(word) - RIGHT
         for position in reversed([i for i in kept.hyph.positions(word) if LEFT <= i <= right]):
@@ -51,10 +47,9 @@ class Hyphenator:
                 yield word[:position], word[position:]
 
 
-def hyphenator(dictionary: str, whole: bool = False) -> Hyphenator:
-    """The hyphenator for a pyphen dictionary name such as ``en_GB`` (``whole``: see
-    ``Hyphenator``)."""
-    return Hyphenator(dictionary, whole)
+def hyphenator(dictionary: str) -> Hyphenator:
+    """The hyphenator for a pyphen dictionary name such as ``en_GB``."""
+    return Hyphenator(dictionary)
 
 
 class Patterns:
@@ -83,12 +78,6 @@ class Patterns:
             self.table.decode(pointed[i])
             self.table.decode(pointed[i : i + 2])
 
-    def decode_all(self) -> None:
-        """Decode all the patterns at once (one read, as quick as pyphen's own table); none
-        are left to decode when pyphen parsed the dictionary itself."""
-        if self.table is not None:
-            self.hyph.patterns = self.table.everything()
-
 
 @cache
 def patterns(dictionary: str) -> Patterns:
@@ -104,8 +93,8 @@ def patterns(dictionary: str) -> Patterns:
 
 
 # The cache file's layout: the longest pattern, and the patterns grouped by first letters
-# (``cachefiles.grouped``, with all of them at once).
-_LAYOUT = "grouped-3"
+# (``cachefiles.grouped``).
+_LAYOUT = "grouped-4"
 
 
 def _name(path: Path) -> str:
@@ -121,7 +110,7 @@ def _load(path: Path) -> tuple[int, cachefiles.Groups] | None:
     if not (isinstance(kept, list) and len(kept) == 2 and isinstance(kept[0], int)):
         return None
     table = cachefiles.Groups.kept(kept[1])
-    return (kept[0], table) if table is not None and table.whole is not None else None
+    return (kept[0], table) if table is not None else None
 
 
 def _store(path: Path, patterns: dict[str, Any]) -> None:
@@ -133,7 +122,7 @@ def _store(path: Path, patterns: dict[str, Any]) -> None:
         k: (int(start), tuple(int(v) for v in values)) for k, (start, values) in patterns.items()
     }
     longest = max(len(key) for key in plain)
-    cachefiles.write(_name(path), _stamp(path), [longest, cachefiles.grouped(plain, 2, whole=True)])
+    cachefiles.write(_name(path), _stamp(path), [longest, cachefiles.grouped(plain, 2)])
 
 
 def _dictionary(longest: int, table: cachefiles.Groups) -> Patterns:

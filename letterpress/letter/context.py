@@ -45,11 +45,9 @@ class Memo(Generic[V]):
 
 
 class RenderContext:
-    """The caches of one run of letters; ``many`` for a run of many (a batch), which reads
-    whole dictionaries at once instead of the parts each word needs."""
+    """The caches of one run of letters (a single letter, or a chunk of a batch's rows)."""
 
-    def __init__(self, *, many: bool = False) -> None:
-        self.many = many
+    def __init__(self) -> None:
         self.address_rules = AddressRules()
         self.parties: Memo[Party] = Memo(16)  # the senders' tables, parsed
         self.senders: Memo[object] = Memo(16)  # the sender's side of a letter, resolved
@@ -61,11 +59,11 @@ class RenderContext:
         self._hyphenators: Memo[Hyphenator] = Memo(16)
 
     def long_date(self, language: Language, day: date) -> str:
-        """The date written out in the language, once per run; a single letter's run takes it
-        from the dates kept in the cache folder (a batch loads the locale's data anyway)."""
+        """The date written out in the language, once per run, taken from the dates kept in
+        the cache folder (Babel's locale data is loaded only for a date not kept yet)."""
         text = self.furniture.get(
             ("long date", language.tag, day),
-            lambda: language.long_date(day) if self.many else kept_long_date(day, language.locale),
+            lambda: kept_long_date(day, language.locale),
         )
         assert isinstance(text, str)
         return text
@@ -75,4 +73,4 @@ class RenderContext:
         name = language.hyphenation
         if not name:
             return None
-        return self._hyphenators.get(name, lambda: hyphenator(name, whole=self.many))
+        return self._hyphenators.get(name, lambda: hyphenator(name))
