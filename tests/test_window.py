@@ -16,7 +16,11 @@ from pypdf import PdfReader
 from tapmodel import envelopes, layout_data, tap_test
 
 from letterpress.cli import main
-from letterpress.letter.layout import available_layouts
+from letterpress.letter.layout import Rect, available_layouts
+from letterpress.letter.plan import RULE_WEIGHT, AddressField, SetLine
+from letterpress.letter.window import Clearance
+from letterpress.pdf import fonts
+from letterpress.pdf.units import to_mm
 
 LAYOUTS = sorted(available_layouts())
 VARIANTS = [(name, env.name) for name in LAYOUTS for env in envelopes(name)]
@@ -420,6 +424,47 @@ def test_a_batch_row_that_fails_the_tap_test_is_a_warning(tmp_path: Path, capsys
     assert code == 0 and "window" not in stderr
 
 
+def _ink_box(line: SetLine) -> Rect:
+    """The reference measure: a placed line's ink on the sheet (mm) as a Rect."""
+    ink = fonts.ink(line.text, line.font, line.size)
+    return Rect(
+        line.x + to_mm(ink.left),
+        line.baseline - to_mm(ink.top),
+        to_mm(ink.right - ink.left),
+        to_mm(ink.top + ink.bottom),
+    )
+
+
+def _union(boxes: list[Rect]) -> Rect:
+    left = min(b.x for b in boxes)
+    top = min(b.y for b in boxes)
+    return Rect(left, top, max(b.right for b in boxes) - left, max(b.bottom for b in boxes) - top)
+
+
+def shown(field: AddressField) -> list[tuple[str, Rect]]:
+    """Every line the window must show, with its ink box (the return line's joined with its
+    rule's), measured with Rects."""
+    out = []
+    if field.return_line is not None:
+        box = _ink_box(field.return_line)
+        if field.rule is not None:
+            half = to_mm(RULE_WEIGHT) / 2
+            rule = Rect(field.rule.x, field.rule.y - half, field.rule.length, 2 * half)
+            box = _union([box, rule])
+        out.append((field.return_line.text, box))
+    out += [(line.text, _ink_box(line)) for line in (*field.notes, *field.address)]
+    return out
+
+
+def clearance(box: Rect, window: Rect) -> Clearance:
+    return Clearance(
+        left=box.x - window.x,
+        right=window.right - box.right,
+        top=box.y - window.y,
+        bottom=window.bottom - box.bottom,
+    )
+
+
 @pytest.mark.parametrize("name, envelope", VARIANTS)
 def test_the_check_measures_each_line_as_its_ink_box(name: str, envelope: str) -> None:
     """The window check measures lines by their edges, without a Rect per line: the same
@@ -427,7 +472,7 @@ def test_the_check_measures_each_line_as_its_ink_box(name: str, envelope: str) -
     with its rule) with ``clearance``, for addresses that keep clear and ones that do not."""
     from letterpress.errors import UserError
     from letterpress.letter import prepare_letter
-    from letterpress.letter.window import clearance, shown, window_places
+    from letterpress.letter.window import window_places
 
     data = layout_data(name)
     allowed = data["address"]["max_lines"] + data.get("notes", {}).get("max_lines", 0)

@@ -233,13 +233,8 @@ def places_key(layout: Layout) -> tuple[object, ...]:
     return (layout.paper_width, layout.paper_height, layout.marks.folds, layout.envelope)
 
 
-def clearance(box: Rect, window: Rect) -> Clearance:
-    """The distances from ``box`` to each edge of ``window``."""
-    return edge_clearance(edges_of(box), edges_of(window))
-
-
 def edge_clearance(box: Edges, window: Edges) -> Clearance:
-    """``clearance`` of boxes given by their edges."""
+    """The distances from ``box`` to each edge of ``window`` (both given by their edges)."""
     return Clearance(
         left=box[0] - window[0],
         right=window[2] - box[2],
@@ -249,13 +244,13 @@ def edge_clearance(box: Edges, window: Edges) -> Clearance:
 
 
 def _least(box: Edges, window: Edges) -> float:
-    """``clearance(box, window).least`` for boxes given by their edges."""
+    """``edge_clearance(box, window).least``, without making the Clearance."""
     return min(box[0] - window[0], window[2] - box[2], box[1] - window[1], window[3] - box[3])
 
 
 def ink_edges(line: SetLine, ink: fonts.Ink | None = None) -> Edges:
-    """The edges of ``ink_box(line)``, as its Rect gives them (``ink``: the line's, when the
-    caller has it)."""
+    """The edges (mm) of a placed line's ink on the sheet, its glyphs' outlines (``ink``: the
+    line's, when the caller has it)."""
     if ink is None:
         ink = fonts.ink(line.text, line.font, line.size)
     left = line.x + to_mm(ink.left)
@@ -266,37 +261,6 @@ def ink_edges(line: SetLine, ink: fonts.Ink | None = None) -> Edges:
 def edges_of(box: Rect) -> Edges:
     """A Rect's edges."""
     return box.x, box.y, box.right, box.bottom
-
-
-def ink_box(line: SetLine) -> Rect:
-    """The ink of a placed line on the sheet (mm): its glyphs' outlines."""
-    ink = fonts.ink(line.text, line.font, line.size)
-    return Rect(
-        line.x + to_mm(ink.left),
-        line.baseline - to_mm(ink.top),
-        to_mm(ink.right - ink.left),
-        to_mm(ink.top + ink.bottom),
-    )
-
-
-def shown(field: AddressField) -> list[tuple[str, Rect]]:
-    """Every line the window must show clearly, with its ink: the return line (with its rule),
-    the notes and the address lines."""
-    out = []
-    if field.return_line is not None:
-        box = ink_box(field.return_line)
-        if field.rule is not None:
-            half = to_mm(RULE_WEIGHT) / 2
-            rule = Rect(field.rule.x, field.rule.y - half, field.rule.length, 2 * half)
-            box = union([box, rule])
-        out.append((field.return_line.text, box))
-    out += [(line.text, ink_box(line)) for line in (*field.notes, *field.address)]
-    return out
-
-
-def union(boxes: list[Rect]) -> Rect:
-    """The smallest rectangle around ``boxes``."""
-    return edges_union([edges_of(b) for b in boxes])
 
 
 def edges_union(boxes: list[Edges]) -> Rect:
@@ -312,8 +276,8 @@ def _around(boxes: list[Edges]) -> tuple[float, float, float, float]:
 
 
 def _shown_edges(field: AddressField) -> list[tuple[str, Edges]]:
-    """``shown(field)``, each line's ink by its edges (the return line's joined with its
-    rule's as ``union`` joins their boxes)."""
+    """Every line the window must show clearly, with its ink's edges: the return line (joined
+    with its rule), the notes and the address lines."""
     out = []
     if field.return_line is not None:
         box = ink_edges(field.return_line)
