@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from letterpress.pdf import fonts
 from letterpress.pdf.canvas import QuickCanvas, canvas_maker
-from letterpress.pdf.textout import QuickText, write_lines
+from letterpress.pdf.textout import QuickText, draw_lines, write_lines
 
 LINES = [
     "Sehr geehrte Frau Dr. Hamann,",
@@ -145,6 +145,21 @@ def test_lines_written_in_one_step_same_bytes() -> None:
         ]
         starts = {(round(c["matrix"][4], 2), round(c["matrix"][5], 2)) for c in page.chars}
         assert {(x, y) for _, _, x, y, _ in lines} <= starts  # each line's first character
+
+
+def test_draw_lines_falls_back_to_reportlab_with_the_same_bytes() -> None:
+    """``draw_lines`` (what a letter's address is drawn with) writes the same file as
+    ReportLab's text object, whether the lines go the quick way or not."""
+    face = fonts.face("sans")
+    lines = [(face.bold if f == "bold" else face.regular, *rest) for f, *rest in ADDRESS]
+    with_new = [*lines[:2], (lines[2][0], 10, 70.87, 688.2, "Hornig Æ GmbH")]
+    quick, slow = _canvas(QuickCanvas), _canvas(Canvas)
+    for group in (lines, lines, with_new, with_new):
+        draw_lines(quick, group)
+        _address(slow, group)
+        quick.showPage()
+        slow.showPage()
+    assert bytes(quick.getpdfdata()) == bytes(slow.getpdfdata())
 
 
 def test_lines_not_written_on_another_canvas() -> None:

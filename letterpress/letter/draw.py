@@ -17,7 +17,7 @@ from ..pdf.document import describe
 from ..pdf.frame import Placed
 from ..pdf.pages import SharedPages
 from ..pdf.shift import Shift, apply
-from ..pdf.textout import write_lines
+from ..pdf.textout import draw_lines
 from ..pdf.units import mm
 from .plan import FirstPage, LetterPlan, PagePlan, SetLine
 
@@ -113,24 +113,14 @@ def _furniture(canv: Canvas, height: float, first: FirstPage) -> None:
 
 def _address(canv: Canvas, height: float, first: FirstPage) -> None:
     """The notes and the address, as one text object: written in one step when the document
-    has used their characters (:func:`.textout.write_lines`), else by ReportLab."""
+    has used their characters, else by ReportLab (:func:`.textout.draw_lines`)."""
     lines: Iterable[SetLine] = [*first.address.notes, *first.address.address]
     if not lines:
         return
     placed = [
         (line.font, line.size, mm(line.x), mm(height - line.baseline), line.text) for line in lines
     ]
-    if write_lines(canv, placed):
-        return
-    text = canv.beginText()
-    current = None
-    for font, size, x, y, words in placed:
-        if (font, size) != current:
-            current = (font, size)
-            text.setFont(font, size)
-        text.setTextOrigin(x, y)
-        text.textOut(words)
-    canv.drawText(text)
+    draw_lines(canv, placed)
 
 
 def _header(canv: Canvas, page: PagePlan) -> None:

@@ -115,6 +115,22 @@ def write_lines(canv: Any, lines: Sequence[tuple[str, float, float, float, str]]
     return True
 
 
+def draw_lines(canv: Any, lines: Sequence[tuple[str, float, float, float, str]]) -> None:
+    """Draw each ``(font, size, x, y, text)`` with its start at (x, y), as one text object:
+    in one step when :func:`write_lines` can, else through ReportLab's text object."""
+    if write_lines(canv, lines):
+        return
+    text = canv.beginText()
+    current = None
+    for font, size, x, y, words in lines:
+        if (font, size) != current:
+            current = (font, size)
+            text.setFont(font, size)
+        text.setTextOrigin(x, y)
+        text.textOut(words)
+    canv.drawText(text)
+
+
 class QuickText(PDFTextObject):
     """A ReportLab text object whose lines of known characters skip the per-character
     encoding; it keeps its translation tables on its canvas (one document)."""
