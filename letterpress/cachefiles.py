@@ -17,7 +17,7 @@ import sys
 import tempfile
 import tomllib
 import zlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +36,37 @@ def stamp(source: Path, *versions: object) -> list[Any]:
     """What a cache file built from ``source`` depends on."""
     info = source.stat()
     return [list(sys.version_info[:2]), *versions, source.name, info.st_size, info.st_mtime_ns]
+
+
+def babel_stamp(*versions: object) -> list[Any]:
+    """The stamp of a table made from Babel's data: its global data file and version."""
+    import babel
+
+    return stamp(Path(babel.__file__).with_name("global.dat"), babel.__version__, *versions)
+
+
+def entry(
+    name: str,
+    current: list[Any],
+    key: str,
+    kind: type,
+    make: Callable[[], Any],
+    *,
+    newest: int | None = None,
+) -> Any:
+    """The value of type ``kind`` kept for ``key`` in the table kept under ``name``, else
+    ``make()``, added to the table (which keeps only its ``newest`` entries, when given)."""
+    kept = read(name, current)
+    table: dict[str, Any] = kept if isinstance(kept, dict) else {}
+    value = table.get(key)
+    if isinstance(value, kind):
+        return value
+    value = make()
+    others = list(table.items())
+    if newest is not None:
+        others = others[-(newest - 1) :] if newest > 1 else []
+    write(name, current, {**dict(others), key: value})
+    return value
 
 
 def read(name: str, expected: list[Any]) -> Any:

@@ -74,3 +74,28 @@ def test_a_grouped_table_kept_and_read_back_decodes_only_the_groups_looked_in(
 @pytest.mark.parametrize("data", [None, [], [2, {}], ["2", {"a": b""}], [2, {"a": b""}, None]])
 def test_what_is_not_a_grouped_table_is_not_read_as_one(data: object) -> None:
     assert cachefiles.Groups.kept(data) is None
+
+
+def test_an_entry_is_made_once_kept_and_only_the_newest_stay(cache: Path) -> None:
+    """A table of entries (the kept dates, the plural rules) makes a missing entry once,
+    reads it back on the next look, drops the oldest beyond ``newest``, and makes again an
+    entry of the wrong type or one kept under another stamp."""
+    made: list[str] = []
+
+    def make(key: str) -> str:
+        made.append(key)
+        return key.upper()
+
+    stamp = ["test", 1]
+    for key in ("a", "b", "c", "a", "b", "c"):
+        assert (
+            cachefiles.entry("entries.marshal", stamp, key, str, lambda k=key: make(k))
+            == key.upper()
+        )
+    assert made == ["a", "b", "c"]
+    for key in ("d", "e"):
+        cachefiles.entry("entries.marshal", stamp, key, str, lambda k=key: make(k), newest=3)
+    assert cachefiles.read("entries.marshal", stamp) == {"c": "C", "d": "D", "e": "E"}
+    assert cachefiles.entry("entries.marshal", stamp, "e", int, lambda: 5) == 5  # wrong type
+    assert cachefiles.entry("entries.marshal", ["test", 2], "c", str, lambda: make("c")) == "C"
+    assert made == ["a", "b", "c", "d", "e", "c"]

