@@ -55,7 +55,8 @@ def paginate(story: Story, first: Box, later: Box) -> list[list[Placed]]:
     rest of a page starts a new one."""
     frames = [Frame(*first)]
     queue: list[Flowable | Together | _NextPage] = list(story)
-    postponed: set[int] = set()
+    moved: Flowable | None = None  # the last flowable moved to a new page (held, not its id:
+    # a freed flowable's id is given to the next one made, often a part split off later)
     while queue:
         item = queue.pop(0)
         frame = frames[-1]
@@ -69,10 +70,10 @@ def paginate(story: Story, first: Box, later: Box) -> list[list[Placed]]:
             if not frame.add(parts[0]):
                 raise _too_large(item, frame)
             queue[0:0] = parts[1:]
-        elif id(item) in postponed:
+        elif item is moved:
             raise _too_large(item, frame)
         else:
-            postponed.add(id(item))
+            moved = item
             queue[0:0] = [NEXT_PAGE, item]
     return [frame.placed for frame in frames]
 
