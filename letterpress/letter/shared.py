@@ -34,6 +34,9 @@ class _Reuse:
     def __init__(self, ctx: RenderContext) -> None:
         self.ctx = ctx
         self.keys: dict[int, Hashable] = {}  # id of a reused copy -> what it shows
+        # The copies themselves, kept for the run: a copy split across pages is dropped by its
+        # letter's plan, and its id given to the next object made, maybe another paragraph.
+        self.copies: list[Flowable] = []
 
     def __call__(self, text: str, st: Styles, role: str, bullet: str | None) -> Flowable:
         key = (text, st.key, role, bullet)
@@ -52,6 +55,7 @@ class _Reuse:
             return original
         reused = copy.copy(original)
         self.keys[id(reused)] = key
+        self.copies.append(reused)
         return reused
 
 
