@@ -33,10 +33,9 @@ class _Reuse:
 
     def __init__(self, ctx: RenderContext) -> None:
         self.ctx = ctx
-        self.keys: dict[int, Hashable] = {}  # id of a reused copy -> what it shows
-        # The copies themselves, kept for the run: a copy split across pages is dropped by its
-        # letter's plan, and its id given to the next object made, maybe another paragraph.
-        self.copies: list[Flowable] = []
+        # id of a reused copy -> the copy and what it shows; the copy is held for the run, as
+        # one split across pages is dropped by its plan and its id given to the next object made
+        self._copies: dict[int, tuple[Flowable, Hashable]] = {}
 
     def __call__(self, text: str, st: Styles, role: str, bullet: str | None) -> Flowable:
         key = (text, st.key, role, bullet)
@@ -54,9 +53,13 @@ class _Reuse:
         if made:
             return original
         reused = copy.copy(original)
-        self.keys[id(reused)] = key
-        self.copies.append(reused)
+        self._copies[id(reused)] = (reused, key)
         return reused
+
+    def key(self, flowable: Flowable) -> Hashable | None:
+        """What ``flowable`` shows when it is a reused copy, else None."""
+        found = self._copies.get(id(flowable))
+        return found[1] if found is not None else None
 
 
 def draw_letters(letters: Sequence[Prepared], ctx: RenderContext) -> Drawn:
@@ -70,13 +73,13 @@ def draw_letters(letters: Sequence[Prepared], ctx: RenderContext) -> Drawn:
         except Exception as exc:  # noqa: BLE001 - reported for this letter, the others go on
             drawn.failed[index] = exc
     uses = Counter(
-        reuse.keys[id(item.flowable)]
+        key
         for plan in plans.values()
         for page in plan.pages
         for item in page.text
-        if id(item.flowable) in reuse.keys
+        if (key := reuse.key(item.flowable)) is not None
     )
-    shared = {i: _with_forms(plan, reuse.keys, uses) for i, plan in plans.items()}
+    shared = {i: _with_forms(plan, reuse, uses) for i, plan in plans.items()}
     while shared:
         try:
             drawn.pdf, drawn.loose = _draw_together(shared)
@@ -118,14 +121,14 @@ def first_index(plans: dict[int, LetterPlan]) -> int:
     return next(iter(plans))
 
 
-def _with_forms(plan: LetterPlan, keys: dict[int, Hashable], uses: Counter[Hashable]) -> LetterPlan:
+def _with_forms(plan: LetterPlan, reuse: _Reuse, uses: Counter[Hashable]) -> LetterPlan:
     """The plan with each reused paragraph that the run shows more than once marked to be
     drawn as a form."""
 
     def marked(page: PagePlan) -> PagePlan:
         text = []
         for item in page.text:
-            key = keys.get(id(item.flowable))
+            key = reuse.key(item.flowable)
             if key is not None and uses[key] > 1:
                 item = Placed(item.flowable, item.x, item.y, item.spare, key)
             text.append(item)
