@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from msgspec import Struct
+from msgspec.structs import replace
 
 
-@dataclass(frozen=True)
-class Where:
+class Where(Struct, frozen=True):
     """A place in the input: file, spreadsheet row and column, field path, command-line option.
 
     Printed as one comma-separated text, e.g. ``letter.toml, recipient.name``,

@@ -6,9 +6,10 @@ input is read, and refused, the same way whichever command reads it.
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, datetime, time
 from typing import Any
+
+from msgspec.structs import replace
 
 from .errors import UserError, Where
 from .limits import FIRST_YEAR, LAST_YEAR
@@ -45,7 +46,7 @@ class Fields:
         if not isinstance(data, dict):
             raise UserError(
                 f"{where.field or 'top level'} must be a table",
-                where=dataclasses.replace(where, field=""),
+                where=replace(where, field=""),
             )
         self.data: dict[str, Any] = data
         for key in data:

@@ -9,16 +9,16 @@ stops the run before anything is written, with the same text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from msgspec import Struct
 
 from .errors import UserError, Where
 
 Level = Literal["info", "warning"]
 
 
-@dataclass(frozen=True)
-class Notice:
+class Notice(Struct, frozen=True):
     """One doubt: what looks wrong, where, what to do; ``kind`` names the check (stable, for
     counting and tests), ``level`` is ``warning`` or ``info``."""
 

@@ -8,9 +8,10 @@ import re
 import stat
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeAlias
+
+from msgspec import Struct, field
 
 from .errors import UserError, Where
 from .limits import MAX_INPUT_BYTES, MAX_NESTING, size_text
@@ -18,8 +19,7 @@ from .limits import MAX_INPUT_BYTES, MAX_NESTING, size_text
 STDIN = "<stdin>"  # the origin of a file read from standard input (``-``)
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(Struct, frozen=True):
     """Raw input data plus where it came from, for error messages and relative paths.
 
     ``origin`` names the file ("<dict>" for a dict, "" for a row of a mail merge's data);

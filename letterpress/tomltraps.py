@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from .errors import UserError, Where
 
@@ -27,8 +29,7 @@ _SLASHED_DATE = re.compile(r"=[ \t]*(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _ODD_SPACE = re.compile(r"[^\S \t\r\n]|[\u200b\u2060\ufeff]")
 
 
-@dataclass(frozen=True)
-class _Error:
+class _Error(Struct, frozen=True):
     """The parser's complaint: its message and the line (1-based) and column it points at."""
 
     message: str

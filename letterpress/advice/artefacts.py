@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 from email import policy
 from pathlib import Path
 from typing import Any
+
+from msgspec.structs import replace
 
 from ..notices import Notice, enforce
 from ..output import check_target, make_folder, move_into_place, write_temporary
@@ -29,7 +30,7 @@ def _call_source(follow: FollowUp, advice: Advice) -> Source:
     table.setdefault("call_on", call.slot.day)
     table.setdefault("best_time", f"{call.slot.start:%H:%M}-{call.slot.end:%H:%M}")
     data["call"] = table
-    return dataclasses.replace(follow.source, data=data)
+    return replace(follow.source, data=data)
 
 
 def write_artefacts(

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import holidays
+from msgspec import Struct
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _SCAN_DAYS = 60
@@ -22,8 +22,7 @@ def rules() -> dict[str, Any]:
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
-@dataclass(frozen=True)
-class CallSlot:
+class CallSlot(Struct, frozen=True):
     """A day and a window in the contact's local time."""
 
     day: date

@@ -7,9 +7,10 @@ from ``PROCESS_RULES`` (email, post, phone), then the business-card rule, then t
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
+
+from msgspec import Struct, field
 
 from ..errors import UserError, Where
 from ..letter.model import Letter
@@ -20,8 +21,7 @@ from .wording import Wording, wording
 CHANNELS = ("email", "letter", "call")
 
 
-@dataclass(frozen=True)
-class Call:
+class Call(Struct, frozen=True):
     """Whom to call, on which number, and when."""
 
     name: str
@@ -30,8 +30,7 @@ class Call:
     role: str = ""
 
 
-@dataclass(frozen=True)
-class Advice:
+class Advice(Struct, frozen=True):
     """What ``letterpress advise`` recommends."""
 
     recommended: tuple[str, ...]
@@ -47,8 +46,7 @@ class Advice:
     language: str = "en"
 
 
-@dataclass
-class _Draft:
+class _Draft(Struct):
     """The advice while the rules add to it."""
 
     letter: Letter

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
 
 from ..letter.model import Letter, parse_letter
 from ..source import LetterInput, Source, load_source
@@ -12,8 +13,7 @@ from .emaildraft import email_table
 from .interview import Interview, parse_interview
 
 
-@dataclass(frozen=True)
-class FollowUp:
+class FollowUp(Struct, frozen=True):
     """Everything ``advise`` reads from the file."""
 
     source: Source

@@ -15,11 +15,12 @@ Without ``hr_contact`` the letter's recipient (name, email, phone) stands in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from email.errors import MessageError
 from email.headerregistry import Address
 from typing import Any
+
+from msgspec import Struct
 
 from ..errors import UserError, Where
 from ..fields import Fields, parse_day, parse_moment
@@ -32,8 +33,7 @@ CONTACT_FIELDS = ("name", "email", "phone", "role")
 DEFAULT_TIME = time(12, 0)
 
 
-@dataclass(frozen=True)
-class Contact:
+class Contact(Struct, frozen=True):
     """A person: the HR contact, someone involved, or the name on a business card."""
 
     name: str = ""
@@ -42,8 +42,7 @@ class Contact:
     role: str = ""
 
 
-@dataclass(frozen=True)
-class Interview:
+class Interview(Struct, frozen=True):
     """The validated ``[interview]`` table."""
 
     when: datetime

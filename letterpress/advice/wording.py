@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import cache
 from importlib import resources
@@ -11,6 +10,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_time
+from msgspec import Struct
 
 from ..language.dates import long_date
 from ..language.wording import load_wording
@@ -21,8 +21,7 @@ def _load(code: str) -> dict[str, Any]:
     return load_wording(resources.files("letterpress.advice") / "wording", code)
 
 
-@dataclass(frozen=True)
-class Wording:
+class Wording(Struct, frozen=True):
     """Sentences for one language (English where a language file lacks a key)."""
 
     code: str

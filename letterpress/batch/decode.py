@@ -4,7 +4,8 @@ encoding the user names (which must be a text encoding the file really is in).""
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ..errors import UserError, Where
 
@@ -24,8 +25,7 @@ _NOT_FILE_ENCODINGS = {
 _ENCODING_HINT = "use e.g. utf-8, cp1252, latin-1, utf-16"
 
 
-@dataclass(frozen=True)
-class Decoded:
+class Decoded(Struct, frozen=True):
     """The text, the encoding it was read as, and whether bytes had to be replaced (U+FFFD)."""
 
     text: str

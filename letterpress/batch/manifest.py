@@ -7,9 +7,11 @@ import csv
 import io
 import json
 import os
-from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
+from msgspec.structs import asdict, fields
 
 from ..output import write_bytes_atomic
 
@@ -27,8 +29,7 @@ COLUMNS = (
 )
 
 
-@dataclass(slots=True)
-class Entry:
+class Entry(Struct):
     """One row's outcome for one kind of output. ``status`` is ok, failed or warning-free ok."""
 
     row: int

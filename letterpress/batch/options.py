@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct, field
 
 from .checks import Finding
 from .manifest import Entry
@@ -29,8 +30,7 @@ def chunk_size(rows: int) -> int:
     return max(MIN_CHUNK, min(MAX_CHUNK, -(-rows // FEW_CHUNKS)))
 
 
-@dataclass
-class Options:
+class Options(Struct):
     """What ``letterpress batch`` was asked to do (see the CLI for each option)."""
 
     template: Path
@@ -60,8 +60,7 @@ class Options:
     shift: Shift | None = None  # --printer: a printer's calibration for letters and envelopes
 
 
-@dataclass
-class Summary:
+class Summary(Struct):
     """How the run went; ``exit_code`` is 0 (all good) or 1 (some rows failed)."""
 
     rows: int = 0

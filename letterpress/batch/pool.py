@@ -10,8 +10,9 @@ job, or a single task, everything runs in this process instead.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from .tasks import Spec
 
@@ -21,8 +22,7 @@ from .tasks import Spec
 _PROCESS: dict[str, Any] = {}
 
 
-@dataclass(frozen=True)
-class _Task:
+class _Task(Struct, frozen=True):
     spec: Spec
     function: Callable[..., Any]
     args: tuple[Any, ...]

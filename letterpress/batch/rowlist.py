@@ -4,7 +4,8 @@ lists of rows written back short for a message (``rows 2-21``, ``rows 2, 5, 9-11
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from ..errors import UserError, Where
 from .table import Table

@@ -7,9 +7,10 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+from msgspec.structs import replace
 
 from ..errors import UserError, Where
 from ..output import check_target, final_path, make_folder

@@ -7,10 +7,11 @@ import os
 import shutil
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct, field
 
 from ..errors import UserError
 from ..language import resolve_language
@@ -35,8 +36,7 @@ class NothingMade(Exception):
     """Every row failed: no document, so no file is written (nor an existing one replaced)."""
 
 
-@dataclass
-class Run:
+class Run(Struct):
     """The state a sink shares with the run: choices, inputs and the running summary."""
 
     opts: Options

@@ -9,12 +9,12 @@ use instead of reading the text back.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from babel import Locale
+from msgspec import Struct
 
 from ..errors import UserError, Where
 
@@ -102,8 +102,7 @@ class Row:
         )
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(Struct, frozen=True):
     """The header and the non-empty rows of the data file; ``eight_bit`` when the file was
     read in a one-byte code page (where letters outside it may have become ``?``)."""
 
@@ -112,7 +111,7 @@ class Table:
     origin: str
     encoding: str = ""
     delimiter: str = ""
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()
     eight_bit: bool = False
 
 
@@ -127,8 +126,7 @@ WORKBOOKS = {
 }
 
 
-@dataclass(frozen=True)
-class ReadOptions:
+class ReadOptions(Struct, frozen=True):
     """How to read a data file: CSV delimiter and encoding, the worksheet, and the locale
     whose separators and month names formatted cells show."""
 

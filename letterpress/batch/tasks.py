@@ -3,10 +3,11 @@ ReportLab, so the process that reads the data and merges the output stays light.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from ..pdf.merge import Drawn
 from .checks import Finding
@@ -22,8 +23,7 @@ KINDS = {
 }
 
 
-@dataclass(frozen=True)
-class Spec:
+class Spec(Struct, frozen=True):
     """Everything a worker needs, picklable: the raw template and the run's choices."""
 
     template: dict[str, Any]
@@ -39,8 +39,7 @@ class Spec:
     shift: Shift | None = None  # --printer: moves the letters' and envelopes' content
 
 
-@dataclass
-class Outcome:
+class Outcome(Struct):
     """One output of one row: a letter or a call sheet, made or not."""
 
     row: int
@@ -57,8 +56,7 @@ class Outcome:
         return self.finding is None
 
 
-@dataclass
-class ChunkResult:
+class ChunkResult(Struct):
     """A run of rows for the merged PDF: per kind of document, the chunk's documents drawn
     together (one PDF whose first page is a real page, the rest loose), and every outcome."""
 

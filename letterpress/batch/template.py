@@ -5,12 +5,12 @@ directly."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
 from jinja2.exceptions import SecurityError, TemplateError
+from msgspec import Struct, field
 
 from ..errors import UserError, Where
 from ..letter.model import PARTY_FIELDS, RECIPIENT_FIELDS
@@ -100,8 +100,7 @@ def make_environment(date_order: str | None) -> LimitedSandbox:
     return env
 
 
-@dataclass
-class LetterTemplate:
+class LetterTemplate(Struct):
     """A letter file compiled as templates, plus what each field reads from the row."""
 
     data: dict[str, Any]

@@ -4,8 +4,9 @@ letter, not on the template (whose ``{{ ... }}`` would all read as leftover plac
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
 
 from ..check import Finding as ToneFinding
 from ..check import check_data
@@ -24,8 +25,7 @@ from .template import (
 )
 
 
-@dataclass
-class RowTone:
+class RowTone(Struct):
     """One row's letter: what the check found in it, or why it could not be filled in."""
 
     row: int
@@ -33,8 +33,7 @@ class RowTone:
     error: Finding | None = None
 
 
-@dataclass(frozen=True)
-class ToneRun:
+class ToneRun(Struct, frozen=True):
     """The data file's name (for messages) and the rows' results, in row order."""
 
     origin: str

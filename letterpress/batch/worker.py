@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 from ..errors import UserError
 from ..notices import Notice
@@ -39,8 +40,7 @@ if TYPE_CHECKING:  # the worker's imports load ReportLab: only worker processes 
 LAYOUT_HINT = "shorten long words or lines in the text"
 
 
-@dataclass(frozen=True)
-class Made:
+class Made(Struct, frozen=True):
     """One prepared document of one row, and its doubts."""
 
     row: Row
@@ -49,8 +49,7 @@ class Made:
     notices: tuple[Notice, ...] = ()
 
 
-@dataclass(frozen=True)
-class Maker:
+class Maker(Struct, frozen=True):
     """One kind of document: prepare (every check; raises UserError), draw many together,
     draw one alone (its PDF and page count)."""
 

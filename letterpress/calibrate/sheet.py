@@ -4,9 +4,9 @@ rulers, and what to measure and type."""
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from datetime import date
 
+from msgspec import Struct
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
@@ -19,8 +19,7 @@ from ..pdf.units import mm
 GREY = Color(0.45, 0.45, 0.45)
 
 
-@dataclass(frozen=True)
-class Paper:
+class Paper(Struct, frozen=True):
     """A sheet size and where its cross-hairs go, in mm from the top-left corner."""
 
     name: str

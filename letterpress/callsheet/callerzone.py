@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
+
+from msgspec import Struct
 
 from ..errors import Where
 from ..zones import country_zone, machine_zone, phone_zone
 from .timewindow import ENV_ZONE, zone
 
 
-@dataclass(frozen=True)
-class CallerZone:
+class CallerZone(Struct, frozen=True):
     """A zone and what it was taken from, as the line that reports it says it."""
 
     zone: ZoneInfo

@@ -7,9 +7,9 @@ design size and steps down to the minimum; the sheet is always one page and neve
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Any
 
+from msgspec import Struct
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
@@ -29,8 +29,7 @@ MIN_NOTE_LINES = 2
 FORM_ROW = mm(8)  # outcome box rows
 
 
-@dataclass(frozen=True)
-class Geometry:
+class Geometry(Struct, frozen=True):
     """The page and its grid, in points."""
 
     width: float
@@ -52,8 +51,7 @@ class Geometry:
         return self.margin_x + self.gutter + self.gap
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(Struct, frozen=True):
     """One stacked part of the sheet and the ``[call]`` field its text comes from."""
 
     flowable: Flowable
@@ -61,8 +59,7 @@ class Block:
     space_after: float
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(Struct, frozen=True):
     """A flowable and where its bottom-left corner goes."""
 
     flowable: Flowable
@@ -70,8 +67,7 @@ class Placed:
     y: float
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(Struct, frozen=True):
     """The finished page: placed flowables, ruled note lines, and the type size used."""
 
     size: float

@@ -6,9 +6,10 @@ Absent fields are ``None`` (a default is written later); an explicitly empty tex
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
+
+from msgspec import Struct
 
 from ..errors import UserError, Where
 from ..fields import Fields, parse_moment
@@ -39,16 +40,14 @@ CALL_FIELDS = (
 )
 
 
-@dataclass(frozen=True)
-class QA:
+class QA(Struct, frozen=True):
     """A likely question and the answer to give."""
 
     question: str
     answer: str
 
 
-@dataclass(frozen=True)
-class CallInput:
+class CallInput(Struct, frozen=True):
     """The ``[call]`` table as typed values; None means absent (use the default)."""
 
     phone: str
@@ -72,8 +71,7 @@ class CallInput:
     closing: str | None = None
 
 
-@dataclass(frozen=True)
-class CallFile:
+class CallFile(Struct, frozen=True):
     """Everything a call sheet takes from the file: caller, contact, language and ``[call]``."""
 
     where: Where  # the file (or mail-merge row) it was read from

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import phonenumbers
+from msgspec import Struct
 from phonenumbers import PhoneNumberFormat, timezone
 
 from ..errors import UserError, Where
@@ -12,8 +11,7 @@ from ..errors import UserError, Where
 _UNKNOWN_ZONE = "Etc/Unknown"
 
 
-@dataclass(frozen=True)
-class Phone:
+class Phone(Struct, frozen=True):
     """A validated number in the forms the sheet needs."""
 
     e164: str

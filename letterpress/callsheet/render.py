@@ -6,11 +6,12 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from msgspec import Struct
+from msgspec.structs import replace
 from reportlab.lib.pagesizes import A4, LETTER
 
 from ..errors import UserError, Where
@@ -29,8 +30,7 @@ from .script import Sheet, resolve
 PAPERS = {"a4": A4, "letter": LETTER}
 
 
-@dataclass(frozen=True)
-class CallSheetResult:
+class CallSheetResult(Struct, frozen=True):
     """What rendering produced: the file (if written), the bytes, paper, type size, warnings."""
 
     path: Path | None
@@ -63,8 +63,7 @@ def _paper(choice: str | None, layout: str | None, where: Where) -> tuple[str, t
     return name, (mm(lay.paper_width), mm(lay.paper_height))
 
 
-@dataclass(frozen=True)
-class PreparedSheet:
+class PreparedSheet(Struct, frozen=True):
     """A call sheet validated, resolved and fitted to its page: all but the drawing."""
 
     plan: Plan

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from babel import Locale
 from babel.dates import format_time
+from msgspec import Struct
 
 from ..errors import UserError, Where
 from ..language import resolve_language
@@ -23,8 +23,7 @@ from .timewindow import Window, guess_zone, parse_window, zone
 from .wording import available, wording
 
 
-@dataclass(frozen=True)
-class WhenCell:
+class WhenCell(Struct, frozen=True):
     """One column of the 'when' row: small label, large value, small note."""
 
     label: str
@@ -32,8 +31,7 @@ class WhenCell:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class Sheet:
+class Sheet(Struct, frozen=True):
     """Every text of the sheet, resolved; fitting only arranges these."""
 
     where: Where  # the file (or mail-merge row) it was made from
@@ -59,7 +57,7 @@ class Sheet:
     caller_zone: ZoneInfo | None = None
     window: Window | None = None
     caller_window: Window | None = None
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = ()
     caller_zone_from: str = ""  # what "your time" was taken from, e.g. "your stored profile"
 
     @property

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from msgspec import Struct
 
 from ..errors import UserError, Where
 from ..zones import machine_zone, one_clock
@@ -20,8 +21,7 @@ _WINDOW = re.compile(r"^\s*(\d{1,2})[:.h](\d{2})\s*[-–—]\s*(\d{1,2})[:.h](\d
 ENV_ZONE = "LETTERPRESS_TZ"
 
 
-@dataclass(frozen=True)
-class Window:
+class Window(Struct, frozen=True):
     """A time window as two aware datetimes in one zone."""
 
     start: datetime

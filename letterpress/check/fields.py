@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
+
+from msgspec import Struct
 
 from ..errors import Where
 
@@ -16,8 +17,7 @@ PROSE = ("subject", "opening", "body", "closing", "postscript", "email.subject",
 LONG = ("body", "email.body")
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(Struct, frozen=True, dict=True):  # dict: room for the cached properties
     """One string of the input and where it sits."""
 
     field: str

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 KINDS = ("eager", "placeholder", "copied-example", "pay")
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(Struct, frozen=True):
     """Something to fix before sending; ``line`` counts within the field (1 = first line)."""
 
     kind: str

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
 
 from .. import cachefiles
 
@@ -61,8 +62,7 @@ class Group:
         return self._scan
 
 
-@dataclass(frozen=True)
-class Lists:
+class Lists(Struct, frozen=True):
     """Everything the detectors need, from all bundled languages."""
 
     groups: tuple[Group, ...]

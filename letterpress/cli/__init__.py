@@ -8,8 +8,9 @@ import importlib
 import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import replace
 from typing import Protocol, cast
+
+from msgspec.structs import replace
 
 from .. import __version__
 from ..errors import UserError

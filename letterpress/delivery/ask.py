@@ -4,9 +4,10 @@ named by the option that gave it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
+
+from msgspec import Struct
 
 from ..errors import UserError, Where
 from .model import Estimate
@@ -26,8 +27,7 @@ OPTIONS = {
 }
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(Struct, frozen=True):
     """What was asked, as typed: places, optional carrier and service, and either ``posted``
     (a date and time, a date, or ``now``) or ``arrive_by`` (a date)."""
 
@@ -42,8 +42,7 @@ class Question:
     cutoff: str | None = None
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(Struct, frozen=True):
     """The estimate; in reverse mode also the day asked for and the last posting time."""
 
     estimate: Estimate

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
 import holidays
 from dateutil.rrule import DAILY, rrule, weekday
+from msgspec import Struct
 
 from ..countries import country_code, suggestion
 from ..errors import UserError, Where
@@ -17,8 +17,7 @@ from .model import WEEKDAYS
 _MAX_SCAN = 400  # days; no letter standard comes anywhere near this
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(Struct, frozen=True):
     """A country (ISO 3166-1 alpha-2), optionally with a subdivision as `holidays` names it.
 
     ``settled`` says the region is known even without a subdivision (a postcode in a part of the
@@ -75,8 +74,7 @@ def _holidays(place: Place, categories: tuple[str, ...]) -> holidays.HolidayBase
     return holidays.country_holidays(place.country, subdiv=place.subdiv, categories=usable)
 
 
-@dataclass(frozen=True)
-class HolidaySource:
+class HolidaySource(Struct, frozen=True):
     """One place's public holidays, with the categories the carrier observes there; for a place
     that may lie anywhere in its country, also the holidays of each of its ``parts``."""
 
@@ -123,8 +121,7 @@ def format_days(days: frozenset[int]) -> str:
     return ", ".join(names)
 
 
-@dataclass(frozen=True)
-class PostalCalendar:
+class PostalCalendar(Struct, frozen=True):
     """Days that count: given weekdays that are a holiday in none of the given places."""
 
     weekdays: frozenset[int]

@@ -16,8 +16,9 @@ otherwise, and for unknown carriers, services or places, a UserError (exit 2) is
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+
+from msgspec import Struct
 
 from ..errors import UserError, Where
 from .calendar import HolidaySource, Place, PostalCalendar, format_days, parse_place
@@ -74,8 +75,7 @@ def carrier_for_country(country: str) -> tuple[str, str] | None:
     return None
 
 
-@dataclass(frozen=True)
-class _Plan:
+class _Plan(Struct, frozen=True):
     """Everything fixed by carrier, service and route; only the posting time varies."""
 
     carrier: Carrier

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
+
+from msgspec.structs import replace
 
 from .. import fields
 from ..countries import country_code
@@ -79,7 +80,7 @@ def carrier_or_national(carrier: str | None, origin: str, *, where: Where) -> st
 
 def with_notes(estimate: Estimate, notes: tuple[str, ...]) -> Estimate:
     """The estimate with ``notes`` put first."""
-    return dataclasses.replace(estimate, notes=(*notes, *estimate.notes)) if notes else estimate
+    return replace(estimate, notes=(*notes, *estimate.notes)) if notes else estimate
 
 
 def parse_cutoff(raw: Any, *, where: Where) -> time:

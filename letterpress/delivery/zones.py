@@ -7,14 +7,14 @@ postcodes arrive normalised (see ``postcodes.normalise``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from .model import Carrier
 from .postcodes import area_of
 
 
-@dataclass(frozen=True)
-class Route:
+class Route(Struct, frozen=True):
     """Where a letter goes: countries, subdivisions (given or from postcodes), postcodes."""
 
     origin_country: str
@@ -25,8 +25,7 @@ class Route:
     destination_postcode: str | None = None
 
 
-@dataclass(frozen=True)
-class ZoneChoice:
+class ZoneChoice(Struct, frozen=True):
     """The zone a route falls into, and why."""
 
     zone: str

@@ -9,9 +9,10 @@ Stages: ``mailpiece.parties`` (the file's addresses, formatted as the letter for
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from msgspec import Struct
 
 from ..errors import Where
 from ..letter.address import AddressRules
@@ -36,8 +37,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class PreparedEnvelope:
+class PreparedEnvelope(Struct, frozen=True):
     """An envelope planned: its pages (the front, and the back when the post wants the
     return address there), where the addresses went, and what looked doubtful."""
 
@@ -55,8 +55,7 @@ class PreparedEnvelope:
         return self.layout.size
 
 
-@dataclass(frozen=True)
-class EnvelopeResult:
+class EnvelopeResult(Struct, frozen=True):
     """What ``render_envelope`` made."""
 
     path: Path | None

@@ -3,7 +3,7 @@ of its clear zones, the return address where the post wants it (front top left, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from ..errors import UserError, Where
 from ..letter.address import AddressLine
@@ -14,8 +14,7 @@ from ..notices import Notice
 from .sizes import EnvelopeSize
 
 
-@dataclass(frozen=True)
-class EnvelopeLayout:
+class EnvelopeLayout(Struct, frozen=True):
     """Where everything goes on one envelope (mm from the top-left corner of its front)."""
 
     size: EnvelopeSize

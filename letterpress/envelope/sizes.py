@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from functools import cache
+
+from msgspec import Struct
 
 from ..errors import UserError, Where
 from ..mailpiece.data import number, read_toml, sources, table, text
 from ..resources import data_dir
 
 
-@dataclass(frozen=True)
-class EnvelopeSize:
+class EnvelopeSize(Struct, frozen=True):
     """One envelope size, long side across (mm)."""
 
     name: str

@@ -10,9 +10,11 @@ letter does; ``place`` sets it on its label (geometries from ``label-sheets/*.to
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from ..batch.table import read_table
 from ..config import load_table
@@ -34,8 +36,7 @@ from .sheets import LabelSheet, bundled_sheets, find_sheet
 __all__ = ["LabelRun", "bundled_sheets", "find_sheet", "make_labels"]
 
 
-@dataclass
-class LabelRun:
+class LabelRun(Struct):
     """What became of the rows: the sheets planned (None when no row could be made), each
     address placed (row number and where), each failed row's one-line message, and the
     notices."""

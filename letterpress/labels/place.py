@@ -3,7 +3,7 @@ inside its label by the post's clearance and inside the printer's printable area
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from ..letter.address import AddressLine
 from ..letter.layout import Rect
@@ -12,8 +12,7 @@ from ..mailpiece.posts import Post
 from .sheets import LabelSheet
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(Struct, frozen=True):
     """One address on one label: the sheet (0-based page), the label's position on it
     (0-based, row-major), the label's rectangle and the block set in it."""
 

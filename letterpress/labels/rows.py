@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
 from typing import Any
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ..batch.checks import columns_of
 from ..batch.table import Row, Table
@@ -68,8 +70,7 @@ def _no_columns(field: str) -> tuple[str, ...]:
     return ()
 
 
-@dataclass(frozen=True)
-class RowSource:
+class RowSource(Struct, frozen=True):
     """One row as a letter-like file, or why it could not be made into one; ``columns``
     names the data columns that fill a field (``recipient.city`` -> ``('Ort',)``)."""
 

@@ -4,9 +4,10 @@ product number or alias."""
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from msgspec import Struct
 
 from ..errors import LayoutError, UserError, Where
 from ..letter.layout import Rect
@@ -14,8 +15,7 @@ from ..mailpiece.data import number, read_toml, sources, table, text
 from ..resources import data_dir
 
 
-@dataclass(frozen=True)
-class LabelSheet:
+class LabelSheet(Struct, frozen=True):
     """One product: the paper, the labels' size and grid, and the printer's margin (mm)."""
 
     name: str

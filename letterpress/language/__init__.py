@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -10,6 +9,7 @@ from typing import Any
 
 import pyphen
 from babel import Locale, UnknownLocaleError
+from msgspec import Struct
 
 from ..errors import UserError, Where
 from .dates import long_date
@@ -22,8 +22,7 @@ LETTER_WORDING = resources.files("letterpress") / "letter" / "wording"
 
 
 # nothing prints or compares it: no generated repr or == (each costs a cold start)
-@dataclass(frozen=True, repr=False, eq=False)
-class Language:
+class Language(Struct, frozen=True, eq=False):
     """A BCP 47 tag resolved to a babel locale, fixed wording and a hyphenation dictionary."""
 
     tag: str

@@ -5,9 +5,10 @@ complimentary close that goes with a salutation by name ("Yours sincerely,")."""
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+
+from msgspec import Struct
 
 from .wording import load_wording
 
@@ -19,8 +20,7 @@ class SalutationError(ValueError):
 
 
 # nothing prints or compares it: no generated repr or == (each costs a cold start)
-@dataclass(frozen=True, repr=False, eq=False)
-class Greeting:
+class Greeting(Struct, frozen=True, eq=False):
     """A letter's salutation by name and the complimentary close that goes with it."""
 
     opening: str

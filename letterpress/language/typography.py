@@ -7,10 +7,11 @@ The rules per language are data (``typography.toml`` beside this module)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
 
 from .. import cachefiles
 
@@ -24,15 +25,14 @@ _MARKUP = "*_"  # the body's emphasis markers: looked through to decide open or 
 _CLOSERS = ")]}\"'\u00bb\u203a\u201d\u2019\u201c\u2018"
 
 
-@dataclass(frozen=True)
-class Typography:
+class Typography(Struct, frozen=True):
     """One language's rules; empty fields leave that part of the text as typed."""
 
     quotes: tuple[str, str] | None = None
     inner_quotes: tuple[str, str] | None = None
     apostrophe: str = ""
     quote_space: str = ""  # inside « »
-    space_before: tuple[tuple[str, str], ...] = field(default=())  # (mark, no-break space)
+    space_before: tuple[tuple[str, str], ...] = ()  # (mark, no-break space)
 
     def set(self, text: str, style: str = "typographic") -> str:
         """``text`` as set in this language: typographic quotes and apostrophes (unless

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from ..errors import UserError, Where
 from ..language import Language
@@ -47,16 +48,14 @@ _AREA_WORDS = {"do_si": "province", "oblast": "region"}
 _CODES = re.compile("(%.)")  # a format's field codes (%A, %C...), kept by split
 
 
-@dataclass(frozen=True)
-class AddressLine:
+class AddressLine(Struct, frozen=True):
     """One printed line and the place of the input field it came from (for error messages)."""
 
     text: str
     where: Where
 
 
-@dataclass(frozen=True)
-class PostalAddress:
+class PostalAddress(Struct, frozen=True):
     """The printed lines of an address and what looked doubtful about it."""
 
     lines: tuple[AddressLine, ...]
@@ -171,8 +170,7 @@ def _match_choice(value: str, choices: Any) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class _Region:
+class _Region(Struct, frozen=True):
     """What the region prints as, and the notice about it, if any."""
 
     value: str

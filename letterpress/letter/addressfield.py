@@ -17,7 +17,9 @@ refuses a letter: it is shortened (``returnline``), else left out, with a warnin
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ..errors import UserError, Where
 from ..notices import Notice
@@ -43,8 +45,7 @@ WRAPPABLE = ("name", "organization", "department", "notes")
 LOCALITY = ("city", "region", "postal_code")
 
 
-@dataclass(frozen=True)
-class _Box:
+class _Box(Struct, frozen=True):
     """Where the field's text may go: the window's clear area, the layout's address field's
     left and right edges, and the address zone's top and bottom."""
 

@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from msgspec import Struct
+
 from .. import cachefiles
 
 
-@dataclass(frozen=True)
-class Addressing:
+class Addressing(Struct, frozen=True):
     """The rules of ``addressing.toml``."""
 
     international_upper: frozenset[str]  # fields in capitals on mail abroad (plus the data's)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, fields, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from .. import cachefiles
 from ..errors import LayoutError, UserError, Where
@@ -18,8 +20,7 @@ from .typestyle import TypeStyle, parse_type
 DEFAULT_LAYOUT = "din5008-b"  # used when neither the file nor the command line names one
 
 
-@dataclass(frozen=True)
-class Rect:
+class Rect(Struct, frozen=True):
     """An axis-aligned rectangle on the sheet, millimetres from the top-left corner."""
 
     x: float
@@ -48,8 +49,7 @@ class Rect:
         )
 
 
-@dataclass(frozen=True)
-class TextStyle:
+class TextStyle(Struct, frozen=True):
     """Body type: typeface family, size and leading in points, type area margins in mm."""
 
     left: float
@@ -60,8 +60,7 @@ class TextStyle:
     leading: float
 
 
-@dataclass(frozen=True)
-class Placement:
+class Placement(Struct, frozen=True):
     """A text anchor: x (left edge, or right edge when align is right), y top, optional width."""
 
     x: float
@@ -70,8 +69,7 @@ class Placement:
     width: float = 0.0
 
 
-@dataclass(frozen=True)
-class ReturnLine:
+class ReturnLine(Struct, frozen=True):
     """The sender's one-line return address at the top of the address field."""
 
     height: float  # mm: the strip older layout files give it (the window decides where it goes)
@@ -79,15 +77,13 @@ class ReturnLine:
     min_size: float
 
 
-@dataclass(frozen=True)
-class Notes:
+class Notes(Struct, frozen=True):
     height: float
     max_lines: int
     size: float
 
 
-@dataclass(frozen=True)
-class AddressZone:
+class AddressZone(Struct, frozen=True):
     """Where the recipient's address is set: top and height in mm, sizes in points."""
 
     top: float
@@ -100,8 +96,7 @@ class AddressZone:
     max_chars: int = 0
 
 
-@dataclass(frozen=True)
-class Marks:
+class Marks(Struct, frozen=True):
     x: float
     fold_length: float
     punch_length: float
@@ -109,8 +104,7 @@ class Marks:
     punch: float | None
 
 
-@dataclass(frozen=True)
-class Envelope:
+class Envelope(Struct, frozen=True):
     """One window envelope a layout is made for; its window is measured from the envelope's
     left and bottom edges (face up, flap at the top)."""
 
@@ -129,8 +123,9 @@ class Envelope:
     subject_y: float | None = None  # the text starts lower for this envelope's window
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(
+    Struct, frozen=True, cache_hash=True
+):  # hashed once: layouts key caches a batch consults per letter
     """One standard's geometry (millimetres), as read from its layout file."""
 
     name: str
@@ -157,14 +152,6 @@ class Layout:
     envelope: Envelope  # the one letters are fitted to: the chosen one, else the first listed
     envelopes: tuple[Envelope, ...] = ()  # every envelope the layout lists, the default first
     type: TypeStyle = TypeStyle()  # house style: sizes, pitches, offsets, rule weights
-
-    def __hash__(self) -> int:
-        """Hashed once: layouts key caches that a batch consults several times per letter."""
-        cached = self.__dict__.get("_hash")
-        if cached is None:
-            cached = hash(tuple(getattr(self, f.name) for f in fields(self)))
-            object.__setattr__(self, "_hash", cached)
-        return cached
 
     @property
     def text_width(self) -> float:

@@ -7,7 +7,8 @@ parser, so ``AT&T <Legal>`` prints as typed and ``<img src=...>`` reads no file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 # A bold or italic run ends at the next marker: the search from one marker never runs past
 # the next, so unmatched markers ("**a **b **c...") cost time in proportion to the text.
@@ -16,8 +17,7 @@ _ITALIC = re.compile(r"(?<![\*\w])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\*\w])", 
 _BULLET = re.compile(r"^\s*[-–•]\s+")
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(Struct, frozen=True):
     """A paragraph (``bullet`` False) or one bullet-list item, as safe paragraph markup."""
 
     markup: str

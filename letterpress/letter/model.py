@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct, field
 
 from ..countries import parse_country
 from ..errors import UserError, Where
@@ -44,8 +45,7 @@ LETTER_FIELDS = (
 OTHER_TABLES = ("mailing", "call", "interview", "email")
 
 
-@dataclass(frozen=True)
-class Party:
+class Party(Struct, frozen=True):
     """Sender or recipient."""
 
     name: str = ""
@@ -62,16 +62,14 @@ class Party:
     notes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(Struct, frozen=True):
     """One labelled item of the information block or reference line."""
 
     key: str
     value: str | date
 
 
-@dataclass(frozen=True)
-class Letter:
+class Letter(Struct, frozen=True):
     """A validated letter, ready to be resolved and laid out."""
 
     sender: Party

@@ -6,8 +6,9 @@ give them); flowing text is placed in points by :mod:`letterpress.pdf.frame`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
+
+from msgspec import Struct, field
 
 from ..notices import Notice
 from ..pdf.document import DocumentInfo
@@ -18,8 +19,7 @@ from .layout import Rect
 RULE_WEIGHT = 0.3  # pt: the hairline under the return line
 
 
-@dataclass(frozen=True)
-class SetLine:
+class SetLine(Struct, frozen=True):
     """A line of text placed on the sheet: left x and baseline in mm, size in pt."""
 
     text: str
@@ -29,8 +29,7 @@ class SetLine:
     font: str
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Struct, frozen=True):
     """A hairline from (x, y) to the right, in mm."""
 
     x: float
@@ -38,8 +37,7 @@ class Rule:
     length: float
 
 
-@dataclass(frozen=True)
-class AddressField:
+class AddressField(Struct, frozen=True):
     """Everything printed in the address field, positioned."""
 
     return_line: SetLine | None
@@ -51,8 +49,7 @@ class AddressField:
     notices: tuple[Notice, ...] = ()  # lines shortened, left out or longer than the post asks
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(Struct, frozen=True):
     """A short horizontal line at the left edge: y from the top, x and length in mm."""
 
     y: float
@@ -61,8 +58,7 @@ class Mark:
     kind: str  # "fold" or "punch"
 
 
-@dataclass(frozen=True)
-class FirstPage:
+class FirstPage(Struct, frozen=True):
     """Everything fixed on page 1, positioned in mm."""
 
     lines: tuple[SetLine, ...]
@@ -72,11 +68,10 @@ class FirstPage:
     mark_weight: float  # pt
     rule_weight: float  # pt
     grey: float  # the marks' and rules' grey (0 black, 1 white)
-    extents: dict[str, Rect] = field(default_factory=dict, compare=False, hash=False)
+    extents: dict[str, Rect] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Header:
+class Header(Struct, frozen=True):
     """The header of a continuation page: recipient and date, page label, rule below."""
 
     text: SetLine
@@ -85,8 +80,7 @@ class Header:
     grey: float  # the rule's grey
 
 
-@dataclass(frozen=True)
-class PagePlan:
+class PagePlan(Struct, frozen=True):
     """One page: its size in mm, its fixed pieces (page 1's furniture, or a continuation
     header), its page label ("Page 2 of 3", absent on a one-page letter) and its text."""
 
@@ -98,8 +92,7 @@ class PagePlan:
     text: tuple[Placed, ...]
 
 
-@dataclass(frozen=True)
-class LetterPlan:
+class LetterPlan(Struct, frozen=True):
     """A whole letter, page by page, and the document facts its PDF carries."""
 
     pages: tuple[PagePlan, ...]

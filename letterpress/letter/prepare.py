@@ -5,8 +5,9 @@ the stages' import statements again for each letter."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
+
+from msgspec.structs import replace
 
 from ..pdf.shift import Shift
 from ..source import LetterInput, load_source

@@ -4,9 +4,11 @@ letter runs here, before anything is drawn."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ..errors import UserError, Where, WindowError
 from ..fields import PARTY_FIELDS
@@ -30,8 +32,7 @@ from .story import Content, StyleKey, Styles, styles
 from .window import WindowPlaces, WindowReport, check_field, places_key, window_places
 
 
-@dataclass(frozen=True)
-class Prepared:
+class Prepared(Struct, frozen=True):
     """A letter loaded, validated and resolved: all that is decided before its flowing text
     is laid out into pages."""
 
@@ -220,8 +221,7 @@ def _as_written(lines: list[AddressLine], letter: Letter) -> list[AddressLine]:
     return [AddressLine(line.text.replace(city.upper(), city), line.where) for line in lines]
 
 
-@dataclass(frozen=True)
-class _Sender:
+class _Sender(Struct, frozen=True):
     """The sender's side of a letter: its postal lines as written (placed by field alone: no
     later check refuses them), the return line's forms made from them (when the letter leaves
     the return line to them), and the notices about its address."""

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from ..notices import Notice
 from .model import Letter
@@ -11,8 +12,7 @@ from .plan import AddressField
 from .window import WindowReport
 
 
-@dataclass(frozen=True)
-class LetterResult:
+class LetterResult(Struct, frozen=True):
     """What rendering produced: the file, its page count and the window check."""
 
     path: Path | None

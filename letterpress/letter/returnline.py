@@ -3,14 +3,14 @@ forms, in the order ``addressing.toml`` documents, for a strip too narrow for th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from msgspec import Struct
+from msgspec.structs import replace
 
 from .address import AddressLine, one_line
 from .addressing import abbreviate_street, without_titles
 
 
-@dataclass(frozen=True)
-class ReturnText:
+class ReturnText(Struct, frozen=True):
     """One form of the return line and what was shortened to make it (empty: the whole)."""
 
     text: str

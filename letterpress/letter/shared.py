@@ -11,8 +11,8 @@ from __future__ import annotations
 import copy
 from collections import Counter
 from collections.abc import Hashable, Sequence
-from dataclasses import replace
 
+from msgspec.structs import replace
 from reportlab.platypus import Flowable
 
 from ..pdf.frame import Placed

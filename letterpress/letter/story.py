@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from msgspec import Struct
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Image, Spacer
@@ -19,8 +19,7 @@ from .markup import blocks, escape
 from .typestyle import TypeStyle
 
 
-@dataclass(frozen=True)
-class Content:
+class Content(Struct, frozen=True):
     """The letter's flowing text, resolved to plain strings (markup only in ``body``)."""
 
     subject: str
@@ -58,8 +57,7 @@ class StyleKey(tuple[Any, ...]):
         return (StyleKey, (tuple(self),))
 
 
-@dataclass(frozen=True)
-class Styles:
+class Styles(Struct, frozen=True):
     """The paragraph styles of one layout, typeface and hyphenation; ``key`` names them by
     value, so that paragraphs set in them can be recognised across letters."""
 
@@ -72,8 +70,7 @@ class Styles:
     type: TypeStyle  # the layout's spacing between the pieces
 
 
-@dataclass(frozen=True)
-class Together:
+class Together(Struct, frozen=True):
     """Flowables kept on one page when they fit an empty page (closing and signature)."""
 
     items: tuple[Flowable, ...]

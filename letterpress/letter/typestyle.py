@@ -4,15 +4,16 @@ rule weights), every entry optional, with the defaults below."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, fields
 from typing import Any
+
+from msgspec import Struct
+from msgspec.structs import fields
 
 from ..errors import LayoutError, Where
 from ..limits import MAX_LAYOUT_NUMBER
 
 
-@dataclass(frozen=True)
-class TypeStyle:
+class TypeStyle(Struct, frozen=True):
     """Sizes in points, distances in millimetres, spacing in multiples of the body's leading."""
 
     letterhead_name_size: float = 13.0  # the sender's name at the top of page 1

@@ -15,7 +15,7 @@ over the four extremes: moving the packet is linear, so the extremes are the wor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from ..errors import LayoutError, Where
 from ..pdf import fonts
@@ -29,8 +29,7 @@ SIDES = ("left", "right", "top", "bottom")
 Edges = tuple[float, float, float, float]
 
 
-@dataclass(frozen=True)
-class Play:
+class Play(Struct, frozen=True):
     """How far the packet can move in its envelope (mm): from 0 to ``x_max``/``y_max``
     (size tolerance included); centred is half the nominal slack."""
 
@@ -47,8 +46,7 @@ class Play:
         return [(x, y) for x in (0.0, self.x_max) for y in (0.0, self.y_max)]
 
 
-@dataclass(frozen=True)
-class Clearance:
+class Clearance(Struct, frozen=True):
     """Distances (mm) from a box to each edge of a window area; negative means hidden."""
 
     left: float
@@ -65,8 +63,7 @@ class Clearance:
         return min(sides, key=sides.__getitem__)
 
 
-@dataclass(frozen=True)
-class WindowReport:
+class WindowReport(Struct, frozen=True):
     """The window check of one letter in one envelope: the least clearance at the worst
     position (and which line, which side), the least with the packet centred, what is needed."""
 
@@ -205,8 +202,7 @@ def centred_box(layout: Layout) -> Rect:
     return centred_window(layout).inset(layout.envelope.clearance)
 
 
-@dataclass(frozen=True)
-class WindowPlaces:
+class WindowPlaces(Struct, frozen=True):
     """The window on the sheet for one layout and envelope, worked out once: what every
     position keeps in view (``in_view``), the window with the packet centred
     (``centred_window``) and all it can ever show (``window_reach``); and, inside the first

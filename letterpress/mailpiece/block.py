@@ -4,7 +4,8 @@ preferred size to the smallest, as the letter's address field does."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ..letter.address import AddressLine
 from ..letter.layout import Rect
@@ -16,8 +17,7 @@ from .posts import TypeSpec
 SIZE_STEP = 0.5  # pt, as the letter's address field
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(Struct, frozen=True):
     """Lines placed: their extent (ascent of the first line to descent of the last, widest
     line) and their size."""
 
@@ -26,8 +26,7 @@ class Block:
     size: float
 
 
-@dataclass(frozen=True)
-class Misfit:
+class Misfit(Struct, frozen=True):
     """Why lines do not fit a box even at the smallest size: too tall, or a line too wide
     (``line``, with its width), with the room there was (mm)."""
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from ..errors import Where
 from ..language import Language, resolve_language
@@ -14,8 +14,7 @@ from ..pdf import fonts
 from ..source import Source
 
 
-@dataclass(frozen=True)
-class Parties:
+class Parties(Struct, frozen=True):
     """Who a mail piece goes to and comes from, and what decides their formatting."""
 
     sender: Party | None

@@ -4,10 +4,11 @@ where the return address goes, and the type sizes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
 
 from ..errors import LayoutError, Where
 from ..letter.layout import Rect
@@ -17,8 +18,7 @@ from .data import edges_rect, number, read_toml, sources, table, text
 FALLBACK = "generic"  # the file used for every country no post file names
 
 
-@dataclass(frozen=True)
-class TypeSpec:
+class TypeSpec(Struct, frozen=True):
     """A block of lines: its preferred and smallest size and its leading (points, factor)."""
 
     size: float
@@ -26,8 +26,7 @@ class TypeSpec:
     leading: float
 
 
-@dataclass(frozen=True)
-class Zones:
+class Zones(Struct, frozen=True):
     """A post's zones as distances from the envelope's edges (kept raw: their rectangles
     depend on the envelope's size)."""
 
@@ -36,8 +35,7 @@ class Zones:
     return_area: dict[str, Any]
 
 
-@dataclass(frozen=True)
-class Post:
+class Post(Struct, frozen=True):
     """One post's envelope and label rules, read from its data file."""
 
     key: str

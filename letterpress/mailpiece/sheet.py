@@ -4,9 +4,9 @@ printer's calibration when there is one; nothing is decided here."""
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from datetime import date
 
+from msgspec import Struct
 from reportlab.pdfgen.canvas import Canvas
 
 from ..letter.plan import SetLine
@@ -17,8 +17,7 @@ from ..pdf.shift import Shift, apply
 from ..pdf.units import mm
 
 
-@dataclass(frozen=True)
-class SheetPage:
+class SheetPage(Struct, frozen=True):
     """One page: its size in mm and its lines."""
 
     width: float
@@ -26,8 +25,7 @@ class SheetPage:
     lines: tuple[SetLine, ...]
 
 
-@dataclass(frozen=True)
-class SheetPlan:
+class SheetPlan(Struct, frozen=True):
     """A document of such pages and the facts its PDF carries."""
 
     pages: tuple[SheetPage, ...]

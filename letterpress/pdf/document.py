@@ -6,9 +6,10 @@ batch's own merge writer (``catalog_entries``, ``info_entries``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 if TYPE_CHECKING:  # the batch's main process merges without loading ReportLab
     from reportlab.pdfgen.canvas import Canvas
@@ -19,8 +20,7 @@ PRODUCER = "letterpress"
 VIEWER_PREFERENCES = {"PrintScaling": "None", "DisplayDocTitle": True}
 
 
-@dataclass(frozen=True)
-class DocumentInfo:
+class DocumentInfo(Struct, frozen=True):
     """The document's facts: ``lang`` a BCP 47 tag, the rest plain text ("" leaves it out)."""
 
     title: str = ""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import marshal
 import unicodedata
-from dataclasses import dataclass
 from fnmatch import fnmatch
 from functools import cache, cached_property, lru_cache
 from math import inf
@@ -12,6 +11,7 @@ from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from msgspec import Struct
 from reportlab import Version, rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -35,8 +35,7 @@ _IGNORED = {"\n", "\r", "\t", "\u00ad", "\u200b", "\u200c", "\u200d", "\ufeff"}
 
 
 # nothing prints or compares it: no generated repr or == (each costs a cold start)
-@dataclass(frozen=True, repr=False, eq=False)
-class Face:
+class Face(Struct, frozen=True, eq=False):
     """Registered ReportLab font names of one typeface."""
 
     regular: str
@@ -247,8 +246,7 @@ def vertical_metrics(font_name: str) -> tuple[float, float]:
 
 
 # nothing prints or compares it: no generated repr or == (each costs a cold start)
-@dataclass(frozen=True, repr=False, eq=False)
-class Ink:
+class Ink(Struct, frozen=True, eq=False):
     """Where a set text's glyphs put ink, in points from its origin: ``left`` and ``right``
     along the baseline (``left`` negative when the first glyph overhangs its origin), ``top``
     above and ``bottom`` below the baseline. All zero for text without ink."""

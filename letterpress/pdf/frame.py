@@ -21,8 +21,8 @@ class Placed(NamedTuple):
     unused in its frame (for right or centred alignment). ``form`` names the form XObject that
     shows it when the same flowable recurs in a document (see :mod:`.pages`).
 
-    A named tuple, immutable as the plan's dataclasses are: a batch makes a dozen per letter,
-    and a frozen dataclass takes three times as long to make."""
+    A named tuple, immutable as the plan's structs are and quick to make: a batch makes a dozen
+    per letter."""
 
     flowable: Flowable
     x: float

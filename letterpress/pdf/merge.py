@@ -13,9 +13,10 @@ import re
 from array import array
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from typing import BinaryIO
+
+from msgspec import Struct, field
 
 from .document import DocumentInfo, catalog_entries, info_entries, pdf_text
 
@@ -26,8 +27,7 @@ _MEDIABOX = re.compile(rb"/MediaBox\s*\[([^\]]*)\]")
 _PARENT = re.compile(rb"/Parent \d+ 0 R")
 
 
-@dataclass(frozen=True)
-class LoosePage:
+class LoosePage(Struct, frozen=True):
     """A page given only as its Flate-compressed content stream and its size in points; it
     draws with the resources of the first page of the part it comes with."""
 
@@ -36,16 +36,14 @@ class LoosePage:
     height: float
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(Struct, frozen=True):
     """A run of pages in a part (one letter, or one call sheet) and its bookmark title."""
 
     title: str
     pages: int
 
 
-@dataclass
-class Drawn:
+class Drawn(Struct):
     """What became of many documents drawn together: the shared PDF (its first page a real
     page, the rest loose), each document's page count, and the error of each document that
     could not be laid out or drawn (both by the document's index)."""

@@ -3,8 +3,9 @@ top-left corner, then moved right by ``dx`` and down by ``dy`` millimetres."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from .units import mm
 
@@ -12,8 +13,7 @@ if TYPE_CHECKING:  # a Shift travels to the batch's workers; only drawing needs 
     from reportlab.pdfgen.canvas import Canvas
 
 
-@dataclass(frozen=True)
-class Shift:
+class Shift(Struct, frozen=True):
     """How a page's content is moved so that it lands where it should on one printer."""
 
     dx: float = 0.0  # mm to the right

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
+
+from msgspec import Struct
 
 from ..errors import UserError, Where
 from ..language import resolve_language
@@ -16,8 +17,7 @@ from ..language import resolve_language
 KINDS = ("thank-you", "follow-up", "call")
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(Struct, frozen=True):
     """What a starter is written for: the folder of its words, the language tag, the country
     and the layout written into it."""
 

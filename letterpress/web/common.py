@@ -4,11 +4,11 @@ letter file, and rendering a page or the part of it a form updates."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from flask import Response, render_template, request
+from msgspec import Struct
 from werkzeug.datastructures import FileStorage
 
 from ..errors import UserError, Where
@@ -21,8 +21,7 @@ LETTER_LANGUAGES = ("en", "en-GB", "en-US", "de", "de-AT", "de-CH", "fr", "fr-CH
 PROFILE = "me"  # the stored sender's table in the user's settings (letterpress.config)
 
 
-@dataclass(frozen=True)
-class LayoutChoice:
+class LayoutChoice(Struct, frozen=True):
     """A bundled layout for the picker: its name and title, its envelope and window (mm)."""
 
     name: str

@@ -10,14 +10,14 @@ import tempfile
 import threading
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
 
 KEEP = 3  # finished merges whose files stay downloadable; older ones are deleted
 
 
-@dataclass
-class Job:
+class Job(Struct):
     """One merge: its folder, progress, and at the end its files or its one-line error."""
 
     id: str

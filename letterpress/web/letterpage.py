@@ -4,10 +4,11 @@ download, TOML import and export."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from typing import Any
 
 from flask import Blueprint, render_template, request
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from ..errors import UserError, Where
 from . import common, formdata, messages, picture, uploads
@@ -18,8 +19,7 @@ FILE = "letter.toml"  # the name the page's letter has in messages and when expo
 SLOTS = (*formdata.LETTER, formdata.MORE, "signature_image", "import")
 
 
-@dataclass
-class Made:
+class Made(Struct):
     """A letter made from the form: its PDF and picture (None when refused) and what was
     said about it."""
 

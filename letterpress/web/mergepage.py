@@ -9,11 +9,11 @@ import csv
 import io
 import shutil
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, abort, current_app, render_template, request, send_file
+from msgspec import Struct
 
 from ..errors import UserError, Where
 from . import common, messages, picture, uploads
@@ -38,8 +38,7 @@ KINDS = ("letter", "call", "both", "envelope")
 DELIMITERS = ("", "comma", "semicolon", "tab", "pipe")
 
 
-@dataclass
-class Inputs:
+class Inputs(Struct):
     """The uploads stored in a private folder, the user's names for them, and the choices."""
 
     template: Path

@@ -3,10 +3,11 @@ form field it concerns."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ..errors import UserError, Where
 
@@ -17,8 +18,7 @@ if TYPE_CHECKING:
 PAGE = ""  # the slot of messages that concern no single field
 
 
-@dataclass(frozen=True)
-class Message:
+class Message(Struct, frozen=True):
     """One line as the CLI prints it (without ``letterpress: level:``), and where it goes."""
 
     level: str  # "error", "warning" or "info"
@@ -41,9 +41,7 @@ def shown(exc: UserError, names: Mapping[str, str] | None = None) -> str:
     """The error's line, with the page's private file paths shown as the user's file names."""
     file = exc.place.file
     if names and file in names:
-        exc = UserError(
-            exc.what, where=dataclasses.replace(exc.place, file=names[file]), hint=exc.hint
-        )
+        exc = UserError(exc.what, where=replace(exc.place, file=names[file]), hint=exc.hint)
     return exc.line()
 
 
