@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import marshal
 import unicodedata
+from array import array
 from fnmatch import fnmatch
 from functools import cache, cached_property, lru_cache
 from math import inf
@@ -48,6 +49,33 @@ _EAGER = ("regular", "bold")  # the others are read only when some text is set i
 _NAMED_BYTES = ("name", "familyName", "styleName", "fullName", "uniqueFontID")
 # Kept as marshal data and decoded when first read: only ReportLab's text shaping reads it.
 _LATER = "glyphToChar"
+# Read only by subsetting, by glyph index: kept as machine integers (array bytes), which read
+# back with one copy where a list of 3,000 numbers or pairs costs a cold letter 6 million
+# instructions per font.
+_INDEXED = "glyphPos"
+_PAIRED = "hmetrics"
+
+
+class _Pairs:
+    """A font's (advance width, left side bearing) per glyph, as ``TTFontFace.hmetrics`` is
+    read: by glyph index, one pair at a time."""
+
+    def __init__(self, advances: array[int], bearings: array[int]) -> None:
+        self.advances = advances
+        self.bearings = bearings
+
+    def __len__(self) -> int:
+        return len(self.advances)
+
+    def __getitem__(self, glyph: int) -> tuple[int, int]:
+        return self.advances[glyph], self.bearings[glyph]
+
+
+def _ints(data: bytes) -> array[int]:
+    """Integers kept by ``_kept_state`` (64-bit, native order: the cache is this machine's)."""
+    out = array("q")
+    out.frombytes(data)
+    return out
 
 
 class _StoredFace(TTFontFace):
@@ -60,6 +88,10 @@ class _StoredFace(TTFontFace):
             self.__dict__[key] = TTFNameBytes(state[key])
         if not isinstance(state[f"_kept_{_LATER}"], bytes):
             raise TypeError(_LATER)
+        self.glyphPos = _ints(state[f"_kept_{_INDEXED}"])
+        advances, bearings = state[f"_kept_{_PAIRED}"]
+        self.hmetrics = _Pairs(_ints(advances), _ints(bearings))
+        del self.__dict__[f"_kept_{_INDEXED}"], self.__dict__[f"_kept_{_PAIRED}"]
         per_em = 1000 / self.unitsPerEm
         self._pdfScale = (lambda x: x) if self.unitsPerEm == 1000 else (lambda x: x * per_em)
 
@@ -76,9 +108,15 @@ def _kept_state(face: TTFontFace) -> dict[str, Any]:
     state = {
         k: (bytes(v) if isinstance(v, TTFNameBytes) else v)
         for k, v in vars(face).items()
-        if k not in ("_pdfScale", _LATER)
+        if k not in ("_pdfScale", _LATER, _INDEXED, _PAIRED)
     }
     state[f"_kept_{_LATER}"] = marshal.dumps(getattr(face, _LATER))
+    state[f"_kept_{_INDEXED}"] = array("q", getattr(face, _INDEXED)).tobytes()
+    pairs = getattr(face, _PAIRED)
+    state[f"_kept_{_PAIRED}"] = [
+        array("q", [pair[0] for pair in pairs]).tobytes(),
+        array("q", [pair[1] for pair in pairs]).tobytes(),
+    ]
     return state
 
 
@@ -97,7 +135,7 @@ class _StoredFont(TTFont):
 def _load(name: str, path: Path) -> TTFont:
     """The font at ``path``: its parsed tables from the cache when they are there (a few
     milliseconds instead of tens), else parsed and kept for the next run."""
-    current = cachefiles.stamp(path, Version, "later-1")
+    current = cachefiles.stamp(path, Version, "later-2")
     key = f"font-{path.stem}.marshal"
     state = cachefiles.read(key, current)
     if isinstance(state, dict):
