@@ -768,20 +768,52 @@ def test_official_languages_kept_in_the_cache_folder_are_babels(
     assert rules.languages("BE") == get_official_languages("BE", de_facto=True)
 
 
-def test_street_abbreviations_compiled_only_for_the_languages_used() -> None:
-    """Each language's street abbreviations are compiled when a return line first needs them
-    (never at import or for the capitals rule every letter asks), and abbreviate as written
-    in addressing.toml."""
+def test_street_abbreviations_compiled_only_for_streets_holding_their_word() -> None:
+    """A street abbreviation's pattern is compiled when a street first holds its word (never
+    at import or for the capitals rule every letter asks), and abbreviates as written in
+    addressing.toml, as applying every rule's pattern in turn would."""
     from letterpress.letter import addressing
 
-    addressing._street_rules.cache_clear()
+    addressing._abbreviation.cache_clear()
     assert addressing.upper_fields(set(), "DE", "DE") == frozenset()
-    assert addressing._street_rules.cache_info().currsize == 0
+    assert addressing.abbreviate_street("Lindenallee 8", ("de",)) == "Lindenallee 8"
+    assert addressing._abbreviation.cache_info().currsize == 0
     assert addressing.abbreviate_street("Hafenstraße 12", ("de",)) == "Hafenstr. 12"
-    assert addressing._street_rules.cache_info().currsize == 1
+    assert addressing._abbreviation.cache_info().currsize == 1
     assert addressing.abbreviate_street("12 avenue Foch", ("fr",)) == "12 av. Foch"
     assert addressing.abbreviate_street("Viale Roma 3", ("it",)) == "V.le Roma 3"
     assert addressing.abbreviate_street("Hafenstraße 12", ("xx",)) == "Hafenstraße 12"
+
+    rules = addressing.addressing().abbreviations
+
+    def every_rule(text: str, language: str) -> str:
+        for key, short in rules[language]:
+            word = re.escape(key.lstrip("-"))
+            start = r"(?<=\w)|\b" if key.startswith("-") else r"\b"
+            text = re.sub(
+                rf"(?:{start}){word}(?!\w)",
+                lambda m, short=short: (
+                    short[:1].upper() + short[1:] if m.group()[:1].isupper() else short
+                ),
+                text,
+                flags=re.IGNORECASE,
+            )
+        return text
+
+    streets = [
+        "HAFENSTRASSE 12",
+        "Am Marktplatz 1",
+        "Straße des 17. Juni 1",
+        "Place de la Gare, Route de Lyon",
+        "Corso Via Viale 9",
+        "Vialetto 2",
+        "Oude Laan, Kerkstraat 4",
+    ]
+    for street in streets:
+        for language in rules:
+            assert addressing.abbreviate_street(street, (language,)) == every_rule(
+                street, language
+            ), (street, language)
 
 
 def test_titles_left_out_as_every_title_pattern_would() -> None:

@@ -44,14 +44,6 @@ def addressing() -> Addressing:
 
 
 @cache
-def _street_rules(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
-    """The street abbreviations of ``language`` as patterns, compiled once per process and
-    only for a language a return line needs (compiling them all cost every letter's run)."""
-    return tuple(
-        _abbreviation(key, short) for key, short in addressing().abbreviations.get(language, ())
-    )
-
-
 def _abbreviation(key: str, short: str) -> tuple[re.Pattern[str], str]:
     """A rule as a pattern: a whole word, or with a leading ``-`` also a word's end."""
     word = re.escape(key.lstrip("-"))
@@ -71,10 +63,16 @@ def upper_fields(
 
 
 def abbreviate_street(text: str, languages: tuple[str, ...]) -> str:
-    """``text`` with the street words of ``languages`` abbreviated (Hafenstraße -> Hafenstr.)."""
+    """``text`` with the street words of ``languages`` abbreviated (Hafenstraße -> Hafenstr.).
+
+    A rule's pattern is compiled (once per process) only for a text that holds its word,
+    case-folded: compiling them all cost every letter's run, and most streets have none."""
+    rules = addressing().abbreviations
     for language in languages:
-        for pattern, short in _street_rules(language):
-            text = pattern.sub(_replacer(short), text)
+        for key, short in rules.get(language, ()):
+            if key.lstrip("-").casefold() in text.casefold():
+                pattern, short = _abbreviation(key, short)
+                text = pattern.sub(_replacer(short), text)
     return text
 
 
