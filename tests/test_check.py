@@ -138,6 +138,71 @@ def test_eager_phrases_are_flagged_with_a_calmer_alternative(text: str, phrase: 
     assert eager[0].alternative and eager[0].alternative.lower() != eager[0].phrase.lower()
 
 
+def _bundled_phrases() -> list[str]:
+    import tomllib
+
+    folder = Path(__file__).parents[1] / "letterpress" / "check" / "phrases"
+    found = []
+    for path in sorted(folder.glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for kind in ("eager", "pay"):
+            for table in data.get(kind, []):
+                found += [p for p in table.get("phrases", []) if p[:1].isalnum()]
+    return found
+
+
+def test_every_bundled_phrase_is_found_in_capitals_and_with_either_apostrophe() -> None:
+    """Phrases are tried only where a text holds all their words (case-folded): that must not
+    lose one typed in capitals, with a Turkish dotted capital I (which a case-insensitive
+    expression matches as i), with the other apostrophe, or split over two lines."""
+    phrases = _bundled_phrases()
+    assert len(phrases) > 200
+    for phrase in phrases:
+        variants = {
+            phrase,
+            phrase.upper(),
+            phrase.upper().replace("I", "\u0130"),
+            phrase.replace("'", "\u2019") if "'" in phrase else phrase.replace("\u2019", "'"),
+            phrase.replace(" ", "\n", 1),
+        }
+        for variant in variants:
+            body = f"Thanks for Tuesday.\n\nSo: {variant} - that is all."
+            findings = check_data(letter(body=body))
+            said = [f for f in findings if f.kind in ("eager", "pay")]
+            assert said, (phrase, variant)
+
+
+def test_each_pattern_holds_one_of_its_groups_pattern_words() -> None:
+    """A group's patterns are searched only in a text holding one of its ``pattern_words``;
+    a pattern added to the group must name one of them (the tests above find each in use)."""
+    import tomllib
+
+    folder = Path(__file__).parents[1] / "letterpress" / "check" / "phrases"
+    hinted = 0
+    for path in sorted(folder.glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for kind in ("eager", "pay"):
+            for table in data.get(kind, []):
+                hint = table.get("pattern_words")
+                if hint is None:
+                    continue
+                hinted += 1
+                assert table["patterns"] and all(w.isalpha() for w in hint), (path.name, hint)
+                for pattern in table["patterns"]:
+                    assert any(word in pattern for word in hint), (path.name, pattern)
+    assert hinted >= 6
+
+
+def test_a_text_without_a_groups_pattern_words_is_not_searched_with_its_patterns() -> None:
+    from letterpress.check.lists import load_lists
+
+    need = [g for g in load_lists().groups if g.alternative.startswith("I would be glad")]
+    assert len(need) == 1 and need[0].kind == "eager"
+    assert need[0].scan(frozenset({"i", "want", "this", "job"})) is None
+    pattern = need[0].scan(frozenset({"i", "need", "this", "job"}))
+    assert pattern is not None and pattern.search("I  need this job")
+
+
 @pytest.mark.parametrize(
     "text, flagged",
     [

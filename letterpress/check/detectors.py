@@ -45,8 +45,9 @@ def phrases(item: Text, lists: Lists, *, thank_you: bool, language: str = "en") 
     ]
     found = _phrase_matches(item, lists, allowed)
     for order, group in enumerate(lists.groups):
-        if allowed[order] and group.scan is not None:
-            found += [(order, match) for match in group.scan.finditer(item.text)]
+        scan = group.scan(item.vocabulary) if allowed[order] else None
+        if scan is not None:
+            found += [(order, match) for match in scan.finditer(item.text)]
     # The letter's own language first, then list order, then place; a match that overlaps
     # one kept before it is dropped.
     found.sort(key=lambda f: (lists.groups[f[0]].language != language, f[0], f[1].start()))
@@ -81,7 +82,7 @@ def _phrase_matches(
         for order in lists.first_words.get(word, ()):
             if not allowed[order] or start < ends[order]:
                 continue
-            pattern = lists.groups[order].at_word(word)
+            pattern = lists.groups[order].at_word(word, item.vocabulary)
             match = pattern.match(item.text, start) if pattern is not None else None
             if match is not None and match.end() > start:
                 found.append((order, match))

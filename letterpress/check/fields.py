@@ -47,6 +47,11 @@ class Text(Struct, frozen=True, dict=True):  # dict: room for the cached propert
 
         return words(self.text)
 
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """The text's words, case-folded, once each."""
+        return frozenset(word for word, _ in self.words)
+
 
 def texts(data: dict[str, Any]) -> list[Text]:
     """Every string in the input, depth first, with paths like ``interview.involved[1].name``."""

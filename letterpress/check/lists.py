@@ -17,27 +17,29 @@ class Group:
     """Phrases of one kind that share a calmer alternative.
 
     Plain phrases are tried only where a text has their first word (``at_word``), so a check
-    costs one pass over the text's words however many phrases there are; the expressions for
-    a word are compiled the first time a text holds it (compiling every group would cost a
-    letter 30 ms). Regular expressions (``patterns``) are searched through the whole text.
+    costs one pass over the text's words however many phrases there are; and only the phrases
+    whose every word the text holds, compiled the first time a text needs them (compiling every
+    group would cost a letter 30 ms; most texts hold the first word of a phrase, "I", "ich",
+    "je", far more often than the whole of it). Regular expressions (``patterns``) are searched
+    through the whole text.
     """
 
     def __init__(
-        self, kind: str, language: str, phrases: list[str], patterns: list[str], alternative: str
+        self,
+        kind: str,
+        language: str,
+        alternative: str,
+        by_word: dict[str, list[tuple[str, frozenset[str]]]],
+        scan_source: str,
+        scan_words: frozenset[str] | None = None,
     ) -> None:
         self.kind = kind
         self.language = language
         self.alternative = alternative
-        self._by_word: dict[str, list[str]] = {}  # first word -> phrase expressions, in order
-        scanned = list(patterns)
-        for phrase in phrases:
-            word = first_word(phrase)
-            if word:
-                self._by_word.setdefault(word, []).append(phrase_regex(phrase))
-            else:  # starts with a sign ("€ 50"): searched like a pattern
-                scanned.append(phrase_regex(phrase))
+        self._by_word = by_word  # first word -> each phrase's expression and words, in order
         self._compiled: dict[str, re.Pattern[str]] = {}
-        self._scan_source = "|".join(f"(?:{p})" for p in scanned)
+        self._scan_source = scan_source
+        self._scan_words = scan_words  # one of which every match of the expressions holds
         self._scan: re.Pattern[str] | None = None
 
     @property
@@ -45,19 +47,28 @@ class Group:
         """The first words (case-folded) of the plain phrases."""
         return frozenset(self._by_word)
 
-    def at_word(self, word: str) -> re.Pattern[str] | None:
-        """The phrases that start with ``word`` (case-folded) as one expression, or None."""
-        compiled = self._compiled.get(word)
-        if compiled is None and word in self._by_word:
-            compiled = self._compiled[word] = re.compile(
-                "|".join(f"(?:{p})" for p in self._by_word[word]), re.I
-            )
+    def at_word(self, word: str, vocabulary: frozenset[str]) -> re.Pattern[str] | None:
+        """The phrases that start with ``word`` (case-folded) and whose words are all among
+        ``vocabulary`` (a text's ``words``, case-folded) as one expression, or None. Leaving
+        out a phrase that cannot match changes no match: the others keep their order."""
+        possible = [source for source, needs in self._by_word.get(word, ()) if needs <= vocabulary]
+        if not possible:
+            return None
+        source = "|".join(f"(?:{p})" for p in possible)
+        compiled = self._compiled.get(source)
+        if compiled is None:
+            compiled = self._compiled[source] = re.compile(source, re.I)
         return compiled
 
-    @property
-    def scan(self) -> re.Pattern[str] | None:
-        """The regular expressions of the group, searched through a whole text; or None."""
-        if self._scan is None and self._scan_source:
+    def scan(self, vocabulary: frozenset[str]) -> re.Pattern[str] | None:
+        """The group's regular expressions, to search a whole text whose words (case-folded)
+        are ``vocabulary``; None when it has none, or when the text holds none of the words
+        one of which every match holds (``pattern_words``)."""
+        if not self._scan_source:
+            return None
+        if self._scan_words is not None and self._scan_words.isdisjoint(vocabulary):
+            return None
+        if self._scan is None:
             self._scan = re.compile(self._scan_source, re.I)
         return self._scan
 
@@ -82,12 +93,19 @@ def first_word(phrase: str) -> str:
     """The word a phrase's matches start with, case-folded: the letters and digits before its
     first space, apostrophe or hyphen (what ``words`` finds at the start of a match)."""
     match = _WORD.match(phrase)
-    return match.group().casefold() if match else ""
+    return _fold(match.group()) if match else ""
 
 
 def words(text: str) -> list[tuple[str, int]]:
-    """The words of ``text`` (runs of letters and digits), case-folded, with their offsets."""
-    return [(m.group().casefold(), m.start()) for m in _WORD.finditer(text)]
+    """The words of ``text`` (runs of letters and digits), case-folded, with their offsets.
+    A dot above left by case-folding a capital İ is dropped, since a case-insensitive
+    expression matches İ as i."""
+    return [(_fold(m.group()), m.start()) for m in _WORD.finditer(text)]
+
+
+def _fold(word: str) -> str:
+    folded = word.casefold()
+    return folded.replace("\u0307", "") if "\u0307" in folded else folded
 
 
 def phrase_regex(phrase: str) -> str:
@@ -117,14 +135,44 @@ def languages() -> list[str]:
     )
 
 
-def _group(kind: str, language: str, table: dict[str, Any]) -> Group:
-    return Group(
-        kind,
-        language,
-        list(table.get("phrases", [])),
-        list(table.get("patterns", [])),
-        str(table["alternative"]),
-    )
+def _prepared(table: dict[str, Any]) -> list[Any]:
+    """A group's table as ``Group`` takes it (marshal data): its alternative, its plain phrases
+    as expressions with their words by first word, its other expressions joined."""
+    by_word: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    scanned = [str(pattern) for pattern in table.get("patterns", [])]
+    hint = table.get("pattern_words")
+    scan_words = frozenset(_fold(str(w)) for w in hint) if hint else None
+    for phrase in table.get("phrases", []):
+        word = first_word(phrase)
+        if word:
+            needs = frozenset(w for w, _ in words(phrase))
+            by_word.setdefault(word, []).append((phrase_regex(phrase), needs))
+        else:  # starts with a sign ("€ 50"): searched like a pattern, whatever the words
+            scanned.append(phrase_regex(phrase))
+            scan_words = None
+    joined = "|".join(f"(?:{p})" for p in scanned)
+    return [str(table["alternative"]), by_word, joined, scan_words]
+
+
+def _language(code: str) -> dict[str, Any]:
+    """One language's list with its groups prepared, kept in the cache folder between runs
+    (preparing the phrases' expressions costs a letter a few milliseconds)."""
+    path = Path(str(_folder() / f"{code}.toml"))
+    current = cachefiles.stamp(path, "prepared-2")
+    name = f"phrases-{code}.marshal"
+    kept = cachefiles.read(name, current)
+    if isinstance(kept, dict):
+        return kept
+    data = cachefiles.toml(path)
+    prepared = {
+        "groups": [
+            [kind, *_prepared(table)] for kind in ("eager", "pay") for table in data.get(kind, [])
+        ],
+        "emphatic": list(data.get("caps", {}).get("emphatic", [])),
+        "thanks": list(data.get("thanks", [])),
+    }
+    cachefiles.write(name, current, prepared)
+    return prepared
 
 
 @cache
@@ -135,11 +183,10 @@ def load_lists() -> Lists:
     emphatic: dict[str, str] = {}
     thanks: list[str] = []
     for code in languages():
-        data = _read(f"{code}.toml")
-        for kind in ("eager", "pay"):
-            groups += [_group(kind, code, table) for table in data.get(kind, [])]
-        emphatic.update({word: code for word in data.get("caps", {}).get("emphatic", [])})
-        thanks += data.get("thanks", [])
+        data = _language(code)
+        groups += [Group(kind, code, *rest) for kind, *rest in data["groups"]]
+        emphatic.update({word: code for word in data["emphatic"]})
+        thanks += data["thanks"]
     first_words: dict[str, list[int]] = {}
     for index, group in enumerate(groups):
         for word in group.words:
