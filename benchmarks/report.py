@@ -191,6 +191,18 @@ def _merge_lines(figures: dict) -> list[str]:
     return lines
 
 
+def _instruction_line(counted: dict[str, int] | None) -> str:
+    """The cold letter's and the import's instructions (valgrind), which the load does not
+    change, or why there are none."""
+    if not counted:
+        return "  instructions: not counted (valgrind not installed, or a --quick run)"
+    ratio = counted["letterpress"] / counted["import"]
+    return (
+        f"  instructions (valgrind, whatever the load): {counted['letterpress'] / 1e9:.3f} G "
+        f"and {counted['import'] / 1e9:.3f} G, {ratio:.2f}x"
+    )
+
+
 def text(figures: dict) -> str:
     """Everything the run found, as the lines to print."""
     m = figures["machine"]
@@ -220,6 +232,7 @@ def text(figures: dict) -> str:
         f'  python -c "import reportlab.platypus"       {min(single["import"]):.3f} '
         f"[{max(single['import']):.3f}]",
         f"  ratio {best:.2f}x [{lo:.2f}..{hi:.2f} over the rounds]",
+        _instruction_line(single.get("instructions")),
         "",
         f"Determinism: --jobs 1 and --jobs 2 at {same['rows']:,} rows: "
         f"{'OK, byte-identical' if same['identical'] else 'FAIL, the merged PDFs differ'}",

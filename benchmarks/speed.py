@@ -120,8 +120,10 @@ def time_merges(sizes: list[int], folder: Path, repeat: int, jobs: int | None) -
     return results
 
 
-def time_single(folder: Path, repeat: int) -> dict:
-    """One letter, a new process each time, against the import of ReportLab's platypus."""
+def time_single(folder: Path, repeat: int, count: bool) -> dict:
+    """One letter, a new process each time, against the import of ReportLab's platypus: four
+    rounds per ``repeat`` (a run takes a fifth of a second, which a shared machine's load
+    shifts by half), and with ``count`` each one's instructions (valgrind, when installed)."""
     commands = {
         "letterpress": [
             *letterpress_command(),
@@ -132,8 +134,13 @@ def time_single(folder: Path, repeat: int) -> dict:
         ],
         "import": [sys.executable, "-c", "import reportlab.platypus"],
     }
-    runs = timing.alternate(commands, repeat, ROOT, warm_up=True)
-    return {name: [r.seconds for r in runs[name]] for name in commands}
+    runs = timing.alternate(commands, 4 * repeat, ROOT, warm_up=True)
+    found: dict = {name: [r.seconds for r in runs[name]] for name in commands}
+    found["instructions"] = None
+    if count:
+        counted = {name: timing.instructions(argv, ROOT) for name, argv in commands.items()}
+        found["instructions"] = None if None in counted.values() else counted
+    return found
 
 
 def check_determinism(rows: int, folder: Path) -> dict:
@@ -182,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
             "repeat": repeat,
             "jobs": args.jobs,
             "merges": time_merges(sizes, folder, repeat, args.jobs),
-            "single": time_single(folder, repeat),
+            "single": time_single(folder, repeat, count=not args.quick),
             "determinism": check_determinism(sizes[-1], folder),
         }
     figures["targets"] = report.targets(figures)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -59,3 +61,21 @@ def alternate(
         for name, argv in commands.items():
             runs[name].append(measure(argv, cwd))
     return runs
+
+
+def instructions(argv: list[str], cwd: Path) -> int | None:
+    """The instructions ``argv`` runs, counted by valgrind's callgrind (user space, the same
+    whatever else the machine does), or None without valgrind."""
+    if shutil.which("valgrind") is None:
+        return None
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=ENV,
+    )
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if done.returncode or found is None:
+        raise SystemExit(f"valgrind failed ({done.returncode}): {' '.join(argv)}")
+    return int(found.group(1))

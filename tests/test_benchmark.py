@@ -95,6 +95,20 @@ def test_quick_run_exits_0_and_prints_the_tables(
     figures = json.loads((folder / "figures.json").read_text())
     assert [m["rows"] for m in figures["merges"]] == [100, 300]
     assert len(figures["merges"][0]["contenders"]["typst"]["seconds"]) == 2
+    # the cold letter takes four rounds per repeat; a quick run counts no instructions
+    assert len(figures["single"]["letterpress"]) == len(figures["single"]["import"]) == 8
+    assert figures["single"]["instructions"] is None
+    assert "  instructions: not counted (valgrind not installed, or a --quick run)" in lines
+
+
+def test_the_report_gives_the_cold_letters_instructions_and_their_ratio() -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import report
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    line = report._instruction_line({"letterpress": 1_021_059_107, "import": 798_315_202})
+    assert line == "  instructions (valgrind, whatever the load): 1.021 G and 0.798 G, 1.28x"
 
 
 @pytest.mark.parametrize("page", [0, 1, 2, 3, 4])
