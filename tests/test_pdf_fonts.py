@@ -186,6 +186,50 @@ def test_the_drawable_characters_kept_in_the_cache_folder_are_the_fonts_own(
     assert list(tmp_path.glob("drawable-*.marshal"))
 
 
+def test_glyph_boxes_kept_in_blocks_measure_as_the_fonts_own(tmp_path: Path) -> None:
+    """The glyph boxes the window check measures by are kept in blocks decoded on demand: a
+    new process (building them, then reading them back) measures every text as the boxes read
+    from the font file do, a character the font lacks included, decoding only the blocks the
+    texts need."""
+    import os
+    import subprocess
+    import sys
+
+    code = """
+from math import inf
+from letterpress.pdf import fonts
+from letterpress.resources import data_dir
+name = fonts.face('sans').regular
+own = fonts._read_outlines(data_dir('fonts') / 'NotoSans-Regular.ttf')
+def reference(text, size):
+    x, left, bottom, right, top = 0.0, inf, inf, -inf, -inf
+    for char in text:
+        glyph = own.get(ord(char), (0.0,))
+        if len(glyph) == 5:
+            left, bottom = min(left, x + glyph[1]), min(bottom, glyph[2])
+            right, top = max(right, x + glyph[3]), max(top, glyph[4])
+        x += glyph[0]
+    if left == inf:
+        return (0.0, 0.0, 0.0, 0.0)
+    return (left * size, right * size, top * size, -bottom * size)
+texts = ['Hafenstraße 12', 'ÅNGSTRÖM ÿ', 'Ελληνικά Кириллица', 'Jörg \u4e00 Ölçü', '', ' ']
+same = all(
+    tuple(getattr(fonts.ink(t, name, 10.0), k) for k in ('left', 'right', 'top', 'bottom'))
+    == reference(t, 10.0)
+    for t in texts
+)
+boxes = fonts._outlines(name)
+print(same, len(boxes.known) < 1000, len(boxes.blocks) > 3)
+"""
+    env = {**os.environ, "LETTERPRESS_CACHE_DIR": str(tmp_path)}
+    for _ in range(2):  # made and kept, then read back
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        assert done.stdout.split() == ["True", "True", "True"]
+    assert list(tmp_path.glob("outlines-NotoSans-Regular.marshal"))
+
+
 def test_a_font_read_back_from_the_cache_folder_has_the_parsed_fonts_tables(
     tmp_path: Path,
 ) -> None:

@@ -324,19 +324,50 @@ def _read_outlines(path: Path) -> dict[int, _Glyph]:
     return out
 
 
+_NO_GLYPH: _Glyph = (0.0,)  # a character the font lacks: no advance, no ink
+
+
+class _Boxes:
+    """A font's glyph boxes, kept in blocks of 256 characters (marshal data) that are decoded
+    when a text first needs one of their characters: an address needs one or two of the
+    font's blocks, and decoding all 3,000 boxes cost a cold letter 9 million instructions."""
+
+    def __init__(self, blocks: dict[int, bytes]) -> None:
+        self.blocks = blocks  # code point // 256 -> that block's boxes, not decoded yet
+        self.known: dict[int, _Glyph] = {}  # the boxes decoded so far
+
+    def glyph(self, code: int) -> _Glyph:
+        """The box of the character ``code`` (``_NO_GLYPH`` when the font lacks it)."""
+        found = self.known.get(code)
+        if found is None:
+            block = self.blocks.pop(code >> 8, None)
+            if block is not None:
+                self.known.update(marshal.loads(block))
+            found = self.known.setdefault(code, _NO_GLYPH)
+        return found
+
+
+def _blocks(table: dict[int, _Glyph]) -> dict[int, bytes]:
+    """``table`` as ``_Boxes`` keeps it: in blocks of 256 code points, each as marshal data."""
+    blocks: dict[int, dict[int, _Glyph]] = {}
+    for code, glyph in table.items():
+        blocks.setdefault(code >> 8, {})[code] = glyph
+    return {block: marshal.dumps(boxes) for block, boxes in blocks.items()}
+
+
 @cache
-def _outlines(font_name: str) -> dict[int, _Glyph]:
+def _outlines(font_name: str) -> _Boxes:
     """The glyph boxes of a registered bundled font (``LP-NotoSans-Regular``): from the cache
     folder when they are there (fontTools then stays unloaded), else read and kept."""
     path = data_dir("fonts") / f"{font_name.removeprefix('LP-')}.ttf"
-    current = cachefiles.stamp(path, "outlines-1")
+    current = cachefiles.stamp(path, "outlines-2")
     key = f"outlines-{path.stem}.marshal"
     kept = cachefiles.read(key, current)
     if isinstance(kept, dict):
-        return kept
-    table = _read_outlines(path)
-    cachefiles.write(key, current, table)
-    return table
+        return _Boxes(kept)
+    blocks = _blocks(_read_outlines(path))
+    cachefiles.write(key, current, blocks)
+    return _Boxes(blocks)
 
 
 @lru_cache(maxsize=16384)
@@ -344,12 +375,13 @@ def ink(text: str, font_name: str, size: float) -> Ink:
     """The extent of the glyphs' outlines when ``text`` is set at ``size`` (in points): what a
     reader sees of it, accents and descenders included, as ReportLab places the glyphs (each
     at the sum of the advances before it)."""
-    outlines = _outlines(font_name)
+    boxes = _outlines(font_name)
+    known = boxes.known
     x = 0.0
     left = bottom = inf
     right = top = -inf
     for char in text:  # one pass: a new address line is measured for every letter
-        glyph = outlines.get(ord(char), (0.0,))
+        glyph = known.get(ord(char)) or boxes.glyph(ord(char))
         if len(glyph) == 5:
             _, x0, y0, x1, y1 = glyph
             if x + x0 < left:
