@@ -219,7 +219,7 @@ same = all(
     for t in texts
 )
 boxes = fonts._outlines(name)
-print(same, len(boxes.known) < 1000, len(boxes.blocks) > 3)
+print(same, len(boxes.known) < 1000, len(boxes.groups.encoded) > 3)
 """
     env = {**os.environ, "LETTERPRESS_CACHE_DIR": str(tmp_path)}
     for _ in range(2):  # made and kept, then read back

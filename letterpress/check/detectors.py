@@ -78,11 +78,14 @@ def _phrase_matches(
     order and without overlaps, as one search through the text would find them."""
     found: list[tuple[int, re.Match[str]]] = []
     ends = [0] * len(lists.groups)  # where each group's last match ended
+    tried: dict[tuple[int, str], re.Pattern[str] | None] = {}  # a word recurs: look up once
     for word, start in item.words:
         for order in lists.first_words.get(word, ()):
             if not allowed[order] or start < ends[order]:
                 continue
-            pattern = lists.groups[order].at_word(word, item.vocabulary)
+            if (order, word) not in tried:
+                tried[order, word] = lists.groups[order].at_word(word, item.vocabulary)
+            pattern = tried[order, word]
             match = pattern.match(item.text, start) if pattern is not None else None
             if match is not None and match.end() > start:
                 found.append((order, match))

@@ -68,11 +68,13 @@ def abbreviate_street(text: str, languages: tuple[str, ...]) -> str:
     A rule's pattern is compiled (once per process) only for a text that holds its word,
     case-folded: compiling them all cost every letter's run, and most streets have none."""
     rules = addressing().abbreviations
+    folded = text.casefold()
     for language in languages:
         for key, short in rules.get(language, ()):
-            if key.lstrip("-").casefold() in text.casefold():
+            if key.lstrip("-").casefold() in folded:
                 pattern, short = _abbreviation(key, short)
                 text = pattern.sub(_replacer(short), text)
+                folded = text.casefold()
     return text
 
 

@@ -328,31 +328,22 @@ _NO_GLYPH: _Glyph = (0.0,)  # a character the font lacks: no advance, no ink
 
 
 class _Boxes:
-    """A font's glyph boxes, kept in blocks of 256 characters (marshal data) that are decoded
-    when a text first needs one of their characters: an address needs one or two of the
-    font's blocks, and decoding all 3,000 boxes cost a cold letter 9 million instructions."""
+    """A font's glyph boxes as kept in the cache folder, in groups of 256 characters decoded
+    when a text first needs one of them (``cachefiles.Groups``): an address needs one or two
+    of the font's groups, and decoding all 3,000 boxes cost a cold letter 9 million
+    instructions. ``known`` holds the boxes looked up so far, by code point."""
 
-    def __init__(self, blocks: dict[int, bytes]) -> None:
-        self.blocks = blocks  # code point // 256 -> that block's boxes, not decoded yet
-        self.known: dict[int, _Glyph] = {}  # the boxes decoded so far
+    def __init__(self, groups: cachefiles.Groups) -> None:
+        self.groups = groups  # keyed by the code point in six hex digits, grouped by four
+        self.known: dict[int, _Glyph] = {}
 
     def glyph(self, code: int) -> _Glyph:
         """The box of the character ``code`` (``_NO_GLYPH`` when the font lacks it)."""
         found = self.known.get(code)
         if found is None:
-            block = self.blocks.pop(code >> 8, None)
-            if block is not None:
-                self.known.update(marshal.loads(block))
-            found = self.known.setdefault(code, _NO_GLYPH)
+            kept = self.groups.get(f"{code:06x}")
+            found = self.known[code] = kept if isinstance(kept, tuple) else _NO_GLYPH
         return found
-
-
-def _blocks(table: dict[int, _Glyph]) -> dict[int, bytes]:
-    """``table`` as ``_Boxes`` keeps it: in blocks of 256 code points, each as marshal data."""
-    blocks: dict[int, dict[int, _Glyph]] = {}
-    for code, glyph in table.items():
-        blocks.setdefault(code >> 8, {})[code] = glyph
-    return {block: marshal.dumps(boxes) for block, boxes in blocks.items()}
 
 
 @cache
@@ -360,14 +351,15 @@ def _outlines(font_name: str) -> _Boxes:
     """The glyph boxes of a registered bundled font (``LP-NotoSans-Regular``): from the cache
     folder when they are there (fontTools then stays unloaded), else read and kept."""
     path = data_dir("fonts") / f"{font_name.removeprefix('LP-')}.ttf"
-    current = cachefiles.stamp(path, "outlines-2")
+    current = cachefiles.stamp(path, "outlines-3")
     key = f"outlines-{path.stem}.marshal"
-    kept = cachefiles.read(key, current)
-    if isinstance(kept, dict):
-        return _Boxes(kept)
-    blocks = _blocks(_read_outlines(path))
-    cachefiles.write(key, current, blocks)
-    return _Boxes(blocks)
+    groups = cachefiles.Groups.kept(cachefiles.read(key, current))
+    if groups is not None:
+        return _Boxes(groups)
+    table = {f"{code:06x}": glyph for code, glyph in _read_outlines(path).items()}
+    kept = cachefiles.grouped(table, 4)
+    cachefiles.write(key, current, kept)
+    return _Boxes(cachefiles.Groups(*kept))
 
 
 @lru_cache(maxsize=16384)
