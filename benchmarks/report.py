@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import os
 import platform
+import statistics
 from importlib import metadata
 from pathlib import Path
 
@@ -47,6 +48,19 @@ def _ratio(numerators: list[float], denominators: list[float]) -> tuple[float, f
     """Best-run ratio, and the lowest and highest ratio of the alternating rounds."""
     rounds = [n / d for n, d in zip(numerators, denominators)]
     return min(numerators) / min(denominators), min(rounds), max(rounds)
+
+
+def _median_ratio(numerators: list[float], denominators: list[float]) -> float:
+    """The median ratio of the alternating rounds: steadier under a shared machine's load than
+    the ratio of the best runs (the target's measure), which one lucky run moves."""
+    return statistics.median(n / d for n, d in zip(numerators, denominators))
+
+
+def cold_line(single: dict) -> str:
+    """The cold letter's ratio: of the best runs, the range over the rounds, their median."""
+    best, lo, hi = _ratio(single["letterpress"], single["import"])
+    median = _median_ratio(single["letterpress"], single["import"])
+    return f"  ratio {best:.2f}x [{lo:.2f}..{hi:.2f} over the rounds, median {median:.2f}x]"
 
 
 def speedups(merge: dict) -> dict[str, tuple[float, float, float]]:
@@ -223,7 +237,6 @@ def text(figures: dict) -> str:
     ]
     lines += _merge_lines(figures)
     single, same = figures["single"], figures["determinism"]
-    best, lo, hi = _ratio(single["letterpress"], single["import"])
     lines += [
         "",
         "One letter, cold (a new process each run): seconds, best [slowest]",
@@ -231,7 +244,7 @@ def text(figures: dict) -> str:
         f"[{max(single['letterpress']):.3f}]",
         f'  python -c "import reportlab.platypus"       {min(single["import"]):.3f} '
         f"[{max(single['import']):.3f}]",
-        f"  ratio {best:.2f}x [{lo:.2f}..{hi:.2f} over the rounds]",
+        cold_line(single),
         _instruction_line(single.get("instructions")),
         "",
         f"Determinism: --jobs 1 and --jobs 2 at {same['rows']:,} rows: "
