@@ -4,7 +4,8 @@
 Python calls per word; a batch sets the same words in letter after letter. This is the same
 loop over the same words (its branches for soft hyphens, bidirectional text and shaping left
 to ReportLab: such a paragraph is not broken here), taking each word's width from a table of
-the run; hyphenation and cutting of long words are ReportLab's own functions.
+the run; a line's last word is hyphenated as ReportLab does it, from the word's split points
+measured once per run (:mod:`.hyphenate`), and long words are cut by ReportLab's own function.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus.paragraph import (
     _handleBulletWidth,
-    _hyphenateWord,
     _processed_frags,
     _shy,
     _SplitWord,
@@ -25,14 +25,18 @@ from reportlab.platypus.paragraph import (
     strip,
 )
 
+from .hyphenate import Splits, hyphenate_word
+
 _LIMIT = 50_000  # words per font and size before a table starts again
 
 
 class WordWidths:
-    """The widths of the words a run has set, per font and size (bounded)."""
+    """The widths of the words a run has set, per font and size (bounded), and of the split
+    points of the words it hyphenated (``splits``, see :mod:`.hyphenate`)."""
 
     def __init__(self) -> None:
         self._tables: dict[tuple[str, float, str], dict[str, float]] = {}
+        self.splits: Splits = {}
 
     def table(self, font_name: str, size: float, encoding: str) -> dict[str, float]:
         """The widths of words in ``font_name`` at ``size``, by word."""
@@ -87,6 +91,7 @@ def break_plain(para: Any, width: Any, widths: WordWidths | None) -> Any:
     ascent, descent = getAscentDescent(fontName, fontSize)
     words: list[Any] = split(strip(f.text))
     known = widths.table(fontName, fontSize, encoding) if widths is not None else {}
+    splits: Splits = widths.splits if widths is not None else {}
     spaceWidth = stringWidth(" ", fontName, fontSize, encoding)
     dSpaceShrink = style.spaceShrinkage * spaceWidth
     cLine: list[Any] = []
@@ -104,7 +109,8 @@ def break_plain(para: Any, width: Any, widths: WordWidths | None) -> Any:
         if newWidth > limWidth and not (isinstance(word, _SplitWordH) or forcedSplit):
             if attemptHyphenation:
                 hyOk = not getattr(f, "nobr", False)
-                hsw = _hyphenateWord(
+                hsw = hyphenate_word(
+                    splits,
                     hyphenator if hyOk else None,
                     fontName,
                     fontSize,
@@ -122,7 +128,8 @@ def break_plain(para: Any, width: Any, widths: WordWidths | None) -> Any:
                     forcedSplit = 1
                     continue
                 elif hyphenation2 and len(cLine):
-                    hsw = _hyphenateWord(
+                    hsw = hyphenate_word(
+                        splits,
                         hyphenator if hyOk else None,
                         fontName,
                         fontSize,
