@@ -101,28 +101,6 @@ def test_quick_run_exits_0_and_prints_the_tables(
     assert "  instructions: not counted (valgrind not installed, or a --quick run)" in lines
 
 
-def test_the_report_gives_the_cold_letters_instructions_and_their_ratio() -> None:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import report
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    line = report._instruction_line({"letterpress": 1_021_059_107, "import": 798_315_202})
-    assert line == "  instructions (valgrind, whatever the load): 1.021 G and 0.798 G, 1.28x"
-
-
-def test_the_report_gives_the_cold_letters_ratio_its_range_and_median() -> None:
-    """Best runs 0.20 / 0.15 = 1.33x; the rounds 1.25x, 1.50x, 1.40x (median 1.40x)."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import report
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    single = {"letterpress": [0.20, 0.24, 0.21], "import": [0.16, 0.16, 0.15]}
-    line = report.cold_line(single)
-    assert line == "  ratio 1.33x [1.25..1.50 over the rounds, median 1.40x]"
-
-
 @pytest.mark.parametrize("page", [0, 1, 2, 3, 4])
 @pytest.mark.parametrize("other", ["typst", "plain"])
 def test_contenders_set_the_same_words_where_letterpress_does(
