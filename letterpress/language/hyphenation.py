@@ -119,8 +119,8 @@ def _store(path: Path, patterns: dict[str, Any]) -> None:
 
     A pattern's values (digits) are kept as bytes, which ``HyphDict.positions`` reads as it
     reads pyphen's tuple of ints (their length, and each value as an int): one object where
-    a tuple holds several, and one the cycle collector does not track, so that reading the
-    patterns back takes about half as long."""
+    a tuple holds several, and one the cycle collector does not track: reading all German
+    patterns back takes a third fewer instructions (260 M -> 182 M)."""
     if any(type(v) is not int or not 0 <= v < 256 for _, vs in patterns.values() for v in vs):
         return
     plain = {k: (int(start), bytes(values)) for k, (start, values) in patterns.items()}
