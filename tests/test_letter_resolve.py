@@ -101,6 +101,14 @@ def test_furniture_checked_once_still_refuses_each_letter_at_its_row() -> None:
     assert again.first.extents == alone.first.extents
 
 
+def test_page_ones_furniture_is_a_hashable_value() -> None:
+    """Frozen like every plan type, and hashable: equal furniture, equal hashes."""
+    one = prepare_letter(Source(data=letter(), origin="", row=2)).first
+    two = prepare_letter(Source(data=letter(), origin="", row=3)).first
+    assert one == two and hash(one) == hash(two)
+    assert dict(one.extents).keys() == {"letterhead", "info block", "date line"}
+
+
 def test_a_long_body_of_short_paragraphs_passes_and_a_long_paragraph_is_refused(
     tmp_path: Path,
 ) -> None:

@@ -293,7 +293,7 @@ def assemble(
         mark_weight=layout.type.mark_weight,
         rule_weight=RULE_WEIGHT,
         grey=layout.type.grey,
-        extents=extents,
+        extents=tuple(extents.items()),
     )
 
 

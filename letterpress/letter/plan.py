@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from msgspec import Struct, field
+from msgspec import Struct
 
 from ..notices import Notice
 from ..pdf.document import DocumentInfo
@@ -68,7 +68,9 @@ class FirstPage(Struct, frozen=True):
     mark_weight: float  # pt
     rule_weight: float  # pt
     grey: float  # the marks' and rules' grey (0 black, 1 white)
-    extents: dict[str, Rect] = field(default_factory=dict)
+    # the letterhead's, information block's and date line's extents, by name: pairs, so that
+    # the plan stays hashable like every frozen value type
+    extents: tuple[tuple[str, Rect], ...] = ()
 
 
 class Header(Struct, frozen=True):

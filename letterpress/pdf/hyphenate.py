@@ -89,7 +89,7 @@ def _measure(
 ) -> tuple[Split, ...] | None:
     """The split points ``_hyGenPair`` tries for the word ``s``, measured, in its order; None
     for a word it treats as a web address (whether to split one depends on the line)."""
-    if not isinstance(s, str) or isBidiStr(s):
+    if isBidiStr(s):
         return None
     # as _hyGenPair: a prefix or suffix match slices the word (a plain str from then on)
     m = _hy_pfx_pat.match(s)
