@@ -7,13 +7,20 @@ return line, date, marks; the paragraphs after the first, the closing and the si
 form XObject, and the row's own words (address, subject, opening, first paragraph) are one text
 object per letter.
 
-    python benchmarks/plain_letters.py DATA.csv OUT.pdf FONTS_DIR
+With PARTS above 1 the rows are split into that many runs of consecutive rows, each written
+by its own process (forked once the fonts are read) to its own file, ``OUT-0.pdf``,
+``OUT-1.pdf`` and so on, not merged: how fast a ReportLab program using every core could be,
+an upper bound for a merged file.
+
+    python benchmarks/plain_letters.py DATA.csv OUT.pdf FONTS_DIR [PARTS]
 """
 
 from __future__ import annotations
 
 import csv
+import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import lettertext as text
@@ -98,20 +105,55 @@ def _letter(c: Canvas, row: dict[str, str], forms: set[int]) -> None:
     c.showPage()
 
 
-def main(data: str, out: str, fonts: str) -> None:
-    """Every row of ``data`` as a letter in ``out``."""
-    pdfmetrics.registerFont(TTFont("R", str(Path(fonts) / "NotoSans-Regular.ttf")))
-    pdfmetrics.registerFont(TTFont("B", str(Path(fonts) / "NotoSans-Bold.ttf")))
-    c = Canvas(out, pagesize=(at.PAGE[0] * MM, at.PAGE[1] * MM), invariant=1)
+def part_path(out: str, part: int) -> Path:
+    """Where part ``part`` of a split run is written."""
+    path = Path(out)
+    return path.with_name(f"{path.stem}-{part}{path.suffix}")
+
+
+def _write(out: str | Path, rows: Iterable[dict[str, str]]) -> None:
+    """``rows`` as letters in ``out``."""
+    c = Canvas(str(out), pagesize=(at.PAGE[0] * MM, at.PAGE[1] * MM), invariant=1)
     c.beginForm("furniture")
     _furniture(c)
     c.endForm()
     forms: set[int] = set()
-    with open(data, encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter=";"):
-            _letter(c, row, forms)
+    for row in rows:
+        _letter(c, row, forms)
     c.save()
 
 
+def _split(rows: list[dict[str, str]], out: str, parts: int) -> None:
+    """``rows`` in ``parts`` runs of consecutive rows, each written by its own process."""
+    size = -(-len(rows) // parts)
+    children = []
+    for part in range(1, parts):
+        pid = os.fork()
+        if pid == 0:  # the child writes its part and leaves without Python's clean-up
+            code = 1
+            try:
+                _write(part_path(out, part), rows[part * size : (part + 1) * size])
+                code = 0
+            finally:
+                os._exit(code)
+        children.append(pid)
+    _write(part_path(out, 0), rows[:size])
+    for pid in children:
+        if os.waitpid(pid, 0)[1]:
+            raise SystemExit(f"a part of {out} failed")
+
+
+def main(data: str, out: str, fonts: str, parts: str = "1") -> None:
+    """Every row of ``data`` as a letter in ``out`` (in ``parts`` files, see above)."""
+    pdfmetrics.registerFont(TTFont("R", str(Path(fonts) / "NotoSans-Regular.ttf")))
+    pdfmetrics.registerFont(TTFont("B", str(Path(fonts) / "NotoSans-Bold.ttf")))
+    with open(data, encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(handle, delimiter=";")
+        if int(parts) > 1:
+            _split(list(rows), out, int(parts))
+        else:
+            _write(out, rows)
+
+
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:5])

@@ -12,6 +12,8 @@ run each (bytecode and hyphenation caches filled, as after a user's first run):
   which holds the data, is not timed);
 * the plain ReportLab floor (``plain_letters``): the same words at the same positions with
   bare canvas calls in one process;
+* the same plain script split over as many processes as letterpress uses, each writing its
+  part to its own file, not merged: what a ReportLab program on every core could reach;
 * one letter, cold: ``letterpress letter examples/thank-you.toml`` against
   ``python -c "import reportlab.platypus"``.
 
@@ -30,11 +32,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 from pathlib import Path
 
 import letterdata
+import plain_letters
 import report
 import timing
 import typst_letters
@@ -43,7 +47,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 TEMPLATE = HERE / "dank.toml"
 SINGLE = ROOT / "examples" / "thank-you.toml"
-CONTENDERS = ("letterpress", "typst", "plain")
+CONTENDERS = ("letterpress", "typst", "plain", "parts")
 
 
 def letterpress_command() -> list[str]:
@@ -59,18 +63,26 @@ def fonts_dir() -> Path:
     return data_dir("fonts")
 
 
+def processes(jobs: int | None) -> int:
+    """How many processes letterpress batch runs (its workers), which the split plain
+    script uses too."""
+    return jobs or os.cpu_count() or 1
+
+
 def merge_commands(
     data: Path, typ: Path, folder: Path, rows: int, jobs: int | None
-) -> tuple[dict[str, list[str]], dict[str, Path]]:
-    """The three contenders' commands for one data size, and the PDFs they write."""
-    outs = {name: folder / f"{name}-{rows}.pdf" for name in CONTENDERS}
+) -> tuple[dict[str, list[str]], dict[str, list[Path]]]:
+    """The contenders' commands for one data size, and the PDFs each writes."""
+    outs = {name: [folder / f"{name}-{rows}.pdf"] for name in CONTENDERS}
+    parts = processes(jobs)
+    outs["parts"] = [plain_letters.part_path(str(outs["parts"][0]), k) for k in range(parts)]
     batch = [
         *letterpress_command(),
         "batch",
         str(TEMPLATE),
         str(data),
         "-o",
-        str(outs["letterpress"]),
+        str(outs["letterpress"][0]),
     ]
     fonts = str(fonts_dir())
     commands = {
@@ -79,17 +91,23 @@ def merge_commands(
             sys.executable,
             str(HERE / "typst_compile.py"),
             str(typ),
-            str(outs["typst"]),
+            str(outs["typst"][0]),
             fonts,
         ],
         "plain": [
             sys.executable,
             str(HERE / "plain_letters.py"),
             str(data),
-            str(outs["plain"]),
+            str(outs["plain"][0]),
             fonts,
         ],
     }
+    commands["parts"] = [
+        *commands["plain"][:3],
+        str(folder / f"parts-{rows}.pdf"),
+        fonts,
+        str(parts),
+    ]
     return commands, outs
 
 
@@ -111,7 +129,7 @@ def time_merges(sizes: list[int], folder: Path, repeat: int, jobs: int | None) -
                     name: {
                         "seconds": [r.seconds for r in runs[name]],
                         "peak_mib": [r.peak_mib for r in runs[name]],
-                        "bytes": outs[name].stat().st_size,
+                        "bytes": sum(out.stat().st_size for out in outs[name]),
                     }
                     for name in CONTENDERS
                 },
@@ -188,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
             "machine": report.machine(),
             "repeat": repeat,
             "jobs": args.jobs,
+            "parts": processes(args.jobs),
             "merges": time_merges(sizes, folder, repeat, args.jobs),
             "single": time_single(folder, repeat, count=not args.quick),
             "determinism": check_determinism(sizes[-1], folder),

@@ -1,4 +1,4 @@
-"""The speed benchmark (benchmarks/speed.py) runs, and its three contenders set the same letter.
+"""The speed benchmark (benchmarks/speed.py) runs, and its contenders set the same letter.
 
 Skipped unless the bench extra is installed (``pip install -e '.[bench]'``: Faker and Typst);
 CI installs only the test extra. Nothing here asserts a time.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import re
 import subprocess
 import sys
@@ -85,9 +86,15 @@ def test_quick_run_exits_0_and_prints_the_tables(
         "Mail merge into one PDF: letters/s and seconds of the best run "
         "[letters/s of the slowest..fastest run]"
     )
-    assert lines[table + 1].split() == ["rows", "letterpress", "Typst", "plain", "ReportLab"]
-    assert [line.split()[0] for line in lines[table + 2 : table + 4]] == ["100", "300"]
-    assert re.match(r"\s+100\s+[\d,]+/s\s+[\d.]+ s \[[\d,]+\.\.[\d,]+\]", lines[table + 2])
+    assert lines[table + 1] == (
+        f"(plain, in parts: the plain script split over {os.cpu_count()} processes, one file "
+        "each, not merged)"
+    )
+    assert lines[table + 2].split() == [
+        *("rows", "letterpress", "Typst", "plain", "ReportLab", "plain,", "in", "parts")
+    ]
+    assert [line.split()[0] for line in lines[table + 3 : table + 5]] == ["100", "300"]
+    assert re.match(r"\s+100(\s+[\d,]+/s\s+[\d.]+ s \[[\d,]+\.\.[\d,]+\]){4}$", lines[table + 3])
     assert any(line.startswith("  ratio ") for line in lines)
     targets = lines[lines.index("Targets (issue #13)") + 1 :]
     assert [t.split()[0] for t in targets] == ["one", "peak", "peak", "merged", "--jobs"]
@@ -101,8 +108,13 @@ def test_quick_run_exits_0_and_prints_the_tables(
     assert "  instructions: not counted (valgrind not installed, or a --quick run)" in lines
 
 
+def _pdf(folder: Path, name: str, rows: int) -> Path:
+    """A contender's PDF; the split plain script's first part."""
+    return folder / (f"parts-{rows}-0.pdf" if name == "parts" else f"{name}-{rows}.pdf")
+
+
 @pytest.mark.parametrize("page", [0, 1, 2, 3, 4])
-@pytest.mark.parametrize("other", ["typst", "plain"])
+@pytest.mark.parametrize("other", ["typst", "plain", "parts"])
 def test_contenders_set_the_same_words_where_letterpress_does(
     quick: tuple[subprocess.CompletedProcess[str], Path], other: str, page: int
 ) -> None:
@@ -111,7 +123,7 @@ def test_contenders_set_the_same_words_where_letterpress_does(
     0.05 mm); the whole page has the same letters in the same order (line breaks and hyphens
     may differ: Typst hyphenates on its own, the plain script not at all)."""
     _, folder = quick
-    ours, theirs = (_lines(folder / f"{name}-100.pdf", page) for name in ("letterpress", other))
+    ours, theirs = (_lines(_pdf(folder, name, 100), page) for name in ("letterpress", other))
     head = [line for line in ours if line[0] < FIRST_BODY_MM]
     assert len(head) == 12  # letterhead 3, return line, date 2, address 4, subject, opening
     for (base, x0, x1, words), (base2, x02, x12, words2) in zip(head, theirs):
@@ -132,3 +144,18 @@ def test_every_row_is_a_page(quick: tuple[subprocess.CompletedProcess[str], Path
     for name in ("letterpress", "typst", "plain"):
         with pdfplumber.open(folder / f"{name}-300.pdf") as doc:
             assert len(doc.pages) == 300, name
+
+
+def test_the_split_plain_script_writes_every_row_once_in_order(
+    quick: tuple[subprocess.CompletedProcess[str], Path],
+) -> None:
+    """One file per process, consecutive rows each: their pages are the plain script's."""
+    _, folder = quick
+    parts = sorted(folder.glob("parts-300-*.pdf"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+    assert len(parts) == os.cpu_count()
+    split = []
+    for part in parts:
+        with pdfplumber.open(part) as doc:
+            split += [page.extract_text() for page in doc.pages]
+    with pdfplumber.open(folder / "plain-300.pdf") as doc:
+        assert split == [page.extract_text() for page in doc.pages]
