@@ -93,8 +93,8 @@ def patterns(dictionary: str) -> Patterns:
 
 
 # The cache file's layout: the longest pattern, and the patterns grouped by first letters
-# (``cachefiles.grouped``), each pattern's values as bytes (see ``_store``).
-_LAYOUT = "grouped-5"
+# (``cachefiles.grouped``), each pattern's values as bytes, equal values shared (``_store``).
+_LAYOUT = "grouped-6"
 
 
 def _name(path: Path) -> str:
@@ -120,10 +120,19 @@ def _store(path: Path, patterns: dict[str, Any]) -> None:
     A pattern's values (digits) are kept as bytes, which ``HyphDict.positions`` reads as it
     reads pyphen's tuple of ints (their length, and each value as an int): one object where
     a tuple holds several, and one the cycle collector does not track: reading all German
-    patterns back takes a third fewer instructions (260 M -> 182 M)."""
+    patterns back takes a third fewer instructions (260 M -> 182 M).
+
+    Equal values are kept as one object, which marshal writes once per group and then refers
+    to: the German patterns have 2,465 different values among 66,441, and reading them all
+    back takes 126 M instructions instead of 175 M."""
     if any(type(v) is not int or not 0 <= v < 256 for _, vs in patterns.values() for v in vs):
         return
-    plain = {k: (int(start), bytes(values)) for k, (start, values) in patterns.items()}
+    shared: dict[tuple[int, bytes], tuple[int, bytes]] = {}
+    plain = {
+        k: shared.setdefault(value, value)
+        for k, (start, values) in patterns.items()
+        for value in [(int(start), bytes(values))]
+    }
     longest = max(len(key) for key in plain)
     cachefiles.write(_name(path), _stamp(path), [longest, cachefiles.grouped(plain, 2)])
 
