@@ -64,8 +64,9 @@ def fonts_dir() -> Path:
 
 
 def processes(jobs: int | None) -> int:
-    """How many processes letterpress batch runs (its workers), which the split plain
-    script uses too."""
+    """How many worker processes letterpress batch starts (one per core, or ``--jobs``;
+    fewer only when the rows make fewer chunks, as in a ``--quick`` run): the split plain
+    script uses as many."""
     return jobs or os.cpu_count() or 1
 
 
