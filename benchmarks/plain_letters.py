@@ -105,7 +105,7 @@ def _letter(c: Canvas, row: dict[str, str], forms: set[int]) -> None:
     c.showPage()
 
 
-def part_path(out: str, part: int) -> Path:
+def part_path(out: str | Path, part: int) -> Path:
     """Where part ``part`` of a split run is written."""
     path = Path(out)
     return path.with_name(f"{path.stem}-{part}{path.suffix}")
@@ -123,7 +123,7 @@ def _write(out: str | Path, rows: Iterable[dict[str, str]]) -> None:
     c.save()
 
 
-def _split(rows: list[dict[str, str]], out: str, parts: int) -> None:
+def _split(rows: list[dict[str, str]], out: str | Path, parts: int) -> None:
     """``rows`` in ``parts`` runs of consecutive rows, each written by its own process."""
     size = -(-len(rows) // parts)
     children = []

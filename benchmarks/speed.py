@@ -75,8 +75,8 @@ def merge_commands(
 ) -> tuple[dict[str, list[str]], dict[str, list[Path]]]:
     """The contenders' commands for one data size, and the PDFs each writes."""
     outs = {name: [folder / f"{name}-{rows}.pdf"] for name in CONTENDERS}
-    parts = processes(jobs)
-    outs["parts"] = [plain_letters.part_path(str(outs["parts"][0]), k) for k in range(parts)]
+    parts, split = processes(jobs), outs["parts"][0]  # the split script names its files after it
+    outs["parts"] = [plain_letters.part_path(split, k) for k in range(parts)]
     batch = [
         *letterpress_command(),
         "batch",
@@ -86,6 +86,7 @@ def merge_commands(
         str(outs["letterpress"][0]),
     ]
     fonts = str(fonts_dir())
+    plain = [sys.executable, str(HERE / "plain_letters.py")]
     commands = {
         "letterpress": batch + (["--jobs", str(jobs)] if jobs else []),
         "typst": [
@@ -95,20 +96,9 @@ def merge_commands(
             str(outs["typst"][0]),
             fonts,
         ],
-        "plain": [
-            sys.executable,
-            str(HERE / "plain_letters.py"),
-            str(data),
-            str(outs["plain"][0]),
-            fonts,
-        ],
+        "plain": [*plain, str(data), str(outs["plain"][0]), fonts],
+        "parts": [*plain, str(data), str(split), fonts, str(parts)],
     }
-    commands["parts"] = [
-        *commands["plain"][:3],
-        str(folder / f"parts-{rows}.pdf"),
-        fonts,
-        str(parts),
-    ]
     return commands, outs
 
 

@@ -128,11 +128,10 @@ def _store(path: Path, patterns: dict[str, Any]) -> None:
     if any(type(v) is not int or not 0 <= v < 256 for _, vs in patterns.values() for v in vs):
         return
     shared: dict[tuple[int, bytes], tuple[int, bytes]] = {}
-    plain = {
-        k: shared.setdefault(value, value)
-        for k, (start, values) in patterns.items()
-        for value in [(int(start), bytes(values))]
-    }
+    plain = {}
+    for key, (start, values) in patterns.items():
+        value = (int(start), bytes(values))
+        plain[key] = shared.setdefault(value, value)
     longest = max(len(key) for key in plain)
     cachefiles.write(_name(path), _stamp(path), [longest, cachefiles.grouped(plain, 2)])
 

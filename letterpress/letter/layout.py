@@ -123,9 +123,8 @@ class Envelope(Struct, frozen=True):
     subject_y: float | None = None  # the text starts lower for this envelope's window
 
 
-class Layout(
-    Struct, frozen=True, cache_hash=True
-):  # hashed once: layouts key caches a batch consults per letter
+# hashed once (cache_hash): layouts key caches a batch consults several times per letter
+class Layout(Struct, frozen=True, cache_hash=True):
     """One standard's geometry (millimetres), as read from its layout file."""
 
     name: str
