@@ -11,6 +11,7 @@ import subprocess
 import sys
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import babel
 import pytest
@@ -146,3 +147,39 @@ def test_a_row_past_its_processor_time_fails(monkeypatch: pytest.MonkeyPatch) ->
     assert caught.value.what == (
         f"the template takes more than {TEMPLATE_CPU_SECONDS:g} s of processor time for one row"
     )
+
+
+def test_the_chunks_are_handed_out_before_any_row_is_hashed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A merged run hashes a row (for the manifest and --resume) when its chunk comes back,
+    not every row before the workers get their first chunk; every row is hashed once."""
+    from letterpress.batch import Options, manifest, pool, resume, run_batch
+
+    hashed: list[int] = []
+    at_hand_out: list[int] = []
+    real_hash, real_map = resume.input_hash, pool.Workers.map
+
+    def counting_hash(fingerprint: str, row: Any) -> str:
+        hashed.append(row.number)
+        return real_hash(fingerprint, row)
+
+    def noting_map(self: Any, *args: Any) -> Any:
+        at_hand_out.append(len(hashed))
+        return real_map(self, *args)
+
+    monkeypatch.setattr(resume, "input_hash", counting_hash)
+    monkeypatch.setattr(pool.Workers, "map", noting_map)
+    monkeypatch.setenv("LETTERPRESS_CACHE_DIR", str(tmp_path / "cache"))
+    template = tmp_path / "besuch.toml"
+    template.write_text(TEMPLATE, encoding="utf-8")
+    data = tmp_path / "firmen.csv"
+    data.write_text(DATA, encoding="utf-8")
+    out = tmp_path / "firmen.pdf"
+    summary = run_batch(Options(template, data, output=out, jobs=1), lambda line: None)
+    assert summary.exit_code == 0
+    assert at_hand_out == [0]
+    assert sorted(hashed) == [2, 3]
+    entries = manifest.read(tmp_path / "firmen.manifest.csv")
+    assert len({e.input_sha256 for e in entries}) == 2
+    assert all(len(e.input_sha256 or "") == 64 for e in entries)

@@ -83,16 +83,22 @@ class Workers:
     def map(
         self, spec: Spec, function: Callable[..., Any], tasks: list[tuple[Any, ...]]
     ) -> Iterator[Any]:
-        """``function(row_worker, *task)`` for each task, results in task order."""
+        """``function(row_worker, *task)`` for each task, results in task order. The workers
+        get the tasks at once (the results are collected as they are read); with no workers,
+        each task runs in this process when its result is read."""
         if self._pool is None or len(tasks) <= 1:
-            from .worker import RowWorker
+            return self._here(spec, function, tasks)
+        return self._pool.imap(_run, [_Task(spec, function, args) for args in tasks])
 
-            if self._local is None or self._local.spec != spec:
-                self._local = RowWorker(spec, self._template)
-            for args in tasks:
-                yield function(self._local, *args)
-            return
-        yield from self._pool.imap(_run, [_Task(spec, function, args) for args in tasks])
+    def _here(
+        self, spec: Spec, function: Callable[..., Any], tasks: list[tuple[Any, ...]]
+    ) -> Iterator[Any]:
+        from .worker import RowWorker
+
+        if self._local is None or self._local.spec != spec:
+            self._local = RowWorker(spec, self._template)
+        for args in tasks:
+            yield function(self._local, *args)
 
     def __enter__(self) -> Workers:
         return self

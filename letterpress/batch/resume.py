@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import marshal
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import cast
 
@@ -39,6 +40,32 @@ def input_hash(fingerprint: str, row: Row) -> str:
     return hashlib.sha256(data.encode()).hexdigest()
 
 
+class InputHashes(Mapping[int, str]):
+    """Each row's :func:`input_hash`, by row number, worked out when first asked for: a merged
+    run asks for a chunk's hashes when its result arrives, while the workers draw the next
+    chunks, instead of hashing every row before the first chunk is handed out."""
+
+    def __init__(self, fingerprint: str, rows: Iterable[Row]) -> None:
+        self._fingerprint = fingerprint
+        self._rows = {row.number: row for row in rows}
+        self._hashes: dict[int, str] = {}
+
+    def __getitem__(self, number: int) -> str:
+        found = self._hashes.get(number)
+        if found is None:
+            found = self._hashes[number] = input_hash(self._fingerprint, self._rows[number])
+        return found
+
+    def __contains__(self, number: object) -> bool:
+        return number in self._rows  # without hashing the row
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
 def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -47,7 +74,7 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def chunk_key(rows: list[Row], inputs: dict[int, str], chunk: int) -> str:
+def chunk_key(rows: list[Row], inputs: Mapping[int, str], chunk: int) -> str:
     """The hash of a chunk: its size and its rows' input hashes."""
     return hashlib.sha256(
         "|".join([str(chunk), *(inputs[r.number] for r in rows)]).encode()
@@ -166,7 +193,7 @@ def _outcome(data: dict[str, object]) -> Outcome:
     )
 
 
-def up_to_date(output: Path, manifest_path: Path, inputs: dict[int, str]) -> list[Entry] | None:
+def up_to_date(output: Path, manifest_path: Path, inputs: Mapping[int, str]) -> list[Entry] | None:
     """The manifest's entries when the merged file and every row are as it records."""
     entries = manifest.read(manifest_path)
     if not entries or {e.row for e in entries} != set(inputs):

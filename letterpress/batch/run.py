@@ -20,7 +20,7 @@ from .checks import Finding, table_findings
 from .options import Options, Report, Summary, chunk_size
 from .pool import Workers
 from .preview import write_previews
-from .resume import fingerprint, input_hash
+from .resume import InputHashes, fingerprint
 from .rowlist import select_rows
 from .sinks import NothingMade, Run, StrictStop, chunks, early_entries, folder, merged
 from .table import Table, read_table
@@ -103,7 +103,7 @@ def _batch(opts: Options, say: Report) -> Summary:
             opts=replace(opts, chunk=size),
             spec=spec,
             chunk=size,
-            inputs={row.number: input_hash(fp, row) for row in table.rows},
+            inputs=InputHashes(fp, table.rows),
             workers=workers,
             summary=Summary(rows=len(table.rows)),
             origin=table.origin,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -42,7 +42,7 @@ class Run(Struct):
     opts: Options
     spec: Spec
     chunk: int
-    inputs: dict[int, str]  # row -> hash of everything its output depends on
+    inputs: Mapping[int, str]  # row -> hash of everything its output depends on
     workers: Workers
     summary: Summary
     origin: str  # the data file, for messages
@@ -135,10 +135,10 @@ def merged(run: Run, rows: list[Row]) -> list[Entry]:
         remove_parts(out.parent, out.name)
         remove_parts(parts.folder)
     groups = chunks(rows, run.chunk)
-    keys = [chunk_key(c, run.inputs, run.chunk) for c in groups]
-    cached = {i for i, key in enumerate(keys) if opts.resume and parts.ok(i, key)}
+    keys = [chunk_key(c, run.inputs, run.chunk) for c in groups] if opts.resume else []
+    cached = {i for i, key in enumerate(keys) if parts.ok(i, key)}
     summary.resumed = sum(len(groups[i]) for i in cached)
-    fresh = run.workers.map(
+    fresh = run.workers.map(  # handed out now; the rows' hashes are worked out meanwhile
         run.spec, worker.merged_chunk, [(i, c) for i, c in enumerate(groups) if i not in cached]
     )
     bar = run.progress(len(rows))
@@ -153,7 +153,8 @@ def merged(run: Run, rows: list[Row]) -> list[Entry]:
                 result = parts.load(i)
             else:
                 result = next(fresh)
-                parts.save(i, keys[i], result)
+                key = keys[i] if keys else chunk_key(groups[i], run.inputs, run.chunk)
+                parts.save(i, key, result)
             added = _append(run, document, result)
             entries += added
             if bar is not None:
@@ -267,9 +268,9 @@ def folder(run: Run, rows: list[Row], manifest_path: Path) -> list[Entry]:
     entries: list[Entry] = []
     todo: list[tuple[Row, str]] = []
     for row in rows:
-        found = [
-            kept(previous.get((row.number, k)), run.inputs[row.number], opts.out_dir) for k in kinds
-        ]
+        found = [previous.get((row.number, k)) for k in kinds]
+        if any(found):  # made by an earlier run: kept if unchanged (the row is hashed only then)
+            found = [kept(e, run.inputs[row.number], opts.out_dir) for e in found]
         if all(found):
             entries += [e for e in found if e is not None]
             summary.resumed += 1
