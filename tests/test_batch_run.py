@@ -320,6 +320,7 @@ def test_resume_out_dir_after_a_crash(tmp_path: Path, monkeypatch: pytest.Monkey
     (folder / "row-3.pdf").write_bytes(b"damaged")  # changed since: made again
     summary, _ = run(tmp_path, data, out_dir=folder, resume=True)
     assert summary.resumed == 1 and summary.made == 6 and summary.exit_code == 0
+    assert summary.pages == 6  # the kept row's page counted with the five made now
     assert len(manifest_rows(folder / "manifest.csv")) == 6
     assert PdfReader(folder / "row-3.pdf").pages
     assert not list(folder.glob("*.journal")) and not list(folder.glob(".*.part"))

@@ -275,6 +275,7 @@ def folder(run: Run, rows: list[Row], manifest_path: Path) -> list[Entry]:
             entries += [e for e in found if e is not None]
             summary.resumed += 1
             summary.made += len(kinds)
+            summary.pages += sum(e.pages or 0 for e in found if e is not None)
         else:
             todo.append((row, names[row.number]))
     bar = run.progress(len(todo))
