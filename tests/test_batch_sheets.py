@@ -542,7 +542,7 @@ def test_preview_writes_page_one_of_each_row_as_png(
         capsys, BRIEF, SHEETS / "kontakte.xlsx", "--rows", "3,6", "--preview", folder
     )
     assert (code, err) == (0, "")
-    assert out == f"Previews in {folder}/: 2 images (row-3.png, row-6.png).\n"
+    assert out == f"Vorschaubilder in {folder}/: 2 Bilder (row-3.png, row-6.png).\n"  # as BRIEF
     assert sorted(p.name for p in tmp_path.iterdir()) == ["preview"]  # no PDF, no manifest
     for name in ("row-3.png", "row-6.png"):
         png = (folder / name).read_bytes()

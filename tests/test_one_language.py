@@ -140,3 +140,40 @@ def test_check_of_a_mail_merge_speaks_the_templates_language(tmp_path: Path) -> 
         f'{data}, rows 2-3 (2 rows): body: eager: "kann es kaum erwarten"; suggestion: Ich '
         "freue mich auf Ihre Rückmeldung."
     ]
+
+
+def test_batch_summary_counts_one_row_in_the_singular(tmp_path: Path) -> None:
+    """One row, one warning, one row kept: each count in the form for one, as the language
+    says it ("1 Zeile", "1 ligne vérifiée : 1 prête"), not "1 Zeilen"."""
+    template = tmp_path / "vorlage.toml"
+    template.write_text(
+        'language = "de"\nsubject = "Einladung"\nopening = "Guten Tag {{ row.name }},"\n'
+        'body = "wir sehen uns am {{ row.datum }}."\n'
+        '[sender]\nname = "Dana Okafor"\nstreet = "Lindenallee 8"\npostal_code = "22587"\n'
+        'city = "Hamburg"\ncountry = "DE"\n'
+        '[recipient]\nname = "{{ row.name }}"\nstreet = "Königsallee 12"\n'
+        'postal_code = "40212"\ncity = "Düsseldorf"\ncountry = "DE"\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "gaeste.csv"
+    data.write_text("name,datum\nMei Lee,03/04/2026\n", encoding="utf-8")  # reads two ways
+    checked = run_cli("batch", str(template), str(data), "--check")
+    assert checked.stdout == "1 Zeile geprüft: 1 bereit, 0 mit Problemen, 1 Warnung.\n"
+    checked = run_cli("batch", str(template), str(data), "--check", "--lang", "fr")
+    assert checked.stdout == (
+        "1 ligne vérifiée\u00a0: 1 prête, 0 avec des problèmes, 1 avertissement.\n"
+    )
+    out = tmp_path / "briefe.pdf"
+    done = run_cli("batch", str(template), str(data), "-o", str(out))
+    assert done.stdout.splitlines()[0] == (
+        f"Geschrieben: {out}: 1 Dokument aus 1 Zeile (1 Seite); 0 Zeilen fehlgeschlagen."
+    )
+    folder = tmp_path / "einzeln"
+    run_cli("batch", str(template), str(data), "--out-dir", str(folder))
+    again = run_cli("batch", str(template), str(data), "--out-dir", str(folder), "--resume")
+    assert again.stdout.splitlines()[0] == (
+        f"Geschrieben: {folder}/: 1 Dokument aus 1 Zeile (1 Seite), 1 Zeile aus dem letzten "
+        "Lauf übernommen; 0 Zeilen fehlgeschlagen."
+    )
+    previews = run_cli("batch", str(template), str(data), "--preview", str(tmp_path / "bilder"))
+    assert previews.stdout == f"Vorschaubilder in {tmp_path / 'bilder'}/: 1 Bild (row-2.png).\n"

@@ -149,13 +149,12 @@ def run(args: argparse.Namespace) -> int:
     errors = {f.row for f in summary.findings if f.severity == "error"}
     warnings = sum(1 for f in summary.findings if f.severity == "warning")
     if opts.check:
-        ok = summary.rows - len(errors)
         print(
             say["checked"].format(
-                rows=summary.rows,
-                ok=ok,
+                rows=counted(words, "checked_row", "checked_rows", summary.rows, code),
+                ready=counted(words, "ready_one", "ready_many", summary.rows - len(errors), code),
                 bad=len(errors),
-                warnings=say["warnings"].format(count=warnings) if warnings else "",
+                warnings=counted(words, "warning", "warnings", warnings, code) if warnings else "",
             )
         )
         return summary.exit_code
@@ -164,20 +163,24 @@ def run(args: argparse.Namespace) -> int:
     if opts.preview is not None:
         count = len(summary.previews)
         print(
-            f"Previews in {opts.preview}/: {count} image{'s' if count != 1 else ''} "
-            f"({', '.join(p.name for p in summary.previews[:5])}"
-            f"{', ...' if count > 5 else ''})."
+            say["previews"].format(
+                where=f"{opts.preview}/",
+                images=counted(words, "image", "images", count, code),
+                names=", ".join(p.name for p in summary.previews[:5])
+                + (", ..." if count > 5 else ""),
+            )
         )
         if opts.output is None and opts.out_dir is None:
             return summary.exit_code
     where = str(opts.output) if opts.output else f"{opts.out_dir}/"
+    kept = summary.resumed
     print(
         say["wrote"].format(
             where=where,
             documents=counted(words, "document", "documents", summary.made, code),
-            rows=summary.rows,
+            rows=counted(words, "row", "rows", summary.rows, code),
             pages=counted(words, "page", "pages", summary.pages, code),
-            kept=say["kept"].format(count=summary.resumed) if summary.resumed else "",
+            kept=counted(words, "kept_one", "kept_many", kept, code) if kept else "",
             failed=counted(words, "failed_one", "failed_many", summary.failed, code),
         )
     )
