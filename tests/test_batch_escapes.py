@@ -63,3 +63,55 @@ def test_escaped_characters_leave_every_word_in_place(
     texts = [{w[0] for w in page} for page in words]
     assert "&" in texts[0] and "<Reinhardt>" in texts[2] and "R&D>QA" in texts[3]
     assert merged.stat().st_size < parsed.stat().st_size  # fewer text operators
+
+
+MARKUP_TEMPLATE = """\
+language = "en-GB"
+subject = "Your note"
+opening = "Dear {{ row.name }},"
+body = \"\"\"
+Thank you, **really**. Your note: {{ row.note }} end.
+
+{{ row.note }}
+\"\"\"
+closing = "Kind regards,"
+signature = "Dana Okafor"
+[sender]
+name = "Dana Okafor"
+street = "Lindenallee 8"
+postal_code = "22587"
+city = "Hamburg"
+country = "DE"
+[recipient]
+name = "{{ row.name }}"
+street = "Königsallee 12"
+postal_code = "40212"
+city = "Düsseldorf"
+country = "DE"
+"""
+
+
+def test_a_cell_prints_as_typed_in_the_body_where_the_template_s_markup_works(
+    tmp_path: Path,
+) -> None:
+    """Stars, a backslash and a line break followed by a dash in a cell are data: the body
+    shows them as typed, on one line, in the regular face, and makes no bullet item of them;
+    the template's own ``**really**`` is bold."""
+    template = tmp_path / "note.toml"
+    template.write_text(MARKUP_TEMPLATE, encoding="utf-8")
+    rows = tmp_path / "rows.csv"
+    rows.write_text(
+        'name,note\n"**Bold** Corp","see *x* and C:\\\\temp\n\n- not a bullet"\n', encoding="utf-8"
+    )
+    out = tmp_path / "notes.pdf"
+    assert cli.main(["batch", str(template), str(rows), "-o", str(out), "--jobs", "1"]) == 0
+    with pdfplumber.open(out) as doc:
+        page = doc.pages[0]
+        lines = page.extract_text().splitlines()
+        bold = "".join(c["text"] for c in page.chars if "Bold" in c["fontname"])
+    note = "see *x* and C:\\\\temp - not a bullet"
+    assert "Dear **Bold** Corp," in lines
+    assert f"Thank you, really. Your note: {note} end." in " ".join(lines)
+    assert note in lines  # the second paragraph: the cell alone, one line, no bullet
+    assert "•" not in "".join(lines)
+    assert bold == "Dana Okafor" + "Your note" + "really"  # letterhead, subject, template

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from letterpress.letter import markup
+from letterpress.letter.markup import blocks, literal
 
 
 def scanned_inline(text: str) -> str:
@@ -39,3 +40,20 @@ def test_a_text_without_markers_is_escaped_only() -> None:
     assert markup.plain(text) == text
     assert markup.inline("a **b** *c*") == "a <b>b</b> <i>c</i>"
     assert markup.plain("a **b** *c*") == "a b c"
+
+
+def test_a_backslash_keeps_a_marker_literal() -> None:
+    """``\\*`` prints a star, ``\\-`` at a line's start no bullet, ``\\\\`` one backslash; a
+    backslash before anything else stays as typed."""
+    parts = blocks("**bold** and \\*not italic\\* in C:\\temp\n\n\\- not a bullet \\\\*x*")
+    assert [(b.markup, b.bullet, b.plain) for b in parts] == [
+        ("<b>bold</b> and *not italic* in C:\\temp", False, "bold and *not italic* in C:\\temp"),
+        ("- not a bullet \\<i>x</i>", False, "- not a bullet \\x"),
+    ]
+
+
+def test_literal_text_reads_back_as_typed() -> None:
+    for text in ("**a** *b*", "- dash", "C:\\temp\\*", "Kolleg*innen", "• item"):
+        assert blocks(f"Note: {literal(text)}")[0].plain == f"Note: {text}"
+        assert blocks(literal(text))[0].bullet is False
+    assert literal("one\r\n\r\ntwo\nthree") == "one two three"

@@ -4,6 +4,7 @@ directly."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from jinja2.exceptions import SecurityError, TemplateError
 from msgspec import Struct, field
 
 from ..errors import UserError, Where
+from ..letter.markup import literal
 from ..letter.model import PARTY_FIELDS, RECIPIENT_FIELDS
 from ..source import Source
 from . import filters, salutation
@@ -21,6 +23,12 @@ from .sandbox import Budget, LimitedSandbox, LimitError, render
 FieldPath = tuple[str | int, ...]
 # Direct columns: "recipient.name", "sender.city", "references.your_reference".
 _DIRECT_TABLES = {"sender": PARTY_FIELDS, "recipient": RECIPIENT_FIELDS, "references": None}
+# Around every value a letter's template prints ({{ ... }}), until the field is rendered: the
+# body is markup (bold, italic, bullet items), in which a row's values print as typed
+# (``_settled``); the template's own stars and dashes stay markup.
+_OPEN, _CLOSE = "\ue001", "\ue002"
+_VALUE = re.compile("\ue001([^\ue001\ue002]*)\ue002")
+_MARKUP_FIELD: FieldPath = ("body",)
 
 
 class RowError(Exception):
@@ -88,10 +96,16 @@ def path_name(path: FieldPath) -> str:
     return out
 
 
-def make_environment(date_order: str | None) -> LimitedSandbox:
+def make_environment(date_order: str | None, *, marked: bool = False) -> LimitedSandbox:
     """The sandbox: no loader (no file reads), no autoescape, strict undefined, our filters,
-    and limits on the work per row (see ``sandbox``)."""
-    env = LimitedSandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+    and limits on the work per row (see ``sandbox``); ``marked``: each printed value between
+    the marks that ``_settled`` reads."""
+    env = LimitedSandbox(
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        finalize=_mark if marked else None,
+    )
     env.filters.update(filters.FILTERS)
     env.filters["salutation"] = salutation.salutation
     env.guard_filters()
@@ -122,7 +136,7 @@ def compile_template(source: Source, date_order: str | None = None) -> LetterTem
 
     A run compiles its template once and hands it on (``pool.Workers`` gives it to the
     worker processes it forks)."""
-    env = make_environment(date_order)
+    env = make_environment(date_order, marked=True)
     tpl = LetterTemplate(
         data=source.data,
         origin=source.origin,
@@ -250,6 +264,24 @@ def render_row(
     return Source(data=data, origin="", base_dir=tpl.base_dir, row=row_number)
 
 
+def _mark(value: Any) -> str:
+    """A printed value between the marks (none inside: a macro's output is one value)."""
+    text = str(value)
+    if _OPEN in text or _CLOSE in text:
+        text = text.replace(_OPEN, "").replace(_CLOSE, "")
+    return f"{_OPEN}{text}{_CLOSE}"
+
+
+def _settled(path: FieldPath, text: str) -> str:
+    """A rendered field without the marks; in the body, each value escaped so that the
+    markup prints it as typed (``**`` in a cell is two stars, a line break a space)."""
+    if _OPEN not in text:
+        return text
+    if path == _MARKUP_FIELD:
+        text = _VALUE.sub(lambda m: literal(m.group(1)), text)
+    return text.replace(_OPEN, "").replace(_CLOSE, "")
+
+
 def _render_combined(tpl: LetterTemplate, context: dict[str, Any]) -> dict[FieldPath, str]:
     """All fields in one render; empty when that fails, and then each field is rendered on
     its own, which names the field and column of the failure."""
@@ -263,7 +295,7 @@ def _render_combined(tpl: LetterTemplate, context: dict[str, Any]) -> dict[Field
         return {}
     if len(parts) != len(tpl.combined_paths):
         return {}
-    return dict(zip(tpl.combined_paths, parts))
+    return {path: _settled(path, part) for path, part in zip(tpl.combined_paths, parts)}
 
 
 def _fill(
@@ -291,7 +323,7 @@ def _render(
     name = path_name(path)
     cols = tpl.columns.get(name, ())
     try:
-        return render(tpl.templates[path], context)
+        return _settled(path, render(tpl.templates[path], context))
     except LimitError as exc:
         raise RowError(name, cols, exc.what, exc.hint) from None
     except RecursionError:

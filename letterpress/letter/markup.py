@@ -1,7 +1,10 @@
 """The body's small markup: paragraphs, ``- `` bullets, ``**bold**`` and ``*italic*``.
 
-Everything else is literal text. User text is escaped before it reaches ReportLab's paragraph
-parser, so ``AT&T <Legal>`` prints as typed and ``<img src=...>`` reads no file.
+Everything else is literal text. A backslash before a marker prints the marker itself
+(``\\*``, ``\\-``, ``\\\\``); a mail merge writes its rows' values into the body that way
+(:func:`literal`), so that a star or a dash in a cell prints as typed. User text is escaped
+before it reaches ReportLab's paragraph parser, so ``AT&T <Legal>`` prints as typed and
+``<img src=...>`` reads no file.
 """
 
 from __future__ import annotations
@@ -15,6 +18,12 @@ from msgspec import Struct
 _BOLD = re.compile(r"\*\*(?=\S)((?:(?!\*\*).)+?)(?<=\S)\*\*", re.S)
 _ITALIC = re.compile(r"(?<![\*\w])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\*\w])", re.S)
 _BULLET = re.compile(r"^\s*[-–•]\s+")
+# A backslash and the marker it keeps literal; while the markers are read, the kept ones are
+# private-use characters (put back in the text printed).
+_ESCAPED = re.compile(r"\\([\\*\-–•])")
+_KEPT = {"\\": "\ue011", "*": "\ue012", "-": "\ue013", "–": "\ue014", "•": "\ue015"}
+_PUT_BACK = str.maketrans({kept: marker for marker, kept in _KEPT.items()})
+_LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|[\r\n\u2028\u2029])\s*")  # with the blanks around it
 
 
 class Block(Struct, frozen=True):
@@ -37,8 +46,33 @@ def escape(text: str) -> str:
     return text.translate(_UNBREAKABLE) if "\u202f" in text or "\u2007" in text else text
 
 
+def literal(text: str) -> str:
+    """``text`` as the body's markup prints it as typed: stars and backslashes escaped, a
+    leading bullet marker too, line breaks as spaces (a value never starts a paragraph or a
+    bullet item)."""
+    if "\n" in text or "\r" in text or "\u2028" in text or "\u2029" in text:
+        text = _LINE_BREAK.sub(" ", text)
+    if "*" in text or "\\" in text:
+        text = text.replace("\\", "\\\\").replace("*", "\\*")
+    if _BULLET.match(text):
+        rest = text.lstrip()
+        text = f"{text[: len(text) - len(rest)]}\\{rest}"
+    return text
+
+
+def _hidden(text: str) -> str:
+    """The escaped markers as private-use characters, which no marker pattern matches."""
+    return _ESCAPED.sub(lambda m: _KEPT[m.group(1)], text) if "\\" in text else text
+
+
 def inline(text: str) -> str:
     """Escape ``text`` and turn ``**bold**`` and ``*italic*`` into paragraph tags."""
+    if "\\" in text:
+        return _marked(_hidden(text)).translate(_PUT_BACK)
+    return _marked(text)
+
+
+def _marked(text: str) -> str:
     if "*" not in text:  # no marker: what the scans below give, without scanning
         return escape(text)
     out: list[str] = []
@@ -64,6 +98,12 @@ def _italic(text: str) -> str:
 
 def plain(text: str) -> str:
     """The text as printed: markers removed, nothing escaped."""
+    if "\\" in text:
+        return _unmarked(_hidden(text)).translate(_PUT_BACK)
+    return _unmarked(text)
+
+
+def _unmarked(text: str) -> str:
     if "*" not in text:  # no marker to remove
         return text
     text = _BOLD.sub(r"\1", text)
