@@ -214,3 +214,24 @@ def test_init_into_a_missing_folder_is_a_one_line_error(tmp_path: Path) -> None:
 
 def test_languages_are_en_de_and_fr() -> None:
     assert set(languages()) >= {"en", "de", "fr"}
+
+
+def test_init_with_an_unknown_country_in_the_language_is_a_one_line_error(
+    tmp_path: Path,
+) -> None:
+    """en-ZZ names no country: one line, exit 2, no file; en-UK (a common slip) is en-GB."""
+    out = tmp_path / "x.toml"
+    proc = run_cli("init", "thank-you", "--language", "en-ZZ", "-o", str(out))
+    assert proc.returncode == 2 and proc.stdout == "" and not out.exists()
+    assert proc.stderr == (
+        "letterpress: error: --language: unknown country 'ZZ' in 'en-ZZ'; give the country's "
+        "ISO code: en-GB, en-US, de-CH, fr-FR\n"
+    )
+    proc = run_cli("init", "thank-you", "--language", "en-UK", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    data = tomllib.loads(out.read_text(encoding="utf-8"))
+    assert (data["language"], data["layout"], data["recipient"]["country"]) == (
+        "en-GB",
+        "uk-dl",
+        "GB",
+    )

@@ -11,6 +11,7 @@ from typing import Any
 
 from msgspec import Struct
 
+from ..countries import country_code
 from ..errors import UserError, Where
 from ..language import resolve_language
 
@@ -66,7 +67,16 @@ def choose(tag: str | None, layout: str | None, profile: dict[str, Any]) -> Choi
         )
     region = next((p.upper() for p in parts[1:] if re.fullmatch(r"[A-Za-z]{2}", p)), None)
     if region is not None:
-        resolve_language(asked.strip(), where)  # en-XX, fr-DE: not a language babel knows
+        code = country_code(region)
+        if code is None:
+            raise UserError(
+                f"unknown country {region!r} in {asked.strip()!r}",
+                where=where,
+                hint="give the country's ISO code: en-GB, en-US, de-CH, fr-FR",
+            )
+        if code != region:  # en-UK: the United Kingdom's code is GB
+            asked, region = f"{parts[0]}-{code}", code
+        resolve_language(asked.strip(), where)  # fr-DE: not a language babel knows
     stored = tag is None or tag == profile.get("language")
     default_country = _data("countries.toml")["language_country"][words]
     country = str((profile.get("country") if stored else None) or region or default_country).upper()
