@@ -74,12 +74,35 @@ def test_cutoff_option_moves_the_deposit_day() -> None:
 
 
 def test_reverse_mode_human_and_json() -> None:
-    result = estimate("--arrive-by", "2026-12-30")
+    result = estimate("--arrive-by", "2026-12-30", "--now", "2026-12-01T09:00")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Post by Thu 24 Dec 17:00")
-    data = json.loads(estimate("--arrive-by", "2026-12-30", "--json").stdout)
+    data = json.loads(
+        estimate("--arrive-by", "2026-12-30", "--now", "2026-12-01T09:00", "--json").stdout
+    )
     assert data["latest_posting"] == "2026-12-24T17:00" and data["arrive_by"] == "2026-12-30"
+    assert data["too_late"] is False
     assert JSON_KEYS <= set(data) and data["expected"] <= "2026-12-30"
+
+
+def test_reverse_mode_says_when_the_last_posting_time_has_passed() -> None:
+    """Too late: the sentence says so and when a letter posted now arrives; exit 1."""
+    result = estimate("--arrive-by", "2026-12-30", "--now", "2026-12-28T09:00")
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines()[0] == (
+        "Too late to arrive by Wed 30 Dec: the last posting time was Thu 24 Dec 17:00. "
+        "Posted Mon 28 Dec before the 17:00 collection: expected by Thu 31 Dec (95%), "
+        "at the latest Sat 2 Jan (99%)."
+    )
+    data = json.loads(
+        estimate("--arrive-by", "2026-12-30", "--now", "2026-12-28T09:00", "--json").stdout
+    )
+    assert (data["too_late"], data["latest_posting"], data["posted"]) == (
+        True,
+        "2026-12-24T17:00",
+        "2026-12-28T09:00",
+    )
+    assert data["expected"] == "2026-12-31"
 
 
 def test_missing_postcodes_say_why() -> None:
@@ -326,7 +349,7 @@ def test_the_readme_estimates_print_what_the_readme_shows() -> None:
         lines = block.split("```")[0].splitlines()
         while lines:
             command = lines.pop(0)
-            if not command.startswith("$ letterpress estimate") or "now" in command:
+            if not command.startswith("$ letterpress estimate") or "--posted now" in command:
                 continue
             shown = []
             while lines and not lines[0].startswith("$ "):

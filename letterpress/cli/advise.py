@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import datetime
 from pathlib import Path
 
-from .common import add_lang_argument
+from .common import add_lang_argument, add_now_argument, now_option
 
 HELP = "recommend email, letter or call after an interview"
 DESCRIPTION: str | None = (
@@ -25,11 +24,7 @@ EXAMPLES = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The follow-up file, --now, --json, --write, --envelope and --strict."""
     parser.add_argument("file", help="the follow-up file (a letter file with [interview])")
-    parser.add_argument(
-        "--now",
-        metavar="YYYY-MM-DDTHH:MM",
-        help="the current time, for reproducible advice (default: the clock)",
-    )
+    add_now_argument(parser, "for reproducible advice")
     parser.add_argument("--json", action="store_true", help="print the advice as JSON")
     parser.add_argument(
         "--write",
@@ -51,16 +46,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_lang_argument(parser)
 
 
-def _now(text: str | None) -> datetime:
-    """``--now`` as a datetime, else the clock to the minute."""
-    from ..errors import Where
-    from ..fields import parse_moment
-
-    if text is None:
-        return datetime.now().replace(second=0, microsecond=0)
-    return parse_moment(text, Where(option="--now"))[0]
-
-
 def run(args: argparse.Namespace) -> int:
     """Check, advise, write the artefacts when asked, then print the advice."""
     from ..advice import advise_file, load_followup
@@ -69,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     from .common import report, warn_or_stop
 
     follow = load_followup(args.file)
-    now = _now(args.now)
+    now = now_option(args.now)
     language = args.lang or follow.letter.language
     warn_or_stop(follow.source, strict=args.strict, language=language)
     advice = advise_file(follow, now, language)

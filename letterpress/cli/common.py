@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -151,6 +152,24 @@ def add_lang_argument(parser: Any) -> None:
         help="the language of the findings, advice and summaries: en, de or fr "
         "(default: the file's language)",
     )
+
+
+def add_now_argument(parser: Any, purpose: str) -> None:
+    """``--now YYYY-MM-DDTHH:MM``: the current time, for answers that stay the same."""
+    parser.add_argument(
+        "--now",
+        metavar="YYYY-MM-DDTHH:MM",
+        help=f"the current time, {purpose} (default: the clock)",
+    )
+
+
+def now_option(text: str | None) -> datetime:
+    """``--now`` as a datetime, else the clock to the minute."""
+    from ..fields import parse_moment
+
+    if text is None:
+        return datetime.now().replace(second=0, microsecond=0)
+    return parse_moment(text, Where(option="--now"))[0]
 
 
 def add_data_arguments(parser: Any, *, worksheet: bool = True) -> None:

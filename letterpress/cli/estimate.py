@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime
+
+from .common import add_now_argument, now_option
 
 HELP = "when a posted letter arrives, or when to post it"
 DESCRIPTION: str | None = (
@@ -63,15 +64,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--cutoff", metavar="HH:MM", help="last collection time (default per carrier)"
     )
+    add_now_argument(parser, "for --posted now and for whether --arrive-by's time has passed")
     parser.add_argument("--json", action="store_true", help="print JSON")
 
 
 def run(args: argparse.Namespace) -> int:
     """Estimate (or find the last posting time), then print a sentence plus notes, or JSON."""
     # imported here: the holiday calendars load slowly, and other commands never need them
-    from ..delivery import as_json, describe
+    from ..delivery import as_json
     from ..delivery.ask import Question, answer, required
-    from ..delivery.text import describe_latest_posting
+    from ..delivery.text import describe_answer
 
     question = Question(
         origin=args.origin or "",
@@ -85,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         cutoff=args.cutoff,
     )
     required(question)
-    result = answer(question, datetime.now())
+    result = answer(question, now_option(args.now))
     estimate = result.estimate
     if args.json:
         out = as_json(estimate)
@@ -93,16 +95,14 @@ def run(args: argparse.Namespace) -> int:
             out = {
                 "arrive_by": result.arrive_by.isoformat(),
                 "latest_posting": result.latest_posting.isoformat(timespec="minutes"),
+                "too_late": result.too_late,
                 **out,
             }
         print(json.dumps(out, ensure_ascii=False, indent=2))
-        return 0
-    if result.arrive_by is not None and result.latest_posting is not None:
-        print(describe_latest_posting(result.latest_posting, result.arrive_by, estimate))
-    else:
-        print(describe(estimate))
+        return 1 if result.too_late else 0
+    print(describe_answer(result))
     _print_notes(estimate.target, estimate.notes)
-    return 0
+    return 1 if result.too_late else 0
 
 
 def _print_notes(target: str, notes: tuple[str, ...]) -> None:

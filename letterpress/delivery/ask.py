@@ -48,6 +48,9 @@ class Answer(Struct, frozen=True):
     estimate: Estimate
     arrive_by: date | None = None
     latest_posting: datetime | None = None
+    # reverse mode, when the last posting time has passed: ``estimate`` is then for a letter
+    # posted now
+    too_late: bool = False
 
 
 def required(question: Question) -> None:
@@ -107,6 +110,11 @@ def _answer(q: Question, now: datetime) -> Answer:
     if q.arrive_by:
         arrive_by = parse_day(q.arrive_by, where=Where(field="arrive_by"))
         posted = latest_posting(carrier, q.service, arrive_by=arrive_by, **common)
+        if posted < now:  # missed: when a letter posted now arrives instead
+            now_posted, notes = posting_from_option("now", now, where=Where(field="arrive_by"))
+            estimate = estimate_delivery(carrier, q.service, posted=now_posted, **common)
+            estimate = with_notes(estimate, notes)
+            return Answer(estimate, arrive_by=arrive_by, latest_posting=posted, too_late=True)
         estimate = estimate_delivery(carrier, q.service, posted=posted, **common)
         return Answer(estimate, arrive_by=arrive_by, latest_posting=posted)
     posted, notes = posting_from_option(str(q.posted), now, where=Where(field="posted"))

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import JSON_KEYS, Estimate
+
+if TYPE_CHECKING:
+    from .ask import Answer
 
 
 def _day(day: date) -> str:
@@ -52,6 +55,20 @@ def describe_latest_posting(posted: datetime, arrive_by: date, estimate: Estimat
         f"Post by {_day(posted.date())} {posted:%H:%M} (the last collection) to arrive by "
         f"{_day(arrive_by)}: expected by {_day(estimate.expected)}"
         f"{_share(estimate.expected_share)}."
+    )
+
+
+def describe_answer(answer: Answer) -> str:
+    """The sentence for an answer: when it arrives; in reverse mode the last posting time,
+    or, when that has passed, that it is too late and when a letter posted now arrives."""
+    missed, arrive_by = answer.latest_posting, answer.arrive_by
+    if missed is None or arrive_by is None:
+        return describe(answer.estimate)
+    if not answer.too_late:
+        return describe_latest_posting(missed, arrive_by, answer.estimate)
+    return (
+        f"Too late to arrive by {_day(arrive_by)}: the last posting time was "
+        f"{_day(missed.date())} {missed:%H:%M}. {describe(answer.estimate)}"
     )
 
 

@@ -66,9 +66,8 @@ def show() -> Any:
 @bp.post("/delivery/estimate")
 def estimate() -> Any:
     """The estimate, or the refused value's line at its field."""
-    from ..delivery import describe
     from ..delivery.ask import Question, answer
-    from ..delivery.text import describe_latest_posting
+    from ..delivery.text import describe_answer
 
     form = common.form_dict()
     reverse = form.get("mode") == "arrive_by"
@@ -89,11 +88,7 @@ def estimate() -> Any:
     except UserError as exc:
         said.append(messages.from_error(exc, SLOTS))
         result = None
-    sentence = ""
-    if result is not None and result.latest_posting is not None and result.arrive_by:
-        sentence = describe_latest_posting(result.latest_posting, result.arrive_by, result.estimate)
-    elif result is not None:
-        sentence = describe(result.estimate)
+    sentence = describe_answer(result) if result is not None else ""
     return render_template(
         "delivery_answer.html",
         result=result,
