@@ -606,6 +606,48 @@ def test_salutations_in_the_letters_language(cell: str, language: str, expected:
     assert salutation_text(cell, "Kim", "Weiß", language) == expected
 
 
+@pytest.mark.parametrize(
+    ("cell", "first", "last", "language", "expected"),
+    [
+        ("Frau", "", "", "de", "Sehr geehrte Damen und Herren,"),
+        ("", "", "", "de", "Sehr geehrte Damen und Herren,"),
+        ("Frau", "Anna", "", "de", "Guten Tag Anna,"),  # not "Sehr geehrte Frau Anna,"
+        ("Ms", "", "", "en-GB", "Dear Sir or Madam,"),
+        ("Mr", "Tom", "", "en-GB", "Dear Tom,"),
+        ("", "", "", "en-US", "Dear Sir or Madam:"),
+        ("", "", "", "fr", "Madame, Monsieur,"),
+        ("Madame", "", "", "fr", "Madame,"),  # French greets without the name anyway
+    ],
+)
+def test_a_row_without_a_name_gets_a_salutation_that_needs_none(
+    cell: str, first: str, last: str, language: str, expected: str
+) -> None:
+    assert salutation_text(cell, first, last, language) == expected
+
+
+def test_an_opening_with_an_empty_name_prints_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Dear {{ row.name }},' on a row without a name: printed, one warning naming the row
+    and column; --strict refuses it."""
+    tpl = template(tmp_path, "Hi", opening="Dear {{ row.name }},")
+    text = tpl.read_text(encoding="utf-8").replace(
+        'name = "{{ row.name }}"', 'name = "{{ row.name }}"\norganization = "Initech"', 1
+    )
+    tpl.write_text(text, encoding="utf-8")
+    path = data(tmp_path, "name;title", ";Frau", "Mei Lee;Frau")
+    code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "m.pdf")
+    assert code == 0
+    assert err.splitlines() == [
+        f"letterpress: warning: {path}, row 2, column 'name' (opening): the opening 'Dear ,' "
+        "has an empty place where a name would be; fill in the name, or write the opening "
+        "with the salutation filter, which greets a row without a name as 'Dear Sir or Madam,'"
+    ]
+    assert len(pdf_texts(tmp_path / "m.pdf")) == 2
+    code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "s.pdf", "--strict")
+    assert code == 1 and "letterpress: error:" in err and not (tmp_path / "s.pdf").exists()
+
+
 def test_an_unknown_title_fails_its_row(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     tpl = template(tmp_path, "Hi", opening="{{ row.title | salutation('', row.name) }}")
     path = data(tmp_path, "name;title", "Kim Berger;Frau", "Mei Lee;Hx")

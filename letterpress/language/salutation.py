@@ -71,11 +71,13 @@ def salutation_text(cell: str, first: str, last: str, language: str) -> str:
     """The salutation for the title/gender ``cell`` and the name, in ``language``."""
     gender, title = parse_title(cell.strip())
     wording = _wording(language)
-    surname = last.strip() or first.strip()
+    surname = last.strip()
     name = " ".join(p for p in (first.strip(), last.strip()) if p)
-    if gender != "neutral" and not surname:
-        gender = "neutral"
     key = f"titled_{gender}" if title and f"titled_{gender}" in wording else gender
+    if not surname and "{surname}" in wording[key]:  # "Frau Anna" is no salutation
+        key = "neutral"
+    if not name and "{name}" in wording[key]:  # no name at all: "Dear Sir or Madam,"
+        return wording["nameless"]
     return (
         wording[key]
         .format(surname=surname, name=name, title=title, titled=f"{title} " if title else "")

@@ -4,6 +4,7 @@ letter runs here, before anything is drawn."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -130,7 +131,33 @@ def resolve(
         day=day,
         shift=shift,
         where=where,
-        notices=sender.notices + recipient.notices + field.notices + notices + typed,
+        notices=sender.notices
+        + recipient.notices
+        + field.notices
+        + notices
+        + typed
+        + _opening_gap(letter.opening, where),
+    )
+
+
+# A space before the opening's final comma or colon ("Dear ,"), or two in a row ("Dear  Lee,"):
+# where a value was left empty.
+_GAP = re.compile(r"\s[,:]$|\S {2,}\S")
+
+
+def _opening_gap(opening: str | None, where: Where) -> tuple[Notice, ...]:
+    """A warning for an opening with an empty place, as a mail merge's row without a name
+    leaves it; the letter is printed as it is."""
+    if opening is None or not _GAP.search(opening.strip()):
+        return ()
+    return (
+        Notice(
+            f"the opening {opening.strip()!r} has an empty place where a name would be",
+            where=where.at("opening"),
+            hint="fill in the name, or write the opening with the salutation filter, which "
+            "greets a row without a name as 'Dear Sir or Madam,'",
+            kind="opening-gap",
+        ),
     )
 
 
