@@ -96,6 +96,21 @@ def test_a_us_state_is_taken_from_the_zip(tmp_path: Path) -> None:
     assert "ATLANTA, GA 30301" in text
 
 
+def test_a_city_that_is_its_own_region_is_named_once(tmp_path: Path) -> None:
+    """Moscow's postcode gives the region Moskva, the city itself: one line, no info."""
+    moscow = {
+        "name": "Ivan Petrov",
+        "street": "ul. Tverskaya, d. 7, kv. 12",
+        "postal_code": "125009",
+        "city": "Moskva",
+        "country": "RU",
+    }
+    _, proc, text = _letter(tmp_path, recipient=moscow)
+    assert proc.returncode == 0, proc.stderr
+    assert _notices(proc) == []
+    assert "UL. TVERSKAYA, D. 7, KV. 12\nMOSKVA\n125009\nRUSSIA" in text
+
+
 def test_without_prefix_data_the_region_is_left_out_with_a_warning(tmp_path: Path) -> None:
     src, proc, text = _letter(tmp_path, recipient=BEIJING)
     warning = (

@@ -204,6 +204,13 @@ def _named(subs: tuple[Subdivision, ...], latin: bool) -> str:
     return " or ".join(names)
 
 
+def _same_place(a: str, b: str) -> bool:
+    """Whether two place names are the same but for case, spaces and punctuation."""
+    return bool(a) and "".join(filter(str.isalnum, a.casefold())) == "".join(
+        filter(str.isalnum, b.casefold())
+    )
+
+
 def _region(
     party: Party,
     code: str,
@@ -251,6 +258,8 @@ def _region(
     if "country_area" not in rules.required_fields:
         return _NO_REGION
     if len(by_code) == 1:
+        if _same_place(_printed(by_code[0], latin), party.city or ""):
+            return _NO_REGION  # a city that is its own region (Moscow): named once
         return _Region(
             _printed(by_code[0], latin),
             Notice(
