@@ -264,3 +264,21 @@ def test_a_font_read_back_from_the_cache_folder_has_the_parsed_fonts_tables(
     assert runs[1][:4] == ["_StoredFace", "False", "True", "True"]
     assert int(runs[1][4]) > 2000
     assert list(tmp_path.glob("font-NotoSans-Bold.marshal"))
+
+
+def _gap_before_closing(body: str) -> float:
+    """Points from the body's last baseline to the closing's."""
+    pdf = render_letter(letter(body=body, closing="Kind regards,")).pdf
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        words = doc.pages[0].extract_words()
+    closing = next(w for w in words if w["text"] == "Kind")
+    last = max(w["bottom"] for w in words if w["bottom"] < closing["top"])
+    return float(closing["bottom"] - last)
+
+
+def test_the_closing_keeps_the_paragraph_space_after_a_closing_list() -> None:
+    """A body that ends in a bullet item: the closing sits a paragraph's space below it, as
+    below a paragraph, not the items' tighter pitch."""
+    after_paragraph = _gap_before_closing("Thank you.\n\n- one point\n\nA last word.")
+    after_list = _gap_before_closing("Thank you.\n\n- one point\n- a last point")
+    assert after_list == pytest.approx(after_paragraph, abs=0.01)

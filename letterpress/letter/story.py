@@ -152,7 +152,7 @@ def story(content: Content, st: Styles, make: MakeParagraph = make_paragraph) ->
     for i, block in enumerate(parts):
         role = "body"
         if block.bullet:
-            last = i + 1 < len(parts) and not parts[i + 1].bullet
+            last = i + 1 == len(parts) or not parts[i + 1].bullet  # the list ends here
             role = "bullet_last" if last else "bullet"
         out.append(make(block.markup, st, role, "\u2022" if block.bullet else None))
     sign: list[Flowable] = [make(escape(content.closing), st, "body", None)]
