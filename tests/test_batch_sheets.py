@@ -863,3 +863,27 @@ def test_hostile_ods_content_is_one_clean_error(
     assert code == 2 and len(err.splitlines()) == 1
     assert err.startswith(f"letterpress: error: {path}: {message}")
     assert err.endswith("; open it in the spreadsheet program and save it again\n")
+
+
+def test_a_formula_without_a_saved_result_fails_its_row_where_the_template_reads_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A workbook written by a program (openpyxl, as exports do) keeps its formulas but not
+    their results: a formula cell the letter reads fails its row with one line saying how to
+    get the results kept; one in a column the letter does not read is no problem."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["name", "company", "internal"])
+    sheet.append(["Kim Berger", '=A2&" Consulting"', "=1+1"])
+    sheet.append(["Mei Lee", "Initech", "=1+1"])
+    path = tmp_path / "export.xlsx"
+    book.save(path)
+    tpl = template(tmp_path, "Your place at {{ row.company }} is confirmed.")
+    code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "m.pdf")
+    assert code == 1
+    assert err.splitlines() == [
+        f"letterpress: error: {path}, row 2, column 'company' (body): the cell holds a formula "
+        "whose result the file does not keep; open the file in Excel or LibreOffice and save "
+        "it: the results are then kept"
+    ]
+    assert pdf_texts(tmp_path / "m.pdf")[0].count("Initech") == 1  # row 3 only

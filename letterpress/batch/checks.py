@@ -127,12 +127,13 @@ def table_findings(
 ) -> list[Finding]:
     """Problems seen while reading the file, characters the export lost, and dates that read
     two ways."""
-    out = [
-        Finding(row.number, (col,) if col else (), "", what, hint)
+    used = {c: f for f, cols in tpl.columns.items() for c in cols}
+    out = [  # a cell's problem only where the template reads the column
+        Finding(row.number, (col,) if col else (), used.get(col, ""), what, hint)
         for row in table.rows
         for col, what, hint in row.problems
+        if not col or col in used or col in direct
     ]
-    used = {c: f for f, cols in tpl.columns.items() for c in cols}
     people = {
         c
         for f, cols in tpl.columns.items()

@@ -25,6 +25,12 @@ Problem = tuple[str, str, str]  # column, what, hint
 # One record of a data file: its row number, the texts of its cells, and the typed values
 # of the cells that hold numbers, dates or times (by cell index).
 Record = tuple[int, list[str], dict[int, Any]]
+# The typed value of a formula cell whose result the workbook does not keep.
+NO_RESULT = object()
+_NO_RESULT_PROBLEM = (
+    "the cell holds a formula whose result the file does not keep",
+    "open the file in Excel or LibreOffice and save it: the results are then kept",
+)
 
 
 class Row:
@@ -252,6 +258,10 @@ def build(
                     f"{_show(delimiter)}, or check for a stray one",
                 ),
             )
+        unsaved = [i for i in keep if typed.get(i) is NO_RESULT] if typed else []
+        if unsaved:
+            problems += tuple((names[i], *_NO_RESULT_PROBLEM) for i in unsaved)
+            typed = {i: v for i, v in typed.items() if v is not NO_RESULT}
         values = {names[i]: typed[i] for i in keep if i in typed} if typed else None
         rows.append(Row(number, columns, cells, problems, values))
     if not rows:

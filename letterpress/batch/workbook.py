@@ -10,6 +10,7 @@ part, XML entities or anything else a reader chokes on becomes one clean error.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterable
 from datetime import date, time, timedelta
@@ -21,7 +22,7 @@ from ..errors import UserError, Where
 from .cells import CellFormats, as_decimal
 from .csvdata import MAX_BYTES
 from .odsshown import shown_texts
-from .table import ReadOptions, Record, Table, build
+from .table import NO_RESULT, ReadOptions, Record, Table, build
 
 # What an address list comes nowhere near; a file beyond is refused, not read for minutes.
 MAX_UNPACKED = 512 * 2**20
@@ -47,15 +48,17 @@ def xlsx_table(source: Path | BinaryIO, where: str, options: ReadOptions) -> Tab
         name = _sheet_name(book.sheetnames, options.sheet, where)
         ws = book[name]
         ws.reset_dimensions()  # the declared <dimension> may be smaller or huge: read the cells
+        unsaved = _unsaved_formulas(source, getattr(ws, "_worksheet_path", ""))
         shown = CellFormats(options.babel_locale())
         records: list[Record] = []
         for number, cells in enumerate(ws.iter_rows(), start=1):
             _check_width(len(cells), number, where)
-            records.append(
-                _record(
-                    number, ((c.value, getattr(c, "number_format", None)) for c in cells), shown
-                )
+            record = _record(
+                number, ((c.value, getattr(c, "number_format", None)) for c in cells), shown
             )
+            for column in unsaved.get(number, ()):
+                record[2][column] = NO_RESULT
+            records.append(record)
     except UserError:
         raise
     except Exception as exc:  # noqa: BLE001 - a broken part shows while the rows are read
@@ -107,6 +110,42 @@ def calamine_table(source: Path | BinaryIO, where: str, kind: str, options: Read
         raise _unreadable(where, kind, exc) from None
     title = f"{where} [{name}]" if options.sheet else where
     return build(lambda: iter(records), title, kind.lstrip("."), "")
+
+
+# A formula cell whose result the file does not keep: a program that writes workbooks
+# (openpyxl, many exports) leaves the results to Excel or LibreOffice to work out on opening.
+_CELL = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]+)(\d+)\"[^>]*>(.*?)</(?:\w+:)?c>", re.S)
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")
+_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
+
+
+def _unsaved_formulas(source: Path | BinaryIO, part: str) -> dict[int, list[int]]:
+    """The formula cells of the sheet ``part`` without a saved result: row number -> column
+    indexes (from 0)."""
+    try:
+        with zipfile.ZipFile(source) as archive:
+            data = archive.read(part) if part else b""
+    except (KeyError, OSError, zipfile.BadZipFile, ValueError):
+        data = b""
+    finally:
+        if not isinstance(source, Path):
+            source.seek(0)
+    if not _FORMULA.search(data):
+        return {}
+    found: dict[int, list[int]] = {}
+    for match in _CELL.finditer(data):
+        inner = match.group(3)
+        if _FORMULA.search(inner) and not _VALUE.search(inner):
+            found.setdefault(int(match.group(2)), []).append(_column_index(match.group(1)))
+    return found
+
+
+def _column_index(letters: bytes) -> int:
+    """``b"A"`` -> 0, ``b"AB"`` -> 27."""
+    index = 0
+    for letter in letters:
+        index = index * 26 + letter - 64
+    return index - 1
 
 
 def _record(number: int, cells: Iterable[tuple[Any, str | None]], shown: CellFormats) -> Record:
