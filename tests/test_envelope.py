@@ -179,8 +179,11 @@ def test_cli_writes_the_envelope_and_reports_where_the_address_went(
     assert proc.stdout.splitlines() == [
         f"Wrote {out} (DL envelope, 220 x 110 mm).",
         "Address 11 pt, 99.0 mm from the left and 55.0 mm from the top edge, inside the "
-        "Deutsche Post Lesezone (address zone).",
+        "Lesezone (address zone) of Deutsche Post.",
     ]
+    french = write_letter(letter(sender__country="FR", sender__postal_code="69002"))
+    proc = run_cli("envelope", str(french))  # no data for La Poste: the generic zones
+    assert proc.stdout.splitlines()[1].endswith("inside the address area of any post.")
 
 
 def test_cli_unknown_size_is_one_line(write_letter) -> None:

@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     )
     print(
         f"Address {block.size:g} pt, {block.rect.x:.1f} mm from the left and "
-        f"{block.rect.y:.1f} mm from the top edge, inside the {post.name} {area}."
+        f"{block.rect.y:.1f} mm from the top edge, inside the {area} of {post.name}."
     )
     if shift is not None and not shift.identity:
         print(f"Calibrated for {shift.describe()}.")
