@@ -236,7 +236,7 @@ def test_a_label_too_small_for_the_address_is_one_line_naming_the_row(tmp_path: 
     assert proc.stderr.splitlines() == [
         f"letterpress: error: {data}, row 3, column 'organization' (recipient.organization): "
         "address line 'Bundesamt für Lebensmittelsicherheit und Veterinärwesen' is 78.3 mm "
-        "wide at 8 pt; a L7160 label (63.5 x 38.1 mm) leaves "
+        "wide at 8 pt; a label of sheet L7160 (63.5 x 38.1 mm) leaves "
         "57.5 mm; use a sheet with larger labels, or shorten the address"
     ]
     assert out.is_file()  # the good row is printed
@@ -256,7 +256,7 @@ def test_bad_rows_are_skipped_with_their_column_and_nothing_written_when_all_fai
         f"letterpress: error: {data}, row 2, column 'zip' (recipient.postal_code): '1234' is not "
         "a valid postal code for Germany; e.g. 26133, 53225, or give address_lines for a "
         "free-form address",
-        "letterpress: no label made: all 1 rows failed; nothing was written",
+        "letterpress: no label made: the row failed; nothing was written",
     ]
     assert not out.exists()
 
@@ -291,7 +291,7 @@ def test_template_fills_the_recipient_per_row(tmp_path: Path) -> None:
         (["--sheet", "L9999"], "letterpress: error: --sheet: unknown label sheet 'L9999'"),
         (
             ["--sheet", "L7163", "--start", "15"],
-            "letterpress: error: --start: a L7163 sheet has labels 1 to 14; count the used labels "
+            "letterpress: error: --start: sheet L7163 has labels 1 to 14; count the used labels "
             "left to right, then top to bottom",
         ),
     ],
@@ -312,3 +312,13 @@ def test_every_sheet_file_cites_its_sources_and_fits_its_paper() -> None:
         last = sheet.label(sheet.count - 1)
         assert last.right <= sheet.paper_width + 0.01 and last.bottom <= sheet.paper_height + 0.01
     assert {"L7160", "L7161", "L7163", "5160", "5163", "3474"} <= set(SHEETS)
+
+
+def test_one_label_is_counted_in_the_singular(tmp_path: Path) -> None:
+    data = _people(tmp_path / "people.csv", 1)
+    proc = run_cli(
+        "labels", str(data), "--sheet", "L7163", "-o", "one.pdf", "--from", "DE", cwd=tmp_path
+    )
+    assert proc.stdout.strip() == (
+        "Wrote one.pdf: 1 label on 1 Avery L7163 sheet (from label 1); 0 rows failed."
+    )

@@ -113,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"letterpress: error: {line}", file=sys.stderr)
     if labels.plan is None:
         print(
-            f"letterpress: no label made: all {labels.rows} rows failed; nothing was written",
+            f"letterpress: no label made: {_all_rows(labels.rows)} failed; nothing was written",
             file=sys.stderr,
         )
         return 2
@@ -128,8 +128,9 @@ def run(args: argparse.Namespace) -> int:
     sheets = len(labels.plan.pages)
     sheet = labels.sheet
     first_row, first = labels.placed[0]
+    made = len(labels.placed)
     print(
-        f"Wrote {wrote(written)}: {len(labels.placed)} labels on {sheets} "
+        f"Wrote {wrote(written)}: {made} label{'s' if made != 1 else ''} on {sheets} "
         f"{sheet.maker} {sheet.name} sheet{'s' if sheets != 1 else ''} "
         f"(from label {first.position + 1}); {len(labels.failed)} "
         f"row{'s' if len(labels.failed) != 1 else ''} failed."
@@ -137,3 +138,8 @@ def run(args: argparse.Namespace) -> int:
     if shift is not None and not shift.identity:
         print(f"Calibrated for {shift.describe()}.")
     return 1 if labels.failed else 0
+
+
+def _all_rows(count: int) -> str:
+    """'the row' or 'all 3 rows'."""
+    return "the row" if count == 1 else f"all {count} rows"

@@ -67,7 +67,7 @@ def make_labels(
     spec = find_sheet(sheet)
     if not 1 <= start <= spec.count:
         raise UserError(
-            f"a {spec.name} sheet has labels 1 to {spec.count}",
+            f"sheet {spec.name} has labels 1 to {spec.count}",
             where=Where(option="--start"),
             hint="count the used labels left to right, then top to bottom",
         )
@@ -141,13 +141,13 @@ def _misfit_error(
     size = f"{sheet.width:g} x {sheet.height:g} mm"
     if misfit.too_tall:
         what = (
-            f"{count} address lines do not fit a {sheet.name} label ({size}) even at "
+            f"{count} address lines do not fit a label of sheet {sheet.name} ({size}) even at "
             f"{post.label.min_size:g} pt"
         )
     else:
         what = (
             f"address line {misfit.line.text!r} is {misfit.width:.1f} mm wide at "
-            f"{post.label.min_size:g} pt; a {sheet.name} label ({size}) leaves "
+            f"{post.label.min_size:g} pt; a label of sheet {sheet.name} ({size}) leaves "
             f"{misfit.room_width:.1f} mm"
         )
     return UserError(
