@@ -245,8 +245,8 @@ def test_check_flags_french_eagerness_and_placeholders(tmp_path: Path) -> None:
     assert findings[2]["alternative"].startswith("Le poste correspond à ce que je souhaite")
     text = run_cli("check", str(path))  # a French letter: the check speaks French
     assert (
-        f"{path}: body, ligne 3: empressement: «\u00a0avec impatience\u00a0»; "
-        "suggestion\u00a0: Je reste" in text.stdout
+        f"{path}\u00a0: body, ligne 3\u00a0: empressement\u00a0: "
+        "«\u00a0avec impatience\u00a0»\u202f; suggestion\u00a0: Je reste" in text.stdout
     )
     assert text.stderr == "4 remarques\u00a0: remplacez ou reformulez, puis vérifiez à nouveau.\n"
     english = run_cli("check", str(path), "--lang", "en")

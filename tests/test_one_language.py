@@ -177,3 +177,27 @@ def test_batch_summary_counts_one_row_in_the_singular(tmp_path: Path) -> None:
     )
     previews = run_cli("batch", str(template), str(data), "--preview", str(tmp_path / "bilder"))
     assert previews.stdout == f"Vorschaubilder in {tmp_path / 'bilder'}/: 1 Bild (row-2.png).\n"
+
+
+def test_check_of_a_mail_merge_counts_its_rows_in_the_templates_language(tmp_path: Path) -> None:
+    """'1 Zeile geprüft', '1 ligne vérifiée': the summary's counts as the language says them."""
+    template = tmp_path / "vorlage.toml"
+    template.write_text(
+        'language = "de"\nsubject = "Einladung"\nopening = "Guten Tag {{ row.name }},"\n'
+        'body = "wir sehen uns bald."\n'
+        '[sender]\nname = "Dana Okafor"\nstreet = "Lindenallee 8"\npostal_code = "22587"\n'
+        'city = "Hamburg"\ncountry = "DE"\n'
+        '[recipient]\nname = "{{ row.name }}"\nstreet = "Königsallee 12"\n'
+        'postal_code = "40212"\ncity = "Düsseldorf"\ncountry = "DE"\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "gaeste.csv"
+    data.write_text("name\nMei Lee\n", encoding="utf-8")
+    done = run_cli("check", str(template), str(data))
+    assert (done.returncode, done.stdout) == (0, f"{data}: 1 Zeile geprüft, nichts gefunden.\n")
+    done = run_cli("check", str(template), str(data), "--lang", "fr")
+    assert done.stdout == f"{data}\u00a0: 1 ligne vérifiée, rien à signaler.\n"
+    data.write_text("name\nMei Lee!!\nTom Berg\n", encoding="utf-8")
+    done = run_cli("check", str(template), str(data), "--lang", "en")
+    assert done.returncode == 1
+    assert done.stderr == "1 finding in 2 rows checked: replace or rephrase, then check again.\n"

@@ -415,8 +415,8 @@ def test_layout_option_picks_another(settings: Path) -> None:
         ),
         (
             "en-XX",
-            "--language: unknown language 'en-XX'; use a BCP 47 tag such as 'en-US', 'en-GB', "
-            "'de' or 'fr'",
+            "--language: unknown country 'XX' in 'en-XX'; give the country's ISO code: "
+            "en-GB, en-US, de-CH, fr-FR",
         ),
     ],
 )

@@ -35,14 +35,16 @@ def bookmark(words: dict[str, Any], row: int, what: str, name: str) -> str:
     return str(words["bookmarks"][key].format(row=row, what=kind, name=name))
 
 
-def count(words: dict[str, Any], one: str, many: str, number: int, code: str) -> str:
-    """``1 page`` or ``3 pages``: the summary's word for one, or for many, as the language
-    counts (French says "0 ligne")."""
+def count(
+    words: dict[str, Any], one: str, many: str, number: int, code: str, table: str = "summary"
+) -> str:
+    """``1 page`` or ``3 pages``: the words' form (in ``table``) for one, or for many, as the
+    language counts (French says "0 ligne")."""
     from babel.plural import PluralRule
 
-    summary = words["summary"]
+    forms = words[table]
     singular = PluralRule(plural_rules(code))(number) == "one"
-    return str(summary[one] if singular else summary[many]).format(count=number)
+    return str(forms[one] if singular else forms[many]).format(count=number)
 
 
 def plural_rules(code: str) -> dict[str, str]:

@@ -114,8 +114,20 @@ def _run_rows(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(_as_json(args.file, result), ensure_ascii=False, indent=2))
     else:
-        _print_rows(result, _words(args.lang or _template_language(args.file)))
+        tag = args.lang or _template_language(args.file)
+        _print_rows(result, _words(tag), _code(tag))
     return 1 if any(r.findings or r.error for r in result.rows) else 0
+
+
+def _code(tag: object) -> str:
+    """The language code the check's words are in (plurals are counted in it)."""
+    from importlib import resources
+
+    from ..check.wording import language_code
+
+    code = language_code(tag if isinstance(tag, str) else None)
+    folder = resources.files("letterpress.check") / "wording"
+    return code if (folder / f"{code}.toml").is_file() else "en"
 
 
 def _template_language(path: str) -> object:
@@ -125,9 +137,13 @@ def _template_language(path: str) -> object:
     return None if path == "-" else load_source(path).data.get("language")
 
 
-def _print_rows(result: ToneRun, words: dict[str, Any]) -> None:
+def _print_rows(result: ToneRun, words: dict[str, Any], code: str) -> None:
     from ..batch.rowlist import rows_text
+    from ..batch.wording import count
     from ..check.wording import finding_text
+
+    def counted(one: str, number: int) -> str:
+        return count(words, f"{one}_one", f"{one}_many", number, code, table="lines")
 
     groups: dict[Finding, list[int]] = {}
     errors = []
@@ -136,9 +152,9 @@ def _print_rows(result: ToneRun, words: dict[str, Any]) -> None:
             errors.append(row.error)
         for finding in row.findings:
             groups.setdefault(finding, []).append(row.row)
-    for finding, numbers in groups.items():
-        count = f" ({len(numbers)} rows)" if len(numbers) > 1 else ""
-        print(finding_text(f"{result.origin}, {rows_text(numbers)}{count}", finding, words))
+    for finding, numbers in groups.items():  # where, as every message says it: in English
+        shared = f" ({len(numbers)} rows)" if len(numbers) > 1 else ""
+        print(finding_text(f"{result.origin}, {rows_text(numbers)}{shared}", finding, words))
     from ..batch.checks import grouped
 
     for line in grouped(errors):
@@ -146,17 +162,16 @@ def _print_rows(result: ToneRun, words: dict[str, Any]) -> None:
         print(f"letterpress: {severity}: {result.origin}, {rest}", file=sys.stderr)
     found = sum(len(numbers) for numbers in groups.values())
     checked = len(result.rows)
+    lines = words["lines"]
+    rows = {"rows": counted("row", checked), "checked": counted("checked", checked)}
     if not groups and not errors:
-        print(f"{result.origin}: {checked} row{'s' if checked != 1 else ''} checked, no findings.")
+        print(lines["rows_clean"].format(origin=result.origin, **rows))
     else:
+        unfilled = counted("unfilled", len(errors)) if errors else ""
         print(
-            f"{found} finding{'s' if found != 1 else ''} in {checked} rows checked"
-            + (
-                f", {len(errors)} row{' ' if len(errors) == 1 else 's '}could not be filled in"
-                if errors
-                else ""
-            )
-            + ": replace or rephrase, then check again.",
+            lines["rows_found"].format(
+                findings=counted("finding", found), unfilled=unfilled, **rows
+            ),
             file=sys.stderr,
         )
 
