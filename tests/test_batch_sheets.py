@@ -134,6 +134,19 @@ def test_an_ambiguous_number_is_an_error_that_says_why(
     ]
 
 
+def test_a_space_that_separates_thousands_is_named_not_escaped() -> None:
+    """French groups thousands with a narrow no-break space: the message says "a space",
+    not '\\u202f'."""
+    from letterpress.batch.filters import FilterError, _read_decimal
+
+    with pytest.raises(FilterError) as caught:
+        _read_decimal("1.234,50 €", "fr")
+    assert caught.value.what == (
+        "'1.234,50 €' is not a number as French writes them (a space separates thousands, "
+        "',' decimals)"
+    )
+
+
 def test_a_number_cell_is_taken_as_the_number(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -179,11 +179,17 @@ def _read_decimal(value: Any, language: str) -> Decimal:
         group, point = symbols.get("group", ","), symbols.get("decimal", ".")
         raise FilterError(
             f"{str(value)!r} is not a number as {locale.english_name} writes "
-            f"them ({group!r} separates thousands, {point!r} decimals)",
+            f"them ({_mark_name(group)} separates thousands, {_mark_name(point)} decimals)",
             f"write it like 1{group}234{point}50, or format the column as a "
             "number in the spreadsheet",
             _column(value),
         ) from None
+
+
+def _mark_name(char: str) -> str:
+    """A separator as a message names it: ``','``, or "a space" for any kind of space (a
+    quoted narrow no-break space would show as ``'\\u202f'``)."""
+    return "a space" if char.isspace() else repr(char)
 
 
 def _decimal(value: Any, language: str) -> Decimal:
