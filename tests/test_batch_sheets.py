@@ -900,3 +900,18 @@ def test_a_formula_without_a_saved_result_fails_its_row_where_the_template_reads
         "it: the results are then kept"
     ]
     assert pdf_texts(tmp_path / "m.pdf")[0].count("Initech") == 1  # row 3 only
+
+
+def test_a_name_pattern_with_an_unknown_column_is_one_error_for_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tpl = template(tmp_path, "Hi")
+    path = data(tmp_path, "name;title", "Kim Berger;Frau")
+    folder = tmp_path / "out"
+    code, _, err = batch(capsys, tpl, path, "--out-dir", folder, "--name", "{{ row.nam }}")
+    assert (code, err) == (
+        2,
+        f"letterpress: error: --name: the file name pattern uses column 'nam', which {path} "
+        "does not have; did you mean 'name'?\n",
+    )
+    assert not list(folder.glob("*.pdf"))

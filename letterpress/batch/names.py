@@ -17,7 +17,7 @@ from .filters import FilterError
 from .sandbox import Budget, LimitError, render
 from .table import Row
 from .tasks import file_name
-from .template import RowView, make_environment
+from .template import RowView, make_environment, referenced_columns
 
 DEFAULT_PATTERN = "row-{{ n }}"
 # File systems allow 255 bytes (ext4, APFS) or 255 UTF-16 units (NTFS) per name: the base
@@ -33,13 +33,30 @@ class NamePattern:
         self.pattern = pattern or DEFAULT_PATTERN
         env = self.environment = make_environment(None)
         try:
-            self.template = env.from_string(self.pattern)
+            tree = env.parse(self.pattern)
+            self.template = env.from_string(tree)
         except TemplateSyntaxError as exc:
             raise UserError(
                 f"template error: {exc.message}",
                 where=Where(option="--name"),
                 hint='write it like "{{ row.last_name }}-{{ n }}"',
             ) from None
+        self.columns = referenced_columns(tree, {"n", *env.globals})
+
+    def check_columns(self, columns: tuple[str, ...], data_origin: str) -> None:
+        """A column the pattern uses that the data does not have: one error for the run."""
+        for col in sorted(self.columns):
+            if col not in columns:
+                import difflib  # only for the hint
+
+                close = difflib.get_close_matches(col, columns, n=1)
+                raise UserError(
+                    f"the file name pattern uses column {col!r}, which {data_origin} does not have",
+                    where=Where(option="--name"),
+                    hint=f"did you mean {close[0]!r}?"
+                    if close
+                    else f"columns: {', '.join(columns)}",
+                )
 
     def render(self, number: int, values: dict[str, str]) -> str:
         """The bare, sanitised name (no extension); an exception for a bad row (FilterError
@@ -66,11 +83,18 @@ def sanitise(text: str) -> str:
 
 
 def row_names(
-    pattern: str | None, rows: Sequence[Row], kinds: tuple[str, ...], names: dict[int, str]
+    pattern: str | None,
+    rows: Sequence[Row],
+    kinds: tuple[str, ...],
+    names: dict[int, str],
+    data_origin: str = "the data",
 ) -> list[Finding]:
     """``--out-dir`` base names per row, unique across every file a row makes, into
-    ``names``; a row whose pattern fails (a missing column, an error) is a finding."""
+    ``names``; a column the pattern uses that the data lacks is a UserError, a row whose
+    pattern fails (an error) is a finding."""
     compiled = NamePattern(pattern)
+    if rows:
+        compiled.check_columns(rows[0].columns, data_origin)
     raw: list[str | None] = []
     found = []
     for row in rows:

@@ -71,7 +71,7 @@ def _batch(opts: Options, say: Report) -> Summary:
     if opts.out_dir is not None:
         from .names import row_names  # with pathvalidate: only --out-dir names files
 
-        early = row_names(opts.name, table.rows, tasks.KINDS[opts.kind], names)
+        early = row_names(opts.name, table.rows, tasks.KINDS[opts.kind], names, table.origin)
     if opts.out_dir is not None and not opts.check:
         _refuse_manifest_clash(opts, table, names)
     table = select_rows(table, opts.rows)  # after the names: row 7 is named as in a full run

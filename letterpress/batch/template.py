@@ -220,6 +220,12 @@ def check_columns(tpl: LetterTemplate, columns: tuple[str, ...], data_origin: st
                 )
 
 
+def referenced_columns(tree: nodes.Template, names: set[str]) -> set[str]:
+    """The columns a parsed template reads (``row.x``, ``row["x"]``); ``names`` are the
+    other names it may use."""
+    return _references(tree, names)[0]
+
+
 def direct_columns(columns: tuple[str, ...]) -> dict[str, tuple[str, str]]:
     """Columns that fill a field of the letter directly: name -> (table, field)."""
     out = {}
