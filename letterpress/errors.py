@@ -101,4 +101,10 @@ class WindowError(UserError):
 
 
 class FontCoverageError(UserError):
-    """A character that no bundled font can draw."""
+    """A character that no bundled font can draw (``char``)."""
+
+    def __init__(
+        self, what: str, *, where: Where = Where(), hint: str = "", char: str = ""
+    ) -> None:
+        super().__init__(what, where=where, hint=hint)
+        self.char = char

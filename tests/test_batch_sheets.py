@@ -915,3 +915,16 @@ def test_a_name_pattern_with_an_unknown_column_is_one_error_for_the_run(
         "does not have; did you mean 'name'?\n",
     )
     assert not list(folder.glob("*.pdf"))
+
+
+def test_a_character_no_font_draws_names_the_column_that_holds_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tpl = template(tmp_path, "{{ row.title }} {{ row.note }} {{ row.city }}")
+    path = data(tmp_path, "name;title;note;city", "Kim Berger;Frau;emoji \U0001f600;Bonn")
+    code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "m.pdf")
+    assert code == 2
+    assert err.splitlines()[0] == (
+        f"letterpress: error: {path}, row 2, column 'note' (body): character '\U0001f600' "
+        "(U+1F600 Grinning Face) cannot be drawn by the bundled fonts; replace or remove it"
+    )

@@ -74,11 +74,20 @@ def from_row_error(row: int, exc: RowError) -> Finding:
 
 
 def from_user_error(
-    row: int, exc: UserError, tpl: LetterTemplate, direct: dict[str, tuple[str, str]]
+    row: int,
+    exc: UserError,
+    tpl: LetterTemplate,
+    direct: dict[str, tuple[str, str]],
+    values: dict[str, str] | None = None,
 ) -> Finding:
-    """A letter-engine error for a row's letter, with the columns that fed the field."""
+    """A letter-engine error for a row's letter, with the columns that fed the field (for a
+    character no font draws, those of them that hold it, in ``values``)."""
     field = _field(row, exc.place)
-    return Finding(row, columns_of(field, tpl, direct), field, exc.what, exc.hint)
+    columns = columns_of(field, tpl, direct)
+    char = getattr(exc, "char", "")
+    if char and values is not None:
+        columns = tuple(c for c in columns if char in values.get(c, "")) or columns
+    return Finding(row, columns, field, exc.what, exc.hint)
 
 
 def from_notice(

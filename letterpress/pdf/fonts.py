@@ -266,6 +266,7 @@ def check_drawable(text: str, where: Where, typeface: str = "sans") -> None:
             f"character {char!r} (U+{ord(char):04X} {name}) cannot be drawn by the bundled fonts",
             where=where,
             hint="replace or remove it",
+            char=char,
         )
 
 
