@@ -383,6 +383,42 @@ def test_merge_preview_of_one_row_and_of_a_row_that_is_not_there(client: Any) ->
     ]
 
 
+def test_a_row_that_cannot_be_made_shows_why_in_its_preview_and_in_the_merge(
+    client: Any,
+) -> None:
+    """The row's own problem above the run's verdict, named by the uploaded file's name."""
+    header = WORKSHOP.split("\n", 1)[0] + "\n"
+    html = client.post(
+        "/merge/preview",
+        data=merge_files(header + BAD_ROW, row="2"),
+        content_type="multipart/form-data",
+    ).get_data(as_text=True)
+    shown = lines(html, "merge-messages")
+    assert shown[0] == (
+        "people.csv, row 2, column 'postcode' (recipient.postal_code): postcode '1067' looks "
+        "like it lost its leading zero (01067); format the column as Text in the spreadsheet "
+        "and export again, or write 01067"
+    )
+    assert "people.csv: no document could be made: the row failed" in html  # at the upload
+    html = finished(
+        client,
+        client.post(
+            "/merge/make", data=merge_files(header + BAD_ROW), content_type="multipart/form-data"
+        ).get_data(as_text=True),
+    )
+    assert "people.csv, row 2, column &#39;postcode&#39; (recipient.postal_code): postcode" in html
+    assert "letterpress-web-" not in html
+
+
+def test_a_column_the_data_lacks_is_named_by_the_uploaded_file(client: Any) -> None:
+    data = WORKSHOP.replace("postcode", "plz", 1)
+    html = client.post(
+        "/merge/check", data=merge_files(data), content_type="multipart/form-data"
+    ).get_data(as_text=True)
+    assert "which people.csv does not have" in html
+    assert "letterpress-web-" not in html
+
+
 def finished(client: Any, html: str) -> str:
     job = re.search(r"/merge/job/([\w-]+)", html)
     assert job is not None, html

@@ -200,6 +200,7 @@ def preview() -> Any:
     from ..batch import run_batch
 
     inputs = None
+    said: list[str] = []  # what the run printed: why the row could not be made
     with uploads.private_folder() as folder:
         try:
             row = _row(request.form.get("row", ""))
@@ -213,11 +214,12 @@ def preview() -> Any:
                 inputs.options(
                     output=out, rows=str(row), manifest=folder / "preview.csv", shift=None
                 ),
-                lambda line: None,
+                said.append,
             )
             image = picture.data_url(picture.page_one(out.read_bytes())) if summary.made else ""
         except UserError as exc:
-            return _answer("merge_result.html", [_refused(exc, inputs)])
+            reasons = messages.from_lines(said, inputs.names if inputs is not None else None)
+            return _answer("merge_result.html", [*reasons, _refused(exc, inputs)])
     found = [f for f in summary.findings if f.row == row]
     return _answer(
         "merge_preview.html",
@@ -272,11 +274,13 @@ def _merge(job: Job, inputs: Inputs) -> None:
         if inputs.files
         else {"output": out / f"{inputs.stem}.pdf"}
     )
+    said: list[str] = []  # what the run printed: why no row could be made
     try:
         summary = run_batch(
-            inputs.options(manifest=manifest, on_progress=job.tell, **target), lambda line: None
+            inputs.options(manifest=manifest, on_progress=job.tell, **target), said.append
         )
     except UserError as exc:
+        job.reasons = [m.text for m in messages.from_lines(said, inputs.names)]
         job.error, job.state = messages.shown(exc, inputs.names), "failed"
         return
     finally:

@@ -38,11 +38,29 @@ def slot_for(place: Where, slots: Collection[str]) -> str:
 
 
 def shown(exc: UserError, names: Mapping[str, str] | None = None) -> str:
-    """The error's line, with the page's private file paths shown as the user's file names."""
+    """The error's line, with the page's private file paths shown as the user's file names
+    (where the line names the place, and in its text)."""
     file = exc.place.file
     if names and file in names:
         exc = UserError(exc.what, where=replace(exc.place, file=names[file]), hint=exc.hint)
-    return exc.line()
+    return named(exc.line(), names)
+
+
+def named(line: str, names: Mapping[str, str] | None) -> str:
+    """``line`` with each of the page's private file paths as the user's file name."""
+    for path, name in (names or {}).items():
+        line = line.replace(path, name)
+    return line
+
+
+def from_lines(lines: Iterable[str], names: Mapping[str, str] | None = None) -> list[Message]:
+    """The lines a run printed ("letterpress: error: ..."), as page messages."""
+    out = []
+    for line in lines:
+        level, _, text = line.removeprefix("letterpress: ").partition(": ")
+        if level in ("error", "warning", "info"):
+            out.append(Message(level, named(text, names)))
+    return out
 
 
 def from_error(
