@@ -128,3 +128,24 @@ def test_strict_stops_on_leftover_placeholders_before_writing(tmp_path: Path) ->
     assert stopped.returncode == 2 and "placeholder" in stopped.stderr
     assert len(stopped.stderr.strip().splitlines()) == 1 and "Traceback" not in stopped.stderr
     assert not (tmp_path / "s.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("day", "why"),
+    [
+        ("2026-03-28", "a Saturday"),
+        ("2026-12-25", "Christmas Day, a public holiday in US"),  # the contact's country
+    ],
+)
+def test_a_call_on_day_offices_are_closed_warns_and_strict_refuses(
+    tmp_path: Path, day: str, why: str
+) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    src = tmp_path / "call.toml"
+    src.write_text(text.replace("call_on = 2026-03-27", f"call_on = {day}", 1), encoding="utf-8")
+    line = f"call.call_on: {day} is {why}, when offices are closed; give a working day as call_on"
+    warned = run(str(src), "-o", "w.pdf", cwd=tmp_path)
+    assert warned.returncode == 0 and warned.stderr == f"letterpress: warning: {src}: {line}\n"
+    stopped = run(str(src), "-o", "s.pdf", "--strict", cwd=tmp_path)
+    assert stopped.returncode == 2 and stopped.stderr == f"letterpress: error: {src}: {line}\n"
+    assert not (tmp_path / "s.pdf").exists()

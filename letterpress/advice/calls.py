@@ -42,6 +42,12 @@ def _public_holidays(country: str, years: range) -> Any:
         return {}
 
 
+def public_holiday(day: date, country: str) -> str | None:
+    """The name of the public holiday on ``day`` in ``country`` (national ones), if any."""
+    name = _public_holidays(country, range(day.year, day.year + 1)).get(day) if country else None
+    return str(name) if name else None
+
+
 def working_day(day: date, country: str) -> bool:
     """Offices are open: a weekday with a call window, no public holiday, not 24 or 31 Dec."""
     if WEEKDAYS[day.weekday()] not in rules()["call_windows"]:

@@ -182,10 +182,11 @@ def resolve(
     )
     mine = found.zone if found is not None else None
     when, window, caller_window = _when(file, day, contact_zone, mine, locale, labels)
-    if day.weekday() >= 5:
+    closed = _closed(day, file.recipient.country or file.sender.country or "")
+    if closed:
         warnings.append(
-            f"the call-on date {day.isoformat()} is a "
-            f"{'Saturday' if day.weekday() == 5 else 'Sunday'}"
+            f"call.call_on: {day.isoformat()} is {closed}, when offices are closed; "
+            "give a working day as call_on"
         )
 
     contact = call.contact or file.recipient.name or file.recipient.organization
@@ -296,3 +297,14 @@ def lang_date(day: date | None, locale: Locale) -> str:
     if day is None:
         return ""
     return long_date(day, locale)
+
+
+def _closed(day: date, country: str) -> str | None:
+    """Why offices are closed on ``day`` ("a Saturday", "Christmas Day, a public holiday in
+    DE"), or None on a working day."""
+    if day.weekday() >= 5:
+        return "a Saturday" if day.weekday() == 5 else "a Sunday"
+    from ..advice.calls import public_holiday  # with the holiday calendars: only here
+
+    name = public_holiday(day, country)
+    return f"{name}, a public holiday in {country.upper()}" if name else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from .common import add_pdfa_argument, add_preview_arguments
 
@@ -31,7 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--strict",
         action="store_true",
-        help="stop (exit 2) on tone or leftover-placeholder findings, before writing",
+        help="stop (exit 2) on tone or leftover-placeholder findings, or on any warning "
+        "(a call-on day offices are closed), before writing",
     )
     add_pdfa_argument(parser)
     add_preview_arguments(parser)
@@ -48,6 +50,10 @@ def run(args: argparse.Namespace) -> int:
     source = load_source(args.file)
     warn_or_stop(source, strict=args.strict)
     result = render_call_sheet(source, None, paper=args.paper, pdfa=args.pdfa)
+    if args.strict and result.warnings:  # --strict: a warning is an error, nothing written
+        for warning in result.warnings:
+            print(f"letterpress: error: {args.file}: {warning}", file=sys.stderr)
+        return 2
     written = write_document(out, result.pdf, args)
     for warning in result.warnings:
         warn(f"{args.file}: {warning}")
