@@ -390,3 +390,12 @@ def test_royal_mail_international_names_the_destination_group_as_a_place() -> No
     assert (
         lines[2] == "  note: International letter: Royal Mail's published time to Europe applies."
     )
+
+
+def test_the_origin_may_be_a_country_name_and_a_bad_region_lists_them_all() -> None:
+    named = run("estimate", "--from", "Germany", "--to", "DE", "--posted", "2026-12-01T09:00")
+    assert named.returncode == 0, named.stderr
+    assert named.stdout.startswith("Posted Tue 1 Dec before the 17:00 collection")
+    bad = run("estimate", "--from", "DE-XX", "--to", "DE", "--posted", "2026-12-01T09:00")
+    assert bad.returncode == 2
+    assert bad.stderr.strip().endswith("SH, SL, SN, ST, TH")  # none left out

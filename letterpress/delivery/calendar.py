@@ -57,7 +57,7 @@ def parse_place(text: str, *, where: Where) -> Place:
         return Place(country)
     known = {code.upper(): code for code in supported[country]}
     if subdiv.upper() not in known:
-        listed = ", ".join(supported[country][:12]) or "none"
+        listed = ", ".join(sorted(supported[country])) or "none"
         raise UserError(
             f"unknown subdivision {subdiv!r} of {country}",
             where=where,

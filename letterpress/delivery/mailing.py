@@ -68,7 +68,7 @@ def carrier_or_national(carrier: str | None, origin: str, *, where: Where) -> st
     """The carrier given, else the national carrier of the origin country."""
     if carrier:
         return str(carrier)
-    found = carrier_for_country(origin)
+    found = carrier_for_country(country_code(origin) or origin)  # "Germany" as DE
     if found is None:
         raise UserError(
             f"no carrier known for letters posted in {origin}",
