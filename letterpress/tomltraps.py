@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from datetime import date
 
 from msgspec import Struct
 from msgspec.structs import replace
@@ -25,6 +26,7 @@ _STATEMENT = re.compile(r"^[ \t]*(?:[A-Za-z0-9_-]+[ \t]*=[ \t]*\S|\[[A-Za-z0-9_.
 _CURLY = "“”„‟«»‘’‚‛"
 _DOTTED_DATE = re.compile(r"=[ \t]*(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _SLASHED_DATE = re.compile(r"=[ \t]*(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_ISO_DATE = re.compile(r"=[ \t]*(\d{4})-(\d{2})-(\d{2})\b")
 # Characters that look like a space (or nothing) but that TOML does not accept between parts.
 _ODD_SPACE = re.compile(r"[^\S \t\r\n]|[\u200b\u2060\ufeff]")
 
@@ -154,6 +156,27 @@ def _written_date(error: _Error, where: Where) -> UserError | None:
     )
 
 
+def _no_such_date(error: _Error, where: Where) -> UserError | None:
+    """A date in TOML's form that the calendar does not have (2026-13-01, 2026-02-30)."""
+    found = _ISO_DATE.search(error.line_text())
+    if found is None:
+        return None
+    year, month, day = (int(g) for g in found.groups())
+    try:
+        date(year, month, day)
+    except ValueError:
+        shown = found.group(0).lstrip("= \t")
+        why = (
+            f"there is no month {month}" if not 1 <= month <= 12 else f"that month has no day {day}"
+        )
+        return UserError(
+            f"invalid TOML, line {error.line}: {shown} is not a date ({why})",
+            where=_field(error, where),
+            hint="write a day the calendar has, as year-month-day",
+        )
+    return None
+
+
 def _odd_space(error: _Error, where: Where) -> UserError | None:
     line = error.line_text()
     odd = _ODD_SPACE.search(line)
@@ -217,6 +240,7 @@ TRAPS: dict[str, Callable[[_Error, Where], UserError | None]] = {
     "unclosed multi-line text": _unclosed_multiline,
     "curly quotes": _curly_quotes,
     "date written as people write it": _written_date,
+    "date the calendar does not have": _no_such_date,
     "space TOML does not accept": _odd_space,
     "text without its closing quote": _unclosed_quote,
     "control character": _control_character,

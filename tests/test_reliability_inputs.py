@@ -126,6 +126,18 @@ def test_a_date_written_with_dots(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("written", "why"),
+    [("2026-13-01", "there is no month 13"), ("2026-02-30", "that month has no day 30")],
+)
+def test_a_date_the_calendar_does_not_have(tmp_path: Path, written: str, why: str) -> None:
+    path = _toml(tmp_path, EXAMPLE.replace("date = 2026-11-26", f"date = {written}"))
+    assert _error(run_cli("letter", str(path), cwd=tmp_path)) == (
+        f"letterpress: error: {path}, date: invalid TOML, line 5: {written} is not a date "
+        f"({why}); write a day the calendar has, as year-month-day"
+    )
+
+
 def test_a_missing_closing_triple_quote(tmp_path: Path) -> None:
     text = EXAMPLE.replace('steps.\n"""\n', "steps.\n")
     path = _toml(tmp_path, text)
