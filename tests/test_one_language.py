@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import letter, run_cli
 
 GERMAN: dict[str, Any] = {
@@ -201,3 +202,14 @@ def test_check_of_a_mail_merge_counts_its_rows_in_the_templates_language(tmp_pat
     done = run_cli("check", str(template), str(data), "--lang", "en")
     assert done.returncode == 1
     assert done.stderr == "1 finding in 2 rows checked: replace or rephrase, then check again.\n"
+
+
+@pytest.mark.parametrize("command", ["check", "advise", "batch"])
+def test_a_lang_without_words_is_one_line_not_english(command: str, tmp_path: Path) -> None:
+    """--lang xx used to run in English with exit 0; the words are in en, de and fr only."""
+    done = run_cli(command, "--lang", "xx", str(tmp_path / "any.toml"), str(tmp_path / "d.csv"))
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == (
+        f"letterpress: error: {command}: argument --lang: no words in 'xx': use en, de or fr "
+        f"(with a country if you like: de-CH); see 'letterpress {command} --help'\n"
+    )

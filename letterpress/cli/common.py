@@ -149,9 +149,28 @@ def add_lang_argument(parser: Any) -> None:
     parser.add_argument(
         "--lang",
         metavar="TAG",
+        type=_lang_tag,
         help="the language of the findings, advice and summaries: en, de or fr "
         "(default: the file's language)",
     )
+
+
+_WORDED = ("en", "de", "fr")  # the languages the findings, advice and summaries are in
+
+
+def _lang_tag(text: str) -> str:
+    """``--lang``: a tag in one of the languages the words are in (``de``, ``de-CH``)."""
+    import argparse
+    import re
+
+    tag = text.strip()
+    if not re.fullmatch(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*", tag) or (
+        re.split(r"[-_]", tag)[0].lower() not in _WORDED
+    ):
+        raise argparse.ArgumentTypeError(
+            f"no words in {text!r}: use en, de or fr (with a country if you like: de-CH)"
+        )
+    return tag
 
 
 def add_now_argument(parser: Any, purpose: str) -> None:
