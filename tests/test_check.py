@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import letter
+from conftest import letter, run_cli
 
 from letterpress.check import KINDS, check_data
 
@@ -418,3 +418,14 @@ def test_copied_passages_are_found_alike_with_the_word_runs_kept_in_the_cache_fo
     ]
     assert list(tmp_path.glob("copied-*.marshal"))  # kept by the first, read by the second
     assert runs[0] == runs[1] and "copied-example" in runs[0]
+
+
+def test_an_empty_file_is_not_a_clean_letter(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.toml"
+    empty.write_text("# nothing yet\n", encoding="utf-8")
+    done = run_cli("check", str(empty))
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"letterpress: error: {empty}: the file is empty; write the letter in it "
+        "(letterpress init thank-you writes a starter)\n"
+    )

@@ -65,6 +65,12 @@ def run(args: argparse.Namespace) -> int:
                 hint="give the data file after the template",
             )
     source = load_source(args.file)
+    if not source.data:  # nothing to check is no clean letter
+        raise UserError(
+            "the file is empty",
+            where=Where(file=source.origin),
+            hint="write the letter in it (letterpress init thank-you writes a starter)",
+        )
     findings = check_source(source, args.lang)
     words = _words(args.lang or source.data.get("language"))
     if args.json:
