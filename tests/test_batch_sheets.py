@@ -928,3 +928,23 @@ def test_a_character_no_font_draws_names_the_column_that_holds_it(
         f"letterpress: error: {path}, row 2, column 'note' (body): character '\U0001f600' "
         "(U+1F600 Grinning Face) cannot be drawn by the bundled fonts; replace or remove it"
     )
+
+
+def test_rows_that_are_not_there_name_the_header_s_own_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two blank rows above the header: the header is row 3, as the spreadsheet shows it."""
+    book = Workbook()
+    sheet = book.active
+    for row in ([], [], ["name", "title"], ["Kim Berger", "Frau"], ["Mei Lee", "Frau"]):
+        sheet.append(row)
+    path = tmp_path / "list.xlsx"
+    book.save(path)
+    code, _, err = batch(
+        capsys, template(tmp_path, "Hi"), path, "-o", tmp_path / "m.pdf", "--rows", "2"
+    )
+    assert (code, err) == (
+        2,
+        f"letterpress: error: {path}, --rows: no data in row 2; its data rows are 4-5 (row 3 is "
+        "the header; blank rows are skipped)\n",
+    )

@@ -75,6 +75,7 @@ def select_rows(table: Table, wanted: str | None) -> Table:
         raise UserError(
             f"no data in {rows_text(missing)}",
             where=Where(file=table.origin, option="--rows"),
-            hint=f"its data rows are {first}-{last} (row 1 is the header; blank rows are skipped)",
+            hint=f"its data rows are {first}-{last} (row {table.header_row} is the header; blank "
+            "rows are skipped)",
         )
     return replace(table, rows=tuple(row for row in table.rows if row.number in numbers))

@@ -119,6 +119,7 @@ class Table(Struct, frozen=True):
     delimiter: str = ""
     notes: tuple[str, ...] = ()
     eight_bit: bool = False
+    header_row: int = 1  # as the spreadsheet numbers it (blank rows above it are skipped)
 
 
 Reader = Callable[[Path, "ReadOptions"], Table]
@@ -266,7 +267,9 @@ def build(
         rows.append(Row(number, columns, cells, problems, values))
     if not rows:
         raise UserError("the data file has a header but no rows", where=Where(file=where))
-    return Table(columns, tuple(rows), where, encoding, delimiter, eight_bit=eight_bit)
+    return Table(
+        columns, tuple(rows), where, encoding, delimiter, eight_bit=eight_bit, header_row=header_no
+    )
 
 
 def _show(delimiter: str) -> str:
