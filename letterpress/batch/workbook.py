@@ -66,7 +66,7 @@ def xlsx_table(source: Path | BinaryIO, where: str, options: ReadOptions) -> Tab
     finally:
         book.close()
     title = f"{where} [{name}]" if options.sheet else where
-    return build(lambda: iter(records), title, "xlsx", "")
+    return _built(records, title, "xlsx", name, book.sheetnames, options)
 
 
 def read_calamine(path: Path, options: ReadOptions) -> Table:
@@ -94,7 +94,8 @@ def calamine_table(source: Path | BinaryIO, where: str, kind: str, options: Read
             else CalamineWorkbook.from_filelike(source)
         )
         with opened as book:
-            name = _sheet_name(book.sheet_names, options.sheet, where)
+            names = list(book.sheet_names)
+            name = _sheet_name(names, options.sheet, where)
             sheet = book.get_sheet_by_name(name)
             rows = list(sheet.iter_rows())
             top, left = _origin(sheet.end, rows)
@@ -109,7 +110,7 @@ def calamine_table(source: Path | BinaryIO, where: str, kind: str, options: Read
     except Exception as exc:  # noqa: BLE001 - calamine's errors for broken files vary
         raise _unreadable(where, kind, exc) from None
     title = f"{where} [{name}]" if options.sheet else where
-    return build(lambda: iter(records), title, kind.lstrip("."), "")
+    return _built(records, title, kind.lstrip("."), name, list(names), options)
 
 
 # A formula cell whose result the file does not keep: a program that writes workbooks
@@ -146,6 +147,30 @@ def _column_index(letters: bytes) -> int:
     for letter in letters:
         index = index * 26 + letter - 64
     return index - 1
+
+
+def _built(
+    records: list[Record],
+    title: str,
+    kind: str,
+    sheet: str,
+    sheets: list[str],
+    options: ReadOptions,
+) -> Table:
+    """The table of the sheet read; when that first sheet has no rows and others exist, the
+    error names the sheet and the others (a workbook may start with a notes sheet)."""
+    try:
+        return build(lambda: iter(records), title, kind, "")
+    except UserError as exc:
+        others = [n for n in sheets if n != sheet]
+        if options.sheet or not others:
+            raise
+        raise UserError(
+            f"{exc.what} in its first sheet {sheet!r}",
+            where=exc.place,
+            hint="give the sheet with the addresses: "
+            + ", ".join(f"--sheet {n!r}" for n in others[:5]),
+        ) from None
 
 
 def _record(number: int, cells: Iterable[tuple[Any, str | None]], shown: CellFormats) -> Record:
