@@ -111,6 +111,26 @@ def test_a_city_that_is_its_own_region_is_named_once(tmp_path: Path) -> None:
     assert "UL. TVERSKAYA, D. 7, KV. 12\nMOSKVA\n125009\nRUSSIA" in text
 
 
+def test_a_country_prefix_before_the_postal_code_is_left_out_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    zurich = {
+        "name": "Lea Meier",
+        "street": "Bahnhofstrasse 1",
+        "postal_code": "CH-8001",
+        "city": "Zürich",
+        "country": "CH",
+    }
+    src, proc, text = _letter(tmp_path, recipient=zurich)
+    assert proc.returncode == 0, proc.stderr
+    assert _notices(proc) == [
+        f"letterpress: warning: {src}, recipient.postal_code: 'CH-8001' starts with the "
+        "country prefix 'CH-', which the post does not read; printed as 8001; write the postal "
+        "code without 'CH-'"
+    ]
+    assert "8001 ZÜRICH\nSWITZERLAND" in text
+
+
 def test_without_prefix_data_the_region_is_left_out_with_a_warning(tmp_path: Path) -> None:
     src, proc, text = _letter(tmp_path, recipient=BEIJING)
     warning = (

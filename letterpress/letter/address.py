@@ -133,10 +133,27 @@ def _latin(text: str) -> bool:
     )
 
 
-def _postal_code(party: Party, rules: Any, where: Where) -> str:
-    """The postal code in capitals with single spaces; an impossible format is a UserError."""
+# A country prefix written before a postal code, as letters once were addressed in Europe
+# ("CH-8001", "D-80331"); the posts' machines read the code without it.
+_PREFIXED = re.compile(r"^([A-Z]{1,3})-(?=\w)")
+
+
+def _postal_code(party: Party, rules: Any, where: Where) -> tuple[str, Notice | None]:
+    """The postal code in capitals with single spaces (and the warning when a country prefix
+    was left out); an impossible format is a UserError."""
     code = " ".join(party.postal_code.split()).upper()
-    if code and rules.postal_code_matchers and not rules.postal_code_matchers[0].match(code):
+    matches = rules.postal_code_matchers[0].match if rules.postal_code_matchers else None
+    prefix = _PREFIXED.match(code) if matches is not None and not matches(code) else None
+    if prefix is not None and matches is not None and matches(code[prefix.end() :]):
+        notice = Notice(
+            f"{party.postal_code!r} starts with the country prefix {prefix.group(0)!r}, which "
+            f"the post does not read; printed as {code[prefix.end() :]}",
+            where.at("postal_code"),
+            f"write the postal code without {prefix.group(0)!r}",
+            kind="postcode-prefix",
+        )
+        return code[prefix.end() :], notice
+    if code and matches is not None and not matches(code):
         examples = ", ".join(rules.postal_code_examples[:2])
         hint = f"e.g. {examples}" if examples else "check it"
         raise UserError(
@@ -144,7 +161,7 @@ def _postal_code(party: Party, rules: Any, where: Where) -> str:
             where=where.at("postal_code"),
             hint=f"{hint}, or give address_lines for a free-form address",
         )
-    return code
+    return code, None
 
 
 def _required(party: Party, rules: Any, where: Where) -> None:
@@ -300,7 +317,7 @@ def _checked(
             where=where.at("country"),
             hint="give address_lines for a free-form address",
         ) from None
-    code = _postal_code(party, rules, where)
+    code, prefixed = _postal_code(party, rules, where)
     _required(party, rules, where)
     # an address in Latin letters (to a country whose own script is another: its Latin format)
     latin = _latin(party.street + party.city + party.region)
@@ -325,7 +342,8 @@ def _checked(
     for key in list(values):
         if key != "country_code" and key not in rules.allowed_fields:
             values[key] = ""
-    return values, [region.notice] if region.notice else [], latin
+    notices = [n for n in (prefixed, region.notice) if n is not None]
+    return values, notices, latin
 
 
 def postal_address(
