@@ -143,19 +143,25 @@ def test_check_of_a_mail_merge_speaks_the_templates_language(tmp_path: Path) -> 
     ]
 
 
-def test_batch_summary_counts_one_row_in_the_singular(tmp_path: Path) -> None:
-    """One row, one warning, one row kept: each count in the form for one, as the language
-    says it ("1 Zeile", "1 ligne vérifiée : 1 prête"), not "1 Zeilen"."""
+def _vorlage(tmp_path: Path, body: str) -> Path:
+    """A German mail-merge template greeting ``row.name``, with ``body``."""
     template = tmp_path / "vorlage.toml"
     template.write_text(
         'language = "de"\nsubject = "Einladung"\nopening = "Guten Tag {{ row.name }},"\n'
-        'body = "wir sehen uns am {{ row.datum }}."\n'
+        f'body = "{body}"\n'
         '[sender]\nname = "Dana Okafor"\nstreet = "Lindenallee 8"\npostal_code = "22587"\n'
         'city = "Hamburg"\ncountry = "DE"\n'
         '[recipient]\nname = "{{ row.name }}"\nstreet = "Königsallee 12"\n'
         'postal_code = "40212"\ncity = "Düsseldorf"\ncountry = "DE"\n',
         encoding="utf-8",
     )
+    return template
+
+
+def test_batch_summary_counts_one_row_in_the_singular(tmp_path: Path) -> None:
+    """One row, one warning, one row kept: each count in the form for one, as the language
+    says it ("1 Zeile", "1 ligne vérifiée : 1 prête"), not "1 Zeilen"."""
+    template = _vorlage(tmp_path, "wir sehen uns am {{ row.datum }}.")
     data = tmp_path / "gaeste.csv"
     data.write_text("name,datum\nMei Lee,03/04/2026\n", encoding="utf-8")  # reads two ways
     checked = run_cli("batch", str(template), str(data), "--check")
@@ -182,16 +188,7 @@ def test_batch_summary_counts_one_row_in_the_singular(tmp_path: Path) -> None:
 
 def test_check_of_a_mail_merge_counts_its_rows_in_the_templates_language(tmp_path: Path) -> None:
     """'1 Zeile geprüft', '1 ligne vérifiée': the summary's counts as the language says them."""
-    template = tmp_path / "vorlage.toml"
-    template.write_text(
-        'language = "de"\nsubject = "Einladung"\nopening = "Guten Tag {{ row.name }},"\n'
-        'body = "wir sehen uns bald."\n'
-        '[sender]\nname = "Dana Okafor"\nstreet = "Lindenallee 8"\npostal_code = "22587"\n'
-        'city = "Hamburg"\ncountry = "DE"\n'
-        '[recipient]\nname = "{{ row.name }}"\nstreet = "Königsallee 12"\n'
-        'postal_code = "40212"\ncity = "Düsseldorf"\ncountry = "DE"\n',
-        encoding="utf-8",
-    )
+    template = _vorlage(tmp_path, "wir sehen uns bald.")
     data = tmp_path / "gaeste.csv"
     data.write_text("name\nMei Lee\n", encoding="utf-8")
     done = run_cli("check", str(template), str(data))

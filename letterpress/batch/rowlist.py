@@ -63,6 +63,11 @@ def rows_text(numbers: Iterable[int]) -> str:
     return "rows " + (", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0])
 
 
+def all_rows(count: int) -> str:
+    """'the row' or 'all 3 rows': every row of a run, as a message says it."""
+    return "the row" if count == 1 else f"all {count} rows"
+
+
 def select_rows(table: Table, wanted: str | None) -> Table:
     """``--rows``: the table with only the rows asked for; every one must be a data row."""
     if wanted is None:

@@ -21,7 +21,7 @@ from .options import Options, Report, Summary, chunk_size
 from .pool import Workers
 from .preview import write_previews
 from .resume import InputHashes, fingerprint
-from .rowlist import select_rows
+from .rowlist import all_rows, select_rows
 from .sinks import NothingMade, Run, StrictStop, chunks, early_entries, folder, merged
 from .table import Table, read_table
 from .tasks import file_name
@@ -174,7 +174,7 @@ def _run(run: Run, table: Table, tpl: Any, early: list[Finding]) -> Summary:
         return summary
     except NothingMade:
         raise UserError(
-            f"no document could be made: {_rows(summary.rows)} failed; nothing was written",
+            f"no document could be made: {all_rows(summary.rows)} failed; nothing was written",
             where=Where(file=run.origin),
             hint="fix the problems above and run again",
         ) from None
@@ -183,10 +183,6 @@ def _run(run: Run, table: Table, tpl: Any, early: list[Finding]) -> Summary:
     summary.entries = entries
     summary.failed = len({e.row for e in entries if e.status == "failed"})
     return summary
-
-
-def _rows(count: int) -> str:
-    return "the row" if count == 1 else f"all {count} rows"
 
 
 def _validate(opts: Options) -> None:

@@ -83,6 +83,7 @@ def run(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
+    from ..batch.rowlist import all_rows
     from ..errors import UserError, Where
     from ..labels import make_labels
     from ..mailpiece.sheet import draw_sheets
@@ -113,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"letterpress: error: {line}", file=sys.stderr)
     if labels.plan is None:
         print(
-            f"letterpress: no label made: {_all_rows(labels.rows)} failed; nothing was written",
+            f"letterpress: no label made: {all_rows(labels.rows)} failed; nothing was written",
             file=sys.stderr,
         )
         return 2
@@ -138,8 +139,3 @@ def run(args: argparse.Namespace) -> int:
     if shift is not None and not shift.identity:
         print(f"Calibrated for {shift.describe()}.")
     return 1 if labels.failed else 0
-
-
-def _all_rows(count: int) -> str:
-    """'the row' or 'all 3 rows'."""
-    return "the row" if count == 1 else f"all {count} rows"
