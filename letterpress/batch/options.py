@@ -67,6 +67,7 @@ class Summary(Struct):
     made: int = 0
     failed: int = 0
     resumed: int = 0
+    current: bool = False  # --resume found the output up to date: nothing was written
     pages: int = 0
     findings: list[Finding] = field(default_factory=list)
     manifest: Path | None = None

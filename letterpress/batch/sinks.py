@@ -122,7 +122,7 @@ def merged(run: Run, rows: list[Row]) -> list[Entry]:
             summary.resumed = len({e.row for e in done})
             summary.made = sum(1 for e in done if e.status == "ok")
             summary.pages = _page_count(done, opts.duplex)
-            run.say(f"letterpress: {out} is up to date with the data; nothing to do")
+            summary.current = True
             summary.findings += [
                 Finding(e.row, (), "", e.message) for e in done if e.status == "failed"
             ]

@@ -173,9 +173,9 @@ def run(args: argparse.Namespace) -> int:
         if opts.output is None and opts.out_dir is None:
             return summary.exit_code
     where = str(opts.output) if opts.output else f"{opts.out_dir}/"
-    kept = summary.resumed
+    kept = 0 if summary.current else summary.resumed
     print(
-        say["wrote"].format(
+        say["current" if summary.current else "wrote"].format(
             where=where,
             documents=counted(words, "document", "documents", summary.made, code),
             rows=counted(words, "row", "rows", summary.rows, code),
