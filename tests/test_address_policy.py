@@ -719,7 +719,7 @@ def test_strict_stops_envelopes_labels_and_batch_rows_on_address_warnings(tmp_pa
     strict_batch = run_cli(
         "batch", str(template), str(rows), "-o", str(tmp_path / "c.pdf"), "--strict"
     )
-    assert strict_batch.returncode != 0
+    assert strict_batch.returncode == 2
     assert "ZIP 30301 is in Georgia (GA), but region is AL" in strict_batch.stderr
 
 

@@ -115,9 +115,12 @@ def test_strict_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "m.pdf"
     data = data_file(tmp_path, [GOOD[0], "Ben;Müller;Ring 2;1067;Dresden;2026-12-03"])
     summary, said = run(tmp_path, data, output=out, strict=True)
-    assert summary.exit_code == 1
+    assert summary.exit_code == 2 and summary.stopped
     assert sorted(p.name for p in tmp_path.iterdir()) == ["people.csv"]
-    assert any("nothing was written" in s for s in said)
+    assert said[-1] == (
+        f"letterpress: error: {data}: --strict: 1 of 2 rows has problems; nothing was written; "
+        "fix the row above, or leave out --strict to write the others"
+    )
 
 
 def test_check_reports_and_writes_nothing(tmp_path: Path) -> None:
@@ -393,8 +396,11 @@ def test_strict_keeps_nothing_when_a_row_fails_after_the_checks(
     if where == "out_dir":
         target["out_dir"].mkdir()
     summary, said = run(tmp_path, data_file(tmp_path, GOOD), strict=True, **target)
-    assert summary.exit_code == 1 and summary.failed == 1 and summary.made == 0
-    assert "row 4" in " ".join(said) and "nothing was written" in said[-1]
+    assert summary.exit_code == 2 and summary.failed == 1 and summary.made == 0
+    assert "row 4" in " ".join(said) and said[-1].endswith(
+        "--strict: 1 of 3 rows could not be made; nothing was written; fix the row above, "
+        "or leave out --strict to write the others"
+    )
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["people.csv"]
 
 

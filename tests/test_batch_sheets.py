@@ -658,7 +658,7 @@ def test_an_opening_with_an_empty_name_prints_with_a_warning(
     ]
     assert len(pdf_texts(tmp_path / "m.pdf")) == 2
     code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "s.pdf", "--strict")
-    assert code == 1 and "letterpress: error:" in err and not (tmp_path / "s.pdf").exists()
+    assert code == 2 and "letterpress: error:" in err and not (tmp_path / "s.pdf").exists()
 
 
 def test_an_unknown_title_fails_its_row(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

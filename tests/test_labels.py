@@ -256,9 +256,30 @@ def test_bad_rows_are_skipped_with_their_column_and_nothing_written_when_all_fai
         f"letterpress: error: {data}, row 2, column 'zip' (recipient.postal_code): '1234' is not "
         "a valid postal code for Germany; e.g. 26133, 53225, or give address_lines for a "
         "free-form address",
-        "letterpress: no label made: the row failed; nothing was written",
+        f"letterpress: error: {data}: no label made: the row failed; nothing was written; "
+        "fix the problems above and run again",
     ]
     assert not out.exists()
+
+
+def test_strict_prints_no_label_when_a_row_fails(tmp_path: Path) -> None:
+    """--strict: one bad row among good ones stops the sheet (exit 2) and says what to do."""
+    data = tmp_path / "people.csv"
+    data.write_text(
+        "name,street,zip,city\nMei Lee,Hafenstraße 12,20457,Hamburg\n"
+        "Bad Row,Somewhere 1,1234,Berlin\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "labels.pdf"
+    args = ("labels", str(data), "--sheet", "L7163", "-o", str(out), "--from", "DE")
+    assert run_cli(*args).returncode == 1 and out.is_file()
+    out.unlink()
+    proc = run_cli(*args, "--strict")
+    assert proc.returncode == 2 and not out.exists()
+    assert proc.stderr.splitlines()[-1] == (
+        f"letterpress: error: {data}: --strict: 1 of 2 rows failed; nothing was written; fix "
+        "the row above, or leave out --strict to print the others"
+    )
 
 
 def test_template_fills_the_recipient_per_row(tmp_path: Path) -> None:

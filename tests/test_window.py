@@ -418,7 +418,7 @@ def test_a_batch_row_that_fails_the_tap_test_is_a_warning(tmp_path: Path, capsys
     assert "when the sheet slides in the DL-90x35 envelope; use fewer lines" in stderr
     merged.unlink()
     code, stdout, stderr = _run(capsys, *args, "--strict")
-    assert code == 1 and not merged.exists()
+    assert code == 2 and not merged.exists()
     assert stderr.startswith(f"letterpress: error: {rows}, row 2, ")
     code, _, stderr = _run(capsys, *args[:-2])  # its default envelope, 90 x 45, keeps clear
     assert code == 0 and "window" not in stderr

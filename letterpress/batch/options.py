@@ -61,13 +61,15 @@ class Options(Struct):
 
 
 class Summary(Struct):
-    """How the run went; ``exit_code`` is 0 (all good) or 1 (some rows failed)."""
+    """How the run went; ``exit_code`` is 0 (all good), 1 (some rows failed, or --check found
+    problems) or 2 (--strict stopped: nothing was written)."""
 
     rows: int = 0
     made: int = 0
     failed: int = 0
     resumed: int = 0
     current: bool = False  # --resume found the output up to date: nothing was written
+    stopped: bool = False  # --strict found a problem: nothing was written
     pages: int = 0
     findings: list[Finding] = field(default_factory=list)
     manifest: Path | None = None
@@ -77,6 +79,8 @@ class Summary(Struct):
 
     @property
     def exit_code(self) -> int:
+        if self.stopped:
+            return 2
         return 1 if any(f.severity == "error" for f in self.findings) else 0
 
     def failed_rows(self) -> int:

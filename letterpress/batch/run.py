@@ -136,6 +136,20 @@ def _preview_only(opts: Options, scratch: Path, say: Report) -> Summary:
     return summary
 
 
+def _strict_stop(run: Run, verb: tuple[str, str], what: str) -> None:
+    """--strict found a row with a problem: say so in one line; nothing is written (exit 2)."""
+    summary = run.summary
+    summary.failed, summary.stopped = summary.failed_rows(), True
+    rows = "the row" if summary.rows == 1 else f"{summary.failed} of {summary.rows} rows"
+    said = " ".join(w for w in (rows, verb[summary.failed != 1 and summary.rows != 1], what) if w)
+    others = "" if summary.rows == 1 else ", or leave out --strict to write the others"
+    run.flush()
+    run.say(
+        f"letterpress: error: {run.origin}: --strict: {said}; nothing was written; "
+        f"fix the {'row' if summary.failed == 1 else 'rows'} above{others}"
+    )
+
+
 def _run(run: Run, table: Table, tpl: Any, early: list[Finding]) -> Summary:
     opts, summary = run.opts, run.summary
     run.report(early)
@@ -149,11 +163,7 @@ def _run(run: Run, table: Table, tpl: Any, early: list[Finding]) -> Summary:
         if opts.check or summary.exit_code:
             summary.failed = summary.failed_rows()
             if opts.strict and not opts.check:
-                run.flush()
-                run.say(
-                    f"letterpress: --strict: {summary.failed} of {summary.rows} rows have "
-                    "problems; nothing was written"
-                )
+                _strict_stop(run, ("has", "have"), "problems")
             return summary
     summary.manifest = opts.manifest or manifest.default_path(opts.output, opts.out_dir)
     try:
@@ -164,13 +174,8 @@ def _run(run: Run, table: Table, tpl: Any, early: list[Finding]) -> Summary:
         else:
             entries = folder(run, rows, summary.manifest)
     except StrictStop:
-        summary.failed = summary.failed_rows()
         summary.made, summary.pages, summary.written, summary.manifest = 0, 0, [], None
-        run.flush()
-        run.say(
-            f"letterpress: --strict: {summary.failed} of {summary.rows} rows could not be "
-            "made; nothing was written"
-        )
+        _strict_stop(run, ("", ""), "could not be made")
         return summary
     except NothingMade:
         raise UserError(

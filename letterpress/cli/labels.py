@@ -114,14 +114,17 @@ def run(args: argparse.Namespace) -> int:
         print(f"letterpress: error: {line}", file=sys.stderr)
     if labels.plan is None:
         print(
-            f"letterpress: no label made: {all_rows(labels.rows)} failed; nothing was written",
+            f"letterpress: error: {labels.origin}: no label made: {all_rows(labels.rows)} "
+            "failed; nothing was written; fix the problems above and run again",
             file=sys.stderr,
         )
         return 2
     if args.strict and labels.failed:
+        failed = len(labels.failed)
         print(
-            f"letterpress: --strict: {len(labels.failed)} of {labels.rows} rows failed; "
-            "nothing was written",
+            f"letterpress: error: {labels.origin}: --strict: {failed} of {labels.rows} rows "
+            f"failed; nothing was written; fix the {'row' if failed == 1 else 'rows'} above, "
+            "or leave out --strict to print the others",
             file=sys.stderr,
         )
         return 2

@@ -48,6 +48,7 @@ class LabelRun(Struct):
     failed: list[tuple[int, str]] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     rows: int = 0
+    origin: str = ""  # the data file, for messages
 
 
 def make_labels(
@@ -76,7 +77,7 @@ def make_labels(
     lang = language or _template_text(tpl, "language") or "en"
     country, notices = _home(home, tpl, table)
     post = post_for(country)
-    run = LabelRun(spec, post, notices=notices, rows=len(table.rows))
+    run = LabelRun(spec, post, notices=notices, rows=len(table.rows), origin=table.origin)
     rules = AddressRules()
     index = start - 1
     pages: dict[int, list] = {}
