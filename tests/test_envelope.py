@@ -256,3 +256,31 @@ def test_batch_makes_one_envelope_per_row(tmp_path: Path) -> None:
     assert names == sorted(names, key=names.index)  # rows in order
     manifest = (tmp_path / "envelopes.manifest.csv").read_text(encoding="utf-8")
     assert manifest.count(",envelope,ok,") == 4
+
+
+def test_envelopes_and_labels_ignore_cells_only_the_letter_text_uses(tmp_path: Path) -> None:
+    """A cell the letter's subject and body read ('next week' where a date should be) fails
+    that row's letter, but not its envelope or its label: neither prints the text."""
+    from conftest import ROOT
+
+    template = ROOT / "examples/batch/workshop.toml"
+    rows = (ROOT / "examples/batch/workshop.csv").read_text(encoding="utf-8").splitlines()
+    rows[2] = rows[2].replace(";2026-12-03;", ";next week;")
+    data = tmp_path / "people.csv"
+    data.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    letters = run_cli("batch", str(template), str(data), "-o", str(tmp_path / "l.pdf"))
+    assert letters.returncode == 1
+    assert letters.stderr.splitlines() == [
+        f"letterpress: error: {data}, row 3, column 'workshop' (subject): 'next week' is not a "
+        "date; write it as YYYY-MM-DD"
+    ]
+    out = tmp_path / "e.pdf"
+    envelopes = run_cli("batch", str(template), str(data), "-o", str(out), "--kind", "envelope")
+    assert (envelopes.returncode, envelopes.stderr) == (0, "")
+    assert len(PdfReader(out).pages) == 4
+    sheet = tmp_path / "labels.pdf"
+    labels = run_cli(
+        "labels", str(data), "--template", str(template), "--sheet", "L7163", "-o", str(sheet)
+    )
+    assert (labels.returncode, labels.stderr) == (0, "")
+    assert "Jörg Weiß" in PdfReader(sheet).pages[0].extract_text()

@@ -43,6 +43,10 @@ def run_batch(opts: Options, report: Report | None = None) -> Summary:
 
 def _batch(opts: Options, say: Report) -> Summary:
     source = load_source(opts.template)
+    if opts.kind == "envelope":  # the letter's text is not printed: its cells cannot fail
+        from ..mailpiece.parties import piece_fields
+
+        source = replace(source, data=piece_fields(source.data))
     language = source.data.get("language")
     table = read_table(
         opts.data,

@@ -21,6 +21,7 @@ from ..batch.template import (
     render_row,
 )
 from ..errors import UserError, Where
+from ..mailpiece.parties import piece_fields
 from ..source import Source
 
 # Column names (compared in lower case without spaces, dots, hyphens or underscores, and
@@ -139,7 +140,7 @@ def row_sources(table: Table, template: Source | None, language: str) -> Iterato
             made = _checked(row, Source(data=data, origin=table.origin, row=row.number))
             yield replace(made, columns=lambda field: feeds.get(field.split("[")[0], ()))
         return
-    tpl: LetterTemplate = compile_template(template)
+    tpl: LetterTemplate = compile_template(replace(template, data=piece_fields(template.data)))
     check_columns(tpl, table.columns, table.origin)
     direct = direct_columns(table.columns)
     for row in table.rows:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from msgspec import Struct
 
 from ..errors import Where
@@ -12,6 +14,15 @@ from ..letter.layout import DEFAULT_LAYOUT, load_layout
 from ..letter.model import Party, parse_parties
 from ..pdf import fonts
 from ..source import Source
+
+# What an envelope or a label reads of a letter-like file; a mail merge of envelopes or
+# labels fills only these, so a cell that only the letter's text uses cannot fail a row.
+PIECE_FIELDS = ("language", "layout", "date", "sender", "recipient")
+
+
+def piece_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """A letter-like file's data with only what a mail piece reads (``PIECE_FIELDS``)."""
+    return {key: value for key, value in data.items() if key in PIECE_FIELDS}
 
 
 class Parties(Struct, frozen=True):
