@@ -872,3 +872,36 @@ def test_titles_left_out_as_every_title_pattern_would() -> None:
     assert without_titles("Luca Di Stefano") == "Luca Di Stefano"
     for name in names:
         assert without_titles(name) == every_pattern(name), name
+
+
+def test_a_batch_says_which_rows_took_their_state_from_the_zip(tmp_path: Path) -> None:
+    """As for one letter, each row whose state came from its ZIP code gets an info line
+    naming the row; the manifest notes it; info lines never stop a row, even under --strict."""
+    rows = tmp_path / "people.csv"
+    rows.write_text(
+        "name,street,zip,city\nMei Lee,1600 Amphitheatre Pkwy,94043,Mountain View\n"
+        "Tom Berg,10 Peachtree St,30301,Atlanta\n",
+        encoding="utf-8",
+    )
+    template = tmp_path / "t.toml"
+    template.write_text(
+        'subject = "Hello"\nbody = "Hi."\nlayout = "us-letter-10"\n'
+        '[sender]\nname = "Alex"\ncountry = "US"\n'
+        '[recipient]\nname = "{{ row.name }}"\nstreet = "{{ row.street }}"\n'
+        'postal_code = "{{ row.zip }}"\ncity = "{{ row.city }}"\n',
+        encoding="utf-8",
+    )
+    for strict in ((), ("--strict",)):
+        out = tmp_path / "b.pdf"
+        batch = run_cli("batch", str(template), str(rows), "-o", str(out), *strict)
+        assert batch.returncode == 0 and out.is_file()
+        assert batch.stderr.splitlines() == [
+            f"letterpress: info: {rows}, row {n}, recipient.region: not given; state {state} "
+            f"taken from the ZIP {zip_code}; give region to print another"
+            for n, state, zip_code in (
+                (2, "California (CA)", "94043"),
+                (3, "Georgia (GA)", "30301"),
+            )
+        ]
+    manifest = (tmp_path / "b.manifest.csv").read_text(encoding="utf-8")
+    assert ",info: not given; state Georgia (GA) taken from the ZIP 30301; give region" in manifest

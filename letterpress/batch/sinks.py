@@ -75,7 +75,7 @@ class Run(Struct):
         if outcome.finding is not None:
             entry.message = outcome.finding.message()
         elif outcome.warnings:
-            entry.message = "warning: " + " | ".join(w.message() for w in outcome.warnings)
+            entry.message = noted(outcome.warnings)
         return entry
 
     def progress(self, total: int) -> Any:
@@ -330,11 +330,22 @@ def early_entries(run: Run, entries: list[Entry], early: list[Finding]) -> list[
         if f.severity == "error"
         for kind in KINDS[run.opts.kind]
     }
-    warnings: dict[int, list[str]] = {}
+    warnings: dict[int, list[Finding]] = {}
     for f in early:
-        if f.severity == "warning":
-            warnings.setdefault(f.row, []).append(f.message())
+        if f.severity != "error":
+            warnings.setdefault(f.row, []).append(f)
     for e in entries:
         if e.status == "ok" and e.row in warnings and not e.message:
-            e.message = "warning: " + " | ".join(warnings[e.row])
+            e.message = noted(warnings[e.row])
     return list(failed.values())
+
+
+def noted(findings: Iterable[Finding]) -> str:
+    """A made row's warnings and info lines as its manifest message:
+    ``warning: A | B | info: C``."""
+    parts = []
+    for level in ("warning", "info"):
+        said = [f.message() for f in findings if f.severity == level]
+        if said:
+            parts.append(f"{level}: " + " | ".join(said))
+    return " | ".join(parts)

@@ -87,12 +87,18 @@ class RowWorker:
         return from_user_error(row.number, exc, self.template, self.direct, row.values)
 
     def warnings(self, made: Made) -> list[Finding]:
-        """The row's notices as findings (errors under --strict)."""
-        severity = "error" if self.spec.strict else "warning"
+        """The row's notices as findings: warnings (errors under --strict) and info lines
+        (which never stop a row)."""
+        stop = "error" if self.spec.strict else "warning"
         return [
-            from_notice(made.row.number, notice, self.template, self.direct, severity)
+            from_notice(
+                made.row.number,
+                notice,
+                self.template,
+                self.direct,
+                stop if notice.level == "warning" else "info",
+            )
             for notice in made.notices
-            if notice.level == "warning"
         ]
 
 
