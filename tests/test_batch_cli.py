@@ -133,3 +133,40 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     text = seen.decode("utf-8", "replace")
     assert "/5 [" in text and "row/s]" in text, text  # tqdm: " 0/5 [00:00<?, ?row/s]"
     assert len(PdfReader(tmp_path / "merged.pdf").pages) == 5
+
+
+def test_a_fixed_field_of_the_template_is_one_error_naming_the_template(tmp_path: Path) -> None:
+    """An unknown layout, language or envelope typed in the template (not from a column) is
+    the template's mistake: one line naming the template and the field, before any row, not
+    the same error for every row of the data; a wrong --envelope names the option."""
+    template = (ROOT / "examples/batch/workshop.toml").read_text(encoding="utf-8")
+    data = str(ROOT / "examples/batch/workshop.csv")
+    cases = {
+        ('layout = "din5008-b"', 'layout = "din5008"'): "layout: unknown layout 'din5008'; did "
+        "you mean 'din5008-b'? (known: ch-left, ch-right, din5008-a, din5008-b, fr-right, uk-dl, "
+        "us-letter-10)",
+        ('language = "en-GB"', 'language = "English"'): "language: unknown language 'English'; "
+        "use a BCP 47 tag such as 'en-US', 'en-GB', 'de' or 'fr'",
+        ('place = "Hamburg"', 'place = "Hamburg"\nenvelope = "C4"'): "envelope: the din5008-b "
+        "layout has no envelope 'C4'; its envelopes: DL, C6/5",
+    }
+    for (old, new), said in cases.items():
+        path = tmp_path / "t.toml"
+        path.write_text(template.replace(old, new), encoding="utf-8")
+        done = cli(str(path), data, "-o", "out.pdf", cwd=tmp_path)
+        assert (done.returncode, done.stderr) == (2, f"letterpress: error: {path}, {said}\n")
+    done = cli(
+        str(ROOT / "examples/batch/workshop.toml"),
+        data,
+        "-o",
+        "o.pdf",
+        "--envelope",
+        "XL",
+        cwd=tmp_path,
+    )
+    assert (done.returncode, done.stderr) == (
+        2,
+        "letterpress: error: --envelope: the din5008-b layout has no envelope 'XL'; its "
+        "envelopes: DL, C6/5\n",
+    )
+    assert not list(tmp_path.glob("*.pdf"))

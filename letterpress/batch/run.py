@@ -17,6 +17,7 @@ from ..output import check_target, final_path, make_folder
 from ..source import load_source
 from . import filters, manifest, tasks, worker
 from .checks import Finding, table_findings
+from .fixed import check_fixed
 from .options import Options, Report, Summary, chunk_size
 from .pool import Workers
 from .preview import write_previews
@@ -64,6 +65,7 @@ def _batch(opts: Options, say: Report) -> Summary:
     order = filters.date_order(v for row in table.rows for v in row.values.values())
     tpl = compile_template(source, order)
     check_columns(tpl, table.columns, table.origin)
+    check_fixed(source, opts.kind, opts.envelope)
     if opts.kind in ("call", "both") and "call" not in source.data:
         raise UserError(
             "the template has no [call] table",
