@@ -3,6 +3,7 @@ the letter file (TOML, or the same schema as JSON) as a plain dict."""
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import stat
@@ -104,9 +105,24 @@ def _decoded(raw: bytes, where: Where, hint: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UserError(
-            f"not UTF-8 text (bad byte at offset {exc.start})", where=where, hint=hint
-        ) from None
+        raise UserError(_not_utf8(raw, exc.start), where=where, hint=hint) from None
+
+
+def _not_utf8(raw: bytes, at: int) -> str:
+    """Where the first byte that is not UTF-8 is, as an editor shows it: the line, the
+    column and, when it is one, the character an older Windows editor meant by it."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "not UTF-8 text: the file is saved as UTF-16"
+    line_start = raw.rfind(b"\n", 0, at) + 1
+    line = raw.count(b"\n", 0, at) + 1
+    column = len(raw[line_start:at].decode("utf-8", errors="replace")) + 1
+    byte = raw[at]
+    try:
+        meant = bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        meant = ""
+    said = f" ({meant!r} in Windows-1252)" if meant.isprintable() and meant.strip() else ""
+    return f"not UTF-8 text: line {line}, column {column} has the byte 0x{byte:02X}{said}"
 
 
 def load_source(source: LetterInput) -> Source:

@@ -109,6 +109,31 @@ def test_missing_file_and_bad_toml(tmp_path: Path) -> None:
     assert_one_line_error(run_cli("letter", str(bad)), "bad.toml", "invalid TOML")
 
 
+def test_a_file_not_saved_as_utf8_names_the_line_and_the_character(tmp_path: Path) -> None:
+    """A letter saved by an older Windows editor (Windows-1252) or as UTF-16: one line that
+    says where the editor shows the first odd character, and how to save it; nothing written."""
+    text = (ROOT / "examples/thank-you.toml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    number = next(i for i, line in enumerate(lines) if line.startswith("subject"))
+    lines[number] = 'subject = "Vielen Dank für das Gespräch"'
+    path = tmp_path / "brief.toml"
+    path.write_bytes("\n".join(lines).encode("cp1252"))
+    out = tmp_path / "brief.pdf"
+    proc = run_cli("letter", str(path), "-o", str(out))
+    assert_one_line_error(proc)
+    assert proc.stderr == (
+        f"letterpress: error: {path}: not UTF-8 text: line {number + 1}, column 25 has the "
+        "byte 0xFC ('ü' in Windows-1252); save the file as UTF-8\n"
+    )
+    path.write_text(text, encoding="utf-16")
+    proc = run_cli("letter", str(path), "-o", str(out))
+    assert proc.stderr == (
+        f"letterpress: error: {path}: not UTF-8 text: the file is saved as UTF-16; save the "
+        "file as UTF-8\n"
+    )
+    assert not out.exists()
+
+
 def test_missing_output_folder(tmp_path: Path, write_letter) -> None:
     proc = run_cli("letter", str(write_letter(letter())), "-o", str(tmp_path / "no" / "x.pdf"))
     assert_one_line_error(proc, "does not exist")
