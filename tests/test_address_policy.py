@@ -905,3 +905,32 @@ def test_a_batch_says_which_rows_took_their_state_from_the_zip(tmp_path: Path) -
         ]
     manifest = (tmp_path / "b.manifest.csv").read_text(encoding="utf-8")
     assert ",info: not given; state Georgia (GA) taken from the ZIP 30301; give region" in manifest
+
+
+def test_countries_are_named_as_an_english_sentence_names_them(tmp_path: Path) -> None:
+    """Messages name a country as English writes it in a sentence: "the United States",
+    "the Netherlands", "Bosnia & Herzegovina", not the post's upper-case data title-cased."""
+    us = letter(
+        recipient__country="US",
+        recipient__street="1600 Amphitheatre Pkwy",
+        recipient__postal_code="94043",
+        recipient__city="Mountain View",
+        recipient__region="Bavaria",
+    )
+    src = tmp_path / "us.json"
+    src.write_text(json.dumps(us), encoding="utf-8")
+    proc = run_cli("letter", str(src), "-o", str(tmp_path / "us.pdf"))
+    assert proc.returncode == 0
+    assert proc.stderr.splitlines() == [
+        f"letterpress: warning: {src}, recipient.region: 'Bavaria' is not a state of the "
+        "United States; ZIP 94043 is in California (CA); printed as written; check it"
+    ]
+    nl = letter(recipient__country="NL", recipient__postal_code="123", recipient__city="Delft")
+    src.write_text(json.dumps(nl), encoding="utf-8")
+    proc = run_cli("letter", str(src), "-o", str(tmp_path / "nl.pdf"))
+    assert (proc.returncode, proc.stderr) == (
+        2,
+        f"letterpress: error: {src}, recipient.postal_code: '123' is not a valid postal code "
+        "for the Netherlands; e.g. 1234 AB, 2490 AA, or give address_lines for a free-form "
+        "address\n",
+    )

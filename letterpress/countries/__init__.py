@@ -118,6 +118,19 @@ def country_code(text: str) -> str | None:
     return found if isinstance(found, str) else None
 
 
+def in_a_sentence(code: str) -> str:
+    """A country named in an English sentence, as CLDR writes it in English, with "the" where
+    English puts one: "Germany", "the United States"."""
+    name = Locale.parse("en").territories.get(code.upper(), code.upper())
+    return f"the {name}" if code.upper() in _with_article() else name
+
+
+@cache
+def _with_article() -> frozenset[str]:
+    data = tomllib.loads(_aliases_file().read_text(encoding="utf-8"))
+    return frozenset(data["english"]["the"])
+
+
 def suggestion(text: str) -> str | None:
     """The closest known name or code to an unknown one, as it is written ("Germany",
     "Deutschland", "DE"), for the error's hint."""

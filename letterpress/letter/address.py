@@ -15,6 +15,7 @@ from typing import Any
 
 from msgspec import Struct
 
+from ..countries import in_a_sentence
 from ..errors import UserError, Where
 from ..language import Language
 from ..notices import Notice
@@ -138,7 +139,7 @@ def _latin(text: str) -> bool:
 _PREFIXED = re.compile(r"^([A-Z]{1,3})-(?=\w)")
 
 
-def _postal_code(party: Party, rules: Any, where: Where) -> tuple[str, Notice | None]:
+def _postal_code(party: Party, country: str, rules: Any, where: Where) -> tuple[str, Notice | None]:
     """The postal code in capitals with single spaces (and the warning when a country prefix
     was left out); an impossible format is a UserError."""
     code = " ".join(party.postal_code.split()).upper()
@@ -157,14 +158,14 @@ def _postal_code(party: Party, rules: Any, where: Where) -> tuple[str, Notice | 
         examples = ", ".join(rules.postal_code_examples[:2])
         hint = f"e.g. {examples}" if examples else "check it"
         raise UserError(
-            f"{party.postal_code!r} is not a valid postal code for {rules.country_name.title()}",
+            f"{party.postal_code!r} is not a valid postal code for {in_a_sentence(country)}",
             where=where.at("postal_code"),
             hint=f"{hint}, or give address_lines for a free-form address",
         )
     return code, None
 
 
-def _required(party: Party, rules: Any, where: Where) -> None:
+def _required(party: Party, country: str, rules: Any, where: Where) -> None:
     """A street, town or postal code the country requires and the address lacks: an error."""
     for key, name in (
         ("street_address", "street"),
@@ -173,7 +174,7 @@ def _required(party: Party, rules: Any, where: Where) -> None:
     ):
         if key in rules.required_fields and not getattr(party, name):
             raise UserError(
-                f"missing field (required for addresses in {rules.country_name.title()})",
+                f"missing field (required for addresses in {in_a_sentence(country)})",
                 where=where.at(name),
                 hint="add it, or give address_lines for a free-form address",
             )
@@ -244,7 +245,6 @@ def _region(
     subs = rules_for.subdivisions(country)
     by_code = subdivisions_of(subs, code) if code and subs else ()
     area, zip_word = _words(rules)
-    country_name = rules.country_name.title()
     if party.region:
         key = _match_choice(party.region, rules.country_area_choices) if subs else None
         if subs and key is None:
@@ -252,7 +252,7 @@ def _region(
             return _Region(
                 party.region,
                 Notice(
-                    f"{party.region!r} is not a {area} of {country_name}{lies}",
+                    f"{party.region!r} is not a {area} of {in_a_sentence(country)}{lies}",
                     where.at("region"),
                     "printed as written; check it",
                     kind="region-unknown",
@@ -296,7 +296,7 @@ def _region(
     return _Region(
         "",
         Notice(
-            f"missing: addresses in {country_name} usually name the {area}, and {why}",
+            f"missing: addresses in {in_a_sentence(country)} usually name the {area}, and {why}",
             where.at("region"),
             'printed without it; add region = "..." if you know it',
             kind="region-missing",
@@ -317,8 +317,8 @@ def _checked(
             where=where.at("country"),
             hint="give address_lines for a free-form address",
         ) from None
-    code, prefixed = _postal_code(party, rules, where)
-    _required(party, rules, where)
+    code, prefixed = _postal_code(party, country, rules, where)
+    _required(party, country, rules, where)
     # an address in Latin letters (to a country whose own script is another: its Latin format)
     latin = _latin(party.street + party.city + party.region)
     region = _region(party, code, country, rules, rules_for, where, latin)
