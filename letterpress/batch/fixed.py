@@ -4,7 +4,7 @@ the option's, one error naming it (exit 2), not the same error for every row of 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeGuard
 
 from ..errors import Where
 from ..source import Source
@@ -33,5 +33,5 @@ def check_fixed(source: Source, kind: str, envelope: str | None) -> None:
         choose_envelope(layout, data["envelope"], where=where.at("envelope"))
 
 
-def _fixed(value: Any) -> bool:
+def _fixed(value: Any) -> TypeGuard[str]:
     return isinstance(value, str) and bool(value) and "{" not in value
