@@ -289,3 +289,99 @@ def test_warn_or_stop_api(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(UserError) as exc:
         warn_or_stop(letter(body="I am desperate."), strict=True)
     assert exc.value.exit_code == 2 and "desperate" in exc.value.line()
+
+
+PHONE_NO_NUMBER = (
+    "The process ran by phone, so a call would fit best, but no phone number is known: write a "
+    "thank-you email to Mei Lee instead, with Tom Berg in copy. Add interview.hr_contact.phone to "
+    "get a call sheet."
+)
+WITHIN = "Send your thanks within 24 hours of the interview, that is by Wed 25 Nov 10:00."
+
+
+def test_phone_process_without_a_number_advises_the_email_without_contradiction(
+    write_letter: Any,
+) -> None:
+    path = follow_up_file(
+        write_letter,
+        {
+            "date": "2026-11-24T10:00",
+            "process": "phone",
+            "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"},
+            "involved": [{"name": "Tom Berg", "email": "tom.berg@example.com"}],
+        },
+    )
+    shown = run_cli("advise", str(path), "--now", "2026-11-24T15:00")
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith("Recommended: email\n\nWhy:\n"), shown.stdout
+    assert f"  - {PHONE_NO_NUMBER}\n" in shown.stdout
+    assert "mostly by email" not in shown.stdout
+    proc = run_cli("advise", str(path), "--now", "2026-11-24T15:00", "--json")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["recommended"] == ["email"]
+    assert out["reasons"] == [PHONE_NO_NUMBER, WITHIN]
+    assert out["today"] == ["Send the thank-you email to Mei Lee (copy to Tom Berg)."]
+    assert out["call_on"] is None and out["letter_arrives"] is None
+
+
+@pytest.mark.parametrize(
+    "process, first",
+    [
+        (
+            "phone",
+            "The process ran by phone, so a call would fit best, but no phone number or email "
+            "address is known: add interview.hr_contact.phone to get a call sheet.",
+        ),
+        (
+            "email",
+            "The process ran by email, but no email address is known for Mei Lee: add "
+            "interview.hr_contact.email.",
+        ),
+    ],
+    ids=["phone", "email"],
+)
+def test_no_number_and_no_address_falls_back_to_a_letter_not_to_the_post_rule(
+    process: str, first: str, write_letter: Any
+) -> None:
+    path = follow_up_file(
+        write_letter,
+        {"date": "2026-11-24T10:00", "process": process, "hr_contact": {"name": "Mei Lee"}},
+    )
+    letter_reason = (
+        "A letter is the way left: posted Tue 24 Nov, it is expected Fri 27 Nov (at the latest "
+        "Sat 28 Nov), before the end of the first week after the interview (Tue 1 Dec)."
+    )
+    proc = run_cli("advise", str(path), "--now", "2026-11-24T15:00", "--json")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["recommended"] == ["letter"]
+    assert out["reasons"] == [first, letter_reason, WITHIN]
+    shown = run_cli("advise", str(path), "--now", "2026-11-24T15:00")
+    assert f"  - {first}\n  - {letter_reason}\n" in shown.stdout, shown.stdout
+    assert "invited by post" not in shown.stdout
+
+
+def test_phone_process_calling_a_remote_card_does_not_also_say_stay_with_writing(
+    write_letter: Any,
+) -> None:
+    path = follow_up_file(
+        write_letter,
+        {
+            "date": "2026-11-24T10:00",
+            "process": "phone",
+            "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"},
+            "card": {"name": "Tom Berg", "phone": "+49 89 1234567"},
+            "in_person": False,
+        },
+    )
+    proc = run_cli("advise", str(path), "--now", "2026-11-24T15:00", "--json")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["recommended"] == ["call", "email"]
+    assert out["call_on"]["phone"] == "+49 89 1234567"
+    assert out["reasons"] == [
+        "The process ran by phone, so a short call to thank Tom Berg fits; an email puts the "
+        "thanks in writing.",
+        WITHIN,
+    ]

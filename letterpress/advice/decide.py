@@ -117,7 +117,7 @@ def _email_rule(d: _Draft) -> None:
         if person:
             d.plan_call(person)
         else:
-            _letter_rule(d)
+            _letter_fallback(d)
         return
     d.recommend("email")
     names = d.w.names([display(p) for p in cc])
@@ -139,38 +139,32 @@ def _estimate(d: _Draft) -> Any:
     )
 
 
-def _letter_rule(d: _Draft) -> None:
-    """Invited by post: a letter, unless it would arrive on or after the decision (or a week)."""
+def _letter_timing(d: _Draft) -> tuple[bool, dict[str, str]]:
+    """Estimate the letter: whether it arrives on or after the decision (or after a week), and
+    the days and deadline its reasons name."""
     d.estimate = est = _estimate(d)
     decision = d.interview.decision_by
     week = d.interview.when.date() + timedelta(days=int(rules()["late_after_days"]))
     late = est.expected >= decision if decision else est.expected > week
     deadline_key = "deadline_decision" if decision else "deadline_week"
-    days = dict(
+    if late:
+        deadline_key += "_late"
+    return late, dict(
         posted=d.w.day(est.posted.date()),
         expected=d.w.day(est.expected),
         latest=d.w.day(est.latest),
+        deadline=d.w("reasons", deadline_key, day=d.w.day(decision or week)),
     )
-    deadline_day = d.w.day(decision or week)
+
+
+def _letter_rule(d: _Draft) -> None:
+    """Invited by post: a letter, unless it would arrive on or after the decision (or a week)."""
+    late, days = _letter_timing(d)
     if not late:
         d.recommend("letter")
-        d.reasons.append(
-            d.w(
-                "reasons",
-                "post_on_time",
-                **days,
-                deadline=d.w("reasons", deadline_key, day=deadline_day),
-            )
-        )
+        d.reasons.append(d.w("reasons", "post_on_time", **days))
         return
-    d.reasons.append(
-        d.w(
-            "reasons",
-            "post_late",
-            **days,
-            deadline=d.w("reasons", f"{deadline_key}_late", day=deadline_day),
-        )
-    )
+    d.reasons.append(d.w("reasons", "post_late", **days))
     person = d.callee()
     to, _ = d.recipients()
     if person:
@@ -184,13 +178,35 @@ def _letter_rule(d: _Draft) -> None:
         d.recommend("letter")
 
 
+def _letter_fallback(d: _Draft) -> None:
+    """No phone number and no email address: a letter is the way left, even a late one. (Not
+    the post rule: the process did not run by post.)"""
+    late, days = _letter_timing(d)
+    d.recommend("letter")
+    d.reasons.append(d.w("reasons", "letter_fallback_late" if late else "letter_fallback", **days))
+
+
 def _phone_rule(d: _Draft) -> None:
+    """A call, to the HR contact if their number is known; without any number the next-best
+    channel (an email, else a letter), and how to get the call sheet."""
     hr = d.interview.hr_contact
     person = hr if hr.phone else d.callee()
-    to, _ = d.recipients()
+    to, cc = d.recipients()
     if person is None:
-        d.reasons.append(d.w("reasons", "phone_missing"))
-        _email_rule(d)
+        if not to:
+            d.reasons.append(d.w("reasons", "phone_missing_no_email"))
+            _letter_fallback(d)
+            return
+        d.recommend("email")
+        names = d.w.names([display(p) for p in cc])
+        d.reasons.append(
+            d.w(
+                "reasons",
+                "phone_missing",
+                hr=display(to[0]),
+                cc=d.w("reasons", "cc", names=names) if cc else "",
+            )
+        )
         return
     d.plan_call(person)
     key = "phone_process" if to else "phone_process_no_email"
@@ -213,7 +229,8 @@ def _card_rule(d: _Draft) -> None:
         return
     name = display(card)
     if not d.interview.in_person:
-        d.reasons.append(d.w("reasons", "card_remote", name=name))
+        if not (d.call and card.phone and d.call.phone == card.phone):  # else: "call them" stands
+            d.reasons.append(d.w("reasons", "card_remote", name=name))
         return
     if not card.phone:
         if card.email and "email" in d.recommended:
