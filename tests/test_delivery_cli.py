@@ -290,6 +290,17 @@ def test_user_errors_are_one_line_exit_2(args: tuple[str, ...], fragment: str) -
     assert fragment in lines[0], lines[0]
 
 
+def test_a_carrier_from_the_option_that_does_not_post_there_names_the_option() -> None:
+    """Given with --carrier, the carrier is corrected with --carrier (a letter file's [mailing]
+    names its own field instead: tests/test_letter_cli.py)."""
+    result = estimate("--posted", "2026-12-22T10:00", carrier="usps")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "letterpress: error: --from: usps does not collect letters in DE; "
+        "use --carrier deutsche-post"
+    )
+
+
 def test_carrier_defaults_to_the_national_carrier_of_from() -> None:
     result = run("estimate", "--from", "GB", "--to", "GB", "--posted", "2026-03-02T12:00", "--json")
     assert result.returncode == 0, result.stderr

@@ -218,6 +218,53 @@ def test_bad_mailing_table_stops_before_writing(tmp_path: Path) -> None:
     assert not out.exists()
 
 
+WRONG_CARRIER_LETTER = (
+    MAILING_LETTER.replace('"deutsche-post"', '"usps"')
+    + """
+[interview]
+date = 2026-12-22T10:00
+process = "post"
+hr_contact = { name = "Mei Lee", email = "mei.lee@example.com" }
+"""
+)
+
+
+@pytest.mark.parametrize("command", ["letter", "advise"])
+@pytest.mark.parametrize(
+    "service, hint",
+    [
+        (
+            'service = "first-class"',
+            'write carrier = "deutsche-post", the carrier for letters posted in DE, with one of '
+            "its services (see `letterpress carriers`), or leave carrier and service out",
+        ),
+        (
+            "",
+            'write carrier = "deutsche-post", the carrier for letters posted in DE, or leave '
+            "carrier out",
+        ),
+    ],
+    ids=["with-service", "no-service"],
+)
+def test_a_carrier_that_does_not_post_from_the_sender_country_names_the_field(
+    tmp_path: Path, command: str, service: str, hint: str
+) -> None:
+    """[mailing] carrier = "usps" from DE: the file and mailing.carrier, not --carrier; the same
+    line from letter and advise, and nothing written."""
+    src = tmp_path / "usps.toml"
+    text = WRONG_CARRIER_LETTER.replace('service = "SERVICE"', service)
+    src.write_text(text, encoding="utf-8")
+    out = tmp_path / "usps.pdf"
+    args = ["-o", str(out)] if command == "letter" else ["--now", "2026-12-22T16:00"]
+    proc = run_cli(command, str(src), *args)
+    assert_one_line_error(proc)
+    assert proc.stderr.strip() == (
+        f"letterpress: error: {src}, mailing.carrier: usps does not collect letters in DE "
+        f"(the sender's country); {hint}"
+    )
+    assert not out.exists()
+
+
 def test_tone_findings_warn_and_strict_stops_before_writing(tmp_path: Path, write_letter) -> None:
     eager = write_letter(
         letter(body="I really need this job!!! Please answer soon.\n\nBest regards to the team.")

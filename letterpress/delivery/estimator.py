@@ -41,6 +41,28 @@ class NoRuleError(UserError):
         self.too_early = too_early
 
 
+class CarrierNotHereError(UserError):
+    """The carrier does not collect letters in the origin country: ``national`` is the carrier
+    that does (None if none is known), ``countries`` where this one collects. The hint names
+    ``--carrier``; a letter file's ``[mailing]`` words its own."""
+
+    def __init__(
+        self, carrier: str, country: str, *, countries: tuple[str, ...], national: str | None
+    ) -> None:
+        hint = (
+            f"use --carrier {national}"
+            if national
+            else f"carriers collect letters where they operate; {carrier}: {', '.join(countries)}"
+        )
+        super().__init__(
+            f"{carrier} does not collect letters in {country}", where=Where(field="from"), hint=hint
+        )
+        self.carrier = carrier
+        self.country = country
+        self.countries = countries
+        self.national = national
+
+
 def find_carrier(carrier_id: str) -> Carrier:
     """The carrier with that id, or a UserError listing the known ids."""
     carriers = load_carriers()
@@ -116,16 +138,11 @@ def _route_rules(
         return service.rules, carrier.name, ()
     if origin.country not in carrier.countries:
         suggestion = carrier_for_country(origin.country)
-        hint = (
-            f"use --carrier {suggestion[0]}"
-            if suggestion
-            else f"carriers collect letters where they operate; {carrier.id}: "
-            f"{', '.join(carrier.countries)}"
-        )
-        raise UserError(
-            f"{carrier.id} does not collect letters in {origin.country}",
-            where=Where(field="from"),
-            hint=hint,
+        raise CarrierNotHereError(
+            carrier.id,
+            origin.country,
+            countries=tuple(carrier.countries),
+            national=suggestion[0] if suggestion else None,
         )
     if destination.country == origin.country:
         return service.rules, f"{carrier.name} {service.name}", ()

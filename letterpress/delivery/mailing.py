@@ -13,7 +13,7 @@ from ..errors import UserError, Where
 from ..letter import model
 from ..source import Source
 from .data import parse_clock
-from .estimator import carrier_for_country, estimate_delivery
+from .estimator import CarrierNotHereError, carrier_for_country, estimate_delivery
 from .model import Estimate
 
 if TYPE_CHECKING:
@@ -147,12 +147,38 @@ def estimate_from_mailing(
             origin_postcode=mailing.get("from_postcode", origin_postcode),
             destination_postcode=mailing.get("to_postcode", destination_postcode),
         )
+    except CarrierNotHereError as exc:
+        raise _carrier_not_here(exc, mailing, place("carrier")) from None
     except UserError as exc:
         if exc.place != Where(field=exc.place.field):  # a data file's place: report it as is
             raise
         key = given.get(exc.place.field, exc.place.field)
         raise UserError(exc.what, where=place(key) if key else base, hint=exc.hint) from None
     return with_notes(estimate, tuple(notes))
+
+
+def _carrier_not_here(exc: CarrierNotHereError, mailing: dict[str, Any], where: Where) -> UserError:
+    """The file's ``mailing.carrier`` does not post from the letter's country: name the field
+    (not ``--carrier``) and the carrier that does."""
+    origin = "mailing.from" if "from" in mailing else "the sender's country"
+    what = f"{exc.carrier} does not collect letters in {exc.country} ({origin})"
+    if not exc.national:
+        hint = (
+            f"{exc.carrier} collects letters in {', '.join(exc.countries)} only; "
+            f"see `letterpress carriers` for one that collects in {exc.country}"
+        )
+    elif "service" in mailing:
+        hint = (
+            f'write carrier = "{exc.national}", the carrier for letters posted in {exc.country}, '
+            "with one of its services (see `letterpress carriers`), or leave carrier and "
+            "service out"
+        )
+    else:
+        hint = (
+            f'write carrier = "{exc.national}", the carrier for letters posted in {exc.country}, '
+            "or leave carrier out"
+        )
+    return UserError(what, where=where, hint=hint)
 
 
 def _as_code(place: str) -> str:
