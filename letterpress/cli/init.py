@@ -159,16 +159,13 @@ def _check_layout(name: str) -> None:
 
 def _store_me(args: argparse.Namespace) -> int:
     """Ask for (or take from the options) your details, check them, store them, show them."""
-    from ..profile import check_detail, checked, derived, save_profile, stored_profile
+    from ..profile import save_profile, stored_profile
 
     stored = stored_profile()
     given = {key: getattr(args, f"me_{key}", None) for key in OPTIONS}
     given["language"], given["layout"] = args.language, args.layout
-    places = {key: Where(option=option) for key, option in OPTIONS.items()}
     if any(value is not None for value in given.values()):
-        values = {**stored, **{k: v.strip() for k, v in given.items() if v is not None}}
-        values["country"] = check_detail("country", values, places["country"])
-        values = checked(derived(values, given), places)
+        values = _given(stored, given)
     else:
         values = _ask(stored)
     path = save_profile(values)
@@ -178,6 +175,33 @@ def _store_me(args: argparse.Namespace) -> int:
             print(f"  {key:<12} {values[key]}")
     print("Files without [sender] now use them ('letterpress config' shows them).")
     return 0
+
+
+def _given(stored: dict[str, Any], given: dict[str, str | None]) -> dict[str, Any]:
+    """The stored details changed by the options given, checked. A detail wrong as stored
+    (a hand-edited file, a postcode the newly given country refuses) is blamed on the
+    settings file, with the option that corrects it; one given wrong, on its option."""
+    from ..config import config_path
+    from ..profile import TABLE, check_detail, checked, derived
+
+    places = {
+        key: Where(file=str(config_path()), field=f"{TABLE}.{key}")
+        if given[key] is None and stored.get(key)
+        else Where(option=option)
+        for key, option in OPTIONS.items()
+    }
+    values = {**stored, **{k: v.strip() for k, v in given.items() if v is not None}}
+    try:
+        values["country"] = check_detail("country", values, places["country"])
+        return checked(derived(values, given), places)
+    except UserError as exc:
+        key = next((k for k, place in places.items() if place == exc.place), None)
+        if key is None or not exc.place.file:
+            raise
+        fix = f"fix it with 'letterpress init --me {OPTIONS[key]} ...'"
+        raise UserError(
+            exc.what, where=exc.place, hint=f"{fix} ({exc.hint})" if exc.hint else fix
+        ) from None
 
 
 def _ask(stored: dict[str, Any]) -> dict[str, Any]:
