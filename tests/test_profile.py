@@ -283,6 +283,95 @@ def test_init_me_without_answers_is_one_line(settings: Path) -> None:
     )
 
 
+def on_terminal(*answers: str) -> tuple[int, list[str]]:
+    """Run ``letterpress init --me`` on a terminal (a pty), typing each answer when a
+    question appears (``EOF``: Ctrl-D); its exit code and what the terminal showed, by line."""
+    import os
+    import pty
+    import select
+    import subprocess
+    import sys
+    import time
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "letterpress", "init", "--me"],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+    )
+    os.close(slave)
+    shown = b""
+
+    def question() -> bool:
+        """Read until the next question (or the end); whether one was asked."""
+        nonlocal shown
+        start, deadline = len(shown), time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if not select.select([master], [], [], 0.1)[0]:
+                continue
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:  # the terminal closed: the run is over
+                return False
+            if not chunk:
+                return False
+            shown += chunk
+            if shown[start:].endswith(b": "):
+                return True
+        return False
+
+    try:
+        for answer in answers:
+            assert question(), shown.decode()
+            os.write(master, b"\x04" if answer == "EOF" else answer.encode() + b"\n")
+        question()
+        code = proc.wait(timeout=60)
+    finally:
+        os.close(master)
+    return code, shown.decode().replace("\r\n", "\n").splitlines()
+
+
+def test_init_me_on_a_terminal_asks_a_refused_answer_again(settings: Path) -> None:
+    code, shown = on_terminal(
+        "Jonas Petersen", "DE", "Lindenallee 8", "1234", "22587", "Hamburg", "", "", "", "", ""
+    )
+    assert code == 0, shown
+    assert shown[4:8] == [
+        "Postcode: 1234",
+        "letterpress: error: Postcode: '1234' is not a valid postal code for Germany; "
+        "e.g. 26133, 53225",
+        "Postcode: 22587",
+        "Town or city: Hamburg",
+    ]
+    me = tomllib.loads(settings.read_text(encoding="utf-8"))["me"]
+    assert (me["postal_code"], me["city"]) == ("22587", "Hamburg")
+
+
+def test_init_me_on_a_terminal_ends_on_ctrl_d_with_one_line(settings: Path) -> None:
+    code, shown = on_terminal("Jonas Petersen", "DE", "Lindenallee 8", "1234", "EOF")
+    assert code == 2
+    assert shown[-2:] == [  # the error on a line of its own, not after the question
+        "Postcode: ",
+        "letterpress: error: Postcode: no answer; answer each question, or give your details "
+        "as options: letterpress init --me --name ... (see letterpress init --help)",
+    ]
+    assert not settings.exists()
+
+
+def test_piped_answers_stop_at_the_first_wrong_one(settings: Path) -> None:
+    """Asked again, a wrong answer would take the next question's answer: piped answers
+    stop there, in one line."""
+    done = run_cli("init", "--me", stdin="Jonas\nDE\nLindenallee 8\n1234\nHamburg\n\n\n\n\n\n")
+    assert done.returncode == 2
+    assert done.stderr == (
+        "letterpress: error: Postcode: '1234' is not a valid postal code for Germany; "
+        "e.g. 26133, 53225\n"
+    )
+    assert done.stdout.endswith("Street and number: Postcode: ")  # nothing asked after it
+    assert not settings.exists()
+
+
 def test_config_shows_where_the_settings_are_and_what_they_hold(settings: Path) -> None:
     empty = run_cli("config")
     assert empty.stdout == (

@@ -45,7 +45,7 @@ QUESTIONS = (
     ("timezone", "--timezone", "Your time zone"),
 )
 OPTIONS = {key: option for key, option, _ in QUESTIONS}
-ADDRESS = ("street", "postal_code", "city", "region")  # asked again when the post refuses them
+ADDRESS = ("street", "postal_code", "city", "region")  # checked as an address when answered
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -225,39 +225,58 @@ def _ask(stored: dict[str, Any]) -> dict[str, Any]:
         if key == "region" and not (values.get("region") or _needs_region(values)):
             continue
         values[key] = _answer_checked(key, question, values, places)
-    while True:  # the address as a whole, as the country's post wants it
+    questions = {key: question for key, _, question in QUESTIONS}
+    while True:  # all of it once more (the address as a whole: a postcode left empty)
         try:
             return checked(values, places)
         except UserError as exc:
-            if not sys.stdin.isatty():
+            wrong = next((k for k, place in places.items() if place == exc.place), None)
+            if wrong is None or not sys.stdin.isatty():
                 raise
             print(f"letterpress: error: {exc.line()}", file=sys.stderr)
-        for key, _, question in QUESTIONS:
-            if key in ADDRESS and (key != "region" or _needs_region(values)):
-                values[key] = _answer_checked(key, question, values, places)
+        values[wrong] = _answer_checked(wrong, questions[wrong], values, places)
 
 
 def _answer_checked(
     key: str, question: str, values: dict[str, Any], places: dict[str, Where]
 ) -> str:
-    """One answer, checked; asked again while it is wrong, if a person is typing."""
+    """One answer, checked (a part of the address against the country's post, so far as the
+    answers so far go); asked again while it is wrong, if a person is typing. Answers piped
+    in stop at the first wrong one: asked again, it would take the next question's answer."""
     from ..profile import check_detail
 
     while True:
         answer = _answer(question, str(values.get(key) or ""))
         try:
-            return check_detail(key, {**values, key: answer}, places[key])
+            answer = check_detail(key, {**values, key: answer}, places[key])
+            if key in ADDRESS:
+                _check_part(key, {**values, key: answer}, places)
+            return answer
         except UserError as exc:
             if not sys.stdin.isatty():
                 raise
             print(f"letterpress: error: {exc.line()}", file=sys.stderr)
+
+
+def _check_part(key: str, values: dict[str, Any], places: dict[str, Where]) -> None:
+    """The address checked with the answer to ``key``: a UserError if that answer is at fault
+    (a postcode the country does not have); problems of parts not asked yet wait."""
+    from ..profile import check_address
+
+    try:
+        check_address(values, places)
+    except UserError as exc:
+        if exc.place == places[key]:
+            raise
 
 
 def _answer(question: str, default: str) -> str:
     """The answer to one question; Enter keeps ``default``, ``-`` gives an empty answer."""
     try:
         text = input(f"{question} [{default}]: " if default else f"{question}: ").strip()
-    except EOFError:
+    except EOFError:  # Ctrl-D, or the piped answers ran out
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            print()  # the terminal's cursor is still after the question: the error on its own line
         raise UserError(
             "no answer",
             where=Where(field=question.split(" (")[0]),
