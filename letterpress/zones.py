@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 
 def one_clock(candidates: Iterable[str], day: date) -> ZoneInfo | None:
@@ -63,3 +64,32 @@ def machine_zone() -> ZoneInfo | None:
         return ZoneInfo(name) if name else None
     except (ZoneInfoNotFoundError, ValueError, LookupError, OSError):
         return None
+
+
+def _spelled(name: str) -> str:
+    """A zone name or city as compared: case ignored, spaces written as underscores."""
+    return "_".join(name.split()).casefold()
+
+
+@cache
+def _by_spelling() -> dict[str, frozenset[str]]:
+    """Each zone's name and its last part (the city), as ``_spelled`` writes them, to the
+    zones they name, each under its current name (CLDR's aliases through Babel:
+    ``America/Buenos_Aires`` is ``America/Argentina/Buenos_Aires``)."""
+    from babel.core import get_global
+
+    aliases = get_global("zone_aliases")
+    known = available_timezones()
+    found: dict[str, set[str]] = {}
+    for key in known:
+        current = aliases.get(key, key) if aliases.get(key) in known else key
+        for spelling in {_spelled(key), _spelled(key.rsplit("/", 1)[-1])}:
+            found.setdefault(spelling, set()).add(current)
+    return {spelling: frozenset(zones) for spelling, zones in found.items()}
+
+
+def zones_meant(name: str) -> tuple[str, ...]:
+    """The IANA zones a name that is not one may mean, sorted: those whose name or city is
+    ``name`` up to case and spaces ("Berlin", "europe/berlin", "New York"); empty when
+    none. Only one is a mistyped name; several ("Eastern": US or Canada) need a choice."""
+    return tuple(sorted(_by_spelling().get(_spelled(name), ())))

@@ -149,3 +149,77 @@ def test_a_call_on_day_offices_are_closed_warns_and_strict_refuses(
     stopped = run(str(src), "-o", "s.pdf", "--strict", cwd=tmp_path)
     assert stopped.returncode == 2 and stopped.stderr == f"letterpress: error: {src}: {line}\n"
     assert not (tmp_path / "s.pdf").exists()
+
+
+def _example_with(tmp_path: Path, old: str, new: str) -> Path:
+    """The example file with one line replaced, written as ``tmp_path/call.toml``."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert old in text
+    src = tmp_path / "call.toml"
+    src.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return src
+
+
+NO_BEST_TIME = 'best_time = "09:30-11:00"         # Chicago time: she said mornings are quietest\n'
+
+
+def test_a_city_as_caller_timezone_warns_and_is_taken_even_without_best_time(
+    tmp_path: Path,
+) -> None:
+    src = _example_with(tmp_path, NO_BEST_TIME, "")
+    src.write_text(
+        src.read_text(encoding="utf-8").replace('"Europe/Berlin"', '"Berlin"'), encoding="utf-8"
+    )
+    line = (
+        "call.caller_timezone: 'Berlin' is not an IANA time zone name; taking Europe/Berlin; "
+        'write caller_timezone = "Europe/Berlin"'
+    )
+    warned = run(str(src), "-o", "w.pdf", cwd=tmp_path)
+    assert warned.returncode == 0 and warned.stderr == f"letterpress: warning: {src}: {line}\n"
+    assert "+1 312-555-0147" in page_text((tmp_path / "w.pdf").read_bytes())
+    stopped = run(str(src), "-o", "s.pdf", "--strict", cwd=tmp_path)
+    assert stopped.returncode == 2 and stopped.stderr == f"letterpress: error: {src}: {line}\n"
+    assert not (tmp_path / "s.pdf").exists()
+
+
+def test_a_city_as_contact_timezone_warns_and_converts_the_window(tmp_path: Path) -> None:
+    src = _example_with(
+        tmp_path, "call_on = 2026-03-27", 'call_on = 2026-03-27\ntimezone = "chicago"'
+    )
+    done = run(str(src), "-o", "w.pdf", cwd=tmp_path)
+    assert done.returncode == 0
+    assert done.stderr == (
+        f"letterpress: warning: {src}: call.timezone: 'chicago' is not an IANA time zone name; "
+        'taking America/Chicago; write timezone = "America/Chicago"\n'
+    )
+    text = squash(page_text((tmp_path / "w.pdf").read_bytes()))
+    for expected in ("America/Chicago", "9:30 AM–11:00 AM", "3:30 PM–5:00 PM"):
+        assert squash(expected) in text, expected
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            "Atlantis",
+            "unknown time zone 'Atlantis'; use an IANA name such as 'Europe/Berlin' or "
+            "'America/New_York'",
+        ),
+        (
+            "Eastern",  # US/Eastern or Canada/Eastern
+            "'Eastern' is not an IANA time zone name and could be any of America/New_York, "
+            'America/Toronto; write the one you mean, e.g. caller_timezone = "America/New_York"',
+        ),
+    ],
+)
+def test_a_caller_timezone_that_names_no_one_zone_is_an_error_even_without_best_time(
+    tmp_path: Path, value: str, message: str
+) -> None:
+    src = _example_with(tmp_path, NO_BEST_TIME, "")
+    src.write_text(
+        src.read_text(encoding="utf-8").replace('"Europe/Berlin"', f'"{value}"'), encoding="utf-8"
+    )
+    done = run(str(src), "-o", "w.pdf", cwd=tmp_path)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == f"letterpress: error: {src}, call.caller_timezone: {message}\n"
+    assert not (tmp_path / "w.pdf").exists()

@@ -28,20 +28,17 @@ class CallerZone(Struct, frozen=True):
 
 def caller_zone(
     *,
-    in_file: str | None,
+    in_file: ZoneInfo | None,
     given: ZoneInfo | None,
     stored: Callable[[], str | None],
     phone: str,
     country: str,
     day: date,
-    where: Where,
 ) -> CallerZone:
-    """The caller's zone by the order above; ``stored`` reads the profile's (only when it is
-    needed); ``where`` is the file's place, for a bad name."""
-    if in_file:
-        return CallerZone(
-            zone(in_file, where.at("call", "caller_timezone")), "call.caller_timezone in the file"
-        )
+    """The caller's zone by the order above; ``in_file`` is the file's, already checked (see
+    ``timewindow.file_zone``); ``stored`` reads the profile's (only when it is needed)."""
+    if in_file is not None:
+        return CallerZone(in_file, "call.caller_timezone in the file")
     if given is not None:
         return CallerZone(given, "the zone given to the program")
     env = os.environ.get(ENV_ZONE, "").strip()

@@ -19,7 +19,7 @@ from .callerzone import caller_zone as find_caller_zone
 from .greeting import spoken_form
 from .model import QA, CallFile
 from .phone import Phone, parse_phone
-from .timewindow import Window, guess_zone, parse_window, zone
+from .timewindow import Window, file_zone, guess_zone, parse_window
 from .wording import available, wording
 
 
@@ -163,19 +163,21 @@ def resolve(
     region = file.recipient.country or file.sender.country
     phone = parse_phone(call.phone, default_region=region, where=origin.at("call", "phone"))
     day = call.call_on or today
-    if call.timezone:
-        contact_zone: ZoneInfo | None = zone(call.timezone, origin.at("call", "timezone"))
-    else:
-        contact_zone = guess_zone(phone.zones, day)
+    # Both zone fields are checked alike, also when no best time uses them.
+    zones: dict[str, ZoneInfo] = {}
+    for key, name in (("timezone", call.timezone), ("caller_timezone", call.caller_timezone)):
+        if name:
+            zones[key], warning = file_zone(name, origin.at("call", key))
+            warnings += [warning] if warning else []
+    contact_zone = zones.get("timezone") or guess_zone(phone.zones, day)
     found = (
         find_caller_zone(
-            in_file=call.caller_timezone,
+            in_file=zones.get("caller_timezone"),
             given=caller_zone,
             stored=home_zone or (lambda: None),
             phone=file.sender.phone,
             country=file.sender.country,
             day=day,
-            where=origin,
         )
         if call.best_time is not None
         else None

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from msgspec import Struct
 
 from ..errors import UserError, Where
-from ..zones import machine_zone, one_clock
+from ..zones import machine_zone, one_clock, zones_meant
 
 _WINDOW = re.compile(r"^\s*(\d{1,2})[:.h](\d{2})\s*[-–—]\s*(\d{1,2})[:.h](\d{2})\s*$")
 # Environment variable that overrides the caller's zone (tests, or a machine set to UTC).
@@ -51,6 +51,29 @@ def zone(name: str, where: Where) -> ZoneInfo:
             where=where,
             hint="use an IANA name such as 'Europe/Berlin' or 'America/New_York'",
         ) from None
+
+
+def file_zone(name: str, where: Where) -> tuple[ZoneInfo, str]:
+    """A zone field of the file: the IANA zone it names and no warning; or, for a name that is
+    not one but means one zone ("Berlin", "new york"), that zone and the warning that says
+    what to write; else a UserError naming the field."""
+    try:
+        return ZoneInfo(name.strip()), ""
+    except (ZoneInfoNotFoundError, ValueError):
+        meant = zones_meant(name)
+    key = where.field.rsplit(".", 1)[-1]
+    if len(meant) == 1:
+        return ZoneInfo(meant[0]), (
+            f"{where.field}: {name!r} is not an IANA time zone name; taking {meant[0]}; "
+            f'write {key} = "{meant[0]}"'
+        )
+    if meant:
+        raise UserError(
+            f"{name!r} is not an IANA time zone name and could be any of " + ", ".join(meant),
+            where=where,
+            hint=f'write the one you mean, e.g. {key} = "{meant[0]}"',
+        )
+    return zone(name, where), ""  # raises: no zone has that name
 
 
 def local_zone() -> ZoneInfo:
