@@ -223,3 +223,35 @@ def test_a_caller_timezone_that_names_no_one_zone_is_an_error_even_without_best_
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr == f"letterpress: error: {src}, call.caller_timezone: {message}\n"
     assert not (tmp_path / "w.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "opening", "said"),
+    [
+        ("en-US", "Ms Dana Whitfield", "Hello Ms. Whitfield, this is", "Ms. Whitfield"),
+        ("en-US", "Dr Tom Whitfield", "Hello Dr. Whitfield, this is", "Dr. Whitfield"),
+        # no honorific in the name: the letter's opening says it, in US style too
+        ("en-US", "Dana Whitfield", "Hello Ms. Whitfield, this is", "Ms. Whitfield"),
+        ("en-GB", "Ms. Dana Whitfield", "Hello Ms Whitfield, this is", "Ms Whitfield"),
+        ("de", "Ms. Dana Whitfield", "Guten Tag, Frau Whitfield, hier spricht", "Frau Whitfield"),
+        ("fr", "Ms. Dana Whitfield", "Bonjour Madame Whitfield, ici", "Madame Whitfield"),
+    ],
+)
+def test_the_default_opening_writes_the_title_as_the_language_and_country_do(
+    tmp_path: Path, language: str, name: str, opening: str, said: str
+) -> None:
+    """American English puts a stop after Ms./Mr./Dr., as its letters do; British does not."""
+    (tmp_path / "f.toml").write_text(
+        f'language = "{language}"\nopening = "Dear Ms. Whitfield:"\n'
+        f'[sender]\nname = "Anna Keller"\n[recipient]\nname = "{name}"\ncountry = "US"\n'
+        '[call]\nphone = "+1 312 555 0147"\ncall_on = 2026-03-27\n',
+        encoding="utf-8",
+    )
+    done = run("f.toml", cwd=tmp_path)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    text = squash(page_text((tmp_path / "f-call.pdf").read_bytes()))
+    assert squash(opening) in text
+    assert text.count(squash(said)) == 3  # the opening, the voicemail and the closing
+    if language.startswith("en"):  # and never the other country's form
+        other = said.replace(".", "") if language == "en-US" else said.replace(" ", ". ")
+        assert squash(other) not in text

@@ -157,7 +157,7 @@ def resolve(
         )
         code = FALLBACK
     locale = lang.locale if code == lang.locale.language else Locale.parse(FALLBACK)
-    words = wording(code)
+    words = wording(code, lang.locale.territory or "")
     labels, text = words["labels"], words["defaults"]
 
     region = file.recipient.country or file.sender.country

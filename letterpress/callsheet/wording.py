@@ -6,7 +6,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ..language.wording import FALLBACK, load_wording
+from ..language.wording import FALLBACK, load_wording, regional
 
 
 def available() -> tuple[str, ...]:
@@ -15,9 +15,13 @@ def available() -> tuple[str, ...]:
     return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")))
 
 
+def wording(code: str, region: str = "") -> dict[str, Any]:
+    """The wording for a language code, with what ``region`` ("US") writes differently;
+    missing keys (or a missing file) fall back to English."""
+    # one English for every language without a file
+    return _wording(code if code in available() else FALLBACK, region.upper())
+
+
 @cache
-def wording(code: str) -> dict[str, Any]:
-    """The wording for a language code; missing keys (or a missing file) fall back to English."""
-    if code != FALLBACK and code not in available():
-        return wording(FALLBACK)  # one English for every language without a file
-    return load_wording(resources.files("letterpress.callsheet") / "text", code)
+def _wording(code: str, region: str) -> dict[str, Any]:
+    return regional(load_wording(resources.files("letterpress.callsheet") / "text", code), region)

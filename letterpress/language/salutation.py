@@ -10,7 +10,7 @@ from importlib import resources
 
 from msgspec import Struct
 
-from .wording import load_wording
+from .wording import load_wording, regional
 
 GENDERS = ("female", "male", "neutral")
 
@@ -42,8 +42,7 @@ def _wording(language: str) -> dict[str, str]:
     over English (bundled data, read once per language)."""
     base, _, region = language.replace("_", "-").partition("-")
     data = load_wording(resources.files("letterpress.language") / "salutations", base.lower())
-    regional = data.get("regions", {}).get(region.upper(), {}) if region else {}
-    return {k: v for k, v in {**data, **regional}.items() if isinstance(v, str)}
+    return {k: v for k, v in regional(data, region).items() if isinstance(v, str)}
 
 
 def _key(word: str) -> str:

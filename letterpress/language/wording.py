@@ -21,6 +21,13 @@ def load_wording(folder: Traversable, code: str) -> dict[str, Any]:
     return _merge(english, _read(path))
 
 
+def regional(wording: dict[str, Any], region: str) -> dict[str, Any]:
+    """``wording`` with its ``[regions.<REGION>]`` table ("US") merged over it, key by key:
+    what a country writes differently in the language (US English: "Ms.", "Dear Ms. Lee:")."""
+    over = wording.get("regions", {}).get(region.upper(), {}) if region else {}
+    return _merge(wording, over) if over else wording
+
+
 def _read(path: Traversable) -> dict[str, Any]:
     """One wording file (kept parsed in the cache folder between runs)."""
     return cachefiles.toml(Path(str(path)))
