@@ -170,3 +170,21 @@ def test_a_fixed_field_of_the_template_is_one_error_naming_the_template(tmp_path
         "envelopes: DL, C6/5\n",
     )
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_a_preview_folder_that_is_a_file_is_refused_before_any_row(tmp_path: Path) -> None:
+    """--preview names a folder; a file there (or a file on the way) is one line, exit 2,
+    before the merged PDF is made, not a traceback after it."""
+    (tmp_path / "w.pdf").write_bytes(b"%PDF-1.7 kept")
+    args = (str(ROOT / "examples/batch/workshop.toml"), str(ROOT / "examples/batch/workshop.csv"))
+    done = cli(*args, "--preview", "w.pdf", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (
+        2,
+        "letterpress: error: w.pdf, --preview: is a file, not a folder: --preview takes a "
+        "folder for the PNG images; name a folder, e.g. --preview previews\n",
+    )
+    done = cli(*args, "-o", "out.pdf", "--preview", "w.pdf/sub", cwd=tmp_path)
+    assert done.returncode == 2 and len(done.stderr.splitlines()) == 1
+    assert "Traceback" not in done.stderr and done.stderr.startswith("letterpress: error: w.pdf")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["w.pdf"]
+    assert (tmp_path / "w.pdf").read_bytes() == b"%PDF-1.7 kept"

@@ -247,6 +247,14 @@ def _validate(opts: Options) -> None:
         make_folder(opts.out_dir)
     if opts.manifest is not None:
         check_target(opts.manifest)
+    if opts.preview is not None:
+        if opts.preview.exists() and not opts.preview.is_dir():
+            raise UserError(
+                "is a file, not a folder: --preview takes a folder for the PNG images",
+                where=Where(file=str(opts.preview), option="--preview"),
+                hint="name a folder, e.g. --preview previews",
+            )
+        make_folder(opts.preview)  # before any row is made: a path below a file is refused
 
 
 def _refuse_clashes(opts: Options) -> None:
