@@ -188,3 +188,29 @@ def test_a_preview_folder_that_is_a_file_is_refused_before_any_row(tmp_path: Pat
     assert "Traceback" not in done.stderr and done.stderr.startswith("letterpress: error: w.pdf")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["w.pdf"]
     assert (tmp_path / "w.pdf").read_bytes() == b"%PDF-1.7 kept"
+
+
+def test_call_sheet_warnings_reach_the_batch_and_strict_stops_on_them(tmp_path: Path) -> None:
+    """A call sheet's doubts (here a city written as the caller's time zone) are reported for
+    the rows of a mail merge as `letterpress call` reports them; --strict stops on them."""
+    text = (ROOT / "examples/call.toml").read_text(encoding="utf-8")
+    template = tmp_path / "call.toml"
+    template.write_text(
+        text.replace('caller_timezone = "Europe/Berlin"', 'caller_timezone = "Berlin"'),
+        encoding="utf-8",
+    )
+    assert 'caller_timezone = "Berlin"' in template.read_text(encoding="utf-8")
+    data = tmp_path / "rows.csv"
+    data.write_text("n\n1\n2\n", encoding="utf-8")
+    line = (
+        f"{data}, rows 2-3 (2 rows), call.caller_timezone: 'Berlin' is not an IANA time zone "
+        'name; taking Europe/Berlin; write caller_timezone = "Europe/Berlin"'
+    )
+    args = (str(template), str(data), "--kind", "call", "-o", "calls.pdf")
+    done = cli(*args, cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, f"letterpress: warning: {line}\n")
+    assert len(PdfReader(tmp_path / "calls.pdf").pages) == 2
+    (tmp_path / "calls.pdf").unlink()
+    done = cli(*args, "--strict", cwd=tmp_path)
+    assert done.returncode == 2 and done.stderr.splitlines()[0] == f"letterpress: error: {line}"
+    assert not (tmp_path / "calls.pdf").exists()

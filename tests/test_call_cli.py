@@ -110,7 +110,9 @@ def test_missing_file_and_long_voicemail_warning(tmp_path: Path) -> None:
     )
     done = run("f.toml", cwd=tmp_path)
     assert done.returncode == 0
-    assert done.stderr.startswith("letterpress: warning: f.toml: the voicemail runs about 36 s")
+    assert done.stderr.startswith(
+        "letterpress: warning: f.toml, call.voicemail: the voicemail runs about 36 s"
+    )
     assert "over 30 s: shorten it" in page_text((tmp_path / "f-call.pdf").read_bytes())
 
 
@@ -134,7 +136,10 @@ def test_strict_stops_on_leftover_placeholders_before_writing(tmp_path: Path) ->
     ("day", "why"),
     [
         ("2026-03-28", "a Saturday"),
-        ("2026-12-25", "Christmas Day, a public holiday in US"),  # the contact's country
+        (
+            "2026-12-25",
+            "Christmas Day, a public holiday in the United States",
+        ),  # the contact's country
     ],
 )
 def test_a_call_on_day_offices_are_closed_warns_and_strict_refuses(
@@ -145,9 +150,9 @@ def test_a_call_on_day_offices_are_closed_warns_and_strict_refuses(
     src.write_text(text.replace("call_on = 2026-03-27", f"call_on = {day}", 1), encoding="utf-8")
     line = f"call.call_on: {day} is {why}, when offices are closed; give a working day as call_on"
     warned = run(str(src), "-o", "w.pdf", cwd=tmp_path)
-    assert warned.returncode == 0 and warned.stderr == f"letterpress: warning: {src}: {line}\n"
+    assert warned.returncode == 0 and warned.stderr == f"letterpress: warning: {src}, {line}\n"
     stopped = run(str(src), "-o", "s.pdf", "--strict", cwd=tmp_path)
-    assert stopped.returncode == 2 and stopped.stderr == f"letterpress: error: {src}: {line}\n"
+    assert stopped.returncode == 2 and stopped.stderr == f"letterpress: error: {src}, {line}\n"
     assert not (tmp_path / "s.pdf").exists()
 
 
@@ -175,10 +180,10 @@ def test_a_city_as_caller_timezone_warns_and_is_taken_even_without_best_time(
         'write caller_timezone = "Europe/Berlin"'
     )
     warned = run(str(src), "-o", "w.pdf", cwd=tmp_path)
-    assert warned.returncode == 0 and warned.stderr == f"letterpress: warning: {src}: {line}\n"
+    assert warned.returncode == 0 and warned.stderr == f"letterpress: warning: {src}, {line}\n"
     assert "+1 312-555-0147" in page_text((tmp_path / "w.pdf").read_bytes())
     stopped = run(str(src), "-o", "s.pdf", "--strict", cwd=tmp_path)
-    assert stopped.returncode == 2 and stopped.stderr == f"letterpress: error: {src}: {line}\n"
+    assert stopped.returncode == 2 and stopped.stderr == f"letterpress: error: {src}, {line}\n"
     assert not (tmp_path / "s.pdf").exists()
 
 
@@ -189,7 +194,7 @@ def test_a_city_as_contact_timezone_warns_and_converts_the_window(tmp_path: Path
     done = run(str(src), "-o", "w.pdf", cwd=tmp_path)
     assert done.returncode == 0
     assert done.stderr == (
-        f"letterpress: warning: {src}: call.timezone: 'chicago' is not an IANA time zone name; "
+        f"letterpress: warning: {src}, call.timezone: 'chicago' is not an IANA time zone name; "
         'taking America/Chicago; write timezone = "America/Chicago"\n'
     )
     text = squash(page_text((tmp_path / "w.pdf").read_bytes()))

@@ -228,14 +228,14 @@ def test_defaults_in_french() -> None:
     assert sheet.opening.endswith("m'accorder\u202f?")  # French spacing, unbreakable
     assert any("calendrier" in q for q in sheet.questions)
     assert any("salaire" in r for r in sheet.reminders)
-    assert not any("wording" in w for w in sheet.warnings)
+    assert not any("wording" in w.line() for w in sheet.warnings)
 
 
 def test_interview_date_from_interview_table_and_fallback_language() -> None:
     source = {**MINIMAL, "language": "nl", "interview": {"date": datetime(2026, 11, 24, 10)}}
     sheet = _sheet(source)
     assert "November 24, 2026" in sheet.opening or "24 November 2026" in sheet.opening
-    assert any("wording" in w for w in sheet.warnings)
+    assert any("wording" in w.line() for w in sheet.warnings)
 
 
 def test_empty_fields_leave_parts_out_and_absent_ones_default() -> None:
@@ -276,7 +276,7 @@ def test_field_errors_name_the_field(call: dict, where: str | None) -> None:
 def test_voicemail_warning() -> None:
     sheet = _sheet(data(MINIMAL, voicemail=" ".join(["word"] * 90)))
     assert sheet.voicemail_seconds == 36 and sheet.voicemail_too_long
-    assert any("voicemail" in w for w in sheet.warnings)
+    assert any("voicemail" in w.line() for w in sheet.warnings)
 
 
 def test_same_zone_shows_one_time() -> None:
@@ -299,4 +299,4 @@ def test_caller_zone_and_dates_in_when_row() -> None:
 def test_opening_without_the_name_warns() -> None:
     assert not _sheet(data(MINIMAL, opening="Hello, Ms Lee here is Jonas.")).warnings
     warned = _sheet(data(MINIMAL, opening="Hello, this is Jonas."))
-    assert any("name" in w for w in warned.warnings)
+    assert any("name" in w.line() for w in warned.warnings)

@@ -271,7 +271,8 @@ def _prepare_call(
 ) -> tuple[Any, tuple[Notice, ...]]:
     from ..callsheet.render import prepare_call_sheet
 
-    return prepare_call_sheet(source, now=worker.spec.call_now), ()
+    prep = prepare_call_sheet(source, now=worker.spec.call_now)
+    return prep, prep.sheet.warnings
 
 
 def _calls_together(items: list[Any], ctx: RenderContext) -> Drawn:

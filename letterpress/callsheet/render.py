@@ -17,6 +17,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from ..errors import UserError, Where
 from ..language.typography import typography
 from ..letter.layout import DEFAULT_LAYOUT, load_layout
+from ..notices import Notice
 from ..output import write_bytes_atomic
 from ..pdf.document import DocumentInfo
 from ..pdf.units import mm
@@ -41,7 +42,7 @@ class CallSheetResult(Struct, frozen=True):
     sheet: Sheet
 
     @property
-    def warnings(self) -> tuple[str, ...]:
+    def warnings(self) -> tuple[Notice, ...]:
         return self.sheet.warnings
 
 

@@ -14,6 +14,7 @@ from ..errors import UserError, Where
 from ..language import resolve_language
 from ..language.dates import long_date
 from ..language.wording import FALLBACK
+from ..notices import Notice
 from . import voicemail as vm
 from .callerzone import caller_zone as find_caller_zone
 from .greeting import spoken_form
@@ -57,7 +58,7 @@ class Sheet(Struct, frozen=True):
     caller_zone: ZoneInfo | None = None
     window: Window | None = None
     caller_window: Window | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Notice, ...] = ()
     caller_zone_from: str = ""  # what "your time" was taken from, e.g. "your stored profile"
 
     @property
@@ -150,10 +151,15 @@ def resolve(
     call, origin = file.call, file.where
     lang = resolve_language(file.language, where=origin.at("language"))
     code = lang.locale.language
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     if code not in available():
         warnings.append(
-            f"no call-sheet wording for {file.language!r}; labels and defaults are in English"
+            Notice(
+                f"no call-sheet wording for {file.language!r}",
+                origin.at("language"),
+                "labels and defaults are in English",
+                kind="call-wording",
+            )
         )
         code = FALLBACK
     locale = lang.locale if code == lang.locale.language else Locale.parse(FALLBACK)
@@ -168,7 +174,7 @@ def resolve(
     for key, name in (("timezone", call.timezone), ("caller_timezone", call.caller_timezone)):
         if name:
             zones[key], warning = file_zone(name, origin.at("call", key))
-            warnings += [warning] if warning else []
+            warnings += [warning] if warning is not None else []
     contact_zone = zones.get("timezone") or guess_zone(phone.zones, day)
     found = (
         find_caller_zone(
@@ -187,8 +193,12 @@ def resolve(
     closed = _closed(day, file.recipient.country or file.sender.country or "")
     if closed:
         warnings.append(
-            f"call.call_on: {day.isoformat()} is {closed}, when offices are closed; "
-            "give a working day as call_on"
+            Notice(
+                f"{day.isoformat()} is {closed}, when offices are closed",
+                origin.at("call", "call_on"),
+                "give a working day as call_on",
+                kind="call-closed",
+            )
         )
 
     contact = call.contact or file.recipient.name or file.recipient.organization
@@ -244,7 +254,12 @@ def resolve(
         callback = text["callback"].format(phone=own)
     if call.opening and not _names(call.opening, contact):
         warnings.append(
-            "the opening does not use the contact's name; greeting them by name sounds warmer"
+            Notice(
+                "the opening does not use the contact's name",
+                origin.at("call", "opening"),
+                "greeting them by name sounds warmer",
+                kind="call-nameless",
+            )
         )
     voicemail = (
         call.voicemail
@@ -254,8 +269,12 @@ def resolve(
     seconds = vm.spoken_seconds(voicemail)
     if vm.too_long(seconds):
         warnings.append(
-            f"the voicemail runs about {seconds} s when spoken "
-            f"(over {vm.LIMIT_SECONDS} s); shorten call.voicemail"
+            Notice(
+                f"the voicemail runs about {seconds} s when spoken (over {vm.LIMIT_SECONDS} s)",
+                origin.at("call", "voicemail"),
+                "shorten it",
+                kind="call-voicemail",
+            )
         )
     return Sheet(
         where=origin,
@@ -303,10 +322,12 @@ def lang_date(day: date | None, locale: Locale) -> str:
 
 def _closed(day: date, country: str) -> str | None:
     """Why offices are closed on ``day`` ("a Saturday", "Christmas Day, a public holiday in
-    DE"), or None on a working day."""
+    the United States"), or None on a working day."""
     if day.weekday() >= 5:
         return "a Saturday" if day.weekday() == 5 else "a Sunday"
     from ..advice.calls import public_holiday  # with the holiday calendars: only here
 
     name = public_holiday(day, country)
-    return f"{name}, a public holiday in {country.upper()}" if name else None
+    from ..countries import in_a_sentence
+
+    return f"{name}, a public holiday in {in_a_sentence(country)}" if name else None

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from msgspec import Struct
 
 from ..errors import UserError, Where
+from ..notices import Notice
 from ..zones import machine_zone, one_clock, zones_meant
 
 _WINDOW = re.compile(r"^\s*(\d{1,2})[:.h](\d{2})\s*[-–—]\s*(\d{1,2})[:.h](\d{2})\s*$")
@@ -53,19 +54,21 @@ def zone(name: str, where: Where) -> ZoneInfo:
         ) from None
 
 
-def file_zone(name: str, where: Where) -> tuple[ZoneInfo, str]:
+def file_zone(name: str, where: Where) -> tuple[ZoneInfo, Notice | None]:
     """A zone field of the file: the IANA zone it names and no warning; or, for a name that is
     not one but means one zone ("Berlin", "new york"), that zone and the warning that says
     what to write; else a UserError naming the field."""
     try:
-        return ZoneInfo(name.strip()), ""
+        return ZoneInfo(name.strip()), None
     except (ZoneInfoNotFoundError, ValueError):
         meant = zones_meant(name)
     key = where.field.rsplit(".", 1)[-1]
     if len(meant) == 1:
-        return ZoneInfo(meant[0]), (
-            f"{where.field}: {name!r} is not an IANA time zone name; taking {meant[0]}; "
-            f'write {key} = "{meant[0]}"'
+        return ZoneInfo(meant[0]), Notice(
+            f"{name!r} is not an IANA time zone name; taking {meant[0]}",
+            where,
+            f'write {key} = "{meant[0]}"',
+            kind="call-zone",
         )
     if meant:
         raise UserError(
@@ -73,7 +76,7 @@ def file_zone(name: str, where: Where) -> tuple[ZoneInfo, str]:
             where=where,
             hint=f'write the one you mean, e.g. {key} = "{meant[0]}"',
         )
-    return zone(name, where), ""  # raises: no zone has that name
+    return zone(name, where), None  # raises: no zone has that name
 
 
 def local_zone() -> ZoneInfo:

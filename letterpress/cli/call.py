@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from .common import add_pdfa_argument, add_preview_arguments
 
@@ -43,20 +42,15 @@ def run(args: argparse.Namespace) -> int:
     """Check, render the sheet, then report the number to call and when."""
     from ..callsheet import render_call_sheet
     from ..source import load_source
-    from .common import output_beside, wants_png, warn, warn_or_stop, write_document, wrote
+    from .common import output_beside, report, wants_png, warn_or_stop, write_document, wrote
 
     out = output_beside(args.file, args.output, "-call.pdf")
     wants_png(args, out)
     source = load_source(args.file)
     warn_or_stop(source, strict=args.strict)
     result = render_call_sheet(source, None, paper=args.paper, pdfa=args.pdfa)
-    if args.strict and result.warnings:  # --strict: a warning is an error, nothing written
-        for warning in result.warnings:
-            print(f"letterpress: error: {args.file}: {warning}", file=sys.stderr)
-        return 2
+    report(result.warnings, strict=args.strict)  # --strict: the first stops, nothing written
     written = write_document(out, result.pdf, args)
-    for warning in result.warnings:
-        warn(f"{args.file}: {warning}")
     sheet = result.sheet
     print(f"Wrote {wrote(written)} (1 page, {result.paper}, {result.size:g} pt type).")
     print(

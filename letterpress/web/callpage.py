@@ -35,7 +35,7 @@ def _sheet(form: dict[str, str]) -> tuple[Any, list[Message]]:
         )
     except UserError as exc:
         return None, [messages.from_error(exc, SLOTS)]
-    return result, said + [Message("warning", f"{FILE}: {w}") for w in result.warnings]
+    return result, said + messages.from_notices(result.warnings, SLOTS)
 
 
 def _page(values: dict[str, str], said: list[Message], status: int = 200) -> Any:
