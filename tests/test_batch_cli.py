@@ -214,3 +214,19 @@ def test_call_sheet_warnings_reach_the_batch_and_strict_stops_on_them(tmp_path: 
     done = cli(*args, "--strict", cwd=tmp_path)
     assert done.returncode == 2 and done.stderr.splitlines()[0] == f"letterpress: error: {line}"
     assert not (tmp_path / "calls.pdf").exists()
+
+
+def test_out_dir_warns_of_pdfs_an_earlier_run_left(tmp_path: Path) -> None:
+    """Renaming the files (--name) leaves the earlier run's PDFs beside the new ones: one
+    warning names them, since printing the folder would print every letter twice."""
+    args = (str(ROOT / "examples/batch/workshop.toml"), str(ROOT / "examples/batch/workshop.csv"))
+    first = cli(*args, "--out-dir", "st", cwd=tmp_path)
+    assert (first.returncode, first.stderr) == (0, "")
+    again = cli(*args, "--out-dir", "st", cwd=tmp_path)
+    assert (again.returncode, again.stderr) == (0, "")  # the same names: nothing left over
+    renamed = cli(*args, "--out-dir", "st", "--name", "{{ row.last_name }}", cwd=tmp_path)
+    assert (renamed.returncode, renamed.stderr) == (
+        0,
+        "letterpress: warning: st/: 4 PDF files this run did not make are in the folder "
+        "(row-2.pdf, row-3.pdf, row-4.pdf, ...); delete them before printing the whole folder\n",
+    )

@@ -18,6 +18,7 @@ from ..source import load_source
 from . import filters, manifest, tasks, worker
 from .checks import Finding, table_findings
 from .fixed import check_fixed
+from .manifest import Entry
 from .options import Options, Report, Summary, chunk_size
 from .pool import Workers
 from .preview import write_previews
@@ -192,8 +193,25 @@ def _run(run: Run, table: Table, tpl: Any, early: list[Finding]) -> Summary:
     entries += early_entries(run, entries, early)
     manifest.write(summary.manifest, entries)
     summary.entries = entries
+    if opts.out_dir is not None and opts.rows is None:
+        _warn_leftovers(run, opts.out_dir, entries)
     summary.failed = len({e.row for e in entries if e.status == "failed"})
     return summary
+
+
+def _warn_leftovers(run: Run, out_dir: Path, entries: list[Entry]) -> None:
+    """PDFs in the folder that this run did not make (an earlier run's other names): printing
+    the whole folder would print them too."""
+    made = {Path(e.output).name for e in entries if e.output}
+    old = sorted(p.name for p in out_dir.glob("*.pdf") if p.name not in made)
+    if old:
+        shown = ", ".join(old[:3]) + (", ..." if len(old) > 3 else "")
+        files = "1 PDF file" if len(old) == 1 else f"{len(old)} PDF files"
+        run.say(
+            f"letterpress: warning: {out_dir}/: {files} this run did not make "
+            f"{'is' if len(old) == 1 else 'are'} in the folder ({shown}); delete "
+            f"{'it' if len(old) == 1 else 'them'} before printing the whole folder"
+        )
 
 
 def _validate(opts: Options) -> None:
