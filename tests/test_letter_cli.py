@@ -328,3 +328,18 @@ def test_the_layout_option_also_sets_the_home_country_of_the_estimate(
         str(tmp_path / "us.pdf"),
     )
     assert done.returncode == 0 and "Delivery: Posted Mon 7 Dec" in done.stdout, done.stderr
+
+
+def test_an_output_named_only_pdf_asks_for_a_name(tmp_path: Path) -> None:
+    """`-o .pdf` is only the ending: one line asking for a name before it, not '.pdf.pdf'."""
+    example = str(ROOT / "examples/thank-you.toml")
+    proc = run_cli("letter", example, "-o", ".pdf", cwd=tmp_path)
+    assert (proc.returncode, proc.stderr) == (
+        2,
+        "letterpress: error: -o: .pdf is only the ending of a name (it would make a hidden "
+        "file); put a name before it, e.g. letter.pdf\n",
+    )
+    batch = str(ROOT / "examples/batch/workshop.toml"), str(ROOT / "examples/batch/workshop.csv")
+    proc = run_cli("batch", *batch, "-o", ".PDF", cwd=tmp_path)
+    assert proc.returncode == 2 and "e.g. letter.PDF" in proc.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -116,6 +116,7 @@ def document_name(out: Path) -> Path:
 
     if str(out) == "-" or out.suffix.lower() in (".pdf", ".png") or is_stream(out):
         return out  # a pipe or device (/dev/null, a FIFO) has no name to correct
+    _named_beyond_the_dot(out)
     stem = out.stem if out.suffix else out.name
     raise UserError(
         "the output is a PDF, so its name must end in .pdf",
@@ -123,6 +124,16 @@ def document_name(out: Path) -> Path:
         hint=f"name it {out.with_name(stem + '.pdf')} (or "
         f"{out.with_name(stem + '.png')} for a preview image)",
     )
+
+
+def _named_beyond_the_dot(out: Path) -> None:
+    """``-o .pdf``: only the ending, which makes a hidden file with no name."""
+    if out.name.lower() in (".pdf", ".png"):
+        raise UserError(
+            f"{out.name} is only the ending of a name (it would make a hidden file)",
+            where=Where(option="-o"),
+            hint=f"put a name before it, e.g. {out.with_name('letter' + out.name)}",
+        )
 
 
 def pdf_file_name(out: Path) -> Path:
@@ -134,6 +145,7 @@ def pdf_file_name(out: Path) -> Path:
             where=Where(option="-o"),
             hint="name it, e.g. -o merged.pdf",
         )
+    _named_beyond_the_dot(out)
     if out.suffix.lower() != ".pdf":
         stem = out.stem if out.suffix else out.name
         raise UserError(
