@@ -169,6 +169,19 @@ def test_import_fills_the_form_and_asks_for_the_signature_image(client: Any) -> 
         "signature_image: signature image 'sig.png' is not uploaded; choose the image file "
         "here (the page opens no file by its name)"
     ]
+    assert '<input type="hidden" name="signature_named" value="sig.png">' in html
+    # every preview says so until the image is uploaded, and then no more
+    values: dict[str, Any] = formdata.form_values(example("thank-you.toml"), formdata.LETTER)
+    values["signature_named"] = "sig.png"
+    html = client.post("/letter/preview", data=values).get_data(as_text=True)
+    assert lines(html, "msg-signature_image") == [
+        "signature_image: signature image 'sig.png' is not uploaded; choose the image file "
+        "here (the page opens no file by its name)"
+    ]
+    assert 'id="msg-import"' not in html  # the opening's message is left as it is
+    values["signature_image"] = (io.BytesIO(png_bytes()), "sig.png")
+    html = client.post("/letter/preview", data=values, content_type="multipart/form-data")
+    assert lines(html.get_data(as_text=True), "msg-signature_image") == []
     bad = {"import": (io.BytesIO(b"subject = \xe2\x80\x9cHi\xe2\x80\x9d\n"), "mine.toml")}
     html = client.post("/letter/import", data=bad, content_type="multipart/form-data").get_data(
         as_text=True

@@ -230,6 +230,55 @@ def test_a_letter_made_and_downloaded_with_the_keyboard_alone(
     assert 27 < name["top"] / MM < 54
 
 
+def test_a_file_refused_on_opening_leaves_the_form_and_says_why(
+    server: str, page: Any, shots: Path, tmp_path: Path
+) -> None:
+    page.goto(server)
+    for selector, text in LETTER.items():
+        page.fill(selector, text)
+    bad = tmp_path / "mine.toml"
+    bad.write_bytes("subject = \u201cHi\u201d\n".encode())
+    page.set_input_files("#f-import", str(bad))
+    page.click("button:has-text('Open')")
+    page.wait_for_selector("#page-image", timeout=WAIT)  # the preview after the page loaded
+    page.wait_for_function("!document.querySelector('.htmx-request')", timeout=WAIT)
+    page.screenshot(path=str(shots / "letter-open-refused.png"), full_page=True)
+    assert page.inner_text("#msg-import .line").startswith("mine.toml, import: invalid TOML")
+    assert page.input_value("#f-recipient-name") == "Ms Mei Lee"  # the form as it was
+
+
+def test_a_signature_image_the_file_names_is_asked_for_until_it_is_uploaded(
+    server: str, page: Any, shots: Path, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    mine = tmp_path / "mine.toml"
+    text = (EXAMPLES / "thank-you.toml").read_text(encoding="utf-8")
+    mine.write_text(text.replace("\n[sender]", 'signature_image = "signature.png"\n\n[sender]', 1))
+    page.goto(server)
+    page.set_input_files("#f-import", str(mine))
+    page.click("button:has-text('Open')")
+    page.wait_for_selector("#page-image", timeout=WAIT)
+    page.wait_for_function("!document.querySelector('.htmx-request')", timeout=WAIT)
+    page.fill("#f-subject", "Thank you for Tuesday")  # a preview after the change
+    page.wait_for_function(
+        "document.querySelector('#msg-subject') && !document.querySelector('.htmx-request')",
+        timeout=WAIT,
+    )
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(shots / "letter-open-signature.png"), full_page=True)
+    assert page.inner_text("#msg-signature_image .msg.warning .line") == (
+        "signature_image: signature image 'signature.png' is not uploaded; choose the image "
+        "file here (the page opens no file by its name)"
+    )
+    image = tmp_path / "signature.png"
+    Image.new("RGB", (300, 100), "navy").save(image)
+    page.set_input_files("#f-signature_image", str(image))
+    page.wait_for_selector("#msg-signature_image .msg", state="detached", timeout=WAIT)
+    pdf = download(page, "text=Download the PDF", tmp_path)
+    assert len(PdfReader(pdf).pages[0].images) == 1
+
+
 def test_remember_my_details_prefills_the_next_letter(server: str, page: Any) -> None:
     page.goto(server)
     page.fill("#f-sender-name", "Alex Profile")
@@ -321,7 +370,7 @@ def test_follow_up_call_sheet_and_estimate_pages(
 ) -> None:
     page.goto(server + "follow-up")
     page.set_input_files("#f-import", str(EXAMPLES / "follow-up.toml"))
-    page.click("form.import button")
+    page.click(".import button")
     page.wait_for_selector("#f-interview-date")
     labelled(page)
     page.locator("details").evaluate("d => { d.open = true; }")
@@ -335,7 +384,7 @@ def test_follow_up_call_sheet_and_estimate_pages(
 
     page.goto(server + "call")
     page.set_input_files("#f-import", str(EXAMPLES / "call.toml"))
-    page.click("form.import button")
+    page.click(".import button")
     page.wait_for_selector("#sheet-image", timeout=WAIT)
     labelled(page)
     page.screenshot(path=str(shots / "call.png"))

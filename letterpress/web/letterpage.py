@@ -17,6 +17,8 @@ from .messages import Message
 bp = Blueprint("letter", __name__)
 FILE = "letter.toml"  # the name the page's letter has in messages and when exported
 SLOTS = (*formdata.LETTER, formdata.MORE, "signature_image", "import")
+# A hidden field: the signature image the opened file names, until one is uploaded here.
+NAMED = "signature_named"
 
 
 class Made(Struct):
@@ -38,6 +40,9 @@ def make(form: dict[str, str], files: Any, *, picture_too: bool = True) -> Made:
     from ..source import Source
 
     made = Made()
+    named = form.get(NAMED, "")
+    if named and uploads.uploaded(files, "signature_image") is None:
+        made.said.append(not_uploaded(named))
     with uploads.private_folder() as folder:
         try:
             data = formdata.letter_file(form, formdata.LETTER, FILE)
@@ -63,6 +68,19 @@ def make(form: dict[str, str], files: Any, *, picture_too: bool = True) -> Made:
     if picture_too:
         made.picture = picture.data_url(picture.with_window(paper, prep.layout, prep.window))
     return made
+
+
+def not_uploaded(named: str) -> Message:
+    """The warning that the opened file's signature image is not on the page (yet)."""
+    return Message(
+        "warning",
+        UserError(
+            f"signature image {named!r} is not uploaded",
+            where=Where(field="signature_image"),
+            hint="choose the image file here (the page opens no file by its name)",
+        ).line(),
+        "signature_image",
+    )
 
 
 def _page(values: dict[str, str], said: list[Message], status: int = 200) -> Any:
@@ -122,21 +140,12 @@ def import_file() -> Any:
         data = common.read_letter_file(request.files, "import")
     except UserError as exc:
         return _page(common.form_dict(), [messages.from_error(exc, SLOTS)], 422)
-    said = []
     named = data.pop("signature_image", None)
-    if named:
-        said.append(
-            Message(
-                "warning",
-                UserError(
-                    f"signature image {named!r} is not uploaded",
-                    where=Where(field="signature_image"),
-                    hint="choose the image file here (the page opens no file by its name)",
-                ).line(),
-                "signature_image",
-            )
-        )
-    return _page(formdata.form_values(data, formdata.LETTER), said)
+    values = formdata.form_values(data, formdata.LETTER)
+    if not named:
+        return _page(values, [])
+    values[NAMED] = str(named)  # every preview says it is missing until it is uploaded
+    return _page(values, [not_uploaded(values[NAMED])])
 
 
 @bp.post("/letter/sender")
