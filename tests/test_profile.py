@@ -177,6 +177,16 @@ def test_a_wrong_detail_is_one_line_naming_its_option(
     assert not settings.exists()
 
 
+def test_an_address_without_its_country_asks_for_the_country(settings: Path) -> None:
+    done = run_cli("init", "--me", "--name", "Jonas Petersen", "--city", "Hamburg")
+    assert done.returncode == 2
+    assert done.stderr == (
+        "letterpress: error: --country: missing: your country; an address needs its country: "
+        "give a code such as DE, US, GB, or its name\n"
+    )  # not "missing field (required for addresses in )"
+    assert not settings.exists()
+
+
 STORED = (
     '[me]\nname = "Jonas Petersen"\nstreet = "Lindenallee 8"\npostal_code = "1234"\n'
     'city = "Hamburg"\ncountry = "DE"\nlanguage = "de-DE"\nlayout = "din5008-b"\n'

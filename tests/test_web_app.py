@@ -314,14 +314,56 @@ def test_the_sender_is_kept_in_the_profile_with_what_else_it_holds(client: Any) 
     from letterpress.config import load_table, save_table
 
     save_table("me", {"timezone": "Europe/Berlin", "name": "Old"})
-    client.post("/letter/sender", data={"sender.name": "Jonas Petersen", "sender.city": "Hamburg"})
-    assert load_table("me") == {
-        "timezone": "Europe/Berlin",
-        "name": "Jonas Petersen",
-        "city": "Hamburg",
-    }
+    sender = {"name": "Jonas Petersen", "street": "Lindenallee 8", "postal_code": "22587"}
+    sender |= {"city": "Hamburg", "country": "DE"}
+    client.post("/letter/sender", data={f"sender.{k}": v for k, v in sender.items()})
+    assert load_table("me") == {"timezone": "Europe/Berlin", **sender}
     html = client.get("/").get_data(as_text=True)
     assert 'name="sender.name" type="text" value="Jonas Petersen"' in html
+    save_table("me", {})
+
+
+@pytest.mark.parametrize(
+    "changes, slot, line",
+    [
+        (
+            {"sender.postal_code": "2258"},
+            "msg-sender-postal_code",
+            "sender.postal_code: '2258' is not a valid postal code for Germany; e.g. 26133, 53225",
+        ),
+        (
+            {"sender.phone": "12"},
+            "msg-sender-phone",
+            "sender.phone: '12' is not a phone number; write it with the country code, e.g. "
+            "+49 40 1234 5678",
+        ),
+        (
+            {"sender.name": ""},
+            "msg-sender-name",
+            "sender.name: missing: your name; give the name your letters are signed with",
+        ),
+    ],
+)
+def test_details_are_checked_as_init_me_checks_them_and_refused_ones_not_kept(
+    client: Any, changes: dict[str, str], slot: str, line: str
+) -> None:
+    from letterpress.config import load_table, save_table
+
+    save_table("me", {"name": "Old"})
+    sender = {
+        "sender.name": "Jonas Petersen",
+        "sender.street": "Lindenallee 8",
+        "sender.postal_code": "22587",
+        "sender.city": "Hamburg",
+        "sender.country": "Deutschland",
+    }
+    html = client.post("/letter/sender", data={**sender, **changes}).get_data(as_text=True)
+    assert lines(html, slot) == [line]
+    assert f'id="{slot}" class="msgs" hx-swap-oob="true"' in html
+    assert "Nothing was saved: see the message at the field marked above." in html
+    assert load_table("me") == {"name": "Old"}
+    client.post("/letter/sender", data=sender)  # tidied as init --me stores it
+    assert load_table("me")["country"] == "DE"
     save_table("me", {})
 
 

@@ -279,10 +279,29 @@ def test_a_signature_image_the_file_names_is_asked_for_until_it_is_uploaded(
     assert len(PdfReader(pdf).pages[0].images) == 1
 
 
-def test_remember_my_details_prefills_the_next_letter(server: str, page: Any) -> None:
+def test_remember_my_details_prefills_the_next_letter(server: str, page: Any, shots: Path) -> None:
     page.goto(server)
     page.fill("#f-sender-name", "Alex Profile")
+    page.fill("#f-sender-street", "Ring 2")
+    page.fill("#f-sender-postal_code", "4109")
     page.fill("#f-sender-city", "Leipzig")
+    page.fill("#f-sender-country", "DE")
+    page.click("text=Remember my details")
+    page.wait_for_selector("#msg-sender-postal_code .msg.error", timeout=WAIT)
+    page.screenshot(path=str(shots / "letter-remember-refused.png"), full_page=True)
+    assert page.inner_text("#msg-sender-postal_code .line") == (
+        "sender.postal_code: '4109' is not a valid postal code for Germany; e.g. 26133, 53225"
+    )
+    assert page.inner_text("#saved") == (
+        "Error: Nothing was saved: see the message at the field marked above."
+    )
+    page.goto(server)
+    assert page.input_value("#f-sender-name") == ""  # nothing was kept
+    page.fill("#f-sender-name", "Alex Profile")
+    page.fill("#f-sender-street", "Ring 2")
+    page.fill("#f-sender-postal_code", "04109")
+    page.fill("#f-sender-city", "Leipzig")
+    page.fill("#f-sender-country", "DE")
     page.click("text=Remember my details")
     page.wait_for_selector("#saved .msg.info", timeout=WAIT)
     page.goto(server)

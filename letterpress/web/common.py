@@ -73,14 +73,23 @@ def stored_sender() -> tuple[dict[str, str], Message | None]:
 
 
 def store_sender(form: Mapping[str, str]) -> Path:
-    """Save the form's sender into the stored profile, keeping what else it holds."""
+    """Save the form's sender into the stored profile, keeping what else it holds, once it is
+    checked and tidied as ``letterpress init --me`` checks it (a problem is a UserError at
+    its field, and nothing is saved)."""
     from ..config import load_table, save_table
+    from ..profile import checked
 
+    given = {key: form.get(f"sender.{key}", "").strip() for key in PARTY}
+    places = {key: Where(field=f"sender.{key}") for key in PARTY}
+    sender = checked(
+        {**given, "language": form.get("language", "").strip()},
+        {**places, "language": Where(field="language")},
+    )
     table = dict(load_table(PROFILE))
     nested = isinstance(table.get("sender"), dict)
     target = dict(table["sender"]) if nested else table
     for key in PARTY:
-        value = form.get(f"sender.{key}", "").strip()
+        value = sender.get(key)
         if value:
             target[key] = value
         else:

@@ -154,5 +154,6 @@ def save_sender() -> Any:
     try:
         path = common.store_sender(common.form_dict())
     except UserError as exc:
-        return render_template("saved.html", problem=exc.line())
+        problem = messages.from_error(exc, SLOTS)
+        return render_template("saved.html", problem=problem, said=messages.by_slot([problem]))
     return render_template("saved.html", path=str(path))
