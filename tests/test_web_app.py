@@ -426,7 +426,7 @@ def test_merge_preview_of_one_row_and_of_a_row_that_is_not_there(client: Any) ->
         "/merge/preview", data=merge_files(WORKSHOP, row="99"), content_type="multipart/form-data"
     ).get_data(as_text=True)
     assert lines(html, "msg-row") == [
-        "people.csv, --rows: no data in row 99; its data rows "
+        "people.csv, the “Row” box: no data in row 99; its data rows "
         "are 2-5 (row 1 is the header; blank rows are skipped)"
     ]
     html = client.post(
@@ -454,7 +454,10 @@ def test_a_row_that_cannot_be_made_shows_why_in_its_preview_and_in_the_merge(
         "like it lost its leading zero (01067); format the column as Text in the spreadsheet "
         "and export again, or write 01067"
     )
-    assert "people.csv: no document could be made: the row failed" in html  # at the upload
+    # the run's verdict after its reasons, in the result under the form: "above" is true
+    assert shown[1].startswith("people.csv: no document could be made: the row failed")
+    assert shown[1].endswith("fix the problems above and run again")
+    assert lines(html, "msg-data") == [] and "field marked above" not in html
     html = finished(
         client,
         client.post(
@@ -463,6 +466,68 @@ def test_a_row_that_cannot_be_made_shows_why_in_its_preview_and_in_the_merge(
     )
     assert "people.csv, row 2, column &#39;postcode&#39; (recipient.postal_code): postcode" in html
     assert "letterpress-web-" not in html
+
+
+def workbook(sheets: dict[str, str]) -> bytes:
+    """An .xlsx of ``sheets`` (name -> CSV text with ';')."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, text in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in csv.reader(io.StringIO(text), delimiter=";"):
+            sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_merge_leaves_out_a_choice_for_the_other_kind_of_file(client: Any) -> None:
+    """A CSV delimiter chosen for a workbook, a worksheet for a CSV: not a refusal."""
+    book = {"data": (io.BytesIO(workbook({"People": WORKSHOP})), "people.xlsx")}
+    for data in (merge_files(WORKSHOP, sheet="People"), {**merge_files("", **book)}):
+        data.setdefault("delimiter", "semicolon")
+        html = client.post("/merge/check", data=data, content_type="multipart/form-data")
+        assert f"Checked {ROWS} rows: {ROWS} ready" in html.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "files, form, slot, line",
+    [
+        (
+            {"data": (workbook({"Notes": "About\n", "People": WORKSHOP}), "people.xlsx")},
+            {},
+            "msg-data",
+            "people.xlsx: the data file has a header but no rows in its first sheet 'Notes'; "
+            "give the sheet with the addresses: 'People' in the “Worksheet” box",
+        ),
+        (
+            {},
+            {"kind": "call"},
+            "msg-template",
+            "workshop.toml: the template has no [call] table; add one for call sheets, or use "
+            "“a letter” in the “Per row” box",
+        ),
+        (
+            {"template": (b'subject = "Hi {{ row.first_name }}\n', "mine.toml")},
+            {},
+            "msg-template",
+            "mine.toml, template: invalid TOML, line 1: the text has no closing quote; end it "
+            'with " on the same line, or write a text of several lines between """ and """',
+        ),
+    ],
+)
+def test_merge_problems_name_the_page_s_controls_at_their_field(
+    client: Any, files: dict[str, tuple[bytes, str]], form: dict[str, str], slot: str, line: str
+) -> None:
+    data = merge_files(WORKSHOP, **form)
+    data |= {key: (io.BytesIO(body), name) for key, (body, name) in files.items()}
+    html = client.post("/merge/check", data=data, content_type="multipart/form-data")
+    html = html.get_data(as_text=True)
+    assert lines(html, slot) == [line]
+    assert "Nothing was made: see the message at the field marked above." in html
+    assert "--" not in re.sub(r"<[^>]+>", "", html)
 
 
 def test_a_column_the_data_lacks_is_named_by_the_uploaded_file(client: Any) -> None:

@@ -12,8 +12,9 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, abort, current_app, render_template, request, send_file
+from flask import Blueprint, abort, current_app, g, render_template, request, send_file
 from msgspec import Struct
+from msgspec.structs import replace
 
 from ..errors import UserError, Where
 from . import common, messages, picture, uploads
@@ -36,6 +37,17 @@ TEMPLATES = (".toml", ".json")
 DATA = (".csv", ".txt", ".tsv", ".xlsx", ".ods")
 KINDS = ("letter", "call", "both", "envelope")
 DELIMITERS = ("", "comma", "semicolon", "tab", "pipe")
+# The batch's options as the page's controls (their labels in ``g.t.merge``).
+BOXES = {"--rows": "row", "--sheet": "sheet", "--delimiter": "delimiter", "--kind": "kind"}
+BOXES |= {"--name": "name"}
+
+
+@bp.app_template_filter("merge_terms")
+def page_terms(line: str) -> str:
+    """A line of the batch's with its options said as this page's controls."""
+    t = g.t["merge"]
+    boxes = {option: t[key] for option, key in BOXES.items()}
+    return messages.in_page_terms(line, boxes, {"--kind": t["kinds"]})
 
 
 class Inputs(Struct):
@@ -95,6 +107,7 @@ def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
 def receive(folder: Path) -> Inputs:
     """Store the uploads in ``folder`` and read the choices; the template may name only a
     bundled layout and an uploaded signature image."""
+    from ..batch.table import WORKBOOKS
     from ..source import load_source
 
     files = request.files
@@ -125,14 +138,20 @@ def receive(folder: Path) -> Inputs:
     origin = got["template"][1]
     try:
         source = load_source(template)
-    except UserError as exc:  # named by the user's file name, not the private folder's
-        raise UserError(exc.what, where=Where(file=origin), hint=exc.hint) from None
+    except UserError as exc:  # named by the user's file name, at its upload
+        where = Where(file=origin, field="template")
+        raise UserError(exc.what, where=where, hint=exc.hint) from None
     layout = source.data.get("layout")
     if layout is not None:
         uploads.bundled_layout({"layout": layout}, origin)
     uploads.signature(dict(source.data), origin, folder, files)
     form = request.form
     delimiter = _choice(form.get("delimiter", ""), DELIMITERS, "delimiter")
+    sheet = form.get("sheet", "").strip()
+    if data.suffix.lower() in WORKBOOKS:  # a choice for the other kind of file is left out
+        delimiter = ""
+    else:
+        sheet = ""
     return Inputs(
         template=template,
         data=data,
@@ -141,7 +160,7 @@ def receive(folder: Path) -> Inputs:
         files=form.get("output") == "files",
         name=form.get("name", "").strip() or None,
         delimiter=delimiter or None,
-        sheet=form.get("sheet", "").strip() or None,
+        sheet=sheet or None,
         stem=data.stem,
     )
 
@@ -155,6 +174,7 @@ def _refused(exc: UserError, inputs: Inputs | None) -> Message:
 
 def _answer(template: str, said: list[Message], **context: Any) -> Any:
     """The part of the page under the form, with the field messages swapped in place."""
+    said = [replace(m, text=page_terms(m.text)) for m in said]
     return render_template(template, said=messages.by_slot(said), slots=SLOTS, **context)
 
 
@@ -219,7 +239,10 @@ def preview() -> Any:
             image = picture.data_url(picture.page_one(out.read_bytes())) if summary.made else ""
         except UserError as exc:
             reasons = messages.from_lines(said, inputs.names if inputs is not None else None)
-            return _answer("merge_result.html", [*reasons, _refused(exc, inputs)])
+            refused = _refused(exc, inputs)
+            if reasons:  # the run's last line, after its reasons ("fix the problems above")
+                refused = replace(refused, slot=messages.PAGE)
+            return _answer("merge_result.html", [*reasons, refused])
     found = [f for f in summary.findings if f.row == row]
     return _answer(
         "merge_preview.html",

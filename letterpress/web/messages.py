@@ -3,7 +3,9 @@ form field it concerns."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Mapping
+from functools import partial
 from typing import TYPE_CHECKING
 
 from msgspec import Struct
@@ -51,6 +53,29 @@ def named(line: str, names: Mapping[str, str] | None) -> str:
     for path, name in (names or {}).items():
         line = line.replace(path, name)
     return line
+
+
+def in_page_terms(
+    line: str, boxes: Mapping[str, str], choices: Mapping[str, Mapping[str, str]] | None = None
+) -> str:
+    """``line`` with the command line's options said as the page's controls (``boxes``: option
+    -> the control's label): ``--sheet 'People'`` as ``'People' in the “Worksheet” box``,
+    ``--kind letter`` as ``“a letter” in the “Per row” box`` (``choices``: a choice as the
+    control shows it), any other mention as ``the “Row” box``."""
+    for option, label in boxes.items():
+        box = f"the “{label}” box"
+        shown = (choices or {}).get(option, {})
+        value = "|".join(["'[^']*'", *(rf"{re.escape(key)}\b" for key in shown)])
+        one = rf"{re.escape(option)} ({value})"
+        line = re.sub(rf"{one}(?:, {one})*", partial(_in_box, one, shown, box), line)
+        line = re.sub(rf"{re.escape(option)}\b", box, line)
+    return line
+
+
+def _in_box(one: str, shown: Mapping[str, str], box: str, match: re.Match[str]) -> str:
+    """``--sheet 'A', --sheet 'B'`` as ``'A' or 'B' in the “Worksheet” box``."""
+    found = re.findall(one, match.group(0))
+    return " or ".join(f"“{shown[v]}”" if v in shown else v for v in found) + f" in {box}"
 
 
 def from_lines(lines: Iterable[str], names: Mapping[str, str] | None = None) -> list[Message]:
