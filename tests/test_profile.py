@@ -135,7 +135,7 @@ def test_a_us_profile_gets_us_letter_and_the_zone_of_its_area_code(settings: Pat
                 "--phone",
                 "+49 40 1234 5678",
             ],
-            "--postal-code: '6060' is not a valid postal code for United States; "
+            "--postal-code: '6060' is not a valid postal code for the United States; "
             "e.g. 95014, 22162-1010",
         ),
         (
@@ -206,7 +206,7 @@ STORED = (
         (
             "",
             ["--country", "US", "--region", "IL"],
-            "me.postal_code: '1234' is not a valid postal code for United States; fix it with "
+            "me.postal_code: '1234' is not a valid postal code for the United States; fix it with "
             "'letterpress init --me --postal-code ...' (e.g. 95014, 22162-1010)",
         ),
         (
