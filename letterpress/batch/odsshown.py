@@ -23,6 +23,9 @@ _NAME = f"{{{_TABLE}}}name"
 _ROWS_REPEATED = f"{{{_TABLE}}}number-rows-repeated"
 _COLUMNS_REPEATED = f"{{{_TABLE}}}number-columns-repeated"
 _VALUE_TYPE = f"{{{_OFFICE}}}value-type"
+# LibreOffice marks a formula whose result is an error (shown as "#DIV/0!") with this.
+_CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
+_CALC_VALUE_TYPE = f"{{{_CALCEXT}}}value-type"
 _ANNOTATION = f"{{{_OFFICE}}}annotation"
 _PARAGRAPHS = (f"{{{_TEXT}}}p", f"{{{_TEXT}}}h")
 _SPACES, _TAB, _BREAK = f"{{{_TEXT}}}s", f"{{{_TEXT}}}tab", f"{{{_TEXT}}}line-break"
@@ -31,7 +34,7 @@ _COUNT = f"{{{_TEXT}}}c"
 _MAX_REPEAT = 1000
 _AGAIN = "open it in the spreadsheet program and save it again"
 
-# The displayed texts of the cells that hold a number, date, time or truth value:
+# The displayed texts of the cells that hold a number, date, time, truth value or error:
 # row index -> column index -> text (both counted from 0, as python-calamine counts them).
 Shown = dict[int, dict[int, str]]
 
@@ -85,7 +88,8 @@ def _read(content: IO[bytes], sheet: str, width: int) -> Shown:
         if tag in _CELLS:
             repeat = _count(element.get(_COLUMNS_REPEATED))
             kind = element.get(_VALUE_TYPE)
-            if kind not in (None, "string") and col < width:
+            typed = kind not in (None, "string") or element.get(_CALC_VALUE_TYPE) == "error"
+            if typed and col < width:
                 text = cell_text(element)
                 for c in range(col, min(col + repeat, width)):
                     cells[c] = text

@@ -8,6 +8,7 @@ use instead of reading the text back.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -31,6 +32,28 @@ _NO_RESULT_PROBLEM = (
     "the cell holds a formula whose result the file does not keep",
     "open the file in Excel or LibreOffice and save it: the results are then kept",
 )
+# The error values a formula shows, as Excel and LibreOffice write them into a workbook (always
+# in English there) and, as the sheet shows them, into a CSV export (English, German, French);
+# LibreOffice's own are "Err:502" and the like. No name or address is one of these.
+CELL_ERRORS = frozenset(
+    "#N/A #DIV/0! #VALUE! #REF! #NAME? #NUM! #NULL! #SPILL! #CALC! #FIELD! #BLOCKED! "
+    "#CONNECT! #BUSY! #UNKNOWN! #GETTING_DATA #NV #WERT! #BEZUG! #ZAHL! #VALEUR! #NOM? "
+    "#NOMBRE! #NUL!".split()
+)
+_LIBREOFFICE_ERROR = re.compile(r"Err:\d{3}")
+
+
+def cell_error(text: str) -> bool:
+    """Whether a cell's text is a spreadsheet's error value (``#DIV/0!``, ``Err:502``)."""
+    return text in CELL_ERRORS or _LIBREOFFICE_ERROR.fullmatch(text) is not None
+
+
+def _error_problem(column: str, text: str) -> Problem:
+    return (
+        column,
+        f"the cell holds the spreadsheet error {text}",
+        "fix the formula in the spreadsheet and save the file again",
+    )
 
 
 class Row:
@@ -258,6 +281,10 @@ def build(
                     "quote values that contain the delimiter "
                     f"{_show(delimiter)}, or check for a stray one",
                 ),
+            )
+        if any(c[:1] == "#" or c[:4] == "Err:" for c in cells):
+            problems += tuple(
+                _error_problem(name, c) for name, c in zip(columns, cells) if cell_error(c)
             )
         unsaved = [i for i in keep if typed.get(i) is NO_RESULT] if typed else []
         if unsaved:

@@ -77,8 +77,20 @@ def _each(
     direct: dict[str, tuple[str, str]],
     language: str | None = None,
 ) -> Iterator[RowTone]:
-    """Each row's letter filled in and checked."""
+    """Each row's letter filled in and checked; a row whose data already has a problem in a
+    column the template reads (a spreadsheet error, a formula without its result) is that
+    error."""
+    used = {c: f for f, cols in tpl.columns.items() for c in cols}
+    used.update({c: ".".join(part) for c, part in direct.items() if c not in used})
     for row in rows:
+        problem = next((p for p in row.problems if not p[0] or p[0] in used), None)
+        if problem is not None:
+            col, what, hint = problem
+            columns = (col,) if col else ()
+            yield RowTone(
+                row.number, error=Finding(row.number, columns, used.get(col, ""), what, hint)
+            )
+            continue
         try:
             filled = render_row(tpl, row.values, direct, row.number, row.typed)
         except RowError as exc:

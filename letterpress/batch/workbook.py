@@ -22,7 +22,7 @@ from ..errors import UserError, Where
 from .cells import CellFormats, as_decimal
 from .csvdata import MAX_BYTES
 from .odsshown import shown_texts
-from .table import NO_RESULT, ReadOptions, Record, Table, build
+from .table import NO_RESULT, ReadOptions, Record, Table, build, cell_error
 
 # What an address list comes nowhere near; a file beyond is refused, not read for minutes.
 MAX_UNPACKED = 512 * 2**20
@@ -209,6 +209,11 @@ def _as_displayed(record: Record, displayed: dict[int, str] | None, left: int) -
             text = displayed.get(left + i, "").strip()
             if text and i < len(texts):
                 texts[i] = text
+        for column, text in displayed.items():  # python-calamine reads an error as ""
+            i = column - left
+            if i >= 0 and cell_error(text.strip()):
+                texts.extend([""] * (i + 1 - len(texts)))
+                texts[i] = text.strip()
     return number, texts, typed
 
 

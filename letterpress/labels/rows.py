@@ -135,14 +135,16 @@ def row_sources(table: Table, template: Source | None, language: str) -> Iterato
                 hint="name a column name, last_name or organization, or give --template",
             )
         feeds = _mapped_feeds(fields)
+        mapped = set(fields.values())
         for row in table.rows:
             data = {"recipient": mapped_recipient(row.values, fields), "language": language}
-            made = _checked(row, Source(data=data, origin=table.origin, row=row.number))
+            made = _checked(row, Source(data=data, origin=table.origin, row=row.number), mapped)
             yield replace(made, columns=lambda field: feeds.get(field.split("[")[0], ()))
         return
     tpl: LetterTemplate = compile_template(replace(template, data=piece_fields(template.data)))
     check_columns(tpl, table.columns, table.origin)
     direct = direct_columns(table.columns)
+    used = {c for cols in tpl.columns.values() for c in cols} | set(direct)
     for row in table.rows:
         origin = f"{table.origin}, row {row.number}"
         try:
@@ -156,15 +158,16 @@ def row_sources(table: Table, template: Source | None, language: str) -> Iterato
                 row, None, f"{place}: {exc.what}" + (f"; {exc.hint}" if exc.hint else "")
             )
             continue
-        made = _checked(row, source)
+        made = _checked(row, source, used)
         yield replace(made, columns=lambda field: columns_of(field, tpl, direct))
 
 
-def _checked(row: Row, source: Source) -> RowSource:
-    """The row's source, unless reading the data already found a problem in the row."""
-    if row.problems:
-        column, what, hint = row.problems[0]
-        return RowSource(
-            row, None, f"{source.where}, column {column!r}: {what}" + (f"; {hint}" if hint else "")
-        )
+def _checked(row: Row, source: Source, used: set[str]) -> RowSource:
+    """The row's source, unless reading the data already found a problem in the row (in a
+    column the labels print: a cell no label shows cannot spoil one)."""
+    problems = [p for p in row.problems if not p[0] or p[0] in used]
+    if problems:
+        column, what, hint = problems[0]
+        place = f"{source.where}, column {column!r}" if column else source.where
+        return RowSource(row, None, f"{place}: {what}" + (f"; {hint}" if hint else ""))
     return RowSource(row, source)

@@ -1,0 +1,102 @@
+"""Mail-merge data as people really hand it over, through the command line: cells holding a
+spreadsheet's error values, files whose name does not say what they are, a cell longer than
+the csv module's default limit, a title row above the header, a wrong --delimiter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from letterpress.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SHEETS = ROOT / "tests" / "fixtures" / "sheets"
+
+LETTER = """layout = "din5008-b"
+language = "en-GB"
+date = 2026-11-26
+subject = "Your place"
+opening = "Hello,"
+body = "{body}"
+closing = "Kind regards,"
+[sender]
+name = "Careers Service"
+street = "Lindenallee 8"
+postal_code = "22587"
+city = "Hamburg"
+country = "DE"
+[recipient]
+name = "{{{{ row.name }}}}"
+street = "Ring 2"
+postal_code = "20457"
+city = "Hamburg"
+country = "DE"
+"""
+
+
+def template(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "t.toml"
+    path.write_text(LETTER.format(body=body), encoding="utf-8")
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
+    code = main([*map(str, args)])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def pdf_text(path: Path) -> str:
+    with pdfplumber.open(path) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+# 1. A spreadsheet's error values ------------------------------------------------------------
+
+ERROR_LINE = (
+    "row 2, column 'company' (body): the cell holds the spreadsheet error #N/A; fix the "
+    "formula in the spreadsheet and save the file again"
+)
+
+
+@pytest.mark.parametrize("name", ["fehler.xlsx", "fehler.ods", "fehler.csv"])
+def test_a_cell_holding_a_spreadsheet_error_fails_its_row_where_the_template_reads_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """LibreOffice saved a VLOOKUP that found nothing (#N/A, in the column the letter reads)
+    and a division by zero (#DIV/0!, in a column it does not read): as error cells in .xlsx
+    and .ods, as their text in CSV. The #N/A row fails with one line, the others print."""
+    path = SHEETS / name
+    tpl = template(tmp_path, "Your place at {{ row.company }} is confirmed.")
+    code, _, err = run(capsys, "batch", tpl, path, "-o", tmp_path / "m.pdf", "--jobs", "1")
+    assert (code, err.splitlines()) == (1, [f"letterpress: error: {path}, {ERROR_LINE}"])
+    text = pdf_text(tmp_path / "m.pdf")
+    assert "Initech" in text and "Umbrella" in text and "#" not in text
+    code, _, err = run(capsys, "batch", tpl, path, "--check")
+    assert (code, err.splitlines()[0]) == (1, f"letterpress: error: {path}, {ERROR_LINE}")
+    code, _, err = run(capsys, "check", tpl, path)
+    assert (code, err.splitlines()[0]) == (1, f"letterpress: error: {path}, {ERROR_LINE}")
+
+
+def test_labels_fail_a_row_only_for_an_error_in_a_column_they_print(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The labels print the company: its #N/A fails row 2; the #DIV/0! in 'note', which no
+    label prints, does not fail row 3."""
+    tpl = template(tmp_path, "Hi")
+    tpl.write_text(
+        tpl.read_text(encoding="utf-8") + 'organization = "{{ row.company }}"\n', encoding="utf-8"
+    )
+    path = SHEETS / "fehler.xlsx"
+    code, out, err = run(
+        capsys, "labels", path, "--template", tpl, "--sheet", "L7160", "-o", tmp_path / "l.pdf"
+    )
+    assert (code, out, err) == (
+        1,
+        "Wrote " + str(tmp_path / "l.pdf") + ": 2 labels on 1 Avery L7160 sheet (from label 1); "
+        "1 row failed.\n",
+        f"letterpress: error: {path}, row 2, column 'company': the cell holds the spreadsheet "
+        "error #N/A; fix the formula in the spreadsheet and save the file again\n",
+    )
