@@ -4,6 +4,7 @@ the csv module's default limit, a title row above the header, a wrong --delimite
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pdfplumber
@@ -99,4 +100,98 @@ def test_labels_fail_a_row_only_for_an_error_in_a_column_they_print(
         "1 row failed.\n",
         f"letterpress: error: {path}, row 2, column 'company': the cell holds the spreadsheet "
         "error #N/A; fix the formula in the spreadsheet and save the file again\n",
+    )
+
+
+# 2. Files whose name does not say what they are ---------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["export.csv", "export"])
+def test_a_workbook_named_like_csv_or_unnamed_is_read_as_the_workbook_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """A portal's "export.csv" that is really an .xlsx, or a download without an extension:
+    its bytes say it is a workbook; it is read as one, with an info line."""
+    path = tmp_path / name
+    path.write_bytes((SHEETS / "fehler.xlsx").read_bytes())
+    tpl = template(tmp_path, "Your place at {{ row.company }} is confirmed.")
+    code, _, err = run(capsys, "batch", tpl, path, "-o", tmp_path / "m.pdf", "--jobs", "1")
+    named = f"ends in {path.suffix!r}" if path.suffix else "has no extension"
+    assert (code, err.splitlines()) == (
+        1,
+        [
+            f"letterpress: info: {path}: the file is an .xlsx workbook, though its name {named}; "
+            "read as one",
+            f"letterpress: error: {path}, {ERROR_LINE}",
+        ],
+    )
+    assert "Initech" in pdf_text(tmp_path / "m.pdf")
+
+
+def _word(path: Path) -> None:
+    """A .docx as Word saves one: a zip of XML parts under word/."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as docx:
+        docx.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        docx.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships/>')
+        docx.writestr("word/document.xml", '<?xml version="1.0"?><w:document/>')
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "what"),
+    [
+        ("letters.pdf", "pdf", "this is a PDF, not a spreadsheet"),
+        ("list.csv", "pdf", "this is a PDF, not a spreadsheet"),
+        ("list.csv", "png", "this is a PNG image, not a spreadsheet"),
+        ("list.docx", "docx", "this is a Word document, not a spreadsheet"),
+        ("list.xlsx", "docx", "this is a Word document, not a spreadsheet"),
+        ("list.csv", "binary", "not a spreadsheet or a text file"),
+    ],
+)
+def test_a_file_that_is_no_spreadsheet_is_one_line_without_its_bytes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, make: str, what: str
+) -> None:
+    """A PDF, a picture or a Word document given by mistake, whatever its name: one line that
+    says what it is, never its bytes as "columns" on the terminal."""
+    tpl = template(tmp_path, "Hi")
+    path = tmp_path / name
+    if make == "pdf":  # a real PDF: the letters of a batch
+        csv_file = tmp_path / "ok.csv"
+        csv_file.write_text("name\nKim Berger\n", encoding="utf-8")
+        made = tmp_path / "made.pdf"
+        assert main(["batch", str(tpl), str(csv_file), "-o", str(made), "--jobs", "1"]) == 0
+        capsys.readouterr()
+        path.write_bytes(made.read_bytes())
+    elif make == "png":
+        path.write_bytes((ROOT / "docs" / "envelope-dl.png").read_bytes())
+    elif make == "docx":
+        _word(path)
+    else:
+        path.write_bytes(bytes(range(256)) * 8)
+    code, out, err = run(capsys, "batch", tpl, path, "-o", tmp_path / "m.pdf")
+    assert (code, out, err) == (
+        2,
+        "",
+        f"letterpress: error: {path}: {what}; save the sheet as .xlsx, .ods or CSV and give "
+        "that file\n",
+    )
+    code, _, err = run(capsys, "labels", path, "--sheet", "L7160", "-o", tmp_path / "l.pdf")
+    assert (code, err) == (
+        2,
+        f"letterpress: error: {path}: {what}; save the sheet as .xlsx, .ods or CSV and give "
+        "that file\n",
+    )
+
+
+def test_a_header_with_control_characters_is_shown_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A stray control character in a header is shown as an escape, not sent to the
+    terminal."""
+    path = tmp_path / "list.csv"
+    path.write_bytes(b"\x1b[31mwho;city\nKim Berger;Bonn\n")
+    code, _, err = run(capsys, "batch", template(tmp_path, "Hi"), path, "-o", tmp_path / "m.pdf")
+    assert (code, err) == (
+        2,
+        f"letterpress: error: {tmp_path / 't.toml'}, recipient.name: the template uses column "
+        f"'name', which {path} does not have; columns: \\x1b[31mwho, city\n",
     )

@@ -52,7 +52,7 @@ def decode(raw: bytes, where: str, encoding: str | None = None) -> Decoded:
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = raw.decode("utf-16", errors="replace")
         return Decoded(text, "utf-16", REPLACEMENT in text)
-    if _looks_utf16(raw):
+    if looks_utf16(raw):
         name = "utf-16-le" if raw[1:2] == b"\0" else "utf-16-be"
         text = raw.decode(name, errors="replace")
         return Decoded(text, name, REPLACEMENT in text)
@@ -152,7 +152,7 @@ def _lenient(raw: bytes, name: str) -> Decoded:
     return Decoded(text, name, REPLACEMENT in text)
 
 
-def _looks_utf16(raw: bytes) -> bool:
+def looks_utf16(raw: bytes) -> bool:
     """UTF-16 without BOM: every other byte of mostly-ASCII text is NUL."""
     sample = raw[:400]
     if len(sample) < 4:

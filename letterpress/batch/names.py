@@ -15,7 +15,7 @@ from ..errors import UserError, Where
 from .checks import Finding
 from .filters import FilterError
 from .sandbox import Budget, LimitError, render
-from .table import Row
+from .table import Row, listed
 from .tasks import file_name
 from .template import RowView, make_environment, referenced_columns
 
@@ -53,9 +53,7 @@ class NamePattern:
                 raise UserError(
                     f"the file name pattern uses column {col!r}, which {data_origin} does not have",
                     where=Where(option="--name"),
-                    hint=f"did you mean {close[0]!r}?"
-                    if close
-                    else f"columns: {', '.join(columns)}",
+                    hint=f"did you mean {close[0]!r}?" if close else f"columns: {listed(columns)}",
                 )
 
     def render(self, number: int, values: dict[str, str]) -> str:

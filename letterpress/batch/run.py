@@ -57,6 +57,8 @@ def _batch(opts: Options, say: Report) -> Summary:
         encoding=opts.encoding,
         locale=language if isinstance(language, str) and "{" not in language else "en",
     )
+    for note in table.notes:
+        say(f"letterpress: info: {table.origin}: {note}")
     if opts.max_rows is not None and len(table.rows) > opts.max_rows:
         raise UserError(
             f"the data has {len(table.rows)} rows, more than the {opts.max_rows} this run takes",

@@ -9,13 +9,14 @@ use instead of reading the text back.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from babel import Locale
 from msgspec import Struct
+from msgspec.structs import replace
 
 from ..errors import UserError, Where
 
@@ -201,22 +202,51 @@ def read_table(
         raise UserError("data file not found", where=where, hint="check the path")
     if not path.is_file():
         raise UserError("is not a file", where=where, hint="give a .csv, .xlsx, .xls or .ods file")
-    reader = WORKBOOKS.get(suffix)
+    kind, note = _kind(path, suffix)
+    reader = WORKBOOKS.get(kind)
+    told = f" ({path} is {note.partition(',')[0].removeprefix('the file is ')})" if note else ""
     if reader is not None and delimiter:
-        raise UserError("--delimiter applies to CSV files only", where=Where(option="--delimiter"))
+        raise UserError(
+            f"--delimiter applies to CSV files only{told}", where=Where(option="--delimiter")
+        )
     if reader is not None and encoding:
-        raise UserError("--encoding applies to CSV files only", where=Where(option="--encoding"))
+        raise UserError(
+            f"--encoding applies to CSV files only{told}", where=Where(option="--encoding")
+        )
     if reader is None and sheet:
         raise UserError(
-            "--sheet applies to workbooks (.xlsx, .xls, .ods) only", where=Where(option="--sheet")
+            f"--sheet applies to workbooks (.xlsx, .xls, .ods) only{told}",
+            where=Where(option="--sheet"),
         )
     options = ReadOptions(delimiter, sheet, encoding, locale)
     if reader is None:
-        return csvdata.read_csv(path, options)
-    from . import workbook
+        table = csvdata.read_csv(path, options)
+    else:
+        from . import workbook
 
-    read: Reader = getattr(workbook, reader)
-    return read(path, options)
+        read: Reader = getattr(workbook, reader)
+        table = workbook.read_as(path, kind, options) if note else read(path, options)
+    return replace(table, notes=(*table.notes, note)) if note else table
+
+
+def _kind(path: Path, suffix: str) -> tuple[str, str]:
+    """The file's kind (``.csv`` or a key of ``WORKBOOKS``) told by its first bytes, and a
+    note when its name says otherwise; raise UserError for a file that is no data file."""
+    from .sniff import HEAD, kind_of, refusal
+
+    try:
+        with path.open("rb") as file:
+            head = file.read(HEAD)
+    except OSError:
+        return (suffix if suffix in WORKBOOKS else ".csv"), ""  # the reader says why
+    kind, what = kind_of(head, path)
+    if not kind:
+        raise refusal(str(path), what)
+    named = ".xlsx" if suffix == ".xlsm" else suffix
+    if kind == named or (kind == ".csv" and named not in WORKBOOKS):
+        return (suffix if kind != ".csv" else kind), ""
+    name = f"its name ends in {suffix!r}" if suffix else "its name has no extension"
+    return kind, f"the file is {what}, though {name}; read as one"
 
 
 def build(
@@ -296,6 +326,14 @@ def build(
         raise UserError("the data file has a header but no rows", where=Where(file=where))
     return Table(
         columns, tuple(rows), where, encoding, delimiter, eight_bit=eight_bit, header_row=header_no
+    )
+
+
+def listed(columns: Iterable[str]) -> str:
+    """Column names for a message, with characters that are not printable escaped (a header
+    may hold control characters; a terminal must not get them)."""
+    return ", ".join(
+        "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in name) for name in columns
     )
 
 

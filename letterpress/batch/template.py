@@ -19,6 +19,7 @@ from ..letter.model import PARTY_FIELDS, RECIPIENT_FIELDS
 from ..source import Source
 from . import filters, salutation
 from .sandbox import Budget, LimitedSandbox, LimitError, render
+from .table import listed
 
 FieldPath = tuple[str | int, ...]
 # Direct columns: "recipient.name", "sender.city", "references.your_reference".
@@ -212,7 +213,7 @@ def check_columns(tpl: LetterTemplate, columns: tuple[str, ...], data_origin: st
                 import difflib  # only for the hint: a run with no mistakes never loads it
 
                 close = difflib.get_close_matches(col, columns, n=1)
-                hint = f"did you mean {close[0]!r}?" if close else f"columns: {', '.join(columns)}"
+                hint = f"did you mean {close[0]!r}?" if close else f"columns: {listed(columns)}"
                 raise UserError(
                     f"the template uses column {col!r}, which {data_origin} does not have",
                     where=Where(file=tpl.origin, field=field_name),

@@ -71,13 +71,28 @@ def xlsx_table(source: Path | BinaryIO, where: str, options: ReadOptions) -> Tab
 
 def read_calamine(path: Path, options: ReadOptions) -> Table:
     """An ``.xls`` or ``.ods`` workbook (python-calamine), values as plain text."""
-    if path.suffix.lower() != ".ods" and path.stat().st_size > MAX_BYTES:
+    _check_size(path, path.suffix.lower())
+    return calamine_table(path, str(path), path.suffix.lower(), options)
+
+
+def read_as(path: Path, kind: str, options: ReadOptions) -> Table:
+    """A workbook of ``kind`` whose name says another (a portal's ``export.csv`` that is an
+    ``.xlsx``), read from the open file: the readers go by a path's extension."""
+    _check_size(path, kind)
+    with path.open("rb") as file:
+        if kind == ".xlsx":
+            return xlsx_table(file, str(path), options)
+        return calamine_table(file, str(path), kind, options)
+
+
+def _check_size(path: Path, kind: str) -> None:
+    """An ``.xls`` is read whole (a zip's size is checked by what it unpacks to)."""
+    if kind == ".xls" and path.stat().st_size > MAX_BYTES:
         raise UserError(
             f"the workbook is larger than {MAX_BYTES // 2**20} MiB",
             where=Where(file=str(path)),
             hint="split it into smaller files",
         )
-    return calamine_table(path, str(path), path.suffix.lower(), options)
 
 
 def calamine_table(source: Path | BinaryIO, where: str, kind: str, options: ReadOptions) -> Table:

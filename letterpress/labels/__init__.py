@@ -76,6 +76,7 @@ def make_labels(
     tpl = load_source(template) if template is not None else None
     lang = language or _template_text(tpl, "language") or "en"
     country, notices = _home(home, tpl, table)
+    notices = [Notice(n, Where(file=table.origin), level="info") for n in table.notes] + notices
     post = post_for(country)
     run = LabelRun(spec, post, notices=notices, rows=len(table.rows), origin=table.origin)
     rules = AddressRules()
