@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from openpyxl import Workbook
 
 from letterpress.cli import main
 
@@ -194,4 +195,50 @@ def test_a_header_with_control_characters_is_shown_escaped(
         2,
         f"letterpress: error: {tmp_path / 't.toml'}, recipient.name: the template uses column "
         f"'name', which {path} does not have; columns: \\x1b[31mwho, city\n",
+    )
+
+
+# 3, 5. A cell too long for a letter -------------------------------------------------------------
+
+
+def test_a_csv_cell_over_the_csv_modules_limit_fails_only_its_row_where_it_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A cell of 150,000 characters (past the csv module's default 131,072) is read; it
+    fails its row where the letter reads it, and a long cell no letter reads is no problem."""
+    words = "word " * 30_000
+    path = tmp_path / "list.csv"
+    path.write_text(
+        f'name;note;log\nKim Berger;"{words}";\nMei Lee;Room 4;"{words}"\n', encoding="utf-8"
+    )
+    tpl = template(tmp_path, "{{ row.note }}")
+    code, _, err = run(capsys, "batch", tpl, path, "-o", tmp_path / "m.pdf", "--jobs", "1")
+    assert (code, err) == (
+        1,
+        f"letterpress: error: {path}, row 2, column 'note' (body): the cell has 149,999 "
+        "characters; a paragraph of a letter may have at most 10,000; shorten it in the "
+        "spreadsheet\n",
+    )
+    assert "Room 4" in pdf_text(tmp_path / "m.pdf")
+
+
+def test_a_long_workbook_cell_names_only_its_own_column_and_says_to_shorten_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The body reads three columns; only the long one is named, and the hint is one a cell
+    allows (a cell has no blank lines to split it with)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["name", "room", "time", "note"])
+    sheet.append(["Kim Berger", "B 204", "10:00", "x" * 19_999])
+    sheet.append(["Mei Lee", "B 204", "10:00", "Bring your CV."])
+    path = tmp_path / "list.xlsx"
+    book.save(path)
+    tpl = template(tmp_path, "Room {{ row.room }} at {{ row.time }}. {{ row.note }}")
+    code, _, err = run(capsys, "batch", tpl, path, "-o", tmp_path / "m.pdf", "--jobs", "1")
+    assert (code, err) == (
+        1,
+        f"letterpress: error: {path}, row 2, column 'note' (body): the cell has 19,999 "
+        "characters; a paragraph of a letter may have at most 10,000; shorten it in the "
+        "spreadsheet\n",
     )

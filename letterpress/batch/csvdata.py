@@ -47,6 +47,10 @@ def csv_table(raw: bytes, where: str, options: ReadOptions) -> Table:
     def records() -> Iterator[Record]:
         """The records one by one (never all at once: a big file's lists would cost more
         memory than its rows)."""
+        # The csv module's default limit of 131,072 characters a cell would refuse the whole
+        # file for one long cell; the file's own size limit bounds a cell instead, and a
+        # cell too long to print is a problem of its row (table.build).
+        csv.field_size_limit(MAX_BYTES)
         reader = csv.reader(
             io.StringIO(text, newline=""), delimiter=delim, quotechar='"', strict=False
         )

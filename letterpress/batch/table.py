@@ -19,6 +19,7 @@ from msgspec import Struct
 from msgspec.structs import replace
 
 from ..errors import UserError, Where
+from ..limits import MAX_PARAGRAPH_CHARS
 
 _NOTHING: frozenset[str] = frozenset()
 _JOIN = "\x00"  # never in a cell: the csv module refuses NUL, and XML cannot hold it
@@ -42,11 +43,27 @@ CELL_ERRORS = frozenset(
     "#NOMBRE! #NUL!".split()
 )
 _LIBREOFFICE_ERROR = re.compile(r"Err:\d{3}")
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 
 
 def cell_error(text: str) -> bool:
     """Whether a cell's text is a spreadsheet's error value (``#DIV/0!``, ``Err:502``)."""
     return text in CELL_ERRORS or _LIBREOFFICE_ERROR.fullmatch(text) is not None
+
+
+def _long(column: str, text: str) -> Problem | None:
+    """A cell with a paragraph longer than a letter may have (laying out a paragraph takes
+    time that grows with its length): a problem of its row where the template reads it."""
+    longest = max(len(p) for p in _PARAGRAPHS.split(text)) if len(text) > MAX_PARAGRAPH_CHARS else 0
+    if longest <= MAX_PARAGRAPH_CHARS:
+        return None
+    what = "the cell has" if longest == len(text) else "a paragraph in the cell has"
+    return (
+        column,
+        f"{what} {longest:,} characters; a paragraph of a letter may have at most "
+        f"{MAX_PARAGRAPH_CHARS:,}",
+        "shorten it in the spreadsheet",
+    )
 
 
 def _error_problem(column: str, text: str) -> Problem:
@@ -312,6 +329,8 @@ def build(
                     f"{_show(delimiter)}, or check for a stray one",
                 ),
             )
+        if max(map(len, cells), default=0) > MAX_PARAGRAPH_CHARS:
+            problems += tuple(p for n, c in zip(columns, cells) if (p := _long(n, c)))
         if any(c[:1] == "#" or c[:4] == "Err:" for c in cells):
             problems += tuple(
                 _error_problem(name, c) for name, c in zip(columns, cells) if cell_error(c)
