@@ -242,3 +242,54 @@ def test_a_long_workbook_cell_names_only_its_own_column_and_says_to_shorten_it(
         "characters; a paragraph of a letter may have at most 10,000; shorten it in the "
         "spreadsheet\n",
     )
+
+
+# 4. A title above the header, a wrong --delimiter ---------------------------------------------
+
+TITLE_HINT = "row 1 looks like a title: delete it so the column names are in row 1"
+
+
+def test_a_title_row_above_the_header_is_named_as_such(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A sheet with a merged title in row 1 (as people dress up a list), in .xlsx and as
+    Excel exports it to CSV (the title's row padded with empty cells): the error says the
+    first row looks like a title, not "columns: Workshop sign-ups"."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Workshop sign-ups"])
+    sheet.merge_cells("A1:B1")
+    sheet.append(["name", "company"])
+    sheet.append(["Kim Berger", "Initech"])
+    path = tmp_path / "list.xlsx"
+    book.save(path)
+    tpl = template(tmp_path, "{{ row.company }}")
+    code, _, err = run(capsys, "batch", tpl, path, "-o", tmp_path / "m.pdf")
+    assert (code, err) == (
+        2,
+        f"letterpress: error: {tpl}, body: the template uses column 'company', which {path} "
+        f"does not have; {TITLE_HINT}\n",
+    )
+    exported = tmp_path / "list.csv"
+    exported.write_text("Workshop sign-ups,\r\nname,company\r\nKim Berger,Initech\r\n")
+    code, _, err = run(capsys, "batch", tpl, exported, "-o", tmp_path / "m.pdf")
+    assert (code, err) == (
+        2,
+        f"letterpress: error: {exported}, row 1: column 2 has values but no name in the "
+        f"header row; {TITLE_HINT}\n",
+    )
+
+
+def test_a_header_joined_by_another_delimiter_says_which_delimiter(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text("name;company\nKim Berger;Initech\n", encoding="utf-8")
+    tpl = template(tmp_path, "{{ row.company }}")
+    code, _, err = run(capsys, "batch", tpl, path, "--delimiter", "comma", "-o", tmp_path / "m.pdf")
+    assert (code, err) == (
+        2,
+        f"letterpress: error: {tpl}, body: the template uses column 'company', which {path} "
+        "does not have; the header has ';' in it: leave out --delimiter or use --delimiter "
+        "semicolon\n",
+    )

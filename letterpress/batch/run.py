@@ -67,7 +67,7 @@ def _batch(opts: Options, say: Report) -> Summary:
         )
     order = filters.date_order(v for row in table.rows for v in row.values.values())
     tpl = compile_template(source, order)
-    check_columns(tpl, table.columns, table.origin)
+    check_columns(tpl, table)
     check_fixed(source, opts.kind, opts.envelope)
     if opts.kind in ("call", "both") and "call" not in source.data:
         raise UserError(

@@ -299,10 +299,11 @@ def build(
                     used[i] = used[i] or bool(value.strip())
     for i, name in enumerate(names):
         if not name and used[i]:
+            titled = sum(map(bool, names)) == 1  # one filled cell: a title, not a header
             raise UserError(
                 f"column {i + 1} has values but no name in the header row",
                 where=Where(file=where, row=header_no),
-                hint="give the column a name or delete it",
+                hint=title_hint(header_no) if titled else "give the column a name or delete it",
             )
     seen: set[str] = set()
     for name in names:
@@ -326,7 +327,10 @@ def build(
                     "",
                     f"the row has {len(rec)} values but the header names {len(names)} columns",
                     "quote values that contain the delimiter "
-                    f"{_show(delimiter)}, or check for a stray one",
+                    f"{_show(delimiter)}, or check for a stray one"
+                    if delimiter  # a workbook's cells need no quotes
+                    else "name every column in the header row, or delete the values "
+                    "right of the named columns",
                 ),
             )
         if max(map(len, cells), default=0) > MAX_PARAGRAPH_CHARS:
@@ -354,6 +358,34 @@ def listed(columns: Iterable[str]) -> str:
     return ", ".join(
         "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in name) for name in columns
     )
+
+
+_DELIMITER_WORDS = {";": "semicolon", ",": "comma", "\t": "tab", "|": "pipe"}
+
+
+def title_hint(row: int) -> str:
+    return f"row {row} looks like a title: delete it so the column names are in row {row}"
+
+
+def column_hint(table: Table) -> str:
+    """What to do about a column the template uses and the data lacks, when the header is not
+    what it should be: a header of one column is the header joined by a delimiter other than
+    the one used (a wrong --delimiter), or a title above the header when the rows below
+    hold more values than it names or hold delimiters; else ''."""
+    if len(table.columns) == 1:
+        name = table.columns[0]
+        joined = max(_DELIMITER_WORDS, key=name.count)
+        if table.delimiter and name.count(joined):
+            return (
+                f"the header has {_show(joined)} in it: leave out --delimiter or use "
+                f"--delimiter {_DELIMITER_WORDS[joined]}"
+            )
+        below = table.rows[0].values.get(name, "")  # in a CSV, the header row joined
+        if any(not column for row in table.rows for column, _, _ in row.problems) or (
+            table.delimiter and any(d in below for d in _DELIMITER_WORDS)
+        ):
+            return title_hint(table.header_row)
+    return ""
 
 
 def _show(delimiter: str) -> str:

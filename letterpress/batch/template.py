@@ -19,7 +19,7 @@ from ..letter.model import PARTY_FIELDS, RECIPIENT_FIELDS
 from ..source import Source
 from . import filters, salutation
 from .sandbox import Budget, LimitedSandbox, LimitError, render
-from .table import listed
+from .table import Table, column_hint, listed
 
 FieldPath = tuple[str | int, ...]
 # Direct columns: "recipient.name", "sender.city", "references.your_reference".
@@ -197,8 +197,9 @@ def _field_text(data: Any, path: FieldPath) -> str:
     return data
 
 
-def check_columns(tpl: LetterTemplate, columns: tuple[str, ...], data_origin: str) -> None:
+def check_columns(tpl: LetterTemplate, table: Table) -> None:
     """Template names that no column provides are one problem for every row: exit 2."""
+    columns, data_origin = table.columns, table.origin
     for name, where in tpl.free_names.items():
         hint = f"write row.{name}" if name in columns else "refer to columns as row.NAME"
         raise UserError(
@@ -213,7 +214,9 @@ def check_columns(tpl: LetterTemplate, columns: tuple[str, ...], data_origin: st
                 import difflib  # only for the hint: a run with no mistakes never loads it
 
                 close = difflib.get_close_matches(col, columns, n=1)
-                hint = f"did you mean {close[0]!r}?" if close else f"columns: {listed(columns)}"
+                hint = column_hint(table) or (
+                    f"did you mean {close[0]!r}?" if close else f"columns: {listed(columns)}"
+                )
                 raise UserError(
                     f"the template uses column {col!r}, which {data_origin} does not have",
                     where=Where(file=tpl.origin, field=field_name),

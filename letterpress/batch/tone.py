@@ -64,7 +64,7 @@ def check_rows(
     )
     order = filters.date_order(v for row in table.rows for v in row.values.values())
     tpl = compile_template(source, order)
-    check_columns(tpl, table.columns, table.origin)
+    check_columns(tpl, table)
     table = select_rows(table, rows)
     return ToneRun(
         table.origin, list(_each(tpl, table.rows, direct_columns(table.columns), language))

@@ -142,7 +142,7 @@ def row_sources(table: Table, template: Source | None, language: str) -> Iterato
             yield replace(made, columns=lambda field: feeds.get(field.split("[")[0], ()))
         return
     tpl: LetterTemplate = compile_template(replace(template, data=piece_fields(template.data)))
-    check_columns(tpl, table.columns, table.origin)
+    check_columns(tpl, table)
     direct = direct_columns(table.columns)
     used = {c for cols in tpl.columns.values() for c in cols} | set(direct)
     for row in table.rows:
