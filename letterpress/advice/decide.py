@@ -119,12 +119,17 @@ def _email_rule(d: _Draft) -> None:
         else:
             _letter_fallback(d)
         return
+    _recommend_email(d, "email_process", to, cc)
+
+
+def _recommend_email(d: _Draft, reason: str, to: list[Contact], cc: list[Contact]) -> None:
+    """The email, to the first recipient with the others in copy, and why (``reason``)."""
     d.recommend("email")
     names = d.w.names([display(p) for p in cc])
     d.reasons.append(
         d.w(
             "reasons",
-            "email_process",
+            reason,
             hr=display(to[0]),
             cc=d.w("reasons", "cc", names=names) if cc else "",
         )
@@ -197,16 +202,7 @@ def _phone_rule(d: _Draft) -> None:
             d.reasons.append(d.w("reasons", "phone_missing_no_email"))
             _letter_fallback(d)
             return
-        d.recommend("email")
-        names = d.w.names([display(p) for p in cc])
-        d.reasons.append(
-            d.w(
-                "reasons",
-                "phone_missing",
-                hr=display(to[0]),
-                cc=d.w("reasons", "cc", names=names) if cc else "",
-            )
-        )
+        _recommend_email(d, "phone_missing", to, cc)
         return
     d.plan_call(person)
     key = "phone_process" if to else "phone_process_no_email"
