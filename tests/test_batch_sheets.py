@@ -564,6 +564,28 @@ def test_preview_writes_page_one_of_each_row_as_png(
         assert (width, height) == (827, 1170)  # A4 at 100 dpi, rounded up
 
 
+def test_check_template_data_says_to_fix_rows_it_could_not_fill_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A row that cannot be filled in (a bad date) is an error line; the summary says to fix
+    the errors, and to rephrase only when there are findings too."""
+    tpl = template(tmp_path, "Hello {{ row.name }}, see you on {{ row.day | long_date }}.")
+    path = data(tmp_path, "name;day", "Kim Berger;2026-12-03", "Mei Lee;next week")
+    code = main(["check", str(tpl), str(path)])
+    out = capsys.readouterr()
+    assert code == 1 and out.err.splitlines()[-1] == (
+        "0 findings in 2 rows checked, 1 row could not be filled in: fix the errors above, "
+        "then check again."
+    )
+    tpl = template(tmp_path, "Hello {{ row.name }}!! See you on {{ row.day | long_date }}.")
+    code = main(["check", str(tpl), str(path)])
+    out = capsys.readouterr()
+    assert code == 1 and out.err.splitlines()[-1] == (
+        "1 finding in 2 rows checked, 1 row could not be filled in: fix the errors above, "
+        "replace or rephrase the findings, then check again."
+    )
+
+
 def test_check_template_data_checks_each_filled_in_letter(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

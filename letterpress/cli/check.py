@@ -175,9 +175,9 @@ def _print_rows(result: ToneRun, words: dict[str, Any], code: str) -> None:
     else:
         unfilled = counted("unfilled", len(errors)) if errors else ""
         print(
-            lines["rows_found"].format(
-                findings=counted("finding", found), unfilled=unfilled, **rows
-            ),
+            lines[
+                "rows_both" if groups and errors else "rows_unfilled" if errors else "rows_found"
+            ].format(findings=counted("finding", found), unfilled=unfilled, **rows),
             file=sys.stderr,
         )
 
