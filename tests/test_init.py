@@ -235,3 +235,25 @@ def test_init_with_an_unknown_country_in_the_language_is_a_one_line_error(
         "uk-dl",
         "GB",
     )
+
+
+def test_swiss_german_writes_ss_for_eszett_in_starters_and_the_default_closing(
+    tmp_path: Path,
+) -> None:
+    """de-CH (and de-LI) write no ß: the starter says "Grüssen" and "Strasse", and a Swiss
+    letter without a closing gets "Mit freundlichen Grüssen"; Germany keeps "Grüßen"."""
+    for tag, closing, street in (
+        ("de-CH", "Mit freundlichen Grüssen", "[Strasse und Hausnummer]"),
+        ("de-LI", "Mit freundlichen Grüssen", "[Strasse und Hausnummer]"),
+        ("de-DE", "Mit freundlichen Grüßen", "[Straße und Hausnummer]"),
+    ):
+        folder = tmp_path / tag
+        folder.mkdir()
+        done = run_cli("init", "thank-you", "--language", tag, cwd=folder)
+        assert done.returncode == 0, done.stderr
+        data = tomllib.loads((folder / "thank-you.toml").read_text(encoding="utf-8"))
+        assert (data["closing"], data["recipient"]["street"]) == (closing, street)
+    from letterpress.language import resolve_language
+
+    assert resolve_language("de-CH").words["closing"] == "Mit freundlichen Grüssen"
+    assert resolve_language("de-AT").words["closing"] == "Mit freundlichen Grüßen"

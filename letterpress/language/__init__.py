@@ -14,7 +14,7 @@ from msgspec import Struct
 from ..errors import UserError, Where
 from .dates import long_date
 from .typography import Typography, typography
-from .wording import load_wording
+from .wording import load_wording, regional
 
 # The letter's own words (labels, default opening and closing) beside the letter engine; read
 # as package data, without importing the engine.
@@ -69,7 +69,7 @@ def _resolve(tag: str) -> Language:
     return Language(
         tag=tag,
         locale=locale,
-        words=load_wording(LETTER_WORDING, locale.language),
+        words=regional(load_wording(LETTER_WORDING, locale.language), locale.territory or ""),
         hyphenation=dictionary,
         typography=typography(str(locale)),
     )

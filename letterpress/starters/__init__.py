@@ -117,6 +117,8 @@ def starter_for(kind: str, choice: Choice, *, sender_stored: bool = False) -> st
         text = _for_country(text, choice, _data(f"{choice.words}/words.toml"))
     if sender_stored:
         text = _without_sender(text, _data(f"{choice.words}/words.toml")["stored_sender"])
+    if choice.country in _data("countries.toml")["without_eszett"]["countries"]:
+        text = text.replace("ß", "ss")  # Swiss German: "Grüssen", "Strasse"
     return text
 
 
