@@ -934,3 +934,26 @@ def test_countries_are_named_as_an_english_sentence_names_them(tmp_path: Path) -
         "for the Netherlands; e.g. 1234 AB, 2490 AA, or give address_lines for a free-form "
         "address\n",
     )
+
+
+def test_the_sender_s_letterhead_keeps_the_case_the_sender_wrote(tmp_path: Path) -> None:
+    """Canada Post wants the street in capitals on the envelope's delivery address, not in
+    the sender's own letterhead: there every field stays as typed, the city as before."""
+    data = letter(layout="us-letter-10", language="en-CA")
+    data["sender"] = {
+        "name": "Kim Weiss",
+        "street": "100 Queen Street West",
+        "postal_code": "M5H 2N2",
+        "city": "Toronto",
+        "region": "ON",
+        "country": "CA",
+    }
+    data["recipient"] = {**data["sender"], "name": "Mei Lee", "street": "200 Bay Street"}
+    src = tmp_path / "ca.json"
+    src.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "ca.pdf"
+    proc = run_cli("letter", str(src), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    lines = PdfReader(out).pages[0].extract_text().splitlines()
+    assert "100 Queen Street West · Toronto ON M5H 2N2" in lines
+    assert "200 BAY STREET" in lines  # the delivery address as the post wants it

@@ -355,6 +355,7 @@ def postal_address(
     rules_for: AddressRules,
     uppercase: bool = False,
     delivered_to: bool = False,
+    as_written: bool = False,
 ) -> PostalAddress:
     """The lines of ``party``'s postal address in the destination country's order, and the
     notices about it. ``delivered_to`` marks the party the post delivers to: a name without
@@ -362,7 +363,8 @@ def postal_address(
 
     The country line is added only for international mail (``home_country`` differs), alone on
     the last line, in capitals, in the letter's language. Capitals follow ``addressing.toml``;
-    ``uppercase`` (a layout's wish) sets every line in capitals, in USPS style for the US.
+    ``uppercase`` (a layout's wish) sets every line in capitals, in USPS style for the US;
+    ``as_written`` keeps the fields in the user's case (the sender's letterhead).
     """
     country = party.country or home_country
     named: list[tuple[str, str]] = [
@@ -384,7 +386,9 @@ def postal_address(
     elif party.street or party.city or party.postal_code:
         values, notices, latin = _checked(party, country, where, rules_for)
         rules = rules_for({"country_code": country})
-        upper = upper_fields(rules.upper_fields, country, home_country)
+        upper = (
+            frozenset() if as_written else upper_fields(rules.upper_fields, country, home_country)
+        )
         formatted = format_lines(values, rules_for, upper=upper, latin=latin)
         prefix = rules.postal_code_prefix
         if prefix:  # no "CH-" before the postcode: the country line says it (Deutsche Post, UPU)

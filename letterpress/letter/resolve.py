@@ -240,14 +240,6 @@ def _text_fields(letter: Letter) -> list[tuple[tuple[str | int, ...], str]]:
     return fields
 
 
-def _as_written(lines: list[AddressLine], letter: Letter) -> list[AddressLine]:
-    """The sender's own lines keep the city as the user spelled it (no postal capitals)."""
-    city = letter.sender.city
-    if not city:
-        return lines
-    return [AddressLine(line.text.replace(city.upper(), city), line.where) for line in lines]
-
-
 class _Sender(Struct, frozen=True):
     """The sender's side of a letter: its postal lines as written (placed by field alone: no
     later check refuses them), the return line's forms made from them (when the letter leaves
@@ -271,8 +263,9 @@ def _sender(ctx: RenderContext, letter: Letter, home: str, lang: Language, where
             language=lang,
             where=where.at("sender"),
             rules_for=ctx.address_rules,
+            as_written=True,  # the sender's own lines: no postal capitals
         )
-        lines = _as_written(list(address.lines), letter)
+        lines = list(address.lines)
         forms = _return_forms(ctx, letter, home, lang, lines) if letter.return_line is None else []
         made = _Sender(
             tuple(AddressLine(line.text, Where(field=line.where.field)) for line in lines),
