@@ -103,15 +103,100 @@ def _ruler(canv: Canvas, height: float, x: float, y: float, length: float, *, ac
     canv.setStrokeColor(Color(0, 0, 0))
 
 
+def length(value: float) -> str:
+    """A length or offset as the sheet and the CLI print it: at most two decimals, no "-0"."""
+    text = f"{round(value, 2):g}"
+    return "0" if text == "-0" else text
+
+
+def new_offset(stored: float, inset: float, measured: float, scale: float = 1.0) -> float:
+    """The offset to store (``--set`` replaces the stored one, it does not add to it) when
+    cross-hair A, drawn ``inset`` mm in and moved by ``stored`` (0 on the plain sheet) at
+    ``scale``, measured ``measured`` mm in: the printer's own error is ``measured - inset``
+    on paper, which the content, scaled by ``scale``, must move the other way."""
+    return stored + (inset - measured) * scale
+
+
+def offset_formula(spec: Paper, shift: Shift | None, axis: str) -> str:
+    """``dx = 30 - X`` on the plain sheet; ``dx = -1.5 + (30 - X)`` on one already moved by
+    a stored offset (``axis`` "x" or "y")."""
+    name, measured = ("dx", "X") if axis == "x" else ("dy", "Y")
+    if shift is None:
+        return f"{name} = {length(spec.inset)} - {measured}"
+    stored = shift.dx if axis == "x" else shift.dy
+    times = f" × {shift.scale:g}" if shift.scale != 1 else ""
+    return f"{name} = {length(stored)} + ({length(spec.inset)} - {measured}){times}"
+
+
+def worked_example(spec: Paper, shift: Shift | None) -> str:
+    """One measurement of X worked through ``offset_formula``, its numbers computed from the
+    sheet's geometry: 1.5 mm too far right on the plain sheet, 0.5 mm on a checked one."""
+    inset = spec.inset
+    if shift is None:
+        measured = inset + 1.5
+        result = new_offset(0.0, inset, measured)
+        sum_ = f"{length(inset)} - {length(measured)}"
+    else:
+        measured = inset + 0.5
+        result = new_offset(shift.dx, inset, measured, shift.scale)
+        times = f" × {shift.scale:g}" if shift.scale != 1 else ""
+        sum_ = f"{length(shift.dx)} + ({length(inset)} - {length(measured)}){times}"
+    return f"measured X = {length(measured)} mm: dx = {sum_} = {length(result)}"
+
+
+def set_command(shift: Shift | None) -> str:
+    """The command that stores what was measured: on a checked sheet it names the printer
+    and keeps its stored scale (``--set`` without ``--scale`` stores scale 1)."""
+    if shift is None:
+        return 'letterpress calibrate --set "PRINTER NAME" --dx DX --dy DY [--scale S]'
+    import shlex
+
+    name = shift.printer
+    quoted = f'"{name}"' if name.replace(" ", "").isalnum() else shlex.quote(name)
+    scale = " --scale S" if shift.scale != 1 else " [--scale S]"
+    return f"letterpress calibrate --set {quoted} --dx DX --dy DY{scale}"
+
+
 def _instructions(canv: Canvas, spec: Paper, regular: str, bold: str, shift: Shift | None) -> None:
     inset, between = spec.inset, spec.width - 2 * spec.inset
-    lines = [
-        ("Printer calibration", bold, 14),
-        (
-            f"{spec.name} paper. Print this page at 100 % (actual size, not 'fit to page').",
-            regular,
-            9.5,
-        ),
+    at = f"{length(inset)} mm"
+    lines: list[tuple[str, str, float]] = [("Printer calibration", bold, 14)]
+    if shift is None:
+        lines.append(
+            (
+                f"{spec.name} paper. Print this page at 100 % (actual size, not 'fit to page').",
+                regular,
+                9.5,
+            )
+        )
+        scale = f"S = {length(between)} / D"
+    else:
+        lines += [
+            (
+                f"Check of printer {shift.printer!r}: print this page there at 100 % "
+                f"({spec.name}, actual size).",
+                regular,
+                9.5,
+            ),
+            (
+                f"This sheet is already moved by the stored offset dx = {length(shift.dx)}, "
+                f"dy = {length(shift.dy)}"
+                + (f", scale {shift.scale:g}:" if shift.scale != 1 else ":"),
+                bold,
+                9.5,
+            ),
+            (
+                f"A should measure {at} from the left and from the top edge. If it does, "
+                "keep the offset.",
+                bold,
+                9.5,
+            ),
+        ]
+        if shift.scale != 1:
+            scale = f"S = {shift.scale:g} × {length(between)} / D (else S = {shift.scale:g})"
+        else:
+            scale = f"S = {length(between)} / D"
+    lines += [
         ("", regular, 6),
         (
             "1. Measure from the paper's left edge to the vertical line of cross-hair A: X mm.",
@@ -124,17 +209,25 @@ def _instructions(canv: Canvas, spec: Paper, regular: str, bold: str, shift: Shi
             9.5,
         ),
         (
-            f"3. dx = {inset:g} - X and dy = {inset:g} - Y (measured 31.5 mm: dx = -1.5).",
+            f"3. {'New offset: ' if shift else ''}{offset_formula(spec, shift, 'x')}, "
+            f"{offset_formula(spec, shift, 'y')}",
+            regular,
+            9.5,
+        ),
+        (f"    (e.g. {worked_example(spec, shift)}).", regular, 9.5),
+        (
+            f"4. Optional: measure from A's vertical line to B's: D mm; {scale}.",
             regular,
             9.5,
         ),
         (
-            f"4. Optional: measure from A's vertical line to B's: D mm; scale = {between:g} / D.",
+            "5. Store it:"
+            if shift is None
+            else "5. Store it (it replaces the stored offset, it is not added to it):",
             regular,
             9.5,
         ),
-        ("5. Store it:", regular, 9.5),
-        ('     letterpress calibrate --set "PRINTER NAME" --dx DX --dy DY [--scale S]', bold, 9.5),
+        (f"     {set_command(shift)}", bold, 9.5),
         ("", regular, 6),
         (
             "From then on letter, envelope and labels move everything by the offset "
@@ -144,17 +237,6 @@ def _instructions(canv: Canvas, spec: Paper, regular: str, bold: str, shift: Shi
         ),
         ("or the default printer), so the address lands where the layout puts it.", regular, 9.5),
     ]
-    if shift is not None and not shift.identity:
-        lines += [
-            ("", regular, 6),
-            (
-                f"This copy is already corrected for {shift.printer!r} (dx {shift.dx:+g}, "
-                f"dy {shift.dy:+g}, scale {shift.scale:g}):",
-                bold,
-                9.5,
-            ),
-            ("printed there, A lies exactly where it says.", regular, 9.5),
-        ]
     top = spec.height * 0.3
     for text, font, size in lines:
         if text:

@@ -66,8 +66,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--printer",
         metavar="NAME",
-        help="without --set: write the sheet already corrected for this "
-        "printer, to check its offset",
+        help="without --set: write a check sheet already moved by this printer's stored "
+        "offset; it says how to correct the offset from what A measures",
     )
     add_preview_arguments(parser)
 
@@ -110,7 +110,7 @@ def _sheet(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ..calibrate.printers import find_shift
-    from ..calibrate.sheet import PAPERS, calibration_sheet
+    from ..calibrate.sheet import PAPERS, calibration_sheet, length, offset_formula, set_command
     from .common import document_name, wants_png, write_document, wrote
 
     out = document_name(Path(args.output))
@@ -118,9 +118,22 @@ def _sheet(args: argparse.Namespace) -> int:
     shift = find_shift(args.printer) if args.printer else None
     pdf = calibration_sheet(args.paper, date.today(), shift)
     written = write_document(out, pdf, args)
-    paper = PAPERS[args.paper].name
+    spec = PAPERS[args.paper]
+    formulas = f"{offset_formula(spec, shift, 'x')}, {offset_formula(spec, shift, 'y')}"
+    if shift is None:
+        print(
+            f"Wrote {wrote(written)} (calibration sheet, {spec.name}). Print it at 100 %, "
+            "measure cross-hair A from the left edge (X mm) and the top edge (Y mm), then run "
+            f"{set_command(None)} with {formulas}."
+        )
+        return 0
+    scale = f", scale {shift.scale:g}" if shift.scale != 1 else ""
     print(
-        f"Wrote {wrote(written)} (calibration sheet, {paper}). Print it at 100 %, measure "
-        'cross-hair A, then run letterpress calibrate --set "PRINTER NAME" --dx DX --dy DY.'
+        f"Wrote {wrote(written)} (check sheet for printer {shift.printer!r}, {spec.name}, "
+        f"already moved by its stored offset dx = {length(shift.dx)}, dy = {length(shift.dy)}"
+        f"{scale}). Print it at 100 % on that printer: cross-hair A should measure "
+        f"{length(spec.inset)} mm from the left and the top edge, and then the offset is right. "
+        f"If it measures X and Y mm, the new offset is {formulas}; store it (it replaces the "
+        f"stored one) with {set_command(shift)}."
     )
     return 0

@@ -1,0 +1,164 @@
+"""The calibration sheet's arithmetic: the formulas and the worked example it prints are the
+ones that put cross-hair A where it should be, on the plain sheet (A4 and Letter) and on the
+check sheet already moved by a stored offset (``--printer``), whose offset ``--set`` replaces."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from conftest import MM, run_cli
+
+INSETS = {"a4": 30.0, "letter": 31.75}
+NUMBER = r"-?\d+(?:\.\d+)?"
+
+
+@pytest.fixture
+def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "config"
+    monkeypatch.setenv("LETTERPRESS_CONFIG_DIR", str(folder))
+    return folder
+
+
+def _sheet(path: Path) -> tuple[str, list[float], list[float]]:
+    """The sheet's text (its labels, then its instructions: the text of 9 pt and more, without
+    the rulers' numbers, lines joined by spaces) and the x and y (mm from the top-left corner)
+    of its long cross-hair lines."""
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        labels = page.filter(lambda obj: obj.get("size", 9) == 8).extract_text()
+        body = page.filter(lambda obj: obj.get("size", 9) >= 9).extract_text()
+        text = " ".join(f"{labels}\n{body}".split())
+        hairs = [line for line in page.lines if abs(line["x1"] - line["x0"]) > 20 * MM] + [
+            line for line in page.lines if abs(line["bottom"] - line["top"]) > 20 * MM
+        ]
+        xs = [line["x0"] / MM for line in hairs if line["x0"] == line["x1"]]
+        ys = [line["top"] / MM for line in hairs if line["top"] == line["bottom"]]
+    return text, sorted(xs), sorted(ys)
+
+
+def _evaluate(expression: str, **values: float) -> float:
+    """A formula as printed (``-1.5 + (30 - X) × 1.002``) with the measurements put in."""
+    for name, value in values.items():
+        expression = expression.replace(name, f"({value!r})")
+    expression = expression.replace("×", "*")
+    assert re.fullmatch(r"[-+*/(). 0-9e]+", expression), expression
+    return float(eval(expression))  # digits and operators only, checked above
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_the_worked_example_is_right_for_the_papers_geometry(paper: str, tmp_path: Path) -> None:
+    out = tmp_path / "cal.pdf"
+    proc = run_cli("calibrate", "--paper", paper, "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    text, xs, ys = _sheet(out)
+    inset = INSETS[paper]
+    assert xs[0] == pytest.approx(inset) and ys[0] == pytest.approx(inset)
+    assert f"{inset:g} mm from the left edge, {inset:g} mm from the top edge" in text
+    formula = re.search(r"3\. dx = (.+?), dy = (.+?) \(e\.g\.", text)
+    assert formula, text
+    example = re.search(
+        rf"measured X = ({NUMBER}) mm: dx = ({NUMBER}) - ({NUMBER}) = ({NUMBER})\)", text
+    )
+    assert example, text
+    measured, first, second, result = map(float, example.groups())
+    assert (first, second) == (inset, measured)
+    assert result == pytest.approx(first - second, abs=0.005)
+    assert _evaluate(formula[1], X=measured) == pytest.approx(result, abs=0.005)
+    # a printer that moves the page by `error`: the formulas' offset puts A back at the inset
+    for error in (1.5, -0.25):
+        dx = _evaluate(formula[1], X=xs[0] + error)
+        dy = _evaluate(formula[2], Y=ys[0] + error)
+        assert inset + dx + error == pytest.approx(inset, abs=1e-3)
+        assert dy == pytest.approx(dx, abs=1e-3)
+    assert proc.stdout.strip() == (
+        f"Wrote {out} (calibration sheet, {'A4' if paper == 'a4' else 'Letter'}). Print it at "
+        "100 %, measure cross-hair A from the left edge (X mm) and the top edge (Y mm), then "
+        'run letterpress calibrate --set "PRINTER NAME" --dx DX --dy DY [--scale S] with '
+        f"dx = {inset:g} - X, dy = {inset:g} - Y."
+    )
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_the_check_sheet_corrects_the_stored_offset_instead_of_wiping_it(
+    paper: str, settings: Path, tmp_path: Path
+) -> None:
+    assert (
+        run_cli("calibrate", "--set", "Office laser", "--dx", "-1.5", "--dy", "0.8").returncode == 0
+    )
+    out = tmp_path / "check.pdf"
+    proc = run_cli("calibrate", "--paper", paper, "--printer", "Office laser", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    inset = INSETS[paper]
+    text, xs, ys = _sheet(out)
+    assert xs[0] == pytest.approx(inset - 1.5) and ys[0] == pytest.approx(inset + 0.8)
+    assert "This sheet is already moved by the stored offset dx = -1.5, dy = 0.8:" in text
+    assert f"A should measure {inset:g} mm from the left and from the top edge." in text
+    formula = re.search(r"3\. New offset: dx = (.+?), dy = (.+?) \(e\.g\.", text)
+    assert formula, text
+    assert formula.groups() == (f"-1.5 + ({inset:g} - X)", f"0.8 + ({inset:g} - Y)")
+    example = re.search(
+        rf"measured X = ({NUMBER}) mm: dx = ({NUMBER}) \+ \(({NUMBER}) - ({NUMBER})\) = "
+        rf"({NUMBER})\)",
+        text,
+    )
+    assert example, text
+    measured, stored, first, second, result = map(float, example.groups())
+    assert (stored, first, second) == (-1.5, inset, measured)
+    assert result == pytest.approx(stored + first - second, abs=0.005)
+    assert 'letterpress calibrate --set "Office laser" --dx DX --dy DY [--scale S]' in text
+    assert proc.stdout.strip() == (
+        f"Wrote {out} (check sheet for printer 'Office laser', "
+        f"{'A4' if paper == 'a4' else 'Letter'}, already moved by its stored offset dx = -1.5, "
+        f"dy = 0.8). Print it at 100 % on that printer: cross-hair A should measure {inset:g} mm "
+        "from the left and the top edge, and then the offset is right. If it measures X and Y "
+        f"mm, the new offset is dx = -1.5 + ({inset:g} - X), dy = 0.8 + ({inset:g} - Y); store "
+        'it (it replaces the stored one) with letterpress calibrate --set "Office laser" '
+        "--dx DX --dy DY [--scale S]."
+    )
+    # The printer really moves a page 2 mm right and 0.3 mm up (the stored offset was off):
+    # A prints where the sheet draws it plus that, and following the sheet stores -2, +0.3.
+    error_x, error_y = 2.0, -0.3
+    dx = _evaluate(formula[1], X=xs[0] + error_x)
+    dy = _evaluate(formula[2], Y=ys[0] + error_y)
+    assert (dx, dy) == (pytest.approx(-error_x, abs=1e-3), pytest.approx(-error_y, abs=1e-3))
+    stored = run_cli("calibrate", "--set", "Office laser", "--dx", f"{dx:.2f}", "--dy", f"{dy:.2f}")
+    assert stored.returncode == 0, stored.stderr
+    offsets = tomllib.loads((settings / "config.toml").read_text(encoding="utf-8"))["printers"]
+    assert offsets["offsets"]["Office laser"] == {"dx": -2.0, "dy": 0.3, "scale": 1.0}
+    # on a well calibrated printer A measures the inset, and the sheet keeps the offset
+    assert _evaluate(formula[1], X=inset) == -1.5 and _evaluate(formula[2], Y=inset) == 0.8
+
+
+def test_the_check_sheet_of_a_scaled_printer_keeps_its_scale(
+    settings: Path, tmp_path: Path
+) -> None:
+    run_cli("calibrate", "--set", "Inkjet", "--dx", "2", "--dy", "-0.4", "--scale", "1.002")
+    out = tmp_path / "check.pdf"
+    proc = run_cli("calibrate", "--printer", "Inkjet", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    text, xs, ys = _sheet(out)
+    assert xs[0] == pytest.approx(30 * 1.002 + 2) and ys[0] == pytest.approx(30 * 1.002 - 0.4)
+    assert "already moved by the stored offset dx = 2, dy = -0.4, scale 1.002:" in text
+    assert "S = 1.002 × 150 / D (else S = 1.002)" in text
+    assert 'letterpress calibrate --set "Inkjet" --dx DX --dy DY --scale S' in text
+    formula = re.search(r"3\. New offset: dx = (.+?), dy = (.+?) \(e\.g\.", text)
+    assert formula, text
+    # a printer that shrinks by 1/1.002 about the top-left corner and moves the page by e:
+    # the new offset, at the kept scale, puts A at 30 mm
+    shrink = 1 / 1.002
+    for error in (0.0, 0.7, -1.1):
+        dx = _evaluate(formula[1], X=xs[0] * shrink + error)
+        assert (30 * 1.002 + dx) * shrink + error == pytest.approx(30, abs=1e-3)
+    example = re.search(
+        rf"measured X = ({NUMBER}) mm: dx = ({NUMBER}) \+ \(({NUMBER}) - ({NUMBER})\) × "
+        rf"({NUMBER}) = ({NUMBER})\)",
+        text,
+    )
+    assert example, text
+    measured, stored, first, second, scale, result = map(float, example.groups())
+    assert (stored, first, second, scale) == (2, 30, measured, 1.002)
+    assert result == pytest.approx(stored + (first - second) * scale, abs=0.005)
