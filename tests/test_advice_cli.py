@@ -385,3 +385,62 @@ def test_phone_process_calling_a_remote_card_does_not_also_say_stay_with_writing
         "thanks in writing.",
         WITHIN,
     ]
+
+
+POST_LATE = {
+    "process": "post",
+    "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"},
+    "card": {"name": "Tom Berg", "phone": "+49 89 1234567"},
+}
+MAILING = {"carrier": "deutsche-post", "service": "standard"}
+
+
+def test_late_thanks_go_out_today_by_email_not_only_by_tomorrows_call(write_letter: Any) -> None:
+    path = follow_up_file(write_letter, {"date": "2026-12-18T10:00", **POST_LATE}, mailing=MAILING)
+    proc = run_cli("advise", str(path), "--now", "2026-12-22T16:00", "--json")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["recommended"] == ["email", "call"]
+    assert out["reasons"][1:] == [
+        "Send an email instead: it arrives at once.",
+        "Tom Berg gave you a business card in person: a call is welcome, on Wed 23 Dec between "
+        "10:00 and 12:00 (their time).",
+        "More than 24 hours have passed since the interview (Sat 19 Dec 10:00): send your thanks "
+        "today anyway; late thanks are better than none.",
+    ]
+    assert out["today"] == [
+        "Send the thank-you email to Mei Lee.",
+        "Print the call sheet for your call on Wed 23 Dec.",
+    ]
+
+
+def test_a_passed_decision_date_is_not_repeated_as_the_call_falling_after_it(
+    write_letter: Any,
+) -> None:
+    path = follow_up_file(
+        write_letter,
+        {"date": "2026-12-10T10:00", "decision_by": "2026-12-15", **POST_LATE},
+        mailing=MAILING,
+    )
+    shown = run_cli("advise", str(path), "--now", "2026-12-22T16:00")
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith("Recommended: email, call\n"), shown.stdout
+    assert "falls after the decision date" not in shown.stdout
+    assert "Today (Tue 22 Dec):\n  - Send the thank-you email to Mei Lee.\n" in shown.stdout
+
+
+def test_a_call_after_a_decision_still_to_come_adds_the_email(write_letter: Any) -> None:
+    path = follow_up_file(
+        write_letter,
+        {"date": "2026-12-22T10:00", "decision_by": "2026-12-22", **POST_LATE},
+        mailing=MAILING,
+    )
+    proc = run_cli("advise", str(path), "--now", "2026-12-22T16:00", "--json")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["recommended"] == ["call", "email"]
+    assert (
+        "The call on Wed 23 Dec falls after the decision date (Tue 22 Dec), so send a thank-you "
+        "email today as well: it arrives before the decision." in out["reasons"]
+    )
+    assert "Send the thank-you email to Mei Lee." in out["today"]

@@ -172,7 +172,10 @@ def _letter_rule(d: _Draft) -> None:
     d.reasons.append(d.w("reasons", "post_late", **days))
     person = d.callee()
     to, _ = d.recipients()
-    if person:
+    if to and _overdue(d):  # the thanks are late already: the email goes out today, a call not
+        d.reasons.append(d.w("reasons", "instead_email"))
+        d.recommend("email")
+    elif person:
         d.reasons.append(d.w("reasons", "instead_call", name=display(person)))
         d.plan_call(person)
     elif to:
@@ -181,6 +184,32 @@ def _letter_rule(d: _Draft) -> None:
     else:
         d.reasons.append(d.w("reasons", "instead_none"))
         d.recommend("letter")
+
+
+def _send_by(d: _Draft) -> datetime:
+    return d.interview.when + timedelta(hours=int(rules()["send_within_hours"]))
+
+
+def _overdue(d: _Draft) -> bool:
+    """More than the 24 hours have passed: the thanks should go out today, by the fastest way."""
+    return d.now > _send_by(d)
+
+
+def _goes_out_today(d: _Draft) -> bool:
+    """Whether a recommended channel thanks them today: an email, a call today, a letter."""
+    if "email" in d.recommended or "letter" in d.recommended:
+        return True
+    return d.call is not None and d.call.slot.day == d.now.date()
+
+
+def _late_thanks_rule(d: _Draft) -> None:
+    """Late thanks go out today: when nothing recommended does (a call on a later day), an
+    email is added if an address is known."""
+    if not _overdue(d) or _goes_out_today(d):
+        return
+    to, cc = d.recipients()
+    if to:
+        _recommend_email(d, "late_email", to, cc)
 
 
 def _letter_fallback(d: _Draft) -> None:
@@ -244,6 +273,24 @@ def _card_rule(d: _Draft) -> None:
                 end=d.w.time(call.slot.end),
             )
         )
+
+
+def _decision_rule(d: _Draft) -> None:
+    """A call after a decision date still to come: the thanks would come too late that way,
+    so an email goes out today as well when an address is known. (Once the decision date has
+    passed, every call falls after it: "decision_passed" has said so.)"""
+    decision = d.interview.decision_by
+    if d.call is None or decision is None or decision < d.now.date():
+        return
+    if d.call.slot.day <= decision:
+        return
+    w = d.w
+    to, cc = d.recipients()
+    key = "call_after_decision"
+    if to and "email" not in d.recommended:
+        key = "call_after_decision_email"
+        d.recommend("email")
+    d.reasons.append(w("reasons", key, day=w.day(d.call.slot.day), decision=w.day(decision)))
 
 
 def _today(d: _Draft, send_by: datetime) -> tuple[list[str], list[str]]:
@@ -322,19 +369,22 @@ def advise(
         d.reasons.append(w("reasons", "decision_passed", day=w.day(interview.decision_by)))
     PROCESS_RULES[interview.process](d)
     _card_rule(d)
+    _late_thanks_rule(d)
+    _decision_rule(d)
     if not d.recommended:
         d.reasons.append(w("reasons", "no_contact"))
-    send_by = interview.when + timedelta(hours=int(rules()["send_within_hours"]))
-    d.reasons.append(
-        w("reasons", "within" if now <= send_by else "overdue", send_by=w.moment(send_by))
-    )
-    if d.call and interview.decision_by and d.call.slot.day > interview.decision_by:
+    send_by = _send_by(d)
+    if now <= send_by:
+        d.reasons.append(w("reasons", "within", send_by=w.moment(send_by)))
+    elif _goes_out_today(d) or d.call is None:
+        d.reasons.append(w("reasons", "overdue", send_by=w.moment(send_by)))
+    else:  # only a call on a later day: no "today" that the Today list would not keep
         d.reasons.append(
             w(
                 "reasons",
-                "call_after_decision",
+                "overdue_call",
+                send_by=w.moment(send_by),
                 day=w.day(d.call.slot.day),
-                decision=w.day(interview.decision_by),
             )
         )
     today, later = _today(d, send_by)
