@@ -444,3 +444,58 @@ def test_a_call_after_a_decision_still_to_come_adds_the_email(write_letter: Any)
         "email today as well: it arrives before the decision." in out["reasons"]
     )
     assert "Send the thank-you email to Mei Lee." in out["today"]
+
+
+def test_an_invalid_card_number_is_warned_about_and_not_called(
+    tmp_path: Path, write_letter: Any
+) -> None:
+    path = follow_up_file(
+        write_letter,
+        {
+            "date": "2026-12-22T10:00",
+            "process": "post",
+            "decision_by": "2026-12-30",
+            "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"},
+            "card": {"name": "Tom Berg", "phone": "12"},
+        },
+        mailing=MAILING,
+    )
+    warning = (
+        f"letterpress: warning: {path}, interview.card.phone: '12' is not a valid phone number, "
+        "so no call to it is advised; check the digits and write it with the country code, "
+        "e.g. +49 89 1234567"
+    )
+    shown = run_cli("advise", str(path), "--now", "2026-12-22T16:00")
+    assert shown.returncode == 0, shown.stderr
+    assert warning in shown.stderr.splitlines()
+    assert shown.stdout.startswith("Recommended: letter\n"), shown.stdout
+    assert "call Tom Berg" not in shown.stdout and " on 12" not in shown.stdout
+    out = tmp_path / "out"
+    wrote = run_cli("advise", str(path), "--now", "2026-12-22T16:00", "--write", str(out))
+    assert wrote.returncode == 0, wrote.stderr
+    assert warning in wrote.stderr.splitlines()
+    assert sorted(p.name for p in out.iterdir()) == ["follow-letter.pdf"]
+    strict = run_cli("advise", str(path), "--now", "2026-12-22T16:00", "--strict")
+    assert strict.returncode == 2
+
+
+def test_doubtful_dates_are_warned_about_and_other_years_are_printed(write_letter: Any) -> None:
+    path = follow_up_file(
+        write_letter,
+        {
+            "date": "2025-06-02T10:00",
+            "decision_by": "2025-05-30",
+            "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"},
+        },
+    )
+    shown = run_cli("advise", str(path), "--now", "2026-12-22T16:00")
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stderr.splitlines() == [
+        f"letterpress: warning: {path}, interview.decision_by: the decision date 2025-05-30 is "
+        "before the interview (2025-06-02); check the dates, often the year",
+        f"letterpress: warning: {path}, interview.date: the interview (2025-06-02) was more than "
+        "3 months before now (2026-12-22); check the date, often the year, or --now",
+    ]
+    assert "  - The decision date (Fri 30 May 2025) has passed" in shown.stdout
+    assert "since the interview (Tue 3 Jun 2025 10:00)" in shown.stdout
+    assert "Today (Tue 22 Dec):" in shown.stdout

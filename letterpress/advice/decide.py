@@ -14,6 +14,7 @@ from msgspec import Struct, field
 
 from ..errors import UserError, Where
 from ..letter.model import Letter
+from ..notices import Notice
 from .calls import CallSlot, call_slot, rules
 from .interview import Contact, Interview
 from .wording import Wording, wording
@@ -44,6 +45,7 @@ class Advice(Struct, frozen=True):
     letter: Any = None  # delivery Estimate when a letter was considered
     call: Call | None = None
     language: str = "en"
+    notices: tuple[Notice, ...] = ()  # doubtful dates in the [interview] table
 
 
 class _Draft(Struct):
@@ -335,6 +337,35 @@ def _today(d: _Draft, send_by: datetime) -> tuple[list[str], list[str]]:
     return today, later
 
 
+def _date_notices(interview: Interview, now: datetime, where: Where) -> tuple[Notice, ...]:
+    """Dates that are possible but likely mistyped (often the year): a decision date before the
+    interview, an interview long before now."""
+    notices = []
+    when = interview.when
+    if interview.decision_by and interview.decision_by < when.date():
+        notices.append(
+            Notice(
+                f"the decision date {interview.decision_by.isoformat()} is before the interview "
+                f"({when.date().isoformat()})",
+                where.at("interview", "decision_by"),
+                "check the dates, often the year",
+                kind="advice-date",
+            )
+        )
+    months = int(rules()["old_interview_days"])
+    if now - when > timedelta(days=months):
+        notices.append(
+            Notice(
+                f"the interview ({when.date().isoformat()}) was more than {months // 30} months "
+                f"before now ({now.date().isoformat()})",
+                where.at("interview", "date"),
+                "check the date, often the year, or --now",
+                kind="advice-date",
+            )
+        )
+    return tuple(notices)
+
+
 def advise(
     letter: Letter,
     interview: Interview,
@@ -360,7 +391,7 @@ def advise(
         now=now,
         where=where,
         country=letter.recipient.country or country,
-        w=wording(language or letter.language),
+        w=wording(language or letter.language, year=now.year),
     )
     w = d.w
     if not interview.time_given:
@@ -401,4 +432,5 @@ def advise(
         letter=d.estimate,
         call=d.call,
         language=w.code,
+        notices=_date_notices(interview, now, where),
     )

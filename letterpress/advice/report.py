@@ -38,7 +38,7 @@ def as_json(advice: Advice) -> dict[str, Any]:
 
 def as_text(advice: Advice, language: str) -> str:
     """A few short blocks: recommended channels, why, what to do today, and later."""
-    w = wording(language)
+    w = wording(language, year=advice.now.year)
     channels = ", ".join(w("channels", c) for c in advice.recommended) or "-"
     lines = [f"{w('headings', 'recommended')}: {channels}", "", f"{w('headings', 'why')}:"]
     lines += [f"  - {reason}" for reason in advice.reasons]

@@ -27,13 +27,15 @@ class Wording(Struct, frozen=True):
     code: str
     locale: Locale
     data: dict[str, Any]
+    year: int = 0  # the current year: other years are written out (a mistyped year shows)
 
     def __call__(self, section: str, key: str, **values: object) -> str:
         text = str(self.data[section][key]).format(**values)
         return re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)  # "Dez.." -> "Dez." at a sentence end
 
     def day(self, day: date) -> str:
-        return long_date(day, self.locale, self.data["day"])
+        pattern = "day_year" if self.year and day.year != self.year else "day"
+        return long_date(day, self.locale, self.data[pattern])
 
     def time(self, clock: time) -> str:
         return format_time(clock, self.data["time"], locale=self.locale)
@@ -48,8 +50,9 @@ class Wording(Struct, frozen=True):
         return ", ".join(names[:-1]) + self.data["list_and"] + names[-1]
 
 
-def wording(tag: str) -> Wording:
-    """The wording for a BCP 47 tag (``en-GB`` -> en); unknown languages fall back to English."""
+def wording(tag: str, year: int = 0) -> Wording:
+    """The wording for a BCP 47 tag (``en-GB`` -> en); unknown languages fall back to English.
+    Days outside ``year`` (the current one; 0: none) are written with their year."""
     try:
         locale = Locale.parse(tag.replace("_", "-"), sep="-")
     except (ValueError, UnknownLocaleError):
@@ -57,4 +60,4 @@ def wording(tag: str) -> Wording:
     folder = resources.files("letterpress") / "advice" / "wording"
     if not (folder / f"{locale.language}.toml").is_file():
         locale = Locale("en")  # English sentences with English day names
-    return Wording(code=locale.language, locale=locale, data=_load(locale.language))
+    return Wording(code=locale.language, locale=locale, data=_load(locale.language), year=year)

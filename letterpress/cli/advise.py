@@ -58,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
     language = args.lang or follow.letter.language
     warn_or_stop(follow.source, strict=args.strict, language=language)
     advice = advise_file(follow, now, language)
+    report((*follow.notices, *advice.notices), strict=args.strict)  # before anything is written
     written, notices = (
         write_artefacts(
             follow, advice, Path(args.write), envelope=args.envelope, strict=args.strict
