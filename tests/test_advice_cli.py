@@ -499,3 +499,13 @@ def test_doubtful_dates_are_warned_about_and_other_years_are_printed(write_lette
     assert "  - The decision date (Fri 30 May 2025) has passed" in shown.stdout
     assert "since the interview (Tue 3 Jun 2025 10:00)" in shown.stdout
     assert "Today (Tue 22 Dec):" in shown.stdout
+
+
+def test_write_from_standard_input_names_the_files_without_angle_brackets(tmp_path: Path) -> None:
+    text = Path(EXAMPLE).read_text(encoding="utf-8")
+    proc = run_cli(
+        "advise", "-", "--now", "2026-12-22T16:00", "--write", "out", cwd=tmp_path, stdin=text
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["call-sheet.pdf", "letter.pdf"]
+    assert proc.stdout.splitlines()[-2:] == ["Wrote out/letter.pdf.", "Wrote out/call-sheet.pdf."]

@@ -68,7 +68,7 @@ def _make(
     follow: FollowUp, advice: Advice, *, envelope: str | None, strict: bool
 ) -> tuple[list[tuple[str, bytes]], tuple[Notice, ...]]:
     """The recommended files as (name, bytes), nothing written; and the letter's warnings."""
-    stem = follow.stem
+    stem = f"{follow.stem}-" if follow.stem else ""  # from standard input: letter.pdf
     made: list[tuple[str, bytes]] = []
     notices: tuple[Notice, ...] = ()
     if "letter" in advice.recommended:
@@ -79,12 +79,12 @@ def _make(
         enforce(prep.notices, strict=strict)
         notices = prep.notices
         pdf, _ = build_letter(prep)
-        made.append((f"{stem}-letter.pdf", pdf))
+        made.append((f"{stem}letter.pdf", pdf))
     if "call" in advice.recommended and advice.call is not None:
         from ..callsheet import render_call_sheet
 
         sheet = render_call_sheet(_call_source(follow, advice), None, now=advice.now)
-        made.append((f"{stem}-call-sheet.pdf", sheet.pdf))
+        made.append((f"{stem}call-sheet.pdf", sheet.pdf))
     if "email" in advice.recommended and advice.email_to:
         overrides = email_table(follow.source.data.get("email"), follow.source.where)
         msg = build_email(
@@ -95,5 +95,5 @@ def _make(
             where=follow.source.where,
             overrides=overrides,
         )
-        made.append((f"{stem}-email.eml", msg.as_bytes(policy=policy.SMTP)))
+        made.append((f"{stem}email.eml", msg.as_bytes(policy=policy.SMTP)))
     return made, notices

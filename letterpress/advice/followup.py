@@ -28,8 +28,12 @@ class FollowUp(Struct, frozen=True):
 
     @property
     def stem(self) -> str:
-        """The file name without suffix, for the artefacts' names."""
-        return Path(self.source.origin).stem if self.source.origin != "<dict>" else "follow-up"
+        """The file name without suffix, for the artefacts' names; empty for standard input
+        (``letter.pdf``, not ``<stdin>-letter.pdf``)."""
+        origin = self.source.origin
+        if origin == "<dict>":
+            return "follow-up"
+        return "" if origin.startswith("<") else Path(origin).stem
 
 
 def load_followup(source: LetterInput) -> FollowUp:
