@@ -509,3 +509,23 @@ def test_write_from_standard_input_names_the_files_without_angle_brackets(tmp_pa
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["call-sheet.pdf", "letter.pdf"]
     assert proc.stdout.splitlines()[-2:] == ["Wrote out/letter.pdf.", "Wrote out/call-sheet.pdf."]
+
+
+def test_the_email_date_carries_the_senders_offset_not_utc(
+    tmp_path: Path, write_letter: Any
+) -> None:
+    interview = {
+        "date": "2026-12-22T10:00",
+        "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"},
+    }
+    out = tmp_path / "out"
+    for name, now, offset in (
+        ("winter", "2026-12-22T16:00", "+0100"),
+        ("summer", "2026-07-22T16:00", "+0200"),
+    ):
+        path = follow_up_file(write_letter, {**interview, "date": f"{now[:10]}T10:00"})
+        proc = run_cli("advise", str(path), "--now", now, "--write", str(out / name))
+        assert proc.returncode == 0, proc.stderr
+        msg = BytesParser(policy=policy.default).parse((out / name / "follow-email.eml").open("rb"))
+        day = "Tue, 22 Dec 2026" if name == "winter" else "Wed, 22 Jul 2026"
+        assert msg["Date"] == f"{day} 16:00:00 {offset}"

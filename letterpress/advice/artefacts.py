@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from email import policy
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from msgspec.structs import replace
 
@@ -31,6 +33,32 @@ def _call_source(follow: FollowUp, advice: Advice) -> Source:
     table.setdefault("best_time", f"{call.slot.start:%H:%M}-{call.slot.end:%H:%M}")
     data["call"] = table
     return replace(follow.source, data=data)
+
+
+def sender_zone(follow: FollowUp, day: date) -> ZoneInfo:
+    """The sender's time zone, found as the call sheet finds "your time": the file's
+    ``call.caller_timezone``, ``$LETTERPRESS_TZ``, the stored profile, the sender's phone number
+    or country, this computer's setting."""
+    from ..callsheet.callerzone import caller_zone
+    from ..callsheet.timewindow import file_zone
+    from ..profile import stored_profile, stored_zone
+
+    table = follow.source.data.get("call")
+    name = table.get("caller_timezone") if isinstance(table, dict) else None
+    in_file = (
+        file_zone(name, follow.source.where.at("call", "caller_timezone"))[0]
+        if isinstance(name, str) and name.strip()
+        else None
+    )
+    sender = follow.letter.sender
+    return caller_zone(
+        in_file=in_file,
+        given=None,
+        stored=lambda: stored_zone(stored_profile()),
+        phone=sender.phone,
+        country=sender.country,
+        day=day,
+    ).zone
 
 
 def write_artefacts(
@@ -94,6 +122,7 @@ def _make(
             now=advice.now,
             where=follow.source.where,
             overrides=overrides,
+            zone=sender_zone(follow, advice.now.date()),
         )
         made.append((f"{stem}email.eml", msg.as_bytes(policy=policy.SMTP)))
     return made, notices

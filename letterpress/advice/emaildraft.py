@@ -9,6 +9,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from ..errors import UserError, Where
 from ..letter.markup import blocks
@@ -64,8 +65,10 @@ def build_email(
     now: datetime,
     where: Where,
     overrides: dict[str, str] | None = None,
+    zone: ZoneInfo | None = None,
 ) -> EmailMessage:
-    """A draft with From, To, Cc, Subject, Date and a plain-text UTF-8 body."""
+    """A draft with From, To, Cc, Subject, Date and a plain-text UTF-8 body. ``now`` is local
+    time in the sender's ``zone`` (the Date header carries its offset; without one, -0000)."""
     overrides = overrides or {}
     msg = EmailMessage(policy=policy.SMTP)
     if letter.sender.email:
@@ -84,7 +87,8 @@ def build_email(
             hint="write the subject on one line",
         )
     msg["Subject"] = subject
-    msg["Date"] = format_datetime(now)
+    moment = now.replace(tzinfo=zone) if zone is not None and now.tzinfo is None else now
+    msg["Date"] = format_datetime(moment)
     msg["X-Unsent"] = "1"  # Outlook and others open it as a draft ready to send
     body = overrides.get("body")
     msg.set_content(body + "\n" if body else plain_body(letter))
