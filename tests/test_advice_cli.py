@@ -512,8 +512,13 @@ def test_write_from_standard_input_names_the_files_without_angle_brackets(tmp_pa
 
 
 def test_the_email_date_carries_the_senders_offset_not_utc(
-    tmp_path: Path, write_letter: Any
+    tmp_path: Path, write_letter: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The Date header is the sender's local time with its offset (the sender's country here:
+    no zone in the environment or in stored details)."""
+    monkeypatch.delenv("LETTERPRESS_TZ", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
     interview = {
         "date": "2026-12-22T10:00",
         "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"},
