@@ -257,3 +257,21 @@ def test_swiss_german_writes_ss_for_eszett_in_starters_and_the_default_closing(
 
     assert resolve_language("de-CH").words["closing"] == "Mit freundlichen Grüssen"
     assert resolve_language("de-AT").words["closing"] == "Mit freundlichen Grüßen"
+
+
+@pytest.mark.parametrize("language", ["en-IE", "fr-BE", "de-LU"])
+def test_follow_up_starter_for_a_country_without_a_known_carrier_has_no_mailing_table(
+    language: str, tmp_path: Path
+) -> None:
+    """No carrier letterpress knows posts from IE, BE or LU: no [mailing] table, which could
+    give no estimate; the starter for a country with a carrier keeps it (the national one)."""
+    out = tmp_path / "f.toml"
+    proc = run_cli("init", "follow-up", "--language", language, "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    text = out.read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    assert "mailing" not in data and "[mailing]" not in text and "interview" in data
+    assert text.endswith("\n") and not text.endswith("\n\n")
+    at = tmp_path / "at.toml"
+    assert run_cli("init", "follow-up", "--language", "de-AT", "-o", str(at)).returncode == 0
+    assert tomllib.loads(at.read_text(encoding="utf-8"))["mailing"] == {}

@@ -317,7 +317,8 @@ def test_the_layout_option_also_sets_the_home_country_of_the_estimate(
     del data["layout"], data["sender"]["country"], data["recipient"]["country"]
     data.update(date="2026-12-07", mailing={"posted": "2026-12-07T10:00"})
     source = load_source(write_letter(data))
-    estimate = mailing_estimate(source, prepare_letter(source, layout="us-letter-10"))
+    estimate, notices = mailing_estimate(source, prepare_letter(source, layout="us-letter-10"))
+    assert estimate is not None and notices == ()
     assert estimate.carrier == "usps"
     done = run_cli(
         "letter",
@@ -343,3 +344,59 @@ def test_an_output_named_only_pdf_asks_for_a_name(tmp_path: Path) -> None:
     proc = run_cli("batch", *batch, "-o", ".PDF", cwd=tmp_path)
     assert proc.returncode == 2 and "e.g. letter.PDF" in proc.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+IRISH_LETTER = """
+layout = "uk-dl"
+date = 2026-12-22
+subject = "Thank you"
+body = "Thank you for the interview."
+[sender]
+name = "Aoife Byrne"
+street = "12 Main Street"
+city = "Dublin"
+postal_code = "D02 X285"
+country = "IE"
+[recipient]
+name = "Mei Lee"
+street = "1 Harbour Road"
+city = "Cork"
+postal_code = "T12 RX23"
+country = "IE"
+[mailing]
+"""
+
+
+@pytest.mark.parametrize("mailing", ["", 'posted = 2026-12-22T10:00\nto = "GB"'])
+def test_mailing_without_carrier_from_a_country_with_none_known_prints_with_one_warning(
+    tmp_path: Path, mailing: str
+) -> None:
+    """An empty (or defaulted) [mailing] from Ireland, where no carrier letterpress knows
+    collects: the letter is written, with one warning that no estimate can be given."""
+    src = tmp_path / "ie.toml"
+    src.write_text(IRISH_LETTER + mailing + "\n", encoding="utf-8")
+    out = tmp_path / "ie.pdf"
+    proc = run_cli("letter", str(src), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_bytes().startswith(b"%PDF") and "Delivery:" not in proc.stdout
+    assert proc.stderr == (
+        f"letterpress: warning: {src}, mailing: no delivery estimate for letters posted in "
+        'Ireland: letterpress knows no carrier there; add carrier = "..." if one of '
+        "`letterpress carriers` collects letters in Ireland, or remove [mailing]\n"
+    )
+    strict = run_cli("letter", str(src), "-o", str(tmp_path / "s.pdf"), "--strict")
+    assert_one_line_error(strict, "mailing: no delivery estimate for letters posted in Ireland")
+    assert not (tmp_path / "s.pdf").exists()
+
+
+def test_mailing_with_a_carrier_that_cannot_post_from_the_sender_country_stays_an_error(
+    tmp_path: Path,
+) -> None:
+    src = tmp_path / "ie.toml"
+    src.write_text(IRISH_LETTER + 'carrier = "royal-mail"\n', encoding="utf-8")
+    out = tmp_path / "ie.pdf"
+    proc = run_cli("letter", str(src), "-o", str(out))
+    assert_one_line_error(
+        proc, f"{src}, mailing.carrier: royal-mail does not collect letters in IE"
+    )
+    assert not out.exists()

@@ -87,7 +87,8 @@ def run(args: argparse.Namespace) -> int:
     if "mailing" in prep.letter.extra:  # the holiday calendars load only for a [mailing] table
         from ..delivery.mailing import mailing_estimate
 
-        estimate = mailing_estimate(source, prep)
+        estimate, no_estimate = mailing_estimate(source, prep)
+        report(no_estimate, strict=args.strict)
     pdf, pages = build_letter(prep)
     if args.pdfa:
         from ..pdf.pdfa import to_pdfa

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Any
 from msgspec.structs import replace
 
 from .. import fields
-from ..countries import country_code
+from ..countries import country_code, in_a_sentence
 from ..errors import UserError, Where
 from ..letter import model
+from ..notices import Notice
 from ..source import Source
 from .data import parse_clock
 from .estimator import CarrierNotHereError, carrier_for_country, estimate_delivery
@@ -64,16 +65,26 @@ def posting_from_option(
     )
 
 
+class NoCarrierError(UserError):
+    """No carrier given, and none known for letters posted in ``country`` (a real country)."""
+
+    def __init__(self, what: str, *, where: Where, hint: str, country: str | None) -> None:
+        super().__init__(what, where=where, hint=hint)
+        self.country = country
+
+
 def carrier_or_national(carrier: str | None, origin: str, *, where: Where) -> str:
     """The carrier given, else the national carrier of the origin country."""
     if carrier:
         return str(carrier)
     found = carrier_for_country(country_code(origin) or origin)  # "Germany" as DE
     if found is None:
-        raise UserError(
+        code = (country_code(origin) or origin).strip().upper().partition("-")[0]
+        raise NoCarrierError(
             f"no carrier known for letters posted in {origin}",
             where=where,
             hint="choose one with `letterpress carriers`",
+            country=code if country_code(code) else None,
         )
     return found[0]
 
@@ -217,19 +228,43 @@ def posted_default(day: date, now: datetime) -> datetime:
     return posted.replace(second=0, microsecond=0)
 
 
-def mailing_estimate(source: Source, prep: Prepared) -> Estimate | None:
-    """The delivery estimate for a letter file's ``[mailing]`` table, or None without one.
+def no_carrier_notice(exc: NoCarrierError, mailing: dict[str, Any], where: Where) -> Notice | None:
+    """The warning for a ``[mailing]`` table that names no carrier, posted from a country no
+    carrier letterpress knows collects in (Ireland, say): the letter prints without an estimate.
+    None when the table names a carrier or the country is not a country (then it is an error)."""
+    if mailing.get("carrier") or exc.country is None:
+        return None
+    name = in_a_sentence(exc.country)
+    return Notice(
+        f"no delivery estimate for letters posted in {name}: letterpress knows no carrier there",
+        where=where.at("mailing"),
+        hint=f'add carrier = "..." if one of `letterpress carriers` collects letters in {name}, '
+        "or remove [mailing]",
+        kind="mailing_no_carrier",
+    )
+
+
+def mailing_estimate(source: Source, prep: Prepared) -> tuple[Estimate | None, tuple[Notice, ...]]:
+    """The delivery estimate for a letter file's ``[mailing]`` table (None without one), and
+    the warning when none can be given: no carrier named and none known in the sender's country.
 
     Without ``mailing.posted`` the letter is taken as posted on its date: now if that is
     today, else at noon. The sender's country defaults to the layout's (``--layout`` too).
     """
     mailing = prep.letter.extra.get("mailing")
     if mailing is None:
-        return None
-    return letter_estimate(
-        mailing,
-        prep.letter,
-        where=source.where,
-        home_country=prep.layout.country,
-        default_posted=posted_default(prep.day, datetime.now()),
-    )
+        return None, ()
+    try:
+        estimate = letter_estimate(
+            mailing,
+            prep.letter,
+            where=source.where,
+            home_country=prep.layout.country,
+            default_posted=posted_default(prep.day, datetime.now()),
+        )
+    except NoCarrierError as exc:
+        notice = no_carrier_notice(exc, mailing, source.where)
+        if notice is None:
+            raise
+        return None, (notice,)
+    return estimate, ()

