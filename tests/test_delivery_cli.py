@@ -410,3 +410,56 @@ def test_the_origin_may_be_a_country_name_and_a_bad_region_lists_them_all() -> N
     bad = run("estimate", "--from", "DE-XX", "--to", "DE", "--posted", "2026-12-01T09:00")
     assert bad.returncode == 2
     assert bad.stderr.strip().endswith("SH, SL, SN, ST, TH")  # none left out
+
+
+def test_a_city_patron_saint_is_no_holiday_for_a_whole_country() -> None:
+    """Italy without a province: Rieti's St Barbara (Fri 4 Dec), Milan's St Ambrose (Mon 7) and
+    Pavia's St Syrus (Wed 9) are days of one city, not of Italy; a postcode in Pavia counts its
+    own (and only its own)."""
+    anywhere = estimate(
+        "--posted", "2026-12-04T12:00", carrier="poste-italiane", route=("IT", "IT")
+    )
+    assert anywhere.returncode == 0, anywhere.stderr
+    lines = anywhere.stdout.splitlines()
+    assert lines[0] == (
+        "Posted Fri 4 Dec before the 17:00 collection: expected by Fri 11 Dec (90%), "
+        "at the latest Tue 15 Dec (98%)."
+    )
+    assert lines[2] == (
+        "  note: No region or postcode given for the origin and the destination (IT): only "
+        "holidays of all of IT are counted; a local one (a city's patron saint, say) counts when "
+        "the postcode or the region (e.g. IT-AG) places the letter."
+    )
+    assert lines[-1] == "  note: Public holidays on the way: Tue 8 Dec Immaculate Conception (IT)."
+    pavia = estimate(
+        "--posted",
+        "2026-12-04T12:00",
+        "--to-postcode",
+        "27100",
+        carrier="poste-italiane",
+        route=("IT", "IT"),
+    )
+    assert pavia.stdout.splitlines()[-1] == (
+        "  note: Public holidays on the way: Tue 8 Dec Immaculate Conception (IT), "
+        "Wed 9 Dec Saint Syrus's Day (IT-PV)."
+    )
+    # St George (Fri 23 Apr 2027), patron of four provinces' chief cities, is counted nowhere else
+    george = estimate("--posted", "2027-04-22T12:00", carrier="poste-italiane", route=("IT", "IT"))
+    assert "expected by Wed 28 Apr (90%)" in george.stdout.splitlines()[0]
+
+
+def test_a_region_with_holidays_of_its_own_still_counts_when_the_region_is_unknown() -> None:
+    """Germany keeps erring late (a Land's holiday counts for DE); Portugal counts Madeira's
+    regional day but not Lisbon's and Porto's St Anthony (a city's feast)."""
+    de = estimate("--posted", "2026-11-17T12:00", route=("DE", "DE"))
+    assert "Wed 18 Nov Repentance and Prayer Day (DE-SN)" in de.stdout, de.stderr
+    madeira = estimate("--posted", "2024-06-28T12:00", carrier="royal-mail", route=("GB-ENG", "PT"))
+    assert madeira.stdout.splitlines()[-1] == (
+        "  note: Public holidays on the way: Mon 1 Jul Day of the Autonomous Region of Madeira "
+        "and the Madeiran Communities (PT-30)."
+    )
+    lisbon = estimate("--posted", "2024-06-11T12:00", carrier="royal-mail", route=("GB-ENG", "PT"))
+    assert lisbon.stdout.splitlines()[0] == (
+        "Posted Tue 11 Jun before the 17:00 collection: expected by Fri 14 Jun."
+    )
+    assert "Saint Anthony" not in lisbon.stdout

@@ -18,13 +18,20 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+import holidays
 from msgspec import Struct
 
 from ..errors import UserError, Where
 from .calendar import HolidaySource, Place, PostalCalendar, format_days, parse_place
 from .data import load_carriers
 from .model import Carrier, Estimate, Rule, Service, Standard
-from .postcodes import normalise, parts_of, subdivision_of, subdivisions_named
+from .postcodes import (
+    local_holidays_only,
+    normalise,
+    parts_of,
+    subdivision_of,
+    subdivisions_named,
+)
 from .zones import SELECTORS, Route, ZoneChoice
 
 EU_RULE = "eu-cross-border"
@@ -221,6 +228,13 @@ def _anywhere_note(place: Place, end: str) -> str:
     """The note for a place whose region is unknown: every part's holidays count. ``end``
     says which end of the route it is ("origin" or "destination")."""
     parts = parts_of(place.country)
+    if not parts:
+        example = sorted(holidays.list_supported_countries()[place.country])[0]
+        return (
+            f"No region or postcode given for the {end} ({place.country}): only holidays of all "
+            f"of {place.country} are counted; a local one (a city's patron saint, say) counts "
+            f"when the postcode or the region (e.g. {place.country}-{example}) places the letter."
+        )
     return (
         f"No region or postcode given for the {end} ({place.country}): a holiday in any "
         f"part of {place.country} is counted, so the dates may be late; give e.g. "
@@ -268,7 +282,7 @@ def _plan(
     ):
         if note and _uses_subdivisions(carrier, place.country):
             notes += (note,)
-        if place.anywhere and parts_of(place.country):
+        if place.anywhere and (parts_of(place.country) or local_holidays_only(place.country)):
             unknown.setdefault(place.country, (place, []))[1].append(end)
     notes += tuple(
         _anywhere_note(place, " and the ".join(ends)) for place, ends in unknown.values()

@@ -22,7 +22,7 @@ from msgspec import Struct, field
 from ..errors import UserError, Where
 from ..resources import data_dir
 
-KINDS = ("subdivision", "city", "metro")
+KINDS = ("subdivision", "city", "metro", "holidays")
 
 
 class PostcodeTable(Struct, frozen=True):
@@ -70,7 +70,7 @@ def _table(path: Path) -> PostcodeTable:
         or "as_of" not in raw
     ):
         raise UserError(
-            "needs country, kind (subdivision, city or metro), source and as_of",
+            "needs country, kind (subdivision, city, metro or holidays), source and as_of",
             where=where,
             hint="fix the postcode data file",
         )
@@ -160,8 +160,17 @@ def subdivisions_named(country: str) -> set[str]:
 
 def parts_of(country: str) -> tuple[str, ...]:
     """The parts of a country whose holidays count when the region is unknown: those its
-    subdivision table lists under ``parts``, else every subdivision the holidays package knows."""
-    table = load_tables().get((country, "subdivision"))
-    if table is not None and table.parts is not None:
-        return table.parts
+    subdivision or holidays table lists under ``parts`` (none where the holidays package's
+    subdivisions hold only local feasts, as Italy's patron saints of a city), else every
+    subdivision the holidays package knows."""
+    for kind in ("subdivision", "holidays"):
+        table = load_tables().get((country, kind))
+        if table is not None and table.parts is not None:
+            return table.parts
     return tuple(holidays.list_supported_countries().get(country, ()))
+
+
+def local_holidays_only(country: str) -> bool:
+    """Whether a country has holidays of its own parts that count only where the postcode or
+    region places a letter (its data lists no part to count when the region is unknown)."""
+    return not parts_of(country) and bool(holidays.list_supported_countries().get(country))
