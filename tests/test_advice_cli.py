@@ -534,3 +534,37 @@ def test_the_email_date_carries_the_senders_offset_not_utc(
         msg = BytesParser(policy=policy.default).parse((out / name / "follow-email.eml").open("rb"))
         day = "Tue, 22 Dec 2026" if name == "winter" else "Wed, 22 Jul 2026"
         assert msg["Date"] == f"{day} 16:00:00 {offset}"
+
+
+def test_invited_by_post_from_a_country_with_no_known_carrier_still_advises_the_letter(
+    tmp_path: Path, write_letter: Any
+) -> None:
+    """Posted from Ireland, where letterpress knows no carrier: no delivery estimate can be
+    given, but the letter is still the way to thank (exit 0), said plainly, not an error."""
+    sender = {
+        "name": "Aoife Byrne",
+        "street": "12 Harbour Road",
+        "postal_code": "D02 X285",
+        "city": "Dublin",
+        "country": "IE",
+    }
+    path = follow_up_file(
+        write_letter,
+        {
+            "date": "2026-12-21T10:00",
+            "process": "post",
+            "hr_contact": {"name": "Mei Lee"},
+        },
+        layout="uk-dl",
+        sender=sender,
+        recipient={**sender, "name": "Mei Lee", "street": "1 Quay Street"},
+    )
+    proc = run_cli("advise", str(path), "--now", "2026-12-21T15:00", "--json")
+    assert proc.returncode == 0, proc.stderr
+    advice = json.loads(proc.stdout)
+    assert advice["recommended"] == ["letter"]
+    assert (
+        "You were invited by post, so a printed letter stands out; letterpress knows no carrier "
+        "in Ireland to say when it arrives, so post it today." in advice["reasons"]
+    )
+    assert "Print the letter, sign it and post it today." in advice["today"]

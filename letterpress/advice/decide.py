@@ -61,6 +61,7 @@ class _Draft(Struct):
     recommended: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
     estimate: Any = None
+    unknown_post: str = ""  # the sender's country, when no carrier there is known
     call: Call | None = None
 
     def recommend(self, channel: str) -> None:
@@ -146,10 +147,19 @@ def _estimate(d: _Draft) -> Any:
     )
 
 
-def _letter_timing(d: _Draft) -> tuple[bool, dict[str, str]]:
+def _letter_timing(d: _Draft) -> tuple[bool, dict[str, str]] | None:
     """Estimate the letter: whether it arrives on or after the decision (or after a week), and
-    the days and deadline its reasons name."""
-    d.estimate = est = _estimate(d)
+    the days and deadline its reasons name; None when no carrier letterpress knows posts from
+    the sender's country and the file names none (no estimate can be given)."""
+    from ..delivery.mailing import NoCarrierError
+
+    try:
+        d.estimate = est = _estimate(d)
+    except NoCarrierError as exc:
+        if exc.country is None or (d.mailing or {}).get("carrier"):
+            raise
+        d.unknown_post = exc.country
+        return None
     decision = d.interview.decision_by
     week = d.interview.when.date() + timedelta(days=int(rules()["late_after_days"]))
     late = est.expected >= decision if decision else est.expected > week
@@ -164,9 +174,19 @@ def _letter_timing(d: _Draft) -> tuple[bool, dict[str, str]]:
     )
 
 
+def _country(d: _Draft) -> str:
+    """The sender's country, named in the advice's language."""
+    return d.w.country(d.unknown_post)
+
+
 def _letter_rule(d: _Draft) -> None:
     """Invited by post: a letter, unless it would arrive on or after the decision (or a week)."""
-    late, days = _letter_timing(d)
+    timing = _letter_timing(d)
+    if timing is None:
+        d.recommend("letter")
+        d.reasons.append(d.w("reasons", "post_no_estimate", country=_country(d)))
+        return
+    late, days = timing
     if not late:
         d.recommend("letter")
         d.reasons.append(d.w("reasons", "post_on_time", **days))
@@ -217,8 +237,12 @@ def _late_thanks_rule(d: _Draft) -> None:
 def _letter_fallback(d: _Draft) -> None:
     """No phone number and no email address: a letter is the way left, even a late one. (Not
     the post rule: the process did not run by post.)"""
-    late, days = _letter_timing(d)
+    timing = _letter_timing(d)
     d.recommend("letter")
+    if timing is None:
+        d.reasons.append(d.w("reasons", "letter_fallback_no_estimate", country=_country(d)))
+        return
+    late, days = timing
     d.reasons.append(d.w("reasons", "letter_fallback_late" if late else "letter_fallback", **days))
 
 
@@ -311,7 +335,9 @@ def _today(d: _Draft, send_by: datetime) -> tuple[list[str], list[str]]:
                     cc=w("today", "email_cc", names=names) if cc else "",
                 )
             )
-        elif channel == "letter" and d.estimate is not None:
+        elif channel == "letter" and d.estimate is None:
+            today.append(w("today", "letter_no_estimate"))
+        elif channel == "letter":
             est = d.estimate
             cutoff = w.time(est.cutoff)
             if est.deposit_day == d.now.date():

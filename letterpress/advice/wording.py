@@ -43,6 +43,10 @@ class Wording(Struct, frozen=True):
     def moment(self, when: datetime) -> str:
         return f"{self.day(when.date())} {self.time(when.time())}"
 
+    def country(self, code: str) -> str:
+        """A country's name in this language (CLDR, through Babel)."""
+        return str(self.locale.territories.get(code.upper(), code.upper()))
+
     def names(self, names: list[str]) -> str:
         """``A``, ``A and B``, ``A, B and C``."""
         if len(names) <= 1:
