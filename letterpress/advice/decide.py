@@ -198,8 +198,10 @@ def _letter_rule(d: _Draft) -> None:
         d.reasons.append(d.w("reasons", "instead_email"))
         d.recommend("email")
     elif person:
-        d.reasons.append(d.w("reasons", "instead_call", name=display(person)))
-        d.plan_call(person)
+        call = d.plan_call(person)
+        d.reasons.append(
+            d.w("reasons", "instead_call", name=display(person), day=d.w.day(call.slot.day))
+        )
     elif to:
         d.reasons.append(d.w("reasons", "instead_email"))
         d.recommend("email")
