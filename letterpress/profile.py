@@ -239,7 +239,7 @@ _CHECKS = {
 }
 
 
-_ADDRESS = ("street", "postal_code", "city", "region")
+ADDRESS = ("street", "postal_code", "city", "region")  # the details checked as an address
 
 
 def check_address(values: dict[str, Any], places: dict[str, Any]) -> None:
@@ -248,11 +248,11 @@ def check_address(values: dict[str, Any], places: dict[str, Any]) -> None:
     letter file's way out (``address_lines``): the details have no such field."""
     from .errors import UserError, Where
     from .language import resolve_language
-    from .letter.address import AddressRules, address_lines
+    from .letter.address import FREE_FORM, AddressRules, address_lines
     from .letter.model import parse_party
 
     sender = stored_sender(values)
-    if not sender.get("country") and any(sender.get(key) for key in _ADDRESS):
+    if not sender.get("country") and any(sender.get(key) for key in ADDRESS):
         raise UserError(  # no country's post to ask: not "required for addresses in ()"
             "missing: your country",
             where=places.get("country", Where(field="country")),
@@ -269,7 +269,7 @@ def check_address(values: dict[str, Any], places: dict[str, Any]) -> None:
         )
     except UserError as exc:
         key = exc.place.field.split(".")[-1].split("[")[0]
-        hint = exc.hint.replace(", or give address_lines for a free-form address", "")
-        if "address_lines" in hint:  # the whole hint was the free-form way out
+        hint = exc.hint.replace(f", or {FREE_FORM}", "")  # the details have no address_lines
+        if hint == FREE_FORM:
             hint = "check the country and the address"
         raise UserError(exc.what, where=places.get(key, exc.place), hint=hint) from None

@@ -21,10 +21,10 @@ def check_fixed(source: Source, kind: str, envelope: str | None) -> None:
         resolve_language(language, where=where.at("language"))
     if kind not in ("letter", "both"):
         return
-    from ..letter.layout import DEFAULT_LAYOUT, choose_envelope, load_layout
+    from ..letter.layout import DEFAULT_LAYOUT, choose_envelope, is_layout_file, load_layout
 
     name = data.get("layout", DEFAULT_LAYOUT)
-    if not _fixed(name) or name.endswith(".toml") or "/" in name or "\\" in name:
+    if not _fixed(name) or is_layout_file(name):
         return  # a row's layout, or a layout file found beside the template
     layout = load_layout(name, where=where.at("layout"))
     if envelope:

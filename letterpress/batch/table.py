@@ -219,9 +219,9 @@ def read_table(
         raise UserError("data file not found", where=where, hint="check the path")
     if not path.is_file():
         raise UserError("is not a file", where=where, hint="give a .csv, .xlsx, .xls or .ods file")
-    kind, note = _kind(path, suffix)
+    kind, misnamed = _kind(path, suffix)  # misnamed: what the file is, when its name says not
     reader = WORKBOOKS.get(kind)
-    told = f" ({path} is {note.partition(',')[0].removeprefix('the file is ')})" if note else ""
+    told = f" ({path} is {misnamed})" if misnamed else ""
     if reader is not None and delimiter:
         raise UserError(
             f"--delimiter applies to CSV files only{told}", where=Where(option="--delimiter")
@@ -242,13 +242,18 @@ def read_table(
         from . import workbook
 
         read: Reader = getattr(workbook, reader)
-        table = workbook.read_as(path, kind, options) if note else read(path, options)
-    return replace(table, notes=(*table.notes, note)) if note else table
+        table = workbook.read_as(path, kind, options) if misnamed else read(path, options)
+    if not misnamed:
+        return table
+    name = f"its name ends in {suffix!r}" if suffix else "its name has no extension"
+    note = f"the file is {misnamed}, though {name}; read as one"
+    return replace(table, notes=(*table.notes, note))
 
 
 def _kind(path: Path, suffix: str) -> tuple[str, str]:
-    """The file's kind (``.csv`` or a key of ``WORKBOOKS``) told by its first bytes, and a
-    note when its name says otherwise; raise UserError for a file that is no data file."""
+    """The file's kind (``.csv`` or a key of ``WORKBOOKS``) told by its first bytes, and what
+    it is ("an .xlsx workbook") when its name says otherwise, else ""; raise UserError for a
+    file that is no data file."""
     from .sniff import HEAD, kind_of, refusal
 
     try:
@@ -262,8 +267,7 @@ def _kind(path: Path, suffix: str) -> tuple[str, str]:
     named = ".xlsx" if suffix == ".xlsm" else suffix
     if kind == named or (kind == ".csv" and named not in WORKBOOKS):
         return (suffix if kind != ".csv" else kind), ""
-    name = f"its name ends in {suffix!r}" if suffix else "its name has no extension"
-    return kind, f"the file is {what}, though {name}; read as one"
+    return kind, what
 
 
 def build(

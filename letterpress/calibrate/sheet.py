@@ -124,8 +124,12 @@ def offset_formula(spec: Paper, shift: Shift | None, axis: str) -> str:
     if shift is None:
         return f"{name} = {length(spec.inset)} - {measured}"
     stored = shift.dx if axis == "x" else shift.dy
-    times = f" × {shift.scale:g}" if shift.scale != 1 else ""
-    return f"{name} = {length(stored)} + ({length(spec.inset)} - {measured}){times}"
+    return f"{name} = {length(stored)} + ({length(spec.inset)} - {measured}){_times(shift)}"
+
+
+def _times(shift: Shift) -> str:
+    """`` × S`` after the difference when the stored scale is not 1."""
+    return f" × {shift.scale:g}" if shift.scale != 1 else ""
 
 
 def worked_example(spec: Paper, shift: Shift | None) -> str:
@@ -139,8 +143,7 @@ def worked_example(spec: Paper, shift: Shift | None) -> str:
     else:
         measured = inset + 0.5
         result = new_offset(shift.dx, inset, measured, shift.scale)
-        times = f" × {shift.scale:g}" if shift.scale != 1 else ""
-        sum_ = f"{length(shift.dx)} + ({length(inset)} - {length(measured)}){times}"
+        sum_ = f"{length(shift.dx)} + ({length(inset)} - {length(measured)}){_times(shift)}"
     return f"measured X = {length(measured)} mm: dx = {sum_} = {length(result)}"
 
 

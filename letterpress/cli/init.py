@@ -45,7 +45,6 @@ QUESTIONS = (
     ("timezone", "--timezone", "Your time zone"),
 )
 OPTIONS = {key: option for key, option, _ in QUESTIONS}
-ADDRESS = ("street", "postal_code", "city", "region")  # checked as an address when answered
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -243,7 +242,7 @@ def _answer_checked(
     """One answer, checked (a part of the address against the country's post, so far as the
     answers so far go); asked again while it is wrong, if a person is typing. Answers piped
     in stop at the first wrong one: asked again, it would take the next question's answer."""
-    from ..profile import check_detail
+    from ..profile import ADDRESS, check_detail
 
     while True:
         answer = _answer(question, str(values.get(key) or ""))

@@ -139,6 +139,10 @@ def _latin(text: str) -> bool:
 _PREFIXED = re.compile(r"^([A-Z]{1,3})-(?=\w)")
 
 
+# The letter file's way out of a structured address the post's rules refuse (hints end with it).
+FREE_FORM = "give address_lines for a free-form address"
+
+
 def _postal_code(party: Party, country: str, rules: Any, where: Where) -> tuple[str, Notice | None]:
     """The postal code in capitals with single spaces (and the warning when a country prefix
     was left out); an impossible format is a UserError."""
@@ -160,7 +164,7 @@ def _postal_code(party: Party, country: str, rules: Any, where: Where) -> tuple[
         raise UserError(
             f"{party.postal_code!r} is not a valid postal code for {in_a_sentence(country)}",
             where=where.at("postal_code"),
-            hint=f"{hint}, or give address_lines for a free-form address",
+            hint=f"{hint}, or {FREE_FORM}",
         )
     return code, None
 
@@ -176,7 +180,7 @@ def _required(party: Party, country: str, rules: Any, where: Where) -> None:
             raise UserError(
                 f"missing field (required for addresses in {in_a_sentence(country)})",
                 where=where.at(name),
-                hint="add it, or give address_lines for a free-form address",
+                hint=f"add it, or {FREE_FORM}",
             )
 
 
@@ -315,7 +319,7 @@ def _checked(
         raise UserError(
             f"no address format known for country {country!r}",
             where=where.at("country"),
-            hint="give address_lines for a free-form address",
+            hint=FREE_FORM,
         ) from None
     code, prefixed = _postal_code(party, country, rules, where)
     _required(party, country, rules, where)
@@ -406,7 +410,7 @@ def postal_address(
         raise UserError(
             "no postal address: street, postal code and town are all empty",
             where=where.at("street"),
-            hint="add the address, or give address_lines for a free-form address",
+            hint=f"add the address, or {FREE_FORM}",
         )
     else:
         lines = [AddressLine(v, where.at(n)) for v, n in named]

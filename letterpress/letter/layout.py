@@ -459,13 +459,18 @@ def _bundled() -> tuple[tuple[str, Path], ...]:
     return tuple((p.stem, p) for p in sorted(data_dir("layouts").glob("*.toml")))
 
 
+def is_layout_file(name: str) -> bool:
+    """Whether a ``layout`` value names a layout file (a path), not a bundled layout."""
+    return name.endswith(".toml") or "/" in name or "\\" in name
+
+
 def load_layout(name_or_path: str | Path, *, where: Where = Where(field="layout")) -> Layout:
     """Load a bundled layout by name, or a layout file by path."""
     text = str(name_or_path)
     bundled = available_layouts()
     if text in bundled:
         return _load_bundled(text)
-    if text.endswith(".toml") or "/" in text or "\\" in text:
+    if is_layout_file(text):
         path = Path(text)
         if not path.is_file():
             raise LayoutError(
