@@ -108,3 +108,13 @@ class FontCoverageError(UserError):
     ) -> None:
         super().__init__(what, where=where, hint=hint)
         self.char = char
+
+
+def choice_hint(typed: str, names: list[str], cutoff: float = 0.6) -> str:
+    """The hint for a name that is not one of ``names``: the nearest as a question with the
+    whole list, or, with none near, the list to choose from."""
+    import difflib  # only for a mistake: a run without one never loads it
+
+    known = ", ".join(names)
+    close = difflib.get_close_matches(typed, names, n=1, cutoff=cutoff)
+    return f"did you mean {close[0]!r}? (known: {known})" if close else f"use one of {known}"

@@ -194,6 +194,15 @@ def test_cli_unknown_size_is_one_line(write_letter) -> None:
     )
 
 
+def test_cli_unknown_size_with_none_near_lists_the_sizes(write_letter) -> None:
+    proc = run_cli("envelope", str(write_letter(letter())), "--size", "zz")
+    assert_one_line_error(proc)
+    assert proc.stderr.strip() == (
+        "letterpress: error: --size: unknown envelope size 'zz'; use one of DL, C6/5, C6, C5, "
+        "C4, B6, B5, B4, #10, #9, #6-3/4, Monarch, A2, A7, 6x9, 9x12"
+    )
+
+
 def test_cli_address_too_wide_for_a_small_envelope_names_the_field(
     write_letter, tmp_path: Path
 ) -> None:

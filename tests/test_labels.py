@@ -310,6 +310,10 @@ def test_template_fills_the_recipient_per_row(tmp_path: Path) -> None:
     "args,message",
     [
         (["--sheet", "L9999"], "letterpress: error: --sheet: unknown label sheet 'L9999'"),
+        (  # nothing near: the sheets to choose from, said as what to do
+            ["--sheet", "help"],
+            "letterpress: error: --sheet: unknown label sheet 'help'; use one of L7159, L7160,",
+        ),
         (
             ["--sheet", "L7163", "--start", "15"],
             "letterpress: error: --start: sheet L7163 has labels 1 to 14; count the used labels "

@@ -185,6 +185,16 @@ def test_unknown_layout_suggests_a_name(tmp_path: Path, write_letter) -> None:
     assert_one_line_error(proc, "layout", "din5008-c", "did you mean")
 
 
+def test_unknown_layout_with_none_near_lists_the_layouts(tmp_path: Path, write_letter) -> None:
+    letter = write_letter(home_letter("din5008-b", "DE"))
+    proc = run_cli("letter", str(letter), "--layout", "german", "-o", str(tmp_path / "x.pdf"))
+    assert_one_line_error(proc)
+    assert proc.stderr.strip() == (
+        "letterpress: error: --layout: unknown layout 'german'; use one of ch-left, ch-right, "
+        "din5008-a, din5008-b, fr-right, uk-dl, us-letter-10"
+    )
+
+
 def test_layout_files_are_plain_data(tmp_path: Path) -> None:
     """A layout copied anywhere loads by path (the wheel test covers installed layouts)."""
     target = tmp_path / "copy.toml"

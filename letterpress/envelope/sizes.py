@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from functools import cache
 
 from msgspec import Struct
 
-from ..errors import UserError, Where
+from ..errors import UserError, Where, choice_hint
 from ..mailpiece.data import number, read_toml, sources, table, text
 from ..resources import data_dir
 
@@ -56,9 +55,8 @@ def find_size(name: str, where: Where = Where(option="--size")) -> EnvelopeSize:
     found = by_key.get(_key(name))
     if found is not None:
         return found
-    names = [size.name for size in sizes]
-    close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
-    hint = f"did you mean {close[0]!r}? " if close else ""
     raise UserError(
-        f"unknown envelope size {name!r}", where=where, hint=f"{hint}(known: {', '.join(names)})"
+        f"unknown envelope size {name!r}",
+        where=where,
+        hint=choice_hint(name, [size.name for size in sizes], cutoff=0.5),
     )

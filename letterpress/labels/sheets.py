@@ -3,13 +3,12 @@ product number or alias."""
 
 from __future__ import annotations
 
-import difflib
 from functools import cache
 from pathlib import Path
 
 from msgspec import Struct
 
-from ..errors import LayoutError, UserError, Where
+from ..errors import LayoutError, UserError, Where, choice_hint
 from ..letter.layout import Rect
 from ..mailpiece.data import number, read_toml, sources, table, text
 from ..resources import data_dir
@@ -114,11 +113,8 @@ def find_sheet(name: str) -> LabelSheet:
     for sheet in sheets:
         if key in (sheet.name.upper(), *(a.upper() for a in sheet.aliases)):
             return sheet
-    names = [s.name for s in sheets]
-    close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
-    hint = f"did you mean {close[0]!r}? " if close else ""
     raise UserError(
         f"unknown label sheet {name!r}",
         where=Where(option="--sheet"),
-        hint=f"{hint}(known: {', '.join(names)})",
+        hint=choice_hint(key, [s.name for s in sheets]),
     )

@@ -11,7 +11,7 @@ from msgspec import Struct
 from msgspec.structs import replace
 
 from .. import cachefiles
-from ..errors import LayoutError, UserError, Where
+from ..errors import LayoutError, UserError, Where, choice_hint
 from ..limits import MAX_LAYOUT_NUMBER
 from ..resources import data_dir
 from ..source import parse_toml, read_text
@@ -479,12 +479,8 @@ def load_layout(name_or_path: str | Path, *, where: Where = Where(field="layout"
                 hint="check the path, or use a name from 'letterpress layouts'",
             )
     else:
-        import difflib  # only for the hint: a run with no mistakes never loads it
-
-        close = difflib.get_close_matches(text, list(bundled), n=1)
-        hint = f"did you mean {close[0]!r}?" if close else "see 'letterpress layouts'"
         raise LayoutError(
-            f"unknown layout {text!r}", where=where, hint=f"{hint} (known: {', '.join(bundled)})"
+            f"unknown layout {text!r}", where=where, hint=choice_hint(text, list(bundled))
         )
     return _load_path(path.resolve())
 
