@@ -111,6 +111,33 @@ def test_a_city_that_is_its_own_region_is_named_once(tmp_path: Path) -> None:
     assert "UL. TVERSKAYA, D. 7, KV. 12\nMOSKVA\n125009\nRUSSIA" in text
 
 
+def test_a_town_that_ends_with_its_region_names_it_once(tmp_path: Path) -> None:
+    """ "Chiyoda-ku, Tokyo": the prefecture the postcode gives is already there, so it is not
+    added again ("..., Tokyo, TOKYO") and nothing is said; a state printed by its code is
+    still added to a town of the same name (New York, NY)."""
+    tokyo = {
+        "name": "Yuki Tanaka",
+        "street": "1-2-3 Marunouchi",
+        "city": "Chiyoda-ku, Tokyo",
+        "postal_code": "100-0005",
+        "country": "JP",
+    }
+    _, proc, text = _letter(tmp_path, recipient=tokyo)
+    assert proc.returncode == 0, proc.stderr
+    assert _notices(proc) == []
+    assert "Yuki Tanaka\n1-2-3 Marunouchi, Chiyoda-ku, Tokyo\n100-0005\nJAPAN" in text
+    new_york = {
+        "name": "Dana O'Neil",
+        "street": "350 5th Ave",
+        "city": "New York",
+        "postal_code": "10118",
+        "country": "US",
+    }
+    _, proc, text = _letter(tmp_path, recipient=new_york)
+    assert "recipient.region: not given; state New York (NY) taken from the ZIP" in proc.stderr
+    assert "NEW YORK, NY 10118\nUNITED STATES" in text
+
+
 def test_a_country_prefix_before_the_postal_code_is_left_out_with_a_warning(
     tmp_path: Path,
 ) -> None:

@@ -233,6 +233,14 @@ def _same_place(a: str, b: str) -> bool:
     )
 
 
+def _city_names(sub: Subdivision, city: str, latin: bool) -> bool:
+    """Whether the town as written already names the region as the address would print it:
+    a city that is its own region (Moskva), or one whose last part after a comma is the
+    region ("Chiyoda-ku, Tokyo"). A state printed by its code (New York, NY) is not named."""
+    printed = _printed(sub, latin)
+    return _same_place(printed, city) or _same_place(printed, city.rsplit(",", 1)[-1])
+
+
 def _region(
     party: Party,
     code: str,
@@ -279,8 +287,8 @@ def _region(
     if "country_area" not in rules.required_fields:
         return _NO_REGION
     if len(by_code) == 1:
-        if _same_place(_printed(by_code[0], latin), party.city or ""):
-            return _NO_REGION  # a city that is its own region (Moscow): named once
+        if _city_names(by_code[0], party.city or "", latin):
+            return _NO_REGION  # Moscow, or "Chiyoda-ku, Tokyo": the region named once
         return _Region(
             _printed(by_code[0], latin),
             Notice(
