@@ -235,6 +235,40 @@ def _spaced_key(error: _Error, where: Where) -> UserError | None:
     )
 
 
+def _given_twice(error: _Error, where: Where) -> UserError | None:
+    """A field written twice (a second ``street =`` pasted below the first), or a [table]
+    opened twice: say which, and where the first one is."""
+    if error.message.startswith("Cannot overwrite a value"):
+        second = _field(error, where)
+        if not second.field:
+            return None
+        first = next(
+            (n for n in range(1, error.line) if _field(error, where, n).field == second.field),
+            None,
+        )
+        also = f" (first on line {first})" if first else ""
+        return UserError(
+            f"invalid TOML, line {error.line}: {second.field} is given twice{also}",
+            where=second,
+            hint="keep one of the two lines",
+        )
+    declared = re.match(r"Cannot declare \((.*)\) twice", error.message)
+    if declared is None:
+        return None
+    name = ".".join(re.findall(r"'([^']*)'", declared.group(1)))
+    lines = error.text.splitlines()[: error.line - 1]
+    first = next(
+        (i for i, line in enumerate(lines, 1) if (m := _TABLE.match(line)) and m.group(1) == name),
+        None,
+    )
+    also = f" (first on line {first})" if first else ""
+    return UserError(
+        f"invalid TOML, line {error.line}: the table [{name}] is opened twice{also}",
+        where=where,
+        hint=f"put everything of [{name}] under one [{name}] line",
+    )
+
+
 # Tried in order: the first trap that recognises the error explains it.
 TRAPS: dict[str, Callable[[_Error, Where], UserError | None]] = {
     "unclosed multi-line text": _unclosed_multiline,
@@ -245,4 +279,5 @@ TRAPS: dict[str, Callable[[_Error, Where], UserError | None]] = {
     "text without its closing quote": _unclosed_quote,
     "control character": _control_character,
     "name with a space": _spaced_key,
+    "field or table given twice": _given_twice,
 }

@@ -186,6 +186,19 @@ def test_a_space_toml_does_not_accept(tmp_path: Path) -> None:
             "invalid TOML, line 2: the name 'postal code' "
             "has a space in it; write postal_code (names of fields have no spaces)",
         ),
+        (  # a second street pasted under the first
+            '[recipient]\nname = "Mei Lee"\nstreet = "Ring 2"\ncity = "Hamburg"\n'
+            'street = "Ring 3"\n',
+            ", recipient.street",
+            "invalid TOML, line 5: recipient.street is given twice (first on line 3); keep "
+            "one of the two lines",
+        ),
+        (
+            '[sender]\nname = "Kim"\n[recipient]\nname = "Mei"\n[sender]\nphone = "1"\n',
+            "",
+            "invalid TOML, line 5: the table [sender] is opened twice (first on line 1); put "
+            "everything of [sender] under one [sender] line",
+        ),
         (
             'subject = "a\x01b"\n',
             ", subject",
