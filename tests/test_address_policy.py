@@ -138,6 +138,45 @@ def test_a_town_that_ends_with_its_region_names_it_once(tmp_path: Path) -> None:
     assert "NEW YORK, NY 10118\nUNITED STATES" in text
 
 
+@pytest.mark.parametrize(
+    "country,named,city,typed,printed,line",
+    [
+        ("PL", "Poland", "Warszawa", "00950", "00-950", "00-950 WARSZAWA"),
+        ("PT", "Portugal", "Lisboa", "1250 096", "1250-096", "1250-096 LISBOA"),
+        ("LV", "Latvia", "Riga", "1050", "LV-1050", "RIGA, LV-1050"),
+        (
+            "US",
+            "the United States",
+            "Washington",
+            "205000001",
+            "20500-0001",
+            "WASHINGTON, DC 20500-0001",
+        ),
+    ],
+)
+def test_a_postal_code_without_its_hyphen_prints_in_the_posts_form(
+    tmp_path: Path, country: str, named: str, city: str, typed: str, printed: str, line: str
+) -> None:
+    """Written without the hyphen (or prefix) its country's form has, a postal code is no
+    reason to refuse the letter: it prints in the post's form, and an info line says so."""
+    recipient = {"name": "A B", "street": "Main Street 1", "postal_code": typed, "city": city}
+    recipient |= {"country": country, **({"region": "DC"} if country == "US" else {})}
+    src, proc, text = _letter(tmp_path, recipient=recipient)
+    assert proc.returncode == 0, proc.stderr
+    assert _notices(proc) == [
+        f"letterpress: info: {src}, recipient.postal_code: {typed!r} printed as {printed}, as "
+        f"the post writes postal codes in {named}; write it as {printed}"
+    ]
+    assert f"\n{line}\n" in text
+
+
+def test_a_postal_code_too_short_for_any_form_is_still_refused(tmp_path: Path) -> None:
+    poland = {"name": "A B", "street": "Main Street 1", "postal_code": "0095", "city": "Warszawa"}
+    _, proc, _ = _letter(tmp_path, recipient=poland | {"country": "PL"})
+    assert proc.returncode == 2
+    assert "'0095' is not a valid postal code for Poland; e.g. 00-950, 05-470" in proc.stderr
+
+
 def test_a_country_prefix_before_the_postal_code_is_left_out_with_a_warning(
     tmp_path: Path,
 ) -> None:

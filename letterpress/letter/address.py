@@ -158,6 +158,17 @@ def _postal_code(party: Party, country: str, rules: Any, where: Where) -> tuple[
             kind="postcode-prefix",
         )
         return code[prefix.end() :], notice
+    written = _in_post_form(code, rules.postal_code_examples, matches) if matches else None
+    if written is not None:
+        notice = Notice(
+            f"{party.postal_code!r} printed as {written}, as the post writes postal codes in "
+            f"{in_a_sentence(country)}",
+            where.at("postal_code"),
+            f"write it as {written}",
+            kind="postcode-form",
+            level="info",
+        )
+        return written, notice
     if code and matches is not None and not matches(code):
         examples = ", ".join(rules.postal_code_examples[:2])
         hint = f"e.g. {examples}" if examples else "check it"
@@ -167,6 +178,29 @@ def _postal_code(party: Party, country: str, rules: Any, where: Where) -> tuple[
             hint=f"{hint}, or {FREE_FORM}",
         )
     return code, None
+
+
+def _in_post_form(code: str, examples: list[str], matches: Any) -> str | None:
+    """A postal code the country's pattern refuses only for its spaces, hyphens or leading
+    letters, put in the form of the country's examples ("00950" -> "00-950" in Poland,
+    "1050" -> "LV-1050" in Latvia); None when it matches as written or no example's form
+    makes it match."""
+    if not code or matches(code):
+        return None
+    bare = re.sub(r"[ -]", "", code)
+    for example in examples:
+        forms = [(example, "")]
+        lead = re.match(r"[A-Z]+[ -]?(?=\d)", example.upper())
+        if lead:  # "LV-1073": also the digits alone, after the letters
+            forms.append((example[lead.end() :], lead.group(0)))
+        for body, start in forms:
+            form = re.sub(r"[ -]", "", body)
+            if len(form) == len(bare):
+                chars = iter(bare)
+                text = start + "".join(c if c in " -" else next(chars) for c in body)
+                if matches(text):
+                    return text
+    return None
 
 
 def _required(party: Party, country: str, rules: Any, where: Where) -> None:
