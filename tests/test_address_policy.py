@@ -170,6 +170,29 @@ def test_a_postal_code_without_its_hyphen_prints_in_the_posts_form(
     assert f"\n{line}\n" in text
 
 
+@pytest.mark.parametrize(
+    "country,city,typed,line",
+    [
+        ("GB", "Edinburgh", "eh21jx", "EH2 1JX"),
+        ("GB", "London", "EC1Y8SY", "EC1Y 8SY"),
+        ("CA", "Toronto", "m5v3l9", "TORONTO ON M5V 3L9"),
+        ("NL", "Rotterdam", "3006AK", "3006 AK ROTTERDAM"),
+        ("SE", "Stockholm", "11122", "11122 STOCKHOLM"),  # PostNord's examples: no space
+    ],
+)
+def test_a_postal_code_without_its_space_prints_with_it(
+    tmp_path: Path, country: str, city: str, typed: str, line: str
+) -> None:
+    """A code the pattern takes without its space prints with it where every example of
+    its shape has one (Royal Mail, Canada Post, PostNL), without a word: it is the same code."""
+    region = {"region": "ON"} if country == "CA" else {}
+    recipient = {"name": "A B", "street": "Main Street 1", "postal_code": typed, "city": city}
+    _, proc, text = _letter(tmp_path, recipient=recipient | {"country": country, **region})
+    assert proc.returncode == 0, proc.stderr
+    assert _notices(proc) == []
+    assert f"\n{line}\n" in text
+
+
 def test_a_postal_code_too_short_for_any_form_is_still_refused(tmp_path: Path) -> None:
     poland = {"name": "A B", "street": "Main Street 1", "postal_code": "0095", "city": "Warszawa"}
     _, proc, _ = _letter(tmp_path, recipient=poland | {"country": "PL"})

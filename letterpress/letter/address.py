@@ -177,14 +177,14 @@ def _postal_code(party: Party, country: str, rules: Any, where: Where) -> tuple[
             where=where.at("postal_code"),
             hint=f"{hint}, or {FREE_FORM}",
         )
-    return code, None
+    return (_spaced(code, rules.postal_code_examples, matches) if matches else code), None
 
 
 def _in_post_form(code: str, examples: list[str], matches: Any) -> str | None:
     """A postal code the country's pattern refuses only for its spaces, hyphens or leading
     letters, put in the form of the country's examples ("00950" -> "00-950" in Poland,
-    "1050" -> "LV-1050" in Latvia); None when it matches as written or no example's form
-    makes it match."""
+    "1050" -> "LV-1050" in Latvia); None when no example's form makes it match, or when it
+    matches as written (see ``_spaced``)."""
     if not code or matches(code):
         return None
     bare = re.sub(r"[ -]", "", code)
@@ -194,13 +194,36 @@ def _in_post_form(code: str, examples: list[str], matches: Any) -> str | None:
         if lead:  # "LV-1073": also the digits alone, after the letters
             forms.append((example[lead.end() :], lead.group(0)))
         for body, start in forms:
-            form = re.sub(r"[ -]", "", body)
-            if len(form) == len(bare):
-                chars = iter(bare)
-                text = start + "".join(c if c in " -" else next(chars) for c in body)
-                if matches(text):
-                    return text
+            text = _shaped(bare, body, start)
+            if text is not None and matches(text):
+                return text
     return None
+
+
+def _spaced(code: str, examples: list[str], matches: Any) -> str:
+    """A postal code written without the space or hyphen its country's pattern leaves out
+    but every example of its shape has, with it ("EH21JX" -> "EH2 1JX", "M5V3L9" -> "M5V
+    3L9", "1540023" -> "154-0023"): the form the post prints. Else as written."""
+    if not code or not code.isalnum() or not matches(code):
+        return code
+    shape = _shape(code)
+    forms = {_shaped(code, e, "") for e in examples if _shape(re.sub(r"[ -]", "", e)) == shape}
+    form = forms.pop() if len(forms) == 1 else None
+    return form if form is not None and form != code and matches(form) else code
+
+
+def _shape(code: str) -> str:
+    """A postal code's letters as A and digits as 9: "EH21JX" -> "AA99AA"."""
+    return "".join("9" if c.isdigit() else "A" if c.isalpha() else c for c in code)
+
+
+def _shaped(bare: str, example: str, start: str) -> str | None:
+    """``bare`` (no spaces or hyphens) with the spaces and hyphens of ``example`` where it
+    has them, after ``start``; None when the two differ in length."""
+    if len(re.sub(r"[ -]", "", example)) != len(bare):
+        return None
+    chars = iter(bare)
+    return start + "".join(c if c in " -" else next(chars) for c in example)
 
 
 def _required(party: Party, country: str, rules: Any, where: Where) -> None:
