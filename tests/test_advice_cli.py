@@ -568,3 +568,58 @@ def test_invited_by_post_from_a_country_with_no_known_carrier_still_advises_the_
         "in Ireland to say when it arrives, so post it today." in advice["reasons"]
     )
     assert "Print the letter, sign it and post it today." in advice["today"]
+
+
+@pytest.mark.parametrize(
+    "lang, reason",
+    [
+        (
+            "en",
+            "You were invited by post, so a printed letter stands out: posted Tue 22 Dec, it is "
+            "expected Mon 28 Dec, before the decision date, Wed 30 Dec.",
+        ),
+        (
+            "de",
+            "Sie wurden per Brief eingeladen, darum fällt ein gedruckter Brief auf: Di., 22. Dez. "
+            "eingeworfen, kommt er voraussichtlich Mo., 28. Dez. an, also vor dem "
+            "Entscheidungstermin, Mi., 30. Dez.",
+        ),
+        (
+            "fr",
+            "L’invitation est arrivée par courrier\u00a0: une lettre imprimée se remarquera. "
+            "Postée le mardi 22 décembre, elle devrait arriver le lundi 28 décembre, avant la "
+            "date de décision, le mercredi 30 décembre.",
+        ),
+    ],
+)
+def test_a_letter_with_no_later_backstop_names_its_day_once(
+    lang: str, reason: str, write_letter: Any
+) -> None:
+    # La Poste publishes no backstop for the lettre verte: the latest day is the expected one.
+    data = {
+        **FRENCH_LETTER,
+        "interview": {
+            "date": "2026-12-22T10:00",
+            "process": "post",
+            "decision_by": "2026-12-30",
+            "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"},
+        },
+        "mailing": {"carrier": "la-poste", "service": "lettre-verte"},
+    }
+    path = write_letter(data, "suivi.json")
+    proc = run_cli("advise", str(path), "--now", "2026-12-22T16:00", "--lang", lang, "--json")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["letter_arrives"] == out["letter_latest"] == "2026-12-28"
+    assert out["reasons"][0] == reason
+    shown = run_cli("advise", str(path), "--now", "2026-12-22T16:00", "--lang", lang)
+    assert f"  - {reason}\n" in shown.stdout
+
+
+def test_a_later_backstop_is_still_named(write_letter: Any) -> None:
+    proc = run_cli("advise", EXAMPLE, "--now", "2026-12-22T16:00", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["reasons"][0] == (
+        "You were invited by post, so a printed letter stands out: posted Tue 22 Dec, it is "
+        "expected Mon 28 Dec (at the latest Tue 29 Dec), before the decision date, Wed 30 Dec."
+    )

@@ -149,8 +149,9 @@ def _estimate(d: _Draft) -> Any:
 
 def _letter_timing(d: _Draft) -> tuple[bool, dict[str, str]] | None:
     """Estimate the letter: whether it arrives on or after the decision (or after a week), and
-    the days and deadline its reasons name; None when no carrier letterpress knows posts from
-    the sender's country and the file names none (no estimate can be given)."""
+    the days and deadline its reasons name (the latest day only when later than the expected
+    one); None when no carrier letterpress knows posts from the sender's country and the file
+    names none (no estimate can be given)."""
     from ..delivery.mailing import NoCarrierError
 
     try:
@@ -166,10 +167,11 @@ def _letter_timing(d: _Draft) -> tuple[bool, dict[str, str]] | None:
     deadline_key = "deadline_decision" if decision else "deadline_week"
     if late:
         deadline_key += "_late"
+    latest = d.w("reasons", "latest", day=d.w.day(est.latest)) if est.latest > est.expected else ""
     return late, dict(
         posted=d.w.day(est.posted.date()),
         expected=d.w.day(est.expected),
-        latest=d.w.day(est.latest),
+        latest=latest,
         deadline=d.w("reasons", deadline_key, day=d.w.day(decision or week)),
     )
 
