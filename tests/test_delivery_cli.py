@@ -382,9 +382,19 @@ def test_an_unknown_region_is_named_by_its_end_of_the_route() -> None:
         if "No region" in line
     ]
     assert notes == [
-        "  note: No region or postcode given for the origin (DE): a holiday in any "
-        "part of DE is counted, so the dates may be late; give e.g. DE-BB or the "
+        "  note: No region or postcode given for the origin in Germany: a holiday in any "
+        "part of Germany is counted, so the dates may be late; give e.g. DE-BB or the "
         "postcode for one region's holidays."
+    ]
+
+
+def test_the_unknown_region_note_names_the_country_as_in_a_sentence() -> None:
+    result = estimate("--posted", "2026-12-23T10:00", carrier="royal-mail", route=("GB", "GB"))
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stdout.splitlines() if "No region" in line] == [
+        "  note: No region or postcode given for the origin and the destination in the United "
+        "Kingdom: a holiday in any part of the United Kingdom is counted, so the dates may be "
+        "late; give e.g. GB-ENG or the postcode for one region's holidays."
     ]
 
 
@@ -426,9 +436,9 @@ def test_a_city_patron_saint_is_no_holiday_for_a_whole_country() -> None:
         "at the latest Tue 15 Dec (98%)."
     )
     assert lines[2] == (
-        "  note: No region or postcode given for the origin and the destination (IT): only "
-        "holidays of all of IT are counted; a local one (a city's patron saint, say) counts when "
-        "the postcode or the region (e.g. IT-AG) places the letter."
+        "  note: No region or postcode given for the origin and the destination in Italy: only "
+        "holidays kept throughout Italy are counted; a local one (a city's patron saint, say) "
+        "counts when the postcode or the region (e.g. IT-AG) places the letter."
     )
     assert lines[-1] == "  note: Public holidays on the way: Tue 8 Dec Immaculate Conception (IT)."
     pavia = estimate(

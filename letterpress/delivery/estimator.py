@@ -21,6 +21,7 @@ from datetime import date, datetime, time, timedelta
 import holidays
 from msgspec import Struct
 
+from ..countries import in_a_sentence
 from ..errors import UserError, Where
 from .calendar import HolidaySource, Place, PostalCalendar, format_days, parse_place
 from .data import load_carriers
@@ -226,19 +227,21 @@ def _resolve(place: Place, postcode: str | None, where: Where) -> tuple[Place, s
 
 def _anywhere_note(place: Place, end: str) -> str:
     """The note for a place whose region is unknown: every part's holidays count. ``end``
-    says which end of the route it is ("origin" or "destination")."""
+    says which end of the route it is ("origin" or "destination"); the country is named, the
+    example region written as it is typed (``IT-AG``)."""
+    name = in_a_sentence(place.country)
     parts = parts_of(place.country)
     if not parts:
         example = sorted(holidays.list_supported_countries()[place.country])[0]
         return (
-            f"No region or postcode given for the {end} ({place.country}): only holidays of all "
-            f"of {place.country} are counted; a local one (a city's patron saint, say) counts "
+            f"No region or postcode given for the {end} in {name}: only holidays kept "
+            f"throughout {name} are counted; a local one (a city's patron saint, say) counts "
             f"when the postcode or the region (e.g. {place.country}-{example}) places the letter."
         )
     return (
-        f"No region or postcode given for the {end} ({place.country}): a holiday in any "
-        f"part of {place.country} is counted, so the dates may be late; give e.g. "
-        f"{place.country}-{parts[0]} or the postcode for one region's holidays."
+        f"No region or postcode given for the {end} in {name}: a holiday in any part of "
+        f"{name} is counted, so the dates may be late; give e.g. {place.country}-{parts[0]} or "
+        "the postcode for one region's holidays."
     )
 
 
