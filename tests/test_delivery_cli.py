@@ -422,6 +422,49 @@ def test_the_origin_may_be_a_country_name_and_a_bad_region_lists_them_all() -> N
     assert bad.stderr.strip().endswith("SH, SL, SN, ST, TH")  # none left out
 
 
+GERMAN_STATES = "BB, BE, BW, BY, HB, HE, HH, MV, NI, NW, RP, SH, SL, SN, ST, TH"
+
+
+@pytest.mark.parametrize(
+    "to, line",
+    [
+        # Augsburg's own holiday is a city's, not a state to type: it is not listed.
+        ("DE-XX", f"unknown subdivision 'XX' of Germany; known subdivisions: {GERMAN_STATES}"),
+        (
+            "DE-BYY",
+            "unknown subdivision 'BYY' of Germany; did you mean DE-BY? known subdivisions: "
+            + GERMAN_STATES,
+        ),
+        (
+            "DE-Bayern",
+            "unknown subdivision 'Bayern' of Germany; did you mean DE-BY? known subdivisions: "
+            + GERMAN_STATES,
+        ),
+        (
+            "GB-ENX",
+            "unknown subdivision 'ENX' of the United Kingdom; did you mean GB-ENG? known "
+            "subdivisions: ENG, NIR, SCT, WLS",
+        ),
+        (
+            "JP-XX",
+            "unknown subdivision 'XX' of Japan; letterpress knows no subdivisions of Japan: "
+            "write JP alone",
+        ),
+    ],
+)
+def test_an_unknown_subdivision_lists_the_ones_to_type_and_the_nearest(to: str, line: str) -> None:
+    result = estimate("--posted", "2026-12-23T10:00", route=("DE", to))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == f"letterpress: error: --to: {line}\n"
+
+
+def test_a_city_with_holidays_of_its_own_is_still_accepted() -> None:
+    result = estimate("--posted", "2026-08-07T10:00", route=("DE", "DE-Augsburg"))
+    assert result.returncode == 0, result.stderr
+    assert "Sat 8 Aug Augsburg Peace Festival (DE-Augsburg)" in result.stdout
+
+
 def test_a_city_patron_saint_is_no_holiday_for_a_whole_country() -> None:
     """Italy without a province: Rieti's St Barbara (Fri 4 Dec), Milan's St Ambrose (Mon 7) and
     Pavia's St Syrus (Wed 9) are days of one city, not of Italy; a postcode in Pavia counts its

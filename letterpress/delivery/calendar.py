@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import lru_cache
@@ -10,11 +11,12 @@ import holidays
 from dateutil.rrule import DAILY, rrule, weekday
 from msgspec import Struct
 
-from ..countries import country_code, suggestion
+from ..countries import country_code, in_a_sentence, suggestion
 from ..errors import UserError, Where
 from .model import WEEKDAYS
 
 _MAX_SCAN = 400  # days; no letter standard comes anywhere near this
+_ISO_SUBDIVISION = re.compile(r"[A-Z0-9]{1,3}")  # the part after the hyphen in ISO 3166-2
 
 
 class Place(Struct, frozen=True):
@@ -57,13 +59,42 @@ def parse_place(text: str, *, where: Where) -> Place:
         return Place(country)
     known = {code.upper(): code for code in supported[country]}
     if subdiv.upper() not in known:
-        listed = ", ".join(sorted(supported[country])) or "none"
-        raise UserError(
-            f"unknown subdivision {subdiv!r} of {country}",
-            where=where,
-            hint=f"known subdivisions: {listed}",
-        )
+        raise _unknown_subdivision(country, subdiv, where)
     return Place(country, known[subdiv.upper()], settled=True)
+
+
+def typed_subdivisions(country: str) -> list[str]:
+    """A country's subdivisions as people type them after its code (ISO 3166-2: BY of DE-BY,
+    971 of FR-971), sorted; not the cities and school-holiday zones the holidays package also
+    keeps for local holidays (Augsburg, Zone A)."""
+    codes = holidays.list_supported_countries().get(country, ())
+    return sorted(code for code in codes if _ISO_SUBDIVISION.fullmatch(code))
+
+
+def _unknown_subdivision(country: str, typed: str, where: Where) -> UserError:
+    """The error for ``DE-XX``: the country by name, the nearest subdivision (by code or by
+    its name, ``DE-Bayern``), and the ones to choose from."""
+    import difflib  # only for the hint
+
+    name = in_a_sentence(country)
+    codes = typed_subdivisions(country)
+    if not codes:
+        return UserError(
+            f"unknown subdivision {typed!r} of {name}",
+            where=where,
+            hint=f"letterpress knows no subdivisions of {name}: write {country} alone",
+        )
+    aliases = getattr(holidays.country_holidays(country), "subdivisions_aliases", {})
+    names = {str(alias).casefold(): str(code) for alias, code in aliases.items() if code in codes}
+    close_name = difflib.get_close_matches(typed.casefold(), list(names), n=1, cutoff=0.8)
+    close_code = difflib.get_close_matches(typed.upper(), codes, n=1, cutoff=0.6)
+    nearest = [names[close_name[0]]] if close_name else close_code
+    guess = f"did you mean {country}-{nearest[0]}? " if nearest else ""
+    return UserError(
+        f"unknown subdivision {typed!r} of {name}",
+        where=where,
+        hint=f"{guess}known subdivisions: {', '.join(codes)}",
+    )
 
 
 @lru_cache(maxsize=256)
