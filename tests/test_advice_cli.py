@@ -383,7 +383,8 @@ def test_phone_process_calling_a_remote_card_does_not_also_say_stay_with_writing
     assert out["reasons"] == [
         "The process ran by phone, so a short call to thank Tom Berg fits; an email puts the "
         "thanks in writing.",
-        WITHIN,
+        "Your thanks go out today by email, within 24 hours of the interview (by Wed 25 Nov "
+        "10:00); the call on Wed 25 Nov follows them up, so it need not fall within the 24 hours.",
     ]
 
 
@@ -623,3 +624,57 @@ def test_a_later_backstop_is_still_named(write_letter: Any) -> None:
         "You were invited by post, so a printed letter stands out: posted Tue 22 Dec, it is "
         "expected Mon 28 Dec (at the latest Tue 29 Dec), before the decision date, Wed 30 Dec."
     )
+
+
+def test_thanks_sent_today_let_a_call_past_the_24_hours_follow_them_up() -> None:
+    # Interview Tue 10:00: the 24 hours end Wed 10:00, the very minute Tom Berg's call window
+    # opens; the letter posted today carries the thanks, the call follows them up.
+    proc = run_cli("advise", EXAMPLE, "--now", "2026-12-22T16:00", "--json")
+    assert proc.returncode == 0, proc.stderr
+    reasons = json.loads(proc.stdout)["reasons"]
+    assert reasons[-1] == (
+        "Your thanks go out today by letter, within 24 hours of the interview (by Wed 23 Dec "
+        "10:00); the call on Wed 23 Dec follows them up, so it need not fall within the 24 hours."
+    )
+    assert not any("Send your thanks within 24 hours" in reason for reason in reasons)
+
+
+@pytest.mark.parametrize(
+    "interview_at, lang, reason",
+    [
+        (
+            "2026-12-22T10:00",
+            "en",
+            "Your thanks go with the call: call Mei Lee on Wed 23 Dec as soon as calls are "
+            "welcome, from 10:00; a call cannot thank them sooner, even if the 24 hours after the "
+            "interview are up by then (Wed 23 Dec 10:00).",
+        ),
+        (
+            "2026-12-22T11:00",
+            "en",
+            "Your thanks go with the call: call Mei Lee on Wed 23 Dec between 10:00 and 11:00, "
+            "within 24 hours of the interview.",
+        ),
+        (
+            "2026-12-22T11:00",
+            "de",
+            "Ihr Dank kommt mit dem Anruf: rufen Sie Mei Lee am Mi., 23. Dez. zwischen 10:00 und "
+            "11:00 an, innerhalb von 24 Stunden nach dem Gespräch.",
+        ),
+    ],
+)
+def test_a_call_that_carries_the_thanks_is_timed_against_the_24_hours(
+    interview_at: str, lang: str, reason: str, write_letter: Any
+) -> None:
+    path = follow_up_file(
+        write_letter,
+        {
+            "date": interview_at,
+            "process": "phone",
+            "hr_contact": {"name": "Mei Lee", "phone": "+49 40 555 0100"},
+        },
+    )
+    proc = run_cli("advise", str(path), "--now", "2026-12-22T16:00", "--lang", lang)
+    assert proc.returncode == 0, proc.stderr
+    why = proc.stdout.split("\n\n")[1].splitlines()
+    assert why[-1] == f"  - {reason}"

@@ -323,6 +323,50 @@ def _decision_rule(d: _Draft) -> None:
     d.reasons.append(w("reasons", key, day=w.day(d.call.slot.day), decision=w.day(decision)))
 
 
+def _deadline_reason(d: _Draft, send_by: datetime) -> str:
+    """The 24-hour rule, said against what carries the thanks: an email or letter today (a call
+    reaching past the 24 hours then follows them up), or the call alone (call early in its
+    window, or as soon as calls are welcome); past the 24 hours, thanks today or on the call."""
+    w, call = d.w, d.call
+    if d.now > send_by:
+        if _goes_out_today(d) or call is None:
+            return w("reasons", "overdue", send_by=w.moment(send_by))
+        # only a call on a later day: no "today" that the Today list would not keep
+        return w("reasons", "overdue_call", send_by=w.moment(send_by), day=w.day(call.slot.day))
+    if call is None or datetime.combine(call.slot.day, call.slot.end) <= send_by:
+        return w("reasons", "within", send_by=w.moment(send_by))
+    day = w.day(call.slot.day)
+    written = [w("channels", c) for c in ("email", "letter") if c in d.recommended]
+    if written:
+        return w(
+            "reasons",
+            "call_follows_up",
+            channels=w.names(written),
+            send_by=w.moment(send_by),
+            day=day,
+        )
+    start = call.slot.start
+    if call.slot.day == d.now.date():
+        start = max(start, d.now.time().replace(second=0, microsecond=0))
+    if datetime.combine(call.slot.day, start) < send_by:
+        return w(
+            "reasons",
+            "call_within",
+            name=call.name,
+            day=day,
+            start=w.time(start),
+            by=w.time(send_by.time()),
+        )
+    return w(
+        "reasons",
+        "call_first",
+        name=call.name,
+        day=day,
+        start=w.time(call.slot.start),
+        send_by=w.moment(send_by),
+    )
+
+
 def _today(d: _Draft, send_by: datetime) -> tuple[list[str], list[str]]:
     today: list[str] = []
     later: list[str] = []
@@ -435,19 +479,7 @@ def advise(
     if not d.recommended:
         d.reasons.append(w("reasons", "no_contact"))
     send_by = _send_by(d)
-    if now <= send_by:
-        d.reasons.append(w("reasons", "within", send_by=w.moment(send_by)))
-    elif _goes_out_today(d) or d.call is None:
-        d.reasons.append(w("reasons", "overdue", send_by=w.moment(send_by)))
-    else:  # only a call on a later day: no "today" that the Today list would not keep
-        d.reasons.append(
-            w(
-                "reasons",
-                "overdue_call",
-                send_by=w.moment(send_by),
-                day=w.day(d.call.slot.day),
-            )
-        )
+    d.reasons.append(_deadline_reason(d, send_by))
     today, later = _today(d, send_by)
     to, cc = d.recipients() if "email" in d.recommended else ([], [])
     return Advice(
