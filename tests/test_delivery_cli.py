@@ -398,6 +398,17 @@ def test_the_unknown_region_note_names_the_country_as_in_a_sentence() -> None:
     ]
 
 
+def test_a_route_without_a_standard_names_both_countries() -> None:
+    result = estimate("--posted", "2026-12-31T18:00", route=("DE", "US"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[2] == (
+        "  note: No delivery standard is published for letters from Germany to the United "
+        "States; the dates use the UPU's global target for international mail (80% within 5 "
+        "working days), which is not a promise for this route: one letter in five takes longer "
+        "and no upper bound is published."
+    )
+
+
 def test_royal_mail_international_names_the_destination_group_as_a_place() -> None:
     result = estimate("--posted", "2026-03-02T12:00", carrier="royal-mail", route=("GB", "FR"))
     assert result.returncode == 0, result.stderr

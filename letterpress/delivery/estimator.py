@@ -180,14 +180,15 @@ def _route_rules(
                 (f"International letter: {carrier.name}'s published time to {to} applies.",),
             )
     upu = carriers[UPU_RULE]
+    origin_name, dest_name = in_a_sentence(origin.country), in_a_sentence(destination.country)
     return (
         upu.services[upu.default_service].rules,
         upu.name,
         (
-            f"No delivery standard is published for letters from {origin.country} to "
-            f"{destination.country}; the dates use the UPU's global target for international mail "
-            "(80% within 5 working days), which is not a promise for this route: one letter in "
-            "five takes longer and no upper bound is published.",
+            f"No delivery standard is published for letters from {origin_name} to {dest_name}; "
+            "the dates use the UPU's global target for international mail (80% within 5 working "
+            "days), which is not a promise for this route: one letter in five takes longer and "
+            "no upper bound is published.",
         ),
     )
 
