@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, assert_one_line_error, letter, run_cli
+from conftest import ROOT, assert_one_line_error, home_letter, letter, run_cli
 
 EXAMPLE = str(ROOT / "examples" / "follow-up.toml")
 
@@ -678,3 +678,29 @@ def test_a_call_that_carries_the_thanks_is_timed_against_the_24_hours(
     assert proc.returncode == 0, proc.stderr
     why = proc.stdout.split("\n\n")[1].splitlines()
     assert why[-1] == f"  - {reason}"
+
+
+def test_a_late_letter_before_christmas_is_replaced_by_todays_email_not_a_call_days_later(
+    write_letter: Any,
+) -> None:
+    # Interview Wed 23 Dec 15:00 in London: no calls on 24 Dec, holidays 25 and 28 Dec, so the
+    # first call window is Tue 29 Dec, five days after the 24 hours; an address is known.
+    data = home_letter("uk-dl", "GB")
+    data["interview"] = {
+        "date": "2026-12-23T15:00",
+        "process": "post",
+        "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"},
+        "card": {"name": "Tom Berg", "phone": "+44 20 7946 0000"},
+    }
+    path = write_letter(data, "follow.json")
+    proc = run_cli("advise", str(path), "--now", "2026-12-23T18:00", "--json")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["recommended"] == ["email", "call"]
+    assert out["reasons"][1] == "Send an email instead: it arrives at once."
+    assert not any("Call Tom Berg instead" in reason for reason in out["reasons"])
+    assert out["today"][0] == "Send the thank-you email to Mei Lee."
+    assert out["reasons"][-1] == (
+        "Your thanks go out today by email, within 24 hours of the interview (by Thu 24 Dec "
+        "15:00); the call on Tue 29 Dec follows them up, so it need not fall within the 24 hours."
+    )

@@ -196,7 +196,9 @@ def _letter_rule(d: _Draft) -> None:
     d.reasons.append(d.w("reasons", "post_late", **days))
     person = d.callee()
     to, _ = d.recipients()
-    if to and _overdue(d):  # the thanks are late already: the email goes out today, a call not
+    if to and (_overdue(d) or _call_opens_late(d)):
+        # the thanks are late already, or a call could carry them only after the 24 hours
+        # (days later over a holiday): the email goes out today
         d.reasons.append(d.w("reasons", "instead_email"))
         d.recommend("email")
     elif person:
@@ -219,6 +221,12 @@ def _send_by(d: _Draft) -> datetime:
 def _overdue(d: _Draft) -> bool:
     """More than the 24 hours have passed: the thanks should go out today, by the fastest way."""
     return d.now > _send_by(d)
+
+
+def _call_opens_late(d: _Draft) -> bool:
+    """Whether the first call window opens only after the 24 hours have passed."""
+    slot = call_slot(d.interview.when, d.now, d.country)
+    return datetime.combine(slot.day, slot.start) > _send_by(d)
 
 
 def _goes_out_today(d: _Draft) -> bool:
