@@ -140,11 +140,17 @@ def in_range(day: date, where: Where) -> date:
 
 
 def parse_moment(
-    value: Any, where: Where, *, what: str = "a date and time", date_alone_at: time | None = None
+    value: Any,
+    where: Where,
+    *,
+    what: str = "a date and time",
+    date_alone_at: time | None = None,
+    hint: str = "write it as YYYY-MM-DDTHH:MM, e.g. 2026-12-22T10:00",
 ) -> tuple[datetime, bool]:
     """A TOML datetime or a 'YYYY-MM-DDTHH:MM' string (a space for the T, seconds and an
     offset allowed; the offset is dropped: times are local) as a naive datetime, and whether
-    a time of day was written. With ``date_alone_at``, a date alone is taken at that time.
+    a time of day was written. With ``date_alone_at``, a date alone is taken at that time;
+    ``hint`` says what to write instead of an unreadable value.
 
     The one parser of dates with times: the interview's date, ``[mailing] posted``,
     ``--posted`` and ``--now`` all read and report the same way.
@@ -169,5 +175,5 @@ def parse_moment(
     raise UserError(
         f"{value!r} is not {what}",
         where=where,
-        hint="write it as YYYY-MM-DDTHH:MM, e.g. 2026-12-22T10:00",
+        hint=hint,
     )

@@ -409,6 +409,15 @@ def test_a_route_without_a_standard_names_both_countries() -> None:
     )
 
 
+def test_an_unreadable_posting_time_names_every_form_the_option_takes() -> None:
+    result = estimate("--posted", "tomorrow")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "letterpress: error: --posted: 'tomorrow' is not a posting date and time; write it as "
+        "YYYY-MM-DDTHH:MM (e.g. 2026-12-22T10:00), a date alone or now\n"
+    )
+
+
 def test_royal_mail_international_names_the_destination_group_as_a_place() -> None:
     result = estimate("--posted", "2026-03-02T12:00", carrier="royal-mail", route=("GB", "FR"))
     assert result.returncode == 0, result.stderr

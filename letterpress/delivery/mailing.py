@@ -55,7 +55,8 @@ def posting_from_option(
     except ValueError:
         day = None
     if day is None:
-        return parse_posted(text, where=where), ()
+        hint = "write it as YYYY-MM-DDTHH:MM (e.g. 2026-12-22T10:00), a date alone or now"
+        return fields.parse_moment(text, where, what="a posting date and time", hint=hint)[0], ()
     if day == now.date():
         return now.replace(second=0, microsecond=0, tzinfo=None), (
             f"Posted today: taken as now ({now:%H:%M}).",
