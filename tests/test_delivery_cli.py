@@ -308,10 +308,31 @@ def test_carrier_defaults_to_the_national_carrier_of_from() -> None:
     assert (data["carrier"], data["service"]) == ("royal-mail", "second")
     missing = run("estimate", "--from", "BR", "--to", "BR", "--posted", "2026-03-02T12:00")
     assert missing.returncode == 2
-    assert missing.stderr.strip() == (
-        "letterpress: error: --carrier: no carrier known for "
-        "letters posted in BR; choose one with "
-        "`letterpress carriers`"
+    assert missing.stderr == (
+        "letterpress: error: --carrier: letterpress knows no carrier collecting letters in "
+        "Brazil; for a letter abroad, --carrier eu-cross-border (to an EU country) or --carrier "
+        "upu gives the international target; see `letterpress carriers`\n"
+    )
+    abroad = run(
+        "estimate",
+        "--from",
+        "PT",
+        "--to",
+        "DE",
+        "--carrier",
+        "eu-cross-border",
+        "--posted",
+        "2026-03-02T12:00",
+    )
+    assert abroad.returncode == 0, abroad.stderr  # the hint's way works
+
+
+def test_an_origin_that_is_no_country_is_refused_as_such_not_as_a_carrier() -> None:
+    result = run("estimate", "--from", "Germny", "--to", "DE", "--posted", "2026-03-02T12:00")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "letterpress: error: --from: unknown country 'Germny'; did you mean 'Germany'? use a "
+        "country's name or ISO code like DE, or DE-BY for a subdivision\n"
     )
 
 

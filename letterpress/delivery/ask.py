@@ -98,7 +98,9 @@ def _answer(q: Question, now: datetime) -> Answer:
         with_notes,
     )
 
-    carrier = carrier_or_national(q.carrier, q.origin, where=Where(field="carrier"))
+    carrier = carrier_or_national(
+        q.carrier, q.origin, where=Where(field="carrier"), origin_where=Where(field="from")
+    )
     cutoff = parse_cutoff(q.cutoff, where=Where(field="cutoff")) if q.cutoff else None
     common: dict[str, Any] = dict(
         origin=q.origin,

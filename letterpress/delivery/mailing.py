@@ -13,6 +13,7 @@ from ..errors import UserError, Where
 from ..letter import model
 from ..notices import Notice
 from ..source import Source
+from .calendar import parse_place
 from .data import parse_clock
 from .estimator import CarrierNotHereError, carrier_for_country, estimate_delivery
 from .model import Estimate
@@ -74,17 +75,23 @@ class NoCarrierError(UserError):
         self.country = country
 
 
-def carrier_or_national(carrier: str | None, origin: str, *, where: Where) -> str:
-    """The carrier given, else the national carrier of the origin country."""
+def carrier_or_national(
+    carrier: str | None, origin: str, *, where: Where, origin_where: Where
+) -> str:
+    """The carrier given, else the national carrier of the origin country; an origin that is no
+    country is refused as such, at ``origin_where``."""
     if carrier:
         return str(carrier)
     found = carrier_for_country(country_code(origin) or origin)  # "Germany" as DE
     if found is None:
         code = (country_code(origin) or origin).strip().upper().partition("-")[0]
+        if not country_code(code):
+            parse_place(origin, where=origin_where)  # "unknown country 'XX'", with the closest
         raise NoCarrierError(
-            f"no carrier known for letters posted in {origin}",
+            f"letterpress knows no carrier collecting letters in {in_a_sentence(code)}",
             where=where,
-            hint="choose one with `letterpress carriers`",
+            hint="for a letter abroad, --carrier eu-cross-border (to an EU country) or --carrier "
+            "upu gives the international target; see `letterpress carriers`",
             country=code if country_code(code) else None,
         )
     return found[0]
@@ -139,7 +146,9 @@ def estimate_from_mailing(
     notes: list[str] = []
     origin = _as_code(str(mailing.get("from") or origin_country))
     destination = _as_code(str(mailing.get("to") or destination_country))
-    carrier = carrier_or_national(mailing.get("carrier"), origin, where=place("carrier"))
+    carrier = carrier_or_national(
+        mailing.get("carrier"), origin, where=place("carrier"), origin_where=place("from")
+    )
     raw_posted = mailing.get("posted", default_posted)
     if isinstance(raw_posted, date) and not isinstance(raw_posted, datetime):
         posted = datetime.combine(raw_posted, time(0, 0))
