@@ -439,6 +439,14 @@ def test_an_unreadable_posting_time_names_every_form_the_option_takes() -> None:
     )
 
 
+def test_a_carriers_time_to_one_country_names_that_country() -> None:
+    result = estimate("--posted", "2026-12-23T10:00", carrier="canada-post", route=("CA", "US"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[2] == (
+        "  note: International letter: Canada Post's published time to the United States applies."
+    )
+
+
 def test_royal_mail_international_names_the_destination_group_as_a_place() -> None:
     result = estimate("--posted", "2026-03-02T12:00", carrier="royal-mail", route=("GB", "FR"))
     assert result.returncode == 0, result.stderr

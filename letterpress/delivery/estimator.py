@@ -171,9 +171,8 @@ def _route_rules(
     for key in (destination.country, *groups, "*"):
         if key in carrier.international:
             # A group is named in the data in lower case ("europe"): say it as a place name.
-            to = {destination.country: "this country", "*": "other countries"}.get(
-                key, key.replace("-", " ").title()
-            )
+            names = {destination.country: in_a_sentence(destination.country)}
+            to = {**names, "*": "other countries"}.get(key, key.replace("-", " ").title())
             return (
                 carrier.international[key],
                 f"{carrier.name} international",
