@@ -280,6 +280,37 @@ def test_a_title_row_above_the_header_is_named_as_such(
     )
 
 
+@pytest.mark.parametrize(
+    ("lines", "hint"),
+    [
+        (["name", "Kim Berger"], TITLE_HINT),
+        (
+            ["", "name", "Kim Berger"],
+            "rows 1 and 2 look like a title: delete them so the column names are in row 1",
+        ),
+        (
+            ["as of 3 December", "", "name", "Kim Berger"],
+            "rows 1 to 3 look like a title: delete them so the column names are in row 1",
+        ),
+    ],
+)
+def test_a_title_above_a_one_column_list_is_named_as_such(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lines: list[str], hint: str
+) -> None:
+    """A list of names only, under a title: the title reads as the header of its one column,
+    and the error says the rows above the real header look like a title, as for a list of
+    several columns, instead of "columns: Career fair 2026 contacts"."""
+    path = tmp_path / "list.csv"
+    path.write_text("\n".join(["Career fair 2026 contacts", *lines]) + "\n", encoding="utf-8")
+    tpl = template(tmp_path, "Hi")
+    code, _, err = run(capsys, "batch", tpl, path, "-o", tmp_path / "m.pdf")
+    assert (code, err) == (
+        2,
+        f"letterpress: error: {tpl}, recipient.name: the template uses column 'name', which "
+        f"{path} does not have; {hint}\n",
+    )
+
+
 def test_a_header_joined_by_another_delimiter_says_which_delimiter(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -364,20 +364,40 @@ def listed(columns: Iterable[str]) -> str:
     )
 
 
+_TITLE_ROWS = 5  # a title above a list takes a line or two, and maybe a date or a note
 _DELIMITER_WORDS = {";": "semicolon", ",": "comma", "\t": "tab", "|": "pipe"}
 
 
-def title_hint(row: int) -> str:
+def title_hint(row: int, last: int = 0) -> str:
+    """What to do about a title in ``row`` (to ``last``, when it takes several rows) above
+    the header."""
+    if last > row:
+        return (
+            f"rows {row} {'and' if last == row + 1 else 'to'} {last} look like a title: "
+            f"delete them so the column names are "
+            f"in row {row}"
+        )
     return f"row {row} looks like a title: delete it so the column names are in row {row}"
 
 
-def column_hint(table: Table) -> str:
-    """What to do about a column the template uses and the data lacks, when the header is not
-    what it should be: a header of one column is the header joined by a delimiter other than
-    the one used (a wrong --delimiter), or a title above the header when the rows below
-    hold more values than it names or hold delimiters; else ''."""
+def column_hint(table: Table, wanted: str = "") -> str:
+    """What to do about the column ``wanted``, which the template uses and the data lacks,
+    when the header is not what it should be: a header of one column is the header joined by
+    a delimiter other than the one used (a wrong --delimiter), or a title above the header
+    when the rows below hold more values than it names, hold delimiters, or hold the name
+    ``wanted`` (the real header of a one-column list); else ''."""
     if len(table.columns) == 1:
         name = table.columns[0]
+        header = next(
+            (
+                row.number
+                for row in table.rows[:_TITLE_ROWS]
+                if wanted and clean_header(row.values.get(name, "")) == wanted
+            ),
+            0,
+        )
+        if header:
+            return title_hint(table.header_row, header - 1)
         joined = max(_DELIMITER_WORDS, key=name.count)
         if table.delimiter and name.count(joined):
             return (

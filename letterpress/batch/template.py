@@ -214,7 +214,7 @@ def check_columns(tpl: LetterTemplate, table: Table) -> None:
                 import difflib  # only for the hint: a run with no mistakes never loads it
 
                 close = difflib.get_close_matches(col, columns, n=1)
-                hint = column_hint(table) or (
+                hint = column_hint(table, col) or (
                     f"did you mean {close[0]!r}?" if close else f"columns: {listed(columns)}"
                 )
                 raise UserError(
