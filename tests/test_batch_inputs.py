@@ -63,13 +63,14 @@ ERROR_LINE = (
 )
 
 
-@pytest.mark.parametrize("name", ["fehler.xlsx", "fehler.ods", "fehler.csv"])
+@pytest.mark.parametrize("name", ["fehler.xlsx", "fehler.ods", "fehler.xls", "fehler.csv"])
 def test_a_cell_holding_a_spreadsheet_error_fails_its_row_where_the_template_reads_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
 ) -> None:
     """LibreOffice saved a VLOOKUP that found nothing (#N/A, in the column the letter reads)
     and a division by zero (#DIV/0!, in a column it does not read): as error cells in .xlsx
-    and .ods, as their text in CSV. The #N/A row fails with one line, the others print."""
+    and .ods, as error records in .xls (which python-calamine reads as empty cells), as their
+    text in CSV. The #N/A row fails with one line, the others print."""
     path = SHEETS / name
     tpl = template(tmp_path, "Your place at {{ row.company }} is confirmed.")
     code, _, err = run(capsys, "batch", tpl, path, "-o", tmp_path / "m.pdf", "--jobs", "1")
@@ -105,6 +106,17 @@ def test_labels_fail_a_row_only_for_an_error_in_a_column_they_print(
 
 
 # 2. Files whose name does not say what they are ---------------------------------------------
+
+
+def test_an_xls_named_like_csv_still_fails_the_row_of_its_error_cell(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An .xls saved as "export.csv" is read from the open file: its #N/A is found there too."""
+    path = tmp_path / "export.csv"
+    path.write_bytes((SHEETS / "fehler.xls").read_bytes())
+    tpl = template(tmp_path, "Your place at {{ row.company }} is confirmed.")
+    code, _, err = run(capsys, "batch", tpl, path, "-o", tmp_path / "m.pdf", "--jobs", "1")
+    assert (code, err.splitlines()[1:]) == (1, [f"letterpress: error: {path}, {ERROR_LINE}"])
 
 
 @pytest.mark.parametrize("name", ["export.csv", "export"])

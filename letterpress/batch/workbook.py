@@ -1,7 +1,8 @@
 """Reading a workbook: ``.xlsx`` with openpyxl (it gives each cell's number format, so a
 cell shows as it does in Excel: ``hh:mm`` -> 10:00, ``00000`` -> 01067), ``.xls`` and ``.ods``
 with python-calamine (values only: numbers plain, dates as YYYY-MM-DD, times as HH:MM); an
-``.ods`` also keeps the text each cell showed, which :mod:`.odsshown` reads.
+``.ods`` also keeps the text each cell showed, which :mod:`.odsshown` reads, and an ``.xls``
+its error values (``#N/A``), which :mod:`.xlserrors` reads.
 
 Only the real cells are read, never the range a file declares, and every file is checked
 before it is opened: a zip that would unpack to more than ``MAX_UNPACKED`` bytes, a missing
@@ -23,6 +24,7 @@ from .cells import CellFormats, as_decimal
 from .csvdata import MAX_BYTES
 from .odsshown import shown_texts
 from .table import NO_RESULT, ReadOptions, Record, Table, build, cell_error
+from .xlserrors import error_cells
 
 # What an address list comes nowhere near; a file beyond is refused, not read for minutes.
 MAX_UNPACKED = 512 * 2**20
@@ -114,7 +116,11 @@ def calamine_table(source: Path | BinaryIO, where: str, kind: str, options: Read
             sheet = book.get_sheet_by_name(name)
             rows = list(sheet.iter_rows())
             top, left = _origin(sheet.end, rows)
-            displayed = shown_texts(source, where, name, MAX_COLUMNS + 1) if kind == ".ods" else {}
+            displayed = (
+                shown_texts(source, where, name, MAX_COLUMNS + 1)
+                if kind == ".ods"
+                else error_cells(source, name)
+            )
             records: list[Record] = []
             for number, values in enumerate(rows, start=top + 1):
                 _check_width(len(values), number, where)

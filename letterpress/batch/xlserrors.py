@@ -1,0 +1,148 @@
+"""The error values (``#N/A``, ``#DIV/0!``) in the cells of an ``.xls`` sheet, which
+python-calamine reads as empty cells: found in the workbook's own records, so that such a
+cell fails its row as it does in an ``.xlsx`` or ``.ods``.
+
+An ``.xls`` is a compound file (OLE2: a small file system of sectors) holding the
+``Workbook`` stream of BIFF8 records; an error shows as a BOOLERR record (a typed error) or a
+FORMULA record whose cached result is an error. A file this cannot follow gives no errors:
+its cells then read as python-calamine reads them.
+"""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+from typing import BinaryIO
+
+# Excel's error codes in BIFF8 (the [MS-XLS] specification, BErr).
+_CODES = {
+    0x00: "#NULL!",
+    0x07: "#DIV/0!",
+    0x0F: "#VALUE!",
+    0x17: "#REF!",
+    0x1D: "#NAME?",
+    0x24: "#NUM!",
+    0x2A: "#N/A",
+    0x2B: "#GETTING_DATA",
+}
+_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
+_END_OF_CHAIN = 0xFFFFFFFE
+_BOF, _EOF, _BOUNDSHEET = 0x0809, 0x000A, 0x0085
+_FORMULA, _BOOLERR = 0x0006, 0x0205
+
+# row index -> column index -> error text (both from 0, as python-calamine counts them)
+Errors = dict[int, dict[int, str]]
+
+
+def error_cells(source: Path | BinaryIO, sheet: str) -> Errors:
+    """The error values in the cells of ``sheet``; {} when there are none or the file's
+    records cannot be followed."""
+    try:
+        if isinstance(source, Path):
+            data = source.read_bytes()
+        else:  # python-calamine has read it to its end
+            source.seek(0)
+            data = source.read()
+            source.seek(0)
+        stream = _workbook_stream(data)
+        return _errors(stream, _sheet_offset(stream, sheet)) if stream else {}
+    except (struct.error, IndexError, KeyError, ValueError, OSError):
+        return {}
+
+
+def _workbook_stream(data: bytes) -> bytes:
+    """The ``Workbook`` stream of a compound file, else b""."""
+    if data[:8] != _MAGIC:
+        return b""
+    size = 1 << struct.unpack_from("<H", data, 0x1E)[0]
+    mini_size = 1 << struct.unpack_from("<H", data, 0x20)[0]
+    fat_count, directory = struct.unpack_from("<II", data, 0x2C)
+    cutoff, minifat_start, _, difat_start, difat_count = struct.unpack_from("<IIIII", data, 0x38)
+    limit = len(data) // size + 1  # no chain is longer: a loop ends here
+
+    def sector(n: int) -> bytes:
+        return data[(n + 1) * size : (n + 2) * size]
+
+    fat_sectors = list(struct.unpack_from("<109I", data, 0x4C))
+    for _ in range(min(difat_count, limit)):
+        if difat_start >= _END_OF_CHAIN:
+            break
+        links = struct.unpack(f"<{size // 4}I", sector(difat_start))
+        fat_sectors += links[:-1]
+        difat_start = links[-1]
+    fat_bytes = b"".join(sector(n) for n in fat_sectors[:fat_count])
+    fat = struct.unpack(f"<{len(fat_bytes) // 4}I", fat_bytes)
+
+    def chain(start: int, table: tuple[int, ...] = fat) -> list[int]:
+        out: list[int] = []
+        while start < len(table) and len(out) < limit * 64:
+            out.append(start)
+            start = table[start]
+        return out
+
+    entries = b"".join(sector(n) for n in chain(directory))
+    found = root = None
+    for at in range(0, len(entries) - 127, 128):
+        length, kind = struct.unpack_from("<HB", entries, at + 0x40)
+        name = entries[at : at + max(length - 2, 0)].decode("utf-16-le", "replace")
+        start, stream_size = struct.unpack_from("<II", entries, at + 0x74)
+        if kind == 5:
+            root = (start, stream_size)
+        elif kind == 2 and name in ("Workbook", "Book") and found is None:
+            found = (start, stream_size)
+    if found is None:
+        return b""
+    start, stream_size = found
+    if stream_size >= cutoff or root is None:
+        return b"".join(sector(n) for n in chain(start))[:stream_size]
+    mini_stream = b"".join(sector(n) for n in chain(root[0]))
+    minifat_bytes = b"".join(sector(n) for n in chain(minifat_start))
+    minifat = struct.unpack(f"<{len(minifat_bytes) // 4}I", minifat_bytes)
+    parts = (mini_stream[n * mini_size : (n + 1) * mini_size] for n in chain(start, minifat))
+    return b"".join(parts)[:stream_size]
+
+
+def _records(stream: bytes, at: int) -> list[tuple[int, bytes]]:
+    """The records from offset ``at`` to the end of their substream."""
+    out = []
+    while at + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, at)
+        out.append((kind, stream[at + 4 : at + 4 + length]))
+        at += 4 + length
+        if kind == _EOF:
+            break
+    return out
+
+
+def _sheet_offset(stream: bytes, sheet: str) -> int:
+    """Where the substream of the sheet named ``sheet`` starts (BOUNDSHEET records)."""
+    biff8 = False
+    for kind, body in _records(stream, 0):
+        if kind == _BOF:
+            biff8 = struct.unpack_from("<H", body)[0] == 0x0600
+        elif kind == _BOUNDSHEET:
+            offset, length = struct.unpack_from("<IxxB", body)
+            if biff8:
+                wide = body[7] & 1
+                raw = body[8 : 8 + length * (2 if wide else 1)]
+                name = raw.decode("utf-16-le" if wide else "latin-1")
+            else:
+                name = body[7 : 7 + length].decode("latin-1")
+            if name == sheet:
+                return int(offset)
+    raise KeyError(sheet)
+
+
+def _errors(stream: bytes, at: int) -> Errors:
+    found: Errors = {}
+    for kind, body in _records(stream, at):
+        if kind == _BOOLERR and len(body) >= 8 and body[7] == 1:
+            code = body[6]
+        elif kind == _FORMULA and len(body) >= 14 and body[6] == 2 and body[12:14] == b"\xff\xff":
+            code = body[8]
+        else:
+            continue
+        row, column = struct.unpack_from("<HH", body)
+        if code in _CODES:
+            found.setdefault(row, {})[column] = _CODES[code]
+    return found
