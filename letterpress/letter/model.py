@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from msgspec import Struct, field
 
 from ..countries import parse_country
-from ..errors import UserError, Where
+from ..errors import LongParagraphError, UserError, Where
 from ..fields import PARTY_FIELDS, Fields
 from ..language.typography import STYLES
 from ..limits import MAX_BODY_CHARS, MAX_PARAGRAPH_CHARS
@@ -236,11 +236,13 @@ def check_sizes(letter: Letter, origin: Where) -> Letter:
     for line, bullet, paragraph in units(letter.body) if long_body else ():
         if len(paragraph) > MAX_PARAGRAPH_CHARS:
             what = "bullet item" if bullet else "paragraph"
-            raise UserError(
+            raise LongParagraphError(
                 f"the {what} on line {line} has {len(paragraph):,} characters; "
                 f"a {what} may have at most {MAX_PARAGRAPH_CHARS:,}",
                 where=origin.at("body"),
                 hint="split it with blank lines into paragraphs",
+                text=paragraph,
+                kind=what,
             )
     singles = {
         "subject": letter.subject,
