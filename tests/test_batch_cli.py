@@ -192,7 +192,9 @@ def test_a_preview_folder_that_is_a_file_is_refused_before_any_row(tmp_path: Pat
 
 def test_call_sheet_warnings_reach_the_batch_and_strict_stops_on_them(tmp_path: Path) -> None:
     """A call sheet's doubts (here a city written as the caller's time zone) are reported for
-    the rows of a mail merge as `letterpress call` reports them; --strict stops on them."""
+    a mail merge as `letterpress call` reports them; one the template's fixed field causes is
+    the same for every row: said once, naming the template and the field, not per row.
+    --strict stops on it before any row."""
     text = (ROOT / "examples/call.toml").read_text(encoding="utf-8")
     template = tmp_path / "call.toml"
     template.write_text(
@@ -203,7 +205,7 @@ def test_call_sheet_warnings_reach_the_batch_and_strict_stops_on_them(tmp_path: 
     data = tmp_path / "rows.csv"
     data.write_text("n\n1\n2\n", encoding="utf-8")
     line = (
-        f"{data}, rows 2-3 (2 rows), call.caller_timezone: 'Berlin' is not an IANA time zone "
+        f"{template}, call.caller_timezone: 'Berlin' is not an IANA time zone "
         'name; taking Europe/Berlin; write caller_timezone = "Europe/Berlin"'
     )
     args = (str(template), str(data), "--kind", "call", "-o", "calls.pdf")
@@ -212,8 +214,34 @@ def test_call_sheet_warnings_reach_the_batch_and_strict_stops_on_them(tmp_path: 
     assert len(PdfReader(tmp_path / "calls.pdf").pages) == 2
     (tmp_path / "calls.pdf").unlink()
     done = cli(*args, "--strict", cwd=tmp_path)
-    assert done.returncode == 2 and done.stderr.splitlines()[0] == f"letterpress: error: {line}"
+    assert (done.returncode, done.stderr) == (2, f"letterpress: error: {line}\n")
     assert not (tmp_path / "calls.pdf").exists()
+
+
+def test_a_call_template_s_fixed_day_and_zone_are_reported_once(tmp_path: Path) -> None:
+    """The template fixes call_on on a Sunday: one warning naming the template, for both
+    rows; a time zone that is none is one error naming the template (exit 2), not a failed
+    row for every row of the data."""
+    text = (ROOT / "examples/call.toml").read_text(encoding="utf-8")
+    template = tmp_path / "call.toml"
+    template.write_text(text.replace("call_on = 2026-03-27", "call_on = 2026-03-29"), "utf-8")
+    data = tmp_path / "rows.csv"
+    data.write_text("n\n1\n2\n", encoding="utf-8")
+    args = (str(template), str(data), "--kind", "both", "-o", "out.pdf")
+    done = cli(*args, cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (
+        0,
+        f"letterpress: warning: {template}, call.call_on: 2026-03-29 is a Sunday, when "
+        "offices are closed; give a working day as call_on\n",
+    )
+    assert len(PdfReader(tmp_path / "out.pdf").pages) == 4
+    template.write_text(text.replace('"Europe/Berlin"', '"Europe/Munich"'), "utf-8")
+    done = cli(*args, cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (
+        2,
+        f"letterpress: error: {template}, call.caller_timezone: unknown time zone "
+        "'Europe/Munich'; use an IANA name such as 'Europe/Berlin' or 'America/New_York'\n",
+    )
 
 
 def test_out_dir_warns_of_pdfs_an_earlier_run_left(tmp_path: Path) -> None:

@@ -1,12 +1,15 @@
 """What the template fixes for every row (its language, layout and envelope, or the
-``--envelope`` asked for), checked once before any row: a mistake there is the template's or
-the option's, one error naming it (exit 2), not the same error for every row of the data."""
+``--envelope`` asked for; the call sheet's time zones, day and voicemail), checked once before
+any row: a mistake there is the template's or the option's, one error naming it (exit 2), and
+a doubt one warning naming it, not the same line for every row of the data."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, TypeGuard
 
-from ..errors import Where
+from ..errors import UserError, Where
+from ..notices import Notice
 from ..source import Source
 
 
@@ -35,3 +38,55 @@ def check_fixed(source: Source, kind: str, envelope: str | None) -> None:
 
 def _fixed(value: Any) -> TypeGuard[str]:
     return isinstance(value, str) and bool(value) and "{" not in value
+
+
+def call_notices(source: Source, columns: tuple[str, ...]) -> list[Notice]:
+    """The call sheet's warnings that fields the template fixes cause, the same for every
+    row (a time zone written as a city, a Sunday as call_on, a long voicemail, a language
+    without call-sheet wording), at the template's place; raise the UserError a row would
+    raise for a fixed time zone that is none. ``columns`` are the data's (a column such as
+    ``recipient.country`` fills that field for each row)."""
+    from ..callsheet.script import closed_notice, voicemail_notice, wording_notice
+    from ..callsheet.timewindow import file_zone
+    from ..language import resolve_language
+
+    data, where = source.data, source.where
+    call = data.get("call")
+    if not isinstance(call, dict):
+        return []
+    out: list[Notice | None] = []
+    language = data.get("language", "en")
+    if _fixed(language):
+        code = resolve_language(language, where=where.at("language")).locale.language
+        out.append(wording_notice(code, language, where.at("language")))
+    for key in ("timezone", "caller_timezone"):
+        if _fixed(call.get(key)):
+            out.append(file_zone(call[key], where.at("call", key))[1])
+    day = call.get("call_on")
+    if isinstance(day, date):
+        country = _country(data, columns)
+        if country is not None and (country or day.weekday() >= 5):
+            out.append(closed_notice(day, country, where.at("call", "call_on")))
+    if _fixed(call.get("voicemail")):
+        out.append(voicemail_notice(call["voicemail"], where.at("call", "voicemail")))
+    return [n for n in out if n is not None]
+
+
+def _country(data: dict[str, Any], columns: tuple[str, ...]) -> str | None:
+    """The country code whose holidays close offices on the call's day when the template
+    fixes it (the recipient's, else the sender's); "" when no party names one; None when a
+    row's data gives it."""
+    from ..countries import parse_country
+
+    for party in ("recipient", "sender"):
+        value = data.get(party, {}).get("country") if isinstance(data.get(party), dict) else None
+        if f"{party}.country" in columns:
+            return None
+        if value:
+            if not _fixed(value):
+                return None
+            try:
+                return parse_country(value, Where())
+            except UserError:
+                return None  # each row says so
+    return ""

@@ -13,11 +13,12 @@ from typing import Any
 from msgspec.structs import replace
 
 from ..errors import UserError, Where
+from ..notices import Notice, enforce
 from ..output import check_target, final_path, make_folder
 from ..source import load_source
 from . import filters, manifest, tasks, worker
 from .checks import Finding, table_findings
-from .fixed import check_fixed
+from .fixed import call_notices, check_fixed
 from .manifest import Entry
 from .options import Options, Report, Summary, chunk_size
 from .pool import Workers
@@ -69,12 +70,14 @@ def _batch(opts: Options, say: Report) -> Summary:
     tpl = compile_template(source, order)
     check_columns(tpl, table)
     check_fixed(source, opts.kind, opts.envelope)
+    kinds = tasks.KINDS[opts.kind]
     if opts.kind in ("call", "both") and "call" not in source.data:
         raise UserError(
             "the template has no [call] table",
             where=source.where,
             hint="add one for call sheets, or use --kind letter",
         )
+    said = _say_fixed(call_notices(source, table.columns), opts, say) if "call" in kinds else ()
     names: dict[int, str] = {}
     early: list[Finding] = []
     if opts.out_dir is not None:
@@ -98,6 +101,7 @@ def _batch(opts: Options, say: Report) -> Summary:
         strict=opts.strict,
         envelope=opts.envelope,
         shift=opts.shift,
+        said=frozenset(said),
     )
     # Start the workers now: they load ReportLab, fonts and hyphenation while this process
     # checks the rows.
@@ -133,6 +137,15 @@ def _batch(opts: Options, say: Report) -> Summary:
             opts.preview, summary.entries, base, tasks.KINDS[opts.kind]
         )
     return summary
+
+
+def _say_fixed(notices: list[Notice], opts: Options, say: Report) -> tuple[tuple[str, str], ...]:
+    """Say once the warnings that fields the template fixes cause (under --strict: stop,
+    exit 2); what was said, so that no row says it again."""
+    enforce(notices, strict=opts.strict)
+    for notice in notices:
+        say(f"letterpress: {notice.level}: {notice.line()}")
+    return tuple((n.where.field, n.what) for n in notices)
 
 
 def _preview_only(opts: Options, scratch: Path, say: Report) -> Summary:

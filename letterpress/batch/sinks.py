@@ -55,8 +55,10 @@ class Run(Struct):
         self.pending += findings
 
     def flush(self) -> None:
-        """Print the findings noted so far, identical ones of several rows as one line."""
-        for line in grouped(self.pending):
+        """Print the findings noted so far, identical ones of several rows as one line; not
+        those said once for the template (they stay in the manifest and the count)."""
+        said = self.spec.said
+        for line in grouped(f for f in self.pending if (f.field, f.what) not in said):
             severity, _, rest = line.partition(": ")
             self.say(f"letterpress: {severity}: {self.origin}, {rest}")
         self.pending.clear()

@@ -37,6 +37,8 @@ class Spec(Struct, frozen=True):
     strict: bool = False  # warnings fail their row
     envelope: str | None = None  # --envelope: which of the letters' layout's envelopes
     shift: Shift | None = None  # --printer: moves the letters' and envelopes' content
+    # The warnings said once for the template (field, what): not printed again for each row.
+    said: frozenset[tuple[str, str]] = frozenset()
 
 
 class Outcome(Struct):

@@ -152,15 +152,9 @@ def resolve(
     lang = resolve_language(file.language, where=origin.at("language"))
     code = lang.locale.language
     warnings: list[Notice] = []
-    if code not in available():
-        warnings.append(
-            Notice(
-                f"no call-sheet wording for {file.language!r}",
-                origin.at("language"),
-                "labels and defaults are in English",
-                kind="call-wording",
-            )
-        )
+    missing = wording_notice(code, file.language, origin.at("language"))
+    if missing is not None:
+        warnings.append(missing)
         code = FALLBACK
     locale = lang.locale if code == lang.locale.language else Locale.parse(FALLBACK)
     words = wording(code, lang.locale.territory or "")
@@ -190,16 +184,10 @@ def resolve(
     )
     mine = found.zone if found is not None else None
     when, window, caller_window = _when(file, day, contact_zone, mine, locale, labels)
-    closed = _closed(day, file.recipient.country or file.sender.country or "")
-    if closed:
-        warnings.append(
-            Notice(
-                f"{day.isoformat()} is {closed}, when offices are closed",
-                origin.at("call", "call_on"),
-                "give a working day as call_on",
-                kind="call-closed",
-            )
-        )
+    closed = closed_notice(
+        day, file.recipient.country or file.sender.country or "", origin.at("call", "call_on")
+    )
+    warnings += [closed] if closed is not None else []
 
     contact = call.contact or file.recipient.name or file.recipient.organization
     role = call.role if call.role is not None else file.recipient.department
@@ -267,15 +255,8 @@ def resolve(
         else text["voicemail"].format(callback=callback, **values)
     )
     seconds = vm.spoken_seconds(voicemail)
-    if vm.too_long(seconds):
-        warnings.append(
-            Notice(
-                f"the voicemail runs about {seconds} s when spoken (over {vm.LIMIT_SECONDS} s)",
-                origin.at("call", "voicemail"),
-                "shorten it",
-                kind="call-voicemail",
-            )
-        )
+    long_voicemail = voicemail_notice(voicemail, origin.at("call", "voicemail"))
+    warnings += [long_voicemail] if long_voicemail is not None else []
     return Sheet(
         where=origin,
         locale=str(locale),
@@ -318,6 +299,45 @@ def lang_date(day: date | None, locale: Locale) -> str:
     if day is None:
         return ""
     return long_date(day, locale)
+
+
+def wording_notice(code: str, tag: str, where: Where) -> Notice | None:
+    """The warning that the language ``code`` (of the file's ``tag``) has no call-sheet
+    wording, so the sheet is in English; None when it has one."""
+    if code in available():
+        return None
+    return Notice(
+        f"no call-sheet wording for {tag!r}",
+        where,
+        "labels and defaults are in English",
+        kind="call-wording",
+    )
+
+
+def closed_notice(day: date, country: str, where: Where) -> Notice | None:
+    """The warning that offices in ``country`` are closed on the call's ``day``, or None."""
+    closed = _closed(day, country)
+    if not closed:
+        return None
+    return Notice(
+        f"{day.isoformat()} is {closed}, when offices are closed",
+        where,
+        "give a working day as call_on",
+        kind="call-closed",
+    )
+
+
+def voicemail_notice(text: str, where: Where) -> Notice | None:
+    """The warning that the voicemail ``text`` runs too long when spoken, or None."""
+    seconds = vm.spoken_seconds(text)
+    if not vm.too_long(seconds):
+        return None
+    return Notice(
+        f"the voicemail runs about {seconds} s when spoken (over {vm.LIMIT_SECONDS} s)",
+        where,
+        "shorten it",
+        kind="call-voicemail",
+    )
 
 
 def _closed(day: date, country: str) -> str | None:
