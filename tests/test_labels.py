@@ -347,3 +347,38 @@ def test_one_label_is_counted_in_the_singular(tmp_path: Path) -> None:
     assert proc.stdout.strip() == (
         "Wrote one.pdf: 1 label on 1 Avery L7163 sheet (from label 1); 0 rows failed."
     )
+
+
+def test_addresses_on_a_workbook_s_second_worksheet_are_read_with_worksheet(
+    tmp_path: Path,
+) -> None:
+    """A workbook that starts with a notes sheet: the error names the option that picks the
+    worksheet here (--worksheet; --sheet is the label sheet), and that option reads it."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Info"
+    sheet = book.create_sheet("Adressen")
+    sheet.append(["name", "street", "postal_code", "city", "country"])
+    sheet.append(["Person 01", "Ring 2", "20457", "Hamburg", "DE"])
+    data = tmp_path / "list.xlsx"
+    book.save(data)
+    out = tmp_path / "labels.pdf"
+    args = ("labels", str(data), "--sheet", "L7160", "-o", str(out), "--from", "DE")
+    proc = run_cli(*args)
+    assert (proc.returncode, proc.stderr) == (
+        2,
+        f"letterpress: error: {data}: the data file has no header row in its first sheet "
+        "'Info'; give the sheet with the addresses: --worksheet 'Adressen'\n",
+    )
+    proc = run_cli(*args, "--worksheet", "Adressen")
+    assert (proc.returncode, proc.stdout, proc.stderr) == (
+        0,
+        f"Wrote {out}: 1 label on 1 Avery L7160 sheet (from label 1); 0 rows failed.\n",
+        "",
+    )
+    assert [[w["text"] for w in b] for b in _blocks(out)[0]] == [
+        ["Person 01", "Ring 2", "20457 Hamburg"]
+    ]
+    proc = run_cli(*args, "--worksheet", "Adressen", "--delimiter", ";")
+    assert_one_line_error(proc, "--delimiter applies to CSV files only")

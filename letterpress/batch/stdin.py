@@ -37,8 +37,9 @@ def read_stdin_table(options: ReadOptions) -> Table:
                 )
     elif options.sheet:
         raise UserError(
-            "--sheet applies to workbooks (.xlsx, .xls, .ods) only (standard input holds CSV)",
-            where=Where(option="--sheet"),
+            f"{options.sheet_option} applies to workbooks (.xlsx, .xls, .ods) only (standard "
+            "input holds CSV)",
+            where=Where(option=options.sheet_option),
         )
     if kind == ".xlsx":
         return workbook.xlsx_table(io.BytesIO(raw), STDIN, options)

@@ -182,6 +182,7 @@ class ReadOptions(Struct, frozen=True):
     sheet: str | None = None
     encoding: str | None = None
     locale: str = "en"
+    sheet_option: str = "--sheet"  # the option that names the worksheet ("--worksheet")
 
     def babel_locale(self) -> Locale:
         try:
@@ -197,15 +198,17 @@ def read_table(
     sheet: str | None = None,
     encoding: str | None = None,
     locale: str = "en",
+    sheet_option: str = "--sheet",
 ) -> Table:
     """Read a ``.csv``/``.tsv``/``.txt``, ``.xlsx``, ``.xls`` or ``.ods`` file (``-``: standard
-    input, its kind told by its first bytes); raise UserError if unusable."""
+    input, its kind told by its first bytes); raise UserError if unusable. ``sheet_option``
+    is how the command names the worksheet option (``labels``: ``--worksheet``)."""
     from . import csvdata
 
     if str(path) == "-":
         from .stdin import read_stdin_table
 
-        return read_stdin_table(ReadOptions(delimiter, sheet, encoding, locale))
+        return read_stdin_table(ReadOptions(delimiter, sheet, encoding, locale, sheet_option))
     path = Path(path)
     where = Where(file=str(path))
     suffix = path.suffix.lower()
@@ -232,10 +235,10 @@ def read_table(
         )
     if reader is None and sheet:
         raise UserError(
-            f"--sheet applies to workbooks (.xlsx, .xls, .ods) only{told}",
-            where=Where(option="--sheet"),
+            f"{sheet_option} applies to workbooks (.xlsx, .xls, .ods) only{told}",
+            where=Where(option=sheet_option),
         )
-    options = ReadOptions(delimiter, sheet, encoding, locale)
+    options = ReadOptions(delimiter, sheet, encoding, locale, sheet_option)
     if reader is None:
         table = csvdata.read_csv(path, options)
     else:

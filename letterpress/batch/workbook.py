@@ -190,7 +190,7 @@ def _built(
             f"{exc.what} in its first sheet {sheet!r}",
             where=exc.place,
             hint="give the sheet with the addresses: "
-            + ", ".join(f"--sheet {n!r}" for n in others[:5]),
+            + ", ".join(f"{options.sheet_option} {n!r}" for n in others[:5]),
         ) from None
 
 

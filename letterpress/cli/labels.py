@@ -8,8 +8,9 @@ from .common import add_data_arguments, add_preview_arguments, add_printer_argum
 
 HELP = "print one address per label of a label sheet"
 DESCRIPTION: str | None = (
-    "Print one address per label, in the order of the rows of DATA (.csv or .xlsx), starting "
-    "at --start so a half-used sheet can be finished. Without --template, columns named like "
+    "Print one address per label, in the order of the rows of DATA (.csv, .xlsx, .xls or "
+    ".ods), starting at --start so a half-used sheet can be finished. Without --template, "
+    "columns named like "
     "name, organization, street, postal_code, city, region, country fill the address; with "
     "--template, a letter file's [recipient] is filled per row as in 'letterpress batch'. "
     "Exit 0: every row printed; 1: some rows failed (the others are printed); 2: unusable "
@@ -70,6 +71,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add_data_arguments(parser, worksheet=False)  # --sheet names the label sheet here
     parser.add_argument(
+        "--worksheet", metavar="NAME", help="worksheet of a workbook (default: first)"
+    )
+    parser.add_argument(
         "--strict",
         action="store_true",
         help="write nothing if any row fails or any warning is found",
@@ -108,6 +112,7 @@ def run(args: argparse.Namespace) -> int:
         shift=shift,
         delimiter=args.delimiter,
         encoding=args.encoding,
+        worksheet=args.worksheet,
     )
     report(labels.notices, strict=args.strict)
     for _, line in labels.failed:

@@ -62,6 +62,7 @@ def make_labels(
     shift: Shift | None = None,
     delimiter: str | None = None,
     encoding: str | None = None,
+    worksheet: str | None = None,
 ) -> LabelRun:
     """Plan the label sheets for every row of ``data``; a row whose address cannot be made
     or does not fit its label is reported and skipped (the next row takes its label)."""
@@ -72,7 +73,13 @@ def make_labels(
             where=Where(option="--start"),
             hint="count the used labels left to right, then top to bottom",
         )
-    table = read_table(data, delimiter=delimiter, encoding=encoding)
+    table = read_table(
+        data,
+        delimiter=delimiter,
+        encoding=encoding,
+        sheet=worksheet,
+        sheet_option="--worksheet",  # --sheet is the label sheet
+    )
     tpl = load_source(template) if template is not None else None
     lang = language or _template_text(tpl, "language") or "en"
     country, notices = _home(home, tpl, table)
