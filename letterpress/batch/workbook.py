@@ -1,8 +1,8 @@
 """Reading a workbook: ``.xlsx`` with openpyxl (it gives each cell's number format, so a
 cell shows as it does in Excel: ``hh:mm`` -> 10:00, ``00000`` -> 01067), ``.xls`` and ``.ods``
-with python-calamine (values only: numbers plain, dates as YYYY-MM-DD, times as HH:MM); an
-``.ods`` also keeps the text each cell showed, which :mod:`.odsshown` reads, and an ``.xls``
-its error values (``#N/A``), which :mod:`.xlserrors` reads.
+with python-calamine (values only); an ``.ods`` also keeps the text each cell showed, which
+:mod:`.odsshown` reads, and an ``.xls`` each cell's number format and error value, which
+:mod:`.xlscells` reads.
 
 Only the real cells are read, never the range a file declares, and every file is checked
 before it is opened: a zip that would unpack to more than ``MAX_UNPACKED`` bytes, a missing
@@ -24,7 +24,7 @@ from .cells import CellFormats, as_decimal
 from .csvdata import MAX_BYTES
 from .odsshown import shown_texts
 from .table import NO_RESULT, ReadOptions, Record, Table, build, cell_error
-from .xlserrors import error_cells
+from .xlscells import read_cells
 
 # What an address list comes nowhere near; a file beyond is refused, not read for minutes.
 MAX_UNPACKED = 512 * 2**20
@@ -72,7 +72,7 @@ def xlsx_table(source: Path | BinaryIO, where: str, options: ReadOptions) -> Tab
 
 
 def read_calamine(path: Path, options: ReadOptions) -> Table:
-    """An ``.xls`` or ``.ods`` workbook (python-calamine), values as plain text."""
+    """An ``.xls`` or ``.ods`` workbook (python-calamine), its cells as they show."""
     _check_size(path, path.suffix.lower())
     return calamine_table(path, str(path), path.suffix.lower(), options)
 
@@ -116,15 +116,18 @@ def calamine_table(source: Path | BinaryIO, where: str, kind: str, options: Read
             sheet = book.get_sheet_by_name(name)
             rows = list(sheet.iter_rows())
             top, left = _origin(sheet.end, rows)
-            displayed = (
-                shown_texts(source, where, name, MAX_COLUMNS + 1)
-                if kind == ".ods"
-                else error_cells(source, name)
-            )
+            if kind == ".ods":
+                displayed, styles = shown_texts(source, where, name, MAX_COLUMNS + 1), {}
+            else:
+                cells = read_cells(source, name)
+                displayed, styles = cells.errors, cells.formats
             records: list[Record] = []
             for number, values in enumerate(rows, start=top + 1):
                 _check_width(len(values), number, where)
-                record = _record(number, ((v, None) for v in values), shown)
+                style = styles.get(number - 1, {})
+                record = _record(
+                    number, ((v, style.get(left + i)) for i, v in enumerate(values)), shown
+                )
                 records.append(_as_displayed(record, displayed.get(number - 1), left))
     except UserError:
         raise

@@ -1,11 +1,13 @@
-"""The error values (``#N/A``, ``#DIV/0!``) in the cells of an ``.xls`` sheet, which
-python-calamine reads as empty cells: found in the workbook's own records, so that such a
-cell fails its row as it does in an ``.xlsx`` or ``.ods``.
+"""What python-calamine leaves out of an ``.xls`` sheet's cells: the error values (``#N/A``,
+``#DIV/0!``), which it reads as empty cells, and the number formats (``00000``, ``dd.mm.yyyy``),
+which it does not read; found in the workbook's own records, so that an error fails its row
+and a number shows as the sheet shows it, as in an ``.xlsx`` or ``.ods``.
 
 An ``.xls`` is a compound file (OLE2: a small file system of sectors) holding the
-``Workbook`` stream of BIFF8 records; an error shows as a BOOLERR record (a typed error) or a
-FORMULA record whose cached result is an error. A file this cannot follow gives no errors:
-its cells then read as python-calamine reads them.
+``Workbook`` stream of BIFF8 records ([MS-XLS]): FORMAT and XF records name each cell style's
+number format; a cell record (NUMBER, RK, MULRK, FORMULA) names its style; an error shows as
+a BOOLERR record or a FORMULA record whose cached result is an error. A file this cannot
+follow gives nothing: its cells then read as python-calamine reads them.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 from typing import BinaryIO
+
+from msgspec import Struct
 
 # Excel's error codes in BIFF8 (the [MS-XLS] specification, BErr).
 _CODES = {
@@ -29,13 +33,22 @@ _MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
 _END_OF_CHAIN = 0xFFFFFFFE
 _BOF, _EOF, _BOUNDSHEET = 0x0809, 0x000A, 0x0085
 _FORMULA, _BOOLERR = 0x0006, 0x0205
+_NUMBER, _RK, _MULRK = 0x0203, 0x027E, 0x00BD
+_FORMAT, _XF = 0x041E, 0x00E0
 
-# row index -> column index -> error text (both from 0, as python-calamine counts them)
-Errors = dict[int, dict[int, str]]
+# row index -> column index -> text (both from 0, as python-calamine counts them)
+Grid = dict[int, dict[int, str]]
 
 
-def error_cells(source: Path | BinaryIO, sheet: str) -> Errors:
-    """The error values in the cells of ``sheet``; {} when there are none or the file's
+class XlsCells(Struct, frozen=True):
+    """A sheet's error values and the number formats of its number cells."""
+
+    errors: Grid
+    formats: Grid
+
+
+def read_cells(source: Path | BinaryIO, sheet: str) -> XlsCells:
+    """The error values and number formats of the cells of ``sheet``; none when the file's
     records cannot be followed."""
     try:
         if isinstance(source, Path):
@@ -45,9 +58,11 @@ def error_cells(source: Path | BinaryIO, sheet: str) -> Errors:
             data = source.read()
             source.seek(0)
         stream = _workbook_stream(data)
-        return _errors(stream, _sheet_offset(stream, sheet)) if stream else {}
-    except (struct.error, IndexError, KeyError, ValueError, OSError):
-        return {}
+        if not stream:
+            return XlsCells({}, {})
+        return _cells(stream, _sheet_offset(stream, sheet), _styles(stream))
+    except (struct.error, IndexError, KeyError, ValueError, OSError, UnicodeDecodeError):
+        return XlsCells({}, {})
 
 
 def _workbook_stream(data: bytes) -> bytes:
@@ -133,9 +148,38 @@ def _sheet_offset(stream: bytes, sheet: str) -> int:
     raise KeyError(sheet)
 
 
-def _errors(stream: bytes, at: int) -> Errors:
-    found: Errors = {}
+def _styles(stream: bytes) -> list[str]:
+    """Each cell style's (XF record's) number format, in the workbook's order."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS
+
+    formats: dict[int, str] = dict(BUILTIN_FORMATS)
+    styles: list[str] = []
+    for kind, body in _records(stream, 0):
+        if kind == _FORMAT:
+            index, length, flags = struct.unpack_from("<HHB", body)
+            wide = flags & 1
+            raw = body[5 : 5 + length * (2 if wide else 1)]
+            formats[index] = raw.decode("utf-16-le" if wide else "latin-1")
+        elif kind == _XF:
+            styles.append(formats.get(struct.unpack_from("<H", body, 2)[0], "General"))
+    return styles
+
+
+def _cells(stream: bytes, at: int, styles: list[str]) -> XlsCells:
+    errors: Grid = {}
+    formats: Grid = {}
+
+    def style(row: int, column: int, xf: int) -> None:
+        if xf < len(styles) and styles[xf] != "General":
+            formats.setdefault(row, {})[column] = styles[xf]
+
     for kind, body in _records(stream, at):
+        if kind in (_NUMBER, _RK, _FORMULA) and len(body) >= 6:
+            style(*struct.unpack_from("<HHH", body))
+        elif kind == _MULRK and len(body) >= 6:
+            row, first = struct.unpack_from("<HH", body)
+            for i in range((len(body) - 6) // 6):
+                style(row, first + i, struct.unpack_from("<H", body, 4 + 6 * i)[0])
         if kind == _BOOLERR and len(body) >= 8 and body[7] == 1:
             code = body[6]
         elif kind == _FORMULA and len(body) >= 14 and body[6] == 2 and body[12:14] == b"\xff\xff":
@@ -144,5 +188,5 @@ def _errors(stream: bytes, at: int) -> Errors:
             continue
         row, column = struct.unpack_from("<HH", body)
         if code in _CODES:
-            found.setdefault(row, {})[column] = _CODES[code]
-    return found
+            errors.setdefault(row, {})[column] = _CODES[code]
+    return XlsCells(errors, formats)
