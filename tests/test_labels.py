@@ -382,3 +382,30 @@ def test_addresses_on_a_workbook_s_second_worksheet_are_read_with_worksheet(
     ]
     proc = run_cli(*args, "--worksheet", "Adressen", "--delimiter", ";")
     assert_one_line_error(proc, "--delimiter applies to CSV files only")
+
+
+@pytest.mark.parametrize("template", [False, True])
+def test_names_that_lost_a_character_in_a_windows_export_stop_their_rows(
+    tmp_path: Path, template: bool
+) -> None:
+    """Excel's "CSV (Windows)" wrote ?ukasz for Łukasz and Ay?e for Ayşe: those labels are
+    not printed (as the batch stops those letters), each row one line saying what to save
+    instead; the other rows are."""
+    sheets = ROOT / "tests" / "fixtures" / "sheets"
+    data = sheets / "kontakte-windows.csv"
+    out = tmp_path / "labels.pdf"
+    extra = ("--template", str(sheets / "brief.toml")) if template else ()
+    proc = run_cli("labels", str(data), "--sheet", "L7160", "-o", str(out), "--from", "DE", *extra)
+    hint = 'save the sheet as "CSV UTF-8" or .xlsx and use that file'
+    assert (proc.returncode, proc.stderr.splitlines()) == (
+        1,
+        [
+            f"letterpress: error: {data}, row 3, column 'Vorname': a character was lost when "
+            f"the sheet was saved ('?ukasz'); {hint}",
+            f"letterpress: error: {data}, row 4, column 'Vorname': a character was lost when "
+            f"the sheet was saved ('Ay?e'); {hint}",
+        ],
+    )
+    with pdfplumber.open(out) as pdf:
+        text = pdf.pages[0].extract_text()
+    assert "Weiß" in text and "Lee" in text and "Smith" in text and "?" not in text

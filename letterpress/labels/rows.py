@@ -11,7 +11,8 @@ from msgspec import Struct
 from msgspec.structs import replace
 
 from ..batch.checks import columns_of
-from ..batch.table import Row, Table
+from ..batch.lost import lost_characters
+from ..batch.table import Problem, Row, Table
 from ..batch.template import (
     LetterTemplate,
     RowError,
@@ -136,15 +137,18 @@ def row_sources(table: Table, template: Source | None, language: str) -> Iterato
             )
         feeds = _mapped_feeds(fields)
         mapped = set(fields.values())
+        lost = _lost(table, mapped)
         for row in table.rows:
             data = {"recipient": mapped_recipient(row.values, fields), "language": language}
-            made = _checked(row, Source(data=data, origin=table.origin, row=row.number), mapped)
+            source = Source(data=data, origin=table.origin, row=row.number)
+            made = _checked(row, source, mapped, lost.get(row.number, []))
             yield replace(made, columns=lambda field: feeds.get(field.split("[")[0], ()))
         return
     tpl: LetterTemplate = compile_template(replace(template, data=piece_fields(template.data)))
     check_columns(tpl, table)
     direct = direct_columns(table.columns)
     used = {c for cols in tpl.columns.values() for c in cols} | set(direct)
+    lost = _lost(table, used)
     for row in table.rows:
         origin = f"{table.origin}, row {row.number}"
         try:
@@ -158,14 +162,25 @@ def row_sources(table: Table, template: Source | None, language: str) -> Iterato
                 row, None, f"{place}: {exc.what}" + (f"; {exc.hint}" if exc.hint else "")
             )
             continue
-        made = _checked(row, source, used)
+        made = _checked(row, source, used, lost.get(row.number, []))
         yield replace(made, columns=lambda field: columns_of(field, tpl, direct))
 
 
-def _checked(row: Row, source: Source, used: set[str]) -> RowSource:
-    """The row's source, unless reading the data already found a problem in the row (in a
-    column the labels print: a cell no label shows cannot spoil one)."""
-    problems = [p for p in row.problems if not p[0] or p[0] in used]
+def _lost(table: Table, used: set[str]) -> dict[int, list[Problem]]:
+    """The cells the labels print that lost a character when the sheet was saved (``?ukasz``
+    from Excel's "CSV (Windows)"), by row: such a name stops its row, as in the batch."""
+    out: dict[int, list[Problem]] = {}
+    for number, column, what, hint in lost_characters(table, used):
+        if column in used:
+            out.setdefault(number, []).append((column, what, hint))
+    return out
+
+
+def _checked(row: Row, source: Source, used: set[str], lost: list[Problem]) -> RowSource:
+    """The row's source, unless reading the data already found a problem in the row, or a
+    character the export lost (in a column the labels print: a cell no label shows cannot
+    spoil one)."""
+    problems = [p for p in row.problems if not p[0] or p[0] in used] + lost
     if problems:
         column, what, hint = problems[0]
         place = f"{source.where}, column {column!r}" if column else source.where
