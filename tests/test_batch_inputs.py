@@ -370,6 +370,29 @@ def test_a_title_above_a_one_column_list_is_named_as_such(
     )
 
 
+def test_a_note_beside_a_workbook_s_table_is_shown_not_miscounted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A note typed two columns right of the table in an .xlsx: the row fails with the note
+    quoted, so it can be found; it said "the row has 5 values" for a row of three."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["name", "company"])
+    sheet.append(["Kim Berger", "Initech", None, None, "called twice"])
+    sheet.append(["Mei Lee", "Umbrella"])
+    path = tmp_path / "list.xlsx"
+    book.save(path)
+    tpl = template(tmp_path, "{{ row.company }}")
+    code, _, err = run(capsys, "batch", tpl, path, "-o", tmp_path / "m.pdf", "--jobs", "1")
+    assert (code, err) == (
+        1,
+        f"letterpress: error: {path}, row 2: the row has a value right of the 2 columns the "
+        "header names ('called twice'); name every column in the header row, or delete the "
+        "values right of the named columns\n",
+    )
+    assert "Umbrella" in pdf_text(tmp_path / "m.pdf")
+
+
 def test_a_header_joined_by_another_delimiter_says_which_delimiter(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -329,17 +329,7 @@ def build(
         problems: tuple[Problem, ...] = ()
         extra = [v for v in rec[len(names) :] if v.strip()]
         if extra:
-            problems = (
-                (
-                    "",
-                    f"the row has {len(rec)} values but the header names {len(names)} columns",
-                    "quote values that contain the delimiter "
-                    f"{_show(delimiter)}, or check for a stray one"
-                    if delimiter  # a workbook's cells need no quotes
-                    else "name every column in the header row, or delete the values "
-                    "right of the named columns",
-                ),
-            )
+            problems = (_beyond(rec, extra, len(names), delimiter),)
         if max(map(len, cells), default=0) > MAX_PARAGRAPH_CHARS:
             problems += tuple(p for n, c in zip(columns, cells) if (p := _long(n, c)))
         if any(c[:1] == "#" or c[:4] == "Err:" for c in cells):
@@ -356,6 +346,26 @@ def build(
         raise UserError("the data file has a header but no rows", where=Where(file=where))
     return Table(
         columns, tuple(rows), where, encoding, delimiter, eight_bit=eight_bit, header_row=header_no
+    )
+
+
+def _beyond(rec: list[str], extra: list[str], named: int, delimiter: str) -> Problem:
+    """A row with values right of the columns the header names: in a CSV, more fields than
+    the header (a value holding the delimiter unquoted); in a workbook, whose cells need no
+    quotes, a note beside the table, which the message shows so it can be found."""
+    if delimiter:
+        return (
+            "",
+            f"the row has {len(rec)} values but the header names {named} columns",
+            f"quote values that contain the delimiter {_show(delimiter)}, or check for a stray one",
+        )
+    shown = extra[0] if len(extra[0]) <= 40 else extra[0][:37] + "..."
+    more = ", ..." if len(extra) > 1 else ""
+    values = "a value" if len(extra) == 1 else f"{len(extra)} values"
+    return (
+        "",
+        f"the row has {values} right of the {named} columns the header names ({shown!r}{more})",
+        "name every column in the header row, or delete the values right of the named columns",
     )
 
 
