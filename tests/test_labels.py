@@ -409,3 +409,24 @@ def test_names_that_lost_a_character_in_a_windows_export_stop_their_rows(
     with pdfplumber.open(out) as pdf:
         text = pdf.pages[0].extract_text()
     assert "Weiß" in text and "Lee" in text and "Smith" in text and "?" not in text
+
+
+def test_a_title_above_the_header_of_a_workbook_is_named_as_such(tmp_path: Path) -> None:
+    """A merged title in row 1 of an .xlsx: the title reads as the header, and the error says
+    row 1 looks like a title, as the batch says, not "name a column name"."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Career fair 2026 contacts"])
+    sheet.merge_cells("A1:E1")
+    sheet.append(["name", "street", "postal_code", "city", "country"])
+    sheet.append(["Person 01", "Ring 2", "20457", "Hamburg", "DE"])
+    data = tmp_path / "list.xlsx"
+    book.save(data)
+    proc = run_cli("labels", str(data), "--sheet", "L7160", "-o", str(tmp_path / "l.pdf"))
+    assert (proc.returncode, proc.stderr) == (
+        2,
+        f"letterpress: error: {data}: no column gives the recipient's name; row 1 looks like "
+        "a title: delete it so the column names are in row 1\n",
+    )

@@ -12,7 +12,7 @@ from msgspec.structs import replace
 
 from ..batch.checks import columns_of
 from ..batch.lost import lost_characters
-from ..batch.table import Problem, Row, Table
+from ..batch.table import Problem, Row, Table, column_hint
 from ..batch.template import (
     LetterTemplate,
     RowError,
@@ -133,7 +133,8 @@ def row_sources(table: Table, template: Source | None, language: str) -> Iterato
             raise UserError(
                 "no column gives the recipient's name",
                 where=Where(file=table.origin),
-                hint="name a column name, last_name or organization, or give --template",
+                hint=column_hint(table)  # a title above the header
+                or "name a column name, last_name or organization, or give --template",
             )
         feeds = _mapped_feeds(fields)
         mapped = set(fields.values())
