@@ -1000,3 +1000,38 @@ def test_a_first_sheet_without_rows_names_the_other_sheets(
     )
     code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "m.pdf", "--sheet", "Teilnehmer")
     assert (code, err) == (0, "")
+
+
+# 11. Phone numbers the sheet kept as numbers ---------------------------------------------
+
+
+def test_a_phone_number_the_sheet_kept_as_a_number_says_what_was_lost(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Typed into Excel, +49 30 123456 becomes the number 4930123456 and 030 1234567 the
+    number 301234567: the call sheet's row says the cell holds a number, and what to write
+    (the number with its + when that is a valid one), not only "check the digits"."""
+    text = (ROOT / "examples" / "call.toml").read_text(encoding="utf-8")
+    tpl = tmp_path / "call.toml"
+    tpl.write_text(
+        text.replace('phone = "+1 312 555 0147"', 'phone = "{{ row.phone }}"'), encoding="utf-8"
+    )
+    book = Workbook()
+    sheet = book.active
+    for row in (["phone"], [13125550147], [4930123456], [301234567], ["+1 312 555 0148"]):
+        sheet.append(row)
+    path = tmp_path / "calls.xlsx"
+    book.save(path)
+    code, out, err = batch(capsys, tpl, path, "--kind", "call", "-o", tmp_path / "c.pdf")
+    lost = "is not a valid phone number: the cell holds a number, which loses a leading + or 0"
+    where = f"letterpress: error: {path}, row"
+    assert (code, err.splitlines()) == (
+        1,
+        [
+            f"{where} 3, column 'phone' (call.phone): '4930123456' {lost}; format the column "
+            "as Text in the spreadsheet and write +49 30 123456",
+            f"{where} 4, column 'phone' (call.phone): '301234567' {lost}; format the column "
+            "as Text in the spreadsheet and write the number with its country code, e.g. "
+            "+49 89 1234567",
+        ],
+    )

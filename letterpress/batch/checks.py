@@ -80,11 +80,15 @@ def from_user_error(
     tpl: LetterTemplate,
     direct: dict[str, tuple[str, str]],
     values: dict[str, str] | None = None,
+    numeric: frozenset[str] = frozenset(),
 ) -> Finding:
     """A letter-engine error for a row's letter, with the columns that fed the field (for a
-    character no font draws, those of them that hold it, in ``values``)."""
+    character no font draws, those of them that hold it, in ``values``; for a phone number
+    the spreadsheet kept as a number, those ``numeric`` columns)."""
     field = _field(row, exc.place)
     columns = columns_of(field, tpl, direct)
+    if field.endswith("phone") and any(c in numeric for c in columns):
+        return _number_phone(row, exc, field, tuple(c for c in columns if c in numeric), values)
     if isinstance(exc, LongParagraphError):
         return _long_paragraph(row, exc, field, columns, values or {})
     char = getattr(exc, "char", "")
@@ -125,6 +129,24 @@ def _long_paragraph(
         "the template (a blank line)"
     )
     return Finding(row, filled, field, what, hint)
+
+
+def _number_phone(
+    row: int, exc: UserError, field: str, columns: tuple[str, ...], values: dict[str, str] | None
+) -> Finding:
+    """A phone number that is no number because the spreadsheet kept it as a number, which
+    drops a leading ``+`` or ``0`` (``+49 30 123456`` typed becomes 4930123456)."""
+    from ..callsheet.phone import with_plus
+
+    meant = with_plus((values or {}).get(columns[0], ""))
+    return Finding(
+        row,
+        columns,
+        field,
+        f"{exc.what}: the cell holds a number, which loses a leading + or 0",
+        "format the column as Text in the spreadsheet and write "
+        + (meant or "the number with its country code, e.g. +49 89 1234567"),
+    )
 
 
 def _parts(values: dict[str, str], column: str) -> list[str]:

@@ -84,7 +84,7 @@ class RowWorker:
         """The finding for a row that failed a check, naming the columns behind the field."""
         if isinstance(exc, RowError):
             return from_row_error(row.number, exc)
-        return from_user_error(row.number, exc, self.template, self.direct, row.values)
+        return from_user_error(row.number, exc, self.template, self.direct, row.values, row.numeric)
 
     def warnings(self, made: Made) -> list[Finding]:
         """The row's notices as findings: warnings (errors under --strict) and info lines

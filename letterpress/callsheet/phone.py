@@ -26,6 +26,18 @@ class Phone(Struct, frozen=True):
         return f"tel:{self.e164}"
 
 
+def with_plus(digits: str) -> str:
+    """``digits`` as the international number they are with a ``+`` in front
+    (``4930123456`` -> ``+49 30 123456``), or "" when that is no valid number."""
+    try:
+        number = phonenumbers.parse(f"+{digits}")
+    except phonenumbers.NumberParseException:
+        return ""
+    if not phonenumbers.is_valid_number(number):
+        return ""
+    return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
+
+
 def parse_phone(
     text: str, *, default_region: str = "", where: Where = Where(field="call.phone")
 ) -> Phone:
