@@ -382,6 +382,13 @@ def test_addresses_on_a_workbook_s_second_worksheet_are_read_with_worksheet(
     ]
     proc = run_cli(*args, "--worksheet", "Adressen", "--delimiter", ";")
     assert_one_line_error(proc, "--delimiter applies to CSV files only")
+    proc = run_cli("labels", str(data), "--sheet", "Adressen", "-o", str(out))
+    assert (proc.returncode, proc.stderr) == (
+        2,
+        "letterpress: error: --sheet: unknown label sheet 'Adressen'; 'Adressen' is a "
+        f"worksheet of {data}: give it as --worksheet 'Adressen', and the label sheet "
+        "(L7160, 5160, ...) as --sheet\n",
+    )
 
 
 @pytest.mark.parametrize("template", [False, True])

@@ -66,7 +66,17 @@ def make_labels(
 ) -> LabelRun:
     """Plan the label sheets for every row of ``data``; a row whose address cannot be made
     or does not fit its label is reported and skipped (the next row takes its label)."""
-    spec = find_sheet(sheet)
+    try:
+        spec = find_sheet(sheet)
+    except UserError as exc:
+        if _is_worksheet(data, sheet):
+            raise UserError(
+                exc.what,
+                where=exc.place,
+                hint=f"{sheet!r} is a worksheet of {data}: give it as --worksheet {sheet!r}, "
+                "and the label sheet (L7160, 5160, ...) as --sheet",
+            ) from None
+        raise
     if not 1 <= start <= spec.count:
         raise UserError(
             f"sheet {spec.name} has labels 1 to {spec.count}",
@@ -111,6 +121,18 @@ def make_labels(
         )
         run.plan = SheetPlan(sheets, date.today(), info, shift)
     return run
+
+
+def _is_worksheet(data: str | Path, name: str) -> bool:
+    """Whether ``name``, given as the label sheet, names a worksheet of the workbook ``data``
+    (--sheet picks the worksheet in the batch); read only when the label sheet is unknown."""
+    if str(data) == "-":
+        return False  # standard input is read once, for the labels
+    try:
+        read_table(data, sheet=name)
+    except UserError:
+        return False
+    return True
 
 
 def _place(
