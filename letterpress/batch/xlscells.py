@@ -149,12 +149,16 @@ def _sheet_offset(stream: bytes, sheet: str) -> int:
 
 
 def _styles(stream: bytes) -> list[str]:
-    """Each cell style's (XF record's) number format, in the workbook's order."""
+    """Each cell style's (XF record's) number format, in the workbook's order; none for a
+    workbook older than BIFF8 (Excel 97), whose records differ."""
     from openpyxl.styles.numbers import BUILTIN_FORMATS
 
     formats: dict[int, str] = dict(BUILTIN_FORMATS)
     styles: list[str] = []
-    for kind, body in _records(stream, 0):
+    records = _records(stream, 0)
+    if not records or records[0][0] != _BOF or records[0][1][:2] != b"\x00\x06":
+        return styles
+    for kind, body in records:
         if kind == _FORMAT:
             index, length, flags = struct.unpack_from("<HHB", body)
             wide = flags & 1
