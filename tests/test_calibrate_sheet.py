@@ -58,27 +58,30 @@ def test_the_worked_example_is_right_for_the_papers_geometry(paper: str, tmp_pat
     inset = INSETS[paper]
     assert xs[0] == pytest.approx(inset) and ys[0] == pytest.approx(inset)
     assert f"{inset:g} mm from the left edge, {inset:g} mm from the top edge" in text
-    formula = re.search(r"3\. dx = (.+?), dy = (.+?) \(e\.g\.", text)
+    formula = re.search(r"4\. dx = (.+?), dy = (.+?) \(e\.g\.", text)
     assert formula, text
+    assert formula.groups() == (f"{inset:g} - X × S", f"{inset:g} - Y × S")
     example = re.search(
-        rf"measured X = ({NUMBER}) mm: dx = ({NUMBER}) - ({NUMBER}) = ({NUMBER})\)", text
+        rf"measured X = ({NUMBER}) mm, S = 1: dx = ({NUMBER}) - ({NUMBER}) × 1 = ({NUMBER})\)",
+        text,
     )
     assert example, text
     measured, first, second, result = map(float, example.groups())
     assert (first, second) == (inset, measured)
     assert result == pytest.approx(first - second, abs=0.005)
-    assert _evaluate(formula[1], X=measured) == pytest.approx(result, abs=0.005)
+    assert _evaluate(formula[1], X=measured, S=1.0) == pytest.approx(result, abs=0.005)
     # a printer that moves the page by `error`: the formulas' offset puts A back at the inset
     for error in (1.5, -0.25):
-        dx = _evaluate(formula[1], X=xs[0] + error)
-        dy = _evaluate(formula[2], Y=ys[0] + error)
+        dx = _evaluate(formula[1], X=xs[0] + error, S=1.0)
+        dy = _evaluate(formula[2], Y=ys[0] + error, S=1.0)
         assert inset + dx + error == pytest.approx(inset, abs=1e-3)
         assert dy == pytest.approx(dx, abs=1e-3)
     assert proc.stdout.strip() == (
         f"Wrote {out} (calibration sheet, {'A4' if paper == 'a4' else 'Letter'}). Print it at "
         "100 %, measure cross-hair A from the left edge (X mm) and the top edge (Y mm), then "
         'run letterpress calibrate --set "PRINTER NAME" --dx DX --dy DY [--scale S] with '
-        f"dx = {inset:g} - X, dy = {inset:g} - Y."
+        f"dx = {inset:g} - X × S, dy = {inset:g} - Y × S (S = 1 unless you measure it as the "
+        "sheet says)."
     )
 
 
@@ -162,3 +165,33 @@ def test_the_check_sheet_of_a_scaled_printer_keeps_its_scale(
     measured, stored, first, second, scale, result = map(float, example.groups())
     assert (stored, first, second, scale) == (2, 30, measured, 1.002)
     assert result == pytest.approx(stored + (first - second) * scale, abs=0.005)
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_the_plain_sheet_puts_a_back_on_a_printer_whose_scale_is_measured(
+    paper: str, settings: Path, tmp_path: Path
+) -> None:
+    """A printer that shrinks the page by 1/1.01 about its top-left corner and moves it: the
+    user measures D, takes S from step 3 and the offset from step 4, stores both, and the
+    letter's content (scaled by S, moved by dx) puts A where the sheet drew it."""
+    out = tmp_path / "cal.pdf"
+    assert run_cli("calibrate", "--paper", paper, "-o", str(out)).returncode == 0
+    text, xs, ys = _sheet(out)
+    step = re.search(r"3\. Optional: .*?D mm; S = (.+?) / D \(else S = 1\)\.", text)
+    formula = re.search(r"4\. dx = (.+?), dy = (.+?) \(e\.g\.", text)
+    assert step and formula, text
+    shrink = 1 / 1.01
+
+    def printed(drawn: float, error: float) -> float:
+        return drawn * shrink + error
+
+    between = xs[-1] - xs[0]  # A's and B's vertical lines, as drawn
+    scale = float(step[1]) / (printed(xs[-1], 0.8) - printed(xs[0], 0.8))
+    assert scale == pytest.approx(1.01)
+    assert float(step[1]) == pytest.approx(between)
+    for error_x, error_y in ((0.8, -0.6), (-1.2, 1.5)):
+        dx = _evaluate(formula[1], X=printed(xs[0], error_x), S=scale)
+        dy = _evaluate(formula[2], Y=printed(ys[0], error_y), S=scale)
+        # the calibrated letter draws A at inset × S + dx, the printer shrinks and moves it
+        assert printed(xs[0] * scale + dx, error_x) == pytest.approx(xs[0], abs=1e-3)
+        assert printed(ys[0] * scale + dy, error_y) == pytest.approx(ys[0], abs=1e-3)

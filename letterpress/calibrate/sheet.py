@@ -109,20 +109,23 @@ def length(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def new_offset(stored: float, inset: float, measured: float, scale: float = 1.0) -> float:
+def new_offset(
+    stored: float, inset: float, measured: float, scale: float = 1.0, drawn: float = 1.0
+) -> float:
     """The offset to store (``--set`` replaces the stored one, it does not add to it) when
-    cross-hair A, drawn ``inset`` mm in and moved by ``stored`` (0 on the plain sheet) at
-    ``scale``, measured ``measured`` mm in: the printer's own error is ``measured - inset``
-    on paper, which the content, scaled by ``scale``, must move the other way."""
-    return stored + (inset - measured) * scale
+    cross-hair A, drawn ``inset`` mm in, scaled by ``drawn`` and moved by ``stored`` (1 and 0
+    on the plain sheet), measured ``measured`` mm in, for a printer whose scale is corrected
+    by ``scale``: the printer puts a point drawn at p at p / scale + e, and the offset must
+    cancel e once scaled, so it is ``stored + inset × drawn - measured × scale``."""
+    return stored + inset * drawn - measured * scale
 
 
 def offset_formula(spec: Paper, shift: Shift | None, axis: str) -> str:
-    """``dx = 30 - X`` on the plain sheet; ``dx = -1.5 + (30 - X)`` on one already moved by
-    a stored offset (``axis`` "x" or "y")."""
+    """``dx = 30 - X × S`` on the plain sheet (S from step 3, else 1); ``dx = -1.5 + (30 - X)``
+    on one already moved by a stored offset (``axis`` "x" or "y")."""
     name, measured = ("dx", "X") if axis == "x" else ("dy", "Y")
     if shift is None:
-        return f"{name} = {length(spec.inset)} - {measured}"
+        return f"{name} = {length(spec.inset)} - {measured} × S"
     stored = shift.dx if axis == "x" else shift.dy
     return f"{name} = {length(stored)} + ({length(spec.inset)} - {measured}){_times(shift)}"
 
@@ -134,16 +137,19 @@ def _times(shift: Shift) -> str:
 
 def worked_example(spec: Paper, shift: Shift | None) -> str:
     """One measurement of X worked through ``offset_formula``, its numbers computed from the
-    sheet's geometry: 1.5 mm too far right on the plain sheet, 0.5 mm on a checked one."""
+    sheet's geometry: 1.5 mm too far right on the plain sheet (S = 1), 0.5 mm on a checked
+    one."""
     inset = spec.inset
     if shift is None:
         measured = inset + 1.5
         result = new_offset(0.0, inset, measured)
-        sum_ = f"{length(inset)} - {length(measured)}"
-    else:
-        measured = inset + 0.5
-        result = new_offset(shift.dx, inset, measured, shift.scale)
-        sum_ = f"{length(shift.dx)} + ({length(inset)} - {length(measured)}){_times(shift)}"
+        return (
+            f"measured X = {length(measured)} mm, S = 1: "
+            f"dx = {length(inset)} - {length(measured)} × 1 = {length(result)}"
+        )
+    measured = inset + 0.5
+    result = new_offset(shift.dx, inset, measured, shift.scale, shift.scale)
+    sum_ = f"{length(shift.dx)} + ({length(inset)} - {length(measured)}){_times(shift)}"
     return f"measured X = {length(measured)} mm: dx = {sum_} = {length(result)}"
 
 
@@ -172,7 +178,7 @@ def _instructions(canv: Canvas, spec: Paper, regular: str, bold: str, shift: Shi
                 9.5,
             )
         )
-        scale = f"S = {length(between)} / D"
+        scale = f"S = {length(between)} / D (else S = 1)"
     else:
         lines += [
             (
@@ -199,6 +205,18 @@ def _instructions(canv: Canvas, spec: Paper, regular: str, bold: str, shift: Shi
             scale = f"S = {shift.scale:g} × {length(between)} / D (else S = {shift.scale:g})"
         else:
             scale = f"S = {length(between)} / D"
+    formula = [
+        (
+            f"{'New offset: ' if shift else ''}{offset_formula(spec, shift, 'x')}, "
+            f"{offset_formula(spec, shift, 'y')}",
+            regular,
+            9.5,
+        ),
+        (f"    (e.g. {worked_example(spec, shift)}).", regular, 9.5),
+    ]
+    measure_d = [(f"Optional: measure from A's vertical line to B's: D mm; {scale}.", regular, 9.5)]
+    # the plain sheet's formula uses S, so S is measured first; the check sheet's keeps its own
+    steps = measure_d + formula if shift is None else formula + measure_d
     lines += [
         ("", regular, 6),
         (
@@ -211,18 +229,7 @@ def _instructions(canv: Canvas, spec: Paper, regular: str, bold: str, shift: Shi
             regular,
             9.5,
         ),
-        (
-            f"3. {'New offset: ' if shift else ''}{offset_formula(spec, shift, 'x')}, "
-            f"{offset_formula(spec, shift, 'y')}",
-            regular,
-            9.5,
-        ),
-        (f"    (e.g. {worked_example(spec, shift)}).", regular, 9.5),
-        (
-            f"4. Optional: measure from A's vertical line to B's: D mm; {scale}.",
-            regular,
-            9.5,
-        ),
+        *_numbered(steps, 3),
         (
             "5. Store it:"
             if shift is None
@@ -246,3 +253,14 @@ def _instructions(canv: Canvas, spec: Paper, regular: str, bold: str, shift: Shi
             canv.setFont(font, size)
             canv.drawString(mm(inset + TEXT_INDENT), mm(spec.height - top), text)
         top += size * 0.3528 * 1.45
+
+
+def _numbered(lines: list[tuple[str, str, float]], first: int) -> list[tuple[str, str, float]]:
+    """Steps numbered from ``first``; an indented line continues the step above it."""
+    out = []
+    for text, font, size in lines:
+        if not text.startswith(" "):
+            text = f"{first}. {text}"
+            first += 1
+        out.append((text, font, size))
+    return out

@@ -124,7 +124,8 @@ def _sheet(args: argparse.Namespace) -> int:
         print(
             f"Wrote {wrote(written)} (calibration sheet, {spec.name}). Print it at 100 %, "
             "measure cross-hair A from the left edge (X mm) and the top edge (Y mm), then run "
-            f"{set_command(None)} with {formulas}."
+            f"{set_command(None)} with {formulas} (S = 1 unless you measure it as the sheet "
+            "says)."
         )
         return 0
     scale = f", scale {shift.scale:g}" if shift.scale != 1 else ""
