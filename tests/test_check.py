@@ -429,3 +429,26 @@ def test_an_empty_file_is_not_a_clean_letter(tmp_path: Path) -> None:
         f"letterpress: error: {empty}: the file is empty; write the letter in it "
         "(letterpress init thank-you writes a starter)\n"
     )
+
+
+def test_a_finding_on_the_first_line_of_a_longer_text_names_its_line_too(
+    tmp_path: Path,
+) -> None:
+    """A "!!" on the body's first line said "body:" while the findings below said "body,
+    line 5:": which line it is matters as much there. A one-line field is named alone."""
+    path = tmp_path / "draft.toml"
+    path.write_text(
+        'language = "en"\nsubject = "Thank you!!"\nbody = """\n'
+        "Thank you for the conversation!! It was good to meet the team.\n\n"
+        "I enjoyed the tour of the warehouse.\n\n"
+        'TODO: the part about the rota\n"""\n',
+        encoding="utf-8",
+    )
+    done = run_cli("check", str(path))
+    assert done.returncode == 1, done.stderr
+    advice = "End the sentence with a full stop; one exclamation mark in a letter is plenty."
+    assert done.stdout.splitlines() == [
+        f'{path}: subject: eager: "!!"; suggestion: {advice}',
+        f'{path}: body, line 1: eager: "!!"; suggestion: {advice}',
+        f'{path}: body, line 5: placeholder: "TODO"; suggestion: Replace it with the real text.',
+    ]

@@ -16,7 +16,7 @@ from letterpress.cli import COMMANDS
 
 EXAMPLE = str(ROOT / "examples" / "thank-you.toml")
 WARNING = (
-    'letterpress: warning: {file}: body: copied-example: "Thank you for taking the time '
+    'letterpress: warning: {file}: body, line 1: copied-example: "Thank you for taking the time '
     'to meet me on Tuesday about …"; suggestion: Write this passage in your own words: '
     "what you talked about, what stayed with you."
 )
@@ -99,7 +99,7 @@ def test_dash_reads_the_letter_from_standard_input(tmp_path: Path) -> None:
     ).stdout  # the same letter, byte for byte
     check = run_bytes("check", "-", stdin=data)
     assert check.returncode == 1
-    assert check.stdout.decode().startswith("<stdin>: body: copied-example: ")
+    assert check.stdout.decode().startswith("<stdin>: body, line 1: copied-example: ")
 
 
 def test_standard_input_needs_an_output_name(tmp_path: Path) -> None:
@@ -217,7 +217,8 @@ def test_quiet_prints_only_errors_and_results(where: str, tmp_path: Path) -> Non
         f"letterpress: error: {tmp_path / 'missing.toml'}: file not found; check the path\n"
     )
     check = run_cli("check", EXAMPLE, "-q")  # the findings are check's result: kept
-    assert check.returncode == 1 and check.stdout.startswith(f"{EXAMPLE}: body: copied-example")
+    assert check.returncode == 1
+    assert check.stdout.startswith(f"{EXAMPLE}: body, line 1: copied-example")
     assert check.stderr == ""  # the count is a summary
 
 

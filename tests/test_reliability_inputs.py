@@ -400,8 +400,8 @@ def test_a_finding_quotes_at_most_100_characters(tmp_path: Path) -> None:
     proc = run_cli("check", str(path), cwd=tmp_path)
     assert proc.returncode == 1
     assert (
-        f'{path}: body: placeholder: "{"x" * 100}…"; suggestion: Replace it with the real text.'
-        in (proc.stdout.splitlines())
+        f'{path}: body, line 1: placeholder: "{"x" * 100}…"; '
+        "suggestion: Replace it with the real text." in (proc.stdout.splitlines())
     )
     assert max(len(line) for line in proc.stdout.splitlines()) < 400
 

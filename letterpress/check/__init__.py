@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from msgspec.structs import replace
+
 from ..source import LetterInput, load_source
 from . import detectors
 from .copied import copied
@@ -39,6 +41,9 @@ def check_data(data: dict[str, Any], language: str | None = None) -> list[Findin
         if item.long:
             out += copied(item, lists, says)
     order = {item.field: index for index, item in reversed(list(enumerate(items)))}
+    # a finding on a text's first line names it too when the text has more lines
+    lines = {item.field: item.text.strip("\n").count("\n") + 1 for item in items}
+    out = [replace(f, lines=lines.get(f.field, 1)) for f in out]
     return sorted(out, key=lambda f: (order.get(f.field, len(items)), f.line))
 
 

@@ -10,17 +10,24 @@ KINDS = ("eager", "placeholder", "copied-example", "pay")
 
 
 class Finding(Struct, frozen=True):
-    """Something to fix before sending; ``line`` counts within the field (1 = first line)."""
+    """Something to fix before sending; ``line`` counts within the field (1 = first line),
+    ``lines``: how many lines the field has."""
 
     kind: str
     field: str
     phrase: str
     alternative: str
     line: int = 1
+    lines: int = 1
+
+    @property
+    def at_line(self) -> bool:
+        """Whether the line is worth saying: the field has more than one."""
+        return self.line > 1 or self.lines > 1
 
     def where(self) -> str:
-        """``body, line 3`` or ``subject``."""
-        return f"{self.field}, line {self.line}" if self.line > 1 else self.field
+        """``body, line 3`` (``body, line 1`` too), or ``subject`` for a one-line field."""
+        return f"{self.field}, line {self.line}" if self.at_line else self.field
 
     def describe(self, origin: str) -> str:
         """The finding as one line: file, field, kind, the phrase and a suggestion."""

@@ -31,7 +31,7 @@ def finding_text(origin: str, finding: Finding, words: dict[str, Any]) -> str:
     lines = words["lines"]
     where = (
         lines["field_line"].format(field=finding.field, line=finding.line)
-        if finding.line > 1
+        if finding.at_line
         else finding.field
     )
     return lines["finding"].format(
