@@ -12,6 +12,7 @@ import re
 import signal
 import subprocess
 import sys
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -277,6 +278,45 @@ def test_a_signature_image_the_file_names_is_asked_for_until_it_is_uploaded(
     page.wait_for_selector("#msg-signature_image .msg", state="detached", timeout=WAIT)
     pdf = download(page, "text=Download the PDF", tmp_path)
     assert len(PdfReader(pdf).pages[0].images) == 1
+
+
+def test_the_saved_letter_file_keeps_its_signature_image(
+    server: str, page: Any, shots: Path, tmp_path: Path
+) -> None:
+    """The letter file saved from the page names the signature image the opened file named
+    (uploaded or not yet), or the image uploaded on the page: letterpress letter then
+    prints the signature the page showed."""
+    from PIL import Image
+
+    (tmp_path / "opened").mkdir()
+    (tmp_path / "typed").mkdir()
+    mine = tmp_path / "mine.toml"
+    text = (EXAMPLES / "thank-you.toml").read_text(encoding="utf-8")
+    mine.write_text(text.replace("\n[sender]", 'signature_image = "sig.png"\n\n[sender]', 1))
+    page.goto(server)
+    page.set_input_files("#f-import", str(mine))
+    page.click("button:has-text('Open')")
+    page.wait_for_selector("#page-image", timeout=WAIT)
+    saved = download(page, "text=Save the letter file (.toml)", tmp_path / "opened")
+    assert tomllib.loads(saved.read_text(encoding="utf-8"))["signature_image"] == "sig.png"
+
+    page.goto(server)  # a letter typed on the page, with an image chosen there
+    for selector, value in LETTER.items():
+        page.fill(selector, value)
+    image = tmp_path / "my-signature.png"
+    Image.new("RGB", (300, 100), "navy").save(image)
+    page.set_input_files("#f-signature_image", str(image))
+    page.wait_for_selector("#page-image", timeout=WAIT)
+    page.screenshot(path=str(shots / "letter-signature-saved.png"), full_page=True)
+    saved = download(page, "text=Save the letter file (.toml)", tmp_path / "typed")
+    data = tomllib.loads(saved.read_text(encoding="utf-8"))
+    assert data["signature_image"] == "my-signature.png"
+    # saved next to the image, the file prints the signature with letterpress letter
+    image.rename(saved.parent / "my-signature.png")
+    out = tmp_path / "typed" / "letter.pdf"
+    done = run_cli("letter", str(saved), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert len(PdfReader(out).pages[0].images) == 1
 
 
 def test_remember_my_details_prefills_the_next_letter(server: str, page: Any, shots: Path) -> None:

@@ -130,7 +130,19 @@ def export() -> Any:
         data = formdata.letter_file(form, formdata.LETTER, FILE)
     except UserError as exc:
         return _page(form, [messages.from_error(exc, SLOTS)], 422)
+    named = signature_name(form, request.files)
+    if named:
+        data["signature_image"] = named
     return common.download(formdata.as_toml(data).encode("utf-8"), FILE, "application/toml")
+
+
+def signature_name(form: dict[str, str], files: Any) -> str:
+    """The signature image the saved file names: the one the opened file named (the upload
+    is stored under that name), else the uploaded image's own name; '' for none."""
+    item = uploads.uploaded(files, "signature_image")
+    if form.get(NAMED):
+        return form[NAMED]
+    return uploads.shown_name(item) if item is not None else ""
 
 
 @bp.post("/letter/import")
