@@ -433,7 +433,7 @@ def test_merge_preview_of_one_row_and_of_a_row_that_is_not_there(client: Any) ->
         "/merge/preview", data=merge_files(WORKSHOP, row="1"), content_type="multipart/form-data"
     ).get_data(as_text=True)
     assert lines(html, "msg-row") == [
-        "row: '1' is not a data row; rows count as the "
+        "the “Row” box: '1' is not a data row; rows count as the "
         "spreadsheet shows them: the first data row is 2"
     ]
 
@@ -456,7 +456,9 @@ def test_a_row_that_cannot_be_made_shows_why_in_its_preview_and_in_the_merge(
     )
     # the run's verdict after its reasons, in the result under the form: "above" is true
     assert shown[1].startswith("people.csv: no document could be made: the row failed")
-    assert shown[1].endswith("fix the problems above and run again")
+    assert shown[1].endswith(
+        "fix the problems above in the files, choose them again and press “Preview this row”"
+    )
     assert lines(html, "msg-data") == [] and "field marked above" not in html
     html = finished(
         client,
@@ -513,7 +515,8 @@ def test_merge_leaves_out_a_choice_for_the_other_kind_of_file(client: Any) -> No
             {"template": (b'subject = "Hi {{ row.first_name }}\n', "mine.toml")},
             {},
             "msg-template",
-            "mine.toml, template: invalid TOML, line 1: the text has no closing quote; end it "
+            "mine.toml, the “Template (letter file)” box: invalid TOML, line 1: the text has no "
+            "closing quote; end it "
             'with " on the same line, or write a text of several lines between """ and """',
         ),
     ],
@@ -607,8 +610,8 @@ def test_merge_limits_rows_and_upload_size_with_clear_messages(
         "/merge/check", data=merge_files("x" * 5001), content_type="multipart/form-data"
     ).get_data(as_text=True)
     assert lines(html, "msg-data") == [
-        "data: 'people.csv' is larger than 0 MB; choose a file under 0 MB, or split the data "
-        "into smaller files"
+        "the “Data” box: 'people.csv' is larger than 0 MB; choose a file under 0 MB, or split "
+        "the data into smaller files"
     ]
 
 

@@ -402,8 +402,8 @@ def test_an_oversize_upload_gets_a_clear_message(server: str, page: Any, tmp_pat
     page.click("button:has-text('Check the rows')")
     page.wait_for_selector("#msg-data .msg.error", timeout=WAIT)
     assert page.inner_text("#msg-data .line") == (
-        "data: 'big.csv' is larger than 20 MB; choose a file under 20 MB, or split the data "
-        "into smaller files"
+        "the “Data” box: 'big.csv' is larger than 20 MB; choose a file under 20 MB, or split "
+        "the data into smaller files"
     )
 
 
@@ -475,3 +475,34 @@ def test_pages_follow_the_browser_s_language(server: str, browser: Any, shots: P
         assert tab.get_attribute("html", "lang") == locale[:2]
         tab.screenshot(path=str(shots / f"letter-{locale[:2]}.png"))
         context.close()
+
+
+def test_a_failed_merge_says_what_to_do_on_the_page_in_its_terms(
+    server: str, browser: Any, shots: Path, tmp_path: Path
+) -> None:
+    """On the German page: a problem at the page's own box names it as the page labels it
+    (not by its field name, "row"), and a merge in which no row could be made says to press
+    the page's button again (not the command line's "run again")."""
+    data = tmp_path / "people.csv"
+    header = (EXAMPLES / "batch" / "workshop.csv").read_text(encoding="utf-8").split("\n")[0]
+    data.write_text(f"{header}\nBen;Müller;Ring 2;1067;Dresden;;2026-12-03;10:00;A 1;\n")
+    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server + "merge")
+    page.set_input_files("#f-template", str(EXAMPLES / "batch" / "workshop.toml"))
+    page.set_input_files("#f-data", str(data))
+    page.fill("#f-row", "1")
+    page.click("button:has-text('Diese Zeile ansehen')")
+    page.wait_for_selector("#msg-row .msg.error", timeout=WAIT)
+    assert page.inner_text("#msg-row .line") == (
+        "the “Zeile” box: '1' is not a data row; rows count as the spreadsheet shows them: "
+        "the first data row is 2"
+    )
+    page.click("button:has-text('Alle machen')")
+    page.wait_for_selector("#job .msg.error[role=alert]", timeout=WAIT)
+    page.screenshot(path=str(shots / "merge-failed-de.png"), full_page=True)
+    assert page.inner_text("#job .msg.error[role=alert] .line") == (
+        "people.csv: no document could be made: the row failed; nothing was written; fix the "
+        "problems above in the files, choose them again and press “Alle machen”"
+    )
+    context.close()

@@ -10,6 +10,6 @@ row, in worker processes started by ``pool``), ``sinks`` (the merged PDF or one 
 from __future__ import annotations
 
 from .options import Options, Summary
-from .run import run_batch
+from .run import NoDocumentError, run_batch
 
-__all__ = ["Options", "Summary", "run_batch"]
+__all__ = ["NoDocumentError", "Options", "Summary", "run_batch"]

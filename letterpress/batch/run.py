@@ -30,7 +30,12 @@ from .table import Table, read_table
 from .tasks import file_name
 from .template import check_columns, compile_template, direct_columns
 
-__all__ = ["Options", "Summary", "chunk_size", "run_batch"]
+__all__ = ["NoDocumentError", "Options", "Summary", "chunk_size", "run_batch"]
+
+
+class NoDocumentError(UserError):
+    """No row could be made; the reasons were reported before it (a page says what to do
+    there in its own terms)."""
 
 
 def run_batch(opts: Options, report: Report | None = None) -> Summary:
@@ -200,7 +205,7 @@ def _run(run: Run, table: Table, tpl: Any, early: list[Finding]) -> Summary:
         _strict_stop(run, ("", ""), "could not be made")
         return summary
     except NothingMade:
-        raise UserError(
+        raise NoDocumentError(
             f"no document could be made: {all_rows(summary.rows)} failed; nothing was written",
             where=Where(file=run.origin),
             hint="fix the problems above and run again",

@@ -40,6 +40,8 @@ DELIMITERS = ("", "comma", "semicolon", "tab", "pipe")
 # The batch's options as the page's controls (their labels in ``g.t.merge``).
 BOXES = {"--rows": "row", "--sheet": "sheet", "--delimiter": "delimiter", "--kind": "kind"}
 BOXES |= {"--name": "name"}
+# The page's own controls, which no letter file has (their labels in ``g.t.merge``).
+OWN = ("template", "data", "kind", "output", "name", "delimiter", "sheet", "row")
 
 
 @bp.app_template_filter("merge_terms")
@@ -167,9 +169,14 @@ def receive(folder: Path) -> Inputs:
 
 def _refused(exc: UserError, inputs: Inputs | None) -> Message:
     """An unusable input as its line, at the upload or field it concerns."""
+    from ..batch import NoDocumentError
+
     names = inputs.names if inputs is not None else {}
     slot = inputs.slot(exc) if inputs is not None else messages.slot_for(exc.place, SLOTS)
-    return Message("error", messages.shown(exc, names), slot)
+    if isinstance(exc, NoDocumentError):
+        exc = messages.again(exc, g.t["merge"]["preview"])
+    labels = {field: g.t["merge"][field] for field in OWN}
+    return Message("error", messages.shown(messages.at_box(exc, labels), names), slot)
 
 
 def _answer(template: str, said: list[Message], **context: Any) -> Any:
@@ -281,13 +288,15 @@ def make() -> Any:
     except UserError as exc:
         jobs.drop(job)
         return _answer("merge_result.html", [_refused(exc, None)])
-    jobs.start(job, lambda running: _merge(running, inputs))
+    button = g.t["merge"]["make"]  # the job's thread has no request to ask
+    jobs.start(job, lambda running: _merge(running, inputs, button))
     return _answer("merge_job.html", [], job=job)
 
 
-def _merge(job: Job, inputs: Inputs) -> None:
-    """The merge itself (in the job's thread); the uploads are deleted when it ends."""
-    from ..batch import run_batch
+def _merge(job: Job, inputs: Inputs, button: str) -> None:
+    """The merge itself (in the job's thread); the uploads are deleted when it ends.
+    ``button``: the label of the button that starts it, for "press it again"."""
+    from ..batch import NoDocumentError, run_batch
 
     out = job.folder / "out"
     out.mkdir()
@@ -303,6 +312,8 @@ def _merge(job: Job, inputs: Inputs) -> None:
             inputs.options(manifest=manifest, on_progress=job.tell, **target), said.append
         )
     except UserError as exc:
+        if isinstance(exc, NoDocumentError):
+            exc = messages.again(exc, button)
         job.reasons = [m.text for m in messages.from_lines(said, inputs.names)]
         job.error, job.state = messages.shown(exc, inputs.names), "failed"
         return

@@ -63,13 +63,35 @@ def in_page_terms(
     ``--kind letter`` as ``“a letter” in the “Per row” box`` (``choices``: a choice as the
     control shows it), any other mention as ``the “Row” box``."""
     for option, label in boxes.items():
-        box = f"the “{label}” box"
+        box = box_name(label)
         shown = (choices or {}).get(option, {})
         value = "|".join(["'[^']*'", *(rf"{re.escape(key)}\b" for key in shown)])
         one = rf"{re.escape(option)} ({value})"
         line = re.sub(rf"{one}(?:, {one})*", partial(_in_box, one, shown, box), line)
         line = re.sub(rf"{re.escape(option)}\b", box, line)
     return line
+
+
+def box_name(label: str) -> str:
+    """A control of the page, named by its label: ``the “Worksheet” box``."""
+    return f"the “{label}” box"
+
+
+def at_box(exc: UserError, labels: Mapping[str, str]) -> UserError:
+    """``exc`` at one of the page's own controls (``labels``: its field -> its label), that
+    control named by its label (``the “Row” box``) instead of the field's name (``row``)."""
+    field = exc.place.field
+    if field not in labels:
+        return exc
+    place = replace(exc.place, field="", option=box_name(labels[field]))
+    return type(exc)(exc.what, where=place, hint=exc.hint)
+
+
+def again(exc: UserError, button: str) -> UserError:
+    """A run in which nothing could be made, with what to do on the page: correct the files
+    and press ``button`` again (not the command line's "run again")."""
+    hint = f"fix the problems above in the files, choose them again and press “{button}”"
+    return type(exc)(exc.what, where=exc.place, hint=hint)
 
 
 def _in_box(one: str, shown: Mapping[str, str], box: str, match: re.Match[str]) -> str:
