@@ -336,3 +336,35 @@ def test_an_offset_no_printer_has_is_refused_and_nothing_is_stored(
     proc = run_cli("calibrate", "--set", "Office", option, value)
     assert_one_line_error(proc, message)
     assert not config_path().exists()
+
+
+def test_an_option_the_way_of_calling_does_not_read_is_refused_not_ignored(
+    settings: Path, tmp_path: Path
+) -> None:
+    """``--dx 3`` without ``--set`` wrote a sheet and stored nothing, without a word; ``-o``
+    or ``--paper`` with ``--set`` stored the offset and wrote no sheet."""
+    out = tmp_path / "test.pdf"
+    cases = [
+        (
+            ("--dx", "-1.5", "-o", str(out)),
+            "--dx: applies with --set only; without it nothing is stored; name the printer: "
+            'letterpress calibrate --set "PRINTER NAME" --dx ...',
+        ),
+        (
+            ("--set", "Office laser", "--dx", "-1.5", "-o", str(out)),
+            "-o: applies to the test sheet, and --set writes none (it stores the offset); "
+            "leave it out, or run letterpress calibrate -o ... without --set",
+        ),
+        (
+            ("--list", "--set", "Office laser"),
+            "--list: lists the stored printers and takes no other option (--set was given); "
+            "run letterpress calibrate --list on its own",
+        ),
+    ]
+    for args, line in cases:
+        done = run_cli("calibrate", *args)
+        assert (done.returncode, done.stdout) == (2, ""), args
+        assert done.stderr == f"letterpress: error: {line}\n"
+    assert not out.exists() and not (settings / "config.toml").exists()
+    done = run_cli("calibrate", "--set", "Office laser", "--dx", "0")  # 0 is given too
+    assert done.returncode == 0 and run_cli("calibrate", "--dx", "0").returncode == 2

@@ -26,13 +26,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--paper",
         choices=("a4", "letter"),
         type=str.lower,
-        default="a4",
         help="paper of the test sheet (default: a4)",
     )
     parser.add_argument(
         "-o",
         "--output",
-        default="calibration.pdf",
         help="the test sheet to write (default: calibration.pdf)",
     )
     parser.add_argument(
@@ -41,19 +39,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--dx",
         type=float,
-        default=0.0,
         help="with --set: move the print this many mm to the right (negative: left)",
     )
     parser.add_argument(
         "--dy",
         type=float,
-        default=0.0,
         help="with --set: move the print this many mm down (negative: up)",
     )
     parser.add_argument(
         "--scale",
         type=float,
-        default=1.0,
         help="with --set: scale the print by this factor (default 1)",
     )
     parser.add_argument(
@@ -74,6 +69,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Store an offset, list them, or write the test sheet."""
+    _refuse_unused(args)
     if args.list:
         return _list()
     if args.set_name is not None:
@@ -81,11 +77,59 @@ def run(args: argparse.Namespace) -> int:
     return _sheet(args)
 
 
+# What each way of calling calibrate reads (option -> its argument's name): storing an
+# offset, and writing a sheet; --list reads neither.
+_STORE = {"--dx": "dx", "--dy": "dy", "--scale": "scale", "--default": "make_default"}
+_SHEET = {"--paper": "paper", "-o": "output", "--printer": "printer", "--png": "png"}
+_SHEET |= {"--pages": "pages", "--dpi": "dpi", "--open": "open"}
+
+
+def _refuse_unused(args: argparse.Namespace) -> None:
+    """An option the way of calling does not read would be ignored without a word (``--dx``
+    without ``--set`` stores nothing): refuse it, saying what to run instead."""
+    from ..errors import UserError, Where
+
+    def given(options: dict[str, str]) -> list[str]:
+        return [o for o, name in options.items() if _given(getattr(args, name))]
+
+    if args.list:
+        extra = (["--set"] if args.set_name is not None else []) + given(_STORE | _SHEET)
+        if extra:
+            raise UserError(
+                f"lists the stored printers and takes no other option ({extra[0]} was given)",
+                where=Where(option="--list"),
+                hint="run letterpress calibrate --list on its own",
+            )
+    elif args.set_name is not None:
+        if sheet := given(_SHEET):
+            raise UserError(
+                "applies to the test sheet, and --set writes none (it stores the offset)",
+                where=Where(option=sheet[0]),
+                hint=f"leave it out, or run letterpress calibrate {sheet[0]} ... without --set",
+            )
+    elif store := given(_STORE):
+        raise UserError(
+            "applies with --set only; without it nothing is stored",
+            where=Where(option=store[0]),
+            hint=f'name the printer: letterpress calibrate --set "PRINTER NAME" {store[0]} ...',
+        )
+
+
+def _given(value: object) -> bool:
+    """Whether an option was given: not its default (None; False for a flag), 0 included."""
+    return value is not None and value is not False
+
+
 def _store(args: argparse.Namespace) -> int:
     from ..calibrate.printers import save_printer
     from ..pdf.shift import Shift
 
-    shift = Shift(dx=args.dx, dy=args.dy, scale=args.scale, printer=args.set_name)
+    shift = Shift(
+        dx=args.dx or 0.0,
+        dy=args.dy or 0.0,
+        scale=1.0 if args.scale is None else args.scale,
+        printer=args.set_name,
+    )
     path, is_default = save_printer(args.set_name, shift, make_default=args.make_default)
     default = " (the default printer)" if is_default else ""
     print(f"Stored {shift.describe()}{default} in {path}.")
@@ -113,12 +157,13 @@ def _sheet(args: argparse.Namespace) -> int:
     from ..calibrate.sheet import PAPERS, calibration_sheet, length, offset_formula, set_command
     from .common import document_name, wants_png, write_document, wrote
 
-    out = document_name(Path(args.output))
+    out = document_name(Path(args.output or "calibration.pdf"))
     wants_png(args, out)
     shift = find_shift(args.printer) if args.printer else None
-    pdf = calibration_sheet(args.paper, date.today(), shift)
+    paper = args.paper or "a4"
+    pdf = calibration_sheet(paper, date.today(), shift)
     written = write_document(out, pdf, args)
-    spec = PAPERS[args.paper]
+    spec = PAPERS[paper]
     formulas = f"{offset_formula(spec, shift, 'x')}, {offset_formula(spec, shift, 'y')}"
     if shift is None:
         print(
