@@ -506,3 +506,25 @@ def test_a_failed_merge_says_what_to_do_on_the_page_in_its_terms(
         "problems above in the files, choose them again and press “Alle machen”"
     )
     context.close()
+
+
+def test_the_follow_up_page_keeps_the_signature_image_of_the_file_it_opened(
+    server: str, page: Any, shots: Path, tmp_path: Path
+) -> None:
+    """The follow-up file opened and saved again named no signature image any more, and the
+    letter made on the page had none, without a word."""
+    mine = tmp_path / "mine.toml"
+    text = (EXAMPLES / "follow-up.toml").read_text(encoding="utf-8")
+    mine.write_text(text.replace("\n[sender]", 'signature_image = "sig.png"\n\n[sender]', 1))
+    page.goto(server + "follow-up")
+    page.set_input_files("#f-import", str(mine))
+    page.click(".import button")
+    page.wait_for_selector("#f-interview-date")
+    page.screenshot(path=str(shots / "follow-up-signature.png"), full_page=True)
+    assert page.inner_text("#msg-page .msg.warning .line") == (
+        "follow-up.toml, signature_image: signature image 'sig.png' is not printed by this "
+        "page; the saved follow-up.toml keeps it; to print it, make the letter with "
+        "letterpress advise follow-up.toml --write DIR"
+    )
+    saved = download(page, "text=Save the follow-up file (.toml)", tmp_path)
+    assert 'signature_image = "sig.png"' in saved.read_text(encoding="utf-8").splitlines()

@@ -126,16 +126,37 @@ def import_file() -> Any:
         data = common.read_letter_file(request.files, "import")
     except UserError as exc:
         return _page(common.form_dict(), [messages.from_error(exc, SLOTS)], 422)
-    data.pop("signature_image", None)
-    return _page(formdata.form_values(data, formdata.FOLLOWUP), [])
+    named = data.pop("signature_image", None)
+    values = formdata.form_values(data, formdata.FOLLOWUP)
+    if not named:
+        return _page(values, [])
+    values[formdata.SIGNATURE_NAMED] = str(named)  # kept for the saved file
+    return _page(values, [_no_signature(str(named))])
+
+
+def _no_signature(named: str) -> Message:
+    """The warning that the letter made here has no signature image (the page has no place
+    to upload it); the saved file keeps naming it."""
+    return Message(
+        "warning",
+        UserError(
+            f"signature image {named!r} is not printed by this page",
+            where=Where(file=FILE, field="signature_image"),
+            hint=f"the saved {FILE} keeps it; to print it, make the letter with "
+            f"letterpress advise {FILE} --write DIR",
+        ).line(),
+    )
 
 
 @bp.post("/follow-up/toml")
 def export() -> Any:
-    """The follow-up file, as ``letterpress advise`` reads it."""
+    """The follow-up file, as ``letterpress advise`` reads it (with the signature image the
+    opened file named)."""
     form = common.form_dict()
     try:
         data = formdata.letter_file(form, formdata.FOLLOWUP, FILE)
     except UserError as exc:
         return _page(form, [messages.from_error(exc, SLOTS)], 422)
+    if form.get(formdata.SIGNATURE_NAMED):
+        data["signature_image"] = form[formdata.SIGNATURE_NAMED]
     return common.download(formdata.as_toml(data).encode("utf-8"), FILE, "application/toml")

@@ -21,6 +21,8 @@ from ..errors import UserError, Where
 from ..fields import PARTY_FIELDS
 
 MORE = "more"
+# A hidden field: the signature image the opened file names (the page opens no file by name).
+SIGNATURE_NAMED = "signature_named"
 # A party's fields as the form has them: free-form address lines are kept only in the file.
 PARTY = tuple(f for f in PARTY_FIELDS if f != "address_lines")
 

@@ -17,8 +17,7 @@ from .messages import Message
 bp = Blueprint("letter", __name__)
 FILE = "letter.toml"  # the name the page's letter has in messages and when exported
 SLOTS = (*formdata.LETTER, formdata.MORE, "signature_image", "import")
-# A hidden field: the signature image the opened file names, until one is uploaded here.
-NAMED = "signature_named"
+NAMED = formdata.SIGNATURE_NAMED  # the opened file's signature image, until one is uploaded
 
 
 class Made(Struct):
