@@ -100,11 +100,11 @@ def test_the_check_sheet_corrects_the_stored_offset_instead_of_wiping_it(
     assert xs[0] == pytest.approx(inset - 1.5) and ys[0] == pytest.approx(inset + 0.8)
     assert "This sheet is already moved by the stored offset dx = -1.5, dy = 0.8:" in text
     assert f"A should measure {inset:g} mm from the left and from the top edge." in text
-    formula = re.search(r"3\. New offset: dx = (.+?), dy = (.+?) \(e\.g\.", text)
+    formula = re.search(r"4\. New offset: dx = (.+?), dy = (.+?) \(e\.g\.", text)
     assert formula, text
-    assert formula.groups() == (f"-1.5 + ({inset:g} - X)", f"0.8 + ({inset:g} - Y)")
+    assert formula.groups() == (f"-1.5 + {inset:g} - X × S", f"0.8 + {inset:g} - Y × S")
     example = re.search(
-        rf"measured X = ({NUMBER}) mm: dx = ({NUMBER}) \+ \(({NUMBER}) - ({NUMBER})\) = "
+        rf"measured X = ({NUMBER}) mm, S = 1: dx = ({NUMBER}) \+ ({NUMBER}) - ({NUMBER}) × 1 = "
         rf"({NUMBER})\)",
         text,
     )
@@ -118,22 +118,23 @@ def test_the_check_sheet_corrects_the_stored_offset_instead_of_wiping_it(
         f"{'A4' if paper == 'a4' else 'Letter'}, already moved by its stored offset dx = -1.5, "
         f"dy = 0.8). Print it at 100 % on that printer: cross-hair A should measure {inset:g} mm "
         "from the left and the top edge, and then the offset is right. If it measures X and Y "
-        f"mm, the new offset is dx = -1.5 + ({inset:g} - X), dy = 0.8 + ({inset:g} - Y); store "
-        'it (it replaces the stored one) with letterpress calibrate --set "Office laser" '
-        "--dx DX --dy DY [--scale S]."
+        f"mm, the new offset is dx = -1.5 + {inset:g} - X × S, dy = 0.8 + {inset:g} - Y × S "
+        "(S = 1 unless you measure it as the sheet says); store it (it replaces the stored "
+        'one) with letterpress calibrate --set "Office laser" --dx DX --dy DY [--scale S].'
     )
     # The printer really moves a page 2 mm right and 0.3 mm up (the stored offset was off):
     # A prints where the sheet draws it plus that, and following the sheet stores -2, +0.3.
     error_x, error_y = 2.0, -0.3
-    dx = _evaluate(formula[1], X=xs[0] + error_x)
-    dy = _evaluate(formula[2], Y=ys[0] + error_y)
+    dx = _evaluate(formula[1], X=xs[0] + error_x, S=1.0)
+    dy = _evaluate(formula[2], Y=ys[0] + error_y, S=1.0)
     assert (dx, dy) == (pytest.approx(-error_x, abs=1e-3), pytest.approx(-error_y, abs=1e-3))
     stored = run_cli("calibrate", "--set", "Office laser", "--dx", f"{dx:.2f}", "--dy", f"{dy:.2f}")
     assert stored.returncode == 0, stored.stderr
     offsets = tomllib.loads((settings / "config.toml").read_text(encoding="utf-8"))["printers"]
     assert offsets["offsets"]["Office laser"] == {"dx": -2.0, "dy": 0.3, "scale": 1.0}
     # on a well calibrated printer A measures the inset, and the sheet keeps the offset
-    assert _evaluate(formula[1], X=inset) == -1.5 and _evaluate(formula[2], Y=inset) == 0.8
+    assert _evaluate(formula[1], X=inset, S=1.0) == pytest.approx(-1.5, abs=1e-9)
+    assert _evaluate(formula[2], Y=inset, S=1.0) == pytest.approx(0.8, abs=1e-9)
 
 
 def test_the_check_sheet_of_a_scaled_printer_keeps_its_scale(
@@ -148,23 +149,34 @@ def test_the_check_sheet_of_a_scaled_printer_keeps_its_scale(
     assert "already moved by the stored offset dx = 2, dy = -0.4, scale 1.002:" in text
     assert "S = 1.002 × 150 / D (else S = 1.002)" in text
     assert 'letterpress calibrate --set "Inkjet" --dx DX --dy DY --scale S' in text
-    formula = re.search(r"3\. New offset: dx = (.+?), dy = (.+?) \(e\.g\.", text)
+    formula = re.search(r"4\. New offset: dx = (.+?), dy = (.+?) \(e\.g\.", text)
     assert formula, text
+    assert formula[1] == "2 + 30 × 1.002 - X × S"
     # a printer that shrinks by 1/1.002 about the top-left corner and moves the page by e:
     # the new offset, at the kept scale, puts A at 30 mm
     shrink = 1 / 1.002
     for error in (0.0, 0.7, -1.1):
-        dx = _evaluate(formula[1], X=xs[0] * shrink + error)
+        dx = _evaluate(formula[1], X=xs[0] * shrink + error, S=1.002)
         assert (30 * 1.002 + dx) * shrink + error == pytest.approx(30, abs=1e-3)
+    # one that has come to shrink by 1/1.005 instead: D measured on this sheet gives its
+    # scale (step 3), and the offset at that scale puts A at 30 mm too
+    step = re.search(r"3\. Optional: .*?D mm; S = 1\.002 × (.+?) / D \(else S = 1\.002\)\.", text)
+    assert step, text
+    shrink = 1 / 1.005
+    scale = 1.002 * float(step[1]) / ((xs[-1] - xs[0]) * shrink)
+    assert scale == pytest.approx(1.005)
+    for error in (0.0, 0.7, -1.1):
+        dx = _evaluate(formula[1], X=xs[0] * shrink + error, S=scale)
+        assert (30 * scale + dx) * shrink + error == pytest.approx(30, abs=1e-3)
     example = re.search(
-        rf"measured X = ({NUMBER}) mm: dx = ({NUMBER}) \+ \(({NUMBER}) - ({NUMBER})\) × "
-        rf"({NUMBER}) = ({NUMBER})\)",
+        rf"measured X = ({NUMBER}) mm, S = 1\.002: dx = ({NUMBER}) \+ 30 × 1\.002 - "
+        rf"({NUMBER}) × 1\.002 = ({NUMBER})\)",
         text,
     )
     assert example, text
-    measured, stored, first, second, scale, result = map(float, example.groups())
-    assert (stored, first, second, scale) == (2, 30, measured, 1.002)
-    assert result == pytest.approx(stored + (first - second) * scale, abs=0.005)
+    measured, stored, second, result = map(float, example.groups())
+    assert (stored, second) == (2, measured)
+    assert result == pytest.approx(stored + (30 - second) * 1.002, abs=0.005)
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])

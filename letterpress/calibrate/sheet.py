@@ -121,36 +121,40 @@ def new_offset(
 
 
 def offset_formula(spec: Paper, shift: Shift | None, axis: str) -> str:
-    """``dx = 30 - X × S`` on the plain sheet (S from step 3, else 1); ``dx = -1.5 + (30 - X)``
-    on one already moved by a stored offset (``axis`` "x" or "y")."""
+    """``dx = 30 - X × S`` on the plain sheet; ``dx = -1.5 + 30 - X × S`` on one already
+    moved by a stored offset (``dx = 2 + 30 × 1.002 - X × S`` by one with a scale), S the
+    scale measured in step 3 (else the stored one); ``axis`` "x" or "y"."""
     name, measured = ("dx", "X") if axis == "x" else ("dy", "Y")
     if shift is None:
         return f"{name} = {length(spec.inset)} - {measured} × S"
     stored = shift.dx if axis == "x" else shift.dy
-    return f"{name} = {length(stored)} + ({length(spec.inset)} - {measured}){_times(shift)}"
+    return f"{name} = {length(stored)} + {_drawn(spec, shift)} - {measured} × S"
 
 
-def _times(shift: Shift) -> str:
-    """`` × S`` after the difference when the stored scale is not 1."""
-    return f" × {shift.scale:g}" if shift.scale != 1 else ""
+def _drawn(spec: Paper, shift: Shift) -> str:
+    """Where the check sheet draws A before its offset: ``30``, or ``30 × 1.002``."""
+    scale = f" × {shift.scale:g}" if shift.scale != 1 else ""
+    return f"{length(spec.inset)}{scale}"
+
+
+def _stored_scale(shift: Shift | None) -> float:
+    return 1.0 if shift is None else shift.scale
 
 
 def worked_example(spec: Paper, shift: Shift | None) -> str:
-    """One measurement of X worked through ``offset_formula``, its numbers computed from the
-    sheet's geometry: 1.5 mm too far right on the plain sheet (S = 1), 0.5 mm on a checked
-    one."""
-    inset = spec.inset
+    """One measurement of X worked through ``offset_formula`` with S left as it is, its
+    numbers computed from the sheet's geometry: 1.5 mm too far right on the plain sheet,
+    0.5 mm on a checked one."""
+    inset, scale = spec.inset, _stored_scale(shift)
     if shift is None:
         measured = inset + 1.5
         result = new_offset(0.0, inset, measured)
-        return (
-            f"measured X = {length(measured)} mm, S = 1: "
-            f"dx = {length(inset)} - {length(measured)} × 1 = {length(result)}"
-        )
-    measured = inset + 0.5
-    result = new_offset(shift.dx, inset, measured, shift.scale, shift.scale)
-    sum_ = f"{length(shift.dx)} + ({length(inset)} - {length(measured)}){_times(shift)}"
-    return f"measured X = {length(measured)} mm: dx = {sum_} = {length(result)}"
+        sum_ = f"{length(inset)} - {length(measured)} × 1"
+    else:
+        measured = inset + 0.5
+        result = new_offset(shift.dx, inset, measured, scale, scale)
+        sum_ = f"{length(shift.dx)} + {_drawn(spec, shift)} - {length(measured)} × {scale:g}"
+    return f"measured X = {length(measured)} mm, S = {scale:g}: dx = {sum_} = {length(result)}"
 
 
 def set_command(shift: Shift | None) -> str:
@@ -178,7 +182,6 @@ def _instructions(canv: Canvas, spec: Paper, regular: str, bold: str, shift: Shi
                 9.5,
             )
         )
-        scale = f"S = {length(between)} / D (else S = 1)"
     else:
         lines += [
             (
@@ -201,22 +204,8 @@ def _instructions(canv: Canvas, spec: Paper, regular: str, bold: str, shift: Shi
                 9.5,
             ),
         ]
-        if shift.scale != 1:
-            scale = f"S = {shift.scale:g} × {length(between)} / D (else S = {shift.scale:g})"
-        else:
-            scale = f"S = {length(between)} / D"
-    formula = [
-        (
-            f"{'New offset: ' if shift else ''}{offset_formula(spec, shift, 'x')}, "
-            f"{offset_formula(spec, shift, 'y')}",
-            regular,
-            9.5,
-        ),
-        (f"    (e.g. {worked_example(spec, shift)}).", regular, 9.5),
-    ]
-    measure_d = [(f"Optional: measure from A's vertical line to B's: D mm; {scale}.", regular, 9.5)]
-    # the plain sheet's formula uses S, so S is measured first; the check sheet's keeps its own
-    steps = measure_d + formula if shift is None else formula + measure_d
+    stored = _stored_scale(shift)
+    scale = f"{stored:g} × " if stored != 1 else ""
     lines += [
         ("", regular, 6),
         (
@@ -229,7 +218,19 @@ def _instructions(canv: Canvas, spec: Paper, regular: str, bold: str, shift: Shi
             regular,
             9.5,
         ),
-        *_numbered(steps, 3),
+        (
+            f"3. Optional: measure from A's vertical line to B's: D mm; "
+            f"S = {scale}{length(between)} / D (else S = {stored:g}).",
+            regular,
+            9.5,
+        ),
+        (
+            f"4. {'New offset: ' if shift else ''}{offset_formula(spec, shift, 'x')}, "
+            f"{offset_formula(spec, shift, 'y')}",
+            regular,
+            9.5,
+        ),
+        (f"    (e.g. {worked_example(spec, shift)}).", regular, 9.5),
         (
             "5. Store it:"
             if shift is None
@@ -253,14 +254,3 @@ def _instructions(canv: Canvas, spec: Paper, regular: str, bold: str, shift: Shi
             canv.setFont(font, size)
             canv.drawString(mm(inset + TEXT_INDENT), mm(spec.height - top), text)
         top += size * 0.3528 * 1.45
-
-
-def _numbered(lines: list[tuple[str, str, float]], first: int) -> list[tuple[str, str, float]]:
-    """Steps numbered from ``first``; an indented line continues the step above it."""
-    out = []
-    for text, font, size in lines:
-        if not text.startswith(" "):
-            text = f"{first}. {text}"
-            first += 1
-        out.append((text, font, size))
-    return out

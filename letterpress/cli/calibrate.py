@@ -179,7 +179,8 @@ def _sheet(args: argparse.Namespace) -> int:
         f"already moved by its stored offset dx = {length(shift.dx)}, dy = {length(shift.dy)}"
         f"{scale}). Print it at 100 % on that printer: cross-hair A should measure "
         f"{length(spec.inset)} mm from the left and the top edge, and then the offset is right. "
-        f"If it measures X and Y mm, the new offset is {formulas}; store it (it replaces the "
-        f"stored one) with {set_command(shift)}."
+        f"If it measures X and Y mm, the new offset is {formulas} (S = {shift.scale:g} unless "
+        "you measure it as the sheet says); store it (it replaces the stored one) with "
+        f"{set_command(shift)}."
     )
     return 0
