@@ -210,3 +210,28 @@ def test_a_lang_without_words_is_one_line_not_english(command: str, tmp_path: Pa
         f"letterpress: error: {command}: argument --lang: no words in 'xx': use en, de or fr "
         f"(with a country if you like: de-CH); see 'letterpress {command} --help'\n"
     )
+
+
+def test_check_of_a_mail_merge_suggests_in_the_language_asked_for(tmp_path: Path) -> None:
+    """--lang named the kind in English but left the suggestion in the template's German:
+    the template's language took the place of the one asked for."""
+    template = tmp_path / "vorlage.toml"
+    template.write_text(
+        'language = "de"\nsubject = "Einladung"\nopening = "Guten Tag {{ row.name }},"\n'
+        'body = "Wir sehen uns am Montag!!"\n'
+        '[sender]\nname = "Jonas Petersen"\n[recipient]\nname = "{{ row.name }}"\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "leute.csv"
+    data.write_text("name\nMei Lee\nTom Berg\n", encoding="utf-8")
+    english = run_cli("check", str(template), str(data), "--lang", "en")
+    assert english.returncode == 1
+    assert english.stdout.splitlines() == [
+        f'{data}, rows 2-3 (2 rows): body: eager: "!!"; suggestion: End the sentence with a '
+        "full stop; one exclamation mark in a letter is plenty."
+    ]
+    german = run_cli("check", str(template), str(data))
+    assert german.stdout.splitlines() == [
+        f"{data}, rows 2-3 (2 rows): body: übereifrig: „!!“; Vorschlag: Beenden Sie den Satz "
+        "mit einem Punkt; ein Ausrufezeichen in einem Brief genügt."
+    ]

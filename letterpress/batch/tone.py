@@ -54,13 +54,13 @@ def check_rows(
     its suggestions in ``language`` (default: each letter's); unusable input raises
     UserError."""
     source = load_source(template)
-    language = source.data.get("language")
+    own = source.data.get("language")  # the template's: how its data's dates are read
     table = read_table(
         data,
         delimiter=delimiter,
         sheet=sheet,
         encoding=encoding,
-        locale=language if isinstance(language, str) and "{" not in language else "en",
+        locale=own if isinstance(own, str) and "{" not in own else "en",
     )
     order = filters.date_order(v for row in table.rows for v in row.values.values())
     tpl = compile_template(source, order)

@@ -108,6 +108,8 @@ def _run_rows(args: argparse.Namespace) -> int:
     template's own wording) as one line naming the rows."""
     from ..batch.tone import check_rows
 
+    # the lines follow the template's language (--lang), the suggestions too
+    tag = args.lang or _template_language(args.file)
     result = check_rows(
         args.file,
         args.data,
@@ -115,12 +117,11 @@ def _run_rows(args: argparse.Namespace) -> int:
         delimiter=args.delimiter,
         sheet=args.sheet,
         encoding=args.encoding,
-        language=args.lang,
+        language=tag if isinstance(tag, str) and "{" not in tag else None,
     )
     if args.json:
         print(json.dumps(_as_json(args.file, result), ensure_ascii=False, indent=2))
     else:
-        tag = args.lang or _template_language(args.file)
         _print_rows(result, _words(tag), _code(tag))
     return 1 if any(r.findings or r.error for r in result.rows) else 0
 
