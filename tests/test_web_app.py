@@ -675,7 +675,9 @@ def test_call_sheet_preview_and_pdf(client: Any) -> None:
     assert line.startswith("call.toml, call.phone: ")
 
 
-def test_delivery_estimate_lists_the_holidays_and_names_options_as_the_cli(client: Any) -> None:
+def test_delivery_estimate_lists_the_holidays_and_says_the_cli_s_lines_at_its_boxes(
+    client: Any,
+) -> None:
     form = {
         "from": "Deutschland",
         "to": "DE",
@@ -703,7 +705,11 @@ def test_delivery_estimate_lists_the_holidays_and_names_options_as_the_cli(clien
         "/delivery/estimate", data={**form, "mode": "arrive_by", "arrive_by": "2026-02-30"}
     ).get_data(as_text=True)
     cli = run_cli("estimate", "--from", "DE", "--to", "DE", "--arrive-by", "2026-02-30")
-    assert lines(html, "msg-arrive_by") == [cli.stderr.strip().removeprefix("letterpress: error: ")]
+    line = cli.stderr.strip().removeprefix("letterpress: error: ")
+    assert line.startswith("--arrive-by: ")  # the page names its box instead
+    assert lines(html, "msg-arrive_by") == [
+        "the “Arrival date” box: " + line.removeprefix("--arrive-by: ")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -528,3 +528,25 @@ def test_the_follow_up_page_keeps_the_signature_image_of_the_file_it_opened(
     )
     saved = download(page, "text=Save the follow-up file (.toml)", tmp_path)
     assert 'signature_image = "sig.png"' in saved.read_text(encoding="utf-8").splitlines()
+
+
+def test_the_delivery_page_names_its_boxes_not_estimate_s_options(
+    server: str, browser: Any, shots: Path
+) -> None:
+    """A refused postcode was "--to-postcode: ..." on the page: the box is named as the page
+    labels it, in the page's language."""
+    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server + "delivery")
+    page.fill("#f-from", "DE")
+    page.fill("#f-to", "DE")
+    page.fill("#f-to_postcode", "1234")
+    page.fill("#f-posted", "2026-11-17T12:00")
+    page.click("button:has-text('Berechnen')")
+    page.wait_for_selector("#msg-to_postcode .msg.error", timeout=WAIT)
+    page.screenshot(path=str(shots / "delivery-refused-de.png"), full_page=True)
+    assert page.inner_text("#msg-to_postcode .line") == (
+        "the “Postleitzahl des Empfängers” box: '1234' is not a postcode of Germany; write it "
+        "like 26133"
+    )
+    context.close()

@@ -7,7 +7,8 @@ import re
 from datetime import datetime
 from typing import Any
 
-from flask import Blueprint, render_template
+from flask import Blueprint, g, render_template
+from msgspec.structs import replace
 
 from ..errors import UserError
 from . import common, messages
@@ -26,6 +27,18 @@ SLOTS = (
     "cutoff",
     "mode",
 )
+# estimate's options as the page's controls (their labels in ``g.t.delivery``)
+BOXES = {
+    "--from": "from",
+    "--to": "to",
+    "--from-postcode": "from_postcode",
+    "--to-postcode": "to_postcode",
+    "--carrier": "carrier",
+    "--service": "service",
+    "--posted": "posted",
+    "--arrive-by": "arrive_by",
+    "--cutoff": "cutoff",
+}
 _PLACE = re.compile(r"[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?")
 
 
@@ -88,6 +101,9 @@ def estimate() -> Any:
     except UserError as exc:
         said.append(messages.from_error(exc, SLOTS))
         result = None
+    t = g.t["delivery"]
+    boxes = {option: t[key] for option, key in BOXES.items()}
+    said = [replace(m, text=messages.in_page_terms(m.text, boxes)) for m in said]
     sentence = describe_answer(result) if result is not None else ""
     return render_template(
         "delivery_answer.html",

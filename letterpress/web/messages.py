@@ -68,7 +68,7 @@ def in_page_terms(
         value = "|".join(["'[^']*'", *(rf"{re.escape(key)}\b" for key in shown)])
         one = rf"{re.escape(option)} ({value})"
         line = re.sub(rf"{one}(?:, {one})*", partial(_in_box, one, shown, box), line)
-        line = re.sub(rf"{re.escape(option)}\b", box, line)
+        line = re.sub(rf"{re.escape(option)}(?![\w-])", box, line)  # --to, not --to-postcode
     return line
 
 
