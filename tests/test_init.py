@@ -212,6 +212,19 @@ def test_init_into_a_missing_folder_is_a_one_line_error(tmp_path: Path) -> None:
     assert_one_line_error(proc, "does not exist")
 
 
+def test_init_into_a_json_file_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    """-o thank-you.json wrote the TOML starter, which check and letter then refused as
+    invalid JSON."""
+    target = tmp_path / "thank-you.json"
+    proc = run_cli("init", "-o", str(target))
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == (
+        f"letterpress: error: {target}: a starter is commented TOML, and a .json file is read "
+        f"as JSON; name it {tmp_path / 'thank-you.toml'}\n"
+    )
+    assert not target.exists()
+
+
 def test_languages_are_en_de_and_fr() -> None:
     assert set(languages()) >= {"en", "de", "fr"}
 

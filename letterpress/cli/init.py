@@ -110,6 +110,12 @@ def run(args: argparse.Namespace) -> int:
         stream.flush()
         return 0
     out = Path(args.output or f"{args.kind}.toml")
+    if out.suffix.lower() == ".json":  # every command would read it as JSON, and refuse it
+        raise UserError(
+            "a starter is commented TOML, and a .json file is read as JSON",
+            where=Where(file=str(out)),
+            hint=f"name it {out.with_suffix('.toml')}",
+        )
     _write_new(out, text)
     follow = _NEXT[args.kind].format(out=out)
     print(
