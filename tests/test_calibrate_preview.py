@@ -368,3 +368,18 @@ def test_an_option_the_way_of_calling_does_not_read_is_refused_not_ignored(
     assert not out.exists() and not (settings / "config.toml").exists()
     done = run_cli("calibrate", "--set", "Office laser", "--dx", "0")  # 0 is given too
     assert done.returncode == 0 and run_cli("calibrate", "--dx", "0").returncode == 2
+
+
+def test_a_calibration_sheet_written_as_a_picture_says_to_print_the_pdf(tmp_path: Path) -> None:
+    """-o sheet.png wrote only a picture, and said to print it at 100 %: a picture prints at
+    whatever size the viewer chooses, so measuring it calibrates nothing."""
+    out = tmp_path / "sheet.png"
+    done = run_cli("calibrate", "-o", str(out))
+    assert done.returncode == 0 and out.exists()
+    assert done.stderr == (
+        f"letterpress: warning: {out}: a picture of the sheet does not print at actual size, "
+        "so what A measures on it says nothing about the printer; print the PDF: letterpress "
+        f"calibrate -o {tmp_path / 'sheet.pdf'}\n"
+    )
+    pdf = run_cli("calibrate", "-o", str(tmp_path / "sheet.pdf"), "--png")
+    assert pdf.returncode == 0 and pdf.stderr == ""  # the PDF is there to print

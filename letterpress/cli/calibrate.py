@@ -163,6 +163,14 @@ def _sheet(args: argparse.Namespace) -> int:
     paper = args.paper or "a4"
     pdf = calibration_sheet(paper, date.today(), shift)
     written = write_document(out, pdf, args)
+    if out.suffix.lower() == ".png":
+        from .common import warn
+
+        warn(
+            f"{out}: a picture of the sheet does not print at actual size, so what A measures "
+            f"on it says nothing about the printer; print the PDF: letterpress calibrate -o "
+            f"{out.with_suffix('.pdf')}"
+        )
     spec = PAPERS[paper]
     formulas = f"{offset_formula(spec, shift, 'x')}, {offset_formula(spec, shift, 'y')}"
     if shift is None:
