@@ -704,3 +704,26 @@ def test_a_late_letter_before_christmas_is_replaced_by_todays_email_not_a_call_d
         "Your thanks go out today by email, within 24 hours of the interview (by Thu 24 Dec "
         "15:00); the call on Tue 29 Dec follows them up, so it need not fall within the 24 hours."
     )
+
+
+def test_today_lists_the_thank_you_email_before_preparing_a_later_call(
+    write_letter: Any,
+) -> None:
+    path = follow_up_file(
+        write_letter,
+        {
+            "date": "2026-12-31T10:00",
+            "process": "phone",
+            "hr_contact": {"name": "Mei Lee", "email": "mei.lee@example.com"},
+            "card": {"name": "Tom Berg", "phone": "+49 89 1234567"},
+            "in_person": False,
+        },
+    )
+    proc = run_cli("advise", str(path), "--now", "2026-12-31T15:00", "--json")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["recommended"][0] == "call"
+    assert out["today"][0] == "Send the thank-you email to Mei Lee."
+    assert out["today"][1].startswith("Print the call sheet for your call on "), out["today"]
+    shown = run_cli("advise", str(path), "--now", "2026-12-31T15:00")
+    assert "  - Send the thank-you email to Mei Lee.\n  - Print the call sheet" in shown.stdout

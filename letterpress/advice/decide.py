@@ -376,7 +376,10 @@ def _deadline_reason(d: _Draft, send_by: datetime) -> str:
 
 
 def _today(d: _Draft, send_by: datetime) -> tuple[list[str], list[str]]:
+    """Today's steps: the thanks that go out today first (in the order recommended), then the
+    preparation for a call on a later day, which is not due within the 24 hours."""
     today: list[str] = []
+    prepare: list[str] = []
     later: list[str] = []
     w = d.w
     for channel in d.recommended:
@@ -414,9 +417,9 @@ def _today(d: _Draft, send_by: datetime) -> tuple[list[str], list[str]]:
             if call.slot.day == d.now.date():
                 today.append(w("today", "call", **times))
             else:
-                today.append(w("today", "call_prepare", **times))
+                prepare.append(w("today", "call_prepare", **times))
                 later.append(w("later", "call", **times))
-    return today, later
+    return today + prepare, later
 
 
 def _date_notices(interview: Interview, now: datetime, where: Where) -> tuple[Notice, ...]:
