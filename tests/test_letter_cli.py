@@ -210,12 +210,47 @@ def test_mailing_table_prints_the_estimate_after_rendering(tmp_path: Path) -> No
     ) in proc.stdout
 
 
-def test_bad_mailing_table_stops_before_writing(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "change, line",
+    [
+        (
+            ('service = "SERVICE"', 'service = "express"'),
+            "mailing.service: unknown service 'express' of deutsche-post; the delivery estimate "
+            "is left out; deutsche-post services: standard, registered; or remove [mailing]",
+        ),
+        (
+            ('service = "SERVICE"', 'service = "standard"\nto = "DE-XX"'),
+            "mailing.to: unknown subdivision 'XX' of Germany; the delivery estimate is left out; "
+            "known subdivisions: BB, BE, BW, BY, HB, HE, HH, MV, NI, NW, RP, SH, SL, SN, ST, TH; "
+            "or remove [mailing]",
+        ),
+        (
+            ("posted = 2026-12-22T18:00", 'posted = "tomorrow"'),
+            "mailing.posted: 'tomorrow' is not a posting date and time; the delivery estimate is "
+            "left out; write it as YYYY-MM-DDTHH:MM, e.g. 2026-12-22T10:00; or remove [mailing]",
+        ),
+    ],
+    ids=["service", "to", "posted"],
+)
+def test_a_bad_mailing_value_prints_the_letter_with_one_warning(
+    tmp_path: Path, change: tuple[str, str], line: str
+) -> None:
+    """[mailing] only feeds the estimate: the letter is written without it, with one warning
+    naming the field; --strict stops before writing."""
     src = tmp_path / "m.toml"
-    src.write_text(MAILING_LETTER.replace("SERVICE", "express"), encoding="utf-8")
+    text = MAILING_LETTER.replace(*change).replace('service = "SERVICE"', 'service = "standard"')
+    src.write_text(text, encoding="utf-8")
     out = tmp_path / "m.pdf"
-    assert_one_line_error(run_cli("letter", str(src), "-o", str(out)), "mailing.service", "express")
-    assert not out.exists()
+    proc = run_cli("letter", str(src), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.splitlines() == [proc.stderr.strip()], proc.stderr
+    assert proc.stderr.startswith(f"letterpress: warning: {src}, {line}"), proc.stderr
+    assert "Delivery:" not in proc.stdout
+    assert "Mei Lee" in PdfReader(out).pages[0].extract_text()
+    strict_out = tmp_path / "s.pdf"
+    stopped = run_cli("letter", str(src), "-o", str(strict_out), "--strict")
+    assert_one_line_error(stopped, line.split(";")[0])
+    assert not strict_out.exists()
 
 
 WRONG_CARRIER_LETTER = (
@@ -249,20 +284,25 @@ hr_contact = { name = "Mei Lee", email = "mei.lee@example.com" }
 def test_a_carrier_that_does_not_post_from_the_sender_country_names_the_field(
     tmp_path: Path, command: str, service: str, hint: str
 ) -> None:
-    """[mailing] carrier = "usps" from DE: the file and mailing.carrier, not --carrier; the same
-    line from letter and advise, and nothing written."""
+    """[mailing] carrier = "usps" from DE: the file and mailing.carrier, not --carrier; advise
+    refuses it, letter prints without the estimate and warns with the same advice."""
     src = tmp_path / "usps.toml"
     text = WRONG_CARRIER_LETTER.replace('service = "SERVICE"', service)
     src.write_text(text, encoding="utf-8")
     out = tmp_path / "usps.pdf"
     args = ["-o", str(out)] if command == "letter" else ["--now", "2026-12-22T16:00"]
     proc = run_cli(command, str(src), *args)
+    what = f"{src}, mailing.carrier: usps does not collect letters in DE (the sender's country)"
+    if command == "letter":
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stderr.strip() == (
+            f"letterpress: warning: {what}; the delivery estimate is left out; {hint}; "
+            "or remove [mailing]"
+        )
+        assert out.is_file()
+        return
     assert_one_line_error(proc)
-    assert proc.stderr.strip() == (
-        f"letterpress: error: {src}, mailing.carrier: usps does not collect letters in DE "
-        f"(the sender's country); {hint}"
-    )
-    assert not out.exists()
+    assert proc.stderr.strip() == f"letterpress: error: {what}; {hint}"
 
 
 def test_tone_findings_warn_and_strict_stops_before_writing(tmp_path: Path, write_letter) -> None:
@@ -389,14 +429,16 @@ def test_mailing_without_carrier_from_a_country_with_none_known_prints_with_one_
     assert not (tmp_path / "s.pdf").exists()
 
 
-def test_mailing_with_a_carrier_that_cannot_post_from_the_sender_country_stays_an_error(
+def test_mailing_with_a_carrier_that_cannot_post_from_the_sender_country_warns(
     tmp_path: Path,
 ) -> None:
     src = tmp_path / "ie.toml"
     src.write_text(IRISH_LETTER + 'carrier = "royal-mail"\n', encoding="utf-8")
     out = tmp_path / "ie.pdf"
     proc = run_cli("letter", str(src), "-o", str(out))
-    assert_one_line_error(
-        proc, f"{src}, mailing.carrier: royal-mail does not collect letters in IE"
-    )
-    assert not out.exists()
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.startswith(
+        f"letterpress: warning: {src}, mailing.carrier: royal-mail does not collect letters in "
+        "IE (the sender's country); the delivery estimate is left out; "
+    ), proc.stderr
+    assert out.is_file()

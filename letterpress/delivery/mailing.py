@@ -254,9 +254,22 @@ def no_carrier_notice(exc: NoCarrierError, mailing: dict[str, Any], where: Where
     )
 
 
+def left_out_notice(exc: UserError) -> Notice:
+    """The warning for a ``[mailing]`` value the estimate cannot use (``to = "DE-XX"``, say):
+    the letter prints anyway, without the estimate; the error's own advice says what to write."""
+    hint = f"{exc.hint}; or remove [mailing]" if exc.hint else "correct it or remove [mailing]"
+    return Notice(
+        f"{exc.what}; the delivery estimate is left out",
+        where=exc.place,
+        hint=hint,
+        kind="mailing_left_out",
+    )
+
+
 def mailing_estimate(source: Source, prep: Prepared) -> tuple[Estimate | None, tuple[Notice, ...]]:
     """The delivery estimate for a letter file's ``[mailing]`` table (None without one), and
-    the warning when none can be given: no carrier named and none known in the sender's country.
+    the warning when none can be given: no carrier named and none known in the sender's country,
+    or a ``[mailing]`` value the estimate cannot use (the letter itself prints).
 
     Without ``mailing.posted`` the letter is taken as posted on its date: now if that is
     today, else at noon. The sender's country defaults to the layout's (``--layout`` too).
@@ -274,7 +287,9 @@ def mailing_estimate(source: Source, prep: Prepared) -> tuple[Estimate | None, t
         )
     except NoCarrierError as exc:
         notice = no_carrier_notice(exc, mailing, source.where)
-        if notice is None:
+        return None, (notice or left_out_notice(exc),)
+    except UserError as exc:
+        if exc.place.file != source.where.file:  # a data file's place: not the letter's doing
             raise
-        return None, (notice,)
+        return None, (left_out_notice(exc),)
     return estimate, ()
