@@ -749,6 +749,12 @@ def test_serve_refuses_a_host_others_can_reach_unless_told(tmp_path: Path) -> No
     assert_one_line_error(
         run_cli("serve", "--port", "70000", "--no-open"), "--port: 70000 is not a port number"
     )
+    for port in ("1", "1023", "-5"):
+        assert_one_line_error(
+            run_cli("serve", "--port", port, "--no-open"),
+            f"letterpress: error: --port: {port} is not a port number; "
+            "use 1024 to 65535, or leave out --port for a free one",
+        )
     assert [
         is_loopback(h)
         for h in (

@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import UserError, Where
     from ..web.server import serve
 
-    if not 0 <= args.port <= 65535:
+    if args.port != 0 and not 1024 <= args.port <= 65535:  # 0: the default, a free port
         raise UserError(
             f"{args.port} is not a port number",
             where=Where(option="--port"),
