@@ -712,6 +712,18 @@ def test_delivery_estimate_lists_the_holidays_and_says_the_cli_s_lines_at_its_bo
     ]
 
 
+def test_delivery_from_a_country_without_carrier_points_at_the_carrier_box(client: Any) -> None:
+    form = {"from": "IE", "to": "DE", "mode": "posted", "posted": "2026-11-17T12:00"}
+    html = client.post("/delivery/estimate", data=form).get_data(as_text=True)
+    assert lines(html, "msg-carrier") == [
+        "the “Carrier” box: letterpress knows no carrier collecting letters in Ireland; "
+        "for a letter abroad, “EU cross-border standard” in the “Carrier” box (to an EU "
+        "country) or “UPU global target” in the “Carrier” box gives the international target; "
+        "the “Carrier” box lists the carriers letterpress knows"
+    ]
+    assert "letterpress carriers" not in html
+
+
 @pytest.mark.parametrize(
     "url, module",
     [
