@@ -166,7 +166,8 @@ def test_import_fills_the_form_and_asks_for_the_signature_image(client: Any) -> 
     )
     assert 'value="Ms Mei Lee"' in html and 'value="DA-2026-114"' in html
     assert lines(html, "msg-signature_image") == [
-        "signature_image: signature image 'sig.png' is not uploaded; choose the image file "
+        "the “Signature image” box: signature image 'sig.png' is not uploaded; choose the "
+        "image file "
         "here (the page opens no file by its name)"
     ]
     assert '<input type="hidden" name="signature_named" value="sig.png">' in html
@@ -175,10 +176,18 @@ def test_import_fills_the_form_and_asks_for_the_signature_image(client: Any) -> 
     values["signature_named"] = "sig.png"
     html = client.post("/letter/preview", data=values).get_data(as_text=True)
     assert lines(html, "msg-signature_image") == [
-        "signature_image: signature image 'sig.png' is not uploaded; choose the image file "
+        "the “Signature image” box: signature image 'sig.png' is not uploaded; choose the "
+        "image file "
         "here (the page opens no file by its name)"
     ]
     assert 'id="msg-import"' not in html  # the opening's message is left as it is
+    for accept, label in (("de", "Bild der Unterschrift"), ("fr", "Image de la signature")):
+        html = client.post(
+            "/letter/preview", data=values, headers={"Accept-Language": accept}
+        ).get_data(as_text=True)
+        assert lines(html, "msg-signature_image")[0].startswith(
+            f"the “{label}” box: signature image 'sig.png' is not uploaded; "
+        )
     values["signature_image"] = (io.BytesIO(png_bytes()), "sig.png")
     html = client.post("/letter/preview", data=values, content_type="multipart/form-data")
     assert lines(html.get_data(as_text=True), "msg-signature_image") == []

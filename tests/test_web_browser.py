@@ -269,8 +269,8 @@ def test_a_signature_image_the_file_names_is_asked_for_until_it_is_uploaded(
     page.wait_for_timeout(1500)
     page.screenshot(path=str(shots / "letter-open-signature.png"), full_page=True)
     assert page.inner_text("#msg-signature_image .msg.warning .line") == (
-        "signature_image: signature image 'signature.png' is not uploaded; choose the image "
-        "file here (the page opens no file by its name)"
+        "the “Signature image” box: signature image 'signature.png' is not uploaded; choose "
+        "the image file here (the page opens no file by its name)"
     )
     image = tmp_path / "signature.png"
     Image.new("RGB", (300, 100), "navy").save(image)

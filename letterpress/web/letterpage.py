@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, g, render_template, request
 from msgspec import Struct, field
 from msgspec.structs import replace
 
@@ -71,15 +71,13 @@ def make(form: dict[str, str], files: Any, *, picture_too: bool = True) -> Made:
 
 def not_uploaded(named: str) -> Message:
     """The warning that the opened file's signature image is not on the page (yet)."""
-    return Message(
-        "warning",
-        UserError(
-            f"signature image {named!r} is not uploaded",
-            where=Where(field="signature_image"),
-            hint="choose the image file here (the page opens no file by its name)",
-        ).line(),
-        "signature_image",
+    exc = UserError(
+        f"signature image {named!r} is not uploaded",
+        where=Where(field="signature_image"),
+        hint="choose the image file here (the page opens no file by its name)",
     )
+    labels = {"signature_image": g.t["letter"]["signature_image"]}
+    return Message("warning", messages.at_box(exc, labels).line(), "signature_image")
 
 
 def _page(values: dict[str, str], said: list[Message], status: int = 200) -> Any:
