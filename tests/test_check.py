@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import letter, run_cli
@@ -452,3 +453,24 @@ def test_a_finding_on_the_first_line_of_a_longer_text_names_its_line_too(
         f'{path}: body, line 1: eager: "!!"; suggestion: {advice}',
         f'{path}: body, line 5: placeholder: "TODO"; suggestion: Replace it with the real text.',
     ]
+
+
+@pytest.mark.parametrize(
+    "changes, line",
+    [
+        ({"subject": ["a!!"]}, "subject: must be text, not list"),
+        ({"signatur": "Jo"}, "unknown field 'signatur'"),
+    ],
+)
+def test_check_reports_what_letter_refuses(
+    write_letter: Any, changes: dict[str, Any], line: str
+) -> None:
+    path = write_letter(letter(**changes))
+    made = run_cli("letter", str(path), "-o", str(path.with_suffix(".pdf")))
+    assert made.returncode == 2
+    refused = made.stderr.strip()
+    assert line in refused
+    done = run_cli("check", str(path))
+    assert done.returncode == 1, done.stdout
+    assert refused in done.stderr.splitlines()
+    assert "no findings" not in done.stdout + done.stderr

@@ -13,6 +13,7 @@ from .common import add_data_arguments, add_lang_argument
 if TYPE_CHECKING:
     from ..batch.tone import ToneRun
     from ..check import Finding
+    from ..source import Source
 
 HELP = "check tone and leftovers (exit 1 when something is found)"
 DESCRIPTION: str | None = (
@@ -72,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
             hint="write the letter in it (letterpress init thank-you writes a starter)",
         )
     findings = check_source(source, args.lang)
+    template = any(f.kind == "placeholder" and "row." in f.phrase for f in findings)
+    refused = None if template else _refused(source)
     words = _words(args.lang or source.data.get("language"))
     if args.json:
         print(
@@ -91,9 +94,24 @@ def run(args: argparse.Namespace) -> int:
                 f"(letterpress check {args.file} DATA) to check each row's letter.",
                 file=sys.stderr,
             )
-    else:
+    elif refused is None:
         print(summary_text(source.origin, 0, words))
-    return 1 if findings else 0
+    if refused is not None:  # what `letterpress letter` would refuse: a problem, not clean
+        print(f"letterpress: error: {refused}", file=sys.stderr)
+    return 1 if findings or refused is not None else 0
+
+
+def _refused(source: Source) -> str | None:
+    """The line `letterpress letter` refuses the file with (a field's type, an unknown field),
+    or None; its own validation, not a copy."""
+    from ..errors import UserError
+    from ..letter.model import parse_letter
+
+    try:
+        parse_letter(source)
+    except UserError as exc:
+        return exc.line()
+    return None
 
 
 def _words(tag: object) -> dict[str, Any]:
