@@ -474,3 +474,19 @@ def test_check_reports_what_letter_refuses(
     assert done.returncode == 1, done.stdout
     assert refused in done.stderr.splitlines()
     assert "no findings" not in done.stdout + done.stderr
+
+
+def test_check_takes_a_call_file_as_call_reads_it(tmp_path: Path) -> None:
+    """A call file has no subject or body: check does not refuse it as a letter, and a
+    misspelt [call] field gets call's own line."""
+    starter = tmp_path / "call.toml"
+    assert run_cli("init", "call", "-o", str(starter)).returncode == 0
+    done = run_cli("check", str(starter))
+    assert "subject" not in done.stderr, done.stderr  # only the starter's placeholders
+    text = starter.read_text(encoding="utf-8")
+    starter.write_text(text.replace("best_time =", "best_tme ="), encoding="utf-8")
+    refused = run_cli("call", str(starter), "-o", str(tmp_path / "c.pdf")).stderr.splitlines()[-1]
+    assert refused.endswith("call.best_tme: unknown field 'best_tme'; did you mean 'best_time'?")
+    done = run_cli("check", str(starter))
+    assert done.returncode == 1
+    assert refused in done.stderr.splitlines()

@@ -102,13 +102,20 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _refused(source: Source) -> str | None:
-    """The line `letterpress letter` refuses the file with (a field's type, an unknown field),
-    or None; its own validation, not a copy."""
+    """The line `letterpress letter` (or, for a call file, `letterpress call`) refuses the
+    file with (a field's type, an unknown field), or None; their own validation, not a copy.
+    A file with a [call] table and no letter text is a call file."""
     from ..errors import UserError
-    from ..letter.model import parse_letter
 
     try:
-        parse_letter(source)
+        if "call" in source.data and not source.data.keys() & {"subject", "body"}:
+            from ..callsheet.model import parse_call
+
+            parse_call(source)
+        else:
+            from ..letter.model import parse_letter
+
+            parse_letter(source)
     except UserError as exc:
         return exc.line()
     return None
