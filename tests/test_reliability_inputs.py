@@ -167,7 +167,10 @@ def test_a_space_toml_does_not_accept(tmp_path: Path) -> None:
         "(word processors and web pages insert such spaces)"
     )
     path = _toml(tmp_path, text.replace("\u00a0", " "), "tabs.toml")
-    assert run_cli("check", str(path), cwd=tmp_path).returncode == 0
+    read = run_cli("check", str(path), cwd=tmp_path)  # read: only the missing [recipient] left
+    assert read.stderr.endswith(
+        "tabs.toml: missing table [recipient]; add a [recipient] table with name and address\n"
+    ), read.stderr
 
 
 @pytest.mark.parametrize(
