@@ -437,11 +437,11 @@ def _date_notices(interview: Interview, now: datetime, where: Where) -> tuple[No
                 kind="advice-date",
             )
         )
-    months = int(rules()["old_interview_days"])
-    if now - when > timedelta(days=months):
+    days = int(rules()["old_interview_days"])
+    if now - when > timedelta(days=days):
         notices.append(
             Notice(
-                f"the interview ({when.date().isoformat()}) was more than {months // 30} months "
+                f"the interview ({when.date().isoformat()}) was more than {days // 30} months "
                 f"before now ({now.date().isoformat()})",
                 where.at("interview", "date"),
                 "check the date, often the year, or --now",

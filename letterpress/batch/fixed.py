@@ -46,6 +46,7 @@ def call_notices(source: Source, columns: tuple[str, ...]) -> list[Notice]:
     without call-sheet wording), at the template's place; raise the UserError a row would
     raise for a fixed time zone that is none. ``columns`` are the data's (a column such as
     ``recipient.country`` fills that field for each row)."""
+    from ..callsheet import voicemail as vm
     from ..callsheet.script import closed_notice, voicemail_notice, wording_notice
     from ..callsheet.timewindow import file_zone
     from ..language import resolve_language
@@ -68,7 +69,8 @@ def call_notices(source: Source, columns: tuple[str, ...]) -> list[Notice]:
         if country is not None and (country or day.weekday() >= 5):
             out.append(closed_notice(day, country, where.at("call", "call_on")))
     if _fixed(call.get("voicemail")):
-        out.append(voicemail_notice(call["voicemail"], where.at("call", "voicemail")))
+        seconds = vm.spoken_seconds(call["voicemail"])
+        out.append(voicemail_notice(seconds, where.at("call", "voicemail")))
     return [n for n in out if n is not None]
 
 

@@ -255,7 +255,7 @@ def resolve(
         else text["voicemail"].format(callback=callback, **values)
     )
     seconds = vm.spoken_seconds(voicemail)
-    long_voicemail = voicemail_notice(voicemail, origin.at("call", "voicemail"))
+    long_voicemail = voicemail_notice(seconds, origin.at("call", "voicemail"))
     warnings += [long_voicemail] if long_voicemail is not None else []
     return Sheet(
         where=origin,
@@ -327,9 +327,8 @@ def closed_notice(day: date, country: str, where: Where) -> Notice | None:
     )
 
 
-def voicemail_notice(text: str, where: Where) -> Notice | None:
-    """The warning that the voicemail ``text`` runs too long when spoken, or None."""
-    seconds = vm.spoken_seconds(text)
+def voicemail_notice(seconds: int, where: Where) -> Notice | None:
+    """The warning that a voicemail of ``seconds`` when spoken runs too long, or None."""
     if not vm.too_long(seconds):
         return None
     return Notice(

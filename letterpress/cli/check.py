@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
         for finding in findings:
             print(finding_text(source.origin, finding, words))
         print(summary_text(source.origin, len(findings), words), file=sys.stderr)
-        if any(f.kind == "placeholder" and "row." in f.phrase for f in findings):
+        if template:
             print(
                 f"{args.file} is a mail-merge template: give the data file too "
                 f"(letterpress check {args.file} DATA) to check each row's letter.",

@@ -204,7 +204,9 @@ def _spaced(code: str, examples: list[str], matches: Any) -> str:
     """A postal code written without the space or hyphen its country's pattern leaves out
     but every example of its shape has, with it ("EH21JX" -> "EH2 1JX", "M5V3L9" -> "M5V
     3L9", "1540023" -> "154-0023"): the form the post prints. Else as written."""
-    if not code or not code.isalnum() or not matches(code):
+    if not code or not code.isalnum() or not any(" " in e or "-" in e for e in examples):
+        return code  # most countries: codes without spaces or hyphens (a batch's every row)
+    if not matches(code):
         return code
     shape = _shape(code)
     forms = {_shaped(code, e, "") for e in examples if _shape(re.sub(r"[ -]", "", e)) == shape}
