@@ -293,3 +293,10 @@ def test_envelopes_and_labels_ignore_cells_only_the_letter_text_uses(tmp_path: P
     )
     assert (labels.returncode, labels.stderr) == (0, "")
     assert "Jörg Weiß" in PdfReader(sheet).pages[0].extract_text()
+
+
+def test_cli_names_an_inch_size_to_a_tenth_of_a_millimetre(write_letter) -> None:
+    # 9 1/2 x 4 1/8 in is 241.3 x 104.775 mm; nobody measures an envelope to a micrometre
+    proc = run_cli("envelope", str(write_letter(letter())), "--size", "#10")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[0].endswith(" (#10 envelope, 241.3 x 104.8 mm).")

@@ -437,3 +437,16 @@ def test_a_title_above_the_header_of_a_workbook_is_named_as_such(tmp_path: Path)
         f"letterpress: error: {data}: no column gives the recipient's name; row 1 looks like "
         "a title: delete it so the column names are in row 1\n",
     )
+
+
+def test_an_inch_sheet_is_named_to_a_tenth_of_a_millimetre(tmp_path: Path) -> None:
+    data = tmp_path / "people.csv"
+    data.write_text(
+        "name,street,city,state,postal_code,country\n"
+        "John Smith Longname-Whatever Jr. the Third of Many,1 Main St,Springfield,IL,62701,US\n",
+        encoding="utf-8",
+    )
+    proc = run_cli("labels", str(data), "--sheet", "5160", "-o", str(tmp_path / "l.pdf"))
+    assert proc.returncode == 2
+    # Avery 5160's label is 2 5/8 x 1 in: 66.675 x 25.4 mm, said as 66.7 x 25.4 mm
+    assert "a label of sheet 5160 (66.7 x 25.4 mm) leaves 60.3 mm;" in proc.stderr

@@ -42,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
     """Plan (everything that can refuse runs first), report, write."""
     from ..envelope import prepare_envelope
     from ..mailpiece.sheet import draw_sheets
+    from ..pdf.units import size_text
     from ..source import load_source
     from .common import output_beside, printer_shift, report, wants_png, write_document, wrote
 
@@ -58,9 +59,8 @@ def run(args: argparse.Namespace) -> int:
         if len(prep.plan.pages) > 1
         else ""
     )
-    print(
-        f"Wrote {wrote(written)} ({size.name} envelope, {size.width:g} x {size.height:g} mm{back})."
-    )
+    dimensions = size_text(size.width, size.height)
+    print(f"Wrote {wrote(written)} ({size.name} envelope, {dimensions}{back}).")
     print(
         f"Address {block.size:g} pt, {block.rect.x:.1f} mm from the left and "
         f"{block.rect.y:.1f} mm from the top edge, inside the {area} of {post.name}."

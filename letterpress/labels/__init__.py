@@ -28,6 +28,7 @@ from ..mailpiece.sheet import SheetPage, SheetPlan
 from ..notices import Notice
 from ..pdf.document import DocumentInfo
 from ..pdf.shift import Shift
+from ..pdf.units import size_text
 from ..source import Source, load_source
 from .place import Placed, place_label
 from .rows import RowSource, column_map, row_sources
@@ -169,7 +170,7 @@ def _with_column(where: Where, item: RowSource) -> Where:
 def _misfit_error(
     misfit: Misfit, sheet: LabelSheet, post: Post, count: int, item: RowSource
 ) -> UserError:
-    size = f"{sheet.width:g} x {sheet.height:g} mm"
+    size = size_text(sheet.width, sheet.height)
     if misfit.too_tall:
         what = (
             f"{count} address lines do not fit a label of sheet {sheet.name} ({size}) even at "

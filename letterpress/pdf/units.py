@@ -13,3 +13,9 @@ def mm(value: float) -> float:
 def to_mm(points: float) -> float:
     """Points to millimetres."""
     return points / MM
+
+
+def size_text(width: float, height: float) -> str:
+    """A paper size for people, to a tenth of a millimetre: US sizes are set in inches, so
+    '241.3 x 104.8 mm', not '241.3 x 104.775 mm'."""
+    return f"{round(width, 1):g} x {round(height, 1):g} mm"
