@@ -7,7 +7,7 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2
 import pytest
-from conftest import MM, home_letter, letter
+from conftest import MM, home_letter, letter, run_cli
 from pypdf import PdfReader
 
 from letterpress.letter import render_letter
@@ -168,6 +168,28 @@ def test_no_widows_or_orphans(extra: int, tmp_path: Path) -> None:
             assert len(before) - starts[-1] >= 2, "orphan: one line left at the page foot"
             nxt = [i for i, line in enumerate(after) if line["text"].startswith(("P", "Kind"))]
             assert (nxt[0] if nxt else len(after)) >= 2, "widow: one line at the page head"
+
+
+@pytest.mark.parametrize("paragraphs", [15, 16])  # the enclosures, then the closing, fell over
+def test_the_closing_and_the_enclosures_never_start_the_last_page_alone(
+    paragraphs: int, write_letter
+) -> None:
+    """A last page holding only "Kind regards," and the name, or only the enclosures, is not a
+    letter's last page: the closing, signature and enclosures stay together, and the body's
+    last two lines go with them to the new page."""
+    words = "the team explained how the role grows and I valued the candour of the answers "
+    body = "\n\n".join(f"P{i} " + words * 4 for i in range(1, paragraphs + 1))
+    path = write_letter(letter(body=body, enclosures=["CV", "Certificates"]))
+    proc = run_cli("letter", str(path), "-q")
+    assert proc.returncode == 0, proc.stderr
+    with pdfplumber.open(path.with_suffix(".pdf")) as pdf:
+        assert len(pdf.pages) == 3
+        before = [line["text"] for line in _body_lines(pdf.pages[1])]
+        last = [line["text"] for line in _body_lines(pdf.pages[2])]
+    closing = last.index("Kind regards,")
+    assert closing == 2, last  # the last paragraph's last two lines, then the closing
+    assert before[-1].startswith("team explained") and not last[0].startswith("P"), (before, last)
+    assert last[closing:] == ["Kind regards,", "Jonas Petersen", "Enclosures", "CV", "Certificates"]
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable
 
 from letterpress.errors import UserError
 from letterpress.letter.paginate import paginate
+from letterpress.letter.story import Together
 
 LINE = 10.0  # pt
 PAGE = (0.0, 0.0, 100.0, 10 * LINE)  # a frame of ten lines
@@ -58,3 +59,32 @@ def test_a_part_that_fits_no_empty_page_is_refused() -> None:
 
     with pytest.raises(UserError, match=r"a part of the letter \(Solid\) is too large for a page"):
         paginate([Lines(3), Solid(11)], PAGE, PAGE)
+
+
+class Paragraph(Lines):
+    """Lines with a paragraph's style: its leading tells how tall two lines are."""
+
+    class style:  # the attribute platypus paragraphs have
+        leading = LINE
+
+
+@pytest.mark.parametrize(
+    "last,pages",
+    [
+        ((2, 6), [[2, 4], [2, 3]]),  # two lines of the paragraph go with the closing
+        ((5, 3), [[5], [3, 3]]),  # one line cannot stay alone: the whole paragraph goes
+    ],
+)
+def test_a_closing_that_must_move_takes_the_last_lines_along(
+    last: tuple[int, int], pages: list
+) -> None:
+    closing = Together((Lines(3),), carry=2)
+    placed = paginate([Paragraph(last[0]), Paragraph(last[1]), closing], PAGE, PAGE)
+    assert [[p.flowable.count for p in page] for page in placed] == pages
+
+
+def test_a_closing_after_a_page_filled_by_one_paragraph_starts_the_next_page() -> None:
+    """Carrying lines back from a page that holds nothing else would not help."""
+    closing = Together((Lines(3),), carry=2)
+    placed = paginate([Paragraph(9), closing], PAGE, PAGE)
+    assert [[p.flowable.count for p in page] for page in placed] == [[9], [3]]

@@ -52,7 +52,8 @@ def paginate(story: Story, first: Box, later: Box) -> list[list[Placed]]:
 
     As platypus does: a flowable that does not fit is split if it can be (paragraphs keep
     their widow and orphan rules), else moved to the next page; a group that does not fit the
-    rest of a page starts a new one."""
+    rest of a page starts a new one, taking the last lines of the paragraph before it along
+    when it asks to (the closing never starts a page alone)."""
     frames = [Frame(*first)]
     queue: list[Flowable | Together | _NextPage] = list(story)
     moved: Flowable | None = None  # the last flowable moved to a new page (held, not its id:
@@ -63,7 +64,10 @@ def paginate(story: Story, first: Box, later: Box) -> list[list[Placed]]:
         if isinstance(item, _NextPage):
             frames.append(Frame(*later))
         elif isinstance(item, Together):
-            queue[0:0] = _open(item, frame, later)
+            opened = _open(item, frame, later)
+            if item.carry and opened[0] is NEXT_PAGE:
+                opened[1:1] = _carried(frame, item.carry)
+            queue[0:0] = opened
         elif frame.add(item):
             continue
         elif parts := frame.split(item):
@@ -76,6 +80,21 @@ def paginate(story: Story, first: Box, later: Box) -> list[list[Placed]]:
             moved = item
             queue[0:0] = [NEXT_PAGE, item]
     return [frame.placed for frame in frames]
+
+
+def _carried(frame: Frame, lines: int) -> list[Flowable]:
+    """What goes to the next page ahead of a group that must not start a page alone (the
+    closing): the last ``lines`` lines of the paragraph placed last, or all of it when it
+    cannot be split so (its head stays here)."""
+    last = frame.take_last()
+    if last is None:
+        return []
+    _, height = last.wrap(frame.width, _TALL)
+    leading = getattr(getattr(last, "style", None), "leading", 0.0)
+    parts = last.split(frame.width, height - lines * leading) if leading else []
+    if len(parts) == 2 and frame.add(parts[0]):
+        return [parts[1]]
+    return [last]
 
 
 def _open(group: Together, frame: Frame, later: Box) -> list[Flowable | _NextPage]:

@@ -71,12 +71,15 @@ class Styles(Struct, frozen=True):
 
 
 class Together(Struct, frozen=True):
-    """Flowables kept on one page when they fit an empty page (closing and signature)."""
+    """Flowables kept on one page when they fit an empty page (closing and signature). When
+    they go to a new page, the last ``carry`` lines of the paragraph before go with them."""
 
     items: tuple[Flowable, ...]
+    carry: int = 0
 
 
 Story = list[Flowable | Together]
+SIGN_OFF_CARRY = 2  # lines of the body that go with the closing to a new page
 # Builds one paragraph: (markup, styles, the style's name in them, bullet text) -> flowable.
 # The batch passes one that reuses the paragraphs its letters share.
 MakeParagraph = Callable[[str, "Styles", str, str | None], Flowable]
@@ -137,8 +140,8 @@ def styles(layout: Layout, typeface: str, hyphenation: Any, key: tuple[Any, ...]
 
 
 def story(content: Content, st: Styles, make: MakeParagraph = make_paragraph) -> Story:
-    """The letter's flowing part, in reading order; the closing, signature and name, and the
-    enclosures, each stay together."""
+    """The letter's flowing part, in reading order; the closing, signature and name, the
+    enclosures and copies stay together, with the body's last lines before them."""
     out: Story = []
     if content.references:
         out.append(
@@ -161,21 +164,14 @@ def story(content: Content, st: Styles, make: MakeParagraph = make_paragraph) ->
     else:
         sign.append(Spacer(1, st.body.leading * st.type.signature_space))
     sign.append(make(escape(content.signature), st, "body", None))
-    out.append(Together(tuple(sign)))
     if content.enclosures:
         items = "<br/>".join(escape(e) for e in content.enclosures)
-        out.append(
-            Together(
-                (
-                    Spacer(1, st.body.leading * st.type.reference_space),
-                    make(
-                        f"<b>{escape(content.enclosures_label)}</b><br/>{items}", st, "small", None
-                    ),
-                )
-            )
+        sign.append(Spacer(1, st.body.leading * st.type.reference_space))
+        sign.append(
+            make(f"<b>{escape(content.enclosures_label)}</b><br/>{items}", st, "small", None)
         )
     if content.cc:
-        out.append(
+        sign.append(
             make(
                 f"<b>{escape(content.cc_label)}</b> {escape(', '.join(content.cc))}",
                 st,
@@ -183,6 +179,8 @@ def story(content: Content, st: Styles, make: MakeParagraph = make_paragraph) ->
                 None,
             )
         )
+    # a page holding only the closing, or only the enclosures, is not a letter's last page
+    out.append(Together(tuple(sign), carry=SIGN_OFF_CARRY))
     return out
 
 

@@ -43,6 +43,7 @@ class Frame:
         self.at_top = True
         self.space_above = 0.0  # the space after the flowable placed last
         self.placed: list[Placed] = []
+        self._before: list[tuple[float, bool, float]] = []  # y, at_top, space_above per add
 
     def space_before(self, flowable: Flowable) -> float:
         """The space left above ``flowable`` here: none at the top, else what the space after
@@ -68,6 +69,7 @@ class Frame:
         if y < self.bottom - FUZZ:
             return False
         self.placed.append(Placed(flowable, self.x, y, self.width - width))
+        self._before.append((self.y, self.at_top, self.space_above))
         after = flowable.getSpaceAfter()
         y -= after
         self.space_above = after
@@ -75,6 +77,14 @@ class Frame:
             self.at_top = False
         self.y = y
         return True
+
+    def take_last(self) -> Flowable | None:
+        """Take back the flowable placed last (None when that would leave the frame empty:
+        moving it to the next page would not help), as if it had not been placed."""
+        if len(self.placed) < 2:
+            return None
+        self.y, self.at_top, self.space_above = self._before.pop()
+        return self.placed.pop().flowable
 
     def split(self, flowable: Flowable) -> list[Flowable]:
         """``flowable`` split so that its first part fits here, or [] when it cannot be."""
