@@ -128,6 +128,14 @@ def test_the_base_letter_and_a_full_address_block_pass_clean() -> None:
         ("Ce serait mon poste de\nrêve.", "poste de rêve"),
         ("J’étais tellement stressé pendant l’entretien.", "J’étais tellement stressé"),
         ("Merci de me répondre au plus vite.", "répondre au plus vite"),
+        ("Sorry to bother you again.", "Sorry to bother you"),
+        ("I just wanted to follow up on my application.", "just wanted to follow up"),
+        ("Could you reply ASAP?", "ASAP"),
+        ("If I don't hear back by Friday, I will call.", "If I don't hear back"),
+        ("Entschuldigen Sie die Störung.", "Entschuldigen Sie die Störung"),
+        ("Haben Sie sich schon entschieden?", "Haben Sie sich schon entschieden"),
+        ("Désolée de vous déranger encore.", "Désolée de vous déranger"),
+        ("Avez-vous pris une décision ?", "Avez-vous pris une décision"),
     ],
 )
 def test_eager_phrases_are_flagged_with_a_calmer_alternative(text: str, phrase: str) -> None:
@@ -490,3 +498,28 @@ def test_check_takes_a_call_file_as_call_reads_it(tmp_path: Path) -> None:
     done = run_cli("check", str(starter))
     assert done.returncode == 1
     assert refused in done.stderr.splitlines()
+
+
+def test_apologetic_and_pressing_follow_ups_are_flagged_by_check(tmp_path: Path) -> None:
+    """A follow-up that apologises for existing, or presses for a decision, reads as
+    over-eager; check names each phrase with a calmer sentence."""
+    path = tmp_path / "follow-up.toml"
+    path.write_text(
+        'body = """\n'
+        "Thank you for Tuesday. I just wanted to follow up to see if you have made a decision."
+        "\n\nSorry to bother you again; please reply ASAP.\n"
+        '"""\n',
+        encoding="utf-8",
+    )
+    proc = run_cli("check", str(path))
+    assert proc.returncode == 1
+    assert proc.stdout.splitlines()[:4] == [
+        f'{path}: body, line 1: eager: "just wanted to follow up"; suggestion: I look forward '
+        "to hearing about the next steps.",
+        f'{path}: body, line 1: eager: "if you have made a decision"; suggestion: I look '
+        "forward to hearing about the next steps.",
+        f'{path}: body, line 3: eager: "please reply ASAP"; suggestion: I look forward to '
+        "hearing about the next steps.",
+        f'{path}: body, line 3: eager: "Sorry to bother you"; suggestion: Thank you again for '
+        "your time.",
+    ]
