@@ -442,3 +442,18 @@ def test_mailing_with_a_carrier_that_cannot_post_from_the_sender_country_warns(
         "IE (the sender's country); the delivery estimate is left out; "
     ), proc.stderr
     assert out.is_file()
+
+
+def test_a_name_in_a_script_the_fonts_lack_is_asked_for_in_latin_letters(
+    tmp_path: Path, write_letter
+) -> None:
+    """Japanese, Arabic or Hebrew letters are not an emoji to remove: the name is to be
+    written in Latin letters, as mail abroad is addressed."""
+    src = write_letter(letter(recipient__name="山田太郎"))
+    proc = run_cli("letter", str(src), "-o", str(tmp_path / "x.pdf"))
+    assert_one_line_error(proc)
+    assert proc.stderr.strip() == (
+        f"letterpress: error: {src}, recipient.name: character '山' (U+5C71 CJK Unified "
+        "Ideograph-5C71) cannot be drawn by the bundled fonts; they draw Latin, Greek and "
+        "Cyrillic letters: write it in Latin letters, as addresses abroad are written"
+    )

@@ -257,15 +257,23 @@ def check_drawable(text: str, where: Where, typeface: str = "sans") -> None:
     missing = missing_characters(text, face(typeface).regular)
     if missing:
         char = missing[0]
-        name = unicodedata.name(char, "").title() or (
+        name = unicodedata.name(char, "").title().replace("Cjk ", "CJK ") or (
             "noncharacter"
             if not _is_text(ord(char)) and unicodedata.category(char) == "Cn"
             else _UNNAMED.get(unicodedata.category(char), "unnamed character")
         )
+        # a letter of a script the fonts lack (Japanese, Arabic...): the text, not the one
+        # character, needs writing otherwise
+        script = unicodedata.category(char).startswith("L")
         raise FontCoverageError(
             f"character {char!r} (U+{ord(char):04X} {name}) cannot be drawn by the bundled fonts",
             where=where,
-            hint="replace or remove it",
+            hint=(
+                "they draw Latin, Greek and Cyrillic letters: write it in Latin letters, as "
+                "addresses abroad are written"
+                if script
+                else "replace or remove it"
+            ),
             char=char,
         )
 
