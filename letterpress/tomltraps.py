@@ -269,6 +269,60 @@ def _given_twice(error: _Error, where: Where) -> UserError | None:
     )
 
 
+def _unquoted_text(error: _Error, where: Where) -> UserError | None:
+    """A text written without quotes (``subject = Thank you``): TOML takes only numbers,
+    dates, true and false bare."""
+    if not error.message.startswith("Invalid value"):
+        return None
+    key, equals, value = error.line_text().partition("=")
+    value = value.split(" #")[0].strip()
+    if not equals or not value[:1].isalpha() or value in ("true", "false") or '"' in value:
+        return None
+    return UserError(
+        f"invalid TOML, line {error.line}: the text {value} has no quotes",
+        where=_field(error, where),
+        hint=f'write {key.strip()} = "{value}"',
+    )
+
+
+def _apostrophe_in_single_quotes(error: _Error, where: Where) -> UserError | None:
+    """An apostrophe inside a text in single quotes (``'Jonas's interview'``) ends it early."""
+    if not error.message.startswith("Expected newline or end of document after a statement"):
+        return None
+    key, _, value = error.line_text().partition("=")
+    value = value.strip()
+    if not value.startswith("'") or value.startswith("'" * 3) or value.count("'") < 3:
+        return None
+    inner = value[1:-1] if value.endswith("'") else value[1:]
+    if '"' in inner:
+        return None
+    return UserError(
+        f"invalid TOML, line {error.line}: the apostrophe in {value} ends the text in single "
+        "quotes",
+        where=_field(error, where),
+        hint=f'put the text in double quotes: {key.strip()} = "{inner}"',
+    )
+
+
+def _backslash(error: _Error, where: Where) -> UserError | None:
+    """A backslash in a text in double quotes, mostly a Windows path (``"C:\\Users\\..."``):
+    TOML reads it as the start of a code such as \\n."""
+    if not error.message.startswith(("Invalid hex value", "Unescaped '\\'")):
+        return None
+    key, _, value = error.line_text().partition("=")
+    value = value.strip()
+    if not value.startswith('"') or "\\" not in value:
+        return None
+    inner = value.strip('"')
+    return UserError(
+        f"invalid TOML, line {error.line}: the text {value} holds a backslash, which TOML "
+        "reads as the start of a code such as \\n",
+        where=_field(error, where),
+        hint=f"write the path with / ({inner.replace(chr(92), '/')}), or in single quotes "
+        f"('{inner}')",
+    )
+
+
 # Tried in order: the first trap that recognises the error explains it.
 TRAPS: dict[str, Callable[[_Error, Where], UserError | None]] = {
     "unclosed multi-line text": _unclosed_multiline,
@@ -280,4 +334,7 @@ TRAPS: dict[str, Callable[[_Error, Where], UserError | None]] = {
     "control character": _control_character,
     "name with a space": _spaced_key,
     "field or table given twice": _given_twice,
+    "text without quotes": _unquoted_text,
+    "apostrophe in single quotes": _apostrophe_in_single_quotes,
+    "backslash in a path": _backslash,
 }

@@ -209,6 +209,24 @@ def test_a_space_toml_does_not_accept(tmp_path: Path) -> None:
             "character (U+0001) in the text; remove it (it prints nothing; a copy from another "
             "program may have brought it)",
         ),
+        (  # text typed as in a form
+            "[recipient]\nname = Mei Lee # the HR lead\n",
+            ", recipient.name",
+            'invalid TOML, line 2: the text Mei Lee has no quotes; write name = "Mei Lee"',
+        ),
+        (
+            "subject = 'Jonas's interview'\n",
+            ", subject",
+            "invalid TOML, line 1: the apostrophe in 'Jonas's interview' ends the text in "
+            'single quotes; put the text in double quotes: subject = "Jonas\'s interview"',
+        ),
+        (  # a path copied from Windows Explorer
+            'signature_image = "C:\\Users\\anna\\sig.png"\n',
+            ", signature_image",
+            'invalid TOML, line 1: the text "C:\\Users\\anna\\sig.png" holds a backslash, which '
+            "TOML reads as the start of a code such as \\n; write the path with / "
+            "(C:/Users/anna/sig.png), or in single quotes ('C:\\Users\\anna\\sig.png')",
+        ),
     ],
 )
 def test_other_traps(tmp_path: Path, text: str, place: str, what: str) -> None:
