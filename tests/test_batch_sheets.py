@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 import struct
 import subprocess
 import sys
@@ -255,6 +256,34 @@ def test_question_marks_from_a_windows_export_stop_their_rows(
         ("4", "failed"),
         ("5", "ok"),
         ("6", "ok"),
+    ]
+
+
+def test_check_template_data_stops_on_the_rows_the_batch_stops_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """check TEMPLATE DATA said "5 rows checked, no findings" of an export that lost Ł and ş
+    (and of a file with U+FFFD), and batch then failed those rows: it says what batch says."""
+    source = SHEETS / "kontakte-windows.csv"
+    hint = 'save the sheet as "CSV UTF-8" or .xlsx and use that file'
+    code = main(["check", str(BRIEF), str(source)])
+    out = capsys.readouterr()
+    assert (code, out.out) == (1, "")
+    assert out.err.splitlines()[:2] == [
+        f"letterpress: error: {source}, row 3, column 'Vorname' (recipient.name): a character "
+        f"was lost when the sheet was saved ('?ukasz'); {hint}",
+        f"letterpress: error: {source}, row 4, column 'Vorname' (recipient.name): a character "
+        f"was lost when the sheet was saved ('Ay?e'); {hint}",
+    ]
+    tpl = template(tmp_path, "Hello")
+    path = tmp_path / "d.csv"
+    path.write_bytes("name;city\nAnna Groß;Köln-Süd\n".encode() + b"Ben Wei\xdf;K\xf6ln\n")
+    code = main(["check", str(tpl), str(path), "--json"])
+    rows = json.loads(capsys.readouterr().out)["rows"]
+    assert code == 1
+    assert [(r["row"], r["error"]) for r in rows] == [
+        (2, None),
+        (3, f"a character was lost when the sheet was saved ('Ben Wei\ufffd'); {hint}"),
     ]
 
 

@@ -3,7 +3,7 @@ letter, not on the template (whose ``{{ ... }}`` would all read as leftover plac
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
 from msgspec import Struct, field
@@ -12,9 +12,9 @@ from ..check import Finding as ToneFinding
 from ..check import check_data
 from ..source import load_source
 from . import filters
-from .checks import Finding
+from .checks import Finding, table_findings
 from .rowlist import select_rows
-from .table import Row, read_table
+from .table import Table, read_table
 from .template import (
     LetterTemplate,
     RowError,
@@ -66,30 +66,26 @@ def check_rows(
     tpl = compile_template(source, order)
     check_columns(tpl, table)
     table = select_rows(table, rows)
-    return ToneRun(
-        table.origin, list(_each(tpl, table.rows, direct_columns(table.columns), language))
-    )
+    direct = direct_columns(table.columns)
+    return ToneRun(table.origin, list(_each(tpl, table, direct, language)))
 
 
 def _each(
     tpl: LetterTemplate,
-    rows: Sequence[Row],
+    table: Table,
     direct: dict[str, tuple[str, str]],
     language: str | None = None,
 ) -> Iterator[RowTone]:
-    """Each row's letter filled in and checked; a row whose data already has a problem in a
-    column the template reads (a spreadsheet error, a formula without its result) is that
-    error."""
-    used = {c: f for f, cols in tpl.columns.items() for c in cols}
-    used.update({c: ".".join(part) for c, part in direct.items() if c not in used})
-    for row in rows:
-        problem = next((p for p in row.problems if not p[0] or p[0] in used), None)
-        if problem is not None:
-            col, what, hint = problem
-            columns = (col,) if col else ()
-            yield RowTone(
-                row.number, error=Finding(row.number, columns, used.get(col, ""), what, hint)
-            )
+    """Each row's letter filled in and checked; a row the batch would stop on before filling
+    it in is that error, in the batch's words: a problem in a column the template reads (a
+    spreadsheet error, a formula without its result), a character the export lost."""
+    stops: dict[int, Finding] = {}
+    for finding in table_findings(table, tpl, direct):
+        if finding.severity == "error":
+            stops.setdefault(finding.row, finding)
+    for row in table.rows:
+        if row.number in stops:
+            yield RowTone(row.number, error=stops[row.number])
             continue
         try:
             filled = render_row(tpl, row.values, direct, row.number, row.typed)
