@@ -241,6 +241,13 @@ def test_check_flags_french_eagerness_and_placeholders(tmp_path: Path) -> None:
         ("eager", "body", "avec impatience", 3),
         ("eager", "body", "poste de rêve", 3),
         ("placeholder", "sender.name", "[Votre prénom et nom]", 1),
+        # and what letter would refuse the file with, as letter says it
+        (
+            "refused",
+            "recipient.street",
+            "no postal address: street, postal code and town are all empty",
+            1,
+        ),
     ]
     assert findings[2]["alternative"].startswith("Le poste correspond à ce que je souhaite")
     text = run_cli("check", str(path))  # a French letter: the check speaks French
@@ -248,14 +255,18 @@ def test_check_flags_french_eagerness_and_placeholders(tmp_path: Path) -> None:
         f"{path}\u00a0: body, ligne 3\u00a0: empressement\u00a0: "
         "«\u00a0avec impatience\u00a0»\u202f; suggestion\u00a0: Je reste" in text.stdout
     )
-    assert text.stderr == "4 remarques\u00a0: remplacez ou reformulez, puis vérifiez à nouveau.\n"
+    assert text.stderr.splitlines() == [
+        "4 remarques\u00a0: remplacez ou reformulez, puis vérifiez à nouveau.",
+        f"letterpress: error: {path}, recipient.street: no postal address: street, postal code "
+        "and town are all empty; add the address, or give address_lines for a free-form address",
+    ]
     english = run_cli("check", str(path), "--lang", "en")
     assert f'{path}: body, line 3: eager: "avec impatience"; suggestion: Je reste' in english.stdout
     assert (
         f'{path}: subject: placeholder: "[date de l’entretien]"; suggestion: Replace it '
         "with the real text." in english.stdout
     )
-    assert english.stderr == "4 findings: replace or rephrase, then check again.\n"
+    assert english.stderr.splitlines()[0] == "4 findings: replace or rephrase, then check again."
 
 
 def test_check_copied_example_through_the_cli() -> None:

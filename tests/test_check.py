@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -523,3 +524,73 @@ def test_apologetic_and_pressing_follow_ups_are_flagged_by_check(tmp_path: Path)
         f'{path}: body, line 3: eager: "Sorry to bother you"; suggestion: Thank you again for '
         "your time.",
     ]
+
+
+@pytest.mark.parametrize(
+    "mailing",
+    [{"to": "DE-XX"}, {"posted": "soon"}, {"carrier": "nope"}],
+    ids=["to", "posted", "carrier"],
+)
+def test_check_reports_a_mailing_value_letter_warns_about(
+    write_letter: Any, mailing: dict[str, str]
+) -> None:
+    """letter prints a file whose [mailing] value it cannot use with one warning (the
+    estimate left out); check said "no findings" and exit 0. It reports letter's own line."""
+    data = letter(sender__country="DE", recipient__country="DE")
+    data["recipient"].update(street="Hafenstraße 12", postal_code="20457", city="Hamburg")
+    path = write_letter({**data, "mailing": mailing})
+    made = run_cli("letter", str(path), "-o", str(path.with_suffix(".pdf")))
+    assert made.returncode == 0, made.stderr
+    warned = made.stderr.strip().removeprefix("letterpress: warning: ")
+    assert "the delivery estimate is left out" in warned
+    done = run_cli("check", str(path))
+    assert (done.returncode, done.stdout) == (1, warned + "\n"), done.stderr
+    assert done.stderr == "1 finding: replace or rephrase, then check again.\n"
+    done = run_cli("check", str(path), "--json")
+    field, what = warned.removeprefix(f"{path}, ").split(": ", 1)
+    phrase, alternative = what.split("left out; ")
+    phrase += "left out"
+    assert (done.returncode, json.loads(done.stdout)["findings"]) == (
+        1,
+        [
+            {
+                "kind": "warning",
+                "field": field,
+                "phrase": phrase,
+                "alternative": alternative,
+                "line": 1,
+            }
+        ],
+    )
+
+
+def test_check_json_carries_what_letter_refuses(write_letter: Any) -> None:
+    """check --json listed no finding for a file letter refuses: the refusal is one, of kind
+    "refused", with letter's field, what and what to do."""
+    path = write_letter(letter(signatur="Jo"))
+    done = run_cli("check", str(path), "--json")
+    assert done.returncode == 1
+    assert json.loads(done.stdout)["findings"] == [
+        {
+            "kind": "refused",
+            "field": "signatur",
+            "phrase": "unknown field 'signatur'",
+            "alternative": "did you mean 'signature'?",
+            "line": 1,
+        }
+    ]
+    assert done.stderr == (
+        f"letterpress: error: {path}, signatur: unknown field 'signatur'; "
+        "did you mean 'signature'?\n"
+    )
+
+
+def test_check_leaves_what_letter_refuses_in_a_field_still_to_fill_in(tmp_path: Path) -> None:
+    """A starter's '[Postcode]' is a placeholder to replace: check says so once, not also
+    that letter refuses it as a postcode; filled in wrongly, the refusal is said."""
+    starter = tmp_path / "thank-you.toml"
+    assert run_cli("init", "-o", str(starter)).returncode == 0
+    done = run_cli("check", str(starter))
+    assert done.returncode == 1
+    assert "error" not in done.stderr, done.stderr
+    assert f'{starter}: sender.postal_code: placeholder: "[Postcode]"' in done.stdout

@@ -13,6 +13,7 @@ from .common import add_data_arguments, add_lang_argument
 if TYPE_CHECKING:
     from ..batch.tone import ToneRun
     from ..check import Finding
+    from ..check.printing import Printing
     from ..source import Source
 
 HELP = "check tone and leftovers (exit 1 when something is found)"
@@ -74,51 +75,49 @@ def run(args: argparse.Namespace) -> int:
         )
     findings = check_source(source, args.lang)
     template = any(f.kind == "placeholder" and "row." in f.phrase for f in findings)
-    refused = None if template else _refused(source)
+    said = _printing(source, findings, template)
+    count = len(findings) + len(said.warnings)
     words = _words(args.lang or source.data.get("language"))
     if args.json:
         print(
             json.dumps(
-                {"file": args.file, "findings": [f.as_json() for f in findings]},
+                {
+                    "file": args.file,
+                    "findings": [f.as_json() for f in findings + said.findings()],
+                },
                 ensure_ascii=False,
                 indent=2,
             )
         )
-    elif findings:
+    else:
         for finding in findings:
             print(finding_text(source.origin, finding, words))
-        print(summary_text(source.origin, len(findings), words), file=sys.stderr)
+        for notice in said.warnings:  # in letter's words, as it warns
+            print(notice.line())
+        if count:
+            print(summary_text(source.origin, count, words), file=sys.stderr)
+        elif said.refused is None:
+            print(summary_text(source.origin, 0, words))
         if template:
             print(
                 f"{args.file} is a mail-merge template: give the data file too "
                 f"(letterpress check {args.file} DATA) to check each row's letter.",
                 file=sys.stderr,
             )
-    elif refused is None:
-        print(summary_text(source.origin, 0, words))
-    if refused is not None:  # what `letterpress letter` would refuse: a problem, not clean
-        print(f"letterpress: error: {refused}", file=sys.stderr)
-    return 1 if findings or refused is not None else 0
+    if said.refused is not None:  # what letter would refuse: not clean
+        print(f"letterpress: error: {said.refused.line()}", file=sys.stderr)
+    return 1 if count or said.refused is not None else 0
 
 
-def _refused(source: Source) -> str | None:
-    """The line `letterpress letter` (or, for a call file, `letterpress call`) refuses the
-    file with (a field's type, an unknown field), or None; their own validation, not a copy.
-    A file with a [call] table and no letter text is a call file."""
-    from ..errors import UserError
+def _printing(source: Source, findings: list[Finding], template: bool) -> Printing:
+    """What `letterpress letter` (or, for a call file, `letterpress call`) would refuse the
+    file with or warn about, except in fields that still hold a placeholder (their finding
+    says to fill them in first); nothing for a mail-merge template."""
+    from ..check.printing import Printing, printing
 
-    try:
-        if "call" in source.data and not source.data.keys() & {"subject", "body"}:
-            from ..callsheet.model import parse_call
-
-            parse_call(source)
-        else:
-            from ..letter.model import parse_letter
-
-            parse_letter(source)
-    except UserError as exc:
-        return exc.line()
-    return None
+    if template:
+        return Printing()
+    return printing(source).without(f.field for f in findings if f.kind == "placeholder")
 
 
 def _words(tag: object) -> dict[str, Any]:

@@ -1,0 +1,65 @@
+"""What ``letterpress letter`` (or ``letterpress call``, for a call file) says of a file before
+it prints: the error it refuses the file with, or its warnings. Their own checks run, short of
+drawing, so that the check and the command that prints cannot disagree."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from msgspec import Struct
+
+from ..errors import UserError
+from ..notices import Notice
+from ..source import Source
+from .findings import Finding
+
+
+class Printing(Struct, frozen=True):
+    """The refusal (None when the file prints) and the warnings printing it would give."""
+
+    refused: UserError | None = None
+    warnings: tuple[Notice, ...] = ()
+
+    def without(self, fields: Iterable[str]) -> Printing:
+        """Without what is said of ``fields`` (those that still hold a placeholder: the
+        placeholder's finding already says to fill them in)."""
+        skip = set(fields)
+        refused = self.refused
+        if refused is not None and refused.place.field in skip:
+            refused = None
+        return Printing(refused, tuple(n for n in self.warnings if n.where.field not in skip))
+
+    def findings(self) -> list[Finding]:
+        """The warnings, then the refusal, as findings of kind ``warning`` and ``refused``:
+        the field, what is wrong (``phrase``) and what to do (``alternative``)."""
+        said = [Finding("warning", n.where.field, n.what, n.hint) for n in self.warnings]
+        if self.refused is not None:
+            exc = self.refused
+            said.append(Finding("refused", exc.place.field, exc.what, exc.hint))
+        return said
+
+
+def printing(source: Source) -> Printing:
+    """Prepare the file as ``letterpress letter`` does (with its ``[mailing]`` estimate), or as
+    ``letterpress call`` does for a call file (a ``[call]`` table, no subject or body)."""
+    try:
+        if "call" in source.data and not source.data.keys() & {"subject", "body"}:
+            from ..callsheet.render import prepare_call_sheet
+
+            sheet = prepare_call_sheet(source)
+            return Printing(warnings=_warnings(sheet.sheet.warnings))
+        from ..letter import prepare_letter
+
+        prep = prepare_letter(source)
+        said = list(prep.notices)
+        if "mailing" in prep.letter.extra:  # the holiday calendars load only for [mailing]
+            from ..delivery.mailing import mailing_estimate
+
+            said += mailing_estimate(source, prep)[1]
+    except UserError as exc:
+        return Printing(refused=exc)
+    return Printing(warnings=_warnings(said))
+
+
+def _warnings(notices: Iterable[Notice]) -> tuple[Notice, ...]:
+    return tuple(n for n in notices if n.level == "warning")
