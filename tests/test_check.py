@@ -401,8 +401,8 @@ def test_snapshot_of_the_examples_is_current() -> None:
     assert stored == render(ROOT), "run: python -m letterpress.check.snapshot"
 
 
-def test_kinds_are_the_documented_four() -> None:
-    assert KINDS == ("eager", "placeholder", "copied-example", "pay")
+def test_kinds_are_the_documented_five() -> None:
+    assert KINDS == ("eager", "placeholder", "copied-example", "pay", "number")
 
 
 def test_copied_passages_are_found_alike_with_the_word_runs_kept_in_the_cache_folder(
@@ -594,3 +594,40 @@ def test_check_leaves_what_letter_refuses_in_a_field_still_to_fill_in(tmp_path: 
     assert done.returncode == 1
     assert "error" not in done.stderr, done.stderr
     assert f'{starter}: sender.postal_code: placeholder: "[Postcode]"' in done.stdout
+
+
+def test_a_number_where_text_belongs_is_one_warning_in_letter_and_a_finding_in_check(
+    tmp_path: Path,
+) -> None:
+    """body = 5 printed "5" and phone = +4930123456 printed 4930123456 without a word, and
+    check said nothing: letter prints them with one warning each, check reports the same line
+    (exit 1), --strict stops."""
+    path = tmp_path / "letter.toml"
+    path.write_text(
+        'subject = "Thank you"\nbody = 5\n'
+        '[sender]\nname = "Jonas Petersen"\ncountry = "DE"\nphone = +4930123456\n'
+        '[recipient]\nname = "Mei Lee"\nstreet = "Hafenstraße 12"\npostal_code = "20457"\n'
+        'city = "Hamburg"\n',
+        encoding="utf-8",
+    )
+    advice = "a number loses a leading 0 or +."
+    lines = [
+        f'{path}: body: number: "5"; suggestion: Write it in quotes, as it should print, '
+        f'e.g. "5": {advice}',
+        f'{path}: sender.phone: number: "4930123456"; suggestion: Write it in quotes, as it '
+        f'should print, e.g. "4930123456": {advice}',
+    ]
+    made = run_cli("letter", str(path), "-o", str(tmp_path / "l.pdf"))
+    assert made.returncode == 0, made.stderr
+    assert made.stderr.splitlines() == [f"letterpress: warning: {line}" for line in lines]
+    done = run_cli("check", str(path))
+    assert (done.returncode, done.stdout.splitlines()) == (1, lines), done.stderr
+    assert json.loads(run_cli("check", str(path), "--json").stdout)["findings"][0] == {
+        "kind": "number",
+        "field": "body",
+        "phrase": "5",
+        "alternative": f'Write it in quotes, as it should print, e.g. "5": {advice}',
+        "line": 1,
+    }
+    stopped = run_cli("letter", str(path), "-o", str(tmp_path / "s.pdf"), "--strict")
+    assert stopped.returncode == 2 and not (tmp_path / "s.pdf").exists()

@@ -25,12 +25,13 @@ def check_data(data: dict[str, Any], language: str | None = None) -> list[Findin
     """Findings for a letter file's raw data, in field order; suggestions in ``language``
     (a BCP 47 tag; default: the file's ``language``)."""
     lists = load_lists()
-    items = texts(data)
+    every = texts(data, numbers=True)
+    items = [item for item in every if not item.number]
     proper = names(data)
     thank_you = detectors.is_thank_you(items, lists, has_interview="interview" in data)
     language = language_code(language or data.get("language"))
     says = check_wording(language)["alternatives"]
-    out: list[Finding] = []
+    out = [detectors.number(item, says) for item in every if item.number]
     for item in items:
         out += detectors.placeholders(item, lists, says)
         if item.prose:
@@ -40,11 +41,11 @@ def check_data(data: dict[str, Any], language: str | None = None) -> list[Findin
                 out += detectors.exclamations(item, lists, check_wording(language))
         if item.long:
             out += copied(item, lists, says)
-    order = {item.field: index for index, item in reversed(list(enumerate(items)))}
+    order = {item.field: index for index, item in reversed(list(enumerate(every)))}
     # a finding on a text's first line names it too when the text has more lines
     lines = {item.field: item.text.strip("\n").count("\n") + 1 for item in items}
     out = [replace(f, lines=lines.get(f.field, 1)) for f in out]
-    return sorted(out, key=lambda f: (order.get(f.field, len(items)), f.line))
+    return sorted(out, key=lambda f: (order.get(f.field, len(every)), f.line))
 
 
 def check_source(source: LetterInput, language: str | None = None) -> list[Finding]:

@@ -31,6 +31,12 @@ def placeholders(item: Text, lists: Lists, says: dict[str, str]) -> list[Finding
     return [found[key] for key in sorted(found)]
 
 
+def number(item: Text, says: dict[str, str]) -> Finding:
+    """A number where text belongs (``phone = 4930123456``, ``body = 5``): printed as its
+    digits, but a number keeps no leading 0 or +, no spaces, no trailing zeros."""
+    return Finding("number", item.field, item.text, says["number"].format(value=item.text))
+
+
 def phrases(item: Text, lists: Lists, *, thank_you: bool, language: str = "en") -> list[Finding]:
     """Over-eager phrasing everywhere in prose; pay talk only in a thank-you's wording.
 

@@ -22,6 +22,7 @@ class Text(Struct, frozen=True, dict=True):  # dict: room for the cached propert
 
     field: str
     text: str
+    number: bool = False  # a TOML or JSON number where the text is: written without quotes
 
     @property
     def prose(self) -> bool:
@@ -53,13 +54,16 @@ class Text(Struct, frozen=True, dict=True):  # dict: room for the cached propert
         return frozenset(word for word, _ in self.words)
 
 
-def texts(data: dict[str, Any]) -> list[Text]:
-    """Every string in the input, depth first, with paths like ``interview.involved[1].name``."""
+def texts(data: dict[str, Any], *, numbers: bool = False) -> list[Text]:
+    """Every string in the input, depth first, with paths like ``interview.involved[1].name``;
+    with ``numbers``, every number too, as the text it is read as (``number`` set)."""
     out: list[Text] = []
 
     def walk(value: Any, *path: str | int) -> None:
         if isinstance(value, str):
             out.append(Text(Where().at(*path).field, value))
+        elif numbers and isinstance(value, (int, float)) and not isinstance(value, bool):
+            out.append(Text(Where().at(*path).field, str(value), number=True))
         elif isinstance(value, dict):
             for key, item in value.items():
                 walk(item, *path, str(key))

@@ -6,7 +6,7 @@ from typing import Any
 
 from msgspec import Struct
 
-KINDS = ("eager", "placeholder", "copied-example", "pay")
+KINDS = ("eager", "placeholder", "copied-example", "pay", "number")
 
 
 class Finding(Struct, frozen=True):
