@@ -27,6 +27,9 @@ _CURLY = "“”„‟«»‘’‚‛"
 _DOTTED_DATE = re.compile(r"=[ \t]*(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 _SLASHED_DATE = re.compile(r"=[ \t]*(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _ISO_DATE = re.compile(r"=[ \t]*(\d{4})-(\d{2})-(\d{2})\b")
+# A value of digits that TOML cannot read as a number (a leading 0, spaces, a + and spaces, a
+# slash): a postcode, a phone number written without quotes. Dates are other traps' business.
+_BARE_DIGITS = re.compile(r"=[ \t]*(\+?[0-9][0-9 \t/().-]*)[ \t]*(?:#.*)?$")
 # Characters that look like a space (or nothing) but that TOML does not accept between parts.
 _ODD_SPACE = re.compile(r"[^\S \t\r\n]|[\u200b\u2060\ufeff]")
 
@@ -175,6 +178,22 @@ def _no_such_date(error: _Error, where: Where) -> UserError | None:
             hint="write a day the calendar has, as year-month-day",
         )
     return None
+
+
+def _digits_without_quotes(error: _Error, where: Where) -> UserError | None:
+    """``postal_code = 01234``, ``phone = 030 1234567``: text of digits written without
+    quotes, which TOML refuses as a number."""
+    line = error.line_text()
+    found = _BARE_DIGITS.search(line)
+    key = _KEY_LINE.match(line)
+    if found is None or key is None:
+        return None
+    shown = found.group(1).strip()
+    return UserError(
+        f"invalid TOML, line {error.line}: {shown} is written without quotes",
+        where=_field(error, where),
+        hint=f'write it in quotes, as it should print: {key.group(1).strip()} = "{shown}"',
+    )
 
 
 def _odd_space(error: _Error, where: Where) -> UserError | None:
@@ -329,6 +348,7 @@ TRAPS: dict[str, Callable[[_Error, Where], UserError | None]] = {
     "curly quotes": _curly_quotes,
     "date written as people write it": _written_date,
     "date the calendar does not have": _no_such_date,
+    "digits without quotes": _digits_without_quotes,
     "space TOML does not accept": _odd_space,
     "text without its closing quote": _unclosed_quote,
     "control character": _control_character,

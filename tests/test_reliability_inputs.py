@@ -202,6 +202,18 @@ def test_a_space_toml_does_not_accept(tmp_path: Path) -> None:
             "invalid TOML, line 5: the table [sender] is opened twice (first on line 1); put "
             "everything of [sender] under one [sender] line",
         ),
+        (  # TOML reads no number with a leading 0: a postcode, a phone number
+            "[recipient]\npostal_code = 01067\n",
+            ", recipient.postal_code",
+            "invalid TOML, line 2: 01067 is written without quotes; write it in quotes, as it "
+            'should print: postal_code = "01067"',
+        ),
+        (
+            "[sender]\nphone = +49 30 1234567   # mobile\n",
+            ", sender.phone",
+            "invalid TOML, line 2: +49 30 1234567 is written without quotes; write it in "
+            'quotes, as it should print: phone = "+49 30 1234567"',
+        ),
         (
             'subject = "a\x01b"\n',
             ", subject",
