@@ -287,6 +287,35 @@ def test_check_template_data_stops_on_the_rows_the_batch_stops_on(
     ]
 
 
+def test_check_template_data_reports_the_rows_batch_would_fail_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unknown country and a postcode that lost its 0 filled in fine, so check said "3 rows
+    checked, no findings" and batch then failed two of them: check says batch's lines."""
+    tpl = template(tmp_path, "Thank you, {{ row.name }}!!", country="{{ row.Land }}")
+    path = data(tmp_path, "name;Land", "Kim Berger;Deutschland", "Mei Lee;Atlantis", "Ben;DE")
+    code = main(["batch", str(tpl), str(path), "--check", "--jobs", "1"])
+    said = capsys.readouterr().err.splitlines()
+    failed = [line for line in said if line.startswith("letterpress: error:")]
+    assert code == 1 and len(failed) == 1 and "unknown country 'Atlantis'" in failed[0]
+    code = main(["check", str(tpl), str(path)])
+    out = capsys.readouterr()
+    assert code == 1
+    assert out.out.splitlines() == [
+        f'{path}, rows 2-4 (3 rows): body: eager: "!!"; suggestion: End the sentence with a '
+        "full stop; one exclamation mark in a letter is plenty."
+    ]
+    assert out.err.splitlines() == [
+        *failed,
+        "3 findings in 3 rows checked, 1 row that batch would fail: fix the errors above, "
+        "replace or rephrase the findings, then check again.",
+    ]
+    code = main(["check", str(tpl), str(path), "--json"])
+    rows = json.loads(capsys.readouterr().out)["rows"]
+    assert [r["error"] is not None for r in rows] == [False, True, False]
+    assert all(r["findings"] for r in rows)  # the row batch fails is checked for tone too
+
+
 def test_question_marks_meant_as_such_and_utf8_files_are_left_alone(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -609,14 +638,14 @@ def test_check_template_data_says_to_fix_rows_it_could_not_fill_in(
     code = main(["check", str(tpl), str(path)])
     out = capsys.readouterr()
     assert code == 1 and out.err.splitlines()[-1] == (
-        "0 findings in 2 rows checked, 1 row could not be filled in: fix the errors above, "
+        "0 findings in 2 rows checked, 1 row that batch would fail: fix the errors above, "
         "then check again."
     )
     tpl = template(tmp_path, "Hello {{ row.name }}!! See you on {{ row.day | long_date }}.")
     code = main(["check", str(tpl), str(path)])
     out = capsys.readouterr()
     assert code == 1 and out.err.splitlines()[-1] == (
-        "1 finding in 2 rows checked, 1 row could not be filled in: fix the errors above, "
+        "1 finding in 2 rows checked, 1 row that batch would fail: fix the errors above, "
         "replace or rephrase the findings, then check again."
     )
 

@@ -7,12 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from msgspec import Struct, field
+from msgspec.structs import replace
 
 from ..check import Finding as ToneFinding
 from ..check import check_data
 from ..source import load_source
 from . import filters
 from .checks import Finding, table_findings
+from .options import Options
 from .rowlist import select_rows
 from .table import Table, read_table
 from .template import (
@@ -26,7 +28,7 @@ from .template import (
 
 
 class RowTone(Struct):
-    """One row's letter: what the check found in it, or why it could not be filled in."""
+    """One row's letter: what the check found in it, or why batch would fail it."""
 
     row: int
     findings: list[ToneFinding] = field(default_factory=list)
@@ -67,7 +69,41 @@ def check_rows(
     check_columns(tpl, table)
     table = select_rows(table, rows)
     direct = direct_columns(table.columns)
-    return ToneRun(table.origin, list(_each(tpl, table, direct, language)))
+    checked = list(_each(tpl, table, direct, language))
+    if "-" in (str(template), str(data)):  # standard input is read: the batch cannot reread it
+        return ToneRun(table.origin, checked)
+    stops = _batch_stops(
+        Options(
+            Path(template),
+            Path(data),
+            check=True,
+            rows=rows,
+            delimiter=delimiter,
+            sheet=sheet,
+            encoding=encoding,
+            progress=False,
+        )
+    )
+    return ToneRun(
+        table.origin,
+        [
+            replace(r, error=stops[r.row]) if r.error is None and r.row in stops else r
+            for r in checked
+        ],
+    )
+
+
+def _batch_stops(opts: Options) -> dict[int, Finding]:
+    """The first problem ``letterpress batch --check`` fails each row on (an unknown country,
+    a postcode that lost its 0, an address the window cannot take), by row: its own checks,
+    its lines left unsaid (the check says them with the rows' findings)."""
+    from .run import run_batch
+
+    stops: dict[int, Finding] = {}
+    for finding in run_batch(opts, lambda line: None).findings:
+        if finding.severity == "error":
+            stops.setdefault(finding.row, finding)
+    return stops
 
 
 def _each(
