@@ -17,6 +17,8 @@ from msgspec import Struct, field
 from .errors import UserError, Where
 from .limits import MAX_INPUT_BYTES, MAX_NESTING, size_text
 
+# The names of the mail merge's data files (batch, labels, check TEMPLATE DATA): never a letter.
+DATA_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods")
 STDIN = "<stdin>"  # the origin of a file read from standard input (``-``)
 
 
@@ -139,6 +141,13 @@ def load_source(source: LetterInput) -> Source:
         return Source(data=apply_stored(_read_stdin()), origin=STDIN, base_dir=Path.cwd())
     path = Path(source)
     where = Where(file=str(path))
+    if path.suffix.lower() in DATA_SUFFIXES:  # read as TOML, a spreadsheet says "invalid TOML"
+        raise UserError(
+            "a spreadsheet, not a letter file (TOML or JSON)",
+            where=where,
+            hint="give the letter file here; in a mail merge the spreadsheet comes after the "
+            "template (letterpress batch letter.toml people.csv)",
+        )
     text = read_text(path, hint="check the path")
     data = parse_json(text, where) if path.suffix.lower() == ".json" else parse_toml(text, where)
     return Source(data=apply_stored(data), origin=str(path), base_dir=path.resolve().parent)

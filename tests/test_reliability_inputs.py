@@ -103,6 +103,23 @@ def test_a_folder_as_input(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("command", ["check", "letter", "batch"])
+def test_a_spreadsheet_given_as_the_letter_file(tmp_path: Path, command: str) -> None:
+    """`check people.csv letter.toml` (the two swapped) said "invalid TOML: Expected '=' after
+    a key in a key/value pair (at line 1, column 5)" of the spreadsheet."""
+    data = tmp_path / "people.csv"
+    data.write_text("name;city\nMei Lee;Hamburg\n", encoding="utf-8")
+    letter = _toml(tmp_path, EXAMPLE)
+    args = {"letter": [str(data)], "check": [str(data), str(letter)]}.get(
+        command, [str(data), str(letter), "--check"]
+    )
+    assert _error(run_cli(command, *args, cwd=tmp_path)) == (
+        f"letterpress: error: {data}: a spreadsheet, not a letter file (TOML or JSON); give the "
+        "letter file here; in a mail merge the spreadsheet comes after the template "
+        "(letterpress batch letter.toml people.csv)"
+    )
+
+
 # --- TOML traps: the fix, not the parser's message ------------------------------------
 
 
