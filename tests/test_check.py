@@ -631,3 +631,27 @@ def test_a_number_where_text_belongs_is_one_warning_in_letter_and_a_finding_in_c
     }
     stopped = run_cli("letter", str(path), "-o", str(tmp_path / "s.pdf"), "--strict")
     assert stopped.returncode == 2 and not (tmp_path / "s.pdf").exists()
+
+
+def test_check_reads_a_follow_up_file_as_advise_does(write_letter: Any) -> None:
+    """A follow-up file's [interview] is read by advise, not letter: check said "no
+    findings" of process = "emial", which advise refuses, and of a contact's phone number
+    advise warns about. It says advise's lines."""
+    interview = {
+        "date": "2026-11-30T10:00",
+        "process": "emial",
+        "hr_contact": {"name": "Mei Lee", "email": "mei@example.com", "phone": "12"},
+    }
+    path = write_letter({**letter(), "interview": interview})
+    refused = run_cli("advise", str(path), "--now", "2026-12-01T10:00")
+    assert refused.returncode == 2
+    done = run_cli("check", str(path))
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == refused.stderr
+    path = write_letter({**letter(), "interview": {**interview, "process": "email"}})
+    advised = run_cli("advise", str(path), "--now", "2026-12-01T10:00")
+    assert advised.returncode == 0, advised.stderr
+    warned = advised.stderr.strip().removeprefix("letterpress: warning: ")
+    assert "interview.hr_contact.phone: '12' is not a valid phone number" in warned
+    done = run_cli("check", str(path))
+    assert (done.returncode, done.stdout) == (1, warned + "\n")

@@ -1,6 +1,7 @@
-"""What ``letterpress letter`` (or ``letterpress call``, for a call file) says of a file before
-it prints: the error it refuses the file with, or its warnings. Their own checks run, short of
-drawing, so that the check and the command that prints cannot disagree."""
+"""What ``letterpress letter`` (``letterpress call`` for a call file; ``letterpress advise`` too
+for a follow-up file) says of a file before it prints: the error it refuses the file with, or
+its warnings. Their own checks run, short of drawing, so that the check and the command that
+prints cannot disagree."""
 
 from __future__ import annotations
 
@@ -40,8 +41,9 @@ class Printing(Struct, frozen=True):
 
 
 def printing(source: Source) -> Printing:
-    """Prepare the file as ``letterpress letter`` does (with its ``[mailing]`` estimate), or as
-    ``letterpress call`` does for a call file (a ``[call]`` table, no subject or body)."""
+    """Prepare the file as ``letterpress letter`` does (with its ``[mailing]`` estimate) and,
+    with an ``[interview]`` table, read it as ``letterpress advise`` does; or as ``letterpress
+    call`` does for a call file (a ``[call]`` table, no subject or body)."""
     try:
         if "call" in source.data and not source.data.keys() & {"subject", "body"}:
             from ..callsheet.render import prepare_call_sheet
@@ -56,6 +58,10 @@ def printing(source: Source) -> Printing:
             from ..delivery.mailing import mailing_estimate
 
             said += mailing_estimate(source, prep)[1]
+        if "interview" in source.data:  # a follow-up file: advise reads it as well
+            from ..advice import load_followup
+
+            said += load_followup(source).notices
     except UserError as exc:
         return Printing(refused=exc)
     return Printing(warnings=_warnings(said))
