@@ -1,5 +1,6 @@
-"""``letterpress check``: tone and leftovers, one finding a line (exit 1 when any); with a data
-file, on each row's filled-in mail-merge letter."""
+"""``letterpress check``: tone and leftovers, and what letter would warn about or refuse, one
+finding a line (exit 1 when any); with a data file, on each row's filled-in mail-merge letter
+and the rows batch would fail."""
 
 from __future__ import annotations
 
@@ -16,12 +17,13 @@ if TYPE_CHECKING:
     from ..check.printing import Printing
     from ..source import Source
 
-HELP = "check tone and leftovers (exit 1 when something is found)"
+HELP = "check tone, leftovers and what letter would say (exit 1 when something is found)"
 DESCRIPTION: str | None = (
     "Flag over-eager phrasing, pay talk in a thank-you, leftover "
-    "placeholders and text copied from the bundled examples. With DATA, "
-    "check the letter of each row of a mail merge. Exit 0 clean, "
-    "1 findings, 2 unusable input."
+    "placeholders, text copied from the bundled examples, numbers written "
+    "where text belongs, and what letter (call, advise) would warn about "
+    "or refuse. With DATA, check the letter of each row of a mail merge "
+    "and the rows batch would fail. Exit 0 clean, 1 findings, 2 unusable input."
 )
 EXAMPLES = (
     "letterpress check thank-you.toml",
