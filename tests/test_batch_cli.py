@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "batch"
+NOW = "2026-12-01T09:00"  # --now for call sheets: examples/call.toml's call_on is to come
 
 
 def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -208,7 +209,7 @@ def test_call_sheet_warnings_reach_the_batch_and_strict_stops_on_them(tmp_path: 
         f"{template}, call.caller_timezone: 'Berlin' is not an IANA time zone "
         'name; taking Europe/Berlin; write caller_timezone = "Europe/Berlin"'
     )
-    args = (str(template), str(data), "--kind", "call", "-o", "calls.pdf")
+    args = (str(template), str(data), "--kind", "call", "-o", "calls.pdf", "--now", NOW)
     done = cli(*args, cwd=tmp_path)
     assert (done.returncode, done.stderr) == (0, f"letterpress: warning: {line}\n")
     assert len(PdfReader(tmp_path / "calls.pdf").pages) == 2
@@ -224,14 +225,14 @@ def test_a_call_template_s_fixed_day_and_zone_are_reported_once(tmp_path: Path) 
     row for every row of the data."""
     text = (ROOT / "examples/call.toml").read_text(encoding="utf-8")
     template = tmp_path / "call.toml"
-    template.write_text(text.replace("call_on = 2026-03-27", "call_on = 2026-03-29"), "utf-8")
+    template.write_text(text.replace("call_on = 2027-03-25", "call_on = 2027-03-28"), "utf-8")
     data = tmp_path / "rows.csv"
     data.write_text("n\n1\n2\n", encoding="utf-8")
-    args = (str(template), str(data), "--kind", "both", "-o", "out.pdf")
+    args = (str(template), str(data), "--kind", "both", "-o", "out.pdf", "--now", NOW)
     done = cli(*args, cwd=tmp_path)
     assert (done.returncode, done.stderr) == (
         0,
-        f"letterpress: warning: {template}, call.call_on: 2026-03-29 is a Sunday, when "
+        f"letterpress: warning: {template}, call.call_on: 2027-03-28 is a Sunday, when "
         "offices are closed; give a working day as call_on\n",
     )
     assert len(PdfReader(tmp_path / "out.pdf").pages) == 4
@@ -241,6 +242,39 @@ def test_a_call_template_s_fixed_day_and_zone_are_reported_once(tmp_path: Path) 
         2,
         f"letterpress: error: {template}, call.caller_timezone: unknown time zone "
         "'Europe/Munich'; use an IANA name such as 'Europe/Berlin' or 'America/New_York'\n",
+    )
+
+
+def test_a_call_on_that_has_passed_is_said_once_for_the_template_or_per_row(
+    tmp_path: Path,
+) -> None:
+    """A call_on the template fixes that is before --now is one warning naming the template
+    (--strict: the error, nothing written); one a column gives is said for its row only."""
+    text = (ROOT / "examples/call.toml").read_text(encoding="utf-8")
+    template = tmp_path / "call.toml"
+    template.write_text(text, "utf-8")
+    data = tmp_path / "rows.csv"
+    data.write_text("n\n1\n2\n", encoding="utf-8")
+    args = (str(template), str(data), "--kind", "call", "-o", "calls.pdf")
+    line = (
+        f"{template}, call.call_on: 2027-03-25 has passed (today is 2027-04-01); write the "
+        "day you will call as call_on, or leave call_on out for today"
+    )
+    done = cli(*args, "--now", "2027-04-01T09:00", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, f"letterpress: warning: {line}\n")
+    assert len(PdfReader(tmp_path / "calls.pdf").pages) == 2
+    (tmp_path / "calls.pdf").unlink()
+    done = cli(*args, "--now", "2027-04-01T09:00", "--strict", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (2, f"letterpress: error: {line}\n")
+    assert not (tmp_path / "calls.pdf").exists()
+    template.write_text(text.replace("call_on = 2027-03-25", 'call_on = "{{ row.day }}"'), "utf-8")
+    data.write_text("day\n2027-03-25\n2027-04-01\n", encoding="utf-8")
+    done = cli(*args, "--now", "2027-04-01T09:00", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (
+        0,
+        f"letterpress: warning: {data}, row 2, column 'day' (call.call_on): 2027-03-25 has "
+        "passed (today is 2027-04-01); write the day you will call as call_on, or leave "
+        "call_on out for today\n",
     )
 
 

@@ -13,12 +13,14 @@ from test_call_support import page_count, page_text, squash
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "call.toml"
+# "Now" for every run, so that no call_on of these files has passed whenever the tests run.
+NOW = "2026-12-01T09:00"
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def run(*args: str, cwd: Path, now: str = NOW) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "LETTERPRESS_TZ": "Europe/Berlin"}
     return subprocess.run(
-        [sys.executable, "-m", "letterpress", "call", *args],
+        [sys.executable, "-m", "letterpress", "call", *args, "--now", now],
         cwd=cwd,
         env=env,
         capture_output=True,
@@ -41,7 +43,7 @@ def test_example_renders_beside_the_input(tmp_path: Path) -> None:
         "+1 312-555-0147",
         "9:30 AM–11:00 AM",
         "3:30 PM–5:00 PM",
-        "Fri, Mar 27, 2026",
+        "Thu, Mar 25, 2027",
         "Would a short work sample",
     ):
         assert squash(expected) in text, expected
@@ -135,7 +137,7 @@ def test_strict_stops_on_leftover_placeholders_before_writing(tmp_path: Path) ->
 @pytest.mark.parametrize(
     ("day", "why"),
     [
-        ("2026-03-28", "a Saturday"),
+        ("2027-03-27", "a Saturday"),
         (
             "2026-12-25",
             "Christmas Day, a public holiday in the United States",
@@ -147,7 +149,7 @@ def test_a_call_on_day_offices_are_closed_warns_and_strict_refuses(
 ) -> None:
     text = EXAMPLE.read_text(encoding="utf-8")
     src = tmp_path / "call.toml"
-    src.write_text(text.replace("call_on = 2026-03-27", f"call_on = {day}", 1), encoding="utf-8")
+    src.write_text(text.replace("call_on = 2027-03-25", f"call_on = {day}", 1), encoding="utf-8")
     line = f"call.call_on: {day} is {why}, when offices are closed; give a working day as call_on"
     warned = run(str(src), "-o", "w.pdf", cwd=tmp_path)
     assert warned.returncode == 0 and warned.stderr == f"letterpress: warning: {src}, {line}\n"
@@ -189,7 +191,7 @@ def test_a_city_as_caller_timezone_warns_and_is_taken_even_without_best_time(
 
 def test_a_city_as_contact_timezone_warns_and_converts_the_window(tmp_path: Path) -> None:
     src = _example_with(
-        tmp_path, "call_on = 2026-03-27", 'call_on = 2026-03-27\ntimezone = "chicago"'
+        tmp_path, "call_on = 2027-03-25", 'call_on = 2027-03-25\ntimezone = "chicago"'
     )
     done = run(str(src), "-o", "w.pdf", cwd=tmp_path)
     assert done.returncode == 0
@@ -249,7 +251,7 @@ def test_the_default_opening_writes_the_title_as_the_language_and_country_do(
     (tmp_path / "f.toml").write_text(
         f'language = "{language}"\nopening = "Dear Ms. Whitfield:"\n'
         f'[sender]\nname = "Anna Keller"\n[recipient]\nname = "{name}"\ncountry = "US"\n'
-        '[call]\nphone = "+1 312 555 0147"\ncall_on = 2026-03-27\n',
+        '[call]\nphone = "+1 312 555 0147"\ncall_on = 2027-03-25\n',
         encoding="utf-8",
     )
     done = run("f.toml", cwd=tmp_path)
@@ -260,3 +262,51 @@ def test_the_default_opening_writes_the_title_as_the_language_and_country_do(
     if language.startswith("en"):  # and never the other country's form
         other = said.replace(".", "") if language == "en-US" else said.replace(" ", ". ")
         assert squash(other) not in text
+
+
+@pytest.mark.parametrize(
+    ("day", "now"),
+    [
+        ("2027-03-25", "2027-03-26T09:00"),  # the day after
+        ("2027-03-27", "2027-03-29T09:00"),  # a Saturday that has passed: one warning, this
+    ],
+)
+def test_a_call_on_day_that_has_passed_warns_and_strict_refuses(
+    tmp_path: Path, day: str, now: str
+) -> None:
+    """The sheet is printed for the day written (it is deliverable), with one line saying
+    the day has gone and what to write; --strict stops before anything is written."""
+    src = _example_with(tmp_path, "call_on = 2027-03-25", f"call_on = {day}")
+    line = (
+        f"call.call_on: {day} has passed (today is {now[:10]}); write the day you will call "
+        "as call_on, or leave call_on out for today"
+    )
+    warned = run(str(src), "-o", "w.pdf", cwd=tmp_path, now=now)
+    assert warned.returncode == 0 and warned.stderr == f"letterpress: warning: {src}, {line}\n"
+    assert f"({day}); voicemail" in warned.stdout
+    assert squash("Mar 2") in squash(page_text((tmp_path / "w.pdf").read_bytes()))
+    stopped = run(str(src), "-o", "s.pdf", "--strict", cwd=tmp_path, now=now)
+    assert stopped.returncode == 2 and stopped.stderr == f"letterpress: error: {src}, {line}\n"
+    assert not (tmp_path / "s.pdf").exists()
+
+
+def test_call_on_today_or_left_out_is_no_warning(tmp_path: Path) -> None:
+    """--now fixes "today": the call day itself is not past, and without call_on the sheet
+    is for --now's day."""
+    done = run(str(EXAMPLE), "-o", "w.pdf", cwd=tmp_path, now="2027-03-25T23:59")
+    assert (done.returncode, done.stderr) == (0, "")
+    src = _example_with(tmp_path, "call_on = 2027-03-25", "")
+    done = run(str(src), "-o", "w.pdf", cwd=tmp_path, now="2027-03-24T08:00")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "(2027-03-24); voicemail" in done.stdout
+    assert squash("Wed, Mar 24, 2027") in squash(page_text((tmp_path / "w.pdf").read_bytes()))
+
+
+def test_now_that_is_no_time_is_one_line(tmp_path: Path) -> None:
+    done = run(str(EXAMPLE), "-o", "w.pdf", cwd=tmp_path, now="yesterday")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        "letterpress: error: --now: 'yesterday' is not a date and time; write it as "
+        "YYYY-MM-DDTHH:MM, e.g. 2026-12-22T10:00\n"
+    )
+    assert not (tmp_path / "w.pdf").exists()

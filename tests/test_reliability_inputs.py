@@ -302,7 +302,7 @@ def test_a_call_sheet_dated_9999_12_31(tmp_path: Path) -> None:
     text = (ROOT / "examples" / "call.toml").read_text(encoding="utf-8")
     path = _toml(
         tmp_path,
-        text.replace("call_on = 2026-03-27", "call_on = 9999-12-31").replace(
+        text.replace("call_on = 2027-03-25", "call_on = 9999-12-31").replace(
             'best_time = "09:30-11:00"', 'best_time = "22:00-01:00"'
         ),
         "call.toml",

@@ -676,7 +676,7 @@ def test_follow_up_advice_and_its_artefacts(client: Any) -> None:
 def test_call_sheet_preview_and_pdf(client: Any) -> None:
     values = formdata.form_values(example("call.toml"), formdata.CALL)
     html = client.post("/call/preview", data=values).get_data(as_text=True)
-    assert "Call Ms. Dana Whitfield on +1 312-555-0147 (2026-03-27)" in html
+    assert "Call Ms. Dana Whitfield on +1 312-555-0147 (2027-03-25)" in html
     pdf = client.post("/call/pdf", data={**values, "paper": "letter"})
     assert PdfReader(io.BytesIO(pdf.get_data())).pages[0].mediabox.width == 612
     html = client.post("/call/preview", data={**values, "call.phone": ""}).get_data(as_text=True)

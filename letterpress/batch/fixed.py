@@ -40,14 +40,15 @@ def _fixed(value: Any) -> TypeGuard[str]:
     return isinstance(value, str) and bool(value) and "{" not in value
 
 
-def call_notices(source: Source, columns: tuple[str, ...]) -> list[Notice]:
+def call_notices(source: Source, columns: tuple[str, ...], today: date) -> list[Notice]:
     """The call sheet's warnings that fields the template fixes cause, the same for every
-    row (a time zone written as a city, a Sunday as call_on, a long voicemail, a language
-    without call-sheet wording), at the template's place; raise the UserError a row would
-    raise for a fixed time zone that is none. ``columns`` are the data's (a column such as
-    ``recipient.country`` fills that field for each row)."""
+    row (a time zone written as a city, a call_on that has passed before ``today`` or is a
+    Sunday, a long voicemail, a language without call-sheet wording), at the template's
+    place; raise the UserError a row would raise for a fixed time zone that is none.
+    ``columns`` are the data's (a column such as ``recipient.country`` fills that field for
+    each row)."""
     from ..callsheet import voicemail as vm
-    from ..callsheet.script import closed_notice, voicemail_notice, wording_notice
+    from ..callsheet.script import closed_notice, past_notice, voicemail_notice, wording_notice
     from ..callsheet.timewindow import file_zone
     from ..language import resolve_language
 
@@ -64,7 +65,10 @@ def call_notices(source: Source, columns: tuple[str, ...]) -> list[Notice]:
         if _fixed(call.get(key)):
             out.append(file_zone(call[key], where.at("call", key))[1])
     day = call.get("call_on")
-    if isinstance(day, date):
+    gone = past_notice(day, today, where.at("call", "call_on")) if isinstance(day, date) else None
+    if gone is not None:
+        out.append(gone)
+    elif isinstance(day, date):
         country = _country(data, columns)
         if country is not None and (country or day.weekday() >= 5):
             out.append(closed_notice(day, country, where.at("call", "call_on")))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +83,10 @@ def _batch(opts: Options, say: Report) -> Summary:
             where=source.where,
             hint="add one for call sheets, or use --kind letter",
         )
-    said = _say_fixed(call_notices(source, table.columns), opts, say) if "call" in kinds else ()
+    today = opts.call_now or date.today()  # the day a call_on that has passed is before
+    said = (
+        _say_fixed(call_notices(source, table.columns, today), opts, say) if "call" in kinds else ()
+    )
     names: dict[int, str] = {}
     early: list[Finding] = []
     if opts.out_dir is not None:
@@ -101,7 +105,7 @@ def _batch(opts: Options, say: Report) -> Summary:
         date_order=order,
         columns=table.columns,
         kind=opts.kind,
-        call_now=opts.call_now,
+        call_now=today,  # every row's sheet and the template's check see the same day
         out_dir=opts.out_dir,
         strict=opts.strict,
         envelope=opts.envelope,

@@ -184,10 +184,12 @@ def resolve(
     )
     mine = found.zone if found is not None else None
     when, window, caller_window = _when(file, day, contact_zone, mine, locale, labels)
-    closed = closed_notice(
-        day, file.recipient.country or file.sender.country or "", origin.at("call", "call_on")
-    )
-    warnings += [closed] if closed is not None else []
+    # One warning for the day: a day that has passed says so before whether offices are open.
+    on = origin.at("call", "call_on")
+    country = file.recipient.country or file.sender.country or ""
+    gone = past_notice(call.call_on, today, on) if call.call_on is not None else None
+    day_notice = gone or closed_notice(day, country, on)
+    warnings += [day_notice] if day_notice is not None else []
 
     contact = call.contact or file.recipient.name or file.recipient.organization
     role = call.role if call.role is not None else file.recipient.department
@@ -311,6 +313,19 @@ def wording_notice(code: str, tag: str, where: Where) -> Notice | None:
         where,
         "labels and defaults are in English",
         kind="call-wording",
+    )
+
+
+def past_notice(day: date, today: date, where: Where) -> Notice | None:
+    """The warning that the call's ``day`` is before ``today``, so the sheet is for a day
+    that has gone; None for today or later."""
+    if day >= today:
+        return None
+    return Notice(
+        f"{day.isoformat()} has passed (today is {today.isoformat()})",
+        where,
+        "write the day you will call as call_on, or leave call_on out for today",
+        kind="call-past",
     )
 
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .common import add_data_arguments, add_lang_argument, add_printer_argument
+from .common import add_data_arguments, add_lang_argument, add_now_argument, add_printer_argument
 
 HELP = "mail merge: a letter per row of a CSV or Excel file"
 DESCRIPTION: str | None = (
@@ -101,13 +101,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add_lang_argument(parser)
     add_printer_argument(parser)
+    add_now_argument(
+        parser, "for call sheets: the day call_on defaults to and whether it has passed"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the merge (or only check it), then report what was written and what failed."""
     from ..batch import Options, run_batch
     from ..batch.wording import count as counted
-    from .common import one_standard_input, pdf_file_name, printer_shift
+    from .common import now_option, one_standard_input, pdf_file_name, printer_shift
 
     one_standard_input(args.template, args.data)
     if args.output is not None:
@@ -134,6 +137,7 @@ def run(args: argparse.Namespace) -> int:
         rows=args.rows,
         preview=Path(args.preview) if args.preview else None,
         shift=shift,
+        call_now=now_option(args.now).date() if args.now else None,
     )
     try:
         summary = run_batch(opts)

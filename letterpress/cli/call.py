@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from .common import add_pdfa_argument, add_preview_arguments
+from .common import add_now_argument, add_pdfa_argument, add_preview_arguments
 
 HELP = "render the [call] table as a one-page call sheet PDF"
 DESCRIPTION: str | None = (
@@ -19,7 +19,7 @@ EXAMPLES = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The letter file, -o, --paper and --strict."""
+    """The letter file, -o, --paper, --now and --strict."""
     parser.add_argument("file", help="the letter file (TOML or JSON) with a [call] table")
     parser.add_argument("-o", "--output", help="the PDF to write (default: FILE with -call.pdf)")
     parser.add_argument(
@@ -28,11 +28,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=str.lower,
         help="paper size (default: the paper of the file's layout)",
     )
+    add_now_argument(parser, "for the day call_on defaults to and whether it has passed")
     parser.add_argument(
         "--strict",
         action="store_true",
         help="stop (exit 2) on tone or leftover-placeholder findings, or on any warning "
-        "(a call-on day offices are closed), before writing",
+        "(a call-on day that has passed or when offices are closed), before writing",
     )
     add_pdfa_argument(parser)
     add_preview_arguments(parser)
@@ -42,13 +43,22 @@ def run(args: argparse.Namespace) -> int:
     """Check, render the sheet, then report the number to call and when."""
     from ..callsheet import render_call_sheet
     from ..source import load_source
-    from .common import output_beside, report, wants_png, warn_or_stop, write_document, wrote
+    from .common import (
+        now_option,
+        output_beside,
+        report,
+        wants_png,
+        warn_or_stop,
+        write_document,
+        wrote,
+    )
 
     out = output_beside(args.file, args.output, "-call.pdf")
     wants_png(args, out)
+    now = now_option(args.now)
     source = load_source(args.file)
     warn_or_stop(source, strict=args.strict)
-    result = render_call_sheet(source, None, paper=args.paper, pdfa=args.pdfa)
+    result = render_call_sheet(source, None, paper=args.paper, now=now, pdfa=args.pdfa)
     report(result.warnings, strict=args.strict)  # --strict: the first stops, nothing written
     written = write_document(out, result.pdf, args)
     sheet = result.sheet
