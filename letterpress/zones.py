@@ -32,6 +32,15 @@ def _in_country(zones: Iterable[str], country: str) -> list[str]:
     return [z for z in zones if territories.get(z) == country]
 
 
+def current_name(zone: str) -> str:
+    """A zone under its current IANA name where an older one is given (phonenumbers' data
+    says ``Asia/Calcutta`` for ``Asia/Kolkata``): CLDR's aliases, through Babel."""
+    from babel.core import get_global
+
+    current = get_global("zone_aliases").get(zone)
+    return current if current is not None and current in available_timezones() else zone
+
+
 def phone_zone(phone: str, country: str, day: date) -> ZoneInfo | None:
     """The zone of a phone number (``country`` for a national number), when its area keeps one
     clock on ``day``."""

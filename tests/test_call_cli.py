@@ -310,3 +310,56 @@ def test_now_that_is_no_time_is_one_line(tmp_path: Path) -> None:
         "YYYY-MM-DDTHH:MM, e.g. 2026-12-22T10:00\n"
     )
     assert not (tmp_path / "w.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("phone", "country", "message"),
+    [
+        (  # Western Australia and South Australia share +61 8
+            "+61 8 9222 3333",
+            "AU",
+            "cannot tell the contact's time zone from the number, which may be in "
+            "Australia/Adelaide or Australia/Perth; add the one they are in to [call], e.g. "
+            'timezone = "Australia/Adelaide"',
+        ),
+        (  # a mobile: anywhere in Australia
+            "+61 412 345 678",
+            "AU",
+            "cannot tell the contact's time zone from the number; add timezone = "
+            '"Australia/Adelaide" (the IANA name of where they are) to [call]',
+        ),
+        (
+            "+1 800 555 0100",
+            "US",
+            "cannot tell the contact's time zone from the number; add timezone = "
+            '"America/New_York" (the IANA name of where they are) to [call]',
+        ),
+    ],
+)
+def test_a_number_of_several_zones_names_them_not_new_york(
+    tmp_path: Path, phone: str, country: str, message: str
+) -> None:
+    """The hint named America/New_York for a number in Perth; it names the number's zones."""
+    (tmp_path / "f.toml").write_text(
+        f'{BASE}country = "{country}"\n[call]\nphone = "{phone}"\nbest_time = "09:00-10:00"\n'
+        "call_on = 2027-03-25\n",
+        encoding="utf-8",
+    )
+    done = run("f.toml", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"letterpress: error: f.toml, call.best_time: {message}\n"
+
+
+def test_the_contact_s_zone_is_shown_by_its_current_name(tmp_path: Path) -> None:
+    """phonenumbers says Asia/Calcutta; the sheet says Asia/Kolkata, as tz has it since 2008."""
+    (tmp_path / "f.toml").write_text(
+        f'language = "en-GB"\n{BASE}country = "IN"\n[call]\nphone = "+91 22 2266 0000"\n'
+        'best_time = "10:00-11:00"\n'
+        "call_on = 2027-03-25\n",
+        encoding="utf-8",
+    )
+    done = run("f.toml", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    text = squash(page_text((tmp_path / "f-call.pdf").read_bytes()))
+    assert squash("Asia/Kolkata · IST") in text and "Calcutta" not in text
+    assert squash("10:00–11:00") in text and squash("05:30–06:30") in text

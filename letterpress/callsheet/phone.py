@@ -7,6 +7,7 @@ from msgspec import Struct
 from phonenumbers import PhoneNumberFormat, timezone
 
 from ..errors import UserError, Where
+from ..zones import current_name
 
 _UNKNOWN_ZONE = "Etc/Unknown"
 
@@ -18,7 +19,9 @@ class Phone(Struct, frozen=True):
     international: str
     national: str
     region: str
-    zones: tuple[str, ...]  # IANA zones phonenumbers associates with the number (maybe several)
+    zones: tuple[
+        str, ...
+    ]  # IANA zones (current names) phonenumbers gives the number (maybe several)
 
     @property
     def tel_uri(self) -> str:
@@ -61,7 +64,9 @@ def parse_phone(
         raise UserError(
             f"{text!r} is not a valid phone number", where=where, hint=f"check the digits; {hint}"
         )
-    zones = tuple(z for z in timezone.time_zones_for_number(number) if z != _UNKNOWN_ZONE)
+    zones = tuple(
+        current_name(z) for z in timezone.time_zones_for_number(number) if z != _UNKNOWN_ZONE
+    )
     return Phone(
         e164=phonenumbers.format_number(number, PhoneNumberFormat.E164),
         international=phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL),

@@ -81,8 +81,29 @@ def _span(window: Window, locale: Locale) -> str:
     return f"{start}\u2013{end}"
 
 
+def _unknown_zone(phone: Phone, where: Where) -> UserError:
+    """The error for a best time whose zone the number leaves open: the zones it may be in
+    (up to four), and what to add to [call]."""
+    zones = sorted(set(phone.zones))
+    if 1 < len(zones) <= 4:
+        return UserError(
+            "cannot tell the contact's time zone from the number, which may be in "
+            + ", ".join(zones[:-1])
+            + f" or {zones[-1]}",
+            where=where,
+            hint=f'add the one they are in to [call], e.g. timezone = "{zones[0]}"',
+        )
+    example = "America/New_York" if "America/New_York" in zones or not zones else zones[0]
+    return UserError(
+        "cannot tell the contact's time zone from the number",
+        where=where,
+        hint=f'add timezone = "{example}" (the IANA name of where they are) to [call]',
+    )
+
+
 def _when(
     file: CallFile,
+    phone: Phone,
     day: date,
     contact_zone: ZoneInfo | None,
     caller_zone: ZoneInfo | None,
@@ -108,11 +129,7 @@ def _when(
             None,
         )
     if contact_zone is None:
-        raise UserError(
-            "cannot tell the contact's time zone from the number",
-            where=where,
-            hint='add timezone = "America/New_York" (an IANA name) to [call]',
-        )
+        raise _unknown_zone(phone, where)
     window = parse_window(file.call.best_time, day, contact_zone, where)
     theirs = WhenCell(labels["their_time"], _span(window, locale), _zone_note(window.start))
     assert caller_zone is not None  # resolve finds it whenever there is a best time
@@ -183,7 +200,7 @@ def resolve(
         else None
     )
     mine = found.zone if found is not None else None
-    when, window, caller_window = _when(file, day, contact_zone, mine, locale, labels)
+    when, window, caller_window = _when(file, phone, day, contact_zone, mine, locale, labels)
     # One warning for the day: a day that has passed says so before whether offices are open.
     on = origin.at("call", "call_on")
     country = file.recipient.country or file.sender.country or ""
