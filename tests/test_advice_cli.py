@@ -473,7 +473,8 @@ def test_an_invalid_card_number_is_warned_about_and_not_called(
         mailing=MAILING,
     )
     warning = (
-        f"letterpress: warning: {path}, interview.card.phone: '12' is not a valid phone number, "
+        f"letterpress: warning: {path}, interview.card.phone: '12' is not a valid phone number "
+        "in Germany, "
         "so no call to it is advised; check the digits and write it with the country code, "
         "e.g. +49 89 1234567"
     )

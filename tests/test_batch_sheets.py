@@ -1081,7 +1081,10 @@ def test_a_phone_number_the_sheet_kept_as_a_number_says_what_was_lost(
     path = tmp_path / "calls.xlsx"
     book.save(path)
     code, out, err = batch(capsys, tpl, path, "--kind", "call", "-o", tmp_path / "c.pdf")
-    lost = "is not a valid phone number: the cell holds a number, which loses a leading + or 0"
+    lost = (  # read as a national number of the template's recipient country
+        "is not a valid phone number in the United States: the cell holds a number, which "
+        "loses a leading + or 0"
+    )
     where = f"letterpress: error: {path}, row"
     assert (code, err.splitlines()) == (
         1,

@@ -363,3 +363,42 @@ def test_the_contact_s_zone_is_shown_by_its_current_name(tmp_path: Path) -> None
     text = squash(page_text((tmp_path / "f-call.pdf").read_bytes()))
     assert squash("Asia/Kolkata · IST") in text and "Calcutta" not in text
     assert squash("10:00–11:00") in text and squash("05:30–06:30") in text
+
+
+@pytest.mark.parametrize(
+    ("phone", "country", "message"),
+    [
+        (
+            "020 7946 0958",  # a London card, read as a German number
+            "DE",
+            "'020 7946 0958' is not a valid phone number in Germany; check the digits; if it "
+            "is in another country, write it with that country's code, e.g. +44 20 7946 0958",
+        ),
+        (
+            "(312) 555-0147",
+            "GB",
+            "'(312) 555-0147' is not a valid phone number in the United Kingdom; check the "
+            "digits; if it is in another country, write it with that country's code, e.g. "
+            "+49 89 1234567",
+        ),
+        (
+            "+44 20 7946 095",  # with a country code: no country was assumed
+            "DE",
+            "'+44 20 7946 095' is not a valid phone number; check the digits; write it with "
+            "the country code, e.g. +49 89 1234567",
+        ),
+    ],
+)
+def test_a_national_number_that_is_none_says_which_country_it_was_read_in(
+    tmp_path: Path, phone: str, country: str, message: str
+) -> None:
+    """A number without a country code is read in the recipient's country; when it is no
+    number there, the error says which country that was (a card from abroad)."""
+    (tmp_path / "f.toml").write_text(
+        f'{BASE}country = "{country}"\n[call]\nphone = "{phone}"\ncall_on = 2027-03-25\n',
+        encoding="utf-8",
+    )
+    done = run("f.toml", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"letterpress: error: f.toml, call.phone: {message}\n"
+    assert not (tmp_path / "f-call.pdf").exists()

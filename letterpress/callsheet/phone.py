@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import phonenumbers
 from msgspec import Struct
-from phonenumbers import PhoneNumberFormat, timezone
+from phonenumbers import CountryCodeSource, PhoneNumberFormat, timezone
 
 from ..errors import UserError, Where
 from ..zones import current_name
@@ -48,7 +48,7 @@ def parse_phone(
     region = default_region.upper() or None
     hint = "write it with the country code, e.g. +49 89 1234567"
     try:
-        number = phonenumbers.parse(text, region)
+        number = phonenumbers.parse(text, region, keep_raw_input=True)
     except phonenumbers.NumberParseException as exc:
         what = {
             phonenumbers.NumberParseException.INVALID_COUNTRY_CODE: (
@@ -61,6 +61,16 @@ def parse_phone(
         }.get(exc.error_type, "cannot be read")
         raise UserError(f"{text!r} {what}", where=where, hint=hint) from None
     if not phonenumbers.is_valid_number(number):
+        if region and number.country_code_source == CountryCodeSource.FROM_DEFAULT_COUNTRY:
+            from ..countries import in_a_sentence
+
+            abroad = "+44 20 7946 0958" if region == "DE" else "+49 89 1234567"
+            raise UserError(  # read as a national number: say in which country
+                f"{text!r} is not a valid phone number in {in_a_sentence(region)}",
+                where=where,
+                hint="check the digits; if it is in another country, write it with that "
+                f"country's code, e.g. {abroad}",
+            )
         raise UserError(
             f"{text!r} is not a valid phone number", where=where, hint=f"check the digits; {hint}"
         )
