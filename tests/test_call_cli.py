@@ -402,3 +402,53 @@ def test_a_national_number_that_is_none_says_which_country_it_was_read_in(
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == f"letterpress: error: f.toml, call.phone: {message}\n"
     assert not (tmp_path / "f-call.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("phone", "words"),
+    [
+        ("+49 40 1234567 App. 12", "App"),  # was dialled as +49 40 123456727712
+        ("+49 40 1234567 Tel", "Tel"),  # was +49 40 1234567835
+        ("+33 1 23 45 67 89 poste 12", "poste"),
+        ("+49 (0)40 1234567 Durchwahl 12", "Durchwahl"),
+    ],
+)
+def test_a_number_with_words_in_it_is_refused_not_dialled_as_digits(
+    tmp_path: Path, phone: str, words: str
+) -> None:
+    """phonenumbers reads three letters or more as a vanity number, so a business card's
+    "App. 12" became digits of a wrong number, printed and put in the QR code."""
+    (tmp_path / "f.toml").write_text(
+        f'{BASE}country = "DE"\n[call]\nphone = "{phone}"\ncall_on = 2027-03-25\n',
+        encoding="utf-8",
+    )
+    done = run("f.toml", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"letterpress: error: f.toml, call.phone: '{phone}' has words in it ({words}), which "
+        "a phone would dial as digits; write only the number, with an extension as ext. 12\n"
+    )
+    assert not (tmp_path / "f-call.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("phone", "country", "shown"),
+    [
+        ("Tel. +49 40 1234567", "DE", "+49 40 1234567"),  # a label before the number
+        ("+44 (0)20 7946 0958", "GB", "+44 20 7946 0958"),
+        ("+44 20 7946 0958 ext. 12", "GB", "+44 20 7946 0958 x12"),
+        ("+49 40 1234567-12", "DE", "+49 40 123456712"),  # a German direct-dial extension
+        ("1-800-FLOWERS", "US", "+1 800-356-9377"),  # a vanity number, in capitals
+        ("1-800-Flowers", "US", "+1 800-356-9377"),  # or joined on
+    ],
+)
+def test_business_card_numbers_that_are_numbers(
+    tmp_path: Path, phone: str, country: str, shown: str
+) -> None:
+    (tmp_path / "f.toml").write_text(
+        f'{BASE}country = "{country}"\n[call]\nphone = "{phone}"\ncall_on = 2027-03-25\n',
+        encoding="utf-8",
+    )
+    done = run("f.toml", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert f"on {shown} (2027-03-25)" in done.stdout

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import phonenumbers
 from msgspec import Struct
 from phonenumbers import CountryCodeSource, PhoneNumberFormat, timezone
@@ -10,6 +12,7 @@ from ..errors import UserError, Where
 from ..zones import current_name
 
 _UNKNOWN_ZONE = "Etc/Unknown"
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 class Phone(Struct, frozen=True):
@@ -41,6 +44,35 @@ def with_plus(digits: str) -> str:
     return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
 
 
+def _words(text: str, extension: str = "") -> list[str]:
+    """The words written after a number's first digit or ``+`` (text before it, such as
+    "Tel.", is not read), without the marker of the ``extension`` phonenumbers found ("ext."
+    before "12") and without a vanity number's (capitals, or joined on: 1-800-Flowers)."""
+    start = re.search(r"[+\d]", text)
+    if start is None:
+        return []
+    rest = text[start.start() :]
+    if extension:
+        rest = re.sub(rf"[^\W\d_]*\W*{re.escape(extension)}\W*$", "", rest)
+    return [
+        m.group()
+        for m in _WORD.finditer(rest)
+        if not m.group().isupper() and rest[max(m.start() - 1, 0)] not in "-0123456789"
+    ]
+
+
+def _refuse_words(text: str, words: list[str], where: Where) -> None:
+    """Refuse a number with words in it ("App. 12", "poste 12", "Durchwahl"): phonenumbers
+    reads three letters or more as a vanity number's digits, so the word would be dialled."""
+    if not words:
+        return
+    raise UserError(
+        f"{text!r} has words in it ({', '.join(words)}), which a phone would dial as digits",
+        where=where,
+        hint="write only the number, with an extension as ext. 12",
+    )
+
+
 def parse_phone(
     text: str, *, default_region: str = "", where: Where = Where(field="call.phone")
 ) -> Phone:
@@ -50,6 +82,7 @@ def parse_phone(
     try:
         number = phonenumbers.parse(text, region, keep_raw_input=True)
     except phonenumbers.NumberParseException as exc:
+        _refuse_words(text, _words(text), where)
         what = {
             phonenumbers.NumberParseException.INVALID_COUNTRY_CODE: (
                 "has no country code (and no recipient country to assume)"
@@ -60,6 +93,8 @@ def parse_phone(
             phonenumbers.NumberParseException.TOO_LONG: "is too long",
         }.get(exc.error_type, "cannot be read")
         raise UserError(f"{text!r} {what}", where=where, hint=hint) from None
+    if sum(c.isalpha() for c in text) >= 3:  # fewer letters are dropped, not dialled
+        _refuse_words(text, _words(text, number.extension or ""), where)
     if not phonenumbers.is_valid_number(number):
         if region and number.country_code_source == CountryCodeSource.FROM_DEFAULT_COUNTRY:
             from ..countries import in_a_sentence
