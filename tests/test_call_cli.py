@@ -452,3 +452,20 @@ def test_business_card_numbers_that_are_numbers(
     done = run("f.toml", cwd=tmp_path)
     assert (done.returncode, done.stderr) == (0, "")
     assert f"on {shown} (2027-03-25)" in done.stdout
+
+
+def test_the_german_purpose_needs_no_case_of_the_name(tmp_path: Path) -> None:
+    """'Herr Tom Brandt danken' is wrong German (the dative is 'Herrn'): the default purpose
+    thanks for the interview without declining the name, which heads the sheet anyway."""
+    (tmp_path / "f.toml").write_text(
+        'language = "de"\n[sender]\nname = "Lea Müller"\n[recipient]\n'
+        'name = "Herr Tom Brandt"\ncountry = "DE"\n[call]\nphone = "+49 40 1234567"\n'
+        "call_on = 2027-03-25\n",
+        encoding="utf-8",
+    )
+    done = run("f.toml", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    text = squash(page_text((tmp_path / "f-call.pdf").read_bytes()))
+    assert squash("Für das Gespräch danken, kurz Rückmeldung geben,") in text
+    assert squash("Herr Tom Brandt danken") not in text
+    assert squash("Guten Tag, Herr Brandt, hier spricht Lea Müller.") in text
