@@ -293,7 +293,7 @@ def test_a_call_on_day_that_has_passed_warns_and_strict_refuses(
 def test_call_on_today_or_left_out_is_no_warning(tmp_path: Path) -> None:
     """--now fixes "today": the call day itself is not past, and without call_on the sheet
     is for --now's day."""
-    done = run(str(EXAMPLE), "-o", "w.pdf", cwd=tmp_path, now="2027-03-25T23:59")
+    done = run(str(EXAMPLE), "-o", "w.pdf", cwd=tmp_path, now="2027-03-25T08:00")
     assert (done.returncode, done.stderr) == (0, "")
     src = _example_with(tmp_path, "call_on = 2027-03-25", "")
     done = run(str(src), "-o", "w.pdf", cwd=tmp_path, now="2027-03-24T08:00")
@@ -469,3 +469,20 @@ def test_the_german_purpose_needs_no_case_of_the_name(tmp_path: Path) -> None:
     assert squash("Für das Gespräch danken, kurz Rückmeldung geben,") in text
     assert squash("Herr Tom Brandt danken") not in text
     assert squash("Guten Tag, Herr Brandt, hier spricht Lea Müller.") in text
+
+
+@pytest.mark.parametrize(
+    ("now", "warned"),
+    [("2027-03-25T16:59", False), ("2027-03-25T17:00", True), ("2027-03-24T20:00", False)],
+)
+def test_a_best_time_that_ended_today_warns(tmp_path: Path, now: str, warned: bool) -> None:
+    """The example's window is 15:30-17:00 in Berlin on 25 March: printed at 17:00 that day,
+    the sheet is for a window that has gone, and says so in one line."""
+    done = run(str(EXAMPLE), "-o", "w.pdf", cwd=tmp_path, now=now)
+    assert done.returncode == 0 and (tmp_path / "w.pdf").exists()
+    line = (
+        f"letterpress: warning: {EXAMPLE}, call.call_on: the best time ended at 17:00 your "
+        f"time (Europe/Berlin) on 2027-03-25, before now ({now.replace('T', ' ')}); write "
+        "the day you will call as call_on\n"
+    )
+    assert done.stderr == (line if warned else "")

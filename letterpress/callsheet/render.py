@@ -117,7 +117,11 @@ def prepare_call_sheet(
     style = src.data.get("typography")  # checked as the letter's: "as-typed" keeps quotes
     sheet = typeset(
         resolve(
-            file, today=today, caller_zone=zone, home_zone=lambda: stored_zone(stored_profile())
+            file,
+            today=today,
+            now=now if isinstance(now, datetime) else None,
+            caller_zone=zone,
+            home_zone=lambda: stored_zone(stored_profile()),
         ),
         style if isinstance(style, str) else "typographic",
     )

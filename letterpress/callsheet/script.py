@@ -157,11 +157,13 @@ def resolve(
     file: CallFile,
     *,
     today: date,
+    now: datetime | None = None,
     caller_zone: ZoneInfo | None = None,
     home_zone: Callable[[], str | None] | None = None,
 ) -> Sheet:
     """Fill defaults in the file's language and resolve number, zones, window and dates.
 
+    ``now`` (the caller's clock, naive) is what a best time that has ended is before.
     ``caller_zone`` is the caller's zone when the file names none; ``home_zone`` gives the
     stored profile's (asked only when needed; see :mod:`.callerzone` for the order). The
     caller's zone is looked for only when there is a best time to convert."""
@@ -206,6 +208,8 @@ def resolve(
     country = file.recipient.country or file.sender.country or ""
     gone = past_notice(call.call_on, today, on) if call.call_on is not None else None
     day_notice = gone or closed_notice(day, country, on)
+    if day_notice is None and now is not None and caller_window is not None:
+        day_notice = ended_notice(caller_window, now, on)
     warnings += [day_notice] if day_notice is not None else []
 
     contact = call.contact or file.recipient.name or file.recipient.organization
@@ -342,6 +346,21 @@ def past_notice(day: date, today: date, where: Where) -> Notice | None:
         f"{day.isoformat()} has passed (today is {today.isoformat()})",
         where,
         "write the day you will call as call_on, or leave call_on out for today",
+        kind="call-past",
+    )
+
+
+def ended_notice(window: Window, now: datetime, where: Where) -> Notice | None:
+    """The warning that the best time, in the caller's zone, ended before ``now`` (the
+    caller's clock, naive), so the sheet is for a window that has gone; else None."""
+    if window.end > now.replace(tzinfo=window.zone):
+        return None
+    end = window.end
+    return Notice(
+        f"the best time ended at {end:%H:%M} your time ({window.zone.key}) on "
+        f"{end.date().isoformat()}, before now ({now:%Y-%m-%d %H:%M})",
+        where,
+        "write the day you will call as call_on",
         kind="call-past",
     )
 
