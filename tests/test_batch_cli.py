@@ -292,3 +292,21 @@ def test_out_dir_warns_of_pdfs_an_earlier_run_left(tmp_path: Path) -> None:
         "letterpress: warning: st/: 4 PDF files this run did not make are in the folder "
         "(row-2.pdf, row-3.pdf, row-4.pdf, ...); delete them before printing the whole folder\n",
     )
+
+
+def test_a_template_s_call_on_before_its_interview_is_said_once(tmp_path: Path) -> None:
+    text = (ROOT / "examples/call.toml").read_text(encoding="utf-8")
+    template = tmp_path / "call.toml"
+    template.write_text(
+        text.replace("interview_on = 2027-03-23", "interview_on = 2027-04-23"), "utf-8"
+    )
+    data = tmp_path / "rows.csv"
+    data.write_text("n\n1\n2\n", encoding="utf-8")
+    done = cli(
+        str(template), str(data), "--kind", "call", "-o", "c.pdf", "--now", NOW, cwd=tmp_path
+    )
+    assert (done.returncode, done.stderr) == (
+        0,
+        f"letterpress: warning: {template}, call.call_on: 2027-03-25 is before the interview "
+        "on 2027-04-23; check both dates: the call follows the interview up\n",
+    )

@@ -139,8 +139,8 @@ def test_strict_stops_on_leftover_placeholders_before_writing(tmp_path: Path) ->
     [
         ("2027-03-27", "a Saturday"),
         (
-            "2026-12-25",
-            "Christmas Day, a public holiday in the United States",
+            "2027-05-31",
+            "Memorial Day, a public holiday in the United States",
         ),  # the contact's country
     ],
 )
@@ -486,3 +486,26 @@ def test_a_best_time_that_ended_today_warns(tmp_path: Path, now: str, warned: bo
         "the day you will call as call_on\n"
     )
     assert done.stderr == (line if warned else "")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("interview_on = 2027-03-23", "interview_on = 2027-04-23"),  # a month mistyped
+        ("interview_on = 2027-03-23", '[interview]\ndate = "2027-04-23T10:00"'),  # or there
+    ],
+)
+def test_a_call_on_before_the_interview_warns(tmp_path: Path, old: str, new: str) -> None:
+    """The sheet thanks for an interview that has not happened yet: one line says so."""
+    text = EXAMPLE.read_text(encoding="utf-8").replace(old, "", 1)
+    src = tmp_path / "call.toml"
+    src.write_text(
+        text + "\n" + new + "\n" if new.startswith("[") else EXAMPLE.read_text().replace(old, new),
+        encoding="utf-8",
+    )
+    done = run(str(src), "-o", "w.pdf", cwd=tmp_path)
+    assert done.returncode == 0 and (tmp_path / "w.pdf").exists()
+    assert done.stderr == (
+        f"letterpress: warning: {src}, call.call_on: 2027-03-25 is before the interview on "
+        "2027-04-23; check both dates: the call follows the interview up\n"
+    )

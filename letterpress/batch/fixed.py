@@ -48,7 +48,13 @@ def call_notices(source: Source, columns: tuple[str, ...], today: date) -> list[
     ``columns`` are the data's (a column such as ``recipient.country`` fills that field for
     each row)."""
     from ..callsheet import voicemail as vm
-    from ..callsheet.script import closed_notice, past_notice, voicemail_notice, wording_notice
+    from ..callsheet.script import (
+        closed_notice,
+        early_notice,
+        past_notice,
+        voicemail_notice,
+        wording_notice,
+    )
     from ..callsheet.timewindow import file_zone
     from ..language import resolve_language
 
@@ -66,8 +72,11 @@ def call_notices(source: Source, columns: tuple[str, ...], today: date) -> list[
             out.append(file_zone(call[key], where.at("call", key))[1])
     day = call.get("call_on")
     gone = past_notice(day, today, where.at("call", "call_on")) if isinstance(day, date) else None
+    interview = call.get("interview_on")
     if gone is not None:
         out.append(gone)
+    elif isinstance(day, date) and isinstance(interview, date) and day < interview:
+        out.append(early_notice(day, interview, where.at("call", "call_on")))
     elif isinstance(day, date):
         country = _country(data, columns)
         if country is not None and (country or day.weekday() >= 5):

@@ -203,11 +203,13 @@ def resolve(
     )
     mine = found.zone if found is not None else None
     when, window, caller_window = _when(file, phone, day, contact_zone, mine, locale, labels)
-    # One warning for the day: a day that has passed says so before whether offices are open.
+    # One warning for the day: one that has passed, or comes before the interview, says so
+    # before whether offices are open that day, or the best time has ended.
     on = origin.at("call", "call_on")
     country = file.recipient.country or file.sender.country or ""
     gone = past_notice(call.call_on, today, on) if call.call_on is not None else None
-    day_notice = gone or closed_notice(day, country, on)
+    early = early_notice(day, call.interview_on, on) if call.interview_on is not None else None
+    day_notice = gone or early or closed_notice(day, country, on)
     if day_notice is None and now is not None and caller_window is not None:
         day_notice = ended_notice(caller_window, now, on)
     warnings += [day_notice] if day_notice is not None else []
@@ -347,6 +349,19 @@ def past_notice(day: date, today: date, where: Where) -> Notice | None:
         where,
         "write the day you will call as call_on, or leave call_on out for today",
         kind="call-past",
+    )
+
+
+def early_notice(day: date, interview_on: date, where: Where) -> Notice | None:
+    """The warning that the call's ``day`` comes before the interview it follows up (a
+    mistyped date), or None."""
+    if day >= interview_on:
+        return None
+    return Notice(
+        f"{day.isoformat()} is before the interview on {interview_on.isoformat()}",
+        where,
+        "check both dates: the call follows the interview up",
+        kind="call-early",
     )
 
 
