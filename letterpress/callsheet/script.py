@@ -163,7 +163,7 @@ def resolve(
 ) -> Sheet:
     """Fill defaults in the file's language and resolve number, zones, window and dates.
 
-    ``now`` (the caller's clock, naive) is what a best time that has ended is before.
+    ``now`` (aware, or naive on the caller's clock) is what a best time that ended is before.
     ``caller_zone`` is the caller's zone when the file names none; ``home_zone`` gives the
     stored profile's (asked only when needed; see :mod:`.callerzone` for the order). The
     caller's zone is looked for only when there is a best time to convert."""
@@ -366,14 +366,15 @@ def early_notice(day: date, interview_on: date, where: Where) -> Notice | None:
 
 
 def ended_notice(window: Window, now: datetime, where: Where) -> Notice | None:
-    """The warning that the best time, in the caller's zone, ended before ``now`` (the
-    caller's clock, naive), so the sheet is for a window that has gone; else None."""
-    if window.end > now.replace(tzinfo=window.zone):
+    """The warning that the best time, in the caller's zone, ended before ``now`` (aware, or
+    naive on the caller's clock), so the sheet is for a window that has gone; else None."""
+    moment = now.astimezone(window.zone) if now.tzinfo else now.replace(tzinfo=window.zone)
+    if window.end > moment:
         return None
     end = window.end
     return Notice(
         f"the best time ended at {end:%H:%M} your time ({window.zone.key}) on "
-        f"{end.date().isoformat()}, before now ({now:%Y-%m-%d %H:%M})",
+        f"{end.date().isoformat()}, before now ({moment:%Y-%m-%d %H:%M})",
         where,
         "write the day you will call as call_on",
         kind="call-past",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 
 from .common import add_now_argument, add_pdfa_argument, add_preview_arguments
 
@@ -55,7 +56,9 @@ def run(args: argparse.Namespace) -> int:
 
     out = output_beside(args.file, args.output, "-call.pdf")
     wants_png(args, out)
-    now = now_option(args.now)
+    # --now is on your clock; the computer's clock is read with its zone, as "your time" may
+    # be another (caller_timezone, $LETTERPRESS_TZ)
+    now = now_option(args.now) if args.now else datetime.now().astimezone()
     source = load_source(args.file)
     warn_or_stop(source, strict=args.strict)
     result = render_call_sheet(source, None, paper=args.paper, now=now, pdfa=args.pdfa)
