@@ -282,3 +282,21 @@ def test_minimal_input_one_page() -> None:
     result = render(MINIMAL, now=TODAY)
     assert page_count(result.pdf) == 1 and chars_inside_page(result.pdf)
     assert "Ms Mei Lee" in page_text(result.pdf)
+
+
+@pytest.mark.parametrize(("utc", "ended"), [(13, False), (16, False), (17, True)])
+def test_the_clock_is_read_in_your_zone_for_a_best_time_that_ended(utc: int, ended: bool) -> None:
+    """The CLI passes the computer's clock with its zone: 13:00 UTC is 08:00 in New York,
+    before a 10:00-12:00 window there; 17:00 UTC is 12:00, when it has ended."""
+    from datetime import UTC, datetime
+
+    source = data(
+        MINIMAL,
+        phone="+1 212 555 0100",
+        best_time="10:00-12:00",
+        call_on="2026-12-03",
+        caller_timezone="America/New_York",
+    )
+    now = datetime(2026, 12, 3, utc, 0, tzinfo=UTC)
+    kinds = [w.kind for w in render_call_sheet(source, None, now=now).warnings]
+    assert ("call-past" in kinds) == ended
