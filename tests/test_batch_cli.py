@@ -310,3 +310,36 @@ def test_a_template_s_call_on_before_its_interview_is_said_once(tmp_path: Path) 
         f"letterpress: warning: {template}, call.call_on: 2027-03-25 is before the interview "
         "on 2027-04-23; check both dates: the call follows the interview up\n",
     )
+
+
+def test_a_template_s_call_on_with_a_time_is_said_once(tmp_path: Path) -> None:
+    """A TOML datetime as the template's call_on: one warning that its time is not used
+    (the check of a day that has passed compared it with a date, for a batch)."""
+    text = (ROOT / "examples/call.toml").read_text(encoding="utf-8")
+    template = tmp_path / "call.toml"
+    template.write_text(
+        text.replace("call_on = 2027-03-25", "call_on = 2027-03-25T10:00:00"), "utf-8"
+    )
+    data = tmp_path / "rows.csv"
+    data.write_text("n\n1\n2\n", encoding="utf-8")
+    done = cli(
+        str(template), str(data), "--kind", "call", "-o", "c.pdf", "--now", NOW, cwd=tmp_path
+    )
+    assert (done.returncode, done.stderr) == (
+        0,
+        f"letterpress: warning: {template}, call.call_on: 2027-03-25T10:00 has a time of day, "
+        "which the sheet does not use; write call_on = 2027-03-25, and the time as best_time = "
+        '"HH:MM-HH:MM" (their local time)\n',
+    )
+    done = cli(
+        str(template),
+        str(data),
+        "--kind",
+        "call",
+        "-o",
+        "c.pdf",
+        "--now",
+        "2027-04-01T09:00",
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0 and "2027-03-25 has passed" in done.stderr

@@ -509,3 +509,17 @@ def test_a_call_on_before_the_interview_warns(tmp_path: Path, old: str, new: str
         f"letterpress: warning: {src}, call.call_on: 2027-03-25 is before the interview on "
         "2027-04-23; check both dates: the call follows the interview up\n"
     )
+
+
+def test_a_time_of_day_with_call_on_warns_that_the_sheet_does_not_print_it(
+    tmp_path: Path,
+) -> None:
+    """call_on = 2027-03-25T10:00 printed the day alone, the 10:00 dropped without a word."""
+    src = _example_with(tmp_path, "call_on = 2027-03-25", "call_on = 2027-03-25T10:00:00")
+    done = run(str(src), "-o", "w.pdf", cwd=tmp_path)
+    assert done.returncode == 0 and (tmp_path / "w.pdf").exists()
+    assert done.stderr == (
+        f"letterpress: warning: {src}, call.call_on: 2027-03-25T10:00 has a time of day, which "
+        "the sheet does not use; write call_on = 2027-03-25, and the time as best_time = "
+        '"HH:MM-HH:MM" (their local time)\n'
+    )

@@ -5,7 +5,7 @@ a doubt one warning naming it, not the same line for every row of the data."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any, TypeGuard
 
 from ..errors import UserError, Where
@@ -52,6 +52,7 @@ def call_notices(source: Source, columns: tuple[str, ...], today: date) -> list[
         closed_notice,
         early_notice,
         past_notice,
+        time_notice,
         voicemail_notice,
         wording_notice,
     )
@@ -71,6 +72,8 @@ def call_notices(source: Source, columns: tuple[str, ...], today: date) -> list[
         if _fixed(call.get(key)):
             out.append(file_zone(call[key], where.at("call", key))[1])
     day = call.get("call_on")
+    at = day.time() if isinstance(day, datetime) else None  # a TOML datetime: its time apart
+    day = day.date() if isinstance(day, datetime) else day
     gone = past_notice(day, today, where.at("call", "call_on")) if isinstance(day, date) else None
     interview = call.get("interview_on")
     if gone is not None:
@@ -79,8 +82,14 @@ def call_notices(source: Source, columns: tuple[str, ...], today: date) -> list[
         out.append(early_notice(day, interview, where.at("call", "call_on")))
     elif isinstance(day, date):
         country = _country(data, columns)
-        if country is not None and (country or day.weekday() >= 5):
-            out.append(closed_notice(day, country, where.at("call", "call_on")))
+        closed = (
+            closed_notice(day, country, where.at("call", "call_on"))
+            if country is not None and (country or day.weekday() >= 5)
+            else None
+        )
+        if closed is None and at is not None:
+            closed = time_notice(day, at, where.at("call", "call_on"))
+        out.append(closed)
     if _fixed(call.get("voicemail")):
         seconds = vm.spoken_seconds(call["voicemail"])
         out.append(voicemail_notice(seconds, where.at("call", "voicemail")))

@@ -6,7 +6,7 @@ Absent fields are ``None`` (a default is written later); an explicitly empty tex
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Any
 
 from msgspec import Struct
@@ -58,6 +58,7 @@ class CallInput(Struct, frozen=True):
     caller_timezone: str | None = None
     best_time: str | None = None
     call_on: date | None = None
+    call_at: time | None = None  # a time of day written with call_on (a TOML datetime)
     interview_on: date | None = None
     position: str | None = None
     clarified: str | None = None
@@ -122,6 +123,11 @@ def _if_asked(value: Any, f: Fields) -> tuple[QA, ...] | None:
     return tuple(out)
 
 
+def _time_of(value: Any) -> time | None:
+    """The time of day of a TOML datetime (``call_on = 2027-03-25T10:00``), else None."""
+    return value.time() if isinstance(value, datetime) else None
+
+
 def _interview_day(data: Any, origin: Where) -> date | None:
     """The interview date from an ``[interview]`` table, if it has one (datetime or date)."""
     if not isinstance(data, dict) or "date" not in data:
@@ -165,6 +171,7 @@ def parse_call(source: Source) -> CallFile:
         caller_timezone=f.optional_text("caller_timezone"),
         best_time=f.optional_text("best_time"),
         call_on=f.day("call_on"),
+        call_at=_time_of(f.data.get("call_on")),
         interview_on=f.day("interview_on") or _interview_day(source.data.get("interview"), origin),
         position=f.optional_text("position"),
         clarified=f.optional_text("clarified"),

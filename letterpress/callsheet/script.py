@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -212,6 +212,8 @@ def resolve(
     day_notice = gone or early or closed_notice(day, country, on)
     if day_notice is None and now is not None and caller_window is not None:
         day_notice = ended_notice(caller_window, now, on)
+    if day_notice is None and call.call_at is not None:
+        day_notice = time_notice(day, call.call_at, on)
     warnings += [day_notice] if day_notice is not None else []
 
     contact = call.contact or file.recipient.name or file.recipient.organization
@@ -362,6 +364,18 @@ def early_notice(day: date, interview_on: date, where: Where) -> Notice | None:
         where,
         "check both dates: the call follows the interview up",
         kind="call-early",
+    )
+
+
+def time_notice(day: date, at: time, where: Where) -> Notice:
+    """The warning that call_on was written with a time of day ``at``, which the sheet does
+    not print: the time to call is ``best_time``."""
+    return Notice(
+        f"{day.isoformat()}T{at:%H:%M} has a time of day, which the sheet does not use",
+        where,
+        f'write call_on = {day.isoformat()}, and the time as best_time = "HH:MM-HH:MM" '
+        "(their local time)",
+        kind="call-time",
     )
 
 
