@@ -523,3 +523,45 @@ def test_a_time_of_day_with_call_on_warns_that_the_sheet_does_not_print_it(
         "the sheet does not use; write call_on = 2027-03-25, and the time as best_time = "
         '"HH:MM-HH:MM" (their local time)\n'
     )
+
+
+@pytest.mark.parametrize(
+    ("address", "phone", "day", "why"),
+    [
+        (  # Bavaria, from the postcode
+            'postal_code = "80337"\ncity = "München"\ncountry = "DE"\n',
+            "+49 89 1234567",
+            "2027-01-06",
+            "Epiphany, a public holiday in Germany (BY)",
+        ),
+        (  # Massachusetts, from the region
+            'region = "MA"\ncountry = "US"\n',
+            "+1 617 555 0100",
+            "2027-04-19",
+            "Patriots' Day, a public holiday in the United States (MA)",
+        ),
+    ],
+)
+def test_a_regional_holiday_where_the_contact_works_warns(
+    tmp_path: Path, address: str, phone: str, day: str, why: str
+) -> None:
+    """Only national holidays were known: a call to Munich on Epiphany printed silently."""
+    (tmp_path / "f.toml").write_text(
+        f'{BASE}{address}[call]\nphone = "{phone}"\ncall_on = {day}\n', encoding="utf-8"
+    )
+    done = run("f.toml", cwd=tmp_path)
+    assert done.returncode == 0 and (tmp_path / "f-call.pdf").exists()
+    assert done.stderr == (
+        f"letterpress: warning: f.toml, call.call_on: {day} is {why}, when offices are "
+        "closed; give a working day as call_on\n"
+    )
+
+
+def test_no_regional_holiday_elsewhere(tmp_path: Path) -> None:
+    (tmp_path / "f.toml").write_text(
+        f'{BASE}postal_code = "20457"\ncity = "Hamburg"\ncountry = "DE"\n[call]\n'
+        'phone = "+49 40 1234567"\ncall_on = 2027-01-06\n',
+        encoding="utf-8",
+    )
+    done = run("f.toml", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")

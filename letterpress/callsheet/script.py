@@ -17,6 +17,7 @@ from ..language.wording import FALLBACK
 from ..notices import Notice
 from . import voicemail as vm
 from .callerzone import caller_zone as find_caller_zone
+from .closed import closed_because, subdivision
 from .greeting import spoken_form
 from .model import QA, CallFile
 from .phone import Phone, parse_phone
@@ -206,10 +207,15 @@ def resolve(
     # One warning for the day: one that has passed, or comes before the interview, says so
     # before whether offices are open that day, or the best time has ended.
     on = origin.at("call", "call_on")
-    country = file.recipient.country or file.sender.country or ""
+    party = file.recipient if file.recipient.country else file.sender
+    country = party.country or ""
     gone = past_notice(call.call_on, today, on) if call.call_on is not None else None
     early = early_notice(day, call.interview_on, on) if call.interview_on is not None else None
-    day_notice = gone or early or closed_notice(day, country, on)
+    day_notice = (
+        gone
+        or early
+        or closed_notice(day, country, on, subdivision(party, country) if country else None)
+    )
     if day_notice is None and now is not None and caller_window is not None:
         day_notice = ended_notice(caller_window, now, on)
     if day_notice is None and call.call_at is not None:
@@ -395,9 +401,12 @@ def ended_notice(window: Window, now: datetime, where: Where) -> Notice | None:
     )
 
 
-def closed_notice(day: date, country: str, where: Where) -> Notice | None:
-    """The warning that offices in ``country`` are closed on the call's ``day``, or None."""
-    closed = _closed(day, country)
+def closed_notice(
+    day: date, country: str, where: Where, subdiv: str | None = None
+) -> Notice | None:
+    """The warning that offices in ``country`` (its ``subdiv``, if known) are closed on the
+    call's ``day``, or None."""
+    closed = closed_because(day, country, subdiv)
     if not closed:
         return None
     return Notice(
@@ -418,16 +427,3 @@ def voicemail_notice(seconds: int, where: Where) -> Notice | None:
         "shorten it",
         kind="call-voicemail",
     )
-
-
-def _closed(day: date, country: str) -> str | None:
-    """Why offices are closed on ``day`` ("a Saturday", "Christmas Day, a public holiday in
-    the United States"), or None on a working day."""
-    if day.weekday() >= 5:
-        return "a Saturday" if day.weekday() == 5 else "a Sunday"
-    from ..advice.calls import public_holiday  # with the holiday calendars: only here
-
-    name = public_holiday(day, country)
-    from ..countries import in_a_sentence
-
-    return f"{name}, a public holiday in {in_a_sentence(country)}" if name else None
