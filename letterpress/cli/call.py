@@ -29,7 +29,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=str.lower,
         help="paper size (default: the paper of the file's layout)",
     )
-    add_now_argument(parser, "for the day call_on defaults to and whether it has passed")
+    add_now_argument(
+        parser, "for the day call_on defaults to, and whether it or its best time has passed"
+    )
     parser.add_argument(
         "--strict",
         action="store_true",
