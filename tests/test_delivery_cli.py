@@ -565,3 +565,32 @@ def test_a_region_with_holidays_of_its_own_still_counts_when_the_region_is_unkno
         "Posted Tue 11 Jun before the 17:00 collection: expected by Fri 14 Jun."
     )
     assert "Saint Anthony" not in lisbon.stdout
+
+
+def test_a_year_before_the_rules_names_the_years_the_rules_cover() -> None:
+    """1990 is a year the holiday data lacks for Germany too, but what stops the estimate is
+    that no Deutsche Post rule reaches back that far: the line says from when the rules hold
+    and what to give instead, not which years a software package covers."""
+    posted = estimate("--posted", "1990-01-01")
+    assert posted.returncode == 2
+    assert posted.stderr == (
+        "letterpress: error: --posted: no Deutsche Post Standardbrief rule is valid for a letter "
+        "deposited on 1990-01-01; letterpress's rules cover letters deposited from 2022-01-01 "
+        "on; give 2022-01-01 or a later date\n"
+    )
+    reverse = estimate("--arrive-by", "1990-12-10", "--now", "1990-12-01T09:00")
+    assert reverse.returncode == 2
+    assert reverse.stderr == (
+        "letterpress: error: --arrive-by: no posting date meets 1990-12-10 under known rules; "
+        "letterpress's rules cover letters deposited from 2022-01-01 on; give a later arrival "
+        "date\n"
+    )
+
+
+def test_a_year_past_the_holiday_data_names_the_country_and_its_years() -> None:
+    result = estimate("--posted", "2099-12-30T10:00", carrier="japan-post", route=("JP", "JP"))
+    assert result.returncode == 2
+    assert result.stderr == (
+        "letterpress: error: --posted: no public-holiday data for JP in 2100; letterpress knows "
+        "the public holidays of Japan from 1949 to 2099; give a date in those years\n"
+    )

@@ -105,6 +105,10 @@ def _holidays(place: Place, categories: tuple[str, ...]) -> holidays.HolidayBase
     return holidays.country_holidays(place.country, subdiv=place.subdiv, categories=usable)
 
 
+class NoHolidayDataError(UserError):
+    """The holiday data has no calendar for the year asked about."""
+
+
 class HolidaySource(Struct, frozen=True):
     """One place's public holidays, with the categories the carrier observes there; for a place
     that may lie anywhere in its country, also the holidays of each of its ``parts``."""
@@ -114,13 +118,15 @@ class HolidaySource(Struct, frozen=True):
     parts: tuple[str, ...] = ()
 
     def _name(self, place: Place, day: date) -> str | None:
-        """One calendar's holiday name on ``day``; UserError if the data lacks that year."""
+        """One calendar's holiday name on ``day``; NoHolidayDataError if the data lacks that
+        year."""
         calendar = _holidays(place, self.categories)
         if not calendar.start_year <= day.year <= calendar.end_year:
-            raise UserError(
+            raise NoHolidayDataError(
                 f"no public-holiday data for {place.country} in {day.year}",
                 where=Where(field="posted"),
-                hint=f"the holidays package covers {calendar.start_year}-{calendar.end_year}",
+                hint=f"letterpress knows the public holidays of {in_a_sentence(place.country)} "
+                f"from {calendar.start_year} to {calendar.end_year}; give a date in those years",
             )
         return calendar.get(day)
 

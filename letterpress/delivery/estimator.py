@@ -23,7 +23,14 @@ from msgspec import Struct
 
 from ..countries import in_a_sentence
 from ..errors import UserError, Where
-from .calendar import HolidaySource, Place, PostalCalendar, format_days, parse_place
+from .calendar import (
+    HolidaySource,
+    NoHolidayDataError,
+    Place,
+    PostalCalendar,
+    format_days,
+    parse_place,
+)
 from .data import load_carriers
 from .model import Carrier, Estimate, Rule, Service, Standard
 from .postcodes import (
@@ -342,24 +349,29 @@ def _holiday_place(carrier: Carrier, place: Place) -> Place:
 
 
 def _rule_for(plan: _Plan, deposit: date) -> Rule:
-    """The rule valid on the deposit day, or a NoRuleError saying which rules exist."""
+    """The rule valid on the deposit day, or a NoRuleError saying which days the rules cover
+    and which date to give instead."""
     for rule in plan.rules:
         if rule.valid_on(deposit):
             return rule
-    first, last = plan.rules[0], plan.rules[-1]
-    if deposit < first.valid_from:
-        raise NoRuleError(
-            f"no {plan.rules_name} rule is valid for a letter deposited on {deposit}",
-            too_early=True,
-            where=Where(field="posted"),
-            hint=f"letterpress has rules from {first.valid_from} on",
-        )
+    first, covers = plan.rules[0], _covers(plan)
+    early = deposit < first.valid_from
     raise NoRuleError(
         f"no {plan.rules_name} rule is valid for a letter deposited on {deposit}",
-        too_early=False,
+        too_early=early,
         where=Where(field="posted"),
-        hint=f"the last known rule ended on {last.valid_until}; the carrier data needs updating",
+        hint=f"{covers}; give {first.valid_from} or a later date"
+        if early
+        else f"{covers}; give an earlier date, or the carrier data needs updating",
     )
+
+
+def _covers(plan: _Plan) -> str:
+    """Which deposit days the rules cover: ``letterpress's rules cover letters deposited from
+    2022-01-01 on``."""
+    first, last = plan.rules[0], plan.rules[-1]
+    end = f"to {last.valid_until}" if last.valid_until else "on"
+    return f"letterpress's rules cover letters deposited from {first.valid_from} {end}"
 
 
 def _share(share: float | None) -> str:
@@ -390,11 +402,16 @@ def _target_text(standard: Standard, rule: Rule) -> str:
 def _estimate(plan: _Plan, posted: datetime) -> Estimate:
     """The forward estimate for one posting time."""
     posted_day = posted.date()
-    collects = plan.collection.is_open(posted_day)
-    if collects and posted.time() <= plan.cutoff:
-        deposit = posted_day
-    else:
-        deposit = plan.collection.add(posted_day, 1)
+    try:
+        collects = plan.collection.is_open(posted_day)
+        if collects and posted.time() <= plan.cutoff:
+            deposit = posted_day
+        else:
+            deposit = plan.collection.add(posted_day, 1)
+    except NoHolidayDataError:
+        # a year the rules do not cover either: say the rules' years, not the holiday data's
+        _rule_for(plan, posted_day)
+        raise
     rule = _rule_for(plan, deposit)
     choice: ZoneChoice = SELECTORS[rule.selector](plan.carrier, plan.route)
     standard = (
@@ -482,6 +499,8 @@ def latest_posting(
     plan = _plan(
         carrier, service, origin, destination, origin_postcode, destination_postcode, cutoff
     )
+    if arrive_by <= plan.rules[0].valid_from:  # a letter arrives a day after its deposit at best
+        raise _no_posting_date(plan, arrive_by)
     day = arrive_by
     for _ in range(_REVERSE_SCAN_DAYS):
         if plan.collection.is_open(day):
@@ -490,11 +509,7 @@ def latest_posting(
                 estimate = _estimate(plan, posted)
             except NoRuleError as exc:
                 if exc.too_early:
-                    raise UserError(
-                        f"no posting date meets {arrive_by} under known rules",
-                        where=Where(field="arrive_by"),
-                        hint=exc.hint,
-                    ) from None
+                    raise _no_posting_date(plan, arrive_by) from None
                 estimate = None
             if estimate is not None and estimate.expected <= arrive_by:
                 return posted
@@ -503,4 +518,14 @@ def latest_posting(
         f"no posting date within {_REVERSE_SCAN_DAYS} days meets {arrive_by}",
         where=Where(field="arrive_by"),
         hint="check the date",
+    )
+
+
+def _no_posting_date(plan: _Plan, arrive_by: date) -> UserError:
+    """The error for an arrival date that only a letter deposited before the first rule could
+    meet."""
+    return UserError(
+        f"no posting date meets {arrive_by} under known rules",
+        where=Where(field="arrive_by"),
+        hint=f"{_covers(plan)}; give a later arrival date",
     )
