@@ -594,3 +594,28 @@ def test_a_year_past_the_holiday_data_names_the_country_and_its_years() -> None:
         "letterpress: error: --posted: no public-holiday data for JP in 2100; letterpress knows "
         "the public holidays of Japan from 1949 to 2099; give a date in those years\n"
     )
+
+
+def test_arrive_by_takes_a_time_as_posted_does_and_says_the_day_counts() -> None:
+    result = estimate("--arrive-by", "2026-12-10T12:00", "--now", "2026-12-01T09:00")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "Post by Mon 7 Dec 17:00 (the last collection) to arrive by Thu 10 Dec: "
+        "expected by Thu 10 Dec (95%)."
+    )
+    assert lines[2] == (
+        "  note: The arrival time 12:00 is not used: delivery standards name a day, not an "
+        "hour, and a letter may come at any time that day; for a deadline at 12:00, ask for "
+        "the day before."
+    )
+    data = json.loads(
+        estimate("--arrive-by", "2026-12-10T12:00", "--now", "2026-12-01T09:00", "--json").stdout
+    )
+    assert (data["arrive_by"], data["latest_posting"]) == ("2026-12-10", "2026-12-07T17:00")
+    wrong = estimate("--arrive-by", "2026-12-10T25:00")
+    assert wrong.returncode == 2
+    assert wrong.stderr == (
+        "letterpress: error: --arrive-by: '2026-12-10T25:00' is not an arrival date; write it "
+        "as YYYY-MM-DD (e.g. 2026-12-10) or with a time, YYYY-MM-DDTHH:MM\n"
+    )

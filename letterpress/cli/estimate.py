@@ -58,8 +58,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--arrive-by",
-        metavar="YYYY-MM-DD",
-        help="reverse mode: the last posting time whose expected date meets this",
+        metavar="WHEN",
+        help="reverse mode: the last posting time whose expected date meets this: "
+        "YYYY-MM-DD (with a time, YYYY-MM-DDTHH:MM, its day counts)",
     )
     parser.add_argument(
         "--cutoff", metavar="HH:MM", help="last collection time (default per carrier)"

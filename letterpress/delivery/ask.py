@@ -29,7 +29,7 @@ OPTIONS = {
 
 class Question(Struct, frozen=True):
     """What was asked, as typed: places, optional carrier and service, and either ``posted``
-    (a date and time, a date, or ``now``) or ``arrive_by`` (a date)."""
+    (a date and time, a date, or ``now``) or ``arrive_by`` (a date, or a date and time)."""
 
     origin: str = ""
     destination: str = ""
@@ -91,9 +91,9 @@ def _answer(q: Question, now: datetime) -> Answer:
     """Forward (``posted``) or reverse (``arrive_by``) estimate."""
     from .estimator import estimate_delivery, latest_posting
     from .mailing import (
+        arrival_from_option,
         carrier_or_national,
         parse_cutoff,
-        parse_day,
         posting_from_option,
         with_notes,
     )
@@ -110,14 +110,14 @@ def _answer(q: Question, now: datetime) -> Answer:
         cutoff=cutoff,
     )
     if q.arrive_by:
-        arrive_by = parse_day(q.arrive_by, where=Where(field="arrive_by"))
+        arrive_by, notes = arrival_from_option(q.arrive_by, where=Where(field="arrive_by"))
         posted = latest_posting(carrier, q.service, arrive_by=arrive_by, **common)
         if posted < now:  # missed: when a letter posted now arrives instead
-            now_posted, notes = posting_from_option("now", now, where=Where(field="arrive_by"))
+            now_posted, now_notes = posting_from_option("now", now, where=Where(field="arrive_by"))
             estimate = estimate_delivery(carrier, q.service, posted=now_posted, **common)
-            estimate = with_notes(estimate, notes)
+            estimate = with_notes(estimate, (*notes, *now_notes))
             return Answer(estimate, arrive_by=arrive_by, latest_posting=posted, too_late=True)
-        estimate = estimate_delivery(carrier, q.service, posted=posted, **common)
+        estimate = with_notes(estimate_delivery(carrier, q.service, posted=posted, **common), notes)
         return Answer(estimate, arrive_by=arrive_by, latest_posting=posted)
     posted, notes = posting_from_option(str(q.posted), now, where=Where(field="posted"))
     return Answer(with_notes(estimate_delivery(carrier, q.service, posted=posted, **common), notes))

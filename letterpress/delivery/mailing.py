@@ -67,6 +67,21 @@ def posting_from_option(
     )
 
 
+def arrival_from_option(raw: str, *, where: Where) -> tuple[date, tuple[str, ...]]:
+    """``--arrive-by``: a date, or a date and time as ``--posted`` takes it. Standards name a
+    day, not an hour, so the day counts; the note says the time is not used."""
+    text = str(raw).strip()
+    if ":" not in text:  # no time of day
+        return parse_day(text, where=where), ()
+    hint = "write it as YYYY-MM-DD (e.g. 2026-12-10) or with a time, YYYY-MM-DDTHH:MM"
+    moment = fields.parse_moment(text, where, what="an arrival date", hint=hint)[0]
+    return moment.date(), (
+        f"The arrival time {moment:%H:%M} is not used: delivery standards name a day, not an "
+        f"hour, and a letter may come at any time that day; for a deadline at {moment:%H:%M}, "
+        "ask for the day before.",
+    )
+
+
 class NoCarrierError(UserError):
     """No carrier given, and none known for letters posted in ``country`` (a real country)."""
 
