@@ -619,3 +619,22 @@ def test_arrive_by_takes_a_time_as_posted_does_and_says_the_day_counts() -> None
         "letterpress: error: --arrive-by: '2026-12-10T25:00' is not an arrival date; write it "
         "as YYYY-MM-DD (e.g. 2026-12-10) or with a time, YYYY-MM-DDTHH:MM\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("option", "day"), [("--posted", "2062-01-05"), ("--arrive-by", "2099-12-10")]
+)
+def test_a_date_more_than_a_year_ahead_is_estimated_with_one_warning(option: str, day: str) -> None:
+    """A mistyped year (2062 for 2026) gave plausible dates without a word, and the sentence
+    names no year: the estimate stands, with one line saying why to check it."""
+    result = estimate(option, day, "--now", "2026-12-01T09:00")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Post")
+    assert result.stderr == (
+        f"letterpress: warning: {option}: {day} is more than a year after today (2026-12-01); "
+        "the dates use the carrier's rules and the public holidays known today, which may have "
+        "changed by then; check the year\n"
+    )
+    near = estimate(option, "2027-06-01", "--now", "2026-12-01T09:00", "--json")
+    assert near.returncode == 0 and near.stderr == ""
+    assert json.loads(near.stdout)["carrier"] == "deutsche-post"

@@ -721,6 +721,17 @@ def test_delivery_estimate_lists_the_holidays_and_says_the_cli_s_lines_at_its_bo
     ]
 
 
+def test_delivery_far_ahead_says_the_cli_s_warning_at_the_posted_box(client: Any) -> None:
+    form = {"from": "DE", "to": "DE", "mode": "posted", "posted": "2062-01-05T10:00"}
+    html = client.post("/delivery/estimate", data=form).get_data(as_text=True)
+    assert 'id="sentence"' in html  # the estimate stands
+    (line,) = lines(html, "msg-posted")
+    assert line.startswith(
+        "the “Posting date and time” box: 2062-01-05 is more than a year after today"
+    )
+    assert line.endswith("which may have changed by then; check the year")
+
+
 def test_delivery_from_a_country_without_carrier_points_at_the_carrier_box(client: Any) -> None:
     form = {"from": "IE", "to": "DE", "mode": "posted", "posted": "2026-11-17T12:00"}
     html = client.post("/delivery/estimate", data=form).get_data(as_text=True)

@@ -75,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
     from ..delivery import as_json
     from ..delivery.ask import Question, answer, required
     from ..delivery.text import describe_answer
+    from .common import report
 
     question = Question(
         origin=args.origin or "",
@@ -89,6 +90,7 @@ def run(args: argparse.Namespace) -> int:
     )
     required(question)
     result = answer(question, now_option(args.now))
+    report(result.notices, strict=False)
     estimate = result.estimate
     if args.json:
         out = as_json(estimate)

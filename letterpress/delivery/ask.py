@@ -4,12 +4,14 @@ named by the option that gave it."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from msgspec import Struct
+from msgspec.structs import replace
 
 from ..errors import UserError, Where
+from ..notices import Notice
 from .model import Estimate
 
 # Field names of the estimator's errors -> the option a user typed.
@@ -25,6 +27,8 @@ OPTIONS = {
     "cutoff": "--cutoff",
     "postcode": "--to-postcode",
 }
+# A day asked about further ahead than this is questioned: rules and holidays are today's.
+_FAR_AHEAD = timedelta(days=366)
 
 
 class Question(Struct, frozen=True):
@@ -51,6 +55,7 @@ class Answer(Struct, frozen=True):
     # reverse mode, when the last posting time has passed: ``estimate`` is then for a letter
     # posted now
     too_late: bool = False
+    notices: tuple[Notice, ...] = ()  # a doubtful date: more than a year ahead, say
 
 
 def required(question: Question) -> None:
@@ -78,13 +83,31 @@ def answer(question: Question, now: datetime) -> Answer:
     """Check the question and estimate; a refused value names its option (``--posted``)."""
     required(question)
     try:
-        return _answer(question, now)
+        result = _answer(question, now)
     except UserError as exc:
         field = exc.place.field
         if exc.place != Where(field=field) or field not in OPTIONS:  # not an option's value
             raise UserError(exc.what, where=exc.place, hint=exc.hint) from None
         option = "--arrive-by" if field == "posted" and question.arrive_by else OPTIONS[field]
         raise UserError(exc.what, where=Where(option=option), hint=exc.hint) from None
+    return replace(result, notices=_far_ahead(question, result, now))
+
+
+def _far_ahead(question: Question, result: Answer, now: datetime) -> tuple[Notice, ...]:
+    """The warning for a day asked about more than a year after now (a mistyped year, often):
+    the dates are worked out with the rules and holidays letterpress knows today."""
+    asked = result.arrive_by or result.estimate.posted.date()
+    if asked - now.date() <= _FAR_AHEAD:
+        return ()
+    return (
+        Notice(
+            f"{asked} is more than a year after today ({now.date()})",
+            Where(option="--arrive-by" if question.arrive_by else "--posted"),
+            "the dates use the carrier's rules and the public holidays known today, which may "
+            "have changed by then; check the year",
+            kind="estimate-far-ahead",
+        ),
+    )
 
 
 def _answer(q: Question, now: datetime) -> Answer:

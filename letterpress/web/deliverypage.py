@@ -100,6 +100,7 @@ def estimate() -> Any:
     said: list[Message] = []
     try:
         result = answer(question, datetime.now())
+        said += messages.from_notices(result.notices, SLOTS)
     except UserError as exc:
         said.append(messages.from_error(exc, SLOTS))
         result = None
