@@ -739,3 +739,45 @@ def test_today_lists_the_thank_you_email_before_preparing_a_later_call(
     assert out["today"][1].startswith("Print the call sheet for your call on "), out["today"]
     shown = run_cli("advise", str(path), "--now", "2026-12-31T15:00")
     assert "  - Send the thank-you email to Mei Lee.\n  - Print the call sheet" in shown.stdout
+
+
+@pytest.mark.parametrize(
+    ("mailing", "field", "problem"),
+    [
+        (
+            {**MAILING, "to": "DE-XX"},
+            "mailing.to",
+            "unknown subdivision 'XX' of Germany; the delivery estimate is left out; known "
+            "subdivisions: BB, BE, BW, BY, HB, HE, HH, MV, NI, NW, RP, SH, SL, SN, ST, TH; "
+            "or remove [mailing]",
+        ),
+        (
+            {"carrier": "dhl"},
+            "mailing.carrier",
+            "unknown carrier 'dhl'; the delivery estimate is left out; known carriers: "
+            "australia-post, austrian-post, canada-post, correos, deutsche-post, "
+            "eu-cross-border, japan-post, la-poste, poste-italiane, postnl, postnord-se, "
+            "royal-mail, swiss-post, upu, usps; or remove [mailing]",
+        ),
+    ],
+)
+def test_a_bad_mailing_value_still_advises_with_one_warning_and_strict_stops(
+    write_letter: Any, mailing: dict[str, str], field: str, problem: str
+) -> None:
+    """As `letter` prints such a file, `advise` advises without the posted letter's dates
+    (email and call are still possible) and names the field in one warning line."""
+    path = follow_up_file(write_letter, {"date": "2026-12-22T10:00", **POST_LATE}, mailing=mailing)
+    proc = run_cli("advise", str(path), "--now", "2026-12-22T16:00", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == f"letterpress: warning: {path}, {field}: {problem}\n"
+    data = json.loads(proc.stdout)
+    assert data["recommended"] == ["letter", "call"]
+    assert data["letter_arrives"] is None
+    assert data["reasons"][0] == (
+        "You were invited by post, so a printed letter stands out; [mailing] has a value "
+        "letterpress cannot use (see the warning), so no arrival date is given: post it today."
+    )
+    strict = run_cli("advise", str(path), "--now", "2026-12-22T16:00", "--strict")
+    assert strict.returncode == 2
+    assert strict.stderr == f"letterpress: error: {path}, {field}: {problem}\n"
+    assert strict.stdout == ""

@@ -45,7 +45,8 @@ class Advice(Struct, frozen=True):
     letter: Any = None  # delivery Estimate when a letter was considered
     call: Call | None = None
     language: str = "en"
-    notices: tuple[Notice, ...] = ()  # doubtful dates in the [interview] table
+    # doubtful dates in the [interview] table; a [mailing] value the estimate cannot use
+    notices: tuple[Notice, ...] = ()
 
 
 class _Draft(Struct):
@@ -62,6 +63,7 @@ class _Draft(Struct):
     reasons: list[str] = field(default_factory=list)
     estimate: Any = None
     unknown_post: str = ""  # the sender's country, when no carrier there is known
+    left_out: Notice | None = None  # a [mailing] value the estimate cannot use, as a warning
     call: Call | None = None
 
     def recommend(self, channel: str) -> None:
@@ -150,16 +152,21 @@ def _estimate(d: _Draft) -> Any:
 def _letter_timing(d: _Draft) -> tuple[bool, dict[str, str]] | None:
     """Estimate the letter: whether it arrives on or after the decision (or after a week), and
     the days and deadline its reasons name (the latest day only when later than the expected
-    one); None when no carrier letterpress knows posts from the sender's country and the file
-    names none (no estimate can be given)."""
-    from ..delivery.mailing import NoCarrierError
+    one); None when no estimate can be given: no carrier letterpress knows posts from the
+    sender's country and the file names none, or a ``[mailing]`` value the estimate cannot use
+    (``to = "DE-XX"``; then a warning names it, as ``letter`` does)."""
+    from ..delivery.mailing import NoCarrierError, left_out_notice
 
     try:
         d.estimate = est = _estimate(d)
-    except NoCarrierError as exc:
-        if exc.country is None or (d.mailing or {}).get("carrier"):
+    except UserError as exc:
+        mailing = d.mailing or {}
+        if isinstance(exc, NoCarrierError) and exc.country and not mailing.get("carrier"):
+            d.unknown_post = exc.country
+            return None
+        if exc.place.file != d.where.file:  # a data file's place: not the letter's doing
             raise
-        d.unknown_post = exc.country
+        d.left_out = left_out_notice(exc)
         return None
     decision = d.interview.decision_by
     week = d.interview.when.date() + timedelta(days=int(rules()["late_after_days"]))
@@ -186,7 +193,8 @@ def _letter_rule(d: _Draft) -> None:
     timing = _letter_timing(d)
     if timing is None:
         d.recommend("letter")
-        d.reasons.append(d.w("reasons", "post_no_estimate", country=_country(d)))
+        key = "post_mailing_left_out" if d.left_out else "post_no_estimate"
+        d.reasons.append(d.w("reasons", key, country=_country(d)))
         return
     late, days = timing
     if not late:
@@ -252,7 +260,8 @@ def _letter_fallback(d: _Draft) -> None:
     timing = _letter_timing(d)
     d.recommend("letter")
     if timing is None:
-        d.reasons.append(d.w("reasons", "letter_fallback_no_estimate", country=_country(d)))
+        key = "letter_fallback_mailing_left_out" if d.left_out else "letter_fallback_no_estimate"
+        d.reasons.append(d.w("reasons", key, country=_country(d)))
         return
     late, days = timing
     d.reasons.append(d.w("reasons", "letter_fallback_late" if late else "letter_fallback", **days))
@@ -505,5 +514,5 @@ def advise(
         letter=d.estimate,
         call=d.call,
         language=w.code,
-        notices=_date_notices(interview, now, where),
+        notices=(*_date_notices(interview, now, where), *([d.left_out] if d.left_out else [])),
     )
