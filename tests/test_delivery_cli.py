@@ -638,3 +638,37 @@ def test_a_date_more_than_a_year_ahead_is_estimated_with_one_warning(option: str
     near = estimate(option, "2027-06-01", "--now", "2026-12-01T09:00", "--json")
     assert near.returncode == 0 and near.stderr == ""
     assert json.loads(near.stdout)["carrier"] == "deutsche-post"
+
+
+def test_a_postcode_that_places_no_region_is_not_called_missing() -> None:
+    """A UK postcode tells letterpress no nation: the note said no postcode was given for the
+    destination although one was; it now names the postcode and asks for the region."""
+    result = estimate(
+        "--to-postcode",
+        "EH1 1YZ",
+        "--from-postcode",
+        "SW1A 1AA",
+        "--posted",
+        "2026-12-24T10:00",
+        carrier="royal-mail",
+        route=("GB", "GB"),
+    )
+    assert result.returncode == 0, result.stderr
+    notes = [line for line in result.stdout.splitlines() if "postcode" in line]
+    assert notes == [
+        f"  note: The postcode {code} does not tell letterpress which part of the United Kingdom "
+        f"the {end} is in: a holiday in any part of the United Kingdom is counted, so the dates "
+        "may be late; give the region (e.g. GB-ENG) for one region's holidays."
+        for code, end in (("SW1A 1AA", "origin"), ("EH1 1YZ", "destination"))
+    ]
+
+
+def test_a_malformed_postcode_names_the_country_as_in_a_sentence() -> None:
+    result = estimate(
+        "--to-postcode", "9410", "--posted", "2026-12-01T10:00", carrier="usps", route=("US", "US")
+    )
+    assert result.returncode == 2
+    assert result.stderr == (
+        "letterpress: error: --to-postcode: '9410' is not a postcode of the United States; "
+        "write it like 95014\n"
+    )

