@@ -210,6 +210,24 @@ def test_mailing_table_prints_the_estimate_after_rendering(tmp_path: Path) -> No
     ) in proc.stdout
 
 
+@pytest.mark.parametrize("posted", ["2026-12-22", '"2026-12-22"'], ids=["toml", "quoted"])
+def test_mailing_posted_takes_a_date_alone_quoted_or_not_as_posted_does(
+    tmp_path: Path, posted: str
+) -> None:
+    """--posted takes a date alone; [mailing] posted took it only unquoted and refused the
+    quoted "2026-12-22" as no posting date and time."""
+    src = tmp_path / "m.toml"
+    text = MAILING_LETTER.replace("SERVICE", "standard")
+    src.write_text(text.replace("posted = 2026-12-22T18:00", f"posted = {posted}"), "utf-8")
+    proc = run_cli("letter", str(src), "-o", str(tmp_path / "m.pdf"))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    assert (
+        "Delivery: Posted Tue 22 Dec before the 17:00 collection: expected by Mon 28 Dec "
+        "(95%), at the latest Tue 29 Dec (99%)."
+    ) in proc.stdout
+
+
 @pytest.mark.parametrize(
     "change, line",
     [
@@ -227,7 +245,8 @@ def test_mailing_table_prints_the_estimate_after_rendering(tmp_path: Path) -> No
         (
             ("posted = 2026-12-22T18:00", 'posted = "tomorrow"'),
             "mailing.posted: 'tomorrow' is not a posting date and time; the delivery estimate is "
-            "left out; write it as YYYY-MM-DDTHH:MM, e.g. 2026-12-22T10:00; or remove [mailing]",
+            "left out; write it as YYYY-MM-DDTHH:MM (e.g. 2026-12-22T10:00) or a date alone; "
+            "or remove [mailing]",
         ),
     ],
     ids=["service", "to", "posted"],

@@ -139,8 +139,9 @@ def estimate_from_mailing(
 ) -> Estimate:
     """The estimate for a letter file's ``[mailing]`` table; errors name ``where, mailing.<key>``.
 
-    ``posted`` may be a TOML datetime, a ``YYYY-MM-DDTHH:MM`` string or a TOML date (then taken
-    as posted before the last collection, with a note); it defaults to ``default_posted``.
+    ``posted`` may be a TOML datetime, a ``YYYY-MM-DDTHH:MM`` string or a date alone (a TOML
+    date or a ``YYYY-MM-DD`` string, then taken as posted before the last collection, with a
+    note), as ``--posted`` takes it; it defaults to ``default_posted``.
     ``carrier`` defaults to the origin country's national carrier, ``service`` to its default.
     ``where`` is the letter file's place (a plain text names the file).
     """
@@ -164,12 +165,15 @@ def estimate_from_mailing(
     carrier = carrier_or_national(
         mailing.get("carrier"), origin, where=place("carrier"), origin_where=place("from")
     )
-    raw_posted = mailing.get("posted", default_posted)
-    if isinstance(raw_posted, date) and not isinstance(raw_posted, datetime):
-        posted = datetime.combine(raw_posted, time(0, 0))
+    posted, timed = fields.parse_moment(
+        mailing.get("posted", default_posted),
+        place("posted"),
+        what="a posting date and time",
+        date_alone_at=time(0, 0),
+        hint="write it as YYYY-MM-DDTHH:MM (e.g. 2026-12-22T10:00) or a date alone",
+    )
+    if not timed:  # a date alone, quoted or not
         notes.append("No posting time given: assumed before the last collection that day.")
-    else:
-        posted = parse_posted(raw_posted, where=place("posted"))
     cutoff = parse_cutoff(mailing["cutoff"], where=place("cutoff")) if "cutoff" in mailing else None
     given = {"from": "from" if "from" in mailing else "", "to": "to" if "to" in mailing else ""}
     try:
