@@ -869,3 +869,71 @@ def test_a_merge_uses_the_default_printer_but_its_row_preview_does_not(
         assert text == text2
         assert x2 - x == pytest.approx(-1, abs=1e-3) and y2 - y == pytest.approx(2, abs=1e-3)
     assert preview == plain_preview
+
+
+@pytest.mark.parametrize(
+    "lang, box",
+    [("en", "More of the letter file (TOML)"), ("de", "Weiteres aus der Briefdatei (TOML)")],
+)
+def test_a_problem_in_the_more_box_is_named_by_the_box_in_the_page_s_language(
+    client: Any, lang: str, box: str
+) -> None:
+    """Problems with what the "More of the letter file" box holds began with the form's
+    field name ("letter.toml, more: invalid TOML") or stood at the top of the page as a key
+    of a file the user never saw ("letter.toml, foo: unknown field"): they are under the box
+    and name it as the page labels it."""
+    form = {**formdata.form_values(example("thank-you.toml"), formdata.LETTER)}
+    header = {"Accept-Language": lang}
+    html = client.post(
+        "/letter/preview", data={**form, "more": "subject = [1"}, headers=header
+    ).get_data(as_text=True)
+    assert lines(html, "msg-more") == [
+        f"the “{box}” box: invalid TOML: Unclosed array (at end of document); fix the syntax "
+        "in this box (quotes, = signs, [tables])"
+    ]
+    html = client.post(
+        "/letter/preview", data={**form, "more": "foo = 1"}, headers=header
+    ).get_data(as_text=True)
+    (line,) = lines(html, "msg-more")
+    assert line.startswith(f"foo in the “{box}” box: unknown field 'foo'; known fields: layout,")
+    html = client.post(
+        "/letter/pdf",
+        data={**form, "more": '[recipient]\naddress_lines = ["a", 3]'},
+        headers=header,
+    ).get_data(as_text=True)
+    assert lines(html, "msg-more") == [
+        f"recipient.address_lines in the “{box}” box: must be a list of texts; write "
+        'address_lines = ["...", "..."]'
+    ]
+
+
+def test_a_mailing_problem_on_the_follow_up_page_points_at_the_page_s_carrier_choice(
+    client: Any, tmp_path: Path
+) -> None:
+    """A [mailing] carrier that does not post from the sender's country said "see
+    `letterpress carriers`" on the page, at no field: it is under the box that holds
+    [mailing] and points to the Delivery estimate page's carrier box, which shows the ids."""
+    values = formdata.form_values(example("follow-up.toml"), formdata.FOLLOWUP)
+    more = '[mailing]\ncarrier = "royal-mail"\nservice = "first"\n'
+    html = client.post(
+        "/follow-up/advise",
+        data={**values, "more": more, "now": "2026-12-22T16:00"},
+        headers={"Accept-Language": "de"},
+    ).get_data(as_text=True)
+    assert lines(html, "msg-more") == [
+        "mailing.carrier in the “Weiteres aus der Briefdatei (TOML)” box: royal-mail does not "
+        'collect letters in DE (the sender\'s country); write carrier = "deutsche-post", the '
+        "carrier for letters posted in DE, with one of its services (see the “Postunternehmen” "
+        "box of the “Laufzeit” page), or leave carrier and service out"
+    ]
+    assert "letterpress carriers" not in html
+    page = client.get("/delivery").get_data(as_text=True)
+    assert '<option value="deutsche-post">Deutsche Post (deutsche-post)</option>' in page
+    # the command line keeps its words
+    text = (EXAMPLES / "follow-up.toml").read_text(encoding="utf-8")
+    mine = tmp_path / "mine.toml"
+    mine.write_text(text.replace('carrier = "deutsche-post"', 'carrier = "royal-mail"'))
+    mine.write_text(mine.read_text().replace('service = "standard"', 'service = "first"'))
+    cli = run_cli("advise", str(mine), "--now", "2026-12-22T16:00")
+    assert cli.returncode == 2
+    assert "with one of its services (see `letterpress carriers`)" in cli.stderr

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from flask import Response, render_template, request
+from flask import Response, g, render_template, request
 from msgspec import Struct
 from werkzeug.datastructures import FileStorage
 
@@ -115,6 +115,11 @@ def read_letter_file(files: Mapping[str, FileStorage], field: str) -> dict[str, 
         except UserError as exc:
             name = Path(item.filename or "").name
             raise UserError(exc.what, where=Where(file=name, field=field), hint=exc.hint) from None
+
+
+def more_box() -> str:
+    """The label of the box of the file's other settings (TOML), in the page's language."""
+    return str(g.t["letter"]["more"])
 
 
 def page(template: str, status: int = 200, **context: Any) -> tuple[str, int]:

@@ -39,8 +39,6 @@ BOXES = {
     "--arrive-by": "arrive_by",
     "--cutoff": "cutoff",
 }
-# the terminal's list of carriers, which the page's carrier box shows instead
-_COMMAND = "see `letterpress carriers`"
 _PLACE = re.compile(r"[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?")
 
 
@@ -109,7 +107,12 @@ def estimate() -> Any:
     shown = {"--carrier": {c_id: name for c_id, name, _ in carriers()}}
     listed = f"{messages.box_name(t['carrier'])} lists the carriers letterpress knows"
     said = [
-        replace(m, text=messages.in_page_terms(m.text, boxes, shown).replace(_COMMAND, listed))
+        replace(
+            m,
+            text=messages.in_page_terms(m.text, boxes, shown).replace(
+                f"see {messages.CARRIERS}", listed
+            ),
+        )
         for m in said
     ]
     sentence = describe_answer(result) if result is not None else ""

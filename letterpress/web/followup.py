@@ -8,7 +8,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, g, render_template, request
+from msgspec.structs import replace
 
 from ..errors import UserError, Where
 from . import common, formdata, messages, uploads
@@ -45,12 +46,20 @@ def _advise(form: dict[str, str]) -> tuple[Any, Any, datetime]:
     return follow, advise_file(follow, now), now
 
 
+def _in_page_terms(said: list[Message]) -> list[Message]:
+    """The lines with the terminal's list of carriers said as the page's own carrier choice,
+    the Delivery estimate page's “Carrier” box (a [mailing] table's problems say it)."""
+    t = g.t
+    choice = f"{messages.box_name(t['delivery']['carrier'])} of the “{t['nav']['delivery']}” page"
+    return [replace(m, text=messages.carriers_named(m.text, choice)) for m in said]
+
+
 def _page(values: dict[str, str], said: list[Message], status: int = 200) -> Any:
     return common.page(
         "followup.html",
         status,
         values=values,
-        said=messages.by_slot(said),
+        said=messages.by_slot(_in_page_terms(said)),
         layouts=[(c.name, c.name) for c in common.layout_choices()],
         languages=[(c, c) for c in common.LETTER_LANGUAGES],
         slots=SLOTS,
@@ -76,10 +85,13 @@ def advise() -> Any:
         follow, advice, _ = _advise(form)
         said += messages.from_findings(check_data(follow.source.data), FILE, SLOTS)
     except UserError as exc:
-        said.append(messages.from_error(exc, SLOTS))
+        said.append(messages.from_error(exc, SLOTS, more=common.more_box()))
         advice = None
     return render_template(
-        "followup_advice.html", advice=advice, said=messages.by_slot(said), slots=SLOTS
+        "followup_advice.html",
+        advice=advice,
+        said=messages.by_slot(_in_page_terms(said)),
+        slots=SLOTS,
     )
 
 
@@ -99,7 +111,7 @@ def artefact() -> Any:
             paths, _ = write_artefacts(follow, advice, folder)  # notices: shown by the page
             written = {p.name: p.read_bytes() for p in paths}
     except UserError as exc:
-        return _page(form, [messages.from_error(exc, SLOTS)], 422)
+        return _page(form, [messages.from_error(exc, SLOTS, more=common.more_box())], 422)
     name = follow.stem + suffix
     if name not in written:
         return _page(
@@ -156,7 +168,7 @@ def export() -> Any:
     try:
         data = formdata.letter_file(form, formdata.FOLLOWUP, FILE)
     except UserError as exc:
-        return _page(form, [messages.from_error(exc, SLOTS)], 422)
+        return _page(form, [messages.from_error(exc, SLOTS, more=common.more_box())], 422)
     if form.get(formdata.SIGNATURE_NAMED):
         data["signature_image"] = form[formdata.SIGNATURE_NAMED]
     return common.download(formdata.as_toml(data).encode("utf-8"), FILE, "application/toml")

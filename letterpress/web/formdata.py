@@ -181,7 +181,7 @@ def more_tables(text: str, origin: str) -> dict[str, Any]:
         raise UserError(
             f"invalid TOML: {exc}",
             where=Where(file=origin, field=MORE),
-            hint="fix the syntax (quotes, = signs, [tables])",
+            hint="fix the syntax in this box (quotes, = signs, [tables])",
         ) from None
 
 

@@ -51,14 +51,14 @@ def make(form: dict[str, str], files: Any, *, picture_too: bool = True) -> Made:
             made.said += messages.from_findings(check_data(data), FILE, SLOTS)
             shift = find_shift(None)  # the default printer's, as `letterpress letter` uses
             prep = prepare_letter(source, shift=shift)
-            made.said += messages.from_notices(prep.notices, SLOTS)
+            made.said += messages.from_notices(prep.notices, SLOTS, common.more_box())
             made.pdf, made.pages = build_letter(prep)
             moved = shift is not None and not shift.identity
             # the picture shows the sheet as it comes out of that printer: the content where
             # the layout puts it, under the window drawn there
             paper = build_letter(replace(prep, shift=None))[0] if moved else made.pdf
         except UserError as exc:
-            made.said.append(messages.from_error(exc, SLOTS))
+            made.said.append(messages.from_error(exc, SLOTS, more=common.more_box()))
             return made
     made.window = prep.window.summary()
     if moved:
@@ -126,7 +126,7 @@ def export() -> Any:
     try:
         data = formdata.letter_file(form, formdata.LETTER, FILE)
     except UserError as exc:
-        return _page(form, [messages.from_error(exc, SLOTS)], 422)
+        return _page(form, [messages.from_error(exc, SLOTS, more=common.more_box())], 422)
     named = signature_name(form, request.files)
     if named:
         data["signature_image"] = named

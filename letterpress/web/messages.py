@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from ..notices import Notice
 
 PAGE = ""  # the slot of messages that concern no single field
+CARRIERS = "`letterpress carriers`"  # the terminal's list of carriers (a hint's words)
+MORE = "more"  # the box holding, as TOML, what the form has no field for (formdata.MORE)
 
 
 class Message(Struct, frozen=True):
@@ -37,6 +39,25 @@ def slot_for(place: Where, slots: Collection[str]) -> str:
             return path
         path = path.rpartition(".")[0]
     return PAGE
+
+
+def in_more(place: Where, slots: Collection[str], box: str) -> Where | None:
+    """``place`` as the page names it when it is in the box of the file's other settings
+    (``box``: that box's label; '' on a page without one): the box itself, or a key the form
+    has no field for, which only that box can hold (``mailing.carrier in the “More…” box``).
+    None for a place at one of the form's own fields or tables, or at none."""
+    path = place.field.split("[")[0]
+    if not box or not path or place.row is not None or MORE not in slots:
+        return None
+    if path != MORE and (slot_for(place, slots) or _in_table(path, slots)):
+        return None
+    shown = box_name(box) if path == MORE else f"{place.field} in {box_name(box)}"
+    return Where(option=shown)
+
+
+def _in_table(path: str, slots: Collection[str]) -> bool:
+    """Whether ``path`` is a table the form has fields in (``recipient``, ``interview.card``)."""
+    return any(slot.startswith(path + ".") for slot in slots)
 
 
 def shown(exc: UserError, names: Mapping[str, str] | None = None) -> str:
@@ -70,6 +91,13 @@ def in_page_terms(
         line = re.sub(rf"{one}(?:, {one})*", partial(_in_box, one, shown, box), line)
         line = re.sub(rf"{re.escape(option)}(?![\w-])", box, line)  # --to, not --to-postcode
     return line
+
+
+def carriers_named(line: str, choice: str) -> str:
+    """``line`` with the terminal's list of carriers (``see `letterpress carriers```) said as
+    the page's own carrier choice, ``choice`` (``the “Carrier” box``)."""
+    line = line.replace(f"one of {CARRIERS}", f"one of the carriers in {choice}")
+    return line.replace(CARRIERS, choice)
 
 
 def box_name(label: str) -> str:
@@ -111,15 +139,31 @@ def from_lines(lines: Iterable[str], names: Mapping[str, str] | None = None) -> 
 
 
 def from_error(
-    exc: UserError, slots: Collection[str], names: Mapping[str, str] | None = None
+    exc: UserError,
+    slots: Collection[str],
+    names: Mapping[str, str] | None = None,
+    more: str = "",
 ) -> Message:
-    """A refused input: the error line at its field."""
+    """A refused input: the error line at its field (``more``: the label of the box of the
+    file's other settings, where a key the form has no field for is named)."""
+    place = in_more(exc.place, slots, more)
+    if place is not None:
+        return Message("error", UserError(exc.what, where=place, hint=exc.hint).line(), MORE)
     return Message("error", shown(exc, names), slot_for(exc.place, slots))
 
 
-def from_notices(notices: Iterable[Notice], slots: Collection[str]) -> list[Message]:
-    """Doubtful but deliverable: each notice at its field."""
-    return [Message(n.level, n.line(), slot_for(n.where, slots)) for n in notices]
+def from_notices(
+    notices: Iterable[Notice], slots: Collection[str], more: str = ""
+) -> list[Message]:
+    """Doubtful but deliverable: each notice at its field (``more`` as for ``from_error``)."""
+    out = []
+    for notice in notices:
+        place = in_more(notice.where, slots, more)
+        if place is None:
+            out.append(Message(notice.level, notice.line(), slot_for(notice.where, slots)))
+        else:
+            out.append(Message(notice.level, replace(notice, where=place).line(), MORE))
+    return out
 
 
 def from_findings(
