@@ -937,3 +937,33 @@ def test_a_mailing_problem_on_the_follow_up_page_points_at_the_page_s_carrier_ch
     cli = run_cli("advise", str(mine), "--now", "2026-12-22T16:00")
     assert cli.returncode == 2
     assert "with one of its services (see `letterpress carriers`)" in cli.stderr
+
+
+def test_the_closing_s_hint_says_what_an_empty_closing_prints(client: Any) -> None:
+    """The closing's hint was the opening's ("Leave empty for “Dear Ms Lee,”..."): it says
+    the closing an empty field prints, which the letter then has."""
+    hints = {
+        "en": "Leave empty for the one that goes with the opening: “Yours sincerely,” after "
+        "“Dear Ms Lee,”, else “Yours faithfully,”.",
+        "de": "Leer lassen für „Mit freundlichen Grüßen“.",
+        "fr": "Laisser vide pour la formule accordée à la formule d'appel : « Veuillez agréer, "
+        "Madame, l’expression de mes salutations distinguées. »",
+    }
+    for lang, hint in hints.items():
+        for url in ("/", "/follow-up"):
+            html = client.get(url, headers={"Accept-Language": lang}).get_data(as_text=True)
+            found = re.search(r'<p class="hint" id="h-closing">([^<]*)</p>', html)
+            assert found and found.group(1).replace("&#39;", "'") == hint, (lang, url)
+    form = formdata.form_values(example("thank-you.toml"), formdata.LETTER)
+    for language, name, closing in (
+        ("en-GB", "Ms Mei Lee", "Yours sincerely,"),
+        ("en-GB", "", "Yours faithfully,"),
+        ("de", "Frau Mei Lee", "Mit freundlichen Grüßen"),
+        ("fr", "Madame Mei Lee", "Veuillez agréer, Madame, l’expression de mes salutations"),
+    ):
+        data = {**form, "closing": "", "opening": "", "language": language}
+        data["recipient.name"] = name
+        pdf = client.post("/letter/pdf", data=data)
+        assert pdf.mimetype == "application/pdf", pdf.get_data(as_text=True)[:3000]
+        text = PdfReader(io.BytesIO(pdf.get_data())).pages[0].extract_text()
+        assert closing in text.replace("\n", " "), (language, text)
