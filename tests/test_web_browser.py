@@ -550,3 +550,33 @@ def test_the_delivery_page_names_its_boxes_not_estimate_s_options(
         "like 26133"
     )
     context.close()
+
+
+def test_an_empty_box_the_estimate_needs_is_marked_at_that_box(
+    server: str, browser: Any, shots: Path
+) -> None:
+    """On the French page, a To box left empty said "estimate: the “Vers (pays)” box is
+    required; for example the “Vers (pays)” box DE" at the top of the answer, under "see the
+    message at the field marked", with no field marked; "must arrive by" with no day said
+    "give either ... or ...". Each is now under its box, saying what to write there."""
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server + "delivery")
+    page.fill("#f-from", "Allemagne")
+    page.click("button:has-text('Estimer')")
+    page.wait_for_selector("#msg-to .msg.error", timeout=WAIT)
+    page.screenshot(path=str(shots / "delivery-empty-fr.png"), full_page=True)
+    assert page.inner_text("#msg-to .line") == (
+        "the “Vers (pays)” box: no country given; write its code or its name, e.g. DE or "
+        "Deutschland"
+    )
+    assert page.inner_text("#estimate-messages") == ""
+    page.fill("#f-to", "FR")
+    page.check("#mode-arrive")
+    page.click("button:has-text('Estimer')")
+    page.wait_for_selector("#msg-arrive_by .msg.error", timeout=WAIT)
+    assert page.inner_text("#msg-arrive_by .line") == (
+        "the “Jour d'arrivée” box: no day given; choose the day the letter must arrive by"
+    )
+    assert page.inner_text("#msg-to") == ""
+    context.close()

@@ -10,7 +10,7 @@ from typing import Any
 from flask import Blueprint, g, render_template
 from msgspec.structs import replace
 
-from ..errors import UserError
+from ..errors import UserError, Where
 from . import common, messages
 from .messages import Message
 
@@ -63,6 +63,24 @@ def carriers() -> list[tuple[str, str, list[tuple[str, str]]]]:
     ]
 
 
+def empty(form: dict[str, str], reverse: bool) -> None:
+    """A box the estimate needs left empty, as an error at that box (``estimate``'s own
+    message names its options and no box: "--to is required")."""
+    for key in ("from", "to"):
+        if not form.get(key, "").strip():
+            raise UserError(
+                "no country given",
+                where=Where(field=key),
+                hint="write its code or its name, e.g. DE or Deutschland",
+            )
+    if reverse and not form.get("arrive_by", "").strip():
+        raise UserError(
+            "no day given",
+            where=Where(field="arrive_by"),
+            hint="choose the day the letter must arrive by",
+        )
+
+
 @bp.get("/delivery")
 def show() -> Any:
     """The form, from the stored sender's country."""
@@ -96,13 +114,16 @@ def estimate() -> Any:
         cutoff=form.get("cutoff", "").strip() or None,
     )
     said: list[Message] = []
+    t = g.t["delivery"]
     try:
+        empty(form, reverse)
         result = answer(question, datetime.now())
         said += messages.from_notices(result.notices, SLOTS)
     except UserError as exc:
-        said.append(messages.from_error(exc, SLOTS))
+        labels = {key: t[key] for key in BOXES.values()}
+        slot = messages.slot_for(exc.place, SLOTS)
+        said.append(Message("error", messages.at_box(exc, labels).line(), slot))
         result = None
-    t = g.t["delivery"]
     boxes = {option: t[key] for option, key in BOXES.items()}
     shown = {"--carrier": {c_id: name for c_id, name, _ in carriers()}}
     listed = f"{messages.box_name(t['carrier'])} lists the carriers letterpress knows"
