@@ -513,6 +513,12 @@ def test_merge_leaves_out_a_choice_for_the_other_kind_of_file(client: Any) -> No
             "people.xlsx: the data file has a header but no rows in its first sheet 'Notes'; "
             "give the sheet with the addresses: 'People' in the “Worksheet” box",
         ),
+        (  # was under the Data box, with the Worksheet box not marked
+            {"data": (workbook({"Notes": "About\n", "People": WORKSHOP}), "people.xlsx")},
+            {"sheet": "Peple"},
+            "msg-sheet",
+            "people.xlsx, the “Worksheet” box: no sheet named 'Peple'; sheets: Notes, People",
+        ),
         (
             {},
             {"kind": "call"},
@@ -967,3 +973,17 @@ def test_the_closing_s_hint_says_what_an_empty_closing_prints(client: Any) -> No
         assert pdf.mimetype == "application/pdf", pdf.get_data(as_text=True)[:3000]
         text = PdfReader(io.BytesIO(pdf.get_data())).pages[0].extract_text()
         assert closing in text.replace("\n", " "), (language, text)
+
+
+def test_a_worksheet_that_is_not_there_is_named_at_the_sheet_option(tmp_path: Path) -> None:
+    """batch --sheet with a name the workbook lacks names the option it came from."""
+    data = tmp_path / "people.xlsx"
+    data.write_bytes(workbook({"Notes": "About\n", "People": WORKSHOP}))
+    template = EXAMPLES / "batch" / "workshop.toml"
+    done = run_cli(
+        "batch", str(template), str(data), "--sheet", "Peple", "-o", str(tmp_path / "o.pdf")
+    )
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"letterpress: error: {data}, --sheet: no sheet named 'Peple'; sheets: Notes, People\n"
+    )

@@ -47,7 +47,7 @@ def xlsx_table(source: Path | BinaryIO, where: str, options: ReadOptions) -> Tab
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for broken files
         raise _unreadable(where, ".xlsx", exc) from None
     try:
-        name = _sheet_name(book.sheetnames, options.sheet, where)
+        name = _sheet_name(book.sheetnames, options, where)
         ws = book[name]
         ws.reset_dimensions()  # the declared <dimension> may be smaller or huge: read the cells
         unsaved = _unsaved_formulas(source, getattr(ws, "_worksheet_path", ""))
@@ -112,7 +112,7 @@ def calamine_table(source: Path | BinaryIO, where: str, kind: str, options: Read
         )
         with opened as book:
             names = list(book.sheet_names)
-            name = _sheet_name(names, options.sheet, where)
+            name = _sheet_name(names, options, where)
             sheet = book.get_sheet_by_name(name)
             rows = list(sheet.iter_rows())
             top, left = _origin(sheet.end, rows)
@@ -241,7 +241,10 @@ def _as_displayed(record: Record, displayed: dict[int, str] | None, left: int) -
     return number, texts, typed
 
 
-def _sheet_name(names: list[str], wanted: str | None, where: str) -> str:
+def _sheet_name(names: list[str], options: ReadOptions, where: str) -> str:
+    """The worksheet to read: the one asked for (a name that is none is an error at the
+    option that gave it), else the first."""
+    wanted = options.sheet
     if not names:
         raise UserError("the workbook has no worksheet", where=Where(file=where), hint=_AGAIN)
     if wanted is None:
@@ -249,7 +252,7 @@ def _sheet_name(names: list[str], wanted: str | None, where: str) -> str:
     if wanted not in names:
         raise UserError(
             f"no sheet named {wanted!r}",
-            where=Where(file=where),
+            where=Where(file=where, option=options.sheet_option),
             hint=f"sheets: {', '.join(names)}",
         )
     return wanted

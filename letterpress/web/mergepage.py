@@ -69,6 +69,8 @@ class Inputs(Struct):
         """The field an error concerns: the upload it names, else its field or option."""
         if exc.place.option == "--rows":
             return "row"
+        if exc.place.option and messages.slot_for(exc.place, SLOTS):  # --sheet: its box
+            return messages.slot_for(exc.place, SLOTS)
         for slot, path in (("template", self.template), ("data", self.data)):
             if exc.place.file == str(path):
                 return slot
