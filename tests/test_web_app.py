@@ -987,3 +987,18 @@ def test_a_worksheet_that_is_not_there_is_named_at_the_sheet_option(tmp_path: Pa
     assert done.stderr == (
         f"letterpress: error: {data}, --sheet: no sheet named 'Peple'; sheets: Notes, People\n"
     )
+
+
+@pytest.mark.parametrize("name", ["kontakte.xls", "kontakte.xlsx"])
+def test_merge_takes_every_workbook_the_batch_reads(client: Any, name: str) -> None:
+    """An old Excel .xls, which letterpress batch reads, was refused by the page ("is not a
+    .csv or .txt or .tsv or .xlsx or .ods file") and hidden by its file chooser."""
+    sheets = ROOT / "tests" / "fixtures" / "sheets"
+    data = {
+        "template": (io.BytesIO((sheets / "brief.toml").read_bytes()), "brief.toml"),
+        "data": (io.BytesIO((sheets / name).read_bytes()), name),
+    }
+    html = client.post("/merge/check", data=data, content_type="multipart/form-data")
+    assert "Checked 5 rows: 5 ready" in html.get_data(as_text=True)
+    page = client.get("/merge").get_data(as_text=True)
+    assert 'accept=".csv,.txt,.tsv,.xlsx,.xlsm,.xls,.ods"' in page

@@ -34,7 +34,7 @@ SLOTS = (
     "row",
 )
 TEMPLATES = (".toml", ".json")
-DATA = (".csv", ".txt", ".tsv", ".xlsx", ".ods")
+DATA = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods")  # what the batch reads
 KINDS = ("letter", "call", "both", "envelope")
 DELIMITERS = ("", "comma", "semicolon", "tab", "pipe")
 # The batch's options as the page's controls (their labels in ``g.t.merge``).
@@ -197,6 +197,7 @@ def show() -> Any:
         delimiters=DELIMITERS,
         limit=uploads.ROW_LIMIT,
         upload_mb=uploads.UPLOAD_LIMIT // uploads.MB,
+        data_types=",".join(DATA),
     )
 
 
