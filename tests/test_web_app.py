@@ -911,6 +911,13 @@ def test_a_problem_in_the_more_box_is_named_by_the_box_in_the_page_s_language(
         f"recipient.address_lines in the “{box}” box: must be a list of texts; write "
         'address_lines = ["...", "..."]'
     ]
+    call = formdata.form_values(example("call.toml"), formdata.CALL)
+    html = client.post(
+        "/call/preview", data={**call, "more": "[call]\nminutes = 5\n"}, headers=header
+    ).get_data(as_text=True)
+    assert lines(html, "msg-more") == [
+        f"call.minutes in the “{box}” box: unknown field 'minutes'; did you mean 'points'?"
+    ]
 
 
 def test_a_mailing_problem_on_the_follow_up_page_points_at_the_page_s_carrier_choice(

@@ -34,8 +34,8 @@ def _sheet(form: dict[str, str]) -> tuple[Any, list[Message]]:
             paper=paper if paper in PAPERS and paper else None,
         )
     except UserError as exc:
-        return None, [messages.from_error(exc, SLOTS)]
-    return result, said + messages.from_notices(result.warnings, SLOTS)
+        return None, [messages.from_error(exc, SLOTS, more=common.more_box())]
+    return result, said + messages.from_notices(result.warnings, SLOTS, common.more_box())
 
 
 def _page(values: dict[str, str], said: list[Message], status: int = 200) -> Any:
