@@ -1009,3 +1009,27 @@ def test_merge_takes_every_workbook_the_batch_reads(client: Any, name: str) -> N
     assert "Checked 5 rows: 5 ready" in html.get_data(as_text=True)
     page = client.get("/merge").get_data(as_text=True)
     assert 'accept=".csv,.txt,.tsv,.xlsx,.xlsm,.xls,.ods"' in page
+
+
+def test_a_field_left_empty_says_to_fill_in_its_box_not_to_add_a_toml_line(
+    client: Any, tmp_path: Path
+) -> None:
+    """An empty Subject said 'add subject = "..."' under the box, an empty interview date
+    'write date = 2026-12-22T10:00': lines of a file the page user never writes."""
+    form = formdata.form_values(example("thank-you.toml"), formdata.LETTER)
+    html = client.post("/letter/preview", data={**form, "subject": ""}).get_data(as_text=True)
+    assert lines(html, "msg-subject") == ["letter.toml, subject: missing field; fill in this box"]
+    values = formdata.form_values(example("follow-up.toml"), formdata.FOLLOWUP)
+    html = client.post("/follow-up/advise", data={**values, "interview.date": ""}).get_data(
+        as_text=True
+    )
+    assert lines(html, "msg-interview-date") == [
+        "follow-up.toml, interview.date: missing field; fill in this box"
+    ]
+    # the command line keeps the file's words
+    mine = tmp_path / "mine.toml"
+    mine.write_text('body = "Hi"\n[sender]\nname = "B"\n[recipient]\nname = "A"\n')
+    done = run_cli("letter", str(mine), "-o", str(tmp_path / "mine.pdf"))
+    assert (
+        done.stderr == f'letterpress: error: {mine}, subject: missing field; add subject = "..."\n'
+    )

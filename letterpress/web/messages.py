@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 PAGE = ""  # the slot of messages that concern no single field
 CARRIERS = "`letterpress carriers`"  # the terminal's list of carriers (a hint's words)
+FILL_IN = "fill in this box"  # what to do about a field left empty, said beside it
 MORE = "more"  # the box holding, as TOML, what the form has no field for (formdata.MORE)
 
 
@@ -149,7 +150,10 @@ def from_error(
     place = in_more(exc.place, slots, more)
     if place is not None:
         return Message("error", UserError(exc.what, where=place, hint=exc.hint).line(), MORE)
-    return Message("error", shown(exc, names), slot_for(exc.place, slots))
+    slot = slot_for(exc.place, slots)
+    if slot not in (PAGE, MORE) and exc.what == "missing field" and " = " in exc.hint:
+        exc = UserError(exc.what, where=exc.place, hint=FILL_IN)  # not the file's `key = ...`
+    return Message("error", shown(exc, names), slot)
 
 
 def from_notices(
