@@ -1033,3 +1033,46 @@ def test_a_field_left_empty_says_to_fill_in_its_box_not_to_add_a_toml_line(
     assert (
         done.stderr == f'letterpress: error: {mine}, subject: missing field; add subject = "..."\n'
     )
+
+
+def test_the_advice_to_give_address_lines_says_where_the_page_takes_them(client: Any) -> None:
+    """ "or give address_lines for a free-form address" named a key the form has no box for:
+    the line says where it is written, the box of the file's other settings."""
+    form = formdata.form_values(example("thank-you.toml"), formdata.LETTER)
+    html = client.post(
+        "/letter/preview",
+        data={**form, "recipient.postal_code": "2045"},
+        headers={"Accept-Language": "fr"},
+    ).get_data(as_text=True)
+    assert lines(html, "msg-recipient-postal_code") == [
+        "letter.toml, recipient.postal_code: '2045' is not a valid postal code for Germany; "
+        "e.g. 26133, 53225, or give address_lines in the “Le reste du fichier de lettre (TOML)” "
+        "box for a free-form address"
+    ]
+
+
+def test_a_recipient_s_postcode_the_estimate_refuses_is_named_where_it_was_written(
+    client: Any, tmp_path: Path
+) -> None:
+    """A follow-up file whose [mailing] has no to_postcode, with a recipient postcode the
+    estimate refuses, was refused at 'mailing.to_postcode', a key the file does not have (on
+    the page: in the box of other settings, which does not hold it either)."""
+    values = formdata.form_values(example("follow-up.toml"), formdata.FOLLOWUP)
+    html = client.post(
+        "/follow-up/advise",
+        data={**values, "recipient.postal_code": "8137", "now": "2026-12-22T16:00"},
+    ).get_data(as_text=True)
+    assert lines(html, "msg-recipient-postal_code") == [
+        "follow-up.toml, recipient.postal_code: '8137' is not a postcode of Germany; "
+        "write it like 26133"
+    ]
+    assert lines(html, "msg-more") == []
+    mine = tmp_path / "mine.toml"
+    text = (EXAMPLES / "follow-up.toml").read_text(encoding="utf-8")
+    mine.write_text(text.replace('postal_code = "81373"', 'postal_code = "8137"'))
+    done = run_cli("advise", str(mine), "--now", "2026-12-22T16:00")
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == (
+        f"letterpress: error: {mine}, recipient.postal_code: '8137' is not a postcode of "
+        "Germany; write it like 26133"
+    )

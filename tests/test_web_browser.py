@@ -176,7 +176,8 @@ def test_tone_findings_and_address_errors_appear_at_their_fields(
     page.wait_for_selector("#msg-recipient-postal_code .msg.error", timeout=WAIT)
     assert page.inner_text("#msg-recipient-postal_code .line") == (
         "letter.toml, recipient.postal_code: '1234' is not a valid postal code for Germany; "
-        "e.g. 26133, 53225, or give address_lines for a free-form address"
+        "e.g. 26133, 53225, or give address_lines in the “More of the letter file (TOML)” box "
+        "for a free-form address"
     )
     page.screenshot(path=str(shots / "letter-error.png"), full_page=True)
 

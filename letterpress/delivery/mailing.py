@@ -175,7 +175,17 @@ def estimate_from_mailing(
     if not timed:  # a date alone, quoted or not
         notes.append("No posting time given: assumed before the last collection that day.")
     cutoff = parse_cutoff(mailing["cutoff"], where=place("cutoff")) if "cutoff" in mailing else None
-    given = {"from": "from" if "from" in mailing else "", "to": "to" if "to" in mailing else ""}
+    # where a value the estimate refuses was written: in [mailing], else where it came from
+    given = {
+        "from": place("from") if "from" in mailing else base,
+        "to": place("to") if "to" in mailing else base,
+        "from_postcode": place("from_postcode")
+        if "from_postcode" in mailing
+        else base.at("sender", "postal_code"),
+        "to_postcode": place("to_postcode")
+        if "to_postcode" in mailing
+        else base.at("recipient", "postal_code"),
+    }
     try:
         estimate = estimate_delivery(
             str(carrier),
@@ -192,8 +202,8 @@ def estimate_from_mailing(
     except UserError as exc:
         if exc.place != Where(field=exc.place.field):  # a data file's place: report it as is
             raise
-        key = given.get(exc.place.field, exc.place.field)
-        raise UserError(exc.what, where=place(key) if key else base, hint=exc.hint) from None
+        where = given.get(exc.place.field, place(exc.place.field))
+        raise UserError(exc.what, where=where, hint=exc.hint) from None
     return with_notes(estimate, tuple(notes))
 
 

@@ -153,7 +153,17 @@ def from_error(
     slot = slot_for(exc.place, slots)
     if slot not in (PAGE, MORE) and exc.what == "missing field" and " = " in exc.hint:
         exc = UserError(exc.what, where=exc.place, hint=FILL_IN)  # not the file's `key = ...`
+    elif more and free_form(exc.hint, more) != exc.hint:
+        exc = UserError(exc.what, where=exc.place, hint=free_form(exc.hint, more))
     return Message("error", shown(exc, names), slot)
+
+
+def free_form(hint: str, more: str) -> str:
+    """``hint`` with its advice to give ``address_lines`` (which the form has no field for)
+    said where they are written: in the box of the file's other settings, ``more``."""
+    from ..letter.address import FREE_FORM
+
+    return hint.replace(FREE_FORM, FREE_FORM.replace(" for ", f" in {box_name(more)} for "))
 
 
 def from_notices(
@@ -163,6 +173,8 @@ def from_notices(
     out = []
     for notice in notices:
         place = in_more(notice.where, slots, more)
+        if more:
+            notice = replace(notice, hint=free_form(notice.hint, more))
         if place is None:
             out.append(Message(notice.level, notice.line(), slot_for(notice.where, slots)))
         else:
