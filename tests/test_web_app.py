@@ -1076,3 +1076,18 @@ def test_a_recipient_s_postcode_the_estimate_refuses_is_named_where_it_was_writt
         f"letterpress: error: {mine}, recipient.postal_code: '8137' is not a postcode of "
         "Germany; write it like 26133"
     )
+
+
+def test_a_form_s_address_opened_again_leads_to_its_page(client: Any) -> None:
+    """After a refused download the address bar shows /letter/pdf; opening it again (Enter in
+    the address bar, a bookmark) showed "The method is not allowed for the requested URL"."""
+    for url, page in (
+        ("/letter/pdf", "/"),
+        ("/follow-up/artefact", "/follow-up"),
+        ("/merge/check", "/merge"),
+        ("/delivery/estimate", "/delivery"),
+        ("/call/pdf", "/call"),
+    ):
+        answer = client.get(url)
+        assert (answer.status_code, answer.headers["Location"]) == (302, page)
+    assert client.get("/nope").status_code == 404

@@ -8,9 +8,9 @@ import sys
 import traceback
 from typing import Any
 
-from flask import Flask, g, render_template, request
+from flask import Flask, g, redirect, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
-from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge
 
 from . import callpage, deliverypage, followup, letterpage, mergepage
 from .jobs import Jobs
@@ -116,9 +116,25 @@ def _too_large(exc: RequestEntityTooLarge) -> Any:
 
 
 def _http_error(exc: HTTPException) -> Any:
+    if isinstance(exc, MethodNotAllowed) and request.method == "GET":
+        return redirect(_page_of(request.path))  # a form's address opened again: its page
     return _problem(
         exc.code or 500, (exc.description or exc.name).rstrip("."), "go back to the page"
     )
+
+
+def _page_of(path: str) -> str:
+    """The page whose form posts to ``path`` (``/merge/check``: ``/merge``), else the
+    Letter page (its forms post to ``/letter/...``)."""
+    from flask import current_app
+    from werkzeug.exceptions import NotFound
+
+    top = "/" + path.strip("/").partition("/")[0]
+    try:
+        current_app.url_map.bind("localhost").match(top, method="GET")
+    except (NotFound, MethodNotAllowed):
+        return "/"
+    return top
 
 
 def _unexpected(exc: Exception) -> Any:
