@@ -1091,3 +1091,28 @@ def test_a_form_s_address_opened_again_leads_to_its_page(client: Any) -> None:
         answer = client.get(url)
         assert (answer.status_code, answer.headers["Location"]) == (302, page)
     assert client.get("/nope").status_code == 404
+
+
+def test_the_result_table_speaks_the_page_s_language(client: Any) -> None:
+    """The rows of a finished merge showed the manifest's "letter" and "failed" on the
+    German and French pages."""
+    data = WORKSHOP.replace("\n", "\n" + BAD_ROW, 1)
+    for lang, cells in (("de", ["Brief", "fehlgeschlagen"]), ("fr", ["Lettre", "en échec"])):
+        html = client.post(
+            "/merge/make",
+            data=merge_files(data),
+            content_type="multipart/form-data",
+            headers={"Accept-Language": lang},
+        ).get_data(as_text=True)
+        job = re.search(r"/merge/job/([\w-]+)", html)
+        assert job is not None
+        for _ in range(200):
+            html = client.get(
+                f"/merge/job/{job.group(1)}", headers={"Accept-Language": lang}
+            ).get_data(as_text=True)
+            if "<progress" not in html:
+                break
+            time.sleep(0.05)
+        row = re.search(r'<table id="manifest-rows">.*?<tbody>\s*<tr>(.*?)</tr>', html, re.S)
+        assert row is not None, html
+        assert re.findall(r"<td>([^<]*)</td>", row.group(1))[:3] == ["2", *cells]
