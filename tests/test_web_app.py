@@ -196,7 +196,7 @@ def test_import_fills_the_form_and_asks_for_the_signature_image(client: Any) -> 
         as_text=True
     )
     (line,) = lines(html, "msg-import")
-    assert line.startswith("mine.toml, import: invalid TOML")
+    assert line.startswith("mine.toml, the “Open a letter file” box: invalid TOML")
 
 
 @pytest.mark.parametrize(
@@ -1116,3 +1116,22 @@ def test_the_result_table_speaks_the_page_s_language(client: Any) -> None:
         row = re.search(r'<table id="manifest-rows">.*?<tbody>\s*<tr>(.*?)</tr>', html, re.S)
         assert row is not None, html
         assert re.findall(r"<td>([^<]*)</td>", row.group(1))[:3] == ["2", *cells]
+
+
+@pytest.mark.parametrize("url", ["/letter/import", "/follow-up/import", "/call/import"])
+def test_a_file_that_cannot_be_opened_names_the_file_box_as_the_page_labels_it(
+    client: Any, url: str
+) -> None:
+    """A refused letter file began with the form's field name, "import:"."""
+    for files, line in (
+        (
+            {"import": (io.BytesIO(b"\x89PNG\r\n"), "sig.png")},
+            "the “Briefdatei öffnen” box: 'sig.png' is not a .toml or .json file; choose a "
+            ".toml file",
+        ),
+        ({}, "the “Briefdatei öffnen” box: no file chosen; choose the .toml file to import"),
+    ):
+        html = client.post(
+            url, data=files, content_type="multipart/form-data", headers={"Accept-Language": "de"}
+        ).get_data(as_text=True)
+        assert lines(html, "msg-import") == [line]

@@ -245,7 +245,9 @@ def test_a_file_refused_on_opening_leaves_the_form_and_says_why(
     page.wait_for_selector("#page-image", timeout=WAIT)  # the preview after the page loaded
     page.wait_for_function("!document.querySelector('.htmx-request')", timeout=WAIT)
     page.screenshot(path=str(shots / "letter-open-refused.png"), full_page=True)
-    assert page.inner_text("#msg-import .line").startswith("mine.toml, import: invalid TOML")
+    assert page.inner_text("#msg-import .line").startswith(
+        "mine.toml, the “Open a letter file” box: invalid TOML"
+    )
     assert page.input_value("#f-recipient-name") == "Ms Mei Lee"  # the form as it was
 
 

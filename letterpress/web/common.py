@@ -12,6 +12,7 @@ from msgspec import Struct
 from werkzeug.datastructures import FileStorage
 
 from ..errors import UserError, Where
+from . import messages
 from .formdata import PARTY
 from .messages import Message
 from .uploads import private_folder, save, uploaded
@@ -120,6 +121,13 @@ def read_letter_file(files: Mapping[str, FileStorage], field: str) -> dict[str, 
 def more_box() -> str:
     """The label of the box of the file's other settings (TOML), in the page's language."""
     return str(g.t["letter"]["more"])
+
+
+def not_opened(exc: UserError) -> Message:
+    """A letter file that cannot be opened: its line under the file box, which it names as
+    the page labels it (“the “Open a letter file” box”), not by the form's field name."""
+    labels = {"import": g.t["letter"]["import_label"]}
+    return Message("error", messages.at_box(exc, labels).line(), "import")
 
 
 def page(template: str, status: int = 200, **context: Any) -> tuple[str, int]:

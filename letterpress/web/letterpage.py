@@ -148,7 +148,7 @@ def import_file() -> Any:
     try:
         data = common.read_letter_file(request.files, "import")
     except UserError as exc:
-        return _page(common.form_dict(), [messages.from_error(exc, SLOTS)], 422)
+        return _page(common.form_dict(), [common.not_opened(exc)], 422)
     named = data.pop("signature_image", None)
     values = formdata.form_values(data, formdata.LETTER)
     if not named:
