@@ -99,8 +99,11 @@ def test_a_refused_address_is_the_cli_line_at_its_field(client: Any, tmp_path: P
     (tmp_path / "letter.toml").write_text(formdata.as_toml(data), encoding="utf-8")
     proc = run_cli("letter", "letter.toml", cwd=tmp_path)
     assert proc.returncode == 2
+    # the CLI's line, with address_lines said where the page takes them
+    cli = proc.stderr.strip().splitlines()[-1].removeprefix("letterpress: error: ")
+    box = "in the “More of the letter file (TOML)” box "
     assert lines(html, "msg-recipient-postal_code") == [
-        proc.stderr.strip().splitlines()[-1].removeprefix("letterpress: error: ")
+        cli.replace("give address_lines for", f"give address_lines {box}for")
     ]
     assert "No preview yet" in html
     page = client.post("/letter/pdf", data=values)
@@ -1135,3 +1138,30 @@ def test_a_file_that_cannot_be_opened_names_the_file_box_as_the_page_labels_it(
             url, data=files, content_type="multipart/form-data", headers={"Accept-Language": "de"}
         ).get_data(as_text=True)
         assert lines(html, "msg-import") == [line]
+
+
+def test_a_refused_signature_upload_names_its_box(client: Any) -> None:
+    """An upload of the wrong kind began with the form's field name, 'signature_image: ...'."""
+    form = formdata.form_values(example("thank-you.toml"), formdata.LETTER)
+    gif = {"signature_image": (io.BytesIO(b"GIF89a"), "sig.gif")}
+    html = client.post(
+        "/letter/preview",
+        data={**form, **gif},
+        content_type="multipart/form-data",
+        headers={"Accept-Language": "fr"},
+    ).get_data(as_text=True)
+    assert lines(html, "msg-signature_image") == [
+        "the “Image de la signature” box: 'sig.gif' is not a .png or .jpg or .jpeg file; "
+        "choose a .png file"
+    ]
+    template = (EXAMPLES / "batch" / "workshop.toml").read_text(encoding="utf-8")
+    template = template.replace("\n[sender]", '\nsignature_image = "sig.png"\n[sender]', 1)
+    data = merge_files(WORKSHOP, signature_image=(io.BytesIO(b"GIF89a"), "sig.gif"))
+    data["template"] = (io.BytesIO(template.encode()), "workshop.toml")
+    html = client.post("/merge/check", data=data, content_type="multipart/form-data").get_data(
+        as_text=True
+    )
+    assert lines(html, "msg-signature_image") == [
+        "the “Signature image” box: 'sig.gif' is not a .png or .jpg or .jpeg file; "
+        "choose a .png file"
+    ]

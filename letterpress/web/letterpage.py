@@ -58,7 +58,7 @@ def make(form: dict[str, str], files: Any, *, picture_too: bool = True) -> Made:
             # the layout puts it, under the window drawn there
             paper = build_letter(replace(prep, shift=None))[0] if moved else made.pdf
         except UserError as exc:
-            made.said.append(messages.from_error(exc, SLOTS, more=common.more_box()))
+            made.said.append(refused(exc))
             return made
     made.window = prep.window.summary()
     if moved:
@@ -76,8 +76,21 @@ def not_uploaded(named: str) -> Message:
         where=Where(field="signature_image"),
         hint="choose the image file here (the page opens no file by its name)",
     )
-    labels = {"signature_image": g.t["letter"]["signature_image"]}
-    return Message("warning", messages.at_box(exc, labels).line(), "signature_image")
+    return Message("warning", at_upload(exc).line(), "signature_image")
+
+
+def at_upload(exc: UserError) -> UserError:
+    """``exc`` naming the “Signature image” box as the page labels it, where it names the
+    field (``signature_image``) that box fills."""
+    return messages.at_box(exc, {"signature_image": g.t["letter"]["signature_image"]})
+
+
+def refused(exc: UserError) -> Message:
+    """A letter the page cannot make: its line at the field it concerns (an upload refused
+    as such names its box)."""
+    if exc.place == Where(field="signature_image"):
+        return Message("error", at_upload(exc).line(), "signature_image")
+    return messages.from_error(exc, SLOTS, more=common.more_box())
 
 
 def _page(values: dict[str, str], said: list[Message], status: int = 200) -> Any:

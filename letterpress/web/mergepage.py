@@ -177,7 +177,7 @@ def _refused(exc: UserError, inputs: Inputs | None) -> Message:
     slot = inputs.slot(exc) if inputs is not None else messages.slot_for(exc.place, SLOTS)
     if isinstance(exc, NoDocumentError):
         exc = messages.again(exc, g.t["merge"]["preview"])
-    labels = {field: g.t["merge"][field] for field in OWN}
+    labels = {field: g.t["merge"][field] for field in (*OWN, "signature_image")}
     return Message("error", messages.shown(messages.at_box(exc, labels), names), slot)
 
 
