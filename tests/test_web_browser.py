@@ -583,3 +583,29 @@ def test_an_empty_box_the_estimate_needs_is_marked_at_that_box(
     )
     assert page.inner_text("#msg-to") == ""
     context.close()
+
+
+def test_enter_in_a_box_does_not_press_open(server: str, page: Any, tmp_path: Path) -> None:
+    """Enter in a box of the Letter or Follow-up page pressed the form's first button, "Open"
+    beside the file box: the page came back with "no file chosen" under it, and an uploaded
+    signature image was gone."""
+    from PIL import Image
+
+    posts: list[str] = []
+    page.on("request", lambda r: posts.append(r.url) if r.method == "POST" else None)
+    page.goto(server)
+    for selector, text in LETTER.items():
+        page.fill(selector, text)
+    image = tmp_path / "signature.png"
+    Image.new("RGB", (300, 100), "navy").save(image)
+    page.set_input_files("#f-signature_image", str(image))
+    page.press("#f-subject", "Enter")
+    page.wait_for_timeout(2000)
+    assert page.url == server
+    assert page.inner_text("#msg-import") == ""
+    assert page.evaluate("document.querySelector('#f-signature_image').files.length") == 1
+    page.goto(server + "follow-up")
+    page.press("#f-subject", "Enter")
+    page.wait_for_timeout(2000)
+    assert page.url == server + "follow-up"
+    assert not [url for url in posts if url.endswith("/import")]
