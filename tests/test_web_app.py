@@ -1165,3 +1165,15 @@ def test_a_refused_signature_upload_names_its_box(client: Any) -> None:
         "the “Signature image” box: 'sig.gif' is not a .png or .jpg or .jpeg file; "
         "choose a .png file"
     ]
+
+
+def test_a_tone_finding_in_the_more_box_is_shown_under_it(client: Any) -> None:
+    """A finding in a table the "More of the letter file" box holds ([email], [call]) stood
+    at the top of the page as 'letter.toml: email.body: eager: ...'."""
+    form = formdata.form_values(example("thank-you.toml"), formdata.LETTER)
+    more = '[email]\nsubject = "Thanks"\nbody = "I can\'t wait to hear from you."\n'
+    html = client.post("/letter/preview", data={**form, "more": more}).get_data(as_text=True)
+    assert lines(html, "msg-more") == [
+        "email.body in the “More of the letter file (TOML)” box: eager: \"can't wait to "
+        'hear"; suggestion: I look forward to hearing from you.'
+    ]

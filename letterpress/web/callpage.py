@@ -28,7 +28,7 @@ def _sheet(form: dict[str, str]) -> tuple[Any, list[Message]]:
     try:
         data = formdata.letter_file(form, formdata.CALL, FILE)
         uploads.bundled_layout(data, FILE)
-        said = messages.from_findings(check_data(data), FILE, SLOTS)
+        said = messages.from_findings(check_data(data), FILE, SLOTS, common.more_box())
         result = render_call_sheet(
             Source(data=data, origin=FILE, base_dir=Path.cwd()),
             paper=paper if paper in PAPERS and paper else None,

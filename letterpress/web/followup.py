@@ -83,7 +83,9 @@ def advise() -> Any:
     said: list[Message] = []
     try:
         follow, advice, _ = _advise(form)
-        said += messages.from_findings(check_data(follow.source.data), FILE, SLOTS)
+        said += messages.from_findings(
+            check_data(follow.source.data), FILE, SLOTS, common.more_box()
+        )
     except UserError as exc:
         said.append(messages.from_error(exc, SLOTS, more=common.more_box()))
         advice = None

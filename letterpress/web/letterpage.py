@@ -48,7 +48,7 @@ def make(form: dict[str, str], files: Any, *, picture_too: bool = True) -> Made:
             uploads.bundled_layout(data, FILE)
             uploads.signature(data, FILE, folder, files)
             source = Source(data=data, origin=FILE, base_dir=folder)
-            made.said += messages.from_findings(check_data(data), FILE, SLOTS)
+            made.said += messages.from_findings(check_data(data), FILE, SLOTS, common.more_box())
             shift = find_shift(None)  # the default printer's, as `letterpress letter` uses
             prep = prepare_letter(source, shift=shift)
             made.said += messages.from_notices(prep.notices, SLOTS, common.more_box())

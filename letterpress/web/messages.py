@@ -183,13 +183,20 @@ def from_notices(
 
 
 def from_findings(
-    findings: Iterable[Finding], origin: str, slots: Collection[str]
+    findings: Iterable[Finding], origin: str, slots: Collection[str], more: str = ""
 ) -> list[Message]:
-    """Tone and leftovers: each finding beside its text, as ``letter`` prints it."""
-    return [
-        Message("warning", f.describe(origin), slot_for(Where(field=f.field), slots))
-        for f in findings
-    ]
+    """Tone and leftovers: each finding beside its text, as ``letter`` prints it (one in
+    the box of the file's other settings, ``more``, under that box, naming it)."""
+    out = []
+    for f in findings:
+        place = Where(field=f.field)
+        inside = in_more(place, slots, more)
+        if inside is None:
+            out.append(Message("warning", f.describe(origin), slot_for(place, slots)))
+        else:
+            line = f.describe(origin).removeprefix(f"{origin}: {f.where()}")
+            out.append(Message("warning", f"{f.where()} in {box_name(more)}{line}", MORE))
+    return out
 
 
 def by_slot(messages: Iterable[Message]) -> dict[str, list[Message]]:
