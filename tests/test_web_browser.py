@@ -609,3 +609,35 @@ def test_enter_in_a_box_does_not_press_open(server: str, page: Any, tmp_path: Pa
     page.wait_for_timeout(2000)
     assert page.url == server + "follow-up"
     assert not [url for url in posts if url.endswith("/import")]
+
+
+def test_the_result_table_keeps_short_cells_whole_in_a_narrow_window(
+    server: str, page: Any, shots: Path, tmp_path: Path
+) -> None:
+    """At 200 % zoom a long name in a failed row's message squeezed the Kind column until
+    "Letter" broke into "Lette" and "r"."""
+    data = tmp_path / "people.csv"
+    workshop = (EXAMPLES / "batch" / "workshop.csv").read_text(encoding="utf-8")
+    long = "Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft"
+    data.write_text(
+        workshop.replace("\n", f"\nMaxi;{long};Ring 2;01067;Dresden;;2026-12-03;10:00;A 1;\n", 1),
+        encoding="utf-8",
+    )
+    page.set_viewport_size({"width": 640, "height": 900})
+    page.goto(server + "merge")
+    page.set_input_files("#f-template", str(EXAMPLES / "batch" / "workshop.toml"))
+    page.set_input_files("#f-data", str(data))
+    page.click("button:has-text('Make them')")
+    page.wait_for_selector("#manifest-rows", timeout=WAIT)
+    page.screenshot(path=str(shots / "merge-narrow.png"), full_page=True)
+    lines_per_cell = page.eval_on_selector_all(
+        "#manifest-rows tbody td",
+        """cells => cells.map(c => {
+            const r = document.createRange(); r.selectNodeContents(c);
+            const tops = [...r.getClientRects()].map(x => Math.round(x.top));
+            return [c.innerText, new Set(tops).size]; })""",
+    )
+    assert lines_per_cell[:3] == [["2", 1], ["Letter", 1], ["failed", 1]]
+    assert page.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
