@@ -641,3 +641,27 @@ def test_the_result_table_keeps_short_cells_whole_in_a_narrow_window(
     assert page.evaluate(
         "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
     )
+
+
+def test_a_date_the_date_box_cannot_show_is_not_dropped_without_a_word(
+    server: str, page: Any, tmp_path: Path
+) -> None:
+    """A file with date = "26.11.2026" (which letterpress letter refuses) opened with an
+    empty Date box, as browsers empty a date box given what it cannot show: the page printed
+    today's date without a word. The date stays in the box of other settings and the Date box
+    says what is wrong; a date chosen there is used."""
+    mine = tmp_path / "mine.toml"
+    text = (EXAMPLES / "thank-you.toml").read_text(encoding="utf-8")
+    mine.write_text(text.replace("date = 2026-11-26", 'date = "26.11.2026"'))
+    page.goto(server)
+    page.set_input_files("#f-import", str(mine))
+    page.click("button:has-text('Open')")
+    page.wait_for_selector("#msg-date .msg.error", timeout=WAIT)
+    assert page.inner_text("#msg-date .line") == (
+        "letter.toml, date: '26.11.2026' is not a valid date; write it as YYYY-MM-DD, "
+        "e.g. 2026-11-26"
+    )
+    assert 'date = "26.11.2026"' in page.input_value("#f-more")
+    page.fill("#f-date", "2026-11-26")
+    page.wait_for_selector("#page-image", timeout=WAIT)
+    page.wait_for_selector("#msg-date .msg", state="detached", timeout=WAIT)

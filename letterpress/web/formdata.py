@@ -202,12 +202,30 @@ def _shown(value: Any, kind: str) -> str | None:
         )
     if kind == "flag" and isinstance(value, bool):
         return "on" if value else "off"
+    if kind in ("day", "moment"):
+        return _when(value, kind)
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%dT%H:%M")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, str) and kind != "people":
         return value
+    return None
+
+
+def _when(value: Any, kind: str) -> str | None:
+    """A date (``day``) or date and time (``moment``) as its box shows it; None for what the
+    browser's date box cannot show ("26.11.2026", a date where a time is asked, an offset),
+    which it would empty without a word: it stays in ``more``, where the engine names it."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+        except ValueError:
+            return None
+    if kind == "day" and isinstance(value, date) and not isinstance(value, datetime):
+        return value.isoformat()
+    if kind == "moment" and isinstance(value, datetime) and value.tzinfo is None:
+        return value.strftime("%Y-%m-%dT%H:%M")
     return None
 
 
