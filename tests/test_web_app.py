@@ -1177,3 +1177,16 @@ def test_a_tone_finding_in_the_more_box_is_shown_under_it(client: Any) -> None:
         "email.body in the “More of the letter file (TOML)” box: eager: \"can't wait to "
         'hear"; suggestion: I look forward to hearing from you.'
     ]
+
+
+def test_the_advice_to_set_return_line_says_where_the_page_takes_it(client: Any) -> None:
+    """A sender too long for the return line said 'set return_line = "shorter text", or
+    return_line = false', a key the form has no box for."""
+    form = formdata.form_values(example("thank-you.toml"), formdata.LETTER)
+    name = "Maximiliane-Konstantina-Friederike von und zu Hohenzollern-Sigmaringen"
+    html = client.post("/letter/preview", data={**form, "sender.name": name}).get_data(as_text=True)
+    (line,) = [m for m in lines(html, "feedback-messages") if "return line" in m]
+    assert line.endswith(
+        'set return_line = "shorter text", or return_line = false, in the “More of the '
+        "letter file (TOML)” box"
+    )

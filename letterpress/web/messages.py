@@ -159,11 +159,13 @@ def from_error(
 
 
 def free_form(hint: str, more: str) -> str:
-    """``hint`` with its advice to give ``address_lines`` (which the form has no field for)
-    said where they are written: in the box of the file's other settings, ``more``."""
+    """``hint`` with its advice to give ``address_lines`` or set ``return_line`` (which the
+    form has no field for) said where they are written: in the box of the file's other
+    settings, ``more``."""
     from ..letter.address import FREE_FORM
 
-    return hint.replace(FREE_FORM, FREE_FORM.replace(" for ", f" in {box_name(more)} for "))
+    hint = hint.replace(FREE_FORM, FREE_FORM.replace(" for ", f" in {box_name(more)} for "))
+    return f"{hint}, in {box_name(more)}" if hint.startswith("set return_line = ") else hint
 
 
 def from_notices(
