@@ -655,3 +655,18 @@ def test_check_reads_a_follow_up_file_as_advise_does(write_letter: Any) -> None:
     assert "interview.hr_contact.phone: '12' is not a valid phone number" in warned
     done = run_cli("check", str(path))
     assert (done.returncode, done.stdout) == (1, warned + "\n")
+
+
+def test_a_number_is_said_once_and_only_where_text_belongs(write_letter: Any) -> None:
+    """[references] takes numbers (a customer number prints as typed); a number in a list
+    of texts, or in a field letterpress does not know, is refused as such, not warned about
+    a second time as a number."""
+    path = write_letter(letter(references={"customer_number": 4711}))
+    proc = run_cli("check", str(path))
+    assert (proc.returncode, proc.stdout) == (0, f"{path}: no findings.\n"), proc.stderr
+    proc = run_cli("check", str(write_letter(letter(enclosures=["CV", 3]))))
+    assert proc.returncode == 1 and "number:" not in proc.stdout, proc.stdout
+    assert "enclosures: must be a list of texts" in proc.stderr
+    proc = run_cli("check", str(write_letter(letter(foo=1))))
+    assert proc.returncode == 1 and "number:" not in proc.stdout, proc.stdout
+    assert "foo: unknown field 'foo'" in proc.stderr

@@ -15,6 +15,9 @@ from ..errors import Where
 PROSE = ("subject", "opening", "body", "closing", "postscript", "email.subject", "email.body")
 # Long texts compared against the bundled example and starter texts.
 LONG = ("body", "email.body")
+# Where a number is not taken as text: [references] takes numbers (a customer number), and
+# a field letterpress does not know is refused as such, not also as a number.
+_NUMBERS_TAKEN = ("references",)
 
 
 class Text(Struct, frozen=True, dict=True):  # dict: room for the cached properties
@@ -56,14 +59,20 @@ class Text(Struct, frozen=True, dict=True):  # dict: room for the cached propert
 
 def texts(data: dict[str, Any], *, numbers: bool = False) -> list[Text]:
     """Every string in the input, depth first, with paths like ``interview.involved[1].name``;
-    with ``numbers``, every number too, as the text it is read as (``number`` set)."""
+    with ``numbers``, every number where text belongs too (in the tables letterpress reads,
+    outside [references]), as the text it is read as (``number`` set)."""
+    from ..letter.model import LETTER_FIELDS, OTHER_TABLES
+
+    known = set(LETTER_FIELDS + OTHER_TABLES).difference(_NUMBERS_TAKEN)
     out: list[Text] = []
 
     def walk(value: Any, *path: str | int) -> None:
         if isinstance(value, str):
             out.append(Text(Where().at(*path).field, value))
         elif numbers and isinstance(value, (int, float)) and not isinstance(value, bool):
-            out.append(Text(Where().at(*path).field, str(value), number=True))
+            # a list's item: the list is refused as "a list of texts", not said twice
+            if path and path[0] in known and isinstance(path[-1], str):
+                out.append(Text(Where().at(*path).field, str(value), number=True))
         elif isinstance(value, dict):
             for key, item in value.items():
                 walk(item, *path, str(key))
