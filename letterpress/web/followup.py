@@ -83,6 +83,9 @@ def advise() -> Any:
     said: list[Message] = []
     try:
         follow, advice, _ = _advise(form)
+        # the doubts advise prints as warnings (a contact's number, the interview's date, a
+        # [mailing] value the estimate cannot use), each at its box
+        said += messages.from_notices((*follow.notices, *advice.notices), SLOTS, common.more_box())
         said += messages.from_findings(
             check_data(follow.source.data), FILE, SLOTS, common.more_box()
         )
