@@ -339,6 +339,55 @@ def test_a_title_row_above_the_header_is_named_as_such(
     )
 
 
+TITLE_AND_BLANK_HINT = (
+    "rows 1 and 2 look like a title: delete them so the column names are in row 1"
+)
+
+
+@pytest.mark.parametrize("name", ["titled-utf8-bom-comma.csv", "titled-utf8-bom-semicolon.csv"])
+def test_a_title_and_a_blank_row_above_an_excel_csv_s_header_are_both_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """A title, a blank row, then the header, as Excel saves it as "CSV UTF-8" (BOM, CRLF,
+    every row padded to the sheet's width; ';' in a German Excel): the hint named row 1 only,
+    and deleting it left the blank row above the header, not the column names in row 1."""
+    path = ROOT / "tests" / "fixtures" / "batch" / name
+    tpl = ROOT / "tests" / "fixtures" / "batch" / "template.toml"
+    code, _, err = run(capsys, "batch", tpl, path, "-o", tmp_path / "m.pdf")
+    assert (code, err) == (
+        2,
+        f"letterpress: error: {path}, row 1: column 2 has values but no name in the header "
+        f"row; {TITLE_AND_BLANK_HINT}\n",
+    )
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_a_title_and_a_blank_row_above_a_header_the_template_misses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    """A title in A1, row 2 empty, the header in row 3: in an .xlsx (where the title is the
+    only named column) and in a CSV whose title line is not padded, the template's missing
+    column said to delete row 1 only."""
+    path = tmp_path / f"list.{kind}"
+    if kind == "xlsx":
+        book = Workbook()
+        sheet = book.active
+        sheet.append(["Workshop sign-ups"])
+        sheet.append([])
+        sheet.append(["name", "company"])
+        sheet.append(["Kim Berger", "Initech"])
+        book.save(path)
+    else:
+        path.write_bytes(b"Workshop sign-ups\r\n\r\nname,company\r\nKim Berger,Initech\r\n")
+    tpl = template(tmp_path, "{{ row.company }}")
+    code, _, err = run(capsys, "batch", tpl, path, "-o", tmp_path / "m.pdf")
+    assert (code, err) == (
+        2,
+        f"letterpress: error: {tpl}, body: the template uses column 'company', which {path} "
+        f"does not have; {TITLE_AND_BLANK_HINT}\n",
+    )
+
+
 @pytest.mark.parametrize(
     ("lines", "hint"),
     [

@@ -310,7 +310,9 @@ def build(
             raise UserError(
                 f"column {i + 1} has values but no name in the header row",
                 where=Where(file=where, row=header_no),
-                hint=title_hint(header_no) if titled else "give the column a name or delete it",
+                hint=_titled_hint(records, header_no)
+                if titled
+                else "give the column a name or delete it",
             )
     seen: set[str] = set()
     for name in names:
@@ -381,6 +383,18 @@ _TITLE_ROWS = 5  # a title above a list takes a line or two, and maybe a date or
 _DELIMITER_WORDS = {";": "semicolon", ",": "comma", "\t": "tab", "|": "pipe"}
 
 
+def _titled_hint(records: Callable[[], Iterator[Record]], title: int) -> str:
+    """The title hint for a header row of one filled cell: the real header is the first
+    row below it, within a few rows, with two or more filled cells (a blank row or a note
+    between the title and the header is part of what to delete)."""
+    for number, rec, _ in records():
+        if number > title + _TITLE_ROWS:
+            break
+        if number > title and sum(1 for v in rec if v.strip()) > 1:
+            return title_hint(title, number - 1)
+    return title_hint(title)
+
+
 def title_hint(row: int, last: int = 0) -> str:
     """What to do about a title in ``row`` (to ``last``, when it takes several rows) above
     the header."""
@@ -418,10 +432,13 @@ def column_hint(table: Table, wanted: str = "") -> str:
                 f"--delimiter {_DELIMITER_WORDS[joined]}"
             )
         below = table.rows[0].values.get(name, "")  # in a CSV, the header row joined
-        if any(not column for row in table.rows for column, _, _ in row.problems) or (
-            table.delimiter and any(d in below for d in _DELIMITER_WORDS)
-        ):
-            return title_hint(table.header_row)
+        wider = next(  # the real header: the first row with more values than the title
+            (row.number for row in table.rows if any(not c for c, _, _ in row.problems)), 0
+        )
+        if wider or (table.delimiter and any(d in below for d in _DELIMITER_WORDS)):
+            first = table.rows[0].number
+            last = wider - 1 if table.header_row < wider <= table.header_row + _TITLE_ROWS else 0
+            return title_hint(table.header_row, last or first - 1)
     return ""
 
 
