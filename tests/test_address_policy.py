@@ -178,13 +178,16 @@ def test_a_postal_code_without_its_hyphen_prints_in_the_posts_form(
         ("CA", "Toronto", "m5v3l9", "TORONTO ON M5V 3L9"),
         ("NL", "Rotterdam", "3006AK", "3006 AK ROTTERDAM"),
         ("SE", "Stockholm", "11122", "11122 STOCKHOLM"),  # PostNord's examples: no space
+        ("IE", "Dublin 2", "D02X285", "D02 X285"),  # no example of its shape: of its length
+        ("IE", "Dublin 2", "d02x285", "D02 X285"),
     ],
 )
 def test_a_postal_code_without_its_space_prints_with_it(
     tmp_path: Path, country: str, city: str, typed: str, line: str
 ) -> None:
     """A code the pattern takes without its space prints with it where every example of
-    its shape has one (Royal Mail, Canada Post, PostNL), without a word: it is the same code."""
+    its shape has one (Royal Mail, Canada Post, PostNL), or, with none of its shape, every
+    example of its length (An Post's Eircode), without a word: it is the same code."""
     region = {"region": "ON"} if country == "CA" else {}
     recipient = {"name": "A B", "street": "Main Street 1", "postal_code": typed, "city": city}
     _, proc, text = _letter(tmp_path, recipient=recipient | {"country": country, **region})

@@ -203,13 +203,19 @@ def _in_post_form(code: str, examples: list[str], matches: Any) -> str | None:
 def _spaced(code: str, examples: list[str], matches: Any) -> str:
     """A postal code written without the space or hyphen its country's pattern leaves out
     but every example of its shape has, with it ("EH21JX" -> "EH2 1JX", "M5V3L9" -> "M5V
-    3L9", "1540023" -> "154-0023"): the form the post prints. Else as written."""
+    3L9", "1540023" -> "154-0023"): the form the post prints. With no example of its shape
+    (letters and digits in its places), every example of its length ("D02X285" -> "D02 X285"
+    after Ireland's one example, "A65 F4E2"). Else as written."""
     if not code or not code.isalnum() or not any(" " in e or "-" in e for e in examples):
         return code  # most countries: codes without spaces or hyphens (a batch's every row)
     if not matches(code):
         return code
     shape = _shape(code)
-    forms = {_shaped(code, e, "") for e in examples if _shape(re.sub(r"[ -]", "", e)) == shape}
+    bare = [(e, re.sub(r"[ -]", "", e)) for e in examples]
+    alike = [e for e, b in bare if _shape(b) == shape] or [
+        e for e, b in bare if len(b) == len(code)
+    ]
+    forms = {_shaped(code, e, "") for e in alike}
     form = forms.pop() if len(forms) == 1 else None
     return form if form is not None and form != code and matches(form) else code
 
