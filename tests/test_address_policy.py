@@ -234,6 +234,39 @@ def test_without_prefix_data_the_region_is_left_out_with_a_warning(tmp_path: Pat
     assert "BEIJING\n100000\nCHINA" in text
 
 
+def test_a_uae_town_that_is_its_emirate_prints_as_the_emirate(tmp_path: Path) -> None:
+    """The UAE's format has no town line, only the emirate: "Dubai" written as the town was
+    joined to the street (a line too wide for the window) and a warning asked for the
+    emirate "the address data cannot tell from the postal code", where there are none."""
+    dubai = {
+        "name": "Ahmed Al Mansoori",
+        "street": "Office 1203, Emirates Towers, Sheikh Zayed Road",
+        "city": "Dubai",
+        "country": "AE",
+    }
+    _, proc, text = _letter(tmp_path, recipient=dubai)
+    assert proc.returncode == 0 and _notices(proc) == []
+    assert "Sheikh Zayed Road\nDubai\nUNITED ARAB EMIRATES" in text
+
+
+def test_a_missing_region_where_there_are_no_postal_codes_names_none(tmp_path: Path) -> None:
+    """Hong Kong has no postal codes: the warning about its missing area does not say the
+    postal code cannot tell it."""
+    kowloon = {
+        "name": "Chan Tai Man",
+        "street": "Flat A, 12/F, 88 Nathan Road",
+        "city": "Tsim Sha Tsui",
+        "country": "HK",
+    }
+    src, proc, text = _letter(tmp_path, recipient=kowloon)
+    assert proc.returncode == 0
+    assert _notices(proc) == [
+        f"letterpress: warning: {src}, recipient.region: missing: addresses in Hong Kong SAR "
+        'China usually name the area; printed without it; add region = "..." if you know it'
+    ]
+    assert "TSIM SHA TSUI\nHONG KONG SAR CHINA" in text
+
+
 def test_a_postal_code_two_subdivisions_share_is_not_guessed(tmp_path: Path) -> None:
     ottawa = {
         "name": "Ms Roy",

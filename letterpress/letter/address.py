@@ -14,6 +14,7 @@ import unicodedata
 from typing import Any
 
 from msgspec import Struct
+from msgspec.structs import replace
 
 from ..countries import in_a_sentence
 from ..errors import UserError, Where
@@ -365,15 +366,17 @@ def _region(
             ),
         )
     if by_code:
-        why = f"the {zip_word} may lie in {_named(by_code, latin)}"
+        why = f", and the {zip_word} may lie in {_named(by_code, latin)}"
+    elif "postal_code" not in rules.allowed_fields:
+        why = ""  # the UAE, Hong Kong: no postal codes to tell it by
     elif has_postcode_prefixes(subs):
-        why = f"the {zip_word} does not say which"
+        why = f", and the {zip_word} does not say which"
     else:
-        why = f"the address data cannot tell it from the {zip_word}"
+        why = f", and the address data cannot tell it from the {zip_word}"
     return _Region(
         "",
         Notice(
-            f"missing: addresses in {in_a_sentence(country)} usually name the {area}, and {why}",
+            f"missing: addresses in {in_a_sentence(country)} usually name the {area}{why}",
             where.at("region"),
             'printed without it; add region = "..." if you know it',
             kind="region-missing",
@@ -398,9 +401,12 @@ def _checked(
     _required(party, country, rules, where)
     # an address in Latin letters (to a country whose own script is another: its Latin format)
     latin = _latin(party.street + party.city + party.region)
+    town_line = "%C" in (rules.address_latin_format if latin else rules.address_format)
+    if not (town_line or party.region) and _match_choice(party.city, rules.country_area_choices):
+        party = replace(party, region=party.city)  # the UAE: the town Dubai is the emirate
     region = _region(party, code, country, rules, rules_for, where, latin)
     street = party.street
-    if party.city and "%C" not in (rules.address_latin_format if latin else rules.address_format):
+    if party.city and not town_line and not _same_place(party.city, region.value):
         street = f"{street}, {party.city}" if street else party.city  # Japan: the ward joins it
     values = {
         "country_code": country,
