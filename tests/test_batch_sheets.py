@@ -165,6 +165,25 @@ def test_a_number_cell_is_taken_as_the_number(
     assert "shown 1.234,50 € / 1.234,50 €" in pdf_texts(tmp_path / "m.pdf")[0]
 
 
+@pytest.mark.parametrize(
+    ("language", "shown"), [("de", "1234,5 | 0,25 | 1067"), ("en-GB", "1234.5 | 0.25 | 1067")]
+)
+def test_a_general_number_cell_shows_the_letter_s_decimal_sign(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], language: str, shown: str
+) -> None:
+    """A number in a cell left in Excel's General format: German Excel shows 1234.5 as
+    1234,5, and a German letter printed 1234.5."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["name", "amount", "share", "code"])
+    sheet.append(["Kim Berger", 1234.5, 0.25, 1067])
+    book.save(tmp_path / "d.xlsx")
+    tpl = template(tmp_path, "{{ row.amount }} | {{ row.share }} | {{ row.code }}", language)
+    code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
+    assert (code, err) == (0, "")
+    assert shown in pdf_texts(tmp_path / "m.pdf")[0]
+
+
 # 2. Times and dates as the cell shows them -----------------------------------------------
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from babel import Locale
 from babel.dates import parse_pattern
+from babel.numbers import get_decimal_symbol
 from babel.numbers import parse_pattern as parse_number_pattern
 
 # Excel's built-in "short date" (number format 14) follows the reader's system locale; the
@@ -249,7 +250,7 @@ def _number(fmt: str, locale: Locale, number_format: str) -> Show:
     """How a number cell with the section ``fmt`` of ``number_format`` shows."""
     cleaned, lower = _literal_free(fmt)
     if lower.strip() in ("general", "") or "@" in cleaned:
-        return plain_number
+        return _general(locale)
     if set(cleaned) == {"0"}:  # 00000: a postcode or an ID padded to its length
         width = len(cleaned)
         return lambda value: plain_number(value).lstrip("-").zfill(width)
@@ -279,6 +280,15 @@ def _number(fmt: str, locale: Locale, number_format: str) -> Show:
         return sign + (prefix + text + suffix).strip()
 
     return show
+
+
+def _general(locale: Locale) -> Show:
+    """Excel's General format: the number as ``plain_number`` writes it, with the locale's
+    decimal sign (German Excel shows 1234.5 as 1234,5; no thousands separator)."""
+    decimal = get_decimal_symbol(locale)
+    if decimal == ".":
+        return plain_number
+    return lambda value: plain_number(value).replace(".", decimal)
 
 
 def _unquote(text: str) -> str:
