@@ -234,6 +234,23 @@ def test_without_prefix_data_the_region_is_left_out_with_a_warning(tmp_path: Pat
     assert "BEIJING\n100000\nCHINA" in text
 
 
+@pytest.mark.parametrize("written", ["Cork", "County Cork", "Co Cork", "co. cork"])
+def test_an_irish_county_written_without_co_is_known(tmp_path: Path, written: str) -> None:
+    """The data names Ireland's counties "Co. Cork": "Cork" or "County Cork" was warned
+    about as "not a county of Ireland"; it prints as the data writes it."""
+    cork = {
+        "name": "Mary Byrne",
+        "street": "Main Street",
+        "city": "Skibbereen",
+        "region": written,
+        "postal_code": "P81 X2Y3",
+        "country": "IE",
+    }
+    _, proc, text = _letter(tmp_path, recipient=cork)
+    assert proc.returncode == 0 and _notices(proc) == []
+    assert "SKIBBEREEN\nCo. Cork\nP81 X2Y3\nIRELAND" in text
+
+
 def test_a_uae_town_that_is_its_emirate_prints_as_the_emirate(tmp_path: Path) -> None:
     """The UAE's format has no town line, only the emirate: "Dubai" written as the town was
     joined to the street (a line too wide for the window) and a warning asked for the

@@ -258,6 +258,23 @@ def _match_choice(value: str, choices: Any) -> str | None:
     return None
 
 
+def _area_choice(value: str, choices: Any, area_type: str) -> str | None:
+    """The key of the region ``value`` names. Where every key begins with the same word
+    (Ireland's "Co. Cork"), that word may be left out ("Cork"), or written without its dot
+    or as the kind of region it stands for ("Co Cork", "County Cork")."""
+    key = _match_choice(value, choices)
+    leads = {str(k).split(" ", 1)[0] for k, _ in choices if " " in str(k)}
+    if key is not None or len(leads) != 1 or not all(" " in str(k) for k, _ in choices):
+        return key
+    lead = leads.pop()
+    text = value.strip()
+    for word in (lead, lead.rstrip("."), area_type):
+        if word and text.lower().startswith(word.lower() + " "):
+            text = text[len(word) :].strip()
+            break
+    return _match_choice(f"{lead} {text}", choices)
+
+
 class _Region(Struct, frozen=True):
     """What the region prints as, and the notice about it, if any."""
 
@@ -324,7 +341,8 @@ def _region(
     by_code = subdivisions_of(subs, code) if code and subs else ()
     area, zip_word = _words(rules)
     if party.region:
-        key = _match_choice(party.region, rules.country_area_choices) if subs else None
+        choices = rules.country_area_choices
+        key = _area_choice(party.region, choices, rules.country_area_type) if subs else None
         if subs and key is None:
             lies = f"; {zip_word} {code} is in {_named(by_code, latin)}" if by_code else ""
             return _Region(
