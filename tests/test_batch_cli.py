@@ -41,6 +41,23 @@ def test_merged_run_from_a_cp1252_export(tmp_path: Path) -> None:
     assert (tmp_path / "merged.manifest.csv").is_file()
 
 
+def test_merged_run_from_an_excel_for_mac_export(tmp_path: Path) -> None:
+    """Excel for Mac's "CSV (Macintosh)": Mac Roman, rows ended by CR alone, a line break in
+    a cell LF. It was read as cp1252: "Jšrg Wei§" in the letter."""
+    done = cli(
+        str(FIXTURES / "template.toml"),
+        str(FIXTURES / "macroman-cr-comma.csv"),
+        "-o",
+        "merged.pdf",
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Wrote merged.pdf: 5 documents from 5 rows (5 pages); 0 rows failed." in done.stdout
+    pages = [page.extract_text() for page in PdfReader(tmp_path / "merged.pdf").pages]
+    assert "Jörg Weiß" in pages[1] and "Königsallee 12" in pages[1]
+    assert "Am Hof 3\nHinterhaus" in pages[2] and "Zoë Brandt" in pages[4]
+
+
 def test_partial_batch_exits_1_and_names_the_row(tmp_path: Path) -> None:
     data = tmp_path / "d.csv"
     data.write_text(

@@ -1,9 +1,10 @@
-"""Turning a CSV export's bytes into text: UTF-8 (with or without BOM), UTF-16, cp1252, or the
-encoding the user names (which must be a text encoding the file really is in)."""
+"""Turning a CSV export's bytes into text: UTF-8 (with or without BOM), UTF-16, cp1252, Mac
+Roman, or the encoding the user names (which must be a text encoding the file really is in)."""
 
 from __future__ import annotations
 
 import codecs
+import re
 
 from msgspec import Struct
 
@@ -23,6 +24,9 @@ _NOT_FILE_ENCODINGS = {
     "oem",
 }
 _ENCODING_HINT = "use e.g. utf-8, cp1252, latin-1, utf-16"
+# The first line ended by a lone CR, as Excel for Mac ends the rows of "CSV (Macintosh)" (a
+# line break in a cell is LF there, as everywhere).
+_MAC_LINE = re.compile(rb"[^\r\n]*\r(?!\n)")
 
 
 class Decoded(Struct, frozen=True):
@@ -42,7 +46,8 @@ def decode(raw: bytes, where: str, encoding: str | None = None) -> Decoded:
     """Decode ``raw``; with no ``encoding`` given, recognise what spreadsheets write.
 
     A BOM decides (UTF-8, UTF-16 LE/BE); else valid UTF-8 is UTF-8; else text with valid
-    multi-byte UTF-8 sequences is UTF-8 with a few bad bytes; else it is cp1252 (older Excel,
+    multi-byte UTF-8 sequences is UTF-8 with a few bad bytes; else text whose lines end in CR
+    alone is Mac Roman (Excel for Mac, "CSV (Macintosh)"); else it is cp1252 (older Excel,
     "CSV (Windows)"). Bad bytes become U+FFFD so the rows holding them can be reported.
     """
     if encoding:
@@ -66,6 +71,8 @@ def decode(raw: bytes, where: str, encoding: str | None = None) -> Decoded:
         return Decoded(lenient, "utf-8", True)
     if not raw:
         raise UserError("the data file is empty", where=Where(file=where), hint="export it again")
+    if _MAC_LINE.match(raw):  # the header ends in CR alone: Excel for Mac's own CSV
+        return Decoded(raw.decode("mac_roman"), "mac-roman", False)
     text = (
         "".join(REPLACEMENT if b in _CP1252_HOLES else bytes([b]).decode("cp1252") for b in raw)
         if any(b in _CP1252_HOLES for b in raw)
