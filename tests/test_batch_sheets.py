@@ -184,6 +184,29 @@ def test_a_general_number_cell_shows_the_letter_s_decimal_sign(
     assert shown in pdf_texts(tmp_path / "m.pdf")[0]
 
 
+def test_excel_s_zip_plus_4_and_phone_number_formats_show_as_in_excel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Excel's "Special" formats put a number's digits into places with literals between
+    them, and the phone format picks its section by a condition: they printed
+    950141234-0000 and 2125551234-####."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["name", "zip", "phone"])
+    sheet.append(["Kim Berger", 950141234, 2125551234])
+    sheet.append(["Mei Lee", 12345, 5551234])
+    for row in (2, 3):
+        sheet[f"B{row}"].number_format = "00000-0000"
+        sheet[f"C{row}"].number_format = "[<=9999999]###-####;(###) ###-####"
+    book.save(tmp_path / "d.xlsx")
+    tpl = template(tmp_path, "{{ row.zip }} | {{ row.phone }}", "en-US")
+    code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
+    assert (code, err) == (0, "")
+    pages = pdf_texts(tmp_path / "m.pdf")
+    assert "95014-1234 | (212) 555-1234" in pages[0]
+    assert "00001-2345 | 555-1234" in pages[1]
+
+
 # 2. Times and dates as the cell shows them -----------------------------------------------
 
 

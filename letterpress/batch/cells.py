@@ -28,6 +28,18 @@ _QUOTED = re.compile(r'"([^"]*)"')
 _BRACKETS = re.compile(r"\[([^\]]*)\]")
 _DATE_TOKEN = re.compile(r"(?i)am/pm|a/p|y+|m+|d+|h+|s+|\.0+|e+|b+")
 _NUMBER_CORE = re.compile(r"[#0?,.]*[0#?][#0?,.]*%?")
+_CONDITION = re.compile(r"\[(<=|>=|<>|<|>|=)\s*(-?\d+(?:\.\d+)?)\]")
+_COMPARE: dict[str, Callable[[Decimal, Decimal], bool]] = {
+    "<=": lambda a, b: a <= b,
+    ">=": lambda a, b: a >= b,
+    "<>": lambda a, b: a != b,
+    "<": lambda a, b: a < b,
+    ">": lambda a, b: a > b,
+    "=": lambda a, b: a == b,
+}
+# A whole number laid out in digit places with literals between them, as Excel's "Zip Code
+# + 4" (00000-0000) and "Phone Number" ((###) ###-####) formats.
+_DIGIT_TEMPLATE = re.compile(r'(?:[0#?]|"[^"]*"|[ \-()/+:])*[0#?](?:[0#?]|"[^"]*"|[ \-()/+:])*')
 
 
 Show = Callable[[Any], str]
@@ -57,7 +69,7 @@ class CellFormats:
         if isinstance(value, (datetime, date, time)):
             key = (fmt, "date")
         elif isinstance(value, (int, float, Decimal)):
-            key = (fmt, "-" if value < 0 else "0" if value == 0 else "+")
+            key = (fmt, "if" if _CONDITION.search(fmt) else _sign(value))
         else:
             return str(value)
         show = self._shows.get(key)
@@ -65,6 +77,8 @@ class CellFormats:
             show = (
                 _temporal(fmt, self.locale)
                 if key[1] == "date"
+                else _conditional(fmt, self.locale)
+                if key[1] == "if"
                 else _number(_section(fmt, key[1]), self.locale, fmt)
             )
             if len(self._shows) < self.LIMIT:
@@ -93,6 +107,28 @@ def as_decimal(value: int | float | Decimal) -> Decimal:
     if isinstance(value, float):
         return Decimal(plain_number(value))
     return Decimal(value)
+
+
+def _sign(value: int | float | Decimal) -> str:
+    return "-" if value < 0 else "0" if value == 0 else "+"
+
+
+def _conditional(fmt: str, locale: Locale) -> Show:
+    """A format whose sections hold conditions, as Excel's "Phone Number"
+    (``[<=9999999]###-####;(###) ###-####``): the first section whose condition the number
+    meets, else the last; each section shown as a format of its own."""
+    sections = _split_sections(fmt)
+    tests = [_CONDITION.search(section) for section in sections]
+    shows = [_number(_CONDITION.sub("", section), locale, section) for section in sections]
+
+    def show(value: int | float | Decimal) -> str:
+        amount = as_decimal(value)
+        for found, section in zip(tests, shows):
+            if found is None or _COMPARE[found.group(1)](amount, Decimal(found.group(2))):
+                return section(value)
+        return shows[-1](value)
+
+    return show
 
 
 def _section(fmt: str, sign: str) -> str:
@@ -254,6 +290,11 @@ def _number(fmt: str, locale: Locale, number_format: str) -> Show:
     if set(cleaned) == {"0"}:  # 00000: a postcode or an ID padded to its length
         width = len(cleaned)
         return lambda value: plain_number(value).lstrip("-").zfill(width)
+    if (
+        _DIGIT_TEMPLATE.fullmatch(cleaned.strip())
+        and len(re.findall(r"[0#?]", _QUOTED.sub("", cleaned))) > 1
+    ):
+        return _digit_places(cleaned.strip(), len(_split_sections(number_format)) > 1)
     unquoted = _QUOTED.sub(lambda m: " " * len(m.group()), cleaned)
     core = _NUMBER_CORE.search(unquoted)
     if core is None:  # only words: "-" for zero, say
@@ -278,6 +319,35 @@ def _number(fmt: str, locale: Locale, number_format: str) -> Show:
         except (ValueError, KeyError):
             return plain_number(value)
         return sign + (prefix + text + suffix).strip()
+
+    return show
+
+
+def _digit_places(template: str, own_sign: bool) -> Show:
+    """A whole number put into a template's digit places from the right, as Excel does: a
+    ``0`` with no digit left shows 0, a ``#`` nothing, a ``?`` a space; digits beyond the
+    places go before the first; the literals stay (``00000-0000``: 95014-1234)."""
+    pieces = re.findall(r'"[^"]*"|[0#?]|.', template)
+
+    def show(value: int | float | Decimal) -> str:
+        amount = as_decimal(value).to_integral_value()
+        digits = list(str(abs(int(amount))).lstrip("0"))
+        out = []
+        first = next(i for i, p in enumerate(pieces) if p in "0#?")
+        for index in range(len(pieces) - 1, -1, -1):
+            piece = pieces[index]
+            if piece.startswith('"'):
+                out.append(piece[1:-1])
+            elif piece not in ("0", "#", "?"):
+                out.append(piece)
+            elif index == first and digits:
+                out.append("".join(digits))
+                digits = []
+            else:
+                digit = digits.pop() if digits else ""
+                out.append(digit or {"0": "0", "#": "", "?": " "}[piece])
+        sign = "-" if amount < 0 and not own_sign else ""
+        return sign + "".join(reversed(out)).strip()
 
     return show
 
