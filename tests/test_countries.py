@@ -32,6 +32,9 @@ from letterpress.countries import country_code, suggestion
         ("日本", "JP"),
         ("Czech Republic", "CZ"),
         ("  france ", "FR"),
+        ("Korea, Republic of", "KR"),
+        ("Viet Nam", "VN"),
+        ("U.A.E.", "AE"),
     ],
 )
 def test_known_codes_and_names(text: str, code: str) -> None:
@@ -73,3 +76,36 @@ def test_names_read_back_from_the_cache_folder_give_the_same_codes(tmp_path: Pat
     assert found == "['DE', 'US', 'JP', None, None] Germany"
     assert decoded.strip() == "dux日"  # the groups looked in, no others
     assert list(tmp_path.glob("countries*.marshal"))
+
+
+def test_countries_as_a_spreadsheet_writes_them_reach_their_letters(tmp_path: Path) -> None:
+    """Rows to Hong Kong, "UAE" (suggested as Ukraine's UA), "Republic of Ireland" and
+    "Macao" failed as unknown countries."""
+    data = tmp_path / "d.csv"
+    data.write_text(
+        "name,street,city,country\n"
+        "Chan Tai Man,88 Nathan Road,Tsim Sha Tsui,Hong Kong\n"
+        "Ahmed Al Mansoori,PO Box 12345,Dubai,UAE\n"
+        "Mary Byrne,Main Street,Skibbereen,Republic of Ireland\n"
+        "Ana Lopes,Rua 1,Macau,Macao\n",
+        encoding="utf-8",
+    )
+    template = tmp_path / "t.toml"
+    template.write_text(
+        'layout = "din5008-b"\nlanguage = "en-GB"\ndate = 2026-11-26\nsubject = "S"\n'
+        'opening = "Hello,"\nbody = "B"\nclosing = "Bye"\n[sender]\nname = "Careers"\n'
+        'street = "Lindenallee 8"\npostal_code = "22587"\ncity = "Hamburg"\ncountry = "DE"\n'
+        '[recipient]\nname = "{{ row.name }}"\nstreet = "{{ row.street }}"\n'
+        'city = "{{ row.city }}"\ncountry = "{{ row.country }}"\n',
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "letterpress", "batch", str(template), str(data), "-o", "m.pdf"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "HOME": str(tmp_path), "LETTERPRESS_CACHE_DIR": str(tmp_path)},
+    )
+    assert "unknown country" not in done.stderr
+    assert "Wrote m.pdf: 4 documents from 4 rows (4 pages); 0 rows failed." in done.stdout
