@@ -35,6 +35,8 @@ from letterpress.countries import country_code, suggestion
         ("Korea, Republic of", "KR"),
         ("Viet Nam", "VN"),
         ("U.A.E.", "AE"),
+        ("P.R. China", "CN"),
+        ("PRC", "CN"),
     ],
 )
 def test_known_codes_and_names(text: str, code: str) -> None:
