@@ -111,3 +111,42 @@ def test_countries_as_a_spreadsheet_writes_them_reach_their_letters(tmp_path: Pa
     )
     assert "unknown country" not in done.stderr
     assert "Wrote m.pdf: 4 documents from 4 rows (4 pages); 0 rows failed." in done.stdout
+
+
+def test_iso_alpha_3_codes_are_countries_and_never_near_misses_of_two_letters(
+    tmp_path: Path,
+) -> None:
+    """An export writing ISO 3166-1 alpha-3 codes failed every row, with a wrong suggestion
+    ("AUT": did you mean AU, Australia; "IRL": IR, Iran); a short unknown text was taken for
+    a two-letter code ("Ger": GR, Greece)."""
+    data = tmp_path / "d.csv"
+    data.write_text(
+        "name,street,postcode,city,country\n"
+        "Lea Gruber,Ring 1,1010,Wien,AUT\n"
+        "Mary Byrne,Main Street,,Skibbereen,IRL\n"
+        "Hans Weber,Hafen 3,20457,Hamburg,Ger\n",
+        encoding="utf-8",
+    )
+    template = tmp_path / "t.toml"
+    template.write_text(
+        'layout = "din5008-b"\nlanguage = "en-GB"\ndate = 2026-11-26\nsubject = "S"\n'
+        'opening = "Hello,"\nbody = "B"\nclosing = "Bye"\n[sender]\nname = "Careers"\n'
+        'street = "Lindenallee 8"\npostal_code = "22587"\ncity = "Hamburg"\ncountry = "DE"\n'
+        '[recipient]\nname = "{{ row.name }}"\nstreet = "{{ row.street }}"\n'
+        'postal_code = "{{ row.postcode }}"\ncity = "{{ row.city }}"\n'
+        'country = "{{ row.country }}"\n',
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "letterpress", "batch", str(template), str(data), "-o", "m.pdf"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "HOME": str(tmp_path), "LETTERPRESS_CACHE_DIR": str(tmp_path)},
+    )
+    assert done.stderr.splitlines() == [
+        f"letterpress: error: {data}, row 4, column 'country' (recipient.country): unknown "
+        "country 'Ger'; write the country's name or its two-letter ISO code (DE, AT, CH, GB, US)"
+    ]
+    assert "Wrote m.pdf: 2 documents from 3 rows (2 pages); 1 row failed." in done.stdout

@@ -79,6 +79,10 @@ def _build() -> tuple[dict[str, str], dict[str, str]]:
             if code.lower() in names and normalise(name) not in names:
                 names[normalise(name)] = code
                 shown[normalise(name)] = name
+    for code, alpha3 in _alpha3():
+        if code.lower() in names and alpha3.lower() not in names:
+            names[alpha3.lower()] = code
+            shown[alpha3.lower()] = alpha3
     aliases = tomllib.loads(_aliases_file().read_text(encoding="utf-8"))["aliases"]
     for code, spellings in aliases.items():
         for spelling in spellings:
@@ -87,13 +91,28 @@ def _build() -> tuple[dict[str, str], dict[str, str]]:
     return names, shown
 
 
+def _alpha3() -> list[tuple[str, str]]:
+    """ISO 3166-1's alpha-2 and alpha-3 codes (``DE``, ``DEU``), as the holidays library
+    lists them for its countries (every country of ISO 3166-1): exports from HR and CRM
+    systems write the three letters."""
+    from holidays.registry import COUNTRIES
+
+    return [
+        (entry[1], entry[2])
+        for entry in COUNTRIES.values()
+        if len(entry) > 2 and len(entry[1]) == 2 and len(entry[2]) == 3
+    ]
+
+
 @cache
 def _kept() -> tuple[cachefiles.Groups, bytes]:
     """The table as kept in the cache folder (CLDR's files take a tenth of a second to read):
     the names (normalised) -> ISO codes in groups by first character, so a lookup decodes
     only its own group; and, as marshal data, the names as shown. Read once per process (it
     is bundled data, never changed)."""
-    stamp = cachefiles.stamp(_aliases_file(), babel.__version__, LANGUAGES, "grouped-3")
+    # ISO's alpha-3 codes do not change with the holidays library's version (and importing
+    # it to ask would cost a run 80 ms): the stamp names only what the table is built from.
+    stamp = cachefiles.stamp(_aliases_file(), babel.__version__, LANGUAGES, "grouped-4")
     kept = cachefiles.read("countries.marshal", stamp)
     if isinstance(kept, list) and len(kept) == 2 and isinstance(kept[1], bytes):
         names = cachefiles.Groups.kept(kept[0])
@@ -137,7 +156,10 @@ def suggestion(text: str) -> str | None:
     import difflib  # only for the hint: a run with no mistakes never loads it
 
     names, shown = _table()
-    close = difflib.get_close_matches(normalise(text), list(names), n=1, cutoff=0.8)
+    wanted = normalise(text)
+    # a two-letter code is never the near miss of a longer text ("AUT" is not AU, Australia)
+    known = [name for name in names if len(name) > 2] if len(wanted) > 2 else list(names)
+    close = difflib.get_close_matches(wanted, known, n=1, cutoff=0.8)
     return shown[close[0]] if close else None
 
 
