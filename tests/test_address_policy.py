@@ -251,6 +251,24 @@ def test_an_irish_county_written_without_co_is_known(tmp_path: Path, written: st
     assert "SKIBBEREEN\nCo. Cork\nP81 X2Y3\nIRELAND" in text
 
 
+def test_an_unknown_area_is_named_with_an(tmp_path: Path) -> None:
+    """Hong Kong's regions are areas, the UAE's emirates: the warning said "is not a area"."""
+    kowloon = {
+        "name": "Chan Tai Man",
+        "street": "Flat A, 12/F, 88 Nathan Road",
+        "city": "Tsim Sha Tsui",
+        "region": "KLN",
+        "country": "HK",
+    }
+    src, proc, text = _letter(tmp_path, recipient=kowloon)
+    assert proc.returncode == 0
+    assert _notices(proc) == [
+        f"letterpress: warning: {src}, recipient.region: 'KLN' is not an area of Hong Kong "
+        "SAR China; printed as written; check it"
+    ]
+    assert "TSIM SHA TSUI\nKLN\nHONG KONG SAR CHINA" in text
+
+
 def test_a_uae_town_that_is_its_emirate_prints_as_the_emirate(tmp_path: Path) -> None:
     """The UAE's format has no town line, only the emirate: "Dubai" written as the town was
     joined to the street (a line too wide for the window) and a warning asked for the

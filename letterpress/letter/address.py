@@ -295,6 +295,11 @@ def _words(rules: Any) -> tuple[str, str]:
     )
 
 
+def _a(noun: str) -> str:
+    """A region's kind with its article: "a state", "an emirate", "an area"."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
 def _printed(sub: Subdivision, latin: bool) -> str:
     """A subdivision as the address prints it: its key, in Latin letters when asked."""
     return sub.latin if latin and not _latin(sub.key) else sub.key
@@ -348,7 +353,7 @@ def _region(
             return _Region(
                 party.region,
                 Notice(
-                    f"{party.region!r} is not a {area} of {in_a_sentence(country)}{lies}",
+                    f"{party.region!r} is not {_a(area)} of {in_a_sentence(country)}{lies}",
                     where.at("region"),
                     "printed as written; check it",
                     kind="region-unknown",
