@@ -269,6 +269,22 @@ def test_an_unknown_area_is_named_with_an(tmp_path: Path) -> None:
     assert "TSIM SHA TSUI\nKLN\nHONG KONG SAR CHINA" in text
 
 
+def test_an_indian_state_written_as_its_iso_code_prints_by_name(tmp_path: Path) -> None:
+    """India's states print by name; "KA" (ISO 3166-2 IN-KA) was warned about as "not a
+    state of India; PIN code 560001 is in Karnataka" and printed as KA."""
+    bengaluru = {
+        "name": "Priya Sharma",
+        "street": "12 MG Road",
+        "city": "Bengaluru",
+        "region": "KA",
+        "postal_code": "560001",
+        "country": "IN",
+    }
+    _, proc, text = _letter(tmp_path, recipient=bengaluru)
+    assert proc.returncode == 0 and _notices(proc) == []
+    assert "BENGALURU 560001\nKarnataka\nINDIA" in text
+
+
 def test_a_uae_town_that_is_its_emirate_prints_as_the_emirate(tmp_path: Path) -> None:
     """The UAE's format has no town line, only the emirate: "Dubai" written as the town was
     joined to the street (a line too wide for the window) and a warning asked for the

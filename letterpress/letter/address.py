@@ -348,6 +348,9 @@ def _region(
     if party.region:
         choices = rules.country_area_choices
         key = _area_choice(party.region, choices, rules.country_area_type) if subs else None
+        if subs and key is None:  # India's "KA": its ISO 3166-2 code, where that has letters
+            written = party.region.strip().upper()
+            key = next((s.key for s in subs if s.iso.isalpha() and s.iso == written), None)
         if subs and key is None:
             lies = f"; {zip_word} {code} is in {_named(by_code, latin)}" if by_code else ""
             return _Region(

@@ -16,13 +16,15 @@ from .. import cachefiles
 
 class Subdivision(Struct, frozen=True):
     """One subdivision of a country: its key as addresses print it (``RM``, ``GA``, ``東京都``),
-    its name, its name in Latin letters (for countries whose keys are in another script) and
-    the pattern of the postal codes that begin in it (None without such data)."""
+    its name, its name in Latin letters (for countries whose keys are in another script),
+    the pattern of the postal codes that begin in it (None without such data) and its ISO
+    3166-2 code."""
 
     key: str
     name: str
     latin: str
     postcodes: re.Pattern[str] | None
+    iso: str = ""  # its ISO 3166-2 code after the country's ("KA" for India's Karnataka)
 
 
 class AddressRules:
@@ -100,12 +102,14 @@ class AddressRules:
         names = _split(data.get("sub_names")) or keys
         latin = _split(data.get("sub_lnames")) or names
         zips = _split(data.get("sub_zips"))
+        isoids = _split(data.get("sub_isoids"))
         return tuple(
             Subdivision(
                 key,
                 _at(names, i) or key,
                 _at(latin, i) or _at(names, i) or key,
                 re.compile(f"(?:{_at(zips, i)})") if _at(zips, i) else None,
+                _at(isoids, i) or "",
             )
             for i, key in enumerate(keys)
         )
