@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from babel import Locale
@@ -330,7 +330,7 @@ def _digit_places(template: str, own_sign: bool) -> Show:
     pieces = re.findall(r'"[^"]*"|[0#?]|.', template)
 
     def show(value: int | float | Decimal) -> str:
-        amount = as_decimal(value).to_integral_value()
+        amount = as_decimal(value).to_integral_value(ROUND_HALF_UP)
         digits = list(str(abs(int(amount))).lstrip("0"))
         out = []
         first = next(i for i, p in enumerate(pieces) if p in "0#?")
