@@ -195,7 +195,8 @@ def test_excel_s_zip_plus_4_and_phone_number_formats_show_as_in_excel(
     sheet.append(["name", "zip", "phone"])
     sheet.append(["Kim Berger", 950141234, 2125551234])
     sheet.append(["Mei Lee", 12345, 5551234])
-    for row in (2, 3):
+    sheet.append(["Ben Ode", 12344.5, 5551234])  # Excel rounds half away from zero
+    for row in (2, 3, 4):
         sheet[f"B{row}"].number_format = "00000-0000"
         sheet[f"C{row}"].number_format = "[<=9999999]###-####;(###) ###-####"
     book.save(tmp_path / "d.xlsx")
@@ -205,6 +206,7 @@ def test_excel_s_zip_plus_4_and_phone_number_formats_show_as_in_excel(
     pages = pdf_texts(tmp_path / "m.pdf")
     assert "95014-1234 | (212) 555-1234" in pages[0]
     assert "00001-2345 | 555-1234" in pages[1]
+    assert "00001-2345 | 555-1234" in pages[2]
 
 
 # 2. Times and dates as the cell shows them -----------------------------------------------
