@@ -300,6 +300,26 @@ def test_a_uae_town_that_is_its_emirate_prints_as_the_emirate(tmp_path: Path) ->
     assert "Sheikh Zayed Road\nDubai\nUNITED ARAB EMIRATES" in text
 
 
+@pytest.mark.parametrize(
+    ("country", "city", "code", "lines"),
+    [
+        ("SG", "Singapore", "018956", "10 Bayfront Avenue\nSINGAPORE 018956\nSINGAPORE"),
+        ("GI", "Gibraltar", "GX11 1AA", "10 Bayfront Avenue\nGIBRALTAR\nGX11 1AA\nGIBRALTAR"),
+    ],
+)
+def test_a_city_state_s_town_is_not_joined_to_the_street(
+    tmp_path: Path, country: str, city: str, code: str, lines: str
+) -> None:
+    """Singapore's and Gibraltar's formats print their name, not the town: the town written
+    was joined to the street as well ("10 Bayfront Avenue, Singapore")."""
+    recipient = {"name": "Tan Wei Ling", "street": "10 Bayfront Avenue", "city": city}
+    _, proc, text = _letter(
+        tmp_path, recipient=recipient | {"postal_code": code, "country": country}
+    )
+    assert proc.returncode == 0 and _notices(proc) == []
+    assert f"Tan Wei Ling\n{lines}" in text
+
+
 def test_a_missing_region_where_there_are_no_postal_codes_names_none(tmp_path: Path) -> None:
     """Hong Kong has no postal codes: the warning about its missing area does not say the
     postal code cannot tell it."""

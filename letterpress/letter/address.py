@@ -16,7 +16,7 @@ from typing import Any
 from msgspec import Struct
 from msgspec.structs import replace
 
-from ..countries import in_a_sentence
+from ..countries import country_code, in_a_sentence
 from ..errors import UserError, Where
 from ..language import Language
 from ..notices import Notice
@@ -329,6 +329,12 @@ def _city_names(sub: Subdivision, city: str, latin: bool) -> bool:
     return _same_place(printed, city) or _same_place(printed, city.rsplit(",", 1)[-1])
 
 
+def _town_printed(city: str, region: str, country: str) -> bool:
+    """Whether a format without a town line prints the town anyway: as the region (the UAE's
+    Dubai) or as the country (Singapore, Gibraltar, Macau)."""
+    return _same_place(city, region) or country_code(city) == country
+
+
 def _region(
     party: Party,
     code: str,
@@ -432,7 +438,7 @@ def _checked(
         party = replace(party, region=party.city)  # the UAE: the town Dubai is the emirate
     region = _region(party, code, country, rules, rules_for, where, latin)
     street = party.street
-    if party.city and not town_line and not _same_place(party.city, region.value):
+    if party.city and not town_line and not _town_printed(party.city, region.value, country):
         street = f"{street}, {party.city}" if street else party.city  # Japan: the ward joins it
     values = {
         "country_code": country,
