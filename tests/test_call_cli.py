@@ -565,3 +565,42 @@ def test_no_regional_holiday_elsewhere(tmp_path: Path) -> None:
     )
     done = run("f.toml", cwd=tmp_path)
     assert (done.returncode, done.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["10-11", "10h-11h", "10:00-11:00 Uhr", "10.00 to 11", "10am-11am", "10-11 a.m.", "10 bis 11"],
+)
+def test_a_best_time_as_people_write_it_is_read(tmp_path: Path, written: str) -> None:
+    """A business card or a note says "10-11", "10h-11h" or "10am-11am"; only 10:00-11:00
+    was read ("is not a time window")."""
+    (tmp_path / "f.toml").write_text(
+        f'language = "en-GB"\n{BASE}country = "IN"\n[call]\nphone = "+91 22 2266 0000"\n'
+        f'best_time = "{written}"\ncall_on = 2027-03-25\n',
+        encoding="utf-8",
+    )
+    done = run("f.toml", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    text = squash(page_text((tmp_path / "f-call.pdf").read_bytes()))
+    assert squash("10:00–11:00") in text and squash("05:30–06:30") in text
+
+
+def test_bare_afternoon_hours_are_asked_for_with_am_pm_or_the_24_hour_clock(
+    tmp_path: Path,
+) -> None:
+    """'2-4' is 14:00-16:00 on a card, and 02:00-04:00 on the 24-hour clock: it is asked for
+    again; '2-4pm' is read."""
+    (tmp_path / "f.toml").write_text(
+        f'{BASE}country = "IN"\n[call]\nphone = "+91 22 2266 0000"\n'
+        'best_time = "2-4"\ncall_on = 2027-03-25\n',
+        encoding="utf-8",
+    )
+    done = run("f.toml", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        "letterpress: error: f.toml, call.best_time: '2-4' could be the night or the "
+        'afternoon; write it with the 24-hour clock ("14:00-16:00"), or with am or pm\n'
+    )
+    text = (tmp_path / "f.toml").read_text(encoding="utf-8").replace('"2-4"', '"2-4pm"')
+    (tmp_path / "f.toml").write_text(text, encoding="utf-8")
+    assert run("f.toml", cwd=tmp_path).returncode == 0

@@ -117,7 +117,9 @@ def test_window_over_midnight_and_previous_day() -> None:
     assert sydney.to(BERLIN).start.strftime("%H:%M") == "23:00"
 
 
-@pytest.mark.parametrize("text", ["9-11", "09:00", "25:00-26:00", "09:00-09:00", "nine to five"])
+@pytest.mark.parametrize(
+    "text", ["2-4", "13pm-2pm", "09:00", "25:00-26:00", "09:00-09:00", "nine to five"]
+)
 def test_bad_windows(text: str) -> None:
     with pytest.raises(UserError):
         parse_window(text, date(2026, 11, 26), BERLIN, "f.toml, call.best_time")

@@ -17,7 +17,13 @@ from ..errors import UserError, Where
 from ..notices import Notice
 from ..zones import machine_zone, one_clock, zones_meant
 
-_WINDOW = re.compile(r"^\s*(\d{1,2})[:.h](\d{2})\s*[-–—]\s*(\d{1,2})[:.h](\d{2})\s*$")
+# A window as people write it on a note or a business card: "09:00-11:00", "9-11", "9h30-11h",
+# "9:00-11:00 Uhr", "9.30 to 11", "10am-12pm", "2-4 pm". A time is an hour with minutes after
+# ":", "." or "h" (or "h" alone), and "am" or "pm" (with or without dots).
+_TIME = r"(\d{1,2})(?:[:.h](\d{2})|h(?![a-z]))?\s*([ap])?(?:\.?\s*m\.?)?"
+_WINDOW = re.compile(rf"^\s*{_TIME}\s*(?:[-–—]|to|bis|à)\s*{_TIME}\s*(?:uhr|h)?\s*$", re.IGNORECASE)
+# Bare hours this early, with no am or pm, are as likely the afternoon ("2-4") as the night.
+_NIGHT_BEFORE = 7
 # Environment variable that overrides the caller's zone (tests, or a machine set to UTC).
 ENV_ZONE = "LETTERPRESS_TZ"
 
@@ -94,12 +100,24 @@ def guess_zone(candidates: tuple[str, ...], day: date) -> ZoneInfo | None:
 
 
 def parse_window(text: str, day: date, tz: ZoneInfo, where: Where) -> Window:
-    """Parse 'HH:MM-HH:MM' as local times on ``day`` in ``tz``; the end may be after midnight."""
+    """Parse a window such as '09:00-11:00' (also '9-11', '9h30-11h', '10am-12pm') as local
+    times on ``day`` in ``tz``; the end may be after midnight."""
     match = _WINDOW.match(text)
     hint = 'write it as "09:00-11:00" (24-hour clock, the contact\'s local time)'
     if not match:
         raise UserError(f"{text!r} is not a time window", where=where, hint=hint)
-    h1, m1, h2, m2 = (int(g) for g in match.groups())
+    h1, m1, half1, h2, m2, half2 = match.groups()
+    start_hm, end_hm = _clock(h1, m1, half1 or "", half2 or "", h2), _clock(h2, m2, half2 or "")
+    if start_hm is None or end_hm is None:
+        raise UserError(f"{text!r} has an impossible time", where=where, hint=hint)
+    (h1, m1), (h2, m2) = start_hm, end_hm
+    if not (half1 or half2) and h1 < _NIGHT_BEFORE and not (m1 or ":" in text or "." in text):
+        raise UserError(
+            f"{text!r} could be the night or the afternoon",
+            where=where,
+            hint=f'write it with the 24-hour clock ("{h1 + 12:02d}:00-{(h2 + 12) % 24:02d}:00"), '
+            "or with am or pm",
+        )
     if h1 > 23 or h2 > 24 or m1 > 59 or m2 > 59 or (h2 == 24 and m2):
         raise UserError(f"{text!r} has an impossible time", where=where, hint=hint)
     start = datetime.combine(day, time(h1, m1), tzinfo=tz)
@@ -111,3 +129,21 @@ def parse_window(text: str, day: date, tz: ZoneInfo, where: Where) -> Window:
     start = start.astimezone(UTC).astimezone(tz)
     end = end.astimezone(UTC).astimezone(tz)
     return Window(start, end)
+
+
+def _clock(
+    hour: str, minute: str | None, half: str, later_half: str = "", later_hour: str = ""
+) -> tuple[int, int] | None:
+    """A time's hour on the 24-hour clock and its minute; a start without am or pm takes the
+    end's ("9-11am", and "2-4pm" is 14:00, but "11-1pm" starts at 11:00). None for an hour
+    the 12-hour clock does not have (13pm)."""
+    h, m = int(hour), int(minute or 0)
+    if not half and later_half:
+        end = int(later_hour) % 12 + (12 if later_half.lower() == "p" else 0)
+        shifted = h % 12 + (12 if later_half.lower() == "p" else 0)
+        return (shifted, m) if shifted <= end else (h, m)
+    if not half:
+        return h, m
+    if not 1 <= h <= 12:
+        return None
+    return h % 12 + (12 if half.lower() == "p" else 0), m
