@@ -1192,3 +1192,17 @@ def test_the_advice_to_set_return_line_says_where_the_page_takes_it(client: Any)
         'set return_line = "shorter text", or return_line = false, in the “More of the '
         "letter file (TOML)” box"
     )
+
+
+def test_an_artefact_the_advice_does_not_recommend_is_named_with_its_article(
+    client: Any,
+) -> None:
+    """'the advice does not recommend a email now': an email."""
+    values = formdata.form_values(example("follow-up.toml"), formdata.FOLLOWUP)
+    values["now"] = "2026-12-22T16:00"  # letter and call, no email
+    answer = client.post("/follow-up/artefact", data={**values, "artefact": "email"})
+    assert answer.status_code == 422
+    assert (
+        "follow-up.toml: the advice does not recommend an email now; use the downloads the "
+        "advice shows" in answer.get_data(as_text=True)
+    )

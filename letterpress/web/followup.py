@@ -23,6 +23,7 @@ ARTEFACTS = {
     "call": ("-call-sheet.pdf", "application/pdf"),
     "email": ("-email.eml", "message/rfc822"),
 }
+_NAMED = {"letter": "a letter", "call": "a call", "email": "an email"}
 
 
 def _now(text: str) -> datetime:
@@ -125,7 +126,7 @@ def artefact() -> Any:
                 Message(
                     "error",
                     UserError(
-                        f"the advice does not recommend a {kind} now",
+                        f"the advice does not recommend {_NAMED[kind]} now",
                         where=Where(file=FILE),
                         hint="use the downloads the advice shows",
                     ).line(),
