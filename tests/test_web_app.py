@@ -1206,3 +1206,18 @@ def test_an_artefact_the_advice_does_not_recommend_is_named_with_its_article(
         "follow-up.toml: the advice does not recommend an email now; use the downloads the "
         "advice shows" in answer.get_data(as_text=True)
     )
+
+
+def test_the_carrier_choice_s_default_fits_its_box_and_is_explained_above_it(
+    client: Any,
+) -> None:
+    """'The national carrier of the From country' was cut off in its select ('...of the
+    From'); the option is short and the hint above the box says what it means."""
+    for lang, option, hint in (
+        ("en", "National post", "By default, the national post of the From country."),
+        ("de", "Nationale Post", "Ohne Auswahl: die nationale Post des Von-Landes."),
+    ):
+        page = client.get("/delivery", headers={"Accept-Language": lang}).get_data(as_text=True)
+        assert f'<option value="">{option}</option>' in page
+        assert f'<p class="hint" id="h-carrier">{hint}</p>' in page
+        assert 'aria-describedby="h-carrier msg-carrier"' in page
