@@ -80,27 +80,24 @@ def test_names_read_back_from_the_cache_folder_give_the_same_codes(tmp_path: Pat
     assert list(tmp_path.glob("countries*.marshal"))
 
 
-def test_countries_as_a_spreadsheet_writes_them_reach_their_letters(tmp_path: Path) -> None:
-    """Rows to Hong Kong, "UAE" (suggested as Ukraine's UA), "Republic of Ireland" and
-    "Macao" failed as unknown countries."""
+# A mail-merge template whose recipient comes from the row's columns.
+TEMPLATE = (
+    'layout = "din5008-b"\nlanguage = "en-GB"\ndate = 2026-11-26\nsubject = "S"\n'
+    'opening = "Hello,"\nbody = "B"\nclosing = "Bye"\n[sender]\nname = "Careers"\n'
+    'street = "Lindenallee 8"\npostal_code = "22587"\ncity = "Hamburg"\ncountry = "DE"\n'
+    '[recipient]\nname = "{{ row.name }}"\nstreet = "{{ row.street }}"\n'
+    'postal_code = "{{ row.postcode }}"\ncity = "{{ row.city }}"\n'
+    'country = "{{ row.country }}"\n'
+)
+
+
+def _merge(tmp_path: Path, rows: str) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """``letterpress batch`` of TEMPLATE over the CSV ``rows`` (name, street, postcode, city,
+    country), as a user runs it."""
     data = tmp_path / "d.csv"
-    data.write_text(
-        "name,street,city,country\n"
-        "Chan Tai Man,88 Nathan Road,Tsim Sha Tsui,Hong Kong\n"
-        "Ahmed Al Mansoori,PO Box 12345,Dubai,UAE\n"
-        "Mary Byrne,Main Street,Skibbereen,Republic of Ireland\n"
-        "Ana Lopes,Rua 1,Macau,Macao\n",
-        encoding="utf-8",
-    )
+    data.write_text("name,street,postcode,city,country\n" + rows, encoding="utf-8")
     template = tmp_path / "t.toml"
-    template.write_text(
-        'layout = "din5008-b"\nlanguage = "en-GB"\ndate = 2026-11-26\nsubject = "S"\n'
-        'opening = "Hello,"\nbody = "B"\nclosing = "Bye"\n[sender]\nname = "Careers"\n'
-        'street = "Lindenallee 8"\npostal_code = "22587"\ncity = "Hamburg"\ncountry = "DE"\n'
-        '[recipient]\nname = "{{ row.name }}"\nstreet = "{{ row.street }}"\n'
-        'city = "{{ row.city }}"\ncountry = "{{ row.country }}"\n',
-        encoding="utf-8",
-    )
+    template.write_text(TEMPLATE, encoding="utf-8")
     done = subprocess.run(
         [sys.executable, "-m", "letterpress", "batch", str(template), str(data), "-o", "m.pdf"],
         cwd=tmp_path,
@@ -108,6 +105,19 @@ def test_countries_as_a_spreadsheet_writes_them_reach_their_letters(tmp_path: Pa
         text=True,
         timeout=120,
         env={**os.environ, "HOME": str(tmp_path), "LETTERPRESS_CACHE_DIR": str(tmp_path)},
+    )
+    return data, done
+
+
+def test_countries_as_a_spreadsheet_writes_them_reach_their_letters(tmp_path: Path) -> None:
+    """Rows to Hong Kong, "UAE" (suggested as Ukraine's UA), "Republic of Ireland" and
+    "Macao" failed as unknown countries."""
+    _, done = _merge(
+        tmp_path,
+        "Chan Tai Man,88 Nathan Road,,Tsim Sha Tsui,Hong Kong\n"
+        "Ahmed Al Mansoori,PO Box 12345,,Dubai,UAE\n"
+        "Mary Byrne,Main Street,,Skibbereen,Republic of Ireland\n"
+        "Ana Lopes,Rua 1,,Macau,Macao\n",
     )
     assert "unknown country" not in done.stderr
     assert "Wrote m.pdf: 4 documents from 4 rows (4 pages); 0 rows failed." in done.stdout
@@ -119,31 +129,11 @@ def test_iso_alpha_3_codes_are_countries_and_never_near_misses_of_two_letters(
     """An export writing ISO 3166-1 alpha-3 codes failed every row, with a wrong suggestion
     ("AUT": did you mean AU, Australia; "IRL": IR, Iran); a short unknown text was taken for
     a two-letter code ("Ger": GR, Greece)."""
-    data = tmp_path / "d.csv"
-    data.write_text(
-        "name,street,postcode,city,country\n"
+    data, done = _merge(
+        tmp_path,
         "Lea Gruber,Ring 1,1010,Wien,AUT\n"
         "Mary Byrne,Main Street,,Skibbereen,IRL\n"
         "Hans Weber,Hafen 3,20457,Hamburg,Ger\n",
-        encoding="utf-8",
-    )
-    template = tmp_path / "t.toml"
-    template.write_text(
-        'layout = "din5008-b"\nlanguage = "en-GB"\ndate = 2026-11-26\nsubject = "S"\n'
-        'opening = "Hello,"\nbody = "B"\nclosing = "Bye"\n[sender]\nname = "Careers"\n'
-        'street = "Lindenallee 8"\npostal_code = "22587"\ncity = "Hamburg"\ncountry = "DE"\n'
-        '[recipient]\nname = "{{ row.name }}"\nstreet = "{{ row.street }}"\n'
-        'postal_code = "{{ row.postcode }}"\ncity = "{{ row.city }}"\n'
-        'country = "{{ row.country }}"\n',
-        encoding="utf-8",
-    )
-    done = subprocess.run(
-        [sys.executable, "-m", "letterpress", "batch", str(template), str(data), "-o", "m.pdf"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "HOME": str(tmp_path), "LETTERPRESS_CACHE_DIR": str(tmp_path)},
     )
     assert done.stderr.splitlines() == [
         f"letterpress: error: {data}, row 4, column 'country' (recipient.country): unknown "
