@@ -311,14 +311,21 @@ def test_out_dir_warns_of_pdfs_an_earlier_run_left(tmp_path: Path) -> None:
     )
 
 
-def test_a_template_s_call_on_before_its_interview_is_said_once(tmp_path: Path) -> None:
+def _two_call_sheets(tmp_path: Path, old: str, new: str) -> tuple[Path, Path]:
+    """The example call file with ``old`` replaced by ``new``, as a template that fixes every
+    field, and a data file of two rows: a batch of two call sheets."""
     text = (ROOT / "examples/call.toml").read_text(encoding="utf-8")
     template = tmp_path / "call.toml"
-    template.write_text(
-        text.replace("interview_on = 2027-03-23", "interview_on = 2027-04-23"), "utf-8"
-    )
+    template.write_text(text.replace(old, new), "utf-8")
     data = tmp_path / "rows.csv"
     data.write_text("n\n1\n2\n", encoding="utf-8")
+    return template, data
+
+
+def test_a_template_s_call_on_before_its_interview_is_said_once(tmp_path: Path) -> None:
+    template, data = _two_call_sheets(
+        tmp_path, "interview_on = 2027-03-23", "interview_on = 2027-04-23"
+    )
     done = cli(
         str(template), str(data), "--kind", "call", "-o", "c.pdf", "--now", NOW, cwd=tmp_path
     )
@@ -332,13 +339,9 @@ def test_a_template_s_call_on_before_its_interview_is_said_once(tmp_path: Path) 
 def test_a_template_s_call_on_with_a_time_is_said_once(tmp_path: Path) -> None:
     """A TOML datetime as the template's call_on: one warning that its time is not used
     (the check of a day that has passed compared it with a date, for a batch)."""
-    text = (ROOT / "examples/call.toml").read_text(encoding="utf-8")
-    template = tmp_path / "call.toml"
-    template.write_text(
-        text.replace("call_on = 2027-03-25", "call_on = 2027-03-25T10:00:00"), "utf-8"
+    template, data = _two_call_sheets(
+        tmp_path, "call_on = 2027-03-25", "call_on = 2027-03-25T10:00:00"
     )
-    data = tmp_path / "rows.csv"
-    data.write_text("n\n1\n2\n", encoding="utf-8")
     done = cli(
         str(template), str(data), "--kind", "call", "-o", "c.pdf", "--now", NOW, cwd=tmp_path
     )
