@@ -1153,3 +1153,37 @@ def test_the_sender_s_letterhead_keeps_the_case_the_sender_wrote(tmp_path: Path)
     lines = PdfReader(out).pages[0].extract_text().splitlines()
     assert "100 Queen Street West · Toronto ON M5H 2N2" in lines
     assert "200 BAY STREET" in lines  # the delivery address as the post wants it
+
+
+SAN_JUAN = {
+    "name": "Ms Carmen Alvarez",
+    "street": "1250 Ave Ponce de Leon Ste 400",
+    "postal_code": "00907",
+    "city": "San Juan",
+    "country": "PR",
+}
+EVANSTON = {
+    "name": "Sam Rivera",
+    "street": "1420 Chicago Ave",
+    "postal_code": "60201",
+    "city": "Evanston",
+    "region": "IL",
+    "country": "US",
+}
+
+
+def test_puerto_rico_keeps_its_state_code_and_is_domestic_mail_from_the_us(
+    tmp_path: Path,
+) -> None:
+    """USPS writes 'SAN JUAN PR 00907' (PR is the state code, which the address data keeps as
+    a prefix of the ZIP code, and which was left out as a country prefix is), and mail from
+    the US to Puerto Rico is domestic: no country line. From Germany it has one."""
+    src, proc, text = _letter(
+        tmp_path, layout="us-letter-10", language="en-US", sender=EVANSTON, recipient=SAN_JUAN
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "1250 AVE PONCE DE LEON STE 400\nSAN JUAN PR 00907\n" in text
+    assert "PUERTO RICO" not in text
+    _, proc, text = _letter(tmp_path, recipient=SAN_JUAN)  # from Hamburg
+    assert proc.returncode == 0, proc.stderr
+    assert "SAN JUAN PR 00907\nPUERTO RICO" in text

@@ -21,7 +21,7 @@ from ..errors import UserError, Where
 from ..language import Language
 from ..notices import Notice
 from .addressdata import AddressRules, Subdivision, has_postcode_prefixes, subdivisions_of
-from .addressing import upper_fields
+from .addressing import abroad, addressing, upper_fields
 from .model import Party
 
 __all__ = [
@@ -506,7 +506,8 @@ def postal_address(
         )
         formatted = format_lines(values, rules_for, upper=upper, latin=latin)
         prefix = rules.postal_code_prefix
-        if prefix:  # no "CH-" before the postcode: the country line says it (Deutsche Post, UPU)
+        if prefix and country not in addressing().kept_prefixes:
+            # no "CH-" before the postcode: the country line says it (Deutsche Post, UPU)
             formatted = [
                 text.replace(f"{prefix}{values['postal_code']}", values["postal_code"])
                 for text in formatted
@@ -525,7 +526,7 @@ def postal_address(
         )
     else:
         lines = [AddressLine(v, where.at(n)) for v, n in named]
-    if country and home_country and country != home_country:
+    if abroad(country, home_country):
         lines.append(AddressLine(language.country_name(country).upper(), where.at("country")))
     if uppercase:
         us = country == "US"

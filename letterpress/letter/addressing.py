@@ -22,6 +22,8 @@ class Addressing(Struct, frozen=True):
     domestic_upper: dict[str, frozenset[str]]  # a country's own rule for its domestic mail
     abbreviations: dict[str, tuple[tuple[str, str], ...]]  # language -> (key, short) as written
     titles: tuple[str, ...]
+    posts: tuple[frozenset[str], ...]  # countries one post serves as domestic mail
+    kept_prefixes: frozenset[str]  # countries whose data's postal-code prefix is no country's
 
 
 @cache
@@ -40,7 +42,17 @@ def addressing() -> Addressing:
             for language, table in data["street_abbreviations"].items()
         },
         titles=tuple(sorted(data["titles"]["academic"], key=len, reverse=True)),
+        posts=tuple(frozenset(codes) for codes in data["domestic_mail"].values()),
+        kept_prefixes=frozenset(data["postal_prefix"]["kept"]),
     )
+
+
+def abroad(destination: str, home: str) -> bool:
+    """Whether mail from ``home`` to ``destination`` goes abroad: another country, and not
+    one the home post serves as domestic mail (the US and Puerto Rico)."""
+    if not home or not destination or destination == home:
+        return False
+    return not any(destination in post and home in post for post in addressing().posts)
 
 
 @cache
@@ -57,7 +69,7 @@ def upper_fields(
     """The fields printed in capitals for mail from ``home`` to ``destination``, whose address
     data lists ``data_upper`` (the rules of ``addressing.toml``)."""
     rules = addressing()
-    if home and destination != home:
+    if abroad(destination, home):
         return frozenset(data_upper) | rules.international_upper
     return rules.domestic_upper.get(destination, frozenset(data_upper))
 
