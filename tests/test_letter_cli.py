@@ -475,3 +475,23 @@ def test_a_name_in_a_script_the_fonts_lack_is_asked_for_in_latin_letters(
         "Ideograph-5C71) cannot be drawn by the bundled fonts; they draw Latin, Greek and "
         "Cyrillic letters: write it in Latin letters, as addresses abroad are written"
     )
+
+
+def test_a_language_without_letter_wording_prints_with_one_warning(
+    tmp_path: Path, write_letter
+) -> None:
+    """A Spanish letter printed 'Your reference' and 'Date' beside '26 de noviembre de 2026'
+    without a word: it still prints, and one line says which parts stay English."""
+    src = write_letter(letter(language="es"))
+    out = tmp_path / "x.pdf"
+    proc = run_cli("letter", str(src), "-o", str(out))
+    assert proc.returncode == 0 and out.exists()
+    assert proc.stderr == (
+        f"letterpress: warning: {src}, language: letterpress has no Spanish wording for the "
+        "letter's labels (Date, Your reference, Page 1 of 2) and default opening and closing: "
+        'they print in English, the dates in Spanish; set language = "de", "en" or "fr", or '
+        "keep the mix on purpose\n"
+    )
+    strict = run_cli("letter", str(src), "-o", str(tmp_path / "s.pdf"), "--strict")
+    assert strict.returncode == 2 and not (tmp_path / "s.pdf").exists()
+    assert run_cli("letter", str(write_letter(letter(language="en-AU")))).stderr == ""

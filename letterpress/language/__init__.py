@@ -30,6 +30,7 @@ class Language(Struct, frozen=True, eq=False):
     words: dict[str, Any]
     hyphenation: str  # pyphen dictionary name, or "" when none exists
     typography: Typography = Typography()  # quotes, apostrophes, spaces before punctuation
+    worded: bool = True  # the letter's labels are in this language (else in English)
 
     def long_date(self, when: date) -> str:
         """The date written out as letters in this language write it."""
@@ -72,4 +73,12 @@ def _resolve(tag: str) -> Language:
         words=regional(load_wording(LETTER_WORDING, locale.language), locale.territory or ""),
         hyphenation=dictionary,
         typography=typography(str(locale)),
+        worded=(LETTER_WORDING / f"{locale.language}.toml").is_file(),
+    )
+
+
+def worded_languages() -> list[str]:
+    """The languages the letter's labels and default opening and closing are written in."""
+    return sorted(
+        p.name.removesuffix(".toml") for p in LETTER_WORDING.iterdir() if p.name.endswith(".toml")
     )

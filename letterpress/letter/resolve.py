@@ -13,7 +13,7 @@ from msgspec.structs import replace
 
 from ..errors import UserError, Where, WindowError
 from ..fields import PARTY_FIELDS
-from ..language import Language, resolve_language
+from ..language import Language, resolve_language, worded_languages
 from ..language.salutation import greeting_for
 from ..language.typography import typed_prefix
 from ..notices import Notice
@@ -136,7 +136,32 @@ def resolve(
         + field.notices
         + notices
         + typed
-        + _opening_gap(letter.opening, where),
+        + _opening_gap(letter.opening, where)
+        + _wording(lang, where),
+    )
+
+
+def _either(codes: list[str]) -> str:
+    """'"de", "en" or "fr"'."""
+    quoted = [f'"{code}"' for code in codes]
+    return ", ".join(quoted[:-1]) + f" or {quoted[-1]}" if len(quoted) > 1 else quoted[0]
+
+
+def _wording(lang: Language, where: Where) -> tuple[Notice, ...]:
+    """A warning for a language the letter's labels are not written in (Spanish): the
+    letter prints with English labels around dates in that language."""
+    if lang.worded:
+        return ()
+    name = lang.locale.get_display_name("en") or lang.tag
+    return (
+        Notice(
+            f"letterpress has no {name} wording for the letter's labels (Date, Your reference, "
+            f"Page 1 of 2) and default opening and closing: they print in English, the dates "
+            f"in {name}",
+            where=where.at("language"),
+            hint=f"set language = {_either(worded_languages())}, or keep the mix on purpose",
+            kind="letter-wording",
+        ),
     )
 
 
