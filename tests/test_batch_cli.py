@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +57,34 @@ def test_merged_run_from_an_excel_for_mac_export(tmp_path: Path) -> None:
     pages = [page.extract_text() for page in PdfReader(tmp_path / "merged.pdf").pages]
     assert "Jörg Weiß" in pages[1] and "Königsallee 12" in pages[1]
     assert "Am Hof 3\nHinterhaus" in pages[2] and "Zoë Brandt" in pages[4]
+
+
+@pytest.mark.parametrize("fixture", ["cp850-semicolon.csv", "cp437-comma.csv"])
+def test_merged_run_from_an_excel_ms_dos_export(tmp_path: Path, fixture: str) -> None:
+    """Excel for Windows' "CSV (MS-DOS)": the DOS code page (cp850 in Western Europe, cp437
+    in the US). It was read as cp1252 without a word: "J”rg Weiá" in the letter."""
+    done = cli(
+        str(FIXTURES / "template.toml"), str(FIXTURES / fixture), "-o", "m.pdf", cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    pages = [page.extract_text() for page in PdfReader(tmp_path / "m.pdf").pages]
+    assert "Jörg Weiß" in pages[1] and "Königsallee 12" in pages[1]
+    assert "Düsseldorf" in pages[1] and "Chloé" in pages[2] and "Zoë Brandt" in pages[4]
+
+
+def test_cp1252_typography_is_not_taken_for_a_dos_export(tmp_path: Path) -> None:
+    """Curly quotes, an apostrophe and € are cp1252 bytes that are letters in cp850 (’ is Æ):
+    the file stays cp1252."""
+    data = tmp_path / "d.csv"
+    data.write_bytes(
+        "first_name;last_name;street;postcode;city;workshop\r\n"
+        "Seán;O’Neill;„Am Markt“ 2;01067;Dresden;2026-12-03\r\n".encode("cp1252")
+    )
+    done = cli(str(FIXTURES / "template.toml"), str(data), "-o", "m.pdf", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    text = PdfReader(tmp_path / "m.pdf").pages[0].extract_text()
+    assert "Seán O’Neill" in text and "„Am Markt“ 2" in text
 
 
 def test_partial_batch_exits_1_and_names_the_row(tmp_path: Path) -> None:

@@ -1,5 +1,6 @@
 """Turning a CSV export's bytes into text: UTF-8 (with or without BOM), UTF-16, cp1252, Mac
-Roman, or the encoding the user names (which must be a text encoding the file really is in)."""
+Roman, the DOS code pages cp850 and cp437, or the encoding the user names (which must be a
+text encoding the file really is in)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 from msgspec import Struct
 
 from ..errors import UserError, Where
+from .dospage import code_page
 
 REPLACEMENT = "\ufffd"
 # Bytes cp1252 leaves undefined; anything else decodes to some character.
@@ -47,8 +49,10 @@ def decode(raw: bytes, where: str, encoding: str | None = None) -> Decoded:
 
     A BOM decides (UTF-8, UTF-16 LE/BE); else valid UTF-8 is UTF-8; else text with valid
     multi-byte UTF-8 sequences is UTF-8 with a few bad bytes; else text whose lines end in CR
-    alone is Mac Roman (Excel for Mac, "CSV (Macintosh)"); else it is cp1252 (older Excel,
-    "CSV (Windows)"). Bad bytes become U+FFFD so the rows holding them can be reported.
+    alone is Mac Roman (Excel for Mac, "CSV (Macintosh)"); else it is cp1252 (Excel, "CSV
+    (Windows)") or, when its letters read as letters only there, the DOS code page cp850 or
+    cp437 (Excel for Windows, "CSV (MS-DOS)"; :mod:`.dospage`). Bad bytes become U+FFFD so
+    the rows holding them can be reported.
     """
     if encoding:
         return _named(raw, where, encoding)
@@ -73,6 +77,9 @@ def decode(raw: bytes, where: str, encoding: str | None = None) -> Decoded:
         raise UserError("the data file is empty", where=Where(file=where), hint="export it again")
     if _MAC_LINE.match(raw):  # the header ends in CR alone: Excel for Mac's own CSV
         return Decoded(raw.decode("mac_roman"), "mac-roman", False)
+    page = code_page(raw) if not valid_multibyte else "cp1252"
+    if page != "cp1252":  # Excel for Windows' "CSV (MS-DOS)"; never with UTF-8 letters in it
+        return Decoded(raw.decode(page), page, False)
     text = (
         "".join(REPLACEMENT if b in _CP1252_HOLES else bytes([b]).decode("cp1252") for b in raw)
         if any(b in _CP1252_HOLES for b in raw)
