@@ -209,6 +209,31 @@ def test_excel_s_zip_plus_4_and_phone_number_formats_show_as_in_excel(
     assert "00001-2345 | 555-1234" in pages[2]
 
 
+def test_excel_s_fraction_formats_show_as_in_excel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Excel's Fraction formats (# ?/?, # ??/??, # ?/4 "As quarters") show a number as a
+    whole part and a fraction: the letter printed '/2', '/ 2' and '2 ?/4' for 1.5."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["name", "hours", "finer", "quarters", "size"])
+    sheet.append(["Kim Berger", 1.5, 0.3333333, 2.75, 12345.5])
+    sheet.append(["Mei Lee", 5, 2.1875, 0.25, 0.5])
+    for row in (2, 3):
+        sheet[f"B{row}"].number_format = "# ?/?"
+        sheet[f"C{row}"].number_format = "# ??/??"
+        sheet[f"D{row}"].number_format = '# ?/4" h"'
+        sheet[f"E{row}"].number_format = "#,##0 ?/?"
+    book.save(tmp_path / "d.xlsx")
+    body = "{{ row.hours }} | {{ row.finer }} | {{ row.quarters }} | {{ row.size }}"
+    tpl = template(tmp_path, body, "de-DE")
+    code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
+    assert (code, err) == (0, "")
+    pages = pdf_texts(tmp_path / "m.pdf")
+    assert "1 1/2 | 1/3 | 2 3/4 h | 12.345 1/2" in pages[0]
+    assert "5 | 2 3/16 | 1/4 h | 0 1/2" in pages[1]
+
+
 # 2. Times and dates as the cell shows them -----------------------------------------------
 
 

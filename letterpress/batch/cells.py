@@ -20,6 +20,8 @@ from babel.dates import parse_pattern
 from babel.numbers import get_decimal_symbol
 from babel.numbers import parse_pattern as parse_number_pattern
 
+from .fractionformat import FRACTION, fraction_show
+
 # Excel's built-in "short date" (number format 14) follows the reader's system locale; the
 # file only says mm-dd-yy. A date that reads the same everywhere is the honest rendering; so
 # too for the format programs (openpyxl, pandas) give every date they write.
@@ -290,12 +292,21 @@ def _number(fmt: str, locale: Locale, number_format: str) -> Show:
     if set(cleaned) == {"0"}:  # 00000: a postcode or an ID padded to its length
         width = len(cleaned)
         return lambda value: plain_number(value).lstrip("-").zfill(width)
+    unquoted = _QUOTED.sub(lambda m: " " * len(m.group()), cleaned)
+    fraction = FRACTION.search(unquoted)
+    if fraction is not None:  # # ?/?: Excel's fractions, before "/" is taken as a literal
+        return fraction_show(
+            fraction.group(),
+            _unquote(cleaned[: fraction.start()]),
+            _unquote(cleaned[fraction.end() :]),
+            len(_split_sections(number_format)) > 1,
+            locale,
+        )
     if (
         _DIGIT_TEMPLATE.fullmatch(cleaned.strip())
         and len(re.findall(r"[0#?]", _QUOTED.sub("", cleaned))) > 1
     ):
         return _digit_places(cleaned.strip(), len(_split_sections(number_format)) > 1)
-    unquoted = _QUOTED.sub(lambda m: " " * len(m.group()), cleaned)
     core = _NUMBER_CORE.search(unquoted)
     if core is None:  # only words: "-" for zero, say
         words = _unquote(cleaned).strip()
