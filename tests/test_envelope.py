@@ -267,6 +267,35 @@ def test_batch_makes_one_envelope_per_row(tmp_path: Path) -> None:
     assert manifest.count(",envelope,ok,") == 4
 
 
+def test_batch_envelopes_in_the_size_asked_for(tmp_path: Path) -> None:
+    """`batch --kind envelope --envelope C5`: the option was ignored and every envelope
+    came out DL (220 x 110 mm) without a word; now C5 (229 x 162 mm), each address in the
+    Deutsche Post Lesezone of that size (15 mm from the sides, 40 mm from the top, above the
+    15 mm Codierzone); an unknown size is one line before any row."""
+    from conftest import ROOT
+
+    out = tmp_path / "envelopes.pdf"
+    template, data = ROOT / "examples/batch/workshop.toml", ROOT / "examples/batch/workshop.csv"
+    proc = run_cli(
+        "batch", str(template), str(data), "-o", str(out), "--kind", "envelope", "--envelope", "C5"
+    )
+    assert proc.returncode == 0, proc.stderr
+    reader = PdfReader(out)
+    assert len(reader.pages) == 4
+    lesezone = Rect(15.0, 40.0, 229.0 - 30.0, 162.0 - 40.0 - 15.0)
+    for number, page in enumerate(reader.pages):
+        width, height = float(page.mediabox.width) / MM, float(page.mediabox.height) / MM
+        assert (width, height) == (pytest.approx(229.0, abs=0.01), pytest.approx(162.0, abs=0.01))
+        address = _text_box(out, number, size=11.0)
+        assert len(address) >= 3 and all(_inside(box, lesezone) for box in address), address
+    proc = run_cli(
+        "batch", str(template), str(data), "-o", str(out), "--kind", "envelope", "--envelope", "C55"
+    )
+    assert_one_line_error(
+        proc, "letterpress: error: --envelope: unknown envelope size 'C55'; did you mean 'C5'?"
+    )
+
+
 def test_envelopes_and_labels_ignore_cells_only_the_letter_text_uses(tmp_path: Path) -> None:
     """A cell the letter's subject and body read ('next week' where a date should be) fails
     that row's letter, but not its envelope or its label: neither prints the text."""

@@ -22,6 +22,10 @@ def check_fixed(source: Source, kind: str, envelope: str | None) -> None:
     language = data.get("language")
     if _fixed(language):
         resolve_language(language, where=where.at("language"))
+    if kind == "envelope" and envelope:  # the plain envelope's size, not a window envelope
+        from ..envelope import find_size
+
+        find_size(envelope, where=Where(option="--envelope"))
     if kind not in ("letter", "both"):
         return
     from ..letter.layout import DEFAULT_LAYOUT, choose_envelope, is_layout_file, load_layout

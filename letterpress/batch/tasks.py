@@ -35,7 +35,7 @@ class Spec(Struct, frozen=True):
     call_now: date | None = None
     out_dir: Path | None = None
     strict: bool = False  # warnings fail their row
-    envelope: str | None = None  # --envelope: which of the letters' layout's envelopes
+    envelope: str | None = None  # --envelope: the letters' window envelope; an envelope's size
     shift: Shift | None = None  # --printer: moves the letters' and envelopes' content
     # The warnings said once for the template (field, what): not printed again for each row.
     said: frozenset[tuple[str, str]] = frozenset()

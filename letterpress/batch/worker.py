@@ -292,7 +292,8 @@ def _prepare_envelope(
 ) -> tuple[Any, tuple[Notice, ...]]:
     from ..envelope import prepare_envelope
 
-    prep = prepare_envelope(source, rules=ctx.address_rules, shift=worker.spec.shift)
+    spec = worker.spec
+    prep = prepare_envelope(source, size=spec.envelope, rules=ctx.address_rules, shift=spec.shift)
     return prep.plan, prep.notices
 
 

@@ -59,7 +59,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--envelope",
         metavar="NAME",
         help="the window envelope letters are fitted to (see 'letterpress "
-        "layouts'; default: the template's, else the layout's first)",
+        "layouts'; default: the template's, else the layout's first); with --kind "
+        "envelope, the envelope's size (DL, C6, C5, C4, #10...; default: the post's usual)",
     )
     parser.add_argument(
         "--rows",
