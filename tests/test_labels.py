@@ -244,6 +244,25 @@ def test_a_label_too_small_for_the_address_is_one_line_naming_the_row(tmp_path: 
     assert proc.returncode == 0, proc.stderr
 
 
+def test_too_many_lines_for_a_label_names_the_row_not_the_country(tmp_path: Path) -> None:
+    """Six lines on a 1 in label: the line named column 'country', as if the country were
+    wrong; the whole address is too tall, so the row is named."""
+    data = tmp_path / "people.csv"
+    data.write_text(
+        "name,organization,street,postcode,city,state,country\n"
+        "Mei Lee,Nordlicht,1 Main St,10027,New York,NY,US\n"
+        "Rhys Concannon,Lucitt Holdings,5 Foley Street,D01 F5P2,Dublin 1,,IE\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "labels.pdf"
+    proc = run_cli("labels", str(data), "--sheet", "5160", "-o", str(out), "--from", "US")
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines() == [
+        f"letterpress: error: {data}, row 3: 6 address lines do not fit a label of sheet 5160 "
+        "(66.7 x 25.4 mm) even at 8 pt; use a sheet with larger labels, or shorten the address"
+    ]
+
+
 def test_bad_rows_are_skipped_with_their_column_and_nothing_written_when_all_fail(
     tmp_path: Path,
 ) -> None:

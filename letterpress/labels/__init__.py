@@ -182,10 +182,15 @@ def _misfit_error(
             f"{post.label.min_size:g} pt; a label of sheet {sheet.name} ({size}) leaves "
             f"{misfit.room_width:.1f} mm"
         )
+    # Too many lines is the whole address's fault, not its last line's (the country's).
+    line_where = misfit.line.where
+    where = (
+        Where(file=line_where.file, row=line_where.row)
+        if misfit.too_tall
+        else _with_column(line_where, item)
+    )
     return UserError(
-        what,
-        where=_with_column(misfit.line.where, item),
-        hint="use a sheet with larger labels, or shorten the address",
+        what, where=where, hint="use a sheet with larger labels, or shorten the address"
     )
 
 
