@@ -10,6 +10,8 @@ import pytest
 
 from letterpress.delivery.data import load_carriers
 
+# The current time for a sentence: a day in another year than now's names its year.
+NOW = ("--now", "2026-12-01T09:00")
 JSON_KEYS = {
     "carrier",
     "service",
@@ -44,7 +46,7 @@ def estimate(
 
 
 def test_forward_human_sentence() -> None:
-    result = estimate("--service", "standard", "--posted", "2026-12-23T18:00")
+    result = estimate("--service", "standard", "--posted", "2026-12-23T18:00", *NOW)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == (
         "Posted Wed 23 Dec after the 17:00 collection: expected by Wed 30 Dec (95%), "
@@ -92,7 +94,7 @@ def test_reverse_mode_says_when_the_last_posting_time_has_passed() -> None:
     assert result.stdout.splitlines()[0] == (
         "Too late to arrive by Wed 30 Dec: the last posting time was Thu 24 Dec 17:00. "
         "Posted Mon 28 Dec before the 17:00 collection: expected by Thu 31 Dec (95%), "
-        "at the latest Sat 2 Jan (99%)."
+        "at the latest Sat 2 Jan 2027 (99%)."
     )
     data = json.loads(
         estimate("--arrive-by", "2026-12-30", "--now", "2026-12-28T09:00", "--json").stdout
@@ -388,7 +390,9 @@ def test_the_readme_estimates_print_what_the_readme_shows() -> None:
                 line = lines.pop(0)
                 if line:
                     shown.append(line)
+            # the examples' days are in 2026: "now" in 2026 keeps them without a year
             args = command.removeprefix("$ letterpress ").split()
+            args += [] if "--now" in args else list(NOW)
             assert run(*args).stdout.splitlines() == shown, command
             examples += 1
     assert examples >= 3
@@ -448,7 +452,9 @@ def test_a_carriers_time_to_one_country_names_that_country() -> None:
 
 
 def test_royal_mail_international_names_the_destination_group_as_a_place() -> None:
-    result = estimate("--posted", "2026-03-02T12:00", carrier="royal-mail", route=("GB", "FR"))
+    result = estimate(
+        "--posted", "2026-03-02T12:00", *NOW, carrier="royal-mail", route=("GB", "FR")
+    )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     # Mon 2 Mar: International Standard to Europe, on average three working days: Thu 5 Mar.
@@ -463,7 +469,7 @@ def test_royal_mail_international_names_the_destination_group_as_a_place() -> No
 
 
 def test_the_origin_may_be_a_country_name_and_a_bad_region_lists_them_all() -> None:
-    named = run("estimate", "--from", "Germany", "--to", "DE", "--posted", "2026-12-01T09:00")
+    named = run("estimate", "--from", "Germany", "--to", "DE", "--posted", "2026-12-01T09:00", *NOW)
     assert named.returncode == 0, named.stderr
     assert named.stdout.startswith("Posted Tue 1 Dec before the 17:00 collection")
     bad = run("estimate", "--from", "DE-XX", "--to", "DE", "--posted", "2026-12-01T09:00")
@@ -519,7 +525,7 @@ def test_a_city_patron_saint_is_no_holiday_for_a_whole_country() -> None:
     Pavia's St Syrus (Wed 9) are days of one city, not of Italy; a postcode in Pavia counts its
     own (and only its own)."""
     anywhere = estimate(
-        "--posted", "2026-12-04T12:00", carrier="poste-italiane", route=("IT", "IT")
+        "--posted", "2026-12-04T12:00", *NOW, carrier="poste-italiane", route=("IT", "IT")
     )
     assert anywhere.returncode == 0, anywhere.stderr
     lines = anywhere.stdout.splitlines()
@@ -547,7 +553,7 @@ def test_a_city_patron_saint_is_no_holiday_for_a_whole_country() -> None:
     )
     # St George (Fri 23 Apr 2027), patron of four provinces' chief cities, is counted nowhere else
     george = estimate("--posted", "2027-04-22T12:00", carrier="poste-italiane", route=("IT", "IT"))
-    assert "expected by Wed 28 Apr (90%)" in george.stdout.splitlines()[0]
+    assert "expected by Wed 28 Apr 2027 (90%)" in george.stdout.splitlines()[0]
 
 
 def test_a_region_with_holidays_of_its_own_still_counts_when_the_region_is_unknown() -> None:
@@ -562,7 +568,7 @@ def test_a_region_with_holidays_of_its_own_still_counts_when_the_region_is_unkno
     )
     lisbon = estimate("--posted", "2024-06-11T12:00", carrier="royal-mail", route=("GB-ENG", "PT"))
     assert lisbon.stdout.splitlines()[0] == (
-        "Posted Tue 11 Jun before the 17:00 collection: expected by Fri 14 Jun."
+        "Posted Tue 11 Jun 2024 before the 17:00 collection: expected by Fri 14 Jun 2024."
     )
     assert "Saint Anthony" not in lisbon.stdout
 
@@ -671,4 +677,25 @@ def test_a_malformed_postcode_names_the_country_as_in_a_sentence() -> None:
     assert result.stderr == (
         "letterpress: error: --to-postcode: '9410' is not a postcode of the United States; "
         "write it like 95014\n"
+    )
+
+
+def test_a_day_in_another_year_than_now_names_its_year() -> None:
+    """The sentence wrote "Posted Tue 5 Jan" for 2027 asked in December 2026 (a mistyped year
+    did not show); a day outside the current year now names it, as the advice does."""
+    result = estimate("--posted", "2026-12-30T18:00", "--now", "2026-12-03T10:00")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == (
+        "Posted Wed 30 Dec after the 17:00 collection: expected by Tue 5 Jan 2027 (95%), "
+        "at the latest Thu 7 Jan 2027 (99%)."
+    )
+    ahead = estimate("--posted", "2027-01-05T10:00", "--now", "2026-12-03T10:00")
+    assert ahead.stdout.splitlines()[0] == (
+        "Posted Tue 5 Jan 2027 before the 17:00 collection: expected by Sat 9 Jan 2027 (95%), "
+        "at the latest Mon 11 Jan 2027 (99%)."
+    )
+    reverse = estimate("--arrive-by", "2027-01-05", "--now", "2026-12-03T10:00")
+    assert reverse.stdout.splitlines()[0] == (
+        "Post by Thu 31 Dec 17:00 (the last collection) to arrive by Tue 5 Jan 2027: "
+        "expected by Tue 5 Jan 2027 (95%)."
     )

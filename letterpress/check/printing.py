@@ -6,6 +6,7 @@ prints cannot disagree."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from msgspec import Struct
 
@@ -40,10 +41,11 @@ class Printing(Struct, frozen=True):
         return said
 
 
-def printing(source: Source) -> Printing:
+def printing(source: Source, now: datetime) -> Printing:
     """Prepare the file as ``letterpress letter`` does (with its ``[mailing]`` estimate) and,
     with an ``[interview]`` table, read it as ``letterpress advise`` does; or as ``letterpress
-    call`` does for a call file (a ``[call]`` table, no subject or body)."""
+    call`` does for a call file (a ``[call]`` table, no subject or body). ``now``: when a
+    letter dated today counts as posted."""
     try:
         if "call" in source.data and not source.data.keys() & {"subject", "body"}:
             from ..callsheet.render import prepare_call_sheet
@@ -57,7 +59,7 @@ def printing(source: Source) -> Printing:
         if "mailing" in prep.letter.extra:  # the holiday calendars load only for [mailing]
             from ..delivery.mailing import mailing_estimate
 
-            said += mailing_estimate(source, prep)[1]
+            said += mailing_estimate(source, prep, now)[1]
         if "interview" in source.data:  # a follow-up file: advise reads it as well
             from ..advice import load_followup
 

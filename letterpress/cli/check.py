@@ -115,11 +115,15 @@ def _printing(source: Source, findings: list[Finding], template: bool) -> Printi
     """What `letterpress letter` (or, for a call file, `letterpress call`) would refuse the
     file with or warn about, except in fields that still hold a placeholder (their finding
     says to fill them in first); nothing for a mail-merge template."""
+    from datetime import datetime
+
     from ..check.printing import Printing, printing
 
     if template:
         return Printing()
-    return printing(source).without(f.field for f in findings if f.kind == "placeholder")
+    return printing(source, datetime.now()).without(
+        f.field for f in findings if f.kind == "placeholder"
+    )
 
 
 def _words(tag: object) -> dict[str, Any]:

@@ -89,7 +89,8 @@ def run(args: argparse.Namespace) -> int:
         cutoff=args.cutoff,
     )
     required(question)
-    result = answer(question, now_option(args.now))
+    now = now_option(args.now)
+    result = answer(question, now)
     report(result.notices, strict=False)
     estimate = result.estimate
     if args.json:
@@ -103,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
             }
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 1 if result.too_late else 0
-    print(describe_answer(result))
+    print(describe_answer(result, year=now.year))
     _print_notes(estimate.target, estimate.notes)
     return 1 if result.too_late else 0
 

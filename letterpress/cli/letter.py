@@ -53,6 +53,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Check, prepare (everything that can refuse runs first), write, then report."""
+    from datetime import datetime
+
     from ..errors import Where
     from ..fields import parse_day
     from ..letter import build_letter, prepare_letter
@@ -84,10 +86,11 @@ def run(args: argparse.Namespace) -> int:
     )
     report(prep.notices, strict=args.strict)
     estimate = None
+    now = datetime.now().replace(second=0, microsecond=0)
     if "mailing" in prep.letter.extra:  # the holiday calendars load only for a [mailing] table
         from ..delivery.mailing import mailing_estimate
 
-        estimate, no_estimate = mailing_estimate(source, prep)
+        estimate, no_estimate = mailing_estimate(source, prep, now)
         report(no_estimate, strict=args.strict)
     pdf, pages = build_letter(prep)
     if args.pdfa:
@@ -106,5 +109,5 @@ def run(args: argparse.Namespace) -> int:
     if estimate is not None:
         from ..delivery import describe
 
-        print(f"Delivery: {describe(estimate)}")
+        print(f"Delivery: {describe(estimate, year=now.year)}")
     return 0

@@ -295,13 +295,16 @@ def left_out_notice(exc: UserError) -> Notice:
     )
 
 
-def mailing_estimate(source: Source, prep: Prepared) -> tuple[Estimate | None, tuple[Notice, ...]]:
+def mailing_estimate(
+    source: Source, prep: Prepared, now: datetime
+) -> tuple[Estimate | None, tuple[Notice, ...]]:
     """The delivery estimate for a letter file's ``[mailing]`` table (None without one), and
     the warning when none can be given: no carrier named and none known in the sender's country,
     or a ``[mailing]`` value the estimate cannot use (the letter itself prints).
 
     Without ``mailing.posted`` the letter is taken as posted on its date: now if that is
-    today, else at noon. The sender's country defaults to the layout's (``--layout`` too).
+    today (``now``), else at noon. The sender's country defaults to the layout's (``--layout``
+    too).
     """
     mailing = prep.letter.extra.get("mailing")
     if mailing is None:
@@ -312,7 +315,7 @@ def mailing_estimate(source: Source, prep: Prepared) -> tuple[Estimate | None, t
             prep.letter,
             where=source.where,
             home_country=prep.layout.country,
-            default_posted=posted_default(prep.day, datetime.now()),
+            default_posted=posted_default(prep.day, now),
         )
     except NoCarrierError as exc:
         notice = no_carrier_notice(exc, mailing, source.where)

@@ -115,9 +115,10 @@ def estimate() -> Any:
     )
     said: list[Message] = []
     t = g.t["delivery"]
+    now = datetime.now()
     try:
         empty(form, reverse)
-        result = answer(question, datetime.now())
+        result = answer(question, now)
         said += messages.from_notices(result.notices, SLOTS)
     except UserError as exc:
         labels = {key: t[key] for key in BOXES.values()}
@@ -136,7 +137,7 @@ def estimate() -> Any:
         )
         for m in said
     ]
-    sentence = describe_answer(result) if result is not None else ""
+    sentence = describe_answer(result, year=now.year) if result is not None else ""
     return render_template(
         "delivery_answer.html",
         result=result,
