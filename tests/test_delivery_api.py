@@ -29,6 +29,7 @@ def mailing(table: dict, **overrides) -> Estimate:
         destination_postcode=None,
         origin_postcode=None,
         default_posted=NOON,
+        now=datetime(2026, 2, 27, 9, 0),  # the Friday before
     )
     args.update(overrides)
     return estimate_from_mailing(table, **args)

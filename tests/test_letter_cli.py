@@ -212,6 +212,18 @@ def test_mailing_table_prints_the_estimate_after_rendering(tmp_path: Path) -> No
     ) in out
 
 
+def test_mailing_posted_now_is_taken_as_posted_now_is(tmp_path: Path) -> None:
+    """--posted now worked, but [mailing] posted = "now" was refused ("'now' is not a posting
+    date and time", the estimate left out); both read the same now."""
+    src = tmp_path / "m.toml"
+    text = MAILING_LETTER.replace("SERVICE", "standard")
+    src.write_text(text.replace("posted = 2026-12-22T18:00", 'posted = "now"'), "utf-8")
+    proc = run_cli("letter", str(src), "-o", str(tmp_path / "m.pdf"))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    assert f"Delivery: Posted {datetime.now():%a} {datetime.now().day} " in proc.stdout
+
+
 def test_mailing_estimate_names_the_year_of_a_day_in_another_year(tmp_path: Path) -> None:
     """The letter's "Delivery:" line wrote "Posted Mon 22 Dec" for a 2025 posting date; a day
     outside the current year names its year, as the advice does."""
@@ -260,8 +272,8 @@ def test_mailing_posted_takes_a_date_alone_quoted_or_not_as_posted_does(
         (
             ("posted = 2026-12-22T18:00", 'posted = "tomorrow"'),
             "mailing.posted: 'tomorrow' is not a posting date and time; the delivery estimate is "
-            "left out; write it as YYYY-MM-DDTHH:MM (e.g. 2026-12-22T10:00) or a date alone; "
-            "or remove [mailing]",
+            "left out; write it as YYYY-MM-DDTHH:MM (e.g. 2026-12-22T10:00), a date alone or "
+            "now; or remove [mailing]",
         ),
     ],
     ids=["service", "to", "posted"],

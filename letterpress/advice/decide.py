@@ -145,7 +145,12 @@ def _estimate(d: _Draft) -> Any:
     from ..delivery.mailing import letter_estimate
 
     return letter_estimate(
-        d.mailing or {}, d.letter, where=d.where, home_country=d.country, default_posted=d.now
+        d.mailing or {},
+        d.letter,
+        where=d.where,
+        home_country=d.country,
+        default_posted=d.now,
+        now=d.now,
     )
 
 

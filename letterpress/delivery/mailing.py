@@ -44,27 +44,27 @@ def parse_day(raw: Any, *, where: Where) -> date:
 
 
 def posting_from_option(
-    raw: str, now: datetime, *, where: Where
+    raw: Any, now: datetime, *, where: Where
 ) -> tuple[datetime, tuple[str, ...]]:
-    """``--posted``: ``now``, a date alone (today: now; another day: before its last collection)
-    or a date and time; returns the moment and the notes that say what was assumed."""
-    text = str(raw).strip()
-    if text.lower() == "now":
+    """``--posted`` or ``[mailing] posted`` (a TOML date or datetime too): ``now``, a date alone
+    (today: now; another day: before its last collection) or a date and time; returns the
+    moment and the notes that say what was assumed."""
+    if isinstance(raw, str) and raw.strip().lower() == "now":
         return now.replace(second=0, microsecond=0, tzinfo=None), ()
-    try:
-        day = date.fromisoformat(text) if len(text) == 10 else None
-    except ValueError:
-        day = None
-    if day is None:
-        hint = "write it as YYYY-MM-DDTHH:MM (e.g. 2026-12-22T10:00), a date alone or now"
-        return fields.parse_moment(text, where, what="a posting date and time", hint=hint)[0], ()
-    if day == now.date():
+    moment, timed = fields.parse_moment(
+        raw.strip() if isinstance(raw, str) else raw,
+        where,
+        what="a posting date and time",
+        date_alone_at=time(0, 0),
+        hint="write it as YYYY-MM-DDTHH:MM (e.g. 2026-12-22T10:00), a date alone or now",
+    )
+    if timed:
+        return moment, ()
+    if moment.date() == now.date():
         return now.replace(second=0, microsecond=0, tzinfo=None), (
             f"Posted today: taken as now ({now:%H:%M}).",
         )
-    return datetime.combine(day, time(0, 0)), (
-        "No posting time given: assumed before the last collection that day.",
-    )
+    return moment, ("No posting time given: assumed before the last collection that day.",)
 
 
 def arrival_from_option(raw: str, *, where: Where) -> tuple[date, tuple[str, ...]]:
@@ -136,12 +136,14 @@ def estimate_from_mailing(
     destination_postcode: str | None,
     origin_postcode: str | None,
     default_posted: datetime,
+    now: datetime,
 ) -> Estimate:
     """The estimate for a letter file's ``[mailing]`` table; errors name ``where, mailing.<key>``.
 
-    ``posted`` may be a TOML datetime, a ``YYYY-MM-DDTHH:MM`` string or a date alone (a TOML
-    date or a ``YYYY-MM-DD`` string, then taken as posted before the last collection, with a
-    note), as ``--posted`` takes it; it defaults to ``default_posted``.
+    ``posted`` is read as ``--posted`` reads it (``now`` being ``now``): a TOML datetime, a
+    ``YYYY-MM-DDTHH:MM`` string, ``"now"`` or a date alone (a TOML date or a ``YYYY-MM-DD``
+    string: today is now, another day before its last collection, with a note); it defaults
+    to ``default_posted``.
     ``carrier`` defaults to the origin country's national carrier, ``service`` to its default.
     ``where`` is the letter file's place (a plain text names the file).
     """
@@ -159,21 +161,16 @@ def estimate_from_mailing(
             where=place(unknown[0]),
             hint=f"[mailing] keys: {', '.join(MAILING_KEYS)}",
         )
-    notes: list[str] = []
     origin = _as_code(str(mailing.get("from") or origin_country))
     destination = _as_code(str(mailing.get("to") or destination_country))
     carrier = carrier_or_national(
         mailing.get("carrier"), origin, where=place("carrier"), origin_where=place("from")
     )
-    posted, timed = fields.parse_moment(
-        mailing.get("posted", default_posted),
-        place("posted"),
-        what="a posting date and time",
-        date_alone_at=time(0, 0),
-        hint="write it as YYYY-MM-DDTHH:MM (e.g. 2026-12-22T10:00) or a date alone",
+    posted, notes = (
+        posting_from_option(mailing["posted"], now, where=place("posted"))
+        if "posted" in mailing
+        else (default_posted, ())
     )
-    if not timed:  # a date alone, quoted or not
-        notes.append("No posting time given: assumed before the last collection that day.")
     cutoff = parse_cutoff(mailing["cutoff"], where=place("cutoff")) if "cutoff" in mailing else None
     # where a value the estimate refuses was written: in [mailing], else where it came from
     given = {
@@ -204,7 +201,7 @@ def estimate_from_mailing(
             raise
         where = given.get(exc.place.field, place(exc.place.field))
         raise UserError(exc.what, where=where, hint=exc.hint) from None
-    return with_notes(estimate, tuple(notes))
+    return with_notes(estimate, notes)
 
 
 def _carrier_not_here(exc: CarrierNotHereError, mailing: dict[str, Any], where: Where) -> UserError:
@@ -243,10 +240,11 @@ def letter_estimate(
     where: Where,
     home_country: str,
     default_posted: datetime,
+    now: datetime,
 ) -> Estimate:
     """The estimate for a letter's ``[mailing]`` table, from its sender to its recipient.
 
-    A country the letter leaves out is ``home_country``; ``default_posted`` as in
+    A country the letter leaves out is ``home_country``; ``default_posted`` and ``now`` as in
     :func:`estimate_from_mailing`.
     """
     sender, recipient = letter.sender, letter.recipient
@@ -258,6 +256,7 @@ def letter_estimate(
         destination_postcode=recipient.postal_code or None,
         origin_postcode=sender.postal_code or None,
         default_posted=default_posted,
+        now=now,
     )
 
 
@@ -316,6 +315,7 @@ def mailing_estimate(
             where=source.where,
             home_country=prep.layout.country,
             default_posted=posted_default(prep.day, now),
+            now=now,
         )
     except NoCarrierError as exc:
         notice = no_carrier_notice(exc, mailing, source.where)
