@@ -224,6 +224,29 @@ def test_mailing_posted_now_is_taken_as_posted_now_is(tmp_path: Path) -> None:
     assert f"Delivery: Posted {datetime.now():%a} {datetime.now().day} " in proc.stdout
 
 
+def test_a_letter_date_without_holiday_data_is_named_as_the_date_not_mailing_posted(
+    tmp_path: Path,
+) -> None:
+    """Without mailing.posted the letter counts as posted on its date; a date the holiday data
+    does not cover was reported at "mailing.posted", a key the file does not have; now at the
+    field (or option) the date came from."""
+    src = tmp_path / "m.toml"
+    text = MAILING_LETTER.replace("SERVICE", "standard").replace("2026-12-22", "2200-12-22")
+    src.write_text(text.replace("posted = 2200-12-22T18:00", ""), encoding="utf-8")
+    out = tmp_path / "m.pdf"
+    proc = run_cli("letter", str(src), "-o", str(out))
+    assert proc.returncode == 0 and out.exists(), proc.stderr
+    tail = (
+        "no public-holiday data for DE in 2200; the delivery estimate is left out; letterpress "
+        "knows the public holidays of Germany from 1991 to 2100; give a date in those years; "
+        "or remove [mailing]"
+    )
+    assert proc.stderr.strip() == f"letterpress: warning: {src}, date: {tail}"
+    dated = run_cli("letter", str(src), "-o", str(out), "--date", "2200-12-23")
+    assert dated.returncode == 0, dated.stderr
+    assert dated.stderr.strip() == f"letterpress: warning: --date: {tail}"
+
+
 def test_mailing_estimate_names_the_year_of_a_day_in_another_year(tmp_path: Path) -> None:
     """The letter's "Delivery:" line wrote "Posted Mon 22 Dec" for a 2025 posting date; a day
     outside the current year names its year, as the advice does."""

@@ -137,13 +137,15 @@ def estimate_from_mailing(
     origin_postcode: str | None,
     default_posted: datetime,
     now: datetime,
+    default_where: Where | None = None,
 ) -> Estimate:
     """The estimate for a letter file's ``[mailing]`` table; errors name ``where, mailing.<key>``.
 
     ``posted`` is read as ``--posted`` reads it (``now`` being ``now``): a TOML datetime, a
     ``YYYY-MM-DDTHH:MM`` string, ``"now"`` or a date alone (a TOML date or a ``YYYY-MM-DD``
     string: today is now, another day before its last collection, with a note); it defaults
-    to ``default_posted``.
+    to ``default_posted``, which came from ``default_where`` (the letter's ``date``, say; by
+    default the ``[mailing]`` table): a date the estimate refuses is named there.
     ``carrier`` defaults to the origin country's national carrier, ``service`` to its default.
     ``where`` is the letter file's place (a plain text names the file).
     """
@@ -174,6 +176,7 @@ def estimate_from_mailing(
     cutoff = parse_cutoff(mailing["cutoff"], where=place("cutoff")) if "cutoff" in mailing else None
     # where a value the estimate refuses was written: in [mailing], else where it came from
     given = {
+        "posted": place("posted") if "posted" in mailing else default_where or base.at("mailing"),
         "from": place("from") if "from" in mailing else base,
         "to": place("to") if "to" in mailing else base,
         "from_postcode": place("from_postcode")
@@ -241,11 +244,12 @@ def letter_estimate(
     home_country: str,
     default_posted: datetime,
     now: datetime,
+    default_where: Where | None = None,
 ) -> Estimate:
     """The estimate for a letter's ``[mailing]`` table, from its sender to its recipient.
 
-    A country the letter leaves out is ``home_country``; ``default_posted`` and ``now`` as in
-    :func:`estimate_from_mailing`.
+    A country the letter leaves out is ``home_country``; ``default_posted``, ``now`` and
+    ``default_where`` as in :func:`estimate_from_mailing`.
     """
     sender, recipient = letter.sender, letter.recipient
     return estimate_from_mailing(
@@ -257,6 +261,7 @@ def letter_estimate(
         origin_postcode=sender.postal_code or None,
         default_posted=default_posted,
         now=now,
+        default_where=default_where,
     )
 
 
@@ -294,6 +299,13 @@ def left_out_notice(exc: UserError) -> Notice:
     )
 
 
+def _day_from(where: Where, prep: Prepared, now: datetime) -> Where:
+    """Where the letter's day came from: its ``date``, ``--date``, or (today) ``[mailing]``."""
+    if prep.day == prep.letter.date:
+        return where.at("date")
+    return where.at("mailing") if prep.day == now.date() else Where(option="--date")
+
+
 def mailing_estimate(
     source: Source, prep: Prepared, now: datetime
 ) -> tuple[Estimate | None, tuple[Notice, ...]]:
@@ -316,12 +328,13 @@ def mailing_estimate(
             home_country=prep.layout.country,
             default_posted=posted_default(prep.day, now),
             now=now,
+            default_where=_day_from(source.where, prep, now),
         )
     except NoCarrierError as exc:
         notice = no_carrier_notice(exc, mailing, source.where)
         return None, (notice or left_out_notice(exc),)
     except UserError as exc:
-        if exc.place.file != source.where.file:  # a data file's place: not the letter's doing
+        if exc.place.file != source.where.file and not exc.place.option:  # a data file's place
             raise
         return None, (left_out_notice(exc),)
     return estimate, ()
