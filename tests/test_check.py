@@ -545,7 +545,7 @@ def test_check_reports_a_mailing_value_letter_warns_about(
     assert "the delivery estimate is left out" in warned
     done = run_cli("check", str(path))
     assert (done.returncode, done.stdout) == (1, warned + "\n"), done.stderr
-    assert done.stderr == "1 finding: replace or rephrase, then check again.\n"
+    assert done.stderr == "1 finding: fix it as its line says, then check again.\n"
     done = run_cli("check", str(path), "--json")
     field, what = warned.removeprefix(f"{path}, ").split(": ", 1)
     phrase, alternative = what.split("left out; ")
@@ -670,3 +670,22 @@ def test_a_number_is_said_once_and_only_where_text_belongs(write_letter: Any) ->
     proc = run_cli("check", str(write_letter(letter(foo=1))))
     assert proc.returncode == 1 and "number:" not in proc.stdout, proc.stdout
     assert "foo: unknown field 'foo'" in proc.stderr
+
+
+def test_the_summary_says_to_rephrase_only_when_every_finding_is_wording(
+    write_letter: Any,
+) -> None:
+    """The summary said "replace or rephrase" for a number (to be quoted) or letter's warning
+    and refusal too; those are fixed as their own line says. Wording alone keeps the line."""
+    data = letter(sender__country="DE", recipient__country="DE")
+    data["recipient"].update(street="Hafenstraße 12", postal_code=20457, city="Hamburg")
+    number = run_cli("check", str(write_letter(data)))
+    assert number.returncode == 1
+    assert number.stderr == "1 finding: fix it as its line says, then check again.\n"
+    both = run_cli("check", str(write_letter({**data, "body": "I am SUPER EXCITED."})))
+    assert both.stderr == "2 findings: fix each as its line says, then check again.\n"
+    german = run_cli("check", str(write_letter(data)), "--lang", "de")
+    assert german.stderr == "1 Fund: wie in der Zeile angegeben beheben, dann erneut prüfen.\n"
+    data["recipient"]["postal_code"] = "20457"
+    wording = run_cli("check", str(write_letter({**data, "body": "I am SUPER EXCITED."})))
+    assert wording.stderr == "1 finding: replace or rephrase, then check again.\n"

@@ -7,6 +7,8 @@ from typing import Any
 from msgspec import Struct
 
 KINDS = ("eager", "placeholder", "copied-example", "pay", "number")
+# The kinds fixed by new words (the others, and letter's warnings, as their line says).
+REPHRASED = frozenset({"eager", "placeholder", "copied-example", "pay"})
 
 
 class Finding(Struct, frozen=True):

@@ -43,9 +43,11 @@ def finding_text(origin: str, finding: Finding, words: dict[str, Any]) -> str:
     )
 
 
-def summary_text(origin: str, count: int, words: dict[str, Any]) -> str:
-    """How many findings there are (or that there are none), as the last line says it."""
+def summary_text(origin: str, count: int, words: dict[str, Any], *, rephrase: bool = True) -> str:
+    """How many findings there are (or that there are none), as the last line says it: to
+    replace or rephrase them when all are wording (``rephrase``), else to do what each says."""
     lines = words["lines"]
     if count == 0:
         return str(lines["clean"].format(origin=origin))
-    return str(lines["one"] if count == 1 else lines["many"].format(count=count))
+    key = ("one" if count == 1 else "many") + ("" if rephrase else "_fix")
+    return str(lines[key].format(count=count))

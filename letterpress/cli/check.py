@@ -52,6 +52,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the findings (or that there are none); exit 1 when there are any."""
     from ..check import check_source
+    from ..check.findings import REPHRASED
     from ..check.wording import finding_text, summary_text
     from ..errors import UserError, Where
     from ..source import load_source
@@ -97,7 +98,11 @@ def run(args: argparse.Namespace) -> int:
         for notice in said.warnings:  # in letter's words, as it warns
             print(notice.line())
         if count:
-            print(summary_text(source.origin, count, words), file=sys.stderr)
+            # "replace or rephrase" fits wording only: a number, letter's warning or refusal
+            # is fixed as its own line says
+            rephrase = said.refused is None and not said.warnings
+            rephrase = rephrase and all(f.kind in REPHRASED for f in findings)
+            print(summary_text(source.origin, count, words, rephrase=rephrase), file=sys.stderr)
         elif said.refused is None:
             print(summary_text(source.origin, 0, words))
         if template:
