@@ -392,3 +392,36 @@ def test_a_template_s_call_on_with_a_time_is_said_once(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert done.returncode == 0 and "2027-03-25 has passed" in done.stderr
+
+
+def test_a_template_postcode_without_its_leading_zero_names_the_template_not_a_column(
+    tmp_path: Path,
+) -> None:
+    """A template that fixes sender.postal_code = "1067" was told to "format the column as Text
+    in the spreadsheet", though no column fills it; the line now says to fix the template."""
+    template = tmp_path / "t.toml"
+    text = (FIXTURES / "template.toml").read_text(encoding="utf-8")
+    template.write_text(text.replace('postal_code = "22587"', 'postal_code = "1067"'), "utf-8")
+    data = tmp_path / "d.csv"
+    data.write_text(
+        "first_name,last_name,street,postcode,city,workshop\n"
+        "Anna,Schmidt,Hauptstraße 1,01067,Dresden,2026-12-03\n",
+        encoding="utf-8",
+    )
+    line = (
+        "letterpress: error: d.csv, row 2, sender.postal_code: postcode '1067' looks like it "
+        'is missing its leading zero (01067); write postal_code = "01067" in the template\'s '
+        "[sender] table"
+    )
+    checked = cli("t.toml", "d.csv", "--check", cwd=tmp_path)
+    assert checked.returncode == 1
+    assert checked.stderr.splitlines() == [line]
+    done = subprocess.run(
+        [sys.executable, "-m", "letterpress", "check", "t.toml", "d.csv"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[0] == line

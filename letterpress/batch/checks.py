@@ -270,7 +270,8 @@ def normalise_countries(
 def check_postcodes(
     data: dict, tpl: LetterTemplate, direct: dict[str, tuple[str, str]], numeric: frozenset[str]
 ) -> None:
-    """Raise RowError for a postcode that lost its leading zero in a spreadsheet."""
+    """Raise RowError for a postcode that lost its leading zero in a spreadsheet (or that the
+    template itself writes without it: then the template is to be fixed, not a column)."""
     home = _home_country(data)
     for party in ("recipient", "sender"):
         values = data.get(party)
@@ -284,6 +285,13 @@ def check_postcodes(
         if padded:
             field = f"{party}.postal_code"
             cols = columns_of(field, tpl, direct)
+            if not cols:  # no column involved: the template fixes this postcode for every row
+                raise RowError(
+                    field,
+                    cols,
+                    f"postcode {code!r} looks like it is missing its leading zero ({padded})",
+                    f'write postal_code = "{padded}" in the template\'s [{party}] table',
+                )
             was_number = any(c in numeric for c in cols)
             raise RowError(
                 field,
