@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import letter, run_cli
+from conftest import ROOT, letter, run_cli
 
 from letterpress.check import KINDS, check_data
 
@@ -689,3 +689,28 @@ def test_the_summary_says_to_rephrase_only_when_every_finding_is_wording(
     data["recipient"]["postal_code"] = "20457"
     wording = run_cli("check", str(write_letter({**data, "body": "I am SUPER EXCITED."})))
     assert wording.stderr == "1 finding: replace or rephrase, then check again.\n"
+
+
+def test_check_rows_says_the_warnings_batch_would_give(tmp_path: Path) -> None:
+    """check TEMPLATE DATA said "no findings" (exit 0) for a row batch --check warns about (a
+    date in a column that reads two ways); it now says batch's line, in batch's words."""
+    template = ROOT / "tests" / "fixtures" / "batch" / "template.toml"
+    (tmp_path / "t.toml").write_text(template.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "d.csv").write_text(
+        "first_name,last_name,street,postcode,city,workshop\n"
+        "Anna,Schmidt,Hauptstraße 1,01067,01/02/2026,2026-12-03\n"
+        "Ben,Müller,Ring 2,01067,Dresden,2026-12-03\n",
+        encoding="utf-8",
+    )
+    batch = run_cli("batch", "t.toml", "d.csv", "--check", cwd=tmp_path)
+    warned = batch.stderr.strip()
+    assert warned.startswith("letterpress: warning: d.csv, row 2, column 'city' (recipient.city)")
+    done = run_cli("check", "t.toml", "d.csv", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        warned,
+        "0 findings in 2 rows checked, 1 warning from batch: do what the warnings above say, "
+        "then check again.",
+    ]
+    rows = json.loads(run_cli("check", "t.toml", "d.csv", "--json", cwd=tmp_path).stdout)["rows"]
+    assert rows[0]["warnings"] == [warned.split("(recipient.city): ")[1]]

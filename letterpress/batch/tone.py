@@ -28,18 +28,22 @@ from .template import (
 
 
 class RowTone(Struct):
-    """One row's letter: what the check found in it, or why batch would fail it."""
+    """One row's letter: what the check found in it, or why batch would fail it, and what
+    batch would warn about it."""
 
     row: int
     findings: list[ToneFinding] = field(default_factory=list)
     error: Finding | None = None
+    warnings: list[Finding] = field(default_factory=list)
 
 
 class ToneRun(Struct, frozen=True):
-    """The data file's name (for messages) and the rows' results, in row order."""
+    """The data file's name (for messages), the rows' results in row order, and the problem
+    lines ``batch --check`` says, in its words (None when it cannot run: standard input)."""
 
     origin: str
     rows: list[RowTone]
+    said: tuple[str, ...] | None = None
 
 
 def check_rows(
@@ -72,7 +76,7 @@ def check_rows(
     checked = list(_each(tpl, table, direct, language))
     if "-" in (str(template), str(data)):  # standard input is read: the batch cannot reread it
         return ToneRun(table.origin, checked)
-    stops = _batch_stops(
+    stops, warned, said = _batch_stops(
         Options(
             Path(template),
             Path(data),
@@ -87,23 +91,39 @@ def check_rows(
     return ToneRun(
         table.origin,
         [
-            replace(r, error=stops[r.row]) if r.error is None and r.row in stops else r
+            replace(
+                r,
+                error=stops.get(r.row) if r.error is None else r.error,
+                warnings=warned.get(r.row, []),
+            )
             for r in checked
         ],
+        said,
     )
 
 
-def _batch_stops(opts: Options) -> dict[int, Finding]:
-    """The first problem ``letterpress batch --check`` fails each row on (an unknown country,
-    a postcode that lost its 0, an address the window cannot take), by row: its own checks,
-    its lines left unsaid (the check says them with the rows' findings)."""
+# The lines of batch's that say a problem (not its info lines).
+_PROBLEMS = ("letterpress: error: ", "letterpress: warning: ")
+
+
+def _batch_stops(
+    opts: Options,
+) -> tuple[dict[int, Finding], dict[int, list[Finding]], tuple[str, ...]]:
+    """What ``letterpress batch --check`` finds: the first problem it fails each row on (an
+    unknown country, a postcode that lost its 0, an address the window cannot take) and its
+    warnings, by row, and its problem lines as it says them (the check says them after the
+    rows' findings)."""
     from .run import run_batch
 
+    lines: list[str] = []
     stops: dict[int, Finding] = {}
-    for finding in run_batch(opts, lambda line: None).findings:
+    warned: dict[int, list[Finding]] = {}
+    for finding in run_batch(opts, lines.append).findings:
         if finding.severity == "error":
             stops.setdefault(finding.row, finding)
-    return stops
+        elif finding.severity == "warning":
+            warned.setdefault(finding.row, []).append(finding)
+    return stops, warned, tuple(line for line in lines if line.startswith(_PROBLEMS))
 
 
 def _each(

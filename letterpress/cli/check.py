@@ -158,7 +158,7 @@ def _run_rows(args: argparse.Namespace) -> int:
         print(json.dumps(_as_json(args.file, result), ensure_ascii=False, indent=2))
     else:
         _print_rows(result, _words(tag), _code(tag))
-    return 1 if any(r.findings or r.error for r in result.rows) else 0
+    return 1 if any(r.findings or r.error for r in result.rows) or _warnings(result) else 0
 
 
 def _code(tag: object) -> str:
@@ -199,23 +199,37 @@ def _print_rows(result: ToneRun, words: dict[str, Any], code: str) -> None:
         print(finding_text(f"{result.origin}, {rows_text(numbers)}{shared}", finding, words))
     from ..batch.checks import grouped
 
-    for line in grouped(errors):
-        severity, _, rest = line.partition(": ")
-        print(f"letterpress: {severity}: {result.origin}, {rest}", file=sys.stderr)
+    if result.said is not None:  # every problem line batch --check says, in its words
+        for line in result.said:
+            print(line, file=sys.stderr)
+    else:
+        for line in grouped(errors):
+            severity, _, rest = line.partition(": ")
+            print(f"letterpress: {severity}: {result.origin}, {rest}", file=sys.stderr)
     found = sum(len(numbers) for numbers in groups.values())
     checked = len(result.rows)
+    warned = _warnings(result)
     lines = words["lines"]
     rows = {"rows": counted("row", checked), "checked": counted("checked", checked)}
-    if not groups and not errors:
+    if not groups and not errors and not warned:
         print(lines["rows_clean"].format(origin=result.origin, **rows))
-    else:
-        unfilled = counted("unfilled", len(errors)) if errors else ""
-        print(
-            lines[
-                "rows_both" if groups and errors else "rows_unfilled" if errors else "rows_found"
-            ].format(findings=counted("finding", found), unfilled=unfilled, **rows),
-            file=sys.stderr,
-        )
+        return
+    unfilled = counted("unfilled", len(errors)) if errors else ""
+    unfilled += counted("warned", warned) if warned else ""
+    key = "rows_both" if groups else "rows_unfilled"
+    if not errors:
+        key = ("rows_both_warned" if groups else "rows_warned") if warned else "rows_found"
+    print(
+        lines[key].format(findings=counted("finding", found), unfilled=unfilled, **rows),
+        file=sys.stderr,
+    )
+
+
+def _warnings(result: ToneRun) -> int:
+    """How many warning lines batch --check says (a row's, or once a template's)."""
+    if result.said is None:
+        return 0
+    return sum(1 for line in result.said if line.startswith("letterpress: warning: "))
 
 
 def _as_json(template: str, result: ToneRun) -> dict[str, object]:
@@ -227,6 +241,7 @@ def _as_json(template: str, result: ToneRun) -> dict[str, object]:
                 "row": r.row,
                 "findings": [f.as_json() for f in r.findings],
                 "error": None if r.error is None else r.error.message(),
+                "warnings": [w.message() for w in r.warnings],
             }
             for r in result.rows
         ],
