@@ -256,7 +256,7 @@ def test_check_flags_french_eagerness_and_placeholders(tmp_path: Path) -> None:
         "«\u00a0avec impatience\u00a0»\u202f; suggestion\u00a0: Je reste" in text.stdout
     )
     assert text.stderr.splitlines() == [
-        "4 remarques\u00a0: remplacez ou reformulez, puis vérifiez à nouveau.",
+        "4 remarques\u00a0: corrigez chacune comme l’indique sa ligne, puis vérifiez à nouveau.",
         f"letterpress: error: {path}, recipient.street: no postal address: street, postal code "
         "and town are all empty; add the address, or give address_lines for a free-form address",
     ]
@@ -266,7 +266,9 @@ def test_check_flags_french_eagerness_and_placeholders(tmp_path: Path) -> None:
         f'{path}: subject: placeholder: "[date de l’entretien]"; suggestion: Replace it '
         "with the real text." in english.stdout
     )
-    assert english.stderr.splitlines()[0] == "4 findings: replace or rephrase, then check again."
+    assert (
+        english.stderr.splitlines()[0] == "4 findings: fix each as its line says, then check again."
+    )
 
 
 def test_check_copied_example_through_the_cli() -> None:
