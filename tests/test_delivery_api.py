@@ -200,3 +200,21 @@ def test_bad_carrier_data_names_file_and_field(tmp_path: Path) -> None:
     with pytest.raises(UserError) as info:
         load_carrier(path)
     assert "services.x.rules[1].expected.days" in info.value.line()
+
+
+def test_the_public_api_is_called_as_before_without_now_or_year() -> None:
+    """estimate_from_mailing and describe take ``now`` and ``year`` as options: a caller of
+    the released API, which had neither, reads the clock as before."""
+    estimate = estimate_from_mailing(
+        {"carrier": "deutsche-post", "posted": datetime(2026, 3, 2, 12, 0)},
+        where="thank-you.toml",
+        origin_country="DE",
+        destination_country="DE",
+        destination_postcode=None,
+        origin_postcode=None,
+        default_posted=NOON,
+    )
+    assert estimate.expected == date(2026, 3, 5)  # D+3, the standard letter's expected day
+    sentence = describe(estimate)
+    assert sentence.startswith("Posted Mon 2 Mar")
+    assert ("2026" in sentence) == (date.today().year != 2026)

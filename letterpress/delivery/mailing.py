@@ -136,10 +136,13 @@ def estimate_from_mailing(
     destination_postcode: str | None,
     origin_postcode: str | None,
     default_posted: datetime,
-    now: datetime,
+    now: datetime | None = None,
     default_where: Where | None = None,
 ) -> Estimate:
     """The estimate for a letter file's ``[mailing]`` table; errors name ``where, mailing.<key>``.
+
+    ``now`` (default: the computer's clock, read here) is what ``posted = "now"`` means and
+    the year a day is written without.
 
     ``posted`` is read as ``--posted`` reads it (``now`` being ``now``): a TOML datetime, a
     ``YYYY-MM-DDTHH:MM`` string, ``"now"`` or a date alone (a TOML date or a ``YYYY-MM-DD``
@@ -150,6 +153,7 @@ def estimate_from_mailing(
     ``where`` is the letter file's place (a plain text names the file).
     """
     base = where if isinstance(where, Where) else Where(file=where)
+    now = datetime.now() if now is None else now
 
     def place(key: str) -> Where:
         return base.at("mailing", key)
@@ -243,7 +247,7 @@ def letter_estimate(
     where: Where,
     home_country: str,
     default_posted: datetime,
-    now: datetime,
+    now: datetime | None = None,
     default_where: Where | None = None,
 ) -> Estimate:
     """The estimate for a letter's ``[mailing]`` table, from its sender to its recipient.

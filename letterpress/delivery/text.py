@@ -37,9 +37,11 @@ def _posting(estimate: Estimate, year: int) -> str:
     return f"Posted {_day(posted.date(), year)} after the {cutoff} collection"
 
 
-def describe(estimate: Estimate, *, year: int) -> str:
+def describe(estimate: Estimate, *, year: int | None = None) -> str:
     """One sentence: posting, expected date with its share, and the backstop if published;
-    days outside ``year`` (the current one) name their year."""
+    days outside ``year`` (the current one; default: the clock's, read here) name their
+    year."""
+    year = date.today().year if year is None else year
     if estimate.ranged and estimate.earliest < estimate.expected:
         main = (
             f"expected between {_day(estimate.earliest, year)} and {_day(estimate.expected, year)}"
