@@ -604,3 +604,22 @@ def test_bare_afternoon_hours_are_asked_for_with_am_pm_or_the_24_hour_clock(
     text = (tmp_path / "f.toml").read_text(encoding="utf-8").replace('"2-4"', '"2-4pm"')
     (tmp_path / "f.toml").write_text(text, encoding="utf-8")
     assert run("f.toml", cwd=tmp_path).returncode == 0
+
+
+def test_the_qr_code_dials_the_extension_as_rfc_3966_writes_it(tmp_path: Path) -> None:
+    """'+44 20 7946 0958 ext. 12' printed with its extension, but the QR code dialled the
+    switchboard only: its tel: URI keeps the extension as ';ext=12'."""
+    import pypdfium2
+    import zxingcpp
+
+    (tmp_path / "f.toml").write_text(
+        f'{BASE}country = "GB"\n[call]\nphone = "+44 20 7946 0958 ext. 12"\ncall_on = 2027-03-25\n',
+        encoding="utf-8",
+    )
+    done = run("f.toml", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    doc = pypdfium2.PdfDocument((tmp_path / "f-call.pdf").read_bytes())
+    image = doc[0].render(scale=200 / 72).to_pil()
+    doc.close()
+    codes = [b.text for b in zxingcpp.read_barcodes(image)]
+    assert codes == ["tel:+442079460958;ext=12"]

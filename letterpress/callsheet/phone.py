@@ -25,11 +25,13 @@ class Phone(Struct, frozen=True):
     zones: tuple[
         str, ...
     ]  # IANA zones (current names) phonenumbers gives the number (maybe several)
+    extension: str = ""  # the digits after "ext." ("12"), which E.164 leaves out
 
     @property
     def tel_uri(self) -> str:
-        """The RFC 3966 URI a phone dials when the QR code is scanned."""
-        return f"tel:{self.e164}"
+        """The RFC 3966 URI a phone dials when the QR code is scanned, with the extension
+        as RFC 3966 writes it (``tel:+442079460958;ext=12``)."""
+        return f"tel:{self.e164};ext={self.extension}" if self.extension else f"tel:{self.e164}"
 
 
 def with_plus(digits: str) -> str:
@@ -118,4 +120,5 @@ def parse_phone(
         national=phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL),
         region=phonenumbers.region_code_for_number(number) or "",
         zones=zones,
+        extension=number.extension or "",
     )
