@@ -1221,3 +1221,28 @@ def test_the_carrier_choice_s_default_fits_its_box_and_is_explained_above_it(
         assert f'<option value="">{option}</option>' in page
         assert f'<p class="hint" id="h-carrier">{hint}</p>' in page
         assert 'aria-describedby="h-carrier msg-carrier"' in page
+
+
+def test_call_sheet_warns_as_the_cli_does_that_the_best_time_ended_today(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`letterpress call` printed at 17:00 on the day of the example's 15:30-17:00 window says
+    the window has gone; the Call sheet page said nothing: it checks against now too."""
+    from datetime import datetime as real
+    from zoneinfo import ZoneInfo
+
+    from letterpress.web import callpage
+
+    class Clock(real):
+        @classmethod
+        def now(cls, tz: Any = None) -> Any:
+            return real(2027, 3, 25, 17, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+
+    monkeypatch.setattr(callpage, "datetime", Clock, raising=False)
+    monkeypatch.setenv("LETTERPRESS_TZ", "Europe/Berlin")
+    values = formdata.form_values(example("call.toml"), formdata.CALL)
+    html = client.post("/call/preview", data=values).get_data(as_text=True)
+    assert lines(html, "msg-call-call_on") == [
+        "call.toml, call.call_on: the best time ended at 17:00 your time (Europe/Berlin) on "
+        "2027-03-25, before now (2027-03-25 17:00); write the day you will call as call_on"
+    ]

@@ -3,6 +3,7 @@ warnings shown, the PDF to download; rendered by ``callsheet.render_call_sheet``
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,9 @@ PAPERS = ("", "a4", "letter")
 
 
 def _sheet(form: dict[str, str]) -> tuple[Any, list[Message]]:
-    """The sheet as ``letterpress call`` makes it (None when refused), and what was said."""
+    """The sheet as ``letterpress call`` makes it (None when refused), and what was said:
+    checked against now on this computer's clock, as the command does without ``--now`` (a
+    best time that ended today warns)."""
     from ..callsheet import render_call_sheet
     from ..check import check_data
     from ..source import Source
@@ -32,6 +35,7 @@ def _sheet(form: dict[str, str]) -> tuple[Any, list[Message]]:
         result = render_call_sheet(
             Source(data=data, origin=FILE, base_dir=Path.cwd()),
             paper=paper if paper in PAPERS and paper else None,
+            now=datetime.now().astimezone(),
         )
     except UserError as exc:
         return None, [messages.from_error(exc, SLOTS, more=common.more_box())]
