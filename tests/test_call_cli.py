@@ -142,6 +142,8 @@ def test_strict_stops_on_leftover_placeholders_before_writing(tmp_path: Path) ->
             "2027-05-31",
             "Memorial Day, a public holiday in the United States",
         ),  # the contact's country
+        ("2029-12-24", "Christmas Eve"),  # no holiday, but the advice never calls then
+        ("2029-12-31", "New Year's Eve"),
     ],
 )
 def test_a_call_on_day_offices_are_closed_warns_and_strict_refuses(

@@ -48,11 +48,19 @@ def public_holiday(day: date, country: str) -> str | None:
     return str(name) if name else None
 
 
+def no_calls_day(day: date) -> str | None:
+    """The name of the day ("Christmas Eve") when ``day`` is no public holiday but one on which
+    offices are mostly empty (``no_calls_on`` in rules.toml), else None."""
+    name = rules()["no_calls_on"].get(f"{day:%m-%d}")
+    return str(name) if name else None
+
+
 def working_day(day: date, country: str) -> bool:
-    """Offices are open: a weekday with a call window, no public holiday, not 24 or 31 Dec."""
+    """Offices are open: a weekday with a call window, no public holiday, no ``no_calls_day``
+    (24 or 31 Dec)."""
     if WEEKDAYS[day.weekday()] not in rules()["call_windows"]:
         return False
-    if f"{day:%m-%d}" in rules()["no_calls_on"]:
+    if no_calls_day(day):
         return False
     return day not in _public_holidays(country, range(day.year, day.year + 1))
 

@@ -33,20 +33,20 @@ def subdivision(party: Party, country: str) -> str | None:
 
 def closed_because(day: date, country: str, subdiv: str | None = None) -> str | None:
     """Why offices are closed on ``day`` ("a Saturday", "Christmas Day, a public holiday in
-    the United States", "Epiphany, a public holiday in Germany (BY)"), or None."""
+    the United States", "Epiphany, a public holiday in Germany (BY)", "Christmas Eve": a day
+    the advice never calls on), or None."""
     if day.weekday() >= 5:
         return "a Saturday" if day.weekday() == 5 else "a Sunday"
-    from ..advice.calls import public_holiday  # with the holiday calendars: only here
+    from ..advice.calls import no_calls_day, public_holiday  # holiday calendars: only here
     from ..countries import in_a_sentence
 
     name = public_holiday(day, country)
     if name:
         return f"{name}, a public holiday in {in_a_sentence(country)}"
-    if not (country and subdiv):
-        return None
-    import holidays
+    if country and subdiv:
+        import holidays
 
-    regional = holidays.country_holidays(country.upper(), subdiv=subdiv, years=day.year).get(day)
-    return (
-        f"{regional}, a public holiday in {in_a_sentence(country)} ({subdiv})" if regional else None
-    )
+        regional = holidays.country_holidays(country.upper(), subdiv=subdiv, years=day.year)
+        if day in regional:
+            return f"{regional[day]}, a public holiday in {in_a_sentence(country)} ({subdiv})"
+    return no_calls_day(day)
