@@ -196,7 +196,31 @@ def test_init_kinds_and_languages(kind: str, tmp_path: Path) -> None:
         out = tmp_path / f"{kind}-{language}.toml"
         proc = run_cli("init", kind, "--language", language, "-o", str(out))
         assert proc.returncode == 0, proc.stderr
-        assert out.read_text(encoding="utf-8") == starter_text(kind, language)
+        assert _undated(out.read_text(encoding="utf-8")) == _undated(starter_text(kind, language))
+
+
+def _undated(text: str) -> str:
+    """The starter without the date of its commented call_on example (init dates it)."""
+    return re.sub(r"^(# call_on = )\d{4}-\d{2}-\d{2}", r"\g<1>DAY", text, flags=re.M)
+
+
+@pytest.mark.parametrize(("language", "country"), [("en", "GB"), ("de-CH", "CH"), ("fr", "FR")])
+def test_the_call_starter_s_call_on_example_is_the_next_working_day(
+    language: str, country: str, tmp_path: Path
+) -> None:
+    """'# call_on = 2026-12-23' was bundled: uncommented after that day, the sheet warned that
+    it had passed. init dates it the next day the advice would call on, after today."""
+    from datetime import date, timedelta
+
+    from letterpress.advice.calls import working_day
+
+    out = tmp_path / "call.toml"
+    assert run_cli("init", "call", "--language", language, "-o", str(out)).returncode == 0
+    day = date.today() + timedelta(days=1)
+    while not working_day(day, country):
+        day += timedelta(days=1)
+    (line,) = [x for x in out.read_text(encoding="utf-8").splitlines() if "call_on" in x]
+    assert line.startswith(f"# call_on = {day.isoformat()}     # ")
 
 
 def test_init_never_overwrites(tmp_path: Path) -> None:

@@ -65,6 +65,16 @@ def working_day(day: date, country: str) -> bool:
     return day not in _public_holidays(country, range(day.year, day.year + 1))
 
 
+def next_working_day(after: date, country: str) -> date:
+    """The first ``working_day`` in ``country`` after the day ``after``."""
+    day = after + timedelta(days=1)
+    for _ in range(_SCAN_DAYS):
+        if working_day(day, country):
+            return day
+        day += timedelta(days=1)
+    raise RuntimeError("no working day found within 60 days")  # pragma: no cover
+
+
 def call_slot(interview: datetime, now: datetime, country: str) -> CallSlot:
     """The first working day after the interview day whose window has not passed at ``now``."""
     windows = rules()["call_windows"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
             where=Where(option=me_options[0]),
             hint="add --me to store your details",
         )
+    from ..advice.calls import next_working_day
     from ..profile import stored_profile, stored_sender
     from ..starters import choose, starter_for
 
@@ -103,7 +105,12 @@ def run(args: argparse.Namespace) -> int:
     choice = choose(args.language, args.layout, profile)
     if args.layout:
         _check_layout(args.layout)
-    text = starter_for(args.kind, choice, sender_stored=bool(stored_sender(profile)))
+    text = starter_for(
+        args.kind,
+        choice,
+        sender_stored=bool(stored_sender(profile)),
+        call_on=next_working_day(date.today(), choice.country) if args.kind == "call" else None,
+    )
     if args.output == "-":  # standard output as it was before the summaries moved off it
         stream = getattr(args, "document_stream", None) or sys.stdout.buffer
         stream.write(text.encode("utf-8"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -105,11 +106,16 @@ def _tag(words: str, country: str, default_country: str) -> str:
     return f"{words}-{country}"
 
 
-def starter_for(kind: str, choice: Choice, *, sender_stored: bool = False) -> str:
+def starter_for(
+    kind: str, choice: Choice, *, sender_stored: bool = False, call_on: date | None = None
+) -> str:
     """The starter's text written for ``choice``: its language, layout and countries, the
     prompts the country's addresses need (a state for the US), and without ``[sender]`` when
-    your details are stored. The bundled language and country give the bundled text."""
+    your details are stored; with ``call_on``, the commented ``call_on`` example is that day
+    (not one that has passed). The bundled language and country give the bundled text."""
     text = starter_text(kind, choice.words)
+    if call_on is not None:
+        text = _call_day(text, call_on)
     text = _value(text, "language", choice.language) if choice.language else text
     text = _value(text, "layout", choice.layout)
     bundled = _data("countries.toml")["language_country"][choice.words]
@@ -120,6 +126,11 @@ def starter_for(kind: str, choice: Choice, *, sender_stored: bool = False) -> st
     if choice.country in _data("countries.toml")["without_eszett"]["countries"]:
         text = text.replace("ß", "ss")  # Swiss German: "Grüssen", "Strasse"
     return text
+
+
+def _call_day(text: str, day: date) -> str:
+    """The commented ``# call_on = 2026-12-23`` example dated ``day`` instead."""
+    return re.sub(r"^(#\s*call_on\s*=\s*)\d{4}-\d{2}-\d{2}", rf"\g<1>{day}", text, flags=re.M)
 
 
 def _value(text: str, key: str, value: str) -> str:
