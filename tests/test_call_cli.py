@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -625,3 +626,23 @@ def test_the_qr_code_dials_the_extension_as_rfc_3966_writes_it(tmp_path: Path) -
     doc.close()
     codes = [b.text for b in zxingcpp.read_barcodes(image)]
     assert codes == ["tel:+442079460958;ext=12"]
+
+
+def test_the_voicemail_s_seconds_keep_their_unit_on_the_line(tmp_path: Path) -> None:
+    """The label column is narrow: 'gesprochen etwa 19' ended a line and 's' began the next;
+    the number and its unit are joined by a no-break space."""
+    (tmp_path / "f.toml").write_text(
+        'language = "de-CH"\nlayout = "ch-left"\n[sender]\nname = "Lea Müller"\n'
+        'phone = "044 668 18 00"\ncountry = "CH"\n[recipient]\nname = "Frau Dr. Anna Keller"\n'
+        'organization = "Zürcher Kantonalbank AG"\n[call]\nphone = "+41 44 292 11 11"\n'
+        'best_time = "10:00-12:00"\ncall_on = 2027-03-25\nposition = "Datenanalystin"\n'
+        'points = ["Das Projekt zur Datenqualität im Risikomanagement", '
+        '"Die Verbindung von Analyse und Beratung"]\n'
+        'questions = ["Bis wann rechnen Sie mit einer Entscheidung?"]\n',
+        encoding="utf-8",
+    )
+    done = run("f.toml", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "voicemail about 19 s" in done.stdout
+    text = page_text((tmp_path / "f-call.pdf").read_bytes())
+    assert "etwa" in text and not re.search(r"\d\ns\n", text), text
