@@ -646,3 +646,19 @@ def test_the_voicemail_s_seconds_keep_their_unit_on_the_line(tmp_path: Path) -> 
     assert "voicemail about 19 s" in done.stdout
     text = page_text((tmp_path / "f-call.pdf").read_bytes())
     assert "etwa" in text and not re.search(r"\d\ns\n", text), text
+
+
+def test_the_national_form_of_a_long_number_is_not_broken_in_two(tmp_path: Path) -> None:
+    """'+33 1 42 68 53 00 ext. 245' left no room for its national form on the line: it broke
+    after '53 00 ext.' and '245' stood alone under it; it now moves down whole."""
+    (tmp_path / "f.toml").write_text(
+        'language = "fr-FR"\nlayout = "fr-right"\n[sender]\nname = "Camille Durand"\n'
+        'country = "FR"\n[recipient]\nname = "Mme Hélène Lefèvre-Dubois"\n'
+        'organization = "Société Générale des Transports SA"\n[call]\n'
+        'phone = "01 42 68 53 00 ext. 245"\ncall_on = 2027-03-25\n',
+        encoding="utf-8",
+    )
+    done = run("f.toml", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    lines = page_text((tmp_path / "f-call.pdf").read_bytes()).splitlines()
+    assert "Format national 01 42 68 53 00 ext. 245" in [x.strip() for x in lines], lines[:8]

@@ -150,12 +150,13 @@ def _header(sheet: Sheet, st: Styles, geo: Geometry) -> Flowable:
     left: list[Flowable] = [_p(labels["kicker"].upper(), st.kicker), _p(sheet.contact, st.name)]
     if sheet.role_line:
         left.append(_p(sheet.role_line, st.role))
-    national = f"{labels['national']} {sheet.phone.national}"
+    # the national form is kept whole: it moves under the number rather than break in it
+    national = f"{labels['national']} {sheet.phone.national}".replace(" ", "\u00a0")
     left.append(
         Paragraph(
             f'{escape(sheet.phone.international)}<font name="{st.small.fontName}" '
             f'size="{st.small.fontSize:.2f}" color="#6b6b6b">'
-            f"&nbsp;&nbsp;&nbsp;&nbsp;{escape(national)}</font>",
+            f"&nbsp;&nbsp;&nbsp; {escape(national)}</font>",
             st.number,
         )
     )
