@@ -662,3 +662,27 @@ def test_the_national_form_of_a_long_number_is_not_broken_in_two(tmp_path: Path)
     assert (done.returncode, done.stderr) == (0, "")
     lines = page_text((tmp_path / "f-call.pdf").read_bytes()).splitlines()
     assert "Format national 01 42 68 53 00 ext. 245" in [x.strip() for x in lines], lines[:8]
+
+
+@pytest.mark.parametrize(
+    ("language", "written"),
+    [
+        ("en-US", ("well organized", "reach me at +1")),
+        ("en-GB", ("well organised", "reach me on +1")),
+    ],
+)
+def test_the_default_texts_are_spelt_as_the_country_writes_them(
+    tmp_path: Path, language: str, written: tuple[str, ...]
+) -> None:
+    """An en-US sheet said 'well organised' and 'You can reach me on +1 ...': British English
+    on an American sheet; US English writes 'organized' and 'reach me at'."""
+    (tmp_path / "f.toml").write_text(
+        f'language = "{language}"\n[sender]\nname = "Jordan Reyes"\nphone = "+1 312-555-0199"\n'
+        'country = "US"\n[recipient]\nname = "Mr. Tom Berg"\ncountry = "US"\n[call]\n'
+        'phone = "+1 213-555-0147"\ncall_on = 2027-03-25\n',
+        encoding="utf-8",
+    )
+    done = run("f.toml", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    text = squash(page_text((tmp_path / "f-call.pdf").read_bytes()))
+    assert all(squash(w) in text for w in written), text
