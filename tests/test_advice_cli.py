@@ -783,3 +783,20 @@ def test_a_bad_mailing_value_still_advises_with_one_warning_and_strict_stops(
     assert strict.returncode == 2
     assert strict.stderr == f"letterpress: error: {path}, {field}: {problem}\n"
     assert strict.stdout == ""
+
+
+def test_no_call_is_planned_on_a_holiday_of_the_contact_s_state(tmp_path: Path) -> None:
+    """Interview Tue 5 Jan in Munich: the call was planned for Wed 6 Jan, Epiphany in Bavaria,
+    and the call sheet made for it warned that offices are closed then; the advice reads the
+    state from the recipient's postcode as the sheet does, and plans Thu 7 Jan."""
+    text = Path(EXAMPLE).read_text(encoding="utf-8")
+    src = tmp_path / "fu.toml"
+    src.write_text(
+        text.replace("date = 2026-12-22T10:00", "date = 2027-01-05T10:00", 1).replace(
+            "decision_by = 2026-12-30", "decision_by = 2027-01-20", 1
+        ),
+        encoding="utf-8",
+    )
+    proc = run_cli("advise", str(src), "--now", "2027-01-05T16:00", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["call_on"]["date"] == "2027-01-07"

@@ -35,9 +35,9 @@ def _window(text: str) -> tuple[time, time]:
     return time.fromisoformat(start.strip()), time.fromisoformat(end.strip())
 
 
-def _public_holidays(country: str, years: range) -> Any:
+def _public_holidays(country: str, years: range, subdiv: str | None = None) -> Any:
     try:
-        return holidays.country_holidays(country.upper(), years=years)
+        return holidays.country_holidays(country.upper(), subdiv=subdiv, years=years)
     except (NotImplementedError, KeyError):
         return {}
 
@@ -55,14 +55,14 @@ def no_calls_day(day: date) -> str | None:
     return str(name) if name else None
 
 
-def working_day(day: date, country: str) -> bool:
-    """Offices are open: a weekday with a call window, no public holiday, no ``no_calls_day``
-    (24 or 31 Dec)."""
+def working_day(day: date, country: str, subdiv: str | None = None) -> bool:
+    """Offices are open: a weekday with a call window, no public holiday (national, or of the
+    ``subdiv`` the contact works in: Epiphany in Bavaria), no ``no_calls_day`` (24 or 31 Dec)."""
     if WEEKDAYS[day.weekday()] not in rules()["call_windows"]:
         return False
     if no_calls_day(day):
         return False
-    return day not in _public_holidays(country, range(day.year, day.year + 1))
+    return day not in _public_holidays(country, range(day.year, day.year + 1), subdiv)
 
 
 def next_working_day(after: date, country: str) -> date:
@@ -75,12 +75,15 @@ def next_working_day(after: date, country: str) -> date:
     raise RuntimeError("no working day found within 60 days")  # pragma: no cover
 
 
-def call_slot(interview: datetime, now: datetime, country: str) -> CallSlot:
-    """The first working day after the interview day whose window has not passed at ``now``."""
+def call_slot(
+    interview: datetime, now: datetime, country: str, subdiv: str | None = None
+) -> CallSlot:
+    """The first working day (in ``country``, its ``subdiv`` if known) after the interview day
+    whose window has not passed at ``now``."""
     windows = rules()["call_windows"]
     day = max(interview.date() + timedelta(days=1), now.date())
     for _ in range(_SCAN_DAYS):
-        if working_day(day, country):
+        if working_day(day, country, subdiv):
             start, end = _window(windows[WEEKDAYS[day.weekday()]])
             if day > now.date() or now.time() < end:
                 return CallSlot(day, start, end)

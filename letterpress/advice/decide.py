@@ -59,6 +59,7 @@ class _Draft(Struct):
     where: Where
     country: str
     w: Wording
+    subdiv: str | None = None  # the contact's state or canton (regional holidays), if known
     recommended: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
     estimate: Any = None
@@ -103,10 +104,19 @@ class _Draft(Struct):
 
     def plan_call(self, person: Contact) -> Call:
         if self.call is None:
-            slot = call_slot(self.interview.when, self.now, self.country)
+            slot = call_slot(self.interview.when, self.now, self.country, self.subdiv)
             self.call = Call(display(person), person.phone, slot, person.role)
             self.recommend("call")
         return self.call
+
+
+def _subdivision(letter: Letter, country: str) -> str | None:
+    """The state or canton the contact works in, found as the call sheet finds it (so that no
+    call is planned on a day the sheet then says offices are closed)."""
+    from ..callsheet.closed import subdivision
+
+    party = letter.recipient if letter.recipient.country else letter.sender
+    return subdivision(party, country) if country else None
 
 
 def display(person: Contact) -> str:
@@ -238,7 +248,7 @@ def _overdue(d: _Draft) -> bool:
 
 def _call_opens_late(d: _Draft) -> bool:
     """Whether the first call window opens only after the 24 hours have passed."""
-    slot = call_slot(d.interview.when, d.now, d.country)
+    slot = call_slot(d.interview.when, d.now, d.country, d.subdiv)
     return datetime.combine(slot.day, slot.start) > _send_by(d)
 
 
@@ -491,6 +501,7 @@ def advise(
         where=where,
         country=letter.recipient.country or country,
         w=wording(language or letter.language, year=now.year),
+        subdiv=_subdivision(letter, letter.recipient.country or country),
     )
     w = d.w
     if not interview.time_given:
