@@ -686,3 +686,24 @@ def test_the_default_texts_are_spelt_as_the_country_writes_them(
     assert (done.returncode, done.stderr) == (0, "")
     text = squash(page_text((tmp_path / "f-call.pdf").read_bytes()))
     assert all(squash(w) in text for w in written), text
+
+
+def test_a_long_name_breaks_at_its_hyphen_and_the_callback_number_stays_whole(
+    tmp_path: Path,
+) -> None:
+    """The header split 'Mhaoldomhnaigh-Featherstonehaugh' as '...-Feat' / 'herstonehaugh',
+    and the voicemail's 'reach me on +49 30' / '1234567' split the number to read out."""
+    (tmp_path / "f.toml").write_text(
+        'language = "en-GB"\n[sender]\nname = "Jonas Petersen"\nphone = "+49 30 1234567"\n'
+        'country = "DE"\n[recipient]\nname = "Dr Siobhán Ní Mhaoldomhnaigh-Featherstonehaugh"\n'
+        'organization = "Commonwealth Scientific and Industrial Research Organisation (CSIRO) '
+        'Data61 Division"\ndepartment = "Talent Acquisition and Workforce Planning, '
+        'Asia-Pacific"\ncountry = "AU"\n[call]\nphone = "+61 2 9374 4000"\nbest_time = "9-11"\n'
+        'call_on = 2027-03-25\nposition = "Machine Learning Engineer"\n',
+        encoding="utf-8",
+    )
+    done = run("f.toml", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    lines = page_text((tmp_path / "f-call.pdf").read_bytes()).splitlines()
+    assert lines[1:3] == ["Dr Siobhán Ní Mhaoldomhnaigh-", "Featherstonehaugh"]
+    assert any("+49 30 1234567. Thank you" in x for x in lines), lines

@@ -196,7 +196,8 @@ def test_defaults_in_english() -> None:
     assert any("timeline" in q for q in sheet.questions)
     assert any("next steps" in q for q in sheet.questions)
     assert "organised" in sheet.feedback
-    assert "+49 40 12345678" in sheet.voicemail and not sheet.voicemail_too_long
+    # the callback number is kept on one line with no-break spaces
+    assert "+49\u00a040\u00a012345678" in sheet.voicemail and not sheet.voicemail_too_long
     assert any("pay" in r for r in sheet.reminders)
     assert sheet.role_line == "Human Resources  ·  Nordlicht Logistik GmbH"
 

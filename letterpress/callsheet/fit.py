@@ -111,10 +111,16 @@ class Styles:
             "cs-warn", parent=self.label_note, textColor=WARN, fontName=face.bold
         )
         self.kicker = ParagraphStyle("cs-kicker", parent=self.label, spaceBefore=0)
+        # a double-barrelled name too long for the line breaks after its hyphen, not mid-word
         self.name = ParagraphStyle(
-            "cs-name", parent=base, fontName=face.bold, fontSize=size * 1.9, leading=size * 2.2
+            "cs-name",
+            parent=base,
+            fontName=face.bold,
+            fontSize=size * 1.9,
+            leading=size * 2.2,
+            embeddedHyphenation=1,
         )
-        self.role = ParagraphStyle("cs-role", parent=base, textColor=GREY)
+        self.role = ParagraphStyle("cs-role", parent=base, textColor=GREY, embeddedHyphenation=1)
         self.number = ParagraphStyle(
             "cs-number",
             parent=base,

@@ -272,7 +272,8 @@ def resolve(
             ).international
         except UserError:
             own = file.sender.phone
-        callback = text["callback"].format(phone=own)
+        # the number kept on one line, to be read out in one go
+        callback = text["callback"].format(phone=own.replace(" ", "\u00a0"))
     if call.opening and not _names(call.opening, contact):
         warnings.append(
             Notice(
