@@ -707,3 +707,20 @@ def test_a_long_name_breaks_at_its_hyphen_and_the_callback_number_stays_whole(
     lines = page_text((tmp_path / "f-call.pdf").read_bytes()).splitlines()
     assert lines[1:3] == ["Dr Siobhán Ní Mhaoldomhnaigh-", "Featherstonehaugh"]
     assert any("+49 30 1234567. Thank you" in x for x in lines), lines
+
+
+def test_the_heading_writes_the_name_as_the_script_below_does(tmp_path: Path) -> None:
+    """The heading printed "O'Neill" with a typewriter apostrophe, the opening and closing
+    below "O’Neill": the heading and role line are set in the language's typography too."""
+    (tmp_path / "f.toml").write_text(
+        'language = "en-US"\n[sender]\nname = "Jordan Reyes"\ncountry = "US"\n'
+        '[recipient]\nname = "Mr. Robert O\'Neill"\ncountry = "US"\n'
+        'department = "Children\'s Services"\n[call]\nphone = "+1 213-555-0147"\n'
+        "call_on = 2027-03-25\n",
+        encoding="utf-8",
+    )
+    done = run("f.toml", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    lines = page_text((tmp_path / "f-call.pdf").read_bytes()).splitlines()
+    assert lines[1:3] == ["Mr. Robert O\u2019Neill", "Children\u2019s Services"]
+    assert any("Hello Mr. O\u2019Neill" in x for x in lines)

@@ -89,6 +89,8 @@ def typeset(sheet: Sheet, style: str = "typographic") -> Sheet:
     return replace(
         sheet,
         labels={k: one(v) if isinstance(v, str) else v for k, v in sheet.labels.items()},
+        contact=one(sheet.contact),  # the heading writes the name as the opening below does
+        role_line=one(sheet.role_line),
         purpose=one(sheet.purpose),
         opening=one(sheet.opening),
         points=many(sheet.points),
