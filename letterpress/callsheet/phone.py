@@ -29,9 +29,11 @@ class Phone(Struct, frozen=True):
 
     @property
     def tel_uri(self) -> str:
-        """The RFC 3966 URI a phone dials when the QR code is scanned, with the extension
-        as RFC 3966 writes it (``tel:+442079460958;ext=12``)."""
-        return f"tel:{self.e164};ext={self.extension}" if self.extension else f"tel:{self.e164}"
+        """The URI a phone dials when the QR code is scanned, with the extension after a
+        pause (``tel:+442079460958,12``): phones' dialers dial that, while RFC 3966's
+        ``;ext=12`` is sent by Android as the tones of "ext=12" (396 12) and shown by iOS as a
+        separate button."""
+        return f"tel:{self.e164},{self.extension}" if self.extension else f"tel:{self.e164}"
 
 
 def with_plus(digits: str) -> str:
