@@ -1246,3 +1246,26 @@ def test_call_sheet_warns_as_the_cli_does_that_the_best_time_ended_today(
         "call.toml, call.call_on: the best time ended at 17:00 your time (Europe/Berlin) on "
         "2027-03-25, before now (2027-03-25 17:00); write the day you will call as call_on"
     ]
+
+
+def test_everyone_else_you_met_is_read_as_name_e_mail_phone_and_the_rest_is_said(
+    client: Any,
+) -> None:
+    """A starter's '[their email address]' came back as phone = ..., and 'Head of Sales' was
+    kept as a phone number without a word."""
+    starter = (ROOT / "letterpress/starters/en/follow-up.toml").read_text(encoding="utf-8")
+    values = formdata.form_values(parse_toml(starter, Where()), formdata.FOLLOWUP)
+    assert values["interview.involved"] == "[Name], [their email address]"
+    saved = tomllib.loads(client.post("/follow-up/toml", data=values).get_data(as_text=True))
+    assert saved["interview"]["involved"] == [{"name": "[Name]", "email": "[their email address]"}]
+    values = formdata.form_values(example("follow-up.toml"), formdata.FOLLOWUP)
+    values["interview.involved"] = (
+        "Tom Berg, +49 89 1234567, tom.berg@example.com\nAnn Ott, Head of Sales"
+    )
+    for url in ("/follow-up/advise", "/follow-up/toml"):
+        html = client.post(url, data=values).get_data(as_text=True)
+        assert lines(html, "msg-interview-involved") == [
+            "follow-up.toml, interview.involved: 'Head of Sales' (line 2) is neither an e-mail "
+            "address nor a phone number; write one person a line as name, e-mail, phone, e.g. "
+            "Tom Berg, tom.berg@example.com, +49 89 1234567"
+        ]

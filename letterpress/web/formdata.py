@@ -101,45 +101,74 @@ CALL: dict[str, str] = {
 TABLES = ("sender", "recipient", "interview", "call")
 
 
-def _text(value: str) -> Any:
+def _text(value: str, where: Where = Where()) -> Any:
     return value
 
 
-def _lines(value: str) -> Any:
+def _lines(value: str, where: Where = Where()) -> Any:
     return [line.strip() for line in value.splitlines() if line.strip()]
 
 
-def _day(value: str) -> Any:
+def _day(value: str, where: Where = Where()) -> Any:
     try:
         return date.fromisoformat(value)
     except ValueError:
         return value  # the engine names the field and says how to write it
 
 
-def _moment(value: str) -> Any:
+def _moment(value: str, where: Where = Where()) -> Any:
     try:
         return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
     except ValueError:
         return value
 
 
-def _flag(value: str) -> Any:
+def _flag(value: str, where: Where = Where()) -> Any:
     return value not in ("", "off", "false", "no")
 
 
-def _people(value: str) -> Any:
+# The order a line of the "people" box gives a person's details in (its hint says it).
+PERSON = ("name", "email", "phone")
+
+
+def _people(value: str, where: Where) -> Any:
+    """One person a line: a name, then an e-mail address (with @) and a phone number (with
+    digits) in any order; a placeholder (``[their email address]``) is the detail its place
+    in the line names. Anything else is refused at the box, not kept as a phone number."""
     out = []
-    for line in _lines(value):
+    for number, line in enumerate(_lines(value), start=1):
         parts = [p.strip() for p in line.split(",")]
         person = {"name": parts[0]}
-        for part in parts[1:]:
-            person["email" if "@" in part else "phone"] = part
+        for place, part in enumerate(parts[1:], start=1):
+            if not part:
+                continue
+            if "@" in part:
+                key = "email"
+            elif any(c.isdigit() for c in part):
+                key = "phone"  # the engine checks the number and says what is wrong with it
+            elif part.startswith("[") and place < len(PERSON):
+                key = PERSON[place]
+            else:
+                raise UserError(
+                    f"{part!r} (line {number}) is neither an e-mail address nor a phone number",
+                    where=where,
+                    hint="write one person a line as name, e-mail, phone, e.g. "
+                    "Tom Berg, tom.berg@example.com, +49 89 1234567",
+                )
+            if key in person:
+                raise UserError(
+                    f"{part!r} (line {number}) is a second "
+                    + ("e-mail address" if key == "email" else "phone number"),
+                    where=where,
+                    hint="write one person a line as name, e-mail, phone, one of each",
+                )
+            person[key] = part
         out.append(person)
     return out
 
 
 # Form text -> file value, per kind.
-READ: dict[str, Callable[[str], Any]] = {
+READ: dict[str, Callable[[str, Where], Any]] = {
     "text": _text,
     "lines": _lines,
     "day": _day,
@@ -167,7 +196,7 @@ def letter_file(form: Mapping[str, str], fields: Mapping[str, str], origin: str)
         raw = form.get(path, "").replace("\r\n", "\n")  # browsers send CR LF in text areas
         raw = raw if kind == "text" and raw.strip() else raw.strip()
         if raw or kind == "flag" and path in form:
-            _put(data, path, READ[kind](raw))
+            _put(data, path, READ[kind](raw, Where(file=origin, field=path)))
     return data
 
 
