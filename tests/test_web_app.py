@@ -1269,3 +1269,19 @@ def test_everyone_else_you_met_is_read_as_name_e_mail_phone_and_the_rest_is_said
             "address nor a phone number; write one person a line as name, e-mail, phone, e.g. "
             "Tom Berg, tom.berg@example.com, +49 89 1234567"
         ]
+
+
+def test_a_file_name_pattern_that_cannot_be_read_is_said_at_its_box(client: Any) -> None:
+    """It failed the merge with the template engine's words ("template error: expected 'end
+    of print statement'.; write it like ..."), in the job's area, the box not marked."""
+    html = client.post(
+        "/merge/make",
+        data=merge_files(WORKSHOP, output="files", name="{{ row.last_name"),
+        content_type="multipart/form-data",
+    ).get_data(as_text=True)
+    assert "/merge/job/" not in html
+    assert lines(html, "msg-name") == [
+        "the “File names in the zip” box: '{{ row.last_name' is not a file name pattern; put "
+        "each column between {{ and }} and write the rest as it is, e.g. "
+        "{{ row.last_name }}-{{ n }} (a column with spaces as {{ row['last name'] }})"
+    ]

@@ -108,6 +108,23 @@ def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
     return value
 
 
+def _name_pattern(name: str | None) -> None:
+    """The file names' pattern read before the merge starts: one it cannot read is said at
+    its box, in the page's words (not the template engine's ``expected 'end of print
+    statement'``), instead of failing the merge."""
+    from ..batch.names import NamePattern
+
+    try:
+        NamePattern(name)
+    except UserError:
+        raise UserError(
+            f"{name!r} is not a file name pattern",
+            where=Where(field="name"),
+            hint="put each column between {{ and }} and write the rest as it is, e.g. "
+            "{{ row.last_name }}-{{ n }} (a column with spaces as {{ row['last name'] }})",
+        ) from None
+
+
 def receive(folder: Path) -> Inputs:
     """Store the uploads in ``folder`` and read the choices; the template may name only a
     bundled layout and an uploaded signature image."""
@@ -156,13 +173,17 @@ def receive(folder: Path) -> Inputs:
         delimiter = ""
     else:
         sheet = ""
+    per_row = form.get("output") == "files"
+    name = form.get("name", "").strip() or None
+    if per_row:
+        _name_pattern(name)
     return Inputs(
         template=template,
         data=data,
         names=names,
         kind=_choice(form.get("kind", "letter"), KINDS, "kind"),
-        files=form.get("output") == "files",
-        name=form.get("name", "").strip() or None,
+        files=per_row,
+        name=name,
         delimiter=delimiter or None,
         sheet=sheet or None,
         stem=data.stem,
