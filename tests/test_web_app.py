@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli_w
 from conftest import MM, ROOT, run_cli
 from pypdf import PdfReader
 
@@ -1285,3 +1286,28 @@ def test_a_file_name_pattern_that_cannot_be_read_is_said_at_its_box(client: Any)
         "each column between {{ and }} and write the rest as it is, e.g. "
         "{{ row.last_name }}-{{ n }} (a column with spaces as {{ row['last name'] }})"
     ]
+
+
+def test_the_call_sheet_page_saves_its_file_as_letterpress_call_reads_it(
+    client: Any, tmp_path: Path
+) -> None:
+    """The Call sheet page could only download the PDF; what was typed there was lost."""
+    page = client.get("/call").get_data(as_text=True)
+    assert 'formaction="/call/toml">Save the call file (.toml)</button>' in page
+    data = {**example("call.toml"), "signature_image": "me.png"}
+    opened = client.post(
+        "/call/import",
+        data={"import": (io.BytesIO(tomli_w.dumps(data).encode()), "call.toml")},
+        content_type="multipart/form-data",
+    ).get_data(as_text=True)
+    values = dict(re.findall(r'<input[^>]* name="([^"]+)"[^>]* value="([^"]*)"', opened))
+    values |= {k: v for k, v in formdata.form_values(example("call.toml"), formdata.CALL).items()}
+    saved = client.post("/call/toml", data=values)
+    assert saved.headers["Content-Disposition"] == 'attachment; filename="call.toml"'
+    assert tomllib.loads(saved.get_data(as_text=True)) == tomllib.loads(tomli_w.dumps(data))
+    (tmp_path / "call.toml").write_bytes(saved.get_data())
+    (tmp_path / "me.png").write_bytes(png_bytes())
+    done = run_cli("call", "call.toml", "-o", "sheet.pdf", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    pdf = client.post("/call/pdf", data=values).get_data()
+    assert (tmp_path / "sheet.pdf").read_bytes() == pdf  # byte for byte

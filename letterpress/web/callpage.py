@@ -1,5 +1,6 @@
 """The Call sheet page: the ``[call]`` table as a form, the one-page sheet previewed, its
-warnings shown, the PDF to download; rendered by ``callsheet.render_call_sheet``."""
+warnings shown, the PDF to download, the file to open and save; rendered by
+``callsheet.render_call_sheet``."""
 
 from __future__ import annotations
 
@@ -82,6 +83,20 @@ def pdf() -> Any:
     return common.download(result.pdf, "call-sheet.pdf", "application/pdf")
 
 
+@bp.post("/call/toml")
+def export() -> Any:
+    """The call file, as ``letterpress call`` reads it (with the signature image the opened
+    file named)."""
+    form = common.form_dict()
+    try:
+        data = formdata.letter_file(form, formdata.CALL, FILE)
+    except UserError as exc:
+        return _page(form, [messages.from_error(exc, SLOTS, more=common.more_box())], 422)
+    if form.get(formdata.SIGNATURE_NAMED):
+        data["signature_image"] = form[formdata.SIGNATURE_NAMED]
+    return common.download(formdata.as_toml(data).encode("utf-8"), FILE, "application/toml")
+
+
 @bp.post("/call/import")
 def import_file() -> Any:
     """A file with a [call] table read into the form."""
@@ -89,5 +104,8 @@ def import_file() -> Any:
         data = common.read_letter_file(request.files, "import")
     except UserError as exc:
         return _page(common.form_dict(), [common.not_opened(exc)], 422)
-    data.pop("signature_image", None)
-    return _page(formdata.form_values(data, formdata.CALL), [])
+    named = data.pop("signature_image", None)  # the sheet prints none; the saved file keeps it
+    values = formdata.form_values(data, formdata.CALL)
+    if named:
+        values[formdata.SIGNATURE_NAMED] = str(named)
+    return _page(values, [])
