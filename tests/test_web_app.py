@@ -1311,3 +1311,12 @@ def test_the_call_sheet_page_saves_its_file_as_letterpress_call_reads_it(
     assert done.returncode == 0, done.stderr
     pdf = client.post("/call/pdf", data=values).get_data()
     assert (tmp_path / "sheet.pdf").read_bytes() == pdf  # byte for byte
+
+
+def test_a_refused_field_is_marked_invalid_in_the_page_sent_again(client: Any) -> None:
+    """The page sent back with an error said it beside the box, but not to a screen reader."""
+    values = formdata.form_values(example("call.toml"), formdata.CALL)
+    page = client.post("/call/pdf", data={**values, "call.phone": ""}).get_data(as_text=True)
+    (phone,) = re.findall(r'<input id="f-call-phone"[^>]*>', page)
+    assert 'aria-invalid="true"' in phone
+    assert len(re.findall(r'aria-invalid="true"', page)) == 1

@@ -665,3 +665,33 @@ def test_a_date_the_date_box_cannot_show_is_not_dropped_without_a_word(
     page.fill("#f-date", "2026-11-26")
     page.wait_for_selector("#page-image", timeout=WAIT)
     page.wait_for_selector("#msg-date .msg", state="detached", timeout=WAIT)
+
+
+def test_a_field_with_an_error_is_marked_invalid_and_a_folded_box_opens_for_its_message(
+    server: str, page: Any, shots: Path
+) -> None:
+    """Screen readers were not told which box was wrong (no aria-invalid), and a message in
+    the folded "More of the letter file" box could not be seen."""
+    page.goto(server)
+    for selector, text in LETTER.items():
+        page.fill(selector, text)
+    page.fill("#f-recipient-postal_code", "1234")
+    page.wait_for_selector("#msg-recipient-postal_code .msg.error", timeout=WAIT)
+    assert page.get_attribute("#f-recipient-postal_code", "aria-invalid") == "true"
+    assert page.get_attribute("#f-recipient-city", "aria-invalid") is None
+    page.fill("#f-recipient-postal_code", "20457")  # corrected: no longer marked
+    page.wait_for_selector("#msg-recipient-postal_code .msg", state="detached", timeout=WAIT)
+    assert page.get_attribute("#f-recipient-postal_code", "aria-invalid") is None
+    page.click("details > summary")
+    page.fill("#f-more", "[mailing")
+    page.evaluate("document.querySelector('details').open = false")  # folded, still typing
+    assert not page.evaluate("document.querySelector('details').open")
+    page.wait_for_selector("#msg-more .msg.error", state="attached", timeout=WAIT)
+    page.wait_for_function("document.querySelector('details').open", timeout=WAIT)
+    assert page.is_visible("#msg-more .msg.error")
+    assert page.get_attribute("#f-more", "aria-invalid") == "true"
+    page.screenshot(path=str(shots / "letter-more-error.png"), full_page=True)
+    page.click("details > summary")  # the user folds it: the same message does not reopen it
+    page.fill("#f-subject", "Thank you for Wednesday")
+    page.wait_for_timeout(2500)
+    assert not page.evaluate("document.querySelector('details').open")

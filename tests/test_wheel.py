@@ -56,6 +56,7 @@ def test_wheel_carries_layouts_fonts_and_carriers(wheel: Path) -> None:
         "static/htmx.min.js",
         "static/htmx-LICENSE.txt",
         "static/style.css",
+        "static/page.js",
         "templates/base.html",
         "templates/letter.html",
         "wording/de.toml",
