@@ -695,3 +695,21 @@ def test_a_field_with_an_error_is_marked_invalid_and_a_folded_box_opens_for_its_
     page.fill("#f-subject", "Thank you for Wednesday")
     page.wait_for_timeout(2500)
     assert not page.evaluate("document.querySelector('details').open")
+
+
+def test_a_preview_that_is_not_there_leads_to_the_box_to_fix(server: str, page: Any) -> None:
+    """At 200 % zoom the preview is under the form, and it said 'see the message at the field
+    marked below' (the box was far above), with no way there but Tab after Tab."""
+    page.set_viewport_size({"width": 640, "height": 900})
+    page.goto(server + "call")
+    link = page.wait_for_selector("#sheet a.to-box", timeout=WAIT)
+    assert page.inner_text("#sheet .msg") == (
+        "No preview yet: see the message at the field marked. Go to that box"
+    )
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.id === 'f-sender-name'", timeout=WAIT)
+    label = page.evaluate(
+        "document.querySelector('label[for=f-sender-name]').getBoundingClientRect().top"
+    )
+    assert 0 <= label < 900  # the box's label is in view, not scrolled off the top
