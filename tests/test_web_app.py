@@ -1320,3 +1320,26 @@ def test_a_refused_field_is_marked_invalid_in_the_page_sent_again(client: Any) -
     (phone,) = re.findall(r'<input id="f-call-phone"[^>]*>', page)
     assert 'aria-invalid="true"' in phone
     assert len(re.findall(r'aria-invalid="true"', page)) == 1
+
+
+@pytest.mark.parametrize("url", ["/", "/follow-up", "/call"])
+def test_a_file_s_language_the_list_lacks_stays_chosen(client: Any, url: str) -> None:
+    """A starter of `letterpress init --language de-DE` opened here showed "en", the list's
+    first, and the letter was made and saved in English."""
+    data = {**example("follow-up.toml"), "language": "de-DE"}
+    page = client.post(
+        url.rstrip("/") + ("/letter/import" if url == "/" else "/import"),
+        data={"import": (io.BytesIO(tomli_w.dumps(data).encode()), "letter.toml")},
+        content_type="multipart/form-data",
+    ).get_data(as_text=True)
+    (chosen,) = re.findall(r'<select id="f-language".*?</select>', page, re.S)
+    assert re.findall(r'<option value="([^"]*)" selected>', chosen) == ["de-DE"]
+
+
+@pytest.mark.parametrize("url", ["/follow-up", "/call"])
+def test_the_layout_chosen_at_first_is_the_one_the_command_line_uses(client: Any, url: str) -> None:
+    """The Follow-up page chose the list's first layout, ch-left (a Swiss one), where
+    `letterpress advise` uses din5008-b."""
+    page = client.get(url).get_data(as_text=True)
+    (chosen,) = re.findall(r'<select id="f-layout".*?</select>', page, re.S)
+    assert re.findall(r'<option value="([^"]*)" selected>', chosen) == ["din5008-b"]

@@ -44,6 +44,10 @@ def _sheet(form: dict[str, str]) -> tuple[Any, list[Message]]:
 
 
 def _page(values: dict[str, str], said: list[Message], status: int = 200) -> Any:
+    from ..letter.layout import DEFAULT_LAYOUT
+
+    # the layout `letterpress FILE` uses when the file names none, not the list's first
+    values = {"layout": DEFAULT_LAYOUT, **values}
     return common.page(
         "call.html",
         status,
@@ -59,7 +63,6 @@ def _page(values: dict[str, str], said: list[Message], status: int = 200) -> Any
 def show() -> Any:
     """The form, with the stored sender."""
     values, problem = common.stored_sender()
-    values.setdefault("layout", "din5008-b")
     return _page(values, [problem] if problem else [])
 
 

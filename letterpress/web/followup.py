@@ -56,6 +56,10 @@ def _in_page_terms(said: list[Message]) -> list[Message]:
 
 
 def _page(values: dict[str, str], said: list[Message], status: int = 200) -> Any:
+    from ..letter.layout import DEFAULT_LAYOUT
+
+    # the layout `letterpress FILE` uses when the file names none, not the list's first
+    values = {"layout": DEFAULT_LAYOUT, **values}
     return common.page(
         "followup.html",
         status,
