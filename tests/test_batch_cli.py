@@ -425,3 +425,17 @@ def test_a_template_postcode_without_its_leading_zero_names_the_template_not_a_c
     )
     assert done.returncode == 1
     assert done.stderr.splitlines()[0] == line
+
+
+def test_a_file_name_pattern_that_cannot_be_read_is_said_in_plain_words(tmp_path: Path) -> None:
+    """'--name: template error: expected 'end of print statement'.; write it like ...': the
+    template engine's words, and '.;'."""
+    args = (str(ROOT / "examples/batch/workshop.toml"), str(ROOT / "examples/batch/workshop.csv"))
+    done = cli(*args, "--out-dir", "st", "--name", "{{ row.last_name }", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        "letterpress: error: --name: '{{ row.last_name }' is not a file name pattern; put each "
+        "column between {{ and }} and write the rest as it is, e.g. {{ row.last_name }}-{{ n }} "
+        "(a column with spaces as {{ row['last name'] }})\n"
+    )
+    assert not (tmp_path / "st").exists()

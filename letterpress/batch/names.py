@@ -35,11 +35,12 @@ class NamePattern:
         try:
             tree = env.parse(self.pattern)
             self.template = env.from_string(tree)
-        except TemplateSyntaxError as exc:
-            raise UserError(
-                f"template error: {exc.message}",
+        except TemplateSyntaxError:
+            raise UserError(  # in the user's words, not the engine's "expected 'end of print..."
+                f"{self.pattern!r} is not a file name pattern",
                 where=Where(option="--name"),
-                hint='write it like "{{ row.last_name }}-{{ n }}"',
+                hint="put each column between {{ and }} and write the rest as it is, e.g. "
+                "{{ row.last_name }}-{{ n }} (a column with spaces as {{ row['last name'] }})",
             ) from None
         self.columns = referenced_columns(tree, {"n", *env.globals})
 

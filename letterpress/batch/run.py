@@ -258,6 +258,10 @@ def _validate(opts: Options) -> None:
         )
     if opts.name and opts.out_dir is None:
         raise UserError("--name applies to --out-dir only", where=Where(option="--name"))
+    if opts.name:  # a pattern it cannot read, before the folder is made
+        from .names import NamePattern
+
+        NamePattern(opts.name)
     if opts.duplex and opts.output is None and not opts.check:
         raise UserError(
             "--duplex applies to the merged PDF (-o) only", where=Where(option="--duplex")

@@ -110,19 +110,13 @@ def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
 
 def _name_pattern(name: str | None) -> None:
     """The file names' pattern read before the merge starts: one it cannot read is said at
-    its box, in the page's words (not the template engine's ``expected 'end of print
-    statement'``), instead of failing the merge."""
+    its box, instead of failing the merge."""
     from ..batch.names import NamePattern
 
     try:
         NamePattern(name)
-    except UserError:
-        raise UserError(
-            f"{name!r} is not a file name pattern",
-            where=Where(field="name"),
-            hint="put each column between {{ and }} and write the rest as it is, e.g. "
-            "{{ row.last_name }}-{{ n }} (a column with spaces as {{ row['last name'] }})",
-        ) from None
+    except UserError as exc:  # said at the page's box, not at the option --name
+        raise UserError(exc.what, where=Where(field="name"), hint=exc.hint) from None
 
 
 def receive(folder: Path) -> Inputs:
