@@ -699,3 +699,29 @@ def test_a_day_in_another_year_than_now_names_its_year() -> None:
         "Post by Thu 31 Dec 17:00 (the last collection) to arrive by Tue 5 Jan 2027: "
         "expected by Tue 5 Jan 2027 (95%)."
     )
+
+
+def test_puerto_rico_and_guam_are_domestic_mail_for_usps() -> None:
+    """USPS carries mail between the US and its territories as domestic mail (DMM 608.2.1):
+    '--to PR' was estimated with the UPU's international target (80 % by D+5), and '--from
+    PR' found no carrier at all; they are USPS's 1-5 day standard, as '--to US-PR' was."""
+    for route in (("US", "PR"), ("PR", "US-NY"), ("US-CA", "GU")):
+        done = run(
+            "estimate",
+            "--from",
+            route[0],
+            "--to",
+            route[1],
+            "--posted",
+            "2026-12-07T10:00",
+            "--now",
+            "2026-12-01T09:00",
+        )
+        assert done.returncode == 0, (route, done.stderr)
+        assert done.stdout.splitlines()[:2] == [
+            "Posted Mon 7 Dec before the 17:00 collection: expected between Tue 8 Dec and "
+            "Sat 12 Dec.",
+            "  standard: 1-5 days by ZIP pair: D+1 to D+5 (counted days Mon-Sat except public "
+            "holidays)",
+        ], route
+        assert "UPU" not in done.stdout

@@ -27,6 +27,7 @@ _CARRIER_KEYS = {
     "international",
     "international_groups",
     "source",
+    "territories",
 }
 _RULE_KEYS = {
     "valid_from",
@@ -303,6 +304,7 @@ def load_carrier(path: Path) -> Carrier:
         international=international,
         international_groups=groups,
         source=str(table.get("source", "")),
+        territories=tuple(str(code).upper() for code in table.get("territories", ())),
     )
 
 

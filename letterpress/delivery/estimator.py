@@ -107,7 +107,7 @@ def carrier_for_country(country: str) -> tuple[str, str] | None:
     """The national carrier and its default service for a country code, or None if none is known."""
     code = str(country).strip().upper().partition("-")[0]
     for carrier in load_carriers().values():
-        if carrier.id not in _ROUTE_CARRIERS and code in carrier.countries:
+        if carrier.id not in _ROUTE_CARRIERS and code in (*carrier.countries, *carrier.territories):
             return carrier.id, carrier.default_service
     return None
 
@@ -273,12 +273,12 @@ def _plan(
     carrier = find_carrier(carrier_id)
     service = find_service(carrier, service_id)
     origin_place, origin_code, origin_note = _resolve(
-        parse_place(origin, where=Where(field="from")),
+        _as_part(carrier, parse_place(origin, where=Where(field="from")), Where(field="from")),
         _clean(origin_postcode),
         Where(field="from_postcode"),
     )
     dest_place, dest_code, dest_note = _resolve(
-        parse_place(destination, where=Where(field="to")),
+        _as_part(carrier, parse_place(destination, where=Where(field="to")), Where(field="to")),
         _clean(destination_postcode),
         Where(field="to_postcode"),
     )
@@ -323,6 +323,14 @@ def _plan(
         collection,
         notes,
     )
+
+
+def _as_part(carrier: Carrier, place: Place, where: Where) -> Place:
+    """A territory the carrier serves as domestic mail as the part of its country it is
+    (USPS: "PR" is "US-PR"); any other place as it is."""
+    if place.country not in carrier.territories or not carrier.countries:
+        return place
+    return parse_place(f"{carrier.countries[0]}-{place.country}", where=where)
 
 
 def _clean(postcode: str | None) -> str | None:

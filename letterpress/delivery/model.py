@@ -69,6 +69,9 @@ class Carrier(Struct, frozen=True):
     international: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
     international_groups: dict[str, frozenset[str]] = field(default_factory=dict)
     source: str = ""
+    # places with ISO codes of their own that the carrier serves as domestic mail, as parts
+    # of its country (USPS: Puerto Rico, "PR", is "US-PR")
+    territories: tuple[str, ...] = ()
 
 
 class Estimate(Struct, frozen=True):
