@@ -42,9 +42,12 @@ def _public_holidays(country: str, years: range, subdiv: str | None = None) -> A
         return {}
 
 
-def public_holiday(day: date, country: str) -> str | None:
-    """The name of the public holiday on ``day`` in ``country`` (national ones), if any."""
-    name = _public_holidays(country, range(day.year, day.year + 1)).get(day) if country else None
+def public_holiday(day: date, country: str, subdiv: str | None = None) -> str | None:
+    """The name of the public holiday on ``day`` in ``country`` (national ones, and with
+    ``subdiv`` those of that state or canton too), if any."""
+    if not country:
+        return None
+    name = _public_holidays(country, range(day.year, day.year + 1), subdiv).get(day)
     return str(name) if name else None
 
 

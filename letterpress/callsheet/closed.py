@@ -43,10 +43,7 @@ def closed_because(day: date, country: str, subdiv: str | None = None) -> str | 
     name = public_holiday(day, country)
     if name:
         return f"{name}, a public holiday in {in_a_sentence(country)}"
-    if country and subdiv:
-        import holidays
-
-        regional = holidays.country_holidays(country.upper(), subdiv=subdiv, years=day.year)
-        if day in regional:
-            return f"{regional[day]}, a public holiday in {in_a_sentence(country)} ({subdiv})"
+    regional = public_holiday(day, country, subdiv) if subdiv else None
+    if regional:
+        return f"{regional}, a public holiday in {in_a_sentence(country)} ({subdiv})"
     return no_calls_day(day)

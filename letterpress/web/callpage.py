@@ -92,12 +92,10 @@ def export() -> Any:
     file named)."""
     form = common.form_dict()
     try:
-        data = formdata.letter_file(form, formdata.CALL, FILE)
+        saved = formdata.saved_file(form, formdata.CALL, FILE)
     except UserError as exc:
         return _page(form, [messages.from_error(exc, SLOTS, more=common.more_box())], 422)
-    if form.get(formdata.SIGNATURE_NAMED):
-        data["signature_image"] = form[formdata.SIGNATURE_NAMED]
-    return common.download(formdata.as_toml(data).encode("utf-8"), FILE, "application/toml")
+    return common.download(saved, FILE, "application/toml")
 
 
 @bp.post("/call/import")

@@ -176,9 +176,7 @@ def export() -> Any:
     opened file named)."""
     form = common.form_dict()
     try:
-        data = formdata.letter_file(form, formdata.FOLLOWUP, FILE)
+        saved = formdata.saved_file(form, formdata.FOLLOWUP, FILE)
     except UserError as exc:
         return _page(form, [messages.from_error(exc, SLOTS, more=common.more_box())], 422)
-    if form.get(formdata.SIGNATURE_NAMED):
-        data["signature_image"] = form[formdata.SIGNATURE_NAMED]
-    return common.download(formdata.as_toml(data).encode("utf-8"), FILE, "application/toml")
+    return common.download(saved, FILE, "application/toml")

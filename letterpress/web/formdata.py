@@ -283,3 +283,15 @@ def form_values(data: Mapping[str, Any], fields: Mapping[str, str]) -> dict[str,
 def as_toml(data: Mapping[str, Any]) -> str:
     """The file as TOML text, as ``letterpress letter`` reads it."""
     return tomli_w.dumps(dict(data))
+
+
+def saved_file(
+    form: Mapping[str, str], fields: Mapping[str, str], origin: str, signature: str = ""
+) -> bytes:
+    """The page's file to save, as TOML bytes the command reads: the form's fields, and
+    ``signature`` (default: the one the opened file named) as its ``signature_image``."""
+    data = letter_file(form, fields, origin)
+    named = signature or form.get(SIGNATURE_NAMED, "")
+    if named:
+        data["signature_image"] = named
+    return as_toml(data).encode("utf-8")

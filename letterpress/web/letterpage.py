@@ -137,13 +137,12 @@ def export() -> Any:
     """The letter file, as ``letterpress letter`` reads it."""
     form = common.form_dict()
     try:
-        data = formdata.letter_file(form, formdata.LETTER, FILE)
+        saved = formdata.saved_file(
+            form, formdata.LETTER, FILE, signature_name(form, request.files)
+        )
     except UserError as exc:
         return _page(form, [messages.from_error(exc, SLOTS, more=common.more_box())], 422)
-    named = signature_name(form, request.files)
-    if named:
-        data["signature_image"] = named
-    return common.download(formdata.as_toml(data).encode("utf-8"), FILE, "application/toml")
+    return common.download(saved, FILE, "application/toml")
 
 
 def signature_name(form: dict[str, str], files: Any) -> str:
