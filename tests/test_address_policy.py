@@ -695,6 +695,31 @@ def test_a_return_line_that_cannot_fit_is_left_out_with_a_warning(tmp_path: Path
     )
 
 
+def test_mail_abroad_names_the_senders_country_on_the_return_line(tmp_path: Path) -> None:
+    """The return line tells the post of another country where to send back a letter it
+    cannot deliver (UPU; USPS IMM 122.2): on mail abroad it ends with the sender's country,
+    in the letter's language and in capitals as on the address; at home it does not."""
+    src, proc, text = _letter(tmp_path, recipient=ITALY)
+    assert proc.returncode == 0, proc.stderr
+    assert "Jonas Petersen · Lindenallee 8 · 22587 Hamburg · GERMANY\n" in text
+    _, proc, text = _letter(tmp_path, recipient=ITALY, language="de")
+    assert "Jonas Petersen · Lindenallee 8 · 22587 Hamburg · DEUTSCHLAND\n" in text
+    assert "00184 ROMA RM\nITALIEN" in text
+    _, proc, text = _letter(tmp_path)  # Hamburg to Hamburg
+    assert proc.returncode == 0, proc.stderr
+    assert "Jonas Petersen · Lindenallee 8 · 22587 Hamburg\n" in text
+    assert "GERMANY" not in text
+    src, proc, text = _letter(  # a long return line keeps the country in its shorter forms
+        tmp_path, sender={**ESSEN, "name": "Dr. Anna Schulte"}, recipient=ITALY, language="de"
+    )
+    assert "\nAnna Schulte · Friedrich-Ebert-Str. 112 · 45127 Essen · DEUTSCHLAND\n" in text
+    assert (
+        f"letterpress: warning: {src}, sender: the return line was shortened to fit the address "
+        "field (organisation left out, street abbreviated, academic title left out); "
+        'set return_line = "..." to choose its text'
+    ) in _notices(proc)
+
+
 # 8. Letterhead and information block ---------------------------------------------------------
 
 

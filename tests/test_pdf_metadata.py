@@ -80,7 +80,7 @@ def test_a_merged_batch_is_titled_by_its_count_in_the_letters_language(tmp_path:
     assert facts(out) == {
         "lang": "de",
         "title": "Briefe an 4 Empfänger",
-        "author": "Careers Service, Hanse University",
+        "author": "Careers Service",
         "scaling": "/None",
         "display_title": True,
     }

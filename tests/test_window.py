@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, home_letter, letter
+from conftest import HOME_RECIPIENTS, ROOT, home_letter, letter
 from pypdf import PdfReader
 from tapmodel import envelopes, layout_data, tap_test
 
@@ -80,6 +80,15 @@ def _with_lines(name: str, lines: int) -> dict:
             :notes
         ]
     letter_data["recipient"] = recipient
+    # the return line as for mail at home: the lines an envelope keeps clear are counted
+    # with it at its full size (mail abroad adds the sender's country, which can set it smaller)
+    home = HOME_RECIPIENTS[country]
+    town = (
+        f"{home['city']} {home['region']} {home['postal_code']}"
+        if "region" in home
+        else f"{home['postal_code']} {home['city']}"
+    )
+    letter_data["return_line"] = f"Alex Example · {home['street']} · {town}"
     return letter_data
 
 

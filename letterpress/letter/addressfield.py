@@ -381,12 +381,17 @@ def _return_size(
     layout: Layout, texts: list[ReturnText], where: Where, font: str, box: _Box
 ) -> tuple[tuple[str, float] | None, Notice | None]:
     """The first form of the return line that fits the box's width at a size the layout
-    allows, and its size; a warning when it had to be shortened, or left out."""
+    allows, and its size; a warning when it had to be shortened, or left out. Fitting
+    centred, a form that fits the width kept clear wherever the sheet slides comes first:
+    the address is too tall for that, but the return line need not hide at the edge too."""
     spec = layout.return_line
     if spec is None or not texts:
         return None, None
-    available = box.right - box.left
-    for form in texts:
+    widths = [box.right - box.left]
+    if box.slide is not None:
+        slid = _address_box(layout, box.slide)
+        widths.insert(0, slid.right - slid.left)
+    for available, form in ((w, form) for w in widths for form in texts):
         size = spec.size
         while size >= spec.min_size - 1e-6:
             if to_mm(fonts.width(form.text, font, size)) <= available + 1e-6:

@@ -24,6 +24,7 @@ from ..source import Source
 from . import firstpage
 from .address import AddressLine, postal_address
 from .addressfield import fit_address
+from .addressing import abroad
 from .context import RenderContext
 from .layout import DEFAULT_LAYOUT, Layout, choose_envelope, load_layout
 from .model import Letter
@@ -85,7 +86,8 @@ def resolve(
     typeface = letter.typeface or lay.text.typeface
     day = when or letter.date or date.today()
     home = letter.sender.country or lay.country
-    sender = _sender(ctx, letter, home, lang, where)
+    away = abroad(letter.recipient.country or home, home)
+    sender = _sender(ctx, letter, home, lang, where, away)
     to = where.at("recipient")
     recipient = postal_address(  # each letter's own: a batch's rows differ in it
         letter.recipient,
@@ -275,10 +277,13 @@ class _Sender(Struct, frozen=True):
     notices: tuple[Notice, ...]
 
 
-def _sender(ctx: RenderContext, letter: Letter, home: str, lang: Language, where: Where) -> _Sender:
-    """The sender's side, worked out once per run: a batch repeats the same sender on every
-    letter. Its notices are placed anew at this letter's file and row; a failing address is
-    never remembered, so its error names the right place."""
+def _sender(
+    ctx: RenderContext, letter: Letter, home: str, lang: Language, where: Where, away: bool
+) -> _Sender:
+    """The sender's side, worked out once per run (and destination at home or abroad): a
+    batch repeats the same sender on every letter. Its notices are placed anew at this
+    letter's file and row; a failing address is never remembered, so its error names the
+    right place."""
     fresh: list[_Sender] = []
 
     def make() -> _Sender:
@@ -291,7 +296,11 @@ def _sender(ctx: RenderContext, letter: Letter, home: str, lang: Language, where
             as_written=True,  # the sender's own lines: no postal capitals
         )
         lines = list(address.lines)
-        forms = _return_forms(ctx, letter, home, lang, lines) if letter.return_line is None else []
+        forms = (
+            _return_forms(ctx, letter, home, lang, lines, away)
+            if letter.return_line is None
+            else []
+        )
         made = _Sender(
             tuple(AddressLine(line.text, Where(field=line.where.field)) for line in lines),
             tuple(forms),
@@ -300,7 +309,7 @@ def _sender(ctx: RenderContext, letter: Letter, home: str, lang: Language, where
         fresh.append(made)
         return made
 
-    key = ("sender", letter.sender, home, lang.tag, letter.return_line is None)
+    key = ("sender", letter.sender, home, lang.tag, letter.return_line is None, away)
     made = ctx.senders.get(key, make)
     assert isinstance(made, _Sender)
     if fresh or not made.notices:  # made for this letter, or nothing to place
@@ -319,10 +328,17 @@ def _return_texts(letter: Letter, sender: _Sender) -> list[ReturnText]:
 
 
 def _return_forms(
-    ctx: RenderContext, letter: Letter, home: str, lang: Language, sender_lines: list[AddressLine]
+    ctx: RenderContext,
+    letter: Letter,
+    home: str,
+    lang: Language,
+    sender_lines: list[AddressLine],
+    away: bool,
 ) -> list[ReturnText]:
     """The sender's name and postal lines with their shorter forms (the street abbreviated as
-    the sender's country writes it)."""
+    the sender's country writes it); on mail abroad ending with the sender's country, as the
+    address names a country, for the foreign post that may have to send it back; a strip too
+    narrow for any form with it takes the forms without it, as mail at home does."""
     if not sender_lines:
         return []
     country = letter.sender.country or home
@@ -330,7 +346,12 @@ def _return_forms(
         languages = ctx.address_rules.languages(country)
     except ValueError:
         languages = ()
-    return return_texts(sender_lines, (*languages, lang.locale.language))
+    words = (*languages, lang.locale.language)
+    forms = return_texts(sender_lines, words)
+    if not away:
+        return forms
+    named = AddressLine(lang.country_name(country).upper(), Where(field="sender.country"))
+    return return_texts([*sender_lines, named], words) + forms  # the country, if it fits
 
 
 def _first_page(
