@@ -800,3 +800,81 @@ def test_no_call_is_planned_on_a_holiday_of_the_contact_s_state(tmp_path: Path) 
     proc = run_cli("advise", str(src), "--now", "2027-01-05T16:00", "--json")
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["call_on"]["date"] == "2027-01-07"
+
+
+def test_a_letter_that_letter_refuses_is_not_advised_and_its_reason_is_said(
+    tmp_path: Path, write_letter: Any
+) -> None:
+    """Invited by post, with a postcode Germany does not have: `letter` refuses the letter
+    (exit 2), yet advise recommended "Print the letter, sign it and post it". Now it says the
+    letter cannot be printed, in `letter`'s own line, and advises the call instead."""
+    path = follow_up_file(
+        write_letter,
+        {"date": "2026-12-22T10:00", **POST_LATE},
+        mailing=MAILING,
+        recipient__postal_code="2045",
+    )
+    refused = run_cli("letter", str(path), "-o", str(tmp_path / "letter.pdf"))
+    assert_one_line_error(refused, "recipient.postal_code")
+    reason = refused.stderr.strip().removeprefix(
+        f"letterpress: error: {path}, recipient.postal_code: "
+    )
+    assert reason.startswith("'2045' is not a valid postal code for Germany; ")
+    proc = run_cli("advise", str(path), "--now", "2026-12-22T16:00", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == (
+        f"letterpress: warning: {path}, recipient.postal_code: the letter cannot be printed as "
+        f"it stands: {reason}\n"
+    )
+    data = json.loads(proc.stdout)
+    assert data["recommended"] == ["call"]
+    assert data["reasons"][:2] == [
+        "You were invited by post, so a printed letter would stand out, but letterpress cannot "
+        "print it as it stands (see the warning): fix that and run advise again to post it.",
+        "Call Tom Berg instead, on Wed 23 Dec: your thanks arrive with the call.",
+    ]
+    assert not any("letter" in step for step in data["today"])
+    out = tmp_path / "out"
+    wrote = run_cli("advise", str(path), "--now", "2026-12-22T16:00", "--write", str(out))
+    assert wrote.returncode == 0, wrote.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["follow-call-sheet.pdf"]
+    strict = run_cli("advise", str(path), "--now", "2026-12-22T16:00", "--strict")
+    assert strict.returncode == 2
+    assert strict.stderr == (
+        f"letterpress: error: {path}, recipient.postal_code: the letter cannot be printed as it "
+        f"stands: {reason}\n"
+    )
+
+
+def test_with_no_contact_a_letter_that_cannot_be_printed_is_not_the_way_left(
+    tmp_path: Path, write_letter: Any
+) -> None:
+    """No phone number and no email address: the letter was "the way left" even when its
+    address could not fit the window; now the advice says to fix it or add a contact, and
+    --write makes no empty folder."""
+    lines = [f"Line {n} of a long address" for n in range(1, 10)]
+    path = follow_up_file(
+        write_letter,
+        {"date": "2026-12-22T10:00", "hr_contact": {"name": "Mei Lee"}},
+        recipient__address_lines=lines,
+    )
+    proc = run_cli("advise", str(path), "--now", "2026-12-22T16:00", "--json")
+    assert proc.returncode == 0, proc.stderr
+    (warning,) = proc.stderr.splitlines()
+    assert warning.startswith(
+        f"letterpress: warning: {path}, recipient.address_lines[5]: the letter cannot be printed "
+        "as it stands: too many address lines"
+    )
+    data = json.loads(proc.stdout)
+    assert data["recommended"] == []
+    assert data["today"] == []
+    assert data["reasons"][1:3] == [
+        "A letter is the way left, but letterpress cannot print it as it stands (see the "
+        "warning): fix that and run advise again.",
+        "No email address or phone number is known for anyone involved: add them to [interview].",
+    ]
+    out = tmp_path / "out"
+    wrote = run_cli("advise", str(path), "--now", "2026-12-22T16:00", "--write", str(out))
+    assert wrote.returncode == 0, wrote.stderr
+    assert "Wrote" not in wrote.stdout
+    assert not out.exists()

@@ -1063,25 +1063,31 @@ def test_a_recipient_s_postcode_the_estimate_refuses_is_named_where_it_was_writt
     """A follow-up file whose [mailing] has no to_postcode, with a recipient postcode the
     estimate refuses, was refused at 'mailing.to_postcode', a key the file does not have (on
     the page: in the box of other settings, which does not hold it either). The advice now
-    stands without the arrival date, and the warning names where the postcode was written,
-    on the page at its box (the page showed advise's warnings nowhere before)."""
+    stands, and the warning names where the postcode was written, on the page at its box
+    (the page showed advise's warnings nowhere before): `letter` refuses that postcode, so
+    the warning is the letter's refusal (no letter is advised), not the estimate's."""
     values = formdata.form_values(example("follow-up.toml"), formdata.FOLLOWUP)
     html = client.post(
         "/follow-up/advise",
         data={**values, "recipient.postal_code": "8137", "now": "2026-12-22T16:00"},
     ).get_data(as_text=True)
-    warned = (
-        "recipient.postal_code: '8137' is not a postcode of Germany; the delivery estimate is "
-        "left out; write it like 26133; or remove [mailing]"
+    refused = (
+        "recipient.postal_code: the letter cannot be printed as it stands: '8137' is not a "
+        "valid postal code for Germany; e.g. 26133, 53225, or give address_lines"
     )
-    assert lines(html, "msg-recipient-postal_code") == [f"follow-up.toml, {warned}"]
+    assert lines(html, "msg-recipient-postal_code") == [
+        f"follow-up.toml, {refused} in the “More of the letter file (TOML)” box for a "
+        "free-form address"
+    ]
     assert lines(html, "msg-more") == []
     mine = tmp_path / "mine.toml"
     text = (EXAMPLES / "follow-up.toml").read_text(encoding="utf-8")
     mine.write_text(text.replace('postal_code = "81373"', 'postal_code = "8137"'))
     done = run_cli("advise", str(mine), "--now", "2026-12-22T16:00")
-    assert done.returncode == 0  # advised without the arrival date, with one warning
-    assert done.stderr.splitlines()[-1] == f"letterpress: warning: {mine}, {warned}"
+    assert done.returncode == 0  # advised without the letter, with one warning
+    assert done.stderr.splitlines()[-1] == (
+        f"letterpress: warning: {mine}, {refused} for a free-form address"
+    )
 
 
 def test_a_form_s_address_opened_again_leads_to_its_page(client: Any) -> None:

@@ -26,9 +26,14 @@ __all__ = [
 ]
 
 
-def advise_file(follow: FollowUp, now: datetime, language: str | None = None) -> Advice:
+def advise_file(
+    follow: FollowUp, now: datetime, language: str | None = None, *, envelope: str | None = None
+) -> Advice:
     """The advice for a loaded follow-up file at ``now`` (naive local time), worded in
-    ``language`` (default: the letter's)."""
+    ``language`` (default: the letter's); a letter is weighed only if ``letterpress letter``
+    would print it (fitted to ``envelope``, one of its layout's envelopes)."""
+    from .artefacts import prepare_followup_letter
+
     return advise(
         follow.letter,
         follow.interview,
@@ -37,4 +42,5 @@ def advise_file(follow: FollowUp, now: datetime, language: str | None = None) ->
         country=follow.country,
         mailing=follow.mailing,
         language=language,
+        prepare=lambda: prepare_followup_letter(follow, now.date(), envelope),
     )

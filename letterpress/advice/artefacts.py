@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from email import policy
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from msgspec.structs import replace
@@ -16,6 +16,9 @@ from ..source import Source
 from .decide import Advice
 from .emaildraft import build_email, email_table
 from .followup import FollowUp
+
+if TYPE_CHECKING:
+    from ..letter.resolve import Prepared
 
 
 def _call_source(follow: FollowUp, advice: Advice) -> Source:
@@ -33,6 +36,15 @@ def _call_source(follow: FollowUp, advice: Advice) -> Source:
     table.setdefault("best_time", f"{call.slot.start:%H:%M}-{call.slot.end:%H:%M}")
     data["call"] = table
     return replace(follow.source, data=data)
+
+
+def prepare_followup_letter(follow: FollowUp, today: date, envelope: str | None) -> Prepared:
+    """The letter prepared as ``letterpress letter`` prepares it (dated ``today`` unless the
+    file dates it): every check that can refuse it runs here, as a UserError."""
+    from ..letter import prepare_letter
+
+    when = None if follow.letter.date else today
+    return prepare_letter(follow.source, when=when, envelope=envelope)
 
 
 def sender_zone(follow: FollowUp, day: date) -> ZoneInfo:
@@ -77,6 +89,8 @@ def write_artefacts(
     anything is written), then each is written under a temporary name, and only when all are
     complete are they renamed into place."""
     made, notices = _make(follow, advice, envelope=envelope, strict=strict)
+    if not made:  # nothing recommended (a letter that cannot be printed): no empty folder
+        return [], notices
     make_folder(folder)
     targets = [check_target(folder / name) for name, _ in made]
     staged: list[Path] = []
@@ -100,10 +114,9 @@ def _make(
     made: list[tuple[str, bytes]] = []
     notices: tuple[Notice, ...] = ()
     if "letter" in advice.recommended:
-        from ..letter import build_letter, prepare_letter
+        from ..letter import build_letter
 
-        when = None if follow.letter.date else advice.now.date()
-        prep = prepare_letter(follow.source, when=when, envelope=envelope)
+        prep = prepare_followup_letter(follow, advice.now.date(), envelope)
         enforce(prep.notices, strict=strict)
         notices = prep.notices
         pdf, _ = build_letter(prep)

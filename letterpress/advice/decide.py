@@ -66,6 +66,26 @@ class _Draft(Struct):
     unknown_post: str = ""  # the sender's country, when no carrier there is known
     left_out: Notice | None = None  # a [mailing] value the estimate cannot use, as a warning
     call: Call | None = None
+    # prepares the letter as ``letterpress letter`` does, raising the UserError it would
+    # refuse the letter with (None: the letter is taken as printable)
+    prepare: Callable[[], object] | None = None
+    refused: UserError | None = None  # what the letter was refused with, once weighed
+    weighed: bool = False
+
+    def printable(self) -> bool:
+        """Whether ``letterpress letter`` would print the letter as it stands (prepared once,
+        when a rule first weighs a letter); a refusal of the file is kept in ``refused``, to
+        be said once as a warning. A problem with anything else (an ``--envelope`` the layout
+        does not have) stops the advice as it would stop the letter."""
+        if not self.weighed and self.prepare is not None:
+            self.weighed = True
+            try:
+                self.prepare()
+            except UserError as exc:
+                if exc.place.file != self.where.file:
+                    raise
+                self.refused = exc
+        return self.refused is None
 
     def recommend(self, channel: str) -> None:
         if channel not in self.recommended:
@@ -204,7 +224,12 @@ def _country(d: _Draft) -> str:
 
 
 def _letter_rule(d: _Draft) -> None:
-    """Invited by post: a letter, unless it would arrive on or after the decision (or a week)."""
+    """Invited by post: a letter, unless it cannot be printed as it stands or would arrive on
+    or after the decision (or a week); then a call or an email instead."""
+    if not d.printable():
+        d.reasons.append(d.w("reasons", "post_refused"))
+        _instead(d, refused=True)
+        return
     timing = _letter_timing(d)
     if timing is None:
         d.recommend("letter")
@@ -217,6 +242,13 @@ def _letter_rule(d: _Draft) -> None:
         d.reasons.append(d.w("reasons", "post_on_time", **days))
         return
     d.reasons.append(d.w("reasons", "post_late", **days))
+    _instead(d, refused=False)
+
+
+def _instead(d: _Draft, *, refused: bool) -> None:
+    """A call or an email instead of the letter (late, or ``refused``: it cannot be printed as
+    it stands); with neither known, the late letter still, or (refused) nothing: the advice
+    then says to add a contact."""
     person = d.callee()
     to, _ = d.recipients()
     if to and (_overdue(d) or _call_opens_late(d)):
@@ -226,13 +258,12 @@ def _letter_rule(d: _Draft) -> None:
         d.recommend("email")
     elif person:
         call = d.plan_call(person)
-        d.reasons.append(
-            d.w("reasons", "instead_call", name=display(person), day=d.w.day(call.slot.day))
-        )
+        key = "refused_call" if refused else "instead_call"
+        d.reasons.append(d.w("reasons", key, name=display(person), day=d.w.day(call.slot.day)))
     elif to:
         d.reasons.append(d.w("reasons", "instead_email"))
         d.recommend("email")
-    else:
+    elif not refused:
         d.reasons.append(d.w("reasons", "instead_none"))
         d.recommend("letter")
 
@@ -271,7 +302,11 @@ def _late_thanks_rule(d: _Draft) -> None:
 
 def _letter_fallback(d: _Draft) -> None:
     """No phone number and no email address: a letter is the way left, even a late one. (Not
-    the post rule: the process did not run by post.)"""
+    the post rule: the process did not run by post.) One that cannot be printed as it stands
+    is not recommended: the advice says to fix it, or to add a contact."""
+    if not d.printable():
+        d.reasons.append(d.w("reasons", "letter_fallback_refused"))
+        return
     timing = _letter_timing(d)
     d.recommend("letter")
     if timing is None:
@@ -484,9 +519,12 @@ def advise(
     country: str,
     mailing: dict[str, Any] | None = None,
     language: str | None = None,
+    prepare: Callable[[], object] | None = None,
 ) -> Advice:
     """Run the rules for one follow-up file; ``country`` is the fallback for both sides. The
-    advice is worded in ``language`` (default: the letter's)."""
+    advice is worded in ``language`` (default: the letter's). ``prepare`` prepares the letter
+    as ``letterpress letter`` does: a letter it refuses is not recommended, and its refusal
+    becomes a warning (without it, every letter is taken as printable)."""
     if now < interview.when:
         raise UserError(
             f"the interview ({interview.when:%Y-%m-%d %H:%M}) is after now ({now:%Y-%m-%d %H:%M})",
@@ -502,6 +540,7 @@ def advise(
         country=letter.recipient.country or country,
         w=wording(language or letter.language, year=now.year),
         subdiv=_subdivision(letter, letter.recipient.country or country),
+        prepare=prepare,
     )
     w = d.w
     if not interview.time_given:
@@ -530,5 +569,20 @@ def advise(
         letter=d.estimate,
         call=d.call,
         language=w.code,
-        notices=(*_date_notices(interview, now, where), *([d.left_out] if d.left_out else [])),
+        notices=(
+            *_date_notices(interview, now, where),
+            *([d.left_out] if d.left_out else []),
+            *([_refused_notice(d.refused)] if d.refused else []),
+        ),
+    )
+
+
+def _refused_notice(exc: UserError) -> Notice:
+    """The letter's refusal as the warning ``advise`` prints: the line ``letterpress letter``
+    would stop with (where, what, what to do), saying the letter cannot be printed."""
+    return Notice(
+        f"the letter cannot be printed as it stands: {exc.what}",
+        exc.place,
+        exc.hint,
+        kind="advice-letter",
     )

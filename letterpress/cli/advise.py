@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     now = now_option(args.now)
     language = args.lang or follow.letter.language
     warn_or_stop(follow.source, strict=args.strict, language=language)
-    advice = advise_file(follow, now, language)
+    advice = advise_file(follow, now, language, envelope=args.envelope)
     report((*follow.notices, *advice.notices), strict=args.strict)  # before anything is written
     written, notices = (
         write_artefacts(
