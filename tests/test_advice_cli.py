@@ -878,3 +878,41 @@ def test_with_no_contact_a_letter_that_cannot_be_printed_is_not_the_way_left(
     assert wrote.returncode == 0, wrote.stderr
     assert "Wrote" not in wrote.stdout
     assert not out.exists()
+
+
+def test_write_reports_the_call_sheet_s_own_warnings_once_as_call_does(
+    tmp_path: Path, write_letter: Any
+) -> None:
+    """--write made the call sheet from the file's [call] table but printed only the letter's
+    warnings: a call_on that had passed and an opening without the contact's name went
+    unsaid. They are printed now, each once, in the lines `letterpress call` prints."""
+    path = follow_up_file(
+        write_letter,
+        {"date": "2026-12-22T10:00", **POST_LATE},
+        mailing=MAILING,
+        call={
+            "phone": "+49 89 1234567",
+            "contact": "Tom Berg",
+            "call_on": "2026-12-21",
+            "opening": "Hello, this is Jonas Petersen.",
+        },
+    )
+    call = run_cli("call", str(path), "--now", "2026-12-22T16:00", "-o", str(tmp_path / "c.pdf"))
+    assert call.returncode == 0, call.stderr
+    assert call.stderr.splitlines() == [
+        f"letterpress: warning: {path}, call.call_on: 2026-12-21 has passed (today is "
+        "2026-12-22); write the day you will call as call_on, or leave call_on out for today",
+        f"letterpress: warning: {path}, call.opening: the opening does not use the contact's "
+        "name; greeting them by name sounds warmer",
+    ]
+    out = tmp_path / "out"
+    proc = run_cli("advise", str(path), "--now", "2026-12-22T16:00", "--write", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["follow-call-sheet.pdf", "follow-letter.pdf"]
+    assert proc.stderr == call.stderr
+    strict = run_cli(
+        "advise", str(path), "--now", "2026-12-22T16:00", "--write", str(out / "s"), "--strict"
+    )
+    assert strict.returncode == 2
+    assert strict.stderr == call.stderr.splitlines()[0].replace("warning:", "error:", 1) + "\n"
+    assert not (out / "s").exists()

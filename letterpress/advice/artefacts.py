@@ -82,7 +82,8 @@ def write_artefacts(
     strict: bool = False,
 ) -> tuple[list[Path], tuple[Notice, ...]]:
     """Write what the advice recommends into ``folder`` (created if missing): the paths
-    written, and the letter's warnings (under ``strict`` the first one stops it, unwritten).
+    written, and the letter's and the call sheet's warnings (under ``strict`` the first one
+    stops it, unwritten).
     ``envelope`` picks one of the letter's layout's envelopes.
 
     All or nothing: every file is made first (a bad address or subject stops the run before
@@ -109,7 +110,8 @@ def write_artefacts(
 def _make(
     follow: FollowUp, advice: Advice, *, envelope: str | None, strict: bool
 ) -> tuple[list[tuple[str, bytes]], tuple[Notice, ...]]:
-    """The recommended files as (name, bytes), nothing written; and the letter's warnings."""
+    """The recommended files as (name, bytes), nothing written; and the warnings of the
+    letter and the call sheet, as ``letter`` and ``call`` would print them."""
     stem = f"{follow.stem}-" if follow.stem else ""  # from standard input: letter.pdf
     made: list[tuple[str, bytes]] = []
     notices: tuple[Notice, ...] = ()
@@ -125,6 +127,8 @@ def _make(
         from ..callsheet import render_call_sheet
 
         sheet = render_call_sheet(_call_source(follow, advice), None, now=advice.now)
+        enforce(sheet.warnings, strict=strict)
+        notices += sheet.warnings
         made.append((f"{stem}call-sheet.pdf", sheet.pdf))
     if "email" in advice.recommended and advice.email_to:
         overrides = email_table(follow.source.data.get("email"), follow.source.where)
@@ -138,4 +142,4 @@ def _make(
             zone=sender_zone(follow, advice.now.date()),
         )
         made.append((f"{stem}email.eml", msg.as_bytes(policy=policy.SMTP)))
-    return made, notices
+    return made, tuple(dict.fromkeys(notices))  # a warning both would give: said once

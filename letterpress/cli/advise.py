@@ -40,8 +40,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--strict",
         action="store_true",
-        help="stop (exit 2) when the tone check or the letter's checks find "
-        "anything, before writing",
+        help="stop (exit 2) when the tone check or the letter's or call sheet's "
+        "checks find anything, before writing",
     )
     add_lang_argument(parser)
 
@@ -58,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
     language = args.lang or follow.letter.language
     warn_or_stop(follow.source, strict=args.strict, language=language)
     advice = advise_file(follow, now, language, envelope=args.envelope)
-    report((*follow.notices, *advice.notices), strict=args.strict)  # before anything is written
+    said = (*follow.notices, *advice.notices)
+    report(said, strict=args.strict)  # before anything is written
     written, notices = (
         write_artefacts(
             follow, advice, Path(args.write), envelope=args.envelope, strict=args.strict
@@ -66,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
         if args.write
         else ([], ())
     )
-    report(notices, strict=False)  # under --strict the first one has already stopped it
+    # the letter's and the call sheet's own; under --strict the first has already stopped it
+    report([n for n in notices if n not in said], strict=False)
     if args.json:
         data = as_json(advice)
         if args.write:
