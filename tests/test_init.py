@@ -129,7 +129,9 @@ def test_init_writes_the_starter_and_check_flags_it(tmp_path: Path) -> None:
     proc = run_cli("init", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     written = tmp_path / "thank-you.toml"
-    assert written.read_text(encoding="utf-8") == starter_text("thank-you", "en")
+    assert _undated(written.read_text(encoding="utf-8")) == _undated(
+        starter_text("thank-you", "en")
+    )
     assert "letterpress check thank-you.toml" in proc.stdout
     check = run_cli("check", "thank-you.toml", "--json", cwd=tmp_path)
     assert check.returncode == 1
@@ -153,7 +155,9 @@ def test_init_french_thank_you_filled_renders_one_french_page(tmp_path: Path) ->
     proc = run_cli("init", "thank-you", "--language", "fr", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     written = tmp_path / "thank-you.toml"
-    assert written.read_text(encoding="utf-8") == starter_text("thank-you", "fr")
+    assert _undated(written.read_text(encoding="utf-8")) == _undated(
+        starter_text("thank-you", "fr")
+    )
     data = fill(tomllib.loads(written.read_text(encoding="utf-8")), "fr")
     assert (data["layout"], data["language"], data["sender"]["country"]) == (
         "fr-right",
@@ -200,27 +204,31 @@ def test_init_kinds_and_languages(kind: str, tmp_path: Path) -> None:
 
 
 def _undated(text: str) -> str:
-    """The starter without the date of its commented call_on example (init dates it)."""
-    return re.sub(r"^(# call_on = )\d{4}-\d{2}-\d{2}", r"\g<1>DAY", text, flags=re.M)
+    """The starter without its example dates (init counts them from the day it runs)."""
+    return re.sub(r"\d{4}-\d{2}-\d{2}(T\d\d:\d\d)?", "DAY", text)
 
 
-@pytest.mark.parametrize(("language", "country"), [("en", "GB"), ("de-CH", "CH"), ("fr", "FR")])
+@pytest.mark.parametrize(
+    ("language", "now", "day"),
+    [
+        ("en", "2027-03-10T09:00", "2027-03-11"),  # Wednesday: Thursday
+        ("en", "2026-12-23T09:00", "2026-12-29"),  # Christmas Eve, Christmas, Boxing Day (Mon)
+        ("de-CH", "2027-05-05T09:00", "2027-05-07"),  # Ascension Day, 6 May
+        ("fr", "2027-07-13T09:00", "2027-07-15"),  # 14 July
+    ],
+)
 def test_the_call_starter_s_call_on_example_is_the_next_working_day(
-    language: str, country: str, tmp_path: Path
+    language: str, now: str, day: str, tmp_path: Path
 ) -> None:
     """'# call_on = 2026-12-23' was bundled: uncommented after that day, the sheet warned that
     it had passed. init dates it the next day the advice would call on, after today."""
-    from datetime import date, timedelta
-
-    from letterpress.advice.calls import working_day
-
     out = tmp_path / "call.toml"
-    assert run_cli("init", "call", "--language", language, "-o", str(out)).returncode == 0
-    day = date.today() + timedelta(days=1)
-    while not working_day(day, country):
-        day += timedelta(days=1)
+    assert (
+        run_cli("init", "call", "--language", language, "--now", now, "-o", str(out)).returncode
+        == 0
+    )
     (line,) = [x for x in out.read_text(encoding="utf-8").splitlines() if "call_on" in x]
-    assert line.startswith(f"# call_on = {day.isoformat()}     # ")
+    assert line.startswith(f"# call_on = {day}     # ")
 
 
 def test_init_never_overwrites(tmp_path: Path) -> None:
@@ -312,3 +320,52 @@ def test_follow_up_starter_for_a_country_without_a_known_carrier_has_no_mailing_
     at = tmp_path / "at.toml"
     assert run_cli("init", "follow-up", "--language", "de-AT", "-o", str(at)).returncode == 0
     assert tomllib.loads(at.read_text(encoding="utf-8"))["mailing"] == {}
+
+
+@pytest.mark.parametrize(
+    ("language", "now", "interview", "decision"),
+    [
+        ("en", "2027-03-10T09:00", "2027-03-09T10:00", "2027-03-24"),
+        ("en", "2027-03-08T09:00", "2027-03-05T10:00", "2027-03-22"),  # Monday: Friday before
+        ("de", "2026-12-28T09:00", "2026-12-23T10:00", "2027-01-11"),  # over Christmas
+        ("fr", "2027-07-15T09:00", "2027-07-13T10:00", "2027-07-29"),  # not on 14 July
+    ],
+)
+def test_starters_date_their_examples_from_the_day_init_runs(
+    language: str, now: str, interview: str, decision: str, tmp_path: Path
+) -> None:
+    """The bundled '# date = 2026-11-26' (thank-you), the interview's 'e.g. 2026-12-22T10:00'
+    and '# decision_by = 2026-12-30' (follow-up) were written into every starter, passed or
+    not: uncommented, the decision date had passed and the interview was months ago. init now
+    dates them from the day it runs: the letter that day, the interview the working day before,
+    the decision two weeks ahead on a working day; filled in as they are, letter and advise run
+    clean."""
+    today = now[:10]
+    thanks, follow = tmp_path / "thanks.toml", tmp_path / "follow.toml"
+    for kind, out in (("thank-you", thanks), ("follow-up", follow)):
+        made = run_cli("init", kind, "--language", language, "--now", now, "-o", str(out))
+        assert made.returncode == 0, made.stderr
+    thanks_text = thanks.read_text(encoding="utf-8")
+    assert re.search(rf"^# date = {today} +# ", thanks_text, flags=re.M)
+    follow_text = follow.read_text(encoding="utf-8")
+    assert re.search(rf'^date = "\[[^"\n]* {interview}\]"', follow_text, flags=re.M)
+    assert re.search(rf"^# decision_by = {decision} # ", follow_text, flags=re.M)
+
+    from letterpress.source import parse_toml  # as letterpress reads it: 10:00 without seconds
+
+    letter_data = fill(parse_toml(thanks_text.replace("# date = ", "date = "), "t"), language)
+    assert str(letter_data["date"]) == today
+    (tmp_path / "thanks.json").write_text(json.dumps(letter_data, default=str), encoding="utf-8")
+    printed = run_cli("letter", str(tmp_path / "thanks.json"), "-o", str(tmp_path / "t.pdf"))
+    assert (printed.returncode, printed.stderr) == (0, "")
+
+    uncommented = re.sub(r'^date = "\[.*$', f"date = {interview}", follow_text, flags=re.M)
+    data = fill(
+        parse_toml(uncommented.replace("# decision_by = ", "decision_by = "), "f"), language
+    )
+    (tmp_path / "follow.json").write_text(json.dumps(data, default=str), encoding="utf-8")
+    advised = run_cli("advise", str(tmp_path / "follow.json"), "--now", now, "--json")
+    assert (advised.returncode, advised.stderr) == (0, "")
+    advice = json.loads(advised.stdout)
+    assert advice["recommended"] == ["email"]
+    assert not any(reason.startswith("The decision date") for reason in advice["reasons"])

@@ -78,6 +78,16 @@ def next_working_day(after: date, country: str) -> date:
     raise RuntimeError("no working day found within 60 days")  # pragma: no cover
 
 
+def previous_working_day(before: date, country: str) -> date:
+    """The last ``working_day`` in ``country`` before the day ``before``."""
+    day = before - timedelta(days=1)
+    for _ in range(_SCAN_DAYS):
+        if working_day(day, country):
+            return day
+        day -= timedelta(days=1)
+    raise RuntimeError("no working day found within 60 days")  # pragma: no cover
+
+
 def call_slot(
     interview: datetime, now: datetime, country: str, subdiv: str | None = None
 ) -> CallSlot:

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..errors import UserError, Where
+from .common import add_now_argument, now_option
 
 HELP = "write a starter file to edit, or store your details (--me)"
 DESCRIPTION: str | None = (
@@ -75,6 +75,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--output",
         help="the file to write (default: KIND.toml); never overwritten; - for standard output",
     )
+    add_now_argument(parser, "from which the starter's example dates are counted")
     me = parser.add_argument_group("your details (--me)")
     me.add_argument(
         "--me", action="store_true", help="store your details instead of writing a starter"
@@ -97,20 +98,16 @@ def run(args: argparse.Namespace) -> int:
             where=Where(option=me_options[0]),
             hint="add --me to store your details",
         )
-    from ..advice.calls import next_working_day
     from ..profile import stored_profile, stored_sender
     from ..starters import choose, starter_for
+    from ..starters.dating import dated, example_dates
 
     profile = stored_profile()
     choice = choose(args.language, args.layout, profile)
     if args.layout:
         _check_layout(args.layout)
-    text = starter_for(
-        args.kind,
-        choice,
-        sender_stored=bool(stored_sender(profile)),
-        call_on=next_working_day(date.today(), choice.country) if args.kind == "call" else None,
-    )
+    text = starter_for(args.kind, choice, sender_stored=bool(stored_sender(profile)))
+    text = dated(text, example_dates(now_option(args.now).date(), choice.country))
     if args.output == "-":  # standard output as it was before the summaries moved off it
         stream = getattr(args, "document_stream", None) or sys.stdout.buffer
         stream.write(text.encode("utf-8"))

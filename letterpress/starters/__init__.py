@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -44,7 +43,7 @@ def starter_text(kind: str, language: str) -> str:
 
 
 @cache
-def _data(name: str) -> dict[str, Any]:
+def data_file(name: str) -> dict[str, Any]:
     """A bundled data file of the starters (read once: it ships with the package)."""
     path = resources.files("letterpress") / "starters" / name
     return tomllib.loads(path.read_text(encoding="utf-8"))
@@ -79,7 +78,7 @@ def choose(tag: str | None, layout: str | None, profile: dict[str, Any]) -> Choi
             asked, region = f"{parts[0]}-{code}", code
         resolve_language(asked.strip(), where)  # fr-DE: not a language babel knows
     stored = tag is None or tag == profile.get("language")
-    default_country = _data("countries.toml")["language_country"][words]
+    default_country = data_file("countries.toml")["language_country"][words]
     country = str((profile.get("country") if stored else None) or region or default_country).upper()
     chosen = layout or (profile.get("layout") if stored else None) or layout_for(country, words)
     written = asked.strip().replace("_", "-") if region else _tag(words, country, default_country)
@@ -88,7 +87,7 @@ def choose(tag: str | None, layout: str | None, profile: dict[str, Any]) -> Choi
 
 def layout_for(country: str, language: str) -> str:
     """The layout for letters written in ``country``, else for the language's own country."""
-    data = _data("countries.toml")
+    data = data_file("countries.toml")
     words = re.split(r"[-_]", language)[0].lower()
     home = data["language_country"].get(words, data["language_country"]["en"])
     return str(data["layout"].get(country.upper(), data["layout"][home]))
@@ -106,31 +105,22 @@ def _tag(words: str, country: str, default_country: str) -> str:
     return f"{words}-{country}"
 
 
-def starter_for(
-    kind: str, choice: Choice, *, sender_stored: bool = False, call_on: date | None = None
-) -> str:
+def starter_for(kind: str, choice: Choice, *, sender_stored: bool = False) -> str:
     """The starter's text written for ``choice``: its language, layout and countries, the
     prompts the country's addresses need (a state for the US), and without ``[sender]`` when
-    your details are stored; with ``call_on``, the commented ``call_on`` example is that day
-    (not one that has passed). The bundled language and country give the bundled text."""
+    your details are stored. The bundled language and country give the bundled text (its
+    example dates are the bundled ones: ``starters.dating`` counts them from today)."""
     text = starter_text(kind, choice.words)
-    if call_on is not None:
-        text = _call_day(text, call_on)
     text = _value(text, "language", choice.language) if choice.language else text
     text = _value(text, "layout", choice.layout)
-    bundled = _data("countries.toml")["language_country"][choice.words]
+    bundled = data_file("countries.toml")["language_country"][choice.words]
     if choice.country != bundled:
-        text = _for_country(text, choice, _data(f"{choice.words}/words.toml"))
+        text = _for_country(text, choice, data_file(f"{choice.words}/words.toml"))
     if sender_stored:
-        text = _without_sender(text, _data(f"{choice.words}/words.toml")["stored_sender"])
-    if choice.country in _data("countries.toml")["without_eszett"]["countries"]:
+        text = _without_sender(text, data_file(f"{choice.words}/words.toml")["stored_sender"])
+    if choice.country in data_file("countries.toml")["without_eszett"]["countries"]:
         text = text.replace("ß", "ss")  # Swiss German: "Grüssen", "Strasse"
     return text
-
-
-def _call_day(text: str, day: date) -> str:
-    """The commented ``# call_on = 2026-12-23`` example dated ``day`` instead."""
-    return re.sub(r"^(#\s*call_on\s*=\s*)\d{4}-\d{2}-\d{2}", rf"\g<1>{day}", text, flags=re.M)
 
 
 def _value(text: str, key: str, value: str) -> str:
