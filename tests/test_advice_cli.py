@@ -916,3 +916,36 @@ def test_write_reports_the_call_sheet_s_own_warnings_once_as_call_does(
     assert strict.returncode == 2
     assert strict.stderr == call.stderr.splitlines()[0].replace("warning:", "error:", 1) + "\n"
     assert not (out / "s").exists()
+
+
+def test_the_advice_names_the_call_the_file_s_call_table_fixes(tmp_path: Path) -> None:
+    """The file's [call] table gives another number, a day and a window: --write printed them
+    on the call sheet (under Tom Berg's name, from his card), while the advice told the user to
+    call Tom Berg on his card's number on Wed 23 Dec. The advice now plans the table's call."""
+    from pypdf import PdfReader
+
+    src = tmp_path / "fu.toml"
+    src.write_text(
+        Path(EXAMPLE).read_text(encoding="utf-8")
+        + '\n[call]\nphone = "+49 89 7654321"\ncall_on = 2026-12-28\nbest_time = "14:30-15:30"\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    proc = run_cli("advise", str(src), "--now", "2026-12-22T16:00", "--json", "--write", str(out))
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["call_on"] == {
+        "date": "2026-12-28",
+        "from": "14:30",
+        "until": "15:30",
+        "name": "Ms Mei Lee",
+        "phone": "+49 89 7654321",
+    }
+    assert (
+        "Your [call] table plans the call: Ms Mei Lee, on Mon 28 Dec between 14:30 and 15:30 "
+        "(their time)." in data["reasons"]
+    )
+    assert data["later"] == ["Mon 28 Dec, 14:30-15:30: call Ms Mei Lee on +49 89 7654321."]
+    sheet = " ".join(PdfReader(out / "fu-call-sheet.pdf").pages[0].extract_text().split())
+    assert "Ms Mei Lee" in sheet and "Tom Berg" not in sheet
+    assert "+49 89 7654321" in sheet and "28 Dec 2026" in sheet

@@ -1,8 +1,10 @@
 """Follow-up advice (``letterpress advise``): email, letter or call, why, and what to do today.
 
 Stages: ``followup`` loads the file (``interview`` validates its ``[interview]`` table),
-``decide`` runs the rules (``calls`` finds the call day), ``report`` prints the result and
-``artefacts`` writes the letter, call sheet and ``.eml`` draft (``emaildraft``).
+``decide`` runs the rules (``calls`` finds the call day, ``calltable`` reads what the file's
+``[call]`` table fixes of the call), ``report`` prints the result and ``artefacts`` prepares
+the letter as ``letter`` does (the rules weigh no letter it refuses) and writes the letter,
+call sheet and ``.eml`` draft (``emaildraft``).
 """
 
 from __future__ import annotations
@@ -43,4 +45,5 @@ def advise_file(
         mailing=follow.mailing,
         language=language,
         prepare=lambda: prepare_followup_letter(follow, now.date(), envelope),
+        call_table=follow.source.data.get("call"),
     )

@@ -35,6 +35,12 @@ def _window(text: str) -> tuple[time, time]:
     return time.fromisoformat(start.strip()), time.fromisoformat(end.strip())
 
 
+def call_window(day: date) -> tuple[time, time] | None:
+    """When calls are welcome on ``day``'s weekday (``call_windows``); None: not that day."""
+    text = rules()["call_windows"].get(WEEKDAYS[day.weekday()])
+    return _window(text) if text else None
+
+
 def _public_holidays(country: str, years: range, subdiv: str | None = None) -> Any:
     try:
         return holidays.country_holidays(country.upper(), subdiv=subdiv, years=years)

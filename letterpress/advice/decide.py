@@ -15,7 +15,8 @@ from msgspec import Struct, field
 from ..errors import UserError, Where
 from ..letter.model import Letter
 from ..notices import Notice
-from .calls import CallSlot, call_slot, rules
+from .calls import CallSlot, call_slot, call_window, rules
+from .calltable import CallTable, read_call_table
 from .interview import Contact, Interview
 from .wording import Wording, wording
 
@@ -66,6 +67,7 @@ class _Draft(Struct):
     unknown_post: str = ""  # the sender's country, when no carrier there is known
     left_out: Notice | None = None  # a [mailing] value the estimate cannot use, as a warning
     call: Call | None = None
+    call_table: CallTable = CallTable()  # what the file's [call] table fixes of the call
     # prepares the letter as ``letterpress letter`` does, raising the UserError it would
     # refuse the letter with (None: the letter is taken as printable)
     prepare: Callable[[], object] | None = None
@@ -124,10 +126,27 @@ class _Draft(Struct):
 
     def plan_call(self, person: Contact) -> Call:
         if self.call is None:
-            slot = call_slot(self.interview.when, self.now, self.country, self.subdiv)
-            self.call = Call(display(person), person.phone, slot, person.role)
+            self.call = self.fixed(
+                person, call_slot(self.interview.when, self.now, self.country, self.subdiv)
+            )
             self.recommend("call")
         return self.call
+
+    def fixed(self, person: Contact, slot: CallSlot) -> Call:
+        """The call to ``person`` in ``slot``, as far as the file's ``[call]`` table (from which
+        ``--write`` makes the call sheet) does not fix another number, person, day (one not
+        passed) or window: the advice names the call the sheet prints."""
+        table = self.call_table
+        day = table.day if table.day and table.day >= self.now.date() else slot.day
+        window = table.window or (day != slot.day and call_window(day)) or (slot.start, slot.end)
+        slot = CallSlot(day, *window)
+        if not table.phone or table.same_number(person.phone, self.country):
+            return Call(
+                table.contact or display(person), person.phone, slot, table.role or person.role
+            )
+        recipient = self.letter.recipient
+        name = table.contact or recipient.name or recipient.organization or table.phone
+        return Call(name, table.phone, slot, table.role)
 
 
 def _subdivision(letter: Letter, country: str) -> str | None:
@@ -259,7 +278,7 @@ def _instead(d: _Draft, *, refused: bool) -> None:
     elif person:
         call = d.plan_call(person)
         key = "refused_call" if refused else "instead_call"
-        d.reasons.append(d.w("reasons", key, name=display(person), day=d.w.day(call.slot.day)))
+        d.reasons.append(d.w("reasons", key, name=call.name, day=d.w.day(call.slot.day)))
     elif to:
         d.reasons.append(d.w("reasons", "instead_email"))
         d.recommend("email")
@@ -330,9 +349,9 @@ def _phone_rule(d: _Draft) -> None:
             return
         _recommend_email(d, "phone_missing", to, cc)
         return
-    d.plan_call(person)
+    call = d.plan_call(person)
     key = "phone_process" if to else "phone_process_no_email"
-    d.reasons.append(d.w("reasons", key, name=display(person)))
+    d.reasons.append(d.w("reasons", key, name=call.name))
     if to:
         d.recommend("email")
 
@@ -359,12 +378,14 @@ def _card_rule(d: _Draft) -> None:
             d.reasons.append(d.w("reasons", "card_no_phone", name=name))
         return
     call = d.plan_call(card)
-    if call.phone == card.phone:
+    if call.phone == card.phone or call.phone == d.call_table.phone:
+        # the card's number, or another the file's [call] table gives (the sheet's)
+        key = "card_call" if call.phone == card.phone else "call_table"
         d.reasons.append(
             d.w(
                 "reasons",
-                "card_call",
-                name=name,
+                key,
+                name=name if key == "card_call" else call.name,
                 day=d.w.day(call.slot.day),
                 start=d.w.time(call.slot.start),
                 end=d.w.time(call.slot.end),
@@ -520,11 +541,14 @@ def advise(
     mailing: dict[str, Any] | None = None,
     language: str | None = None,
     prepare: Callable[[], object] | None = None,
+    call_table: Any = None,
 ) -> Advice:
     """Run the rules for one follow-up file; ``country`` is the fallback for both sides. The
     advice is worded in ``language`` (default: the letter's). ``prepare`` prepares the letter
     as ``letterpress letter`` does: a letter it refuses is not recommended, and its refusal
-    becomes a warning (without it, every letter is taken as printable)."""
+    becomes a warning (without it, every letter is taken as printable). ``call_table`` is the
+    file's ``[call]`` table: a call is planned with the number, person, day and window it
+    gives, as the call sheet ``--write`` makes prints them."""
     if now < interview.when:
         raise UserError(
             f"the interview ({interview.when:%Y-%m-%d %H:%M}) is after now ({now:%Y-%m-%d %H:%M})",
@@ -541,6 +565,7 @@ def advise(
         w=wording(language or letter.language, year=now.year),
         subdiv=_subdivision(letter, letter.recipient.country or country),
         prepare=prepare,
+        call_table=read_call_table(call_table, where),
     )
     w = d.w
     if not interview.time_given:
