@@ -949,3 +949,19 @@ def test_the_advice_names_the_call_the_file_s_call_table_fixes(tmp_path: Path) -
     sheet = " ".join(PdfReader(out / "fu-call-sheet.pdf").pages[0].extract_text().split())
     assert "Ms Mei Lee" in sheet and "Tom Berg" not in sheet
     assert "+49 89 7654321" in sheet and "28 Dec 2026" in sheet
+
+
+@pytest.mark.parametrize(("written", "process"), [("E-Mail", "email"), (" Post ", "post")])
+def test_the_process_is_read_however_it_is_capitalised(
+    written: str, process: str, write_letter: Any
+) -> None:
+    """process = "E-Mail" (as German writes it) or "Post" stopped the advice with 'unknown
+    process'; written with capitals, spaces or a hyphen, it is the same process."""
+    interview = {"date": "2026-12-22T10:00", **POST_LATE}
+    advice: dict[str, Any] = {}
+    for value in (written, process):
+        path = follow_up_file(write_letter, {**interview, "process": value}, mailing=MAILING)
+        proc = run_cli("advise", str(path), "--now", "2026-12-22T16:00", "--json")
+        assert (proc.returncode, proc.stderr) == (0, "")
+        advice[value] = json.loads(proc.stdout)
+    assert advice[written] == advice[process]

@@ -15,6 +15,7 @@ Without ``hr_contact`` the letter's recipient (name, email, phone) stands in.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 from email.errors import MessageError
 from email.headerregistry import Address
@@ -113,6 +114,9 @@ def parse_interview(data: Any, letter: Letter, origin: Where) -> Interview:
         )
     when, time_given = _when(data["date"], where.at("date"))
     process = data.get("process", "email")
+    plain = re.sub(r"[\s-]", "", process.lower()) if isinstance(process, str) else None
+    if plain in PROCESSES:  # "Post", "E-Mail", " phone ": the same processes, written freely
+        process = plain
     if process not in PROCESSES:
         raise UserError(
             f"unknown process {process!r}",
