@@ -714,3 +714,42 @@ def test_check_rows_says_the_warnings_batch_would_give(tmp_path: Path) -> None:
     ]
     rows = json.loads(run_cli("check", "t.toml", "d.csv", "--json", cwd=tmp_path).stdout)["rows"]
     assert rows[0]["warnings"] == [warned.split("(recipient.city): ")[1]]
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        ({"mailing": {"posted": 5}}, "mailing.posted: 5 is not a posting date and time"),
+        ({"mailing": {"to": 5}}, "mailing.to: unknown country '5'"),
+        ({"date": 5}, "date: 5 is not a valid date"),
+        ({"layout": 5}, "layout: unknown layout '5'"),
+        ({"recipient__country": 5}, "recipient.country: unknown country '5'"),
+    ],
+    ids=["posted", "to", "date", "layout", "country"],
+)
+def test_a_number_in_a_field_letter_warns_about_or_refuses_is_one_line(
+    write_letter: Any, changes: dict[str, Any], said: str
+) -> None:
+    """[mailing] posted = 5 printed two lines for one mistake: the number finding ("write it in
+    quotes", which would not make it a date) and letter's warning that the estimate is left
+    out. Letter's line, which says what the field takes, is the one line now; the same for a
+    number letter refuses (date = 5, layout = 5)."""
+    data = letter(sender__country="DE", **changes)
+    data["recipient"].update(street="Hafenstraße 12", postal_code="20457", city="Hamburg")
+    data["recipient"].setdefault("country", "DE")
+    path = write_letter(data)
+    made = run_cli("letter", str(path), "-o", str(path.with_suffix(".pdf")))
+    letters = [line for line in made.stderr.splitlines() if said in line]
+    assert len(letters) == 1, made.stderr
+    done = run_cli("check", str(path))
+    assert done.returncode == 1
+    kind, line = letters[0].removeprefix("letterpress: ").split(": ", 1)
+    if kind == "warning":
+        assert (done.stdout, done.stderr) == (
+            line + "\n",
+            "1 finding: fix it as its line says, then check again.\n",
+        )
+    else:
+        assert (done.stdout, done.stderr) == ("", letters[0] + "\n")
+    findings = json.loads(run_cli("check", str(path), "--json").stdout)["findings"]
+    assert [f["kind"] for f in findings] == ["warning" if kind == "warning" else "refused"]

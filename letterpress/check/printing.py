@@ -31,6 +31,11 @@ class Printing(Struct, frozen=True):
             refused = None
         return Printing(refused, tuple(n for n in self.warnings if n.where.field not in skip))
 
+    def fields(self) -> set[str]:
+        """The fields a warning or the refusal speaks of."""
+        said = {n.where.field for n in self.warnings}
+        return said | ({self.refused.place.field} if self.refused is not None else set())
+
     def findings(self) -> list[Finding]:
         """The warnings, then the refusal, as findings of kind ``warning`` and ``refused``:
         the field, what is wrong (``phrase``) and what to do (``alternative``)."""
