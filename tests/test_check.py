@@ -753,3 +753,33 @@ def test_a_number_in_a_field_letter_warns_about_or_refuses_is_one_line(
         assert (done.stdout, done.stderr) == ("", letters[0] + "\n")
     findings = json.loads(run_cli("check", str(path), "--json").stdout)["findings"]
     assert [f["kind"] for f in findings] == ["warning" if kind == "warning" else "refused"]
+
+
+def test_check_rows_from_standard_input_says_what_batch_would_fail(tmp_path: Path) -> None:
+    """check TEMPLATE - (the data piped in) said only the rows a cell fails: batch could not
+    read standard input a second time, so a postcode that lost its 0 or a date that reads two
+    ways went unsaid (exit 0 when nothing else was found). The rows are checked in batch's one
+    run now, so piped data gets the same lines as the file."""
+    template = ROOT / "tests" / "fixtures" / "batch" / "template.toml"
+    (tmp_path / "t.toml").write_text(template.read_text(encoding="utf-8"), encoding="utf-8")
+    rows = (
+        "first_name,last_name,street,postcode,city,workshop\n"
+        "Anna,Schmidt,Hauptstraße 1,1067,Dresden,2026-12-03\n"
+        "Ben,Müller,Ring 2,01067,01/02/2026,2026-12-03\n"
+    )
+    (tmp_path / "d.csv").write_text(rows, encoding="utf-8")
+    from_file = run_cli("check", "t.toml", "d.csv", cwd=tmp_path)
+    assert from_file.returncode == 1
+    assert from_file.stderr.splitlines() == [
+        "letterpress: warning: d.csv, row 3, column 'city' (recipient.city): date '01/02/2026' "
+        "reads as 1 February 2026 or 2 January 2026; write it as YYYY-MM-DD (2026-02-01) so "
+        "readers cannot misread it",
+        "letterpress: error: d.csv, row 2, column 'postcode' (recipient.postal_code): postcode "
+        "'1067' looks like it lost its leading zero (01067); format the column as Text in the "
+        "spreadsheet and export again, or write 01067",
+        "0 findings in 2 rows checked, 1 row that batch would fail, 1 warning from batch: fix "
+        "the errors above, then check again.",
+    ]
+    piped = run_cli("check", "t.toml", "-", cwd=tmp_path, stdin=rows)
+    assert (piped.returncode, piped.stdout) == (1, from_file.stdout)
+    assert piped.stderr == from_file.stderr.replace("d.csv, ", "<stdin>, ")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct, field
 
@@ -58,6 +58,9 @@ class Options(Struct):
     max_rows: int | None = None  # refuse data with more rows, before any row is checked
     on_progress: Progress | None = None  # told (rows done, rows to do) as chunks finish
     shift: Shift | None = None  # --printer: a printer's calibration for letters and envelopes
+    # with check: run on each row's document as filled in, in the workers; what it returns is
+    # in Summary.inspected by row (a comparable, picklable Struct: it goes to the workers)
+    inspect: Callable[[dict[str, Any]], Any] | None = None
 
 
 class Summary(Struct):
@@ -65,6 +68,7 @@ class Summary(Struct):
     problems) or 2 (--strict stopped: nothing was written)."""
 
     rows: int = 0
+    origin: str = ""  # the data file, as the messages name it
     made: int = 0
     failed: int = 0
     resumed: int = 0
@@ -76,6 +80,7 @@ class Summary(Struct):
     written: list[Path] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)  # the manifest's lines
     previews: list[Path] = field(default_factory=list)
+    inspected: dict[int, Any] = field(default_factory=dict)  # Options.inspect's, by row
 
     @property
     def exit_code(self) -> int:

@@ -111,6 +111,7 @@ def _batch(opts: Options, say: Report) -> Summary:
         envelope=opts.envelope,
         shift=opts.shift,
         said=frozenset(said),
+        inspect=opts.inspect,
     )
     # Start the workers now: they load ReportLab, fonts and hyphenation while this process
     # checks the rows.
@@ -127,7 +128,7 @@ def _batch(opts: Options, say: Report) -> Summary:
             chunk=size,
             inputs=InputHashes(fp, table.rows),
             workers=workers,
-            summary=Summary(rows=len(table.rows)),
+            summary=Summary(rows=len(table.rows), origin=table.origin),
             origin=table.origin,
             say=say,
             names=names,
@@ -352,10 +353,11 @@ def _check_all(run: Run, rows: list[Any]) -> list[Finding]:
     bar = run.progress(len(rows))
     out: list[Finding] = []
     groups = chunks(rows, run.chunk)
-    for group, found in zip(
+    for group, (found, seen) in zip(
         groups, run.workers.map(run.spec, worker.check_rows, [(g,) for g in groups])
     ):
         out += found
+        run.summary.inspected.update(seen)
         if bar is not None:
             bar.update(len(group))
     if bar is not None:

@@ -3,6 +3,7 @@ ReportLab, so the process that reads the data and merges the output stays light.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +40,9 @@ class Spec(Struct, frozen=True):
     shift: Shift | None = None  # --printer: moves the letters' and envelopes' content
     # The warnings said once for the template (field, what): not printed again for each row.
     said: frozenset[tuple[str, str]] = frozenset()
+    # --check: a look at each row's document as filled in (check TEMPLATE DATA's tone check),
+    # before batch's checks; comparable and picklable (a Struct), see Options.inspect.
+    inspect: Callable[[dict[str, Any]], Any] | None = None
 
 
 class Outcome(Struct):

@@ -1,30 +1,19 @@
 """``letterpress check TEMPLATE DATA``: the tone and leftovers check on each row's filled-in
-letter, not on the template (whose ``{{ ... }}`` would all read as leftover placeholders)."""
+letter, not on the template (whose ``{{ ... }}`` would all read as leftover placeholders), in
+the one run of ``batch --check`` that fills each row's letter and says what batch would fail
+or warn about."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from msgspec import Struct, field
-from msgspec.structs import replace
 
 from ..check import Finding as ToneFinding
 from ..check import check_data
-from ..source import load_source
-from . import filters
-from .checks import Finding, table_findings
+from .checks import Finding
 from .options import Options
-from .rowlist import select_rows
-from .table import Table, read_table
-from .template import (
-    LetterTemplate,
-    RowError,
-    check_columns,
-    compile_template,
-    direct_columns,
-    render_row,
-)
 
 
 class RowTone(Struct):
@@ -39,11 +28,21 @@ class RowTone(Struct):
 
 class ToneRun(Struct, frozen=True):
     """The data file's name (for messages), the rows' results in row order, and the problem
-    lines ``batch --check`` says, in its words (None when it cannot run: standard input)."""
+    lines ``batch --check`` says, in its words."""
 
     origin: str
     rows: list[RowTone]
-    said: tuple[str, ...] | None = None
+    said: tuple[str, ...] = ()
+
+
+class ToneCheck(Struct, frozen=True):
+    """The check of one row's letter as filled in, run by batch's workers (a Struct: it is
+    sent to them, and two runs' checks compare equal)."""
+
+    language: str | None = None  # the suggestions' language; None: each letter's own
+
+    def __call__(self, data: dict[str, Any]) -> list[ToneFinding]:
+        return check_data(data, self.language)
 
 
 def check_rows(
@@ -57,26 +56,13 @@ def check_rows(
     language: str | None = None,
 ) -> ToneRun:
     """Fill the template with every row (or the ``rows`` asked for) and check each letter,
-    its suggestions in ``language`` (default: each letter's); unusable input raises
+    its suggestions in ``language`` (default: each letter's), with what ``batch --check``
+    finds (the first problem it fails each row on, its warnings); unusable input raises
     UserError."""
-    source = load_source(template)
-    own = source.data.get("language")  # the template's: how its data's dates are read
-    table = read_table(
-        data,
-        delimiter=delimiter,
-        sheet=sheet,
-        encoding=encoding,
-        locale=own if isinstance(own, str) and "{" not in own else "en",
-    )
-    order = filters.date_order(v for row in table.rows for v in row.values.values())
-    tpl = compile_template(source, order)
-    check_columns(tpl, table)
-    table = select_rows(table, rows)
-    direct = direct_columns(table.columns)
-    checked = list(_each(tpl, table, direct, language))
-    if "-" in (str(template), str(data)):  # standard input is read: the batch cannot reread it
-        return ToneRun(table.origin, checked)
-    stops, warned, said = _batch_stops(
+    from .run import run_batch
+
+    lines: list[str] = []
+    summary = run_batch(
         Options(
             Path(template),
             Path(data),
@@ -86,68 +72,28 @@ def check_rows(
             sheet=sheet,
             encoding=encoding,
             progress=False,
-        )
+            inspect=ToneCheck(language),
+        ),
+        lines.append,
     )
+    stops: dict[int, Finding] = {}
+    warned: dict[int, list[Finding]] = {}
+    for finding in summary.findings:
+        if finding.severity == "error":
+            stops.setdefault(finding.row, finding)
+        elif finding.severity == "warning":
+            warned.setdefault(finding.row, []).append(finding)
+    # every row is filled in (and checked), or fails before: on a cell, or filling it in
+    numbers = sorted(summary.inspected.keys() | stops.keys())
     return ToneRun(
-        table.origin,
+        summary.origin,
         [
-            replace(
-                r,
-                error=stops.get(r.row) if r.error is None else r.error,
-                warnings=warned.get(r.row, []),
-            )
-            for r in checked
+            RowTone(n, summary.inspected.get(n, []), stops.get(n), warned.get(n, []))
+            for n in numbers
         ],
-        said,
+        tuple(line for line in lines if line.startswith(_PROBLEMS)),
     )
 
 
 # The lines of batch's that say a problem (not its info lines).
 _PROBLEMS = ("letterpress: error: ", "letterpress: warning: ")
-
-
-def _batch_stops(
-    opts: Options,
-) -> tuple[dict[int, Finding], dict[int, list[Finding]], tuple[str, ...]]:
-    """What ``letterpress batch --check`` finds: the first problem it fails each row on (an
-    unknown country, a postcode that lost its 0, an address the window cannot take) and its
-    warnings, by row, and its problem lines as it says them (the check says them after the
-    rows' findings)."""
-    from .run import run_batch
-
-    lines: list[str] = []
-    stops: dict[int, Finding] = {}
-    warned: dict[int, list[Finding]] = {}
-    for finding in run_batch(opts, lines.append).findings:
-        if finding.severity == "error":
-            stops.setdefault(finding.row, finding)
-        elif finding.severity == "warning":
-            warned.setdefault(finding.row, []).append(finding)
-    return stops, warned, tuple(line for line in lines if line.startswith(_PROBLEMS))
-
-
-def _each(
-    tpl: LetterTemplate,
-    table: Table,
-    direct: dict[str, tuple[str, str]],
-    language: str | None = None,
-) -> Iterator[RowTone]:
-    """Each row's letter filled in and checked; a row the batch would stop on before filling
-    it in is that error, in the batch's words: a problem in a column the template reads (a
-    spreadsheet error, a formula without its result), a character the export lost."""
-    stops: dict[int, Finding] = {}
-    for finding in table_findings(table, tpl, direct):
-        if finding.severity == "error":
-            stops.setdefault(finding.row, finding)
-    for row in table.rows:
-        if row.number in stops:
-            yield RowTone(row.number, error=stops[row.number])
-            continue
-        try:
-            filled = render_row(tpl, row.values, direct, row.number, row.typed)
-        except RowError as exc:
-            yield RowTone(
-                row.number, error=Finding(row.number, exc.columns, exc.field, exc.what, exc.hint)
-            )
-            continue
-        yield RowTone(row.number, check_data(filled.data, language))

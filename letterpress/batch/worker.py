@@ -73,9 +73,12 @@ class RowWorker:
         self.direct = direct_columns(spec.columns)
         self.kinds = KINDS[spec.kind]
 
-    def source(self, row: Row) -> Source:
-        """The row's document file: the template filled with the row (RowError if it fails)."""
+    def source(self, row: Row, seen: dict[int, Any] | None = None) -> Source:
+        """The row's document file: the template filled with the row (RowError if it fails);
+        ``seen`` gets what the spec's ``inspect`` finds in it as filled in."""
         source = render_row(self.template, row.values, self.direct, row.number, row.typed)
+        if seen is not None and self.spec.inspect is not None:
+            seen[row.number] = self.spec.inspect(source.data)
         normalise_countries(source.data, self.template, self.direct)
         check_postcodes(source.data, self.template, self.direct, row.numeric)
         return source
@@ -120,13 +123,17 @@ def warm(language: Any, typeface: Any) -> None:
 
 
 def _each(
-    worker: RowWorker, ctx: RenderContext, rows: list[Row], outcomes: list[Outcome]
+    worker: RowWorker,
+    ctx: RenderContext,
+    rows: list[Row],
+    outcomes: list[Outcome],
+    seen: dict[int, Any] | None = None,
 ) -> Iterator[tuple[str, Made, Outcome]]:
     """Every document of every row that passes its checks, with the outcome to fill in; a
     row or document that fails gets its outcome (with the finding) appended here."""
     for row in rows:
         try:
-            source = worker.source(row)
+            source = worker.source(row, seen)
         except (RowError, UserError) as exc:
             finding = worker.finding(row, exc)
             outcomes += [Outcome(row.number, kind, finding) for kind in worker.kinds]
@@ -153,12 +160,15 @@ def _each(
                 yield kind, made, outcome
 
 
-def check_rows(worker: RowWorker, rows: list[Row]) -> list[Finding]:
-    """``--check``: every check, nothing drawn."""
+def check_rows(worker: RowWorker, rows: list[Row]) -> tuple[list[Finding], dict[int, Any]]:
+    """``--check``: every check, nothing drawn; and what the spec's ``inspect`` found in each
+    row's document, by row."""
     outcomes: list[Outcome] = []
-    for _ in _each(worker, _context(), rows, outcomes):
+    seen: dict[int, Any] = {}
+    for _ in _each(worker, _context(), rows, outcomes, seen):
         pass
-    return [f for o in outcomes for f in ([o.finding] if o.finding else []) + list(o.warnings)]
+    found = [f for o in outcomes for f in ([o.finding] if o.finding else []) + list(o.warnings)]
+    return found, seen
 
 
 def merged_chunk(worker: RowWorker, index: int, rows: list[Row]) -> ChunkResult:

@@ -192,24 +192,15 @@ def _print_rows(result: ToneRun, words: dict[str, Any], code: str) -> None:
         return count(words, f"{one}_one", f"{one}_many", number, code, table="lines")
 
     groups: dict[Finding, list[int]] = {}
-    errors = []
+    errors = [row.error for row in result.rows if row.error is not None]
     for row in result.rows:
-        if row.error is not None:
-            errors.append(row.error)
         for finding in row.findings:
             groups.setdefault(finding, []).append(row.row)
     for finding, numbers in groups.items():  # where, as every message says it: in English
         shared = f" ({len(numbers)} rows)" if len(numbers) > 1 else ""
         print(finding_text(f"{result.origin}, {rows_text(numbers)}{shared}", finding, words))
-    from ..batch.checks import grouped
-
-    if result.said is not None:  # every problem line batch --check says, in its words
-        for line in result.said:
-            print(line, file=sys.stderr)
-    else:
-        for line in grouped(errors):
-            severity, _, rest = line.partition(": ")
-            print(f"letterpress: {severity}: {result.origin}, {rest}", file=sys.stderr)
+    for line in result.said:  # every problem line batch --check says, in its words
+        print(line, file=sys.stderr)
     found = sum(len(numbers) for numbers in groups.values())
     checked = len(result.rows)
     warned = _warnings(result)
@@ -231,8 +222,6 @@ def _print_rows(result: ToneRun, words: dict[str, Any], code: str) -> None:
 
 def _warnings(result: ToneRun) -> int:
     """How many warning lines batch --check says (a row's, or once a template's)."""
-    if result.said is None:
-        return 0
     return sum(1 for line in result.said if line.startswith("letterpress: warning: "))
 
 
