@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import MM, run_cli
+from conftest import MM, ROOT, run_cli
 
 INSETS = {"a4": 30.0, "letter": 31.75}
 NUMBER = r"-?\d+(?:\.\d+)?"
@@ -207,3 +207,48 @@ def test_the_plain_sheet_puts_a_back_on_a_printer_whose_scale_is_measured(
         # the calibrated letter draws A at inset × S + dx, the printer shrinks and moves it
         assert printed(xs[0] * scale + dx, error_x) == pytest.approx(xs[0], abs=1e-3)
         assert printed(ys[0] * scale + dy, error_y) == pytest.approx(ys[0], abs=1e-3)
+
+
+def _layout_papers() -> dict[str, list[tuple[str, float, float, list[str]]]]:
+    """Each paper the bundled layouts declare (by name, lower case): every layout's size of
+    it and the layout's sources."""
+    found: dict[str, list[tuple[str, float, float, list[str]]]] = {}
+    for path in sorted((ROOT / "layouts").glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        paper = data["paper"]
+        found.setdefault(paper["name"].lower(), []).append(
+            (path.stem, paper["width"], paper["height"], data["sources"])
+        )
+    return found
+
+
+def test_the_sheets_paper_and_insets_are_data_with_their_sources(tmp_path: Path) -> None:
+    """The A4 and Letter sizes and the cross-hairs' insets were numbers in the code, without
+    their sources. The sizes are the layouts' [paper] tables' (once per layout, each citing
+    ISO 216 or ANSI/ASME Y14.1), the insets layouts/calibration/sheets.toml's; the sheet is
+    drawn from them."""
+    sheets = tomllib.loads(
+        (ROOT / "layouts" / "calibration" / "sheets.toml").read_text(encoding="utf-8")
+    )
+    assert sheets["sources"]
+    papers = _layout_papers()
+    standards = {"a4": "ISO 216", "letter": "ANSI/ASME Y14.1"}
+    assert set(sheets["sheets"]) == set(standards)
+    for key, sheet in sheets["sheets"].items():
+        declared = papers[sheet["paper"].lower()]
+        assert len({(width, height) for _, width, height, _ in declared}) == 1, declared
+        assert all(any(standards[key] in s for s in sources) for *_, sources in declared)
+        _, width, height, _ = declared[0]
+        out = tmp_path / f"{key}.pdf"
+        proc = run_cli("calibrate", "--paper", key, "-o", str(out))
+        assert proc.returncode == 0, proc.stderr
+        with pdfplumber.open(out) as pdf:
+            page = pdf.pages[0]
+            assert (page.width / MM, page.height / MM) == (
+                pytest.approx(width, abs=1e-3),
+                pytest.approx(height, abs=1e-3),
+            )
+        _, xs, ys = _sheet(out)
+        inset = sheet["inset"]
+        assert (xs[0], ys[0]) == (pytest.approx(inset), pytest.approx(inset))
+        assert (xs[-1], ys[-1]) == (pytest.approx(width - inset), pytest.approx(height - inset))

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from functools import cache
 
 from msgspec import Struct
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
+from .. import cachefiles
 from ..pdf import fonts
 from ..pdf.canvas import canvas_maker
 from ..pdf.document import DocumentInfo, describe
 from ..pdf.shift import Shift, apply
 from ..pdf.units import mm
+from ..resources import data_dir
 
 GREY = Color(0.45, 0.45, 0.45)
 
@@ -28,9 +31,25 @@ class Paper(Struct, frozen=True):
     inset: float  # cross-hair A this far from the left and top edges; B as far from the others
 
 
-# ISO 216 A4 and ANSI/ASME Y14.1 Letter; the cross-hairs sit 30 mm (A4) or 1 1/4 in (Letter)
-# inside, clear of every office printer's unprintable edge.
-PAPERS = {"a4": Paper("A4", 210.0, 297.0, 30.0), "letter": Paper("Letter", 215.9, 279.4, 31.75)}
+@cache
+def papers() -> dict[str, Paper]:
+    """The sheets ``--paper`` names (``a4``, ``letter``), from ``layouts/calibration/
+    sheets.toml``: each a paper of the bundled layouts, its size their ``[paper]`` table's,
+    and how far inside its corners the cross-hairs sit."""
+    from ..letter.layout import available_layouts, load_layout
+
+    sizes: dict[str, tuple[str, float, float]] = {}
+    for name in available_layouts():
+        layout = load_layout(name)
+        paper = (layout.paper_name, layout.paper_width, layout.paper_height)
+        sizes.setdefault(layout.paper_name.lower(), paper)
+    data = cachefiles.toml(data_dir("layouts") / "calibration" / "sheets.toml")
+    return {
+        key: Paper(*sizes[sheet["paper"].lower()], float(sheet["inset"]))
+        for key, sheet in data["sheets"].items()
+    }
+
+
 TICK, TICK_5, TICK_10 = 1.5, 2.5, 4.0  # mm: ruler tick lengths
 HAIR = 12.0  # mm: half the length of a cross-hair's arms
 TEXT_INDENT = 14.0  # mm: the instructions start this far right of A, clear of its ruler
@@ -39,7 +58,7 @@ TEXT_INDENT = 14.0  # mm: the instructions start this far right of A, clear of i
 def calibration_sheet(paper: str, when: date, shift: Shift | None = None) -> bytes:
     """The sheet as a PDF; with ``shift`` (a stored printer's offset) to check it: printed
     on that printer, the cross-hairs then lie exactly at the distances written beside them."""
-    spec = PAPERS[paper]
+    spec = papers()[paper]
     buffer = io.BytesIO()
     canv = canvas_maker(when)(buffer, pagesize=(mm(spec.width), mm(spec.height)))
     describe(canv, DocumentInfo(title=f"letterpress printer calibration ({spec.name})", lang="en"))

@@ -154,7 +154,7 @@ def _sheet(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ..calibrate.printers import find_shift
-    from ..calibrate.sheet import PAPERS, calibration_sheet, length, offset_formula, set_command
+    from ..calibrate.sheet import calibration_sheet, length, offset_formula, papers, set_command
     from .common import document_name, wants_png, write_document, wrote
 
     out = document_name(Path(args.output or "calibration.pdf"))
@@ -171,7 +171,7 @@ def _sheet(args: argparse.Namespace) -> int:
             f"on it says nothing about the printer; print the PDF: letterpress calibrate -o "
             f"{out.with_suffix('.pdf')}"
         )
-    spec = PAPERS[paper]
+    spec = papers()[paper]
     formulas = f"{offset_formula(spec, shift, 'x')}, {offset_formula(spec, shift, 'y')}"
     if shift is None:
         print(
