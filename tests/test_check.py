@@ -783,3 +783,37 @@ def test_check_rows_from_standard_input_says_what_batch_would_fail(tmp_path: Pat
     piped = run_cli("check", "t.toml", "-", cwd=tmp_path, stdin=rows)
     assert (piped.returncode, piped.stdout) == (1, from_file.stdout)
     assert piped.stderr == from_file.stderr.replace("d.csv, ", "<stdin>, ")
+
+
+def test_check_rows_says_a_mistake_batch_names_once_in_batchs_line(tmp_path: Path) -> None:
+    """check TEMPLATE DATA printed two lines for one mistake: a cell '[Land]' was a
+    placeholder finding and batch's "unknown country '[Land]'"; the template's date = 5 a
+    number finding and batch's "5 is not a valid date". Batch's line, which names the column
+    and what to write, is the one line now; the row still counts as one batch would fail."""
+    template = ROOT / "tests" / "fixtures" / "batch" / "template.toml"
+    text = template.read_text(encoding="utf-8").replace(
+        'country = "DE"\n\n[recipient]', 'country = "DE"\n\n[recipient]\ncountry = "{{ row.land }}"'
+    )
+    text = text.rsplit('country = "DE"', 1)[0]
+    assert text.count("row.land") == 1, text
+    (tmp_path / "t.toml").write_text(text, encoding="utf-8")
+    (tmp_path / "d.csv").write_text(
+        "first_name,last_name,street,postcode,city,workshop,land\n"
+        "Anna,Schmidt,Hauptstraße 1,01067,Dresden,2026-12-03,[Land]\n"
+        "Ben,Müller,Ring 2,01067,Dresden,2026-12-03,DE\n",
+        encoding="utf-8",
+    )
+    done = run_cli("check", "t.toml", "d.csv", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.splitlines() == [
+        "letterpress: error: d.csv, row 2, column 'land' (recipient.country): unknown country "
+        "'[Land]'; write the country's name or its two-letter ISO code (DE, AT, CH, GB, US)",
+        "0 findings in 2 rows checked, 1 row that batch would fail: fix the errors above, then "
+        "check again.",
+    ]
+    (tmp_path / "t.toml").write_text(text.replace("date = 2026-11-26", "date = 5"), "utf-8")
+    done = run_cli("check", "t.toml", "d.csv", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert "date: 5 is not a valid date" in done.stderr
+    rows = json.loads(run_cli("check", "t.toml", "d.csv", "--json", cwd=tmp_path).stdout)["rows"]
+    assert [r["findings"] for r in rows] == [[], []]

@@ -5,6 +5,7 @@ or warn about."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -85,14 +86,36 @@ def check_rows(
             warned.setdefault(finding.row, []).append(finding)
     # every row is filled in (and checked), or fails before: on a cell, or filling it in
     numbers = sorted(summary.inspected.keys() | stops.keys())
+    said = _said(summary.findings)
     return ToneRun(
         summary.origin,
         [
-            RowTone(n, summary.inspected.get(n, []), stops.get(n), warned.get(n, []))
+            RowTone(
+                n,
+                [f for f in summary.inspected.get(n, []) if not said(n, f)],
+                stops.get(n),
+                warned.get(n, []),
+            )
             for n in numbers
         ],
         tuple(line for line in lines if line.startswith(_PROBLEMS)),
     )
+
+
+def _said(found: list[Finding]) -> Callable[[int, ToneFinding], bool]:
+    """Whether batch's lines already say a row's finding, which is then left out (one mistake,
+    one line; batch's names the column): a number the template writes in a field batch fails
+    or warns about in any row (``date = 5``), a placeholder in a field it fails or warns
+    about in that row (a country '[Land]')."""
+    named = {(f.row, f.field) for f in found if f.severity in ("error", "warning")}
+    fields = {field for _, field in named}
+
+    def said(row: int, finding: ToneFinding) -> bool:
+        if finding.kind == "number":
+            return finding.field in fields
+        return finding.kind == "placeholder" and (row, finding.field) in named
+
+    return said
 
 
 # The lines of batch's that say a problem (not its info lines).
