@@ -252,3 +252,37 @@ def test_the_sheets_paper_and_insets_are_data_with_their_sources(tmp_path: Path)
         inset = sheet["inset"]
         assert (xs[0], ys[0]) == (pytest.approx(inset), pytest.approx(inset))
         assert (xs[-1], ys[-1]) == (pytest.approx(width - inset), pytest.approx(height - inset))
+
+
+def test_making_a_stored_printer_the_default_keeps_its_offset(settings: Path) -> None:
+    """calibrate --set "Home" --default (to make a stored printer the default) stored Home's
+    offset as 0, 0 over the measured one without a word, as did --set alone. --default alone
+    keeps the offset; --set alone is refused, naming what to give."""
+    assert run_cli("calibrate", "--set", "Office", "--dx", "1.5", "--dy", "0.5").returncode == 0
+    stored = run_cli("calibrate", "--set", "Home", "--dx", "-0.25", "--dy", "2", "--scale", "1.002")
+    assert stored.returncode == 0, stored.stderr
+    made = run_cli("calibrate", "--set", "Home", "--default")
+    assert (made.returncode, made.stderr) == (0, "")
+    assert made.stdout == (
+        "Printer 'Home' is now the default printer (its offset kept: dx -0.25 mm, dy +2 mm, "
+        f"scale 1.002) in {settings / 'config.toml'}.\n"
+    )
+    listed = run_cli("calibrate", "--list").stdout.splitlines()
+    assert listed == [
+        "Home: dx -0.25 mm, dy +2 mm, scale 1.002  (default)",
+        "Office: dx +1.5 mm, dy +0.5 mm, scale 1",
+    ]
+    refused = run_cli("calibrate", "--set", "Office")
+    assert (refused.returncode, refused.stdout) == (2, "")
+    assert refused.stderr == (
+        "letterpress: error: --set: stores an offset, and none was given; give --dx and --dy "
+        "as measured on the test sheet (letterpress calibrate), or --default alone to make a "
+        "stored printer the default\n"
+    )
+    assert run_cli("calibrate", "--list").stdout.splitlines() == listed
+    unknown = run_cli("calibrate", "--set", "Hom", "--default")
+    assert (unknown.returncode, unknown.stderr) == (
+        2,
+        "letterpress: error: --set: no calibration stored for printer 'Hom'; did you mean "
+        "'Home'?\n",
+    )

@@ -51,9 +51,9 @@ def _shift(name: str, values: dict[str, Any]) -> Shift:
     )
 
 
-def find_shift(printer: str | None) -> Shift | None:
-    """The offset of the printer named (``--printer``), else of the default printer, else
-    None. An unknown name is an error listing the stored ones."""
+def find_shift(printer: str | None, option: str = "--printer") -> Shift | None:
+    """The offset of the printer named (``--printer``, or ``option``), else of the default
+    printer, else None. An unknown name is an error listing the stored ones."""
     printers, default = known_printers()
     if printer is None:
         return printers.get(default) if default else None
@@ -69,8 +69,16 @@ def find_shift(printer: str | None) -> Shift | None:
     else:
         hint = f'measure it first: letterpress calibrate, then calibrate --set "{printer}"'
     raise UserError(
-        f"no calibration stored for printer {printer!r}", where=Where(option="--printer"), hint=hint
+        f"no calibration stored for printer {printer!r}", where=Where(option=option), hint=hint
     )
+
+
+def make_default(name: str) -> tuple[Path, Shift]:
+    """Make a stored printer the default, its offset kept; an unknown name is an error."""
+    shift = find_shift(name, "--set")
+    assert shift is not None
+    table = load_table(TABLE)
+    return save_table(TABLE, {**table, "default": name}), shift
 
 
 def save_printer(name: str, shift: Shift, *, make_default: bool) -> tuple[Path, bool]:

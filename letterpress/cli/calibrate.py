@@ -121,9 +121,24 @@ def _given(value: object) -> bool:
 
 
 def _store(args: argparse.Namespace) -> int:
-    from ..calibrate.printers import save_printer
+    from ..calibrate.printers import make_default, save_printer
+    from ..errors import UserError, Where
     from ..pdf.shift import Shift
 
+    if (args.dx, args.dy, args.scale) == (None, None, None):  # 0, 0 would replace the offset
+        if not args.make_default:
+            raise UserError(
+                "stores an offset, and none was given",
+                where=Where(option="--set"),
+                hint="give --dx and --dy as measured on the test sheet (letterpress calibrate), "
+                "or --default alone to make a stored printer the default",
+            )
+        path, kept = make_default(args.set_name)
+        print(
+            f"Printer {args.set_name!r} is now the default printer (its offset kept: dx "
+            f"{kept.dx:+g} mm, dy {kept.dy:+g} mm, scale {kept.scale:g}) in {path}."
+        )
+        return 0
     shift = Shift(
         dx=args.dx or 0.0,
         dy=args.dy or 0.0,
