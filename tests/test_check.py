@@ -778,7 +778,7 @@ def test_check_rows_from_standard_input_says_what_batch_would_fail(tmp_path: Pat
         "'1067' looks like it lost its leading zero (01067); format the column as Text in the "
         "spreadsheet and export again, or write 01067",
         "0 findings in 2 rows checked, 1 row that batch would fail, 1 warning from batch: fix "
-        "the errors above, then check again.",
+        "the errors above, do what the warnings above say, then check again.",
     ]
     piped = run_cli("check", "t.toml", "-", cwd=tmp_path, stdin=rows)
     assert (piped.returncode, piped.stdout) == (1, from_file.stdout)
@@ -817,3 +817,47 @@ def test_check_rows_says_a_mistake_batch_names_once_in_batchs_line(tmp_path: Pat
     assert "date: 5 is not a valid date" in done.stderr
     rows = json.loads(run_cli("check", "t.toml", "d.csv", "--json", cwd=tmp_path).stdout)["rows"]
     assert [r["findings"] for r in rows] == [[], []]
+
+
+def test_check_rows_summary_says_what_to_do_with_each_kind_of_line(tmp_path: Path) -> None:
+    """The last line of check TEMPLATE DATA left out the warnings when a row also failed
+    ("..., 1 warning from batch: fix the errors above, then check again."), and said "replace
+    or rephrase" of a number the template writes, which is fixed by quoting it. It now says
+    what to do with errors, warnings and findings, in that order, and each as its line says
+    for a number."""
+    template = ROOT / "tests" / "fixtures" / "batch" / "template.toml"
+    text = template.read_text(encoding="utf-8")
+    (tmp_path / "t.toml").write_text(text, encoding="utf-8")
+    (tmp_path / "d.csv").write_text(
+        "first_name,last_name,street,postcode,city,workshop\n"
+        "Anna,Schmidt,Hauptstraße 1,1067,Dresden,2026-12-03\n"
+        "Ben,Müller,Ring 2,01067,01/02/2026,2026-12-03\n"
+        "Cem,Kaya,Weg 3,01067,Dresden,2026-12-03\n",
+        encoding="utf-8",
+    )
+
+    def last(*extra: str) -> str:
+        done = run_cli("check", "t.toml", "d.csv", *extra, cwd=tmp_path)
+        assert done.returncode == 1, done.stderr
+        return done.stderr.splitlines()[-1]
+
+    assert last() == (
+        "0 findings in 3 rows checked, 1 row that batch would fail, 1 warning from batch: fix "
+        "the errors above, do what the warnings above say, then check again."
+    )
+    assert last("--lang", "de") == (
+        "0 Funde in 3 Zeilen, 1 Zeile, an der batch scheitern würde, 1 Warnung von batch: "
+        "beheben Sie die Fehler oben, tun Sie, was die Warnungen oben sagen, dann erneut prüfen."
+    )
+    number = text.replace('postal_code = "22587"', "postal_code = 22587")
+    assert number != text
+    (tmp_path / "t.toml").write_text(number, encoding="utf-8")
+    assert (
+        last("--rows", "4")
+        == "1 finding in 1 row checked: fix each as its line says, then check again."
+    )
+    assert last() == (
+        "3 findings in 3 rows checked, 1 row that batch would fail, 1 warning from batch: fix "
+        "the errors above, do what the warnings above say, fix the findings as their lines say, "
+        "then check again."
+    )

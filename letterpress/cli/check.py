@@ -186,6 +186,7 @@ def _template_language(path: str) -> object:
 def _print_rows(result: ToneRun, words: dict[str, Any], code: str) -> None:
     from ..batch.rowlist import rows_text
     from ..batch.wording import count
+    from ..check.findings import REPHRASED
     from ..check.wording import finding_text
 
     def counted(one: str, number: int) -> str:
@@ -211,11 +212,15 @@ def _print_rows(result: ToneRun, words: dict[str, Any], code: str) -> None:
         return
     unfilled = counted("unfilled", len(errors)) if errors else ""
     unfilled += counted("warned", warned) if warned else ""
-    key = "rows_both" if groups else "rows_unfilled"
-    if not errors:
-        key = ("rows_both_warned" if groups else "rows_warned") if warned else "rows_found"
+    todo = [lines["todo_errors"]] if errors else []
+    todo += [lines["todo_warnings"]] if warned else []
+    if groups:  # wording is replaced or rephrased; a number is fixed as its line says
+        key = "todo_findings" if all(f.kind in REPHRASED for f in groups) else "todo_findings_fix"
+        todo.append(lines[key if todo else f"{key}_alone"])
     print(
-        lines[key].format(findings=counted("finding", found), unfilled=unfilled, **rows),
+        lines["rows_summary"].format(
+            findings=counted("finding", found), unfilled=unfilled, todo=", ".join(todo), **rows
+        ),
         file=sys.stderr,
     )
 
