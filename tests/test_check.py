@@ -861,3 +861,40 @@ def test_check_rows_summary_says_what_to_do_with_each_kind_of_line(tmp_path: Pat
         "the errors above, do what the warnings above say, fix the findings as their lines say, "
         "then check again."
     )
+
+
+def test_check_rows_says_one_cell_filled_into_several_places_once(tmp_path: Path) -> None:
+    """A company cell 'TODO' that the template puts in the address and twice in the body was
+    three lines (body line 1, body line 3, recipient.organization) for one cell to fill in.
+    It is one line naming the places; --json still lists each finding."""
+    template = ROOT / "tests" / "fixtures" / "batch" / "template.toml"
+    text = template.read_text(encoding="utf-8").replace(
+        "Thank you for signing up, {{ row.first_name }}.",
+        "Thank you for signing up for {{ row.company }}, {{ row.first_name }}.",
+    )
+    text = text.replace("Please bring a copy", "{{ row.company }} asks you to bring a copy")
+    text = text.replace(
+        'name = "{{ row.first_name }} {{ row.last_name }}"\n',
+        'name = "{{ row.first_name }} {{ row.last_name }}"\norganization = "{{ row.company }}"\n',
+    )
+    assert text.count("row.company") == 3
+    (tmp_path / "t.toml").write_text(text, encoding="utf-8")
+    (tmp_path / "d.csv").write_text(
+        "first_name,last_name,street,postcode,city,workshop,company\n"
+        "Anna,Schmidt,Hauptstraße 1,01067,Dresden,2026-12-03,TODO\n"
+        "Ben,Müller,Ring 2,01067,Dresden,2026-12-03,Initech\n",
+        encoding="utf-8",
+    )
+    done = run_cli("check", "t.toml", "d.csv", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (
+        1,
+        'd.csv, row 2: body, line 1; body, line 3; recipient.organization: placeholder: "TODO"; '
+        "suggestion: Replace it with the real text.\n",
+    )
+    assert done.stderr == "3 findings in 2 rows checked: replace or rephrase, then check again.\n"
+    rows = json.loads(run_cli("check", "t.toml", "d.csv", "--json", cwd=tmp_path).stdout)["rows"]
+    assert [(f["field"], f["line"]) for f in rows[0]["findings"]] == [
+        ("body", 1),
+        ("body", 3),
+        ("recipient.organization", 1),
+    ]

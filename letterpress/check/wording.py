@@ -25,18 +25,22 @@ def check_wording(code: str) -> dict[str, Any]:
     return load_wording(resources.files("letterpress.check") / "wording", code)
 
 
-def finding_text(origin: str, finding: Finding, words: dict[str, Any]) -> str:
-    """A finding as one line in the wording's language: file, field, kind, the phrase and a
-    suggestion."""
+def where_text(finding: Finding, words: dict[str, Any]) -> str:
+    """Where the finding is, in the wording's language: ``body, line 3`` or ``subject``."""
+    if not finding.at_line:
+        return finding.field
+    return str(words["lines"]["field_line"].format(field=finding.field, line=finding.line))
+
+
+def finding_text(
+    origin: str, finding: Finding, words: dict[str, Any], where: str | None = None
+) -> str:
+    """A finding as one line in the wording's language: file, field (or ``where``, the places
+    of the same finding), kind, the phrase and a suggestion."""
     lines = words["lines"]
-    where = (
-        lines["field_line"].format(field=finding.field, line=finding.line)
-        if finding.at_line
-        else finding.field
-    )
     return lines["finding"].format(
         origin=origin,
-        where=where,
+        where=where or where_text(finding, words),
         kind=words["kinds"].get(finding.kind, finding.kind),
         phrase=finding.phrase,
         alternative=finding.alternative,

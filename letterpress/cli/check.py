@@ -187,7 +187,7 @@ def _print_rows(result: ToneRun, words: dict[str, Any], code: str) -> None:
     from ..batch.rowlist import rows_text
     from ..batch.wording import count
     from ..check.findings import REPHRASED
-    from ..check.wording import finding_text
+    from ..check.wording import finding_text, where_text
 
     def counted(one: str, number: int) -> str:
         return count(words, f"{one}_one", f"{one}_many", number, code, table="lines")
@@ -197,9 +197,17 @@ def _print_rows(result: ToneRun, words: dict[str, Any], code: str) -> None:
     for row in result.rows:
         for finding in row.findings:
             groups.setdefault(finding, []).append(row.row)
-    for finding, numbers in groups.items():  # where, as every message says it: in English
-        shared = f" ({len(numbers)} rows)" if len(numbers) > 1 else ""
-        print(finding_text(f"{result.origin}, {rows_text(numbers)}{shared}", finding, words))
+    # one cell filled into several places (a company "TODO" in the address and twice in the
+    # body) is one line naming them: the same finding in the same rows
+    places: dict[tuple[str, str, str, tuple[int, ...]], list[Finding]] = {}
+    for finding, numbers in groups.items():
+        same = (finding.kind, finding.phrase, finding.alternative, tuple(numbers))
+        places.setdefault(same, []).append(finding)
+    for (*_, rows_of), found_at in places.items():  # where, as every message says: in English
+        shared = f" ({len(rows_of)} rows)" if len(rows_of) > 1 else ""
+        where = "; ".join(where_text(f, words) for f in found_at)
+        origin = f"{result.origin}, {rows_text(rows_of)}{shared}"
+        print(finding_text(origin, found_at[0], words, where))
     for line in result.said:  # every problem line batch --check says, in its words
         print(line, file=sys.stderr)
     found = sum(len(numbers) for numbers in groups.values())
