@@ -898,3 +898,29 @@ def test_check_rows_says_one_cell_filled_into_several_places_once(tmp_path: Path
         ("body", 3),
         ("recipient.organization", 1),
     ]
+
+
+def test_a_phone_number_written_without_quotes_is_one_line_saying_to_quote_it(
+    tmp_path: Path,
+) -> None:
+    """call.phone = +49891234567 is read as the number 49891234567: check said that the
+    number lost its + (quote it) and call's refusal "'49891234567' is not a valid phone
+    number in the United Kingdom; check the digits", two lines for one mistake, the second
+    blaming the digits. The number's line is the one line; quoted, the file is clean."""
+    path = tmp_path / "call.toml"
+    path.write_text(
+        'language = "en-GB"\n[sender]\nname = "Anna Smith"\ncountry = "GB"\n'
+        '[recipient]\nname = "Mei Lee"\norganization = "Initech"\n'
+        '[call]\nphone = +49891234567\nbest_time = "10:00-12:00"\nposition = "Analyst"\n',
+        encoding="utf-8",
+    )
+    done = run_cli("check", str(path))
+    assert (done.returncode, done.stdout) == (
+        1,
+        f'{path}: call.phone: number: "49891234567"; suggestion: Write it in quotes, as it '
+        'should print, e.g. "49891234567": a number loses a leading 0 or +.\n',
+    )
+    assert done.stderr == "1 finding: fix it as its line says, then check again.\n"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("+49891234567", '"+49 89 1234567"'), encoding="utf-8")
+    assert run_cli("check", str(path)).returncode == 0
