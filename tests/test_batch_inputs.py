@@ -455,3 +455,103 @@ def test_a_header_joined_by_another_delimiter_says_which_delimiter(
         "does not have; the header has ';' in it: leave out --delimiter or use --delimiter "
         "semicolon\n",
     )
+
+
+# 4. Excel's "CSV (MS-DOS)" whose letters read as letters in cp1252 too -----------------------
+
+DOS_TEMPLATE = ROOT / "tests" / "fixtures" / "batch" / "template.toml"
+DOS_HEADER = "first_name;last_name;street;postcode;city;workshop\r\n"
+
+
+@pytest.mark.parametrize(
+    ("row", "shown"),
+    [
+        ("Anna;Schmidt;Seestraße 4;88662;Überlingen;2026-12-03", "Überlingen"),  # ß decides
+        ("Anna;Schmidt;Seestrasse 4;88662;Überlingen;2026-12-03", "Überlingen"),
+        ("Óscar;Martin;Calle Mayor 5;23400;Úbeda;2026-12-03", "Óscar Martin"),
+        ("LARS;HANSEN;HAVNEGADE 4;93000;SÆBY;2026-12-03", "SÆBY"),
+        ("Íñigo;Muñoz;Avenida 3;29001;Málaga;2026-12-03", "Íñigo Muñoz"),
+    ],
+)
+def test_a_dos_export_is_read_as_dos_where_cp1252_reads_its_bytes_as_letters_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], row: str, shown: str
+) -> None:
+    """Excel for Windows' "CSV (MS-DOS)" (cp850) of names and towns typed with a capital
+    Ü, Ó or Æ: cp1252 reads those bytes as letters too (š, à, ’), and the file was read so,
+    the letter saying "šberlingen", "àscar Martin", "S’BY". A small letter that starts no
+    word (à, š) or an apostrophe where no language elides does not make cp1252 a reading;
+    "Íñigo" (0xD6 0xA4, a valid UTF-8 pair by chance) made the file cp1252 whatever its
+    letters said."""
+    path = tmp_path / "dos.csv"
+    path.write_bytes((DOS_HEADER + row + "\r\n").encode("cp850"))
+    code, _, err = run(capsys, "batch", DOS_TEMPLATE, path, "-o", tmp_path / "m.pdf")
+    assert (code, err) == (0, "")
+    assert shown in pdf_text(tmp_path / "m.pdf")
+
+
+def test_a_dos_export_that_reads_alike_in_cp1252_says_which_reading_it_took(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "Änne" typed in DOS Excel is 0x8E, cp1252's "Ž": "Žnne" is a name as well (Slovene,
+        Croatian). The file stays cp1252, with one warning at the first cell the letter prints
+        that the other reading changes; --encoding cp850 takes the other. The labels say it too,
+    and stop on it under --strict."""
+    path = tmp_path / "dos.csv"
+    path.write_bytes(
+        (DOS_HEADER + "Änne;Schmidt;Ring 4;01067;Dresden;2026-12-03\r\n").encode("cp850")
+    )
+    code, _, err = run(capsys, "batch", DOS_TEMPLATE, path, "-o", tmp_path / "m.pdf")
+    line = (
+        f"{path}, row 2, column 'first_name' (recipient.name): the file reads as cp1252 and "
+        "as cp850 alike; read as cp1252: 'Žnne' (as cp850: 'Änne'); if the sheet says "
+        "'Änne', give --encoding cp850"
+    )
+    assert (code, err) == (0, f"letterpress: warning: {line}\n")
+    assert "Žnne Schmidt" in pdf_text(tmp_path / "m.pdf")
+    code, _, err = run(
+        capsys, "batch", DOS_TEMPLATE, path, "-o", tmp_path / "m.pdf", "--encoding", "cp850"
+    )
+    assert (code, err) == (0, "")
+    assert "Änne Schmidt" in pdf_text(tmp_path / "m.pdf")
+    labels = tmp_path / "labels.csv"
+    labels.write_bytes(
+        "name;street;postcode;city\r\nÄnne Schmidt;Ring 4;01067;Dresden\r\n".encode("cp850")
+    )
+    code, _, err = run(
+        capsys, "labels", labels, "--sheet", "L7163", "--from", "DE", "-o", tmp_path / "l.pdf"
+    )
+    assert (code, err) == (
+        0,
+        f"letterpress: warning: {labels}, row 2, column 'name': the file reads as cp1252 and "
+        "as cp850 alike; read as cp1252: 'Žnne Schmidt' (as cp850: 'Änne Schmidt'); if the "
+        "sheet says 'Änne Schmidt', give --encoding cp850\n",
+    )
+    code, _, err = run(
+        capsys,
+        "labels",
+        labels,
+        "--sheet",
+        "L7163",
+        "--from",
+        "DE",
+        "-o",
+        tmp_path / "s.pdf",
+        "--strict",
+    )
+    assert code == 2 and "give --encoding cp850" in err and not (tmp_path / "s.pdf").exists()
+
+
+def test_a_cp1252_export_of_words_a_dos_capital_could_be_stays_cp1252(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """cp1252 words whose bytes are DOS capitals too ("étage", Portuguese "às", "D’ARCY")
+    stay cp1252 without a word."""
+    path = tmp_path / "win.csv"
+    path.write_bytes(
+        (DOS_HEADER + "Ana;D’ARCY;3e étage, 12 rue Haute;75001;Paris;2026-12-03\r\n").encode(
+            "cp1252"
+        )
+    )
+    code, _, err = run(capsys, "batch", DOS_TEMPLATE, path, "-o", tmp_path / "m.pdf")
+    assert (code, err) == (0, "")
+    assert "3e étage" in pdf_text(tmp_path / "m.pdf")

@@ -14,6 +14,7 @@ from ..errors import LongParagraphError, UserError, Where
 from ..letter.layout import DEFAULT_LAYOUT, load_layout
 from ..limits import MAX_PARAGRAPH_CHARS
 from ..notices import Notice
+from .alike import first_differing, warning
 from .filters import ambiguous, spelled
 from .lost import lost_characters
 from .rowlist import rows_text
@@ -217,6 +218,10 @@ def table_findings(
     for number, col, what, hint in lost_characters(table, people):
         field = used.get(col) or ".".join(direct.get(col, ()))
         out.append(Finding(number, (col,), field, what, hint))
+    cell = first_differing(table.alike, [*used, *direct])
+    if table.alike is not None and cell is not None:  # once, at the first cell it changes
+        field = used.get(cell[1]) or ".".join(direct.get(cell[1], ()))
+        out.append(Finding(cell[0], (cell[1],), field, *warning(table.alike, cell), "warning"))
     if tpl.date_order is None:
         for row in table.rows:
             typed = row.typed or {}

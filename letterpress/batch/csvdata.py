@@ -9,11 +9,14 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from msgspec.structs import replace
+
 from ..errors import UserError, Where
 from ..limits import MAX_DATA_BYTES
 from ..source import read_bytes
+from .alike import differing
 from .decode import decode
-from .table import ReadOptions, Record, Table, build
+from .table import Alike, ReadOptions, Record, Table, build
 
 DELIMITERS = (",", ";", "\t", "|")
 _DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "comma": ",", "semicolon": ";", "pipe": "|"}
@@ -64,7 +67,12 @@ def csv_table(raw: bytes, where: str, options: ReadOptions) -> Table:
                 hint="export the sheet again as CSV",
             ) from None
 
-    return build(records, where, decoded.encoding, delim, eight_bit=decoded.eight_bit)
+    table = build(records, where, decoded.encoding, delim, eight_bit=decoded.eight_bit)
+    if not decoded.alike:
+        return table
+    other = raw.decode(decoded.alike, errors="replace")[len(decoded.text) - len(text) :]
+    cells = differing(text, other, delim, first_row)
+    return replace(table, alike=Alike(decoded.encoding, decoded.alike, cells)) if cells else table
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -10,7 +10,7 @@ import re
 from msgspec import Struct
 
 from ..errors import UserError, Where
-from .dospage import code_page
+from .dospage import readings
 
 REPLACEMENT = "\ufffd"
 # Bytes cp1252 leaves undefined; anything else decodes to some character.
@@ -25,6 +25,7 @@ _NOT_FILE_ENCODINGS = {
     "mbcs",
     "oem",
 }
+_LATIN_END = 0x24F  # Latin-1 Supplement and Latin Extended-A and -B: letters of Latin script
 _ENCODING_HINT = "use e.g. utf-8, cp1252, latin-1, utf-16"
 # The first line ended by a lone CR, as Excel for Mac ends the rows of "CSV (Macintosh)" (a
 # line break in a cell is LF there, as everywhere).
@@ -32,11 +33,14 @@ _MAC_LINE = re.compile(rb"[^\r\n]*\r(?!\n)")
 
 
 class Decoded(Struct, frozen=True):
-    """The text, the encoding it was read as, and whether bytes had to be replaced (U+FFFD)."""
+    """The text, the encoding it was read as, whether bytes had to be replaced (U+FFFD), and
+    another code page whose letters fit as well (``Überlingen`` in cp850 is ``šberlingen`` in
+    cp1252), ``""`` when the letters decided."""
 
     text: str
     encoding: str
     replaced: bool
+    alike: str = ""
 
     @property
     def eight_bit(self) -> bool:
@@ -77,15 +81,19 @@ def decode(raw: bytes, where: str, encoding: str | None = None) -> Decoded:
         raise UserError("the data file is empty", where=Where(file=where), hint="export it again")
     if _MAC_LINE.match(raw):  # the header ends in CR alone: Excel for Mac's own CSV
         return Decoded(raw.decode("mac_roman"), "mac-roman", False)
-    page = code_page(raw) if not valid_multibyte else "cp1252"
-    if page != "cp1252":  # Excel for Windows' "CSV (MS-DOS)"; never with UTF-8 letters in it
-        return Decoded(raw.decode(page), page, False)
+    # UTF-8 letters of Latin script among bytes that are no UTF-8 (a file edited in two
+    # programs) keep it cp1252; two DOS letters that make another script's character by
+    # chance (cp850 "Íñigo": 0xD6 0xA4, U+05A4) leave the choice to the letters.
+    latin = any(0x7F < ord(ch) <= _LATIN_END for ch in lenient)
+    page, alike = readings(raw) if not latin else ("cp1252", "")
+    if page != "cp1252":  # Excel for Windows' "CSV (MS-DOS)"
+        return Decoded(raw.decode(page), page, False, alike)
     text = (
         "".join(REPLACEMENT if b in _CP1252_HOLES else bytes([b]).decode("cp1252") for b in raw)
         if any(b in _CP1252_HOLES for b in raw)
         else raw.decode("cp1252")
     )
-    return Decoded(text, "cp1252", REPLACEMENT in text)
+    return Decoded(text, "cp1252", REPLACEMENT in text, alike)
 
 
 def _named(raw: bytes, where: str, encoding: str) -> Decoded:

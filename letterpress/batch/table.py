@@ -149,9 +149,22 @@ class Row:
         )
 
 
+Differing = tuple[int, str, str, str]  # row, column, as read, as another code page reads it
+
+
+class Alike(Struct, frozen=True):
+    """A CSV file's code page, another one whose letters fit as well (:mod:`.alike`), and the
+    first cell of each column they read differently."""
+
+    encoding: str
+    other: str
+    cells: tuple[Differing, ...]
+
+
 class Table(Struct, frozen=True):
     """The header and the non-empty rows of the data file; ``eight_bit`` when the file was
-    read in a one-byte code page (where letters outside it may have become ``?``)."""
+    read in a one-byte code page (where letters outside it may have become ``?``); ``alike``
+    when another code page would have read it as well, with other letters."""
 
     columns: tuple[str, ...]
     rows: tuple[Row, ...]
@@ -161,6 +174,7 @@ class Table(Struct, frozen=True):
     notes: tuple[str, ...] = ()
     eight_bit: bool = False
     header_row: int = 1  # as the spreadsheet numbers it (blank rows above it are skipped)
+    alike: Alike | None = None
 
 
 Reader = Callable[[Path, "ReadOptions"], Table]

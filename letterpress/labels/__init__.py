@@ -16,6 +16,7 @@ from pathlib import Path
 from msgspec import Struct, field
 from msgspec.structs import replace
 
+from ..batch.alike import first_differing, warning
 from ..batch.table import read_table
 from ..config import load_table
 from ..countries import country_code, parse_country
@@ -95,6 +96,10 @@ def make_labels(
     lang = language or _template_text(tpl, "language") or "en"
     country, notices = _home(home, tpl, table)
     notices = [Notice(n, Where(file=table.origin), level="info") for n in table.notes] + notices
+    cell = first_differing(table.alike)
+    if table.alike is not None and cell is not None:
+        what, hint = warning(table.alike, cell)
+        notices.append(Notice(what, Where(table.origin, cell[0], cell[1]), hint, "encoding"))
     post = post_for(country)
     run = LabelRun(spec, post, notices=notices, rows=len(table.rows), origin=table.origin)
     rules = AddressRules()
