@@ -202,7 +202,12 @@ def test_excel_s_zip_plus_4_and_phone_number_formats_show_as_in_excel(
     book.save(tmp_path / "d.xlsx")
     tpl = template(tmp_path, "{{ row.zip }} | {{ row.phone }}", "en-US")
     code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
-    assert (code, err) == (0, "")
+    assert (code, err) == (  # a code holding a fraction prints as shown, with a warning
+        0,
+        f"letterpress: warning: {tmp_path / 'd.xlsx'}, row 4, column 'zip' (body): the cell "
+        "holds 12344.5, which its format shows rounded, as '00001-2345'; '00001-2345' is "
+        "printed; correct the cell if that is not the code\n",
+    )
     pages = pdf_texts(tmp_path / "m.pdf")
     assert "95014-1234 | (212) 555-1234" in pages[0]
     assert "00001-2345 | 555-1234" in pages[1]
@@ -1165,3 +1170,57 @@ def test_a_phone_number_the_sheet_kept_as_a_number_says_what_was_lost(
             "+49 89 1234567",
         ],
     )
+
+
+def test_a_postcode_formatted_00000_holding_a_fraction_prints_as_the_sheet_shows_it_and_warns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A postcode column formatted 00000 (Excel's way to keep 01067's zero) where 1067.5 was
+    typed by mistake: Excel shows 01068 (rounded half away from zero), and so does the
+    letter now, with one warning naming the cell (it printed "1067.5", in no sheet); a
+    negative number keeps its minus as in Excel (-01067 printed as 01067)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["name", "PLZ"])
+    sheet.append(["Kim Berger", 1067])
+    sheet.append(["Mei Lee", 1067.5])
+    sheet.append(["Ben Ode", -1067])
+    for row in (2, 3, 4):
+        sheet[f"B{row}"].number_format = "00000"
+    book.save(tmp_path / "d.xlsx")
+    tpl = template(tmp_path, "PLZ {{ row.PLZ }}")
+    code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
+    assert (code, err) == (
+        0,
+        f"letterpress: warning: {tmp_path / 'd.xlsx'}, row 3, column 'PLZ' (body): the cell "
+        "holds 1067.5, which its format shows rounded, as '01068'; '01068' is printed; "
+        "correct the cell if that is not the code\n",
+    )
+    pages = pdf_texts(tmp_path / "m.pdf")
+    assert "PLZ 01067" in pages[0] and "PLZ 01068" in pages[1] and "PLZ -01067" in pages[2]
+
+
+def test_an_ods_postcode_holding_a_fraction_warns_as_the_xlsx_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """LibreOffice keeps the number (8001.5) and the text it showed for it under 00000
+    (08002): the letter prints 08002, with the same warning as for an .xlsx."""
+    path = tmp_path / "zahlen.ods"
+    with zipfile.ZipFile(SHEETS / "zahlen.ods") as source, zipfile.ZipFile(path, "w") as out:
+        for item in source.infolist():
+            part = source.read(item)
+            if item.filename == "content.xml":
+                part = part.replace(
+                    b'office:value="8001" calcext:value-type="float"><text:p>08001<',
+                    b'office:value="8001.5" calcext:value-type="float"><text:p>08002<',
+                )
+            out.writestr(item, part)
+    tpl = template(tmp_path, "PLZ {{ row.PLZ }}")
+    code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "m.pdf")
+    assert (code, err) == (
+        0,
+        f"letterpress: warning: {path}, row 5, column 'PLZ' (body): the cell holds 8001.5, "
+        "which its format shows rounded, as '08002'; '08002' is printed; correct the cell if "
+        "that is not the code\n",
+    )
+    assert "PLZ 08002" in pdf_texts(tmp_path / "m.pdf")[1]

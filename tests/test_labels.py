@@ -469,3 +469,31 @@ def test_an_inch_sheet_is_named_to_a_tenth_of_a_millimetre(tmp_path: Path) -> No
     assert proc.returncode == 2
     # Avery 5160's label is 2 5/8 x 1 in: 66.675 x 25.4 mm, said as 66.7 x 25.4 mm
     assert "a label of sheet 5160 (66.7 x 25.4 mm) leaves 60.3 mm;" in proc.stderr
+
+
+def test_a_postcode_formatted_00000_holding_a_fraction_is_printed_as_shown_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    """1067.5 typed in a postcode cell formatted 00000 shows 01068 in Excel: the label
+    prints that, with one warning naming the cell (it printed 1067.5, no postcode)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["name", "street", "postcode", "city"])
+    sheet.append(["Mei Lee", "Ring 4", 1067.5, "Dresden"])
+    sheet["C2"].number_format = "00000"
+    data = tmp_path / "people.xlsx"
+    book.save(data)
+    out = tmp_path / "labels.pdf"
+    proc = run_cli("labels", str(data), "--sheet", "L7163", "-o", str(out), "--from", "DE")
+    assert (proc.returncode, proc.stderr.splitlines()) == (
+        0,
+        [
+            f"letterpress: warning: {data}, row 2, column 'postcode': the cell holds 1067.5, "
+            "which its format shows rounded, as '01068'; '01068' is printed; correct the cell "
+            "if that is not the code"
+        ],
+    )
+    with pdfplumber.open(out) as pdf:
+        assert "01068 Dresden" in (pdf.pages[0].extract_text() or "")

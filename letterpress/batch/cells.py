@@ -88,6 +88,22 @@ class CellFormats:
         return show(value)
 
 
+def rounds_code(value: Any, number_format: str | None) -> bool:
+    """Whether a number cell's format lays it out as a code of digits (``00000``, Excel's
+    "Zip Code + 4" ``00000-0000``) that shows it rounded: it holds a fraction (1067.5 shows
+    01068)."""
+    if not isinstance(value, (int, float, Decimal)) or isinstance(value, bool):
+        return False
+    amount = as_decimal(value)
+    if amount == amount.to_integral_value() or not number_format:
+        return False
+    if _CONDITION.search(number_format):
+        return False
+    cleaned = _literal_free(_section(number_format, _sign(value)))[0].strip()
+    places = _QUOTED.sub("", cleaned)
+    return places.count("0") > 1 and _DIGIT_TEMPLATE.fullmatch(cleaned) is not None
+
+
 def cell_text(value: Any, number_format: str | None, locale: Locale) -> str:
     """What a cell holding ``value`` with ``number_format`` shows, with ``locale``'s symbols."""
     return CellFormats(locale).text(value, number_format)
@@ -290,8 +306,7 @@ def _number(fmt: str, locale: Locale, number_format: str) -> Show:
     if lower.strip() in ("general", "") or "@" in cleaned:
         return _general(locale)
     if set(cleaned) == {"0"}:  # 00000: a postcode or an ID padded to its length
-        width = len(cleaned)
-        return lambda value: plain_number(value).lstrip("-").zfill(width)
+        return _padded(len(cleaned), len(_split_sections(number_format)) > 1)
     unquoted = _QUOTED.sub(lambda m: " " * len(m.group()), cleaned)
     fraction = FRACTION.search(unquoted)
     if fraction is not None:  # # ?/?: Excel's fractions, before "/" is taken as a literal
@@ -330,6 +345,19 @@ def _number(fmt: str, locale: Locale, number_format: str) -> Show:
         except (ValueError, KeyError):
             return plain_number(value)
         return sign + (prefix + text + suffix).strip()
+
+    return show
+
+
+def _padded(width: int, own_sign: bool) -> Show:
+    """``00000``: the number rounded to a whole one (half away from zero, as Excel and
+    LibreOffice round: 1067.5 shows 01068), padded with zeros to ``width`` digits, its minus
+    first (-01067) unless a section of its own writes the negative numbers."""
+
+    def show(value: int | float | Decimal) -> str:
+        exact = as_decimal(value)
+        sign = "-" if exact < 0 and not own_sign else ""
+        return sign + str(abs(int(exact.to_integral_value(ROUND_HALF_UP)))).zfill(width)
 
     return show
 
@@ -376,4 +404,4 @@ def _unquote(text: str) -> str:
     return _QUOTED.sub(lambda m: m.group(1), text)
 
 
-__all__ = ["CellFormats", "as_decimal", "cell_text", "plain_number"]
+__all__ = ["CellFormats", "as_decimal", "cell_text", "plain_number", "rounds_code"]

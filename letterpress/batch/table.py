@@ -150,6 +150,14 @@ class Row:
 
 
 Differing = tuple[int, str, str, str]  # row, column, as read, as another code page reads it
+Doubt = tuple[int, str, str, str]  # row, column, what, hint: a warning found while reading
+
+
+class Rounded(Struct, frozen=True):
+    """The typed value of a number cell whose format shows it rounded, as a code of digits
+    (``00000``: 1067.5 shows 01068): a warning of its row, then the number it holds."""
+
+    value: Decimal
 
 
 class Alike(Struct, frozen=True):
@@ -175,6 +183,7 @@ class Table(Struct, frozen=True):
     eight_bit: bool = False
     header_row: int = 1  # as the spreadsheet numbers it (blank rows above it are skipped)
     alike: Alike | None = None
+    doubts: tuple[Doubt, ...] = ()
 
 
 Reader = Callable[[Path, "ReadOptions"], Table]
@@ -340,6 +349,7 @@ def build(
     keep = [i for i, name in enumerate(names) if name]
     columns = tuple(names[i] for i in keep)
     rows = []
+    doubts: list[Doubt] = []
     for number, rec, typed in body:  # the rest of the pass that found the header
         cells = tuple(_clean_value(rec[i]) if i < len(rec) else "" for i in keep)
         problems: tuple[Problem, ...] = ()
@@ -356,12 +366,35 @@ def build(
         if unsaved:
             problems += tuple((names[i], *_NO_RESULT_PROBLEM) for i in unsaved)
             typed = {i: v for i, v in typed.items() if v is not NO_RESULT}
+        if typed and any(isinstance(v, Rounded) for v in typed.values()):
+            doubts += [
+                (number, names[i], *_rounded(v.value, rec[i]))
+                for i, v in typed.items()
+                if isinstance(v, Rounded) and i in keep
+            ]
+            typed = {i: v.value if isinstance(v, Rounded) else v for i, v in typed.items()}
         values = {names[i]: typed[i] for i in keep if i in typed} if typed else None
         rows.append(Row(number, columns, cells, problems, values))
     if not rows:
         raise UserError("the data file has a header but no rows", where=Where(file=where))
     return Table(
-        columns, tuple(rows), where, encoding, delimiter, eight_bit=eight_bit, header_row=header_no
+        columns,
+        tuple(rows),
+        where,
+        encoding,
+        delimiter,
+        eight_bit=eight_bit,
+        header_row=header_no,
+        doubts=tuple(doubts),
+    )
+
+
+def _rounded(value: Decimal, shown: str) -> tuple[str, str]:
+    """The warning for a cell whose format shows its number rounded (1067.5 as 01068)."""
+    held = format(value.normalize(), "f")
+    return (
+        f"the cell holds {held}, which its format shows rounded, as {shown.strip()!r}",
+        f"{shown.strip()!r} is printed; correct the cell if that is not the code",
     )
 
 

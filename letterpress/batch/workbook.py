@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..errors import UserError, Where
-from .cells import CellFormats, as_decimal
+from .cells import CellFormats, as_decimal, rounds_code
 from .csvdata import MAX_BYTES
 from .odsshown import shown_texts
-from .table import NO_RESULT, ReadOptions, Record, Table, build, cell_error
+from .table import NO_RESULT, ReadOptions, Record, Rounded, Table, build, cell_error
 from .xlscells import read_cells
 
 # What an address list comes nowhere near; a file beyond is refused, not read for minutes.
@@ -207,7 +207,7 @@ def _record(number: int, cells: Iterable[tuple[Any, str | None]], shown: CellFor
             continue
         texts.append(shown.text(value, fmt))
         if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-            typed[i] = as_decimal(value)
+            typed[i] = Rounded(as_decimal(value)) if rounds_code(value, fmt) else as_decimal(value)
         elif isinstance(value, (date, time, timedelta)):
             typed[i] = value
     while texts and not texts[-1]:
@@ -229,16 +229,23 @@ def _as_displayed(record: Record, displayed: dict[int, str] | None, left: int) -
     there are such texts; ``left`` is the column python-calamine's row starts at."""
     number, texts, typed = record
     if displayed:
-        for i in typed:
+        for i, value in typed.items():
             text = displayed.get(left + i, "").strip()
             if text and i < len(texts):
                 texts[i] = text
+                if _PADDED.fullmatch(text) and isinstance(value, Decimal):
+                    if value != value.to_integral_value():  # 1067.5 shown as 01068
+                        typed[i] = Rounded(value)
         for column, text in displayed.items():  # python-calamine reads an error as ""
             i = column - left
             if i >= 0 and cell_error(text.strip()):
                 texts.extend([""] * (i + 1 - len(texts)))
                 texts[i] = text.strip()
     return number, texts, typed
+
+
+# A number LibreOffice showed as a code padded with zeros (format 00000): 01067.
+_PADDED = re.compile(r"-?0\d+")
 
 
 def _sheet_name(names: list[str], options: ReadOptions, where: str) -> str:

@@ -96,6 +96,10 @@ def make_labels(
     lang = language or _template_text(tpl, "language") or "en"
     country, notices = _home(home, tpl, table)
     notices = [Notice(n, Where(file=table.origin), level="info") for n in table.notes] + notices
+    notices += [
+        Notice(what, Where(table.origin, row, column), hint, "rounded")
+        for row, column, what, hint in table.doubts
+    ]
     cell = first_differing(table.alike)
     if table.alike is not None and cell is not None:
         what, hint = warning(table.alike, cell)
