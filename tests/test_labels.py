@@ -246,7 +246,8 @@ def test_a_label_too_small_for_the_address_is_one_line_naming_the_row(tmp_path: 
 
 def test_too_many_lines_for_a_label_names_the_row_not_the_country(tmp_path: Path) -> None:
     """Six lines on a 1 in label: the line named column 'country', as if the country were
-    wrong; the whole address is too tall, so the row is named."""
+    wrong; the whole address is too tall, so the row is named. A US Letter sheet's size is
+    said in the inches its users measure in (it was "66.7 x 25.4 mm")."""
     data = tmp_path / "people.csv"
     data.write_text(
         "name,organization,street,postcode,city,state,country\n"
@@ -259,7 +260,7 @@ def test_too_many_lines_for_a_label_names_the_row_not_the_country(tmp_path: Path
     assert proc.returncode == 1
     assert proc.stderr.splitlines() == [
         f"letterpress: error: {data}, row 3: 6 address lines do not fit a label of sheet 5160 "
-        "(66.7 x 25.4 mm) even at 8 pt; use a sheet with larger labels, or shorten the address"
+        "(2 5/8 x 1 in) even at 8 pt; use a sheet with larger labels, or shorten the address"
     ]
 
 
@@ -458,17 +459,31 @@ def test_a_title_above_the_header_of_a_workbook_is_named_as_such(tmp_path: Path)
     )
 
 
-def test_an_inch_sheet_is_named_to_a_tenth_of_a_millimetre(tmp_path: Path) -> None:
+def test_an_inch_sheet_speaks_inches(tmp_path: Path) -> None:
+    """Avery 5160 is sold as 2 5/8 x 1 in labels on US Letter: the line too wide for it is
+    measured in inches (it said "is 80.6 mm wide ... (66.7 x 25.4 mm) leaves 60.3 mm" to
+    people who measure in inches); an A4 sheet's message stays in millimetres."""
     data = tmp_path / "people.csv"
     data.write_text(
         "name,street,city,state,postal_code,country\n"
         "John Smith Longname-Whatever Jr. the Third of Many,1 Main St,Springfield,IL,62701,US\n",
         encoding="utf-8",
     )
-    proc = run_cli("labels", str(data), "--sheet", "5160", "-o", str(tmp_path / "l.pdf"))
-    assert proc.returncode == 2
-    # Avery 5160's label is 2 5/8 x 1 in: 66.675 x 25.4 mm, said as 66.7 x 25.4 mm
-    assert "a label of sheet 5160 (66.7 x 25.4 mm) leaves 60.3 mm;" in proc.stderr
+    out = str(tmp_path / "l.pdf")
+    proc = run_cli("labels", str(data), "--sheet", "5160", "-o", out, "--from", "US")
+    assert (proc.returncode, proc.stderr.splitlines()) == (
+        2,
+        [
+            f"letterpress: error: {data}, row 2, column 'name' (recipient.name): address line "
+            "'JOHN SMITH LONGNAME-WHATEVER JR THE THIRD OF MANY' is 3.17 in wide at 8 pt; a "
+            "label of sheet 5160 (2 5/8 x 1 in) leaves 2 3/8 in; use a sheet with larger "
+            "labels, or shorten the address",
+            f"letterpress: error: {data}: no label made: the row failed; nothing was written; "
+            "fix the problems above and run again",
+        ],
+    )
+    proc = run_cli("labels", str(data), "--sheet", "L7160", "-o", out, "--from", "US")
+    assert "a label of sheet L7160 (63.5 x 38.1 mm) leaves 57.2 mm;" in proc.stderr
 
 
 def test_a_postcode_formatted_00000_holding_a_fraction_is_printed_as_shown_with_a_warning(

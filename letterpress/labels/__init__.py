@@ -29,7 +29,7 @@ from ..mailpiece.sheet import SheetPage, SheetPlan
 from ..notices import Notice
 from ..pdf.document import DocumentInfo
 from ..pdf.shift import Shift
-from ..pdf.units import size_text
+from ..pdf.units import length_text, size_text
 from ..source import Source, load_source
 from .place import Placed, place_label
 from .rows import RowSource, column_map, row_sources
@@ -179,7 +179,7 @@ def _with_column(where: Where, item: RowSource) -> Where:
 def _misfit_error(
     misfit: Misfit, sheet: LabelSheet, post: Post, count: int, item: RowSource
 ) -> UserError:
-    size = size_text(sheet.width, sheet.height)
+    size = size_text(sheet.width, sheet.height, sheet.unit)  # inches for US Letter sheets
     if misfit.too_tall:
         what = (
             f"{count} address lines do not fit a label of sheet {sheet.name} ({size}) even at "
@@ -187,9 +187,9 @@ def _misfit_error(
         )
     else:
         what = (
-            f"address line {misfit.line.text!r} is {misfit.width:.1f} mm wide at "
-            f"{post.label.min_size:g} pt; a label of sheet {sheet.name} ({size}) leaves "
-            f"{misfit.room_width:.1f} mm"
+            f"address line {misfit.line.text!r} is {length_text(misfit.width, sheet.unit)} "
+            f"wide at {post.label.min_size:g} pt; a label of sheet {sheet.name} ({size}) "
+            f"leaves {length_text(misfit.room_width, sheet.unit)}"
         )
     # Too many lines is the whole address's fault, not its last line's (the country's).
     line_where = misfit.line.where

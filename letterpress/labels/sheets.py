@@ -15,7 +15,8 @@ from ..resources import data_dir
 
 
 class LabelSheet(Struct, frozen=True):
-    """One product: the paper, the labels' size and grid, and the printer's margin (mm)."""
+    """One product: the paper, the labels' size and grid, and the printer's margin (mm);
+    ``unit`` is what its users measure in, for messages ("in" for US Letter sheets)."""
 
     name: str
     maker: str
@@ -34,6 +35,7 @@ class LabelSheet(Struct, frozen=True):
     printable_margin: float
     aliases: tuple[str, ...]
     path: Path
+    unit: str = "mm"
 
     @property
     def count(self) -> int:
@@ -78,6 +80,7 @@ def _sheet(name: str, spec: dict[str, object], data: dict[str, object], path: Pa
         printable_margin=number(data, "printable_margin", in_file, 0.0),
         aliases=tuple(map(str, spec.get("aliases", []))),  # type: ignore[call-overload]
         path=path,
+        unit=_unit(data, in_file),
     )
     last = sheet.label(sheet.count - 1)
     if (
@@ -91,6 +94,14 @@ def _sheet(name: str, spec: dict[str, object], data: dict[str, object], path: Pa
             hint="check columns, rows, left, top and the pitches",
         )
     return sheet
+
+
+def _unit(data: dict[str, object], where: Where) -> str:
+    """The file's ``units``: "mm" (the default) or "in"."""
+    unit = text(data, "units", where, "mm")
+    if unit not in ("mm", "in"):
+        raise LayoutError(f"units must be 'mm' or 'in', not {unit!r}", where=where)
+    return unit
 
 
 @cache
