@@ -513,6 +513,19 @@ def test_a_dos_export_that_reads_alike_in_cp1252_says_which_reading_it_took(
     )
     assert (code, err) == (0, "")
     assert "Änne Schmidt" in pdf_text(tmp_path / "m.pdf")
+    path.write_bytes(
+        (
+            DOS_HEADER + "Änne;Schmidt;Ring 4;01067;Dresden;2026-12-03\r\n"
+            "Ève;Martin;Ring 5;01067;Dresden;2026-12-03\r\n"
+        ).encode("cp850")
+    )
+    code, _, err = run(capsys, "batch", DOS_TEMPLATE, path, "-o", tmp_path / "r.pdf", "--rows", "3")
+    assert (code, err) == (  # --rows 3: the warning names a cell of the row printed
+        0,
+        f"letterpress: warning: {path}, row 3, column 'first_name' (recipient.name): the file "
+        "reads as cp1252 and as cp850 alike; read as cp1252: 'Ôve' (as cp850: 'Ève'); if the "
+        "sheet says 'Ève', give --encoding cp850\n",
+    )
     labels = tmp_path / "labels.csv"
     labels.write_bytes(
         "name;street;postcode;city\r\nÄnne Schmidt;Ring 4;01067;Dresden\r\n".encode("cp850")

@@ -1198,6 +1198,8 @@ def test_a_postcode_formatted_00000_holding_a_fraction_prints_as_the_sheet_shows
     )
     pages = pdf_texts(tmp_path / "m.pdf")
     assert "PLZ 01067" in pages[0] and "PLZ 01068" in pages[1] and "PLZ -01067" in pages[2]
+    code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "r.pdf", "--rows", "2")
+    assert (code, err) == (0, "")  # row 3 is not printed: nothing to warn about
 
 
 def test_an_ods_postcode_holding_a_fraction_warns_as_the_xlsx_does(

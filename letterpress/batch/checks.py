@@ -218,11 +218,12 @@ def table_findings(
     for number, col, what, hint in lost_characters(table, people):
         field = used.get(col) or ".".join(direct.get(col, ()))
         out.append(Finding(number, (col,), field, what, hint))
+    read = {row.number for row in table.rows}  # --rows may have picked some
     for number, col, what, hint in table.doubts:
-        if col in used or col in direct:
+        if number in read and (col in used or col in direct):
             field = used.get(col) or ".".join(direct.get(col, ()))
             out.append(Finding(number, (col,), field, what, hint, "warning"))
-    cell = first_differing(table.alike, [*used, *direct])
+    cell = first_differing(table.alike, read, [*used, *direct])
     if table.alike is not None and cell is not None:  # once, at the first cell it changes
         field = used.get(cell[1]) or ".".join(direct.get(cell[1], ()))
         out.append(Finding(cell[0], (cell[1],), field, *warning(table.alike, cell), "warning"))

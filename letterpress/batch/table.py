@@ -162,7 +162,7 @@ class Rounded(Struct, frozen=True):
 
 class Alike(Struct, frozen=True):
     """A CSV file's code page, another one whose letters fit as well (:mod:`.alike`), and the
-    first cell of each column they read differently."""
+    cells they read differently."""
 
     encoding: str
     other: str

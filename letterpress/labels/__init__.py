@@ -100,7 +100,7 @@ def make_labels(
         Notice(what, Where(table.origin, row, column), hint, "rounded")
         for row, column, what, hint in table.doubts
     ]
-    cell = first_differing(table.alike)
+    cell = first_differing(table.alike, (row.number for row in table.rows))
     if table.alike is not None and cell is not None:
         what, hint = warning(table.alike, cell)
         notices.append(Notice(what, Where(table.origin, cell[0], cell[1]), hint, "encoding"))
