@@ -1226,3 +1226,24 @@ def test_an_ods_postcode_holding_a_fraction_warns_as_the_xlsx_does(
         "that is not the code\n",
     )
     assert "PLZ 08002" in pdf_texts(tmp_path / "m.pdf")[1]
+
+
+def test_numbers_round_half_away_from_zero_as_excel_shows_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Excel rounds a number its format shortens half away from zero (0.125 in 0.00 is 0.13,
+    1234.5 in #,##0 is 1,235, 0.5 % in 0% is 1%); the letter printed 0.12, 1,234 and 0%
+    (Babel's default, half to even), figures no sheet shows."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["name", "share", "amount", "rate", "fee"])
+    sheet.append(["Kim Berger", 0.125, 1234.5, 0.005, 1.005])
+    sheet["B2"].number_format = "0.00"
+    sheet["C2"].number_format = "#,##0"
+    sheet["D2"].number_format = "0%"
+    sheet["E2"].number_format = "#,##0.00 [$€-407]"
+    book.save(tmp_path / "d.xlsx")
+    tpl = template(tmp_path, "{{ row.share }} | {{ row.amount }} | {{ row.rate }} | {{ row.fee }}")
+    code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
+    assert (code, err) == (0, "")
+    assert "0.13 | 1,235 | 1% | 1.01 €" in pdf_texts(tmp_path / "m.pdf")[0]

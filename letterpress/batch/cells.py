@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any
 
 from babel import Locale
@@ -341,7 +341,8 @@ def _number(fmt: str, locale: Locale, number_format: str) -> Show:
         amount = as_decimal(value)
         sign = "-" if amount < 0 and not own_sign else ""
         try:
-            text = pattern.apply(abs(amount), locale)
+            with localcontext(rounding=ROUND_HALF_UP):  # as Excel: 0.125 in 0.00 is 0.13
+                text = pattern.apply(abs(amount), locale)
         except (ValueError, KeyError):
             return plain_number(value)
         return sign + (prefix + text + suffix).strip()
