@@ -1247,3 +1247,21 @@ def test_numbers_round_half_away_from_zero_as_excel_shows_them(
     code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
     assert (code, err) == (0, "")
     assert "0.13 | 1,235 | 1% | 1.01 €" in pdf_texts(tmp_path / "m.pdf")[0]
+
+
+def test_commas_after_the_digits_scale_by_thousands_as_in_excel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A comma after a format's last digit place divides by 1,000 (#,##0,"K" shows 1234567
+    as 1,235K; #,##0.0,,"M" as 1.2M): the letter printed ",1234567K" and "1,234,567.0M"."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["name", "raised", "budget"])
+    sheet.append(["Kim Berger", 1234567, 1234567])
+    sheet["B2"].number_format = '#,##0,"K"'
+    sheet["C2"].number_format = '#,##0.0,,"M"'
+    book.save(tmp_path / "d.xlsx")
+    tpl = template(tmp_path, "{{ row.raised }} | {{ row.budget }}")
+    code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
+    assert (code, err) == (0, "")
+    assert "1,235K | 1.2M" in pdf_texts(tmp_path / "m.pdf")[0]

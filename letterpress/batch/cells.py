@@ -330,15 +330,20 @@ def _number(fmt: str, locale: Locale, number_format: str) -> Show:
         return plain_number
     prefix = _unquote(cleaned[: core.start()])
     suffix = _unquote(cleaned[core.end() :])
+    digits = core.group().removesuffix("%")
+    # Commas after the last digit place divide by a thousand each (#,##0,"K": 1,235K).
+    scale = Decimal(1000) ** (len(digits) - len(digits.rstrip(",")))
     try:
-        pattern = parse_number_pattern(core.group().replace("?", "#"))
+        pattern = parse_number_pattern(
+            (digits.rstrip(",") + core.group()[len(digits) :]).replace("?", "#")
+        )
     except (ValueError, KeyError):
         return plain_number
     # A negative section writes its own minus (or brackets); without one, Excel puts it first.
     own_sign = len(_split_sections(number_format)) > 1
 
     def show(value: int | float | Decimal) -> str:
-        amount = as_decimal(value)
+        amount = as_decimal(value) / scale
         sign = "-" if amount < 0 and not own_sign else ""
         try:
             with localcontext(rounding=ROUND_HALF_UP):  # as Excel: 0.125 in 0.00 is 0.13
