@@ -1265,3 +1265,21 @@ def test_commas_after_the_digits_scale_by_thousands_as_in_excel(
     code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
     assert (code, err) == (0, "")
     assert "1,235K | 1.2M" in pdf_texts(tmp_path / "m.pdf")[0]
+
+
+def test_a_zero_in_an_accounting_format_shows_its_dash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Excel's Accounting format (German: _-* #,##0.00 €_-;-* #,##0.00 €_-;_-* "-"?? €_-;_-@_-)
+    shows zero as a dash, its ?? places blank: the letter printed "-0 €", a minus zero."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["name", "open", "paid"])
+    sheet.append(["Kim Berger", 0, 1234.5])
+    for cell in ("B2", "C2"):
+        sheet[cell].number_format = '_-* #,##0.00 €_-;-* #,##0.00 €_-;_-* "-"?? €_-;_-@_-'
+    book.save(tmp_path / "d.xlsx")
+    tpl = template(tmp_path, "offen {{ row.open }} | bezahlt {{ row.paid }}", "de")
+    code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
+    assert (code, err) == (0, "")
+    assert "offen - € | bezahlt 1.234,50 €" in pdf_texts(tmp_path / "m.pdf")[0]

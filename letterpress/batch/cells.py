@@ -342,9 +342,13 @@ def _number(fmt: str, locale: Locale, number_format: str) -> Show:
     # A negative section writes its own minus (or brackets); without one, Excel puts it first.
     own_sign = len(_split_sections(number_format)) > 1
 
+    blank_zero = "0" not in digits  # "-"?? shows a zero as the dash alone (accounting)
+
     def show(value: int | float | Decimal) -> str:
         amount = as_decimal(value) / scale
         sign = "-" if amount < 0 and not own_sign else ""
+        if blank_zero and amount == 0:
+            return (prefix + suffix).strip()
         try:
             with localcontext(rounding=ROUND_HALF_UP):  # as Excel: 0.125 in 0.00 is 0.13
                 text = pattern.apply(abs(amount), locale)
