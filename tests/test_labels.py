@@ -512,3 +512,37 @@ def test_a_postcode_formatted_00000_holding_a_fraction_is_printed_as_shown_with_
     )
     with pdfplumber.open(out) as pdf:
         assert "01068 Dresden" in (pdf.pages[0].extract_text() or "")
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "sheet", "home", "street"),
+    [
+        (
+            "Vorname;Nachname;Straße;Hausnummer;PLZ;Ort",
+            "Anna;Schmidt;Hauptstraße;12a;01067;Dresden",
+            "L7163",
+            "DE",
+            "Hauptstraße 12a",
+        ),
+        (
+            "Name;Street Number;Street Name;City;State;ZIP",
+            "Mei Lee;1600;Amphitheatre Pkwy;Mountain View;CA;94043",
+            "5160",
+            "US",
+            "1600 AMPHITHEATRE PKWY",
+        ),
+    ],
+)
+def test_a_house_number_column_joins_the_street(
+    tmp_path: Path, header: str, row: str, sheet: str, home: str, street: str
+) -> None:
+    """A list that keeps the house number in a column of its own (Straße; Hausnummer): the
+    label printed "Hauptstraße" without the number, which no postman can deliver; the
+    number joins the street, on the side of it the sheet has it."""
+    data = tmp_path / "people.csv"
+    data.write_text(f"{header}\n{row}\n", encoding="utf-8")
+    out = tmp_path / "labels.pdf"
+    proc = run_cli("labels", str(data), "--sheet", sheet, "-o", str(out), "--from", home)
+    assert (proc.returncode, proc.stderr) == (0, "")
+    with pdfplumber.open(out) as pdf:
+        assert street in (pdf.pages[0].extract_text() or "").splitlines()

@@ -40,11 +40,26 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "address1",
         "addressline1",
         "street1",
+        "streetname",
         "strasse",
         "straße",
         "adresse",
     ),
     "street2": ("address2", "addressline2", "street2"),
+    # A house number kept beside the street (German lists: Straße; Hausnummer). Not "Nr" or
+    # "Number": a list's first column often numbers its rows or customers.
+    "house_number": (
+        "housenumber",
+        "houseno",
+        "housenr",
+        "hausnummer",
+        "hausnr",
+        "streetnumber",
+        "streetno",
+        "huisnummer",
+        "husnummer",
+        "husnr",
+    ),
     "postal_code": (
         "postalcode",
         "postcode",
@@ -95,6 +110,7 @@ def column_map(columns: tuple[str, ...]) -> dict[str, str]:
 def _mapped_feeds(fields: dict[str, str]) -> dict[str, tuple[str, ...]]:
     """Which columns fill each recipient field when columns are mapped by their names."""
     made = {"first_name": "name", "last_name": "name", "street2": "street"}
+    made["house_number"] = "street"
     feeds: dict[str, tuple[str, ...]] = {}
     for field, column in fields.items():
         path = f"recipient.{made.get(field, field)}"
@@ -104,9 +120,16 @@ def _mapped_feeds(fields: dict[str, str]) -> dict[str, tuple[str, ...]]:
     return feeds
 
 
-def mapped_recipient(values: dict[str, str], fields: dict[str, str]) -> dict[str, Any]:
-    """The recipient table of one row from the mapped columns."""
+def mapped_recipient(
+    values: dict[str, str], fields: dict[str, str], number_first: bool = False
+) -> dict[str, Any]:
+    """The recipient table of one row from the mapped columns; a house number column joins
+    the street, after it (Hauptstraße 12) or, when the sheet has it left of the street,
+    before it (12 Main Street)."""
     got = {field: values.get(column, "").strip() for field, column in fields.items()}
+    if got.get("house_number"):
+        parts = (got.get("street"), got["house_number"])
+        got["street"] = " ".join(p for p in (parts[::-1] if number_first else parts) if p)
     recipient: dict[str, Any] = {}
     name = got.get("name") or " ".join(
         p for p in (got.get("first_name"), got.get("last_name")) if p
@@ -139,8 +162,12 @@ def row_sources(table: Table, template: Source | None, language: str) -> Iterato
         feeds = _mapped_feeds(fields)
         mapped = set(fields.values())
         lost = _lost(table, mapped)
+        order = table.columns.index
+        first = "house_number" in fields and "street" in fields
+        first = first and order(fields["house_number"]) < order(fields["street"])
         for row in table.rows:
-            data = {"recipient": mapped_recipient(row.values, fields), "language": language}
+            recipient = mapped_recipient(row.values, fields, first)
+            data = {"recipient": recipient, "language": language}
             source = Source(data=data, origin=table.origin, row=row.number)
             made = _checked(row, source, mapped, lost.get(row.number, []))
             yield replace(made, columns=lambda field: feeds.get(field.split("[")[0], ()))
