@@ -1202,21 +1202,31 @@ def test_a_postcode_formatted_00000_holding_a_fraction_prints_as_the_sheet_shows
     assert (code, err) == (0, "")  # row 3 is not printed: nothing to warn about
 
 
-def test_an_ods_postcode_holding_a_fraction_warns_as_the_xlsx_does(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("kind", ["ods", "xls"])
+def test_an_ods_or_xls_postcode_holding_a_fraction_warns_as_the_xlsx_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
 ) -> None:
     """LibreOffice keeps the number (8001.5) and the text it showed for it under 00000
-    (08002): the letter prints 08002, with the same warning as for an .xlsx."""
-    path = tmp_path / "zahlen.ods"
-    with zipfile.ZipFile(SHEETS / "zahlen.ods") as source, zipfile.ZipFile(path, "w") as out:
-        for item in source.infolist():
-            part = source.read(item)
-            if item.filename == "content.xml":
-                part = part.replace(
-                    b'office:value="8001" calcext:value-type="float"><text:p>08001<',
-                    b'office:value="8001.5" calcext:value-type="float"><text:p>08002<',
-                )
-            out.writestr(item, part)
+    (08002); Excel 97 keeps the number (an RK record: 800150 hundredths) and the format: the
+    letter prints 08002, with the same warning as for an .xlsx (it printed 8001.5 from the
+    .xls)."""
+    path = tmp_path / f"zahlen.{kind}"
+    if kind == "xls":
+        path.write_bytes(
+            (SHEETS / "zahlen.xls")
+            .read_bytes()
+            .replace(struct.pack("<I", 8001 << 2 | 2), struct.pack("<I", 800150 << 2 | 3))
+        )
+    else:
+        with zipfile.ZipFile(SHEETS / "zahlen.ods") as source, zipfile.ZipFile(path, "w") as out:
+            for item in source.infolist():
+                part = source.read(item)
+                if item.filename == "content.xml":
+                    part = part.replace(
+                        b'office:value="8001" calcext:value-type="float"><text:p>08001<',
+                        b'office:value="8001.5" calcext:value-type="float"><text:p>08002<',
+                    )
+                out.writestr(item, part)
     tpl = template(tmp_path, "PLZ {{ row.PLZ }}")
     code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "m.pdf")
     assert (code, err) == (
