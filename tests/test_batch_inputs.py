@@ -552,6 +552,15 @@ def test_a_dos_export_that_reads_alike_in_cp1252_says_which_reading_it_took(
         "--strict",
     )
     assert code == 2 and "give --encoding cp850" in err and not (tmp_path / "s.pdf").exists()
+    labels.write_bytes(  # in a column no label prints, either reading prints the same
+        "name;street;postcode;city;Notiz\r\nAnna Schmidt;Ring 4;01067;Dresden;Änne\r\n".encode(
+            "cp850"
+        )
+    )
+    code, _, err = run(
+        capsys, "labels", labels, "--sheet", "L7163", "--from", "DE", "-o", tmp_path / "l.pdf"
+    )
+    assert (code, err) == (0, "")
 
 
 def test_a_cp1252_export_of_words_a_dos_capital_could_be_stays_cp1252(

@@ -96,11 +96,14 @@ def make_labels(
     lang = language or _template_text(tpl, "language") or "en"
     country, notices = _home(home, tpl, table)
     notices = [Notice(n, Where(file=table.origin), level="info") for n in table.notes] + notices
+    # The columns a label prints, when they are found by their names (a template's: all).
+    printed = set(column_map(table.columns).values()) if tpl is None else None
     notices += [
         Notice(what, Where(table.origin, row, column), hint, "rounded")
         for row, column, what, hint in table.doubts
+        if printed is None or column in printed
     ]
-    cell = first_differing(table.alike, (row.number for row in table.rows))
+    cell = first_differing(table.alike, (row.number for row in table.rows), printed)
     if table.alike is not None and cell is not None:
         what, hint = warning(table.alike, cell)
         notices.append(Notice(what, Where(table.origin, cell[0], cell[1]), hint, "encoding"))
