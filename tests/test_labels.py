@@ -546,3 +546,61 @@ def test_a_house_number_column_joins_the_street(
     assert (proc.returncode, proc.stderr) == (0, "")
     with pdfplumber.open(out) as pdf:
         assert street in (pdf.pages[0].extract_text() or "").splitlines()
+
+
+OUTLOOK = (
+    '"Title","First Name","Middle Name","Last Name","Suffix","Company","Department",'
+    '"Job Title","Business Street","Business Street 2","Business City","Business State",'
+    '"Business Postal Code","Business Country/Region","Home Street","Home City",'
+    '"Home Postal Code","Home Country/Region","E-mail Address"\n'
+    '"","Anna","","Schmidt","","Nordlicht GmbH","","","Hafenstraße 12","","Hamburg","",'
+    '"20457","Deutschland","Ring 4","Dresden","01067","Deutschland","anna@example.com"\n'
+    '"","Ben","","Ode","","","","","","","","","","","Lindenallee 8","Hamburg","22587",'
+    '"Deutschland",""\n'
+)
+GOOGLE = (
+    "Name,Given Name,Family Name,E-mail 1 - Value,Address 1 - Type,Address 1 - Formatted,"
+    "Address 1 - Street,Address 1 - City,Address 1 - PO Box,Address 1 - Region,"
+    "Address 1 - Postal Code,Address 1 - Country\n"
+    'Mei Lee,Mei,Lee,mei@example.com,Home,"1600 Amphitheatre Pkwy\nMountain View, CA 94043",'
+    "1600 Amphitheatre Pkwy,Mountain View,,CA,94043,US\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("export", "sheet", "home", "expected"),
+    [
+        (
+            OUTLOOK,
+            "L7163",
+            "DE",
+            [
+                "Anna Schmidt\nNordlicht GmbH\nHafenstraße 12\n20457 Hamburg",
+                "Ben Ode\nLindenallee 8\n22587 Hamburg",
+            ],
+        ),
+        (GOOGLE, "5160", "US", ["MEI LEE\n1600 AMPHITHEATRE PKWY\nMOUNTAIN VIEW CA 94043"]),
+    ],
+)
+def test_contacts_exported_by_outlook_or_google_print_their_address(
+    tmp_path: Path, export: str, sheet: str, home: str, expected: list[str]
+) -> None:
+    """Outlook's CSV export keeps the business and the home address under "Business
+    Street", "Home City" ...; Google Contacts' under "Address 1 - Street": every row failed
+    with "no postal address: street, postal code and town are all empty". A row's address
+    is the first it fills (Ben Ode has a home address only)."""
+    data = tmp_path / "contacts.csv"
+    data.write_text(export, encoding="utf-8")
+    out = tmp_path / "labels.pdf"
+    proc = run_cli("labels", str(data), "--sheet", sheet, "-o", str(out), "--from", home)
+    assert (proc.returncode, proc.stderr) == (0, "")
+    with pdfplumber.open(out) as pdf:
+        text = pdf.pages[0].extract_text() or ""
+    lines = text.splitlines()  # labels side by side: their lines interleave
+    assert all(line in lines for block in expected for line in block.splitlines()), text
+    assert "Ring 4" not in text and "01067 Dresden" not in text  # Anna's home address
+    proc = run_cli("labels", str(data), "--sheet", sheet, "-o", str(out), cwd=tmp_path)
+    assert proc.stderr.splitlines()[0] == (  # the home country is where the rows go (it was DE)
+        f"letterpress: info: {data}: no home country given: taking {home}, where most rows go; "
+        "addresses in other countries get a country line; give --from CC"
+    )

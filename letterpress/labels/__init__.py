@@ -32,7 +32,7 @@ from ..pdf.shift import Shift
 from ..pdf.units import length_text, size_text
 from ..source import Source, load_source
 from .place import Placed, place_label
-from .rows import RowSource, column_map, row_sources
+from .rows import RowSource, printed_columns, row_countries, row_sources
 from .sheets import LabelSheet, bundled_sheets, find_sheet
 
 __all__ = ["LabelRun", "bundled_sheets", "find_sheet", "make_labels"]
@@ -97,7 +97,7 @@ def make_labels(
     country, notices = _home(home, tpl, table)
     notices = [Notice(n, Where(file=table.origin), level="info") for n in table.notes] + notices
     # The columns a label prints, when they are found by their names (a template's: all).
-    printed = set(column_map(table.columns).values()) if tpl is None else None
+    printed = printed_columns(table.columns) if tpl is None else None
     notices += [
         Notice(what, Where(table.origin, row, column), hint, "rounded")
         for row, column, what, hint in table.doubts
@@ -240,12 +240,7 @@ def _home(home: str | None, tpl: Source | None, table) -> tuple[str, list[Notice
     me = load_table("me").get("country")
     if isinstance(me, str) and me:
         return country_code(me) or me.upper(), []
-    fields = column_map(table.columns)
-    counts = (
-        Counter(_code(row.values.get(fields["country"], "")) for row in table.rows)
-        if "country" in fields
-        else Counter()
-    )
+    counts = Counter(_code(cell) for cell in row_countries(table))
     counts.pop("", None)
     country = counts.most_common(1)[0][0] if counts else "DE"
     return country, [

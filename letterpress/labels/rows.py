@@ -71,16 +71,62 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "city": ("city", "town", "locality", "ort", "stadt", "ville"),
     "region": ("region", "state", "province", "county", "stateprovince", "bundesland"),
-    "country": ("country", "countrycode", "land", "pays"),
+    "country": ("country", "countrycode", "countryregion", "land", "pays"),
     "address_lines": ("addresslines",),
     "notes": ("notes",),
 }
 _BY_KEY = {key: field for field, keys in COLUMNS.items() for key in keys}
+# Contact exports keep several addresses side by side, each under a prefix: Outlook's
+# "Business Street", "Home City", "Business Country/Region"; Google Contacts' "Address 1 -
+# Street". A row's address is the first of them it fills.
+_GROUPS = ("business", "home", "other", "address1", "address2", "address3")
+_ADDRESS = ("street", "street2", "house_number", "postal_code", "city", "region", "country")
+_FILLED = ("street", "postal_code", "city")  # an address with one of these is given
 
 
 def _key(column: str) -> str:
-    key = re.sub(r"[\s._-]+", "", column.lower())
+    key = re.sub(r"[\s._/-]+", "", column.lower())
     return key.removeprefix("recipient") or key
+
+
+def address_groups(columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """The addresses a contact export keeps under prefixes (``Business Street``,
+    ``Address 1 - City``), in the order of the columns: field -> column for each."""
+    groups: dict[str, dict[str, str]] = {}
+    for column in columns:
+        key = _key(column)
+        prefix = next((p for p in _GROUPS if key.startswith(p) and key != p), None)
+        field = _BY_KEY.get(key[len(prefix) :]) if prefix else None
+        if prefix and field in _ADDRESS:
+            groups.setdefault(prefix, {}).setdefault(field, column)
+    return [group for group in groups.values() if any(f in group for f in _FILLED)]
+
+
+def printed_columns(columns: tuple[str, ...]) -> set[str]:
+    """The columns labels found by their names print from."""
+    fields = column_map(columns)
+    groups = [] if any(f in fields for f in _ADDRESS) else address_groups(columns)
+    return set(fields.values()) | {c for g in groups for c in g.values()}
+
+
+def row_countries(table: Table) -> Iterator[str]:
+    """Each row's country cell, from the columns labels find by their names."""
+    fields = column_map(table.columns)
+    groups = [] if any(f in fields for f in _ADDRESS) else address_groups(table.columns)
+    for row in table.rows:
+        column = _row_fields(row.values, fields, groups).get("country")
+        yield row.values.get(column, "") if column else ""
+
+
+def _row_fields(
+    values: dict[str, str], fields: dict[str, str], groups: list[dict[str, str]]
+) -> dict[str, str]:
+    """``fields`` with the address of the first group the row fills (the first group when it
+    fills none), where no plain column gives an address."""
+    if not groups:
+        return fields
+    filled = (g for g in groups if any(values.get(g.get(f, ""), "").strip() for f in _FILLED))
+    return {**fields, **next(filled, groups[0])}
 
 
 def _no_columns(field: str) -> tuple[str, ...]:
@@ -159,18 +205,20 @@ def row_sources(table: Table, template: Source | None, language: str) -> Iterato
                 hint=column_hint(table)  # a title above the header
                 or "name a column name, last_name or organization, or give --template",
             )
-        feeds = _mapped_feeds(fields)
-        mapped = set(fields.values())
+        groups = [] if any(f in fields for f in _ADDRESS) else address_groups(table.columns)
+        mapped = printed_columns(table.columns)
         lost = _lost(table, mapped)
         order = table.columns.index
-        first = "house_number" in fields and "street" in fields
-        first = first and order(fields["house_number"]) < order(fields["street"])
         for row in table.rows:
-            recipient = mapped_recipient(row.values, fields, first)
+            own = _row_fields(row.values, fields, groups)
+            first = "house_number" in own and "street" in own
+            first = first and order(own["house_number"]) < order(own["street"])
+            recipient = mapped_recipient(row.values, own, first)
             data = {"recipient": recipient, "language": language}
             source = Source(data=data, origin=table.origin, row=row.number)
             made = _checked(row, source, mapped, lost.get(row.number, []))
-            yield replace(made, columns=lambda field: feeds.get(field.split("[")[0], ()))
+            feeds = _mapped_feeds(own)
+            yield replace(made, columns=lambda field, f=feeds: f.get(field.split("[")[0], ()))
         return
     tpl: LetterTemplate = compile_template(replace(template, data=piece_fields(template.data)))
     check_columns(tpl, table)
