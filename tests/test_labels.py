@@ -558,6 +558,13 @@ OUTLOOK = (
     '"","Ben","","Ode","","","","","","","","","","","Lindenallee 8","Hamburg","22587",'
     '"Deutschland",""\n'
 )
+OUTLOOK_DE = (
+    '"Anrede","Vorname","Nachname","Firma","Abteilung","Straße geschäftlich",'
+    '"Straße geschäftlich 2","Ort geschäftlich","Postleitzahl geschäftlich",'
+    '"Land/Region geschäftlich","Straße privat","Ort privat","Postleitzahl privat"\n'
+    '"Frau","Anna","Schmidt","Nordlicht GmbH","Einkauf","Hafenstraße 12","Haus B","Hamburg",'
+    '"20457","Deutschland","Ring 4","Dresden","01067"\n'
+)
 GOOGLE = (
     "Name,Given Name,Family Name,E-mail 1 - Value,Address 1 - Type,Address 1 - Formatted,"
     "Address 1 - Street,Address 1 - City,Address 1 - PO Box,Address 1 - Region,"
@@ -579,6 +586,12 @@ GOOGLE = (
                 "Ben Ode\nLindenallee 8\n22587 Hamburg",
             ],
         ),
+        (
+            OUTLOOK_DE,
+            "L7163",
+            "DE",
+            ["Anna Schmidt\nNordlicht GmbH\nEinkauf\nHafenstraße 12\nHaus B\n20457 Hamburg"],
+        ),
         (GOOGLE, "5160", "US", ["MEI LEE\n1600 AMPHITHEATRE PKWY\nMOUNTAIN VIEW CA 94043"]),
     ],
 )
@@ -586,7 +599,8 @@ def test_contacts_exported_by_outlook_or_google_print_their_address(
     tmp_path: Path, export: str, sheet: str, home: str, expected: list[str]
 ) -> None:
     """Outlook's CSV export keeps the business and the home address under "Business
-    Street", "Home City" ...; Google Contacts' under "Address 1 - Street": every row failed
+    Street", "Home City" ... (German Outlook: "Straße geschäftlich", "Ort privat"); Google
+    Contacts' under "Address 1 - Street": every row failed
     with "no postal address: street, postal code and town are all empty". A row's address
     is the first it fills (Ben Ode has a home address only)."""
     data = tmp_path / "contacts.csv"

@@ -45,7 +45,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "straße",
         "adresse",
     ),
-    "street2": ("address2", "addressline2", "street2"),
+    "street2": ("address2", "addressline2", "street2", "strasse2", "straße2"),
     # A house number kept beside the street (German lists: Straße; Hausnummer). Not "Nr" or
     # "Number": a list's first column often numbers its rows or customers.
     "house_number": (
@@ -71,7 +71,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "city": ("city", "town", "locality", "ort", "stadt", "ville"),
     "region": ("region", "state", "province", "county", "stateprovince", "bundesland"),
-    "country": ("country", "countrycode", "countryregion", "land", "pays"),
+    "country": ("country", "countrycode", "countryregion", "land", "landregion", "pays"),
     "address_lines": ("addresslines",),
     "notes": ("notes",),
 }
@@ -80,6 +80,8 @@ _BY_KEY = {key: field for field, keys in COLUMNS.items() for key in keys}
 # "Business Street", "Home City", "Business Country/Region"; Google Contacts' "Address 1 -
 # Street". A row's address is the first of them it fills.
 _GROUPS = ("business", "home", "other", "address1", "address2", "address3")
+# German Outlook puts the group after the field: "Straße geschäftlich 2", "Ort privat".
+_SUFFIXED = re.compile(r"(.+?)(geschäftlich|privat|weitere)(\d?)")
 _ADDRESS = ("street", "street2", "house_number", "postal_code", "city", "region", "country")
 _FILLED = ("street", "postal_code", "city")  # an address with one of these is given
 
@@ -96,9 +98,16 @@ def address_groups(columns: tuple[str, ...]) -> list[dict[str, str]]:
     for column in columns:
         key = _key(column)
         prefix = next((p for p in _GROUPS if key.startswith(p) and key != p), None)
-        field = _BY_KEY.get(key[len(prefix) :]) if prefix else None
-        if prefix and field in _ADDRESS:
-            groups.setdefault(prefix, {}).setdefault(field, column)
+        suffixed = _SUFFIXED.fullmatch(key)
+        if prefix:
+            group, rest = prefix, key[len(prefix) :]
+        elif suffixed:
+            group, rest = suffixed.group(2), suffixed.group(1) + suffixed.group(3)
+        else:
+            continue
+        field = _BY_KEY.get(rest)
+        if field in _ADDRESS:
+            groups.setdefault(group, {}).setdefault(field, column)
     return [group for group in groups.values() if any(f in group for f in _FILLED)]
 
 
