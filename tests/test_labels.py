@@ -552,11 +552,12 @@ OUTLOOK = (
     '"Title","First Name","Middle Name","Last Name","Suffix","Company","Department",'
     '"Job Title","Business Street","Business Street 2","Business City","Business State",'
     '"Business Postal Code","Business Country/Region","Home Street","Home City",'
-    '"Home Postal Code","Home Country/Region","E-mail Address"\n'
+    '"Home Postal Code","Home Country/Region","E-mail Address","Notes"\n'
     '"","Anna","","Schmidt","","Nordlicht GmbH","","","Hafenstraße 12","","Hamburg","",'
-    '"20457","Deutschland","Ring 4","Dresden","01067","Deutschland","anna@example.com"\n'
+    '"20457","Deutschland","Ring 4","Dresden","01067","Deutschland","anna@example.com",'
+    '"met at the job fair"\n'
     '"","Ben","","Ode","","","","","","","","","","","Lindenallee 8","Hamburg","22587",'
-    '"Deutschland",""\n'
+    '"Deutschland","",""\n'
 )
 OUTLOOK_DE = (
     '"Anrede","Vorname","Nachname","Firma","Abteilung","Straße geschäftlich",'
@@ -613,6 +614,7 @@ def test_contacts_exported_by_outlook_or_google_print_their_address(
     lines = text.splitlines()  # labels side by side: their lines interleave
     assert all(line in lines for block in expected for line in block.splitlines()), text
     assert "Ring 4" not in text and "01067 Dresden" not in text  # Anna's home address
+    assert "job fair" not in text  # Outlook's notes are the owner's, not lines for the post
     proc = run_cli("labels", str(data), "--sheet", sheet, "-o", str(out), cwd=tmp_path)
     assert proc.stderr.splitlines()[0] == (  # the home country is where the rows go (it was DE)
         f"letterpress: info: {data}: no home country given: taking {home}, where most rows go; "

@@ -111,17 +111,27 @@ def address_groups(columns: tuple[str, ...]) -> list[dict[str, str]]:
     return [group for group in groups.values() if any(f in group for f in _FILLED)]
 
 
+def _mapping(columns: tuple[str, ...]) -> tuple[dict[str, str], list[dict[str, str]]]:
+    """The columns found by their names, and the addresses of a contact export when no plain
+    column gives one (its "Notes" are the owner's notes then, not lines for the post)."""
+    fields = column_map(columns)
+    if any(f in fields for f in _ADDRESS):
+        return fields, []
+    groups = address_groups(columns)
+    if groups:
+        fields.pop("notes", None)
+    return fields, groups
+
+
 def printed_columns(columns: tuple[str, ...]) -> set[str]:
     """The columns labels found by their names print from."""
-    fields = column_map(columns)
-    groups = [] if any(f in fields for f in _ADDRESS) else address_groups(columns)
+    fields, groups = _mapping(columns)
     return set(fields.values()) | {c for g in groups for c in g.values()}
 
 
 def row_countries(table: Table) -> Iterator[str]:
     """Each row's country cell, from the columns labels find by their names."""
-    fields = column_map(table.columns)
-    groups = [] if any(f in fields for f in _ADDRESS) else address_groups(table.columns)
+    fields, groups = _mapping(table.columns)
     for row in table.rows:
         column = _row_fields(row.values, fields, groups).get("country")
         yield row.values.get(column, "") if column else ""
@@ -214,7 +224,7 @@ def row_sources(table: Table, template: Source | None, language: str) -> Iterato
                 hint=column_hint(table)  # a title above the header
                 or "name a column name, last_name or organization, or give --template",
             )
-        groups = [] if any(f in fields for f in _ADDRESS) else address_groups(table.columns)
+        fields, groups = _mapping(table.columns)
         mapped = printed_columns(table.columns)
         lost = _lost(table, mapped)
         order = table.columns.index
