@@ -6,11 +6,19 @@ that fits. What it finds and measures depends on the word alone; only the test a
 left depends on the line. A batch sets the same words at the ends of lines of letter after
 letter, so :func:`hyphenate_word` keeps each word's measured split points (``Splits``) and makes
 only that test: the same split as ReportLab's, in the same order, with the same arithmetic.
-Web addresses and bidirectional text are left to ReportLab.
+Bidirectional text is left to ReportLab.
+
+A web or e-mail address is broken where a reader can type it back: after a slash, or before
+``. ? # & @ - _`` (no hyphen added), on ReportLab's rule of when to break one (``_hyGenPair``:
+when it is wider than the line, or when moving it whole would leave more than
+``uriWasteReduce`` of the line empty). ReportLab breaks only an address with a scheme, only
+after a slash, and only once: the rest, no longer an address to it, ran off the line. Here the
+rest (``AddressEnd``) is broken again, as often as it takes.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -21,18 +29,32 @@ from reportlab.platypus.paragraph import (
     _hy_shy_letters_pat,
     _hy_shy_pat,
     _hyphenateWord,
+    _splitWord,
     _SplitWordEnd,
     _SplitWordH,
     _SplitWordHY,
     _SplitWordLL,
-    _uri_split_pairs,
     isBidiStr,
+    uri_pat,
 )
+
+# Where an address breaks: after a slash (not between two), before a run of these characters.
+_ADDRESS_BREAK = re.compile(r"(?<=/)(?=[^/])|(?<=[^/.?#&@_-])(?=[.?#&@_-])")
+
+
+class AddressEnd(_SplitWordEnd):
+    """The rest of a web or e-mail address broken at a line's end (broken again if need be)."""
+
+
+class _Address(tuple[tuple[float, int], ...]):
+    """An address's break points, longest first part first: (the first part's width, where
+    the word is cut); it breaks by :func:`_break_address`."""
+
 
 # A word's split points: (joiner, joiner's width, first part's width, first part, rest), in
 # the order ReportLab tries them; ``None`` for a word ReportLab must look at itself.
 Split = tuple[str, float, float, str, str]
-Splits = dict[tuple[Any, ...], tuple[Split, ...] | None]
+Splits = dict[tuple[Any, ...], tuple[Split, ...] | _Address | None]
 
 _LIMIT = 20_000  # words per run before the table starts again
 
@@ -78,19 +100,72 @@ def hyphenate_word(
             hymwl,
         )
     w0 = newWidth - ww
+    if isinstance(found, _Address):
+        return _break_address(found, w, ww, w0, maxWidth, uriWasteReduce, fontName, fontSize)
     for jc, jclen, hw, h, t in found:
         if hw + w0 + jclen <= maxWidth:
             return [(_SplitWordHY if jc else _SplitWordH)(h + jc), _SplitWordEnd(t)]
     return None
 
 
+def _break_address(
+    found: _Address,
+    w: str,
+    ww: float,
+    w0: float,
+    maxWidth: float,
+    uriWasteReduce: Any,
+    fontName: str,
+    fontSize: float,
+) -> list[Any] | None:
+    """The address ``w`` broken at its last break point that fits the line, when ReportLab
+    would break it; else None (it goes whole to the next line). One wider than a line whose
+    first part does not fit goes to the next line (an empty first part, as ReportLab's
+    ``_splitWord`` makes it) and is broken there; a first part wider than a line is cut."""
+    if not (ww > maxWidth or (uriWasteReduce and w0 <= (1 - uriWasteReduce) * maxWidth)):
+        return None
+    for hw, cut in found:
+        if hw + w0 <= maxWidth:
+            return [_SplitWordH(w[:cut]), AddressEnd(w[cut:])]
+    if ww <= maxWidth:
+        return None
+    if w0 > 0:
+        return [_SplitWordH(""), AddressEnd(w)]
+    head = _splitWord(str(w), 0, [maxWidth], 0, fontName, fontSize)[0]
+    return [_SplitWordH(head), AddressEnd(w[len(head) :])] if head != w else None
+
+
+def _is_address(s: str) -> bool:
+    """Whether the word ``s`` is a web address as ReportLab knows one (with a scheme), or a
+    host with a path or a mailbox (``example.org/jobs``, ``ana@example.org``), or ``www.``."""
+    if "://" in s:
+        return uri_pat.match(s) is not None
+    if "/" in s or "@" in s or s[:4].lower() == "www.":
+        return uri_pat.match("://" + s) is not None
+    return False
+
+
+def _address_splits(s: str, at: list[int], pfx: str, fontName: str, fontSize: float) -> _Address:
+    """The break points ``at`` of ``s`` (after the prefix ``pfx``), measured part by part: a
+    word of thousands of them is measured once, not once per break point."""
+    found = []
+    width, start = stringWidth(pfx, fontName, fontSize), 0
+    for i in at:
+        width += stringWidth(s[start:i], fontName, fontSize)
+        found.append((width, len(pfx) + i))
+        start = i
+    return _Address(reversed(found))
+
+
 def _measure(
     hyphenator: Any, s: str, fontName: str, fontSize: float, embeddedHyphenation: Any, hymwl: int
-) -> tuple[Split, ...] | None:
-    """The split points ``_hyGenPair`` tries for the word ``s``, measured, in its order; None
-    for a word it treats as a web address (whether to split one depends on the line)."""
+) -> tuple[Split, ...] | _Address | None:
+    """The split points ``_hyGenPair`` tries for the word ``s``, measured, in its order (an
+    ``_Address``'s, longest first part first, for a web or e-mail address); None for
+    bidirectional text."""
     if isBidiStr(s):
         return None
+    rest = isinstance(s, AddressEnd)
     # as _hyGenPair: a prefix or suffix match slices the word (a plain str from then on)
     m = _hy_pfx_pat.match(s)
     pfx = ""
@@ -107,8 +182,9 @@ def _measure(
             s = s[: -len(sfx)]
     if len(s) < hymwl:
         return ()
-    if _uri_split_pairs(s) is not None:
-        return None
+    if rest or _is_address(s):
+        at = [m.start() for m in _ADDRESS_BREAK.finditer(s)]
+        return _address_splits(s, at, pfx, fontName, fontSize)
     found: list[Split] = []
     H = _hy_shy_pat.split(s)
     if hyphenator and (_hy_letters_pat.match(s) or (_hy_shy_letters_pat.match(s) and "" not in H)):

@@ -1,0 +1,111 @@
+"""Web and e-mail addresses at line ends, read back from the PDF: an address breaks only after
+a slash or before ``. ? # & @ - _`` (no hyphen added), so that the reader can type it back from
+the page; it goes whole to the next line when it fits there; no line runs past the measure,
+and the words around it keep their hyphenation."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pdfplumber
+from conftest import MM, letter, run_cli
+
+from letterpress.letter.layout import load_layout
+
+ADDRESSES = [
+    "https://github.com/janedoe/forecasting-baltic-ports-deliveries-2026/blob/main/notebooks/"
+    "arrival-times-by-port-and-weekday.ipynb",
+    "https://www.stepstone.de/stellenangebote--Data-Analyst-m-w-d-Hamburg-Nordlicht-Logistik-"
+    "GmbH--1234567-inline.html?rltr=2_2_25_seorl_m_0_0_0_0_0_0",
+    "https://jobs.nordlicht-logistik.example.com/careers/data-analyst-hamburg?ref=stepstone"
+    "&utm_source=newsletter#apply",
+    "www.janedoe-portfolio.example.org/projects/forecasting/baltic-ports-deliveries-2026.html",
+    "jane.doe.applications@janedoe-portfolio.example.org",
+]
+LEAD = "You can see all of my work at the page".split()  # short words: none is hyphenated
+BREAKS_BEFORE = ".?#&@-_"
+
+
+def _body_lines(pdf: Path) -> list[tuple[str, float]]:
+    """The body's lines (text, right edge), between the opening and the closing, without the
+    page numbers and the continuation header."""
+    with pdfplumber.open(pdf) as doc:
+        rows = [
+            (line["text"], line["x1"])
+            for page in doc.pages
+            for line in page.extract_text_lines()
+            if not re.search(r"Page \d+ of \d+$", line["text"])
+        ]
+    texts = [text for text, _ in rows]
+    return rows[texts.index("Dear Ms Lee,") + 1 : texts.index("Kind regards,")]
+
+
+def _breaks(lines: list[str], text: str) -> list[tuple[str, str]]:
+    """The lines' breaks inside a word of ``text`` (the line before, the line after); every
+    other break is at a space. Fails where the lines are not ``text`` as typed."""
+    inside = []
+    pos = 0
+    for i, line in enumerate(lines):
+        assert text.startswith(line, pos), (line, text[pos : pos + len(line)])
+        pos += len(line)
+        if i + 1 < len(lines):
+            if text[pos] == " ":
+                pos += 1
+            else:
+                inside.append((line, lines[i + 1]))
+    assert pos == len(text)
+    return inside
+
+
+def test_addresses_break_only_where_they_can_be_typed_back(tmp_path: Path) -> None:
+    paragraphs = [
+        " ".join([*LEAD[: n % (len(LEAD) + 1)], address, "if you like."])
+        for n in range(len(LEAD) + 1)
+        for address in ADDRESSES
+    ]
+    path = tmp_path / "links.json"
+    path.write_text(json.dumps(letter(body="\n\n".join(paragraphs))), encoding="utf-8")
+    out = tmp_path / "links.pdf"
+    proc = run_cli("letter", str(path), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    rows = _body_lines(out)
+    layout = load_layout("din5008-b")
+    right = (layout.paper_width - layout.text.right) * MM
+    assert [text for text, x1 in rows if x1 > right + 0.5] == []  # none runs past the measure
+    inside = _breaks([text for text, _ in rows], " ".join(paragraphs))
+    assert len(inside) > 2 * len(paragraphs) // 3  # most addresses were broken somewhere
+    for before, after in inside:
+        assert before.endswith("/") or after[0] in BREAKS_BEFORE, (before, after)
+        assert not before.endswith("/") or after[0] != "/", (before, after)
+
+
+def test_a_short_address_goes_whole_to_the_next_line(tmp_path: Path) -> None:
+    address = "https://janedoe.example.org/cv"
+    paragraphs = [" ".join(["word"] * n + [address, "and", "more."]) for n in range(14, 24)]
+    path = tmp_path / "short.json"
+    path.write_text(json.dumps(letter(body="\n\n".join(paragraphs))), encoding="utf-8")
+    out = tmp_path / "short.pdf"
+    assert run_cli("letter", str(path), "-o", str(out)).returncode == 0
+    rows = [text for text, _ in _body_lines(out)]
+    assert _breaks(rows, " ".join(paragraphs)) == []
+    assert sum(text.startswith(address) for text in rows) >= 2  # moved, not broken
+
+
+def test_words_beside_a_long_address_keep_their_hyphenation(tmp_path: Path) -> None:
+    """Before, a paragraph whose address ran off the line was set again with hyphenation off
+    and every word wider than the line cut at any letter."""
+    words = "internationalisation unquestionably characteristically incomprehensibilities"
+    body = f"The advert is at {ADDRESSES[1]} and shows {words} {words} {words} {words}."
+    path = tmp_path / "hy.json"
+    path.write_text(json.dumps(letter(body=body)), encoding="utf-8")
+    out = tmp_path / "hy.pdf"
+    assert run_cli("letter", str(path), "-o", str(out)).returncode == 0
+    rows = [text for text, _ in _body_lines(out)]
+    joined = [
+        before.split()[-1][:-1] + after.split()[0].rstrip(".")
+        for before, after in zip(rows, rows[1:])
+        if before.endswith("-")
+    ]
+    assert joined and all(word in words.split() for word in joined), rows
