@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pdfplumber
-from conftest import MM, letter, run_cli
+from conftest import MM, ROOT, letter, run_cli
 
 from letterpress.letter.layout import load_layout
 
@@ -109,3 +109,28 @@ def test_words_beside_a_long_address_keep_their_hyphenation(tmp_path: Path) -> N
         if before.endswith("-")
     ]
     assert joined and all(word in words.split() for word in joined), rows
+
+
+def test_call_sheet_points_break_addresses_where_they_can_be_typed_back(tmp_path: Path) -> None:
+    """The call sheet cut an address wherever the column ended ("...-m-w-d-Ham" / "burg-...")."""
+    example = (ROOT / "examples" / "call.toml").read_text(encoding="utf-8")
+    old = '"It was good to clear up that the role reports to both operations and finance.",'
+    points = [f"My notebooks are at {ADDRESSES[0]} if useful.", f"The advert {ADDRESSES[1]} fits."]
+    assert old in example
+    path = tmp_path / "call.toml"
+    path.write_text(example.replace(old, json.dumps(points)[1:-1] + ","), encoding="utf-8")
+    out = tmp_path / "call.pdf"
+    proc = run_cli("call", str(path), "-o", str(out), "--now", "2027-03-24T10:00")
+    assert proc.returncode == 0, proc.stderr
+    with pdfplumber.open(out) as doc:
+        page = doc.pages[0]
+        rows = [(line["text"], line["x1"]) for line in page.extract_text_lines()]
+        right = page.width - 18 * MM  # the sheet's margin
+    texts = [text for text, _ in rows]
+    first = texts.index(next(t for t in texts if t.startswith("My notebooks")))
+    last = texts.index(next(t for t in texts if t.endswith(" fits.")))
+    assert [text for text, x1 in rows[first : last + 1] if x1 > right + 0.5] == []
+    inside = _breaks(texts[first : last + 1], " ".join(points))
+    assert len(inside) >= 2
+    for before, after in inside:
+        assert before.endswith("/") or after[0] in BREAKS_BEFORE, (before, after)

@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, Paragraph
 from ..errors import UserError
 from ..letter.markup import escape
 from ..pdf import fonts
+from ..pdf.paragraph import SettledParagraph
 from ..pdf.units import mm
 from .flowables import GREY, INK, WARN, Columns, FormLines, QrCode, Rule, Tick
 from .script import Sheet
@@ -91,6 +92,7 @@ class Styles:
             textColor=INK,
             hyphenationLang="",
             splitLongWords=1,
+            uriWasteReduce=0.3,  # a web or e-mail address breaks where it can be typed back
             bulletFontName=face.regular,
         )
         self.body = base
@@ -148,7 +150,8 @@ class Styles:
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text), style)
+    """Text as a paragraph, broken into lines as a letter's are (:mod:`..pdf.linebreak`)."""
+    return SettledParagraph(escape(text), style)
 
 
 def _header(sheet: Sheet, st: Styles, geo: Geometry) -> Flowable:
@@ -255,7 +258,9 @@ def blocks(sheet: Sheet, size: float, geo: Geometry) -> list[Block]:
 
 def _reminders(items: tuple[str, ...], st: Styles, geo: Geometry) -> Flowable:
     """Reminders as a bulleted list, a little smaller: they are read once, before dialling."""
-    paras: list[Flowable] = [Paragraph(escape(r), st.reminder, bulletText="\u2022") for r in items]
+    paras: list[Flowable] = [
+        SettledParagraph(escape(r), st.reminder, bulletText="\u2022") for r in items
+    ]
     return Columns([(geo.content_width - geo.gutter - geo.gap, paras)], 0.0)
 
 
