@@ -134,3 +134,26 @@ def test_call_sheet_points_break_addresses_where_they_can_be_typed_back(tmp_path
     assert len(inside) >= 2
     for before, after in inside:
         assert before.endswith("/") or after[0] in BREAKS_BEFORE, (before, after)
+
+
+def test_an_address_in_a_paragraph_split_across_pages_still_breaks_where_it_can(
+    tmp_path: Path,
+) -> None:
+    """The two halves of a paragraph split across pages were broken into lines by ReportLab
+    again, which cut an address at any letter ("...blob/main/noteb" / "ooks/...")."""
+    address = ADDRESSES[0].replace(".ipynb", "-with-very-long-names-for-every-column.ipynb")
+    last = f"See {address} and also {address} for more and more words to make it longer {address}."
+    split = 0
+    for n in range(36, 45, 2):
+        paragraphs = ["Short line of text for spacing."] * n + [last]
+        path = tmp_path / f"split{n}.json"
+        path.write_text(json.dumps(letter(body="\n\n".join(paragraphs))), encoding="utf-8")
+        out = tmp_path / f"split{n}.pdf"
+        assert run_cli("letter", str(path), "-o", str(out)).returncode == 0
+        rows = [text for text, _ in _body_lines(out)]
+        for before, after in _breaks(rows, " ".join(paragraphs)):
+            assert before.endswith("/") or after[0] in BREAKS_BEFORE, (n, before, after)
+        with pdfplumber.open(out) as doc:
+            pages = [page.extract_text() or "" for page in doc.pages]
+        split += any("github" in a and "ipynb" in b for a, b in zip(pages, pages[1:]))
+    assert split  # the paragraph was split across pages at least once

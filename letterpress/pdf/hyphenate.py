@@ -13,7 +13,9 @@ A web or e-mail address is broken where a reader can type it back: after a slash
 when it is wider than the line, or when moving it whole would leave more than
 ``uriWasteReduce`` of the line empty). ReportLab breaks only an address with a scheme, only
 after a slash, and only once: the rest, no longer an address to it, ran off the line. Here the
-rest (``AddressEnd``) is broken again, as often as it takes.
+rest (``AddressEnd``) is broken again, as often as it takes. Another word with a slash (the
+rest of an address, joined up again where a paragraph was split across pages) that is wider
+than the line breaks at the same places, not at any character.
 """
 
 from __future__ import annotations
@@ -49,6 +51,12 @@ class AddressEnd(_SplitWordEnd):
 class _Address(tuple[tuple[float, int], ...]):
     """An address's break points, longest first part first: (the first part's width, where
     the word is cut); it breaks by :func:`_break_address`."""
+
+
+class _Run(_Address):
+    """The same break points in a word with a slash that is no address to :func:`_is_address`
+    (the rest of one, joined up again where its paragraph was split across pages): broken as
+    an address only where it is wider than the line, which would else cut it anywhere."""
 
 
 # A word's split points: (joiner, joiner's width, first part's width, first part, rest), in
@@ -122,6 +130,8 @@ def _break_address(
     would break it; else None (it goes whole to the next line). One wider than a line whose
     first part does not fit goes to the next line (an empty first part, as ReportLab's
     ``_splitWord`` makes it) and is broken there; a first part wider than a line is cut."""
+    if type(found) is _Run:
+        uriWasteReduce = 0
     if not (ww > maxWidth or (uriWasteReduce and w0 <= (1 - uriWasteReduce) * maxWidth)):
         return None
     for hw, cut in found:
@@ -145,7 +155,9 @@ def _is_address(s: str) -> bool:
     return False
 
 
-def _address_splits(s: str, at: list[int], pfx: str, fontName: str, fontSize: float) -> _Address:
+def _address_splits(
+    kind: type[_Address], s: str, at: list[int], pfx: str, fontName: str, fontSize: float
+) -> _Address:
     """The break points ``at`` of ``s`` (after the prefix ``pfx``), measured part by part: a
     word of thousands of them is measured once, not once per break point."""
     found = []
@@ -154,7 +166,7 @@ def _address_splits(s: str, at: list[int], pfx: str, fontName: str, fontSize: fl
         width += stringWidth(s[start:i], fontName, fontSize)
         found.append((width, len(pfx) + i))
         start = i
-    return _Address(reversed(found))
+    return kind(reversed(found))
 
 
 def _measure(
@@ -182,9 +194,11 @@ def _measure(
             s = s[: -len(sfx)]
     if len(s) < hymwl:
         return ()
-    if rest or _is_address(s):
+    address = rest or _is_address(s)
+    if address or "/" in s:  # a word with a slash: never hyphenated by ReportLab
         at = [m.start() for m in _ADDRESS_BREAK.finditer(s)]
-        return _address_splits(s, at, pfx, fontName, fontSize)
+        if address or at:
+            return _address_splits(_Address if address else _Run, s, at, pfx, fontName, fontSize)
     found: list[Split] = []
     H = _hy_shy_pat.split(s)
     if hyphenator and (_hy_letters_pat.match(s) or (_hy_shy_letters_pat.match(s) and "" not in H)):

@@ -17,6 +17,7 @@ from reportlab.platypus.paragraph import (
     _handleBulletWidth,
     _processed_frags,
     _shy,
+    _SHYStr,
     _SplitWord,
     _splitWord,
     _SplitWordH,
@@ -48,19 +49,31 @@ class WordWidths:
 
 
 def _plain(para: Any) -> bool:
-    """Whether ``para`` is broken here: one fragment of text, no soft hyphen, no bidirectional
-    text or shaping, no dots, and a hyphenator that is a callable (or none)."""
+    """Whether ``para`` is broken here: one fragment of text (or of the words a split across
+    pages left it), no soft hyphen, no bidirectional text or shaping, no dots, and a hyphenator
+    that is a callable (or none)."""
     style = para.style
     frags = para.frags
     if len(frags) != 1 or style.wordWrap or style.shaping or style.endDots:
         return False
     frag = frags[0]
-    if not hasattr(frag, "text") or hasattr(frag, "cbDefn") or hasattr(frag, "backColor"):
+    if hasattr(frag, "cbDefn") or hasattr(frag, "backColor"):
         return False
-    if _processed_frags(frags) or _shy in frag.text or not strip(frag.text):
+    if hasattr(frag, "text"):
+        if _processed_frags(frags) or _shy in frag.text or not strip(frag.text):
+            return False
+    elif not _plain_words(getattr(frag, "words", None)):
         return False
     hyphenator = getattr(style, "hyphenationLang", "")
     return not hyphenator or callable(hyphenator)
+
+
+def _plain_words(words: Any) -> bool:
+    """Whether ``words``, the words of a paragraph split across pages, are broken here as
+    ReportLab breaks them: not all blank, none with a soft hyphen, no bidirectional text."""
+    if type(words) is not list or not any(strip(w) for w in words):
+        return False
+    return not any(isinstance(w, _SHYStr) or _shy in w for w in words)
 
 
 def break_plain(para: Any, width: Any, widths: WordWidths | None) -> Any:
@@ -89,7 +102,8 @@ def break_plain(para: Any, width: Any, widths: WordWidths | None) -> Any:
     fontName = f.fontName
     encoding = para.encoding
     ascent, descent = getAscentDescent(fontName, fontSize)
-    words: list[Any] = split(strip(f.text))
+    text = getattr(f, "text", None)
+    words: list[Any] = split(strip(text)) if text is not None else f.words[:]
     known = widths.table(fontName, fontSize, encoding) if widths is not None else {}
     splits: Splits = widths.splits if widths is not None else {}
     spaceWidth = stringWidth(" ", fontName, fontSize, encoding)
