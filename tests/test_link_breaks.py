@@ -157,3 +157,23 @@ def test_an_address_in_a_paragraph_split_across_pages_still_breaks_where_it_can(
             pages = [page.extract_text() or "" for page in doc.pages]
         split += any("github" in a and "ipynb" in b for a, b in zip(pages, pages[1:]))
     assert split  # the paragraph was split across pages at least once
+
+
+def test_a_call_sheet_answer_with_an_address_stays_inside_the_margin(tmp_path: Path) -> None:
+    """An if_asked answer (set with its bold question by ReportLab) is cut where the line ends,
+    never left to run off the page."""
+    example = (ROOT / "examples" / "call.toml").read_text(encoding="utf-8")
+    old = '"When could you start?" = "With my notice period, from June 1."'
+    assert old in example
+    answer = f'"Where did you see the advert?" = "On StepStone: {ADDRESSES[1]} and elsewhere."'
+    path = tmp_path / "call.toml"
+    path.write_text(example.replace(old, f"{old}\n{answer}"), encoding="utf-8")
+    out = tmp_path / "call.pdf"
+    proc = run_cli("call", str(path), "-o", str(out), "--now", "2027-03-24T10:00")
+    assert proc.returncode == 0, proc.stderr
+    with pdfplumber.open(out) as doc:
+        page = doc.pages[0]
+        right = page.width - 18 * MM  # the sheet's margin
+        text = "".join((page.extract_text() or "").split())
+        assert max(c["x1"] for c in page.chars) <= right + 0.5
+    assert ADDRESSES[1] in text

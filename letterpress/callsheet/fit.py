@@ -146,7 +146,9 @@ class Styles:
             bulletIndent=0,
             spaceAfter=size * 0.15,
         )
-        self.qa = ParagraphStyle("cs-qa", parent=base, spaceAfter=size * 0.35)
+        # a bold question and its answer: ReportLab breaks its lines, and it would break an
+        # address once after a slash and let the rest run off the page; it cuts one instead
+        self.qa = ParagraphStyle("cs-qa", parent=base, spaceAfter=size * 0.35, uriWasteReduce=0)
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
