@@ -1349,3 +1349,50 @@ def test_the_layout_chosen_at_first_is_the_one_the_command_line_uses(client: Any
     page = client.get(url).get_data(as_text=True)
     (chosen,) = re.findall(r'<select id="f-layout".*?</select>', page, re.S)
     assert re.findall(r'<option value="([^"]*)" selected>', chosen) == ["din5008-b"]
+
+
+LEUTE = "Vorname;Name;Straße;PLZ;Ort\nAnna;Schmidt;Hauptstraße 1;01067;Dresden\n"
+NOT_A_COLUMN = (
+    "leute.csv, the “File names in the zip” box: the file name pattern uses column "
+    "'Nachname', which leute.csv does not have; did you mean {{ row.Name }}? the columns are "
+    "Vorname, Name, Straße, PLZ, Ort"
+)
+
+
+@pytest.mark.parametrize(
+    "pattern, line",
+    [
+        ("{{ Nachname }}", NOT_A_COLUMN),
+        ("{{ row.Nachname }}", NOT_A_COLUMN),
+        (
+            "{{ Name }}-{{ n }}",
+            "leute.csv, the “File names in the zip” box: the file name pattern uses 'Name' "
+            "without 'row.' in front; write {{ row.Name }}",
+        ),
+        ("{{ row.Name }}-{{ row['Straße'] }}", None),
+    ],
+)
+def test_a_file_name_pattern_naming_a_column_the_sheet_lacks_is_said_at_its_box_at_once(
+    client: Any, pattern: str, line: str | None
+) -> None:
+    """It was said only when the merge failed, in the job's area (the box not marked), and a
+    pattern without ``row.`` failed every row ("UndefinedError: 'Nachname' is undefined")."""
+    data = {"data": (io.BytesIO(LEUTE.encode()), "leute.csv"), "output": "files", "name": pattern}
+    changed = client.post("/merge/names", data=data, content_type="multipart/form-data")
+    assert lines(changed.get_data(as_text=True), "msg-name") == ([line] if line else [])
+    data = merge_files("", output="files", name=pattern)
+    data["data"] = (io.BytesIO(LEUTE.encode()), "leute.csv")
+    made = client.post("/merge/make", data=data, content_type="multipart/form-data")
+    html = made.get_data(as_text=True)
+    if line is None:
+        assert "/merge/job/" in html
+        return
+    assert "/merge/job/" not in html  # nothing started
+    assert lines(html, "msg-name") == [line]
+    assert '<a class="to-box" href="#f-name">Go to that box</a>' in html
+
+
+def test_the_file_names_are_not_checked_for_one_merged_pdf(client: Any) -> None:
+    data = {"data": (io.BytesIO(LEUTE.encode()), "leute.csv"), "name": "{{ row.Nachname }}"}
+    changed = client.post("/merge/names", data=data, content_type="multipart/form-data")
+    assert lines(changed.get_data(as_text=True), "msg-name") == []

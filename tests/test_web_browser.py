@@ -713,3 +713,29 @@ def test_a_preview_that_is_not_there_leads_to_the_box_to_fix(server: str, page: 
         "document.querySelector('label[for=f-sender-name]').getBoundingClientRect().top"
     )
     assert 0 <= label < 900  # the box's label is in view, not scrolled off the top
+
+
+def test_a_file_name_pattern_the_sheet_cannot_fill_is_said_before_any_button(
+    server: str, page: Any, shots: Path, tmp_path: Path
+) -> None:
+    """Said only when the merge failed, after "Make them", in the job's area."""
+    data = tmp_path / "leute.csv"
+    data.write_text("Vorname;Name;Straße;PLZ;Ort\nAnna;Schmidt;Hauptstraße 1;01067;Dresden\n")
+    page.goto(server + "merge")
+    page.set_input_files("#f-template", str(EXAMPLES / "batch" / "workshop.toml"))
+    page.set_input_files("#f-data", str(data))
+    page.check("#output-files")
+    page.fill("#f-name", "{{ Nachname }}")
+    page.press("#f-name", "Tab")
+    page.wait_for_selector("#msg-name .msg.error", timeout=WAIT)
+    page.screenshot(path=str(shots / "merge-name-column.png"), full_page=True)
+    assert page.inner_text("#msg-name .line") == (
+        "leute.csv, the “File names in the zip” box: the file name pattern uses column "
+        "'Nachname', which leute.csv does not have; did you mean {{ row.Name }}? the columns "
+        "are Vorname, Name, Straße, PLZ, Ort"
+    )
+    assert page.get_attribute("#f-name", "aria-invalid") == "true"
+    page.fill("#f-name", "{{ row.Name }}")
+    page.press("#f-name", "Tab")
+    page.wait_for_selector("#msg-name .msg", state="detached", timeout=WAIT)
+    assert page.get_attribute("#f-name", "aria-invalid") is None

@@ -17,7 +17,7 @@ from msgspec import Struct
 from msgspec.structs import replace
 
 from ..errors import UserError, Where
-from . import common, messages, picture, uploads
+from . import common, mergenames, messages, picture, uploads
 from .jobs import Job
 from .messages import Message
 
@@ -108,21 +108,21 @@ def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
     return value
 
 
-def _name_pattern(name: str | None) -> None:
-    """The file names' pattern read before the merge starts: one it cannot read is said at
-    its box, instead of failing the merge."""
-    from ..batch.names import NamePattern
+def _reading(data: Path) -> tuple[str, str]:
+    """The CSV delimiter and the worksheet chosen for ``data``; a choice for the other kind
+    of file is left out ('')."""
+    from ..batch.table import WORKBOOKS
 
-    try:
-        NamePattern(name)
-    except UserError as exc:  # said at the page's box, not at the option --name
-        raise UserError(exc.what, where=Where(field="name"), hint=exc.hint) from None
+    delimiter = _choice(request.form.get("delimiter", ""), DELIMITERS, "delimiter")
+    sheet = request.form.get("sheet", "").strip()
+    if data.suffix.lower() in WORKBOOKS:
+        return "", sheet
+    return delimiter, ""
 
 
 def receive(folder: Path) -> Inputs:
     """Store the uploads in ``folder`` and read the choices; the template may name only a
     bundled layout and an uploaded signature image."""
-    from ..batch.table import WORKBOOKS
     from ..source import load_source
 
     files = request.files
@@ -161,16 +161,11 @@ def receive(folder: Path) -> Inputs:
         uploads.bundled_layout({"layout": layout}, origin)
     uploads.signature(dict(source.data), origin, folder, files)
     form = request.form
-    delimiter = _choice(form.get("delimiter", ""), DELIMITERS, "delimiter")
-    sheet = form.get("sheet", "").strip()
-    if data.suffix.lower() in WORKBOOKS:  # a choice for the other kind of file is left out
-        delimiter = ""
-    else:
-        sheet = ""
+    delimiter, sheet = _reading(data)
     per_row = form.get("output") == "files"
     name = form.get("name", "").strip() or None
-    if per_row:
-        _name_pattern(name)
+    if per_row:  # before anything is made, not when the merge fails
+        mergenames.check(name, data, names[str(data)], delimiter or None, sheet or None)
     return Inputs(
         template=template,
         data=data,
@@ -237,6 +232,30 @@ def check() -> Any:
         ready=summary.rows - len(bad),
         warnings=sum(1 for f in summary.findings if f.severity == "warning"),
     )
+
+
+@bp.post("/merge/names")
+def names() -> Any:
+    """The file names' pattern checked as soon as the data and the pattern are chosen (the
+    form's boxes changed), before any button: its box's message, or none. Whatever else is
+    wrong is said by the buttons."""
+    said = []
+    if request.form.get("output") == "files":
+        name = request.form.get("name", "").strip() or None
+        item = uploads.uploaded(request.files, "data")
+        with uploads.private_folder() as folder:
+            try:
+                if item is None:
+                    mergenames.check(name, None, "", None, None)
+                else:
+                    data = uploads.save(item, "data", folder, "data", DATA)
+                    delimiter, sheet = _reading(data)
+                    origin = uploads.shown_name(item)
+                    mergenames.check(name, data, origin, delimiter or None, sheet or None)
+            except UserError as exc:
+                if exc.place.field == mergenames.FIELD:
+                    said.append(_refused(exc, None))
+    return _answer("merge_names.html", said)
 
 
 @bp.post("/merge/preview")
