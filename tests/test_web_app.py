@@ -8,6 +8,7 @@ import io
 import re
 import time
 import tomllib
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -1396,3 +1397,44 @@ def test_the_file_names_are_not_checked_for_one_merged_pdf(client: Any) -> None:
     data = {"data": (io.BytesIO(LEUTE.encode()), "leute.csv"), "name": "{{ row.Nachname }}"}
     changed = client.post("/merge/names", data=data, content_type="multipart/form-data")
     assert lines(changed.get_data(as_text=True), "msg-name") == []
+
+
+def chosen_layout(page: str) -> list[str]:
+    """The layout the page has chosen: a checked radio button, or the selected option."""
+    radios = re.findall(
+        r'<input type="radio" name="layout" id="[^"]+" value="([^"]*)" checked', page
+    )
+    (select,) = re.findall(r'<select id="f-layout".*?</select>', page, re.S) or [""]
+    return radios + re.findall(r'<option value="([^"]*)" selected>', select)
+
+
+@pytest.mark.parametrize("url", ["/", "/follow-up", "/call"])
+@pytest.mark.parametrize(
+    "layout, instead", [("layouts/my-envelope.toml", "din5008-b"), ("DIN5008-A", "din5008-a")]
+)
+def test_an_opened_file_s_layout_the_page_lacks_is_said_and_kept_as_a_choice(
+    client: Any, url: str, layout: str, instead: str
+) -> None:
+    """The Letter page chose no layout at all (no radio button checked) and previewed and
+    saved the letter without the file's layout, without a word."""
+    data = {**example("follow-up.toml"), "layout": layout}
+    base = url.rstrip("/") or "/letter"
+    page = client.post(
+        base + "/import",
+        data={"import": (io.BytesIO(tomli_w.dumps(data).encode()), "mine.toml")},
+        content_type="multipart/form-data",
+    ).get_data(as_text=True)
+    assert chosen_layout(page) == [instead]
+    own = f"{layout} (the file's own; the page cannot show it)"
+    assert lines(page, "msg-layout") == [
+        f"the opened file's layout '{layout}' is not one the page can show; the page uses the "
+        f"one chosen here ({instead}); choose “{own}” to keep the file's own in the saved file"
+    ]
+    assert f'value="{layout}"' in page and own in unescape(page)  # the file's own
+    assert f'<input type="hidden" name="layout_named" value="{layout}">' in page
+    values = formdata.form_values(data, formdata.FOLLOWUP)
+    form = {**values, "layout": layout, "layout_named": layout}
+    saved = client.post(base + "/toml", data=form).get_data(as_text=True)
+    assert tomllib.loads(saved)["layout"] == layout  # chosen: kept in the saved file
+    saved = client.post(base + "/toml", data={**form, "layout": instead}).get_data(as_text=True)
+    assert tomllib.loads(saved)["layout"] == instead

@@ -739,3 +739,32 @@ def test_a_file_name_pattern_the_sheet_cannot_fill_is_said_before_any_button(
     page.press("#f-name", "Tab")
     page.wait_for_selector("#msg-name .msg", state="detached", timeout=WAIT)
     assert page.get_attribute("#f-name", "aria-invalid") is None
+
+
+def test_an_opened_file_s_own_layout_is_said_and_a_bundled_one_chosen(
+    server: str, page: Any, shots: Path, tmp_path: Path
+) -> None:
+    """No layout was chosen after opening a file that names a layout file: the user saw no
+    choice made and no word about it."""
+    letter = tmp_path / "mine.toml"
+    text = (EXAMPLES / "thank-you.toml").read_text(encoding="utf-8")
+    letter.write_text(re.sub(r'(?m)^layout = ".*"$', 'layout = "layouts/my-envelope.toml"', text))
+    assert "my-envelope" in letter.read_text()
+    page.goto(server)
+    page.set_input_files("#f-import", str(letter))
+    page.click("button[formaction$='/letter/import']")
+    page.wait_for_selector("#page-image", timeout=WAIT)
+    assert page.is_checked("#layout-din5008-b")
+    assert page.inner_text("#msg-layout .line").startswith(
+        "the opened file's layout 'layouts/my-envelope.toml' is not one the page can show"
+    )
+    page.screenshot(path=str(shots / "letter-own-layout.png"), full_page=True)
+    page.check("#layout-own")
+    page.wait_for_selector("#msg-layout .msg.error", timeout=WAIT)
+    assert page.inner_text("#msg-layout .line").startswith(
+        "letter.toml, layout: layout 'layouts/my-envelope.toml' is not a bundled layout"
+    )
+    saved = download(page, "button[formaction$='/letter/toml']", tmp_path / "out")
+    assert tomllib.loads(saved.read_text(encoding="utf-8"))["layout"] == (
+        "layouts/my-envelope.toml"
+    )

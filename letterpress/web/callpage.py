@@ -39,8 +39,12 @@ def _sheet(form: dict[str, str]) -> tuple[Any, list[Message]]:
             now=datetime.now().astimezone(),
         )
     except UserError as exc:
-        return None, [messages.from_error(exc, SLOTS, more=common.more_box())]
-    return result, said + messages.from_notices(result.warnings, SLOTS, common.more_box())
+        return None, [
+            *common.layout_said(form),
+            messages.from_error(exc, SLOTS, more=common.more_box()),
+        ]
+    notices = messages.from_notices(result.warnings, SLOTS, common.more_box())
+    return result, common.layout_said(form) + said + notices
 
 
 def _page(values: dict[str, str], said: list[Message], status: int = 200) -> Any:
@@ -55,7 +59,7 @@ def _page(values: dict[str, str], said: list[Message], status: int = 200) -> Any
         said=messages.by_slot(said),
         languages=[(c, c) for c in common.LETTER_LANGUAGES],
         slots=SLOTS,
-        layouts=[(c.name, c.name) for c in common.layout_choices()],
+        layouts=common.layout_list(values),
     )
 
 
@@ -109,4 +113,4 @@ def import_file() -> Any:
     values = formdata.form_values(data, formdata.CALL)
     if named:
         values[formdata.SIGNATURE_NAMED] = str(named)
-    return _page(values, [])
+    return _page(values, common.opened_layout(values))

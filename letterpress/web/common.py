@@ -3,6 +3,7 @@ letter file, and rendering a page or the part of it a form updates."""
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,9 @@ from .uploads import private_folder, save, uploaded
 # Letter languages offered (BCP 47); any other can be typed into the imported file.
 LETTER_LANGUAGES = ("en", "en-GB", "en-US", "de", "de-AT", "de-CH", "fr", "fr-CH")
 PROFILE = "me"  # the stored sender's table in the user's settings (letterpress.config)
+# A hidden field: the layout the opened file names when the page has no such layout (a
+# layout file's path, a name misspelt); offered as a choice so that it can be kept.
+LAYOUT_NAMED = "layout_named"
 
 
 class LayoutChoice(Struct, frozen=True):
@@ -53,6 +57,49 @@ def layout_choices() -> list[LayoutChoice]:
             )
         )
     return out
+
+
+def opened_layout(values: dict[str, str]) -> list[Message]:
+    """An opened file's layout the page does not have (a layout file's path, a name
+    misspelt): the closest bundled one chosen instead (else the one the command line uses
+    when none is named), the file's own kept in ``LAYOUT_NAMED`` as a choice, and the
+    warning that says so (``layout_said``)."""
+    from ..letter.layout import DEFAULT_LAYOUT, available_layouts, is_layout_file
+
+    named = values.get("layout", "")
+    if not named or named in available_layouts():
+        return []
+    stem = Path(named.replace("\\", "/")).stem if is_layout_file(named) else named
+    close = difflib.get_close_matches(stem.lower(), list(available_layouts()), n=1)
+    values["layout"] = close[0] if close else DEFAULT_LAYOUT
+    values[LAYOUT_NAMED] = named
+    return layout_said(values)
+
+
+def layout_said(form: Mapping[str, str]) -> list[Message]:
+    """The warning, at the layout choice, that the opened file's own layout is not the one
+    the page uses, while another is chosen (chosen, the page says why it cannot use it)."""
+    named, chosen = form.get(LAYOUT_NAMED, ""), form.get("layout", "")
+    if not named or chosen == named:
+        return []
+    exc = UserError(
+        f"the opened file's layout {named!r} is not one the page can show",
+        hint=f"the page uses the one chosen here ({chosen}); choose “{own_label(named)}” to "
+        "keep the file's own in the saved file",
+    )
+    return [Message("warning", exc.line(), "layout")]
+
+
+def own_label(named: str) -> str:
+    """The choice of the opened file's own layout, as the page shows it."""
+    return str(g.t["letter"]["layout_own"]).replace("{name}", named)
+
+
+def layout_list(values: Mapping[str, str]) -> list[tuple[str, str]]:
+    """The layouts to choose from in a list: the bundled ones, and the opened file's own."""
+    out = [(c.name, c.name) for c in layout_choices()]
+    named = values.get(LAYOUT_NAMED, "")
+    return out + [(named, own_label(named))] if named else out
 
 
 def stored_sender() -> tuple[dict[str, str], Message | None]:

@@ -65,7 +65,7 @@ def _page(values: dict[str, str], said: list[Message], status: int = 200) -> Any
         status,
         values=values,
         said=messages.by_slot(_in_page_terms(said)),
-        layouts=[(c.name, c.name) for c in common.layout_choices()],
+        layouts=common.layout_list(values),
         languages=[(c, c) for c in common.LETTER_LANGUAGES],
         slots=SLOTS,
     )
@@ -85,7 +85,7 @@ def advise() -> Any:
     from ..check import check_data
 
     form = common.form_dict()
-    said: list[Message] = []
+    said = common.layout_said(form)
     try:
         follow, advice, _ = _advise(form)
         # the doubts advise prints as warnings (a contact's number, the interview's date, a
@@ -150,10 +150,11 @@ def import_file() -> Any:
         return _page(common.form_dict(), [common.not_opened(exc)], 422)
     named = data.pop("signature_image", None)
     values = formdata.form_values(data, formdata.FOLLOWUP)
+    said = common.opened_layout(values)
     if not named:
-        return _page(values, [])
+        return _page(values, said)
     values[formdata.SIGNATURE_NAMED] = str(named)  # kept for the saved file
-    return _page(values, [_no_signature(str(named))])
+    return _page(values, [*said, _no_signature(str(named))])
 
 
 def _no_signature(named: str) -> Message:

@@ -38,7 +38,7 @@ def make(form: dict[str, str], files: Any, *, picture_too: bool = True) -> Made:
     from ..letter import build_letter, prepare_letter
     from ..source import Source
 
-    made = Made()
+    made = Made(said=common.layout_said(form))
     named = form.get(NAMED, "")
     if named and uploads.uploaded(files, "signature_image") is None:
         made.said.append(not_uploaded(named))
@@ -163,10 +163,11 @@ def import_file() -> Any:
         return _page(common.form_dict(), [common.not_opened(exc)], 422)
     named = data.pop("signature_image", None)
     values = formdata.form_values(data, formdata.LETTER)
+    said = common.opened_layout(values)
     if not named:
-        return _page(values, [])
+        return _page(values, said)
     values[NAMED] = str(named)  # every preview says it is missing until it is uploaded
-    return _page(values, [not_uploaded(values[NAMED])])
+    return _page(values, [*said, not_uploaded(values[NAMED])])
 
 
 @bp.post("/letter/sender")
