@@ -670,7 +670,9 @@ def test_follow_up_advice_and_its_artefacts(client: Any) -> None:
     values = formdata.form_values(example("follow-up.toml"), formdata.FOLLOWUP)
     values["now"] = "2026-12-22T16:00"
     html = client.post("/follow-up/advise", data=values).get_data(as_text=True)
-    assert '<p id="recommended"><strong>Recommended:</strong> letter, call</p>' in html
+    assert (
+        '<p id="recommended" data-announce><strong>Recommended:</strong> letter, call</p>' in html
+    )
     letter = client.post("/follow-up/artefact", data={**values, "artefact": "letter"})
     assert letter.headers["Content-Disposition"] == 'attachment; filename="follow-up-letter.pdf"'
     sheet = client.post("/follow-up/artefact", data={**values, "artefact": "call"})
@@ -945,7 +947,9 @@ def test_a_mailing_problem_on_the_follow_up_page_points_at_the_page_s_carrier_ch
         "services (see the “Postunternehmen” box of the “Laufzeit” page), or leave carrier and "
         "service out; or remove [mailing]"
     ]
-    assert '<p id="recommended">' in html  # the advice stands, without the arrival date
+    assert (
+        '<p id="recommended" data-announce>' in html
+    )  # the advice stands, without the arrival date
     assert "letterpress carriers" not in html
     page = client.get("/delivery").get_data(as_text=True)
     assert '<option value="deutsche-post">Deutsche Post (deutsche-post)</option>' in page

@@ -502,9 +502,9 @@ def test_a_failed_merge_says_what_to_do_on_the_page_in_its_terms(
         "the first data row is 2"
     )
     page.click("button:has-text('Alle machen')")
-    page.wait_for_selector("#job .msg.error[role=alert]", timeout=WAIT)
+    page.wait_for_selector("#job > .msg.error:last-of-type", timeout=WAIT)
     page.screenshot(path=str(shots / "merge-failed-de.png"), full_page=True)
-    assert page.inner_text("#job .msg.error[role=alert] .line") == (
+    assert page.inner_text("#job > .msg.error:last-of-type .line") == (
         "people.csv: no document could be made: the row failed; nothing was written; fix the "
         "problems above in the files, choose them again and press “Alle machen”"
     )
@@ -768,3 +768,56 @@ def test_an_opened_file_s_own_layout_is_said_and_a_bundled_one_chosen(
     assert tomllib.loads(saved.read_text(encoding="utf-8"))["layout"] == (
         "layouts/my-envelope.toml"
     )
+
+
+# What a screen reader is given to read out: the text added inside a live region (aria-live,
+# role alert or status), gathered by a MutationObserver, one entry per node added.
+HEAR = """() => {
+  window.heard = [];
+  const live = '[aria-live]:not([aria-live=off]), [role=alert], [role=status], [role=log]';
+  new MutationObserver(records => records.forEach(r => r.addedNodes.forEach(node => {
+    const at = node.nodeType === 1 ? node : node.parentElement;
+    if (at && at.closest(live)) {
+      const text = node.textContent.replace(/\\s+/g, ' ').trim();
+      if (text) window.heard.push(text);
+    }
+  }))).observe(document.body, {childList: true, subtree: true, characterData: true});
+}"""
+
+
+def live_regions_nested(page: Any) -> list[str]:
+    """Live regions inside live regions (what they say is read out twice, or cut short)."""
+    return page.evaluate("""() => {
+      const live = '[aria-live]:not([aria-live=off]), [role=alert], [role=status], [role=log]';
+      return [...document.querySelectorAll(live)]
+        .filter(e => e.parentElement && e.parentElement.closest(live)).map(e => e.outerHTML);
+    }""")
+
+
+def test_each_message_is_read_out_once_however_often_the_preview_is_redone(
+    server: str, page: Any
+) -> None:
+    """The preview's "No preview yet" alert sat in a live region (read out twice: as an
+    alert and as the region's change) and was read out again at every preview while the
+    user typed, the same words; the messages at the boxes were not read out at all."""
+
+    def typed(selector: str, text: str) -> None:
+        with page.expect_response(lambda r: r.url.endswith("/letter/preview"), timeout=WAIT):
+            page.fill(selector, text)
+        page.wait_for_timeout(400)  # the answer swapped in and read out
+
+    page.goto(server)
+    page.wait_for_selector("#feedback .msg.error", timeout=WAIT)
+    page.evaluate(HEAR)
+    for word in ("Thank", "Thank you", "Thank you for Tuesday"):
+        typed("#f-subject", word)
+    assert live_regions_nested(page) == []
+    assert [h for h in page.evaluate("window.heard") if "No preview yet" in h] == []
+    for selector, value in LETTER.items():
+        page.fill(selector, value)
+    typed("#f-recipient-postal_code", "2045")
+    said = page.inner_text("#msg-recipient-postal_code .msg").replace("\n", " ")
+    assert "2045" in said
+    typed("#f-subject", "Thank you for Wednesday")
+    typed("#f-subject", "Thank you for Thursday")
+    assert [h for h in page.evaluate("window.heard") if h == said] == [said]
