@@ -821,3 +821,16 @@ def test_each_message_is_read_out_once_however_often_the_preview_is_redone(
     typed("#f-subject", "Thank you for Wednesday")
     typed("#f-subject", "Thank you for Thursday")
     assert [h for h in page.evaluate("window.heard") if h == said] == [said]
+
+
+def test_a_double_click_on_make_them_makes_one_merge(server: str, page: Any) -> None:
+    """It started two merges (twice the work on the machine; the first one's answer was
+    replaced by the second's)."""
+    made = []
+    page.on("request", lambda r: made.append(r.url) if r.url.endswith("/merge/make") else None)
+    page.goto(server + "merge")
+    page.set_input_files("#f-template", str(EXAMPLES / "batch" / "workshop.toml"))
+    page.set_input_files("#f-data", str(EXAMPLES / "batch" / "workshop.csv"))
+    page.dblclick("button:has-text('Make them')")
+    page.wait_for_selector("#job-summary", timeout=WAIT)
+    assert len(made) == 1
