@@ -1442,3 +1442,23 @@ def test_an_opened_file_s_layout_the_page_lacks_is_said_and_kept_as_a_choice(
     assert tomllib.loads(saved)["layout"] == layout  # chosen: kept in the saved file
     saved = client.post(base + "/toml", data={**form, "layout": instead}).get_data(as_text=True)
     assert tomllib.loads(saved)["layout"] == instead
+
+
+def test_the_merged_pdf_is_named_after_the_data_file_in_its_own_letters(client: Any) -> None:
+    """“Adressen Müller (2026).csv” gave “Adressen-M-ller-2026.pdf”."""
+    html = finished(
+        client,
+        client.post(
+            "/merge/make",
+            data={
+                **merge_files(WORKSHOP),
+                "data": (io.BytesIO(WORKSHOP.encode()), "Adressen Mu\u0308ller (2026).csv"),
+            },
+            content_type="multipart/form-data",
+        ).get_data(as_text=True),
+    )
+    assert "Download Adressen-Müller-2026.pdf" in html
+    (url,) = re.findall(r'href="(/merge/job/[\w-]+/Adressen-M%C3%BCller-2026\.pdf)"', html)
+    answer = client.get(url)
+    assert "filename*=UTF-8''Adressen-M%C3%BCller-2026.pdf" in answer.headers["Content-Disposition"]
+    assert answer.get_data().startswith(b"%PDF-")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+import unicodedata
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,9 +41,11 @@ def uploaded(files: Mapping[str, FileStorage], field: str) -> FileStorage | None
 
 
 def safe_stem(item: FileStorage, default: str) -> str:
-    """The uploaded file's name without its suffix, reduced to letters, digits, ``-`` and
-    ``_`` (for the names of what is made from it), else ``default``."""
-    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", Path(shown_name(item)).stem).strip("-")[:60]
+    """The uploaded file's name without its suffix, reduced to letters (of any alphabet:
+    ``Adressen-Müller``, not ``Adressen-M-ller``), digits, ``-`` and ``_`` (for the names of
+    what is made from it), else ``default``."""
+    name = unicodedata.normalize("NFC", Path(shown_name(item)).stem)  # a Mac sends u + ¨
+    stem = re.sub(r"[^\w-]+", "-", name).strip("-")[:60]
     return stem or default
 
 
