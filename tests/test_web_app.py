@@ -1462,3 +1462,14 @@ def test_the_merged_pdf_is_named_after_the_data_file_in_its_own_letters(client: 
     answer = client.get(url)
     assert "filename*=UTF-8''Adressen-M%C3%BCller-2026.pdf" in answer.headers["Content-Disposition"]
     assert answer.get_data().startswith(b"%PDF-")
+
+
+def test_an_interview_after_now_points_at_the_as_of_box_not_at_now(client: Any) -> None:
+    """It said "check the date or --now", an option of `letterpress advise` the page has not."""
+    values = formdata.form_values(example("follow-up.toml"), formdata.FOLLOWUP)
+    html = client.post("/follow-up/advise", data={**values, "now": "2026-12-01T09:00"})
+    assert lines(html.get_data(as_text=True), "msg-interview-date") == [
+        "follow-up.toml, interview.date: the interview (2026-12-22 10:00) is after now "
+        "(2026-12-01 09:00); advice is for after the interview; check the date or the “As of” "
+        "box"
+    ]

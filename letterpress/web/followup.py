@@ -49,10 +49,15 @@ def _advise(form: dict[str, str]) -> tuple[Any, Any, datetime]:
 
 def _in_page_terms(said: list[Message]) -> list[Message]:
     """The lines with the terminal's list of carriers said as the page's own carrier choice,
-    the Delivery estimate page's “Carrier” box (a [mailing] table's problems say it)."""
+    the Delivery estimate page's “Carrier” box (a [mailing] table's problems say it), and
+    ``advise``'s option ``--now`` as the page's “As of” box."""
     t = g.t
     choice = f"{messages.box_name(t['delivery']['carrier'])} of the “{t['nav']['delivery']}” page"
-    return [replace(m, text=messages.carriers_named(m.text, choice)) for m in said]
+    boxes = {"--now": t["followup"]["now"]}
+    return [
+        replace(m, text=messages.in_page_terms(messages.carriers_named(m.text, choice), boxes))
+        for m in said
+    ]
 
 
 def _page(values: dict[str, str], said: list[Message], status: int = 200) -> Any:
