@@ -1473,3 +1473,28 @@ def test_an_interview_after_now_points_at_the_as_of_box_not_at_now(client: Any) 
         "(2026-12-01 09:00); advice is for after the interview; check the date or the “As of” "
         "box"
     ]
+
+
+def test_people_pasted_from_an_e_mail_program_or_a_spreadsheet_are_read_as_such(
+    client: Any,
+) -> None:
+    """'Tom Berg <tom.berg@example.com>' was kept as a name (printed so, and no one in the
+    e-mail's Cc); a line apart by semicolons or tabs was one long name too."""
+    values = formdata.form_values(example("follow-up.toml"), formdata.FOLLOWUP)
+    values["interview.involved"] = (
+        "Tom Berg <tom.berg@example.com>\n"
+        "Anna Schmidt; anna.schmidt@example.com; +49 89 1234567\n"
+        '"Berg, Ann" <ann.berg@example.com>\n'
+        "Ben Ott\tben.ott@example.com\n"
+    )
+    saved = tomllib.loads(client.post("/follow-up/toml", data=values).get_data(as_text=True))
+    assert saved["interview"]["involved"] == [
+        {"name": "Tom Berg", "email": "tom.berg@example.com"},
+        {"name": "Anna Schmidt", "email": "anna.schmidt@example.com", "phone": "+49 89 1234567"},
+        {"name": "Berg, Ann", "email": "ann.berg@example.com"},
+        {"name": "Ben Ott", "email": "ben.ott@example.com"},
+    ]
+    shown = formdata.form_values(saved, formdata.FOLLOWUP)["interview.involved"]
+    assert '"Berg, Ann", ann.berg@example.com' in shown.splitlines()  # and read back so
+    again = formdata.letter_file({"interview.involved": shown}, formdata.FOLLOWUP, "f")
+    assert again["interview"]["involved"] == saved["interview"]["involved"]

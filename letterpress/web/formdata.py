@@ -10,6 +10,7 @@ imported file comes back out whole.
 from __future__ import annotations
 
 import copy
+import re
 import tomllib
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
@@ -131,13 +132,28 @@ def _flag(value: str, where: Where = Where()) -> Any:
 PERSON = ("name", "email", "phone")
 
 
+# The details of a person apart: a comma, semicolon or tab outside "quotes" ("Berg, Tom").
+_APART = re.compile(r'[,;\t](?=(?:[^"]*"[^"]*")*[^"]*$)')
+# A person as an e-mail program writes them, pasted: ``Tom Berg <tom.berg@example.com>``.
+_MAILBOX = re.compile(
+    r'\s*(?:"(?P<quoted>[^"]*)"|(?P<name>[^"<,;\t]*?))\s*<(?P<email>[^<>\s]+@[^<>\s]+)>\s*'
+)
+
+
 def _people(value: str, where: Where) -> Any:
     """One person a line: a name, then an e-mail address (with @) and a phone number (with
-    digits) in any order; a placeholder (``[their email address]``) is the detail its place
-    in the line names. Anything else is refused at the box, not kept as a phone number."""
+    digits) in any order, apart by commas, semicolons or tabs (as pasted from an e-mail
+    program, ``Tom Berg <tom.berg@example.com>``, or a spreadsheet); a placeholder
+    (``[their email address]``) is the detail its place in the line names. Anything else is
+    refused at the box, not kept as a phone number."""
     out = []
     for number, line in enumerate(_lines(value), start=1):
-        parts = [p.strip() for p in line.split(",")]
+        parts = [p.strip() for p in _APART.split(line)]
+        first = _MAILBOX.fullmatch(parts[0])
+        if first:  # the name and the address in one, then the rest
+            parts[:1] = [(first["quoted"] or first["name"] or "").strip(), first["email"]]
+        parts = [found["email"] if (found := _MAILBOX.fullmatch(p)) else p for p in parts]
+        parts = [p[1:-1].strip() if len(p) > 1 and p[0] == p[-1] == '"' else p for p in parts]
         person = {"name": parts[0]}
         for place, part in enumerate(parts[1:], start=1):
             if not part:
@@ -222,7 +238,7 @@ def _shown(value: Any, kind: str) -> str | None:
     if kind == "people" and isinstance(value, list) and all(isinstance(v, dict) for v in value):
         return (
             "\n".join(
-                ", ".join(str(p[k]) for k in ("name", "email", "phone") if p.get(k))
+                ", ".join(_quoted(str(p[k])) for k in ("name", "email", "phone") if p.get(k))
                 for p in value
                 if set(p) <= {"name", "email", "phone"}
             )
@@ -240,6 +256,12 @@ def _shown(value: Any, kind: str) -> str | None:
     if isinstance(value, str) and kind != "people":
         return value
     return None
+
+
+def _quoted(detail: str) -> str:
+    """A person's detail as the "people" box shows it: in quotes when it holds what would
+    part it ("Berg, Tom")."""
+    return f'"{detail}"' if re.search(r"[,;\t]", detail) and '"' not in detail else detail
 
 
 def _when(value: Any, kind: str) -> str | None:
