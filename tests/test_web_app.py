@@ -1498,3 +1498,14 @@ def test_people_pasted_from_an_e_mail_program_or_a_spreadsheet_are_read_as_such(
     assert '"Berg, Ann", ann.berg@example.com' in shown.splitlines()  # and read back so
     again = formdata.letter_file({"interview.involved": shown}, formdata.FOLLOWUP, "f")
     assert again["interview"]["involved"] == saved["interview"]["involved"]
+
+
+def test_a_hint_says_what_to_write_in_the_box_not_the_file_s_toml_line(client: Any) -> None:
+    """Under the “Their time zone” box it said 'write timezone = "Europe/Berlin"', a line of
+    the file, which the box does not take."""
+    values = formdata.form_values(example("call.toml"), formdata.CALL)
+    html = client.post("/call/preview", data={**values, "call.timezone": "Berlin"})
+    assert lines(html.get_data(as_text=True), "msg-call-timezone") == [
+        "call.toml, call.timezone: 'Berlin' is not an IANA time zone name; taking "
+        "Europe/Berlin; write Europe/Berlin in this box"
+    ]

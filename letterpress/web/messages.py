@@ -153,9 +153,22 @@ def from_error(
     slot = slot_for(exc.place, slots)
     if slot not in (PAGE, MORE) and exc.what == "missing field" and " = " in exc.hint:
         exc = UserError(exc.what, where=exc.place, hint=FILL_IN)  # not the file's `key = ...`
+    elif slot not in (PAGE, MORE) and written_here(exc.hint, exc.place.field) != exc.hint:
+        exc = UserError(exc.what, where=exc.place, hint=written_here(exc.hint, exc.place.field))
     elif more and free_form(exc.hint, more) != exc.hint:
         exc = UserError(exc.what, where=exc.place, hint=free_form(exc.hint, more))
     return Message("error", shown(exc, names), slot)
+
+
+def written_here(hint: str, field: str) -> str:
+    """``hint`` as said under the box of ``field``: what the file would write as TOML there
+    (``write timezone = "Europe/Berlin"``, ``e.g. timezone = "Europe/Berlin"``) as what to
+    write in this box (``write Europe/Berlin in this box``, ``e.g. Europe/Berlin``)."""
+    key = re.escape(field.rpartition(".")[2].split("[")[0])
+    if not key:
+        return hint
+    hint = re.sub(rf'\bwrite {key} = (?:"([^"]*)"|([^\s,;"]+))', r"write \1\2 in this box", hint)
+    return re.sub(rf'\be\.g\. {key} = (?:"([^"]*)"|([^\s,;"]+))', r"e.g. \1\2", hint)
 
 
 def free_form(hint: str, more: str) -> str:
@@ -177,8 +190,11 @@ def from_notices(
         place = in_more(notice.where, slots, more)
         if more:
             notice = replace(notice, hint=free_form(notice.hint, more))
+        slot = slot_for(notice.where, slots)
+        if place is None and slot not in (PAGE, MORE):
+            notice = replace(notice, hint=written_here(notice.hint, notice.where.field))
         if place is None:
-            out.append(Message(notice.level, notice.line(), slot_for(notice.where, slots)))
+            out.append(Message(notice.level, notice.line(), slot))
         else:
             out.append(Message(notice.level, replace(notice, where=place).line(), MORE))
     return out
