@@ -834,3 +834,21 @@ def test_a_double_click_on_make_them_makes_one_merge(server: str, page: Any) -> 
     page.dblclick("button:has-text('Make them')")
     page.wait_for_selector("#job-summary", timeout=WAIT)
     assert len(made) == 1
+
+
+def test_a_merge_is_read_out_once_as_it_starts_and_once_as_it_ends(
+    server: str, page: Any, tmp_path: Path
+) -> None:
+    """Its area was a live region re-rendered at every step of the progress: "Making the
+    documents, 1 of 4 rows done" was read out again and again (or, as the page's live
+    regions were made to read each thing once, nothing until the end)."""
+    page.goto(server + "merge")
+    page.set_input_files("#f-template", str(EXAMPLES / "batch" / "workshop.toml"))
+    page.set_input_files("#f-data", str(EXAMPLES / "batch" / "workshop.csv"))
+    page.evaluate(HEAR)
+    page.click("button:has-text('Make them')")
+    page.wait_for_selector("#job-summary", timeout=WAIT)
+    page.wait_for_timeout(400)
+    heard = page.evaluate("window.heard")
+    assert [h for h in heard if "Making the documents" in h] == ["Making the documents"]
+    assert [h for h in heard if "documents from" in h] == [page.inner_text("#job-summary")]
