@@ -1509,3 +1509,15 @@ def test_a_hint_says_what_to_write_in_the_box_not_the_file_s_toml_line(client: A
         "call.toml, call.timezone: 'Berlin' is not an IANA time zone name; taking "
         "Europe/Berlin; write Europe/Berlin in this box"
     ]
+
+
+def test_a_word_processor_s_line_break_pasted_into_a_box_is_a_line_break(client: Any) -> None:
+    """Word's manual line break (Shift+Enter) comes pasted as a vertical tab, which no box
+    shows: the letter was refused, "character '\\x0b' (U+000B control character) cannot be
+    drawn by the bundled fonts; replace or remove it", for a character the user cannot find."""
+    values = formdata.form_values(example("thank-you.toml"), formdata.LETTER)
+    body = "Kind regards from the team\vof the careers service.\fSee you soon."
+    answer = client.post("/letter/pdf", data={**values, "body": body})
+    assert answer.status_code == 200, lines(answer.get_data(as_text=True), "msg-body")
+    text = " ".join(PdfReader(io.BytesIO(answer.get_data())).pages[0].extract_text().split())
+    assert "Kind regards from the team of the careers service. See you soon." in text

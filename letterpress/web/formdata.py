@@ -202,6 +202,11 @@ def _put(data: dict[str, Any], path: str, value: Any) -> None:
     data[key] = value
 
 
+# Breaks a word processor puts in the text it copies, which no box shows: Word's manual line
+# break (vertical tab) as a line break, its page break (form feed) as a new paragraph.
+_BREAKS = str.maketrans({"\v": "\n", "\f": "\n\n"})
+
+
 def letter_file(form: Mapping[str, str], fields: Mapping[str, str], origin: str) -> dict[str, Any]:
     """The file's dict from a form: ``more`` first, the form's filled fields over it."""
     data = more_tables(form.get(MORE, ""), origin)
@@ -210,6 +215,7 @@ def letter_file(form: Mapping[str, str], fields: Mapping[str, str], origin: str)
         if top in TABLES and "." in path and not isinstance(data.get(top), dict):
             data[top] = {}
         raw = form.get(path, "").replace("\r\n", "\n")  # browsers send CR LF in text areas
+        raw = raw.translate(_BREAKS)  # a word processor's line or page break, pasted
         raw = raw if kind == "text" and raw.strip() else raw.strip()
         if raw or kind == "flag" and path in form:
             _put(data, path, READ[kind](raw, Where(file=origin, field=path)))
