@@ -1521,3 +1521,36 @@ def test_a_word_processor_s_line_break_pasted_into_a_box_is_a_line_break(client:
     assert answer.status_code == 200, lines(answer.get_data(as_text=True), "msg-body")
     text = " ".join(PdfReader(io.BytesIO(answer.get_data())).pages[0].extract_text().split())
     assert "Kind regards from the team of the careers service. See you soon." in text
+
+
+@pytest.mark.parametrize(
+    "slot, name, hint",
+    [
+        (
+            "template",
+            "Serienbrief.docx",
+            "the template is a letter file (.toml), not a document: make one on the “Letter” "
+            "page with “Save the letter file (.toml)”, and write the columns in it as "
+            "{{ row.COLUMN }}",
+        ),
+        (
+            "data",
+            "Adressen.numbers",
+            "export the sheet from Numbers as .xlsx or as CSV (UTF-8) and choose that",
+        ),
+        (
+            "data",
+            "Adressen.docx",
+            "save the list from your spreadsheet program as .xlsx or .csv and choose that",
+        ),
+    ],
+)
+def test_a_document_of_another_kind_says_what_to_choose_instead(
+    client: Any, slot: str, name: str, hint: str
+) -> None:
+    """A Word mail-merge letter as the template said only "choose a .toml file"; a Numbers
+    sheet as the data, "choose a .csv file"."""
+    data = {**merge_files(WORKSHOP), slot: (io.BytesIO(b"PK\x03\x04"), name)}
+    html = client.post("/merge/check", data=data, content_type="multipart/form-data")
+    (line,) = lines(html.get_data(as_text=True), f"msg-{slot}")
+    assert f"'{name}' is not a ." in line and line.endswith(f" file; {hint}")

@@ -108,6 +108,29 @@ def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
     return value
 
 
+# What to choose instead of a file of the wrong kind that users often have at hand.
+NUMBERS = "export the sheet from Numbers as .xlsx or as CSV (UTF-8) and choose that"
+SPREADSHEET = "save the list from your spreadsheet program as .xlsx or .csv and choose that"
+
+
+def _instead(exc: UserError, slot: str, suffix: str) -> UserError:
+    """A refused upload with what to choose instead when it is a word processor's document
+    as the template (the merge's template is a letter file), or not a spreadsheet's export
+    as the data (``suffix``: the upload's; save refuses a suffix before the size)."""
+    t = g.t
+    if slot == "template" and suffix in (".doc", ".docx", ".odt"):
+        hint = (
+            f"the template is a letter file (.toml), not a document: make one on the "
+            f"“{t['nav']['letter']}” page with “{t['letter']['download_toml']}”, and write "
+            "the columns in it as {{ row.COLUMN }}"
+        )
+    elif slot == "data" and suffix in (".numbers", ".doc", ".docx", ".pdf"):
+        hint = NUMBERS if suffix == ".numbers" else SPREADSHEET
+    else:
+        return exc
+    return UserError(exc.what, where=exc.place, hint=hint)
+
+
 def _reading(data: Path) -> tuple[str, str]:
     """The CSV delimiter and the worksheet chosen for ``data``; a choice for the other kind
     of file is left out ('')."""
@@ -135,10 +158,11 @@ def receive(folder: Path) -> Inputs:
                 where=Where(field=slot),
                 hint=f"choose the {' or '.join(suffixes)} file",
             )
-        got[slot] = (
-            uploads.save(item, slot, folder, uploads.safe_stem(item, default), suffixes),
-            uploads.shown_name(item),
-        )
+        try:
+            path = uploads.save(item, slot, folder, uploads.safe_stem(item, default), suffixes)
+        except UserError as exc:  # a file of another kind: what to choose instead
+            raise _instead(exc, slot, Path(uploads.shown_name(item)).suffix.lower()) from None
+        got[slot] = (path, uploads.shown_name(item))
     if (
         got["template"][0].stem == got["data"][0].stem
         and got["template"][0].suffix == got["data"][0].suffix
