@@ -1429,10 +1429,10 @@ def test_an_opened_file_s_layout_the_page_lacks_is_said_and_kept_as_a_choice(
         content_type="multipart/form-data",
     ).get_data(as_text=True)
     assert chosen_layout(page) == [instead]
-    own = f"{layout} (the file's own; the page cannot show it)"
+    own = f"{layout} (kept as it is; the page cannot show it)"
     assert lines(page, "msg-layout") == [
-        f"the opened file's layout '{layout}' is not one the page can show; the page uses the "
-        f"one chosen here ({instead}); choose “{own}” to keep the file's own in the saved file"
+        f"layout '{layout}' is not one the page can show; the page uses the one chosen here "
+        f"({instead}); choose “{own}” to keep it in the saved file"
     ]
     assert f'value="{layout}"' in page and own in unescape(page)  # the file's own
     assert f'<input type="hidden" name="layout_named" value="{layout}">' in page
@@ -1554,3 +1554,25 @@ def test_a_document_of_another_kind_says_what_to_choose_instead(
     html = client.post("/merge/check", data=data, content_type="multipart/form-data")
     (line,) = lines(html.get_data(as_text=True), f"msg-{slot}")
     assert f"'{name}' is not a ." in line and line.endswith(f" file; {hint}")
+
+
+@pytest.mark.parametrize("url", ["/", "/follow-up", "/call"])
+def test_a_stored_layout_file_is_said_and_a_bundled_layout_chosen(
+    client: Any, url: str, tmp_path: Path
+) -> None:
+    """`letterpress init --me` stores a layout file's path; the Letter page then chose no
+    layout at all, the others showed the path as if it could be used."""
+    from letterpress.config import save_table
+
+    layout = tmp_path / "my-envelope.toml"
+    save_table("me", {"name": "Jonas Petersen", "layout": str(layout)})
+    try:
+        page = client.get(url).get_data(as_text=True)
+    finally:
+        save_table("me", {})
+    assert chosen_layout(page) == ["din5008-b"]
+    assert lines(page, "msg-layout") == [
+        f"layout '{layout}' is not one the page can show; the page uses the one chosen here "
+        f"(din5008-b); choose “{layout} (kept as it is; the page cannot show it)” to keep it "
+        "in the saved file"
+    ]

@@ -756,7 +756,7 @@ def test_an_opened_file_s_own_layout_is_said_and_a_bundled_one_chosen(
     page.wait_for_selector("#page-image", timeout=WAIT)
     assert page.is_checked("#layout-din5008-b")
     assert page.inner_text("#msg-layout .line").startswith(
-        "the opened file's layout 'layouts/my-envelope.toml' is not one the page can show"
+        "layout 'layouts/my-envelope.toml' is not one the page can show"
     )
     page.screenshot(path=str(shots / "letter-own-layout.png"), full_page=True)
     page.check("#layout-own")

@@ -67,7 +67,7 @@ def _page(values: dict[str, str], said: list[Message], status: int = 200) -> Any
 def show() -> Any:
     """The form, with the stored sender."""
     values, problem = common.stored_sender()
-    return _page(values, [problem] if problem else [])
+    return _page(values, [*([problem] if problem else []), *common.opened_layout(values)])
 
 
 @bp.post("/call/preview")

@@ -60,10 +60,10 @@ def layout_choices() -> list[LayoutChoice]:
 
 
 def opened_layout(values: dict[str, str]) -> list[Message]:
-    """An opened file's layout the page does not have (a layout file's path, a name
-    misspelt): the closest bundled one chosen instead (else the one the command line uses
-    when none is named), the file's own kept in ``LAYOUT_NAMED`` as a choice, and the
-    warning that says so (``layout_said``)."""
+    """A layout the page does not have (a layout file's path, a name misspelt), as an opened
+    file or the stored settings name it in ``values``: the closest bundled one chosen
+    instead (else the one the command line uses when none is named), the named one kept in
+    ``LAYOUT_NAMED`` as a choice, and the warning that says so (``layout_said``)."""
     from ..letter.layout import DEFAULT_LAYOUT, available_layouts, is_layout_file
 
     named = values.get("layout", "")
@@ -77,21 +77,21 @@ def opened_layout(values: dict[str, str]) -> list[Message]:
 
 
 def layout_said(form: Mapping[str, str]) -> list[Message]:
-    """The warning, at the layout choice, that the opened file's own layout is not the one
-    the page uses, while another is chosen (chosen, the page says why it cannot use it)."""
+    """The warning, at the layout choice, that the layout named (``LAYOUT_NAMED``) is not the
+    one the page uses, while another is chosen (chosen, the page says why it cannot use it)."""
     named, chosen = form.get(LAYOUT_NAMED, ""), form.get("layout", "")
     if not named or chosen == named:
         return []
     exc = UserError(
-        f"the opened file's layout {named!r} is not one the page can show",
+        f"layout {named!r} is not one the page can show",
         hint=f"the page uses the one chosen here ({chosen}); choose “{own_label(named)}” to "
-        "keep the file's own in the saved file",
+        "keep it in the saved file",
     )
     return [Message("warning", exc.line(), "layout")]
 
 
 def own_label(named: str) -> str:
-    """The choice of the opened file's own layout, as the page shows it."""
+    """The choice of the layout named (kept as it is), as the page shows it."""
     return str(g.t["letter"]["layout_own"]).replace("{name}", named)
 
 

@@ -81,7 +81,7 @@ def show() -> Any:
     """The questions, with the stored sender."""
     values, problem = common.stored_sender()
     values.setdefault("interview.process", "email")
-    return _page(values, [problem] if problem else [])
+    return _page(values, [*([problem] if problem else []), *common.opened_layout(values)])
 
 
 @bp.post("/follow-up/advise")

@@ -110,7 +110,7 @@ def show() -> Any:
     """The empty letter, with the stored sender (if any)."""
     values, problem = common.stored_sender()
     values.setdefault("layout", "din5008-b")
-    return _page(values, [problem] if problem else [])
+    return _page(values, [*([problem] if problem else []), *common.opened_layout(values)])
 
 
 @bp.post("/letter/preview")
