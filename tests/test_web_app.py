@@ -1576,3 +1576,23 @@ def test_a_stored_layout_file_is_said_and_a_bundled_layout_chosen(
         f"(din5008-b); choose “{layout} (kept as it is; the page cannot show it)” to keep it "
         "in the saved file"
     ]
+
+
+def test_a_merge_refused_in_the_background_says_it_at_the_box_it_concerns(client: Any) -> None:
+    """A template naming a column the data lacks, found once “Make them” was pressed, was
+    said in the merge's area only, its box not marked and no way to it."""
+    template = (EXAMPLES / "batch" / "workshop.toml").read_bytes()
+    template = template.replace(b"{{ row.last_name }}", b"{{ row.Nachname }}")
+    data = {**merge_files(WORKSHOP), "template": (io.BytesIO(template), "workshop.toml")}
+    html = client.post("/merge/make", data=data, content_type="multipart/form-data")
+    html = html.get_data(as_text=True)
+    html = finished(client, html) if "/merge/job/" in html else html  # it may have ended
+    assert lines(html, "msg-template") == [
+        "workshop.toml, recipient.name: the template uses column 'Nachname', which people.csv "
+        "does not have; columns: first_name, last_name, street, postcode, city, country, "
+        "workshop, time, room, note"
+    ]
+    assert (
+        'Nothing was made: see the message at the field marked above. <a class="to-box" '
+        'href="#f-template">Go to that box</a>' in html
+    )

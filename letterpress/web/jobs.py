@@ -26,6 +26,7 @@ class Job(Struct):
     total: int = 0
     state: str = "running"  # "running", "done" or "failed"
     error: str = ""
+    slot: str = ""  # the page's box the error concerns ("" for the page)
     reasons: list[str] = field(default_factory=list)  # the rows' problems, when none was made
     files: dict[str, Path] = field(default_factory=dict)  # download name -> file
     rows: list[dict[str, str]] = field(default_factory=list)  # manifest lines not "ok"

@@ -211,8 +211,7 @@ def _refused(exc: UserError, inputs: Inputs | None) -> Message:
     slot = inputs.slot(exc) if inputs is not None else messages.slot_for(exc.place, SLOTS)
     if isinstance(exc, NoDocumentError):
         exc = messages.again(exc, g.t["merge"]["preview"])
-    labels = {field: g.t["merge"][field] for field in (*OWN, "signature_image")}
-    return Message("error", messages.shown(messages.at_box(exc, labels), names), slot)
+    return Message("error", messages.shown(messages.at_box(exc, _labels()), names), slot)
 
 
 def _answer(template: str, said: list[Message], **context: Any) -> Any:
@@ -350,13 +349,28 @@ def make() -> Any:
         jobs.drop(job)
         return _answer("merge_result.html", [_refused(exc, None)])
     button = g.t["merge"]["make"]  # the job's thread has no request to ask
-    jobs.start(job, lambda running: _merge(running, inputs, button))
-    return _answer("merge_job.html", [], job=job)
+    labels = _labels()
+    jobs.start(job, lambda running: _merge(running, inputs, button, labels))
+    return _job_answer(job)
 
 
-def _merge(job: Job, inputs: Inputs, button: str) -> None:
+def _job_answer(job: Job) -> Any:
+    """The merge's state: its progress, what it made, or why it failed (an input refused:
+    at the box it concerns)."""
+    state = job.state  # once: the job's thread may end it meanwhile
+    said = [Message("error", job.error, job.slot)] if state == "failed" and job.slot else []
+    return _answer("merge_job.html", said, job=job, state=state)
+
+
+def _labels() -> dict[str, str]:
+    """The page's own controls by their labels (``the “Row” box``), for messages."""
+    return {field: g.t["merge"][field] for field in (*OWN, "signature_image")}
+
+
+def _merge(job: Job, inputs: Inputs, button: str, labels: dict[str, str]) -> None:
     """The merge itself (in the job's thread); the uploads are deleted when it ends.
-    ``button``: the label of the button that starts it, for "press it again"."""
+    ``button``: the label of the button that starts it, for "press it again"; ``labels``:
+    the page's controls, for an input refused at one of them (``_labels``)."""
     from ..batch import NoDocumentError, run_batch
 
     out = job.folder / "out"
@@ -375,8 +389,11 @@ def _merge(job: Job, inputs: Inputs, button: str) -> None:
     except UserError as exc:
         if isinstance(exc, NoDocumentError):
             exc = messages.again(exc, button)
+        else:  # an input refused: said at its box, as the buttons' answers say it
+            job.slot = inputs.slot(exc)
         job.reasons = [m.text for m in messages.from_lines(said, inputs.names)]
-        job.error, job.state = messages.shown(exc, inputs.names), "failed"
+        job.error = messages.shown(messages.at_box(exc, labels), inputs.names)
+        job.state = "failed"
         return
     finally:
         shutil.rmtree(job.folder / "in", ignore_errors=True)
@@ -426,7 +443,7 @@ def progress(job_id: str) -> Any:
     job = current_app.extensions["letterpress.jobs"].get(job_id)
     if job is None:
         abort(404, "this merge is no longer kept (the page keeps the last three)")
-    return _answer("merge_job.html", [], job=job)
+    return _job_answer(job)
 
 
 @bp.get("/merge/job/<job_id>/<name>")
