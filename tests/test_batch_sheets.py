@@ -1072,9 +1072,26 @@ def test_a_name_pattern_with_an_unknown_column_is_one_error_for_the_run(
     assert (code, err) == (
         2,
         f"letterpress: error: --name: the file name pattern uses column 'nam', which {path} "
-        "does not have; did you mean 'name'?\n",
+        "does not have; did you mean {{ row.name }}? the columns are name, title\n",
     )
     assert not list(folder.glob("*.pdf"))
+
+
+def test_a_name_pattern_column_without_row_is_one_error_saying_how_to_write_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--name '{{ name }}'` (no `row.`) failed every row with "UndefinedError: 'name' is
+    undefined" and then "no document could be made"; it is one error before any row."""
+    tpl = template(tmp_path, "Hi")
+    path = data(tmp_path, "name;title", "Kim Berger;Frau")
+    folder = tmp_path / "out"
+    code, _, err = batch(capsys, tpl, path, "--out-dir", folder, "--name", "{{ name }}-{{ n }}")
+    assert (code, err) == (
+        2,
+        "letterpress: error: --name: the file name pattern uses 'name' without 'row.' in front; "
+        "write {{ row.name }}\n",
+    )
+    assert not list(folder.glob("*"))
 
 
 def test_a_character_no_font_draws_names_the_column_that_holds_it(

@@ -3,11 +3,12 @@ across every kind of document a row makes."""
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from collections.abc import Callable, Sequence
 from functools import partial
 
-from jinja2 import TemplateSyntaxError
+from jinja2 import TemplateSyntaxError, meta
 from jinja2.exceptions import TemplateError
 from pathvalidate import sanitize_filename
 
@@ -42,20 +43,31 @@ class NamePattern:
                 hint="put each column between {{ and }} and write the rest as it is, e.g. "
                 "{{ row.last_name }}-{{ n }} (a column with spaces as {{ row['last name'] }})",
             ) from None
-        self.columns = referenced_columns(tree, {"n", *env.globals})
+        known = {"n", *env.globals}
+        self.columns = referenced_columns(tree, known)
+        # {{ Name }}, not {{ row.Name }}: a name the pattern would find undefined in every row
+        self.bare = frozenset(meta.find_undeclared_variables(tree) - known - {"row"})
 
     def check_columns(self, columns: tuple[str, ...], data_origin: str) -> None:
-        """A column the pattern uses that the data does not have: one error for the run."""
-        for col in sorted(self.columns):
-            if col not in columns:
-                import difflib  # only for the hint
-
-                close = difflib.get_close_matches(col, columns, n=1)
-                raise UserError(
-                    f"the file name pattern uses column {col!r}, which {data_origin} does not have",
-                    where=Where(option="--name"),
-                    hint=f"did you mean {close[0]!r}?" if close else f"columns: {listed(columns)}",
+        """A column the pattern uses that the data does not have, or one written without
+        ``row.``: one error for the run, naming the column meant and the data's columns."""
+        for name in sorted(self.bare | self.columns):
+            if name in self.bare and name in columns:
+                what = f"the file name pattern uses {name!r} without 'row.' in front"
+                hint = f"write {written(name)}"
+            elif name not in columns:
+                what = (
+                    f"the file name pattern uses column {name!r}, which {data_origin} does not have"
                 )
+                close = difflib.get_close_matches(name, columns, n=1)
+                hint = (
+                    f"did you mean {written(close[0])}? the columns are {listed(columns)}"
+                    if close
+                    else "write a column as {{ row.COLUMN }}; the columns are " + listed(columns)
+                )
+            else:
+                continue
+            raise UserError(what, where=Where(option="--name"), hint=hint)
 
     def render(self, number: int, values: dict[str, str]) -> str:
         """The bare, sanitised name (no extension); an exception for a bad row (FilterError
@@ -68,6 +80,11 @@ class NamePattern:
         except RecursionError:
             raise FilterError("the pattern calls itself without end") from None
         return sanitise(text) or f"row-{number}"
+
+
+def written(column: str) -> str:
+    """A column as a pattern writes it: ``{{ row.last_name }}``, ``{{ row['last name'] }}``."""
+    return f"{{{{ row.{column} }}}}" if column.isidentifier() else f"{{{{ row[{column!r}] }}}}"
 
 
 def sanitise(text: str) -> str:
