@@ -407,6 +407,23 @@ def test_a_national_number_that_is_none_says_which_country_it_was_read_in(
     assert not (tmp_path / "f-call.pdf").exists()
 
 
+@pytest.mark.parametrize("country", ["US", ""])
+def test_a_number_written_with_00_for_abroad_is_read_as_international(
+    tmp_path: Path, country: str
+) -> None:
+    """The number "0049 89 1234567", as most of the world writes a number abroad (00, ITU-T E.164's
+    international prefix), was read as a US national number and refused ("not a valid phone
+    number in the United States"), or, with no country, as one without a country code."""
+    (tmp_path / "f.toml").write_text(
+        f'{BASE}country = "{country}"\n[call]\nphone = "0049 89 1234567"\n'
+        'best_time = "09:00-10:00"\ncall_on = 2027-03-25\n',
+        encoding="utf-8",
+    )
+    done = run("f.toml", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert squash("+49 89 1234567") in squash(page_text((tmp_path / "f-call.pdf").read_bytes()))
+
+
 @pytest.mark.parametrize(
     ("phone", "words"),
     [

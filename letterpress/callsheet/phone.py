@@ -77,6 +77,25 @@ def _refuse_words(text: str, words: list[str], where: Where) -> None:
     )
 
 
+def _parsed(text: str, region: str | None) -> phonenumbers.PhoneNumber:
+    """``text`` read in ``region``; "0049 89 ..." is read as +49 wherever 00 is not how
+    that region dials abroad (the US: 011) but the number means nothing else: 00 is the
+    international prefix ITU-T E.164 recommends, and most of the world's."""
+    try:
+        number = phonenumbers.parse(text, region, keep_raw_input=True)
+    except phonenumbers.NumberParseException:
+        number = None
+    abroad = text.strip().startswith("00")
+    if abroad and (number is None or not phonenumbers.is_valid_number(number)):
+        try:
+            written = phonenumbers.parse("+" + text.strip()[2:], None, keep_raw_input=True)
+        except phonenumbers.NumberParseException:
+            written = None
+        if written is not None and phonenumbers.is_valid_number(written):
+            return written
+    return number if number is not None else phonenumbers.parse(text, region, keep_raw_input=True)
+
+
 def parse_phone(
     text: str, *, default_region: str = "", where: Where = Where(field="call.phone")
 ) -> Phone:
@@ -84,7 +103,7 @@ def parse_phone(
     region = default_region.upper() or None
     hint = "write it with the country code, e.g. +49 89 1234567"
     try:
-        number = phonenumbers.parse(text, region, keep_raw_input=True)
+        number = _parsed(text, region)
     except phonenumbers.NumberParseException as exc:
         _refuse_words(text, _words(text), where)
         what = {
