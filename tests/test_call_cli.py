@@ -605,6 +605,34 @@ def test_a_best_time_as_people_write_it_is_read(tmp_path: Path, written: str) ->
     assert squash("10:00–11:00") in text and squash("05:30–06:30") in text
 
 
+@pytest.mark.parametrize(
+    ("written", "theirs", "yours"),
+    [
+        ("9-5", "09:00–17:00", "04:30–12:30"),
+        ("8-4", "08:00–16:00", "03:30–11:30"),
+        ("10-2", "10:00–14:00", "05:30–09:30"),
+        ("9:30-5:00", "09:30–17:00", "05:00–12:30"),
+        ("9am-5", "09:00–17:00", "04:30–12:30"),
+        ("09:00-05:00", "09:00–05:00", "04:30–00:30"),
+    ],
+)
+def test_office_hours_without_pm_end_in_the_afternoon(
+    tmp_path: Path, written: str, theirs: str, yours: str
+) -> None:
+    """best_time = "9-5" printed 09:00-05:00 the next day, a 20-hour window, when people mean
+    9 am to 5 pm; an end hour smaller than the start on the 12-hour clock is the afternoon.
+    Written with a leading zero ("05:00") it is the 24-hour clock and passes midnight."""
+    (tmp_path / "f.toml").write_text(
+        f'language = "en-GB"\n{BASE}country = "IN"\n[call]\nphone = "+91 22 2266 0000"\n'
+        f'best_time = "{written}"\ncall_on = 2027-03-25\n',
+        encoding="utf-8",
+    )
+    done = run("f.toml", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    text = squash(page_text((tmp_path / "f-call.pdf").read_bytes()))
+    assert squash(theirs) in text and squash(yours) in text
+
+
 def test_bare_afternoon_hours_are_asked_for_with_am_pm_or_the_24_hour_clock(
     tmp_path: Path,
 ) -> None:

@@ -24,6 +24,10 @@ _TIME = r"(\d{1,2})(?:[:.h](\d{2})|h(?![a-z]))?\s*([ap])?(?:\.?\s*m\.?)?"
 _WINDOW = re.compile(rf"^\s*{_TIME}\s*(?:[-–—]|to|bis|à)\s*{_TIME}\s*(?:uhr|h)?\s*$", re.IGNORECASE)
 # Bare hours this early, with no am or pm, are as likely the afternoon ("2-4") as the night.
 _NIGHT_BEFORE = 7
+# Office hours as people write them: with no am or pm on the end, an end hour on the 12-hour
+# clock smaller than the start ("9-5", "8-4", "10-2", "9:30-5:00") is the afternoon, unless
+# written with a leading zero ("09:00-05:00", the 24-hour clock: a window past midnight).
+_OFFICE_END = re.compile(r"(?:[-–—]|to|bis|à)\s*[1-9](?!\d)", re.IGNORECASE)
 # Environment variable that overrides the caller's zone (tests, or a machine set to UTC).
 ENV_ZONE = "LETTERPRESS_TZ"
 
@@ -120,6 +124,8 @@ def parse_window(text: str, day: date, tz: ZoneInfo, where: Where) -> Window:
         )
     if h1 > 23 or h2 > 24 or m1 > 59 or m2 > 59 or (h2 == 24 and m2):
         raise UserError(f"{text!r} has an impossible time", where=where, hint=hint)
+    if not half2 and (half1 or "a").lower() == "a" and _office_hours(h1, h2, text):
+        h2 += 12  # "9-5": 09:00-17:00, not 20 hours into the night
     start = datetime.combine(day, time(h1, m1), tzinfo=tz)
     end_day = day + timedelta(days=1) if (h2, m2) <= (h1, m1) or h2 == 24 else day
     end = datetime.combine(end_day, time(h2 % 24, m2), tzinfo=tz)
@@ -129,6 +135,14 @@ def parse_window(text: str, day: date, tz: ZoneInfo, where: Where) -> Window:
     start = start.astimezone(UTC).astimezone(tz)
     end = end.astimezone(UTC).astimezone(tz)
     return Window(start, end)
+
+
+def _office_hours(start: int, end: int, text: str) -> bool:
+    """Whether an end without am or pm is in the afternoon on the 12-hour clock: an end hour
+    (1-12, no leading zero) before a start hour from 7 to 12 ("9-5", "8-4", "10am-2")."""
+    if not (_NIGHT_BEFORE <= start <= 12 and 1 <= end < start):
+        return False
+    return bool(_OFFICE_END.search(text))
 
 
 def _clock(
