@@ -965,3 +965,53 @@ def test_the_process_is_read_however_it_is_capitalised(
         assert (proc.returncode, proc.stderr) == (0, "")
         advice[value] = json.loads(proc.stdout)
     assert advice[written] == advice[process]
+
+
+BAD_CALL_TABLES = [
+    (
+        {"best_time": "mornings"},
+        "call.best_time",
+        "'mornings' is not a time window; write it as \"09:00-11:00\" (24-hour clock, the "
+        "contact's local time)",
+    ),
+    (
+        {"phone": "12", "contact": "Tom Berg"},
+        "call.phone",
+        "'12' is not a valid phone number in Germany; check the digits; if it is in another "
+        "country, write it with that country's code, e.g. +44 20 7946 0958",
+    ),
+]
+
+
+@pytest.mark.parametrize(("table", "field", "line"), BAD_CALL_TABLES)
+def test_advise_does_not_recommend_a_call_sheet_call_refuses(
+    tmp_path: Path, write_letter: Any, table: dict[str, str], field: str, line: str
+) -> None:
+    """advise said "Print the call sheet for your call on Wed 23 Dec" for a [call] table that
+    `call` refuses (bad best_time, bad phone), and advise --write then stopped (exit 2) with
+    nothing written. Now it warns in call's own line, says to fix the table, and --write
+    writes the rest; --strict stops on the warning."""
+    path = follow_up_file(
+        write_letter, {"date": "2026-12-22T10:00", **POST_LATE}, mailing=MAILING, call=table
+    )
+    proc = run_cli("advise", str(path), "--now", "2026-12-22T16:00", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == (
+        f"letterpress: warning: {path}, {field}: the call sheet cannot be printed as it "
+        f"stands: {line}\n"
+    )
+    data = json.loads(proc.stdout)
+    assert data["recommended"] == ["letter", "call"]
+    assert data["today"][1] == (
+        "Fix the [call] table (see the warning), then print the call sheet for your call on "
+        "Wed 23 Dec."
+    )
+    assert not any("Print the call sheet" in step for step in data["today"])
+    out = tmp_path / "out"
+    wrote = run_cli("advise", str(path), "--now", "2026-12-22T16:00", "--write", str(out))
+    assert wrote.returncode == 0, wrote.stderr
+    assert wrote.stderr == proc.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["follow-letter.pdf"]
+    strict = run_cli("advise", str(path), "--now", "2026-12-22T16:00", "--strict")
+    assert strict.returncode == 2
+    assert strict.stderr == proc.stderr.replace("warning:", "error:", 1)

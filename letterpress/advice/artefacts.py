@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from email import policy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,18 +13,18 @@ from msgspec.structs import replace
 from ..notices import Notice, enforce
 from ..output import check_target, make_folder, move_into_place, write_temporary
 from ..source import Source
-from .decide import Advice
+from .decide import Advice, Call
 from .emaildraft import build_email, email_table
 from .followup import FollowUp
 
 if TYPE_CHECKING:
+    from ..callsheet.render import PreparedSheet
     from ..letter.resolve import Prepared
 
 
-def _call_source(follow: FollowUp, advice: Advice) -> Source:
-    """The file with a ``[call]`` table filled in from the advice where the file leaves gaps."""
-    assert advice.call is not None
-    call = advice.call
+def _call_source(follow: FollowUp, call: Call) -> Source:
+    """The file with a ``[call]`` table filled in from the advised ``call`` where the file
+    leaves gaps."""
     data = dict(follow.source.data)
     table: dict[str, Any] = dict(data.get("call") or {})
     table.setdefault("phone", call.phone)
@@ -36,6 +36,15 @@ def _call_source(follow: FollowUp, advice: Advice) -> Source:
     table.setdefault("best_time", f"{call.slot.start:%H:%M}-{call.slot.end:%H:%M}")
     data["call"] = table
     return replace(follow.source, data=data)
+
+
+def prepare_followup_call(follow: FollowUp, call: Call, now: datetime) -> PreparedSheet:
+    """The call sheet for the advised ``call``, prepared as ``--write`` makes it (the file's
+    ``[call]`` table, its gaps filled from the advice): every check that can refuse it runs
+    here, as a UserError."""
+    from ..callsheet.render import prepare_call_sheet
+
+    return prepare_call_sheet(_call_source(follow, call), now=now)
 
 
 def prepare_followup_letter(follow: FollowUp, today: date, envelope: str | None) -> Prepared:
@@ -123,10 +132,10 @@ def _make(
         notices = prep.notices
         pdf, _ = build_letter(prep)
         made.append((f"{stem}letter.pdf", pdf))
-    if "call" in advice.recommended and advice.call is not None:
+    if "call" in advice.recommended and advice.call is not None and advice.sheet_refused is None:
         from ..callsheet import render_call_sheet
 
-        sheet = render_call_sheet(_call_source(follow, advice), None, now=advice.now)
+        sheet = render_call_sheet(_call_source(follow, advice.call), None, now=advice.now)
         enforce(sheet.warnings, strict=strict)
         notices += sheet.warnings
         made.append((f"{stem}call-sheet.pdf", sheet.pdf))

@@ -48,6 +48,8 @@ class Advice(Struct, frozen=True):
     language: str = "en"
     # doubtful dates in the [interview] table; a [mailing] value the estimate cannot use
     notices: tuple[Notice, ...] = ()
+    # what ``letterpress call`` refuses the call's sheet with (None: it prints)
+    sheet_refused: UserError | None = None
 
 
 class _Draft(Struct):
@@ -73,6 +75,7 @@ class _Draft(Struct):
     prepare: Callable[[], object] | None = None
     refused: UserError | None = None  # what the letter was refused with, once weighed
     weighed: bool = False
+    sheet_refused: UserError | None = None  # what the call sheet is refused with
 
     def printable(self) -> bool:
         """Whether ``letterpress letter`` would print the letter as it stands (prepared once,
@@ -497,7 +500,8 @@ def _today(d: _Draft, send_by: datetime) -> tuple[list[str], list[str]]:
             if call.slot.day == d.now.date():
                 today.append(w("today", "call", **times))
             else:
-                prepare.append(w("today", "call_prepare", **times))
+                key = "call_sheet_refused" if d.sheet_refused else "call_prepare"
+                prepare.append(w("today", key, **times))
                 later.append(w("later", "call", **times))
     return today + prepare, later
 
@@ -542,13 +546,16 @@ def advise(
     language: str | None = None,
     prepare: Callable[[], object] | None = None,
     call_table: Any = None,
+    prepare_call: Callable[[Call], object] | None = None,
 ) -> Advice:
     """Run the rules for one follow-up file; ``country`` is the fallback for both sides. The
     advice is worded in ``language`` (default: the letter's). ``prepare`` prepares the letter
     as ``letterpress letter`` does: a letter it refuses is not recommended, and its refusal
     becomes a warning (without it, every letter is taken as printable). ``call_table`` is the
     file's ``[call]`` table: a call is planned with the number, person, day and window it
-    gives, as the call sheet ``--write`` makes prints them."""
+    gives, as the call sheet ``--write`` makes prints them. ``prepare_call`` prepares that
+    sheet as ``letterpress call`` does: one it refuses is not advised, and its refusal becomes
+    a warning."""
     if now < interview.when:
         raise UserError(
             f"the interview ({interview.when:%Y-%m-%d %H:%M}) is after now ({now:%Y-%m-%d %H:%M})",
@@ -578,6 +585,13 @@ def advise(
     _decision_rule(d)
     if not d.recommended:
         d.reasons.append(w("reasons", "no_contact"))
+    if d.call is not None and "call" in d.recommended and prepare_call is not None:
+        try:
+            prepare_call(d.call)
+        except UserError as exc:
+            if exc.place.file != where.file:  # not the file's doing: stop, as call would
+                raise
+            d.sheet_refused = exc
     send_by = _send_by(d)
     d.reasons.append(_deadline_reason(d, send_by))
     today, later = _today(d, send_by)
@@ -598,7 +612,9 @@ def advise(
             *_date_notices(interview, now, where),
             *([d.left_out] if d.left_out else []),
             *([_refused_notice(d.refused)] if d.refused else []),
+            *([_sheet_notice(d.sheet_refused)] if d.sheet_refused else []),
         ),
+        sheet_refused=d.sheet_refused,
     )
 
 
@@ -610,4 +626,15 @@ def _refused_notice(exc: UserError) -> Notice:
         exc.place,
         exc.hint,
         kind="advice-letter",
+    )
+
+
+def _sheet_notice(exc: UserError) -> Notice:
+    """The call sheet's refusal as the warning ``advise`` prints: the line ``letterpress call``
+    would stop with (where, what, what to do), saying the call sheet cannot be printed."""
+    return Notice(
+        f"the call sheet cannot be printed as it stands: {exc.what}",
+        exc.place,
+        exc.hint,
+        kind="advice-call",
     )
