@@ -984,6 +984,44 @@ BAD_CALL_TABLES = [
 
 
 @pytest.mark.parametrize(("table", "field", "line"), BAD_CALL_TABLES)
+def test_check_says_what_the_call_table_of_a_follow_up_file_is_refused_with(
+    tmp_path: Path, write_letter: Any, table: dict[str, str], field: str, line: str
+) -> None:
+    """`check` on a follow-up file said "no findings" (exit 0) for best_time = "mornings"
+    while `advise --write` stopped (exit 2) on it: check never prepared the [call] table. It
+    now says the line `advise --write` (and `call`) stops with, and exits 1."""
+    path = follow_up_file(
+        write_letter, {"date": "2026-12-22T10:00", **POST_LATE}, mailing=MAILING, call=table
+    )
+    proc = run_cli("check", str(path))
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines()[-1] == f"letterpress: error: {path}, {field}: {line}"
+    # the same table in a letter file without [interview]: the line `call` stops with
+    plain = write_letter(letter(call={"phone": "+49 89 1234567", **table}), "plain.json")
+    call = run_cli("call", str(plain), "--now", "2026-12-22T16:00", "-o", str(tmp_path / "c.pdf"))
+    assert call.returncode == 2
+    assert call.stderr == f"letterpress: error: {plain}, {field}: {line}\n"
+    proc = run_cli("check", str(plain))
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines()[-1] == call.stderr.strip()
+
+
+def test_check_of_a_follow_up_file_with_a_good_call_table_finds_nothing(
+    write_letter: Any,
+) -> None:
+    """The call sheet is prepared as advise --write makes it, its gaps (the number, the person)
+    filled from the advice: a table with only a window is no finding."""
+    path = follow_up_file(
+        write_letter,
+        {"date": "2026-12-22T10:00", **POST_LATE},
+        mailing=MAILING,
+        call={"best_time": "9-5"},
+    )
+    proc = run_cli("check", str(path))
+    assert (proc.returncode, proc.stderr) == (0, ""), proc.stdout
+
+
+@pytest.mark.parametrize(("table", "field", "line"), BAD_CALL_TABLES)
 def test_advise_does_not_recommend_a_call_sheet_call_refuses(
     tmp_path: Path, write_letter: Any, table: dict[str, str], field: str, line: str
 ) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from msgspec import Struct
 
@@ -14,6 +15,9 @@ from ..errors import UserError
 from ..notices import Notice
 from ..source import Source
 from .findings import Finding
+
+if TYPE_CHECKING:
+    from ..advice import FollowUp
 
 
 class Printing(Struct, frozen=True):
@@ -49,8 +53,11 @@ class Printing(Struct, frozen=True):
 def printing(source: Source, now: datetime) -> Printing:
     """Prepare the file as ``letterpress letter`` does (with its ``[mailing]`` estimate) and,
     with an ``[interview]`` table, read it as ``letterpress advise`` does; or as ``letterpress
-    call`` does for a call file (a ``[call]`` table, no subject or body). ``now``: when a
-    letter dated today counts as posted."""
+    call`` does for a call file (a ``[call]`` table, no subject or body). A letter file's
+    ``[call]`` table is prepared as ``call`` prepares it too (a follow-up file's as ``advise
+    --write`` does, its gaps filled from the advice). ``now``: when a letter dated today
+    counts as posted."""
+    said: list[Notice] = []
     try:
         if "call" in source.data and not source.data.keys() & {"subject", "body"}:
             from ..callsheet.render import prepare_call_sheet
@@ -60,18 +67,40 @@ def printing(source: Source, now: datetime) -> Printing:
         from ..letter import prepare_letter
 
         prep = prepare_letter(source)
-        said = list(prep.notices)
+        said += prep.notices
         if "mailing" in prep.letter.extra:  # the holiday calendars load only for [mailing]
             from ..delivery.mailing import mailing_estimate
 
             said += mailing_estimate(source, prep, now)[1]
+        follow = None
         if "interview" in source.data:  # a follow-up file: advise reads it as well
             from ..advice import load_followup
 
-            said += load_followup(source).notices
+            follow = load_followup(source)
+            said += follow.notices
+        if "call" in source.data:
+            said += _call_sheet(source, follow, now)
     except UserError as exc:
-        return Printing(refused=exc)
-    return Printing(warnings=_warnings(said))
+        return Printing(refused=exc, warnings=_warnings(dict.fromkeys(said)))
+    return Printing(warnings=_warnings(dict.fromkeys(said)))
+
+
+def _call_sheet(source: Source, follow: FollowUp | None, now: datetime) -> tuple[Notice, ...]:
+    """The warnings of the call sheet the file's ``[call]`` table makes, or the UserError it
+    is refused with: for a follow-up file, the sheet of the call ``advise`` plans (as after
+    the interview, for a check before it), as ``--write`` makes it; else as ``call`` does."""
+    from ..callsheet.render import prepare_call_sheet
+
+    if follow is not None:
+        from ..advice import advise_file
+        from ..advice.artefacts import prepare_followup_call
+
+        advice = advise_file(follow, max(now, follow.interview.when))
+        if advice.sheet_refused is not None:
+            raise advice.sheet_refused
+        if advice.call is not None and "call" in advice.recommended:
+            return prepare_followup_call(follow, advice.call, advice.now).sheet.warnings
+    return prepare_call_sheet(source, now=now).sheet.warnings
 
 
 def _warnings(notices: Iterable[Notice]) -> tuple[Notice, ...]:
