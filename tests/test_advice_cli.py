@@ -309,7 +309,7 @@ PHONE_NO_NUMBER = (
     "thank-you email to Mei Lee instead, with Tom Berg in copy. Add interview.hr_contact.phone to "
     "get a call sheet."
 )
-WITHIN = "Send your thanks within 24 hours of the interview, that is by Wed 25 Nov 10:00."
+WITHIN = "Send your thanks within 24 hours of the interview, that is by Wed 25 Nov, 10:00."
 
 
 def test_phone_process_without_a_number_advises_the_email_without_contradiction(
@@ -396,7 +396,7 @@ def test_phone_process_calling_a_remote_card_does_not_also_say_stay_with_writing
     assert out["reasons"] == [
         "The process ran by phone, so a short call to thank Tom Berg fits; an email puts the "
         "thanks in writing.",
-        "Your thanks go out today by email, within 24 hours of the interview (by Wed 25 Nov "
+        "Your thanks go out today by email, within 24 hours of the interview (by Wed 25 Nov, "
         "10:00); the call on Wed 25 Nov follows them up, so it need not fall within the 24 hours.",
     ]
 
@@ -419,7 +419,7 @@ def test_late_thanks_go_out_today_by_email_not_only_by_tomorrows_call(write_lett
         "Send an email instead: it arrives at once.",
         "Tom Berg gave you a business card in person: a call is welcome, on Wed 23 Dec between "
         "10:00 and 12:00 (their time).",
-        "More than 24 hours have passed since the interview (Sat 19 Dec 10:00): send your thanks "
+        "More than 24 hours have passed since the interview (Sat 19 Dec, 10:00): send your thanks "
         "today anyway; late thanks are better than none.",
     ]
     assert out["today"] == [
@@ -511,8 +511,8 @@ def test_doubtful_dates_are_warned_about_and_other_years_are_printed(write_lette
         f"letterpress: warning: {path}, interview.date: the interview (2025-06-02) was more than "
         "3 months before now (2026-12-22); check the date, often the year, or --now",
     ]
-    assert "  - The decision date (Fri 30 May 2025) has passed" in shown.stdout
-    assert "since the interview (Tue 3 Jun 2025 10:00)" in shown.stdout
+    assert "  - The decision date (Fri, 30 May 2025) has passed" in shown.stdout
+    assert "since the interview (Tue, 3 Jun 2025, 10:00)" in shown.stdout
     assert "Today (Tue 22 Dec):" in shown.stdout
 
 
@@ -589,7 +589,7 @@ def test_invited_by_post_from_a_country_with_no_known_carrier_still_advises_the_
     "lang, reason",
     [
         (
-            "en",
+            "en-GB",
             "You were invited by post, so a printed letter stands out: posted Tue 22 Dec, it is "
             "expected Mon 28 Dec, before the decision date, Wed 30 Dec.",
         ),
@@ -647,7 +647,7 @@ def test_thanks_sent_today_let_a_call_past_the_24_hours_follow_them_up() -> None
     assert proc.returncode == 0, proc.stderr
     reasons = json.loads(proc.stdout)["reasons"]
     assert reasons[-1] == (
-        "Your thanks go out today by letter, within 24 hours of the interview (by Wed 23 Dec "
+        "Your thanks go out today by letter, within 24 hours of the interview (by Wed 23 Dec, "
         "10:00); the call on Wed 23 Dec follows them up, so it need not fall within the 24 hours."
     )
     assert not any("Send your thanks within 24 hours" in reason for reason in reasons)
@@ -658,14 +658,14 @@ def test_thanks_sent_today_let_a_call_past_the_24_hours_follow_them_up() -> None
     [
         (
             "2026-12-22T10:00",
-            "en",
+            "en-GB",
             "Your thanks go with the call: call Mei Lee on Wed 23 Dec as soon as calls are "
             "welcome, from 10:00; a call cannot thank them sooner, even if the 24 hours after the "
-            "interview are up by then (Wed 23 Dec 10:00).",
+            "interview are up by then (Wed 23 Dec, 10:00).",
         ),
         (
             "2026-12-22T11:00",
-            "en",
+            "en-GB",
             "Your thanks go with the call: call Mei Lee on Wed 23 Dec between 10:00 and 11:00, "
             "within 24 hours of the interview.",
         ),
@@ -697,7 +697,7 @@ def test_a_call_that_carries_the_thanks_is_timed_against_the_24_hours(
 def test_a_late_letter_before_christmas_is_replaced_by_todays_email_not_a_call_days_later(
     write_letter: Any,
 ) -> None:
-    # Interview Wed 23 Dec 15:00 in London: no calls on 24 Dec, holidays 25 and 28 Dec, so the
+    # Interview Wed 23 Dec, 15:00 in London: no calls on 24 Dec, holidays 25 and 28 Dec, so the
     # first call window is Tue 29 Dec, five days after the 24 hours; an address is known.
     data = home_letter("uk-dl", "GB")
     data["interview"] = {
@@ -715,7 +715,7 @@ def test_a_late_letter_before_christmas_is_replaced_by_todays_email_not_a_call_d
     assert not any("Call Tom Berg instead" in reason for reason in out["reasons"])
     assert out["today"][0] == "Send the thank-you email to Mei Lee."
     assert out["reasons"][-1] == (
-        "Your thanks go out today by email, within 24 hours of the interview (by Thu 24 Dec "
+        "Your thanks go out today by email, within 24 hours of the interview (by Thu 24 Dec, "
         "15:00); the call on Tue 29 Dec follows them up, so it need not fall within the 24 hours."
     )
 
@@ -1053,3 +1053,36 @@ def test_advise_does_not_recommend_a_call_sheet_call_refuses(
     strict = run_cli("advise", str(path), "--now", "2026-12-22T16:00", "--strict")
     assert strict.returncode == 2
     assert strict.stderr == proc.stderr.replace("warning:", "error:", 1)
+
+
+@pytest.mark.parametrize(
+    ("lang", "today", "deadline"),
+    [
+        (
+            "en-US",
+            "Print the call sheet for your call on Wed, Dec 23.",
+            "(by Wed, Dec 23, 10:00\u202fAM)",
+        ),
+        ("en-GB", "Print the call sheet for your call on Wed 23 Dec.", "(by Wed 23 Dec, 10:00)"),
+        ("de", "Drucken Sie den Gesprächszettel für den Anruf am Mi., 23. Dez.", "(bis Mi., 23. "),
+        ("fr", "Imprimez le mémo d’appel pour l’appel prévu le mercredi 23 décembre.", " 10:00)"),
+    ],
+)
+def test_days_and_times_are_written_as_the_locale_writes_them(
+    lang: str, today: str, deadline: str
+) -> None:
+    """advise --lang en-US wrote "Wed 23 Dec" and "17:00" (British, fixed for all English),
+    while the call sheet for the same file prints "Wed, Dec 23, 2026" and "10:00 AM". Days and
+    times now follow the locale through Babel, as the call sheet's do."""
+    proc = run_cli("advise", EXAMPLE, "--now", "2026-12-22T16:00", "--lang", lang, "--json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["today"][1] == today
+    assert deadline in data["reasons"][-1]
+    if lang == "en-US":
+        assert data["today"][0] == (
+            "Print the letter, sign it and post it before the 5:00\u202fPM collection."
+        )
+        assert data["later"] == [
+            "Wed, Dec 23, 10:00\u202fAM-12:00\u202fPM: call Tom Berg on +49 89 1234567."
+        ]

@@ -34,14 +34,22 @@ class Wording(Struct, frozen=True):
         return re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)  # "Dez.." -> "Dez." at a sentence end
 
     def day(self, day: date) -> str:
-        pattern = "day_year" if self.year and day.year != self.year else "day"
-        return long_date(day, self.locale, self.data[pattern])
+        """The day as the locale writes it, from the language's CLDR skeleton (en-GB "Wed 23
+        Dec", en-US "Wed, Dec 23"), or its date pattern ("EEEE d MMMM": French writes the day
+        out in a sentence); with the year when it is not the current one."""
+        form = str(self.data["day_year" if self.year and day.year != self.year else "day"])
+        if form.isalpha():
+            return long_date(day, self.locale, skeleton=form)
+        return long_date(day, self.locale, form)
 
     def time(self, clock: time) -> str:
-        return format_time(clock, self.data["time"], locale=self.locale)
+        """The locale's short time: 17:00 (en-GB, de, fr), 5:00 PM (en-US)."""
+        return format_time(clock, "short", locale=self.locale)
 
     def moment(self, when: datetime) -> str:
-        return f"{self.day(when.date())} {self.time(when.time())}"
+        """The day and time joined as the locale joins them ("Wed, Dec 23, 10:00 AM")."""
+        joined = str(self.locale.datetime_formats["short"])
+        return joined.format(self.time(when.time()), self.day(when.date()))
 
     def country(self, code: str) -> str:
         """A country's name in this language (CLDR, through Babel)."""
@@ -63,5 +71,7 @@ def wording(tag: str, year: int = 0) -> Wording:
         locale = Locale("en")
     folder = resources.files("letterpress") / "advice" / "wording"
     if not (folder / f"{locale.language}.toml").is_file():
-        locale = Locale("en")  # English sentences with English day names
+        # English sentences, days and times written as English in Europe ("Wed, 23 Dec",
+        # "17:00"): nearer a reader of another language than the US forms
+        locale = Locale.parse("en_150")
     return Wording(code=locale.language, locale=locale, data=_load(locale.language), year=year)
