@@ -654,6 +654,25 @@ def test_bare_afternoon_hours_are_asked_for_with_am_pm_or_the_24_hour_clock(
     assert run("f.toml", cwd=tmp_path).returncode == 0
 
 
+@pytest.mark.parametrize(("written", "hint"), [("6-2", "06:00-14:00"), ("5-3", "05:00-15:00")])
+def test_bare_early_hours_ending_before_they_start_get_a_window_that_exists(
+    tmp_path: Path, written: str, hint: str
+) -> None:
+    """'6-2' was asked for again with the hint "18:00-14:00", a window that ends before it
+    starts; the hint now gives the morning-to-afternoon reading."""
+    (tmp_path / "f.toml").write_text(
+        f'{BASE}country = "IN"\n[call]\nphone = "+91 22 2266 0000"\n'
+        f'best_time = "{written}"\ncall_on = 2027-03-25\n',
+        encoding="utf-8",
+    )
+    done = run("f.toml", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"letterpress: error: f.toml, call.best_time: '{written}' could be the night or the "
+        f'afternoon; write it with the 24-hour clock ("{hint}"), or with am or pm\n'
+    )
+
+
 def test_the_qr_code_dials_the_extension_after_a_pause(tmp_path: Path) -> None:
     """'+44 20 7946 0958 ext. 12' printed with its extension, but the QR code dialled the
     switchboard only: its tel: URI dials the extension after a pause (',12'; Android dials

@@ -119,8 +119,7 @@ def parse_window(text: str, day: date, tz: ZoneInfo, where: Where) -> Window:
         raise UserError(
             f"{text!r} could be the night or the afternoon",
             where=where,
-            hint=f'write it with the 24-hour clock ("{h1 + 12:02d}:00-{(h2 + 12) % 24:02d}:00"), '
-            "or with am or pm",
+            hint=f'write it with the 24-hour clock ("{_afternoon(h1, h2)}"), or with am or pm',
         )
     if h1 > 23 or h2 > 24 or m1 > 59 or m2 > 59 or (h2 == 24 and m2):
         raise UserError(f"{text!r} has an impossible time", where=where, hint=hint)
@@ -135,6 +134,13 @@ def parse_window(text: str, day: date, tz: ZoneInfo, where: Where) -> Window:
     start = start.astimezone(UTC).astimezone(tz)
     end = end.astimezone(UTC).astimezone(tz)
     return Window(start, end)
+
+
+def _afternoon(start: int, end: int) -> str:
+    """The afternoon reading of bare hours before 7, as the 24-hour clock writes it: "2-4" is
+    14:00-16:00; with the end before the start, the start is the morning ("6-2": 06:00-14:00)."""
+    first = start if end <= start else start + 12
+    return f"{first:02d}:00-{(end + 12) % 24:02d}:00"
 
 
 def _office_hours(start: int, end: int, text: str) -> bool:
