@@ -1086,3 +1086,21 @@ def test_days_and_times_are_written_as_the_locale_writes_them(
         assert data["later"] == [
             "Wed, Dec 23, 10:00\u202fAM-12:00\u202fPM: call Tom Berg on +49 89 1234567."
         ]
+
+
+def test_check_says_a_passed_call_on_against_today(write_letter: Any) -> None:
+    """Checked before the interview, the follow-up file's call sheet said "(today is <the
+    interview day>)": the sheet's warnings are now said against today, as advise --write says
+    them on the day it runs."""
+    from datetime import date
+
+    interview = {"date": f"{date.today().year + 1}-01-12T10:00", **POST_LATE}
+    path = follow_up_file(
+        write_letter, interview, call={"call_on": "2020-01-02", "best_time": "9-5"}
+    )
+    proc = run_cli("check", str(path))
+    assert proc.returncode == 1
+    assert proc.stdout.splitlines()[0] == (
+        f"{path}, call.call_on: 2020-01-02 has passed (today is {date.today().isoformat()}); "
+        "write the day you will call as call_on, or leave call_on out for today"
+    )

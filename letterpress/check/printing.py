@@ -99,7 +99,8 @@ def _call_sheet(source: Source, follow: FollowUp | None, now: datetime) -> tuple
         if advice.sheet_refused is not None:
             raise advice.sheet_refused
         if advice.call is not None and "call" in advice.recommended:
-            return prepare_followup_call(follow, advice.call, advice.now).sheet.warnings
+            # the sheet's "has passed" is said against today, as advise --write says it
+            return prepare_followup_call(follow, advice.call, now).sheet.warnings
     return prepare_call_sheet(source, now=now).sheet.warnings
 
 
