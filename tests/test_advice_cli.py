@@ -945,7 +945,7 @@ def test_the_advice_names_the_call_the_file_s_call_table_fixes(tmp_path: Path) -
         "Your [call] table plans the call: Ms Mei Lee, on Mon 28 Dec between 14:30 and 15:30 "
         "(their time)." in data["reasons"]
     )
-    assert data["later"] == ["Mon 28 Dec, 14:30-15:30: call Ms Mei Lee on +49 89 7654321."]
+    assert data["later"] == ["Mon 28 Dec, 14:30–15:30: call Ms Mei Lee on +49 89 7654321."]
     sheet = " ".join(PdfReader(out / "fu-call-sheet.pdf").pages[0].extract_text().split())
     assert "Ms Mei Lee" in sheet and "Tom Berg" not in sheet
     assert "+49 89 7654321" in sheet and "28 Dec 2026" in sheet
@@ -1084,7 +1084,7 @@ def test_days_and_times_are_written_as_the_locale_writes_them(
             "Print the letter, sign it and post it before the 5:00\u202fPM collection."
         )
         assert data["later"] == [
-            "Wed, Dec 23, 10:00\u202fAM-12:00\u202fPM: call Tom Berg on +49 89 1234567."
+            "Wed, Dec 23, 10:00\u202fAM–12:00\u202fPM: call Tom Berg on +49 89 1234567."
         ]
 
 
