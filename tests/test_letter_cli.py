@@ -548,3 +548,46 @@ def test_a_language_without_letter_wording_prints_with_one_warning(
     strict = run_cli("letter", str(src), "-o", str(tmp_path / "s.pdf"), "--strict")
     assert strict.returncode == 2 and not (tmp_path / "s.pdf").exists()
     assert run_cli("letter", str(write_letter(letter(language="en-AU")))).stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("changes", "line"),
+    [
+        (
+            {"mailing": {"posted": 5}},
+            "warning: letter.json, mailing.posted: 5 is not a posting date and time; the "
+            "delivery estimate is left out; write it as YYYY-MM-DDTHH:MM (e.g. "
+            "2026-12-22T10:00), a date alone or now; or remove [mailing]",
+        ),
+        (
+            {"date": 5},
+            "error: letter.json, date: 5 is not a valid date; write it as YYYY-MM-DD, "
+            "e.g. 2026-11-26",
+        ),
+        ({"layout": 5}, "error: letter.json, layout: unknown layout '5'; use one of "),
+        (
+            {"recipient__country": 5},
+            "error: letter.json, recipient.country: unknown country '5'; write the "
+            "country's name, e.g. Deutschland, or its ISO code, e.g. DE",
+        ),
+    ],
+    ids=["posted", "date", "layout", "country"],
+)
+@pytest.mark.parametrize("strict", [False, True], ids=["", "strict"])
+def test_a_number_in_a_field_letter_speaks_of_is_one_line(
+    tmp_path: Path, write_letter, changes: dict[str, object], line: str, strict: bool
+) -> None:
+    """[mailing] posted = 5 printed two warnings for one mistake: the check's 'write it in
+    quotes, e.g. "5"' (which would not make it a date) and letter's own; date = 5 the quote
+    warning before the error. Letter's line alone says it, as letterpress check does; under
+    --strict it is the error (not 'number "5" in date ... see letterpress check')."""
+    path = write_letter(letter(**changes))
+    out = tmp_path / "letter.pdf"
+    proc = run_cli("letter", path.name, *(["--strict"] if strict else []), cwd=tmp_path)
+    lines = proc.stderr.splitlines()
+    assert len(lines) == 1, proc.stderr
+    if strict:
+        line = line.replace("warning: ", "error: ", 1)
+    assert lines[0].startswith(f"letterpress: {line}"), lines[0]
+    assert proc.returncode == (0 if line.startswith("warning") else 2)
+    assert out.is_file() == (proc.returncode == 0)

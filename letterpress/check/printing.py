@@ -50,6 +50,17 @@ class Printing(Struct, frozen=True):
         return said
 
 
+def one_line(findings: list[Finding], said: Printing) -> tuple[list[Finding], Printing]:
+    """A number in a field letter warns about or refuses is one mistake, one line: a phone
+    number's is the number's (phone = +4930123456 lost its +: quote it), any other's is
+    letter's, which says what the field takes (date = 5, mailing.posted = 5). The findings
+    and what letter says, each without the other's line for such a field."""
+    numbers = {f.field for f in findings if f.kind == "number"}
+    said = said.without(f for f in numbers if f.rsplit(".", 1)[-1] == "phone")
+    spoken = said.fields()
+    return [f for f in findings if f.kind != "number" or f.field not in spoken], said
+
+
 def printing(source: Source, now: datetime) -> Printing:
     """Prepare the file as ``letterpress letter`` does (with its ``[mailing]`` estimate) and,
     with an ``[interview]`` table, read it as ``letterpress advise`` does; or as ``letterpress

@@ -53,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the findings (or that there are none); exit 1 when there are any."""
     from ..check import check_source
     from ..check.findings import REPHRASED
+    from ..check.printing import one_line
     from ..check.wording import finding_text, summary_text
     from ..errors import UserError, Where
     from ..source import load_source
@@ -79,13 +80,7 @@ def run(args: argparse.Namespace) -> int:
     findings = check_source(source, args.lang)
     template = any(f.kind == "placeholder" and "row." in f.phrase for f in findings)
     said = _printing(source, findings, template)
-    # a number in a field letter warns about or refuses is one mistake, one line: a phone
-    # number's is the number's (phone = +4930123456 lost its +: quote it), any other's is
-    # letter's, which says what the field takes (date = 5, mailing.posted = 5)
-    numbers = {f.field for f in findings if f.kind == "number"}
-    said = said.without(f for f in numbers if _phone(f))
-    spoken = said.fields()
-    findings = [f for f in findings if f.kind != "number" or f.field not in spoken]
+    findings, said = one_line(findings, said)  # date = 5: letter's line, not "quote it"
     count = len(findings) + len(said.warnings)
     words = _words(args.lang or source.data.get("language"))
     if args.json:
@@ -121,11 +116,6 @@ def run(args: argparse.Namespace) -> int:
     if said.refused is not None:  # what letter would refuse: not clean
         print(f"letterpress: error: {said.refused.line()}", file=sys.stderr)
     return 1 if count or said.refused is not None else 0
-
-
-def _phone(field: str) -> bool:
-    """Whether a field holds a phone number (``sender.phone``, ``call.phone``...)."""
-    return field.rsplit(".", 1)[-1] == "phone"
 
 
 def _printing(source: Source, findings: list[Finding], template: bool) -> Printing:
