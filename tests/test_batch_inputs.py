@@ -508,6 +508,11 @@ def test_a_dos_export_that_reads_alike_in_cp1252_says_which_reading_it_took(
     )
     assert (code, err) == (0, f"letterpress: warning: {line}\n")
     assert "Žnne Schmidt" in pdf_text(tmp_path / "m.pdf")
+    code, _, err = run(  # --strict: the warning is the row's error, nothing written
+        capsys, "batch", DOS_TEMPLATE, path, "-o", tmp_path / "s.pdf", "--strict"
+    )
+    assert (code, err.splitlines()[0]) == (2, f"letterpress: error: {line}")
+    assert not (tmp_path / "s.pdf").exists()
     code, _, err = run(
         capsys, "batch", DOS_TEMPLATE, path, "-o", tmp_path / "m.pdf", "--encoding", "cp850"
     )

@@ -1219,6 +1219,36 @@ def test_a_postcode_formatted_00000_holding_a_fraction_prints_as_the_sheet_shows
     assert (code, err) == (0, "")  # row 3 is not printed: nothing to warn about
 
 
+@pytest.mark.parametrize("out", [["-o", "m.pdf"], ["--out-dir", "out"]], ids=["merged", "folder"])
+def test_strict_stops_on_a_warning_found_reading_the_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], out: list[str]
+) -> None:
+    """README: --strict turns every warning into an error. A cell its format shows rounded
+    (1067.5 under 00000, printed as 01068) was warned about and the PDF written, exit 0,
+    under --strict too: the warning is the row's error now, and nothing is written."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["name", "PLZ"])
+    sheet.append(["Kim Berger", 1067])
+    sheet.append(["Mei Lee", 1067.5])
+    for row in (2, 3):
+        sheet[f"B{row}"].number_format = "00000"
+    book.save(tmp_path / "d.xlsx")
+    tpl = template(tmp_path, "PLZ {{ row.PLZ }}")
+    where = [out[0], str(tmp_path / out[1])]
+    code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", *where, "--strict")
+    assert (code, err) == (
+        2,
+        f"letterpress: error: {tmp_path / 'd.xlsx'}, row 3, column 'PLZ' (body): the cell "
+        "holds 1067.5, which its format shows rounded, as '01068'; '01068' is printed; "
+        "correct the cell if that is not the code\n"
+        f"letterpress: error: {tmp_path / 'd.xlsx'}: --strict: 1 of 2 rows has problems; "
+        "nothing was written; fix the row above, or leave out --strict to write the others\n",
+    )
+    written = [p for p in tmp_path.rglob("*") if p.is_file()]  # --out-dir: its folder, empty
+    assert sorted(p.name for p in written) == ["d.xlsx", "t.toml"]
+
+
 @pytest.mark.parametrize("kind", ["ods", "xls"])
 def test_an_ods_or_xls_postcode_holding_a_fraction_warns_as_the_xlsx_does(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str

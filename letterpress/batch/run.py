@@ -184,6 +184,8 @@ def _strict_stop(run: Run, verb: tuple[str, str], what: str) -> None:
 
 def _run(run: Run, table: Table, tpl: Any, early: list[Finding]) -> Summary:
     opts, summary = run.opts, run.summary
+    if opts.strict:  # a warning found reading the data fails its row, as a row's own does
+        early = [replace(f, severity="error") if f.severity == "warning" else f for f in early]
     run.report(early)
     summary.findings += early
     bad = {f.row for f in early if f.severity == "error"}
