@@ -109,6 +109,29 @@ class Fields:
         return parse_day(value, self.at(key))
 
 
+def written(value: Any) -> str:
+    """A value as the file wrote it (TOML and JSON alike), not as Python shows it: a text in
+    quotes ('soon'), true and false, a list in brackets (["DE"]), a date as 2026-11-26, a
+    table as a table."""
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    if isinstance(value, list):
+        import json
+
+        return (
+            "["
+            + ", ".join(json.dumps(v) if isinstance(v, str) else written(v) for v in value)
+            + "]"
+        )
+    if isinstance(value, dict):
+        return "a table"
+    return str(value)
+
+
 def parse_day(value: Any, where: Where) -> date:
     """A TOML date, a datetime, or a 'YYYY-MM-DD' string as a date (within ``in_range``)."""
     if isinstance(value, datetime):
@@ -121,7 +144,7 @@ def parse_day(value: Any, where: Where) -> date:
         except ValueError:
             pass
     raise UserError(
-        f"{value!r} is not a valid date",
+        f"{written(value)} is not a valid date",
         where=where,
         hint="write it as YYYY-MM-DD, e.g. 2026-11-26",
     )
@@ -173,7 +196,7 @@ def parse_moment(
             if date_alone_at is not None:
                 return datetime.combine(parsed.date(), date_alone_at), False
     raise UserError(
-        f"{value!r} is not {what}",
+        f"{written(value)} is not {what}",
         where=where,
         hint=hint,
     )

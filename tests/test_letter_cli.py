@@ -591,3 +591,50 @@ def test_a_number_in_a_field_letter_speaks_of_is_one_line(
     assert lines[0].startswith(f"letterpress: {line}"), lines[0]
     assert proc.returncode == (0 if line.startswith("warning") else 2)
     assert out.is_file() == (proc.returncode == 0)
+
+
+@pytest.mark.parametrize(
+    ("changes", "said"),
+    [
+        (
+            {"mailing": {"to": True}},
+            "warning: letter.json, mailing.to: true is not a country; the delivery estimate "
+            'is left out; write one country\'s name or ISO code in quotes, e.g. to = "DE"; '
+            "or remove [mailing]",
+        ),
+        (
+            {"mailing": {"to": ["DE"]}},
+            'warning: letter.json, mailing.to: ["DE"] is not a country; the delivery '
+            "estimate is left out; write one country's name or ISO code in quotes, e.g. "
+            'to = "DE"; or remove [mailing]',
+        ),
+        (
+            {"mailing": {"posted": True}},
+            "warning: letter.json, mailing.posted: true is not a posting date and time; the "
+            "delivery estimate is left out; write it as YYYY-MM-DDTHH:MM (e.g. "
+            "2026-12-22T10:00), a date alone or now; or remove [mailing]",
+        ),
+        (
+            {"mailing": {"cutoff": False}},
+            "warning: letter.json, mailing.cutoff: false is not a time of day; the delivery "
+            "estimate is left out; write it like 17:30; or remove [mailing]",
+        ),
+        (
+            {"date": True},
+            "error: letter.json, date: true is not a valid date; write it as YYYY-MM-DD, "
+            "e.g. 2026-11-26",
+        ),
+    ],
+    ids=["to-true", "to-list", "posted-true", "cutoff-false", "date-true"],
+)
+def test_a_value_of_the_wrong_kind_is_said_as_the_file_wrote_it(
+    tmp_path: Path, write_letter, changes: dict[str, object], said: str
+) -> None:
+    """[mailing] to = true said "unknown country 'True'", to = ["DE"] "unknown country
+    \"['DE']\"", posted = true "True is not a posting date": Python's spelling of the value,
+    and for a list a country no one wrote. The line says the value as the file has it (true,
+    ["DE"]) and what the field takes."""
+    path = write_letter(letter(**changes))
+    proc = run_cli("letter", path.name, cwd=tmp_path)
+    assert proc.stderr == f"letterpress: {said}\n"
+    assert proc.returncode == (0 if said.startswith("warning") else 2)

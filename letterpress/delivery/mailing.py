@@ -33,6 +33,17 @@ MAILING_KEYS = (
 )
 
 
+# What each text key of [mailing] takes, and how to write it (a true or a list is not read)
+TEXT_KEYS = {
+    "carrier": ("a carrier", 'write a carrier in quotes, e.g. carrier = "deutsche-post"'),
+    "service": ("a service", 'write a service in quotes, e.g. service = "standard"'),
+    "from": ("a country", 'write one country\'s name or ISO code in quotes, e.g. from = "DE"'),
+    "to": ("a country", 'write one country\'s name or ISO code in quotes, e.g. to = "DE"'),
+    "from_postcode": ("a postcode", 'write it in quotes, e.g. from_postcode = "01067"'),
+    "to_postcode": ("a postcode", 'write it in quotes, e.g. to_postcode = "01067"'),
+}
+
+
 def parse_posted(raw: Any, *, where: Where) -> datetime:
     """``YYYY-MM-DDTHH:MM`` (or a TOML datetime) as a naive local datetime."""
     return fields.parse_moment(raw, where, what="a posting date and time")[0]
@@ -123,7 +134,7 @@ def parse_cutoff(raw: Any, *, where: Where) -> time:
         return parse_clock(raw)
     except ValueError:
         raise UserError(
-            f"{raw!r} is not a time of day", where=where, hint="write it like 17:30"
+            f"{fields.written(raw)} is not a time of day", where=where, hint="write it like 17:30"
         ) from None
 
 
@@ -167,6 +178,10 @@ def estimate_from_mailing(
             where=place(unknown[0]),
             hint=f"[mailing] keys: {', '.join(MAILING_KEYS)}",
         )
+    for key, (what, hint) in TEXT_KEYS.items():  # a number is read as its digits
+        value = mailing.get(key)
+        if isinstance(value, bool) or not isinstance(value, (str, int, float, type(None))):
+            raise UserError(f"{fields.written(value)} is not {what}", where=place(key), hint=hint)
     origin = _as_code(str(mailing.get("from") or origin_country))
     destination = _as_code(str(mailing.get("to") or destination_country))
     carrier = carrier_or_national(
