@@ -127,6 +127,60 @@ def _not_utf8(raw: bytes, at: int) -> str:
     return f"not UTF-8 text: line {line}, column {column} has the byte 0x{byte:02X}{said}"
 
 
+_NOT_A_LETTER = "not a letter file (TOML or JSON)"
+_SPREADSHEET_HINT = (
+    "give the letter file here; in a mail merge the spreadsheet comes after the "
+    "template (letterpress batch letter.toml people.csv)"
+)
+_DOCUMENT_HINT = (
+    "give the letter file (.toml or .json); copy the letter's text into its body "
+    "(letterpress init thank-you writes a starter)"
+)
+
+
+def _binary(raw: bytes, where: Where) -> UserError | None:
+    """A file a word processor, a spreadsheet or letterpress itself made, given as the letter
+    file (known by its first bytes): the error saying what it is and what to give instead."""
+    head = raw[:8]
+    if head.startswith(b"%PDF"):
+        return UserError(
+            f"a PDF, {_NOT_A_LETTER}",
+            where=where,
+            hint="give the letter file (.toml or .json) the PDF was made from",
+        )
+    if head.startswith(b"PK\x03\x04"):  # a zip: Office and OpenDocument files are zips
+        if b"xl/" in raw or b"opendocument.spreadsheet" in raw:
+            return UserError(f"a spreadsheet, {_NOT_A_LETTER}", where=where, hint=_SPREADSHEET_HINT)
+        if b"word/" in raw:
+            return UserError(f"a Word document, {_NOT_A_LETTER}", where=where, hint=_DOCUMENT_HINT)
+        if b"opendocument.text" in raw:
+            return UserError(
+                f"an OpenDocument text, {_NOT_A_LETTER}", where=where, hint=_DOCUMENT_HINT
+            )
+        return UserError(
+            f"a zip archive, {_NOT_A_LETTER}",
+            where=where,
+            hint="unzip it and give the letter file in it",
+        )
+    if head == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # Office 97-2003 (.doc, .xls)
+        if "Workbook".encode("utf-16-le") in raw:
+            return UserError(f"a spreadsheet, {_NOT_A_LETTER}", where=where, hint=_SPREADSHEET_HINT)
+        return UserError(
+            f"a Word document (.doc), {_NOT_A_LETTER}", where=where, hint=_DOCUMENT_HINT
+        )
+    if head.startswith(b"{\\rtf"):
+        return UserError(f"an RTF document, {_NOT_A_LETTER}", where=where, hint=_DOCUMENT_HINT)
+    return None
+
+
+def _letter_text(raw: bytes, where: Where, hint: str) -> str:
+    """The letter file's text, or the error naming the document it is instead."""
+    refused = _binary(raw, where)
+    if refused is not None:
+        raise refused
+    return _decoded(raw, where, hint)
+
+
 def load_source(source: LetterInput) -> Source:
     """Load a path (``.toml`` or ``.json``; ``-`` is standard input) or wrap a dict; raise
     UserError on unreadable input. What the file leaves out of your stored details (``[sender]``,
@@ -142,13 +196,8 @@ def load_source(source: LetterInput) -> Source:
     path = Path(source)
     where = Where(file=str(path))
     if path.suffix.lower() in DATA_SUFFIXES:  # read as TOML, a spreadsheet says "invalid TOML"
-        raise UserError(
-            "a spreadsheet, not a letter file (TOML or JSON)",
-            where=where,
-            hint="give the letter file here; in a mail merge the spreadsheet comes after the "
-            "template (letterpress batch letter.toml people.csv)",
-        )
-    text = read_text(path, hint="check the path")
+        raise UserError(f"a spreadsheet, {_NOT_A_LETTER}", where=where, hint=_SPREADSHEET_HINT)
+    text = _letter_text(read_bytes(path), where, "save the file as UTF-8")
     data = parse_json(text, where) if path.suffix.lower() == ".json" else parse_toml(text, where)
     return Source(data=apply_stored(data), origin=str(path), base_dir=path.resolve().parent)
 
@@ -181,7 +230,7 @@ def _read_stdin() -> dict[str, Any]:
     raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
     if len(raw) > MAX_INPUT_BYTES:
         raise _too_large(where, "input", MAX_INPUT_BYTES, "check what is sent to letterpress")
-    text = _decoded(raw, where, "send the file as UTF-8")
+    text = _letter_text(raw, where, "send the file as UTF-8")
     return parse_json(text, where) if text.lstrip().startswith("{") else parse_toml(text, where)
 
 

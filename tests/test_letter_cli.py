@@ -638,3 +638,57 @@ def test_a_value_of_the_wrong_kind_is_said_as_the_file_wrote_it(
     proc = run_cli("letter", path.name, cwd=tmp_path)
     assert proc.stderr == f"letterpress: {said}\n"
     assert proc.returncode == (0 if said.startswith("warning") else 2)
+
+
+def _word_document(path: Path) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("[Content_Types].xml", "<Types/>")
+        book.writestr("word/document.xml", "<w:document>Dear Ms Lee, thank you</w:document>")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        (
+            "letter.pdf",
+            "a PDF, not a letter file (TOML or JSON); give the letter file (.toml or .json) "
+            "the PDF was made from",
+        ),
+        (
+            "letter.docx",
+            "a Word document, not a letter file (TOML or JSON); give the letter file (.toml "
+            "or .json); copy the letter's text into its body (letterpress init thank-you "
+            "writes a starter)",
+        ),
+        (
+            "letter.doc",
+            "a Word document (.doc), not a letter file (TOML or JSON); give the letter file "
+            "(.toml or .json); copy the letter's text into its body (letterpress init "
+            "thank-you writes a starter)",
+        ),
+    ],
+    ids=["pdf", "docx", "doc"],
+)
+@pytest.mark.parametrize("command", ["letter", "check"])
+def test_a_pdf_or_word_document_given_as_the_letter_file_is_named_as_such(
+    tmp_path: Path, name: str, said: str, command: str
+) -> None:
+    """`letterpress check letter.pdf` said "not UTF-8 text: line 2, column 2 has the byte
+    0x93 ...; save the file as UTF-8" (`letter letter.pdf`: "the output would overwrite the
+    input"), and a .docx "line 1, column 12 has the byte 0x8A": advice that cannot help. The
+    file is known by its first bytes, and the line says what it is and what to give."""
+    path = tmp_path / name
+    if name.endswith(".pdf"):
+        path.write_bytes(b"%PDF-1.4\n%\x93\x8c\x8b\x9e ReportLab Generated PDF document\n")
+    elif name.endswith(".docx"):
+        _word_document(path)
+    else:  # Word 97-2003: an OLE compound file holding a "WordDocument" stream
+        ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+        path.write_bytes(ole + "WordDocument".encode("utf-16-le") + b"\x93" * 64)
+    proc = run_cli(command, name, cwd=tmp_path)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == f"letterpress: error: {name}: {said}\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]

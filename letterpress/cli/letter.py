@@ -69,10 +69,10 @@ def run(args: argparse.Namespace) -> int:
         wrote,
     )
 
+    source = load_source(args.file)  # first: letter.pdf given for letter.toml says so
     out = output_beside(args.file, args.output, ".pdf")
     wants_png(args, out)
     shift = printer_shift(args)
-    source = load_source(args.file)
     warn_or_stop(source, strict=args.strict)
     when = parse_day(args.date, Where(option="--date")) if args.date else None
     # everything that can refuse the input runs before the PDF is written
