@@ -219,6 +219,39 @@ def test_a_fixed_field_of_the_template_is_one_error_naming_the_template(tmp_path
     assert not list(tmp_path.glob("*.pdf"))
 
 
+@pytest.mark.parametrize(
+    ("new", "said"),
+    [
+        ("date = 5", "date: 5 is not a valid date; write it as YYYY-MM-DD, e.g. 2026-11-26"),
+        (
+            'date = "soon"',
+            "date: 'soon' is not a valid date; write it as YYYY-MM-DD, e.g. 2026-11-26",
+        ),
+        (
+            "date = 2026-11-26\nlayout = 5",
+            "layout: unknown layout '5'; use one of ch-left, ch-right, din5008-a, din5008-b, "
+            "fr-right, uk-dl, us-letter-10",
+        ),
+    ],
+    ids=["date-number", "date-text", "layout-number"],
+)
+def test_a_fixed_date_or_a_number_for_a_layout_is_one_error_naming_the_template(
+    tmp_path: Path, new: str, said: str
+) -> None:
+    """date = 5 (or "soon", or layout = 5) in the template was said as the rows' error,
+    "d.csv, rows 2-5 (4 rows), date: 5 is not a valid date" (and for the rows with no other
+    error only): the template's mistake read as the data's. One line names the template and
+    the field now, before any row."""
+    template = (ROOT / "examples/batch/workshop.toml").read_text(encoding="utf-8")
+    template = template.replace('layout = "din5008-b"\n', "").replace("date = 2026-11-26", new)
+    (tmp_path / "t.toml").write_text(template, encoding="utf-8")
+    data = (ROOT / "examples/batch/workshop.csv").read_text(encoding="utf-8")
+    (tmp_path / "d.csv").write_text(data, encoding="utf-8")
+    done = cli("t.toml", "d.csv", "-o", "out.pdf", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (2, f"letterpress: error: t.toml, {said}\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.csv", "t.toml"]
+
+
 def test_a_preview_folder_that_is_a_file_is_refused_before_any_row(tmp_path: Path) -> None:
     """--preview names a folder; a file there (or a file on the way) is one line, exit 2,
     before the merged PDF is made, not a traceback after it."""

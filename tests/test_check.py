@@ -811,12 +811,15 @@ def test_check_rows_says_a_mistake_batch_names_once_in_batchs_line(tmp_path: Pat
         "0 findings in 2 rows checked, 1 row that batch would fail: fix the errors above, then "
         "check again.",
     ]
+    # the template's own date = 5: one line naming the template (as batch does), no row's
     (tmp_path / "t.toml").write_text(text.replace("date = 2026-11-26", "date = 5"), "utf-8")
     done = run_cli("check", "t.toml", "d.csv", cwd=tmp_path)
-    assert (done.returncode, done.stdout) == (1, "")
-    assert "date: 5 is not a valid date" in done.stderr
-    rows = json.loads(run_cli("check", "t.toml", "d.csv", "--json", cwd=tmp_path).stdout)["rows"]
-    assert [r["findings"] for r in rows] == [[], []]
+    assert (done.returncode, done.stdout, done.stderr) == (
+        2,
+        "",
+        "letterpress: error: t.toml, date: 5 is not a valid date; write it as YYYY-MM-DD, "
+        "e.g. 2026-11-26\n",
+    )
 
 
 def test_check_rows_summary_says_what_to_do_with_each_kind_of_line(tmp_path: Path) -> None:

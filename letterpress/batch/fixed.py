@@ -19,8 +19,8 @@ def check_fixed(source: Source, kind: str, envelope: str | None) -> None:
 
     data = source.data
     where = source.where
-    language = data.get("language")
-    if _fixed(language):
+    language = _plain(data, "language", where)
+    if language is not None:
         resolve_language(language, where=where.at("language"))
     if kind == "envelope" and envelope:  # the plain envelope's size, not a window envelope
         from ..envelope import find_size
@@ -28,20 +28,34 @@ def check_fixed(source: Source, kind: str, envelope: str | None) -> None:
         find_size(envelope, where=Where(option="--envelope"))
     if kind not in ("letter", "both"):
         return
+    from ..fields import parse_day
     from ..letter.layout import DEFAULT_LAYOUT, choose_envelope, is_layout_file, load_layout
 
-    name = data.get("layout", DEFAULT_LAYOUT)
-    if not _fixed(name) or is_layout_file(name):
+    day = data.get("date")
+    if day is not None and not (isinstance(day, str) and "{" in day):
+        parse_day(day, where.at("date"))
+    name = _plain(data, "layout", where) if "layout" in data else DEFAULT_LAYOUT
+    if name is None or is_layout_file(name):
         return  # a row's layout, or a layout file found beside the template
     layout = load_layout(name, where=where.at("layout"))
+    given = _plain(data, "envelope", where)
     if envelope:
         choose_envelope(layout, envelope, where=Where(option="--envelope"))
-    elif _fixed(data.get("envelope")):
-        choose_envelope(layout, data["envelope"], where=where.at("envelope"))
+    elif given is not None:
+        choose_envelope(layout, given, where=where.at("envelope"))
 
 
 def _fixed(value: Any) -> TypeGuard[str]:
     return isinstance(value, str) and bool(value) and "{" not in value
+
+
+def _plain(data: dict[str, Any], key: str, where: Where) -> str | None:
+    """The template's ``key`` when it fixes it for every row, read as a row reads it (a
+    number as its digits, a true or a list refused); None when absent or a row fills it in."""
+    from ..fields import Fields
+
+    text = Fields(data, where, tuple(data)).text(key)
+    return text if text and "{" not in text else None
 
 
 def call_notices(source: Source, columns: tuple[str, ...], today: date) -> list[Notice]:
