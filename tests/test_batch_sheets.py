@@ -1219,6 +1219,47 @@ def test_a_postcode_formatted_00000_holding_a_fraction_prints_as_the_sheet_shows
     assert (code, err) == (0, "")  # row 3 is not printed: nothing to warn about
 
 
+def test_a_workbook_postcode_without_its_zero_says_what_the_cell_holds_and_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A text cell "1067" in a workbook was told "format the column as Text in the
+    spreadsheet and export again": the cell is text already, and a workbook is read as it
+    is: the zero is missing in the cell itself, to be typed. A number cell 1069 was told
+    the same, though formatting it as Text keeps 1069: the number format 00000 shows (and
+    prints) 01069. After the fix, the letter prints the code with its zero."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["name", "PLZ"])
+    sheet.append(["Kim Berger", "1067"])
+    sheet.append(["Mei Lee", 1069])
+    sheet["B2"].number_format = "@"
+    book.save(tmp_path / "d.xlsx")
+    tpl = template(tmp_path, "Hello")
+    tpl.write_text(
+        tpl.read_text(encoding="utf-8").replace('"20457"', '"{{ row.PLZ }}"'),
+        encoding="utf-8",
+    )
+    code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
+    where = f"letterpress: error: {tmp_path / 'd.xlsx'}, row"
+    assert (code, err.splitlines()[:2]) == (
+        2,
+        [
+            f"{where} 2, column 'PLZ' (recipient.postal_code): postcode '1067' is missing its "
+            "leading zero (01067) in the cell; type 01067 in the cell itself",
+            f"{where} 3, column 'PLZ' (recipient.postal_code): postcode '1069' looks like it "
+            "lost its leading zero (01069): the cell holds a number; give the column the "
+            "number format 00000, or format it as Text and type 01069",
+        ],
+    )
+    sheet["B2"] = "01067"
+    sheet["B3"].number_format = "00000"
+    book.save(tmp_path / "d.xlsx")
+    code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
+    assert (code, err) == (0, "")
+    pages = pdf_texts(tmp_path / "m.pdf")
+    assert "01067" in pages[0] and "01069" in pages[1]
+
+
 @pytest.mark.parametrize("out", [["-o", "m.pdf"], ["--out-dir", "out"]], ids=["merged", "folder"])
 def test_strict_stops_on_a_warning_found_reading_the_data(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], out: list[str]

@@ -278,10 +278,15 @@ def normalise_countries(
 
 
 def check_postcodes(
-    data: dict, tpl: LetterTemplate, direct: dict[str, tuple[str, str]], numeric: frozenset[str]
+    data: dict,
+    tpl: LetterTemplate,
+    direct: dict[str, tuple[str, str]],
+    numeric: frozenset[str],
+    workbook: bool = False,
 ) -> None:
     """Raise RowError for a postcode that lost its leading zero in a spreadsheet (or that the
-    template itself writes without it: then the template is to be fixed, not a column)."""
+    template itself writes without it: then the template is to be fixed, not a column).
+    ``workbook``: the data is a workbook, whose text cell holds the code as it was typed."""
     home = _home_country(data)
     for party in ("recipient", "sender"):
         values = data.get(party)
@@ -302,14 +307,18 @@ def check_postcodes(
                     f"postcode {code!r} looks like it is missing its leading zero ({padded})",
                     f'write postal_code = "{padded}" in the template\'s [{party}] table',
                 )
-            was_number = any(c in numeric for c in cols)
-            raise RowError(
-                field,
-                cols,
-                f"postcode {code!r} looks like it lost its leading zero ({padded})"
-                + (" because the cell holds a number" if was_number else ""),
-                f"format the column as Text in the spreadsheet and export again, or write {padded}",
-            )
+            what = f"postcode {code!r} looks like it lost its leading zero ({padded})"
+            if any(c in numeric for c in cols):  # a workbook's number cell keeps no zero
+                what += ": the cell holds a number"
+                hint = f"give the column the number format {'0' * len(padded)}, or format it "
+                hint += f"as Text and type {padded}"
+            elif workbook:  # a text cell: the code was typed without its zero
+                what = f"postcode {code!r} is missing its leading zero ({padded}) in the cell"
+                hint = f"type {padded} in the cell itself"
+            else:  # a CSV: the sheet it was exported from dropped the zero, or no one typed it
+                hint = "format the column as Text in the spreadsheet and export again, or "
+                hint += f"write {padded}"
+            raise RowError(field, cols, what, hint)
 
 
 def _home_country(data: dict) -> str:

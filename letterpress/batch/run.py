@@ -108,6 +108,7 @@ def _batch(opts: Options, say: Report) -> Summary:
         call_now=today,  # every row's sheet and the template's check see the same day
         out_dir=opts.out_dir,
         strict=opts.strict,
+        workbook=not table.delimiter,  # .xlsx, .xls, .ods
         envelope=opts.envelope,
         shift=opts.shift,
         said=frozenset(said),

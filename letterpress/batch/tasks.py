@@ -36,6 +36,7 @@ class Spec(Struct, frozen=True):
     call_now: date | None = None
     out_dir: Path | None = None
     strict: bool = False  # warnings fail their row
+    workbook: bool = False  # the data is a workbook: a text cell holds what was typed
     envelope: str | None = None  # --envelope: the letters' window envelope; an envelope's size
     shift: Shift | None = None  # --printer: moves the letters' and envelopes' content
     # The warnings said once for the template (field, what): not printed again for each row.

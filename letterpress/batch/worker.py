@@ -80,7 +80,7 @@ class RowWorker:
         if seen is not None and self.spec.inspect is not None:
             seen[row.number] = self.spec.inspect(source.data)
         normalise_countries(source.data, self.template, self.direct)
-        check_postcodes(source.data, self.template, self.direct, row.numeric)
+        check_postcodes(source.data, self.template, self.direct, row.numeric, self.spec.workbook)
         return source
 
     def finding(self, row: Row, exc: RowError | UserError) -> Finding:
