@@ -789,3 +789,23 @@ def test_the_heading_writes_the_name_as_the_script_below_does(tmp_path: Path) ->
     lines = page_text((tmp_path / "f-call.pdf").read_bytes()).splitlines()
     assert lines[1:3] == ["Mr. Robert O\u2019Neill", "Children\u2019s Services"]
     assert any("Hello Mr. O\u2019Neill" in x for x in lines)
+
+
+@pytest.mark.parametrize("strict", [[], ["--strict"]], ids=["", "strict"])
+def test_a_number_for_call_on_is_one_line_the_call_sheet_s(
+    tmp_path: Path, strict: list[str]
+) -> None:
+    """call_on = 5 printed the check's 'number: "5"; ... Write it in quotes' (quoting makes
+    no date of it) before the call sheet's error; under --strict the check's line alone,
+    'number "5" in call.call_on'. The call sheet's line, which says what the field takes, is
+    the one line now."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^call_on = .*$", "call_on = 5", text)
+    (tmp_path / "call.toml").write_text(text, encoding="utf-8")
+    done = run("call.toml", *strict, cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (
+        2,
+        "letterpress: error: call.toml, call.call_on: 5 is not a valid date; write it as "
+        "YYYY-MM-DD, e.g. 2026-11-26\n",
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["call.toml"]

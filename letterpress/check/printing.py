@@ -61,16 +61,16 @@ def one_line(findings: list[Finding], said: Printing) -> tuple[list[Finding], Pr
     return [f for f in findings if f.kind != "number" or f.field not in spoken], said
 
 
-def printing(source: Source, now: datetime) -> Printing:
+def printing(source: Source, now: datetime, *, call: bool = False) -> Printing:
     """Prepare the file as ``letterpress letter`` does (with its ``[mailing]`` estimate) and,
     with an ``[interview]`` table, read it as ``letterpress advise`` does; or as ``letterpress
-    call`` does for a call file (a ``[call]`` table, no subject or body). A letter file's
-    ``[call]`` table is prepared as ``call`` prepares it too (a follow-up file's as ``advise
-    --write`` does, its gaps filled from the advice). ``now``: when a letter dated today
-    counts as posted."""
+    call`` does for a call file (a ``[call]`` table, no subject or body), or with ``call``.
+    A letter file's ``[call]`` table is prepared as ``call`` prepares it too (a follow-up
+    file's as ``advise --write`` does, its gaps filled from the advice). ``now``: when a
+    letter dated today counts as posted."""
     said: list[Notice] = []
     try:
-        if "call" in source.data and not source.data.keys() & {"subject", "body"}:
+        if call or ("call" in source.data and not source.data.keys() & {"subject", "body"}):
             from ..callsheet.render import prepare_call_sheet
 
             sheet = prepare_call_sheet(source)

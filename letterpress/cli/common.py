@@ -44,10 +44,11 @@ def finding_line(origin: str, finding: Finding) -> str:
 
 
 def warn_or_stop(
-    letter_source: LetterInput, *, strict: bool, language: str | None = None
+    letter_source: LetterInput, *, strict: bool, language: str | None = None, call: bool = False
 ) -> list[Finding]:
     """Run the check; print findings as warnings on stderr (in ``language``, default the
-    file's), or stop with exit 2 under --strict.
+    file's), or stop with exit 2 under --strict. ``call``: for ``letterpress call`` (a number
+    in a field its own line speaks of is that line's, not the check's).
 
     Call it before anything is written. Returns the findings (empty when clean).
     """
@@ -61,7 +62,7 @@ def warn_or_stop(
         from ..check.printing import one_line, printing
 
         now = datetime.now().replace(second=0, microsecond=0)
-        findings = one_line(findings, printing(src, now))[0]
+        findings = one_line(findings, printing(src, now, call=call))[0]
     if not findings:
         return findings
     if strict:
