@@ -141,36 +141,23 @@ _DOCUMENT_HINT = (
 def _binary(raw: bytes, where: Where) -> UserError | None:
     """A file a word processor, a spreadsheet or letterpress itself made, given as the letter
     file (known by its first bytes): the error saying what it is and what to give instead."""
-    head = raw[:8]
-    if head.startswith(b"%PDF"):
-        return UserError(
-            f"a PDF, {_NOT_A_LETTER}",
-            where=where,
-            hint="give the letter file (.toml or .json) the PDF was made from",
-        )
-    if head.startswith(b"PK\x03\x04"):  # a zip: Office and OpenDocument files are zips
-        if b"xl/" in raw or b"opendocument.spreadsheet" in raw:
-            return UserError(f"a spreadsheet, {_NOT_A_LETTER}", where=where, hint=_SPREADSHEET_HINT)
-        if b"word/" in raw:
-            return UserError(f"a Word document, {_NOT_A_LETTER}", where=where, hint=_DOCUMENT_HINT)
-        if b"opendocument.text" in raw:
-            return UserError(
-                f"an OpenDocument text, {_NOT_A_LETTER}", where=where, hint=_DOCUMENT_HINT
-            )
-        return UserError(
-            f"a zip archive, {_NOT_A_LETTER}",
-            where=where,
-            hint="unzip it and give the letter file in it",
-        )
-    if head == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # Office 97-2003 (.doc, .xls)
-        if "Workbook".encode("utf-16-le") in raw:
-            return UserError(f"a spreadsheet, {_NOT_A_LETTER}", where=where, hint=_SPREADSHEET_HINT)
-        return UserError(
-            f"a Word document (.doc), {_NOT_A_LETTER}", where=where, hint=_DOCUMENT_HINT
-        )
-    if head.startswith(b"{\\rtf"):
-        return UserError(f"an RTF document, {_NOT_A_LETTER}", where=where, hint=_DOCUMENT_HINT)
-    return None
+    import io
+
+    from .filekind import known_kind
+
+    known = known_kind(raw, io.BytesIO(raw))
+    if known is None:
+        return None
+    reader, what = known
+    if reader:  # a workbook
+        return UserError(f"a spreadsheet, {_NOT_A_LETTER}", where=where, hint=_SPREADSHEET_HINT)
+    if what == "a PDF":
+        hint = "give the letter file (.toml or .json) the PDF was made from"
+    elif what == "a zip archive":
+        hint = "unzip it and give the letter file in it"
+    else:
+        hint = _DOCUMENT_HINT
+    return UserError(f"{what}, {_NOT_A_LETTER}", where=where, hint=hint)
 
 
 def _letter_text(raw: bytes, where: Where, hint: str) -> str:

@@ -157,6 +157,7 @@ def _word(path: Path) -> None:
         ("list.csv", "png", "this is a PNG image, not a spreadsheet"),
         ("list.docx", "docx", "this is a Word document, not a spreadsheet"),
         ("list.xlsx", "docx", "this is a Word document, not a spreadsheet"),
+        ("list.xls", "doc", "this is a Word document (.doc), not a spreadsheet"),
         ("list.csv", "binary", "not a spreadsheet or a text file"),
     ],
 )
@@ -178,6 +179,9 @@ def test_a_file_that_is_no_spreadsheet_is_one_line_without_its_bytes(
         path.write_bytes((ROOT / "docs" / "envelope-dl.png").read_bytes())
     elif make == "docx":
         _word(path)
+    elif make == "doc":  # Word 97-2003: an OLE compound file holding a "WordDocument" stream
+        ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+        path.write_bytes(ole + "WordDocument".encode("utf-16-le") + bytes(512))
     else:
         path.write_bytes(bytes(range(256)) * 8)
     code, out, err = run(capsys, "batch", tpl, path, "-o", tmp_path / "m.pdf")
