@@ -177,3 +177,68 @@ def test_a_call_sheet_answer_with_an_address_stays_inside_the_margin(tmp_path: P
         text = "".join((page.extract_text() or "").split())
         assert max(c["x1"] for c in page.chars) <= right + 0.5
     assert ADDRESSES[1] in text
+
+
+def test_an_address_beside_italic_or_bold_words_breaks_where_it_can_be_typed_back(
+    tmp_path: Path,
+) -> None:
+    """A paragraph with an italic job title was broken by ReportLab, which cut its address at
+    any letter ("...notebook is at https://gith" / "ub.com/...")."""
+    paragraphs = [
+        " ".join([*LEAD[: n % (len(LEAD) + 1)], "for the *Data Analyst* job at", address, "ok."])
+        for n in range(len(LEAD) + 1)
+        for address in ADDRESSES
+    ]
+    paragraphs.append(f"The **advert** is at {ADDRESSES[1]} and {ADDRESSES[2]} too.")
+    path = tmp_path / "styled.json"
+    path.write_text(json.dumps(letter(body="\n\n".join(paragraphs))), encoding="utf-8")
+    out = tmp_path / "styled.pdf"
+    proc = run_cli("letter", str(path), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    rows = _body_lines(out)
+    layout = load_layout("din5008-b")
+    right = (layout.paper_width - layout.text.right) * MM
+    assert [text for text, x1 in rows if x1 > right + 0.5] == []  # none runs past the measure
+    inside = _breaks([text for text, _ in rows], " ".join(paragraphs).replace("*", ""))
+    assert len(inside) > len(paragraphs) // 2  # most addresses were broken somewhere
+    for before, after in inside:
+        assert before.endswith("/") or after[0] in BREAKS_BEFORE, (before, after)
+        assert not before.endswith("/") or after[0] != "/", (before, after)
+
+
+def test_words_beside_an_address_and_italic_words_keep_their_hyphenation(tmp_path: Path) -> None:
+    """Before, such a paragraph's address ran off the line and the paragraph was set again
+    with hyphenation off, every word wider than the line cut at any letter."""
+    words = "internationalisation unquestionably characteristically incomprehensibilities"
+    body = f"The *Data Analyst* advert is at {ADDRESSES[1]} and shows {words} {words} {words}."
+    path = tmp_path / "hy.json"
+    path.write_text(json.dumps(letter(body=body)), encoding="utf-8")
+    out = tmp_path / "hy.pdf"
+    assert run_cli("letter", str(path), "-o", str(out)).returncode == 0
+    rows = [text for text, _ in _body_lines(out)]
+    joined = [
+        before.split()[-1][:-1] + after.split()[0].rstrip(".")
+        for before, after in zip(rows, rows[1:])
+        if before.endswith("-") and not before.endswith(" -")
+    ]
+    assert joined and all(word in words.split() for word in joined), rows
+
+
+def test_an_address_among_the_enclosures_breaks_where_it_can_be_typed_back(
+    tmp_path: Path,
+) -> None:
+    """The enclosures (their label in bold) were cut at any letter ("...Nordlicht-Logistik-Gm"
+    / "bH--1234567...")."""
+    path = tmp_path / "enc.json"
+    path.write_text(json.dumps(letter(enclosures=[f"Advert: {ADDRESSES[1]}"])), "utf-8")
+    out = tmp_path / "enc.pdf"
+    proc = run_cli("letter", str(path), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    with pdfplumber.open(out) as doc:
+        texts = [line["text"] for line in doc.pages[0].extract_text_lines()]
+    first = texts.index(next(t for t in texts if t.startswith("Advert:")))
+    last = texts.index(next(t for t in texts if t.endswith("0_0_0")))
+    inside = _breaks(texts[first : last + 1], f"Advert: {ADDRESSES[1]}")
+    assert inside
+    for before, after in inside:
+        assert before.endswith("/") or after[0] in BREAKS_BEFORE, (before, after)

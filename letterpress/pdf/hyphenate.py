@@ -16,6 +16,10 @@ after a slash, and only once: the rest, no longer an address to it, ran off the 
 rest (``AddressEnd``) is broken again, as often as it takes. Another word with a slash (the
 rest of an address, joined up again where a paragraph was split across pages) that is wider
 than the line breaks at the same places, not at any character.
+
+A paragraph of several fragments (bold or italic words, a link) is broken by ReportLab, which
+asks a word with soft hyphens where it may break (``_SHYWord.shyphenate``): its addresses are
+such words here (:func:`address_words`), answering with the same break points.
 """
 
 from __future__ import annotations
@@ -25,12 +29,20 @@ from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.paragraph import (
+    _getFragWords,
+    _HSFrag,
     _hy_letters_pat,
     _hy_pfx_pat,
     _hy_sfx_pat,
     _hy_shy_letters_pat,
     _hy_shy_pat,
     _hyphenateWord,
+    _rebuildFragWord,
+    _SHYWord,
+    _SHYWordHS,
+    _SplitFrag,
+    _SplitFragH,
+    _SplitFragHS,
     _splitWord,
     _SplitWordEnd,
     _SplitWordH,
@@ -39,6 +51,9 @@ from reportlab.platypus.paragraph import (
     isBidiStr,
     uri_pat,
 )
+
+# Characters without which no fragment holds (part of) an address: most paragraphs have none.
+_MAYBE_ADDRESS = re.compile(r"[/@]|www\.", re.I)
 
 # Where an address breaks: after a slash (not between two), before a run of these characters.
 _ADDRESS_BREAK = re.compile(r"(?<=/)(?=[^/])|(?<=[^/.?#&@_-])(?=[.?#&@_-])")
@@ -213,3 +228,109 @@ def _measure(
             h = pfx + "".join(H[:i])
             found.append(("", 0, stringWidth(h, fontName, fontSize), h, "".join(H[i:]) + sfx))
     return tuple(found)
+
+
+class AddressWord(_SHYWord):
+    """A web or e-mail address (or a word with a slash, see ``_Run``) in a paragraph of several
+    fragments, as ReportLab's word of them (its width, then (fragment, text) pairs): broken
+    by :func:`_break_address` where ReportLab asks a word with soft hyphens to break."""
+
+    waste: Any  # the style's uriWasteReduce
+    found: _Address
+
+    def shyphenate(self, newWidth: float, maxWidth: float) -> list[Any]:
+        """The word split in two at its last break point that fits the line (the rest an
+        address again), or empty; its ``_fsww`` 0 when it is to be broken on the next line."""
+        self._fsww = 0x7FFFFFFF
+        ww, (f, _) = self[0], self[1]
+        text = "".join(t for _, t in self[1:])
+        hsw = _break_address(
+            self.found, text, ww, newWidth - ww, maxWidth, self.waste, f.fontName, f.fontSize
+        )
+        if not hsw or not hsw[0]:
+            self._fsww = 0 if hsw else self._fsww
+            return []
+        head: list[Any] = []
+        rest: list[Any] = []
+        cut = len(hsw[0])
+        for g, t in self[1:]:
+            if cut > 0:
+                head.append((g, t[:cut]))
+            if cut < len(t):
+                rest.append((g, t[max(cut, 0) :]))
+            cut -= len(t)
+        end = _AddressEndHS if isinstance(self, _HSFrag) else _AddressEnd
+        return [
+            _SplitFragH(_rebuildFragWord(head)),
+            _address(end, _rebuildFragWord(rest), True, self.waste),
+        ]
+
+
+class _AddressHS(AddressWord, _HSFrag):
+    """An address followed by a space."""
+
+
+class _AddressEnd(AddressWord, _SplitFrag):
+    """The rest of an address broken at a line's end."""
+
+
+class _AddressEndHS(AddressWord, _SplitFragHS):
+    """The rest of an address broken at a line's end, followed by a space."""
+
+
+def address_words(frags: list[Any], width: Any, style: Any) -> list[Any] | None:
+    """The words ReportLab breaks a paragraph of several fragments (or of the words a split
+    across pages left it) into, each address among them an :class:`AddressWord`; None when
+    there is none (the paragraph is left to ReportLab as it is)."""
+    if not frags or style.wordWrap or style.shaping:
+        return None
+    if not isinstance(frags[0], list) and not any(
+        _MAYBE_ADDRESS.search(getattr(f, "text", "")) for f in frags
+    ):
+        return None
+    words = _getFragWords(frags, width[0] if isinstance(width, (list, tuple)) else width)
+    found = False
+    for i, word in enumerate(words):
+        if (
+            type(word) in (list, _HSFrag, _SHYWord, _SHYWordHS)
+            and word[0] > 0
+            and all(
+                type(t) is str and not hasattr(g, "cbDefn") and not getattr(g, "nobr", False)
+                for g, t in word[1:]
+            )
+        ):
+            kind = _AddressHS if isinstance(word, _HSFrag) else AddressWord
+            address = _address(kind, word, False, style.uriWasteReduce)
+            if address is not None:
+                words[i] = address
+                found = True
+    return words if found else None
+
+
+def _address(kind: type[AddressWord], word: list[Any], rest: bool, waste: Any) -> Any:
+    """``word`` as a ``kind`` with its break points (measured fragment by fragment), or None
+    for a word that is no address, nor has a slash it breaks at (see :func:`_measure`)."""
+    text = "".join(t for _, t in word[1:])
+    if isBidiStr(text):
+        return None
+    m = _hy_pfx_pat.match(text)
+    start = len(m.group(0)) if m else 0
+    m = _hy_sfx_pat.search(text, start)
+    s = text[start : m.start() if m else len(text)]
+    address = rest or _is_address(s)
+    if not address and "/" not in s:
+        return None
+    at = [start + m.start() for m in _ADDRESS_BREAK.finditer(s)]
+    if not (address or at):
+        return None
+    found = []
+    for i in at:
+        width, pos = 0.0, 0
+        for g, t in word[1:]:
+            if pos < i:
+                width += stringWidth(t[: i - pos], g.fontName, g.fontSize)
+            pos += len(t)
+        found.append((width, i))
+    new = kind(word)
+    new.waste, new.found = waste, (_Address if address else _Run)(reversed(found))
+    return new

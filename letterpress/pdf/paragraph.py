@@ -15,6 +15,7 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrag
 from reportlab.platypus.paraparser import ParaFrag
 
 from . import textout
+from .hyphenate import address_words
 from .linebreak import WordWidths, break_plain
 
 # What user text is escaped with (see letter.markup.escape), and the characters they stand for.
@@ -71,9 +72,18 @@ class SettledParagraph(Paragraph):
 
     def breakLines(self, width: Any) -> Any:
         """ReportLab's line breaks, found by :func:`.linebreak.break_plain` for a paragraph of
-        one fragment (remembering the words' widths), else by ReportLab."""
+        one fragment (remembering the words' widths), else by ReportLab, its web and e-mail
+        addresses broken as in a paragraph of one fragment (:func:`.hyphenate.address_words`;
+        a paragraph found without any is not looked at again)."""
         lines = break_plain(self, width, self.__dict__.get("_lp_widths"))
-        return super().breakLines(width) if lines is None else lines
+        if lines is not None:
+            return lines
+        if self.__dict__.get("_lp_addresses", True):
+            words = address_words(self.__dict__["frags"], width, self.style)
+            self._lp_addresses = words is not None
+            if words is not None:
+                self.__dict__["frags"] = words
+        return super().breakLines(width)
 
     def __copy__(self) -> SettledParagraph:
         """A shallow copy, as ``copy.copy`` makes it (the same attributes, shared), without
