@@ -242,3 +242,29 @@ def test_an_address_among_the_enclosures_breaks_where_it_can_be_typed_back(
     assert inside
     for before, after in inside:
         assert before.endswith("/") or after[0] in BREAKS_BEFORE, (before, after)
+
+
+def test_a_call_sheet_answer_breaks_its_address_where_it_can_be_typed_back(
+    tmp_path: Path,
+) -> None:
+    """An if_asked answer (set with its bold question) had its address cut at any letter."""
+    example = (ROOT / "examples" / "call.toml").read_text(encoding="utf-8")
+    old = '"When could you start?" = "With my notice period, from June 1."'
+    answer = f"On StepStone: {ADDRESSES[1]} and elsewhere."
+    path = tmp_path / "call.toml"
+    path.write_text(
+        example.replace(old, f'{old}\n"Where did you see the advert?" = "{answer}"'), "utf-8"
+    )
+    out = tmp_path / "call.pdf"
+    proc = run_cli("call", str(path), "-o", str(out), "--now", "2027-03-24T10:00")
+    assert proc.returncode == 0, proc.stderr
+    with pdfplumber.open(out) as doc:
+        texts = [line["text"] for line in doc.pages[0].extract_text_lines()]
+    first = texts.index(next(t for t in texts if "On StepStone:" in t))
+    last = texts.index(next(t for t in texts if t.endswith("and elsewhere.")))
+    lines = texts[first : last + 1]
+    lines[0] = lines[0][lines[0].index("On StepStone:") :]
+    inside = _breaks(lines, answer)
+    assert inside
+    for before, after in inside:
+        assert before.endswith("/") or after[0] in BREAKS_BEFORE, (before, after)

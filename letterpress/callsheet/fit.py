@@ -146,8 +146,8 @@ class Styles:
             bulletIndent=0,
             spaceAfter=size * 0.15,
         )
-        # a bold question and its answer: ReportLab breaks its lines, and it would break an
-        # address once after a slash and let the rest run off the page; it cuts one instead
+        # a bold question and its answer: an address wider than the line breaks where it can
+        # be typed back (pdf.hyphenate.address_words); a shorter one goes whole to the next line
         self.qa = ParagraphStyle("cs-qa", parent=base, spaceAfter=size * 0.35, uriWasteReduce=0)
 
 
@@ -227,7 +227,9 @@ def blocks(sheet: Sheet, size: float, geo: Geometry) -> list[Block]:
     if sheet.if_asked:
         items: list[Flowable] = []
         for qa in sheet.if_asked:
-            items.append(Paragraph(f"<b>{escape(qa.question)}</b><br/>{escape(qa.answer)}", st.qa))
+            items.append(
+                SettledParagraph(f"<b>{escape(qa.question)}</b><br/>{escape(qa.answer)}", st.qa)
+            )
         script.append(("if_asked", items))
     if sheet.closing:
         script.append(("closing", [_p(sheet.closing, st.body)]))
