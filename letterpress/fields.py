@@ -33,6 +33,21 @@ PARTY_FIELDS = (
 # Fields whose text may hold one item per line instead of a list.
 LINE_LISTS = ("address_lines", "notes")
 
+# What a text field of a known form holds, for the hint when a file wrote something else there
+# (``layout = true``); any other field's hint shows ``key = "..."``.
+EXAMPLES = {
+    "layout": "din5008-b",
+    "envelope": "DL",
+    "language": "en-GB",
+    "typography": "typographic",
+    "country": "DE",
+    "postal_code": "20095",
+    "phone": "+49 40 1234567",
+    "timezone": "America/Chicago",
+    "caller_timezone": "Europe/Berlin",
+    "best_time": "09:00-11:00",
+}
+
 
 class Fields:
     """Typed access to one table of the input, naming its place in every error.
@@ -74,7 +89,7 @@ class Fields:
                     raise UserError("missing field", where=self.at(key), hint=f'add {key} = "..."')
                 return default
             if not isinstance(value, (int, float)) or isinstance(value, bool):
-                raise UserError(f"must be text, not {type(value).__name__}", where=self.at(key))
+                raise not_text(key, value, self.at(key))
             value = str(value)
         if required and not value.strip():
             raise UserError("must not be empty", where=self.at(key))
@@ -107,6 +122,25 @@ class Fields:
         if value is None:
             return None
         return parse_day(value, self.at(key))
+
+
+def not_text(key: str, value: Any, where: Where) -> UserError:
+    """The error for a value where text belongs, said as the file wrote it (``layout = true``,
+    ``subject = ["a"]``) with what to write instead: the list's texts as one text, else an
+    example of the field (a date as it is, quoted)."""
+    import json
+
+    how = "write it in quotes"
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        how, example = "write it as one text in quotes", ", ".join(v.strip() for v in value)
+    elif isinstance(value, (date, time)):
+        example = written(value)
+    else:
+        example = EXAMPLES.get(key, "...")
+    shown = json.dumps(example, ensure_ascii=False)
+    return UserError(
+        f"{written(value)} is not text", where=where, hint=f"{how}, e.g. {key} = {shown}"
+    )
 
 
 def written(value: Any) -> str:

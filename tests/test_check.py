@@ -467,7 +467,18 @@ def test_a_finding_on_the_first_line_of_a_longer_text_names_its_line_too(
 @pytest.mark.parametrize(
     "changes, line",
     [
-        ({"subject": ["a!!"]}, "subject: must be text, not list"),
+        (
+            {"subject": ["a!!"]},
+            'subject: ["a!!"] is not text; write it as one text in quotes, e.g. subject = "a!!"',
+        ),
+        (
+            {"layout": True},
+            'layout: true is not text; write it in quotes, e.g. layout = "din5008-b"',
+        ),
+        (
+            {"place": {"a": "x"}},
+            'place: a table is not text; write it in quotes, e.g. place = "..."',
+        ),
         ({"signatur": "Jo"}, "unknown field 'signatur'"),
     ],
 )
@@ -927,3 +938,20 @@ def test_a_phone_number_written_without_quotes_is_one_line_saying_to_quote_it(
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("+49891234567", '"+49 89 1234567"'), encoding="utf-8")
     assert run_cli("check", str(path)).returncode == 0
+
+
+def test_a_date_where_text_belongs_is_said_as_written(tmp_path: Path) -> None:
+    """subject = 2026-11-26 (a TOML date) is said as the file wrote it, with the date quoted
+    as what to write, by letter and by check alike."""
+    path = tmp_path / "letter.toml"
+    text = (ROOT / "examples" / "thank-you.toml").read_text(encoding="utf-8")
+    path.write_text(text.replace('subject = "Thank you', "subject = 2026-11-26\n# ", 1))
+    line = (
+        f"letterpress: error: {path}, subject: 2026-11-26 is not text; write it in quotes, "
+        'e.g. subject = "2026-11-26"'
+    )
+    made = run_cli("letter", str(path), "-o", str(tmp_path / "out.pdf"))
+    assert made.returncode == 2 and made.stderr.splitlines()[-1] == line, made.stderr
+    assert not (tmp_path / "out.pdf").exists()
+    done = run_cli("check", str(path))
+    assert done.returncode == 1 and line in done.stderr.splitlines(), done.stderr
