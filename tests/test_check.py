@@ -955,3 +955,25 @@ def test_a_date_where_text_belongs_is_said_as_written(tmp_path: Path) -> None:
     assert not (tmp_path / "out.pdf").exists()
     done = run_cli("check", str(path))
     assert done.returncode == 1 and line in done.stderr.splitlines(), done.stderr
+
+
+def test_a_table_where_one_value_belongs_is_one_line(write_letter: Any) -> None:
+    """[mailing] from = {a = 1} is one mistake: letter and check said a number warning for
+    mailing.from.a and "a table is not a country"; now the table's line alone."""
+    data = letter(sender__country="DE", recipient__country="DE")
+    data["recipient"].update(street="Hafenstraße 12", postal_code="20457", city="Hamburg")
+    path = write_letter({**data, "mailing": {"from": {"a": 1}}})
+    line = (
+        f"{path}, mailing.from: a table is not a country; the delivery estimate is left out; "
+        'write one country\'s name or ISO code in quotes, e.g. from = "DE"; or remove [mailing]'
+    )
+    made = run_cli("letter", str(path), "-o", str(path.with_suffix(".pdf")))
+    assert (made.returncode, made.stderr) == (0, f"letterpress: warning: {line}\n")
+    done = run_cli("check", str(path))
+    assert (done.returncode, done.stdout) == (1, line + "\n"), done.stderr
+    refused = write_letter(letter(place={"a": 1}), "place.json")
+    done = run_cli("check", str(refused))
+    assert (done.returncode, done.stdout) == (1, ""), done.stdout
+    assert done.stderr.splitlines()[-1].endswith(
+        'place: a table is not text; write it in quotes, e.g. place = "..."'
+    )

@@ -53,12 +53,25 @@ class Printing(Struct, frozen=True):
 def one_line(findings: list[Finding], said: Printing) -> tuple[list[Finding], Printing]:
     """A number in a field letter warns about or refuses is one mistake, one line: a phone
     number's is the number's (phone = +4930123456 lost its +: quote it), any other's is
-    letter's, which says what the field takes (date = 5, mailing.posted = 5). The findings
-    and what letter says, each without the other's line for such a field."""
+    letter's, which says what the field takes (date = 5, mailing.posted = 5), and so is a
+    number inside a table written where one value belongs (mailing.from = {a = 1}: "a table is
+    not a country"). The findings and what letter says, each without the other's line for
+    such a field."""
     numbers = {f.field for f in findings if f.kind == "number"}
     said = said.without(f for f in numbers if f.rsplit(".", 1)[-1] == "phone")
     spoken = said.fields()
-    return [f for f in findings if f.kind != "number" or f.field not in spoken], said
+    return [f for f in findings if f.kind != "number" or not _within(f.field, spoken)], said
+
+
+def _within(field: str, spoken: set[str]) -> bool:
+    """Whether ``field`` is one of ``spoken`` or lies inside one (``mailing.from.a`` inside
+    ``mailing.from``, ``call.points[2]`` inside ``call.points``)."""
+    while field:
+        if field in spoken:
+            return True
+        cut = max(field.rfind("."), field.rfind("["))
+        field = field[:cut] if cut > 0 else ""
+    return False
 
 
 def printing(source: Source, now: datetime, *, call: bool = False) -> Printing:
