@@ -472,3 +472,28 @@ def test_a_file_name_pattern_that_cannot_be_read_is_said_in_plain_words(tmp_path
         "(a column with spaces as {{ row['last name'] }})\n"
     )
     assert not (tmp_path / "st").exists()
+
+
+@pytest.mark.parametrize("strict", [True, False], ids=["strict-stop", "no-row-made"])
+def test_a_run_that_writes_nothing_leaves_no_folder_behind(tmp_path: Path, strict: bool) -> None:
+    """batch --out-dir DIR --strict that stopped (exit 2), or a run in which no row could be
+    made, left DIR created and empty: nothing written now leaves nothing behind, neither the
+    folder nor its parents this run made; a folder that was there before stays."""
+    template = tmp_path / "w.toml"
+    template.write_text(
+        (ROOT / "examples" / "batch" / "workshop.toml").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    head = "first_name;last_name;street;postcode;city;country;workshop;time;room;note\n"
+    good = "Anna;Schmidt;Hauptstraße 1;01067;Dresden;;2026-12-03;10:00;B 204;\n"
+    bad = "Jörg;Weiß;Königsallee 12;40212;;;2026-12-03;14:00;B 204;\n"
+    data = tmp_path / "w.csv"
+    data.write_text(head + (good if strict else "") + bad, encoding="utf-8")
+    flags = ("--strict",) if strict else ()
+    done = cli(str(template), str(data), "--out-dir", "out/letters", *flags, cwd=tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert "nothing was written" in done.stderr.splitlines()[-1]
+    assert not (tmp_path / "out").exists()
+    (tmp_path / "kept").mkdir()
+    done = cli(str(template), str(data), "--out-dir", "kept", *flags, cwd=tmp_path)
+    assert done.returncode == 2 and (tmp_path / "kept").is_dir()

@@ -43,11 +43,45 @@ def run_batch(opts: Options, report: Report | None = None) -> Summary:
     """Run the batch; row problems are reported and summarised, unusable input raises
     UserError (as does a run in which no row could be made: nothing is written then)."""
     say: Report = report or (lambda line: print(line, file=sys.stderr))
-    _validate(opts)
-    if opts.preview is not None and opts.output is None and opts.out_dir is None and not opts.check:
-        with tempfile.TemporaryDirectory(prefix="letterpress-preview-") as scratch:
-            return _preview_only(opts, Path(scratch), say)
-    return _batch(opts, say)
+    made = _validate(opts)
+    try:
+        if (
+            opts.preview is not None
+            and opts.output is None
+            and opts.out_dir is None
+            and not opts.check
+        ):
+            with tempfile.TemporaryDirectory(prefix="letterpress-preview-") as scratch:
+                summary = _preview_only(opts, Path(scratch), say)
+        else:
+            summary = _batch(opts, say)
+    except BaseException:
+        _remove_empty(made)
+        raise
+    if summary.stopped:
+        _remove_empty(made)
+    return summary
+
+
+def _new_folders(wanted: Path) -> list[Path]:
+    """``wanted`` and those of its parents that do not exist yet, deepest first: what making
+    it creates (and what a run that writes nothing removes again)."""
+    new: list[Path] = []
+    path = wanted.absolute()
+    while not path.exists() and path != path.parent:
+        new.append(path)
+        path = path.parent
+    return new
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove the folders this run created, deepest first, those that are empty: a run
+    that stopped leaves no empty --out-dir (or --preview) folder behind."""
+    for made in sorted(set(folders), key=lambda path: len(path.parts), reverse=True):
+        try:
+            made.rmdir()
+        except OSError:  # something is in it (or it went): keep it
+            pass
 
 
 def _batch(opts: Options, say: Report) -> Summary:
@@ -242,8 +276,10 @@ def _warn_leftovers(run: Run, out_dir: Path, entries: list[Entry]) -> None:
         )
 
 
-def _validate(opts: Options) -> None:
-    """Options that cannot go together, or cannot work, before anything is read."""
+def _validate(opts: Options) -> list[Path]:
+    """Options that cannot go together, or cannot work, before anything is read; makes the
+    output folders and returns those it created."""
+    made: list[Path] = []
     if opts.kind not in tasks.KINDS:
         raise UserError(
             f"unknown kind {opts.kind!r}",
@@ -289,11 +325,12 @@ def _validate(opts: Options) -> None:
     if opts.output is not None and opts.output.suffix.lower() != ".pdf":
         raise UserError("the merged output must be a .pdf file", where=Where(file=str(opts.output)))
     if opts.check:
-        return
+        return made
     if opts.output is not None:
         check_target(opts.output)
         _refuse_clashes(opts)
     if opts.out_dir is not None:
+        made += _new_folders(opts.out_dir)
         make_folder(opts.out_dir)
     if opts.manifest is not None:
         check_target(opts.manifest)
@@ -304,7 +341,9 @@ def _validate(opts: Options) -> None:
                 where=Where(file=str(opts.preview), option="--preview"),
                 hint="name a folder, e.g. --preview previews",
             )
+        made += _new_folders(opts.preview)
         make_folder(opts.preview)  # before any row is made: a path below a file is refused
+    return made
 
 
 def _refuse_clashes(opts: Options) -> None:
