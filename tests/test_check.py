@@ -977,3 +977,29 @@ def test_a_table_where_one_value_belongs_is_one_line(write_letter: Any) -> None:
     assert done.stderr.splitlines()[-1].endswith(
         'place: a table is not text; write it in quotes, e.g. place = "..."'
     )
+
+
+def test_check_rows_of_a_template_on_standard_input_speak_its_language(tmp_path: Path) -> None:
+    """check - DATA (the template piped in) said its lines in English while the suggestions
+    were in the letters' language: the template's language was looked up only for a file.
+    Standard input is read once now, and the lines are in its language as for the file."""
+    template = ROOT / "tests" / "fixtures" / "batch" / "template.toml"
+    text = template.read_text(encoding="utf-8")
+    text = text.replace('body = """', 'body = """\nIch freue mich SEHR!!!\n', 1)
+    text = text.replace('language = "en-GB"', 'language = "de-DE"', 1)
+    assert "SEHR" in text and "de-DE" in text
+    (tmp_path / "t.toml").write_text(text, encoding="utf-8")
+    (tmp_path / "d.csv").write_text(
+        "first_name,last_name,street,postcode,city,workshop\n"
+        "Anna,Schmidt,Hauptstraße 1,01067,Dresden,2026-12-03\n",
+        encoding="utf-8",
+    )
+    from_file = run_cli("check", "t.toml", "d.csv", cwd=tmp_path)
+    assert from_file.returncode == 1
+    assert "Zeile 1: übereifrig: „SEHR“" in from_file.stdout, from_file.stdout
+    piped = run_cli("check", "-", "d.csv", cwd=tmp_path, stdin=text)
+    assert (piped.returncode, piped.stdout, piped.stderr) == (
+        1,
+        from_file.stdout,
+        from_file.stderr,
+    )

@@ -14,6 +14,7 @@ from .manifest import Entry
 
 if TYPE_CHECKING:
     from ..pdf.shift import Shift
+    from ..source import Source
 
 # Rows per worker task. A chunk is one PDF from one worker (fonts and repeated paragraphs
 # drawn once per chunk), so bigger chunks cost less per letter; at least four chunks keep
@@ -33,7 +34,7 @@ def chunk_size(rows: int) -> int:
 class Options(Struct):
     """What ``letterpress batch`` was asked to do (see the CLI for each option)."""
 
-    template: Path
+    template: Path | Source  # a Source: the template already read (standard input is read once)
     data: Path
     output: Path | None = None
     out_dir: Path | None = None

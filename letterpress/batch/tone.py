@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct, field
 
@@ -15,6 +15,9 @@ from ..check import Finding as ToneFinding
 from ..check import check_data
 from .checks import Finding
 from .options import Options
+
+if TYPE_CHECKING:
+    from ..source import Source
 
 
 class RowTone(Struct):
@@ -47,7 +50,7 @@ class ToneCheck(Struct, frozen=True):
 
 
 def check_rows(
-    template: str | Path,
+    template: str | Path | Source,
     data: str | Path,
     *,
     rows: str | None = None,
@@ -59,13 +62,14 @@ def check_rows(
     """Fill the template with every row (or the ``rows`` asked for) and check each letter,
     its suggestions in ``language`` (default: each letter's), with what ``batch --check``
     finds (the first problem it fails each row on, its warnings); unusable input raises
-    UserError."""
+    UserError. ``template`` may be one already read (from standard input, say)."""
+    from ..source import Source
     from .run import run_batch
 
     lines: list[str] = []
     summary = run_batch(
         Options(
-            Path(template),
+            template if isinstance(template, Source) else Path(template),
             Path(data),
             check=True,
             rows=rows,

@@ -145,10 +145,15 @@ def _run_rows(args: argparse.Namespace) -> int:
     template's own wording) as one line naming the rows."""
     from ..batch.tone import check_rows
 
+    template: str | Source = args.file
+    if args.file == "-":  # standard input is read once: for its language and for the rows
+        from ..source import load_source
+
+        template = load_source("-")
     # the lines follow the template's language (--lang), the suggestions too
-    tag = args.lang or _template_language(args.file)
+    tag = args.lang or _template_language(template)
     result = check_rows(
-        args.file,
+        template,
         args.data,
         rows=args.rows,
         delimiter=args.delimiter,
@@ -174,11 +179,11 @@ def _code(tag: object) -> str:
     return code if (folder / f"{code}.toml").is_file() else "en"
 
 
-def _template_language(path: str) -> object:
+def _template_language(template: str | Source) -> object:
     """The template's own ``language`` (a row's may differ; the lines follow the template)."""
     from ..source import load_source
 
-    return None if path == "-" else load_source(path).data.get("language")
+    return load_source(template).data.get("language")
 
 
 def _print_rows(result: ToneRun, words: dict[str, Any], code: str) -> None:
