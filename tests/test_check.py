@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -1003,3 +1004,38 @@ def test_check_rows_of_a_template_on_standard_input_speak_its_language(tmp_path:
         from_file.stdout,
         from_file.stderr,
     )
+
+
+@pytest.mark.parametrize(
+    "value, line",
+    [
+        (
+            "call_on = 5",
+            "call.call_on: 5 is not a valid date; write it as YYYY-MM-DD, e.g. 2026-11-26",
+        ),
+        (
+            "best_time = 5",
+            "call.best_time: '5' is not a time window; write it as \"09:00-11:00\" (24-hour "
+            "clock, the contact's local time)",
+        ),
+    ],
+    ids=["call_on", "best_time"],
+)
+def test_check_of_a_letter_file_says_what_call_refuses(
+    tmp_path: Path, value: str, line: str
+) -> None:
+    """A letter file with a [call] table (examples/call.toml) is printed by letter and call
+    alike: check said only "number: write it in quotes" of call_on = 5, which call refuses.
+    It says call's one line, and exit 1, as call would refuse the file."""
+    path = tmp_path / "call.toml"
+    text = (ROOT / "examples" / "call.toml").read_text(encoding="utf-8")
+    key = value.split(" ", 1)[0]
+    changed = re.sub(rf"(?m)^{key} = .*$", value, text, count=1)
+    assert changed != text
+    path.write_text(changed, encoding="utf-8")
+    refused = run_cli("call", str(path), "-o", str(tmp_path / "c.pdf"), "--now", "2027-03-01T09:00")
+    assert refused.returncode == 2 and refused.stderr.splitlines()[-1].endswith(line)
+    done = run_cli("check", str(path))
+    assert done.returncode == 1, done.stderr
+    assert "number:" not in done.stdout, done.stdout
+    assert done.stderr.splitlines()[-1] == f"letterpress: error: {path}, {line}"
