@@ -9,8 +9,6 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from msgspec.structs import replace
-
 from .errors import UserError, Where
 from .limits import FIRST_YEAR, LAST_YEAR
 
@@ -59,10 +57,9 @@ class Fields:
     def __init__(self, data: Any, where: Where, allowed: tuple[str, ...]) -> None:
         self.place = where
         if not isinstance(data, dict):
-            raise UserError(
-                f"{where.field or 'top level'} must be a table",
-                where=replace(where, field=""),
-            )
+            if not where.field:
+                raise UserError("the top level must be a table", where=where)
+            raise not_table(data, where)
         self.data: dict[str, Any] = data
         for key in data:
             if key not in allowed:
@@ -141,6 +138,18 @@ def not_text(key: str, value: Any, where: Where) -> UserError:
     return UserError(
         f"{written(value)} is not text", where=where, hint=f"{how}, e.g. {key} = {shown}"
     )
+
+
+def not_table(value: Any, where: Where) -> UserError:
+    """The error for a value where a table belongs (``sender = "Jo"``), said as the file
+    wrote it, with how to write the table."""
+    field = where.field
+    hint = (
+        f"write [{field}] on a line of its own, with its fields below it"
+        if "[" not in field
+        else 'write it as a table, e.g. {name = "..."}'
+    )
+    return UserError(f"{written(value)} is not a table", where=where, hint=hint)
 
 
 def written(value: Any) -> str:

@@ -1039,3 +1039,27 @@ def test_check_of_a_letter_file_says_what_call_refuses(
     assert done.returncode == 1, done.stderr
     assert "number:" not in done.stdout, done.stdout
     assert done.stderr.splitlines()[-1] == f"letterpress: error: {path}, {line}"
+
+
+def test_a_value_where_a_table_belongs_says_how_to_write_the_table(tmp_path: Path) -> None:
+    """sender = "Jo" said "sender must be a table" (no value, no advice), and mailing = "soon"
+    "mailing: must be a table"; both say what the file wrote and how to write the table."""
+    text = (ROOT / "examples" / "thank-you.toml").read_text(encoding="utf-8")
+    sender = tmp_path / "sender.toml"
+    start, rest = text.split("[sender]\n", 1)
+    sender.write_text('sender = "Jo"\n' + start + rest.split("\n\n", 1)[1], encoding="utf-8")
+    made = run_cli("letter", str(sender), "-o", str(tmp_path / "s.pdf"))
+    assert made.returncode == 2
+    assert made.stderr.splitlines()[-1] == (
+        f"letterpress: error: {sender}, sender: 'Jo' is not a table; write [sender] on a line "
+        "of its own, with its fields below it"
+    )
+    mailing = tmp_path / "mailing.toml"
+    mailing.write_text('mailing = "soon"\n' + text, encoding="utf-8")
+    made = run_cli("letter", str(mailing), "-o", str(tmp_path / "m.pdf"))
+    assert made.returncode == 0
+    assert made.stderr.splitlines()[-1] == (
+        f"letterpress: warning: {mailing}, mailing: 'soon' is not a table; the delivery estimate "
+        "is left out; write [mailing] on a line of its own, with its fields below it; or remove "
+        "[mailing]"
+    )

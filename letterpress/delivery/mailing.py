@@ -170,7 +170,7 @@ def estimate_from_mailing(
         return base.at("mailing", key)
 
     if not isinstance(mailing, dict):
-        raise UserError("must be a table", where=base.at("mailing"))
+        raise fields.not_table(mailing, base.at("mailing"))
     unknown = sorted(set(mailing) - set(MAILING_KEYS))
     if unknown:
         raise UserError(
