@@ -593,6 +593,21 @@ def test_a_number_in_a_field_letter_speaks_of_is_one_line(
     assert out.is_file() == (proc.returncode == 0)
 
 
+def test_a_number_in_a_field_letter_does_not_print_still_warns(
+    tmp_path: Path, write_letter
+) -> None:
+    """call_on = 5 in a letter file's [call] table: letter dropped the check's 'write it in
+    quotes' because the call sheet refuses the field, a line letter itself never prints, so
+    letter said nothing about it. Only what letter says takes a number's line over."""
+    data = letter(call={"phone": "+49 89 1234567", "call_on": 5})
+    proc = run_cli("letter", str(write_letter(data)), "-o", str(tmp_path / "out.pdf"))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.splitlines() == [
+        f'letterpress: warning: {write_letter(data)}: call.call_on: number: "5"; suggestion: '
+        'Write it in quotes, as it should print, e.g. "5": a number loses a leading 0 or +.'
+    ]
+
+
 @pytest.mark.parametrize(
     ("changes", "said"),
     [

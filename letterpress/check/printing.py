@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from msgspec import Struct
 
@@ -18,6 +18,9 @@ from .findings import Finding
 
 if TYPE_CHECKING:
     from ..advice import FollowUp
+
+
+Command = Literal["check", "letter", "call", "advise"]  # whose lines printing() gathers
 
 
 class Printing(Struct, frozen=True):
@@ -74,16 +77,18 @@ def _within(field: str, spoken: set[str]) -> bool:
     return False
 
 
-def printing(source: Source, now: datetime, *, call: bool = False) -> Printing:
+def printing(source: Source, now: datetime, *, command: Command = "check") -> Printing:
     """Prepare the file as ``letterpress letter`` does (with its ``[mailing]`` estimate) and,
     with an ``[interview]`` table, read it as ``letterpress advise`` does; or as ``letterpress
-    call`` does for a call file (a ``[call]`` table, no subject or body), or with ``call``.
-    A letter file's ``[call]`` table is prepared as ``call`` prepares it too (a follow-up
-    file's as ``advise --write`` does, its gaps filled from the advice). ``now``: when a
-    letter dated today counts as posted."""
+    call`` does for a call file (a ``[call]`` table, no subject or body). A letter file's
+    ``[call]`` table is prepared as ``call`` prepares it too (a follow-up file's as ``advise
+    --write`` does, its gaps filled from the advice). ``command``: what one command says,
+    ``letter`` (the letter alone) or ``call`` (the sheet alone); ``check`` and ``advise`` say
+    it all. ``now``: when a letter dated today counts as posted."""
     said: list[Notice] = []
+    call_file = "call" in source.data and not source.data.keys() & {"subject", "body"}
     try:
-        if call or ("call" in source.data and not source.data.keys() & {"subject", "body"}):
+        if command == "call" or (call_file and command != "letter"):
             from ..callsheet.render import prepare_call_sheet
 
             sheet = prepare_call_sheet(source)
@@ -96,6 +101,8 @@ def printing(source: Source, now: datetime, *, call: bool = False) -> Printing:
             from ..delivery.mailing import mailing_estimate
 
             said += mailing_estimate(source, prep, now)[1]
+        if command == "letter":
+            return Printing(warnings=_warnings(dict.fromkeys(said)))
         follow = None
         if "interview" in source.data:  # a follow-up file: advise reads it as well
             from ..advice import load_followup

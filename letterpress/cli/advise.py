@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     follow = load_followup(args.file)
     now = now_option(args.now)
     language = args.lang or follow.letter.language
-    warn_or_stop(follow.source, strict=args.strict, language=language)
+    warn_or_stop(follow.source, strict=args.strict, command="advise", language=language)
     advice = advise_file(follow, now, language, envelope=args.envelope)
     said = (*follow.notices, *advice.notices)
     report(said, strict=args.strict)  # before anything is written

@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     # be another (caller_timezone, $LETTERPRESS_TZ)
     now = now_option(args.now) if args.now else datetime.now().astimezone()
     source = load_source(args.file)
-    warn_or_stop(source, strict=args.strict, call=True)
+    warn_or_stop(source, strict=args.strict, command="call")
     result = render_call_sheet(source, None, paper=args.paper, now=now, pdfa=args.pdfa)
     report(result.warnings, strict=args.strict)  # --strict: the first stops, nothing written
     written = write_document(out, result.pdf, args)

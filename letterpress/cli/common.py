@@ -13,6 +13,7 @@ from ..errors import UserError, Where
 
 if TYPE_CHECKING:
     from ..check.findings import Finding
+    from ..check.printing import Command
     from ..notices import Notice
     from ..source import LetterInput
 
@@ -44,11 +45,15 @@ def finding_line(origin: str, finding: Finding) -> str:
 
 
 def warn_or_stop(
-    letter_source: LetterInput, *, strict: bool, language: str | None = None, call: bool = False
+    letter_source: LetterInput,
+    *,
+    strict: bool,
+    language: str | None = None,
+    command: Command = "letter",
 ) -> list[Finding]:
     """Run the check; print findings as warnings on stderr (in ``language``, default the
-    file's), or stop with exit 2 under --strict. ``call``: for ``letterpress call`` (a number
-    in a field its own line speaks of is that line's, not the check's).
+    file's), or stop with exit 2 under --strict. ``command``: the one running (a number in a
+    field that command's own line speaks of is that line's, not the check's).
 
     Call it before anything is written. Returns the findings (empty when clean).
     """
@@ -62,7 +67,7 @@ def warn_or_stop(
         from ..check.printing import one_line, printing
 
         now = datetime.now().replace(second=0, microsecond=0)
-        findings = one_line(findings, printing(src, now, call=call))[0]
+        findings = one_line(findings, printing(src, now, command=command))[0]
     if not findings:
         return findings
     if strict:

@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     out = output_beside(args.file, args.output, ".pdf")
     wants_png(args, out)
     shift = printer_shift(args)
-    warn_or_stop(source, strict=args.strict)
+    warn_or_stop(source, strict=args.strict, command="letter")
     when = parse_day(args.date, Where(option="--date")) if args.date else None
     # everything that can refuse the input runs before the PDF is written
     prep = prepare_letter(
