@@ -1104,3 +1104,32 @@ def test_check_says_a_passed_call_on_against_today(write_letter: Any) -> None:
         f"{path}, call.call_on: 2020-01-02 has passed (today is {date.today().isoformat()}); "
         "write the day you will call as call_on, or leave call_on out for today"
     )
+
+
+@pytest.mark.parametrize(
+    ("change", "line"),
+    [
+        (
+            {"hr_contact": {"name": "Mei Lee", "phone": 4989123}},
+            "interview.hr_contact.phone: 4989123 is not text; write it in quotes, e.g. "
+            'phone = "+49 40 1234567"',
+        ),
+        (
+            {"hr_contact": "Mei Lee"},
+            "interview.hr_contact: 'Mei Lee' is not a table; write "
+            '{ name = "...", email = "...", phone = "..." }',
+        ),
+    ],
+    ids=["number", "text"],
+)
+def test_a_contact_of_the_wrong_kind_is_said_as_written(
+    write_letter: Any, change: dict[str, Any], line: str
+) -> None:
+    """hr_contact.phone = 4989123 said "must be text" ("put it in quotes"), hr_contact =
+    "Mei Lee" "must be a table": Python's terms, without the value; now the value as the file
+    wrote it and what to write."""
+    interview = {"date": "2026-11-24T10:00", "process": "email", **change}
+    path = follow_up_file(write_letter, interview)
+    proc = run_cli("advise", str(path), "--now", "2026-11-24T15:00")
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines()[-1] == f"letterpress: error: {path}, {line}"

@@ -809,3 +809,18 @@ def test_a_number_for_call_on_is_one_line_the_call_sheet_s(
         "YYYY-MM-DD, e.g. 2026-11-26\n",
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["call.toml"]
+
+
+def test_if_asked_written_as_one_text_says_how_to_write_it(tmp_path: Path) -> None:
+    """if_asked = "Why?" said "must be a table or a list" without the value."""
+    (tmp_path / "f.toml").write_text(
+        f'{BASE}country = "DE"\n[call]\nphone = "+49 89 1234567"\nif_asked = "Why?"\n',
+        encoding="utf-8",
+    )
+    done = run("f.toml", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        "letterpress: error: f.toml, call.if_asked: 'Why?' is not a table or a list; write "
+        '[call.if_asked] with "question" = "answer" lines, or a list of { question = "...", '
+        'answer = "..." }\n'
+    )

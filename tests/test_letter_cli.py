@@ -707,3 +707,36 @@ def test_a_pdf_or_word_document_given_as_the_letter_file_is_named_as_such(
     assert (proc.returncode, proc.stdout) == (2, "")
     assert proc.stderr == f"letterpress: error: {name}: {said}\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+@pytest.mark.parametrize(
+    ("changes", "line"),
+    [
+        (
+            {"return_line": ["Jo", "Hamburg"]},
+            'return_line: ["Jo", "Hamburg"] is not text or false; write return_line = '
+            '"Name · Street · Town", or return_line = false for none',
+        ),
+        (
+            {"references": "DA-1"},
+            "references: 'DA-1' is not a table; write [references] on a line of its own, "
+            'with lines such as "Your reference" = "DA-2026-114" below it',
+        ),
+        (
+            {"references": {"Your reference": True}},
+            "references.Your reference: true is not text or a date; write it in quotes, e.g. "
+            '"Your reference" = "DA-2026-114", or as a date',
+        ),
+    ],
+    ids=["return_line", "references", "reference"],
+)
+def test_a_value_of_the_wrong_kind_names_what_the_file_wrote(
+    tmp_path: Path, write_letter, changes: dict[str, object], line: str
+) -> None:
+    """return_line = ["Jo", ...] said "must be text, or false for none", references = "DA-1"
+    "[references] must be a table of label = value" at no field, a reference = true "must be
+    text or a date": now the value as written, the field, and what to write."""
+    path = write_letter(letter(**changes))
+    proc = run_cli("letter", str(path), "-o", str(tmp_path / "out.pdf"))
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [f"letterpress: error: {path}, {line}"]

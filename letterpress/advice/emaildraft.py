@@ -12,6 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..errors import UserError, Where
+from ..fields import not_table, not_text
 from ..letter.markup import blocks
 from ..letter.model import Letter
 from .interview import Contact
@@ -33,7 +34,7 @@ def email_table(data: Any, where: Where) -> dict[str, str]:
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise UserError("must be a table", where=where.at("email"))
+        raise not_table(data, where.at("email"))
     out = {}
     for key, value in data.items():
         if key not in EMAIL_FIELDS:
@@ -43,7 +44,7 @@ def email_table(data: Any, where: Where) -> dict[str, str]:
                 hint=f"[email] fields: {', '.join(EMAIL_FIELDS)}",
             )
         if not isinstance(value, str):
-            raise UserError("must be text", where=where.at("email", str(key)))
+            raise not_text(str(key), value, where.at("email", str(key)))
         out[key] = value.strip()
     return out
 

@@ -24,7 +24,7 @@ from typing import Any
 from msgspec import Struct
 
 from ..errors import UserError, Where
-from ..fields import Fields, parse_day, parse_moment
+from ..fields import Fields, not_text, parse_day, parse_moment, written
 from ..letter.model import Letter
 
 PROCESSES = ("email", "post", "phone")
@@ -59,7 +59,7 @@ class Interview(Struct, frozen=True):
 def _contact(value: Any, where: Where) -> Contact:
     if not isinstance(value, dict):
         raise UserError(
-            "must be a table",
+            f"{written(value)} is not a table",
             where=where,
             hint='write { name = "...", email = "...", phone = "..." }',
         )
@@ -68,7 +68,7 @@ def _contact(value: Any, where: Where) -> Contact:
     for key in CONTACT_FIELDS:
         item = value.get(key, "")
         if not isinstance(item, str):
-            raise UserError("must be text", where=where.at(key), hint="put it in quotes")
+            raise not_text(key, item, where.at(key))
         fields[key] = item.strip()
     email = fields["email"]
     if email and not email.startswith("[") and not _is_address(email):

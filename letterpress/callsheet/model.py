@@ -12,7 +12,7 @@ from typing import Any
 from msgspec import Struct
 
 from ..errors import UserError, Where
-from ..fields import Fields, parse_moment
+from ..fields import Fields, parse_moment, written
 from ..letter.model import LETTER_FIELDS, OTHER_TABLES, Party, parse_party
 from ..pdf import fonts
 from ..source import Source
@@ -113,7 +113,7 @@ def _if_asked(value: Any, f: Fields) -> tuple[QA, ...] | None:
                 )
             pairs.append((item["question"], item["answer"], where.at(i)))
     else:
-        raise UserError("must be a table or a list", where=where, hint=hint)
+        raise UserError(f"{written(value)} is not a table or a list", where=where, hint=hint)
     out = []
     for question, answer, at in pairs:
         if not isinstance(question, str) or not isinstance(answer, str):

@@ -10,7 +10,7 @@ from msgspec import Struct, field
 
 from ..countries import parse_country
 from ..errors import LongParagraphError, UserError, Where
-from ..fields import PARTY_FIELDS, Fields
+from ..fields import PARTY_FIELDS, Fields, written
 from ..language.typography import STYLES
 from ..limits import MAX_BODY_CHARS, MAX_PARAGRAPH_CHARS
 from ..source import Source
@@ -156,7 +156,12 @@ def parse_letter(source: Source, parties: Memo[Party] | None = None) -> Letter:
         )
     refs_data = source.data.get("references", {})
     if not isinstance(refs_data, dict):
-        raise UserError("[references] must be a table of label = value", where=origin)
+        raise UserError(
+            f"{written(refs_data)} is not a table",
+            where=origin.at("references"),
+            hint="write [references] on a line of its own, with lines such as "
+            '"Your reference" = "DA-2026-114" below it',
+        )
     references = []
     for key, value in refs_data.items():
         if isinstance(value, (date, datetime)):
@@ -164,7 +169,11 @@ def parse_letter(source: Source, parties: Memo[Party] | None = None) -> Letter:
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         elif not isinstance(value, str):
-            raise UserError("must be text or a date", where=origin.at("references", str(key)))
+            raise UserError(
+                f"{written(value)} is not text or a date",
+                where=origin.at("references", str(key)),
+                hint='write it in quotes, e.g. "Your reference" = "DA-2026-114", or as a date',
+            )
         references.append(Reference(key=str(key), value=value))
     typeface = f.optional_text("typeface")
     if typeface is not None and typeface not in ("sans", "serif"):
@@ -180,7 +189,11 @@ def parse_letter(source: Source, parties: Memo[Party] | None = None) -> Letter:
         )
     return_line = source.data.get("return_line")
     if return_line is not None and not isinstance(return_line, (str, bool)):
-        raise UserError("must be text, or false for none", where=f.at("return_line"))
+        raise UserError(
+            f"{written(return_line)} is not text or false",
+            where=f.at("return_line"),
+            hint='write return_line = "Name · Street · Town", or return_line = false for none',
+        )
     image = f.text("signature_image")
     image_path = (source.base_dir / image) if image else None
     if image_path is not None and not image_path.is_file():
