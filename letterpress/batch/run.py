@@ -315,8 +315,8 @@ def _validate(opts: Options) -> list[Path]:
     if opts.jobs is not None and opts.jobs < 1:
         raise UserError("--jobs must be 1 or more", where=Where(option="--jobs"))
     inputs = {Path(opts.data).resolve()}
-    if isinstance(opts.template, Path):
-        inputs.add(opts.template.resolve())
+    if isinstance(opts.template, (str, os.PathLike)):  # not a template already read
+        inputs.add(Path(opts.template).resolve())
     for out in (opts.output, opts.manifest):
         if out is not None and Path(out).resolve() in inputs:
             raise UserError(
