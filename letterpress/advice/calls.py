@@ -76,21 +76,20 @@ def working_day(day: date, country: str, subdiv: str | None = None) -> bool:
 
 def next_working_day(after: date, country: str) -> date:
     """The first ``working_day`` in ``country`` after the day ``after``."""
-    day = after + timedelta(days=1)
-    for _ in range(_SCAN_DAYS):
-        if working_day(day, country):
-            return day
-        day += timedelta(days=1)
-    raise RuntimeError("no working day found within 60 days")  # pragma: no cover
+    return _working_day_from(after, country, timedelta(days=1))
 
 
 def previous_working_day(before: date, country: str) -> date:
     """The last ``working_day`` in ``country`` before the day ``before``."""
-    day = before - timedelta(days=1)
+    return _working_day_from(before, country, timedelta(days=-1))
+
+
+def _working_day_from(day: date, country: str, step: timedelta) -> date:
+    """The first ``working_day`` in ``country`` going from ``day`` (not itself) by ``step``."""
     for _ in range(_SCAN_DAYS):
+        day += step
         if working_day(day, country):
             return day
-        day -= timedelta(days=1)
     raise RuntimeError("no working day found within 60 days")  # pragma: no cover
 
 

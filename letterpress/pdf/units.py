@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-MM = 72.0 / 25.4  # points per millimetre
 INCH = 25.4  # millimetres per inch
+MM = 72.0 / INCH  # points per millimetre
 
 
 def mm(value: float) -> float:
