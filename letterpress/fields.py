@@ -63,15 +63,11 @@ class Fields:
         self.data: dict[str, Any] = data
         for key in data:
             if key not in allowed:
-                import difflib  # only for the hint: a run with no mistakes never loads it
-
-                close = difflib.get_close_matches(key, allowed, n=1)
-                hint = (
-                    f"did you mean {close[0]!r}?"
-                    if close
-                    else f"known fields: {', '.join(allowed)}"
+                raise UserError(
+                    f"unknown field {key!r}",
+                    where=self.at(key),
+                    hint=_field_hint(key, data, allowed),
                 )
-                raise UserError(f"unknown field {key!r}", where=self.at(key), hint=hint)
 
     def at(self, key: str) -> Where:
         """The place of field ``key`` of this table."""
@@ -119,6 +115,20 @@ class Fields:
         if value is None:
             return None
         return parse_day(value, self.at(key))
+
+
+def _field_hint(key: str, data: dict[str, Any], allowed: tuple[str, ...]) -> str:
+    """What to write instead of an unknown field: the field an address list's name for it
+    stands for (state -> region), else the closest known field, else all of them."""
+    from .fieldnames import party_hint
+
+    hint = party_hint(key, data[key], allowed)
+    if hint:
+        return hint
+    import difflib  # only for the hint: a run with no mistakes never loads it
+
+    close = difflib.get_close_matches(key, allowed, n=1)
+    return f"did you mean {close[0]!r}?" if close else f"known fields: {', '.join(allowed)}"
 
 
 def not_text(key: str, value: Any, where: Where) -> UserError:

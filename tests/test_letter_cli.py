@@ -101,6 +101,37 @@ def test_unusable_input_is_one_line_exit_2_and_writes_nothing(
     assert list(tmp_path.glob(".*part")) == []
 
 
+@pytest.mark.parametrize(
+    ("key", "value", "hint"),
+    [
+        ("state", "WA", 'write it as region = "WA"'),
+        ("zip", "98421", 'write it as postal_code = "98421"'),
+        ("Postcode", "EC1A 1BB", 'write it as postal_code = "EC1A 1BB"'),
+        ("province", "Québec", 'write it as region = "Québec"'),
+        ("town", "Tacoma", 'write it as city = "Tacoma"'),
+        ("company", "Harbor & Pine", 'write it as organization = "Harbor & Pine"'),
+        ("first_name", "Mei", 'write the whole name as name = "..."'),
+        ("house_number", "12", 'write the house number with the street: street = "..."'),
+        ("strret", "Hafenstraße 12", "did you mean 'street'?"),
+    ],
+)
+def test_an_address_field_named_as_address_lists_name_it_says_the_field_to_write(
+    key: str, value: str, hint: str, tmp_path: Path, write_letter
+) -> None:
+    """A US or UK writer types state, zip or postcode, as forms and address lists call them:
+    one line naming the field letterpress reads instead, with the value to keep."""
+    data = letter()
+    data["recipient"][key] = value
+    src = write_letter(data)
+    out = tmp_path / "x.pdf"
+    proc = run_cli("letter", str(src), "-o", str(out))
+    assert proc.returncode == 2
+    assert proc.stderr == (
+        f"letterpress: error: {src}, recipient.{key}: unknown field {key!r}; {hint}\n"
+    )
+    assert not out.exists()
+
+
 def test_missing_file_and_bad_toml(tmp_path: Path) -> None:
     assert_one_line_error(
         run_cli("letter", str(tmp_path / "nope.toml")), "nope.toml", "file not found"

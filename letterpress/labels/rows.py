@@ -22,60 +22,10 @@ from ..batch.template import (
     render_row,
 )
 from ..errors import UserError, Where
+from ..fieldnames import field_named, name_key
 from ..mailpiece.parties import piece_fields
 from ..source import Source
 
-# Column names (compared in lower case without spaces, dots, hyphens or underscores, and
-# without a "recipient" prefix) and the recipient field each fills.
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "name": ("name", "fullname", "recipient", "contact", "contactname"),
-    "first_name": ("firstname", "givenname", "forename", "first", "vorname", "prenom"),
-    "last_name": ("lastname", "surname", "familyname", "last", "nachname", "nom"),
-    "organization": ("organization", "organisation", "company", "firm", "employer", "firma"),
-    "department": ("department", "dept", "abteilung"),
-    "street": (
-        "street",
-        "address",
-        "streetaddress",
-        "address1",
-        "addressline1",
-        "street1",
-        "streetname",
-        "strasse",
-        "straße",
-        "adresse",
-    ),
-    "street2": ("address2", "addressline2", "street2", "strasse2", "straße2"),
-    # A house number kept beside the street (German lists: Straße; Hausnummer). Not "Nr" or
-    # "Number": a list's first column often numbers its rows or customers.
-    "house_number": (
-        "housenumber",
-        "houseno",
-        "housenr",
-        "hausnummer",
-        "hausnr",
-        "streetnumber",
-        "streetno",
-        "huisnummer",
-        "husnummer",
-        "husnr",
-    ),
-    "postal_code": (
-        "postalcode",
-        "postcode",
-        "zip",
-        "zipcode",
-        "plz",
-        "postleitzahl",
-        "codepostal",
-    ),
-    "city": ("city", "town", "locality", "ort", "stadt", "ville"),
-    "region": ("region", "state", "province", "county", "stateprovince", "bundesland"),
-    "country": ("country", "countrycode", "countryregion", "land", "landregion", "pays"),
-    "address_lines": ("addresslines",),
-    "notes": ("notes",),
-}
-_BY_KEY = {key: field for field, keys in COLUMNS.items() for key in keys}
 # Contact exports keep several addresses side by side, each under a prefix: Outlook's
 # "Business Street", "Home City", "Business Country/Region"; Google Contacts' "Address 1 -
 # Street". A row's address is the first of them it fills.
@@ -86,17 +36,12 @@ _ADDRESS = ("street", "street2", "house_number", "postal_code", "city", "region"
 _FILLED = ("street", "postal_code", "city")  # an address with one of these is given
 
 
-def _key(column: str) -> str:
-    key = re.sub(r"[\s._/-]+", "", column.lower())
-    return key.removeprefix("recipient") or key
-
-
 def address_groups(columns: tuple[str, ...]) -> list[dict[str, str]]:
     """The addresses a contact export keeps under prefixes (``Business Street``,
     ``Address 1 - City``), in the order of the columns: field -> column for each."""
     groups: dict[str, dict[str, str]] = {}
     for column in columns:
-        key = _key(column)
+        key = name_key(column)
         prefix = next((p for p in _GROUPS if key.startswith(p) and key != p), None)
         suffixed = _SUFFIXED.fullmatch(key)
         if prefix:
@@ -105,7 +50,7 @@ def address_groups(columns: tuple[str, ...]) -> list[dict[str, str]]:
             group, rest = suffixed.group(2), suffixed.group(1) + suffixed.group(3)
         else:
             continue
-        field = _BY_KEY.get(rest)
+        field = field_named(rest)
         if field in _ADDRESS:
             groups.setdefault(group, {}).setdefault(field, column)
     return [group for group in groups.values() if any(f in group for f in _FILLED)]
@@ -166,7 +111,7 @@ def column_map(columns: tuple[str, ...]) -> dict[str, str]:
     """Which column fills which recipient field (the first column of each field wins)."""
     out: dict[str, str] = {}
     for column in columns:
-        field = _BY_KEY.get(_key(column))
+        field = field_named(name_key(column))
         if field is not None and field not in out:
             out[field] = column
     return out
