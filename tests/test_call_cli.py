@@ -62,13 +62,71 @@ def test_paper_option(tmp_path: Path) -> None:
 BASE = '[sender]\nname = "Jonas Petersen"\n[recipient]\nname = "Ms Mei Lee"\n'
 
 
+def call_file(
+    *,
+    language: str | None = None,
+    address: str = "",
+    country: str | None = None,
+    call_on: str | None = "2027-03-25",
+    **call: str,
+) -> str:
+    """A file for ``call``: BASE, with ``language`` above it and the recipient's ``address``
+    lines and ``country`` below it, then [call]: each of ``call`` in quotes, call_on last."""
+    head = "" if language is None else f'language = "{language}"\n'
+    where = address + ("" if country is None else f'country = "{country}"\n')
+    fields = "".join(f'{key} = "{value}"\n' for key, value in call.items())
+    day = "" if call_on is None else f"call_on = {call_on}\n"
+    return f"{head}{BASE}{where}[call]\n{fields}{day}"
+
+
+def mumbai(best_time: str, language: str | None = None) -> str:
+    """A call to an office in Mumbai (IST: 4 h 30 ahead of Berlin in March) at ``best_time``."""
+    return call_file(language=language, country="IN", phone="+91 22 2266 0000", best_time=best_time)
+
+
+def run_file(tmp_path: Path, content: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``content`` written as f.toml in ``tmp_path``, and ``letterpress call f.toml ARGS`` run
+    there (the sheet goes to f-call.pdf)."""
+    (tmp_path / "f.toml").write_text(content, encoding="utf-8")
+    return run("f.toml", *args, cwd=tmp_path)
+
+
+def sheet(tmp_path: Path, name: str = "f-call.pdf") -> str:
+    """The text of the call sheet ``name`` written in ``tmp_path``."""
+    return page_text((tmp_path / name).read_bytes())
+
+
+def _example_with(tmp_path: Path, old: str, new: str) -> Path:
+    """The example file with one line replaced, written as ``tmp_path/call.toml``."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert old in text
+    src = tmp_path / "call.toml"
+    src.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return src
+
+
+def warns_then_strict_refuses(
+    src: Path, line: str, now: str = NOW
+) -> subprocess.CompletedProcess[str]:
+    """``call SRC -o w.pdf`` exits 0 with ``line`` as its one warning; with --strict (to
+    s.pdf) it exits 2 with the same line as the error and writes nothing. The first run is
+    returned, for what else it says."""
+    cwd = src.parent
+    warned = run(str(src), "-o", "w.pdf", cwd=cwd, now=now)
+    assert warned.returncode == 0 and warned.stderr == f"letterpress: warning: {src}, {line}\n"
+    stopped = run(str(src), "-o", "s.pdf", "--strict", cwd=cwd, now=now)
+    assert stopped.returncode == 2 and stopped.stderr == f"letterpress: error: {src}, {line}\n"
+    assert not (cwd / "s.pdf").exists()
+    return warned
+
+
 @pytest.mark.parametrize(
     "content, fragment",
     [
-        (BASE + '[call]\nbest_time = "09:00-11:00"\n', "call.phone: missing field"),
-        (BASE + '[call]\nphone = "12345"\n', "call.phone: '12345'"),
+        (call_file(best_time="09:00-11:00", call_on=None), "call.phone: missing field"),
+        (call_file(phone="12345", call_on=None), "call.phone: '12345'"),
         (
-            BASE + '[call]\nphone = "+49 89 12345670"\nbest_time = "morning"\n',
+            call_file(phone="+49 89 12345670", best_time="morning", call_on=None),
             "call.best_time: 'morning' is not a time window",
         ),
         (
@@ -90,8 +148,7 @@ BASE = '[sender]\nname = "Jonas Petersen"\n[recipient]\nname = "Ms Mei Lee"\n'
     ],
 )
 def test_user_errors_exit_2_with_one_line(tmp_path: Path, content: str, fragment: str) -> None:
-    (tmp_path / "f.toml").write_text(content, encoding="utf-8")
-    done = run("f.toml", cwd=tmp_path)
+    done = run_file(tmp_path, content)
     assert done.returncode == 2
     assert done.stdout == "" and "Traceback" not in done.stderr
     lines = done.stderr.splitlines()
@@ -107,26 +164,18 @@ def test_missing_file_and_long_voicemail_warning(tmp_path: Path) -> None:
         done.returncode == 2
         and done.stderr.strip() == "letterpress: error: nope.toml: file not found; check the path"
     )
-    (tmp_path / "f.toml").write_text(
-        BASE + '[call]\nphone = "+49 89 12345670"\nvoicemail = "' + "word " * 90 + '"\n',
-        encoding="utf-8",
-    )
-    done = run("f.toml", cwd=tmp_path)
+    long = call_file(phone="+49 89 12345670", voicemail="word " * 90, call_on=None)
+    done = run_file(tmp_path, long)
     assert done.returncode == 0
     assert done.stderr.startswith(
         "letterpress: warning: f.toml, call.voicemail: the voicemail runs about 36 s"
     )
-    assert "over 30 s: shorten it" in page_text((tmp_path / "f-call.pdf").read_bytes())
+    assert "over 30 s: shorten it" in sheet(tmp_path)
 
 
 def test_strict_stops_on_leftover_placeholders_before_writing(tmp_path: Path) -> None:
-    text = EXAMPLE.read_text(encoding="utf-8")
     marker = 'purpose = "Thank Ms. Whitfield,'
-    assert marker in text
-    src = tmp_path / "call.toml"
-    src.write_text(
-        text.replace(marker, 'purpose = "Thank [Name of the HR employee],', 1), encoding="utf-8"
-    )
+    src = _example_with(tmp_path, marker, 'purpose = "Thank [Name of the HR employee],')
     warned = run(str(src), "-o", "w.pdf", cwd=tmp_path)
     assert warned.returncode == 0 and "placeholder" in warned.stderr
     stopped = run(str(src), "-o", "s.pdf", "--strict", cwd=tmp_path)
@@ -150,24 +199,9 @@ def test_strict_stops_on_leftover_placeholders_before_writing(tmp_path: Path) ->
 def test_a_call_on_day_offices_are_closed_warns_and_strict_refuses(
     tmp_path: Path, day: str, why: str
 ) -> None:
-    text = EXAMPLE.read_text(encoding="utf-8")
-    src = tmp_path / "call.toml"
-    src.write_text(text.replace("call_on = 2027-03-25", f"call_on = {day}", 1), encoding="utf-8")
+    src = _example_with(tmp_path, "call_on = 2027-03-25", f"call_on = {day}")
     line = f"call.call_on: {day} is {why}, when offices are closed; give a working day as call_on"
-    warned = run(str(src), "-o", "w.pdf", cwd=tmp_path)
-    assert warned.returncode == 0 and warned.stderr == f"letterpress: warning: {src}, {line}\n"
-    stopped = run(str(src), "-o", "s.pdf", "--strict", cwd=tmp_path)
-    assert stopped.returncode == 2 and stopped.stderr == f"letterpress: error: {src}, {line}\n"
-    assert not (tmp_path / "s.pdf").exists()
-
-
-def _example_with(tmp_path: Path, old: str, new: str) -> Path:
-    """The example file with one line replaced, written as ``tmp_path/call.toml``."""
-    text = EXAMPLE.read_text(encoding="utf-8")
-    assert old in text
-    src = tmp_path / "call.toml"
-    src.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return src
+    warns_then_strict_refuses(src, line)
 
 
 NO_BEST_TIME = 'best_time = "09:30-11:00"         # Chicago time: she said mornings are quietest\n'
@@ -184,12 +218,8 @@ def test_a_city_as_caller_timezone_warns_and_is_taken_even_without_best_time(
         "call.caller_timezone: 'Berlin' is not an IANA time zone name; taking Europe/Berlin; "
         'write caller_timezone = "Europe/Berlin"'
     )
-    warned = run(str(src), "-o", "w.pdf", cwd=tmp_path)
-    assert warned.returncode == 0 and warned.stderr == f"letterpress: warning: {src}, {line}\n"
-    assert "+1 312-555-0147" in page_text((tmp_path / "w.pdf").read_bytes())
-    stopped = run(str(src), "-o", "s.pdf", "--strict", cwd=tmp_path)
-    assert stopped.returncode == 2 and stopped.stderr == f"letterpress: error: {src}, {line}\n"
-    assert not (tmp_path / "s.pdf").exists()
+    warns_then_strict_refuses(src, line)
+    assert "+1 312-555-0147" in sheet(tmp_path, "w.pdf")
 
 
 def test_a_city_as_contact_timezone_warns_and_converts_the_window(tmp_path: Path) -> None:
@@ -202,7 +232,7 @@ def test_a_city_as_contact_timezone_warns_and_converts_the_window(tmp_path: Path
         f"letterpress: warning: {src}, call.timezone: 'chicago' is not an IANA time zone name; "
         'taking America/Chicago; write timezone = "America/Chicago"\n'
     )
-    text = squash(page_text((tmp_path / "w.pdf").read_bytes()))
+    text = squash(sheet(tmp_path, "w.pdf"))
     for expected in ("America/Chicago", "9:30 AM–11:00 AM", "3:30 PM–5:00 PM"):
         assert squash(expected) in text, expected
 
@@ -251,15 +281,14 @@ def test_the_default_opening_writes_the_title_as_the_language_and_country_do(
     tmp_path: Path, language: str, name: str, opening: str, said: str
 ) -> None:
     """American English puts a stop after Ms./Mr./Dr., as its letters do; British does not."""
-    (tmp_path / "f.toml").write_text(
+    done = run_file(
+        tmp_path,
         f'language = "{language}"\nopening = "Dear Ms. Whitfield:"\n'
         f'[sender]\nname = "Anna Keller"\n[recipient]\nname = "{name}"\ncountry = "US"\n'
         '[call]\nphone = "+1 312 555 0147"\ncall_on = 2027-03-25\n',
-        encoding="utf-8",
     )
-    done = run("f.toml", cwd=tmp_path)
     assert done.returncode == 0 and done.stderr == "", done.stderr
-    text = squash(page_text((tmp_path / "f-call.pdf").read_bytes()))
+    text = squash(sheet(tmp_path))
     assert squash(opening) in text
     assert text.count(squash(said)) == 3  # the opening, the voicemail and the closing
     if language.startswith("en"):  # and never the other country's form
@@ -284,13 +313,9 @@ def test_a_call_on_day_that_has_passed_warns_and_strict_refuses(
         f"call.call_on: {day} has passed (today is {now[:10]}); write the day you will call "
         "as call_on, or leave call_on out for today"
     )
-    warned = run(str(src), "-o", "w.pdf", cwd=tmp_path, now=now)
-    assert warned.returncode == 0 and warned.stderr == f"letterpress: warning: {src}, {line}\n"
+    warned = warns_then_strict_refuses(src, line, now=now)
     assert f"({day}); voicemail" in warned.stdout
-    assert squash("Mar 2") in squash(page_text((tmp_path / "w.pdf").read_bytes()))
-    stopped = run(str(src), "-o", "s.pdf", "--strict", cwd=tmp_path, now=now)
-    assert stopped.returncode == 2 and stopped.stderr == f"letterpress: error: {src}, {line}\n"
-    assert not (tmp_path / "s.pdf").exists()
+    assert squash("Mar 2") in squash(sheet(tmp_path, "w.pdf"))
 
 
 def test_call_on_today_or_left_out_is_no_warning(tmp_path: Path) -> None:
@@ -302,7 +327,7 @@ def test_call_on_today_or_left_out_is_no_warning(tmp_path: Path) -> None:
     done = run(str(src), "-o", "w.pdf", cwd=tmp_path, now="2027-03-24T08:00")
     assert (done.returncode, done.stderr) == (0, "")
     assert "(2027-03-24); voicemail" in done.stdout
-    assert squash("Wed, Mar 24, 2027") in squash(page_text((tmp_path / "w.pdf").read_bytes()))
+    assert squash("Wed, Mar 24, 2027") in squash(sheet(tmp_path, "w.pdf"))
 
 
 def test_now_that_is_no_time_is_one_line(tmp_path: Path) -> None:
@@ -343,27 +368,16 @@ def test_a_number_of_several_zones_names_them_not_new_york(
     tmp_path: Path, phone: str, country: str, message: str
 ) -> None:
     """The hint named America/New_York for a number in Perth; it names the number's zones."""
-    (tmp_path / "f.toml").write_text(
-        f'{BASE}country = "{country}"\n[call]\nphone = "{phone}"\nbest_time = "09:00-10:00"\n'
-        "call_on = 2027-03-25\n",
-        encoding="utf-8",
-    )
-    done = run("f.toml", cwd=tmp_path)
+    done = run_file(tmp_path, call_file(country=country, phone=phone, best_time="09:00-10:00"))
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == f"letterpress: error: f.toml, call.best_time: {message}\n"
 
 
 def test_the_contact_s_zone_is_shown_by_its_current_name(tmp_path: Path) -> None:
     """phonenumbers says Asia/Calcutta; the sheet says Asia/Kolkata, as tz has it since 2008."""
-    (tmp_path / "f.toml").write_text(
-        f'language = "en-GB"\n{BASE}country = "IN"\n[call]\nphone = "+91 22 2266 0000"\n'
-        'best_time = "10:00-11:00"\n'
-        "call_on = 2027-03-25\n",
-        encoding="utf-8",
-    )
-    done = run("f.toml", cwd=tmp_path)
+    done = run_file(tmp_path, mumbai("10:00-11:00", language="en-GB"))
     assert (done.returncode, done.stderr) == (0, "")
-    text = squash(page_text((tmp_path / "f-call.pdf").read_bytes()))
+    text = squash(sheet(tmp_path))
     assert squash("Asia/Kolkata · IST") in text and "Calcutta" not in text
     assert squash("10:00–11:00") in text and squash("05:30–06:30") in text
 
@@ -397,11 +411,7 @@ def test_a_national_number_that_is_none_says_which_country_it_was_read_in(
 ) -> None:
     """A number without a country code is read in the recipient's country; when it is no
     number there, the error says which country that was (a card from abroad)."""
-    (tmp_path / "f.toml").write_text(
-        f'{BASE}country = "{country}"\n[call]\nphone = "{phone}"\ncall_on = 2027-03-25\n',
-        encoding="utf-8",
-    )
-    done = run("f.toml", cwd=tmp_path)
+    done = run_file(tmp_path, call_file(country=country, phone=phone))
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == f"letterpress: error: f.toml, call.phone: {message}\n"
     assert not (tmp_path / "f-call.pdf").exists()
@@ -414,14 +424,10 @@ def test_a_number_written_with_00_for_abroad_is_read_as_international(
     """The number "0049 89 1234567", as most of the world writes a number abroad (00, ITU-T E.164's
     international prefix), was read as a US national number and refused ("not a valid phone
     number in the United States"), or, with no country, as one without a country code."""
-    (tmp_path / "f.toml").write_text(
-        f'{BASE}country = "{country}"\n[call]\nphone = "0049 89 1234567"\n'
-        'best_time = "09:00-10:00"\ncall_on = 2027-03-25\n',
-        encoding="utf-8",
-    )
-    done = run("f.toml", cwd=tmp_path)
+    abroad = call_file(country=country, phone="0049 89 1234567", best_time="09:00-10:00")
+    done = run_file(tmp_path, abroad)
     assert (done.returncode, done.stderr) == (0, "")
-    assert squash("+49 89 1234567") in squash(page_text((tmp_path / "f-call.pdf").read_bytes()))
+    assert squash("+49 89 1234567") in squash(sheet(tmp_path))
 
 
 @pytest.mark.parametrize(
@@ -438,11 +444,7 @@ def test_a_number_with_words_in_it_is_refused_not_dialled_as_digits(
 ) -> None:
     """phonenumbers reads three letters or more as a vanity number, so a business card's
     "App. 12" became digits of a wrong number, printed and put in the QR code."""
-    (tmp_path / "f.toml").write_text(
-        f'{BASE}country = "DE"\n[call]\nphone = "{phone}"\ncall_on = 2027-03-25\n',
-        encoding="utf-8",
-    )
-    done = run("f.toml", cwd=tmp_path)
+    done = run_file(tmp_path, call_file(country="DE", phone=phone))
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == (
         f"letterpress: error: f.toml, call.phone: '{phone}' has words in it ({words}), which "
@@ -465,11 +467,7 @@ def test_a_number_with_words_in_it_is_refused_not_dialled_as_digits(
 def test_business_card_numbers_that_are_numbers(
     tmp_path: Path, phone: str, country: str, shown: str
 ) -> None:
-    (tmp_path / "f.toml").write_text(
-        f'{BASE}country = "{country}"\n[call]\nphone = "{phone}"\ncall_on = 2027-03-25\n',
-        encoding="utf-8",
-    )
-    done = run("f.toml", cwd=tmp_path)
+    done = run_file(tmp_path, call_file(country=country, phone=phone))
     assert (done.returncode, done.stderr) == (0, "")
     assert f"on {shown} (2027-03-25)" in done.stdout
 
@@ -477,15 +475,14 @@ def test_business_card_numbers_that_are_numbers(
 def test_the_german_purpose_needs_no_case_of_the_name(tmp_path: Path) -> None:
     """'Herr Tom Brandt danken' is wrong German (the dative is 'Herrn'): the default purpose
     thanks for the interview without declining the name, which heads the sheet anyway."""
-    (tmp_path / "f.toml").write_text(
+    done = run_file(
+        tmp_path,
         'language = "de"\n[sender]\nname = "Lea Müller"\n[recipient]\n'
         'name = "Herr Tom Brandt"\ncountry = "DE"\n[call]\nphone = "+49 40 1234567"\n'
         "call_on = 2027-03-25\n",
-        encoding="utf-8",
     )
-    done = run("f.toml", cwd=tmp_path)
     assert (done.returncode, done.stderr) == (0, "")
-    text = squash(page_text((tmp_path / "f-call.pdf").read_bytes()))
+    text = squash(sheet(tmp_path))
     assert squash("Für das Gespräch danken, kurz Rückmeldung geben,") in text
     assert squash("Herr Tom Brandt danken") not in text
     assert squash("Guten Tag, Herr Brandt, hier spricht Lea Müller.") in text
@@ -566,10 +563,7 @@ def test_a_regional_holiday_where_the_contact_works_warns(
     tmp_path: Path, address: str, phone: str, day: str, why: str
 ) -> None:
     """Only national holidays were known: a call to Munich on Epiphany printed silently."""
-    (tmp_path / "f.toml").write_text(
-        f'{BASE}{address}[call]\nphone = "{phone}"\ncall_on = {day}\n', encoding="utf-8"
-    )
-    done = run("f.toml", cwd=tmp_path)
+    done = run_file(tmp_path, call_file(address=address, phone=phone, call_on=day))
     assert done.returncode == 0 and (tmp_path / "f-call.pdf").exists()
     assert done.stderr == (
         f"letterpress: warning: f.toml, call.call_on: {day} is {why}, when offices are "
@@ -578,12 +572,11 @@ def test_a_regional_holiday_where_the_contact_works_warns(
 
 
 def test_no_regional_holiday_elsewhere(tmp_path: Path) -> None:
-    (tmp_path / "f.toml").write_text(
-        f'{BASE}postal_code = "20457"\ncity = "Hamburg"\ncountry = "DE"\n[call]\n'
-        'phone = "+49 40 1234567"\ncall_on = 2027-01-06\n',
-        encoding="utf-8",
+    hamburg = 'postal_code = "20457"\ncity = "Hamburg"\n'
+    epiphany = call_file(
+        address=hamburg, country="DE", phone="+49 40 1234567", call_on="2027-01-06"
     )
-    done = run("f.toml", cwd=tmp_path)
+    done = run_file(tmp_path, epiphany)
     assert (done.returncode, done.stderr) == (0, "")
 
 
@@ -594,14 +587,9 @@ def test_no_regional_holiday_elsewhere(tmp_path: Path) -> None:
 def test_a_best_time_as_people_write_it_is_read(tmp_path: Path, written: str) -> None:
     """A business card or a note says "10-11", "10h-11h" or "10am-11am"; only 10:00-11:00
     was read ("is not a time window")."""
-    (tmp_path / "f.toml").write_text(
-        f'language = "en-GB"\n{BASE}country = "IN"\n[call]\nphone = "+91 22 2266 0000"\n'
-        f'best_time = "{written}"\ncall_on = 2027-03-25\n',
-        encoding="utf-8",
-    )
-    done = run("f.toml", cwd=tmp_path)
+    done = run_file(tmp_path, mumbai(written, language="en-GB"))
     assert (done.returncode, done.stderr) == (0, "")
-    text = squash(page_text((tmp_path / "f-call.pdf").read_bytes()))
+    text = squash(sheet(tmp_path))
     assert squash("10:00–11:00") in text and squash("05:30–06:30") in text
 
 
@@ -622,14 +610,9 @@ def test_office_hours_without_pm_end_in_the_afternoon(
     """best_time = "9-5" printed 09:00-05:00 the next day, a 20-hour window, when people mean
     9 am to 5 pm; an end hour smaller than the start on the 12-hour clock is the afternoon.
     Written with a leading zero ("05:00") it is the 24-hour clock and passes midnight."""
-    (tmp_path / "f.toml").write_text(
-        f'language = "en-GB"\n{BASE}country = "IN"\n[call]\nphone = "+91 22 2266 0000"\n'
-        f'best_time = "{written}"\ncall_on = 2027-03-25\n',
-        encoding="utf-8",
-    )
-    done = run("f.toml", cwd=tmp_path)
+    done = run_file(tmp_path, mumbai(written, language="en-GB"))
     assert (done.returncode, done.stderr) == (0, "")
-    text = squash(page_text((tmp_path / "f-call.pdf").read_bytes()))
+    text = squash(sheet(tmp_path))
     assert squash(theirs) in text and squash(yours) in text
 
 
@@ -638,20 +621,13 @@ def test_bare_afternoon_hours_are_asked_for_with_am_pm_or_the_24_hour_clock(
 ) -> None:
     """'2-4' is 14:00-16:00 on a card, and 02:00-04:00 on the 24-hour clock: it is asked for
     again; '2-4pm' is read."""
-    (tmp_path / "f.toml").write_text(
-        f'{BASE}country = "IN"\n[call]\nphone = "+91 22 2266 0000"\n'
-        'best_time = "2-4"\ncall_on = 2027-03-25\n',
-        encoding="utf-8",
-    )
-    done = run("f.toml", cwd=tmp_path)
+    done = run_file(tmp_path, mumbai("2-4"))
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == (
         "letterpress: error: f.toml, call.best_time: '2-4' could be the night or the "
         'afternoon; write it with the 24-hour clock ("14:00-16:00"), or with am or pm\n'
     )
-    text = (tmp_path / "f.toml").read_text(encoding="utf-8").replace('"2-4"', '"2-4pm"')
-    (tmp_path / "f.toml").write_text(text, encoding="utf-8")
-    assert run("f.toml", cwd=tmp_path).returncode == 0
+    assert run_file(tmp_path, mumbai("2-4pm")).returncode == 0
 
 
 @pytest.mark.parametrize(("written", "hint"), [("6-2", "06:00-14:00"), ("5-3", "05:00-15:00")])
@@ -660,12 +636,7 @@ def test_bare_early_hours_ending_before_they_start_get_a_window_that_exists(
 ) -> None:
     """'6-2' was asked for again with the hint "18:00-14:00", a window that ends before it
     starts; the hint now gives the morning-to-afternoon reading."""
-    (tmp_path / "f.toml").write_text(
-        f'{BASE}country = "IN"\n[call]\nphone = "+91 22 2266 0000"\n'
-        f'best_time = "{written}"\ncall_on = 2027-03-25\n',
-        encoding="utf-8",
-    )
-    done = run("f.toml", cwd=tmp_path)
+    done = run_file(tmp_path, mumbai(written))
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == (
         f"letterpress: error: f.toml, call.best_time: '{written}' could be the night or the "
@@ -680,11 +651,7 @@ def test_the_qr_code_dials_the_extension_after_a_pause(tmp_path: Path) -> None:
     import pypdfium2
     import zxingcpp
 
-    (tmp_path / "f.toml").write_text(
-        f'{BASE}country = "GB"\n[call]\nphone = "+44 20 7946 0958 ext. 12"\ncall_on = 2027-03-25\n',
-        encoding="utf-8",
-    )
-    done = run("f.toml", cwd=tmp_path)
+    done = run_file(tmp_path, call_file(country="GB", phone="+44 20 7946 0958 ext. 12"))
     assert (done.returncode, done.stderr) == (0, "")
     doc = pypdfium2.PdfDocument((tmp_path / "f-call.pdf").read_bytes())
     image = doc[0].render(scale=200 / 72).to_pil()
@@ -696,7 +663,8 @@ def test_the_qr_code_dials_the_extension_after_a_pause(tmp_path: Path) -> None:
 def test_the_voicemail_s_seconds_keep_their_unit_on_the_line(tmp_path: Path) -> None:
     """The label column is narrow: 'gesprochen etwa 19' ended a line and 's' began the next;
     the number and its unit are joined by a no-break space."""
-    (tmp_path / "f.toml").write_text(
+    done = run_file(
+        tmp_path,
         'language = "de-CH"\nlayout = "ch-left"\n[sender]\nname = "Lea Müller"\n'
         'phone = "044 668 18 00"\ncountry = "CH"\n[recipient]\nname = "Frau Dr. Anna Keller"\n'
         'organization = "Zürcher Kantonalbank AG"\n[call]\nphone = "+41 44 292 11 11"\n'
@@ -704,28 +672,25 @@ def test_the_voicemail_s_seconds_keep_their_unit_on_the_line(tmp_path: Path) -> 
         'points = ["Das Projekt zur Datenqualität im Risikomanagement", '
         '"Die Verbindung von Analyse und Beratung"]\n'
         'questions = ["Bis wann rechnen Sie mit einer Entscheidung?"]\n',
-        encoding="utf-8",
     )
-    done = run("f.toml", cwd=tmp_path)
     assert (done.returncode, done.stderr) == (0, "")
     assert "voicemail about 19 s" in done.stdout
-    text = page_text((tmp_path / "f-call.pdf").read_bytes())
+    text = sheet(tmp_path)
     assert "etwa" in text and not re.search(r"\d\ns\n", text), text
 
 
 def test_the_national_form_of_a_long_number_is_not_broken_in_two(tmp_path: Path) -> None:
     """'+33 1 42 68 53 00 ext. 245' left no room for its national form on the line: it broke
     after '53 00 ext.' and '245' stood alone under it; it now moves down whole."""
-    (tmp_path / "f.toml").write_text(
+    done = run_file(
+        tmp_path,
         'language = "fr-FR"\nlayout = "fr-right"\n[sender]\nname = "Camille Durand"\n'
         'country = "FR"\n[recipient]\nname = "Mme Hélène Lefèvre-Dubois"\n'
         'organization = "Société Générale des Transports SA"\n[call]\n'
         'phone = "01 42 68 53 00 ext. 245"\ncall_on = 2027-03-25\n',
-        encoding="utf-8",
     )
-    done = run("f.toml", cwd=tmp_path)
     assert (done.returncode, done.stderr) == (0, "")
-    lines = page_text((tmp_path / "f-call.pdf").read_bytes()).splitlines()
+    lines = sheet(tmp_path).splitlines()
     assert "Format national 01 42 68 53 00 ext. 245" in [x.strip() for x in lines], lines[:8]
 
 
@@ -741,15 +706,14 @@ def test_the_default_texts_are_spelt_as_the_country_writes_them(
 ) -> None:
     """An en-US sheet said 'well organised' and 'You can reach me on +1 ...': British English
     on an American sheet; US English writes 'organized' and 'reach me at'."""
-    (tmp_path / "f.toml").write_text(
+    done = run_file(
+        tmp_path,
         f'language = "{language}"\n[sender]\nname = "Jordan Reyes"\nphone = "+1 312-555-0199"\n'
         'country = "US"\n[recipient]\nname = "Mr. Tom Berg"\ncountry = "US"\n[call]\n'
         'phone = "+1 213-555-0147"\ncall_on = 2027-03-25\n',
-        encoding="utf-8",
     )
-    done = run("f.toml", cwd=tmp_path)
     assert (done.returncode, done.stderr) == (0, "")
-    text = squash(page_text((tmp_path / "f-call.pdf").read_bytes()))
+    text = squash(sheet(tmp_path))
     assert all(squash(w) in text for w in written), text
 
 
@@ -758,18 +722,17 @@ def test_a_long_name_breaks_at_its_hyphen_and_the_callback_number_stays_whole(
 ) -> None:
     """The header split 'Mhaoldomhnaigh-Featherstonehaugh' as '...-Feat' / 'herstonehaugh',
     and the voicemail's 'reach me on +49 30' / '1234567' split the number to read out."""
-    (tmp_path / "f.toml").write_text(
+    done = run_file(
+        tmp_path,
         'language = "en-GB"\n[sender]\nname = "Jonas Petersen"\nphone = "+49 30 1234567"\n'
         'country = "DE"\n[recipient]\nname = "Dr Siobhán Ní Mhaoldomhnaigh-Featherstonehaugh"\n'
         'organization = "Commonwealth Scientific and Industrial Research Organisation (CSIRO) '
         'Data61 Division"\ndepartment = "Talent Acquisition and Workforce Planning, '
         'Asia-Pacific"\ncountry = "AU"\n[call]\nphone = "+61 2 9374 4000"\nbest_time = "9-11"\n'
         'call_on = 2027-03-25\nposition = "Machine Learning Engineer"\n',
-        encoding="utf-8",
     )
-    done = run("f.toml", cwd=tmp_path)
     assert (done.returncode, done.stderr) == (0, "")
-    lines = page_text((tmp_path / "f-call.pdf").read_bytes()).splitlines()
+    lines = sheet(tmp_path).splitlines()
     assert lines[1:3] == ["Dr Siobhán Ní Mhaoldomhnaigh-", "Featherstonehaugh"]
     assert any("+49 30 1234567. Thank you" in x for x in lines), lines
 
@@ -777,16 +740,15 @@ def test_a_long_name_breaks_at_its_hyphen_and_the_callback_number_stays_whole(
 def test_the_heading_writes_the_name_as_the_script_below_does(tmp_path: Path) -> None:
     """The heading printed "O'Neill" with a typewriter apostrophe, the opening and closing
     below "O’Neill": the heading and role line are set in the language's typography too."""
-    (tmp_path / "f.toml").write_text(
+    done = run_file(
+        tmp_path,
         'language = "en-US"\n[sender]\nname = "Jordan Reyes"\ncountry = "US"\n'
         '[recipient]\nname = "Mr. Robert O\'Neill"\ncountry = "US"\n'
         'department = "Children\'s Services"\n[call]\nphone = "+1 213-555-0147"\n'
         "call_on = 2027-03-25\n",
-        encoding="utf-8",
     )
-    done = run("f.toml", cwd=tmp_path)
     assert (done.returncode, done.stderr) == (0, "")
-    lines = page_text((tmp_path / "f-call.pdf").read_bytes()).splitlines()
+    lines = sheet(tmp_path).splitlines()
     assert lines[1:3] == ["Mr. Robert O\u2019Neill", "Children\u2019s Services"]
     assert any("Hello Mr. O\u2019Neill" in x for x in lines)
 
@@ -813,11 +775,9 @@ def test_a_number_for_call_on_is_one_line_the_call_sheet_s(
 
 def test_if_asked_written_as_one_text_says_how_to_write_it(tmp_path: Path) -> None:
     """if_asked = "Why?" said "must be a table or a list" without the value."""
-    (tmp_path / "f.toml").write_text(
-        f'{BASE}country = "DE"\n[call]\nphone = "+49 89 1234567"\nif_asked = "Why?"\n',
-        encoding="utf-8",
+    done = run_file(
+        tmp_path, call_file(country="DE", phone="+49 89 1234567", if_asked="Why?", call_on=None)
     )
-    done = run("f.toml", cwd=tmp_path)
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == (
         "letterpress: error: f.toml, call.if_asked: 'Why?' is not a table or a list; write "
