@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +93,41 @@ FRAME = {
 
 def _kinds(data: dict) -> list[tuple[str, str, str]]:
     return [(f.kind, f.field, f.phrase) for f in check_data(data)]
+
+
+def _found(kind: str, **changes: Any) -> list[Any]:
+    """The findings of ``kind`` in the base letter with ``changes``."""
+    return [f for f in check_data(letter(**changes)) if f.kind == kind]
+
+
+def _to_hamburg(postal_code: object = "20457", **changes: Any) -> dict[str, Any]:
+    """The base letter from and to Germany, to a full Hamburg address (as [mailing] needs)."""
+    data = letter(**{"sender__country": "DE", "recipient__country": "DE", **changes})
+    data["recipient"].update(street="Hafenstraße 12", postal_code=postal_code, city="Hamburg")
+    return data
+
+
+def _letter(path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``letterpress letter PATH`` to the PDF beside it."""
+    return run_cli("letter", str(path), "-o", str(path.with_suffix(".pdf")), *args)
+
+
+TEMPLATE = ROOT / "tests" / "fixtures" / "batch" / "template.toml"
+HEADER = "first_name,last_name,street,postcode,city,workshop"
+
+
+def _rows_to_check(tmp_path: Path, template: str, *rows: str, header: str = HEADER) -> str:
+    """``template`` written as t.toml and ``rows`` under ``header`` as d.csv in ``tmp_path``,
+    for ``check t.toml d.csv``; returns the CSV text."""
+    (tmp_path / "t.toml").write_text(template, encoding="utf-8")
+    text = "\n".join([header, *rows]) + "\n"
+    (tmp_path / "d.csv").write_text(text, encoding="utf-8")
+    return text
+
+
+def _check_rows(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``letterpress check t.toml d.csv ARGS`` in ``tmp_path``."""
+    return run_cli("check", "t.toml", "d.csv", *args, cwd=tmp_path)
 
 
 @pytest.mark.parametrize("name", sorted(CALM_LETTERS))
@@ -226,8 +262,7 @@ def test_a_text_without_a_groups_pattern_words_is_not_searched_with_its_patterns
     ],
 )
 def test_all_caps_words_are_flagged(text: str, flagged: str) -> None:
-    findings = [f for f in check_data(letter(body=text)) if f.kind == "eager"]
-    assert [f.phrase for f in findings] == [flagged]
+    assert [f.phrase for f in _found("eager", body=text)] == [flagged]
 
 
 @pytest.mark.parametrize(
@@ -269,7 +304,7 @@ def test_repeated_and_many_exclamation_marks() -> None:
     ],
 )
 def test_leftover_placeholders(text: str, phrase: str) -> None:
-    found = [f for f in check_data(letter(body=text)) if f.kind == "placeholder"]
+    found = _found("placeholder", body=text)
     assert found and found[0].phrase == phrase, found
     assert found[0].alternative == "Replace it with the real text."
 
@@ -290,7 +325,7 @@ def test_placeholders_are_found_in_every_field_with_its_path() -> None:
 
 def test_pay_talk_is_flagged_in_a_thank_you_only() -> None:
     body = "Thank you for Tuesday. I would also like to discuss the salary and a signing bonus."
-    pay = [f for f in check_data(letter(body=body)) if f.kind == "pay"]
+    pay = _found("pay", body=body)
     assert [f.phrase for f in pay] == ["salary", "signing bonus"]
     assert "offer" in pay[0].alternative
     # Not a thank-you (no thanks, no [interview]): salary is a normal topic, e.g. an offer reply.
@@ -325,8 +360,7 @@ def test_pay_talk_is_flagged_in_a_thank_you_only() -> None:
 def test_an_amount_is_flagged_whole_and_once_in_the_letters_language(
     language: str, amount: str, alternative: str
 ) -> None:
-    data = letter(language=language, body=f"Merci, danke, thank you. Mein Ziel: {amount}.")
-    pay = [f for f in check_data(data) if f.kind == "pay"]
+    pay = _found("pay", language=language, body=f"Merci, danke, thank you. Mein Ziel: {amount}.")
     assert [f.phrase for f in pay] == [" ".join(amount.split())]
     assert alternative in pay[0].alternative
 
@@ -348,7 +382,7 @@ def test_the_bundled_example_copied_word_for_word_is_flagged(tmp_path) -> None:
 
     example = load_source(ROOT / "examples" / "thank-you.toml").data
     body = example["body"].replace("Baltic ports", "North Sea ports")
-    found = [f for f in check_data(letter(body=body)) if f.kind == "copied-example"]
+    found = _found("copied-example", body=body)
     assert len(found) >= 2
     assert found[0].phrase.startswith("Thank you for taking the time to meet me")
     assert all(f.field == "body" for f in found)
@@ -389,7 +423,7 @@ def test_french_starter_prose_copied_word_for_word_is_flagged() -> None:
         "Je vous remercie pour notre entretien du [date] au sujet du poste "
         "« [intitulé du poste] ». [Une ou deux phrases personnelles"
     )
-    found = [f for f in check_data(letter(body=copied)) if f.kind == "copied-example"]
+    found = _found("copied-example", body=copied)
     assert len(found) == 1 and found[0].phrase.startswith("Je vous remercie pour notre entretien")
 
 
@@ -411,7 +445,6 @@ def test_copied_passages_are_found_alike_with_the_word_runs_kept_in_the_cache_fo
 ) -> None:
     """The runs of words of the bundled texts are built once, kept in the cache folder and read
     back by the next process: both find the same copied passage."""
-    import subprocess
     import sys
 
     code = (
@@ -487,7 +520,7 @@ def test_check_reports_what_letter_refuses(
     write_letter: Any, changes: dict[str, Any], line: str
 ) -> None:
     path = write_letter(letter(**changes))
-    made = run_cli("letter", str(path), "-o", str(path.with_suffix(".pdf")))
+    made = _letter(path)
     assert made.returncode == 2
     refused = made.stderr.strip()
     assert line in refused
@@ -548,10 +581,8 @@ def test_check_reports_a_mailing_value_letter_warns_about(
 ) -> None:
     """letter prints a file whose [mailing] value it cannot use with one warning (the
     estimate left out); check said "no findings" and exit 0. It reports letter's own line."""
-    data = letter(sender__country="DE", recipient__country="DE")
-    data["recipient"].update(street="Hafenstraße 12", postal_code="20457", city="Hamburg")
-    path = write_letter({**data, "mailing": mailing})
-    made = run_cli("letter", str(path), "-o", str(path.with_suffix(".pdf")))
+    path = write_letter({**_to_hamburg(), "mailing": mailing})
+    made = _letter(path)
     assert made.returncode == 0, made.stderr
     warned = made.stderr.strip().removeprefix("letterpress: warning: ")
     assert "the delivery estimate is left out" in warned
@@ -689,8 +720,7 @@ def test_the_summary_says_to_rephrase_only_when_every_finding_is_wording(
 ) -> None:
     """The summary said "replace or rephrase" for a number (to be quoted) or letter's warning
     and refusal too; those are fixed as their own line says. Wording alone keeps the line."""
-    data = letter(sender__country="DE", recipient__country="DE")
-    data["recipient"].update(street="Hafenstraße 12", postal_code=20457, city="Hamburg")
+    data = _to_hamburg(postal_code=20457)
     number = run_cli("check", str(write_letter(data)))
     assert number.returncode == 1
     assert number.stderr == "1 finding: fix it as its line says, then check again.\n"
@@ -706,25 +736,23 @@ def test_the_summary_says_to_rephrase_only_when_every_finding_is_wording(
 def test_check_rows_says_the_warnings_batch_would_give(tmp_path: Path) -> None:
     """check TEMPLATE DATA said "no findings" (exit 0) for a row batch --check warns about (a
     date in a column that reads two ways); it now says batch's line, in batch's words."""
-    template = ROOT / "tests" / "fixtures" / "batch" / "template.toml"
-    (tmp_path / "t.toml").write_text(template.read_text(encoding="utf-8"), encoding="utf-8")
-    (tmp_path / "d.csv").write_text(
-        "first_name,last_name,street,postcode,city,workshop\n"
-        "Anna,Schmidt,Hauptstraße 1,01067,01/02/2026,2026-12-03\n"
-        "Ben,Müller,Ring 2,01067,Dresden,2026-12-03\n",
-        encoding="utf-8",
+    _rows_to_check(
+        tmp_path,
+        TEMPLATE.read_text(encoding="utf-8"),
+        "Anna,Schmidt,Hauptstraße 1,01067,01/02/2026,2026-12-03",
+        "Ben,Müller,Ring 2,01067,Dresden,2026-12-03",
     )
     batch = run_cli("batch", "t.toml", "d.csv", "--check", cwd=tmp_path)
     warned = batch.stderr.strip()
     assert warned.startswith("letterpress: warning: d.csv, row 2, column 'city' (recipient.city)")
-    done = run_cli("check", "t.toml", "d.csv", cwd=tmp_path)
+    done = _check_rows(tmp_path)
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
         warned,
         "0 findings in 2 rows checked, 1 warning from batch: do what the warnings above say, "
         "then check again.",
     ]
-    rows = json.loads(run_cli("check", "t.toml", "d.csv", "--json", cwd=tmp_path).stdout)["rows"]
+    rows = json.loads(_check_rows(tmp_path, "--json").stdout)["rows"]
     assert rows[0]["warnings"] == [warned.split("(recipient.city): ")[1]]
 
 
@@ -746,11 +774,8 @@ def test_a_number_in_a_field_letter_warns_about_or_refuses_is_one_line(
     quotes", which would not make it a date) and letter's warning that the estimate is left
     out. Letter's line, which says what the field takes, is the one line now; the same for a
     number letter refuses (date = 5, layout = 5)."""
-    data = letter(sender__country="DE", **changes)
-    data["recipient"].update(street="Hafenstraße 12", postal_code="20457", city="Hamburg")
-    data["recipient"].setdefault("country", "DE")
-    path = write_letter(data)
-    made = run_cli("letter", str(path), "-o", str(path.with_suffix(".pdf")))
+    path = write_letter(_to_hamburg(**changes))
+    made = _letter(path)
     letters = [line for line in made.stderr.splitlines() if said in line]
     assert len(letters) == 1, made.stderr
     done = run_cli("check", str(path))
@@ -772,15 +797,13 @@ def test_check_rows_from_standard_input_says_what_batch_would_fail(tmp_path: Pat
     read standard input a second time, so a postcode that lost its 0 or a date that reads two
     ways went unsaid (exit 0 when nothing else was found). The rows are checked in batch's one
     run now, so piped data gets the same lines as the file."""
-    template = ROOT / "tests" / "fixtures" / "batch" / "template.toml"
-    (tmp_path / "t.toml").write_text(template.read_text(encoding="utf-8"), encoding="utf-8")
-    rows = (
-        "first_name,last_name,street,postcode,city,workshop\n"
-        "Anna,Schmidt,Hauptstraße 1,1067,Dresden,2026-12-03\n"
-        "Ben,Müller,Ring 2,01067,01/02/2026,2026-12-03\n"
+    rows = _rows_to_check(
+        tmp_path,
+        TEMPLATE.read_text(encoding="utf-8"),
+        "Anna,Schmidt,Hauptstraße 1,1067,Dresden,2026-12-03",
+        "Ben,Müller,Ring 2,01067,01/02/2026,2026-12-03",
     )
-    (tmp_path / "d.csv").write_text(rows, encoding="utf-8")
-    from_file = run_cli("check", "t.toml", "d.csv", cwd=tmp_path)
+    from_file = _check_rows(tmp_path)
     assert from_file.returncode == 1
     assert from_file.stderr.splitlines() == [
         "letterpress: warning: d.csv, row 3, column 'city' (recipient.city): date '01/02/2026' "
@@ -802,20 +825,19 @@ def test_check_rows_says_a_mistake_batch_names_once_in_batchs_line(tmp_path: Pat
     placeholder finding and batch's "unknown country '[Land]'"; the template's date = 5 a
     number finding and batch's "5 is not a valid date". Batch's line, which names the column
     and what to write, is the one line now; the row still counts as one batch would fail."""
-    template = ROOT / "tests" / "fixtures" / "batch" / "template.toml"
-    text = template.read_text(encoding="utf-8").replace(
+    text = TEMPLATE.read_text(encoding="utf-8").replace(
         'country = "DE"\n\n[recipient]', 'country = "DE"\n\n[recipient]\ncountry = "{{ row.land }}"'
     )
     text = text.rsplit('country = "DE"', 1)[0]
     assert text.count("row.land") == 1, text
-    (tmp_path / "t.toml").write_text(text, encoding="utf-8")
-    (tmp_path / "d.csv").write_text(
-        "first_name,last_name,street,postcode,city,workshop,land\n"
-        "Anna,Schmidt,Hauptstraße 1,01067,Dresden,2026-12-03,[Land]\n"
-        "Ben,Müller,Ring 2,01067,Dresden,2026-12-03,DE\n",
-        encoding="utf-8",
+    _rows_to_check(
+        tmp_path,
+        text,
+        "Anna,Schmidt,Hauptstraße 1,01067,Dresden,2026-12-03,[Land]",
+        "Ben,Müller,Ring 2,01067,Dresden,2026-12-03,DE",
+        header=HEADER + ",land",
     )
-    done = run_cli("check", "t.toml", "d.csv", cwd=tmp_path)
+    done = _check_rows(tmp_path)
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr.splitlines() == [
         "letterpress: error: d.csv, row 2, column 'land' (recipient.country): unknown country "
@@ -825,7 +847,7 @@ def test_check_rows_says_a_mistake_batch_names_once_in_batchs_line(tmp_path: Pat
     ]
     # the template's own date = 5: one line naming the template (as batch does), no row's
     (tmp_path / "t.toml").write_text(text.replace("date = 2026-11-26", "date = 5"), "utf-8")
-    done = run_cli("check", "t.toml", "d.csv", cwd=tmp_path)
+    done = _check_rows(tmp_path)
     assert (done.returncode, done.stdout, done.stderr) == (
         2,
         "",
@@ -840,19 +862,17 @@ def test_check_rows_summary_says_what_to_do_with_each_kind_of_line(tmp_path: Pat
     or rephrase" of a number the template writes, which is fixed by quoting it. It now says
     what to do with errors, warnings and findings, in that order, and each as its line says
     for a number."""
-    template = ROOT / "tests" / "fixtures" / "batch" / "template.toml"
-    text = template.read_text(encoding="utf-8")
-    (tmp_path / "t.toml").write_text(text, encoding="utf-8")
-    (tmp_path / "d.csv").write_text(
-        "first_name,last_name,street,postcode,city,workshop\n"
-        "Anna,Schmidt,Hauptstraße 1,1067,Dresden,2026-12-03\n"
-        "Ben,Müller,Ring 2,01067,01/02/2026,2026-12-03\n"
-        "Cem,Kaya,Weg 3,01067,Dresden,2026-12-03\n",
-        encoding="utf-8",
+    text = TEMPLATE.read_text(encoding="utf-8")
+    _rows_to_check(
+        tmp_path,
+        text,
+        "Anna,Schmidt,Hauptstraße 1,1067,Dresden,2026-12-03",
+        "Ben,Müller,Ring 2,01067,01/02/2026,2026-12-03",
+        "Cem,Kaya,Weg 3,01067,Dresden,2026-12-03",
     )
 
     def last(*extra: str) -> str:
-        done = run_cli("check", "t.toml", "d.csv", *extra, cwd=tmp_path)
+        done = _check_rows(tmp_path, *extra)
         assert done.returncode == 1, done.stderr
         return done.stderr.splitlines()[-1]
 
@@ -882,8 +902,7 @@ def test_check_rows_says_one_cell_filled_into_several_places_once(tmp_path: Path
     """A company cell 'TODO' that the template puts in the address and twice in the body was
     three lines (body line 1, body line 3, recipient.organization) for one cell to fill in.
     It is one line naming the places; --json still lists each finding."""
-    template = ROOT / "tests" / "fixtures" / "batch" / "template.toml"
-    text = template.read_text(encoding="utf-8").replace(
+    text = TEMPLATE.read_text(encoding="utf-8").replace(
         "Thank you for signing up, {{ row.first_name }}.",
         "Thank you for signing up for {{ row.company }}, {{ row.first_name }}.",
     )
@@ -893,21 +912,21 @@ def test_check_rows_says_one_cell_filled_into_several_places_once(tmp_path: Path
         'name = "{{ row.first_name }} {{ row.last_name }}"\norganization = "{{ row.company }}"\n',
     )
     assert text.count("row.company") == 3
-    (tmp_path / "t.toml").write_text(text, encoding="utf-8")
-    (tmp_path / "d.csv").write_text(
-        "first_name,last_name,street,postcode,city,workshop,company\n"
-        "Anna,Schmidt,Hauptstraße 1,01067,Dresden,2026-12-03,TODO\n"
-        "Ben,Müller,Ring 2,01067,Dresden,2026-12-03,Initech\n",
-        encoding="utf-8",
+    _rows_to_check(
+        tmp_path,
+        text,
+        "Anna,Schmidt,Hauptstraße 1,01067,Dresden,2026-12-03,TODO",
+        "Ben,Müller,Ring 2,01067,Dresden,2026-12-03,Initech",
+        header=HEADER + ",company",
     )
-    done = run_cli("check", "t.toml", "d.csv", cwd=tmp_path)
+    done = _check_rows(tmp_path)
     assert (done.returncode, done.stdout) == (
         1,
         'd.csv, row 2: body, line 1; body, line 3; recipient.organization: placeholder: "TODO"; '
         "suggestion: Replace it with the real text.\n",
     )
     assert done.stderr == "3 findings in 2 rows checked: replace or rephrase, then check again.\n"
-    rows = json.loads(run_cli("check", "t.toml", "d.csv", "--json", cwd=tmp_path).stdout)["rows"]
+    rows = json.loads(_check_rows(tmp_path, "--json").stdout)["rows"]
     assert [(f["field"], f["line"]) for f in rows[0]["findings"]] == [
         ("body", 1),
         ("body", 3),
@@ -961,14 +980,12 @@ def test_a_date_where_text_belongs_is_said_as_written(tmp_path: Path) -> None:
 def test_a_table_where_one_value_belongs_is_one_line(write_letter: Any) -> None:
     """[mailing] from = {a = 1} is one mistake: letter and check said a number warning for
     mailing.from.a and "a table is not a country"; now the table's line alone."""
-    data = letter(sender__country="DE", recipient__country="DE")
-    data["recipient"].update(street="Hafenstraße 12", postal_code="20457", city="Hamburg")
-    path = write_letter({**data, "mailing": {"from": {"a": 1}}})
+    path = write_letter({**_to_hamburg(), "mailing": {"from": {"a": 1}}})
     line = (
         f"{path}, mailing.from: a table is not a country; the delivery estimate is left out; "
         'write one country\'s name or ISO code in quotes, e.g. from = "DE"; or remove [mailing]'
     )
-    made = run_cli("letter", str(path), "-o", str(path.with_suffix(".pdf")))
+    made = _letter(path)
     assert (made.returncode, made.stderr) == (0, f"letterpress: warning: {line}\n")
     done = run_cli("check", str(path))
     assert (done.returncode, done.stdout) == (1, line + "\n"), done.stderr
@@ -984,18 +1001,12 @@ def test_check_rows_of_a_template_on_standard_input_speak_its_language(tmp_path:
     """check - DATA (the template piped in) said its lines in English while the suggestions
     were in the letters' language: the template's language was looked up only for a file.
     Standard input is read once now, and the lines are in its language as for the file."""
-    template = ROOT / "tests" / "fixtures" / "batch" / "template.toml"
-    text = template.read_text(encoding="utf-8")
+    text = TEMPLATE.read_text(encoding="utf-8")
     text = text.replace('body = """', 'body = """\nIch freue mich SEHR!!!\n', 1)
     text = text.replace('language = "en-GB"', 'language = "de-DE"', 1)
     assert "SEHR" in text and "de-DE" in text
-    (tmp_path / "t.toml").write_text(text, encoding="utf-8")
-    (tmp_path / "d.csv").write_text(
-        "first_name,last_name,street,postcode,city,workshop\n"
-        "Anna,Schmidt,Hauptstraße 1,01067,Dresden,2026-12-03\n",
-        encoding="utf-8",
-    )
-    from_file = run_cli("check", "t.toml", "d.csv", cwd=tmp_path)
+    _rows_to_check(tmp_path, text, "Anna,Schmidt,Hauptstraße 1,01067,Dresden,2026-12-03")
+    from_file = _check_rows(tmp_path)
     assert from_file.returncode == 1
     assert "Zeile 1: übereifrig: „SEHR“" in from_file.stdout, from_file.stdout
     piped = run_cli("check", "-", "d.csv", cwd=tmp_path, stdin=text)
