@@ -4,6 +4,7 @@ sheet's geometry, rows in order across sheets, --start, templates, and the CLI's
 from __future__ import annotations
 
 import csv
+import subprocess
 import tomllib
 from pathlib import Path
 
@@ -43,6 +44,35 @@ def _people(path: Path, count: int, country: str = "DE") -> Path:
                 [f"Person {n:02d}", rows[0].format(n=n), rows[1], rows[2], rows[3], country]
             )
     return path
+
+
+def _csv(tmp_path: Path, text: str, name: str = "people.csv") -> Path:
+    """``text`` written as the data file ``name`` in ``tmp_path``."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _labels(
+    data: Path | str,
+    sheet: str,
+    out: Path | str,
+    *args: str,
+    home: str | None = "DE",
+    cwd: Path | None = None,
+    stdin: str | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """``letterpress labels DATA --sheet SHEET -o OUT --from HOME ARGS`` (no --from when
+    ``home`` is None)."""
+    origin = () if home is None else ("--from", home)
+    command = ("labels", str(data), "--sheet", sheet, "-o", str(out), *origin, *args)
+    return run_cli(*command, cwd=cwd, stdin=stdin)
+
+
+def _first_page(pdf_path: Path) -> str:
+    """The text of the first sheet of labels."""
+    with pdfplumber.open(pdf_path) as pdf:
+        return pdf.pages[0].extract_text() or ""
 
 
 def _blocks(pdf_path: Path) -> list[list[dict]]:
@@ -91,7 +121,7 @@ def test_every_label_of_a_sheet_holds_its_address_where_the_geometry_says(
     count = geo["columns"] * geo["rows"]
     data = _people(tmp_path / "people.csv", count, country)
     out = tmp_path / "labels.pdf"
-    proc = run_cli("labels", str(data), "--sheet", sheet, "-o", str(out), "--from", country)
+    proc = _labels(data, sheet, out, home=country)
     assert proc.returncode == 0, proc.stderr
     [page] = _blocks(out)
     assert len(page) == count
@@ -119,9 +149,7 @@ def test_every_label_of_a_sheet_holds_its_address_where_the_geometry_says(
 def test_rows_in_order_across_sheets_from_the_start_label(tmp_path: Path) -> None:
     data = _people(tmp_path / "people.csv", 30)
     out = tmp_path / "labels.pdf"
-    proc = run_cli(
-        "labels", str(data), "--sheet", "L7163", "-o", str(out), "--start", "5", "--from", "DE"
-    )
+    proc = _labels(data, "L7163", out, "--start", "5")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == (
         f"Wrote {out}: 30 labels on 3 Avery L7163 sheets (from label 5); 0 rows failed."
@@ -140,36 +168,15 @@ def test_rows_in_order_across_sheets_from_the_start_label(tmp_path: Path) -> Non
 def test_addresses_from_standard_input(tmp_path: Path) -> None:
     """`-` as DATA: the addresses piped in, as from a file; errors name `<stdin>`."""
     data = _people(tmp_path / "people.csv", 3).read_text(encoding="utf-8")
-    proc = run_cli(
-        "labels",
-        "-",
-        "--sheet",
-        "L7163",
-        "-o",
-        "labels.pdf",
-        "--from",
-        "DE",
-        cwd=tmp_path,
-        stdin=data,
-    )
+    proc = _labels("-", "L7163", "labels.pdf", cwd=tmp_path, stdin=data)
     assert (proc.returncode, proc.stderr) == (0, "")
     assert proc.stdout.strip() == (
         "Wrote labels.pdf: 3 labels on 1 Avery L7163 sheet (from label 1); 0 rows failed."
     )
     names = [block[0]["text"] for page in _blocks(tmp_path / "labels.pdf") for block in page]
     assert names == ["Person 01", "Person 02", "Person 03"]
-    proc = run_cli(
-        "labels",
-        "-",
-        "--sheet",
-        "L7163",
-        "-o",
-        "bad.pdf",
-        "--from",
-        "DE",
-        cwd=tmp_path,
-        stdin="name,street,zip,city\nBad Row,Somewhere 1,1234,Berlin\n",
-    )
+    bad = "name,street,zip,city\nBad Row,Somewhere 1,1234,Berlin\n"
+    proc = _labels("-", "L7163", "bad.pdf", cwd=tmp_path, stdin=bad)
     assert proc.returncode == 2
     assert proc.stderr.splitlines()[0].startswith(
         "letterpress: error: <stdin>, row 2, column 'zip' (recipient.postal_code): "
@@ -179,12 +186,12 @@ def test_addresses_from_standard_input(tmp_path: Path) -> None:
 def test_warnings_name_the_row_and_the_column(tmp_path: Path) -> None:
     """A doubt about a row's address names the column that filled the field, with or
     without a template (it named only the row); --strict stops on it with the same text."""
-    data = tmp_path / "us.csv"
-    data.write_text(
+    data = _csv(
+        tmp_path,
         "name,street,zip,city,state,country\n"
         "Mei Lee,1600 Amphitheatre Pkwy,94043,Mountain View,Texas,US\n"
         "Tom Berg,1 Main St,94043,Mountain View,,US\n",
-        encoding="utf-8",
+        "us.csv",
     )
     template = tmp_path / "labels.toml"
     template.write_text(
@@ -210,10 +217,9 @@ def test_warnings_name_the_row_and_the_column(tmp_path: Path) -> None:
         "California (CA) taken from the ZIP 94043; give region to print another",
     ]
     for extra in ([], ["--template", str(template)]):
-        args = ["labels", str(data), "--sheet", "5160", "-o", "us.pdf", "--from", "US", *extra]
-        proc = run_cli(*args, cwd=tmp_path)
+        proc = _labels(data, "5160", "us.pdf", *extra, home="US", cwd=tmp_path)
         assert (proc.returncode, proc.stderr.splitlines()) == (0, lines)
-        strict = run_cli(*args, "--strict", "-o", "strict.pdf", cwd=tmp_path)
+        strict = _labels(data, "5160", "strict.pdf", *extra, "--strict", home="US", cwd=tmp_path)
         assert (strict.returncode, strict.stderr.splitlines()) == (
             2,
             [lines[0].replace("warning", "error", 1)],
@@ -222,16 +228,15 @@ def test_warnings_name_the_row_and_the_column(tmp_path: Path) -> None:
 
 
 def test_a_label_too_small_for_the_address_is_one_line_naming_the_row(tmp_path: Path) -> None:
-    data = tmp_path / "people.csv"
-    data.write_text(
+    data = _csv(
+        tmp_path,
         "name,organization,street,postcode,city,country\n"
         "Mei Lee,Nordlicht,Hafenstraße 12,20457,Hamburg,DE\n"
         "Tom Berg,Bundesamt für Lebensmittelsicherheit und Veterinärwesen,"
         "Lindenallee 8,22587,Hamburg,DE\n",
-        encoding="utf-8",
     )
     out = tmp_path / "labels.pdf"
-    proc = run_cli("labels", str(data), "--sheet", "L7160", "-o", str(out), "--from", "DE")
+    proc = _labels(data, "L7160", out)
     assert proc.returncode == 1
     assert proc.stderr.splitlines() == [
         f"letterpress: error: {data}, row 3, column 'organization' (recipient.organization): "
@@ -240,7 +245,7 @@ def test_a_label_too_small_for_the_address_is_one_line_naming_the_row(tmp_path: 
         "57.5 mm; use a sheet with larger labels, or shorten the address"
     ]
     assert out.is_file()  # the good row is printed
-    proc = run_cli("labels", str(data), "--sheet", "L7163", "-o", str(out), "--from", "DE")
+    proc = _labels(data, "L7163", out)
     assert proc.returncode == 0, proc.stderr
 
 
@@ -248,15 +253,13 @@ def test_too_many_lines_for_a_label_names_the_row_not_the_country(tmp_path: Path
     """Six lines on a 1 in label: the line named column 'country', as if the country were
     wrong; the whole address is too tall, so the row is named. A US Letter sheet's size is
     said in the inches its users measure in (it was "66.7 x 25.4 mm")."""
-    data = tmp_path / "people.csv"
-    data.write_text(
+    data = _csv(
+        tmp_path,
         "name,organization,street,postcode,city,state,country\n"
         "Mei Lee,Nordlicht,1 Main St,10027,New York,NY,US\n"
         "Rhys Concannon,Lucitt Holdings,5 Foley Street,D01 F5P2,Dublin 1,,IE\n",
-        encoding="utf-8",
     )
-    out = tmp_path / "labels.pdf"
-    proc = run_cli("labels", str(data), "--sheet", "5160", "-o", str(out), "--from", "US")
+    proc = _labels(data, "5160", tmp_path / "labels.pdf", home="US")
     assert proc.returncode == 1
     assert proc.stderr.splitlines() == [
         f"letterpress: error: {data}, row 3: 6 address lines do not fit a label of sheet 5160 "
@@ -267,10 +270,9 @@ def test_too_many_lines_for_a_label_names_the_row_not_the_country(tmp_path: Path
 def test_bad_rows_are_skipped_with_their_column_and_nothing_written_when_all_fail(
     tmp_path: Path,
 ) -> None:
-    data = tmp_path / "people.csv"
-    data.write_text("name,street,zip,city\nBad Row,Somewhere 1,1234,Berlin\n", encoding="utf-8")
+    data = _csv(tmp_path, "name,street,zip,city\nBad Row,Somewhere 1,1234,Berlin\n")
     out = tmp_path / "labels.pdf"
-    proc = run_cli("labels", str(data), "--sheet", "L7163", "-o", str(out), "--from", "DE")
+    proc = _labels(data, "L7163", out)
     assert proc.returncode == 2
     assert proc.stderr.splitlines() == [
         f"letterpress: error: {data}, row 2, column 'zip' (recipient.postal_code): '1234' is not "
@@ -284,17 +286,15 @@ def test_bad_rows_are_skipped_with_their_column_and_nothing_written_when_all_fai
 
 def test_strict_prints_no_label_when_a_row_fails(tmp_path: Path) -> None:
     """--strict: one bad row among good ones stops the sheet (exit 2) and says what to do."""
-    data = tmp_path / "people.csv"
-    data.write_text(
+    data = _csv(
+        tmp_path,
         "name,street,zip,city\nMei Lee,Hafenstraße 12,20457,Hamburg\n"
         "Bad Row,Somewhere 1,1234,Berlin\n",
-        encoding="utf-8",
     )
     out = tmp_path / "labels.pdf"
-    args = ("labels", str(data), "--sheet", "L7163", "-o", str(out), "--from", "DE")
-    assert run_cli(*args).returncode == 1 and out.is_file()
+    assert _labels(data, "L7163", out).returncode == 1 and out.is_file()
     out.unlink()
-    proc = run_cli(*args, "--strict")
+    proc = _labels(data, "L7163", out, "--strict")
     assert proc.returncode == 2 and not out.exists()
     assert proc.stderr.splitlines()[-1] == (
         f"letterpress: error: {data}: --strict: 1 of 2 rows failed; nothing was written; fix "
@@ -304,19 +304,12 @@ def test_strict_prints_no_label_when_a_row_fails(tmp_path: Path) -> None:
 
 def test_template_fills_the_recipient_per_row(tmp_path: Path) -> None:
     out = tmp_path / "labels.pdf"
-    proc = run_cli(
-        "labels",
-        str(ROOT / "examples/batch/workshop.csv"),
-        "--template",
-        str(ROOT / "examples/batch/workshop.toml"),
-        "--sheet",
-        "L7163",
-        "-o",
-        str(out),
+    template = str(ROOT / "examples/batch/workshop.toml")
+    proc = _labels(
+        ROOT / "examples/batch/workshop.csv", "L7163", out, "--template", template, home=None
     )
     assert proc.returncode == 0, proc.stderr
-    with pdfplumber.open(out) as pdf:
-        text = pdf.pages[0].extract_text()
+    text = _first_page(out)
     with open(ROOT / "examples/batch/workshop.csv", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter=";"))
     # two labels across: the first line holds rows 2 and 3's names, in order
@@ -361,9 +354,7 @@ def test_every_sheet_file_cites_its_sources_and_fits_its_paper() -> None:
 
 def test_one_label_is_counted_in_the_singular(tmp_path: Path) -> None:
     data = _people(tmp_path / "people.csv", 1)
-    proc = run_cli(
-        "labels", str(data), "--sheet", "L7163", "-o", "one.pdf", "--from", "DE", cwd=tmp_path
-    )
+    proc = _labels(data, "L7163", "one.pdf", cwd=tmp_path)
     assert proc.stdout.strip() == (
         "Wrote one.pdf: 1 label on 1 Avery L7163 sheet (from label 1); 0 rows failed."
     )
@@ -384,14 +375,13 @@ def test_addresses_on_a_workbook_s_second_worksheet_are_read_with_worksheet(
     data = tmp_path / "list.xlsx"
     book.save(data)
     out = tmp_path / "labels.pdf"
-    args = ("labels", str(data), "--sheet", "L7160", "-o", str(out), "--from", "DE")
-    proc = run_cli(*args)
+    proc = _labels(data, "L7160", out)
     assert (proc.returncode, proc.stderr) == (
         2,
         f"letterpress: error: {data}: the data file has no header row in its first sheet "
         "'Info'; give the sheet with the addresses: --worksheet 'Adressen'\n",
     )
-    proc = run_cli(*args, "--worksheet", "Adressen")
+    proc = _labels(data, "L7160", out, "--worksheet", "Adressen")
     assert (proc.returncode, proc.stdout, proc.stderr) == (
         0,
         f"Wrote {out}: 1 label on 1 Avery L7160 sheet (from label 1); 0 rows failed.\n",
@@ -400,9 +390,9 @@ def test_addresses_on_a_workbook_s_second_worksheet_are_read_with_worksheet(
     assert [[w["text"] for w in b] for b in _blocks(out)[0]] == [
         ["Person 01", "Ring 2", "20457 Hamburg"]
     ]
-    proc = run_cli(*args, "--worksheet", "Adressen", "--delimiter", ";")
+    proc = _labels(data, "L7160", out, "--worksheet", "Adressen", "--delimiter", ";")
     assert_one_line_error(proc, "--delimiter applies to CSV files only")
-    proc = run_cli("labels", str(data), "--sheet", "Adressen", "-o", str(out))
+    proc = _labels(data, "Adressen", out, home=None)
     assert (proc.returncode, proc.stderr) == (
         2,
         "letterpress: error: --sheet: unknown label sheet 'Adressen'; 'Adressen' is a "
@@ -422,7 +412,7 @@ def test_names_that_lost_a_character_in_a_windows_export_stop_their_rows(
     data = sheets / "kontakte-windows.csv"
     out = tmp_path / "labels.pdf"
     extra = ("--template", str(sheets / "brief.toml")) if template else ()
-    proc = run_cli("labels", str(data), "--sheet", "L7160", "-o", str(out), "--from", "DE", *extra)
+    proc = _labels(data, "L7160", out, *extra)
     hint = 'save the sheet as "CSV UTF-8" or .xlsx and use that file'
     assert (proc.returncode, proc.stderr.splitlines()) == (
         1,
@@ -433,8 +423,7 @@ def test_names_that_lost_a_character_in_a_windows_export_stop_their_rows(
             f"the sheet was saved ('Ay?e'); {hint}",
         ],
     )
-    with pdfplumber.open(out) as pdf:
-        text = pdf.pages[0].extract_text()
+    text = _first_page(out)
     assert "Weiß" in text and "Lee" in text and "Smith" in text and "?" not in text
 
 
@@ -451,7 +440,7 @@ def test_a_title_above_the_header_of_a_workbook_is_named_as_such(tmp_path: Path)
     sheet.append(["Person 01", "Ring 2", "20457", "Hamburg", "DE"])
     data = tmp_path / "list.xlsx"
     book.save(data)
-    proc = run_cli("labels", str(data), "--sheet", "L7160", "-o", str(tmp_path / "l.pdf"))
+    proc = _labels(data, "L7160", tmp_path / "l.pdf", home=None)
     assert (proc.returncode, proc.stderr) == (
         2,
         f"letterpress: error: {data}: no column gives the recipient's name; row 1 looks like "
@@ -463,14 +452,13 @@ def test_an_inch_sheet_speaks_inches(tmp_path: Path) -> None:
     """Avery 5160 is sold as 2 5/8 x 1 in labels on US Letter: the line too wide for it is
     measured in inches (it said "is 80.6 mm wide ... (66.7 x 25.4 mm) leaves 60.3 mm" to
     people who measure in inches); an A4 sheet's message stays in millimetres."""
-    data = tmp_path / "people.csv"
-    data.write_text(
+    data = _csv(
+        tmp_path,
         "name,street,city,state,postal_code,country\n"
         "John Smith Longname-Whatever Jr. the Third of Many,1 Main St,Springfield,IL,62701,US\n",
-        encoding="utf-8",
     )
-    out = str(tmp_path / "l.pdf")
-    proc = run_cli("labels", str(data), "--sheet", "5160", "-o", out, "--from", "US")
+    out = tmp_path / "l.pdf"
+    proc = _labels(data, "5160", out, home="US")
     assert (proc.returncode, proc.stderr.splitlines()) == (
         2,
         [
@@ -482,7 +470,7 @@ def test_an_inch_sheet_speaks_inches(tmp_path: Path) -> None:
             "fix the problems above and run again",
         ],
     )
-    proc = run_cli("labels", str(data), "--sheet", "L7160", "-o", out, "--from", "US")
+    proc = _labels(data, "L7160", out, home="US")
     assert "a label of sheet L7160 (63.5 x 38.1 mm) leaves 57.2 mm;" in proc.stderr
 
 
@@ -501,7 +489,7 @@ def test_a_postcode_formatted_00000_holding_a_fraction_is_printed_as_shown_with_
     data = tmp_path / "people.xlsx"
     book.save(data)
     out = tmp_path / "labels.pdf"
-    proc = run_cli("labels", str(data), "--sheet", "L7163", "-o", str(out), "--from", "DE")
+    proc = _labels(data, "L7163", out)
     assert (proc.returncode, proc.stderr.splitlines()) == (
         0,
         [
@@ -510,8 +498,7 @@ def test_a_postcode_formatted_00000_holding_a_fraction_is_printed_as_shown_with_
             "if that is not the code"
         ],
     )
-    with pdfplumber.open(out) as pdf:
-        assert "01068 Dresden" in (pdf.pages[0].extract_text() or "")
+    assert "01068 Dresden" in _first_page(out)
 
 
 @pytest.mark.parametrize(
@@ -539,13 +526,10 @@ def test_a_house_number_column_joins_the_street(
     """A list that keeps the house number in a column of its own (Straße; Hausnummer): the
     label printed "Hauptstraße" without the number, which no postman can deliver; the
     number joins the street, on the side of it the sheet has it."""
-    data = tmp_path / "people.csv"
-    data.write_text(f"{header}\n{row}\n", encoding="utf-8")
     out = tmp_path / "labels.pdf"
-    proc = run_cli("labels", str(data), "--sheet", sheet, "-o", str(out), "--from", home)
+    proc = _labels(_csv(tmp_path, f"{header}\n{row}\n"), sheet, out, home=home)
     assert (proc.returncode, proc.stderr) == (0, "")
-    with pdfplumber.open(out) as pdf:
-        assert street in (pdf.pages[0].extract_text() or "").splitlines()
+    assert street in _first_page(out).splitlines()
 
 
 OUTLOOK = (
@@ -604,18 +588,16 @@ def test_contacts_exported_by_outlook_or_google_print_their_address(
     Contacts' under "Address 1 - Street": every row failed
     with "no postal address: street, postal code and town are all empty". A row's address
     is the first it fills (Ben Ode has a home address only)."""
-    data = tmp_path / "contacts.csv"
-    data.write_text(export, encoding="utf-8")
+    data = _csv(tmp_path, export, "contacts.csv")
     out = tmp_path / "labels.pdf"
-    proc = run_cli("labels", str(data), "--sheet", sheet, "-o", str(out), "--from", home)
+    proc = _labels(data, sheet, out, home=home)
     assert (proc.returncode, proc.stderr) == (0, "")
-    with pdfplumber.open(out) as pdf:
-        text = pdf.pages[0].extract_text() or ""
+    text = _first_page(out)
     lines = text.splitlines()  # labels side by side: their lines interleave
     assert all(line in lines for block in expected for line in block.splitlines()), text
     assert "Ring 4" not in text and "01067 Dresden" not in text  # Anna's home address
     assert "job fair" not in text  # Outlook's notes are the owner's, not lines for the post
-    proc = run_cli("labels", str(data), "--sheet", sheet, "-o", str(out), cwd=tmp_path)
+    proc = _labels(data, sheet, out, home=None, cwd=tmp_path)
     assert proc.stderr.splitlines()[0] == (  # the home country is where the rows go (it was DE)
         f"letterpress: info: {data}: no home country given: taking {home}, where most rows go; "
         "addresses in other countries get a country line; give --from CC"
