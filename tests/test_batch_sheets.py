@@ -44,7 +44,7 @@ country = "DE"
 [recipient]
 name = "{{{{ row.name }}}}"
 street = "Ring 2"
-postal_code = "20457"
+postal_code = "{postal_code}"
 city = "Hamburg"
 country = "{country}"
 """
@@ -57,18 +57,37 @@ def template(
     opening: str = "Hello,",
     country: str = "DE",
     extra: str = "",
+    postal_code: str = "20457",
 ) -> Path:
     path = tmp_path / "t.toml"
-    path.write_text(
-        LETTER.format(language=language, body=body, opening=opening, country=country) + extra,
-        encoding="utf-8",
-    )
+    fields = {"language": language, "body": body, "opening": opening, "country": country}
+    path.write_text(LETTER.format(**fields, postal_code=postal_code) + extra, encoding="utf-8")
     return path
 
 
 def data(tmp_path: Path, header: str, *lines: str, name: str = "d.csv") -> Path:
     path = tmp_path / name
     path.write_text("\n".join([header, *lines]) + "\n", encoding="utf-8")
+    return path
+
+
+def workbook(
+    tmp_path: Path,
+    *rows: list[object],
+    formats: dict[str, str] | None = None,
+    name: str = "d.xlsx",
+) -> Path:
+    """``rows`` (the header first) on the first sheet of a workbook saved as ``name``;
+    ``formats`` gives a column (its letter) a number format in every row below the header."""
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    for column, number_format in (formats or {}).items():
+        for number in range(2, len(rows) + 1):
+            sheet[f"{column}{number}"].number_format = number_format
+    path = tmp_path / name
+    book.save(path)
     return path
 
 
@@ -151,16 +170,13 @@ def test_a_space_that_separates_thousands_is_named_not_escaped() -> None:
 def test_a_number_cell_is_taken_as_the_number(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["name", "amount"])
-    sheet.append(["Kim Berger", 1234.5])
-    sheet["B2"].number_format = "#,##0.00 [$€-407]"
-    book.save(tmp_path / "d.xlsx")
+    path = workbook(
+        tmp_path, ["name", "amount"], ["Kim Berger", 1234.5], formats={"B": "#,##0.00 [$€-407]"}
+    )
     tpl = template(
         tmp_path, "shown {{ row.amount }} / {{ row.amount | money('EUR') }}", language="de"
     )
-    code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
+    code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "m.pdf")
     assert (code, err) == (0, "")
     assert "shown 1.234,50 € / 1.234,50 €" in pdf_texts(tmp_path / "m.pdf")[0]
 
@@ -173,13 +189,11 @@ def test_a_general_number_cell_shows_the_letter_s_decimal_sign(
 ) -> None:
     """A number in a cell left in Excel's General format: German Excel shows 1234.5 as
     1234,5, and a German letter printed 1234.5."""
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["name", "amount", "share", "code"])
-    sheet.append(["Kim Berger", 1234.5, 0.25, 1067])
-    book.save(tmp_path / "d.xlsx")
+    path = workbook(
+        tmp_path, ["name", "amount", "share", "code"], ["Kim Berger", 1234.5, 0.25, 1067]
+    )
     tpl = template(tmp_path, "{{ row.amount }} | {{ row.share }} | {{ row.code }}", language)
-    code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
+    code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "m.pdf")
     assert (code, err) == (0, "")
     assert shown in pdf_texts(tmp_path / "m.pdf")[0]
 
@@ -190,21 +204,19 @@ def test_excel_s_zip_plus_4_and_phone_number_formats_show_as_in_excel(
     """Excel's "Special" formats put a number's digits into places with literals between
     them, and the phone format picks its section by a condition: they printed
     950141234-0000 and 2125551234-####."""
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["name", "zip", "phone"])
-    sheet.append(["Kim Berger", 950141234, 2125551234])
-    sheet.append(["Mei Lee", 12345, 5551234])
-    sheet.append(["Ben Ode", 12344.5, 5551234])  # Excel rounds half away from zero
-    for row in (2, 3, 4):
-        sheet[f"B{row}"].number_format = "00000-0000"
-        sheet[f"C{row}"].number_format = "[<=9999999]###-####;(###) ###-####"
-    book.save(tmp_path / "d.xlsx")
+    path = workbook(
+        tmp_path,
+        ["name", "zip", "phone"],
+        ["Kim Berger", 950141234, 2125551234],
+        ["Mei Lee", 12345, 5551234],
+        ["Ben Ode", 12344.5, 5551234],  # Excel rounds half away from zero
+        formats={"B": "00000-0000", "C": "[<=9999999]###-####;(###) ###-####"},
+    )
     tpl = template(tmp_path, "{{ row.zip }} | {{ row.phone }}", "en-US")
-    code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
+    code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "m.pdf")
     assert (code, err) == (  # a code holding a fraction prints as shown, with a warning
         0,
-        f"letterpress: warning: {tmp_path / 'd.xlsx'}, row 4, column 'zip' (body): the cell "
+        f"letterpress: warning: {path}, row 4, column 'zip' (body): the cell "
         "holds 12344.5, which its format shows rounded, as '00001-2345'; '00001-2345' is "
         "printed; correct the cell if that is not the code\n",
     )
@@ -219,20 +231,16 @@ def test_excel_s_fraction_formats_show_as_in_excel(
 ) -> None:
     """Excel's Fraction formats (# ?/?, # ??/??, # ?/4 "As quarters") show a number as a
     whole part and a fraction: the letter printed '/2', '/ 2' and '2 ?/4' for 1.5."""
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["name", "hours", "finer", "quarters", "size"])
-    sheet.append(["Kim Berger", 1.5, 0.3333333, 2.75, 12345.5])
-    sheet.append(["Mei Lee", 5, 2.1875, 0.25, 0.5])
-    for row in (2, 3):
-        sheet[f"B{row}"].number_format = "# ?/?"
-        sheet[f"C{row}"].number_format = "# ??/??"
-        sheet[f"D{row}"].number_format = '# ?/4" h"'
-        sheet[f"E{row}"].number_format = "#,##0 ?/?"
-    book.save(tmp_path / "d.xlsx")
+    path = workbook(
+        tmp_path,
+        ["name", "hours", "finer", "quarters", "size"],
+        ["Kim Berger", 1.5, 0.3333333, 2.75, 12345.5],
+        ["Mei Lee", 5, 2.1875, 0.25, 0.5],
+        formats={"B": "# ?/?", "C": "# ??/??", "D": '# ?/4" h"', "E": "#,##0 ?/?"},
+    )
     body = "{{ row.hours }} | {{ row.finer }} | {{ row.quarters }} | {{ row.size }}"
     tpl = template(tmp_path, body, "de-DE")
-    code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
+    code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "m.pdf")
     assert (code, err) == (0, "")
     pages = pdf_texts(tmp_path / "m.pdf")
     assert "1 1/2 | 1/3 | 2 3/4 h | 12.345 1/2" in pages[0]
@@ -265,13 +273,7 @@ def test_ods_and_xls_cells_show_as_libreoffice_showed_them(
     failed every row as a lost leading zero). The table starts at C3, so the data rows are
     rows 4 and 5 (they were numbered 6 and 7)."""
     body = "{{ row.PLZ }} | {{ row.Betrag }} | {{ row.Termin }} | {{ row.Uhrzeit }}"
-    tpl = template(tmp_path, body)
-    tpl.write_text(
-        tpl.read_text(encoding="utf-8").replace(
-            'postal_code = "20457"', 'postal_code = "{{ row.PLZ }}"'
-        ),
-        encoding="utf-8",
-    )
+    tpl = template(tmp_path, body, postal_code="{{ row.PLZ }}")
     code, out, err = batch(capsys, tpl, SHEETS / name, "-o", tmp_path / "m.pdf")
     assert (code, err) == (0, "")
     pages = [" ".join(t.split()) for t in pdf_texts(tmp_path / "m.pdf")]
@@ -1044,13 +1046,13 @@ def test_a_formula_without_a_saved_result_fails_its_row_where_the_template_reads
     """A workbook written by a program (openpyxl, as exports do) keeps its formulas but not
     their results: a formula cell the letter reads fails its row with one line saying how to
     get the results kept; one in a column the letter does not read is no problem."""
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["name", "company", "internal"])
-    sheet.append(["Kim Berger", '=A2&" Consulting"', "=1+1"])
-    sheet.append(["Mei Lee", "Initech", "=1+1"])
-    path = tmp_path / "export.xlsx"
-    book.save(path)
+    path = workbook(
+        tmp_path,
+        ["name", "company", "internal"],
+        ["Kim Berger", '=A2&" Consulting"', "=1+1"],
+        ["Mei Lee", "Initech", "=1+1"],
+        name="export.xlsx",
+    )
     tpl = template(tmp_path, "Your place at {{ row.company }} is confirmed.")
     code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "m.pdf")
     assert code == 1
@@ -1111,12 +1113,15 @@ def test_rows_that_are_not_there_name_the_header_s_own_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Two blank rows above the header: the header is row 3, as the spreadsheet shows it."""
-    book = Workbook()
-    sheet = book.active
-    for row in ([], [], ["name", "title"], ["Kim Berger", "Frau"], ["Mei Lee", "Frau"]):
-        sheet.append(row)
-    path = tmp_path / "list.xlsx"
-    book.save(path)
+    path = workbook(
+        tmp_path,
+        [],
+        [],
+        ["name", "title"],
+        ["Kim Berger", "Frau"],
+        ["Mei Lee", "Frau"],
+        name="list.xlsx",
+    )
     code, _, err = batch(
         capsys, template(tmp_path, "Hi"), path, "-o", tmp_path / "m.pdf", "--rows", "2"
     )
@@ -1165,12 +1170,15 @@ def test_a_phone_number_the_sheet_kept_as_a_number_says_what_was_lost(
     tpl.write_text(
         text.replace('phone = "+1 312 555 0147"', 'phone = "{{ row.phone }}"'), encoding="utf-8"
     )
-    book = Workbook()
-    sheet = book.active
-    for row in (["phone"], [13125550147], [4930123456], [301234567], ["+1 312 555 0148"]):
-        sheet.append(row)
-    path = tmp_path / "calls.xlsx"
-    book.save(path)
+    path = workbook(
+        tmp_path,
+        ["phone"],
+        [13125550147],
+        [4930123456],
+        [301234567],
+        ["+1 312 555 0148"],
+        name="calls.xlsx",
+    )
     code, out, err = batch(capsys, tpl, path, "--kind", "call", "-o", tmp_path / "c.pdf")
     lost = (  # read as a national number of the template's recipient country
         "is not a valid phone number in the United States: the cell holds a number, which "
@@ -1196,26 +1204,25 @@ def test_a_postcode_formatted_00000_holding_a_fraction_prints_as_the_sheet_shows
     typed by mistake: Excel shows 01068 (rounded half away from zero), and so does the
     letter now, with one warning naming the cell (it printed "1067.5", in no sheet); a
     negative number keeps its minus as in Excel (-01067 printed as 01067)."""
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["name", "PLZ"])
-    sheet.append(["Kim Berger", 1067])
-    sheet.append(["Mei Lee", 1067.5])
-    sheet.append(["Ben Ode", -1067])
-    for row in (2, 3, 4):
-        sheet[f"B{row}"].number_format = "00000"
-    book.save(tmp_path / "d.xlsx")
+    path = workbook(
+        tmp_path,
+        ["name", "PLZ"],
+        ["Kim Berger", 1067],
+        ["Mei Lee", 1067.5],
+        ["Ben Ode", -1067],
+        formats={"B": "00000"},
+    )
     tpl = template(tmp_path, "PLZ {{ row.PLZ }}")
-    code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
+    code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "m.pdf")
     assert (code, err) == (
         0,
-        f"letterpress: warning: {tmp_path / 'd.xlsx'}, row 3, column 'PLZ' (body): the cell "
+        f"letterpress: warning: {path}, row 3, column 'PLZ' (body): the cell "
         "holds 1067.5, which its format shows rounded, as '01068'; '01068' is printed; "
         "correct the cell if that is not the code\n",
     )
     pages = pdf_texts(tmp_path / "m.pdf")
     assert "PLZ 01067" in pages[0] and "PLZ 01068" in pages[1] and "PLZ -01067" in pages[2]
-    code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "r.pdf", "--rows", "2")
+    code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "r.pdf", "--rows", "2")
     assert (code, err) == (0, "")  # row 3 is not printed: nothing to warn about
 
 
@@ -1234,11 +1241,7 @@ def test_a_workbook_postcode_without_its_zero_says_what_the_cell_holds_and_what_
     sheet.append(["Mei Lee", 1069])
     sheet["B2"].number_format = "@"
     book.save(tmp_path / "d.xlsx")
-    tpl = template(tmp_path, "Hello")
-    tpl.write_text(
-        tpl.read_text(encoding="utf-8").replace('"20457"', '"{{ row.PLZ }}"'),
-        encoding="utf-8",
-    )
+    tpl = template(tmp_path, "Hello", postal_code="{{ row.PLZ }}")
     code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
     where = f"letterpress: error: {tmp_path / 'd.xlsx'}, row"
     assert (code, err.splitlines()[:2]) == (
@@ -1267,23 +1270,18 @@ def test_strict_stops_on_a_warning_found_reading_the_data(
     """README: --strict turns every warning into an error. A cell its format shows rounded
     (1067.5 under 00000, printed as 01068) was warned about and the PDF written, exit 0,
     under --strict too: the warning is the row's error now, and nothing is written."""
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["name", "PLZ"])
-    sheet.append(["Kim Berger", 1067])
-    sheet.append(["Mei Lee", 1067.5])
-    for row in (2, 3):
-        sheet[f"B{row}"].number_format = "00000"
-    book.save(tmp_path / "d.xlsx")
+    path = workbook(
+        tmp_path, ["name", "PLZ"], ["Kim Berger", 1067], ["Mei Lee", 1067.5], formats={"B": "00000"}
+    )
     tpl = template(tmp_path, "PLZ {{ row.PLZ }}")
     where = [out[0], str(tmp_path / out[1])]
-    code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", *where, "--strict")
+    code, _, err = batch(capsys, tpl, path, *where, "--strict")
     assert (code, err) == (
         2,
-        f"letterpress: error: {tmp_path / 'd.xlsx'}, row 3, column 'PLZ' (body): the cell "
+        f"letterpress: error: {path}, row 3, column 'PLZ' (body): the cell "
         "holds 1067.5, which its format shows rounded, as '01068'; '01068' is printed; "
         "correct the cell if that is not the code\n"
-        f"letterpress: error: {tmp_path / 'd.xlsx'}: --strict: 1 of 2 rows has problems; "
+        f"letterpress: error: {path}: --strict: 1 of 2 rows has problems; "
         "nothing was written; fix the row above, or leave out --strict to write the others\n",
     )
     written = [p for p in tmp_path.rglob("*") if p.is_file()]  # --out-dir: its folder, empty
@@ -1332,17 +1330,14 @@ def test_numbers_round_half_away_from_zero_as_excel_shows_them(
     """Excel rounds a number its format shortens half away from zero (0.125 in 0.00 is 0.13,
     1234.5 in #,##0 is 1,235, 0.5 % in 0% is 1%); the letter printed 0.12, 1,234 and 0%
     (Babel's default, half to even), figures no sheet shows."""
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["name", "share", "amount", "rate", "fee"])
-    sheet.append(["Kim Berger", 0.125, 1234.5, 0.005, 1.005])
-    sheet["B2"].number_format = "0.00"
-    sheet["C2"].number_format = "#,##0"
-    sheet["D2"].number_format = "0%"
-    sheet["E2"].number_format = "#,##0.00 [$€-407]"
-    book.save(tmp_path / "d.xlsx")
+    path = workbook(
+        tmp_path,
+        ["name", "share", "amount", "rate", "fee"],
+        ["Kim Berger", 0.125, 1234.5, 0.005, 1.005],
+        formats={"B": "0.00", "C": "#,##0", "D": "0%", "E": "#,##0.00 [$€-407]"},
+    )
     tpl = template(tmp_path, "{{ row.share }} | {{ row.amount }} | {{ row.rate }} | {{ row.fee }}")
-    code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
+    code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "m.pdf")
     assert (code, err) == (0, "")
     assert "0.13 | 1,235 | 1% | 1.01 €" in pdf_texts(tmp_path / "m.pdf")[0]
 
@@ -1352,17 +1347,19 @@ def test_commas_after_the_digits_scale_by_thousands_as_in_excel(
 ) -> None:
     """A comma after a format's last digit place divides by 1,000 (#,##0,"K" shows 1234567
     as 1,235K; #,##0.0,,"M" as 1.2M): the letter printed ",1234567K" and "1,234,567.0M"."""
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["name", "raised", "budget"])
-    sheet.append(["Kim Berger", 1234567, 1234567])
-    sheet["B2"].number_format = '#,##0,"K"'
-    sheet["C2"].number_format = '#,##0.0,,"M"'
-    book.save(tmp_path / "d.xlsx")
+    path = workbook(
+        tmp_path,
+        ["name", "raised", "budget"],
+        ["Kim Berger", 1234567, 1234567],
+        formats={"B": '#,##0,"K"', "C": '#,##0.0,,"M"'},
+    )
     tpl = template(tmp_path, "{{ row.raised }} | {{ row.budget }}")
-    code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
+    code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "m.pdf")
     assert (code, err) == (0, "")
     assert "1,235K | 1.2M" in pdf_texts(tmp_path / "m.pdf")[0]
+
+
+ACCOUNTING = '_-* #,##0.00 €_-;-* #,##0.00 €_-;_-* "-"?? €_-;_-@_-'  # German Excel's
 
 
 def test_a_zero_in_an_accounting_format_shows_its_dash(
@@ -1370,14 +1367,13 @@ def test_a_zero_in_an_accounting_format_shows_its_dash(
 ) -> None:
     """Excel's Accounting format (German: _-* #,##0.00 €_-;-* #,##0.00 €_-;_-* "-"?? €_-;_-@_-)
     shows zero as a dash, its ?? places blank: the letter printed "-0 €", a minus zero."""
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["name", "open", "paid"])
-    sheet.append(["Kim Berger", 0, 1234.5])
-    for cell in ("B2", "C2"):
-        sheet[cell].number_format = '_-* #,##0.00 €_-;-* #,##0.00 €_-;_-* "-"?? €_-;_-@_-'
-    book.save(tmp_path / "d.xlsx")
+    path = workbook(
+        tmp_path,
+        ["name", "open", "paid"],
+        ["Kim Berger", 0, 1234.5],
+        formats={"B": ACCOUNTING, "C": ACCOUNTING},
+    )
     tpl = template(tmp_path, "offen {{ row.open }} | bezahlt {{ row.paid }}", "de")
-    code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
+    code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "m.pdf")
     assert (code, err) == (0, "")
     assert "offen - € | bezahlt 1.234,50 €" in pdf_texts(tmp_path / "m.pdf")[0]
