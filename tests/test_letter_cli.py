@@ -639,6 +639,22 @@ def test_a_number_in_a_field_letter_does_not_print_still_warns(
     ]
 
 
+def test_warn_or_stop_hears_what_letter_said() -> None:
+    """letter prepared a file with a number in it twice: once for its own lines, once more in
+    the check to learn which fields those lines speak of. letter now hands the check what it
+    says (``said``), and a number in a field it speaks of is left to letter's line; without
+    ``said`` the check prepares the file itself, where nothing is said of the postcode."""
+    from letterpress.check.printing import Printing
+    from letterpress.cli.common import warn_or_stop
+    from letterpress.errors import UserError, Where
+
+    data = letter(recipient__postal_code=20457)
+    refused = UserError("is not a postcode", where=Where(field="recipient.postal_code"))
+    assert warn_or_stop(data, strict=True, said=Printing(refused=refused)) == []
+    findings = warn_or_stop(data, strict=False)
+    assert [(f.kind, f.field) for f in findings] == [("number", "recipient.postal_code")]
+
+
 @pytest.mark.parametrize(
     ("changes", "said"),
     [

@@ -5,7 +5,7 @@ prints cannot disagree."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
@@ -18,6 +18,8 @@ from .findings import Finding
 
 if TYPE_CHECKING:
     from ..advice import FollowUp
+    from ..delivery.model import Estimate
+    from ..letter.resolve import Prepared
 
 
 Command = Literal["check", "letter", "call", "advise"]  # whose lines printing() gathers
@@ -95,14 +97,10 @@ def printing(source: Source, now: datetime, *, command: Command = "check") -> Pr
             return Printing(warnings=_warnings(sheet.sheet.warnings))
         from ..letter import prepare_letter
 
-        prep = prepare_letter(source)
-        said += prep.notices
-        if "mailing" in prep.letter.extra:  # the holiday calendars load only for [mailing]
-            from ..delivery.mailing import mailing_estimate
-
-            said += mailing_estimate(source, prep, now)[1]
-        if command == "letter":
-            return Printing(warnings=_warnings(dict.fromkeys(said)))
+        lettered = letter_file(source, now, prepare_letter)
+        if command == "letter" or lettered.refused is not None:
+            return lettered.printing()
+        said += lettered.notices()
         follow = None
         if "interview" in source.data:  # a follow-up file: advise reads it as well
             from ..advice import load_followup
@@ -114,6 +112,52 @@ def printing(source: Source, now: datetime, *, command: Command = "check") -> Pr
     except UserError as exc:
         return Printing(refused=exc, warnings=_warnings(dict.fromkeys(said)))
     return Printing(warnings=_warnings(dict.fromkeys(said)))
+
+
+class Lettered(Struct, frozen=True):
+    """A letter file as ``letterpress letter`` prepares it: the letter (None when it is refused
+    before it is prepared), its ``[mailing]`` estimate (None without one) and the warning when
+    none can be given, and what the file is refused with (None when it prints)."""
+
+    prep: Prepared | None = None
+    estimate: Estimate | None = None
+    no_estimate: tuple[Notice, ...] = ()
+    refused: UserError | None = None
+
+    def notices(self) -> tuple[Notice, ...]:
+        """The letter's notices, then the estimate's."""
+        return (*(self.prep.notices if self.prep is not None else ()), *self.no_estimate)
+
+    def printing(self) -> Printing:
+        """What ``letterpress letter`` says of the file: its refusal and its warnings."""
+        return Printing(self.refused, _warnings(dict.fromkeys(self.notices())))
+
+    def letter(self) -> Prepared:
+        """The prepared letter; the refusal is raised when the letter could not be prepared."""
+        if self.prep is None:
+            assert self.refused is not None  # a letter not prepared is a letter refused
+            raise self.refused
+        return self.prep
+
+
+def letter_file(source: Source, now: datetime, prepare: Callable[[Source], Prepared]) -> Lettered:
+    """The file prepared as ``letterpress letter`` prepares it (``prepare``: ``prepare_letter``
+    with the command's options), with its ``[mailing]`` estimate (``now``: when a letter dated
+    today counts as posted). What refuses it is kept, not raised: the letter's refusal, or the
+    estimate's (then with the letter)."""
+    try:
+        prep = prepare(source)
+    except UserError as exc:
+        return Lettered(refused=exc)
+    if "mailing" not in prep.letter.extra:  # the holiday calendars load only for [mailing]
+        return Lettered(prep)
+    from ..delivery.mailing import mailing_estimate
+
+    try:
+        estimate, no_estimate = mailing_estimate(source, prep, now)
+    except UserError as exc:
+        return Lettered(prep, refused=exc)
+    return Lettered(prep, estimate, no_estimate)
 
 
 def _call_sheet(source: Source, follow: FollowUp | None, now: datetime) -> tuple[Notice, ...]:

@@ -13,7 +13,7 @@ from ..errors import UserError, Where
 
 if TYPE_CHECKING:
     from ..check.findings import Finding
-    from ..check.printing import Command
+    from ..check.printing import Command, Printing
     from ..notices import Notice
     from ..source import LetterInput
 
@@ -50,10 +50,13 @@ def warn_or_stop(
     strict: bool,
     language: str | None = None,
     command: Command = "letter",
+    said: Printing | None = None,
 ) -> list[Finding]:
     """Run the check; print findings as warnings on stderr (in ``language``, default the
     file's), or stop with exit 2 under --strict. ``command``: the one running (a number in a
-    field that command's own line speaks of is that line's, not the check's).
+    field that command's own line speaks of is that line's, not the check's); ``said``: what
+    that command says of the file, when it has prepared the file already (else the file is
+    prepared here to learn it).
 
     Call it before anything is written. Returns the findings (empty when clean).
     """
@@ -66,8 +69,10 @@ def warn_or_stop(
     if any(f.kind == "number" for f in findings):  # date = 5: the command's own line says it
         from ..check.printing import one_line, printing
 
-        now = datetime.now().replace(second=0, microsecond=0)
-        findings = one_line(findings, printing(src, now, command=command))[0]
+        if said is None:
+            now = datetime.now().replace(second=0, microsecond=0)
+            said = printing(src, now, command=command)
+        findings = one_line(findings, said)[0]
     if not findings:
         return findings
     if strict:

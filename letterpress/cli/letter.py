@@ -55,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
     """Check, prepare (everything that can refuse runs first), write, then report."""
     from datetime import datetime
 
-    from ..errors import Where
+    from ..check.printing import Lettered, letter_file
+    from ..errors import UserError, Where
     from ..fields import parse_day
     from ..letter import build_letter, prepare_letter
     from ..source import load_source
@@ -73,25 +74,36 @@ def run(args: argparse.Namespace) -> int:
     out = output_beside(args.file, args.output, ".pdf")
     wants_png(args, out)
     shift = printer_shift(args)
-    warn_or_stop(source, strict=args.strict, command="letter")
-    when = parse_day(args.date, Where(option="--date")) if args.date else None
-    # everything that can refuse the input runs before the PDF is written
-    prep = prepare_letter(
-        source,
-        layout=args.layout,
-        when=when,
-        strict_window=args.strict_window,
-        shift=shift,
-        envelope=args.envelope,
-    )
-    report(prep.notices, strict=args.strict)
-    estimate = None
     now = datetime.now().replace(second=0, microsecond=0)
-    if "mailing" in prep.letter.extra:  # the holiday calendars load only for a [mailing] table
-        from ..delivery.mailing import mailing_estimate
-
-        estimate, no_estimate = mailing_estimate(source, prep, now)
-        report(no_estimate, strict=args.strict)
+    try:
+        when = parse_day(args.date, Where(option="--date")) if args.date else None
+    except UserError as exc:
+        made = Lettered(refused=exc)
+    else:  # prepared once, before anything is written
+        made = letter_file(
+            source,
+            now,
+            lambda src: prepare_letter(
+                src,
+                layout=args.layout,
+                when=when,
+                strict_window=args.strict_window,
+                shift=shift,
+                envelope=args.envelope,
+            ),
+        )
+    # the check hears what letter says of the file (a number in a field letter speaks of is
+    # letter's line); when an option stops letter (--date, --envelope), the check asks itself
+    read = made.refused is None or made.refused.place.file == source.where.file
+    warn_or_stop(
+        source, strict=args.strict, command="letter", said=made.printing() if read else None
+    )
+    prep = made.letter()
+    report(prep.notices, strict=args.strict)
+    if made.refused is not None:  # the [mailing] estimate's, after the letter's notices
+        raise made.refused
+    report(made.no_estimate, strict=args.strict)
+    estimate = made.estimate
     pdf, pages = build_letter(prep)
     if args.pdfa:
         from ..pdf.pdfa import to_pdfa
