@@ -52,6 +52,40 @@ class Advice(Struct, frozen=True):
     sheet_refused: UserError | None = None
 
 
+class _LetterVerdict:
+    """Whether ``letterpress letter`` prints the file's letter as it stands, found out once:
+    ``prepare`` (it prepares the letter as ``letter`` does, raising the UserError ``letter``
+    would refuse it with; None: every letter is taken as printable) runs when a rule first
+    weighs the letter, and never when none does."""
+
+    def __init__(self, prepare: Callable[[], object] | None, file: str) -> None:
+        self._prepare = prepare
+        self._file = file  # the follow-up file: only its refusals are the letter's
+        self._weighed = False
+        self.refused: UserError | None = None  # what the letter was refused with, once weighed
+
+    def printable(self) -> bool:
+        """Whether the letter prints; weighed the first time a rule asks. A refusal of the
+        file is kept in ``refused``, to be said once as a warning. A problem with anything
+        else (an ``--envelope`` the layout does not have) stops the advice as it would stop
+        the letter."""
+        if not self._weighed:
+            self._weighed = True
+            self.refused = self._weigh()
+        return self.refused is None
+
+    def _weigh(self) -> UserError | None:
+        if self._prepare is None:
+            return None
+        try:
+            self._prepare()
+        except UserError as exc:
+            if exc.place.file != self._file:
+                raise
+            return exc
+        return None
+
+
 class _Draft(Struct):
     """The advice while the rules add to it."""
 
@@ -62,6 +96,7 @@ class _Draft(Struct):
     where: Where
     country: str
     w: Wording
+    verdict: _LetterVerdict  # whether ``letterpress letter`` prints the letter
     subdiv: str | None = None  # the contact's state or canton (regional holidays), if known
     recommended: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
@@ -70,27 +105,7 @@ class _Draft(Struct):
     left_out: Notice | None = None  # a [mailing] value the estimate cannot use, as a warning
     call: Call | None = None
     call_table: CallTable = CallTable()  # what the file's [call] table fixes of the call
-    # prepares the letter as ``letterpress letter`` does, raising the UserError it would
-    # refuse the letter with (None: the letter is taken as printable)
-    prepare: Callable[[], object] | None = None
-    refused: UserError | None = None  # what the letter was refused with, once weighed
-    weighed: bool = False
     sheet_refused: UserError | None = None  # what the call sheet is refused with
-
-    def printable(self) -> bool:
-        """Whether ``letterpress letter`` would print the letter as it stands (prepared once,
-        when a rule first weighs a letter); a refusal of the file is kept in ``refused``, to
-        be said once as a warning. A problem with anything else (an ``--envelope`` the layout
-        does not have) stops the advice as it would stop the letter."""
-        if not self.weighed and self.prepare is not None:
-            self.weighed = True
-            try:
-                self.prepare()
-            except UserError as exc:
-                if exc.place.file != self.where.file:
-                    raise
-                self.refused = exc
-        return self.refused is None
 
     def recommend(self, channel: str) -> None:
         if channel not in self.recommended:
@@ -248,7 +263,7 @@ def _country(d: _Draft) -> str:
 def _letter_rule(d: _Draft) -> None:
     """Invited by post: a letter, unless it cannot be printed as it stands or would arrive on
     or after the decision (or a week); then a call or an email instead."""
-    if not d.printable():
+    if not d.verdict.printable():
         d.reasons.append(d.w("reasons", "post_refused"))
         _instead(d, refused=True)
         return
@@ -326,7 +341,7 @@ def _letter_fallback(d: _Draft) -> None:
     """No phone number and no email address: a letter is the way left, even a late one. (Not
     the post rule: the process did not run by post.) One that cannot be printed as it stands
     is not recommended: the advice says to fix it, or to add a contact."""
-    if not d.printable():
+    if not d.verdict.printable():
         d.reasons.append(d.w("reasons", "letter_fallback_refused"))
         return
     timing = _letter_timing(d)
@@ -571,7 +586,7 @@ def advise(
         country=letter.recipient.country or country,
         w=wording(language or letter.language, year=now.year),
         subdiv=_subdivision(letter, letter.recipient.country or country),
-        prepare=prepare,
+        verdict=_LetterVerdict(prepare, where.file),
         call_table=read_call_table(call_table, where),
     )
     w = d.w
@@ -611,7 +626,7 @@ def advise(
         notices=(
             *_date_notices(interview, now, where),
             *([d.left_out] if d.left_out else []),
-            *([_refused_notice(d.refused)] if d.refused else []),
+            *([_refused_notice(d.verdict.refused)] if d.verdict.refused else []),
             *([_sheet_notice(d.sheet_refused)] if d.sheet_refused else []),
         ),
         sheet_refused=d.sheet_refused,
