@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from batchletter import batch_letter
 from openpyxl import Workbook
 
 from letterpress.cli import main
@@ -16,31 +17,10 @@ from letterpress.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 SHEETS = ROOT / "tests" / "fixtures" / "sheets"
 
-LETTER = """layout = "din5008-b"
-language = "en-GB"
-date = 2026-11-26
-subject = "Your place"
-opening = "Hello,"
-body = "{body}"
-closing = "Kind regards,"
-[sender]
-name = "Careers Service"
-street = "Lindenallee 8"
-postal_code = "22587"
-city = "Hamburg"
-country = "DE"
-[recipient]
-name = "{{{{ row.name }}}}"
-street = "Ring 2"
-postal_code = "20457"
-city = "Hamburg"
-country = "DE"
-"""
-
 
 def template(tmp_path: Path, body: str) -> Path:
     path = tmp_path / "t.toml"
-    path.write_text(LETTER.format(body=body), encoding="utf-8")
+    path.write_text(batch_letter(f'"{body}"', subject="Your place"), encoding="utf-8")
     return path
 
 

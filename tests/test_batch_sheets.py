@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from batchletter import batch_letter
 from openpyxl import Workbook
 
 from letterpress.batch.table import read_table
@@ -28,40 +29,15 @@ SHEETS = ROOT / "tests" / "fixtures" / "sheets"
 BRIEF = SHEETS / "brief.toml"
 KONTAKTE = SHEETS / "kontakte.csv"
 
-LETTER = """layout = "din5008-b"
-language = "{language}"
-date = 2026-11-26
-subject = "Invoice"
-opening = "{opening}"
-body = "{body}"
-closing = "Kind regards,"
-[sender]
-name = "Careers Service"
-street = "Lindenallee 8"
-postal_code = "22587"
-city = "Hamburg"
-country = "DE"
-[recipient]
-name = "{{{{ row.name }}}}"
-street = "Ring 2"
-postal_code = "{postal_code}"
-city = "Hamburg"
-country = "{country}"
-"""
-
 
 def template(
-    tmp_path: Path,
-    body: str,
-    language: str = "en-GB",
-    opening: str = "Hello,",
-    country: str = "DE",
-    extra: str = "",
-    postal_code: str = "20457",
+    tmp_path: Path, body: str, language: str = "en-GB", *, extra: str = "", **fields: str
 ) -> Path:
+    """The batch letter (``fields``: its opening, country, postal_code) with ``extra`` after
+    it, as t.toml."""
     path = tmp_path / "t.toml"
-    fields = {"language": language, "body": body, "opening": opening, "country": country}
-    path.write_text(LETTER.format(**fields, postal_code=postal_code) + extra, encoding="utf-8")
+    text = batch_letter(f'"{body}"', subject="Invoice", language=language, **fields)
+    path.write_text(text + extra, encoding="utf-8")
     return path
 
 

@@ -7,35 +7,12 @@ import tempfile
 from pathlib import Path
 
 import pdfplumber
+from batchletter import batch_letter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from letterpress.batch import Options, run_batch
-
-TEMPLATE = """layout = "din5008-b"
-language = "en-GB"
-typography = "as-typed"  # the cells as written: no typographic quotes
-date = 2026-11-26
-subject = "Your entry"
-opening = "Hello,"
-body = \"\"\"
-{body}
-\"\"\"
-closing = "Kind regards,"
-[sender]
-name = "Careers Service"
-street = "Lindenallee 8"
-postal_code = "22587"
-city = "Hamburg"
-country = "DE"
-[recipient]
-name = "Kim Berger"
-street = "Ring 2"
-postal_code = "20457"
-city = "Hamburg"
-country = "DE"
-"""
 
 # Letters and digits of the scripts the bundled fonts draw (Latin with its extensions, Greek,
 # Cyrillic), and punctuation that is neither markup (* _) nor a formula (=).
@@ -62,7 +39,11 @@ def merged_text(folder: Path, rows: list[list[str]]) -> list[str]:
         sheet.append(row)
     book.save(folder / "data.xlsx")
     body = "\n\n".join(f"[{{{{ row.{c} }}}}]" for c in columns)
-    (folder / "t.toml").write_text(TEMPLATE.format(body=body), encoding="utf-8")
+    # the cells as written (typography as-typed: no typographic quotes), each in brackets
+    template = batch_letter(
+        f'"""\n{body}\n"""', subject="Your entry", name="Kim Berger", typography="as-typed"
+    )
+    (folder / "t.toml").write_text(template, encoding="utf-8")
     said: list[str] = []
     summary = run_batch(
         Options(
