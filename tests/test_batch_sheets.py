@@ -1353,3 +1353,28 @@ def test_a_zero_in_an_accounting_format_shows_its_dash(
     code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "m.pdf")
     assert (code, err) == (0, "")
     assert "offen - € | bezahlt 1.234,50 €" in pdf_texts(tmp_path / "m.pdf")[0]
+
+
+def test_excel_s_scientific_format_shows_a_mantissa_and_a_power_of_ten(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Excel's Scientific format (0.00E+00) shows 123456 as 1.23E+05, in German Excel
+    1,23E+05; ##0.0E+0 keeps the power a multiple of three: the letter printed the plain
+    number (123456, 0.000123)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["name", "big", "small", "engineering", "zero"])
+    sheet.append(["Kim Berger", 123456, 0.000123, 123456, 0])
+    for cell in ("B2", "C2", "E2"):
+        sheet[cell].number_format = "0.00E+00"
+    sheet["D2"].number_format = "##0.0E+0"
+    book.save(tmp_path / "d.xlsx")
+    body = "{{ row.big }} | {{ row.small }} | {{ row.engineering }} | {{ row.zero }}"
+    for language, shown in (
+        ("en-GB", "1.23E+05 | 1.23E-04 | 123.5E+3 | 0.00E+00"),
+        ("de", "1,23E+05 | 1,23E-04 | 123,5E+3 | 0,00E+00"),
+    ):
+        tpl = template(tmp_path, body, language)
+        code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
+        assert (code, err) == (0, "")
+        assert shown in pdf_texts(tmp_path / "m.pdf")[0]

@@ -21,6 +21,7 @@ from babel.numbers import get_decimal_symbol
 from babel.numbers import parse_pattern as parse_number_pattern
 
 from .fractionformat import FRACTION, fraction_show
+from .scientificformat import SCIENTIFIC, scientific_show
 
 # Excel's built-in "short date" (number format 14) follows the reader's system locale; the
 # file only says mm-dd-yy. A date that reads the same everywhere is the honest rendering; so
@@ -317,6 +318,15 @@ def _number(fmt: str, locale: Locale, number_format: str) -> Show:
             len(_split_sections(number_format)) > 1,
             locale,
         )
+    scientific = SCIENTIFIC.search(unquoted)
+    if scientific is not None:  # 0.00E+00: a mantissa and a power of ten
+        return scientific_show(
+            scientific.group(),
+            _unquote(cleaned[: scientific.start()]),
+            _unquote(cleaned[scientific.end() :]),
+            len(_split_sections(number_format)) > 1,
+            locale,
+        )
     if (
         _DIGIT_TEMPLATE.fullmatch(cleaned.strip())
         and len(re.findall(r"[0#?]", _QUOTED.sub("", cleaned))) > 1
@@ -326,8 +336,6 @@ def _number(fmt: str, locale: Locale, number_format: str) -> Show:
     if core is None:  # only words: "-" for zero, say
         words = _unquote(cleaned).strip()
         return (lambda value: words) if words else plain_number
-    if re.search(r"e[+-]", lower):  # scientific notation: rare in an address list
-        return plain_number
     prefix = _unquote(cleaned[: core.start()])
     suffix = _unquote(cleaned[core.end() :])
     digits = core.group().removesuffix("%")
