@@ -1378,3 +1378,22 @@ def test_excel_s_scientific_format_shows_a_mantissa_and_a_power_of_ten(
         code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
         assert (code, err) == (0, "")
         assert shown in pdf_texts(tmp_path / "m.pdf")[0]
+
+
+def test_a_zero_in_the_us_accounting_format_keeps_the_dollar_apart_from_its_dash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Excel's US Accounting format (_($* #,##0.00_);_($* (#,##0.00);_($* "-"??_);_(@_))
+    shows zero with the $ at the cell's left edge and the dash at its right: the letter
+    printed "$-", which reads as a minus sign; it prints "$ -"."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["name", "open", "paid", "owed"])
+    sheet.append(["Kim Berger", 0, 1234.5, -1234.5])
+    for cell in ("B2", "C2", "D2"):
+        sheet[cell].number_format = '_($* #,##0.00_);_($* (#,##0.00);_($* "-"??_);_(@_)'
+    book.save(tmp_path / "d.xlsx")
+    tpl = template(tmp_path, "open {{ row.open }} | paid {{ row.paid }} | owed {{ row.owed }}")
+    code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
+    assert (code, err) == (0, "")
+    assert "open $ - | paid $1,234.50 | owed $(1,234.50)" in pdf_texts(tmp_path / "m.pdf")[0]

@@ -173,8 +173,9 @@ def _split_sections(fmt: str) -> list[str]:
     return out + [current]
 
 
-def _literal_free(fmt: str) -> tuple[str, str]:
-    """(format without colours, conditions and padding; currency symbols as literals)."""
+def _literal_free(fmt: str, fill: str = "") -> tuple[str, str]:
+    """(format without colours, conditions and padding; currency symbols as literals); a
+    fill (``*``, which repeats a character across the cell's width) as ``fill``."""
 
     def bracket(match: re.Match[str]) -> str:
         inner = match.group(1)
@@ -186,7 +187,7 @@ def _literal_free(fmt: str) -> tuple[str, str]:
 
     fmt = _BRACKETS.sub(bracket, fmt)
     fmt = re.sub(r"_.", " ", fmt)  # _) leaves room for a bracket: a space here
-    fmt = re.sub(r"\*.", "", fmt)  # *  fills the cell's width: nothing here
+    fmt = re.sub(r"\*.", fill, fmt)  # *  fills the cell's width: nothing, or one space
     fmt = re.sub(r"\\(.)", r'"\1"', fmt)
     return fmt, fmt.lower()
 
@@ -350,13 +351,14 @@ def _number(fmt: str, locale: Locale, number_format: str) -> Show:
     # A negative section writes its own minus (or brackets); without one, Excel puts it first.
     own_sign = len(_split_sections(number_format)) > 1
 
-    blank_zero = "0" not in digits  # "-"?? shows a zero as the dash alone (accounting)
+    # "-"?? shows a zero as the dash alone (Accounting): "$ -", "- €".
+    blank_zero = _zero_words(fmt) if "0" not in digits else None
 
     def show(value: int | float | Decimal) -> str:
         amount = as_decimal(value) / scale
         sign = "-" if amount < 0 and not own_sign else ""
-        if blank_zero and amount == 0:
-            return (prefix + suffix).strip()
+        if blank_zero is not None and amount == 0:
+            return blank_zero
         try:
             with localcontext(rounding=ROUND_HALF_UP):  # as Excel: 0.125 in 0.00 is 0.13
                 text = pattern.apply(abs(amount), locale)
@@ -365,6 +367,18 @@ def _number(fmt: str, locale: Locale, number_format: str) -> Show:
         return sign + (prefix + text + suffix).strip()
 
     return show
+
+
+def _zero_words(fmt: str) -> str:
+    """The literals of a section without a ``0`` place, as it shows zero: Excel's US
+    Accounting format (``_($* "-"??_)``) puts the ``$`` at the cell's left edge and the dash
+    at its right, the fill between them; a letter keeps them apart by one space (``$ -``: a
+    dash against the symbol reads as a minus sign), the ``?`` places left out."""
+    cleaned = _literal_free(fmt, fill=" ")[0]
+    core = _NUMBER_CORE.search(_QUOTED.sub(lambda m: " " * len(m.group()), cleaned))
+    if core is not None:
+        cleaned = cleaned[: core.start()] + cleaned[core.end() :]
+    return " ".join(_unquote(cleaned).split())
 
 
 def _padded(width: int, own_sign: bool) -> Show:
