@@ -6,6 +6,7 @@ per problem, nothing written when nothing is made, Excel's conventions, file nam
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import io
 import json
@@ -1397,3 +1398,42 @@ def test_a_zero_in_the_us_accounting_format_keeps_the_dollar_apart_from_its_dash
     code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
     assert (code, err) == (0, "")
     assert "open $ - | paid $1,234.50 | owed $(1,234.50)" in pdf_texts(tmp_path / "m.pdf")[0]
+
+
+def test_a_date_format_s_language_code_names_the_months_as_excel_shows_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A date format with a language code ([$-409]mmmm d, yyyy: Excel's "March 14, 2012")
+    shows English month names in any Excel: a German letter printed "Dezember 3, 2026", in
+    neither language. It prints what the sheet shows, with a warning; Excel's system long
+    date and time ([$-F800], [$-F400]) print as the letter's language writes them (they
+    printed "Donnerstag, Dezember 03, 2026" and "2:30:00 PM")."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["name", "us", "de", "system", "clock"])
+    sheet.append(["Kim Berger", *[dt.datetime(2026, 12, 3)] * 3, dt.datetime(2026, 12, 3, 14, 30)])
+    sheet["B2"].number_format = "[$-409]mmmm d, yyyy;@"
+    sheet["C2"].number_format = "[$-407]d. mmmm yyyy;@"
+    sheet["D2"].number_format = "[$-F800]dddd, mmmm dd, yyyy"
+    sheet["E2"].number_format = "[$-F400]h:mm:ss AM/PM"
+    book.save(tmp_path / "d.xlsx")
+    body = "{{ row.us }} | {{ row.de }} | {{ row.system }} | {{ row.clock }}"
+    code, _, err = batch(
+        capsys, template(tmp_path, body, "de"), tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf"
+    )
+    assert (code, err) == (
+        0,
+        f"letterpress: warning: {tmp_path / 'd.xlsx'}, row 2, column 'us' (body): the cell's "
+        "format writes the date in English, as 'December 3, 2026', in a letter in German; "
+        "'December 3, 2026' is printed; the long_date filter writes it in the letter's "
+        "language\n",
+    )
+    text = pdf_texts(tmp_path / "m.pdf")[0]
+    assert "December 3, 2026 | 3. Dezember 2026 | Donnerstag, 3. Dezember 2026 | 14:30:00" in text
+    code, _, err = batch(
+        capsys, template(tmp_path, body, "en-GB"), tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf"
+    )
+    assert code == 0
+    assert "column 'de' (body): the cell's format writes the date in German" in err
+    text = pdf_texts(tmp_path / "m.pdf")[0]
+    assert "December 3, 2026 | 3. Dezember 2026 | Thursday, 3 December 2026 | 14:30:00" in text

@@ -13,10 +13,11 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal, localcontext
+from locale import windows_locale
 from typing import Any
 
-from babel import Locale
-from babel.dates import parse_pattern
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_time, parse_pattern
 from babel.numbers import get_decimal_symbol
 from babel.numbers import parse_pattern as parse_number_pattern
 
@@ -28,6 +29,10 @@ from .scientificformat import SCIENTIFIC, scientific_show
 # too for the format programs (openpyxl, pandas) give every date they write.
 _LOCALE_DEPENDENT = {"mm-dd-yy", "m/d/yy h:mm", "general", "", "yyyy-mm-dd h:mm:ss"}
 _QUOTED = re.compile(r'"([^"]*)"')
+# [$€-407], [$-de-DE], [$-F800]: a currency symbol (or none), then a locale.
+_LCID = re.compile(r"\[\$[^\]-]*-([^\]]+)\]")
+_NAMES = re.compile(r"MMM|E")  # CLDR letters of month and day names
+_CLDR_QUOTED = re.compile(r"'[^']*'")
 _BRACKETS = re.compile(r"\[([^\]]*)\]")
 _DATE_TOKEN = re.compile(r"(?i)am/pm|a/p|y+|m+|d+|h+|s+|\.0+|e+|b+")
 _NUMBER_CORE = re.compile(r"[#0?,.]*[0#?][#0?,.]*%?")
@@ -193,31 +198,91 @@ def _literal_free(fmt: str, fill: str = "") -> tuple[str, str]:
 
 
 def _temporal(fmt: str, locale: Locale) -> Show:
-    """How a date or time cell with ``fmt`` shows."""
-    cleaned, lower = _literal_free(_section(fmt, "+"))
+    """How a date or time cell with ``fmt`` shows: Excel's system long date and time
+    (``[$-F800]``, ``[$-F400]``) as the letter's language writes them; month and day names
+    in the language the format names (``[$-409]mmmm d, yyyy``: December 3, 2026), as Excel
+    shows them whatever the reader's language."""
+    section = _section(fmt, "+")
+    system = _system_format(section)
+    if system is not None:
+        return lambda value: _system_show(value, system, locale)
+    cleaned, lower = _literal_free(section)
     if lower.strip() in _LOCALE_DEPENDENT or not _DATE_TOKEN.search(_QUOTED.sub("", cleaned)):
         return _plain_temporal
+    shown = _names_locale(section) or locale
     try:
-        pattern = parse_pattern(_cldr_date(cleaned, _date_separator(locale)))
+        cldr = _cldr_date(cleaned, _date_separator(locale))
+        pattern = parse_pattern(cldr)
     except (ValueError, KeyError):
         return _plain_temporal
+    if not _NAMES.search(_CLDR_QUOTED.sub("", cldr)):
+        shown = locale  # digits only: the letter's language (its date separator kept)
 
     def show(value: date | time) -> str:
-        moment = (
-            value
-            if isinstance(value, datetime)
-            else (
-                datetime.combine(value, time())
-                if isinstance(value, date)
-                else datetime.combine(date(1899, 12, 31), value)
-            )
-        )
         try:
-            return pattern.apply(moment, locale)
+            return pattern.apply(_moment(value), shown)
         except (ValueError, KeyError, AttributeError):
             return _plain_temporal(value)
 
     return show
+
+
+def names_language(value: Any, number_format: str | None, locale: Locale) -> str | None:
+    """The language (in English: "German") in which a date cell's format writes month or
+    day names, when it is not ``locale``'s: ``[$-407]d. mmmm yyyy`` in an English letter."""
+    if not isinstance(value, (date, time)) or not number_format:
+        return None
+    section = _section(number_format, "+")
+    own = _names_locale(section)
+    if own is None or own.language == locale.language or _system_format(section):
+        return None
+    cleaned = _literal_free(section)[0]
+    try:
+        cldr = _cldr_date(cleaned)
+    except (ValueError, KeyError):
+        return None
+    if not _NAMES.search(_CLDR_QUOTED.sub("", cldr)):
+        return None
+    return own.get_language_name("en") or own.language
+
+
+def _names_locale(section: str) -> Locale | None:
+    """The locale a format section names (``[$-407]``, ``[$-de-DE]``, ``[$€-407]``)."""
+    found = _LCID.search(section)
+    if found is None:
+        return None
+    tag = found.group(1)
+    try:
+        if re.fullmatch(r"[0-9A-Fa-f]{1,8}", tag):
+            name = windows_locale.get(int(tag, 16) & 0xFFFF)
+            return Locale.parse(name) if name else None
+        return Locale.parse(tag, sep="-")
+    except (ValueError, TypeError, UnknownLocaleError):
+        return None
+
+
+def _system_format(section: str) -> str | None:
+    """``"date"`` or ``"time"`` for Excel's system long date and time (``[$-F800]``,
+    ``[$-x-sysdate]``; ``[$-F400]``, ``[$-x-systime]``), which show in the reader's
+    language whatever follows them."""
+    found = _LCID.search(section)
+    tag = found.group(1).lower() if found else ""
+    return {"f800": "date", "x-sysdate": "date", "f400": "time", "x-systime": "time"}.get(tag)
+
+
+def _system_show(value: date | time, system: str, locale: Locale) -> str:
+    moment = _moment(value)
+    if system == "date":
+        return format_date(moment.date(), "full", locale=locale)
+    return format_time(moment.time(), "medium", locale=locale)
+
+
+def _moment(value: date | time) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime.combine(value, time())
+    return datetime.combine(date(1899, 12, 31), value)
 
 
 def _plain_temporal(value: date | time) -> str:
@@ -436,4 +501,11 @@ def _unquote(text: str) -> str:
     return _QUOTED.sub(lambda m: m.group(1), text)
 
 
-__all__ = ["CellFormats", "as_decimal", "cell_text", "plain_number", "rounds_code"]
+__all__ = [
+    "CellFormats",
+    "as_decimal",
+    "cell_text",
+    "names_language",
+    "plain_number",
+    "rounds_code",
+]

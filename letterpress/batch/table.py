@@ -160,6 +160,16 @@ class Rounded(Struct, frozen=True):
     value: Decimal
 
 
+class Doubted(Struct, frozen=True):
+    """The typed value of a cell that prints as its sheet shows it, doubtfully (a date whose
+    format names its months in another language than the letter's): a warning of its row
+    (``what``, ``hint``), then the value it holds."""
+
+    value: Any
+    what: str
+    hint: str
+
+
 class Alike(Struct, frozen=True):
     """A CSV file's code page, another one whose letters fit as well (:mod:`.alike`), and the
     cells they read differently."""
@@ -366,13 +376,15 @@ def build(
         if unsaved:
             problems += tuple((names[i], *_NO_RESULT_PROBLEM) for i in unsaved)
             typed = {i: v for i, v in typed.items() if v is not NO_RESULT}
-        if typed and any(isinstance(v, Rounded) for v in typed.values()):
+        if typed and any(isinstance(v, (Rounded, Doubted)) for v in typed.values()):
             doubts += [
-                (number, names[i], *_rounded(v.value, rec[i]))
+                (number, names[i], *_doubt(v, rec[i]))
                 for i, v in typed.items()
-                if isinstance(v, Rounded) and i in keep
+                if isinstance(v, (Rounded, Doubted)) and i in keep
             ]
-            typed = {i: v.value if isinstance(v, Rounded) else v for i, v in typed.items()}
+            typed = {
+                i: v.value if isinstance(v, (Rounded, Doubted)) else v for i, v in typed.items()
+            }
         values = {names[i]: typed[i] for i in keep if i in typed} if typed else None
         rows.append(Row(number, columns, cells, problems, values))
     if not rows:
@@ -387,6 +399,13 @@ def build(
         header_row=header_no,
         doubts=tuple(doubts),
     )
+
+
+def _doubt(typed: Rounded | Doubted, shown: str) -> tuple[str, str]:
+    """What is doubtful about a cell that shows ``shown``, and what to do."""
+    if isinstance(typed, Doubted):
+        return typed.what, typed.hint
+    return _rounded(typed.value, shown)
 
 
 def _rounded(value: Decimal, shown: str) -> tuple[str, str]:

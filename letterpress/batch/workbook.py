@@ -20,10 +20,19 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..errors import UserError, Where
-from .cells import CellFormats, as_decimal, rounds_code
+from .cells import CellFormats, as_decimal, names_language, rounds_code
 from .csvdata import MAX_BYTES
 from .odsshown import shown_texts
-from .table import NO_RESULT, ReadOptions, Record, Rounded, Table, build, cell_error
+from .table import (
+    NO_RESULT,
+    Doubted,
+    ReadOptions,
+    Record,
+    Rounded,
+    Table,
+    build,
+    cell_error,
+)
 from .xlscells import read_cells
 
 # What an address list comes nowhere near; a file beyond is refused, not read for minutes.
@@ -209,10 +218,25 @@ def _record(number: int, cells: Iterable[tuple[Any, str | None]], shown: CellFor
         if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
             typed[i] = Rounded(as_decimal(value)) if rounds_code(value, fmt) else as_decimal(value)
         elif isinstance(value, (date, time, timedelta)):
-            typed[i] = value
+            typed[i] = _in_its_language(value, fmt, texts[-1], shown)
     while texts and not texts[-1]:
         texts.pop()
     return number, texts, typed
+
+
+def _in_its_language(value: Any, fmt: str | None, text: str, shown: CellFormats) -> Any:
+    """A date cell's typed value; doubted when its format writes month or day names in
+    another language than the letter's (``[$-407]d. mmmm yyyy`` in an English letter):
+    printed as the sheet shows it, with a warning."""
+    language = names_language(value, fmt, shown.locale)
+    if language is None:
+        return value
+    letter = shown.locale.get_language_name("en") or shown.locale.language
+    return Doubted(
+        value,
+        f"the cell's format writes the date in {language}, as {text!r}, in a letter in {letter}",
+        f"{text!r} is printed; the long_date filter writes it in the letter's language",
+    )
 
 
 def _origin(end: tuple[int, int] | None, rows: list[list[Any]]) -> tuple[int, int]:
