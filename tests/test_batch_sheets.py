@@ -1437,3 +1437,32 @@ def test_a_date_format_s_language_code_names_the_months_as_excel_shows_them(
     assert "column 'de' (body): the cell's format writes the date in German" in err
     text = pdf_texts(tmp_path / "m.pdf")[0]
     assert "December 3, 2026 | 3. Dezember 2026 | Thursday, 3 December 2026 | 14:30:00" in text
+
+
+@pytest.mark.parametrize("name", ["d.xlsx", "rot.ods", "rot.xls"])
+def test_a_negative_number_its_format_shows_without_a_sign_prints_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """Excel offers negative numbers in red without a minus (#,##0.00;[Red]#,##0.00): the
+    colour alone tells them, and a letter, printed in black, said 1,234.50 for -1234.5
+    without a word. It prints what the sheet shows, with a warning (rot.ods and rot.xls are
+    the workbook below, converted by LibreOffice 7.4)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["name", "balance", "credit", "owed"])
+    sheet.append(["Kim Berger", -1234.5, 1234.5, -1234.5])
+    sheet["B2"].number_format = "#,##0.00;[Red]#,##0.00"
+    sheet["C2"].number_format = "#,##0.00;[Red]#,##0.00"
+    sheet["D2"].number_format = "#,##0.00_);[Red](#,##0.00)"
+    book.save(tmp_path / "d.xlsx")
+    path = tmp_path / name if name == "d.xlsx" else SHEETS / name
+    tpl = template(tmp_path, "{{ row.balance }} | {{ row.credit }} | {{ row.owed }}", "en-US")
+    code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "m.pdf")
+    assert (code, err) == (
+        0,
+        f"letterpress: warning: {path}, row 2, column 'balance' (body): the cell holds "
+        "-1234.5, which its format shows without a minus sign, as '1,234.50' (the sheet may "
+        "show it in red); '1,234.50' is printed, in black; give the column a number format "
+        "that shows the minus if the sign matters\n",
+    )
+    assert "1,234.50 | 1,234.50 | (1,234.50)" in pdf_texts(tmp_path / "m.pdf")[0]

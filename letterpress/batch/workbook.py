@@ -216,12 +216,34 @@ def _record(number: int, cells: Iterable[tuple[Any, str | None]], shown: CellFor
             continue
         texts.append(shown.text(value, fmt))
         if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-            typed[i] = Rounded(as_decimal(value)) if rounds_code(value, fmt) else as_decimal(value)
+            exact = as_decimal(value)
+            typed[i] = Rounded(exact) if rounds_code(value, fmt) else _signed(exact, texts[-1])
         elif isinstance(value, (date, time, timedelta)):
             typed[i] = _in_its_language(value, fmt, texts[-1], shown)
     while texts and not texts[-1]:
         texts.pop()
     return number, texts, typed
+
+
+def _signed(value: Decimal, text: str) -> Decimal | Doubted:
+    """A number cell's typed value; doubted when it is negative and its format shows it
+    without a sign (``0.00;[Red]0.00``, one of Excel's choices for negative numbers: the
+    colour alone tells it, and a letter prints in black)."""
+    if value >= 0 or any(sign in text for sign in _SIGNS):
+        return value
+    held = format(value.normalize(), "f")
+    return Doubted(
+        value,
+        f"the cell holds {held}, which its format shows without a minus sign, as {text!r} "
+        "(the sheet may show it in red)",
+        f"{text!r} is printed, in black; give the column a number format that shows the "
+        "minus if the sign matters",
+    )
+
+
+# What shows a number as negative: a minus (also U+2212, as some languages write it), the
+# accountants' brackets, or their "CR"/"DR" after it.
+_SIGNS = ("-", "\u2212", "(", "CR", "DR")
 
 
 def _in_its_language(value: Any, fmt: str | None, text: str, shown: CellFormats) -> Any:
@@ -260,6 +282,8 @@ def _as_displayed(record: Record, displayed: dict[int, str] | None, left: int) -
                 if _PADDED.fullmatch(text) and isinstance(value, Decimal):
                     if value != value.to_integral_value():  # 1067.5 shown as 01068
                         typed[i] = Rounded(value)
+                elif isinstance(value, Decimal):
+                    typed[i] = _signed(value, text)
         for column, text in displayed.items():  # python-calamine reads an error as ""
             i = column - left
             if i >= 0 and cell_error(text.strip()):
