@@ -1466,3 +1466,32 @@ def test_a_negative_number_its_format_shows_without_a_sign_prints_with_a_warning
         "that shows the minus if the sign matters\n",
     )
     assert "1,234.50 | 1,234.50 | (1,234.50)" in pdf_texts(tmp_path / "m.pdf")[0]
+
+
+def test_a_general_number_prints_as_a_wide_column_shows_it_and_lost_digits_warn(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Excel's General format shows 123456789012 in full in a wide column (1.23457E+11 in a
+    narrow one): a letter has the room, so it prints the digits. A card number typed as a
+    number keeps 15 digits (1234567890123456789 became 1234567890123450000): the letter
+    printed Python's "1.23456789012346e+18", a figure no sheet shows, and 1e-07 for Excel's
+    1E-07; it now prints the digits the sheet keeps, with a warning."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["name", "customer", "card", "pi", "tiny"])
+    sheet.append(["Kim Berger", 123456789012, 1.23456789012345e18, 3.14159265358979, 1e-07])
+    book.save(tmp_path / "d.xlsx")
+    body = "{{ row.customer }} | {{ row.card }} | {{ row.pi }} | {{ row.tiny }}"
+    code, _, err = batch(
+        capsys, template(tmp_path, body), tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf"
+    )
+    assert (code, err) == (
+        0,
+        f"letterpress: warning: {tmp_path / 'd.xlsx'}, row 2, column 'card' (body): the cell "
+        "holds the number 1234567890123450000, longer than the 15 digits a spreadsheet keeps: "
+        "the digits after the 15th were lost; '1234567890123450000' is printed; if it is a "
+        "code (a card, account or reference number), format the column as Text in the "
+        "spreadsheet and type it again\n",
+    )
+    text = pdf_texts(tmp_path / "m.pdf")[0]
+    assert "123456789012 | 1234567890123450000 | 3.14159265358979 | 1E-07" in text

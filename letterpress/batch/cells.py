@@ -110,17 +110,41 @@ def rounds_code(value: Any, number_format: str | None) -> bool:
     return places.count("0") > 1 and _DIGIT_TEMPLATE.fullmatch(cleaned) is not None
 
 
+def lost_digits(value: Any) -> bool:
+    """Whether a number cell holds a whole number of more than 15 digits whose digits after
+    the 15th are zeros: a spreadsheet keeps 15, so a longer code typed as a number (a card
+    or account number) lost the rest (1234567890123456789 became 1234567890123450000)."""
+    if not isinstance(value, (int, float, Decimal)) or isinstance(value, bool):
+        return False
+    amount = abs(as_decimal(value))
+    if amount < _SIXTEEN_DIGITS or amount != amount.to_integral_value():
+        return False
+    return amount == amount.scaleb(-(amount.adjusted() - 14)).to_integral_value().scaleb(
+        amount.adjusted() - 14
+    )
+
+
+_SIXTEEN_DIGITS = Decimal(10) ** 15
+
+
 def cell_text(value: Any, number_format: str | None, locale: Locale) -> str:
     """What a cell holding ``value`` with ``number_format`` shows, with ``locale``'s symbols."""
     return CellFormats(locale).text(value, number_format)
 
 
 def plain_number(value: int | float | Decimal) -> str:
-    """A number as Excel's General format shows it: 1067, 12.5, never 1067.0 or 0.30000000004."""
+    """A number as Excel's General format shows it in a column wide enough for it: 1067,
+    12.5, 123456789012 (a narrow column shows 1.23457E+11; a letter has the room), never
+    1067.0 or 0.30000000004; in the 15 significant digits a spreadsheet keeps (typed
+    1234567890123456789 is 1234567890123450000), from 22 digits on and for the tiniest
+    fractions in Excel's E notation (1E-07)."""
     if isinstance(value, float):
-        if value.is_integer() and abs(value) < 1e15:
-            return str(int(value))
-        return f"{value:.15g}"
+        if value == 0:
+            return "0"
+        text = f"{value:.15g}"
+        if value.is_integer() and abs(value) < 1e21:
+            return format(Decimal(text), "f")
+        return text.replace("e", "E")  # 1e-07 as Excel writes it: 1E-07
     if isinstance(value, Decimal):
         return format(value.normalize(), "f") if value == value.to_integral() else str(value)
     return str(value)
@@ -505,6 +529,7 @@ __all__ = [
     "CellFormats",
     "as_decimal",
     "cell_text",
+    "lost_digits",
     "names_language",
     "plain_number",
     "rounds_code",

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..errors import UserError, Where
-from .cells import CellFormats, as_decimal, names_language, rounds_code
+from .cells import CellFormats, as_decimal, lost_digits, names_language, rounds_code
 from .csvdata import MAX_BYTES
 from .odsshown import shown_texts
 from .table import (
@@ -217,7 +217,7 @@ def _record(number: int, cells: Iterable[tuple[Any, str | None]], shown: CellFor
         texts.append(shown.text(value, fmt))
         if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
             exact = as_decimal(value)
-            typed[i] = Rounded(exact) if rounds_code(value, fmt) else _signed(exact, texts[-1])
+            typed[i] = Rounded(exact) if rounds_code(value, fmt) else _checked(exact, texts[-1])
         elif isinstance(value, (date, time, timedelta)):
             typed[i] = _in_its_language(value, fmt, texts[-1], shown)
     while texts and not texts[-1]:
@@ -225,10 +225,18 @@ def _record(number: int, cells: Iterable[tuple[Any, str | None]], shown: CellFor
     return number, texts, typed
 
 
-def _signed(value: Decimal, text: str) -> Decimal | Doubted:
-    """A number cell's typed value; doubted when it is negative and its format shows it
-    without a sign (``0.00;[Red]0.00``, one of Excel's choices for negative numbers: the
-    colour alone tells it, and a letter prints in black)."""
+def _checked(value: Decimal, text: str) -> Decimal | Doubted:
+    """A number cell's typed value; doubted when it shows ``text`` doubtfully: a code of
+    more digits than a spreadsheet keeps, or a negative number without its sign."""
+    held = format(value, "f")
+    if lost_digits(value):
+        return Doubted(
+            value,
+            f"the cell holds the number {held}, longer than the 15 digits a spreadsheet "
+            "keeps: the digits after the 15th were lost",
+            f"{text!r} is printed; if it is a code (a card, account or reference number), "
+            "format the column as Text in the spreadsheet and type it again",
+        )
     if value >= 0 or any(sign in text for sign in _SIGNS):
         return value
     held = format(value.normalize(), "f")
@@ -282,8 +290,8 @@ def _as_displayed(record: Record, displayed: dict[int, str] | None, left: int) -
                 if _PADDED.fullmatch(text) and isinstance(value, Decimal):
                     if value != value.to_integral_value():  # 1067.5 shown as 01068
                         typed[i] = Rounded(value)
-                elif isinstance(value, Decimal):
-                    typed[i] = _signed(value, text)
+                elif isinstance(held := getattr(value, "value", value), Decimal):
+                    typed[i] = _checked(held, text)  # as LibreOffice showed it
         for column, text in displayed.items():  # python-calamine reads an error as ""
             i = column - left
             if i >= 0 and cell_error(text.strip()):
