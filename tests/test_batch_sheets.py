@@ -1495,3 +1495,27 @@ def test_a_general_number_prints_as_a_wide_column_shows_it_and_lost_digits_warn(
     )
     text = pdf_texts(tmp_path / "m.pdf")[0]
     assert "123456789012 | 1234567890123450000 | 3.14159265358979 | 1E-07" in text
+
+
+@pytest.mark.parametrize("name", ["d.xlsx", "dauer.ods"])
+def test_elapsed_times_show_as_their_format_counts_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """Excel's elapsed-time formats count on past a day: 27 h 5 min in [h]:mm:ss is 27:05:00,
+    in [mm]:ss 1625:00; an .xlsx printed 27:05 for both, an .ods "PT27H05M00S" for every
+    duration of over a day (dauer.ods is the workbook below, converted by LibreOffice 7.4)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["name", "hours", "full", "minutes", "plain"])
+    long = dt.timedelta(hours=27, minutes=5)
+    sheet.append(["Kim Berger", long, long, long, dt.timedelta(hours=3, minutes=5, seconds=30)])
+    sheet["B2"].number_format = "[h]:mm"
+    sheet["C2"].number_format = "[h]:mm:ss"
+    sheet["D2"].number_format = "[mm]:ss"
+    sheet["E2"].number_format = "h:mm"
+    book.save(tmp_path / "d.xlsx")
+    path = tmp_path / name if name == "d.xlsx" else SHEETS / name
+    body = "{{ row.hours }} | {{ row.full }} | {{ row.minutes }} | {{ row.plain }}"
+    code, _, err = batch(capsys, template(tmp_path, body), path, "-o", tmp_path / "m.pdf")
+    assert (code, err) == (0, "")
+    assert "27:05 | 27:05:00 | 1625:00 | 3:05" in pdf_texts(tmp_path / "m.pdf")[0]

@@ -31,6 +31,7 @@ _LOCALE_DEPENDENT = {"mm-dd-yy", "m/d/yy h:mm", "general", "", "yyyy-mm-dd h:mm:
 _QUOTED = re.compile(r'"([^"]*)"')
 # [$€-407], [$-de-DE], [$-F800]: a currency symbol (or none), then a locale.
 _LCID = re.compile(r"\[\$[^\]-]*-([^\]]+)\]")
+_ELAPSED = re.compile(r"(?i)\[(h+|m+|s+)\]")  # [h]:mm: hours past a day
 _NAMES = re.compile(r"MMM|E")  # CLDR letters of month and day names
 _CLDR_QUOTED = re.compile(r"'[^']*'")
 _BRACKETS = re.compile(r"\[([^\]]*)\]")
@@ -72,7 +73,7 @@ class CellFormats:
         if isinstance(value, str):
             return value
         if isinstance(value, timedelta):
-            return _duration(value)
+            return _duration(value, number_format)
         fmt = number_format or "General"
         if isinstance(value, (datetime, date, time)):
             key = (fmt, "date")
@@ -383,12 +384,35 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _duration(value: timedelta) -> str:
-    seconds = int(value.total_seconds())
-    sign = "-" if seconds < 0 else ""
-    hours, rest = divmod(abs(seconds), 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{sign}{hours}:{minutes:02d}" + (f":{secs:02d}" if secs else "")
+def _duration(value: timedelta, number_format: str | None = None) -> str:
+    """An elapsed time as its format shows it: ``[h]:mm`` 27:05, ``[h]:mm:ss`` 27:05:00,
+    ``[mm]:ss`` 1625:00 (the bracketed unit counts on past a day or an hour, the places after
+    it show what is left; seconds rounded, minutes cut off as Excel shows them); without such
+    a format, hours and minutes, and seconds when there are any."""
+    section = _section(number_format or "", "+")
+    found = _ELAPSED.search(section)
+    if found is None:
+        seconds = int(value.total_seconds())
+        sign = "-" if seconds < 0 else ""
+        hours, rest = divmod(abs(seconds), 3600)
+        minutes, secs = divmod(rest, 60)
+        return f"{sign}{hours}:{minutes:02d}" + (f":{secs:02d}" if secs else "")
+    after = _QUOTED.sub("", section[found.end() :]).lower()
+    places = len(m.group()) - 1 if (m := re.search(r"\.0+", after)) else 0
+    exact = Decimal(str(value.total_seconds()))
+    total = abs(exact).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    unit, width = found.group(1)[0].lower(), len(found.group(1))
+    whole = int(total)
+    counts = {"h": (whole // 3600, whole // 60 % 60, whole % 60), "m": (whole // 60, whole % 60)}
+    shown = counts.get(unit, (whole,))
+    out = str(shown[0]).zfill(width)
+    if len(shown) > 2 and "m" in after:
+        out += f":{shown[1]:02d}"
+    if "s" in after and len(shown) > 1:
+        out += f":{shown[-1]:02d}"
+    if places:
+        out += "." + format(total - whole, "f")[2:]
+    return ("-" if exact < 0 else "") + out
 
 
 def _number(fmt: str, locale: Locale, number_format: str) -> Show:

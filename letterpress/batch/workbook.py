@@ -297,6 +297,8 @@ def _as_displayed(record: Record, displayed: dict[int, str] | None, left: int) -
             if i >= 0 and cell_error(text.strip()):
                 texts.extend([""] * (i + 1 - len(texts)))
                 texts[i] = text.strip()
+            elif 0 <= i < len(texts) and texts[i] and i not in typed and text.strip():
+                texts[i] = text.strip()  # a duration of over a day: "PT27H05M00S" read, 27:05 shown
     return number, texts, typed
 
 
