@@ -1519,3 +1519,22 @@ def test_elapsed_times_show_as_their_format_counts_them(
     code, _, err = batch(capsys, template(tmp_path, body), path, "-o", tmp_path / "m.pdf")
     assert (code, err) == (0, "")
     assert "27:05 | 27:05:00 | 1625:00 | 3:05" in pdf_texts(tmp_path / "m.pdf")[0]
+
+
+def test_a_percent_sign_apart_from_the_digits_still_shows_hundredths(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """LibreOffice's German percent format, saved in an .xlsx, is 0.00 % (a space before
+    the %): Excel and LibreOffice show 0.5 as 50,00 %; the letter printed 0,50 %."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["name", "rate", "share", "quoted"])
+    sheet.append(["Kim Berger", 0.5, 0.1234, 12.5])
+    sheet["B2"].number_format = "0.00 %"
+    sheet["C2"].number_format = "0 %"
+    sheet["D2"].number_format = '0.0 "%"'  # a quoted % is a plain character
+    book.save(tmp_path / "d.xlsx")
+    tpl = template(tmp_path, "{{ row.rate }} | {{ row.share }} | {{ row.quoted }}", "de")
+    code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
+    assert (code, err) == (0, "")
+    assert "50,00 % | 12 % | 12,5 %" in pdf_texts(tmp_path / "m.pdf")[0]

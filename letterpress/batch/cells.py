@@ -455,6 +455,9 @@ def _number(fmt: str, locale: Locale, number_format: str) -> Show:
     digits = core.group().removesuffix("%")
     # Commas after the last digit place divide by a thousand each (#,##0,"K": 1,235K).
     scale = Decimal(1000) ** (len(digits) - len(digits.rstrip(",")))
+    # A % apart from the digits multiplies by a hundred too (0.00 %, LibreOffice's German
+    # percent: 0.5 shows 50.00 %).
+    scale /= Decimal(100) ** (unquoted[: core.start()] + unquoted[core.end() :]).count("%")
     try:
         pattern = parse_number_pattern(
             (digits.rstrip(",") + core.group()[len(digits) :]).replace("?", "#")
