@@ -20,6 +20,7 @@ import pdfplumber
 import pytest
 from batchletter import batch_letter
 from openpyxl import Workbook
+from openpyxl.styles.numbers import BUILTIN_FORMATS
 
 from letterpress.batch.table import read_table
 from letterpress.cli import main
@@ -1381,23 +1382,32 @@ def test_excel_s_scientific_format_shows_a_mantissa_and_a_power_of_ten(
         assert shown in pdf_texts(tmp_path / "m.pdf")[0]
 
 
+@pytest.mark.parametrize("name", ["d.xlsx", "buchhaltung.ods"])
 def test_a_zero_in_the_us_accounting_format_keeps_the_dollar_apart_from_its_dash(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
 ) -> None:
     """Excel's US Accounting format (_($* #,##0.00_);_($* (#,##0.00);_($* "-"??_);_(@_))
     shows zero with the $ at the cell's left edge and the dash at its right: the letter
-    printed "$-", which reads as a minus sign; it prints "$ -"."""
+    printed "$-", which reads as a minus sign; it prints "$ -". The format of Excel's "$"
+    button, named in a file by its number (44) alone, printed 1234.5 and 0: openpyxl's
+    table of built-in formats lacks its semicolons. buchhaltung.ods is the workbook below,
+    converted by LibreOffice 7.4, which keeps zero as "$-"."""
     book = Workbook()
     sheet = book.active
-    sheet.append(["name", "open", "paid", "owed"])
-    sheet.append(["Kim Berger", 0, 1234.5, -1234.5])
+    sheet.append(["name", "open", "paid", "owed", "button", "nil"])
+    sheet.append(["Kim Berger", 0, 1234.5, -1234.5, 1234.5, 0])
     for cell in ("B2", "C2", "D2"):
         sheet[cell].number_format = '_($* #,##0.00_);_($* (#,##0.00);_($* "-"??_);_(@_)'
+    for cell in ("E2", "F2"):
+        sheet[cell].number_format = BUILTIN_FORMATS[44]
     book.save(tmp_path / "d.xlsx")
-    tpl = template(tmp_path, "open {{ row.open }} | paid {{ row.paid }} | owed {{ row.owed }}")
-    code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
+    assert b'numFmtId="44"' in zipfile.ZipFile(tmp_path / "d.xlsx").read("xl/styles.xml")
+    path = tmp_path / name if name == "d.xlsx" else SHEETS / name
+    body = "{{ row.open }} | {{ row.paid }} | {{ row.owed }} | {{ row.button }} | {{ row.nil }}"
+    code, _, err = batch(capsys, template(tmp_path, body), path, "-o", tmp_path / "m.pdf")
     assert (code, err) == (0, "")
-    assert "open $ - | paid $1,234.50 | owed $(1,234.50)" in pdf_texts(tmp_path / "m.pdf")[0]
+    shown = "$ - | $1,234.50 | $(1,234.50) | $1,234.50 | $ -"
+    assert shown in pdf_texts(tmp_path / "m.pdf")[0]
 
 
 def test_a_date_format_s_language_code_names_the_months_as_excel_shows_them(

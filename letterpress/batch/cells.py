@@ -29,6 +29,14 @@ from .scientificformat import SCIENTIFIC, scientific_show
 # too for the format programs (openpyxl, pandas) give every date they write.
 _LOCALE_DEPENDENT = {"mm-dd-yy", "m/d/yy h:mm", "general", "", "yyyy-mm-dd h:mm:ss"}
 _QUOTED = re.compile(r'"([^"]*)"')
+# A file may name one of Excel's built-in formats by its number alone; openpyxl's table of
+# them writes number 44, the Accounting format of Excel's "$" button, without its
+# semicolons, which would make its four sections one.
+_BUILTIN_REPAIRED = {
+    '_("$"* #,##0.00_)_("$"* \\(#,##0.00\\)_("$"* "-"??_)_(@_)': (
+        '_("$"* #,##0.00_);_("$"* \\(#,##0.00\\);_("$"* "-"??_);_(@_)'
+    ),
+}
 # [$€-407], [$-de-DE], [$-F800]: a currency symbol (or none), then a locale.
 _LCID = re.compile(r"\[\$[^\]-]*-([^\]]+)\]")
 _ELAPSED = re.compile(r"(?i)\[(h+|m+|s+)\]")  # [h]:mm: hours past a day
@@ -74,7 +82,7 @@ class CellFormats:
             return value
         if isinstance(value, timedelta):
             return _duration(value, number_format)
-        fmt = number_format or "General"
+        fmt = _BUILTIN_REPAIRED.get(number_format or "General", number_format or "General")
         if isinstance(value, (datetime, date, time)):
             key = (fmt, "date")
         elif isinstance(value, (int, float, Decimal)):
@@ -443,7 +451,8 @@ def _number(fmt: str, locale: Locale, number_format: str) -> Show:
         )
     if (
         _DIGIT_TEMPLATE.fullmatch(cleaned.strip())
-        and len(re.findall(r"[0#?]", _QUOTED.sub("", cleaned))) > 1
+        and len(places := re.findall(r"[0#?]", _QUOTED.sub("", cleaned))) > 1
+        and set(places) != {"?"}  # "$" "-"??: Accounting's zero, a dash and blank places
     ):
         return _digit_places(cleaned.strip(), len(_split_sections(number_format)) > 1)
     core = _NUMBER_CORE.search(unquoted)

@@ -286,6 +286,7 @@ def _as_displayed(record: Record, displayed: dict[int, str] | None, left: int) -
         for i, value in typed.items():
             text = displayed.get(left + i, "").strip()
             if text and i < len(texts):
+                text = _ZERO_DASH.sub(r"\1 -", text) if value == 0 else text
                 texts[i] = text
                 if _PADDED.fullmatch(text) and isinstance(value, Decimal):
                     if value != value.to_integral_value():  # 1067.5 shown as 01068
@@ -302,6 +303,9 @@ def _as_displayed(record: Record, displayed: dict[int, str] | None, left: int) -
     return number, texts, typed
 
 
+# Zero in the US Accounting format, as LibreOffice keeps it without the fill between the
+# symbol and the dash ("$-"): printed "$ -", as the cell shows it and an .xlsx prints it.
+_ZERO_DASH = re.compile(r"^([^\d\s()+-]+)-$")
 # A number LibreOffice showed as a code padded with zeros (format 00000): 01067.
 _PADDED = re.compile(r"-?0\d+")
 
