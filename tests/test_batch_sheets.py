@@ -1548,3 +1548,27 @@ def test_a_percent_sign_apart_from_the_digits_still_shows_hundredths(
     code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
     assert (code, err) == (0, "")
     assert "50,00 % | 12 % | 12,5 %" in pdf_texts(tmp_path / "m.pdf")[0]
+
+
+@pytest.mark.parametrize("name", ["d.xlsx", "datum.xls"])
+def test_a_date_format_s_language_code_gives_its_date_separator(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """A bare "/" in a date format is the date separator, and with a language code that
+    language's: LibreOffice saves German 3. Dezember 2026 in an .xls as [$-407]d/ mmmm yyyy,
+    and an English letter printed "3/ December 2026" (an .xlsx's [$-407]dd/mm/yyyy
+    03/12/2026, its .ods 03.12.2026). datum.xls is the workbook below, converted by
+    LibreOffice 7.4."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["name", "due", "day"])
+    sheet.append(["Kim Berger", dt.datetime(2026, 12, 3), dt.datetime(2026, 12, 3)])
+    sheet["B2"].number_format = "[$-407]dd/mm/yyyy"
+    sheet["C2"].number_format = "[$-407]d. mmmm yyyy;@"
+    book.save(tmp_path / "d.xlsx")
+    path = tmp_path / name if name == "d.xlsx" else SHEETS / name
+    tpl = template(tmp_path, "{{ row.due }} | {{ row.day }}")
+    code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "m.pdf")
+    assert code == 0
+    assert "column 'day' (body): the cell's format writes the date in German" in err
+    assert "03.12.2026 | 3. Dezember 2026" in pdf_texts(tmp_path / "m.pdf")[0]

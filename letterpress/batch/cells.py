@@ -243,13 +243,13 @@ def _temporal(fmt: str, locale: Locale) -> Show:
     if lower.strip() in _LOCALE_DEPENDENT or not _DATE_TOKEN.search(_QUOTED.sub("", cleaned)):
         return _plain_temporal
     shown = _names_locale(section) or locale
-    try:
-        cldr = _cldr_date(cleaned, _date_separator(locale))
+    try:  # a bare "/" is the date separator of the language the format names, if it does
+        cldr = _cldr_date(cleaned, _date_separator(shown))
         pattern = parse_pattern(cldr)
     except (ValueError, KeyError):
         return _plain_temporal
     if not _NAMES.search(_CLDR_QUOTED.sub("", cldr)):
-        shown = locale  # digits only: the letter's language (its date separator kept)
+        shown = locale  # digits only: the letter's language
 
     def show(value: date | time) -> str:
         try:
