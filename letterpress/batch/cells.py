@@ -263,7 +263,7 @@ def _temporal(fmt: str, locale: Locale) -> Show:
 def names_language(value: Any, number_format: str | None, locale: Locale) -> str | None:
     """The language (in English: "German") in which a date cell's format writes month or
     day names, when it is not ``locale``'s: ``[$-407]d. mmmm yyyy`` in an English letter."""
-    if not isinstance(value, (date, time)) or not number_format:
+    if not isinstance(value, (date, time)) or not number_format or "[$" not in number_format:
         return None
     section = _section(number_format, "+")
     own = _names_locale(section)
