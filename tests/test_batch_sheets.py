@@ -1572,3 +1572,23 @@ def test_a_date_format_s_language_code_gives_its_date_separator(
     assert code == 0
     assert "column 'day' (body): the cell's format writes the date in German" in err
     assert "03.12.2026 | 3. Dezember 2026" in pdf_texts(tmp_path / "m.pdf")[0]
+
+
+def test_a_csv_number_excel_cut_short_prints_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Excel shows a long number in General in a narrow column as 1.23457E+11, and its CSV
+    export keeps that text: the letter printed the customer number "1.23457E+11" without a
+    word; it still prints it, with one warning saying the digits are not in the file."""
+    path = data(tmp_path, "name;customer;note", "Kim Berger;1,23457E+11;Termin 3E+1")
+    tpl = template(tmp_path, "Kundennummer {{ row.customer }}, {{ row.note }}", "de")
+    code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "m.pdf")
+    assert (code, err) == (
+        0,
+        f"letterpress: warning: {path}, row 2, column 'customer' (body): the cell holds "
+        "'1,23457E+11', a long number as a spreadsheet shows it in a narrow column: its other "
+        "digits are not in the file; '1,23457E+11' is printed; in the spreadsheet give the "
+        "column the Number format without decimals (a code of more than 15 digits: Text, "
+        "and type it again) and export again\n",
+    )
+    assert "Kundennummer 1,23457E+11, Termin 3E+1" in pdf_texts(tmp_path / "m.pdf")[0]

@@ -385,6 +385,12 @@ def build(
             typed = {
                 i: v.value if isinstance(v, (Rounded, Doubted)) else v for i, v in typed.items()
             }
+        if delimiter and any("E+" in c for c in cells):  # a CSV keeps what the sheet showed
+            doubts += [
+                (number, name, *_shortened(c))
+                for name, c in zip(columns, cells)
+                if _SHORTENED.fullmatch(c.strip())
+            ]
         values = {names[i]: typed[i] for i in keep if i in typed} if typed else None
         rows.append(Row(number, columns, cells, problems, values))
     if not rows:
@@ -406,6 +412,22 @@ def _doubt(typed: Rounded | Doubted, shown: str) -> tuple[str, str]:
     if isinstance(typed, Doubted):
         return typed.what, typed.hint
     return _rounded(typed.value, shown)
+
+
+# A long number as a spreadsheet shows it in General in a column too narrow for its digits
+# (1.23457E+11; German 1,23457E+11), which a CSV export keeps.
+_SHORTENED = re.compile(r"-?\d(?:[.,]\d+)?E\+\d{2,3}")
+
+
+def _shortened(shown: str) -> tuple[str, str]:
+    """The warning for a CSV cell that holds a long number cut short (1.23457E+11)."""
+    shown = shown.strip()
+    return (
+        f"the cell holds {shown!r}, a long number as a spreadsheet shows it in a narrow "
+        "column: its other digits are not in the file",
+        f"{shown!r} is printed; in the spreadsheet give the column the Number format without "
+        "decimals (a code of more than 15 digits: Text, and type it again) and export again",
+    )
 
 
 def _rounded(value: Decimal, shown: str) -> tuple[str, str]:
