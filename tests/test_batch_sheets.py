@@ -1592,3 +1592,17 @@ def test_a_csv_number_excel_cut_short_prints_with_a_warning(
         "and type it again) and export again\n",
     )
     assert "Kundennummer 1,23457E+11, Termin 3E+1" in pdf_texts(tmp_path / "m.pdf")[0]
+
+
+def test_excel_s_short_date_in_an_xls_is_not_read_in_us_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Excel 97's built-in short date (format 14) shows in the reader's order (03.12.2026 in
+    Germany); the .xls names it by its number, which xlrd spells m/d/yy: a German letter
+    printed 3 December 2026 as "12.3.26", 12 March. It prints 2026-12-03, as from an .xlsx
+    (kurz.xls is written by xlwt 1.3.0, which names built-in formats by number as Excel
+    does)."""
+    tpl = template(tmp_path, "am {{ row.due }} ({{ row.stamp }})", "de")
+    code, _, err = batch(capsys, tpl, SHEETS / "kurz.xls", "-o", tmp_path / "m.pdf")
+    assert (code, err) == (0, "")
+    assert "am 2026-12-03 (2026-12-03 09:05)" in pdf_texts(tmp_path / "m.pdf")[0]

@@ -60,9 +60,18 @@ def _cells(book: Any, sheet: Any) -> XlsCells:
             elif cell.ctype in (xlrd.XL_CELL_NUMBER, xlrd.XL_CELL_DATE):
                 key = book.xf_list[cell.xf_index].format_key
                 found = book.format_map.get(key)
+                if key in _READERS_SHORT_DATE:
+                    continue
                 if found is not None and found.format_str not in ("", "General"):
                     formats.setdefault(row, {})[column] = found.format_str
     return XlsCells(errors, formats)
+
+
+# Excel's built-in short date (14) and date with time (22) show in the reader's own order
+# (03.12.2026 in Germany); xlrd gives them its US strings m/d/yy and m/d/yy h:mm, which made
+# 3 December 2026 "12.3.26" in a German letter. Without a format they show as YYYY-MM-DD,
+# as in an .xlsx.
+_READERS_SHORT_DATE = (14, 22)
 
 
 class _Quiet:
