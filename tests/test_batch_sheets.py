@@ -1606,3 +1606,27 @@ def test_excel_s_short_date_in_an_xls_is_not_read_in_us_order(
     code, _, err = batch(capsys, tpl, SHEETS / "kurz.xls", "-o", tmp_path / "m.pdf")
     assert (code, err) == (0, "")
     assert "am 2026-12-03 (2026-12-03 09:05)" in pdf_texts(tmp_path / "m.pdf")[0]
+
+
+def test_an_ods_date_in_words_of_another_language_warns_as_an_xlsx_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An .ods keeps the text LibreOffice showed, "3. Dezember 2026" for a German date style
+    with the month in words: an English letter printed it without the warning an .xlsx with
+    the same format gives. datum.ods is the workbook of
+    test_a_date_format_s_language_code_gives_its_date_separator, converted by LibreOffice
+    7.4: its style is a text style whose map applies the German date style."""
+    tpl = template(tmp_path, "{{ row.due }} | {{ row.day }}")
+    path = SHEETS / "datum.ods"
+    code, _, err = batch(capsys, tpl, path, "-o", tmp_path / "m.pdf")
+    assert (code, err) == (
+        0,
+        f"letterpress: warning: {path}, row 2, column 'day' (body): the cell's format writes "
+        "the date in German, as '3. Dezember 2026', in a letter in English; '3. Dezember 2026' "
+        "is printed; the long_date filter writes it in the letter's language\n",
+    )
+    assert "03.12.2026 | 3. Dezember 2026" in pdf_texts(tmp_path / "m.pdf")[0]
+    code, _, err = batch(
+        capsys, template(tmp_path, "{{ row.day }}", "de"), path, "-o", tmp_path / "m.pdf"
+    )
+    assert (code, err) == (0, "")  # a German letter: no doubt

@@ -19,6 +19,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from babel import Locale, UnknownLocaleError
+
 from ..errors import UserError, Where
 from .cells import CellFormats, as_decimal, lost_digits, names_language, rounds_code
 from .csvdata import MAX_BYTES
@@ -125,8 +127,10 @@ def calamine_table(source: Path | BinaryIO, where: str, kind: str, options: Read
             sheet = book.get_sheet_by_name(name)
             rows = list(sheet.iter_rows())
             top, left = _origin(sheet.end, rows)
+            languages: dict[int, dict[int, str]] = {}
             if kind == ".ods":
-                displayed, styles = shown_texts(source, where, name, MAX_COLUMNS + 1), {}
+                ods = shown_texts(source, where, name, MAX_COLUMNS + 1)
+                displayed, styles, languages = ods.texts, {}, ods.languages
             else:
                 cells = read_cells(source, name)
                 displayed, styles = cells.errors, cells.formats
@@ -137,7 +141,15 @@ def calamine_table(source: Path | BinaryIO, where: str, kind: str, options: Read
                 record = _record(
                     number, ((v, style.get(left + i)) for i, v in enumerate(values)), shown
                 )
-                records.append(_as_displayed(record, displayed.get(number - 1), left))
+                records.append(
+                    _as_displayed(
+                        record,
+                        displayed.get(number - 1),
+                        left,
+                        languages.get(number - 1, {}),
+                        shown.locale,
+                    )
+                )
     except UserError:
         raise
     except Exception as exc:  # noqa: BLE001 - calamine's errors for broken files vary
@@ -259,14 +271,31 @@ def _in_its_language(value: Any, fmt: str | None, text: str, shown: CellFormats)
     another language than the letter's (``[$-407]d. mmmm yyyy`` in an English letter):
     printed as the sheet shows it, with a warning."""
     language = names_language(value, fmt, shown.locale)
-    if language is None:
-        return value
-    letter = shown.locale.get_language_name("en") or shown.locale.language
+    return value if language is None else _foreign(value, language, text, shown.locale)
+
+
+def _foreign(value: Any, language: str, text: str, locale: Locale) -> Doubted:
+    """A date cell's value, doubted: it shows ``text``, in ``language``, not the letter's."""
+    letter = locale.get_language_name("en") or locale.language
     return Doubted(
         value,
         f"the cell's format writes the date in {language}, as {text!r}, in a letter in {letter}",
         f"{text!r} is printed; the long_date filter writes it in the letter's language",
     )
+
+
+def _written_in(tag: str, locale: Locale) -> str | None:
+    """The language (in English) of an .ods date style's ``tag`` ("de-DE"), when it is not
+    ``locale``'s."""
+    if not tag:
+        return None
+    try:
+        own = Locale.parse(tag, sep="-")
+    except (ValueError, TypeError, UnknownLocaleError):
+        return None
+    if own.language == locale.language:
+        return None
+    return own.get_language_name("en") or own.language
 
 
 def _origin(end: tuple[int, int] | None, rows: list[list[Any]]) -> tuple[int, int]:
@@ -278,9 +307,17 @@ def _origin(end: tuple[int, int] | None, rows: list[list[Any]]) -> tuple[int, in
     return max(end[0] + 1 - len(rows), 0), max(end[1] + 1 - len(rows[0]), 0)
 
 
-def _as_displayed(record: Record, displayed: dict[int, str] | None, left: int) -> Record:
+def _as_displayed(
+    record: Record,
+    displayed: dict[int, str] | None,
+    left: int,
+    languages: dict[int, str],
+    locale: Locale,
+) -> Record:
     """``record`` with the texts its typed cells displayed (an ``.ods`` keeps them), where
-    there are such texts; ``left`` is the column python-calamine's row starts at."""
+    there are such texts; ``left`` is the column python-calamine's row starts at; a date
+    written in words in another language (``languages``) than the letter's (``locale``)
+    is doubted."""
     number, texts, typed = record
     if displayed:
         for i, value in typed.items():
@@ -288,6 +325,9 @@ def _as_displayed(record: Record, displayed: dict[int, str] | None, left: int) -
             if text and i < len(texts):
                 text = _ZERO_DASH.sub(r"\1 -", text) if value == 0 else text
                 texts[i] = text
+                language = _written_in(languages.get(left + i, ""), locale)
+                if language and isinstance(value, (date, time)):
+                    typed[i] = _foreign(value, language, text, locale)
                 if _PADDED.fullmatch(text) and isinstance(value, Decimal):
                     if value != value.to_integral_value():  # 1067.5 shown as 01068
                         typed[i] = Rounded(value)
