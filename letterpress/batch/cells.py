@@ -128,9 +128,7 @@ def lost_digits(value: Any) -> bool:
     amount = abs(as_decimal(value))
     if amount < _SIXTEEN_DIGITS or amount != amount.to_integral_value():
         return False
-    return amount == amount.scaleb(-(amount.adjusted() - 14)).to_integral_value().scaleb(
-        amount.adjusted() - 14
-    )
+    return len(str(int(amount)).rstrip("0")) <= 15  # zeros after its 15th digit
 
 
 _SIXTEEN_DIGITS = Decimal(10) ** 15

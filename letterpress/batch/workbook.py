@@ -2,7 +2,8 @@
 cell shows as it does in Excel: ``hh:mm`` -> 10:00, ``00000`` -> 01067), ``.xls`` and ``.ods``
 with python-calamine (values only); an ``.ods`` also keeps the text each cell showed, which
 :mod:`.odsshown` reads, and an ``.xls`` each cell's number format and error value, which
-:mod:`.xlscells` reads.
+:mod:`.xlscells` reads. A cell a letter may misread (a negative number shown without its
+sign, a date in words of another language) is doubted by :mod:`.celldoubts`.
 
 Only the real cells are read, never the range a file declares, and every file is checked
 before it is opened: a zip that would unpack to more than ``MAX_UNPACKED`` bytes, a missing
@@ -19,22 +20,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 
 from ..errors import UserError, Where
-from .cells import CellFormats, as_decimal, lost_digits, names_language, rounds_code
+from .celldoubts import checked_number, foreign_date, written_in
+from .cells import CellFormats, as_decimal, names_language, rounds_code
 from .csvdata import MAX_BYTES
 from .odsshown import shown_texts
-from .table import (
-    NO_RESULT,
-    Doubted,
-    ReadOptions,
-    Record,
-    Rounded,
-    Table,
-    build,
-    cell_error,
-)
+from .table import NO_RESULT, ReadOptions, Record, Rounded, Table, build, cell_error
 from .xlscells import read_cells
 
 # What an address list comes nowhere near; a file beyond is refused, not read for minutes.
@@ -229,7 +222,9 @@ def _record(number: int, cells: Iterable[tuple[Any, str | None]], shown: CellFor
         texts.append(shown.text(value, fmt))
         if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
             exact = as_decimal(value)
-            typed[i] = Rounded(exact) if rounds_code(value, fmt) else _checked(exact, texts[-1])
+            typed[i] = (
+                Rounded(exact) if rounds_code(value, fmt) else checked_number(exact, texts[-1])
+            )
         elif isinstance(value, (date, time, timedelta)):
             typed[i] = _in_its_language(value, fmt, texts[-1], shown)
     while texts and not texts[-1]:
@@ -237,65 +232,12 @@ def _record(number: int, cells: Iterable[tuple[Any, str | None]], shown: CellFor
     return number, texts, typed
 
 
-def _checked(value: Decimal, text: str) -> Decimal | Doubted:
-    """A number cell's typed value; doubted when it shows ``text`` doubtfully: a code of
-    more digits than a spreadsheet keeps, or a negative number without its sign."""
-    held = format(value, "f")
-    if lost_digits(value):
-        return Doubted(
-            value,
-            f"the cell holds the number {held}, longer than the 15 digits a spreadsheet "
-            "keeps: the digits after the 15th were lost",
-            f"{text!r} is printed; if it is a code (a card, account or reference number), "
-            "format the column as Text in the spreadsheet and type it again",
-        )
-    if value >= 0 or any(sign in text for sign in _SIGNS):
-        return value
-    held = format(value.normalize(), "f")
-    return Doubted(
-        value,
-        f"the cell holds {held}, which its format shows without a minus sign, as {text!r} "
-        "(the sheet may show it in red)",
-        f"{text!r} is printed, in black; give the column a number format that shows the "
-        "minus if the sign matters",
-    )
-
-
-# What shows a number as negative: a minus (also U+2212, as some languages write it), the
-# accountants' brackets, or their "CR"/"DR" after it.
-_SIGNS = ("-", "\u2212", "(", "CR", "DR")
-
-
 def _in_its_language(value: Any, fmt: str | None, text: str, shown: CellFormats) -> Any:
     """A date cell's typed value; doubted when its format writes month or day names in
     another language than the letter's (``[$-407]d. mmmm yyyy`` in an English letter):
     printed as the sheet shows it, with a warning."""
     language = names_language(value, fmt, shown.locale)
-    return value if language is None else _foreign(value, language, text, shown.locale)
-
-
-def _foreign(value: Any, language: str, text: str, locale: Locale) -> Doubted:
-    """A date cell's value, doubted: it shows ``text``, in ``language``, not the letter's."""
-    letter = locale.get_language_name("en") or locale.language
-    return Doubted(
-        value,
-        f"the cell's format writes the date in {language}, as {text!r}, in a letter in {letter}",
-        f"{text!r} is printed; the long_date filter writes it in the letter's language",
-    )
-
-
-def _written_in(tag: str, locale: Locale) -> str | None:
-    """The language (in English) of an .ods date style's ``tag`` ("de-DE"), when it is not
-    ``locale``'s."""
-    if not tag:
-        return None
-    try:
-        own = Locale.parse(tag, sep="-")
-    except (ValueError, TypeError, UnknownLocaleError):
-        return None
-    if own.language == locale.language:
-        return None
-    return own.get_language_name("en") or own.language
+    return value if language is None else foreign_date(value, language, text, shown.locale)
 
 
 def _origin(end: tuple[int, int] | None, rows: list[list[Any]]) -> tuple[int, int]:
@@ -325,14 +267,14 @@ def _as_displayed(
             if text and i < len(texts):
                 text = _ZERO_DASH.sub(r"\1 -", text) if value == 0 else text
                 texts[i] = text
-                language = _written_in(languages.get(left + i, ""), locale)
+                language = written_in(languages.get(left + i, ""), locale)
                 if language and isinstance(value, (date, time)):
-                    typed[i] = _foreign(value, language, text, locale)
+                    typed[i] = foreign_date(value, language, text, locale)
                 if _PADDED.fullmatch(text) and isinstance(value, Decimal):
                     if value != value.to_integral_value():  # 1067.5 shown as 01068
                         typed[i] = Rounded(value)
                 elif isinstance(held := getattr(value, "value", value), Decimal):
-                    typed[i] = _checked(held, text)  # as LibreOffice showed it
+                    typed[i] = checked_number(held, text)  # as LibreOffice showed it
         for column, text in displayed.items():  # python-calamine reads an error as ""
             i = column - left
             if i >= 0 and cell_error(text.strip()):
