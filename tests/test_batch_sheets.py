@@ -1630,3 +1630,24 @@ def test_an_ods_date_in_words_of_another_language_warns_as_an_xlsx_does(
         capsys, template(tmp_path, "{{ row.day }}", "de"), path, "-o", tmp_path / "m.pdf"
     )
     assert (code, err) == (0, "")  # a German letter: no doubt
+
+
+def test_am_pm_shows_as_the_format_writes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Excel writes a 12-hour time's half as its format does (h:mm AM/PM: 2:30 PM, am/pm:
+    9:05 am, A/P: 12:30 A), in any language: a British letter printed "2:30 pm" (its own
+    marker), a German one "9:05 AM" for am/pm."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["name", "call", "visit", "night"])
+    sheet.append(["Kim Berger", dt.time(14, 30), dt.time(9, 5), dt.time(0, 30)])
+    sheet["B2"].number_format = "h:mm AM/PM"
+    sheet["C2"].number_format = "h:mm am/pm"
+    sheet["D2"].number_format = "hh:mm A/P"
+    book.save(tmp_path / "d.xlsx")
+    for language in ("en-GB", "de"):
+        tpl = template(tmp_path, "{{ row.call }} | {{ row.visit }} | {{ row.night }}", language)
+        code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
+        assert (code, err) == (0, "")
+        assert "2:30 PM | 9:05 am | 12:30 A" in pdf_texts(tmp_path / "m.pdf")[0]

@@ -241,17 +241,19 @@ def _temporal(fmt: str, locale: Locale) -> Show:
     if lower.strip() in _LOCALE_DEPENDENT or not _DATE_TOKEN.search(_QUOTED.sub("", cleaned)):
         return _plain_temporal
     shown = _names_locale(section) or locale
+    separator = _date_separator(shown)
     try:  # a bare "/" is the date separator of the language the format names, if it does
-        cldr = _cldr_date(cleaned, _date_separator(shown))
-        pattern = parse_pattern(cldr)
+        cldr = _cldr_date(cleaned, separator)
+        halves = [parse_pattern(_cldr_date(cleaned, separator, noon)) for noon in (False, True)]
     except (ValueError, KeyError):
         return _plain_temporal
     if not _NAMES.search(_CLDR_QUOTED.sub("", cldr)):
         shown = locale  # digits only: the letter's language
 
     def show(value: date | time) -> str:
-        try:
-            return pattern.apply(_moment(value), shown)
+        moment = _moment(value)
+        try:  # the morning's pattern or the afternoon's (they differ in AM/PM only)
+            return halves[moment.hour >= 12].apply(moment, shown)
         except (ValueError, KeyError, AttributeError):
             return _plain_temporal(value)
 
@@ -332,25 +334,34 @@ def _date_separator(locale: Locale) -> str:
     return next((ch for ch in pattern if not ch.isalpha() and ch not in " '"), "/")
 
 
-def _cldr_date(fmt: str, separator: str = "/") -> str:
+def _cldr_date(fmt: str, separator: str = "/", noon: bool | None = None) -> str:
     """Excel date tokens as CLDR pattern letters; literals quoted. A bare "/" is the date
-    separator of the reader's locale, as in Excel ("dd/mm/yyyy" shows 03.12.2026 in German)."""
+    separator of the reader's locale, as in Excel ("dd/mm/yyyy" shows 03.12.2026 in German).
+    ``AM/PM`` is the locale's marker, or, for a time before or after ``noon``, the format's
+    own half as written (``AM/PM``: PM, ``am/pm``: pm, ``A/P``: P), as Excel shows it."""
     tokens: list[tuple[str, str]] = []  # (kind, text)
     pos = 0
     for match in re.finditer(r'"[^"]*"|(?i:am/pm|a/p|y+|m+|d+|h+|s+|\.0+|e+|b+)', fmt):
         if match.start() > pos:
             tokens.append(("lit", fmt[pos : match.start()]))
         text = match.group()
-        tokens.append(("quoted", text[1:-1]) if text.startswith('"') else ("tok", text.lower()))
+        kind = "ampm" if text.lower() in ("am/pm", "a/p") else "tok"
+        tokens.append(("quoted", text[1:-1]) if text.startswith('"') else (kind, text))
         pos = match.end()
     if pos < len(fmt):
         tokens.append(("lit", fmt[pos:]))
-    tokens = [("quoted", t.replace("/", separator)) if k == "lit" else (k, t) for k, t in tokens]
-    twelve = any(kind == "tok" and text in ("am/pm", "a/p") for kind, text in tokens)
+    tokens = [
+        ("quoted", t.replace("/", separator)) if k == "lit" else (k, t.lower() if k == "tok" else t)
+        for k, t in tokens
+    ]
+    twelve = any(kind == "ampm" for kind, _ in tokens)
     out = []
     for i, (kind, text) in enumerate(tokens):
         if kind == "quoted":
             out.append(_quote(text))
+            continue
+        if kind == "ampm":
+            out.append("a" if noon is None else _quote(text.split("/")[noon]))
             continue
         head = text[0]
         if head == "m":
@@ -377,8 +388,6 @@ def _cldr_date(fmt: str, separator: str = "/") -> str:
             out.append("s" if len(text) == 1 else "ss")
         elif head == ".":
             out.append("." + "S" * (len(text) - 1))
-        else:  # am/pm
-            out.append("a")
     return "".join(out)
 
 
