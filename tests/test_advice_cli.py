@@ -969,10 +969,10 @@ def test_the_process_is_read_however_it_is_capitalised(
 
 BAD_CALL_TABLES = [
     (
-        {"best_time": "mornings"},
+        {"best_time": "whenever"},
         "call.best_time",
-        "'mornings' is not a time window; write it as \"09:00-11:00\" (24-hour clock, the "
-        "contact's local time)",
+        "'whenever' is not a time window; write it as \"09:00-11:00\" (24-hour clock, the "
+        'contact\'s local time), or as "mornings" or "afternoons"',
     ),
     (
         {"phone": "12", "contact": "Tom Berg"},
@@ -987,7 +987,7 @@ BAD_CALL_TABLES = [
 def test_check_says_what_the_call_table_of_a_follow_up_file_is_refused_with(
     tmp_path: Path, write_letter: Any, table: dict[str, str], field: str, line: str
 ) -> None:
-    """`check` on a follow-up file said "no findings" (exit 0) for best_time = "mornings"
+    """`check` on a follow-up file said "no findings" (exit 0) for best_time = "whenever"
     while `advise --write` stopped (exit 2) on it: check never prepared the [call] table. It
     now says the line `advise --write` (and `call`) stops with, and exits 1."""
     path = follow_up_file(

@@ -126,8 +126,8 @@ def warns_then_strict_refuses(
         (call_file(best_time="09:00-11:00", call_on=None), "call.phone: missing field"),
         (call_file(phone="12345", call_on=None), "call.phone: '12345'"),
         (
-            call_file(phone="+49 89 12345670", best_time="morning", call_on=None),
-            "call.best_time: 'morning' is not a time window",
+            call_file(phone="+49 89 12345670", best_time="whenever", call_on=None),
+            "call.best_time: 'whenever' is not a time window",
         ),
         (
             BASE + '[call]\nphone = "+49 89 12345670"\nquestion = ["x"]\n',
@@ -642,6 +642,125 @@ def test_bare_early_hours_ending_before_they_start_get_a_window_that_exists(
         f"letterpress: error: f.toml, call.best_time: '{written}' could be the night or the "
         f'afternoon; write it with the 24-hour clock ("{hint}"), or with am or pm\n'
     )
+
+
+def _india_sheet(tmp_path: Path, written: str) -> Path:
+    """A call file to a number in Mumbai (UTC+05:30, 4 h 30 ahead of Berlin on 2027-03-25)."""
+    (tmp_path / "f.toml").write_text(
+        f'language = "en-GB"\n{BASE}country = "IN"\n[call]\nphone = "+91 22 2266 0000"\n'
+        f'best_time = "{written}"\ncall_on = 2027-03-25\n',
+        encoding="utf-8",
+    )
+    return tmp_path / "f.toml"
+
+
+@pytest.mark.parametrize(
+    ("written", "theirs", "yours"),
+    [
+        ("mornings", "09:00–12:00", "04:30–07:30"),
+        ("morning", "09:00–12:00", "04:30–07:30"),
+        ("in the morning", "09:00–12:00", "04:30–07:30"),
+        ("Vormittags", "09:00–12:00", "04:30–07:30"),
+        ("le matin", "09:00–12:00", "04:30–07:30"),
+        ("before noon", "09:00–12:00", "04:30–07:30"),
+        ("bis 12 Uhr", "09:00–12:00", "04:30–07:30"),
+        ("afternoons", "14:00–17:00", "09:30–12:30"),
+        ("afternoon", "14:00–17:00", "09:30–12:30"),
+        ("after lunch", "14:00–17:00", "09:30–12:30"),
+        ("nachmittags", "14:00–17:00", "09:30–12:30"),
+        ("l’après-midi", "14:00–17:00", "09:30–12:30"),
+        ("after 2pm", "14:00–17:00", "09:30–12:30"),
+        ("ab 14 Uhr", "14:00–17:00", "09:30–12:30"),
+        ("à partir de 14h30", "14:30–17:00", "10:00–12:30"),
+        ("noon-2pm", "12:00–14:00", "07:30–09:30"),
+        ("between 9 and 11", "09:00–11:00", "04:30–06:30"),
+        ("von 9 bis 11 Uhr", "09:00–11:00", "04:30–06:30"),
+        ("entre 9h et 11h", "09:00–11:00", "04:30–06:30"),
+    ],
+)
+def test_a_best_time_in_words_is_read_as_its_window(
+    tmp_path: Path, written: str, theirs: str, yours: str
+) -> None:
+    """best_time = "mornings", "nachmittags", "after 2pm", "bis 12 Uhr" or "noon-2pm", as a
+    card or a recruiter's e-mail says it, stopped the sheet ("is not a time window"). A part
+    of the day is its window from callsheet/dayparts.toml (the morning 09:00-12:00, the
+    afternoon 14:00-17:00), and one time with "after" or "bis" ends or starts with the office
+    day there (09:00-17:00)."""
+    _india_sheet(tmp_path, written)
+    done = run("f.toml", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    text = squash(page_text((tmp_path / "f-call.pdf").read_bytes()))
+    assert squash(f"{theirs} Asia/Kolkata") in text and squash(f"{yours} Europe/Berlin") in text
+
+
+@pytest.mark.parametrize(
+    ("written", "theirs"),
+    [
+        ("9 to 5", "09:00–17:00"),
+        ("9am to 5pm", "09:00–17:00"),
+        ("09.00–17.00 Uhr", "09:00–17:00"),
+        ("14-16h", "14:00–16:00"),
+        ("12-2", "12:00–14:00"),
+    ],
+)
+def test_office_hours_as_cards_write_them_keep_being_read(
+    tmp_path: Path, written: str, theirs: str
+) -> None:
+    """Forms that were read before the words were: they stay exactly as they were read."""
+    _india_sheet(tmp_path, written)
+    done = run("f.toml", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert squash(theirs) in squash(page_text((tmp_path / "f-call.pdf").read_bytes()))
+
+
+def test_the_same_hour_twice_is_twelve_hours_with_a_warning(tmp_path: Path) -> None:
+    """best_time = "9-9" (a shop's or a mobile's hours) stopped the sheet ("starts and ends at
+    the same time"); it prints 09:00-21:00 with one warning saying so, and --strict stops."""
+    _india_sheet(tmp_path, "9-9")
+    done = run("f.toml", cwd=tmp_path)
+    line = (
+        "f.toml, call.best_time: '9-9' is read as 09:00-21:00, twelve hours; write "
+        'best_time = "09:00-21:00" if that is meant, else the window you mean'
+    )
+    assert (done.returncode, done.stderr) == (0, f"letterpress: warning: {line}\n")
+    text = squash(page_text((tmp_path / "f-call.pdf").read_bytes()))
+    assert squash("09:00–21:00 Asia/Kolkata") in text
+    assert squash("04:30–16:30 Europe/Berlin") in text
+    stopped = run("f.toml", "-o", "s.pdf", "--strict", cwd=tmp_path)
+    assert (stopped.returncode, stopped.stderr) == (2, f"letterpress: error: {line}\n")
+    assert not (tmp_path / "s.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        (
+            "after 6pm",
+            "'after 6pm' gives only a start, 18:00, when office hours (09:00-17:00) are over; "
+            'write the end too, e.g. best_time = "18:00-20:00"',
+        ),
+        (
+            "bis 9 Uhr",
+            "'bis 9 Uhr' gives only an end, 09:00, before office hours (09:00-17:00); write the "
+            'start too, e.g. best_time = "07:00-09:00"',
+        ),
+        (
+            "whenever",
+            "'whenever' is not a time window; write it as \"09:00-11:00\" (24-hour clock, the "
+            'contact\'s local time), or as "mornings" or "afternoons"',
+        ),
+    ],
+)
+def test_a_best_time_with_no_window_says_what_to_write(
+    tmp_path: Path, written: str, message: str
+) -> None:
+    """One time outside the office day leaves no end (or start) to take; a word that names no
+    part of the day is no window: one line each, saying what to write (the words too)."""
+    _india_sheet(tmp_path, written)
+    done = run("f.toml", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"letterpress: error: f.toml, call.best_time: {message}\n"
+    assert not (tmp_path / "f-call.pdf").exists()
 
 
 def test_the_qr_code_dials_the_extension_after_a_pause(tmp_path: Path) -> None:

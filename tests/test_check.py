@@ -1027,7 +1027,7 @@ def test_check_rows_of_a_template_on_standard_input_speak_its_language(tmp_path:
         (
             "best_time = 5",
             "call.best_time: '5' is not a time window; write it as \"09:00-11:00\" (24-hour "
-            "clock, the contact's local time)",
+            'clock, the contact\'s local time), or as "mornings" or "afternoons"',
         ),
     ],
     ids=["call_on", "best_time"],

@@ -1260,6 +1260,24 @@ def test_call_sheet_warns_as_the_cli_does_that_the_best_time_ended_today(
     ]
 
 
+def test_the_call_form_reads_a_best_time_in_words_as_the_cli_does(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The form's "Their best time" refused "mornings" as `letterpress call` did; it reads
+    it as the command does (09:00-12:00 there), and says "9-9"'s warning at the box."""
+    monkeypatch.setenv("LETTERPRESS_TZ", "Europe/Berlin")
+    values = formdata.form_values(example("call.toml"), formdata.CALL)
+    pdf = client.post("/call/pdf", data={**values, "call.best_time": "mornings"})
+    assert pdf.mimetype == "application/pdf"
+    text = " ".join(PdfReader(io.BytesIO(pdf.get_data())).pages[0].extract_text().split())
+    assert "9:00 AM–12:00 PM America/Chicago" in text and "3:00 PM–6:00 PM Europe/Berlin" in text
+    html = client.post("/call/preview", data={**values, "call.best_time": "9-9"})
+    assert lines(html.get_data(as_text=True), "msg-call-best_time") == [
+        "call.toml, call.best_time: '9-9' is read as 09:00-21:00, twelve hours; write "
+        "09:00-21:00 in this box if that is meant, else the window you mean"
+    ]
+
+
 def test_everyone_else_you_met_is_read_as_name_e_mail_phone_and_the_rest_is_said(
     client: Any,
 ) -> None:

@@ -16,12 +16,13 @@ from ..language.dates import long_date
 from ..language.wording import FALLBACK
 from ..notices import Notice
 from . import voicemail as vm
+from .besttime import read_window
 from .callerzone import caller_zone as find_caller_zone
 from .closed import closed_because, subdivision
 from .greeting import spoken_form
 from .model import QA, CallFile
 from .phone import Phone, parse_phone
-from .timewindow import Window, file_zone, guess_zone, parse_window
+from .timewindow import Window, file_zone, guess_zone
 from .wording import available, wording
 
 
@@ -110,12 +111,14 @@ def _when(
     caller_zone: ZoneInfo | None,
     locale: Locale,
     labels: dict[str, str],
-) -> tuple[tuple[WhenCell, ...], Window | None, Window | None]:
+) -> tuple[tuple[WhenCell, ...], Window | None, Window | None, Notice | None]:
+    """The sheet's time cells, the window in the contact's and the caller's zone, and the
+    warning a doubtful best time is read with."""
     where = file.where.at("call", "best_time")
     call_on = WhenCell(labels["call_on"], long_date(day, locale, skeleton="yMMMEd"))
     if file.call.best_time is None:
         if contact_zone is None:
-            return (call_on,), None, None
+            return (call_on,), None, None, None
         noon = datetime(day.year, day.month, day.day, 12, tzinfo=contact_zone)
         return (
             (
@@ -128,10 +131,11 @@ def _when(
             ),
             None,
             None,
+            None,
         )
     if contact_zone is None:
         raise _unknown_zone(phone, where)
-    window = parse_window(file.call.best_time, day, contact_zone, where)
+    window, doubt = read_window(file.call.best_time, day, contact_zone, where)
     theirs = WhenCell(labels["their_time"], _span(window, locale), _zone_note(window.start))
     assert caller_zone is not None  # resolve finds it whenever there is a best time
     mine = window.to(caller_zone)
@@ -146,12 +150,14 @@ def _when(
             ),
             window,
             mine,
+            doubt,
         )
     note = _zone_note(mine.start)
     shift = mine.day_shift(day)
     if shift:
         note = f"{note} · {labels['next_day' if shift > 0 else 'previous_day']}"
-    return (theirs, WhenCell(labels["your_time"], _span(mine, locale), note), call_on), window, mine
+    cells = (theirs, WhenCell(labels["your_time"], _span(mine, locale), note), call_on)
+    return cells, window, mine, doubt
 
 
 def resolve(
@@ -203,7 +209,8 @@ def resolve(
         else None
     )
     mine = found.zone if found is not None else None
-    when, window, caller_window = _when(file, phone, day, contact_zone, mine, locale, labels)
+    when, window, caller_window, doubt = _when(file, phone, day, contact_zone, mine, locale, labels)
+    warnings += [doubt] if doubt is not None else []
     # One warning for the day: one that has passed, or comes before the interview, says so
     # before whether offices are open that day, or the best time has ended.
     on = origin.at("call", "call_on")

@@ -20,14 +20,22 @@ from ..zones import machine_zone, one_clock, zones_meant
 # A window as people write it on a note or a business card: "09:00-11:00", "9-11", "9h30-11h",
 # "9:00-11:00 Uhr", "9.30 to 11", "10am-12pm", "2-4 pm". A time is an hour with minutes after
 # ":", "." or "h" (or "h" alone), and "am" or "pm" (with or without dots).
+# Written with the words around it: "from 9 to 11", "between 9 and 11", "von 9 bis 11 Uhr",
+# "zwischen 9 und 11", "de 9h à 11h", "entre 9h et 11h".
 _TIME = r"(\d{1,2})(?:[:.h](\d{2})|h(?![a-z]))?\s*([ap])?(?:\.?\s*m\.?)?"
-_WINDOW = re.compile(rf"^\s*{_TIME}\s*(?:[-–—]|to|bis|à)\s*{_TIME}\s*(?:uhr|h)?\s*$", re.IGNORECASE)
+_FROM = r"(?:(?:from|between|von|zwischen|de|entre)\s+)?"
+_TO = r"(?:[-–—]|to|till|until|and|bis|und|à|et)"
+_WINDOW = re.compile(
+    rf"^\s*{_FROM}{_TIME}\s*(?:uhr)?\s*{_TO}\s*{_TIME}\s*(?:uhr|h)?\s*$", re.IGNORECASE
+)
+# One time, as a window open at one end writes it ("2pm", "14 Uhr", "14h30").
+_ONE_TIME = re.compile(rf"^\s*{_TIME}\s*(?:uhr|h)?\s*$", re.IGNORECASE)
 # Bare hours this early, with no am or pm, are as likely the afternoon ("2-4") as the night.
 _NIGHT_BEFORE = 7
 # Office hours as people write them: with no am or pm on the end, an end hour on the 12-hour
 # clock smaller than the start ("9-5", "8-4", "10-2", "9:30-5:00") is the afternoon, unless
 # written with a leading zero ("09:00-05:00", the 24-hour clock: a window past midnight).
-_OFFICE_END = re.compile(r"(?:[-–—]|to|bis|à)\s*[1-9](?!\d)", re.IGNORECASE)
+_OFFICE_END = re.compile(rf"{_TO}\s*[1-9](?!\d)", re.IGNORECASE)
 # Environment variable that overrides the caller's zone (tests, or a machine set to UTC).
 ENV_ZONE = "LETTERPRESS_TZ"
 
@@ -103,37 +111,77 @@ def guess_zone(candidates: tuple[str, ...], day: date) -> ZoneInfo | None:
     return one_clock(candidates, day)
 
 
-def parse_window(text: str, day: date, tz: ZoneInfo, where: Where) -> Window:
+def parse_window(
+    text: str, day: date, tz: ZoneInfo, where: Where, *, said: str | None = None
+) -> Window:
     """Parse a window such as '09:00-11:00' (also '9-11', '9h30-11h', '10am-12pm') as local
-    times on ``day`` in ``tz``; the end may be after midnight."""
+    times on ``day`` in ``tz``; the end may be after midnight. Messages quote ``said`` (what
+    the file wrote, when ``text`` is it reworded), else ``text``.
+    :func:`.besttime.read_window` reads the words around it ("mornings", "after 2pm")."""
     match = _WINDOW.match(text)
     hint = 'write it as "09:00-11:00" (24-hour clock, the contact\'s local time)'
+    shown = text if said is None else said
     if not match:
-        raise UserError(f"{text!r} is not a time window", where=where, hint=hint)
+        raise UserError(
+            f"{shown!r} is not a time window",
+            where=where,
+            hint=f'{hint}, or as "mornings" or "afternoons"',
+        )
     h1, m1, half1, h2, m2, half2 = match.groups()
     start_hm, end_hm = _clock(h1, m1, half1 or "", half2 or "", h2), _clock(h2, m2, half2 or "")
     if start_hm is None or end_hm is None:
-        raise UserError(f"{text!r} has an impossible time", where=where, hint=hint)
+        raise UserError(f"{shown!r} has an impossible time", where=where, hint=hint)
     (h1, m1), (h2, m2) = start_hm, end_hm
     if not (half1 or half2) and h1 < _NIGHT_BEFORE and not (m1 or ":" in text or "." in text):
         raise UserError(
-            f"{text!r} could be the night or the afternoon",
+            f"{shown!r} could be the night or the afternoon",
             where=where,
             hint=f'write it with the 24-hour clock ("{_afternoon(h1, h2)}"), or with am or pm',
         )
     if h1 > 23 or h2 > 24 or m1 > 59 or m2 > 59 or (h2 == 24 and m2):
-        raise UserError(f"{text!r} has an impossible time", where=where, hint=hint)
+        raise UserError(f"{shown!r} has an impossible time", where=where, hint=hint)
     if not half2 and (half1 or "a").lower() == "a" and _office_hours(h1, h2, text):
         h2 += 12  # "9-5": 09:00-17:00, not 20 hours into the night
     start = datetime.combine(day, time(h1, m1), tzinfo=tz)
     end_day = day + timedelta(days=1) if (h2, m2) <= (h1, m1) or h2 == 24 else day
     end = datetime.combine(end_day, time(h2 % 24, m2), tzinfo=tz)
     if (h1, m1) == (h2, m2):
-        raise UserError(f"{text!r} starts and ends at the same time", where=where, hint=hint)
+        raise UserError(f"{shown!r} starts and ends at the same time", where=where, hint=hint)
     # Normalise through UTC: a wall time inside a spring-forward gap becomes the real instant.
     start = start.astimezone(UTC).astimezone(tz)
     end = end.astimezone(UTC).astimezone(tz)
     return Window(start, end)
+
+
+def one_time(text: str) -> tuple[int, int] | None:
+    """One time of day as a window open at one end writes it ("2pm", "14 Uhr", "14h30"): its
+    hour on the 24-hour clock and its minute, else None. An hour before 7 without am or pm and
+    without a leading zero is the afternoon: "after 2" is not 02:00, when no one takes calls."""
+    match = _ONE_TIME.match(text)
+    if not match:
+        return None
+    hour, minute, half = match.groups()
+    hm = _clock(hour, minute, half or "")
+    if hm is None:
+        return None
+    h, m = hm
+    if not half and h < _NIGHT_BEFORE and not hour.startswith("0"):
+        h += 12
+    return (h, m) if h <= 23 and m <= 59 else None
+
+
+def twelve_hours(text: str) -> str | None:
+    """The window a start and end of the same bare hour from 7 to 11 means on the 12-hour
+    clock, the morning to the evening ("9-9": "09:00-21:00"), else None ("09:00-09:00" is
+    the 24-hour clock: no window)."""
+    match = _WINDOW.match(text)
+    if not match:
+        return None
+    h1, m1, half1, h2, m2, half2 = match.groups()
+    if m1 or m2 or half1 or half2 or h1 != h2 or h1.startswith("0"):
+        return None
+    hour = int(h1)
+    return f"{hour:02d}:00-{hour + 12:02d}:00" if _NIGHT_BEFORE <= hour < 12 else None
 
 
 def _afternoon(start: int, end: int) -> str:
