@@ -951,6 +951,53 @@ def test_the_advice_names_the_call_the_file_s_call_table_fixes(tmp_path: Path) -
     assert "+49 89 7654321" in sheet and "28 Dec 2026" in sheet
 
 
+@pytest.mark.parametrize(
+    ("written", "theirs", "warned"),
+    [
+        ("nachmittags", "14:00–17:00", False),
+        ("ab 14 Uhr", "14:00–17:00", False),
+        ("9-9", "09:00–21:00", True),
+    ],
+)
+def test_the_advice_reads_the_call_table_s_best_time_as_the_sheet_does(
+    tmp_path: Path, written: str, theirs: str, warned: bool
+) -> None:
+    """best_time = "nachmittags" in the [call] table: the advice warned that the sheet cannot
+    be printed and planned a call at its own 10:00-12:00. It plans the window the sheet prints,
+    and a doubtful one ("9-9") is said once, with --write too."""
+    from pypdf import PdfReader
+
+    src = tmp_path / "fu.toml"
+    src.write_text(
+        Path(EXAMPLE).read_text(encoding="utf-8")
+        + f'\n[call]\nphone = "+49 89 7654321"\ncall_on = 2026-12-29\nbest_time = "{written}"\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    proc = run_cli("advise", str(src), "--now", "2026-12-22T16:00", "--json", "--write", str(out))
+    assert proc.returncode == 0, proc.stderr
+    start, _, end = theirs.partition("–")
+    assert json.loads(proc.stdout)["call_on"] == {
+        "date": "2026-12-29",
+        "from": start,
+        "until": end,
+        "name": "Ms Mei Lee",
+        "phone": "+49 89 7654321",
+    }
+    said = [line for line in proc.stderr.splitlines() if "call." in line]
+    assert said == (
+        [
+            f"letterpress: warning: {src}, call.best_time: '9-9' is read as 09:00-21:00, "
+            'twelve hours; write best_time = "09:00-21:00" if that is meant, else the window '
+            "you mean"
+        ]
+        if warned
+        else []
+    )
+    sheet = " ".join(PdfReader(out / "fu-call-sheet.pdf").pages[0].extract_text().split())
+    assert theirs in sheet
+
+
 @pytest.mark.parametrize(("written", "process"), [("E-Mail", "email"), (" Post ", "post")])
 def test_the_process_is_read_however_it_is_capitalised(
     written: str, process: str, write_letter: Any

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from msgspec import Struct
 
 from ..errors import UserError, Where
+from ..notices import Notice
 
 
 class CallTable(Struct, frozen=True):
@@ -21,6 +22,7 @@ class CallTable(Struct, frozen=True):
     role: str = ""
     day: date | None = None
     window: tuple[time, time] | None = None
+    doubt: Notice | None = None  # the warning the sheet reads its best_time with
 
     def same_number(self, phone: str, region: str) -> bool:
         """Whether ``phone`` is the table's number, however each is written."""
@@ -41,7 +43,7 @@ def _text(table: dict[str, Any], key: str) -> str:
 
 def read_call_table(table: Any, where: Where) -> CallTable:
     """The file's ``[call]`` table (``None`` or anything else: nothing fixed)."""
-    from ..callsheet.timewindow import parse_window
+    from ..callsheet.besttime import read_window
     from ..fields import parse_day
 
     if not isinstance(table, dict):
@@ -52,11 +54,13 @@ def read_call_table(table: Any, where: Where) -> CallTable:
             day = parse_day(table["call_on"], where.at("call", "call_on"))
         except UserError:
             pass
-    window = None
+    window, doubt = None, None
     best = _text(table, "best_time")
     if best:
-        try:
-            span = parse_window(best, day or date.today(), ZoneInfo("UTC"), Where())  # clock times
+        try:  # clock times, read as the sheet reads them
+            span, doubt = read_window(
+                best, day or date.today(), ZoneInfo("UTC"), where.at("call", "best_time")
+            )
             window = (span.start.time(), span.end.time())
         except UserError:
             pass
@@ -66,4 +70,5 @@ def read_call_table(table: Any, where: Where) -> CallTable:
         role=_text(table, "role"),
         day=day,
         window=window,
+        doubt=doubt,
     )

@@ -625,6 +625,7 @@ def advise(
         language=w.code,
         notices=(
             *_date_notices(interview, now, where),
+            *([d.call_table.doubt] if d.call_table.doubt else []),
             *([d.left_out] if d.left_out else []),
             *([_refused_notice(d.verdict.refused)] if d.verdict.refused else []),
             *([_sheet_notice(d.sheet_refused)] if d.sheet_refused else []),
