@@ -676,6 +676,8 @@ def _india_sheet(tmp_path: Path, written: str) -> Path:
         ("between 9 and 11", "09:00–11:00", "04:30–06:30"),
         ("von 9 bis 11 Uhr", "09:00–11:00", "04:30–06:30"),
         ("entre 9h et 11h", "09:00–11:00", "04:30–06:30"),
+        ("anytime", "09:00–17:00", "04:30–12:30"),
+        ("zu den Bürozeiten", "09:00–17:00", "04:30–12:30"),
     ],
 )
 def test_a_best_time_in_words_is_read_as_its_window(
@@ -729,6 +731,31 @@ def test_the_same_hour_twice_is_twelve_hours_with_a_warning(tmp_path: Path) -> N
     stopped = run("f.toml", "-o", "s.pdf", "--strict", cwd=tmp_path)
     assert (stopped.returncode, stopped.stderr) == (2, f"letterpress: error: {line}\n")
     assert not (tmp_path / "s.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("written", "first", "other"),
+    [
+        ("9-12 und 14-16 Uhr", "09:00-12:00", "14:00-16:00"),
+        ("10am-12pm, 2-4pm", "10:00-12:00", "14:00-16:00"),
+        ("mornings or afternoons", "09:00-12:00", "14:00-17:00"),
+    ],
+)
+def test_several_windows_print_the_first_with_a_warning(
+    tmp_path: Path, written: str, first: str, other: str
+) -> None:
+    """Office hours given as two windows ("9-12 und 14-16 Uhr") stopped the sheet ("is not a
+    time window"); the sheet has room for one: it prints the first, and says so."""
+    _india_sheet(tmp_path, written)
+    done = run("f.toml", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (
+        0,
+        f"letterpress: warning: f.toml, call.best_time: '{written}' is two windows, and the "
+        f"sheet prints one: the first, {first}; write the one you will call in, e.g. "
+        f'best_time = "{other}"\n',
+    )
+    text = squash(page_text((tmp_path / "f-call.pdf").read_bytes()))
+    assert squash(f"{first.replace('-', '–')} Asia/Kolkata") in text
 
 
 @pytest.mark.parametrize(

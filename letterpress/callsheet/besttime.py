@@ -21,6 +21,10 @@ from ..errors import UserError, Where
 from ..notices import Notice
 from .timewindow import Window, one_time, parse_window, twelve_hours
 
+# Windows one after another: "9-12 und 14-16 Uhr", "9-11, 14-16", "mornings or afternoons".
+_SEVERAL = re.compile(r"\s*(?:[,;/&+]|\b(?:and|or|und|oder|et|ou)\b)\s*", re.IGNORECASE)
+_COUNTS = {2: "two", 3: "three", 4: "four"}
+
 
 @cache
 def dayparts() -> dict[str, Any]:
@@ -31,12 +35,35 @@ def dayparts() -> dict[str, Any]:
 
 def read_window(text: str, day: date, tz: ZoneInfo, where: Where) -> tuple[Window, Notice | None]:
     """The window ``text`` names, as local times on ``day`` in ``tz``, and the warning for one
-    that is read but doubtful; a UserError (naming ``where``) for one that names none."""
+    that is read but doubtful; a UserError (naming ``where``) for one that names none.
+    Several windows ("9-12 und 14-16 Uhr") are the first, with a warning: the sheet has one."""
+    pieces = _SEVERAL.split(text.strip())
+    if len(pieces) > 1:
+        try:
+            windows = [_one(piece, day, tz, where)[0] for piece in pieces]
+        except UserError:
+            pass  # not several windows ("between 9 and 11"): one, or none
+        else:
+            first, second = (f"{w.start:%H:%M}-{w.end:%H:%M}" for w in windows[:2])
+            return windows[0], Notice(
+                f"{text!r} is {_COUNTS.get(len(windows), len(windows))} windows, and the sheet "
+                f"prints one: the first, {first}",
+                where,
+                f'write the one you will call in, e.g. {_key(where)} = "{second}"',
+                kind="call-window",
+            )
+    return _one(text, day, tz, where)
+
+
+def _one(text: str, day: date, tz: ZoneInfo, where: Where) -> tuple[Window, Notice | None]:
+    """One window: a part of the day, the same hour twice, a time with one end open, or the
+    clock."""
     data = dayparts()
     said = " ".join(unicodedata.normalize("NFC", text).replace("’", "'").lower().split())
+    office = f"{data['office']['opens']}-{data['office']['closes']}"
     for part in data["parts"].values():
         if said in (word.lower() for word in part["words"]):
-            return parse_window(part["window"], day, tz, where, said=text), None
+            return parse_window(part.get("window", office), day, tz, where, said=text), None
     twelve = twelve_hours(text)
     if twelve is not None:
         return parse_window(twelve, day, tz, where, said=text), Notice(
