@@ -957,6 +957,7 @@ def test_the_advice_names_the_call_the_file_s_call_table_fixes(tmp_path: Path) -
         ("nachmittags", "14:00–17:00", False),
         ("ab 14 Uhr", "14:00–17:00", False),
         ("9-9", "09:00–21:00", True),
+        ("2-4pm ET", "14:00–16:00", False),
     ],
 )
 def test_the_advice_reads_the_call_table_s_best_time_as_the_sheet_does(

@@ -759,6 +759,50 @@ def test_several_windows_print_the_first_with_a_warning(
 
 
 @pytest.mark.parametrize(
+    ("phone", "timezone", "written", "theirs", "yours", "said"),
+    [
+        # a toll-free number has no one zone: the one best_time names is theirs
+        ("+1 800 555 0100", "", "2-4pm ET", "14:00–16:00 America/New York", "19:00–21:00", ""),
+        (
+            "+1 312 555 0147",
+            "",
+            "10-12 (local time)",
+            "10:00–12:00 America/Chicago",
+            "16:00–18:00",
+            "",
+        ),
+        ("+1 312 555 0147", "", "9-11 Uhr MEZ", "09:00–11:00 Europe/Berlin", "", ""),
+        (
+            "+1 312 555 0147",
+            'timezone = "America/Chicago"\n',
+            "10am-12pm EST",
+            "09:00–11:00 America/Chicago",
+            "15:00–17:00",
+            "letterpress: info: f.toml, call.best_time: '10am-12pm EST' is America/New_York "
+            "time: 09:00-11:00 in America/Chicago, where the contact is\n",
+        ),
+    ],
+)
+def test_a_best_time_in_a_zone_it_names_is_read_in_that_zone(
+    tmp_path: Path, phone: str, timezone: str, written: str, theirs: str, yours: str, said: str
+) -> None:
+    """A recruiter's "2-4pm ET" or "10am-12pm EST", or a card's "9-11 Uhr MEZ", stopped the
+    sheet ("is not a time window"; for a toll-free number, "add timezone"). The window is read
+    in the zone it names (zonewords.toml, from CLDR's short names); that zone is theirs unless
+    the file's timezone says another, where the window is shown, and an info line says so."""
+    (tmp_path / "f.toml").write_text(
+        f'language = "en-GB"\n{BASE}country = "US"\n[call]\nphone = "{phone}"\n{timezone}'
+        f'best_time = "{written}"\ncall_on = 2027-03-25\n',
+        encoding="utf-8",
+    )
+    done = run("f.toml", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, said)
+    text = squash(page_text((tmp_path / "f-call.pdf").read_bytes()))
+    assert squash(theirs) in text
+    assert squash(f"{yours} Europe/Berlin" if yours else "same as yours") in text
+
+
+@pytest.mark.parametrize(
     ("written", "message"),
     [
         (

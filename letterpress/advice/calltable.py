@@ -43,7 +43,8 @@ def _text(table: dict[str, Any], key: str) -> str:
 
 def read_call_table(table: Any, where: Where) -> CallTable:
     """The file's ``[call]`` table (``None`` or anything else: nothing fixed)."""
-    from ..callsheet.besttime import read_window
+    from ..callsheet.besttime import named_zone, read_window
+    from ..callsheet.timewindow import file_zone
     from ..fields import parse_day
 
     if not isinstance(table, dict):
@@ -57,9 +58,14 @@ def read_call_table(table: Any, where: Where) -> CallTable:
     window, doubt = None, None
     best = _text(table, "best_time")
     if best:
-        try:  # clock times, read as the sheet reads them
+        try:  # their clock times, read as the sheet reads them, in the zone it takes as theirs
+            zone = _text(table, "timezone")
+            theirs = file_zone(zone, where.at("call", "timezone"))[0] if zone else None
             span, doubt = read_window(
-                best, day or date.today(), ZoneInfo("UTC"), where.at("call", "best_time")
+                best,
+                day or date.today(),
+                theirs or named_zone(best) or ZoneInfo("UTC"),
+                where.at("call", "best_time"),
             )
             window = (span.start.time(), span.end.time())
         except UserError:

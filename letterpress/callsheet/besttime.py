@@ -1,7 +1,9 @@
 """The best time to call as a card or a note writes it, read into a window: a part of the day
 ("mornings", "nachmittags", "l'après-midi"), a window open at one end ("after 2pm", "bis 12
-Uhr"), noon by name ("noon-2pm"), the same hour twice ("9-9", with a warning), or the clock
-(:func:`.timewindow.parse_window`). The words and their hours are in ``dayparts.toml``.
+Uhr"), noon by name ("noon-2pm"), the same hour twice ("9-9", with a warning), several
+windows (the first, with a warning), or the clock (:func:`.timewindow.parse_window`); in the
+zone it names at its end ("2-4pm ET"). The words and their hours are in ``dayparts.toml``, the
+zones in ``zonewords.toml``.
 
 ``letterpress call``, ``advise`` and the web page's call form all read ``best_time`` here.
 """
@@ -33,10 +35,57 @@ def dayparts() -> dict[str, Any]:
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
+@cache
+def zonewords() -> dict[str, Any]:
+    """``callsheet/zonewords.toml``."""
+    path = resources.files("letterpress.callsheet") / "zonewords.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def split_zone(text: str) -> tuple[str, str | None]:
+    """``text`` without the time zone it names at its end ("10am-12pm EST"), and that zone's
+    IANA name ("" for the contact's own: "local time"); None when it names none."""
+    data = zonewords()
+    named = [(word, name) for name, words in data["zones"].items() for word in words]
+    named += [(word, "") for word in data["local"]["words"]]
+    body = text.strip()
+    for word, name in sorted(named, key=lambda pair: len(pair[0]), reverse=True):
+        flags = 0 if word.isupper() else re.IGNORECASE
+        match = re.search(rf"(?:\s+|\s*\(\s*){re.escape(word)}\s*\)?$", body, flags)
+        if match and match.start() > 0:
+            return body[: match.start()].rstrip(" ,"), name
+    return body, None
+
+
+def named_zone(text: str) -> ZoneInfo | None:
+    """The zone a best time names at its end ("2-4pm ET": America/New_York), else None."""
+    name = split_zone(text)[1]
+    return ZoneInfo(name) if name else None
+
+
 def read_window(text: str, day: date, tz: ZoneInfo, where: Where) -> tuple[Window, Notice | None]:
     """The window ``text`` names, as local times on ``day`` in ``tz``, and the warning for one
     that is read but doubtful; a UserError (naming ``where``) for one that names none.
-    Several windows ("9-12 und 14-16 Uhr") are the first, with a warning: the sheet has one."""
+    A window in a zone it names ("2-4pm ET") is read there and shown in ``tz``."""
+    body, name = split_zone(text)
+    if not name:
+        return _windows(body, day, tz, where)
+    window, doubt = _windows(body, day, ZoneInfo(name), where)
+    shown = window.to(tz)
+    if doubt is not None or window.start.utcoffset() == shown.start.utcoffset():
+        return shown, doubt
+    return shown, Notice(
+        f"{text!r} is {name} time: {shown.start:%H:%M}-{shown.end:%H:%M} in {tz}, where the "
+        "contact is",
+        where,
+        kind="call-window-zone",
+        level="info",
+    )
+
+
+def _windows(text: str, day: date, tz: ZoneInfo, where: Where) -> tuple[Window, Notice | None]:
+    """One window, or several ("9-12 und 14-16 Uhr"): the first, with a warning, as the sheet
+    has room for one."""
     pieces = _SEVERAL.split(text.strip())
     if len(pieces) > 1:
         try:

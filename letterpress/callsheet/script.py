@@ -16,7 +16,7 @@ from ..language.dates import long_date
 from ..language.wording import FALLBACK
 from ..notices import Notice
 from . import voicemail as vm
-from .besttime import read_window
+from .besttime import named_zone, read_window
 from .callerzone import caller_zone as find_caller_zone
 from .closed import closed_because, subdivision
 from .greeting import spoken_form
@@ -195,7 +195,12 @@ def resolve(
         if name:
             zones[key], warning = file_zone(name, origin.at("call", key))
             warnings += [warning] if warning is not None else []
-    contact_zone = zones.get("timezone") or guess_zone(phone.zones, day)
+    # their zone: the file's, else the one best_time names ("2-4pm ET"), else the number's
+    contact_zone = (
+        zones.get("timezone")
+        or (named_zone(call.best_time) if call.best_time else None)
+        or guess_zone(phone.zones, day)
+    )
     found = (
         find_caller_zone(
             in_file=zones.get("caller_timezone"),
