@@ -10,7 +10,8 @@ The ``[call]`` table (everything optional except ``phone``)::
     timezone = "Europe/Berlin"    # the contact's IANA zone; default: guessed from the number
     caller_timezone = "Europe/Berlin"  # yours; default: $LETTERPRESS_TZ, your stored profile's,
                                        # your phone's or country's, else this computer's
-    best_time = "09:00-11:00"     # the contact's local window (24-hour clock)
+    best_time = "09:00-11:00"     # the contact's local window (24-hour clock); also "9-11",
+                                  # "mornings", "after 2pm", "2-4pm ET" (see besttime.py)
     call_on = 2026-11-26          # default: today
     interview_on = 2026-11-24     # default: [interview].date; used by the default texts
     position = "Data Analyst"     # the job; used by the default texts
