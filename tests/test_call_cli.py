@@ -644,16 +644,6 @@ def test_bare_early_hours_ending_before_they_start_get_a_window_that_exists(
     )
 
 
-def _india_sheet(tmp_path: Path, written: str) -> Path:
-    """A call file to a number in Mumbai (UTC+05:30, 4 h 30 ahead of Berlin on 2027-03-25)."""
-    (tmp_path / "f.toml").write_text(
-        f'language = "en-GB"\n{BASE}country = "IN"\n[call]\nphone = "+91 22 2266 0000"\n'
-        f'best_time = "{written}"\ncall_on = 2027-03-25\n',
-        encoding="utf-8",
-    )
-    return tmp_path / "f.toml"
-
-
 @pytest.mark.parametrize(
     ("written", "theirs", "yours"),
     [
@@ -688,10 +678,9 @@ def test_a_best_time_in_words_is_read_as_its_window(
     of the day is its window from callsheet/dayparts.toml (the morning 09:00-12:00, the
     afternoon 14:00-17:00), and one time with "after" or "bis" ends or starts with the office
     day there (09:00-17:00)."""
-    _india_sheet(tmp_path, written)
-    done = run("f.toml", cwd=tmp_path)
+    done = run_file(tmp_path, mumbai(written, "en-GB"))
     assert (done.returncode, done.stderr) == (0, "")
-    text = squash(page_text((tmp_path / "f-call.pdf").read_bytes()))
+    text = squash(sheet(tmp_path))
     assert squash(f"{theirs} Asia/Kolkata") in text and squash(f"{yours} Europe/Berlin") in text
 
 
@@ -709,23 +698,21 @@ def test_office_hours_as_cards_write_them_keep_being_read(
     tmp_path: Path, written: str, theirs: str
 ) -> None:
     """Forms that were read before the words were: they stay exactly as they were read."""
-    _india_sheet(tmp_path, written)
-    done = run("f.toml", cwd=tmp_path)
+    done = run_file(tmp_path, mumbai(written, "en-GB"))
     assert (done.returncode, done.stderr) == (0, "")
-    assert squash(theirs) in squash(page_text((tmp_path / "f-call.pdf").read_bytes()))
+    assert squash(theirs) in squash(sheet(tmp_path))
 
 
 def test_the_same_hour_twice_is_twelve_hours_with_a_warning(tmp_path: Path) -> None:
     """best_time = "9-9" (a shop's or a mobile's hours) stopped the sheet ("starts and ends at
     the same time"); it prints 09:00-21:00 with one warning saying so, and --strict stops."""
-    _india_sheet(tmp_path, "9-9")
-    done = run("f.toml", cwd=tmp_path)
+    done = run_file(tmp_path, mumbai("9-9", "en-GB"))
     line = (
         "f.toml, call.best_time: '9-9' is read as 09:00-21:00, twelve hours; write "
         'best_time = "09:00-21:00" if that is meant, else the window you mean'
     )
     assert (done.returncode, done.stderr) == (0, f"letterpress: warning: {line}\n")
-    text = squash(page_text((tmp_path / "f-call.pdf").read_bytes()))
+    text = squash(sheet(tmp_path))
     assert squash("09:00–21:00 Asia/Kolkata") in text
     assert squash("04:30–16:30 Europe/Berlin") in text
     stopped = run("f.toml", "-o", "s.pdf", "--strict", cwd=tmp_path)
@@ -746,15 +733,14 @@ def test_several_windows_print_the_first_with_a_warning(
 ) -> None:
     """Office hours given as two windows ("9-12 und 14-16 Uhr") stopped the sheet ("is not a
     time window"); the sheet has room for one: it prints the first, and says so."""
-    _india_sheet(tmp_path, written)
-    done = run("f.toml", cwd=tmp_path)
+    done = run_file(tmp_path, mumbai(written, "en-GB"))
     assert (done.returncode, done.stderr) == (
         0,
         f"letterpress: warning: f.toml, call.best_time: '{written}' is two windows, and the "
         f"sheet prints one: the first, {first}; write the one you will call in, e.g. "
         f'best_time = "{other}"\n',
     )
-    text = squash(page_text((tmp_path / "f-call.pdf").read_bytes()))
+    text = squash(sheet(tmp_path))
     assert squash(f"{first.replace('-', '–')} Asia/Kolkata") in text
 
 
@@ -774,7 +760,7 @@ def test_several_windows_print_the_first_with_a_warning(
         ("+1 312 555 0147", "", "9-11 Uhr MEZ", "09:00–11:00 Europe/Berlin", "", ""),
         (
             "+1 312 555 0147",
-            'timezone = "America/Chicago"\n',
+            "America/Chicago",
             "10am-12pm EST",
             "09:00–11:00 America/Chicago",
             "15:00–17:00",
@@ -790,14 +776,11 @@ def test_a_best_time_in_a_zone_it_names_is_read_in_that_zone(
     sheet ("is not a time window"; for a toll-free number, "add timezone"). The window is read
     in the zone it names (zonewords.toml, from CLDR's short names); that zone is theirs unless
     the file's timezone says another, where the window is shown, and an info line says so."""
-    (tmp_path / "f.toml").write_text(
-        f'language = "en-GB"\n{BASE}country = "US"\n[call]\nphone = "{phone}"\n{timezone}'
-        f'best_time = "{written}"\ncall_on = 2027-03-25\n',
-        encoding="utf-8",
-    )
-    done = run("f.toml", cwd=tmp_path)
+    zone = {"timezone": timezone} if timezone else {}
+    content = call_file(language="en-GB", country="US", phone=phone, **zone, best_time=written)
+    done = run_file(tmp_path, content)
     assert (done.returncode, done.stderr) == (0, said)
-    text = squash(page_text((tmp_path / "f-call.pdf").read_bytes()))
+    text = squash(sheet(tmp_path))
     assert squash(theirs) in text
     assert squash(f"{yours} Europe/Berlin" if yours else "same as yours") in text
 
@@ -827,8 +810,7 @@ def test_a_best_time_with_no_window_says_what_to_write(
 ) -> None:
     """One time outside the office day leaves no end (or start) to take; a word that names no
     part of the day is no window: one line each, saying what to write (the words too)."""
-    _india_sheet(tmp_path, written)
-    done = run("f.toml", cwd=tmp_path)
+    done = run_file(tmp_path, mumbai(written, "en-GB"))
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == f"letterpress: error: f.toml, call.best_time: {message}\n"
     assert not (tmp_path / "f-call.pdf").exists()
