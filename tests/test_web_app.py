@@ -1614,3 +1614,32 @@ def test_a_merge_refused_in_the_background_says_it_at_the_box_it_concerns(client
         'Nothing was made: see the message at the field marked above. <a class="to-box" '
         'href="#f-template">Go to that box</a>' in html
     )
+
+
+def test_a_call_merge_without_a_sender_says_what_to_do_on_the_page_not_in_a_terminal(
+    client: Any,
+) -> None:
+    """A call-sheet merge whose template has no [sender] said “store yours once with
+    letterpress init --me”, a command a user of the page never types: it now names the
+    Letter page's “Remember my details” button, which stores the same details."""
+    template = (
+        'language = "en-GB"\n[recipient]\nname = "{{ row.first_name }} {{ row.last_name }}"\n'
+        '[call]\nphone = "+49 30 1234567"\n'
+    )
+
+    def data() -> dict[str, Any]:
+        return {
+            **merge_files(WORKSHOP, kind="call", row="2"),
+            "template": (io.BytesIO(template.encode("utf-8")), "workshop.toml"),
+        }
+
+    html = client.post("/merge/preview", data=data(), content_type="multipart/form-data")
+    said = lines(html.get_data(as_text=True), "merge-messages")
+    assert said[0] == (
+        "people.csv, row 2: missing table [sender]; add a [sender] table with your name (and "
+        "phone for the voicemail), or store yours once: fill in “You (sender)” on the “Letter” "
+        "page and press “Remember my details”"
+    )
+    html = client.post("/merge/check", data=data(), content_type="multipart/form-data")
+    table = unescape(html.get_data(as_text=True))
+    assert "init --me" not in table and "press “Remember my details”</td>" in table

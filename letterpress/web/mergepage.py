@@ -46,9 +46,13 @@ OWN = ("template", "data", "kind", "output", "name", "delimiter", "sheet", "row"
 
 @bp.app_template_filter("merge_terms")
 def page_terms(line: str) -> str:
-    """A line of the batch's with its options said as this page's controls."""
+    """A line of the batch's with its options said as this page's controls, and storing
+    your details as the Letter page does it."""
     t = g.t["merge"]
     boxes = {option: t[key] for option, key in BOXES.items()}
+    line = messages.stored_here(
+        line, g.t["nav"]["letter"], g.t["legend"]["sender"], g.t["letter"]["save_sender"]
+    )
     return messages.in_page_terms(line, boxes, {"--kind": t["kinds"]})
 
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 PAGE = ""  # the slot of messages that concern no single field
 CARRIERS = "`letterpress carriers`"  # the terminal's list of carriers (a hint's words)
+STORE_ME = " with letterpress init --me"  # the terminal's way to store your details (a hint's)
 FILL_IN = "fill in this box"  # what to do about a field left empty, said beside it
 MORE = "more"  # the box holding, as TOML, what the form has no field for (formdata.MORE)
 
@@ -99,6 +100,13 @@ def carriers_named(line: str, choice: str) -> str:
     the page's own carrier choice, ``choice`` (``the “Carrier” box``)."""
     line = line.replace(f"one of {CARRIERS}", f"one of the carriers in {choice}")
     return line.replace(CARRIERS, choice)
+
+
+def stored_here(line: str, page: str, legend: str, button: str) -> str:
+    """``line`` with the terminal's way to store your details (``store yours once with
+    letterpress init --me``) said as the page's: fill in ``legend`` on the Letter page
+    (``page``) and press its ``button`` (“Remember my details”), which stores the same."""
+    return line.replace(STORE_ME, f": fill in “{legend}” on the “{page}” page and press “{button}”")
 
 
 def box_name(label: str) -> str:
