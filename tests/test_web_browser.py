@@ -852,3 +852,30 @@ def test_a_merge_is_read_out_once_as_it_starts_and_once_as_it_ends(
     heard = page.evaluate("window.heard")
     assert [h for h in heard if "Making the documents" in h] == ["Making the documents"]
     assert [h for h in heard if "documents from" in h] == [page.inner_text("#job-summary")]
+
+
+# Every box's group (its fieldset's legend) and name (its label), as a screen reader says them.
+NAMED_IN_GROUP = """() => [...document.querySelectorAll(
+    'input:not([type=hidden]), select, textarea')].map(e => [
+      e.closest('fieldset')?.querySelector('legend')?.textContent.trim() ?? '',
+      [...e.labels].map(l => l.textContent.trim()).join(' '), e.name])"""
+
+
+@pytest.mark.parametrize("locale", ["en-GB", "de-DE", "fr-FR"])
+def test_no_two_boxes_of_one_group_are_called_the_same(
+    server: str, browser: Any, locale: str
+) -> None:
+    """The Follow-up page's “Who you met” had “E-mail” and “Phone” twice, the main contact's
+    and the business card's: a screen reader said the same name for both, and only sight of
+    the layout told them apart."""
+    context = browser.new_context(locale=locale)
+    tab = context.new_page()
+    try:
+        for name in ("", "follow-up", "call", "delivery", "merge"):
+            tab.goto(server + name)
+            boxes: dict[tuple[str, str], list[str]] = {}
+            for group, label, field in tab.evaluate(NAMED_IN_GROUP):
+                boxes.setdefault((group, label), []).append(field)
+            assert {k: v for k, v in boxes.items() if len(v) > 1} == {}, name
+    finally:
+        context.close()
