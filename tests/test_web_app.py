@@ -1643,3 +1643,28 @@ def test_a_call_merge_without_a_sender_says_what_to_do_on_the_page_not_in_a_term
     html = client.post("/merge/check", data=data(), content_type="multipart/form-data")
     table = unescape(html.get_data(as_text=True))
     assert "init --me" not in table and "press “Remember my details”</td>" in table
+
+
+def test_a_finished_merge_s_table_names_the_column_of_each_row_s_problem(client: Any) -> None:
+    """The table of rows with a problem, under “Make them”, said row 2 “failed: postcode
+    '1067' looks like it lost its leading zero” without the column, which the check's table
+    and the command line's line name; the manifest it is read from has no such column."""
+    data = WORKSHOP.replace("\n", "\n" + BAD_ROW, 1)
+    html = finished(
+        client,
+        client.post(
+            "/merge/make", data=merge_files(data), content_type="multipart/form-data"
+        ).get_data(as_text=True),
+    )
+    heads = re.findall(r'<th scope="col">([^<]*)</th>', html)
+    assert heads == ["Row", "Kind", "Status", "Column", "Message"]
+    row = re.search(r'<table id="manifest-rows">.*?<tbody>\s*<tr>(.*?)</tr>', html, re.S)
+    assert row is not None, html
+    assert [unescape(c) for c in re.findall(r"<td[^>]*>([^<]*)</td>", row.group(1))] == [
+        "2",
+        "Letter",
+        "failed",
+        "postcode",
+        "postcode '1067' looks like it lost its leading zero (01067); format the column as "
+        "Text in the spreadsheet and export again, or write 01067",
+    ]

@@ -638,6 +638,9 @@ def test_the_result_table_keeps_short_cells_whole_in_a_narrow_window(
             return [c.innerText, new Set(tops).size]; })""",
     )
     assert lines_per_cell[:3] == [["2", 1], ["Letter", 1], ["failed", 1]]
+    # the column names, which the table says since the manifest does not, are whole too
+    assert lines_per_cell[3][0].split() == ["first_name,", "last_name"]
+    assert lines_per_cell[3][1] <= 2
     assert page.evaluate(
         "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
     )

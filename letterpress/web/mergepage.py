@@ -10,7 +10,7 @@ import io
 import shutil
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flask import Blueprint, abort, current_app, g, render_template, request, send_file
 from msgspec import Struct
@@ -20,6 +20,9 @@ from ..errors import UserError, Where
 from . import common, mergenames, messages, picture, uploads
 from .jobs import Job
 from .messages import Message
+
+if TYPE_CHECKING:
+    from ..batch.checks import Finding
 
 bp = Blueprint("merge", __name__)
 SLOTS = (
@@ -402,6 +405,8 @@ def _merge(job: Job, inputs: Inputs, button: str, labels: dict[str, str]) -> Non
     finally:
         shutil.rmtree(job.folder / "in", ignore_errors=True)
     job.rows = _manifest_lines(manifest, {str(out / f"{inputs.stem}.pdf"): f"{inputs.stem}.pdf"})
+    for line in job.rows:  # the cells it concerns, which the manifest does not name
+        line["columns"] = _columns(line, summary.findings)
     if inputs.files:
         job.files[f"{inputs.stem}.zip"] = _zip(out / "files", manifest, out / f"{inputs.stem}.zip")
     elif summary.made:
@@ -430,6 +435,17 @@ def _manifest_lines(path: Path, shown: dict[str, str]) -> list[dict[str, str]]:
     writer.writerows(lines)
     path.write_text(buffer.getvalue(), encoding="utf-8")
     return [line for line in lines if line.get("status") != "ok" or line.get("message")]
+
+
+def _columns(line: dict[str, str], findings: list[Finding]) -> str:
+    """The columns (else the template's fields) of the findings a manifest line says, as
+    the check's table names them: ``postcode``, ``Nachname, Vorname``."""
+    said = line.get("message", "")
+    out: list[str] = []
+    for f in findings:
+        if str(f.row) == line.get("row") and f.message() in said:
+            out += [c for c in (f.columns or (f.field,)) if c and c not in out]
+    return ", ".join(out)
 
 
 def _zip(folder: Path, manifest: Path, target: Path) -> Path:
