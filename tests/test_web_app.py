@@ -1256,7 +1256,7 @@ def test_call_sheet_warns_as_the_cli_does_that_the_best_time_ended_today(
     html = client.post("/call/preview", data=values).get_data(as_text=True)
     assert lines(html, "msg-call-call_on") == [
         "call.toml, call.call_on: the best time ended at 17:00 your time (Europe/Berlin) on "
-        "2027-03-25, before now (2027-03-25 17:00); write the day you will call as call_on"
+        "2027-03-25, before now (2027-03-25 17:00); write the day you will call in this box"
     ]
 
 
@@ -1667,4 +1667,25 @@ def test_a_finished_merge_s_table_names_the_column_of_each_row_s_problem(client:
         "postcode",
         "postcode '1067' looks like it lost its leading zero (01067); format the column as "
         "Text in the spreadsheet and export again, or write 01067",
+    ]
+
+
+def test_a_call_day_to_change_is_said_as_the_day_to_call_box_not_the_file_s_call_on(
+    client: Any,
+) -> None:
+    """Under the “Day to call” box, a day gone or a Sunday said “write the day you will call
+    as call_on, or leave call_on out for today” and “give a working day as call_on”: the
+    file's key, which the page shows nowhere."""
+    from datetime import date
+
+    values = formdata.form_values(example("call.toml"), formdata.CALL)
+    said = []
+    for day in ("2025-12-25", "2099-12-27"):
+        html = client.post("/call/preview", data={**values, "call.call_on": day})
+        said += lines(html.get_data(as_text=True), "msg-call-call_on")
+    assert said == [
+        f"call.toml, call.call_on: 2025-12-25 has passed (today is {date.today().isoformat()}); "
+        "write the day you will call in this box, or leave this box empty for today",
+        "call.toml, call.call_on: 2099-12-27 is a Sunday, when offices are closed; give a "
+        "working day in this box",
     ]

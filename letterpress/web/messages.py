@@ -171,12 +171,16 @@ def from_error(
 def written_here(hint: str, field: str) -> str:
     """``hint`` as said under the box of ``field``: what the file would write as TOML there
     (``write timezone = "Europe/Berlin"``, ``e.g. timezone = "Europe/Berlin"``) as what to
-    write in this box (``write Europe/Berlin in this box``, ``e.g. Europe/Berlin``)."""
+    write in this box (``write Europe/Berlin in this box``, ``e.g. Europe/Berlin``), and the
+    field named as the place to write (``write the day as call_on``, ``leave call_on out``)
+    as this box (``write the day in this box``, ``leave this box empty``)."""
     key = re.escape(field.rpartition(".")[2].split("[")[0])
     if not key:
         return hint
     hint = re.sub(rf'\bwrite {key} = (?:"([^"]*)"|([^\s,;"]+))', r"write \1\2 in this box", hint)
-    return re.sub(rf'\be\.g\. {key} = (?:"([^"]*)"|([^\s,;"]+))', r"e.g. \1\2", hint)
+    hint = re.sub(rf'\be\.g\. {key} = (?:"([^"]*)"|([^\s,;"]+))', r"e.g. \1\2", hint)
+    hint = re.sub(rf"\bleave {key} out\b", "leave this box empty", hint)
+    return re.sub(rf"\bas {key}\b(?! =)", "in this box", hint)
 
 
 def free_form(hint: str, more: str) -> str:
