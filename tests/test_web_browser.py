@@ -882,3 +882,19 @@ def test_no_two_boxes_of_one_group_are_called_the_same(
             assert {k: v for k, v in boxes.items() if len(v) > 1} == {}, name
     finally:
         context.close()
+
+
+def test_a_merge_button_pressed_with_the_keyboard_keeps_the_focus(server: str, page: Any) -> None:
+    """“Check the rows” was disabled while it worked, which moved the focus off it to the
+    page itself: a keyboard or screen-reader user was sent back to the top of the page."""
+    page.goto(server + "merge")
+    page.set_input_files("#f-template", str(EXAMPLES / "batch" / "workshop.toml"))
+    page.set_input_files("#f-data", str(EXAMPLES / "batch" / "workshop.csv"))
+    tab_to(page, "Check the rows")
+    lost = page.evaluate_handle("""() => { const seen = [];
+        document.addEventListener('focusout', e => { if (!e.relatedTarget) seen.push(
+            e.target.textContent.trim()); }, true); return seen; }""")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#check-summary", timeout=WAIT)
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Check the rows"
+    assert lost.json_value() == []
