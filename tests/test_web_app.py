@@ -1689,3 +1689,16 @@ def test_a_call_day_to_change_is_said_as_the_day_to_call_box_not_the_file_s_call
         "call.toml, call.call_on: 2099-12-27 is a Sunday, when offices are closed; give a "
         "working day in this box",
     ]
+
+
+def test_a_delimiter_chosen_wrong_is_said_as_the_choices_of_its_box(client: Any) -> None:
+    """A semicolon CSV merged with “,” chosen said “leave out the “CSV delimiter” box or use
+    the “CSV delimiter” box semicolon”: the command line's options put into box names word
+    for word, though the box offers “Detect” and “;”."""
+    data = merge_files(WORKSHOP, delimiter="comma")
+    html = client.post("/merge/check", data=data, content_type="multipart/form-data")
+    (line,) = lines(html.get_data(as_text=True), "msg-template")
+    assert line.endswith(
+        "which people.csv does not have; the header has ';' in it: choose “Detect” or “;” "
+        "in the “CSV delimiter” box"
+    )
