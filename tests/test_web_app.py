@@ -1110,6 +1110,19 @@ def test_a_form_s_address_opened_again_leads_to_its_page(client: Any) -> None:
     assert client.get("/nope").status_code == 404
 
 
+def test_an_address_that_is_no_page_says_so_in_one_line(client: Any) -> None:
+    """/followup (the menu's page is /follow-up) said werkzeug's “The requested URL was not
+    found on the server. If you entered the URL manually please check your spelling and try
+    again; go back to the page”: two sentences, and no way named."""
+    answer = client.get("/followup")
+    assert answer.status_code == 404
+    html = answer.get_data(as_text=True)
+    assert re.findall(r'class="line">([^<]*)<', html) == [
+        "there is no page /followup; choose one in the menu above"
+    ]
+    assert 'href="/follow-up"' in html  # the menu is there
+
+
 def test_the_result_table_speaks_the_page_s_language(client: Any) -> None:
     """The rows of a finished merge showed the manifest's "letter" and "failed" on the
     German and French pages."""

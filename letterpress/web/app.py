@@ -10,7 +10,12 @@ from typing import Any
 
 from flask import Flask, g, redirect, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
-from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge
+from werkzeug.exceptions import (
+    HTTPException,
+    MethodNotAllowed,
+    NotFound,
+    RequestEntityTooLarge,
+)
 
 from . import callpage, deliverypage, followup, letterpage, mergepage
 from .jobs import Jobs
@@ -118,6 +123,9 @@ def _too_large(exc: RequestEntityTooLarge) -> Any:
 def _http_error(exc: HTTPException) -> Any:
     if isinstance(exc, MethodNotAllowed) and request.method == "GET":
         return redirect(_page_of(request.path))  # a form's address opened again: its page
+    if isinstance(exc, NotFound) and exc.description == NotFound.description:
+        # an address mistyped or out of date (werkzeug's words are two sentences for a shell)
+        return _problem(404, f"there is no page {request.path}", "choose one in the menu above")
     return _problem(
         exc.code or 500, (exc.description or exc.name).rstrip("."), "go back to the page"
     )
@@ -127,7 +135,6 @@ def _page_of(path: str) -> str:
     """The page whose form posts to ``path`` (``/merge/check``: ``/merge``), else the
     Letter page (its forms post to ``/letter/...``)."""
     from flask import current_app
-    from werkzeug.exceptions import NotFound
 
     top = "/" + path.strip("/").partition("/")[0]
     try:
