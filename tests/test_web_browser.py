@@ -898,3 +898,47 @@ def test_a_merge_button_pressed_with_the_keyboard_keeps_the_focus(server: str, p
     page.wait_for_selector("#check-summary", timeout=WAIT)
     assert page.evaluate("document.activeElement.textContent.trim()") == "Check the rows"
     assert lost.json_value() == []
+
+
+# The words of the cells of a table broken across two lines ("organ" / "ization").
+BROKEN_WORDS = """table => [...table.querySelectorAll('td')].flatMap(cell => {
+    const text = cell.firstChild; if (!text || text.nodeType !== Node.TEXT_NODE) return [];
+    const out = []; let at = 0;
+    for (const word of text.data.split(/(\\s+)/)) {
+      if (word.trim()) { const r = document.createRange(); r.setStart(text, at);
+        r.setEnd(text, at + word.length);
+        if (new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1) out.push(word); }
+      at += word.length; }
+    return out; })"""
+
+
+def test_the_merge_s_tables_are_readable_at_phone_width(server: str, page: Any) -> None:
+    """At 390 px the check's four columns squeezed “What to do” until its words broke,
+    “recipi” / “ent's”, “organ” / “izatio” / “n”. A row is now a block of its cells, each
+    with its column's name; a screen reader still reads a table."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server + "merge")
+    page.set_input_files("#f-template", str(EXAMPLES / "batch" / "workshop.toml"))
+    page.set_input_files(
+        "#f-data",
+        files=[
+            {
+                "name": "people.csv",
+                "mimeType": "text/csv",
+                "buffer": (EXAMPLES / "batch" / "workshop.csv")
+                .read_bytes()
+                .replace(b"\nAnna;Schmidt;", b"\n;;", 1),
+            }
+        ],
+    )
+    page.click("button:has-text('Check the rows')")
+    page.wait_for_selector("#findings", timeout=WAIT)
+    assert page.eval_on_selector("#findings", BROKEN_WORDS) == []
+    assert page.get_by_role("cell", name="give the recipient's name or organization").count() == 1
+    page.click("button:has-text('Make them')")
+    page.wait_for_selector("#manifest-rows", timeout=WAIT)
+    assert page.eval_on_selector("#manifest-rows", BROKEN_WORDS) == []
+    assert page.get_by_role("columnheader", name="Message").count() == 1
+    assert page.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
