@@ -116,7 +116,7 @@ def test_pdf_and_toml_downloads_are_what_the_cli_makes(client: Any, tmp_path: Pa
     values = formdata.form_values(example("thank-you.toml"), formdata.LETTER)
     pdf = client.post("/letter/pdf", data=values)
     assert pdf.mimetype == "application/pdf"
-    assert pdf.headers["Content-Disposition"] == 'attachment; filename="letter.pdf"'
+    assert pdf.headers["Content-Disposition"] == 'attachment; filename="letter-Ms-Mei-Lee.pdf"'
     toml = client.post("/letter/toml", data=values).get_data()
     (tmp_path / "letter.toml").write_bytes(toml)
     assert run_cli("letter", "letter.toml", cwd=tmp_path).returncode == 0
@@ -1719,3 +1719,37 @@ def test_a_delimiter_chosen_wrong_is_said_as_the_choices_of_its_box(client: Any)
         "which people.csv does not have; the header has ';' in it: choose “Detect” or “;” "
         "in the “CSV delimiter” box"
     )
+
+
+def test_downloads_are_named_after_the_opened_file_or_the_recipient(client: Any) -> None:
+    """Every letter downloaded was letter.pdf and every call sheet call-sheet.pdf, whoever it
+    was for and whatever file was opened: a career centre's downloads folder filled with
+    letter (1).pdf, letter (2).pdf... They are named as `letterpress letter FILE` names its
+    PDF, after the opened file, else after the recipient, in any alphabet."""
+
+    def named(url: str, values: dict[str, str]) -> str:
+        return str(client.post(url, data=values).headers["Content-Disposition"])
+
+    opened = client.post(
+        "/letter/import",
+        data={"import": ((EXAMPLES / "thank-you.toml").open("rb"), "thank-you.toml")},
+        content_type="multipart/form-data",
+    ).get_data(as_text=True)
+    assert '<input type="hidden" name="file_name" value="thank-you">' in opened
+    values = {**formdata.form_values(example("thank-you.toml"), formdata.LETTER)}
+    assert named("/letter/pdf", {**values, "file_name": "thank-you"}) == (
+        'attachment; filename="thank-you.pdf"'
+    )
+    assert named("/letter/toml", {**values, "file_name": "thank-you"}) == (
+        'attachment; filename="thank-you.toml"'
+    )
+    typed = {**values, "recipient.name": "Jörg Weiß"}
+    assert named("/letter/pdf", typed) == (
+        'attachment; filename="letter-Jorg-Wei.pdf"; '
+        "filename*=UTF-8''letter-J%C3%B6rg-Wei%C3%9F.pdf"
+    )
+    call = formdata.form_values(example("call.toml"), formdata.CALL)
+    assert named("/call/pdf", {**call, "file_name": "call"}) == (
+        'attachment; filename="call-call.pdf"'  # as `letterpress call call.toml` names it
+    )
+    assert named("/call/pdf", call) == 'attachment; filename="call-sheet-Ms-Dana-Whitfield.pdf"'

@@ -942,3 +942,19 @@ def test_the_merge_s_tables_are_readable_at_phone_width(server: str, page: Any) 
     assert page.evaluate(
         "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
     )
+
+
+def test_a_downloaded_letter_is_named_after_its_file_or_its_recipient(
+    server: str, page: Any, tmp_path: Path
+) -> None:
+    """Every letter saved was letter.pdf, whoever it was to and whatever file was opened."""
+    page.goto(server)
+    page.set_input_files("#f-import", str(EXAMPLES / "thank-you.toml"))
+    page.click(".import button")
+    page.wait_for_selector("#page-image", timeout=WAIT)
+    assert download(page, "text=Download the PDF", tmp_path).name == "thank-you.pdf"
+    page.goto(server)
+    for selector, value in LETTER.items():
+        page.fill(selector, value)
+    page.fill("#f-recipient-name", "Jörg Weiß")
+    assert download(page, "text=Download the PDF", tmp_path).name == "letter-Jörg-Weiß.pdf"

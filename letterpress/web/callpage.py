@@ -87,7 +87,15 @@ def pdf() -> Any:
     result, said = _sheet(form)
     if result is None:
         return _page(form, said, 422)
-    return common.download(result.pdf, "call-sheet.pdf", "application/pdf")
+    name = f"{form[common.FILE_NAME]}-call" if form.get(common.FILE_NAME) else _stem(form)
+    return common.download(result.pdf, f"{name}.pdf", "application/pdf")  # as the CLI's
+
+
+def _stem(form: dict[str, str], kind: str = "call-sheet") -> str:
+    """The downloads' name: the opened file's, else who is called (``call-sheet-Dana-Lee``)."""
+    return common.download_stem(
+        form, kind, ("call.contact", "recipient.name", "recipient.organization")
+    )
 
 
 @bp.post("/call/toml")
@@ -99,7 +107,7 @@ def export() -> Any:
         saved = formdata.saved_file(form, formdata.CALL, FILE)
     except UserError as exc:
         return _page(form, [messages.from_error(exc, SLOTS, more=common.more_box())], 422)
-    return common.download(saved, FILE, "application/toml")
+    return common.download(saved, f"{_stem(form, 'call')}.toml", "application/toml")
 
 
 @bp.post("/call/import")
@@ -111,6 +119,7 @@ def import_file() -> Any:
         return _page(common.form_dict(), [common.not_opened(exc)], 422)
     named = data.pop("signature_image", None)  # the sheet prints none; the saved file keeps it
     values = formdata.form_values(data, formdata.CALL)
+    common.opened_name(request.files, values)
     if named:
         values[formdata.SIGNATURE_NAMED] = str(named)
     return _page(values, common.opened_layout(values))

@@ -4,6 +4,7 @@ letter file, and rendering a page or the part of it a form updates."""
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -16,11 +17,14 @@ from ..errors import UserError, Where
 from . import messages
 from .formdata import PARTY
 from .messages import Message
-from .uploads import private_folder, save, uploaded
+from .uploads import plain_name, private_folder, safe_stem, save, uploaded
 
 # Letter languages offered (BCP 47); any other can be typed into the imported file.
 LETTER_LANGUAGES = ("en", "en-GB", "en-US", "de", "de-AT", "de-CH", "fr", "fr-CH")
 PROFILE = "me"  # the stored sender's table in the user's settings (letterpress.config)
+# A hidden field: the opened file's name without its suffix, which the page's downloads take
+# (thank-you.toml opened: thank-you.pdf, as `letterpress letter thank-you.toml` writes).
+FILE_NAME = "file_name"
 # A hidden field: the layout the opened file names when the page has no such layout (a
 # layout file's path, a name misspelt); offered as a choice so that it can be kept.
 LAYOUT_NAMED = "layout_named"
@@ -182,11 +186,34 @@ def page(template: str, status: int = 200, **context: Any) -> tuple[str, int]:
     return render_template(template, **context), status
 
 
+def opened_name(files: Mapping[str, FileStorage], values: dict[str, str]) -> None:
+    """Keep the opened file's name (``FILE_NAME``) in ``values``, for the downloads."""
+    item = uploaded(files, "import")
+    if item is not None:
+        values[FILE_NAME] = safe_stem(item, "")
+
+
+def download_stem(form: Mapping[str, str], kind: str, who: tuple[str, ...]) -> str:
+    """What a download is named, without its suffix: the opened file's name, else ``kind``
+    and the first of the form's fields ``who`` filled in (``letter-Mei-Lee``), else
+    ``kind``: letters to several people are not all ``letter.pdf``."""
+    if form.get(FILE_NAME):
+        return plain_name(form[FILE_NAME], kind)
+    person = next((form[key] for key in who if form.get(key, "").strip()), "")
+    named = plain_name(person, "")
+    return f"{kind}-{named}" if named else kind
+
+
 def download(body: bytes, name: str, mimetype: str) -> Response:
-    """A file to save, named ``name``."""
-    return Response(
-        body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'}
-    )
+    """A file to save, named ``name`` (any alphabet: ``letter-Jörg-Weiß.pdf``, with a plain
+    ASCII name for browsers that take no other, as Flask's ``send_file`` names them)."""
+    from urllib.parse import quote
+
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    header = f'attachment; filename="{plain}"'
+    if plain != name:
+        header += f"; filename*=UTF-8''{quote(name, safe='')}"
+    return Response(body, mimetype=mimetype, headers={"Content-Disposition": header})
 
 
 def form_dict() -> dict[str, str]:

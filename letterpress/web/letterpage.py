@@ -129,7 +129,12 @@ def pdf() -> Any:
     made = make(form, request.files, picture_too=False)
     if made.pdf is None:
         return _page(form, made.said, 422)
-    return common.download(made.pdf, "letter.pdf", "application/pdf")
+    return common.download(made.pdf, f"{_stem(form)}.pdf", "application/pdf")
+
+
+def _stem(form: dict[str, str]) -> str:
+    """The downloads' name: the opened file's, else the recipient's (``letter-Mei-Lee``)."""
+    return common.download_stem(form, "letter", ("recipient.name", "recipient.organization"))
 
 
 @bp.post("/letter/toml")
@@ -142,7 +147,7 @@ def export() -> Any:
         )
     except UserError as exc:
         return _page(form, [messages.from_error(exc, SLOTS, more=common.more_box())], 422)
-    return common.download(saved, FILE, "application/toml")
+    return common.download(saved, f"{_stem(form)}.toml", "application/toml")
 
 
 def signature_name(form: dict[str, str], files: Any) -> str:
@@ -163,6 +168,7 @@ def import_file() -> Any:
         return _page(common.form_dict(), [common.not_opened(exc)], 422)
     named = data.pop("signature_image", None)
     values = formdata.form_values(data, formdata.LETTER)
+    common.opened_name(request.files, values)
     said = common.opened_layout(values)
     if not named:
         return _page(values, said)

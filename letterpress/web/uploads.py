@@ -44,8 +44,14 @@ def safe_stem(item: FileStorage, default: str) -> str:
     """The uploaded file's name without its suffix, reduced to letters (of any alphabet:
     ``Adressen-Müller``, not ``Adressen-M-ller``), digits, ``-`` and ``_`` (for the names of
     what is made from it), else ``default``."""
-    name = unicodedata.normalize("NFC", Path(shown_name(item)).stem)  # a Mac sends u + ¨
-    stem = re.sub(r"[^\w-]+", "-", name).strip("-")[:60]
+    return plain_name(Path(shown_name(item)).stem, default)
+
+
+def plain_name(text: str, default: str) -> str:
+    """``text`` as (part of) a file name: letters of any alphabet, digits, ``-`` and ``_``
+    (``Ms Mei Lee``: ``Ms-Mei-Lee``), at most 60 characters; else ``default``."""
+    name = unicodedata.normalize("NFC", text)  # a Mac sends u + ¨
+    stem = re.sub(r"[^\w-]+", "-", name).strip("-")[:60].strip("-")
     return stem or default
 
 
