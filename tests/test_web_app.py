@@ -1753,3 +1753,70 @@ def test_downloads_are_named_after_the_opened_file_or_the_recipient(client: Any)
         'attachment; filename="call-call.pdf"'  # as `letterpress call call.toml` names it
     )
     assert named("/call/pdf", call) == 'attachment; filename="call-sheet-Ms-Dana-Whitfield.pdf"'
+
+
+def test_labels_are_made_on_the_page_as_letterpress_labels_makes_them(
+    client: Any, tmp_path: Path
+) -> None:
+    """The page had no way to print address labels, which a career centre posting letters
+    prints: `letterpress labels` was for the terminal only."""
+    page = client.get("/labels").get_data(as_text=True)
+    assert 'href="/labels" aria-current="page">Labels</a>' in page
+    assert '<option value="L7163">Avery L7163 · 14 × 99.1 × 38.1 mm' in page
+    html = client.post(
+        "/labels/make",
+        data={
+            "data": ((EXAMPLES / "labels.csv").open("rb"), "labels.csv"),
+            "sheet": "L7163",
+            "start": "3",
+            "home": "DE",
+        },
+        content_type="multipart/form-data",
+    ).get_data(as_text=True)
+    rows = len((EXAMPLES / "labels.csv").read_text(encoding="utf-8").splitlines()) - 1
+    summary = re.search(r'<p id="labels-summary" data-announce>([^<]*)</p>', html)
+    assert summary is not None, html
+    assert summary.group(1) == (
+        f"{rows} labels on 1 Avery L7163 sheet(s), from label 3; rows failed: 0."
+    )
+    assert 'id="labels-image" src="data:image/png;base64,' in html
+    link = re.search(r'href="(/labels/file/[\w-]+/labels-labels.pdf)"', html)
+    assert link is not None, html
+    made = client.get(link.group(1))
+    assert made.headers["Content-Disposition"].startswith("attachment; filename=labels-labels.pdf")
+    run_cli(
+        "labels", str(EXAMPLES / "labels.csv"), "--sheet", "L7163", "--start", "3",
+        "--from", "DE", "-o", str(tmp_path / "cli.pdf"),
+    )  # fmt: skip
+    web = PdfReader(io.BytesIO(made.get_data())).pages[0].extract_text()
+    assert web == PdfReader(tmp_path / "cli.pdf").pages[0].extract_text()
+
+
+def test_a_label_row_or_choice_that_fails_is_said_at_its_place(client: Any) -> None:
+    """A failed row is its line with the user's file name; a choice refused is said at its
+    box, named as the page labels it, not by `labels`' options."""
+    csv_text = "name,street,postal_code,city,country\n,Ring 2,01067,Dresden,DE\n"
+    csv_text += "Mei Lee,Hafenstraße 12,20457,Hamburg,DE\n"
+
+    def make(**form: str) -> str:
+        data = {"data": (io.BytesIO(csv_text.encode()), "leute.csv"), "sheet": "L7163", **form}
+        answer = client.post("/labels/make", data=data, content_type="multipart/form-data")
+        return answer.get_data(as_text=True)
+
+    html = make()
+    assert lines(html, "labels-messages")[0] == (
+        "leute.csv, row 2, column 'name' (recipient.name): missing field; give the recipient's "
+        "name or organization"
+    )
+    assert "rows failed: 1." in html and "letterpress-merge-" not in html
+    assert lines(make(start="15"), "msg-start") == [
+        "the “First free label” box: sheet L7163 has labels 1 to 14; count the used labels "
+        "left to right, then top to bottom"
+    ]
+    assert lines(make(start="x"), "msg-start") == [
+        "the “First free label” box: 'x' is not a label number; count the used labels left to "
+        "right, then top to bottom, and write the first free one, e.g. 5"
+    ]
+    assert lines(make(home="Atlantis"), "msg-home")[0].startswith(
+        "the “Posted in (country)” box: unknown country 'Atlantis'"
+    )

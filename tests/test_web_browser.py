@@ -874,7 +874,7 @@ def test_no_two_boxes_of_one_group_are_called_the_same(
     context = browser.new_context(locale=locale)
     tab = context.new_page()
     try:
-        for name in ("", "follow-up", "call", "delivery", "merge"):
+        for name in ("", "follow-up", "call", "delivery", "merge", "labels"):
             tab.goto(server + name)
             boxes: dict[tuple[str, str], list[str]] = {}
             for group, label, field in tab.evaluate(NAMED_IN_GROUP):
@@ -958,3 +958,29 @@ def test_a_downloaded_letter_is_named_after_its_file_or_its_recipient(
         page.fill(selector, value)
     page.fill("#f-recipient-name", "Jörg Weiß")
     assert download(page, "text=Download the PDF", tmp_path).name == "letter-Jörg-Weiß.pdf"
+
+
+def test_labels_made_at_phone_width_with_the_keyboard(
+    server: str, page: Any, shots: Path, tmp_path: Path
+) -> None:
+    """The page had no labels: a career centre posting letters had to use the terminal."""
+    page.goto(server + "labels")
+    labelled(page)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.set_input_files("#f-data", str(EXAMPLES / "labels.csv"))
+    page.select_option("#f-sheet", "L7163")
+    tab_to(page, "f-start")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("3")
+    tab_to(page, "Make the labels")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#labels-image", timeout=WAIT)
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Make the labels"
+    assert page.inner_text("#labels-summary").endswith("from label 3; rows failed: 0.")
+    assert page.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
+    page.screenshot(path=str(shots / "labels-phone.png"), full_page=True)
+    pdf = download(page, "#labels-result .downloads a", tmp_path)
+    assert pdf.name == "labels-labels.pdf"
+    assert "Mei Lee" in PdfReader(pdf).pages[0].extract_text()

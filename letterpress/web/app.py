@@ -17,7 +17,7 @@ from werkzeug.exceptions import (
     RequestEntityTooLarge,
 )
 
-from . import callpage, deliverypage, followup, letterpage, mergepage
+from . import callpage, deliverypage, followup, labelspage, letterpage, mergepage
 from .jobs import Jobs
 from .uploads import MB, UPLOAD_LIMIT
 from .words import page_language, page_wording
@@ -29,6 +29,7 @@ PAGES: dict[str, Any] = {
     "call": callpage,
     "delivery": deliverypage,
     "merge": mergepage,
+    "labels": labelspage,
 }
 LOOPBACK = ("127.0.0.1", "localhost", "[::1]", "::1")
 # The browser may fetch from this page only: no script, style or image from anywhere else.
