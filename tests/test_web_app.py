@@ -1820,3 +1820,23 @@ def test_a_label_row_or_choice_that_fails_is_said_at_its_place(client: Any) -> N
     assert lines(make(home="Atlantis"), "msg-home")[0].startswith(
         "the “Posted in (country)” box: unknown country 'Atlantis'"
     )
+
+
+def test_the_letter_s_envelope_is_what_letterpress_envelope_makes(
+    client: Any, tmp_path: Path
+) -> None:
+    """Not every letter goes into a window envelope, but the page had no way to print the
+    plain envelope `letterpress envelope` makes from the same file."""
+    values = formdata.form_values(example("thank-you.toml"), formdata.LETTER)
+    made = client.post("/letter/envelope", data=values)
+    assert made.mimetype == "application/pdf"
+    assert made.headers["Content-Disposition"] == (
+        'attachment; filename="letter-Ms-Mei-Lee-envelope.pdf"'
+    )
+    (tmp_path / "letter.toml").write_bytes(client.post("/letter/toml", data=values).get_data())
+    assert run_cli("envelope", "letter.toml", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "letter-envelope.pdf").read_bytes() == made.get_data()
+    refused = client.post("/letter/envelope", data={**values, "recipient.postal_code": "1234"})
+    assert refused.status_code == 422
+    (line,) = lines(refused.get_data(as_text=True), "msg-recipient-postal_code")
+    assert line.startswith("letter.toml, recipient.postal_code: ")

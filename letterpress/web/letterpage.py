@@ -132,6 +132,26 @@ def pdf() -> Any:
     return common.download(made.pdf, f"{_stem(form)}.pdf", "application/pdf")
 
 
+@bp.post("/letter/envelope")
+def envelope() -> Any:
+    """The letter's plain envelope, as ``letterpress envelope`` makes it (the post's usual
+    size, moved by the default printer's offset); when refused, the page with the reason."""
+    from ..calibrate.printers import find_shift
+    from ..envelope import prepare_envelope
+    from ..mailpiece.sheet import draw_sheets
+    from ..source import Source
+
+    form = common.form_dict()
+    try:
+        data = formdata.letter_file(form, formdata.LETTER, FILE)
+        uploads.bundled_layout(data, FILE)
+        prep = prepare_envelope(Source(data=data, origin=FILE), shift=find_shift(None))
+    except UserError as exc:
+        return _page(form, [refused(exc)], 422)
+    body = draw_sheets(prep.plan)
+    return common.download(body, f"{_stem(form)}-envelope.pdf", "application/pdf")
+
+
 def _stem(form: dict[str, str]) -> str:
     """The downloads' name: the opened file's, else the recipient's (``letter-Mei-Lee``)."""
     return common.download_stem(form, "letter", ("recipient.name", "recipient.organization"))
