@@ -44,9 +44,7 @@ def in_page_terms(line: str) -> str:
     """A line of ``labels`` with its options said as this page's boxes."""
     t = g.t["labels"]
     line = line.replace("give --from CC", "write the country in --from, e.g. DE")
-    line = line.replace(
-        "leave out --delimiter", f"choose “{g.t['merge']['detect']}” in --delimiter"
-    )
+    line = messages.detect_named(line, g.t["merge"]["detect"])
     delimiters = {"comma": ",", "semicolon": ";", "tab": g.t["merge"]["tab"], "pipe": "|"}
     boxes = {option: t[key] for option, key in BOXES.items()}
     return messages.in_page_terms(line, boxes, {"--delimiter": delimiters})
@@ -62,6 +60,7 @@ def show() -> Any:
         said={},
         sheets=sheets(),
         data_types=",".join(DATA),
+        upload_mb=uploads.UPLOAD_LIMIT // uploads.MB,
         slots=SLOTS,
     )
 

@@ -56,10 +56,7 @@ def page_terms(line: str) -> str:
     line = messages.stored_here(
         line, g.t["nav"]["letter"], g.t["legend"]["sender"], g.t["letter"]["save_sender"]
     )
-    # the delimiter left out is the box's “Detect”: “choose “Detect” or “;” in the box”
-    detect = f"choose “{t['detect']}”"
-    line = line.replace("leave out --delimiter or use --delimiter ", f"{detect} or --delimiter ")
-    line = line.replace("leave out --delimiter", f"{detect} in --delimiter")
+    line = messages.detect_named(line, t["detect"])  # “choose “Detect” or “;” in the box”
     delimiters = {"comma": ",", "semicolon": ";", "tab": t["tab"], "pipe": "|"}
     return messages.in_page_terms(line, boxes, {"--kind": t["kinds"], "--delimiter": delimiters})
 

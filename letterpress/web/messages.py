@@ -109,6 +109,14 @@ def stored_here(line: str, page: str, legend: str, button: str) -> str:
     return line.replace(STORE_ME, f": fill in “{legend}” on the “{page}” page and press “{button}”")
 
 
+def detect_named(line: str, detect: str) -> str:
+    """``line`` with the delimiter left out said as the delimiter box's choice ``detect``
+    (“Detect”): ``choose “Detect” or --delimiter semicolon``, for ``in_page_terms``."""
+    choose = f"choose “{detect}”"
+    line = line.replace("leave out --delimiter or use --delimiter ", f"{choose} or --delimiter ")
+    return line.replace("leave out --delimiter", f"{choose} in --delimiter")
+
+
 def box_name(label: str) -> str:
     """A control of the page, named by its label: ``the “Worksheet” box``."""
     return f"the “{label}” box"
