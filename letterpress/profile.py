@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .config import load_table, save_table
+from .config import save_table
 from .fields import PARTY_FIELDS
 
 TABLE = "me"
@@ -23,9 +23,32 @@ ZONE_FIELD = "timezone"
 FIELDS = SENDER_FIELDS + DEFAULT_FIELDS + (ZONE_FIELD,)
 
 
-def stored_profile() -> dict[str, Any]:
-    """The stored details (empty when none are stored)."""
-    return {key: value for key, value in load_table(TABLE).items() if key in FIELDS}
+def stored_profile(*, lenient: bool = False) -> dict[str, Any]:
+    """The stored details (empty when none are stored). A hand-edited value that is not text
+    (``name = 5``, ``me = "Jo"``) is a UserError at its field of the settings file, or, with
+    ``lenient`` (``init --me``, which stores them anew), left out."""
+    from .config import config_path, load_config
+    from .errors import UserError, Where
+    from .fields import LINE_LISTS, not_table, not_text
+
+    table = load_config().get(TABLE, {})
+    where = Where(file=str(config_path()), field=TABLE)
+    wrong: UserError | None = None
+    out = {}
+    if not isinstance(table, dict):
+        wrong, table = not_table(table, where), {}
+    for key, value in table.items():
+        lines = key in LINE_LISTS and isinstance(value, list)
+        if key not in FIELDS:
+            continue
+        if isinstance(value, str) or (lines and all(isinstance(v, str) for v in value)):
+            out[key] = value
+        elif wrong is None:
+            wrong = not_text(key, value, where.at(key))
+    if wrong is not None and not lenient:
+        again = "or store your details again with 'letterpress init --me'"
+        raise UserError(wrong.what, where=wrong.place, hint=f"{wrong.hint}, {again}")
+    return out
 
 
 def stored_sender(profile: dict[str, Any]) -> dict[str, Any]:

@@ -232,6 +232,45 @@ def test_a_wrong_stored_detail_is_blamed_on_the_settings_file(
     assert fixed.returncode == 0, fixed.stderr
 
 
+@pytest.mark.parametrize(
+    ("stored", "line"),
+    [
+        (
+            '[me]\nname = "Jonas Petersen"\ncountry = "DE"\nlanguage = 3\n',
+            'me.language: 3 is not text; write it in quotes, e.g. language = "en-GB"',
+        ),
+        (
+            'me = "Jonas"\n',
+            "me: 'Jonas' is not a table; write [me] on a line of its own, with its fields below it",
+        ),
+    ],
+)
+def test_a_hand_edited_detail_of_the_wrong_kind_is_one_line_at_the_settings_file(
+    stored: str, line: str, settings: Path, write_letter
+) -> None:  # type: ignore[no-untyped-def]
+    """``language = 3`` in [me] stopped ``init`` with a traceback ('int' object has no
+    attribute 'strip'), and a stored ``name = 5`` printed "5" as the return address while
+    ``check`` blamed the letter's own sender.name. Now every command says where the settings
+    file is wrong and how to mend it, ``config`` shows the file and then that line, and
+    ``init --me`` stores the details anew over it."""
+    settings.parent.mkdir(parents=True)
+    settings.write_text(stored, encoding="utf-8")
+    expected = (
+        f"letterpress: error: {settings}, {line}, or store your details again with "
+        "'letterpress init --me'\n"
+    )
+    for command in (["init", "-o", "-"], ["letter", str(write_letter(no_sender()))]):
+        done = run_cli(*command)
+        assert (done.returncode, done.stderr) == (2, expected), command
+    shown = run_cli("config")
+    assert (shown.returncode, shown.stderr) == (2, expected)
+    assert shown.stdout.startswith(f"Settings file: {settings}\n\n")
+    mended = run_cli("init", "--me", "--name", "Jonas Petersen", "--country", "DE")
+    assert mended.returncode == 0, mended.stderr
+    assert tomllib.loads(settings.read_text(encoding="utf-8"))["me"]["language"] == "de-DE"
+    assert run_cli("config").returncode == 0
+
+
 def test_a_name_is_required_and_detail_options_need_me(settings: Path) -> None:
     done = run_cli("init", "--me", "--city", "Hamburg")
     assert done.stderr == (

@@ -23,8 +23,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """The file's path, then its tables as TOML (or how to fill it)."""
+    """The file's path, then its tables as TOML (or how to fill it), then what is wrong
+    with your stored details, if anything (exit 2 then: every file would stop on it)."""
+    import sys
+
     from ..config import config_path, load_config
+    from ..errors import UserError
+    from ..profile import stored_profile
 
     path = config_path()
     if args.path:
@@ -42,4 +47,9 @@ def run(args: argparse.Namespace) -> int:
 
         print()
         print(tomli_w.dumps(data).rstrip())
+    try:
+        stored_profile()
+    except UserError as exc:
+        print(f"letterpress: error: {exc.line()}", file=sys.stderr)
+        return 2
     return 0

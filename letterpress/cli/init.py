@@ -170,7 +170,7 @@ def _store_me(args: argparse.Namespace) -> int:
     """Ask for (or take from the options) your details, check them, store them, show them."""
     from ..profile import save_profile, stored_profile
 
-    stored = stored_profile()
+    stored = stored_profile(lenient=True)  # a value stored wrong is asked or derived anew
     given = {key: getattr(args, f"me_{key}", None) for key in OPTIONS}
     given["language"], given["layout"] = args.language, args.layout
     if any(value is not None for value in given.values()):
