@@ -532,6 +532,47 @@ def test_a_house_number_column_joins_the_street(
     assert street in _first_page(out).splitlines()
 
 
+def test_a_house_number_column_goes_where_the_destination_country_writes_it(
+    tmp_path: Path,
+) -> None:
+    """A German career centre's workbook (Straße, Hausnr.) with addresses abroad: the number
+    followed the street for every row, so the labels read "rue de Rivoli 12" and
+    "Amphitheatre Parkway 1600", which French and US sorting machines do not read as a street
+    line. Each row's number now goes where its country writes it (a row without a country:
+    the home country's way, here the US's); the sheet's column order decides only where the
+    data does not say."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Straße", "Hausnr.", "PLZ", "Ort", "Bundesland", "Land"])
+    sheet.append(["Jörg Weiß", "Königsallee", "12", "40212", "Düsseldorf", "", "Deutschland"])
+    sheet.append(["Élodie Lefèvre", "rue de Rivoli", "12", "75001", "Paris", "", "Frankreich"])
+    sheet.append(["Mei Lee", "Amphitheatre Parkway", "1600", "94043", "Mountain View", "CA", "USA"])
+    sheet.append(["Oliver Smith", "Downing Street", "10", "SW1A 2AA", "London", "", "GB"])
+    sheet.append(["Ana Ruiz", "Calle Mayor", "5", "28013", "Madrid", "Madrid", "ES"])
+    data = tmp_path / "adressen.xlsx"
+    book.save(data)
+    out = tmp_path / "labels.pdf"
+    proc = _labels(data, "L7163", out, home="DE")
+    assert (proc.returncode, proc.stderr) == (0, "")
+    lines = [line.strip() for line in _first_page(out).splitlines()]
+    for street in (
+        "Königsallee 12",
+        "12 rue de Rivoli",
+        "1600 Amphitheatre Parkway",
+        "10 Downing Street",
+        "Calle Mayor 5",
+    ):
+        assert any(line == street or line.startswith(f"{street} ") for line in lines), lines
+    # Without a country cell a row goes to the home country, and takes its custom.
+    header = "Name;Straße;Hausnummer;ZIP;City;State"
+    mei = "Mei Lee;Amphitheatre Pkwy;1600;94043;Mountain View;CA"
+    proc = _labels(_csv(tmp_path, f"{header}\n{mei}\n"), "5160", out, home="US")
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert "1600 AMPHITHEATRE PKWY" in _first_page(out).splitlines()
+
+
 OUTLOOK = (
     '"Title","First Name","Middle Name","Last Name","Suffix","Company","Department",'
     '"Job Title","Business Street","Business Street 2","Business City","Business State",'

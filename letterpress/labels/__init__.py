@@ -112,7 +112,7 @@ def make_labels(
     rules = AddressRules()
     index = start - 1
     pages: dict[int, list] = {}
-    for item in row_sources(table, tpl, lang):
+    for item in row_sources(table, tpl, lang, country):
         outcome = _place(item, spec, post, rules, country, index)
         if isinstance(outcome, str):
             run.failed.append((item.row.number, outcome))

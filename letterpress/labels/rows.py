@@ -21,10 +21,12 @@ from ..batch.template import (
     direct_columns,
     render_row,
 )
+from ..countries import country_code
 from ..errors import UserError, Where
 from ..fieldnames import field_named, name_key
 from ..mailpiece.parties import piece_fields
 from ..source import Source
+from .housenumber import number_first
 
 # Contact exports keep several addresses side by side, each under a prefix: Outlook's
 # "Business Street", "Home City", "Business Country/Region"; Google Contacts' "Address 1 -
@@ -134,8 +136,8 @@ def mapped_recipient(
     values: dict[str, str], fields: dict[str, str], number_first: bool = False
 ) -> dict[str, Any]:
     """The recipient table of one row from the mapped columns; a house number column joins
-    the street, after it (Hauptstraße 12) or, when the sheet has it left of the street,
-    before it (12 Main Street)."""
+    the street, after it (Hauptstraße 12) or, with ``number_first``, before it (12 Main
+    Street)."""
     got = {field: values.get(column, "").strip() for field, column in fields.items()}
     if got.get("house_number"):
         parts = (got.get("street"), got["house_number"])
@@ -158,8 +160,11 @@ def mapped_recipient(
     return recipient
 
 
-def row_sources(table: Table, template: Source | None, language: str) -> Iterator[RowSource]:
-    """Each row as a letter-like file named after the row (``people.csv, row 3``)."""
+def row_sources(
+    table: Table, template: Source | None, language: str, home: str = ""
+) -> Iterator[RowSource]:
+    """Each row as a letter-like file named after the row (``people.csv, row 3``); ``home``
+    is the country a row without a country goes to."""
     if template is None:
         fields = column_map(table.columns)
         if "name" not in fields and "last_name" not in fields and "organization" not in fields:
@@ -176,7 +181,9 @@ def row_sources(table: Table, template: Source | None, language: str) -> Iterato
         for row in table.rows:
             own = _row_fields(row.values, fields, groups)
             first = "house_number" in own and "street" in own
-            first = first and order(own["house_number"]) < order(own["street"])
+            if first:  # the destination's custom; where no data says, the sheet's order
+                side = number_first(_destination(row.values, own, home))
+                first = order(own["house_number"]) < order(own["street"]) if side is None else side
             recipient = mapped_recipient(row.values, own, first)
             data = {"recipient": recipient, "language": language}
             source = Source(data=data, origin=table.origin, row=row.number)
@@ -204,6 +211,13 @@ def row_sources(table: Table, template: Source | None, language: str) -> Iterato
             continue
         made = _checked(row, source, used, lost.get(row.number, []))
         yield replace(made, columns=lambda field: columns_of(field, tpl, direct))
+
+
+def _destination(values: dict[str, str], fields: dict[str, str], home: str) -> str:
+    """The ISO code of the country a row goes to: its country cell (a code or a name), else
+    ``home``."""
+    cell = values.get(fields.get("country", ""), "").strip()
+    return (country_code(cell) or cell.upper()) if cell else home
 
 
 def _lost(table: Table, used: set[str]) -> dict[int, list[Problem]]:
