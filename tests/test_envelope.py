@@ -206,20 +206,58 @@ def test_cli_unknown_size_with_none_near_lists_the_sizes(write_letter) -> None:
 def test_cli_address_too_wide_for_a_small_envelope_names_the_field(
     write_letter, tmp_path: Path
 ) -> None:
-    data = letter(
-        recipient__organization="Bundesamt für Lebensmittelsicherheit und "
-        "Veterinärwesen, Abteilung Grenzkontrolle und "
-        "Einfuhrüberwachung an den Außengrenzen der Union"
+    data = letter(  # a street line never breaks: the post reads it whole
+        recipient__street="Wilhelm-Leuschner-Straße 127, Hinterhaus, Aufgang C, 4. Etage links, "
+        "bei Familie Oberndorfer-Schmidt"
     )
     path = write_letter(data)
     proc = run_cli("envelope", str(path), "--size", "C6")
     assert_one_line_error(
         proc,
-        f"{path}, recipient.organization: address line",
+        f"{path}, recipient.street: address line",
         "the Deutsche Post Lesezone (address zone) of a C6 envelope leaves 132.0 mm",
         "shorten or abbreviate it, or use a larger envelope",
     )
     assert not (tmp_path / "letter-envelope.pdf").exists()
+
+
+def test_a_name_or_organisation_too_wide_breaks_at_a_word_in_the_read_area(
+    write_letter, tmp_path: Path
+) -> None:
+    """A federal authority's name on a C6 envelope, and a professor's return address on an
+    A2: the envelope was refused ("address line ... leaves 132.0 mm"), and the return
+    address left out, though the letter breaks such a line at a word. Both now break onto
+    further lines: the address inside the Lesezone, the return address inside its corner."""
+    organisation = (
+        "Bundesamt für Lebensmittelsicherheit und Veterinärwesen, Abteilung Grenzkontrolle "
+        "und Einfuhrüberwachung an den Außengrenzen der Union"
+    )
+    sender = "Prof. Dr. Maximilian Alexander von Hohenzollern-Sigmaringen"
+    data = letter(recipient__organization=organisation, sender__name=sender)
+    path = write_letter(data)
+    for size, roomy in (("C6", True), ("A2", False)):  # C6: the sender fits whole
+        out = tmp_path / f"{size}.pdf"
+        proc = run_cli("envelope", str(path), "--size", size, "-o", str(out))
+        assert (proc.returncode, proc.stderr) == (0, ""), size
+        with pdfplumber.open(out) as pdf:
+            found = pdf.pages[0].extract_text_lines()
+        texts = [line["text"] for line in found]
+        assert any(t.startswith("Prof. Dr. Maximilian") for t in texts), texts  # not left out
+        assert (sender in texts) == roomy, texts
+        envelope = find_size(size)
+        post = post_for("DE")
+        read = post.read_area(envelope.width, envelope.height)
+        corner = post.return_area(envelope.width, envelope.height)
+        words = " ".join(t for t in texts if not t.startswith(("Prof.", "Hohen", "Lindenallee")))
+        assert organisation in words, texts
+        for line in found:
+            box = Rect(
+                line["x0"] / MM,
+                line["top"] / MM,
+                (line["x1"] - line["x0"]) / MM,
+                (line["bottom"] - line["top"]) / MM,
+            )
+            assert _inside(box, read) or _inside(box, corner), (line["text"], box)
 
 
 def test_cli_envelope_needs_no_subject_or_body(tmp_path: Path) -> None:

@@ -232,15 +232,14 @@ def test_a_label_too_small_for_the_address_is_one_line_naming_the_row(tmp_path: 
         tmp_path,
         "name,organization,street,postcode,city,country\n"
         "Mei Lee,Nordlicht,Hafenstraße 12,20457,Hamburg,DE\n"
-        "Tom Berg,Bundesamt für Lebensmittelsicherheit und Veterinärwesen,"
-        "Lindenallee 8,22587,Hamburg,DE\n",
+        "Tom Berg,,Wilhelm-Leuschner-Straße 127 Hinterhaus Aufgang C,22587,Hamburg,DE\n",
     )
     out = tmp_path / "labels.pdf"
     proc = _labels(data, "L7160", out)
     assert proc.returncode == 1
-    assert proc.stderr.splitlines() == [
-        f"letterpress: error: {data}, row 3, column 'organization' (recipient.organization): "
-        "address line 'Bundesamt für Lebensmittelsicherheit und Veterinärwesen' is 78.3 mm "
+    assert proc.stderr.splitlines() == [  # a street line never breaks: the post reads it whole
+        f"letterpress: error: {data}, row 3, column 'street' (recipient.street): "
+        "address line 'Wilhelm-Leuschner-Straße 127 Hinterhaus Aufgang C' is 70.7 mm "
         "wide at 8 pt; a label of sheet L7160 (63.5 x 38.1 mm) leaves "
         "57.5 mm; use a sheet with larger labels, or shorten the address"
     ]
@@ -455,15 +454,15 @@ def test_an_inch_sheet_speaks_inches(tmp_path: Path) -> None:
     data = _csv(
         tmp_path,
         "name,street,city,state,postal_code,country\n"
-        "John Smith Longname-Whatever Jr. the Third of Many,1 Main St,Springfield,IL,62701,US\n",
+        "John Smith,1600 Pennsylvania Avenue Northwest Suite 1200,Washington,DC,20500,US\n",
     )
     out = tmp_path / "l.pdf"
     proc = _labels(data, "5160", out, home="US")
     assert (proc.returncode, proc.stderr.splitlines()) == (
         2,
         [
-            f"letterpress: error: {data}, row 2, column 'name' (recipient.name): address line "
-            "'JOHN SMITH LONGNAME-WHATEVER JR THE THIRD OF MANY' is 3.17 in wide at 8 pt; a "
+            f"letterpress: error: {data}, row 2, column 'street' (recipient.street): address "
+            "line '1600 PENNSYLVANIA AVENUE NORTHWEST SUITE 1200' is 2.87 in wide at 8 pt; a "
             "label of sheet 5160 (2 5/8 x 1 in) leaves 2 3/8 in; use a sheet with larger "
             "labels, or shorten the address",
             f"letterpress: error: {data}: no label made: the row failed; nothing was written; "
@@ -472,6 +471,44 @@ def test_an_inch_sheet_speaks_inches(tmp_path: Path) -> None:
     )
     proc = _labels(data, "L7160", out, home="US")
     assert "a label of sheet L7160 (63.5 x 38.1 mm) leaves 57.2 mm;" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    ("row", "lines"),
+    [
+        (
+            "Anna-Katharina Schmidt-Weißenfels-Oberndorfer,Careers Service,Hauptstraße 1,"
+            "01067,Dresden,DE",
+            ["Anna-Katharina", "Schmidt-Weißenfels-Oberndorfer"],
+        ),
+        (
+            "Tom Berg,Bundesamt für Lebensmittelsicherheit und Veterinärwesen,Lindenallee 8,"
+            "22587,Hamburg,DE",
+            ["Bundesamt für Lebensmittelsicherheit und", "Veterinärwesen"],
+        ),
+    ],
+)
+def test_a_name_or_organisation_too_wide_for_its_label_breaks_at_a_word(
+    tmp_path: Path, row: str, lines: list[str]
+) -> None:
+    """A double-barrelled name or a long authority on Avery L7160 (63.5 mm labels): the row
+    was refused ("is 65.5 mm wide at 8 pt; ... leaves 57.5 mm"), though the letter breaks such
+    a line at a word and the post reads it so. The line now breaks onto a further line, every
+    line inside the label by the post's 3 mm clearance."""
+    data = _csv(tmp_path, f"name,organization,street,postcode,city,country\n{row}\n")
+    out = tmp_path / "labels.pdf"
+    proc = _labels(data, "L7160", out)
+    assert (proc.returncode, proc.stderr) == (0, "")
+    geo = _geometry("L7160")
+    x, y, width, height = _expected_label(geo, 0)
+    with pdfplumber.open(out) as pdf:
+        found = pdf.pages[0].extract_text_lines()
+    texts = [line["text"] for line in found]
+    start = texts.index(lines[0])
+    assert texts[start : start + len(lines)] == lines, texts
+    for line in found:
+        assert x + 3.0 - 0.01 <= line["x0"] / MM and line["x1"] / MM <= x + width - 3.0 + 0.01
+        assert y + 3.0 - 0.01 <= line["top"] / MM and line["bottom"] / MM <= y + height - 3.0
 
 
 def test_a_postcode_formatted_00000_holding_a_fraction_is_printed_as_shown_with_a_warning(

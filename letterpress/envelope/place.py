@@ -8,7 +8,7 @@ from msgspec import Struct
 from ..errors import UserError, Where
 from ..letter.address import AddressLine
 from ..letter.layout import Rect
-from ..mailpiece.block import Block, Misfit, extent, fit_size, set_block
+from ..mailpiece.block import Block, Misfit, extent, fit_lines, set_block
 from ..mailpiece.posts import Post
 from ..notices import Notice
 from .sizes import EnvelopeSize
@@ -33,9 +33,9 @@ def place_envelope(
     size: EnvelopeSize,
     where: Where,
 ) -> EnvelopeLayout:
-    """Fit and place both addresses; an address that cannot lie in the read area is refused
-    (UserError naming the field), a return address that does not fit is left out with a
-    warning."""
+    """Fit and place both addresses (a name too wide even at the smallest size broken at its
+    words); an address that cannot lie in the read area is refused (UserError naming the
+    field), a return address that does not fit is left out with a warning."""
     width, height = size.width, size.height
     read = post.read_area(width, height)
     clear = tuple(post.clear_zones(width, height))
@@ -45,14 +45,15 @@ def place_envelope(
     if back is not None and post.return_side == "front":
         top = max(read.y, back.rect.bottom + post.return_gap)
         room = Rect(read.x, top, read.width, read.bottom - top)
-    fitted = fit_size(recipient, post.address, room.width, room.height)
+    fitted = fit_lines(recipient, post.address, room.width, room.height)
     if isinstance(fitted, Misfit):
         raise _misfit(fitted, recipient, post, size, read)
-    w, h = extent([line.text for line in recipient], post.address, fitted)
+    recipient, points = fitted
+    w, h = extent([line.text for line in recipient], post.address, points)
     x = _clamp(width * post.prefer_left, room.x, room.right - w)
     y = _clamp(height * post.prefer_top, room.y, room.bottom - h)
     y = _clear_of(Rect(x, y, w, h), clear, room, post, size, recipient)
-    block = set_block(recipient, post.address, fitted, x, y)
+    block = set_block(recipient, post.address, points, x, y)
     return EnvelopeLayout(size, post, block, back, read, clear, tuple(notices))
 
 
@@ -114,7 +115,7 @@ def _return_block(
 ) -> Block | None:
     """The return address fitted into the post's return area, or None (and a warning)."""
     area = post.return_area(size.width, size.height)
-    fitted = fit_size(sender, post.return_type, area.width, area.height)
+    fitted = fit_lines(sender, post.return_type, area.width, area.height)
     if isinstance(fitted, Misfit):
         why = "has too many lines" if fitted.too_tall else f"line {fitted.line.text!r} is too wide"
         notices.append(
@@ -128,4 +129,5 @@ def _return_block(
             )
         )
         return None
-    return set_block(sender, post.return_type, fitted, area.x, area.y)
+    lines, points = fitted
+    return set_block(lines, post.return_type, points, area.x, area.y)

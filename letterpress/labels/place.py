@@ -7,7 +7,7 @@ from msgspec import Struct
 
 from ..letter.address import AddressLine
 from ..letter.layout import Rect
-from ..mailpiece.block import Block, Misfit, extent, fit_size, set_block
+from ..mailpiece.block import Block, Misfit, extent, fit_lines, set_block
 from ..mailpiece.posts import Post
 from .sheets import LabelSheet
 
@@ -36,13 +36,15 @@ def place_label(
     lines: list[AddressLine], sheet: LabelSheet, index: int, post: Post
 ) -> Placed | Misfit:
     """The address on label ``index`` (counted over all sheets), left-aligned and centred
-    from top to bottom in its room; or why it does not fit."""
+    from top to bottom in its room (a name too wide broken at its words); or why it does not
+    fit."""
     page, position = divmod(index, sheet.count)
     label = sheet.label(position)
     box = room(sheet, label, post)
-    fitted = fit_size(lines, post.label, box.width, box.height)
+    fitted = fit_lines(lines, post.label, box.width, box.height)
     if isinstance(fitted, Misfit):
         return fitted
-    _, height = extent([line.text for line in lines], post.label, fitted)
+    lines, size = fitted
+    _, height = extent([line.text for line in lines], post.label, size)
     top = box.y + (box.height - height) / 2
-    return Placed(page, position, label, set_block(lines, post.label, fitted, box.x, top))
+    return Placed(page, position, label, set_block(lines, post.label, size, box.x, top))

@@ -6,10 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from msgspec import Struct
+from msgspec.structs import replace
 
 from ..letter.address import AddressLine
+from ..letter.addressfield import WRAPPABLE
 from ..letter.layout import Rect
 from ..letter.plan import SetLine
+from ..letter.wrap import wrap_words
 from ..pdf import fonts
 from ..pdf.units import to_mm
 from .posts import TypeSpec
@@ -66,6 +69,32 @@ def fit_size(
     widths = [to_mm(fonts.width(t, font, size)) for t in texts]
     widest = max(range(len(texts)), key=widths.__getitem__)
     return Misfit(False, lines[widest], widths[widest], width, height)
+
+
+def fit_lines(
+    lines: Sequence[AddressLine], spec: TypeSpec, width: float, height: float
+) -> tuple[list[AddressLine], float] | Misfit:
+    """The lines and the largest size at which they fit ``width`` x ``height`` mm; past the
+    smallest size, a name, organisation, department or note still too wide broken at its
+    words, as the letter's address field breaks it (never the street or town line, which
+    the post reads as one); or why they do not fit even so."""
+    fitted = fit_size(lines, spec, width, height)
+    if not isinstance(fitted, Misfit):
+        return list(lines), fitted
+    if fitted.too_tall:
+        return fitted
+    font = fonts.face("sans").regular
+
+    def fits(text: str) -> bool:
+        return to_mm(fonts.width(text, font, spec.min_size)) <= width + 1e-6
+
+    broken: list[AddressLine] = []
+    for line in lines:
+        field = line.where.field.split("[")[0].rsplit(".", 1)[-1]
+        parts = None if fits(line.text) or field not in WRAPPABLE else wrap_words(line.text, fits)
+        broken += [replace(line, text=part) for part in parts] if parts else [line]
+    again = fit_size(broken, spec, width, height)
+    return fitted if isinstance(again, Misfit) else (broken, again)
 
 
 def set_block(
