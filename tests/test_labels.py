@@ -680,3 +680,50 @@ def test_contacts_exported_by_outlook_or_google_print_their_address(
         f"letterpress: info: {data}: no home country given: taking {home}, where most rows go; "
         "addresses in other countries get a country line; give --from CC"
     )
+
+
+GOOGLE_NOW = (
+    "First Name,Middle Name,Last Name,Name Prefix,Organization Name,Organization Title,"
+    "Organization Department,Notes,Labels,E-mail 1 - Label,E-mail 1 - Value,Address 1 - Label,"
+    "Address 1 - Formatted,Address 1 - Street,Address 1 - City,Address 1 - PO Box,"
+    "Address 1 - Region,Address 1 - Postal Code,Address 1 - Country,"
+    "Address 1 - Extended Address\n"
+    "Mei,,Lee,Ms,Acme Corporation,Recruiter,Human Resources,met at the fair,* myContacts,Work,"
+    'mei@example.com,Work,"1600 Amphitheatre Parkway\nMountain View, CA 94043\nUSA",'
+    "1600 Amphitheatre Parkway,Mountain View,,CA,94043,USA,Suite 200\n"
+    "Anna,,Schmidt,,Careers Service,,,,* myContacts,,,Work,,Hauptstraße 1,Dresden,,,01067,"
+    "Deutschland,Gebäude B\n"
+)
+
+
+def test_a_google_contacts_export_prints_the_company_department_and_second_line(
+    tmp_path: Path,
+) -> None:
+    """Google Contacts exports the company as "Organization Name", its department as
+    "Organization Department" and an address's second line as "Address 1 - Extended
+    Address": labels for a recruiter at a company went out without the company, department
+    or suite ("MEI LEE / 1600 AMPHITHEATRE PARKWAY ..."). They are printed now."""
+    data = _csv(tmp_path, GOOGLE_NOW, "contacts.csv")
+    out = tmp_path / "labels.pdf"
+    proc = _labels(data, "L7163", out, home="DE")
+    assert (proc.returncode, proc.stderr) == (0, "")
+    with pdfplumber.open(out) as pdf:
+        page = pdf.pages[0]
+        left = page.crop((0, 0, page.width / 2, page.height)).extract_text().splitlines()
+        right = page.crop((page.width / 2, 0, page.width, page.height)).extract_text()
+    assert left == [
+        "Mei Lee",
+        "Acme Corporation",
+        "Human Resources",
+        "1600 Amphitheatre Parkway",
+        "Suite 200",
+        "MOUNTAIN VIEW, CA 94043",
+        "UNITED STATES",
+    ]
+    assert right.splitlines() == [
+        "Anna Schmidt",
+        "Careers Service",
+        "Hauptstraße 1",
+        "Gebäude B",
+        "01067 Dresden",
+    ]

@@ -34,6 +34,16 @@ from .housenumber import number_first
 _GROUPS = ("business", "home", "other", "address1", "address2", "address3")
 # German Outlook puts the group after the field: "Straße geschäftlich 2", "Ort privat".
 _SUFFIXED = re.compile(r"(.+?)(geschäftlich|privat|weitere)(\d?)")
+# Google Contacts' own names: the company is "Organization Name" ("Organization 1 - Name" in
+# older exports), its department "Organization Department", an address's second line
+# "Address 1 - Extended Address".
+_CONTACT_FIELDS = {
+    "organizationname": "organization",
+    "organization1name": "organization",
+    "organizationdepartment": "department",
+    "organization1department": "department",
+    "extendedaddress": "street2",
+}
 _ADDRESS = ("street", "street2", "house_number", "postal_code", "city", "region", "country")
 _FILLED = ("street", "postal_code", "city")  # an address with one of these is given
 
@@ -52,7 +62,7 @@ def address_groups(columns: tuple[str, ...]) -> list[dict[str, str]]:
             group, rest = suffixed.group(2), suffixed.group(1) + suffixed.group(3)
         else:
             continue
-        field = field_named(rest)
+        field = _field_named(rest)
         if field in _ADDRESS:
             groups.setdefault(group, {}).setdefault(field, column)
     return [group for group in groups.values() if any(f in group for f in _FILLED)]
@@ -113,10 +123,16 @@ def column_map(columns: tuple[str, ...]) -> dict[str, str]:
     """Which column fills which recipient field (the first column of each field wins)."""
     out: dict[str, str] = {}
     for column in columns:
-        field = field_named(name_key(column))
+        field = _field_named(name_key(column))
         if field is not None and field not in out:
             out[field] = column
     return out
+
+
+def _field_named(key: str) -> str | None:
+    """The field a column name (as ``name_key`` gives it) fills: an address list's name for
+    it, or a contact export's."""
+    return field_named(key) or _CONTACT_FIELDS.get(key)
 
 
 def _mapped_feeds(fields: dict[str, str]) -> dict[str, tuple[str, ...]]:
