@@ -269,12 +269,12 @@ def test_too_many_lines_for_a_label_names_the_row_not_the_country(tmp_path: Path
 def test_bad_rows_are_skipped_with_their_column_and_nothing_written_when_all_fail(
     tmp_path: Path,
 ) -> None:
-    data = _csv(tmp_path, "name,street,zip,city\nBad Row,Somewhere 1,1234,Berlin\n")
+    data = _csv(tmp_path, "name,street,zip,city\nBad Row,Somewhere 1,123456,Berlin\n")
     out = tmp_path / "labels.pdf"
     proc = _labels(data, "L7163", out)
     assert proc.returncode == 2
     assert proc.stderr.splitlines() == [
-        f"letterpress: error: {data}, row 2, column 'zip' (recipient.postal_code): '1234' is not "
+        f"letterpress: error: {data}, row 2, column 'zip' (recipient.postal_code): '123456' is not "
         "a valid postal code for Germany; e.g. 26133, 53225, or give address_lines for a "
         "free-form address",
         f"letterpress: error: {data}: no label made: the row failed; nothing was written; "
@@ -727,3 +727,37 @@ def test_a_google_contacts_export_prints_the_company_department_and_second_line(
         "Gebäude B",
         "01067 Dresden",
     ]
+
+
+def test_a_postcode_that_lost_its_leading_zero_in_excel_says_so_as_the_batch_does(
+    tmp_path: Path,
+) -> None:
+    """Excel keeps a typed 01067 as the number 1067. The label said "'1067' is not a valid
+    postal code for Germany; e.g. 26133, 53225, or give address_lines for a free-form
+    address", which does not say what went wrong or how to mend the sheet; the batch says
+    both. The labels now say what the batch says, with or without a template."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Straße", "PLZ", "Ort"])
+    sheet.append(["Anna Schmidt", "Hauptstraße 1", 1067, "Dresden"])
+    sheet.append(["Tom Berg", "Lindenallee 8", 22587, "Hamburg"])
+    data = tmp_path / "adressen.xlsx"
+    book.save(data)
+    template = tmp_path / "letter.toml"
+    template.write_text(
+        '[recipient]\nname = "{{ row.Name }}"\nstreet = "{{ row.Straße }}"\n'
+        'postal_code = "{{ row.PLZ }}"\ncity = "{{ row.Ort }}"\ncountry = "DE"\n',
+        encoding="utf-8",
+    )
+    expected = [
+        f"letterpress: error: {data}, row 2, column 'PLZ' (recipient.postal_code): postcode "
+        "'1067' looks like it lost its leading zero (01067): the cell holds a number; give the "
+        "column the number format 00000, or format it as Text and type 01067"
+    ]
+    for options in ((), ("--template", str(template))):
+        out = tmp_path / "labels.pdf"
+        proc = _labels(data, "L7163", out, *options)
+        assert (proc.returncode, proc.stderr.splitlines()) == (1, expected), options
+        assert "22587 Hamburg" in _first_page(out)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from msgspec import Struct
 from msgspec.structs import replace
 
-from ..batch.checks import columns_of
+from ..batch.checks import check_postcodes, columns_of, normalise_countries
 from ..batch.lost import lost_characters
 from ..batch.table import Problem, Row, Table, column_hint
 from ..batch.template import (
@@ -45,7 +46,8 @@ _CONTACT_FIELDS = {
     "extendedaddress": "street2",
 }
 _ADDRESS = ("street", "street2", "house_number", "postal_code", "city", "region", "country")
-_FILLED = ("street", "postal_code", "city")  # an address with one of these is given
+_FILLED = ("street", "postal_code", "city")
+_POSTCODE = "recipient.postal_code"  # an address with one of these is given
 
 
 def address_groups(columns: tuple[str, ...]) -> list[dict[str, str]]:
@@ -181,6 +183,7 @@ def row_sources(
 ) -> Iterator[RowSource]:
     """Each row as a letter-like file named after the row (``people.csv, row 3``); ``home``
     is the country a row without a country goes to."""
+    workbook = not table.delimiter  # .xlsx, .xls, .ods: a text cell holds what was typed
     if template is None:
         fields = column_map(table.columns)
         if "name" not in fields and "last_name" not in fields and "organization" not in fields:
@@ -196,14 +199,24 @@ def row_sources(
         order = table.columns.index
         for row in table.rows:
             own = _row_fields(row.values, fields, groups)
+            destination = _destination(row.values, own, home)
             first = "house_number" in own and "street" in own
             if first:  # the destination's custom; where no data says, the sheet's order
-                side = number_first(_destination(row.values, own, home))
+                side = number_first(destination)
                 first = order(own["house_number"]) < order(own["street"]) if side is None else side
             recipient = mapped_recipient(row.values, own, first)
             data = {"recipient": recipient, "language": language}
             source = Source(data=data, origin=table.origin, row=row.number)
             made = _checked(row, source, mapped, lost.get(row.number, []))
+            if made.source is not None and "postal_code" in own:
+                code = {"postal_code": recipient.get("postal_code"), "country": destination}
+                mapped_tpl = LetterTemplate(
+                    {}, table.origin, Path(), columns={_POSTCODE: (own["postal_code"],)}
+                )
+                try:  # a postcode that lost its leading zero, said as the batch says it
+                    check_postcodes({"recipient": code}, mapped_tpl, {}, row.numeric, workbook)
+                except RowError as exc:
+                    made = RowSource(row, None, _row_error(table, row, exc))
             feeds = _mapped_feeds(own)
             yield replace(made, columns=lambda field, f=feeds: f.get(field.split("[")[0], ()))
         return
@@ -213,20 +226,25 @@ def row_sources(
     used = {c for cols in tpl.columns.values() for c in cols} | set(direct)
     lost = _lost(table, used)
     for row in table.rows:
-        origin = f"{table.origin}, row {row.number}"
         try:
-            source = replace(render_row(tpl, row.values, direct, row.number), origin=table.origin)
+            source = replace(
+                render_row(tpl, row.values, direct, row.number, row.typed), origin=table.origin
+            )
+            normalise_countries(source.data, tpl, direct)  # as the batch checks its rows
+            check_postcodes(source.data, tpl, direct, row.numeric, workbook)
         except RowError as exc:
-            columns = ", ".join(repr(c) for c in exc.columns)
-            place = (
-                f"{origin}, column {columns} ({exc.field})" if columns else f"{origin}, {exc.field}"
-            )
-            yield RowSource(
-                row, None, f"{place}: {exc.what}" + (f"; {exc.hint}" if exc.hint else "")
-            )
+            yield RowSource(row, None, _row_error(table, row, exc))
             continue
         made = _checked(row, source, used, lost.get(row.number, []))
         yield replace(made, columns=lambda field: columns_of(field, tpl, direct))
+
+
+def _row_error(table: Table, row: Row, exc: RowError) -> str:
+    """A row's RowError as one line naming the row and the columns behind the field."""
+    origin = f"{table.origin}, row {row.number}"
+    columns = ", ".join(repr(c) for c in exc.columns)
+    place = f"{origin}, column {columns} ({exc.field})" if columns else f"{origin}, {exc.field}"
+    return f"{place}: {exc.what}" + (f"; {exc.hint}" if exc.hint else "")
 
 
 def _destination(values: dict[str, str], fields: dict[str, str], home: str) -> str:
