@@ -257,6 +257,46 @@ def test_init_into_a_json_file_is_refused_before_anything_is_written(tmp_path: P
     assert not target.exists()
 
 
+@pytest.mark.parametrize(
+    ("kind", "name", "line"),
+    [
+        (
+            "thank-you",
+            "brief.pdf",
+            "brief.pdf: a starter is the text file you edit, not the PDF made from it; name it "
+            "brief.toml, the file 'letterpress letter brief.toml' reads",
+        ),
+        (
+            "call",
+            "anruf.PNG",
+            "anruf.PNG: a starter is the text file you edit, not the PNG made from it; name it "
+            "anruf.toml, the file 'letterpress call anruf.toml' reads",
+        ),
+    ],
+)
+def test_init_into_a_pdf_name_is_refused_before_anything_is_written(
+    kind: str, name: str, line: str, tmp_path: Path
+) -> None:
+    """-o brief.pdf wrote the TOML starter under a PDF's name, and 'letterpress letter
+    brief.pdf' then stopped: "the output would overwrite the input"."""
+    proc = run_cli("init", kind, "-o", name, cwd=tmp_path)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", f"letterpress: error: {line}\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_init_into_a_folder_writes_the_starter_inside_it(tmp_path: Path) -> None:
+    """-o letters (a folder) stopped with "letters: already exists; not overwritten; ...
+    remove the file"; the starter now goes into the folder, as cp puts a file there."""
+    (tmp_path / "letters").mkdir()
+    proc = run_cli("init", "follow-up", "-o", "letters", cwd=tmp_path)
+    assert (proc.returncode, proc.stderr) == (0, "")
+    written = Path("letters") / "follow-up.toml"
+    assert proc.stdout.startswith(f"Wrote {written} (")
+    assert "[interview]" in (tmp_path / written).read_text(encoding="utf-8")
+    again = run_cli("init", "follow-up", "-o", "letters", cwd=tmp_path)
+    assert_one_line_error(again, f"{written}: already exists; not overwritten")
+
+
 def test_languages_are_en_de_and_fr() -> None:
     assert set(languages()) >= {"en", "de", "fr"}
 

@@ -114,11 +114,20 @@ def run(args: argparse.Namespace) -> int:
         stream.flush()
         return 0
     out = Path(args.output or f"{args.kind}.toml")
+    if out.is_dir():  # as cp puts a file into a folder named as its target
+        out = out / f"{args.kind}.toml"
     if out.suffix.lower() == ".json":  # every command would read it as JSON, and refuse it
         raise UserError(
             "a starter is commented TOML, and a .json file is read as JSON",
             where=Where(file=str(out)),
             hint=f"name it {out.with_suffix('.toml')}",
+        )
+    if out.suffix.lower() in (".pdf", ".png"):  # 'letter' would then write over its input
+        follow = _NEXT[args.kind].format(out=out.with_suffix(".toml"))
+        raise UserError(
+            f"a starter is the text file you edit, not the {out.suffix[1:].upper()} made from it",
+            where=Where(file=str(out)),
+            hint=f"name it {out.with_suffix('.toml')}, the file '{follow}' reads",
         )
     _write_new(out, text)
     follow = _NEXT[args.kind].format(out=out)
