@@ -761,3 +761,20 @@ def test_a_postcode_that_lost_its_leading_zero_in_excel_says_so_as_the_batch_doe
         proc = _labels(data, "L7163", out, *options)
         assert (proc.returncode, proc.stderr.splitlines()) == (1, expected), options
         assert "22587 Hamburg" in _first_page(out)
+
+
+@pytest.mark.parametrize(
+    ("named", "sheet"),
+    [("Avery L7160", "L7160"), ("avery zweckform 3474", "3474"), ("HERMA 4464", "4464")],
+)
+def test_a_sheet_named_with_its_maker_as_on_the_packet_is_found(
+    tmp_path: Path, named: str, sheet: str
+) -> None:
+    """The packet says "Avery L7160" or "Avery Zweckform 3474"; typed so, it was "unknown
+    label sheet 'Avery L7160'; did you mean 'L7160'?". The maker's name is now passed over."""
+    data = _people(tmp_path / "people.csv", 3)
+    named_pdf, plain_pdf = tmp_path / "named.pdf", tmp_path / "plain.pdf"
+    proc = _labels(data, named, named_pdf)
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert _labels(data, sheet, plain_pdf).returncode == 0
+    assert named_pdf.read_bytes() == plain_pdf.read_bytes()

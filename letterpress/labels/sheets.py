@@ -117,10 +117,13 @@ def bundled_sheets() -> tuple[LabelSheet, ...]:
 
 
 def find_sheet(name: str) -> LabelSheet:
-    """The sheet with this product number or alias (case ignored); unknown: an error with a
-    suggestion."""
+    """The sheet with this product number or alias (case ignored, the maker's name before it
+    too: ``Avery Zweckform 3474``); unknown: an error with a suggestion."""
     sheets = bundled_sheets()
     key = name.strip().upper()
+    makers = {word.upper() for sheet in sheets for word in sheet.maker.split()}
+    while key.split(" ", 1)[0] in makers and " " in key:  # as the packet says: "Avery L7160"
+        key = key.split(" ", 1)[1].strip()
     for sheet in sheets:
         if key in (sheet.name.upper(), *(a.upper() for a in sheet.aliases)):
             return sheet
