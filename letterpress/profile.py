@@ -82,8 +82,18 @@ def apply_stored(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def save_profile(values: dict[str, Any]) -> Any:
-    """Store the details (replacing the stored ones); returns the settings file's path."""
-    return save_table(TABLE, {key: values[key] for key in FIELDS if values.get(key)})
+    """Store the details (replacing the stored ones); returns the settings file's path. A
+    settings folder that cannot be made or written says how to store them elsewhere."""
+    from .errors import UserError
+
+    try:
+        return save_table(TABLE, {key: values[key] for key in FIELDS if values.get(key)})
+    except UserError as exc:
+        raise UserError(  # "write elsewhere" means: move the settings folder
+            exc.what.replace(" (File exists)", " (a file is in the way)"),
+            where=exc.place,
+            hint="set LETTERPRESS_CONFIG_DIR to a folder you can write to",
+        ) from None
 
 
 def derived(values: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:

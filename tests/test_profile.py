@@ -296,6 +296,24 @@ def test_a_state_the_zip_code_contradicts_is_stored_with_the_warning_letters_giv
     assert (fixed.returncode, fixed.stderr) == (0, "")
 
 
+def test_a_settings_folder_that_cannot_be_made_says_how_to_store_elsewhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """$LETTERPRESS_CONFIG_DIR naming a file (or a folder inside one): "cannot create the
+    settings folder (File exists)", and nothing said what to do."""
+    blocker = tmp_path / "letterpress"
+    blocker.write_text("", encoding="utf-8")
+    for folder, why in ((blocker, "a file is in the way"), (blocker / "sub", "Not a directory")):
+        monkeypatch.setenv("LETTERPRESS_CONFIG_DIR", str(folder))
+        done = run_cli("init", "--me", "--name", "Jonas Petersen", "--country", "DE")
+        assert (done.returncode, done.stdout) == (2, "")
+        assert done.stderr == (
+            f"letterpress: error: {folder}: cannot create the settings folder ({why}); set "
+            "LETTERPRESS_CONFIG_DIR to a folder you can write to\n"
+        )
+    assert blocker.read_text(encoding="utf-8") == ""
+
+
 def test_a_name_is_required_and_detail_options_need_me(settings: Path) -> None:
     done = run_cli("init", "--me", "--city", "Hamburg")
     assert done.stderr == (
