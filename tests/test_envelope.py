@@ -260,6 +260,35 @@ def test_a_name_or_organisation_too_wide_breaks_at_a_word_in_the_read_area(
             assert _inside(box, read) or _inside(box, corner), (line["text"], box)
 
 
+@pytest.mark.parametrize(
+    ("typed", "size"),
+    [
+        ("DIN lang", "DL"),
+        ("DIN-lang", "DL"),
+        ("DIN lang+", "C6/5"),
+        ("DIN C5", "C5"),
+        ("US #10", "#10"),
+        ("No. 10", "#10"),
+        ("#10 envelope", "#10"),
+        ("#7 3/4", "Monarch"),
+    ],
+)
+def test_cli_takes_an_envelope_size_as_shops_name_it(
+    typed: str, size: str, write_letter, tmp_path: Path
+) -> None:
+    """German shops sell DL as "DIN lang" (DIN 678), and people write "DIN C5", "US #10" or
+    "#10 envelope": each was "unknown envelope size". They now name the size they mean, and
+    the page is that envelope."""
+    out = tmp_path / "e.pdf"
+    proc = run_cli("envelope", str(write_letter(letter())), "--size", typed, "-o", str(out))
+    assert (proc.returncode, proc.stderr) == (0, "")
+    spec = find_size(size)
+    assert proc.stdout.startswith(f"Wrote {out} ({spec.name} envelope, ")
+    page = PdfReader(out).pages[0]
+    assert float(page.mediabox.width) / MM == pytest.approx(spec.width, abs=0.01)
+    assert float(page.mediabox.height) / MM == pytest.approx(spec.height, abs=0.01)
+
+
 def test_cli_envelope_needs_no_subject_or_body(tmp_path: Path) -> None:
     data = {"sender": letter()["sender"], "recipient": letter()["recipient"]}
     path = tmp_path / "addr.json"

@@ -47,12 +47,21 @@ def _key(name: str) -> str:
     return name.replace(" ", "").lower()
 
 
+# Words people put before a size's name ("DIN C5", "US #10"), and after it ("#10 envelope").
+_BEFORE = ("din", "iso", "us")
+_AFTER = ("envelope", "envelopes", "kuvert", "umschlag", "enveloppe")
+
+
 def find_size(name: str, where: Where = Where(option="--size")) -> EnvelopeSize:
-    """The size called ``name`` (or one of its aliases); unknown names are an error with a
+    """The size called ``name`` (or one of its aliases, with "DIN", "US" or "envelope" around
+    it if you like: ``DIN C5``, ``#10 envelope``); unknown names are an error with a
     suggestion."""
     sizes = bundled_sizes()
     by_key = {_key(alias): size for size in sizes for alias in (size.name, *size.aliases)}
-    found = by_key.get(_key(name))
+    key = _key(name)
+    bare = next((key[len(w) :] for w in _BEFORE if key.startswith(w) and key != w), key)
+    bare = next((bare[: -len(w)] for w in _AFTER if bare.endswith(w) and bare != w), bare)
+    found = by_key.get(key) or by_key.get(bare)
     if found is not None:
         return found
     raise UserError(
