@@ -778,3 +778,20 @@ def test_a_sheet_named_with_its_maker_as_on_the_packet_is_found(
     assert (proc.returncode, proc.stderr) == (0, "")
     assert _labels(data, sheet, plain_pdf).returncode == 0
     assert named_pdf.read_bytes() == plain_pdf.read_bytes()
+
+
+def test_a_list_without_address_columns_is_one_line_not_one_per_row(tmp_path: Path) -> None:
+    """A list of names and e-mail addresses (an export of the wrong view): every row failed
+    on its own ("row 2, recipient.street: no postal address: ..."), 300 lines for 300 rows.
+    It is now one line naming the columns there are and the ones wanted."""
+    rows = "".join(f"Person {n},p{n}@example.org\n" for n in range(1, 31))
+    data = _csv(tmp_path, f"Name,E-Mail\n{rows}")
+    out = tmp_path / "labels.pdf"
+    proc = _labels(data, "L7163", out)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == (
+        f"letterpress: error: {data}: no column gives the address; the columns are 'Name', "
+        "'E-Mail'; name the address columns street, postal_code and city (or Straße, PLZ, "
+        "Ort), or give --template\n"
+    )
+    assert not out.exists()

@@ -194,6 +194,14 @@ def row_sources(
                 or "name a column name, last_name or organization, or give --template",
             )
         fields, groups = _mapping(table.columns)
+        if not groups and not any(f in fields for f in (*_FILLED, "address_lines")):
+            raise UserError(  # said once, not once per row
+                "no column gives the address",
+                where=Where(file=table.origin),
+                hint=f"the columns are {', '.join(repr(c) for c in table.columns)}; name the "
+                "address columns street, postal_code and city (or Straße, PLZ, Ort), or give "
+                "--template",
+            )
         mapped = printed_columns(table.columns)
         lost = _lost(table, mapped)
         order = table.columns.index
