@@ -289,6 +289,25 @@ def test_cli_takes_an_envelope_size_as_shops_name_it(
     assert float(page.mediabox.height) / MM == pytest.approx(spec.height, abs=0.01)
 
 
+def test_cli_an_address_list_given_as_the_letter_file_says_how_to_make_envelopes_of_it(
+    tmp_path: Path,
+) -> None:
+    """'letterpress envelope people.csv' said to run "letterpress batch letter.toml
+    people.csv", which makes letters; for envelopes of a list it now names --kind envelope,
+    and labels."""
+    data = tmp_path / "people.csv"
+    data.write_text("name,street,postal_code,city\nMei Lee,Hafenstraße 12,20457,Hamburg\n")
+    proc = run_cli("envelope", "people.csv", cwd=tmp_path)
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == (
+        "letterpress: error: people.csv: a spreadsheet, not a letter file (TOML or JSON); give "
+        "the letter file here; for an envelope per row: letterpress batch letter.toml "
+        "people.csv --kind envelope -o envelopes.pdf, or labels: letterpress labels people.csv "
+        "--sheet L7163 -o labels.pdf\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["people.csv"]
+
+
 def test_cli_envelope_needs_no_subject_or_body(tmp_path: Path) -> None:
     data = {"sender": letter()["sender"], "recipient": letter()["recipient"]}
     path = tmp_path / "addr.json"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import MM, ROOT, assert_one_line_error, run_cli
+from conftest import MM, ROOT, assert_one_line_error, letter, run_cli
 
 from letterpress.labels import bundled_sheets
 
@@ -795,3 +795,18 @@ def test_a_list_without_address_columns_is_one_line_not_one_per_row(tmp_path: Pa
         "Ort), or give --template\n"
     )
     assert not out.exists()
+
+
+def test_a_letter_file_given_as_the_address_list_says_to_give_it_as_template(
+    tmp_path: Path, write_letter
+) -> None:  # type: ignore[no-untyped-def]
+    """'letterpress labels letter.toml ...' read the letter file as a CSV and said "no column
+    gives the recipient's name"; it now says what the file is and where it goes."""
+    path = write_letter(letter(), "letter.toml")
+    proc = _labels(path, "L7163", tmp_path / "labels.pdf")
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == (
+        f"letterpress: error: {path}: a letter file, not an address list; give the addresses "
+        f"(.csv, .xlsx, .xls or .ods) first, and a letter file whose [recipient] they fill as "
+        f"--template {path}\n"
+    )

@@ -41,6 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Plan (everything that can refuse runs first), report, write."""
     from ..envelope import prepare_envelope
+    from ..errors import UserError
     from ..mailpiece.sheet import draw_sheets
     from ..pdf.units import size_text
     from ..source import load_source
@@ -49,7 +50,19 @@ def run(args: argparse.Namespace) -> int:
     out = output_beside(args.file, args.output, "-envelope.pdf")
     wants_png(args, out)
     shift = printer_shift(args)
-    prep = prepare_envelope(load_source(args.file), size=args.size, shift=shift)
+    try:
+        source = load_source(args.file)
+    except UserError as exc:
+        if not exc.what.startswith("a spreadsheet"):
+            raise
+        raise UserError(  # an address list: one envelope per row is a merge, or labels
+            exc.what,
+            where=exc.place,
+            hint=f"give the letter file here; for an envelope per row: letterpress batch "
+            f"letter.toml {args.file} --kind envelope -o envelopes.pdf, or labels: "
+            f"letterpress labels {args.file} --sheet L7163 -o labels.pdf",
+        ) from None
+    prep = prepare_envelope(source, size=args.size, shift=shift)
     report(prep.notices, strict=args.strict)
     written = write_document(out, draw_sheets(prep.plan), args)
     size, post, block = prep.size, prep.post, prep.layout.address

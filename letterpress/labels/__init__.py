@@ -79,6 +79,13 @@ def make_labels(
                 "and the label sheet (L7160, 5160, ...) as --sheet",
             ) from None
         raise
+    if Path(str(data)).suffix.lower() in (".toml", ".json"):
+        raise UserError(
+            "a letter file, not an address list",
+            where=Where(file=str(data)),
+            hint=f"give the addresses (.csv, .xlsx, .xls or .ods) first, and a letter file "
+            f"whose [recipient] they fill as --template {data}",
+        )
     if not 1 <= start <= spec.count:
         raise UserError(
             f"sheet {spec.name} has labels 1 to {spec.count}",
