@@ -361,7 +361,7 @@ def test_check_template_data_reports_the_rows_batch_would_fail_on(
     ]
     assert out.err.splitlines() == [
         *failed,
-        "3 findings in 3 rows checked, 1 row that batch would fail: fix the errors above, "
+        "3 rows checked: 1 row that batch would fail, 3 findings; fix the errors above, "
         "replace or rephrase the findings, then check again.",
     ]
     code = main(["check", str(tpl), str(path), "--json"])
@@ -692,14 +692,13 @@ def test_check_template_data_says_to_fix_rows_it_could_not_fill_in(
     code = main(["check", str(tpl), str(path)])
     out = capsys.readouterr()
     assert code == 1 and out.err.splitlines()[-1] == (
-        "0 findings in 2 rows checked, 1 row that batch would fail: fix the errors above, "
-        "then check again."
+        "2 rows checked: 1 row that batch would fail; fix the errors above, then check again."
     )
     tpl = template(tmp_path, "Hello {{ row.name }}!! See you on {{ row.day | long_date }}.")
     code = main(["check", str(tpl), str(path)])
     out = capsys.readouterr()
     assert code == 1 and out.err.splitlines()[-1] == (
-        "1 finding in 2 rows checked, 1 row that batch would fail: fix the errors above, "
+        "2 rows checked: 1 row that batch would fail, 1 finding; fix the errors above, "
         "replace or rephrase the findings, then check again."
     )
 
@@ -722,7 +721,7 @@ def test_check_template_data_checks_each_filled_in_letter(
         f'{path}, row 3: body: eager: "I really need this job"; suggestion: I would be glad '
         "to take on this role.",
     ]
-    assert out.err == "7 findings in 3 rows checked: replace or rephrase, then check again.\n"
+    assert out.err == "3 rows checked: 7 findings; replace or rephrase, then check again.\n"
     code = main(["check", str(tpl)])  # the template alone: its {{ }} are placeholders
     out = capsys.readouterr()
     assert code == 1 and "placeholder" in out.out

@@ -749,8 +749,7 @@ def test_check_rows_says_the_warnings_batch_would_give(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
         warned,
-        "0 findings in 2 rows checked, 1 warning from batch: do what the warnings above say, "
-        "then check again.",
+        "2 rows checked: 1 warning from batch; do what the warnings above say, then check again.",
     ]
     rows = json.loads(_check_rows(tmp_path, "--json").stdout)["rows"]
     assert rows[0]["warnings"] == [warned.split("(recipient.city): ")[1]]
@@ -812,8 +811,8 @@ def test_check_rows_from_standard_input_says_what_batch_would_fail(tmp_path: Pat
         "letterpress: error: d.csv, row 2, column 'postcode' (recipient.postal_code): postcode "
         "'1067' looks like it lost its leading zero (01067); format the column as Text in the "
         "spreadsheet and export again, or write 01067",
-        "0 findings in 2 rows checked, 1 row that batch would fail, 1 warning from batch: fix "
-        "the errors above, do what the warnings above say, then check again.",
+        "2 rows checked: 1 row that batch would fail, 1 warning from batch; fix the errors "
+        "above, do what the warnings above say, then check again.",
     ]
     piped = run_cli("check", "t.toml", "-", cwd=tmp_path, stdin=rows)
     assert (piped.returncode, piped.stdout) == (1, from_file.stdout)
@@ -842,8 +841,7 @@ def test_check_rows_says_a_mistake_batch_names_once_in_batchs_line(tmp_path: Pat
     assert done.stderr.splitlines() == [
         "letterpress: error: d.csv, row 2, column 'land' (recipient.country): unknown country "
         "'[Land]'; write the country's name or its two-letter ISO code (DE, AT, CH, GB, US)",
-        "0 findings in 2 rows checked, 1 row that batch would fail: fix the errors above, then "
-        "check again.",
+        "2 rows checked: 1 row that batch would fail; fix the errors above, then check again.",
     ]
     # the template's own date = 5: one line naming the template (as batch does), no row's
     (tmp_path / "t.toml").write_text(text.replace("date = 2026-11-26", "date = 5"), "utf-8")
@@ -877,11 +875,11 @@ def test_check_rows_summary_says_what_to_do_with_each_kind_of_line(tmp_path: Pat
         return done.stderr.splitlines()[-1]
 
     assert last() == (
-        "0 findings in 3 rows checked, 1 row that batch would fail, 1 warning from batch: fix "
-        "the errors above, do what the warnings above say, then check again."
+        "3 rows checked: 1 row that batch would fail, 1 warning from batch; fix the errors "
+        "above, do what the warnings above say, then check again."
     )
     assert last("--lang", "de") == (
-        "0 Funde in 3 Zeilen, 1 Zeile, an der batch scheitern würde, 1 Warnung von batch: "
+        "3 Zeilen geprüft: 1 Zeile, an der batch scheitern würde, 1 Warnung von batch; "
         "beheben Sie die Fehler oben, tun Sie, was die Warnungen oben sagen, dann erneut prüfen."
     )
     number = text.replace('postal_code = "22587"', "postal_code = 22587")
@@ -889,10 +887,10 @@ def test_check_rows_summary_says_what_to_do_with_each_kind_of_line(tmp_path: Pat
     (tmp_path / "t.toml").write_text(number, encoding="utf-8")
     assert (
         last("--rows", "4")
-        == "1 finding in 1 row checked: fix each as its line says, then check again."
+        == "1 row checked: 1 finding; fix each as its line says, then check again."
     )
     assert last() == (
-        "3 findings in 3 rows checked, 1 row that batch would fail, 1 warning from batch: fix "
+        "3 rows checked: 1 row that batch would fail, 1 warning from batch, 3 findings; fix "
         "the errors above, do what the warnings above say, fix the findings as their lines say, "
         "then check again."
     )
@@ -925,7 +923,7 @@ def test_check_rows_says_one_cell_filled_into_several_places_once(tmp_path: Path
         'd.csv, row 2: body, line 1; body, line 3; recipient.organization: placeholder: "TODO"; '
         "suggestion: Replace it with the real text.\n",
     )
-    assert done.stderr == "3 findings in 2 rows checked: replace or rephrase, then check again.\n"
+    assert done.stderr == "2 rows checked: 3 findings; replace or rephrase, then check again.\n"
     rows = json.loads(_check_rows(tmp_path, "--json").stdout)["rows"]
     assert [(f["field"], f["line"]) for f in rows[0]["findings"]] == [
         ("body", 1),

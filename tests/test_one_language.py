@@ -198,7 +198,7 @@ def test_check_of_a_mail_merge_counts_its_rows_in_the_templates_language(tmp_pat
     data.write_text("name\nMei Lee!!\nTom Berg\n", encoding="utf-8")
     done = run_cli("check", str(template), str(data), "--lang", "en")
     assert done.returncode == 1
-    assert done.stderr == "1 finding in 2 rows checked: replace or rephrase, then check again.\n"
+    assert done.stderr == "2 rows checked: 1 finding; replace or rephrase, then check again.\n"
 
 
 @pytest.mark.parametrize("command", ["check", "advise", "batch"])

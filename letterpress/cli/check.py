@@ -221,17 +221,16 @@ def _print_rows(result: ToneRun, words: dict[str, Any], code: str) -> None:
     if not groups and not errors and not warned:
         print(lines["rows_clean"].format(origin=result.origin, **rows))
         return
-    unfilled = counted("unfilled", len(errors)) if errors else ""
-    unfilled += counted("warned", warned) if warned else ""
+    counts = [counted("unfilled", len(errors))] if errors else []
+    counts += [counted("warned", warned)] if warned else []
+    counts += [counted("finding", found)] if found else []
     todo = [lines["todo_errors"]] if errors else []
     todo += [lines["todo_warnings"]] if warned else []
     if groups:  # wording is replaced or rephrased; a number is fixed as its line says
         key = "todo_findings" if all(f.kind in REPHRASED for f in groups) else "todo_findings_fix"
         todo.append(lines[key if todo else f"{key}_alone"])
     print(
-        lines["rows_summary"].format(
-            findings=counted("finding", found), unfilled=unfilled, todo=", ".join(todo), **rows
-        ),
+        lines["rows_summary"].format(counts=", ".join(counts), todo=", ".join(todo), **rows),
         file=sys.stderr,
     )
 
