@@ -427,6 +427,37 @@ def test_a_template_s_call_on_with_a_time_is_said_once(tmp_path: Path) -> None:
     assert done.returncode == 0 and "2027-03-25 has passed" in done.stderr
 
 
+@pytest.mark.parametrize(
+    ("best", "warning"),
+    [
+        (
+            "9-9",
+            "'9-9' is read as 09:00-21:00, twelve hours; write best_time = \"09:00-21:00\" if "
+            "that is meant, else the window you mean",
+        ),
+        (
+            "9-11 und 14-16 Uhr",
+            "'9-11 und 14-16 Uhr' is two windows, and the sheet prints one: the first, "
+            '09:00-11:00; write the one you will call in, e.g. best_time = "14:00-16:00"',
+        ),
+    ],
+)
+def test_a_template_s_doubtful_best_time_is_said_once(
+    best: str, warning: str, tmp_path: Path
+) -> None:
+    """A best time every row shares, read with a doubt, was said once per run of rows
+    ("rows 2-3 (2 rows)"); like the template's other fixed fields it is said once, at the
+    template."""
+    template, data = _two_call_sheets(tmp_path, '"09:30-11:00"', f'"{best}"')
+    done = cli(
+        str(template), str(data), "--kind", "call", "-o", "c.pdf", "--now", NOW, cwd=tmp_path
+    )
+    assert (done.returncode, done.stderr) == (
+        0,
+        f"letterpress: warning: {template}, call.best_time: {warning}\n",
+    )
+
+
 def test_a_template_postcode_without_its_leading_zero_names_the_template_not_a_column(
     tmp_path: Path,
 ) -> None:

@@ -108,10 +108,27 @@ def call_notices(source: Source, columns: tuple[str, ...], today: date) -> list[
         if closed is None and at is not None:
             closed = time_notice(day, at, where.at("call", "call_on"))
         out.append(closed)
+    if _fixed(call.get("best_time")):
+        out.append(_window_doubt(call["best_time"], day if isinstance(day, date) else today, where))
     if _fixed(call.get("voicemail")):
         seconds = vm.spoken_seconds(call["voicemail"])
         out.append(voicemail_notice(seconds, where.at("call", "voicemail")))
     return [n for n in out if n is not None]
+
+
+def _window_doubt(best: str, day: date, where: Where) -> Notice | None:
+    """The warning a fixed best time is read with ("9-9": twelve hours; two windows), the
+    same in every row's zone; None for a clear one, and for one a row refuses (each row says
+    so)."""
+    from zoneinfo import ZoneInfo
+
+    from ..callsheet.besttime import read_window
+
+    try:
+        doubt = read_window(best, day, ZoneInfo("UTC"), where.at("call", "best_time"))[1]
+    except UserError:
+        return None
+    return doubt if doubt is not None and doubt.level == "warning" else None
 
 
 def _country(data: dict[str, Any], columns: tuple[str, ...]) -> str | None:
