@@ -317,7 +317,9 @@ def test_a_bug_is_one_line_and_never_a_traceback(
 
     monkeypatch.setattr(letterpage, "make", broken)
     client.application.config["PROPAGATE_EXCEPTIONS"] = False
-    answer = client.post("/letter/preview", data={}, headers={"HX-Request": "true"})
+    answer = client.post(
+        "/letter/preview", data={"recipient.name": "Kim"}, headers={"HX-Request": "true"}
+    )
     html = answer.get_data(as_text=True)
     assert answer.status_code == 500 and "Traceback" not in html
     assert "letterpress failed unexpectedly (ZeroDivisionError)" in html
@@ -1159,7 +1161,7 @@ def test_a_file_that_cannot_be_opened_names_the_file_box_as_the_page_labels_it(
         (
             {"import": (io.BytesIO(b"\x89PNG\r\n"), "sig.png")},
             "the “Briefdatei öffnen” box: 'sig.png' is not a .toml or .json file; choose a "
-            ".toml file",
+            ".toml or .json file",
         ),
         ({}, "the “Briefdatei öffnen” box: no file chosen; choose the .toml file to import"),
     ):
@@ -1180,8 +1182,8 @@ def test_a_refused_signature_upload_names_its_box(client: Any) -> None:
         headers={"Accept-Language": "fr"},
     ).get_data(as_text=True)
     assert lines(html, "msg-signature_image") == [
-        "the “Image de la signature” box: 'sig.gif' is not a .png or .jpg or .jpeg file; "
-        "choose a .png file"
+        "the “Image de la signature” box: 'sig.gif' is not a .png, .jpg or .jpeg file; "
+        "choose a .png, .jpg or .jpeg file"
     ]
     template = (EXAMPLES / "batch" / "workshop.toml").read_text(encoding="utf-8")
     template = template.replace("\n[sender]", '\nsignature_image = "sig.png"\n[sender]', 1)
@@ -1191,8 +1193,8 @@ def test_a_refused_signature_upload_names_its_box(client: Any) -> None:
         as_text=True
     )
     assert lines(html, "msg-signature_image") == [
-        "the “Signature image” box: 'sig.gif' is not a .png or .jpg or .jpeg file; "
-        "choose a .png file"
+        "the “Signature image” box: 'sig.gif' is not a .png, .jpg or .jpeg file; "
+        "choose a .png, .jpg or .jpeg file"
     ]
 
 
@@ -1840,3 +1842,34 @@ def test_the_letter_s_envelope_is_what_letterpress_envelope_makes(
     assert refused.status_code == 422
     (line,) = lines(refused.get_data(as_text=True), "msg-recipient-postal_code")
     assert line.startswith("letter.toml, recipient.postal_code: ")
+
+
+@pytest.mark.parametrize(
+    ("path", "typed", "waiting"),
+    [
+        (
+            "/letter/preview",
+            {"recipient.name": "Ms Mei Lee"},
+            "The picture of page 1 appears here as you fill in the recipient and the text.",
+        ),
+        (
+            "/call/preview",
+            {"call.phone": "+1 312 555 0147"},
+            "The sheet appears here as you fill in who to call and their number.",
+        ),
+    ],
+)
+def test_a_page_just_opened_waits_for_the_first_words_instead_of_marking_mistakes(
+    client: Any, path: str, typed: dict[str, str], waiting: str
+) -> None:
+    """The Letter and Call pages opened with only the stored sender filled in showed, in red,
+    "No preview yet: see the message at the field marked" and marked the empty recipient as
+    missing before anything was typed; they now say what to fill in, and mark nothing until
+    the first of it is typed."""
+    sender = {"sender.name": "Jo Doe", "sender.country": "DE", "layout": "din5008-b"}
+    fresh = client.post(path, data=sender).get_data(as_text=True)
+    assert f'<p class="hint" id="preview-waiting">{waiting}</p>' in fresh
+    assert "msg error" not in fresh and "msg warning" not in fresh
+    started = client.post(path, data={**sender, **typed}).get_data(as_text=True)
+    assert "preview-waiting" not in started
+    assert "No preview yet" in started or 'src="data:image/png;base64,' in started

@@ -73,7 +73,12 @@ def show() -> Any:
 @bp.post("/call/preview")
 def preview() -> Any:
     """The sheet as a picture, who to call and when, and the warnings."""
-    result, said = _sheet(common.form_dict())
+    form = common.form_dict()
+    if common.untouched(form, ("call.phone", "call.contact", "call.organization", "recipient.")):
+        return render_template(
+            "call_feedback.html", result=None, said={}, slots=SLOTS, waiting=True
+        )
+    result, said = _sheet(form)
     image = picture.data_url(picture.page_one(result.pdf)) if result is not None else ""
     return render_template(
         "call_feedback.html", result=result, image=image, said=messages.by_slot(said), slots=SLOTS

@@ -216,6 +216,13 @@ def download(body: bytes, name: str, mimetype: str) -> Response:
     return Response(body, mimetype=mimetype, headers={"Content-Disposition": header})
 
 
+def untouched(form: dict[str, str], prefixes: tuple[str, ...]) -> bool:
+    """Nothing typed yet in the boxes whose names start with ``prefixes`` (a page just opened,
+    with only the stored sender filled in): its preview waits instead of marking the empty
+    boxes as mistakes."""
+    return not any(v.strip() for k, v in form.items() if k.startswith(prefixes))
+
+
 def form_dict() -> dict[str, str]:
     """The posted form as plain texts (a checkbox left unticked is absent)."""
     return {key: request.form.get(key, "") for key in request.form}

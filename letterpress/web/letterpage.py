@@ -116,7 +116,12 @@ def show() -> Any:
 @bp.post("/letter/preview")
 def preview() -> Any:
     """The part of the page that follows the typing: picture, window check, messages."""
-    made = make(common.form_dict(), request.files)
+    form = common.form_dict()
+    if common.untouched(form, ("recipient.", "subject", "body")):
+        return render_template(
+            "letter_feedback.html", made=Made(), said={}, slots=SLOTS, waiting=True
+        )
+    made = make(form, request.files)
     return render_template(
         "letter_feedback.html", made=made, said=messages.by_slot(made.said), slots=SLOTS
     )

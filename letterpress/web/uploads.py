@@ -66,10 +66,13 @@ def save(item: FileStorage, field: str, folder: Path, stem: str, suffixes: tuple
     name = shown_name(item)
     suffix = Path(name).suffix.lower()
     if suffix not in suffixes:
+        kinds = (
+            " or ".join((", ".join(suffixes[:-1]), suffixes[-1])) if suffixes[1:] else suffixes[0]
+        )
         raise UserError(
-            f"{name!r} is not a {' or '.join(suffixes)} file",
+            f"{name!r} is not a {kinds} file",
             where=Where(field=field),
-            hint=f"choose a {suffixes[0]} file",
+            hint=f"choose a {kinds} file",
         )
     target = folder / f"{stem}{suffix}"
     size = 0
