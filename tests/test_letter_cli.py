@@ -132,6 +132,31 @@ def test_an_address_field_named_as_address_lists_name_it_says_the_field_to_write
     assert not out.exists()
 
 
+@pytest.mark.parametrize(
+    ("sign", "street", "postal_code", "city", "line"),
+    [
+        ("A", "Kärntner Straße 5", "1010", "Wien", "AUSTRIA"),
+        ("FL", "Städtle 12", "9490", "Vaduz", "LIECHTENSTEIN"),
+    ],
+)
+def test_a_country_written_as_its_car_sticker_is_that_country(
+    sign: str, street: str, postal_code: str, city: str, line: str, tmp_path: Path, write_letter
+) -> None:
+    """German address lists write the country as the oval sticker does (D, A, FL): "unknown
+    country 'A'" refused a letter the post delivers; it goes abroad with its country line."""
+    data = letter()
+    data["recipient"].update(
+        country=sign, street=street, postal_code=postal_code, city=city, region=None
+    )
+    data["recipient"] = {k: v for k, v in data["recipient"].items() if v is not None}
+    src = write_letter(data)
+    out = tmp_path / "x.pdf"
+    proc = run_cli("letter", str(src), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    text = PdfReader(out).pages[0].extract_text()
+    assert f"{postal_code} {city.upper()}\n{line}" in text, text
+
+
 def test_missing_file_and_bad_toml(tmp_path: Path) -> None:
     assert_one_line_error(
         run_cli("letter", str(tmp_path / "nope.toml")), "nope.toml", "file not found"

@@ -83,8 +83,8 @@ def _build() -> tuple[dict[str, str], dict[str, str]]:
         if code.lower() in names and alpha3.lower() not in names:
             names[alpha3.lower()] = code
             shown[alpha3.lower()] = alpha3
-    aliases = tomllib.loads(_aliases_file().read_text(encoding="utf-8"))["aliases"]
-    for code, spellings in aliases.items():
+    data = tomllib.loads(_aliases_file().read_text(encoding="utf-8"))
+    for code, spellings in (*data["aliases"].items(), *data["vehicle"].items()):
         for spelling in spellings:
             names[normalise(spelling)] = code
             shown[normalise(spelling)] = spelling
