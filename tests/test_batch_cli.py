@@ -528,3 +528,17 @@ def test_a_run_that_writes_nothing_leaves_no_folder_behind(tmp_path: Path, stric
     (tmp_path / "kept").mkdir()
     done = cli(str(template), str(data), "--out-dir", "kept", *flags, cwd=tmp_path)
     assert done.returncode == 2 and (tmp_path / "kept").is_dir()
+
+
+def test_a_data_file_with_only_its_header_says_what_to_add(tmp_path: Path) -> None:
+    """A spreadsheet saved before its rows were typed: the refusal said what was wrong but
+    not what to do."""
+    data = tmp_path / "people.csv"
+    data.write_text("first_name,last_name,street,postcode,city,workshop\n", encoding="utf-8")
+    done = cli(str(FIXTURES / "template.toml"), str(data), "-o", "m.pdf", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (
+        2,
+        f"letterpress: error: {data}: the data file has a header but no rows; add a row below "
+        "the header for each letter and save the file again\n",
+    )
+    assert not (tmp_path / "m.pdf").exists()

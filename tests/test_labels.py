@@ -810,3 +810,24 @@ def test_a_letter_file_given_as_the_address_list_says_to_give_it_as_template(
         f"(.csv, .xlsx, .xls or .ods) first, and a letter file whose [recipient] they fill as "
         f"--template {path}\n"
     )
+
+
+def test_german_headings_anschrift_and_wohnort_are_the_street_and_the_town(
+    tmp_path: Path,
+) -> None:
+    """An association's member list headed Name; Anschrift; PLZ; Wohnort printed labels with
+    the name and postcode alone: "Anschrift" (the street line) and "Wohnort" (the town) are
+    what German lists call those columns."""
+    data = _csv(
+        tmp_path,
+        "Name;Anschrift;PLZ;Wohnort\n"
+        "Kim Berger;Hauptstraße 5;04109;Leipzig\n"
+        "Jonas Petersen;Lindenallee 8;22587;Hamburg\n",
+    )
+    out = tmp_path / "labels.pdf"
+    done = _labels(data, "3474", out)
+    assert (done.returncode, done.stderr) == (0, "")
+    # two labels side by side in the sheet's first row
+    assert _first_page(out) == (
+        "Kim Berger Jonas Petersen\nHauptstraße 5 Lindenallee 8\n04109 Leipzig 22587 Hamburg"
+    )

@@ -394,7 +394,11 @@ def build(
         values = {names[i]: typed[i] for i in keep if i in typed} if typed else None
         rows.append(Row(number, columns, cells, problems, values))
     if not rows:
-        raise UserError("the data file has a header but no rows", where=Where(file=where))
+        raise UserError(
+            "the data file has a header but no rows",
+            where=Where(file=where),
+            hint="add a row below the header for each letter and save the file again",
+        )
     return Table(
         columns,
         tuple(rows),
