@@ -233,12 +233,12 @@ def test_xlsx_cells_show_as_in_the_spreadsheet() -> None:
     kim = table.rows[0].values
     assert (kim["PLZ"], kim["Betrag"], kim["Termin"], kim["Uhrzeit"]) == (
         "01067",
-        "1.234,50 €",
+        "1.234,50\xa0€",  # a no-break space: the amount and its unit stay on one line
         "03.12.2026",
         "10:00",
     )
     english = read_table(SHEETS / "kontakte.xlsx", locale="en").rows[0].values
-    assert (english["Betrag"], english["Uhrzeit"]) == ("1,234.50 €", "10:00")
+    assert (english["Betrag"], english["Uhrzeit"]) == ("1,234.50\xa0€", "10:00")
 
 
 @pytest.mark.parametrize("name", ["zahlen.ods", "zahlen.xls"])
@@ -1650,3 +1650,29 @@ def test_am_pm_shows_as_the_format_writes_it(
         code, _, err = batch(capsys, tpl, tmp_path / "d.xlsx", "-o", tmp_path / "m.pdf")
         assert (code, err) == (0, "")
         assert "2:30 PM | 9:05 am | 12:30 A" in pdf_texts(tmp_path / "m.pdf")[0]
+
+
+def test_a_number_and_the_unit_its_format_writes_stay_on_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A percentage in LibreOffice's German percent format (0.00 %) at a line end printed
+    "50.00" on one line and "%." alone on the next; the space the format writes beside the
+    number is a no-break space, as a typesetter puts it, and the warnings say it plainly."""
+    path = workbook(
+        tmp_path,
+        ["name", "share", "amount"],
+        ["Kim Berger", 0.5, -1234.5],
+        formats={"B": "0.00 %", "C": '#,##0.00 "EUR";[Red]#,##0.00 "EUR"'},
+    )
+    body = (  # the share falls at the end of the line
+        "Thank you for the visit, Acme GmbH. Amount 1,234.50, due 3. Dezember 2026, share "
+        "{{ row.share }}."
+    )
+    code, _, err = batch(capsys, template(tmp_path, body), path, "-o", tmp_path / "m.pdf")
+    assert (code, err) == (0, "")
+    (text,) = pdf_texts(tmp_path / "m.pdf")
+    assert "\n50.00 %.\n" in text  # together on the next line (the no-break space read as " ")
+    code, _, err = batch(
+        capsys, template(tmp_path, "Amount {{ row.amount }}."), path, "-o", tmp_path / "n.pdf"
+    )
+    assert code == 0 and "as '1,234.50 EUR' (the sheet may show it in red)" in err

@@ -22,12 +22,13 @@ def checked_number(value: Decimal, text: str) -> Decimal | Doubted:
     """A number cell's value; doubted when it shows ``text`` doubtfully: a code of more
     digits than a spreadsheet keeps, or a negative number without its sign (Excel's
     ``0.00;[Red]0.00``: the colour alone tells it, and a letter prints in black)."""
+    shown = repr(text.replace("\xa0", " "))  # in a message: the unit's no-break space plain
     if lost_digits(value):
         return Doubted(
             value,
             f"the cell holds the number {format(value, 'f')}, longer than the 15 digits a "
             "spreadsheet keeps: the digits after the 15th were lost",
-            f"{text!r} is printed; if it is a code (a card, account or reference number), "
+            f"{shown} is printed; if it is a code (a card, account or reference number), "
             "format the column as Text in the spreadsheet and type it again",
         )
     if value >= 0 or any(sign in text for sign in _SIGNS):
@@ -35,8 +36,8 @@ def checked_number(value: Decimal, text: str) -> Decimal | Doubted:
     return Doubted(
         value,
         f"the cell holds {format(value.normalize(), 'f')}, which its format shows without a "
-        f"minus sign, as {text!r} (the sheet may show it in red)",
-        f"{text!r} is printed, in black; give the column a number format that shows the "
+        f"minus sign, as {shown} (the sheet may show it in red)",
+        f"{shown} is printed, in black; give the column a number format that shows the "
         "minus if the sign matters",
     )
 

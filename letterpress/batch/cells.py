@@ -496,9 +496,19 @@ def _number(fmt: str, locale: Locale, number_format: str) -> Show:
                 text = pattern.apply(abs(amount), locale)
         except (ValueError, KeyError):
             return plain_number(value)
-        return sign + (prefix + text + suffix).strip()
+        return sign + _joined(prefix, text, suffix)
 
     return show
+
+
+def _joined(prefix: str, number: str, suffix: str) -> str:
+    """The number with the words its format puts around it, the spaces beside the number
+    no-break (``50,00 %``, ``1.234 €``, ``$ 12``): a line never ends between a number and
+    its unit."""
+    left, right = prefix.strip(), suffix.strip()
+    before = "\xa0" if left and prefix.endswith(" ") else ""
+    after = "\xa0" if right and suffix.startswith(" ") else ""
+    return f"{left}{before}{number}{after}{right}"
 
 
 def _zero_words(fmt: str) -> str:
@@ -510,7 +520,7 @@ def _zero_words(fmt: str) -> str:
     core = _NUMBER_CORE.search(_QUOTED.sub(lambda m: " " * len(m.group()), cleaned))
     if core is not None:
         cleaned = cleaned[: core.start()] + cleaned[core.end() :]
-    return " ".join(_unquote(cleaned).split())
+    return "\xa0".join(_unquote(cleaned).split())
 
 
 def _padded(width: int, own_sign: bool) -> Show:
